@@ -1,0 +1,197 @@
+"""Shape and parameter inference over a whole spec: the ONE parameter registry.
+
+``analyze(spec)`` walks the layers once and returns:
+- per layer: input/output shape, its plan, parameter count, multiply-accumulates per image;
+- ``params``: the ordered parameter registry — name, shape, role, init, weight-decay flag,
+  offset into the one flat f32 parameter buffer.  Signatures, initialisation, counts, the
+  optimizer, checkpoints and the JAX reference all derive from it;
+- ``bns``: the BatchNorm running-stat layout: one flat f32 buffer holding, per BN layer in
+  network order, ``mean[C]`` then ``var[C]``.
+
+MACs count convolution (incl. depthwise) and dense multiply-accumulates, and the two SE
+matmuls; BatchNorm, activations, pooling and the residual adds are not counted (the usual
+convention of the published 0.39 G / 0.30 G figures).
+"""
+
+from __future__ import annotations
+
+import functools
+from dataclasses import dataclass
+
+import numpy as np
+
+from .errors import SpecError
+from .layers import ConvBnPlan, DensePlan, ParamSpec, globalAvgPool
+
+
+@dataclass(frozen=True)
+class Param:
+    name: str
+    shape: tuple[int, ...]
+    role: str
+    init: str
+    decay: bool
+    offset: int
+    layer: int
+
+    @property
+    def size(self) -> int:
+        return int(np.prod(self.shape, dtype=np.int64))
+
+
+@dataclass(frozen=True)
+class BNStat:
+    name: str          # e.g. "blocks.2.0.dw.bn"
+    channels: int
+    offset: int        # mean at [offset, offset+C), var at [offset+C, offset+2C)
+    layer: int
+
+
+@dataclass(frozen=True)
+class LayerInfo:
+    index: int
+    kind: str
+    layer: object
+    plan: object                 # ConvBnPlan | list[BlockPlan] | DensePlan | None
+    in_shape: tuple[int, ...]
+    out_shape: tuple[int, ...]
+    params: int
+    macs: int
+
+    @property
+    def where(self) -> str:
+        return f"layer {self.index} ({self.kind})"
+
+
+@dataclass(frozen=True)
+class Analysis:
+    spec: object
+    layers: tuple[LayerInfo, ...]
+    params: tuple[Param, ...]
+    bns: tuple[BNStat, ...]
+
+    @property
+    def n_params(self) -> int:
+        return sum(p.size for p in self.params)
+
+    @property
+    def n_bn_floats(self) -> int:
+        return sum(2 * b.channels for b in self.bns)
+
+    @property
+    def macs(self) -> int:
+        return sum(l.macs for l in self.layers)
+
+    @property
+    def out_shape(self):
+        return self.layers[-1].out_shape
+
+    @property
+    def num_classes(self) -> int:
+        return self.layers[-1].out_shape[0]
+
+    def param(self, name: str) -> Param:
+        return self._by_name()[name]
+
+    @functools.cache
+    def _by_name(self):
+        return {p.name: p for p in self.params}
+
+    def split(self, flat: np.ndarray) -> dict[str, np.ndarray]:
+        """Flat parameter (or gradient) buffer -> {name: array of the registry shape}."""
+        if flat.shape != (self.n_params,):
+            raise SpecError("flat buffer has the wrong size", where=self.spec.name,
+                            expected=f"({self.n_params},)", received=flat.shape)
+        return {p.name: flat[p.offset:p.offset + p.size].reshape(p.shape) for p in self.params}
+
+    def join(self, tensors: dict[str, np.ndarray]) -> np.ndarray:
+        out = np.empty((self.n_params,), np.float32)
+        for p in self.params:
+            t = np.asarray(tensors[p.name])
+            if t.shape != p.shape:
+                raise SpecError("tensor has the wrong shape", where=p.name,
+                                expected=str(p.shape), received=t.shape)
+            out[p.offset:p.offset + p.size] = t.reshape(-1)
+        return out
+
+    def split_bn(self, flat: np.ndarray) -> dict[str, tuple[np.ndarray, np.ndarray]]:
+        return {b.name: (flat[b.offset:b.offset + b.channels],
+                         flat[b.offset + b.channels:b.offset + 2 * b.channels]) for b in self.bns}
+
+    def init_bn(self) -> np.ndarray:
+        """Running mean 0, running var 1 (PyTorch's reset_running_stats)."""
+        out = np.zeros((self.n_bn_floats,), np.float32)
+        for b in self.bns:
+            out[b.offset + b.channels:b.offset + 2 * b.channels] = 1.0
+        return out
+
+
+def _plan_params(plan) -> list[ParamSpec]:
+    if plan is None:
+        return []
+    if isinstance(plan, list):
+        return [p for b in plan for p in b.params()]
+    return list(plan.params())
+
+
+def _plan_bns(plan):
+    if plan is None or isinstance(plan, DensePlan):
+        return []
+    if isinstance(plan, list):
+        return [x for b in plan for x in b.bns()]
+    return list(plan.bns())
+
+
+def _plan_shape_macs(plan, shape):
+    if isinstance(plan, ConvBnPlan):
+        return plan.out_shape(shape), plan.macs(shape)
+    if isinstance(plan, list):
+        macs = 0
+        for b in plan:
+            macs += b.macs(shape)
+            shape = b.out_shape(shape)
+        return shape, macs
+    if isinstance(plan, DensePlan):
+        return (plan.oc,), plan.ic * plan.oc
+    raise AssertionError(plan)
+
+
+@functools.lru_cache(maxsize=64)
+def analyze(spec) -> Analysis:
+    shape = (spec.in_channels, spec.image_h, spec.image_w)
+    infos, params, bns = [], [], []
+    offset = bn_offset = 0
+    for i, layer in enumerate(spec.layers):
+        where = f"layer {i} ({layer.kind})"
+        layer.check_input(shape, where)
+        plan = layer.plan(i)
+        if plan is None:
+            out = (shape[0],) if isinstance(layer, globalAvgPool) else shape
+            macs = 0
+        else:
+            out, macs = _plan_shape_macs(plan, shape)
+        if len(out) == 3 and (out[1] < 1 or out[2] < 1):
+            raise SpecError("collapses the spatial size to zero", where=where,
+                            expected="an output of at least 1x1",
+                            received=f"{shape[1]}x{shape[2]} -> {out[1]}x{out[2]}",
+                            hint="use a larger input resolution, padding='same', or fewer stride-2 layers")
+        n = 0
+        for ps in _plan_params(plan):
+            params.append(Param(ps.name, ps.shape, ps.role, ps.init, ps.decay, offset, i))
+            size = int(np.prod(ps.shape))
+            offset += size
+            n += size
+        for name, c in _plan_bns(plan):
+            bns.append(BNStat(name, c, bn_offset, i))
+            bn_offset += 2 * c
+        infos.append(LayerInfo(i, layer.kind, layer, plan, shape, out, n, macs))
+        shape = out
+    last = infos[-1]
+    if len(last.out_shape) != 1:
+        raise SpecError("the network must end in class logits (N, classes)", where=last.where,
+                        expected="a 2-D output (globalAvgPool then dense)",
+                        received=f"image output {last.out_shape}")
+    if last.kind != "dense":
+        raise SpecError("the last layer must be dense (the classifier)", where=last.where,
+                        expected="dense(..., act='identity')", received=last.kind)
+    return Analysis(spec, tuple(infos), tuple(params), tuple(bns))

@@ -1,0 +1,100 @@
+"""The model zoo as data: MobileNetV2 and the EfficientNet B0..B7 family by compound scaling.
+
+EfficientNet-B0's base block table (Tan & Le 2019, Table 1) — one row per stage:
+    (expand, kernel, stride, out_channels, repeats)
+Compound scaling (the reference rules of TF/timm/torchvision):
+    round_filters(c, w)  = make_divisible(c * w, 8), never more than 10% below c * w
+    round_repeats(n, d)  = ceil(d * n)
+The stem has round_filters(32) channels, the head round_filters(1280) = 4 * round_filters(320).
+"""
+
+from __future__ import annotations
+
+import math
+
+from .layers import convBn, dense, dropout, globalAvgPool, invertedResidual, mbConv
+from .spec import NetSpec
+
+# (expand, kernel, stride, out_channels, repeats)
+EFFNET_B0_BLOCKS = (
+    (1, 3, 1, 16, 1),
+    (6, 3, 2, 24, 2),
+    (6, 5, 2, 40, 2),
+    (6, 3, 2, 80, 3),
+    (6, 5, 1, 112, 3),
+    (6, 5, 2, 192, 4),
+    (6, 3, 1, 320, 1),
+)
+
+# name: (width, depth, resolution, dropout)
+EFFNET_COEFFS = {
+    "b0": (1.0, 1.0, 224, 0.2),
+    "b1": (1.0, 1.1, 240, 0.2),
+    "b2": (1.1, 1.2, 260, 0.3),
+    "b3": (1.2, 1.4, 300, 0.3),
+    "b4": (1.4, 1.8, 380, 0.4),
+    "b5": (1.6, 2.2, 456, 0.4),
+    "b6": (1.8, 2.6, 528, 0.5),
+    "b7": (2.0, 3.1, 600, 0.5),
+}
+
+# (expand, out_channels, repeats, stride) — Sandler et al. 2018, Table 2
+MOBILENET_V2_BLOCKS = (
+    (1, 16, 1, 1),
+    (6, 24, 2, 2),
+    (6, 32, 3, 2),
+    (6, 64, 4, 2),
+    (6, 96, 3, 1),
+    (6, 160, 3, 2),
+    (6, 320, 1, 1),
+)
+
+
+def make_divisible(v: float, divisor: int = 8) -> int:
+    new_v = max(divisor, int(v + divisor / 2) // divisor * divisor)
+    if new_v < 0.9 * v:  # never round down by more than 10%
+        new_v += divisor
+    return new_v
+
+
+def round_filters(channels: int, width: float) -> int:
+    return make_divisible(channels * width, 8)
+
+
+def round_repeats(repeats: int, depth: float) -> int:
+    return int(math.ceil(depth * repeats))
+
+
+def efficientnet(variant: str = "b0", num_classes: int = 1000, *, image_size: int | None = None,
+                 name: str | None = None, dropout_rate: float | None = None) -> NetSpec:
+    variant = variant.lower()
+    if variant not in EFFNET_COEFFS:
+        from .errors import SpecError
+        raise SpecError("unknown EfficientNet variant", field="variant",
+                        expected="one of " + ", ".join(EFFNET_COEFFS), received=variant)
+    width, depth, res, drop = EFFNET_COEFFS[variant]
+    stem = round_filters(32, width)
+    layers = [convBn(3, stem, 3, 2, act="swish")]
+    ic = stem
+    for expand, k, s, c, n in EFFNET_B0_BLOCKS:
+        oc = round_filters(c, width)
+        layers.append(mbConv(ic, oc, expand, k, s, round_repeats(n, depth), True))
+        ic = oc
+    head = 4 * ic
+    layers += [convBn(ic, head, 1, 1, act="swish"), globalAvgPool(),
+               dropout(drop if dropout_rate is None else dropout_rate),
+               dense(head, num_classes, init="uniform_fan_out")]
+    size = image_size or res
+    return NetSpec(name or f"EfficientNet-{variant.upper()}", size, size, layers)
+
+
+def mobilenet_v2(num_classes: int = 1000, *, image_size: int = 224, name: str = "MobileNetV2",
+                 dropout_rate: float = 0.2) -> NetSpec:
+    layers = [convBn(3, 32, 3, 2, act="relu6")]
+    ic = 32
+    for t, c, n, s in MOBILENET_V2_BLOCKS:
+        layers.append(invertedResidual(ic, c, t, s, n))
+        ic = c
+    layers += [convBn(ic, 1280, 1, 1, act="relu6"), globalAvgPool(), dropout(dropout_rate),
+               dense(1280, num_classes, init="normal_0.01")]
+    return NetSpec(name, image_size, image_size, layers)
