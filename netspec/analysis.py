@@ -91,10 +91,12 @@ class Analysis:
         return self.layers[-1].out_shape[0]
 
     def param(self, name: str) -> Param:
-        return self._by_name()[name]
+        return self._by_name[name]
 
-    @functools.cache
-    def _by_name(self):
+    @functools.cached_property
+    def _by_name(self) -> dict[str, Param]:
+        # cached_property, not functools.cache: an Analysis is unhashable (a LayerInfo's plan
+        # may be a list of BlockPlans), and a per-instance cache does not leak.
         return {p.name: p for p in self.params}
 
     def split(self, flat: np.ndarray) -> dict[str, np.ndarray]:

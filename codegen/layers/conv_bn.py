@@ -1,0 +1,67 @@
+"""convBn: convolution (no bias) -> BatchNorm -> activation; also the expand / depthwise /
+project stages of inverted-residual and MBConv blocks.
+
+forward:  z = conv(x, w);  u = BN(z);  y = act(u)
+vjp:      du = act'(dy);  (dz, dgamma, dbeta) = BN'(du);  dw = conv_dw(x, dz);  dx = conv_dx(dz, w)
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from netspec.layers import ConvBnPlan
+
+from ..ir import Value
+from ..ops.act import ActSaved, act_fwd, act_vjp
+from ..ops.bn import BNSaved, bn_infer, bn_running_update, bn_train_fwd, bn_vjp
+from ..ops.conv import ConvGeom, conv_dw, conv_dx, conv_fwd
+from .context import Ctx
+
+
+@dataclass(frozen=True)
+class ConvBnSaved:
+    x: Value           # conv input (for the weight gradient)
+    bn: BNSaved
+    act: ActSaved
+
+
+def geom(p: ConvBnPlan) -> ConvGeom:
+    return ConvGeom(p.k, p.stride, p.k // 2 if p.padding == "same" else 0, p.groups)
+
+
+def convbn_fwd(ctx: Ctx, p: ConvBnPlan, x: Value):
+    b, L = ctx.b, ctx.L
+    with b.scope(p.name):
+        z = conv_fwd(b, L, x, ctx.params[f"{p.name}.conv.w"], geom(p))
+        gamma, beta = ctx.params[f"{p.name}.bn.gamma"], ctx.params[f"{p.name}.bn.beta"]
+        r_mean, r_var = ctx.bn_running[f"{p.name}.bn"]
+        if not ctx.train:
+            y, _ = act_fwd(b, p.act, bn_infer(b, L, z, gamma, beta, r_mean, r_var, ctx.bn_eps), train=False)
+            return y, None
+        u, bn_saved, mean, var = bn_train_fwd(b, L, z, gamma, beta, ctx.bn_eps)
+        ctx.bn_updated[f"{p.name}.bn"] = bn_running_update(b, r_mean, r_var, mean, var, bn_saved.n,
+                                                           ctx.bn_momentum)
+        y, act_saved = act_fwd(b, p.act, u)
+        return y, ConvBnSaved(x, bn_saved, act_saved)
+
+
+def convbn_vjp(ctx: Ctx, p: ConvBnPlan, s: ConvBnSaved, dy: Value, need_dx: bool = True):
+    b, L = ctx.b, ctx.L
+    with b.scope(p.name):
+        du = act_vjp(b, s.act, dy)
+        dz, dgamma, dbeta = bn_vjp(b, L, s.bn, du)
+        ctx.grad(f"{p.name}.bn.gamma", dgamma)
+        ctx.grad(f"{p.name}.bn.beta", dbeta)
+        ctx.grad(f"{p.name}.conv.w", conv_dw(b, L, s.x, dz, geom(p)))
+        if not need_dx:
+            return None
+        return conv_dx(b, L, dz, ctx.params[f"{p.name}.conv.w"], s.x.shape, geom(p))
+
+
+# -- the convBn layer kind ---------------------------------------------------------------
+def forward(ctx: Ctx, info, x: Value):
+    return convbn_fwd(ctx, info.plan, x)
+
+
+def vjp(ctx: Ctx, info, saved, dy: Value, need_dx: bool):
+    return convbn_vjp(ctx, info.plan, saved, dy, need_dx)

@@ -1,0 +1,80 @@
+"""Squeeze-excitation: y = h * g(h), a product rule.
+
+forward (h: [B, H, W, C] in the layout, P = H*W):
+    s  = sum_hw(h) / P                     [B, C]    squeeze
+    z1 = s @ W1 + b1,  a1 = swish(z1)      [B, se]   reduce
+    z2 = a1 @ W2 + b2, g = sigmoid(z2)     [B, C]    expand + gate
+    y  = h * bcast(g)
+vjp — BOTH terms of the product rule:
+    dh_gate_weighted = dy * bcast(g)                   (the term a naive generator stops at)
+    dg  = sum_hw(dy * h)                               (adjoint of the broadcast)
+    dz2 = dg * g (1 - g);    dW2 = a1^T dz2;  db2 = sum_b dz2
+    da1 = dz2 W2^T;          dz1 = swish'(z1) da1
+    dW1 = s^T dz1;           db1 = sum_b dz1;  ds = dz1 W1^T
+    dh  = dh_gate_weighted + bcast(ds) / P             (back through the squeeze)
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from netspec.layers import SEPlan
+
+from ..ir import Value
+from ..ops.act import ActSaved, act_fwd, act_vjp
+from .context import Ctx
+
+
+@dataclass(frozen=True)
+class SESaved:
+    h: Value
+    s: Value
+    a1: Value
+    swish: ActSaved
+    g: Value
+    g_b: Value
+
+
+# A test of the tests: when set, the VJP drops the gate's own backward (wrong on purpose).
+_DROP_GATE_TERM = False
+
+
+def se_fwd(ctx: Ctx, p: SEPlan, h: Value):
+    b, L = ctx.b, ctx.L
+    w1, b1 = ctx.params[f"{p.name}.reduce.w"], ctx.params[f"{p.name}.reduce.b"]
+    w2, b2 = ctx.params[f"{p.name}.expand.w"], ctx.params[f"{p.name}.expand.b"]
+    with b.scope(p.name):
+        H, W = L.hw(h.shape)
+        s = b.mul(b.reduce(h, L.spatial_axes, hint="sum_hw"), b.const(1.0 / (H * W), h.dtype), hint="squeeze")
+        z1 = b.add(b.dot_general(s, w1, ((1,), (0,)), hint="reduce_mm"),
+                   b.broadcast_in_dim(b1, (ctx.batch, p.se), (1,), hint="reduce_b_b"), hint="reduce_z")
+        a1, swish_saved = act_fwd(b, "swish", z1)
+        z2 = b.add(b.dot_general(a1, w2, ((1,), (0,)), hint="expand_mm"),
+                   b.broadcast_in_dim(b2, (ctx.batch, p.c), (1,), hint="expand_b_b"), hint="expand_z")
+        g = b.logistic(z2, hint="gate")
+        g_b = b.broadcast_in_dim(g, h.shape, (0, L.channel_axis), hint="gate_b")
+        y = b.mul(h, g_b, hint="excited")
+    return y, SESaved(h, s, a1, swish_saved, g, g_b)
+
+
+def se_vjp(ctx: Ctx, p: SEPlan, sv: SESaved, dy: Value) -> Value:
+    b, L = ctx.b, ctx.L
+    w1, w2 = ctx.params[f"{p.name}.reduce.w"], ctx.params[f"{p.name}.expand.w"]
+    with b.scope(p.name):
+        dh_gated = b.mul(dy, sv.g_b, hint="d_h_gated")
+        if _DROP_GATE_TERM:
+            return dh_gated
+        dg = b.reduce(b.mul(dy, sv.h, hint="dy_h"), L.spatial_axes, hint="d_gate")
+        one = b.const(1.0, dy.dtype)
+        dz2 = b.mul(dg, b.mul(sv.g, b.sub(one, sv.g, hint="one_minus_g"), hint="dsigmoid"), hint="d_expand_z")
+        ctx.grad(f"{p.name}.expand.w", b.dot_general(sv.a1, dz2, ((0,), (0,)), hint="d_expand_w"))
+        ctx.grad(f"{p.name}.expand.b", b.reduce(dz2, (0,), hint="d_expand_b"))
+        da1 = b.dot_general(dz2, w2, ((1,), (1,)), hint="d_a1")
+        dz1 = act_vjp(b, sv.swish, da1)
+        ctx.grad(f"{p.name}.reduce.w", b.dot_general(sv.s, dz1, ((0,), (0,)), hint="d_reduce_w"))
+        ctx.grad(f"{p.name}.reduce.b", b.reduce(dz1, (0,), hint="d_reduce_b"))
+        ds = b.dot_general(dz1, w1, ((1,), (1,)), hint="d_squeeze")
+        H, W = L.hw(dy.shape)
+        ds_b = b.broadcast_in_dim(b.mul(ds, b.const(1.0 / (H * W), dy.dtype), hint="d_squeeze_p"),
+                                  dy.shape, (0, L.channel_axis), hint="d_squeeze_b")
+        return b.add(dh_gated, ds_b, hint="d_h")

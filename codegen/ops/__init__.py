@@ -1,0 +1,1 @@
+"""Primitive forward/VJP helpers shared by the layer lowerings."""

@@ -1,0 +1,85 @@
+"""2-D convolution (dense and depthwise) and its two VJPs.
+
+Forward, HWIO weight w[kh, kw, ci/g, co], stride s, symmetric padding p, groups g (1 or C):
+
+    y[b, i, j, o] = sum_{kh, kw, c} x_pad[b, s*i + kh, s*j + kw, c] * w[kh, kw, c, o]
+    Ho = floor((H + 2p - k) / s) + 1
+
+Input gradient (the transpose of a strided correlation is a correlation of the
+s-dilated cotangent with the spatially flipped kernel):
+
+    dx = conv(dilate_s(dy), flip(w), pad_lo = k - 1 - p, pad_hi = H - (Ho - 1) s - 1 + p)
+
+  dense (g = 1): the flipped kernel is read with in/out swapped (rhs spec '01oi'), no transpose;
+  depthwise (g = C): the same grouped convolution, flipped kernel, feature_group_count = C.
+  pad_hi accounts for the rows the forward never read when (H + 2p - k) is not a multiple of s
+  (odd sizes at stride 2); ``input_grad_padding`` names that arithmetic.
+
+Weight gradient (a correlation of the input with the cotangent, batch as the contraction):
+
+    dw[kh, kw, c, o] = sum_{b, i, j} x_pad[b, s*i + kh, s*j + kw, c] * dy[b, i, j, o]
+                     = conv(x read as (feature=b, batch=c), dy read as kernel (i=b, o),
+                            rhs_dilation = s, pad_lo = p, pad_hi = (Ho - 1) s + k - H - p)
+
+  depthwise: batch_group_count = C pairs input channel c with output channel c.
+  A negative pad_hi means the forward never read the last rows: they are sliced off instead.
+
+Spec: https://openxla.org/stablehlo/spec#convolution
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from ..ir import Builder, Value
+from ..layout import Layout
+
+
+@dataclass(frozen=True)
+class ConvGeom:
+    k: int
+    stride: int
+    pad: int          # symmetric padding of the forward
+    groups: int       # 1 or channels (depthwise)
+
+
+def input_grad_padding(size: int, out: int, g: ConvGeom) -> tuple[int, int]:
+    """Padding of the input-gradient convolution along one spatial axis."""
+    return g.k - 1 - g.pad, size - (out - 1) * g.stride - 1 + g.pad
+
+
+def weight_grad_padding(size: int, out: int, g: ConvGeom) -> tuple[int, int]:
+    """Padding of the weight-gradient convolution along one spatial axis (hi may be < 0)."""
+    return g.pad, (out - 1) * g.stride + g.k - size - g.pad
+
+
+def conv_fwd(b: Builder, L: Layout, x: Value, w: Value, g: ConvGeom, hint="conv") -> Value:
+    return b.convolution(x, w, lhs_spec=L.act_spec, rhs_spec="01io", out_spec=L.act_spec,
+                         stride=(g.stride, g.stride), padding=((g.pad, g.pad), (g.pad, g.pad)),
+                         feature_groups=g.groups, hint=hint)
+
+
+def conv_dx(b: Builder, L: Layout, dy: Value, w: Value, x_shape, g: ConvGeom, hint="d_x") -> Value:
+    H, W = L.hw(x_shape)
+    Ho, Wo = L.hw(dy.shape)
+    wf = b.reverse(w, (0, 1), hint="w_flip")
+    return b.convolution(dy, wf, lhs_spec=L.act_spec, rhs_spec="01io" if g.groups > 1 else "01oi",
+                         out_spec=L.act_spec, stride=(1, 1),
+                         padding=(input_grad_padding(H, Ho, g), input_grad_padding(W, Wo, g)),
+                         lhs_dilation=(g.stride, g.stride), feature_groups=g.groups, hint=hint)
+
+
+def conv_dw(b: Builder, L: Layout, x: Value, dy: Value, g: ConvGeom, hint="d_w") -> Value:
+    H, W = L.hw(x.shape)
+    Ho, Wo = L.hw(dy.shape)
+    (plo_h, phi_h), (plo_w, phi_w) = weight_grad_padding(H, Ho, g), weight_grad_padding(W, Wo, g)
+    if phi_h < 0 or phi_w < 0:   # rows/cols the forward never read: slice them off
+        ah, aw = L.spatial_axes
+        limit = list(x.shape)
+        limit[ah] += min(phi_h, 0)
+        limit[aw] += min(phi_w, 0)
+        x = b.slice(x, [0] * 4, limit, hint="x_read")
+        phi_h, phi_w = max(phi_h, 0), max(phi_w, 0)
+    return b.convolution(x, dy, lhs_spec=L.act_spec_swapped, rhs_spec=L.act_spec.replace("b", "i").replace("f", "o"),
+                         out_spec="01bf", stride=(1, 1), padding=((plo_h, phi_h), (plo_w, phi_w)),
+                         rhs_dilation=(g.stride, g.stride), batch_groups=g.groups, hint=hint)
