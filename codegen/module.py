@@ -46,16 +46,7 @@ class EmitOptions:
 
 
 def rand_width(analysis) -> int:
-    return sum(l.in_shape[0] for l in analysis.layers if l.kind == "dropout" and l.layer.rate > 0)
-
-
-def _rand_offsets(analysis) -> dict[int, int]:
-    out, off = {}, 0
-    for l in analysis.layers:
-        if l.kind == "dropout" and l.layer.rate > 0:
-            out[l.index] = off
-            off += l.in_shape[0]
-    return out
+    return analysis.rand_width
 
 
 class _Emitter:
@@ -104,7 +95,7 @@ class _Emitter:
     def ctx(self, params, bn, train, hyper=None, rand=None) -> Ctx:
         return Ctx(self.b, self.o.layout, self.o.batch, params, self.spec.bn_eps, train, bn,
                    bn_momentum=hyper["bn_momentum"] if hyper else None, rand=rand,
-                   rand_offsets=_rand_offsets(self.a))
+                   rand_offsets={i: off for i, (off, _) in self.a.rand_slices.items()})
 
     def forward(self, ctx: Ctx, x: Value):
         saved = []

@@ -90,6 +90,21 @@ class Analysis:
     def num_classes(self) -> int:
         return self.layers[-1].out_shape[0]
 
+    @functools.cached_property
+    def rand_slices(self) -> dict[int, tuple[int, int]]:
+        """Dropout layer index -> (column offset, width) in the ``rand`` input f32[B, R]: every
+        dropout layer in network order, whatever its rate (rate 0 never reads its columns)."""
+        out, off = {}, 0
+        for info in self.layers:
+            if info.kind == "dropout":
+                out[info.index] = (off, info.in_shape[0])
+                off += info.in_shape[0]
+        return out
+
+    @property
+    def rand_width(self) -> int:
+        return sum(f for _, f in self.rand_slices.values())
+
     def param(self, name: str) -> Param:
         return self._by_name[name]
 

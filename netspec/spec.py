@@ -103,6 +103,15 @@ class TrainConfig:
     default_data: str | None = None  # e.g. "embedded:digits"; used when --data is not given
 
     def __post_init__(self):
+        try:
+            self._validate()
+        except ConfigError:
+            raise
+        except SpecError as e:  # the shared _int/_ratio checks raise the base class
+            raise ConfigError(e.detail, where=e.where, field=e.field, expected=e.expected,
+                              received=e.received, hint=e.hint) from None
+
+    def _validate(self):
         w = "TrainConfig"
         for f in ("learning_rate", "adam_eps", "rmsprop_eps"):
             v = getattr(self, f)

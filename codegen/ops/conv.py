@@ -43,6 +43,28 @@ class ConvGeom:
     groups: int       # 1 or channels (depthwise)
 
 
+def forward_padding(size: int, g: ConvGeom) -> tuple[int, int]:
+    """Padding of the forward convolution along one spatial axis, trimmed to what is read.
+
+    With (size + 2p - k) % s = r > 0 the last r padded rows are never read; they are trimmed
+    from pad_hi (or sliced off the input when that goes below zero).  The result is the same
+    function; the trimmed form also avoids an IREE 3.13 llvm-cpu failure on strided depthwise
+    convolutions whose output is 1x1 (it assumes the padded input equals the window)."""
+    r = (size + 2 * g.pad - g.k) % g.stride
+    return g.pad, g.pad - r
+
+
+def _trim(b: Builder, L: Layout, x: Value, hi: tuple[int, int], hint: str):
+    """Slice off trailing rows/cols for a negative pad_hi; -> (x, non-negative pad_hi)."""
+    if min(hi) >= 0:
+        return x, hi
+    ah, aw = L.spatial_axes
+    limit = list(x.shape)
+    limit[ah] += min(hi[0], 0)
+    limit[aw] += min(hi[1], 0)
+    return b.slice(x, [0] * 4, limit, hint=hint), (max(hi[0], 0), max(hi[1], 0))
+
+
 def input_grad_padding(size: int, out: int, g: ConvGeom) -> tuple[int, int]:
     """Padding of the input-gradient convolution along one spatial axis."""
     return g.k - 1 - g.pad, size - (out - 1) * g.stride - 1 + g.pad
@@ -54,8 +76,11 @@ def weight_grad_padding(size: int, out: int, g: ConvGeom) -> tuple[int, int]:
 
 
 def conv_fwd(b: Builder, L: Layout, x: Value, w: Value, g: ConvGeom, hint="conv") -> Value:
+    H, W = L.hw(x.shape)
+    (lo_h, hi_h), (lo_w, hi_w) = forward_padding(H, g), forward_padding(W, g)
+    x, (hi_h, hi_w) = _trim(b, L, x, (hi_h, hi_w), "x_read")
     return b.convolution(x, w, lhs_spec=L.act_spec, rhs_spec="01io", out_spec=L.act_spec,
-                         stride=(g.stride, g.stride), padding=((g.pad, g.pad), (g.pad, g.pad)),
+                         stride=(g.stride, g.stride), padding=((lo_h, hi_h), (lo_w, hi_w)),
                          feature_groups=g.groups, hint=hint)
 
 
@@ -73,13 +98,7 @@ def conv_dw(b: Builder, L: Layout, x: Value, dy: Value, g: ConvGeom, hint="d_w")
     H, W = L.hw(x.shape)
     Ho, Wo = L.hw(dy.shape)
     (plo_h, phi_h), (plo_w, phi_w) = weight_grad_padding(H, Ho, g), weight_grad_padding(W, Wo, g)
-    if phi_h < 0 or phi_w < 0:   # rows/cols the forward never read: slice them off
-        ah, aw = L.spatial_axes
-        limit = list(x.shape)
-        limit[ah] += min(phi_h, 0)
-        limit[aw] += min(phi_w, 0)
-        x = b.slice(x, [0] * 4, limit, hint="x_read")
-        phi_h, phi_w = max(phi_h, 0), max(phi_w, 0)
+    x, (phi_h, phi_w) = _trim(b, L, x, (phi_h, phi_w), "x_read")
     return b.convolution(x, dy, lhs_spec=L.act_spec_swapped, rhs_spec=L.act_spec.replace("b", "i").replace("f", "o"),
                          out_spec="01bf", stride=(1, 1), padding=((plo_h, phi_h), (plo_w, phi_w)),
                          rhs_dilation=(g.stride, g.stride), batch_groups=g.groups, hint=hint)

@@ -1,0 +1,542 @@
+"""A plain JAX reference model of a NetSpec: the ORACLE for tests and ``netspec verify``.
+
+Never on the emitted path.  It is built from the same spec and the same parameter registry
+(``analyze(spec)``) as the code generator, but written independently and plainly with
+``jax.lax.conv_general_dilated`` / ``jax.nn`` and differentiated with ``jax.grad``.
+
+Conventions (fixed, see the module docs of ``netspec.layers`` and ``codegen.hyper``):
+
+- parameters: dict name -> array of the registry shape (``Analysis.split(flat)``); conv weights
+  HWIO ``(kh, kw, in/groups, out)``, depthwise ``(k, k, 1, C)`` with ``feature_group_count=C``,
+  dense ``(in, out)`` + bias ``(out,)``; SE ``reduce.w (c, se)``, ``reduce.b (se,)``,
+  ``expand.w (se, c)``, ``expand.b (c,)``.
+- images: NHWC ``(B, H, W, C)``.  Padding 'same' = symmetric k//2 (PyTorch), 'valid' = 0.
+- BatchNorm state: dict bn_name -> (running_mean, running_var) (``Analysis.split_bn(flat)``).
+  Train mode normalises with the batch mean and the BIASED batch variance over (B, H, W) and
+  returns updated running stats (PyTorch): ``r = (1-m) r + m * stat`` with the UNBIASED
+  variance ``var * n / (n-1)``, ``n = B*H*W``.  Eval mode uses the running stats and returns
+  them unchanged.
+- dropout (train only, rate > 0): ``rand`` is a float array (B, R) of uniforms in [0, 1),
+  ``R = rand_width(analysis)`` = the sum of the feature sizes of ALL dropout layers in network
+  order (rate-0 layers included, so the layout does not depend on the rates); dropout layer j
+  reads columns ``[off_j, off_j + F_j)``; ``keep = u >= rate``; ``y = x * keep / (1 - rate)``.
+- loss: softmax cross-entropy with label smoothing, batch mean.  Hard int labels (B,) or soft
+  targets (B, K); ``targets = (1-eps) * t + eps / K``.  ``correct`` counts
+  ``argmax(logits) == label`` (argmax of the soft target for soft targets).
+- optimizers: exactly the formulas of ``codegen/hyper.py``; weight decay only where the
+  registry's ``decay`` flag is set.
+
+The compute dtype is the dtype of the parameters (images, BN state and ``rand`` are cast to
+it).  For float64 enable jax x64 first (``with x64(): ...`` or ``enable_x64()``).
+
+Also here: ``fd_check`` / ``central_difference``, a pure-NumPy float64 finite-difference
+checker for directional derivatives.
+"""
+
+from __future__ import annotations
+
+import contextlib
+from typing import Any, Callable, Mapping
+
+import numpy as np
+
+import jax
+import jax.numpy as jnp
+from jax import lax
+
+from .analysis import Analysis, analyze
+from .layers import BlockPlan, ConvBnPlan, DensePlan, SEPlan
+
+__all__ = [
+    "Reference", "rand_width", "softmax_xent", "dropout_slices", "x64", "enable_x64",
+    "decode_hyper", "optimizer_update", "central_difference", "fd_check", "rel_err",
+    "random_direction",
+]
+
+_HI = lax.Precision.HIGHEST
+
+
+# --------------------------------------------------------------------------- x64 helpers
+@contextlib.contextmanager
+def x64():
+    """Context manager: jax 64-bit types enabled inside (restored on exit)."""
+    with jax.enable_x64(True):
+        yield
+
+
+def enable_x64(on: bool = True) -> None:
+    """Globally enable (or disable) jax 64-bit types."""
+    jax.config.update("jax_enable_x64", bool(on))
+
+
+# --------------------------------------------------------------------------- dropout layout
+def dropout_slices(analysis: Analysis) -> dict[int, tuple[int, int, float]]:
+    """layer index -> (column offset, width F, rate) of each dropout layer (the registry's layout)."""
+    return {i: (off, f, float(analysis.layers[i].layer.rate)) for i, (off, f) in analysis.rand_slices.items()}
+
+
+def rand_width(analysis: Analysis) -> int:
+    """R: the number of uniform columns ``rand`` (B, R) must have (sum of dropout widths)."""
+    return analysis.rand_width
+
+
+# --------------------------------------------------------------------------- primitives
+def _act(x, act: str):
+    if act == "identity":
+        return x
+    if act == "relu":
+        return jnp.maximum(x, 0)
+    if act == "relu6":
+        return jnp.clip(x, 0, 6)
+    if act == "swish":
+        return x * jax.nn.sigmoid(x)
+    if act == "sigmoid":
+        return jax.nn.sigmoid(x)
+    raise ValueError(f"unknown activation {act!r}")
+
+
+def _conv(x, w, stride: int, padding: str, groups: int):
+    k = w.shape[0]
+    p = k // 2 if padding == "same" else 0
+    return lax.conv_general_dilated(
+        x, w, window_strides=(stride, stride), padding=[(p, p), (p, p)],
+        dimension_numbers=("NHWC", "HWIO", "NHWC"), feature_group_count=groups, precision=_HI)
+
+
+def _conv_bn(plan: ConvBnPlan, params, bn, new_bn, x, *, train: bool, momentum, eps: float):
+    w = params[f"{plan.name}.conv.w"]
+    gamma = params[f"{plan.name}.bn.gamma"]
+    beta = params[f"{plan.name}.bn.beta"]
+    key = f"{plan.name}.bn"
+    rmean, rvar = bn[key]
+    y = _conv(x, w, plan.stride, plan.padding, plan.groups)
+    if train:
+        n = y.shape[0] * y.shape[1] * y.shape[2]
+        if n < 2:
+            raise ValueError(f"{key}: train-mode BatchNorm needs more than one value per channel "
+                             f"(B*H*W = {n})")
+        mean = jnp.mean(y, axis=(0, 1, 2))
+        var = jnp.mean(jnp.square(y - mean), axis=(0, 1, 2))        # biased
+        m = momentum
+        new_bn[key] = ((1 - m) * rmean + m * lax.stop_gradient(mean),
+                       (1 - m) * rvar + m * lax.stop_gradient(var) * (n / (n - 1)))
+    else:
+        mean, var = rmean, rvar
+        new_bn[key] = (rmean, rvar)
+    xhat = (y - mean) / jnp.sqrt(var + eps)
+    return _act(gamma * xhat + beta, plan.act)
+
+
+def _se(plan: SEPlan, params, h):
+    s = jnp.mean(h, axis=(1, 2))                                      # (B, c)
+    z = (jnp.matmul(s, params[f"{plan.name}.reduce.w"], precision=_HI)
+         + params[f"{plan.name}.reduce.b"])
+    z = _act(z, "swish")
+    g = jax.nn.sigmoid(jnp.matmul(z, params[f"{plan.name}.expand.w"], precision=_HI)
+                       + params[f"{plan.name}.expand.b"])
+    return h * g[:, None, None, :]
+
+
+def _block(plan: BlockPlan, params, bn, new_bn, x, **kw):
+    h = x
+    if plan.expand is not None:
+        h = _conv_bn(plan.expand, params, bn, new_bn, h, **kw)
+    h = _conv_bn(plan.dw, params, bn, new_bn, h, **kw)
+    if plan.se is not None:
+        h = _se(plan.se, params, h)
+    h = _conv_bn(plan.project, params, bn, new_bn, h, **kw)
+    return h + x if plan.residual else h
+
+
+def _dense(plan: DensePlan, params, x):
+    return _act(jnp.matmul(x, params[f"{plan.name}.w"], precision=_HI) + params[f"{plan.name}.b"],
+                plan.act)
+
+
+# --------------------------------------------------------------------------- loss
+def softmax_xent(logits, labels, label_smoothing=0.0):
+    """(mean smoothed cross-entropy, number correct).  labels: int (B,) or soft (B, K)."""
+    k = logits.shape[-1]
+    labels = jnp.asarray(labels)
+    if labels.ndim == 1:
+        target = jax.nn.one_hot(labels, k, dtype=logits.dtype)
+        cls = labels.astype(jnp.int32)
+    elif labels.ndim == 2:
+        target = labels.astype(logits.dtype)
+        cls = jnp.argmax(labels, axis=-1).astype(jnp.int32)
+    else:
+        raise ValueError(f"labels must be (B,) ints or (B, K) soft targets, got {labels.shape}")
+    eps = jnp.asarray(label_smoothing, logits.dtype)
+    target = (1 - eps) * target + eps / k
+    loss = jnp.mean(-jnp.sum(target * jax.nn.log_softmax(logits, axis=-1), axis=-1))
+    correct = jnp.sum(jnp.argmax(logits, axis=-1).astype(jnp.int32) == cls).astype(jnp.int32)
+    return loss, correct
+
+
+# --------------------------------------------------------------------------- optimizers
+def decode_hyper(hyper) -> dict[str, Any]:
+    """A hyper dict (names of ``codegen.hyper.HYPER``; no defaults are filled in, so pass
+    what the optimizer needs) or the hyper vector f32[len(HYPER)] -> dict name -> value."""
+    from codegen.hyper import HYPER
+    if isinstance(hyper, Mapping):
+        unknown = set(hyper) - set(HYPER)
+        if unknown:
+            raise KeyError(f"unknown hyper names {sorted(unknown)}; known: {HYPER}")
+        return dict(hyper)
+    vec = hyper
+    if getattr(vec, "shape", None) != (len(HYPER),):
+        raise ValueError(f"hyper vector must have shape ({len(HYPER)},), got {getattr(vec, 'shape', None)}")
+    return {n: vec[i] for i, n in enumerate(HYPER)}
+
+
+def optimizer_update(optimizer: str, p, g, state: list, h: Mapping, decay: bool):
+    """One parameter tensor's update.  state: this tensor's buffers in ``OPT_STATE`` order.
+    Returns (new_p, new_state).  Pure jnp; exactly the formulas of ``codegen/hyper.py``."""
+    lr = h["lr"]
+    wd = h.get("weight_decay", 0.0) if decay else 0.0
+    if optimizer == "sgd":
+        (buf,) = state
+        mu = h["momentum"]
+        g = g + wd * p
+        buf = mu * buf + g
+        d = jnp.where(jnp.asarray(h.get("nesterov", 0.0)) > 0.5, g + mu * buf, buf)
+        return p - lr * d, [buf]
+    if optimizer in ("adam", "adamw"):
+        m, v = state
+        b1, b2 = h["beta1"], h["beta2"]
+        if optimizer == "adam":
+            g = g + wd * p
+        m = b1 * m + (1 - b1) * g
+        v = b2 * v + (1 - b2) * g * g
+        new_p = p - lr * (m / h["bias_correction1"]) / (jnp.sqrt(v / h["bias_correction2"]) + h["eps"])
+        if optimizer == "adamw":
+            new_p = new_p - lr * wd * p
+        return new_p, [m, v]
+    if optimizer == "rmsprop":
+        ms, mom = state
+        rho, mu = h["rms_decay"], h["momentum"]
+        g = g + wd * p
+        ms = rho * ms + (1 - rho) * g * g
+        mom = mu * mom + lr * g / jnp.sqrt(ms + h["eps"])
+        return p - mom, [ms, mom]
+    raise ValueError(f"unknown optimizer {optimizer!r}")
+
+
+# --------------------------------------------------------------------------- the reference
+class Reference:
+    """JAX reference of ``spec``: forward (train/eval), loss, grads, optimizer step."""
+
+    def __init__(self, spec, *, jit: bool = True):
+        self.spec = spec
+        self.analysis: Analysis = analyze(spec)
+        self.eps = float(spec.bn_eps)
+        self._drop = dropout_slices(self.analysis)
+        self.rand_width = rand_width(self.analysis)
+        self._decay = {p.name: bool(p.decay) for p in self.analysis.params}
+        wrap = (lambda f, **kw: jax.jit(f, **kw)) if jit else (lambda f, **kw: f)
+        self._fwd = wrap(self._forward_impl, static_argnames=("train", "collect"))
+        self._loss = wrap(self._loss_fn)
+        self._loss_grads = wrap(self._loss_grads_impl, static_argnames=("wrt_input",))
+        self._vjp = wrap(self._vjp_impl, static_argnames=("train",))
+        # the train step = the (shared) loss-gradient program + a small elementwise update
+        self._opt = wrap(self._opt_impl, static_argnames=("optimizer",))
+
+    # ------------------------------------------------------------------ casting helpers
+    def _prep(self, params, bn, images, rand):
+        params = {k: jnp.asarray(v) for k, v in params.items()}
+        missing = [p.name for p in self.analysis.params if p.name not in params]
+        if missing:
+            raise KeyError(f"missing parameters: {missing[:5]}{'...' if len(missing) > 5 else ''}")
+        for p in self.analysis.params:
+            if params[p.name].shape != p.shape:
+                raise ValueError(f"{p.name}: shape {params[p.name].shape}, registry says {p.shape}")
+        dt = params[self.analysis.params[0].name].dtype
+        bn = {b.name: (jnp.asarray(bn[b.name][0], dt), jnp.asarray(bn[b.name][1], dt))
+              for b in self.analysis.bns}
+        images = jnp.asarray(images, dt)
+        c, h, w = self.spec.in_channels, self.spec.image_h, self.spec.image_w
+        if images.ndim != 4 or images.shape[1:] != (h, w, c):
+            raise ValueError(f"images must be NHWC (B, {h}, {w}, {c}), got {images.shape}")
+        if rand is not None:
+            rand = jnp.asarray(rand, dt)
+        return params, bn, images, rand
+
+    def _check_rand(self, rand, batch, train):
+        if not train:
+            return
+        needs = any(rate > 0 for _, _, rate in self._drop.values())
+        if needs and rand is None:
+            raise ValueError(f"train mode with dropout needs rand of shape (B, {self.rand_width})")
+        if rand is not None and rand.shape != (batch, self.rand_width):
+            raise ValueError(f"rand must have shape ({batch}, {self.rand_width}), got {rand.shape}")
+
+    def _m(self, bn_momentum):
+        """The BN running-stat momentum: the runtime value, else the spec's (0.1 by default)."""
+        return float(self.spec.bn_momentum) if bn_momentum is None else bn_momentum
+
+    def _bn_order(self, bn):
+        return {b.name: bn[b.name] for b in self.analysis.bns}
+
+    def _p_order(self, d):
+        return {p.name: d[p.name] for p in self.analysis.params}
+
+    # ------------------------------------------------------------------ forward
+    def _forward_impl(self, params, bn, images, bn_momentum, rand, *, train: bool, collect: bool):
+        new_bn: dict = {}
+        kw = dict(train=train, momentum=bn_momentum, eps=self.eps)
+        x = images
+        outs = []
+        for info in self.analysis.layers:
+            plan = info.plan
+            if info.kind == "globalAvgPool":
+                x = jnp.mean(x, axis=(1, 2))
+            elif info.kind == "dropout":
+                off, f, rate = self._drop[info.index]
+                if train and rate > 0:
+                    u = rand[:, off:off + f]
+                    keep = (u >= rate).astype(x.dtype)
+                    x = x * keep / (1 - rate)
+            elif isinstance(plan, ConvBnPlan):
+                x = _conv_bn(plan, params, bn, new_bn, x, **kw)
+            elif isinstance(plan, list):
+                for b in plan:
+                    x = _block(b, params, bn, new_bn, x, **kw)
+            elif isinstance(plan, DensePlan):
+                x = _dense(plan, params, x)
+            else:  # pragma: no cover
+                raise AssertionError(info.kind)
+            if collect:
+                outs.append(x)
+        new_bn = {b.name: new_bn[b.name] for b in self.analysis.bns}
+        return x, new_bn, (outs if collect else None)
+
+    def forward(self, params, bn, images, *, train: bool, bn_momentum=None, rand=None):
+        """-> (logits (B, K), new_bn).  new_bn is ``bn`` unchanged in eval mode."""
+        params, bn, images, rand = self._prep(params, bn, images, rand)
+        self._check_rand(rand, images.shape[0], train)
+        logits, new_bn, _ = self._fwd(params, bn, images, self._m(bn_momentum),
+                                      rand if train else None, train=bool(train), collect=False)
+        return logits, self._bn_order(new_bn)
+
+    def layer_outputs(self, params, bn, images, *, train: bool, bn_momentum=None, rand=None):
+        """The output of every spec layer (NHWC images / (B, F) features), in order."""
+        params, bn, images, rand = self._prep(params, bn, images, rand)
+        self._check_rand(rand, images.shape[0], train)
+        _, _, outs = self._fwd(params, bn, images, self._m(bn_momentum), rand if train else None,
+                               train=bool(train), collect=True)
+        return outs
+
+    def predict(self, params, bn, images):
+        """Eval-mode logits."""
+        return self.forward(params, bn, images, train=False)[0]
+
+    # ------------------------------------------------------------------ loss / grads
+    def _loss_fn(self, params, bn, images, labels, label_smoothing, bn_momentum, rand):
+        logits, new_bn, _ = self._forward_impl(params, bn, images, bn_momentum, rand,
+                                               train=True, collect=False)
+        loss, correct = softmax_xent(logits, labels, label_smoothing)
+        return loss, (correct, new_bn, logits)
+
+    def loss(self, params, bn, images, labels, *, label_smoothing=0.0, bn_momentum=None, rand=None):
+        """Train-mode loss -> (loss, (correct, new_bn, logits))."""
+        params, bn, images, rand = self._prep(params, bn, images, rand)
+        self._check_rand(rand, images.shape[0], True)
+        loss, (correct, new_bn, logits) = self._loss(params, bn, images, jnp.asarray(labels),
+                                                     label_smoothing, self._m(bn_momentum), rand)
+        return loss, (correct, self._bn_order(new_bn), logits)
+
+    def _loss_grads_impl(self, params, bn, images, labels, label_smoothing, bn_momentum, rand,
+                         *, wrt_input: bool):
+        argnums = (0, 2) if wrt_input else 0
+        (loss, (correct, new_bn, _)), g = jax.value_and_grad(self._loss_fn, argnums=argnums,
+                                                             has_aux=True)(
+            params, bn, images, labels, label_smoothing, bn_momentum, rand)
+        return loss, correct, g, new_bn
+
+    def grads(self, params, bn, images, labels, *, label_smoothing=0.0, bn_momentum=None,
+              rand=None, wrt_input: bool = False):
+        """Train-mode loss gradient.  -> (loss, correct, grads_dict, new_bn), plus d_images
+        (NHWC, same shape as images) appended when ``wrt_input``."""
+        params, bn, images, rand = self._prep(params, bn, images, rand)
+        self._check_rand(rand, images.shape[0], True)
+        labels = jnp.asarray(labels)
+        loss, correct, g, new_bn = self._loss_grads(params, bn, images, labels, label_smoothing,
+                                                    self._m(bn_momentum), rand,
+                                                    wrt_input=bool(wrt_input))
+        new_bn = self._bn_order(new_bn)
+        if wrt_input:
+            gp, gx = g
+            return loss, correct, self._p_order(gp), new_bn, gx
+        return loss, correct, self._p_order(g), new_bn
+
+    def input_vjp(self, params, bn, images, labels, **kw):
+        """The train-mode loss gradient wrt the images (NHWC)."""
+        return self.grads(params, bn, images, labels, wrt_input=True, **kw)[4]
+
+    def _vjp_impl(self, params, bn, images, bn_momentum, rand, cot, *, train: bool):
+        def f(p, x):
+            return self._forward_impl(p, bn, x, bn_momentum, rand, train=train, collect=False)[0]
+        logits, pull = jax.vjp(f, params, images)
+        dp, dx = pull(cot.astype(logits.dtype))
+        return logits, dp, dx
+
+    def vjp(self, params, bn, images, cot_logits, *, train: bool = True, bn_momentum=None,
+            rand=None):
+        """Pull a logits cotangent (B, K) back: -> (logits, d_params dict, d_images NHWC)."""
+        params, bn, images, rand = self._prep(params, bn, images, rand)
+        self._check_rand(rand, images.shape[0], train)
+        logits, dp, dx = self._vjp(params, bn, images, self._m(bn_momentum),
+                                   rand if train else None, jnp.asarray(cot_logits),
+                                   train=bool(train))
+        return logits, self._p_order(dp), dx
+
+    # ------------------------------------------------------------------ optimizer
+    def init_opt_state(self, optimizer: str, dtype=np.float32) -> list[dict[str, np.ndarray]]:
+        """One dict name -> array per state buffer of ``codegen.hyper.OPT_STATE[optimizer]``."""
+        from codegen.hyper import OPT_STATE
+        return [{p.name: np.full(p.shape, init, dtype) for p in self.analysis.params}
+                for _, init in OPT_STATE[optimizer]]
+
+    def _opt_impl(self, params, grads, opt_state, h, *, optimizer):
+        new_params = {}
+        new_state = [dict() for _ in opt_state]
+        for p in self.analysis.params:
+            np_, st = optimizer_update(optimizer, params[p.name], grads[p.name],
+                                       [s[p.name] for s in opt_state], h, self._decay[p.name])
+            new_params[p.name] = np_
+            for i, s in enumerate(st):
+                new_state[i][p.name] = s
+        return new_params, new_state
+
+    def train_step(self, params, opt_state, bn, images, labels, hyper, *, optimizer: str,
+                   rand=None):
+        """One train step -> (params', opt_state', new_bn, loss, correct).
+        hyper: dict of ``codegen.hyper.HYPER`` names or the hyper vector (label_smoothing and
+        bn_momentum are read from it; a dict may omit them: 0 and spec.bn_momentum)."""
+        from codegen.hyper import OPT_STATE
+        params, bn, images, rand = self._prep(params, bn, images, rand)
+        self._check_rand(rand, images.shape[0], True)
+        dt = params[self.analysis.params[0].name].dtype
+        h = {k: jnp.asarray(v, dt) for k, v in decode_hyper(hyper).items()}
+        if len(opt_state) != len(OPT_STATE[optimizer]):
+            raise ValueError(f"{optimizer} keeps {len(OPT_STATE[optimizer])} state buffers, "
+                             f"got {len(opt_state)}")
+        opt_state = [{k: jnp.asarray(v, dt) for k, v in s.items()} for s in opt_state]
+        ls = h.get("label_smoothing", jnp.asarray(0.0, dt))
+        mom = h.get("bn_momentum", jnp.asarray(self.spec.bn_momentum, dt))
+        loss, correct, g, bn2 = self._loss_grads(params, bn, images, jnp.asarray(labels), ls, mom,
+                                                 rand, wrt_input=False)
+        p2, st2 = self._opt(params, g, opt_state, h, optimizer=optimizer)
+        return (self._p_order(p2), [self._p_order(s) for s in st2], self._bn_order(bn2), loss,
+                correct)
+
+    # ------------------------------------------------------------------ flat buffers
+    def split(self, flat) -> dict:
+        """Flat parameter / gradient / optimizer-state buffer -> dict (dtype kept)."""
+        return self.analysis.split(np.asarray(flat))
+
+    def join(self, tensors, dtype=None) -> np.ndarray:
+        """dict -> flat buffer (dtype: given, else that of the tensors)."""
+        first = np.asarray(tensors[self.analysis.params[0].name])
+        out = np.empty((self.analysis.n_params,), dtype or first.dtype)
+        for p in self.analysis.params:
+            t = np.asarray(tensors[p.name])
+            if t.shape != p.shape:
+                raise ValueError(f"{p.name}: shape {t.shape}, registry says {p.shape}")
+            out[p.offset:p.offset + p.size] = t.reshape(-1)
+        return out
+
+    def split_bn(self, flat) -> dict:
+        return self.analysis.split_bn(np.asarray(flat))
+
+    def join_bn(self, bn, dtype=None) -> np.ndarray:
+        if dtype is None:
+            dtype = np.asarray(bn[self.analysis.bns[0].name][0]).dtype if self.analysis.bns \
+                else np.float32
+        out = np.empty((self.analysis.n_bn_floats,), dtype)
+        for b in self.analysis.bns:
+            mean, var = bn[b.name]
+            out[b.offset:b.offset + b.channels] = np.asarray(mean)
+            out[b.offset + b.channels:b.offset + 2 * b.channels] = np.asarray(var)
+        return out
+
+    def forward_flat(self, params_flat, bn_flat, images, *, train: bool, bn_momentum=None,
+                     rand=None):
+        """-> (logits np, new_bn_flat np)."""
+        logits, new_bn = self.forward(self.split(params_flat), self.split_bn(bn_flat), images,
+                                      train=train, bn_momentum=bn_momentum, rand=rand)
+        dt = np.asarray(params_flat).dtype
+        return np.asarray(logits), self.join_bn(new_bn, dt)
+
+    def grads_flat(self, params_flat, bn_flat, images, labels, *, label_smoothing=0.0,
+                   bn_momentum=None, rand=None, wrt_input: bool = False):
+        """-> (loss, correct, grads_flat, new_bn_flat[, d_images]) as numpy (dtype of params)."""
+        out = self.grads(self.split(params_flat), self.split_bn(bn_flat), images, labels,
+                         label_smoothing=label_smoothing, bn_momentum=bn_momentum, rand=rand,
+                         wrt_input=wrt_input)
+        dt = np.asarray(params_flat).dtype
+        res = (float(out[0]), int(out[1]), self.join(out[2], dt), self.join_bn(out[3], dt))
+        return res + ((np.asarray(out[4]),) if wrt_input else ())
+
+    def train_step_flat(self, params_flat, opt_flat, bn_flat, images, labels, hyper, *,
+                        optimizer: str, rand=None):
+        """Flat buffers in and out: -> (params_flat', [opt_flat'...], bn_flat', loss, correct)."""
+        dt = np.asarray(params_flat).dtype
+        p, st, nbn, loss, correct = self.train_step(
+            self.split(params_flat), [self.split(s) for s in opt_flat], self.split_bn(bn_flat),
+            images, labels, hyper, optimizer=optimizer, rand=rand)
+        return (self.join(p, dt), [self.join(s, dt) for s in st], self.join_bn(nbn, dt),
+                float(loss), int(correct))
+
+    def init_opt_state_flat(self, optimizer: str, dtype=np.float32) -> list[np.ndarray]:
+        from codegen.hyper import OPT_STATE
+        return [np.full((self.analysis.n_params,), init, dtype) for _, init in OPT_STATE[optimizer]]
+
+
+# --------------------------------------------------------------------------- finite differences
+def _tree_map(fn, *xs):
+    if isinstance(xs[0], Mapping):
+        return {k: fn(*(x[k] for x in xs)) for k in xs[0]}
+    return fn(*xs)
+
+
+def _tree_leaves(x):
+    return [x[k] for k in x] if isinstance(x, Mapping) else [x]
+
+
+def random_direction(x, seed: int = 0, *, normalize: bool = True):
+    """A float64 standard-normal direction with the structure of x (array or dict of arrays),
+    scaled to unit 2-norm overall when ``normalize``."""
+    rng = np.random.default_rng(seed)
+    u = _tree_map(lambda a: rng.standard_normal(np.shape(a)), x)
+    if normalize:
+        n = np.sqrt(sum(float(np.sum(np.square(l))) for l in _tree_leaves(u)))
+        u = _tree_map(lambda a: a / n, u)
+    return u
+
+
+def central_difference(f: Callable, x, u, eps: float) -> float:
+    """(f(x + eps u) - f(x - eps u)) / (2 eps), all in float64 NumPy (x, u: array or dict)."""
+    xp = _tree_map(lambda a, b: np.asarray(a, np.float64) + eps * np.asarray(b, np.float64), x, u)
+    xm = _tree_map(lambda a, b: np.asarray(a, np.float64) - eps * np.asarray(b, np.float64), x, u)
+    return (float(f(xp)) - float(f(xm))) / (2.0 * eps)
+
+
+def rel_err(a: float, b: float, floor: float = 1e-30) -> float:
+    return abs(a - b) / max(abs(a), abs(b), floor)
+
+
+def fd_check(f: Callable, x, grad, *, direction=None, eps: float = 1e-5, seed: int = 0):
+    """Compare the directional derivative <grad, u> with the central difference of the scalar
+    function f along u (random unit direction unless given).  -> (analytic, numeric, rel_err).
+    x / grad / u: an array or a dict of arrays; f receives float64 NumPy of x's structure (for a
+    JAX f, evaluate it with x64 enabled, or the difference measures float32 rounding)."""
+    u = random_direction(x, seed) if direction is None else direction
+    if isinstance(u, Mapping):
+        pairs = [(grad[k], u[k]) for k in u]
+    else:
+        pairs = [(grad, u)]
+    analytic = sum(float(np.sum(np.asarray(g, np.float64) * np.asarray(d, np.float64)))
+                   for g, d in pairs)
+    numeric = central_difference(f, x, u, eps)
+    return analytic, numeric, rel_err(analytic, numeric)

@@ -1,0 +1,276 @@
+"""Load a compiled ``.vmfb`` and call its functions with numpy arrays (thin iree.runtime layer).
+
+    mod = load_module(result.vmfb_path, driver="local-task")
+    (y,) = mod.call("predict", x, w, b)               # numpy in, tuple of numpy out
+    state = mod.call_device("init", seed)             # tuple of resident DeviceArrays
+    state = mod.call_device("train_step", *state, batch_x, batch_y)   # no host copies
+
+One ``iree.runtime.Config`` (device + VM instance) is shared per driver in the process, so
+device arrays returned by one module can be passed to another module on the same driver.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import re
+import threading
+from pathlib import Path
+from typing import Any, Sequence
+
+import numpy as np
+
+from netspec.errors import NetspecError
+
+__all__ = ["DriverError", "Module", "RunError", "available_drivers", "load_module",
+           "DRIVER_HINTS"]
+
+
+class RunError(NetspecError):
+    """A module could not be loaded or a function call failed."""
+
+    def __init__(self, message: str, *, hint: str | None = None):
+        self.hint = hint
+        super().__init__(message + (f"\n  hint: {hint}" if hint else ""))
+
+
+class DriverError(RunError):
+    """The requested IREE runtime driver/device cannot be opened on this machine."""
+
+
+DRIVER_HINTS = {
+    "local-task": "the multi-threaded CPU driver; runs vmfbs compiled with --backend cpu",
+    "local-sync": "the single-threaded CPU driver; runs vmfbs compiled with --backend cpu",
+    "cuda": "needs an NVIDIA GPU and its driver library (libcuda.so) on the library path; "
+            "runs vmfbs compiled with --backend cuda",
+    "hip": "needs an AMD GPU with ROCm (libamdhip64.so) on the library path; runs vmfbs "
+           "compiled with --backend rocm",
+    "vulkan": "needs a Vulkan loader (libvulkan.so) and a GPU driver (ICD); runs vmfbs "
+              "compiled with --backend vulkan",
+}
+_BACKEND_FOR_DRIVER = {"local-task": "cpu", "local-sync": "cpu", "cuda": "cuda", "hip": "rocm",
+                       "vulkan": "vulkan"}
+_DRIVER_FOR_TARGET = {"local": "local-task", "llvm-cpu": "local-task", "cuda": "cuda",
+                      "hip": "hip", "rocm": "hip", "vulkan": "vulkan"}
+
+_configs: dict[str, Any] = {}
+_config_lock = threading.Lock()
+
+
+def _rt():
+    import iree.runtime as rt  # imported lazily: `import runtime` stays cheap
+    return rt
+
+
+def available_drivers() -> list[str]:
+    """Driver names compiled into the installed iree-base-runtime (not: usable here)."""
+    return sorted(_rt().query_available_drivers())
+
+
+def _config(driver: str):
+    with _config_lock:
+        cfg = _configs.get(driver)
+        if cfg is not None:
+            return cfg
+        rt = _rt()
+        known = available_drivers()
+        name = driver.split("://", 1)[0].split(":", 1)[0]
+        if name not in known:
+            raise DriverError(
+                f"unknown IREE runtime driver {driver!r}; this iree-base-runtime "
+                f"{_runtime_version()} has: {', '.join(known)}",
+                hint="use 'local-task' for CPU, 'cuda' (NVIDIA), 'hip' (AMD), 'vulkan'")
+        try:
+            cfg = rt.Config(driver)
+        except Exception as e:  # noqa: BLE001 - iree raises RuntimeError/ValueError
+            cause = e.__cause__ or e.__context__
+            detail = str(cause) if cause is not None else str(e)
+            detail = re.sub(r"^.*?:\d+: ", "", detail.replace("Error creating driver: ", ""))
+            raise DriverError(
+                f"cannot open IREE runtime driver {driver!r}: {detail}",
+                hint=DRIVER_HINTS.get(name, "") +
+                ("; on a machine without that device compile with --backend cpu and use "
+                 "driver 'local-task'" if name not in ("local-task", "local-sync") else ""),
+            ) from None
+        _configs[driver] = cfg
+        return cfg
+
+
+def _runtime_version() -> str:
+    try:
+        from importlib import metadata
+        return metadata.version("iree-base-runtime")
+    except Exception:  # pragma: no cover
+        return "?"
+
+
+def _read_meta(vmfb: Path) -> dict | None:
+    try:
+        return json.loads((vmfb.parent / "meta.json").read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return None
+
+
+class Module:
+    """One loaded vmfb bound to a device; call its functions by name."""
+
+    def __init__(self, vmfb_path: str | os.PathLike, driver: str = "local-task"):
+        rt = _rt()
+        self.path = Path(vmfb_path)
+        self.driver = driver
+        if not self.path.is_file():
+            raise RunError(f"no compiled module at {self.path}",
+                           hint="compile it first (runtime.compile.compile_mlir)")
+        self.config = _config(driver)
+        self.device = self.config.device
+        try:
+            self.vm_module = rt.VmModule.mmap(self.config.vm_instance, str(self.path))
+        except Exception as e:  # noqa: BLE001
+            raise RunError(f"{self.path} is not a loadable IREE module: {_short(e)}",
+                           hint="the file may be truncated or not a .vmfb; recompile it"
+                           ) from None
+        self.context = rt.SystemContext(config=self.config)
+        try:
+            self.context.add_vm_module(self.vm_module)
+        except Exception as e:  # noqa: BLE001
+            msg = str(e)
+            hint = None
+            m = re.search(r'#hal\.device\.target<"([\w-]+)"', msg)
+            if "INCOMPATIBLE" in msg and m:
+                target = m.group(1)
+                want = _DRIVER_FOR_TARGET.get(target, target)
+                meta = _read_meta(self.path) or {}
+                built = (f"backend {meta['backend']!r}, chip {meta.get('chip')!r}"
+                         if "backend" in meta else f"target {target!r}")
+                hint = (f"this module was compiled for {built}; load it with driver "
+                        f"{want!r}, or recompile with --backend "
+                        f"{_BACKEND_FOR_DRIVER.get(driver, 'cpu')} for driver {driver!r}")
+                msg = f"the module targets a {target!r} device, not driver {driver!r}"
+            raise RunError(f"cannot load {self.path} on driver {driver!r}: {_short(msg)}",
+                           hint=hint) from None
+        self._bound = self.context.modules[self.vm_module.name]
+        self._fns: dict[str, Any] = {}       # name -> FunctionInvoker (fallback path)
+        self._vm_fns: dict[str, Any] = {}    # name -> VmFunction
+        self._n_results: dict[str, int] = {}
+
+    # -- introspection ------------------------------------------------------------------
+    @property
+    def functions(self) -> list[str]:
+        return [f for f in self.vm_module.function_names if not f.startswith("__")]
+
+    def _fn(self, name: str):
+        fn = self._fns.get(name)
+        if fn is None:
+            if name not in self.vm_module.function_names:
+                raise RunError(f"{self.path.name} has no function {name!r}; it has: "
+                               f"{', '.join(self.functions)}")
+            fn = self._bound[name]
+            self._fns[name] = fn
+        return fn
+
+    # -- transfers ----------------------------------------------------------------------
+    def to_device(self, array) -> Any:
+        """A resident DeviceArray copy of ``array`` (DeviceArrays pass through)."""
+        rt = _rt()
+        if isinstance(array, rt.DeviceArray):
+            return array
+        return rt.asdevicearray(self.device, np.asarray(array, order="C"),
+                                implicit_host_transfer=True)
+
+    @staticmethod
+    def to_host(value) -> np.ndarray:
+        rt = _rt()
+        if isinstance(value, rt.DeviceArray):
+            return value.to_host()
+        return np.asarray(value)
+
+    # -- calls --------------------------------------------------------------------------
+    def _vm_fn(self, name: str):
+        f = self._vm_fns.get(name)
+        if f is None:
+            if name not in self.vm_module.function_names:
+                raise RunError(f"{self.path.name} has no function {name!r}; it has: "
+                               f"{', '.join(self.functions)}")
+            f = self.vm_module.lookup_function(name)
+            self._vm_fns[name] = f
+        return f
+
+    def call_device(self, fn_name: str, *args) -> tuple:
+        """Call ``fn_name``; returns the raw results (DeviceArrays, no host copy).
+
+        Arguments may be DeviceArrays (used in place, e.g. results of an earlier call) or
+        anything numpy-convertible (uploaded for this call).  Tensors-in/tensors-out
+        functions go straight through ``VmContext.invoke`` (no per-argument Python ABI
+        packing); anything else falls back to iree.runtime's FunctionInvoker.
+        """
+        rt = _rt()
+        f = self._vm_fn(fn_name)
+        arg_list = rt.VmVariantList(len(args))
+        try:
+            for a in args:
+                if not isinstance(a, rt.DeviceArray):
+                    a = self.to_device(a)
+                arg_list.push_ref(a._buffer_view.ref)
+        except (ValueError, TypeError, AttributeError):
+            return self._call_invoker(fn_name, args)
+        ret_list = rt.VmVariantList(max(1, self._n_results.get(fn_name, 4)))
+        try:
+            self.context.vm_context.invoke(f, arg_list, ret_list)
+        except (ValueError, RuntimeError, TypeError) as e:
+            raise RunError(f"calling {fn_name} in {self.path.name} on {self.driver!r} "
+                           f"with {_describe_args(args)}: {_short(e)}") from None
+        n = ret_list.size
+        self._n_results[fn_name] = n
+        out = []
+        device = self.device
+        for i in range(n):
+            try:
+                bv = ret_list.get_as_object(i, rt.HalBufferView)
+            except (ValueError, TypeError, RuntimeError):
+                # not a tensor result (list / scalar): the invoker knows how to convert
+                return self._call_invoker(fn_name, args)
+            out.append(rt.DeviceArray(device, bv, implicit_host_transfer=True))
+        return tuple(out)
+
+    def _call_invoker(self, fn_name: str, args: Sequence) -> tuple:
+        fn = self._fn(fn_name)
+        try:
+            out = fn(*args)
+        except (ValueError, RuntimeError, TypeError) as e:
+            raise RunError(f"calling {fn_name} in {self.path.name} on {self.driver!r} "
+                           f"with {_describe_args(args)}: {_short(e)}") from None
+        if out is None:
+            return ()
+        if isinstance(out, (tuple, list)):
+            return tuple(out)
+        return (out,)
+
+    def call(self, fn_name: str, *arrays) -> tuple[np.ndarray, ...]:
+        """Call ``fn_name`` with numpy arrays; returns a tuple of numpy arrays."""
+        return tuple(self.to_host(r) for r in self.call_device(fn_name, *arrays))
+
+    def __repr__(self) -> str:
+        return f"Module({str(self.path)!r}, driver={self.driver!r}, functions={self.functions})"
+
+
+def _describe_args(args: Sequence) -> str:
+    parts = []
+    for a in args[:6]:
+        shape = getattr(a, "shape", None)
+        dtype = getattr(a, "dtype", None)
+        parts.append(f"{dtype}{list(shape) if shape is not None else ''}")
+    more = f", ... ({len(args)} args)" if len(args) > 6 else ""
+    return "(" + ", ".join(parts) + more + ")"
+
+
+def _short(e: object, limit: int = 600) -> str:
+    s = str(e)
+    # IREE appends VM stack frames ("[ 0] bytecode module@1:200 -"): drop them.
+    s = "\n".join(l for l in s.splitlines() if not re.match(r"^\s*\[\s*\d+\]", l)).strip()
+    s = re.sub(r"c/runtime/src/iree/[\w/.]+:\d+: ", "", s)
+    return s if len(s) <= limit else s[:limit] + " ..."
+
+
+def load_module(vmfb_path: str | os.PathLike, driver: str = "local-task") -> Module:
+    """Load ``vmfb_path`` on ``driver`` (raises DriverError / RunError with a hint)."""
+    return Module(vmfb_path, driver)
