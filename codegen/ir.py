@@ -61,9 +61,9 @@ class Value:
 _NAME_OK = re.compile(r"[^A-Za-z0-9_.$-]")
 
 
-def _fmt_float(v: float) -> str:
-    # MLIR float literals need a '.'; 9 significant digits round-trip an f32 exactly.
-    return f"{float(v):.9e}"
+def _fmt_float(v: float, dtype: str = "f32") -> str:
+    """MLIR float literals need a '.'; 9 significant digits round-trip an f32, 17 an f64."""
+    return f"{float(v):.8e}" if dtype == "f32" else f"{float(v):.16e}"
 
 
 def _ints(xs: Iterable[int]) -> str:
@@ -175,7 +175,7 @@ class Builder:
         key = (dtype, float(value))
         if key in self.fn.consts:
             return self.fn.consts[key]
-        lit = _fmt_float(value) if dtype.startswith("f") else str(int(value))
+        lit = _fmt_float(value, dtype) if dtype.startswith("f") else str(int(value))
         if dtype == "i1":
             lit = "true" if value else "false"
         v = Value(self.fn._unique("cst"), TensorType((), dtype))

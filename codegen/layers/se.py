@@ -35,10 +35,6 @@ class SESaved:
     g_b: Value
 
 
-# A test of the tests: when set, the VJP drops the gate's own backward (wrong on purpose).
-_DROP_GATE_TERM = False
-
-
 def se_fwd(ctx: Ctx, p: SEPlan, h: Value):
     b, L = ctx.b, ctx.L
     w1, b1 = ctx.params[f"{p.name}.reduce.w"], ctx.params[f"{p.name}.reduce.b"]
@@ -62,8 +58,6 @@ def se_vjp(ctx: Ctx, p: SEPlan, sv: SESaved, dy: Value) -> Value:
     w1, w2 = ctx.params[f"{p.name}.reduce.w"], ctx.params[f"{p.name}.expand.w"]
     with b.scope(p.name):
         dh_gated = b.mul(dy, sv.g_b, hint="d_h_gated")
-        if _DROP_GATE_TERM:
-            return dh_gated
         dg = b.reduce(b.mul(dy, sv.h, hint="dy_h"), L.spatial_axes, hint="d_gate")
         one = b.const(1.0, dy.dtype)
         dz2 = b.mul(dg, b.mul(sv.g, b.sub(one, sv.g, hint="one_minus_g"), hint="dsigmoid"), hint="d_expand_z")

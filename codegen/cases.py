@@ -1,0 +1,85 @@
+"""THE case table: small representative configurations per layer kind.
+
+One table drives the golden MLIR files (``golden_mlir/cases/<id>.mlir``), the compiled-gradient
+tests against the JAX reference, the float64 finite-difference tests (rows marked ``tiny``)
+and ``netspec golden --update``.  Each row is a complete little network (a layer needs a loss
+to have gradients): the layer kind under test between a 1x1 convBn stem and a pool + dense
+head, so the cotangent reaching the layer is a generic tensor.
+
+Columns: id, what it exercises, the spec, batch, tiny (float64 finite differences run on it).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from netspec import NetSpec, convBn, dense, dropout, globalAvgPool, invertedResidual, mbConv
+
+
+@dataclass(frozen=True)
+class Case:
+    id: str
+    what: str
+    spec: NetSpec
+    batch: int = 2
+    tiny: bool = False
+
+
+def _net(name, hw, cin, body, classes=3, head_ch=None, drop=None):
+    hw_h, hw_w = (hw, hw) if isinstance(hw, int) else hw
+    layers = list(body) + [globalAvgPool()]
+    if drop is not None:
+        layers.append(dropout(drop))
+    layers.append(dense(head_ch, classes))
+    return NetSpec(name, hw_h, hw_w, layers, in_channels=cin)
+
+
+def _row(id, what, hw, body, head_ch, *, cin=2, batch=2, tiny=False, drop=None, classes=3):
+    return Case(id, what, _net(id, hw, cin, body, classes, head_ch, drop), batch, tiny)
+
+
+CASES: tuple[Case, ...] = (
+    # --- convBn: dense convolution, every kernel/stride/parity/activation
+    _row("conv_k3_s1_even", "3x3 conv, stride 1, 6x6, swish", 6, [convBn(2, 4, 3, 1, act="swish")], 4, tiny=True),
+    _row("conv_k3_s2_even", "3x3 conv, stride 2, 6x6 (pad_hi trimmed)", 6, [convBn(2, 4, 3, 2, act="swish")], 4, tiny=True),
+    _row("conv_k3_s2_odd", "3x3 conv, stride 2, 7x7 (odd size)", 7, [convBn(2, 4, 3, 2, act="relu6")], 4, tiny=True),
+    _row("conv_k5_s2_odd", "5x5 conv, stride 2, 9x9", 9, [convBn(2, 3, 5, 2, act="swish")], 3),
+    _row("conv_k5_s1_odd", "5x5 conv, stride 1, 5x5", 5, [convBn(2, 3, 5, 1, act="identity")], 3),
+    _row("conv_k1_s2_odd", "1x1 conv, stride 2, 5x5 (unread last row)", 5, [convBn(2, 4, 1, 2, act="relu")], 4),
+    _row("conv_valid_k3", "3x3 conv, padding='valid', 6x7", (6, 7), [convBn(2, 4, 3, 1, padding="valid", act="swish")], 4),
+    _row("conv_relu6_chain", "two convBn relu6 (kinks), stride 2 then 1", 8,
+         [convBn(2, 6, 3, 2, act="relu6"), convBn(6, 4, 3, 1, act="relu6")], 4),
+    # --- depthwise (inside blocks): two channels at 4x4 is the book's representative scale
+    _row("dw_k3_s1_c2", "depthwise 3x3 on two channels at 4x4 (expand 1, no SE)", 4,
+         [convBn(2, 2, 1, 1, act="identity"), mbConv(2, 2, 1, 3, 1, 1, False)], 2, tiny=True),
+    _row("dw_k3_s2_odd", "depthwise 3x3 stride 2 at 7x7", 7,
+         [convBn(2, 4, 1, 1), mbConv(4, 4, 1, 3, 2, 1, False)], 4),
+    _row("dw_k5_s2_even", "depthwise 5x5 stride 2 at 8x8", 8,
+         [convBn(2, 4, 1, 1), mbConv(4, 6, 2, 5, 2, 1, False)], 6),
+    _row("dw_k5_s2_to_1x1", "depthwise 5x5 stride 2, 2x2 -> 1x1", 2,
+         [convBn(2, 4, 1, 1), mbConv(4, 4, 2, 5, 2, 1, False)], 4, batch=4),
+    # --- squeeze-excitation
+    _row("se_mid4", "SE block on four mid-channels (two in the squeeze), residual", 4,
+         [convBn(2, 4, 1, 1, act="swish"), mbConv(4, 4, 1, 3, 1, 1, True, 0.5)], 4, tiny=True),
+    _row("mbconv_e6_k5_s2_se", "mbConv expand 6, k5, stride 2, SE, odd 7x7", 7,
+         [convBn(2, 4, 3, 1, act="swish"), mbConv(4, 6, 6, 5, 2, 1, True)], 6),
+    _row("mbconv_e6_k3_res_r2", "mbConv expand 6, k3, two repeats (residual on the 2nd)", 6,
+         [convBn(2, 4, 1, 1, act="swish"), mbConv(4, 8, 6, 3, 1, 2, True)], 8),
+    _row("mbconv_e1_res", "mbConv expand 1 with residual and SE", 5,
+         [convBn(2, 4, 1, 1, act="swish"), mbConv(4, 4, 1, 3, 1, 1, True)], 4),
+    # --- inverted residual (relu6, no SE)
+    _row("ir_e1_s1", "invertedResidual expand 1 (no expand conv), stride 1", 6,
+         [convBn(2, 4, 3, 1), invertedResidual(4, 4, 1, 1, 1)], 4),
+    _row("ir_e6_s2_odd", "invertedResidual expand 6 stride 2 at 7x7", 7,
+         [convBn(2, 4, 3, 1), invertedResidual(4, 6, 6, 2, 1)], 6),
+    _row("ir_e6_res_r3", "invertedResidual expand 6, three repeats, residuals", 5,
+         [convBn(2, 4, 3, 1), invertedResidual(4, 4, 6, 1, 3)], 4),
+    # --- head: pool, dropout, dense with activations, many classes
+    _row("head_dropout_dense", "pool -> dropout(0.3) -> dense", 4, [convBn(2, 8, 3, 1)], 8, drop=0.3, tiny=True),
+    _row("head_dense_many_classes", "dense to 37 classes", 3, [convBn(2, 5, 3, 1)], 5, classes=37),
+    Case("head_dense_relu_chain", "dense(swish) -> dense", NetSpec(
+        "head_dense_relu_chain", 4, 4,
+        [convBn(2, 6, 3, 2), globalAvgPool(), dense(6, 5, act="swish"), dense(5, 4)], in_channels=2), 3),
+)
+
+CASE_BY_ID = {c.id: c for c in CASES}
