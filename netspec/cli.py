@@ -44,7 +44,8 @@ EXIT_INTERRUPTED = 130
 
 # Subcommands defined in other modules: name -> importable module that registers it on `main`
 # (with @main.command()) or defines a click command of that name.
-LAZY_COMMANDS: dict[str, str] = {}
+LAZY_COMMANDS: dict[str, str] = {"emit": "netspec.commands.emit", "golden": "netspec.commands.golden"}
+LAZY_COMMANDS["verify"] = "netspec.commands.verify"
 
 
 # --------------------------------------------------------------------------- error handling

@@ -10,7 +10,7 @@ The metric (per tensor t, emitted o_t against the float64 truth r_t):
     err_t = ||o_t - r_t||_2 / max(||r_t||_2, floor),  floor = FLOOR * ||r||_2 / sqrt(T)
 
 a relative L2 error whose denominator is floored at a small fraction of the RMS tensor norm
-(T tensors).  Without the floor, tensors whose true gradient is analytically zero — the shift
+(T tensors), FLOOR = 1e-3.  Without the floor, tensors whose true gradient is analytically zero — the shift
 (beta) of a BatchNorm that feeds a convolution followed by another BatchNorm, which subtracts
 any per-channel constant — would be judged on float32 rounding noise divided by ~1e-15.
 
@@ -24,7 +24,7 @@ from dataclasses import dataclass, field
 
 import numpy as np
 
-FLOOR = 1e-4
+FLOOR = 1e-3
 
 
 @dataclass(frozen=True)
@@ -35,8 +35,12 @@ class Tolerance:
         amplified by BatchNorm's 1/std, measured 1e-7..1e-4 on the case table and whole B0 at
         64x64; 2e-3 leaves head-room for other inputs while an error in any VJP term is O(1).
     kinked (relu/relu6 present): an f32 pre-activation within rounding of a kink (0 or 6) can
-        take the other branch than the f64 truth and flip a whole gradient entry; we bound
-        err_t by 5e-2 and, on whole MobileNetV2, require the median to stay below 2e-3.
+        take the other branch than the f64 truth, and BatchNorm's backward spreads the flipped
+        entries over whole channels.  Measured on whole MobileNetV2 at 64x64 (batch 4): f32
+        median err 2.3e-2, worst 3e-2 (the established IREE f32 figure at 224 is a 3e-2
+        median), while the SAME emitted code as an f64 module agrees to 1.7e-9 — so the f32
+        spread is conditioning, not the emitter.  Bounds: err_t <= 1e-1, median <= 5e-2;
+        kinked specs are always also checked as f64 modules (tight bound) in the tests.
     f64 module: IREE's float64 path (transcendentals included) agrees to ~1e-9; bound 1e-6.
     """
     rel: float
@@ -47,7 +51,7 @@ class Tolerance:
         if dtype == "f64":
             return Tolerance(1e-6, 1e-7)
         kinked = _has_kinks(spec)
-        return Tolerance(5e-2 if kinked else 2e-3, 2e-3 if kinked else 2e-4)
+        return Tolerance(1e-1 if kinked else 2e-3, 5e-2 if kinked else 2e-4)
 
 
 def _has_kinks(spec) -> bool:
@@ -147,9 +151,13 @@ def random_inputs(spec, batch: int, seed: int = 0, dtype=np.float32):
 
 
 def check_grads(spec, module, inputs, *, label_smoothing=0.1, bn_momentum=None, dtype="f32",
-                tol: Tolerance | None = None) -> Report:
+                tol: Tolerance | None = None, progress=None) -> Report:
     """Run ``grads`` (emitted with input_grad=True) and ``predict`` of a loaded module on
-    ``inputs`` and compare everything with the float64 reference."""
+    ``inputs`` and compare everything with the float64 reference.
+
+    ``progress``, if given, is called with the name of each stage as it starts: "run" (the
+    compiled module), "reference" (JAX float64), "compare"."""
+    progress = progress or (lambda stage: None)
     from codegen.hyper import hyper_vector
     from netspec.analysis import analyze
     from netspec.reference import Reference, x64
@@ -164,9 +172,11 @@ def check_grads(spec, module, inputs, *, label_smoothing=0.1, bn_momentum=None, 
     if inputs["rand"] is not None:
         args.append(inputs["rand"])
     args.append(hyper)
+    progress("run")
     loss, correct, g, bn_new, d_images = module.call("grads", *args)
     (logits,) = module.call("predict", inputs["params"], inputs["bn"], inputs["images"])
 
+    progress("reference")
     with x64():
         ref = Reference(spec)
         f64 = lambda v: None if v is None else np.asarray(v, np.float64)
@@ -175,6 +185,7 @@ def check_grads(spec, module, inputs, *, label_smoothing=0.1, bn_momentum=None, 
             label_smoothing=label_smoothing, bn_momentum=mom, rand=f64(inputs["rand"]), wrt_input=True)
         rlogits = np.asarray(ref.predict(ref.split(f64(inputs["params"])), ref.split_bn(f64(inputs["bn"])),
                                          f64(inputs["images"])))
+    progress("compare")
     rows = compare_tensors(a.split(np.asarray(g, npdt)) if npdt == np.float32 else _split64(a, g),
                            _split64(a, rg), tol.rel)
     extras = compare_tensors({"d_images": d_images, "bn_stats'": bn_new, "logits(predict)": logits},
@@ -188,14 +199,20 @@ def _split64(a, flat):
 
 
 def compile_grads_module(spec, *, batch: int, backend: str = "cpu", dtype: str = "f32", layout=None,
-                         cache_dir=None):
-    """Emit predict + grads (with the input cotangent), compile, load. -> (Module, CompileResult)"""
+                         cache_dir=None, progress=None):
+    """Emit predict + grads (with the input cotangent), compile, load. -> (Module, CompileResult)
+
+    ``progress``, if given, is called with "emit", "compile" and "load" as each stage starts."""
+    progress = progress or (lambda stage: None)
     from codegen import DEFAULT_LAYOUT, emit_module
     from runtime.compile import compile_mlir
     from runtime.iree_run import load_module
+    progress("emit")
     text = emit_module(spec, batch=batch, functions=("predict", "grads"), input_grad=True, dtype=dtype,
                        layout=layout or DEFAULT_LAYOUT)
+    progress("compile")
     extra = ["--iree-input-demote-f64-to-f32=false"] if dtype == "f64" else []
     res = compile_mlir(text, backend=backend, extra_flags=extra, cache_dir=cache_dir, source_hint=spec.name)
     driver = {"cpu": "local-task"}.get(backend, res.driver)
+    progress("load")
     return load_module(res.vmfb_path, driver=driver), res
