@@ -121,8 +121,9 @@ class Analysis:
                             expected=f"({self.n_params},)", received=flat.shape)
         return {p.name: flat[p.offset:p.offset + p.size].reshape(p.shape) for p in self.params}
 
-    def join(self, tensors: dict[str, np.ndarray]) -> np.ndarray:
-        out = np.empty((self.n_params,), np.float32)
+    def join(self, tensors: dict[str, np.ndarray], dtype=np.float32) -> np.ndarray:
+        """{name: array} -> one flat buffer in registry order."""
+        out = np.empty((self.n_params,), dtype)
         for p in self.params:
             t = np.asarray(tensors[p.name])
             if t.shape != p.shape:

@@ -191,10 +191,6 @@ class Layer:
     """Base of the DSL layer kinds: ``plan(index)``, ``out_shape``, ``check_input``."""
     kind: ClassVar[str] = "layer"
 
-    def describe(self) -> str:
-        args = ", ".join(f"{k}={v!r}" for k, v in self.__dict__.items())
-        return f"{self.kind}({args})"
-
     def check_input(self, shape, where: str) -> None:  # pragma: no cover - overridden
         raise NotImplementedError
 

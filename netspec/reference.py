@@ -438,13 +438,7 @@ class Reference:
     def join(self, tensors, dtype=None) -> np.ndarray:
         """dict -> flat buffer (dtype: given, else that of the tensors)."""
         first = np.asarray(tensors[self.analysis.params[0].name])
-        out = np.empty((self.analysis.n_params,), dtype or first.dtype)
-        for p in self.analysis.params:
-            t = np.asarray(tensors[p.name])
-            if t.shape != p.shape:
-                raise ValueError(f"{p.name}: shape {t.shape}, registry says {p.shape}")
-            out[p.offset:p.offset + p.size] = t.reshape(-1)
-        return out
+        return self.analysis.join(tensors, dtype or first.dtype)
 
     def split_bn(self, flat) -> dict:
         return self.analysis.split_bn(np.asarray(flat))

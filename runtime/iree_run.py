@@ -158,12 +158,15 @@ class Module:
     def functions(self) -> list[str]:
         return [f for f in self.vm_module.function_names if not f.startswith("__")]
 
+    def _require(self, name: str) -> None:
+        if name not in self.vm_module.function_names:
+            raise RunError(f"{self.path.name} has no function {name!r}; it has: "
+                           f"{', '.join(self.functions)}")
+
     def _fn(self, name: str):
         fn = self._fns.get(name)
         if fn is None:
-            if name not in self.vm_module.function_names:
-                raise RunError(f"{self.path.name} has no function {name!r}; it has: "
-                               f"{', '.join(self.functions)}")
+            self._require(name)
             fn = self._bound[name]
             self._fns[name] = fn
         return fn
@@ -188,9 +191,7 @@ class Module:
     def _vm_fn(self, name: str):
         f = self._vm_fns.get(name)
         if f is None:
-            if name not in self.vm_module.function_names:
-                raise RunError(f"{self.path.name} has no function {name!r}; it has: "
-                               f"{', '.join(self.functions)}")
+            self._require(name)
             f = self.vm_module.lookup_function(name)
             self._vm_fns[name] = f
         return f
