@@ -15,7 +15,10 @@ convention of the published 0.39 G / 0.30 G figures).
 
 from __future__ import annotations
 
+import dataclasses
 import functools
+import hashlib
+import json
 from dataclasses import dataclass
 
 import numpy as np
@@ -213,3 +216,36 @@ def analyze(spec) -> Analysis:
         raise SpecError("the last layer must be dense (the classifier)", where=last.where,
                         expected="dense(..., act='identity')", received=last.kind)
     return Analysis(spec, tuple(infos), tuple(params), tuple(bns))
+
+
+# --------------------------------------------------------------------------- fingerprints
+def spec_dict(spec) -> dict:
+    """A canonical, JSON-able description of a NetSpec (every field, every layer argument)."""
+    def layer(l):
+        d = {"kind": type(l).__name__}
+        d.update({f.name: getattr(l, f.name) for f in dataclasses.fields(l)})
+        return d
+    return {"name": spec.name, "image_h": spec.image_h, "image_w": spec.image_w,
+            "in_channels": spec.in_channels, "bn_eps": spec.bn_eps,
+            "bn_momentum": spec.bn_momentum, "init": spec.init,
+            "layers": [layer(l) for l in spec.layers]}
+
+
+def spec_hash(spec) -> str:
+    """sha256 of :func:`spec_dict`: equal iff the networks are the same (name included)."""
+    blob = json.dumps(spec_dict(spec), sort_keys=True, separators=(",", ":"))
+    return hashlib.sha256(blob.encode()).hexdigest()
+
+
+def layout_dict(a: "Analysis") -> dict:
+    """The flat-buffer layouts: every parameter (name, shape, offset, role) and BN stat."""
+    return {"n_params": a.n_params, "n_bn_floats": a.n_bn_floats,
+            "params": [{"name": p.name, "shape": list(p.shape), "offset": p.offset,
+                        "role": p.role, "decay": p.decay} for p in a.params],
+            "bn": [{"name": b.name, "channels": b.channels, "offset": b.offset} for b in a.bns]}
+
+
+def layout_hash(a: "Analysis") -> str:
+    """sha256 of :func:`layout_dict`: equal iff flat buffers can be exchanged."""
+    blob = json.dumps(layout_dict(a), sort_keys=True, separators=(",", ":"))
+    return hashlib.sha256(blob.encode()).hexdigest()

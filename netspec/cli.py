@@ -45,7 +45,10 @@ EXIT_INTERRUPTED = 130
 # Subcommands defined in other modules: name -> importable module that registers it on `main`
 # (with @main.command()) or defines a click command of that name.
 LAZY_COMMANDS: dict[str, str] = {"emit": "netspec.commands.emit", "golden": "netspec.commands.golden"}
+LAZY_COMMANDS.update(train="netspec.commands.train", eval="netspec.commands.eval",
+                     predict="netspec.commands.predict")
 LAZY_COMMANDS["verify"] = "netspec.commands.verify"
+LAZY_COMMANDS["compile"] = "netspec.commands.compile"
 
 
 # --------------------------------------------------------------------------- error handling

@@ -20,6 +20,7 @@ Cache layout (root: ``cache_dir`` argument, else ``$NETSPEC_CACHE_DIR``, else
                         command.txt     the exact command (run it inside this directory)
                         meta.json       key, versions, flags, sha256 + size of module.vmfb
                         module.mlir     the input, kept when <= KEEP_MLIR_BYTES
+                                        (<input_name>.mlir when compile_mlir is given one)
 
 An entry is used only if ``meta.json`` parses, names the same key and the vmfb's sha256
 matches; anything else (truncated vmfb, half-written entry) is rebuilt.  Entries are built in
@@ -584,7 +585,8 @@ def cache_root(cache_dir: str | os.PathLike | None = None) -> Path:
     return Path("~/.cache/netspec").expanduser()
 
 
-def _cache_key(text: str, flags: Sequence[str], backend: str, chip: str) -> str:
+def _cache_key(text: str, flags: Sequence[str], backend: str, chip: str,
+               input_file: str = "module.mlir") -> str:
     payload = {
         "format": 1,
         "mlir_sha256": hashlib.sha256(text.encode("utf-8")).hexdigest(),
@@ -595,6 +597,8 @@ def _cache_key(text: str, flags: Sequence[str], backend: str, chip: str) -> str:
     }
     if chip == "host" or any(f.endswith("=host") for f in flags):
         payload["host"] = _host_fingerprint()
+    if input_file != "module.mlir":   # the input's name is in the vmfb (executable names)
+        payload["input"] = input_file
     return hashlib.sha256(json.dumps(payload, sort_keys=True).encode()).hexdigest()
 
 
@@ -664,19 +668,26 @@ def _command_string(argv: Sequence[str], entry: Path) -> str:
 
 def compile_mlir(text: str, backend: str = "cpu", chip: str | None = None,
                  extra_flags: Iterable[str] = (), cache_dir: str | os.PathLike | None = None,
-                 verify: bool = True, *, source_hint: str | None = None) -> CompileResult:
+                 verify: bool = True, *, source_hint: str | None = None,
+                 input_name: str = "module") -> CompileResult:
     """Compile StableHLO ``text`` to a vmfb for ``backend``/``chip`` (cached).
 
     Raises TargetError (bad backend/chip), MLIRVerifyError (``verify=True`` and the text is
     invalid) or CompileError (iree-compile failed; message trimmed to the first errors, with
     the func and SSA value at the reported line).
+
+    ``input_name`` names the input file (``<input_name>.mlir``): iree-compile derives the
+    executable names inside the vmfb from it, so the same name reproduces the same bytes.
     """
     t0 = time.perf_counter()
     if isinstance(text, bytes):
         text = text.decode("utf-8")
     spec, c = resolve_chip(backend, chip)
     flags = (*INPUT_FLAGS, *spec.flags(c), *tuple(str(f) for f in extra_flags))
-    key = _cache_key(text, flags, spec.name, c)
+    if not re.fullmatch(r"[A-Za-z0-9_][A-Za-z0-9_.-]*", input_name):
+        raise ValueError(f"input_name {input_name!r} is not a plain file stem")
+    src = f"{input_name}.mlir"
+    key = _cache_key(text, flags, spec.name, c, src)
     root = cache_root(cache_dir).resolve()
     entry = root / key
     vmfb = entry / "module.vmfb"
@@ -702,13 +713,15 @@ def compile_mlir(text: str, backend: str = "cpu", chip: str | None = None,
     # 3. build
     if verify:
         verify_mlir(text, source_hint=source_hint)
+    if spec.name == "cpu":
+        pass
     root.mkdir(parents=True, exist_ok=True)
     _clean_stale_tmp(root)
     tmp = Path(tempfile.mkdtemp(prefix=f"{_TMP_PREFIX}{key[:12]}-", dir=root))
     os.chmod(tmp, 0o755)  # mkdtemp's 0700 would make a shared cache unreadable to others
     try:
-        (tmp / "module.mlir").write_text(text, encoding="utf-8")
-        argv = [_tool("iree-compile"), *flags, "module.mlir", "-o", "module.vmfb"]
+        (tmp / src).write_text(text, encoding="utf-8")
+        argv = [_tool("iree-compile"), *flags, src, "-o", "module.vmfb"]
         command = _command_string(argv, entry)
         tc = time.perf_counter()
         proc = subprocess.run(argv, cwd=tmp, capture_output=True)
@@ -727,10 +740,10 @@ def compile_mlir(text: str, backend: str = "cpu", chip: str | None = None,
                                  fallback=f"exited with status {proc.returncode}")
         keep_mlir = len(text.encode("utf-8")) <= KEEP_MLIR_BYTES
         if not keep_mlir:
-            (tmp / "module.mlir").unlink()
+            (tmp / src).unlink()
         (tmp / "command.txt").write_text(
             "# iree-compile command that produced module.vmfb; run it in this directory"
-            + ("" if keep_mlir else " after saving the input as module.mlir (not kept: "
+            + ("" if keep_mlir else f" after saving the input as {src} (not kept: "
                f"larger than {KEEP_MLIR_BYTES} bytes)") + "\n"
             + shlex.join(argv) + "\n", encoding="utf-8")
         vmfb_tmp = tmp / "module.vmfb"
@@ -814,6 +827,40 @@ def _publish(tmp: Path, entry: Path, key: str) -> None:
 # ---------------------------------------------------------------------------------------
 # Probing which chips the installed compiler accepts
 # ---------------------------------------------------------------------------------------
+
+_cpu_checked: dict[tuple[str, ...], None] = {}
+
+
+def _check_llvm_cpu(chip: str, flags: Sequence[str]) -> None:
+    """Raise TargetError if LLVM does not know the cpu ``chip`` for the target of ``flags``.
+
+    iree-compile 3.13 only *warns* about an unknown CPU name ("is not a recognized
+    processor ... (ignoring processor)") and builds for a generic CPU; a tiny probe compile
+    with the same flags (~0.3 s, once per process and flag set) turns that into an error.
+    """
+    if chip in ("host", "generic") or tuple(flags) in _cpu_checked:
+        return
+    with tempfile.TemporaryDirectory() as d:
+        (Path(d) / "probe.mlir").write_text(_PROBE_MODULE)
+        proc = subprocess.run([_tool("iree-compile"), *flags, "probe.mlir", "-o", "probe.vmfb"],
+                              cwd=d, capture_output=True)
+    stderr = proc.stderr.decode("utf-8", errors="replace")
+    if "is not a recognized processor" not in stderr:
+        _cpu_checked[tuple(flags)] = None
+        return
+    import difflib
+    m = re.search(r"List of accepted CPUs: (.*)", stderr)
+    known = [n.strip() for n in m.group(1).split(",")] if m else []
+    close = difflib.get_close_matches(chip, known, n=3)
+    hint = (f"did you mean {' or '.join(repr(n) for n in close)}? " if close else "")
+    hint += BACKENDS["cpu"].hint
+    if known:
+        hint += f" ({len(known)} names for this target, e.g. {', '.join(known[-6:])})"
+    hint += ("; a CPU of another architecture also needs its triple, e.g. --iree-flag="
+             "--iree-llvmcpu-target-triple=aarch64-unknown-linux-gnu")
+    raise TargetError(f"cpu chip {chip!r} is not a CPU the installed IREE {iree_version()} "
+                      "(LLVM) knows for this target; iree-compile would ignore it and build "
+                      "for a generic CPU", backend="cpu", chip=chip, hint=hint)
 
 _PROBE_MODULE = """\
 func.func @probe(%x: tensor<4x8xf32>, %w: tensor<8x3xf32>) -> tensor<4x3xf32> {

