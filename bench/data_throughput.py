@@ -97,7 +97,8 @@ def bench_decoders(folder: Path, repeats: int = 3) -> list[dict]:
             f = 1
             while min(w, h) // (f * 2) >= target and f < 8:
                 f *= 2
-            kw = {} if f == 1 else dict(min_width=-(-w // f), min_height=-(-h // f), min_factor=f)
+            kw = {} if f == 1 else dict(min_width=-(-w // f), min_height=-(-h // f),
+                                        min_factor=f)
             simplejpeg.decode_jpeg(b, colorspace="RGB", **kw)
 
         cases += [("simplejpeg", sj_plain), ("simplejpeg+scale", sj_scaled)]
@@ -117,10 +118,10 @@ def bench_decoders(folder: Path, repeats: int = 3) -> list[dict]:
                 for b in blobs:
                     fn(b)
                 best = min(best, (time.perf_counter() - t) / len(blobs))
-            rows.append(dict(size=f"{size[0]}x{size[1]}", decoder=name, ms_per_image=round(best * 1e3, 3),
-                             images_per_s=round(1.0 / best, 1)))
-            print(f"  decode {size[0]}x{size[1]:<4} {name:18s} {best * 1e3:6.2f} ms  {1 / best:7.0f} img/s",
-                  flush=True)
+            rows.append(dict(size=f"{size[0]}x{size[1]}", decoder=name,
+                             ms_per_image=round(best * 1e3, 3), images_per_s=round(1.0 / best, 1)))
+            print(f"  decode {size[0]}x{size[1]:<4} {name:18s} {best * 1e3:6.2f} ms "
+                  f"{1 / best:7.0f} img/s", flush=True)
     return rows
 
 
@@ -143,12 +144,14 @@ def bench_loader(folder: Path, batches: list[int], workers: list[int], epochs: i
                         if e > 0:  # epoch 0 is the warm-up (and the worker start)
                             rates.append(n / dt)
                     st = ld.stats
-                row = dict(mode=mode, batch=batch, workers=w, images_per_s=round(statistics.median(rates), 1),
+                produce_ms = 1e3 * st["produce_seconds"] / st["images_loaded"]
+                row = dict(mode=mode, batch=batch, workers=w,
+                           images_per_s=round(statistics.median(rates), 1),
                            epochs=[round(r, 1) for r in rates],
-                           produce_ms_per_image=round(1e3 * st["produce_seconds"] / st["images_loaded"], 3))
+                           produce_ms_per_image=round(produce_ms, 3))
                 rows.append(row)
                 print(f"  {mode:5s} batch {batch:3d} workers {w}: {row['images_per_s']:7.1f} img/s "
-                      f"(epochs {row['epochs']}, produce {row['produce_ms_per_image']} ms/img)", flush=True)
+                      f"(epochs {row['epochs']}, produce {produce_ms:.2f} ms/img)", flush=True)
     return rows
 
 
@@ -173,8 +176,9 @@ def main(argv: list[str] | None = None) -> int:
     except AttributeError:
         cpus = os.cpu_count()
     result: dict = dict(cpus=cpus, python=platform.python_version(), machine=platform.machine(),
-                        pillow=Image.__version__, loader_decoder=active_decoder(), images=args.images,
-                        image_hw=[224, 224])
+                        pillow=Image.__version__, loader_decoder=active_decoder(),
+                        images=args.images, image_hw=[224, 224],
+                        load_average_before=[round(v, 2) for v in os.getloadavg()])
     try:
         import simplejpeg
         result["simplejpeg"] = simplejpeg.__version__
@@ -192,6 +196,9 @@ def main(argv: list[str] | None = None) -> int:
             print("loader at 224x224 (consumer does nothing):", flush=True)
             result["loader"] = bench_loader(folder, [int(b) for b in args.batches.split(",")],
                                             [int(w) for w in args.workers.split(",")], args.epochs)
+    result["load_average_after"] = [round(v, 2) for v in os.getloadavg()]
+    print(f"load average before {result['load_average_before']}, after "
+          f"{result['load_average_after']} (other processes share these cores)")
     if not args.quick:
         Path(args.out).write_text(json.dumps(result, indent=1) + "\n")
         print(f"wrote {args.out}")

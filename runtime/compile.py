@@ -714,7 +714,7 @@ def compile_mlir(text: str, backend: str = "cpu", chip: str | None = None,
     if verify:
         verify_mlir(text, source_hint=source_hint)
     if spec.name == "cpu":
-        pass
+        _check_llvm_cpu(c, flags)
     root.mkdir(parents=True, exist_ok=True)
     _clean_stale_tmp(root)
     tmp = Path(tempfile.mkdtemp(prefix=f"{_TMP_PREFIX}{key[:12]}-", dir=root))

@@ -23,7 +23,7 @@ import numpy as np
 from netspec.errors import NetspecError
 
 __all__ = ["DriverError", "Module", "ModuleVersionError", "RunError", "available_drivers",
-           "load_module", "DRIVER_HINTS"]
+           "load_module", "open_driver", "DRIVER_HINTS"]
 
 
 class RunError(NetspecError):
@@ -103,6 +103,11 @@ def _config(driver: str):
         return cfg
 
 
+def open_driver(driver: str) -> None:
+    """Open ``driver``'s device now (DriverError with a hint if this machine cannot)."""
+    _config(driver)
+
+
 def _runtime_version() -> str:
     try:
         from importlib import metadata
@@ -160,7 +165,7 @@ class Module:
             raise RunError(f"no compiled module at {self.path}",
                            hint="compile it first (runtime.compile.compile_mlir)")
         meta = _read_meta(self.path)
-        pass  # _check_recorded(self.path, meta)
+        _check_recorded(self.path, meta)
         self.config = _config(driver)
         self.device = self.config.device
         try:

@@ -1,6 +1,7 @@
 """The host training loop behind ``netspec train``.
 
-    spec + config ──build()──> module.mlir / module.vmfb (run_dir/module/, cached by content)
+    spec + config ──build()──> <spec>.mlir / <spec>.vmfb + manifest (run_dir/module/; the
+                               compile is cached by content, see runtime.compile)
     data source ──open_dataset()──> Loader (worker processes, prefetch) ──batches──┐
     Session (params, optimizer state, BN stats resident on the device) <───────────┘
         per step: upload images, labels, [rand], hyper; read back loss and correct only
@@ -214,6 +215,12 @@ def rss_mb(pid: int | str = "self") -> float:
         return 0.0
 
 
+def workers_rss_mb() -> float:
+    """Summed RSS of this process's live child processes (the data workers)."""
+    import multiprocessing
+    return sum(rss_mb(p.pid) for p in multiprocessing.active_children())
+
+
 def check_supported(config: TrainConfig) -> None:
     for knob, (off, what) in UNSUPPORTED.items():
         if getattr(config, knob) != off:
@@ -272,15 +279,16 @@ def evaluate(session: Session, loader, num_classes: int, epoch: int = 0,
 
 def plot_curves(records: list[dict], path: Path) -> None:
     """Loss (per-step, smoothed per epoch) and accuracy curves as a PNG (atomic)."""
-    import matplotlib
-    matplotlib.use("Agg")
-    import matplotlib.pyplot as plt
+    from matplotlib.backends.backend_agg import FigureCanvasAgg
+    from matplotlib.figure import Figure
 
     steps = [r for r in records if r.get("kind") == "step"]
     epochs = [r for r in records if r.get("kind") == "epoch"]
     if not steps:
         return
-    fig, (ax1, ax2) = plt.subplots(1, 2, figsize=(10, 3.6), dpi=100)
+    fig = Figure(figsize=(10, 3.6), dpi=100)   # no pyplot: no global figure registry
+    FigureCanvasAgg(fig)
+    ax1, ax2 = fig.subplots(1, 2)
     xs = [r["step"] + 1 for r in steps]
     ax1.plot(xs, [r["loss"] for r in steps], lw=0.6, alpha=0.5, label="train loss (step)")
     if epochs:
@@ -296,7 +304,6 @@ def plot_curves(records: list[dict], path: Path) -> None:
     fig.tight_layout()
     tmp = path.with_name(f".{path.name}.tmp.png")
     fig.savefig(tmp)
-    plt.close(fig)
     os.replace(tmp, path)
 
 
@@ -372,9 +379,15 @@ class Trainer:
         from netspec.commands.compile import build
         from runtime.data import Loader, open_dataset
 
+        from runtime.compile import backend_spec
+        from runtime.iree_run import open_driver
+
         t_start = time.perf_counter()
         o, console, a, spec = self.opts, self.console, self.a, self.spec
+        # a device this machine cannot open is reported before anything is compiled or written
+        open_driver(backend_spec(o.backend).driver)
         run = self._resolve_run_dir()
+        created = not run.path.exists()
         run.lock()
         try:
             if self.resume_from is None and o.resume is not None:
@@ -413,6 +426,12 @@ class Trainer:
             finally:
                 train_loader.close()
                 val_loader.close()
+        except BaseException:
+            if created and [p.name for p in run.path.iterdir()] == [".lock"]:
+                run.unlock()    # failed before writing anything: leave no empty run dir
+                import shutil
+                shutil.rmtree(run.path, ignore_errors=True)
+            raise
         finally:
             run.unlock()
 
@@ -543,7 +562,8 @@ class Trainer:
                 "lr": lr_at(config, (ep + 1) * S - 1, S),
                 "epoch_seconds": round(self._epoch_seconds, 3),
                 "img_per_s": round(self._epoch_img_s, 1),
-                "data_wait_s": round(self._epoch_wait, 3), "rss_mb": round(rss_mb(), 1)}
+                "data_wait_s": round(self._epoch_wait, 3), "rss_mb": round(rss_mb(), 1),
+                "rss_workers_mb": round(workers_rss_mb(), 1)}
 
     def _print_epoch(self, rec, config, improved) -> None:
         tl = "n/a" if rec["train_loss"] is None else f"{rec['train_loss']:.4f}"

@@ -76,7 +76,8 @@ def row_levels_are_solid(batch: Batch, mean, std, tol: float = 3.0) -> bool:
 
 def file_levels(ds) -> np.ndarray:
     """Gray level of each item of a folder split, read from its path (img order as written)."""
-    return np.array([_LEVELS[ds.root][os.path.relpath(ds.path(i), ds.root)] for i in range(len(ds))])
+    levels = _LEVELS[ds.root]
+    return np.array([levels[os.path.relpath(ds.path(i), ds.root)] for i in range(len(ds))])
 
 
 _LEVELS: dict[str, dict[str, int]] = {}
@@ -257,7 +258,8 @@ def test_embedded_digits():
     s = open_dataset("embedded:digits", image_hw=(32, 32), channels=1)
     assert len(s.train) + len(s.val) == 1797 and (len(s.train), len(s.val)) == (1437, 360)
     assert s.classes == [str(i) for i in range(10)] and not s.flip_ok
-    assert s.description.startswith("embedded:digits — 1,797 images (1,437 train / 360 val), 10 classes")
+    assert s.description.startswith(
+        "embedded:digits — 1,797 images (1,437 train / 360 val), 10 classes")
     frac = np.bincount(s.val.labels, minlength=10) / np.bincount(
         np.concatenate([s.train.labels, s.val.labels]), minlength=10)
     assert np.all(np.abs(frac - 0.2) < 0.02)                        # stratified
@@ -366,8 +368,9 @@ def test_corrupt_files_are_substituted(tmp_path, workers):
         assert str(p) in messages
     assert st["skipped"] == 2 * 3 and st["images_loaded"] == 22
     assert len(rec) == 3                                            # once per file
-    with loader(s.val, s, 4, train=False, workers=0) as ld, pytest.warns(DataWarning, match="img_0"):
-        vb = collect(ld, 0)
+    with loader(s.val, s, 4, train=False, workers=0) as ld:
+        with pytest.warns(DataWarning, match="img_0"):
+            vb = collect(ld, 0)
     assert [b.n_valid for b in vb] == [4, 2] and ld.stats["skipped"] == 1
 
 
@@ -549,3 +552,18 @@ def test_workers_ignore_sigint_and_die_with_parent(folder, tmp_path):
     while any(_alive(p) for p in pids) and time.monotonic() < deadline:
         time.sleep(0.1)
     assert not any(_alive(p) for p in pids)
+
+
+def test_dead_worker_is_a_data_error_and_the_next_epoch_recovers(folder_splits):
+    import signal
+    s = folder_splits
+    with loader(s.train, s, 4, train=True, workers=1, prefetch=1) as ld:
+        it = ld.epoch(0)
+        first = next(it)
+        (worker,) = [p for p in mp.active_children() if p.name.startswith("netspec-data")]
+        os.kill(worker.pid, signal.SIGKILL)
+        with pytest.raises(DataError, match=r"worker netspec-data-0 .* exited unexpectedly"):
+            for _ in range(ld.batches_per_epoch):
+                next(it)
+        again = collect(ld, 0)                                      # a fresh pool
+        assert same(again[:1], [first]) and len(again) == 3

@@ -30,12 +30,10 @@ import io
 import math
 import os
 import re
-from typing import Callable
-
 import numpy as np
 from PIL import Image
 
-from .transforms import Plan
+from .transforms import Plan, PlanFn
 
 try:  # pragma: no cover - depends on the environment
     import simplejpeg as _simplejpeg
@@ -111,7 +109,7 @@ def _finish(im: Image.Image, plan: Plan, sx: float, sy: float, out_hw: tuple[int
     return np.ascontiguousarray(a)
 
 
-def _render_simplejpeg(data: bytes, plan_for: Callable[[int, int], Plan],
+def _render_simplejpeg(data: bytes, plan_for: PlanFn,
                        out_hw: tuple[int, int], channels: int) -> np.ndarray | None:
     """simplejpeg path; None when the file is better handled by Pillow (CMYK, YCCK)."""
     assert _simplejpeg is not None
@@ -128,7 +126,7 @@ def _render_simplejpeg(data: bytes, plan_for: Callable[[int, int], Plan],
     return _finish(im, plan, a.shape[1] / width, a.shape[0] / height, out_hw, channels)
 
 
-def _render_pillow(data: bytes, plan_for: Callable[[int, int], Plan], out_hw: tuple[int, int],
+def _render_pillow(data: bytes, plan_for: PlanFn, out_hw: tuple[int, int],
                    channels: int) -> np.ndarray:
     im = Image.open(io.BytesIO(data))
     width, height = im.size
@@ -142,7 +140,7 @@ def _render_pillow(data: bytes, plan_for: Callable[[int, int], Plan], out_hw: tu
     return _finish(im, plan, im.size[0] / width, im.size[1] / height, out_hw, channels)
 
 
-def render_file(path: str, plan_for: Callable[[int, int], Plan], out_hw: tuple[int, int],
+def render_file(path: str, plan_for: PlanFn, out_hw: tuple[int, int],
                 channels: int) -> np.ndarray:
     """Decode ``path`` and return ``plan_for(w, h)``'s box at ``out_hw``: uint8 [H, W, C]."""
     try:

@@ -69,7 +69,7 @@ import numpy as np
 from .decode import DecodeFailure, active_decoder
 from .errors import DataError, DataWarning
 from .sources import ArrayDataset, Dataset
-from .transforms import Normalizer, Plan, sample_rng, train_plan, val_plan
+from .transforms import Normalizer, Plan, PlanFn, sample_rng, train_plan, val_plan
 
 __all__ = ["Batch", "Loader"]
 
@@ -135,7 +135,7 @@ class _Producer:
             self._order_epoch = epoch
         return self._order
 
-    def _plan_for(self, epoch: int, position: int):
+    def _plan_for(self, epoch: int, position: int) -> PlanFn:
         cfg = self.cfg
         if cfg.train and cfg.augment:
             def plan(width: int, height: int) -> Plan:
@@ -522,12 +522,13 @@ class Loader:
         if prefetch < 1:
             raise DataError(f"{name}: prefetch must be >= 1, got {prefetch}")
         if workers is not None and workers < 0:
-            raise DataError(f"{name}: workers must be >= 0 (0 = a background thread), got {workers}")
+            raise DataError(f"{name}: workers must be >= 0 (0 = a background thread), "
+                            f"got {workers}")
         if len(dataset) == 0:
             raise DataError(f"{name} is empty")
         if train and len(dataset) < batch_size:
-            raise DataError(f"{name} has {len(dataset)} images, fewer than one batch of {batch_size} "
-                            "(train batches drop the incomplete last one)",
+            raise DataError(f"{name} has {len(dataset)} images, fewer than one batch of "
+                            f"{batch_size} (train batches drop the incomplete last one)",
                             hint="use a smaller batch size or more data")
         hw = (int(image_hw[0]), int(image_hw[1]))
         self._cfg = _Config(dataset, int(batch_size), bool(train), hw, int(channels), mean_t,
@@ -567,9 +568,10 @@ class Loader:
         if epoch < 0:
             raise ValueError(f"epoch must be >= 0, got {epoch}")
         if not 0 <= start_batch <= self.batches_per_epoch:
-            raise ValueError(f"start_batch must be in 0..{self.batches_per_epoch}, got {start_batch}")
+            raise ValueError(f"start_batch must be in 0..{self.batches_per_epoch}, "
+                             f"got {start_batch}")
         if self._active is not None:
-            self._active.cancel(f"this epoch iterator was superseded by a later Loader.epoch() call")
+            self._active.cancel("this epoch iterator was superseded by a later Loader.epoch() call")
         self._gen += 1
         stop = self.batches_per_epoch
         if self.workers == 0:

@@ -33,6 +33,7 @@ the same images. Labels are known without decoding any image.
 
 from __future__ import annotations
 
+import abc
 import math
 import os
 import zipfile
@@ -42,9 +43,9 @@ from pathlib import Path
 import numpy as np
 from PIL import Image
 
-from .decode import render_array, render_file, to_channels
+from .decode import DecodeFailure, render_array, render_file, to_channels
 from .errors import DataError
-from .transforms import Plan
+from .transforms import PlanFn
 
 __all__ = ["ArrayDataset", "Dataset", "FolderDataset", "IMAGE_EXTENSIONS", "SPLIT_SEED", "Splits",
            "open_dataset", "stratified_split"]
@@ -59,7 +60,7 @@ _SOURCES_HINT = ("a data source is a folder in the ImageFolder layout (DIR/train
 _MEANSTD_SAMPLE = 10_000
 
 
-class Dataset:
+class Dataset(abc.ABC):
     """One split: ``len`` items with integer ``labels`` and the shared ``classes``.
 
     Subclasses implement ``render(i, plan_for, out_hw)``: decode item ``i``, cut the box that
@@ -76,15 +77,17 @@ class Dataset:
     def __len__(self) -> int:
         return int(self.labels.shape[0])
 
+    @abc.abstractmethod
     def describe_item(self, i: int) -> str:
-        raise NotImplementedError
+        """Where item ``i`` comes from, for messages: a path, or ``FILE.npz x_train[17]``."""
 
-    def render(self, i: int, plan_for, out_hw: tuple[int, int]) -> np.ndarray:
-        raise NotImplementedError
+    @abc.abstractmethod
+    def render(self, i: int, plan_for: PlanFn, out_hw: tuple[int, int]) -> np.ndarray:
+        """Item ``i`` cut and resized as ``plan_for`` says: uint8 [H, W, channels]."""
 
+    @abc.abstractmethod
     def load(self, i: int) -> np.ndarray:
         """Item ``i`` at its stored size, uint8 [H, W, channels] (no transform)."""
-        raise NotImplementedError
 
 
 class ArrayDataset(Dataset):
@@ -106,7 +109,7 @@ class ArrayDataset(Dataset):
     def describe_item(self, i: int) -> str:
         return f"{self.origin} {self.key}[{int(self.source_index[i])}]"
 
-    def render(self, i: int, plan_for, out_hw: tuple[int, int]) -> np.ndarray:
+    def render(self, i: int, plan_for: PlanFn, out_hw: tuple[int, int]) -> np.ndarray:
         img = self.images[i]
         return render_array(img, plan_for(img.shape[1], img.shape[0]), out_hw)
 
@@ -140,12 +143,15 @@ class FolderDataset(Dataset):
     def describe_item(self, i: int) -> str:
         return self.path(i)
 
-    def render(self, i: int, plan_for, out_hw: tuple[int, int]) -> np.ndarray:
+    def render(self, i: int, plan_for: PlanFn, out_hw: tuple[int, int]) -> np.ndarray:
         return render_file(self.path(i), plan_for, out_hw, self.channels)
 
     def load(self, i: int) -> np.ndarray:
-        with Image.open(self.path(i)) as im:
-            a = np.asarray(to_channels(im, self.channels))
+        try:
+            with Image.open(self.path(i)) as im:
+                a = np.asarray(to_channels(im, self.channels))
+        except Exception as e:  # noqa: BLE001 - any decoder failure is a bad file
+            raise DecodeFailure(f"{self.path(i)}: {e}") from None
         return a[:, :, None] if a.ndim == 2 else a
 
 
@@ -169,7 +175,8 @@ class Splits:
 # helpers
 
 
-def stratified_split(labels: np.ndarray, fraction: float, seed: int) -> tuple[np.ndarray, np.ndarray]:
+def stratified_split(labels: np.ndarray, fraction: float,
+                     seed: int) -> tuple[np.ndarray, np.ndarray]:
     """(train_idx, val_idx), both sorted: ``ceil(fraction * N)`` val items, spread over the
     classes in proportion (largest remainders first), each class keeping at least one train
     item; which items is decided by ``default_rng(seed)`` shuffling each class."""
@@ -350,7 +357,8 @@ def _open_folder(root: Path, image_hw: tuple[int, int], channels: int) -> Splits
             no_train = sorted(set(val_classes) - set(classes))
 
             def show(names: list[str]) -> str:
-                return ", ".join(names[:10]) + (f", ... ({len(names)} in all)" if len(names) > 10 else "")
+                more = f", ... ({len(names)} in all)" if len(names) > 10 else ""
+                return ", ".join(names[:10]) + more
             parts = []
             if no_val:
                 parts.append(f"missing from {val_dir}: {show(no_val)}")
@@ -378,12 +386,14 @@ def _open_folder(root: Path, image_hw: tuple[int, int], channels: int) -> Splits
     n_tr, n_va = len(train_files), len(val_files)
     if ignored:
         notes.append(f"{_fmt(ignored)} non-image file(s) ignored")
-    desc = (f"folder {root} — {_fmt(n_tr + n_va)} images ({_fmt(n_tr)} train / {_fmt(n_va)} val), "
-            f"{len(classes)} classes, decoded to {_hw(image_hw)} {_channel_word(channels)}")
+    desc = (f"folder {root} — {_fmt(n_tr + n_va)} images ({_fmt(n_tr)} train / "
+            f"{_fmt(n_va)} val), {len(classes)} classes, "
+            f"decoded to {_hw(image_hw)} {_channel_word(channels)}")
     if notes:
         desc += "; " + "; ".join(notes)
     rootstr = str(root)
-    train = FolderDataset(rootstr, train_files, train_labels, classes, name="train", channels=channels)
+    train = FolderDataset(rootstr, train_files, train_labels, classes, name="train",
+                          channels=channels)
     val = FolderDataset(rootstr, val_files, val_labels, classes, name="val", channels=channels)
     if channels == 3:
         mean, std = IMAGENET_MEAN, IMAGENET_STD
@@ -427,13 +437,15 @@ def _npz_images(x: np.ndarray, path: Path, key: str, channels: int) -> np.ndarra
                             hint="divide 0..255 images by 255, or store them as uint8")
         u8 = np.clip(np.rint(x * 255.0), 0, 255).astype(np.uint8)
     else:
-        raise DataError(f"{path}: key '{key}' has dtype {x.dtype}, expected uint8 or float in [0, 1]")
+        raise DataError(f"{path}: key '{key}' has dtype {x.dtype}, "
+                        "expected uint8 or float in [0, 1]")
     return _to_channels_array(u8, channels)
 
 
 def _npz_labels(y: np.ndarray, path: Path, key: str, n: int, xkey: str) -> np.ndarray:
     if y.ndim != 1:
-        raise DataError(f"{path}: key '{key}' has shape {tuple(y.shape)}, expected (N,) class indices",
+        raise DataError(f"{path}: key '{key}' has shape {tuple(y.shape)}, "
+                        "expected (N,) class indices",
                         hint="one-hot labels: store y.argmax(axis=1)")
     if not np.issubdtype(y.dtype, np.integer):
         raise DataError(f"{path}: key '{key}' has dtype {y.dtype}, expected integer class indices")
@@ -457,13 +469,16 @@ def _open_npz(path: Path, image_hw: tuple[int, int], channels: int) -> Splits:
         keys = set(z.files)
         for k in ("x_train", "y_train"):
             if k not in keys:
-                raise DataError(f"{path}: missing key '{k}' (keys: {', '.join(sorted(keys)) or 'none'})",
-                                hint="expected x_train, y_train, x_val, y_val and optionally classes")
+                have = ", ".join(sorted(keys)) or "none"
+                raise DataError(f"{path}: missing key '{k}' (keys: {have})",
+                                hint="expected x_train, y_train, x_val, y_val and optionally "
+                                     "classes")
         has_val = {"x_val", "y_val"} & keys
         if len(has_val) == 1:
             missing = ({"x_val", "y_val"} - has_val).pop()
             raise DataError(f"{path}: has '{has_val.pop()}' but not '{missing}'",
-                            hint="give both x_val and y_val, or neither (10% of train is then held out)")
+                            hint="give both x_val and y_val, or neither (10% of train is then "
+                                 "held out)")
         x_tr = _npz_images(_npz_get(z, path, "x_train"), path, "x_train", channels)
         y_tr = _npz_labels(_npz_get(z, path, "y_train"), path, "y_train", x_tr.shape[0], "x_train")
         notes: list[str] = []
@@ -531,7 +546,8 @@ def open_dataset(source: str, *, image_hw: tuple[int, int], channels: int, seed:
     try:
         hw = (int(image_hw[0]), int(image_hw[1]))
     except (TypeError, ValueError, IndexError):
-        raise DataError(f"data set {source}: image_hw must be (height, width), got {image_hw!r}") from None
+        raise DataError(f"data set {source}: image_hw must be (height, width), "
+                        f"got {image_hw!r}") from None
     if hw[0] < 1 or hw[1] < 1:
         raise DataError(f"data set {source}: image_hw must be positive, got {image_hw!r}")
     if source.startswith("embedded:"):

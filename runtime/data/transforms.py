@@ -35,10 +35,12 @@ from __future__ import annotations
 
 import math
 from dataclasses import dataclass
+from typing import Callable
 
 import numpy as np
 
-__all__ = ["AUG_STREAM", "Box", "Normalizer", "Plan", "RRC_RATIO", "RRC_SCALE", "VAL_CROP_FRACTION",
+__all__ = ["AUG_STREAM", "Box", "Normalizer", "Plan", "PlanFn", "RRC_RATIO", "RRC_SCALE",
+           "VAL_CROP_FRACTION",
            "rrc_box", "sample_rng", "train_plan", "val_box", "val_plan"]
 
 RRC_SCALE = (0.08, 1.0)
@@ -54,6 +56,9 @@ class Plan:
     """What to cut from a source image of a given size, and whether to mirror the result."""
     box: Box
     flip: bool = False
+
+
+PlanFn = Callable[[int, int], Plan]  # (source width, source height) -> Plan
 
 
 def sample_rng(seed: int, epoch: int, position: int) -> np.random.Generator:
