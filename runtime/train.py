@@ -377,9 +377,8 @@ class Trainer:
     # ---- main -----------------------------------------------------------------------------
     def run(self, overrides: dict | None = None) -> TrainResult:
         from netspec.commands.compile import build
-        from runtime.data import Loader, open_dataset
-
         from runtime.compile import backend_spec
+        from runtime.data import Loader, open_dataset
         from runtime.iree_run import open_driver
 
         t_start = time.perf_counter()
@@ -403,6 +402,8 @@ class Trainer:
                     "no training data: pass --data (an ImageFolder directory with train/ and "
                     "val/, a .npz file, or embedded:digits); the spec's TrainConfig names no "
                     "default_data")
+            if not source.startswith("embedded:"):   # a resume may start from another cwd
+                source = str(Path(source).expanduser().resolve())
             splits = open_dataset(source, image_hw=(spec.image_h, spec.image_w),
                                   channels=spec.in_channels, seed=config.seed)
             if len(splits.classes) != a.num_classes:
@@ -415,9 +416,12 @@ class Trainer:
                 raise TrainError(f"the data at {source} has classes {splits.classes[:5]}..., "
                                  "not the classes the run was trained on")
             B = config.batch_size
+            # a resumed run normalises exactly as it started (the stats are in the checkpoint)
+            mean, std = ((tuple(man["data"]["mean"]), tuple(man["data"]["std"])) if man
+                         else (splits.mean, splits.std))
+            self.norm = (mean, std)
             loader_kw = dict(image_hw=(spec.image_h, spec.image_w), channels=spec.in_channels,
-                             mean=splits.mean, std=splits.std, seed=config.seed,
-                             workers=o.workers)
+                             mean=mean, std=std, seed=config.seed, workers=o.workers)
             train_loader = Loader(splits.train, B, train=True, augment=config.augment,
                                   flip=splits.flip_ok, **loader_kw)
             val_loader = Loader(splits.val, B, train=False, **loader_kw)
@@ -486,7 +490,7 @@ class Trainer:
                     "rng": {"seed": config.seed, "scheme": "numpy default_rng([seed, stream, "
                             "step|epoch]); data order [seed, epoch]; dropout [seed, 1, step]"},
                     "data": {"source": splits.source, "classes": list(splits.classes),
-                             "mean": list(splits.mean), "std": list(splits.std),
+                             "mean": list(self.norm[0]), "std": list(self.norm[1]),
                              "image_hw": [spec.image_h, spec.image_w],
                              "channels": spec.in_channels, "description": splits.description},
                     "backend": o.backend, "time": time.strftime("%Y-%m-%dT%H:%M:%S%z")}
@@ -563,7 +567,8 @@ class Trainer:
                 "epoch_seconds": round(self._epoch_seconds, 3),
                 "img_per_s": round(self._epoch_img_s, 1),
                 "data_wait_s": round(self._epoch_wait, 3), "rss_mb": round(rss_mb(), 1),
-                "rss_workers_mb": round(workers_rss_mb(), 1)}
+                "rss_workers_mb": round(workers_rss_mb(), 1),
+                "skipped_images": self._skipped}
 
     def _print_epoch(self, rec, config, improved) -> None:
         tl = "n/a" if rec["train_loss"] is None else f"{rec['train_loss']:.4f}"
@@ -574,10 +579,15 @@ class Trainer:
             f"{100 * rec['val_top5']:.2f}%  |  {rec['img_per_s']:.0f} img/s, "
             f"{rec['epoch_seconds']:.1f} s, data wait {rec['data_wait_s']:.2f} s"
             + ("  *best*" if improved else ""), highlight=False)
+        if rec["skipped_images"]:
+            self.console.print(f"  [yellow]warning:[/yellow] {rec['skipped_images']} unreadable "
+                               "image(s) so far were replaced by the next readable one (see "
+                               "the warnings above for the files)", highlight=False)
 
     _epoch_seconds = 0.0
     _epoch_img_s = 0.0
     _epoch_wait = 0.0
+    _skipped = 0
 
     def _train_epoch(self, session, loader, config, run, history, step, S, stop, save, saved):
         from rich.progress import (BarColumn, MofNCompleteColumn, Progress, TextColumn,
@@ -629,6 +639,7 @@ class Trainer:
         self._epoch_seconds = time.perf_counter() - t0
         self._epoch_img_s = n_img / max(self._epoch_seconds, 1e-9)
         self._epoch_wait = loader.stats.get("wait_seconds", 0.0) - wait0
+        self._skipped = loader.stats.get("skipped", 0)
         return step
 
     # ---- reporting ------------------------------------------------------------------------

@@ -363,3 +363,48 @@ def test_full_disk_during_checkpoint_fails_clearly(workdir, cache_dir):
     _, man = load_checkpoint(last)
     assert man["step"] == 3
     assert not list(last.parent.glob(".*.tmp"))
+
+
+def test_imagefolder_with_a_corrupt_jpeg_trains_and_warns(tmp_path, cache_dir):
+    """The ImageFolder path end to end (JPEG decode in worker processes, RGB, augmentation):
+    a corrupt JPEG is replaced and reported, the run finishes; a missing --data is an error."""
+    from PIL import Image
+    rng = np.random.default_rng(0)
+    colours = {"red": (200, 30, 30), "green": (30, 200, 30), "blue": (30, 30, 200)}
+    for split, n in (("train", 16), ("val", 4)):
+        for name, c in colours.items():
+            d = tmp_path / "data" / split / name
+            d.mkdir(parents=True)
+            for i in range(n):
+                img = np.clip(np.array(c) + rng.normal(0, 20, (20, 24, 3)), 0, 255)
+                Image.fromarray(img.astype(np.uint8)).save(d / f"{i}.jpg", quality=90)
+    (tmp_path / "data" / "train" / "red" / "broken.jpg").write_bytes(b"\xff\xd8\xff\xe0 not a jpeg")
+    sf = tmp_path / "rgb.py"
+    sf.write_text(textwrap.dedent("""
+        from netspec import NetSpec, TrainConfig, convBn, dense, globalAvgPool
+        spec = NetSpec("RGBTiny", 16, 16, layers=[convBn(3, 8, 3, 2), globalAvgPool(), dense(8, 3)])
+        config = TrainConfig(learning_rate=1e-2, batch_size=8, epochs=2, augment=True)
+    """))
+    r = cli("train", sf, "--data", tmp_path / "data", "--out", tmp_path / "run", "--workers", 2,
+            cache_dir=cache_dir)
+    assert r.exit_code == 0, r.output
+    assert "unreadable image" in r.output
+    ep = epochs_of(tmp_path / "run")
+    assert len(ep) == 2 and ep[-1]["val_images"] == 12 and ep[-1]["skipped_images"] >= 1
+    r = cli("train", sf, "--data", tmp_path / "nope", "--out", tmp_path / "run2",
+            cache_dir=cache_dir)
+    assert r.exit_code == 2 and "nope" in r.output and "Traceback" not in r.output
+    assert not (tmp_path / "run2").exists()      # nothing written for a run that never began
+
+
+def test_unsupported_knob_and_class_mismatch_are_refused(workdir, cache_dir, tmp_path):
+    ema = tmp_path / "ema.py"
+    ema.write_text(spec_file(workdir).read_text().replace("weight_decay=1e-4,",
+                                                          "weight_decay=1e-4, ema=True,"))
+    r = cli("train", ema, "--out", tmp_path / "r1", cache_dir=cache_dir)
+    assert r.exit_code == 2 and "ema" in r.output and "not implement" in r.output, r.output
+    four = tmp_path / "four.py"
+    four.write_text(spec_file(workdir).read_text().replace("dense(8, 3)", "dense(8, 4)"))
+    r = cli("train", four, "--out", tmp_path / "r2", cache_dir=cache_dir)
+    assert r.exit_code == 2 and "has 3 classes" in r.output and "4 outputs" in r.output
+    assert "layer 4 (dense)" in r.output, r.output

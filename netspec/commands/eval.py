@@ -22,7 +22,7 @@ from rich.table import Table
 
 from netspec.cli import main, spec_options
 
-from .train import target_options
+from .train import data_warnings_to, target_options
 
 
 def plot_confusion(conf: np.ndarray, classes: list[str], path: Path, title: str) -> None:
@@ -85,7 +85,8 @@ def eval_(spec_file, spec_name, checkpoint, data, split, batch_size, backend, ch
                     channels=spec.in_channels, mean=tuple(man["data"]["mean"]),
                     std=tuple(man["data"]["std"]), seed=man["config"]["seed"], workers=workers)
     try:
-        r = evaluate(session, loader, len(splits.classes))
+        with data_warnings_to(console):
+            r = evaluate(session, loader, len(splits.classes))
     finally:
         loader.close()
     classes = list(splits.classes)

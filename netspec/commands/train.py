@@ -15,6 +15,8 @@ checkpoint was saved; ``--resume RUN_DIR`` continues exactly).
 
 from __future__ import annotations
 
+import contextlib
+import warnings
 from pathlib import Path
 
 import click
@@ -33,6 +35,24 @@ def target_options(fn):
     fn = click.option("--chip", default=None, help="Target chip (gfx1100, sm_80, host, ...).")(fn)
     return click.option("--backend", default="cpu", show_default=True,
                         help="cpu, rocm, cuda or vulkan.")(fn)
+
+
+@contextlib.contextmanager
+def data_warnings_to(console):
+    """Show ``DataWarning``s (an unreadable image, replaced) as one ``warning:`` line each."""
+    from runtime.data import DataWarning
+
+    with warnings.catch_warnings():
+        original = warnings.showwarning
+
+        def show(message, category, filename, lineno, file=None, line=None):
+            if issubclass(category, DataWarning):
+                console.print(f"[yellow]warning:[/yellow] {message}", highlight=False)
+            else:
+                original(message, category, filename, lineno, file, line)
+
+        warnings.showwarning = show
+        yield
 
 
 def _overrides(**kw) -> dict:
@@ -82,6 +102,8 @@ def train(spec_file, spec_name, data, backend, chip, iree_flags, cache_dir, epoc
                         out=Path(out) if out else None, resume=Path(resume) if resume else None,
                         workers=workers, cache_dir=cache_dir, iree_flags=tuple(iree_flags),
                         save_every=save_every, stop_at_step=stop_at_step, spec_file=spec_file)
-    result = run_training(spec, config, opts, Console(highlight=False, soft_wrap=True), overrides=overrides)
+    console = Console(highlight=False, soft_wrap=True)
+    with data_warnings_to(console):
+        result = run_training(spec, config, opts, console, overrides=overrides)
     if result.exit_code:
         raise SystemExit(result.exit_code)
