@@ -32,6 +32,7 @@ checkpoint's step so that it never holds a step twice.
 from __future__ import annotations
 
 import fcntl
+from array import array
 import json
 import math
 import os
@@ -100,7 +101,7 @@ class TrainResult:
     stopped_by: str | None = None    # None: finished; "SIGINT" / "SIGTERM" / "stop-at-step"
     seconds: float = 0.0
     exit_code: int = 0
-    history: list = field(default_factory=list)
+    history: list = field(default_factory=list)   # the epoch records
 
 
 # --------------------------------------------------------------------------- run directory
@@ -277,20 +278,21 @@ def evaluate(session: Session, loader, num_classes: int, epoch: int = 0,
     return EvalResult(n, loss / n, c1 / n, c5 / n, conf)
 
 
-def plot_curves(records: list[dict], path: Path) -> None:
-    """Loss (per-step, smoothed per epoch) and accuracy curves as a PNG (atomic)."""
+def plot_curves(epochs: list[dict], losses, path: Path) -> None:
+    """Loss (per step, and per epoch) and accuracy curves as a PNG (atomic).  ``losses`` is
+    the per-step loss series (a compact array: 8 bytes per step, never step dicts)."""
     from matplotlib.backends.backend_agg import FigureCanvasAgg
     from matplotlib.figure import Figure
 
-    steps = [r for r in records if r.get("kind") == "step"]
-    epochs = [r for r in records if r.get("kind") == "epoch"]
-    if not steps:
+    if not len(losses):
         return
     fig = Figure(figsize=(10, 3.6), dpi=100)   # no pyplot: no global figure registry
     FigureCanvasAgg(fig)
     ax1, ax2 = fig.subplots(1, 2)
-    xs = [r["step"] + 1 for r in steps]
-    ax1.plot(xs, [r["loss"] for r in steps], lw=0.6, alpha=0.5, label="train loss (step)")
+    stride = max(1, len(losses) // 4000)          # at most ~4,000 points drawn
+    ys = np.asarray(losses)
+    ax1.plot(np.arange(1, len(ys) + 1)[::stride], ys[::stride], lw=0.6, alpha=0.5,
+             label="train loss (step)")
     if epochs:
         ex = [r["step"] for r in epochs]
         ax1.plot(ex, [r["train_loss"] for r in epochs], "o-", label="train loss (epoch mean)")
@@ -469,10 +471,14 @@ class Trainer:
             session.load_state(tensors)
             step, evaluated = int(man["step"]), int(man["epochs_evaluated"])
             best = man.get("best_top1")
-            history = run.cut_metrics(step, evaluated)
+            kept = run.cut_metrics(step, evaluated)
+            history = [r for r in kept if r["kind"] == "epoch"]
+            self.losses = array("d", (r["loss"] for r in kept if r["kind"] == "step"))
+            self.epoch_steps = [r for r in kept if r["kind"] == "step" and r["step"] >= evaluated * S]
         else:
             session.init_state(config.seed)
             step, evaluated, best, history = 0, 0, None, []
+            self.losses, self.epoch_steps = array("d"), []
             run.metrics.unlink(missing_ok=True)
             from netspec.commands import write_atomic
             write_atomic(run.path / "run.json", json.dumps(self._run_info(splits, built), indent=1) + "\n")
@@ -515,7 +521,7 @@ class Trainer:
                     r = evaluate(session, val_loader, a.num_classes, evaluated, stop)
                     if r is None:
                         break
-                    rec = self._epoch_record(history, evaluated, S, B, r, config)
+                    rec = self._epoch_record(evaluated, S, B, r, config)
                     evaluated += 1
                     improved = best is None or r.top1 > best
                     if improved:
@@ -523,15 +529,15 @@ class Trainer:
                     history.append(rec)
                     run.append(rec)
                     self._print_epoch(rec, config, improved)
-                    plot_curves(history, run.curves)
+                    plot_curves(history, self.losses, run.curves)
                     save("epoch", step, also_best=improved)
                     continue
                 if step >= total_steps:
                     break
                 if stop() or (o.stop_at_step is not None and step >= o.stop_at_step):
                     break
-                step = self._train_epoch(session, train_loader, config, run, history,
-                                         step, S, stop, save, saved)
+                step = self._train_epoch(session, train_loader, config, run, step, S, stop,
+                                         save, saved)
             stopped = intr.name or ("stop-at-step" if step < total_steps
                                     or evaluated < config.epochs else None)
             if stopped:
@@ -545,9 +551,8 @@ class Trainer:
         result.step, result.epochs_done = step, evaluated
         result.seconds = time.perf_counter() - t_start
         result.history = history
-        epochs = [h for h in history if h.get("kind") == "epoch"]
-        if epochs:
-            result.val_top1, result.val_top5 = epochs[-1]["val_top1"], epochs[-1]["val_top5"]
+        if history:
+            result.val_top1, result.val_top5 = history[-1]["val_top1"], history[-1]["val_top5"]
         if result.stopped_by is None:
             console.print(f"final validation accuracy: [bold]{100 * (result.val_top1 or 0):.2f}%"
                           f"[/bold] top-1, {100 * (result.val_top5 or 0):.2f}% top-5 "
@@ -556,8 +561,9 @@ class Trainer:
                           highlight=False)
         return result
 
-    def _epoch_record(self, history, ep, S, B, r, config) -> dict:
-        steps = [h for h in history if h.get("kind") == "step" and ep * S <= h["step"] < (ep + 1) * S]
+    def _epoch_record(self, ep, S, B, r, config) -> dict:
+        steps = [h for h in self.epoch_steps if ep * S <= h["step"] < (ep + 1) * S]
+        self.epoch_steps = [h for h in self.epoch_steps if h["step"] >= (ep + 1) * S]
         return {"kind": "epoch", "epoch": ep, "step": (ep + 1) * S,
                 "train_loss": float(np.mean([h["loss"] for h in steps])) if steps else None,
                 "train_acc": float(sum(h["correct"] for h in steps) / (B * len(steps)))
@@ -589,7 +595,7 @@ class Trainer:
     _epoch_wait = 0.0
     _skipped = 0
 
-    def _train_epoch(self, session, loader, config, run, history, step, S, stop, save, saved):
+    def _train_epoch(self, session, loader, config, run, step, S, stop, save, saved):
         from rich.progress import (BarColumn, MofNCompleteColumn, Progress, TextColumn,
                                    TimeRemainingColumn)
         o, console, spec = self.opts, self.console, self.spec
@@ -622,7 +628,8 @@ class Trainer:
                           f"{config.learning_rate / 10:.3g})")
                 rec = {"kind": "step", "step": step, "epoch": epoch, "loss": r.loss,
                        "correct": r.correct, "lr": float(hyper[0])}
-                history.append(rec)
+                self.epoch_steps.append(rec)
+                self.losses.append(r.loss)
                 run.append(rec)
                 step += 1
                 n_img += B
