@@ -32,12 +32,12 @@ import hashlib
 import json
 import os
 import struct
-import tempfile
 from pathlib import Path
 
 import numpy as np
 
 from netspec import __version__
+from netspec.atomic import remove_stale_tmp, write_atomic
 from netspec.errors import NetspecError
 
 FORMAT = "netspec-checkpoint/1"
@@ -50,53 +50,6 @@ class CheckpointError(NetspecError):
 
 def _sha256(a: np.ndarray) -> str:
     return hashlib.sha256(np.ascontiguousarray(a).view(np.uint8).reshape(-1).data).hexdigest()
-
-
-def _fsync(fd: int) -> None:  # a module-level hook: the crash tests pause here
-    os.fsync(fd)
-
-
-def _fsync_dir(directory: Path) -> None:
-    try:
-        fd = os.open(directory, os.O_RDONLY)
-    except OSError:
-        return
-    try:
-        os.fsync(fd)
-    except OSError:
-        pass
-    finally:
-        os.close(fd)
-
-
-def _remove_stale_tmp(directory: Path, name: str) -> None:
-    for p in directory.glob(f".{name}.*.tmp"):
-        try:
-            p.unlink()
-        except OSError:
-            pass
-
-
-def _write_atomic(path: Path, data: bytes) -> None:
-    directory = path.parent
-    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=directory)
-    try:
-        with os.fdopen(fd, "wb") as f:
-            view = memoryview(data)
-            while view:           # no partial writes left unnoticed
-                n = f.write(view)
-                view = view[n:]
-            f.flush()
-            _fsync(f.fileno())
-        os.chmod(tmp, 0o644)
-        os.replace(tmp, path)
-    except BaseException:
-        try:
-            os.unlink(tmp)
-        except OSError:
-            pass
-        raise
-    _fsync_dir(directory)
 
 
 def save_checkpoint(path, tensors: dict[str, np.ndarray], manifest: dict) -> int:
@@ -117,12 +70,12 @@ def save_checkpoint(path, tensors: dict[str, np.ndarray], manifest: dict) -> int
     meta_json = json.dumps(man, sort_keys=True)
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
-        _remove_stale_tmp(path.parent, path.name)
+        remove_stale_tmp(path)
         data = save(arrays, metadata={_META_KEY: meta_json})
-        _write_atomic(path, data)
+        write_atomic(path, data)
         side = path.with_suffix(".json")
-        _remove_stale_tmp(path.parent, side.name)
-        _write_atomic(side, (json.dumps(man, indent=1, sort_keys=True) + "\n").encode())
+        remove_stale_tmp(side)
+        write_atomic(side, json.dumps(man, indent=1, sort_keys=True) + "\n")
     except OSError as e:
         why = os.strerror(e.errno) if e.errno else str(e)
         full = e.errno in (errno.ENOSPC, errno.EDQUOT, errno.EFBIG)

@@ -47,10 +47,11 @@ import numpy as np
 
 from netspec import __version__
 from netspec.analysis import analyze, layout_hash, spec_dict, spec_hash
+from netspec.atomic import write_atomic
 from netspec.errors import ConfigError, NetspecError
 from netspec.spec import TrainConfig
 
-from .checkpoint import CheckpointError, check_compatible, load_checkpoint, save_checkpoint
+from .checkpoint import check_compatible, load_checkpoint, save_checkpoint
 from .schedule import hyper_for_step, lr_at
 from .session import Session
 
@@ -157,7 +158,6 @@ class RunDir:
         keep = [r for r in self.read_metrics()
                 if (r.get("kind") == "step" and r["step"] < step)
                 or (r.get("kind") == "epoch" and r["epoch"] < epochs_evaluated)]
-        from netspec.commands import write_atomic
         write_atomic(self.metrics, "".join(json.dumps(r, sort_keys=True) + "\n" for r in keep))
         return keep
 
@@ -384,7 +384,7 @@ class Trainer:
         from runtime.iree_run import open_driver
 
         t_start = time.perf_counter()
-        o, console, a, spec = self.opts, self.console, self.a, self.spec
+        o, a, spec = self.opts, self.a, self.spec
         # a device this machine cannot open is reported before anything is compiled or written
         open_driver(backend_spec(o.backend).driver)
         run = self._resolve_run_dir()
@@ -480,8 +480,8 @@ class Trainer:
             step, evaluated, best, history = 0, 0, None, []
             self.losses, self.epoch_steps = array("d"), []
             run.metrics.unlink(missing_ok=True)
-            from netspec.commands import write_atomic
-            write_atomic(run.path / "run.json", json.dumps(self._run_info(splits, built), indent=1) + "\n")
+            write_atomic(run.path / "run.json",
+                         json.dumps(self._run_info(splits, built), indent=1) + "\n")
 
         self._summary(run, config, splits, built, S, val_loader.batches_per_epoch, step)
 

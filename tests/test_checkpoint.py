@@ -126,7 +126,7 @@ def test_mismatched_spec_layout_dtype_optimizer(tmp_path):
 
 
 _CHILD = textwrap.dedent("""
-    import sys, time, numpy as np
+    import os, sys, time, numpy as np
     import runtime.checkpoint as ck
     path, mode = sys.argv[1], sys.argv[2]
     st = {"params": np.full(1000, 2.0, np.float32), "bn": np.zeros(4, np.float32)}
@@ -134,7 +134,7 @@ _CHILD = textwrap.dedent("""
         def slow_fsync(fd):
             print("WRITING", flush=True)
             time.sleep(60)
-        ck._fsync = slow_fsync
+        os.fsync = slow_fsync   # the bytes are written, not yet renamed into place
     try:
         ck.save_checkpoint(path, st, {"step": 2})
     except ck.CheckpointError as e:

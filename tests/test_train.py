@@ -8,7 +8,6 @@ checkerboard at random phase, plus noise — easy enough that a few epochs must 
 from __future__ import annotations
 
 import json
-import os
 import signal
 import subprocess
 import sys
@@ -86,6 +85,21 @@ def steps(run_dir: Path) -> list[dict]:
 def epochs_of(run_dir: Path) -> list[dict]:
     recs = [json.loads(l) for l in (run_dir / "metrics.jsonl").read_text().splitlines()]
     return [r for r in recs if r["kind"] == "epoch"]
+
+
+def tiny_session(workdir, cache_dir):
+    """(spec, config, Session) of the tiny spec, freshly initialised (seed 0)."""
+    from netspec.commands.compile import build
+    from netspec.loader import load_spec_file
+    from runtime.session import Session
+
+    spec, config, _ = load_spec_file(str(spec_file(workdir)), None)
+    built = build(spec, config, batch=16, functions=("predict", "train_step"),
+                  cache_dir=cache_dir)
+    s = Session(spec, vmfb_path=built.vmfb_path, driver=built.result.driver, batch=16,
+                optimizer="adam")
+    s.init_state(0)
+    return spec, config, s
 
 
 @pytest.fixture(scope="module")
@@ -176,18 +190,10 @@ def test_frozen_parameters_give_the_same_loss(workdir, cache_dir):
     """lr = 0: the same batch gives the same loss however it was produced (workers or not),
     and the loss equals the JAX reference's on the batch the host built."""
     from codegen.hyper import hyper_vector
-    from netspec.commands.compile import build
-    from netspec.loader import load_spec_file
     from netspec.reference import Reference
     from runtime.data import Loader, open_dataset
-    from runtime.session import Session
 
-    spec, config, _ = load_spec_file(str(spec_file(workdir)), None)
-    built = build(spec, config, batch=16, functions=("predict", "train_step"),
-                  cache_dir=cache_dir)
-    s = Session(spec, vmfb_path=built.vmfb_path, driver=built.result.driver, batch=16,
-                optimizer="adam")
-    s.init_state(0)
+    spec, config, s = tiny_session(workdir, cache_dir)
     p0 = s.state_to_host()["params"]
     splits = open_dataset(str(workdir / "data.npz"), image_hw=(12, 12), channels=1, seed=0)
     batches = []
@@ -282,18 +288,10 @@ def test_memory_stays_flat_over_hundreds_of_steps(workdir, cache_dir):
        matplotlib redrawing curves.png each epoch (measured: a loop that only plots shows the
        same curve).  Its bound over the second half (150 steps) is 8 MiB, ~50 KiB per step,
        while a leaked batch or state buffer at real sizes would be megabytes per step."""
-    from netspec.commands.compile import build
-    from netspec.loader import load_spec_file
     from runtime.schedule import hyper_for_step
-    from runtime.session import Session
     from runtime.train import rss_mb
 
-    spec, config, _ = load_spec_file(str(spec_file(workdir)), None)
-    built = build(spec, config, batch=16, functions=("predict", "train_step"),
-                  cache_dir=cache_dir)
-    s = Session(spec, vmfb_path=built.vmfb_path, driver=built.result.driver, batch=16,
-                optimizer="adam")
-    s.init_state(0)
+    spec, config, s = tiny_session(workdir, cache_dir)
     rng = np.random.default_rng(0)
     x = rng.standard_normal((16, 12, 12, 1)).astype(np.float32)
     y = (np.arange(16) % 3).astype(np.int32)

@@ -6,42 +6,6 @@ Also the small helpers they share; this package imports nothing heavy.
 
 from __future__ import annotations
 
-import os
-import tempfile
-from pathlib import Path
+from netspec.atomic import write_atomic
 
-
-def write_atomic(path, text: str | bytes) -> int:
-    """Write ``text`` to ``path`` atomically; return the number of bytes written.
-
-    The bytes go to a temporary file in the same directory, are flushed to disk, and the file
-    is renamed over ``path`` (``os.replace``): a reader sees the old file or the new one, never
-    a partial write, and an error leaves ``path`` untouched.  Text is written as UTF-8 with
-    ``\\n`` line endings exactly as given.  The new file keeps the mode of the file it replaces
-    (else the usual 0666 minus the umask, not mkstemp's 0600).
-    """
-    path = Path(path)
-    data = text.encode("utf-8") if isinstance(text, str) else bytes(text)
-    directory = path.parent
-    directory.mkdir(parents=True, exist_ok=True)
-    try:
-        mode = path.stat().st_mode & 0o7777
-    except OSError:
-        umask = os.umask(0)
-        os.umask(umask)
-        mode = 0o666 & ~umask
-    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=directory)
-    try:
-        with os.fdopen(fd, "wb") as f:
-            f.write(data)
-            f.flush()
-            os.fsync(f.fileno())
-        os.chmod(tmp, mode)
-        os.replace(tmp, path)
-    except BaseException:
-        try:
-            os.unlink(tmp)
-        except OSError:
-            pass
-        raise
-    return len(data)
+__all__ = ["write_atomic"]

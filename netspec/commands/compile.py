@@ -49,8 +49,9 @@ from netspec.analysis import analyze, layout_dict, layout_hash, spec_hash
 from netspec.cli import _stdout_console, load_spec, main, spec_options
 from netspec.errors import ConfigError, NetspecError
 from netspec.spec import OPTIMIZERS
-from runtime.compile import (BACKENDS, CompileError, CompileResult, _tool, compile_mlir,
-                             iree_version, resolve_chip)
+from runtime.compile import (BACKENDS, CompileError, CompileResult, _sha256_file, _tool,
+                             compile_mlir, iree_version, resolve_chip)
+from runtime.iree_run import _runtime_version
 
 from .emit import DEFAULT_BATCH, DEFAULT_OPTIMIZER, EmitPlan, emit_verified, resolve
 
@@ -154,22 +155,6 @@ def _rejected_flag(err: CompileError, flags: tuple[str, ...]) -> str | None:
                                  or f"'{f}'" in diag):
             return f
     return None
-
-
-def _runtime_version() -> str:
-    from importlib import metadata
-    try:
-        return metadata.version("iree-base-runtime")
-    except metadata.PackageNotFoundError:  # pragma: no cover
-        return "unknown"
-
-
-def _sha256_file(path: Path) -> str:
-    h = hashlib.sha256()
-    with open(path, "rb") as f:
-        for chunk in iter(lambda: f.read(1 << 20), b""):
-            h.update(chunk)
-    return h.hexdigest()
 
 
 def _command_line(result: CompileResult, mlir_name: str, vmfb_name: str) -> str:
