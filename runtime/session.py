@@ -29,6 +29,11 @@ from .iree_run import Module, load_module
 STREAM_DROPOUT = 1
 
 
+def state_keys(optimizer: str | None) -> list[str]:
+    """The names of a session's state buffers (and of a checkpoint's tensors)."""
+    return ["params", *[f"opt.{n}" for n, _ in OPT_STATE.get(optimizer, ())], "bn"]
+
+
 @dataclass
 class StepResult:
     loss: float
@@ -61,7 +66,7 @@ class Session:
         self.load_state(host)
 
     def state_keys(self) -> list[str]:
-        return ["params", *[f"opt.{n}" for n in self.state_names], "bn"]
+        return state_keys(self.optimizer)
 
     def load_state(self, host: dict[str, np.ndarray]) -> None:
         """Upload a full state (the dict ``state_to_host`` returns)."""

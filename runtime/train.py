@@ -53,7 +53,7 @@ from netspec.spec import TrainConfig
 
 from .checkpoint import check_compatible, load_checkpoint, save_checkpoint
 from .schedule import hyper_for_step, lr_at
-from .session import Session
+from .session import Session, state_keys
 
 #: TrainConfig knobs the IREE train step does not implement yet: refused, never ignored.
 UNSUPPORTED = {
@@ -349,10 +349,13 @@ class Trainer:
 
     def _load_resume(self, run: RunDir, overrides: dict) -> None:
         tensors, man = load_checkpoint(run.last)
+        stored = TrainConfig(**man["config"])
+        # the optimizer cannot change on resume (not in RESUME_OVERRIDABLE): its state names
+        # are known here, so the checkpoint is checked once, before any data is opened
         check_compatible(run.last, tensors, man, spec_name=self.spec.name,
                          spec_hash=self.spec_hash, layout_hash=self.layout_hash,
-                         n_params=self.a.n_params, n_bn_floats=self.a.n_bn_floats)
-        stored = TrainConfig(**man["config"])
+                         n_params=self.a.n_params, n_bn_floats=self.a.n_bn_floats,
+                         state_keys=state_keys(stored.optimizer))
         changes = {}
         for k, v in overrides.items():
             if v is None or getattr(stored, k) == v:
@@ -461,10 +464,6 @@ class Trainer:
         # ---- state
         if self.resume_from:
             tensors, man = self.resume_from
-            check_compatible(run.last, tensors, man, spec_name=spec.name,
-                             spec_hash=self.spec_hash, layout_hash=self.layout_hash,
-                             n_params=a.n_params, n_bn_floats=a.n_bn_floats,
-                             state_keys=session.state_keys())
             if man["steps_per_epoch"] != S:
                 raise TrainError(f"the run had {man['steps_per_epoch']} batches per epoch, the "
                                  f"data now gives {S}: it cannot be resumed exactly")
