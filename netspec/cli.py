@@ -46,7 +46,7 @@ EXIT_INTERRUPTED = 130
 # (with @main.command()) or defines a click command of that name.
 LAZY_COMMANDS: dict[str, str] = {"emit": "netspec.commands.emit", "golden": "netspec.commands.golden"}
 LAZY_COMMANDS.update(train="netspec.commands.train", eval="netspec.commands.eval",
-                     predict="netspec.commands.predict")
+                     predict="netspec.commands.predict", bench="netspec.commands.bench")
 LAZY_COMMANDS["verify"] = "netspec.commands.verify"
 LAZY_COMMANDS["compile"] = "netspec.commands.compile"
 

@@ -95,46 +95,72 @@ def _act(x, act: str):
     raise ValueError(f"unknown activation {act!r}")
 
 
-def _conv(x, w, stride: int, padding: str, groups: int):
+class _Lay:
+    """Activation layout of the reference's internals (inputs are NHWC either way): the oracle
+    is NHWC; NCHW exists so the benchmark's JAX peers can be measured in both layouts."""
+
+    def __init__(self, name: str):
+        if name not in ("NHWC", "NCHW"):
+            raise ValueError(f"layout must be 'NHWC' or 'NCHW', got {name!r}")
+        self.name = name
+        self.spatial = (1, 2) if name == "NHWC" else (2, 3)
+        self.stats = (0,) + self.spatial
+
+    def entry(self, images):
+        return images if self.name == "NHWC" else jnp.transpose(images, (0, 3, 1, 2))
+
+    def per_channel(self, v):
+        """(B, C) -> broadcastable against an activation."""
+        return v[:, None, None, :] if self.name == "NHWC" else v[:, :, None, None]
+
+
+_NHWC = _Lay("NHWC")
+
+
+def _conv(x, w, stride: int, padding: str, groups: int, lay: _Lay = _NHWC):
     k = w.shape[0]
     p = k // 2 if padding == "same" else 0
     return lax.conv_general_dilated(
         x, w, window_strides=(stride, stride), padding=[(p, p), (p, p)],
-        dimension_numbers=("NHWC", "HWIO", "NHWC"), feature_group_count=groups, precision=_HI)
+        dimension_numbers=(lay.name, "HWIO", lay.name), feature_group_count=groups, precision=_HI)
 
 
-def _conv_bn(plan: ConvBnPlan, params, bn, new_bn, x, *, train: bool, momentum, eps: float):
+def _conv_bn(plan: ConvBnPlan, params, bn, new_bn, x, *, train: bool, momentum, eps: float,
+             lay: _Lay = _NHWC):
     w = params[f"{plan.name}.conv.w"]
     gamma = params[f"{plan.name}.bn.gamma"]
     beta = params[f"{plan.name}.bn.beta"]
     key = f"{plan.name}.bn"
     rmean, rvar = bn[key]
-    y = _conv(x, w, plan.stride, plan.padding, plan.groups)
+    y = _conv(x, w, plan.stride, plan.padding, plan.groups, lay)
+    if lay.name == "NCHW":      # per-channel vectors broadcast over (B, C, H, W)
+        gamma, beta = gamma[:, None, None], beta[:, None, None]
     if train:
-        n = y.shape[0] * y.shape[1] * y.shape[2]
+        n = y.shape[0] * y.shape[lay.spatial[0]] * y.shape[lay.spatial[1]]
         if n < 2:
             raise ValueError(f"{key}: train-mode BatchNorm needs more than one value per channel "
                              f"(B*H*W = {n})")
-        mean = jnp.mean(y, axis=(0, 1, 2))
-        var = jnp.mean(jnp.square(y - mean), axis=(0, 1, 2))        # biased
+        mean = jnp.mean(y, axis=lay.stats, keepdims=True)
+        var = jnp.mean(jnp.square(y - mean), axis=lay.stats, keepdims=True)   # biased
         m = momentum
-        new_bn[key] = ((1 - m) * rmean + m * lax.stop_gradient(mean),
-                       (1 - m) * rvar + m * lax.stop_gradient(var) * (n / (n - 1)))
+        new_bn[key] = ((1 - m) * rmean + m * lax.stop_gradient(mean).reshape(-1),
+                       (1 - m) * rvar + m * lax.stop_gradient(var).reshape(-1) * (n / (n - 1)))
     else:
-        mean, var = rmean, rvar
+        mean, var = (rmean, rvar) if lay.name == "NHWC" else (rmean[:, None, None],
+                                                               rvar[:, None, None])
         new_bn[key] = (rmean, rvar)
     xhat = (y - mean) / jnp.sqrt(var + eps)
     return _act(gamma * xhat + beta, plan.act)
 
 
-def _se(plan: SEPlan, params, h):
-    s = jnp.mean(h, axis=(1, 2))                                      # (B, c)
+def _se(plan: SEPlan, params, h, lay: _Lay = _NHWC):
+    s = jnp.mean(h, axis=lay.spatial)                                      # (B, c)
     z = (jnp.matmul(s, params[f"{plan.name}.reduce.w"], precision=_HI)
          + params[f"{plan.name}.reduce.b"])
     z = _act(z, "swish")
     g = jax.nn.sigmoid(jnp.matmul(z, params[f"{plan.name}.expand.w"], precision=_HI)
                        + params[f"{plan.name}.expand.b"])
-    return h * g[:, None, None, :]
+    return h * lay.per_channel(g)
 
 
 def _block(plan: BlockPlan, params, bn, new_bn, x, **kw):
@@ -143,7 +169,7 @@ def _block(plan: BlockPlan, params, bn, new_bn, x, **kw):
         h = _conv_bn(plan.expand, params, bn, new_bn, h, **kw)
     h = _conv_bn(plan.dw, params, bn, new_bn, h, **kw)
     if plan.se is not None:
-        h = _se(plan.se, params, h)
+        h = _se(plan.se, params, h, kw.get("lay", _NHWC))
     h = _conv_bn(plan.project, params, bn, new_bn, h, **kw)
     return h + x if plan.residual else h
 
@@ -226,8 +252,11 @@ def optimizer_update(optimizer: str, p, g, state: list, h: Mapping, decay: bool)
 class Reference:
     """JAX reference of ``spec``: forward (train/eval), loss, grads, optimizer step."""
 
-    def __init__(self, spec, *, jit: bool = True):
+    def __init__(self, spec, *, jit: bool = True, layout: str = "NHWC"):
+        """``layout``: the activation layout inside the model (inputs are NHWC either way);
+        NHWC is the oracle's, NCHW is there for the benchmark's layout comparison."""
         self.spec = spec
+        self._lay = _Lay(layout)
         self.analysis: Analysis = analyze(spec)
         self.eps = float(spec.bn_eps)
         self._drop = dropout_slices(self.analysis)
@@ -283,13 +312,14 @@ class Reference:
     # ------------------------------------------------------------------ forward
     def _forward_impl(self, params, bn, images, bn_momentum, rand, *, train: bool, collect: bool):
         new_bn: dict = {}
-        kw = dict(train=train, momentum=bn_momentum, eps=self.eps)
-        x = images
+        lay = self._lay
+        kw = dict(train=train, momentum=bn_momentum, eps=self.eps, lay=lay)
+        x = lay.entry(images)
         outs = []
         for info in self.analysis.layers:
             plan = info.plan
             if info.kind == "globalAvgPool":
-                x = jnp.mean(x, axis=(1, 2))
+                x = jnp.mean(x, axis=lay.spatial)
             elif info.kind == "dropout":
                 off, f, rate = self._drop[info.index]
                 if train and rate > 0:

@@ -1,0 +1,40 @@
+"""The netspec peer: the emitted module, compiled and run exactly as ``netspec train`` does
+(``netspec.commands.compile.build`` -> ``runtime.session.Session``: state resident on the device,
+the batch and the hyper vector uploaded and ``loss``/``correct`` read back per step)."""
+
+from __future__ import annotations
+
+import time
+
+from .base import Peer
+from .jax_peer import _load, _session_check, _session_step
+from ..workloads import OPTIMIZER
+
+
+class NetspecPeer(Peer):
+    name = "netspec"
+    label = "netspec"
+
+    def prepare(self) -> dict:
+        from netspec import TrainConfig
+        from netspec.commands.compile import build
+        from runtime.session import Session
+        fn = "predict" if self.w.kind == "predict" else "train_step"
+        t = time.perf_counter()
+        built = build(self.spec, TrainConfig(batch_size=self.w.batch, optimizer=OPTIMIZER),
+                      backend="cpu", batch=self.w.batch, functions=(fn,),
+                      extra_flags=self.options.get("iree_flags", ()),
+                      cache_dir=self.options.get("cache_dir"))
+        seconds = time.perf_counter() - t
+        opt = None if self.w.kind == "predict" else OPTIMIZER
+        self.session = Session(self.spec, vmfb_path=built.vmfb_path, driver=built.result.driver,
+                               batch=self.w.batch, optimizer=opt)
+        _load(self.session, self.inputs)
+        return {"compile_s": seconds, "cache_hit": built.result.cache_hit,
+                "mlir_bytes": len(built.text.encode()), "params": self.session.analysis.n_params}
+
+    def step(self, i: int) -> float:
+        return _session_step(self, i)
+
+    def check(self) -> dict:
+        return _session_check(self)

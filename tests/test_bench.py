@@ -1,0 +1,96 @@
+"""The benchmark suite (``netspec bench``): the NCHW variant of the JAX reference that the
+JAX peers use, the peers' step-0 agreement, and a ``--quick`` smoke run of the CLI (no timed
+assertions: speed is measured in bench/RESULTS.md, not asserted)."""
+
+from __future__ import annotations
+
+import json
+
+import numpy as np
+import pytest
+from click.testing import CliRunner
+
+from netspec import (NetSpec, convBn, dense, dropout, globalAvgPool, invertedResidual,
+                     mbConv)
+from netspec.cli import main
+from netspec.init import init_params
+from netspec.reference import Reference, x64
+
+
+def test_reference_nchw_equals_nhwc_in_float64():
+    """The JAX peers run the reference in NCHW too; in float64 the two layouts are the same
+    function (only summation order differs: ~1e-15 relative on a well-conditioned case)."""
+    spec = NetSpec("tiny", 16, 16, [
+        convBn(3, 8, 3, 2, act="swish"), mbConv(8, 8, 4, 3, 1, 2, True),
+        mbConv(8, 16, 6, 5, 2, 1, True), invertedResidual(16, 16, 6, 1, 1),
+        convBn(16, 32, 1, 1), globalAvgPool(), dropout(0.2), dense(32, 5)])
+    with x64():
+        r_hwc, r_chw = Reference(spec), Reference(spec, layout="NCHW")
+        a = r_hwc.analysis
+        p = init_params(a, 0).astype(np.float64)
+        bn = a.init_bn().astype(np.float64)
+        rng = np.random.default_rng(0)
+        x = rng.standard_normal((4, 16, 16, 3))
+        y = np.array([1, 2, 3, 4], np.int32)
+        u = rng.random((4, a.rand_width))
+        o1 = r_hwc.grads_flat(p, bn, x, y, label_smoothing=0.1, rand=u)
+        o2 = r_chw.grads_flat(p, bn, x, y, label_smoothing=0.1, rand=u)
+        assert abs(o1[0] - o2[0]) <= 1e-12 * abs(o1[0])
+        assert np.linalg.norm(o1[2] - o2[2]) <= 1e-9 * np.linalg.norm(o1[2])
+        np.testing.assert_allclose(o2[3], o1[3], rtol=1e-10, atol=1e-12)
+        l1 = r_hwc.predict(r_hwc.split(p), r_hwc.split_bn(bn), x)
+        l2 = r_chw.predict(r_chw.split(p), r_chw.split_bn(bn), x)
+        np.testing.assert_allclose(np.asarray(l2), np.asarray(l1), rtol=1e-10, atol=1e-12)
+    with pytest.raises(ValueError, match="layout"):
+        Reference(spec, layout="CHWN")
+
+
+def test_bench_rejects_bad_options(tmp_path):
+    r = CliRunner().invoke(main, ["bench", "--workloads", "W9", "--out", str(tmp_path / "r.json")])
+    assert r.exit_code == 2 and "W9" in r.output and "W1" in r.output
+    r = CliRunner().invoke(main, ["bench", "--peers", "tensorflow"])
+    assert r.exit_code == 2 and "tensorflow" in r.output
+    r = CliRunner().invoke(main, ["bench", "--peers", "torch"])
+    assert r.exit_code == 2 and "must include netspec" in r.output
+
+
+def test_bench_quick_smoke(tmp_path, cache_dir):
+    """A real run of every peer on a train and a predict workload (batch 2, 64x64): each peer
+    compiles / builds, runs, and computes netspec's step-0 loss and gradient norm (logits for
+    predict) within the suite's tolerances; the JSON, the Markdown and the plot are written."""
+    out, md, png = tmp_path / "r.json", tmp_path / "R.md", tmp_path / "r.png"
+    r = CliRunner().invoke(main, [
+        "bench", "--quick", "--workloads", "W2,W4", "--rounds", "2", "--steps", "1",
+        "--warmup", "1", "--out", str(out), "--md", str(md), "--plot", str(png),
+        "--cache-dir", cache_dir])
+    assert r.exit_code == 0, r.output
+    res = json.loads(out.read_text())
+    torch_missing = False
+    try:
+        import torch  # noqa: F401
+    except ImportError:
+        torch_missing = True
+    for wl in res["workloads"]:
+        peers = wl["peers"]
+        assert peers["netspec"]["status"] == "ok"
+        for name, row in peers.items():
+            if name == "torch" and torch_missing:
+                assert row["status"] == "skipped" and "torch==2.13.0" in row["why"]
+                continue
+            assert row["status"] == "ok", (name, row.get("why"))
+            assert row["check"]["agrees"], (wl["workload"]["key"], name, row["check"])
+            assert row["steps_timed"] == 2 and row["ms_median"] > 0
+            assert row["params"] == peers["netspec"]["params"]
+            assert row["peak_rss_mib"] > 0
+        if wl["workload"]["kind"] == "train":
+            assert np.isfinite(peers["netspec"]["step0_value"])
+            assert peers["netspec"]["check_grad_norm"] > 0
+    text = md.read_text()
+    assert "## Summary" in text and "| W2 |" in text and "| W4 |" in text
+    assert png.stat().st_size > 1000
+    # the report regenerates from the JSON alone
+    md2 = tmp_path / "R2.md"
+    r = CliRunner().invoke(main, ["bench", "--report-only", str(out), "--md", str(md2),
+                                  "--plot", ""])
+    assert r.exit_code == 0, r.output
+    assert md2.read_text() == text
