@@ -327,6 +327,35 @@ class Builder:
         return self._new(hint, t, f"stablehlo.reduce({x} init: {init}) applies stablehlo.{kind} across "
                                   f"dimensions = {_ints(dims)} : ({x.type}, {init.type}) -> {t}")
 
+    def reduce_sums(self, xs: Sequence[Value], dims: Sequence[int], hints: Sequence[str]) -> list[Value]:
+        """Sums of several same-shaped tensors over ``dims`` as ONE multi-operand reduce (one
+        loop nest reads all inputs; IREE emits a single dispatch for it)."""
+        dims = sorted(dims)
+        x0 = xs[0]
+        if len(xs) != len(hints) or any(x.type != x0.type for x in xs):
+            self._fail(f"reduce_sums: operands must share one type: {[str(x.type) for x in xs]}")
+        if any(not (0 <= d < x0.type.rank) for d in dims) or len(set(dims)) != len(dims):
+            self._fail(f"reduce_sums: dims {dims} invalid for {x0.type}")
+        init = self.const(0.0, x0.dtype)
+        t = TensorType(tuple(d for i, d in enumerate(x0.shape) if i not in dims), x0.dtype)
+        prefix = ".".join(self._scope)
+        base = self.fn._unique((f"{prefix}." if prefix else "") + "+".join(hints))
+        k = len(xs)
+        acc = [(self.fn._unique("acc"), self.fn._unique("elt")) for _ in xs]
+        out = [self.fn._unique("part") for _ in xs]
+        scal = str(init.type)
+        operands = ", ".join(f"({x} init: {init})" for x in xs)
+        types = ", ".join([str(x.type) for x in xs] + [scal] * k)
+        self.fn.lines.append(f"{base}:{k} = stablehlo.reduce{operands} across dimensions = "
+                             f"{_ints(dims)} : ({types}) -> ({', '.join([str(t)] * k)})")
+        self.fn.lines.append("  reducer" + " ".join(f"({a}: {scal}, {e}: {scal})" for a, e in acc)
+                             + " {")
+        for o, (a, e) in zip(out, acc):
+            self.fn.lines.append(f"    {o} = stablehlo.add {a}, {e} : {scal}")
+        self.fn.lines.append(f"    stablehlo.return {', '.join(out)} : {', '.join([scal] * k)}")
+        self.fn.lines.append("  }")
+        return [Value(f"{base}#{i}", t) for i in range(k)]
+
     def _neg_inf(self, dtype: str) -> Value:
         key = (dtype, "-inf")
         if key not in self.fn.consts:

@@ -92,11 +92,12 @@ def _wrong_se_vjp(ctx, p, sv, dy):
         return ctx.b.mul(dy, sv.g_b, hint="d_h_gated_only")
 
 
-def _wrong_bn_vjp(b, L, s, dy):
+def _wrong_bn_vjp(b, L, s, dy, xhat=None):
     """BN backward missing the xhat * dgamma term."""
-    from codegen.ops.bn import _per_channel, channel_sum
+    from codegen.ops.bn import _per_channel, bn_xhat, channel_sum
+    xhat = bn_xhat(b, L, s) if xhat is None else xhat
     dbeta = channel_sum(b, L, dy, "d_beta")
-    dgamma = channel_sum(b, L, b.mul(dy, s.xhat, hint="dy_xhat"), "d_gamma")
+    dgamma = channel_sum(b, L, b.mul(dy, xhat, hint="dy_xhat"), "d_gamma")
     k = b.mul(b.mul(s.gamma, s.inv, hint="gamma_inv"), b.const(1.0 / s.n, dy.dtype), hint="gamma_inv_n")
     t = b.sub(b.mul(dy, b.const(float(s.n), dy.dtype), hint="n_dy"), _per_channel(b, L, dbeta, dy.shape, "db"),
               hint="t1")

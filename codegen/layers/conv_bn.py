@@ -3,6 +3,10 @@ project stages of inverted-residual and MBConv blocks.
 
 forward:  z = conv(x, w);  u = BN(z);  y = act(u)
 vjp:      du = act'(dy);  (dz, dgamma, dbeta) = BN'(du);  dw = conv_dw(x, dz);  dx = conv_dx(dz, w)
+
+Kept for the backward: x (the conv input, for dw), z (the BN input) with BN's per-channel
+mean / inv, and y.  xhat and u are recomputed from z in the backward (``ops/bn.py``), so the
+forward writes two full-size tensors per convBn (z and y) instead of six.
 """
 
 from __future__ import annotations
@@ -12,8 +16,8 @@ from dataclasses import dataclass
 from netspec.layers import ConvBnPlan
 
 from ..ir import Value
-from ..ops.act import ActSaved, act_fwd, act_vjp
-from ..ops.bn import BNSaved, bn_infer, bn_running_update, bn_train_fwd, bn_vjp
+from ..ops.act import ActSaved, act_fwd, act_saved, act_vjp, needs_preact
+from ..ops.bn import BNSaved, bn_infer, bn_preact, bn_running_update, bn_train_fwd, bn_vjp, bn_xhat
 from ..ops.conv import ConvGeom, conv_dw, conv_dx, conv_fwd
 from .context import Ctx
 
@@ -22,7 +26,7 @@ from .context import Ctx
 class ConvBnSaved:
     x: Value           # conv input (for the weight gradient)
     bn: BNSaved
-    act: ActSaved
+    act: ActSaved      # the output only; the VJP record is rebuilt from the recomputed u
 
 
 def geom(p: ConvBnPlan) -> ConvGeom:
@@ -41,15 +45,17 @@ def convbn_fwd(ctx: Ctx, p: ConvBnPlan, x: Value):
         u, bn_saved, mean, var = bn_train_fwd(b, L, z, gamma, beta, ctx.bn_eps)
         ctx.bn_updated[f"{p.name}.bn"] = bn_running_update(b, r_mean, r_var, mean, var, bn_saved.n,
                                                            ctx.bn_momentum)
-        y, act_saved = act_fwd(b, p.act, u)
-        return y, ConvBnSaved(x, bn_saved, act_saved)
+        y, _ = act_fwd(b, p.act, u)
+        return y, ConvBnSaved(x, bn_saved, ActSaved(p.act, y=y))
 
 
 def convbn_vjp(ctx: Ctx, p: ConvBnPlan, s: ConvBnSaved, dy: Value, need_dx: bool = True):
     b, L = ctx.b, ctx.L
     with b.scope(p.name):
-        du = act_vjp(b, s.act, dy)
-        dz, dgamma, dbeta = bn_vjp(b, L, s.bn, du)
+        xhat = bn_xhat(b, L, s.bn)
+        u = bn_preact(b, L, s.bn, xhat) if needs_preact(p.act) else None
+        du = act_vjp(b, act_saved(b, p.act, u, s.act.y), dy)
+        dz, dgamma, dbeta = bn_vjp(b, L, s.bn, du, xhat)
         ctx.grad(f"{p.name}.bn.gamma", dgamma)
         ctx.grad(f"{p.name}.bn.beta", dbeta)
         ctx.grad(f"{p.name}.conv.w", conv_dw(b, L, s.x, dz, geom(p)))

@@ -1,15 +1,25 @@
 """BatchNorm over the batch and spatial axes, per channel c, N = B*H*W elements each.
 
 Training forward:
-    mean = sum(x) / N,   xc = x - mean,   var = sum(xc^2) / N          (biased)
-    inv  = 1 / sqrt(var + eps),   xhat = xc * inv,   y = gamma * xhat + beta
+    mean = sum(z) / N,   var = sum((z - mean)^2) / N          (biased; two passes)
+    inv  = 1 / sqrt(var + eps),   xhat = (z - mean) * inv,   u = gamma * xhat + beta
+  emitted as  u = z * scale + shift,  scale = gamma * inv,  shift = beta - mean * scale:
+  one multiply-add per element, and (z - mean) is consumed only by the variance's reduction,
+  so no full-size tensor besides u itself is written.
 Running statistics (PyTorch semantics, momentum m):
     r_mean' = (1 - m) r_mean + m mean,    r_var' = (1 - m) r_var + m var * N / (N - 1)
 VJP (the three-term input gradient):
-    dbeta  = sum(dy)
-    dgamma = sum(dy * xhat)
-    dx     = gamma * inv / N * (N dy - dbeta - xhat * dgamma)
-Inference:  y = x * scale + shift,  scale = gamma / sqrt(r_var + eps),  shift = beta - r_mean * scale
+    dbeta  = sum(du)
+    dgamma = sum(du * xhat)
+    dz     = gamma * inv / N * (N du - dbeta - xhat * dgamma)
+What the backward keeps from the forward: z (the conv output, written anyway) and the
+per-channel mean and inv.  It RECOMPUTES xhat = z * inv - mean * inv (and the pre-activation
+u = gamma * xhat + beta where an activation's VJP needs it) instead of keeping them live from
+the forward: elementwise work is cheap next to writing and re-reading full-size tensors.  The
+recomputation is written in a different form from the forward's expressions on purpose, so that
+common-subexpression elimination cannot fold it back into a saved tensor.  dbeta and dgamma
+come from one two-operand reduction (one pass over du and xhat).
+Inference:  u = z * scale + shift,  scale = gamma / sqrt(r_var + eps),  shift = beta - r_mean * scale
 """
 
 from __future__ import annotations
@@ -22,9 +32,11 @@ from ..layout import Layout
 
 @dataclass(frozen=True)
 class BNSaved:
-    xhat: Value
-    inv: Value        # [C]
+    z: Value          # the BN input (the conv output): the one full-size tensor kept
+    mean: Value       # [C] batch mean
+    inv: Value        # [C] 1 / sqrt(var + eps)
     gamma: Value      # [C]
+    beta: Value       # [C]
     n: int
 
 
@@ -36,24 +48,44 @@ def channel_sum(b: Builder, L: Layout, x: Value, hint: str) -> Value:
     return b.reduce(b.reduce(x, L.spatial_axes, hint=hint + "_hw"), (0,), hint=hint)
 
 
+def channel_sums(b: Builder, L: Layout, xs: list[Value], hints: list[str]) -> list[Value]:
+    """``channel_sum`` of several tensors, each stage one multi-operand reduction."""
+    parts = b.reduce_sums(xs, L.spatial_axes, [h + "_hw" for h in hints])
+    return b.reduce_sums(parts, (0,), hints)
+
+
 def _per_channel(b: Builder, L: Layout, v: Value, shape, hint) -> Value:
     return b.broadcast_in_dim(v, shape, (L.channel_axis,), hint=hint)
 
 
-def bn_train_fwd(b: Builder, L: Layout, x: Value, gamma: Value, beta: Value, eps: float):
-    """-> (y, saved, batch_mean, batch_var_biased)"""
+def bn_train_fwd(b: Builder, L: Layout, z: Value, gamma: Value, beta: Value, eps: float):
+    """-> (u, saved, batch_mean, batch_var_biased)"""
     n = 1
     for a in L.stat_axes:
-        n *= x.shape[a]
-    inv_n = b.const(1.0 / n, x.dtype)
-    mean = b.mul(channel_sum(b, L, x, "sum_x"), inv_n, hint="mean")
-    xc = b.sub(x, _per_channel(b, L, mean, x.shape, "mean_b"), hint="xc")
+        n *= z.shape[a]
+    inv_n = b.const(1.0 / n, z.dtype)
+    mean = b.mul(channel_sum(b, L, z, "sum_x"), inv_n, hint="mean")
+    xc = b.sub(z, _per_channel(b, L, mean, z.shape, "mean_b"), hint="xc")
     var = b.mul(channel_sum(b, L, b.mul(xc, xc, hint="xc2"), "sum_xc2"), inv_n, hint="var")
-    inv = b.rsqrt(b.add(var, b.const(eps, x.dtype), hint="var_eps"), hint="inv_std")
-    xhat = b.mul(xc, _per_channel(b, L, inv, x.shape, "inv_std_b"), hint="xhat")
-    y = b.add(b.mul(xhat, _per_channel(b, L, gamma, x.shape, "gamma_b"), hint="scaled"),
-              _per_channel(b, L, beta, x.shape, "beta_b"), hint="bn")
-    return y, BNSaved(xhat, inv, gamma, n), mean, var
+    inv = b.rsqrt(b.add(var, b.const(eps, z.dtype), hint="var_eps"), hint="inv_std")
+    scale = b.mul(gamma, inv, hint="scale")
+    shift = b.sub(beta, b.mul(mean, scale, hint="mean_scale"), hint="shift")
+    u = b.add(b.mul(z, _per_channel(b, L, scale, z.shape, "scale_b"), hint="scaled"),
+              _per_channel(b, L, shift, z.shape, "shift_b"), hint="bn")
+    return u, BNSaved(z, mean, inv, gamma, beta, n), mean, var
+
+
+def bn_xhat(b: Builder, L: Layout, s: BNSaved) -> Value:
+    """The backward's xhat = z * inv - mean * inv, recomputed from z."""
+    mean_inv = b.mul(s.mean, s.inv, hint="mean_inv")
+    return b.sub(b.mul(s.z, _per_channel(b, L, s.inv, s.z.shape, "inv_b"), hint="z_inv"),
+                 _per_channel(b, L, mean_inv, s.z.shape, "mean_inv_b"), hint="xhat")
+
+
+def bn_preact(b: Builder, L: Layout, s: BNSaved, xhat: Value) -> Value:
+    """The backward's u = gamma * xhat + beta (for an activation VJP that needs it)."""
+    return b.add(b.mul(xhat, _per_channel(b, L, s.gamma, xhat.shape, "gamma_b"), hint="gamma_xhat"),
+                 _per_channel(b, L, s.beta, xhat.shape, "beta_b"), hint="u")
 
 
 def bn_running_update(b: Builder, r_mean: Value, r_var: Value, mean: Value, var: Value, n: int,
@@ -65,16 +97,17 @@ def bn_running_update(b: Builder, r_mean: Value, r_var: Value, mean: Value, var:
     return new_mean, new_var
 
 
-def bn_vjp(b: Builder, L: Layout, s: BNSaved, dy: Value):
-    """-> (dx, dgamma, dbeta)"""
-    dbeta = channel_sum(b, L, dy, "d_beta")
-    dgamma = channel_sum(b, L, b.mul(dy, s.xhat, hint="dy_xhat"), "d_gamma")
-    k = b.mul(b.mul(s.gamma, s.inv, hint="gamma_inv"), b.const(1.0 / s.n, dy.dtype), hint="gamma_inv_n")
-    t = b.sub(b.sub(b.mul(dy, b.const(float(s.n), dy.dtype), hint="n_dy"),
-                    _per_channel(b, L, dbeta, dy.shape, "d_beta_b"), hint="t1"),
-              b.mul(s.xhat, _per_channel(b, L, dgamma, dy.shape, "d_gamma_b"), hint="xhat_dgamma"), hint="t2")
-    dx = b.mul(t, _per_channel(b, L, k, dy.shape, "k_b"), hint="d_x")
-    return dx, dgamma, dbeta
+def bn_vjp(b: Builder, L: Layout, s: BNSaved, du: Value, xhat: Value | None = None):
+    """-> (dz, dgamma, dbeta).  ``xhat``: from ``bn_xhat`` when the caller already has it."""
+    if xhat is None:
+        xhat = bn_xhat(b, L, s)
+    dbeta, dgamma = channel_sums(b, L, [du, b.mul(du, xhat, hint="du_xhat")], ["d_beta", "d_gamma"])
+    k = b.mul(b.mul(s.gamma, s.inv, hint="gamma_inv"), b.const(1.0 / s.n, du.dtype), hint="gamma_inv_n")
+    t = b.sub(b.sub(b.mul(du, b.const(float(s.n), du.dtype), hint="n_du"),
+                    _per_channel(b, L, dbeta, du.shape, "d_beta_b"), hint="t1"),
+              b.mul(xhat, _per_channel(b, L, dgamma, du.shape, "d_gamma_b"), hint="xhat_dgamma"), hint="t2")
+    dz = b.mul(t, _per_channel(b, L, k, du.shape, "k_b"), hint="d_z")
+    return dz, dgamma, dbeta
 
 
 def bn_infer(b: Builder, L: Layout, x: Value, gamma: Value, beta: Value, r_mean: Value, r_var: Value,

@@ -18,10 +18,25 @@ s-dilated cotangent with the spatially flipped kernel):
 Weight gradient (a correlation of the input with the cotangent, batch as the contraction):
 
     dw[kh, kw, c, o] = sum_{b, i, j} x_pad[b, s*i + kh, s*j + kw, c] * dy[b, i, j, o]
-                     = conv(x read as (feature=b, batch=c), dy read as kernel (i=b, o),
-                            rhs_dilation = s, pad_lo = p, pad_hi = (Ho - 1) s + k - H - p)
+    pad_lo = p, pad_hi = (Ho - 1) s + k - H - p      (so the padded input is (Ho - 1) s + k)
 
-  depthwise: batch_group_count = C pairs input channel c with output channel c.
+  dense (g = 1): conv(x read as (feature=b, batch=c), dy read as kernel (i=b, o),
+                      rhs_dilation = s), the k x k "output" window slides over x_pad.
+  depthwise (g = C): o = c, so every (b, c) pair is an independent 2-D correlation of one
+  sample's channel with its own cotangent.  Per sample b, that is a depthwise FORWARD
+  convolution of x[b] whose filter is dy[b] (i = 1, o = c) and whose output is the k x k window:
+
+    t_b[kh, kw, 0, c] = sum_{i, j} x_pad[b, kh + s*i, kw + s*j, c] * dy[b, i, j, c]
+                      = conv(x[b:b+1], dy[b:b+1] read as kernel, feature_group_count = C,
+                             rhs_dilation = s)
+    dw = sum_b t_b      (t_b is already HWIO [k, k, 1, C]; accumulated sample by sample)
+
+  IREE lowers each t_b to its vectorised depthwise kernel, reading only the products the
+  forward made.  One batch_group_count = C convolution (the dense form) becomes a generic loop
+  over the s-dilated cotangent, 3-6x slower on EfficientNet-B0 shapes; folding the batch into
+  the channels (one depthwise convolution over N*C channels) is 2-4x slower than per-sample
+  (channel tiles walk pixels N times further apart, and NHWC needs two transposes).  The
+  emitted convolutions grow with the batch (N per layer).
   A negative pad_hi means the forward never read the last rows: they are sliced off instead.
 
 Spec: https://openxla.org/stablehlo/spec#convolution
@@ -94,11 +109,24 @@ def conv_dx(b: Builder, L: Layout, dy: Value, w: Value, x_shape, g: ConvGeom, hi
                          lhs_dilation=(g.stride, g.stride), feature_groups=g.groups, hint=hint)
 
 
+def _sample(b: Builder, t: Value, n: int, hint: str) -> Value:
+    """Batch element n of an activation, kept 4-D (batch 1): a contiguous slice."""
+    return b.slice(t, [n, 0, 0, 0], [n + 1, *t.shape[1:]], hint=hint)
+
+
 def conv_dw(b: Builder, L: Layout, x: Value, dy: Value, g: ConvGeom, hint="d_w") -> Value:
     H, W = L.hw(x.shape)
     Ho, Wo = L.hw(dy.shape)
     (plo_h, phi_h), (plo_w, phi_w) = weight_grad_padding(H, Ho, g), weight_grad_padding(W, Wo, g)
     x, (phi_h, phi_w) = _trim(b, L, x, (phi_h, phi_w), "x_read")
-    return b.convolution(x, dy, lhs_spec=L.act_spec_swapped, rhs_spec=L.act_spec.replace("b", "i").replace("f", "o"),
-                         out_spec="01bf", stride=(1, 1), padding=((plo_h, phi_h), (plo_w, phi_w)),
-                         rhs_dilation=(g.stride, g.stride), batch_groups=g.groups, hint=hint)
+    kernel_spec = L.act_spec.replace("b", "i").replace("f", "o")
+    window = dict(stride=(1, 1), padding=((plo_h, phi_h), (plo_w, phi_w)), rhs_dilation=(g.stride, g.stride))
+    if g.groups == 1:
+        return b.convolution(x, dy, lhs_spec=L.act_spec_swapped, rhs_spec=kernel_spec, out_spec="01bf",
+                             **window, hint=hint)
+    dw = None
+    for n in range(x.shape[0]):
+        t_n = b.convolution(_sample(b, x, n, "x_n"), _sample(b, dy, n, "dy_n"), lhs_spec=L.act_spec,
+                            rhs_spec=kernel_spec, out_spec="01bf", **window, feature_groups=g.groups, hint=hint)
+        dw = t_n if dw is None else b.add(dw, t_n, hint=f"{hint}_sum")
+    return dw

@@ -104,12 +104,13 @@ module {
     %conv.0.bcast_2 = stablehlo.broadcast_in_dim %cst_2, dims = [] : (tensor<f32>) -> tensor<6xf32>
     %conv.0.var_eps = stablehlo.add %conv.0.var, %conv.0.bcast_2 : tensor<6xf32>
     %conv.0.inv_std = stablehlo.rsqrt %conv.0.var_eps : tensor<6xf32>
-    %conv.0.inv_std_b = stablehlo.broadcast_in_dim %conv.0.inv_std, dims = [3] : (tensor<6xf32>) -> tensor<3x2x2x6xf32>
-    %conv.0.xhat = stablehlo.multiply %conv.0.xc, %conv.0.inv_std_b : tensor<3x2x2x6xf32>
-    %conv.0.gamma_b = stablehlo.broadcast_in_dim %conv.0.bn.gamma.flat, dims = [3] : (tensor<6xf32>) -> tensor<3x2x2x6xf32>
-    %conv.0.scaled = stablehlo.multiply %conv.0.xhat, %conv.0.gamma_b : tensor<3x2x2x6xf32>
-    %conv.0.beta_b = stablehlo.broadcast_in_dim %conv.0.bn.beta.flat, dims = [3] : (tensor<6xf32>) -> tensor<3x2x2x6xf32>
-    %conv.0.bn = stablehlo.add %conv.0.scaled, %conv.0.beta_b : tensor<3x2x2x6xf32>
+    %conv.0.scale = stablehlo.multiply %conv.0.bn.gamma.flat, %conv.0.inv_std : tensor<6xf32>
+    %conv.0.mean_scale = stablehlo.multiply %conv.0.mean, %conv.0.scale : tensor<6xf32>
+    %conv.0.shift = stablehlo.subtract %conv.0.bn.beta.flat, %conv.0.mean_scale : tensor<6xf32>
+    %conv.0.scale_b = stablehlo.broadcast_in_dim %conv.0.scale, dims = [3] : (tensor<6xf32>) -> tensor<3x2x2x6xf32>
+    %conv.0.scaled = stablehlo.multiply %conv.0.conv, %conv.0.scale_b : tensor<3x2x2x6xf32>
+    %conv.0.shift_b = stablehlo.broadcast_in_dim %conv.0.shift, dims = [3] : (tensor<6xf32>) -> tensor<3x2x2x6xf32>
+    %conv.0.bn = stablehlo.add %conv.0.scaled, %conv.0.shift_b : tensor<3x2x2x6xf32>
     %cst_3 = stablehlo.constant dense<1.00000000e+00> : tensor<f32>
     %conv.0.one_minus_momentum = stablehlo.subtract %cst_3, %hyper.bn_momentum : tensor<f32>
     %cst_4 = stablehlo.constant dense<1.09090909e+00> : tensor<f32>
@@ -194,36 +195,49 @@ module {
     %pool.1.bcast_1 = stablehlo.broadcast_in_dim %cst_6, dims = [] : (tensor<f32>) -> tensor<3x6xf32>
     %pool.1.d_mean = stablehlo.multiply %fc.2.d_x, %pool.1.bcast_1 : tensor<3x6xf32>
     %pool.1.d_x = stablehlo.broadcast_in_dim %pool.1.d_mean, dims = [0, 3] : (tensor<3x6xf32>) -> tensor<3x2x2x6xf32>
+    %conv.0.mean_inv = stablehlo.multiply %conv.0.mean, %conv.0.inv_std : tensor<6xf32>
+    %conv.0.inv_b = stablehlo.broadcast_in_dim %conv.0.inv_std, dims = [3] : (tensor<6xf32>) -> tensor<3x2x2x6xf32>
+    %conv.0.z_inv = stablehlo.multiply %conv.0.conv, %conv.0.inv_b : tensor<3x2x2x6xf32>
+    %conv.0.mean_inv_b = stablehlo.broadcast_in_dim %conv.0.mean_inv, dims = [3] : (tensor<6xf32>) -> tensor<3x2x2x6xf32>
+    %conv.0.xhat = stablehlo.subtract %conv.0.z_inv, %conv.0.mean_inv_b : tensor<3x2x2x6xf32>
     %conv.0.bcast_10 = stablehlo.broadcast_in_dim %cst_1, dims = [] : (tensor<f32>) -> tensor<3x2x2x6xf32>
-    %conv.0.gt0 = stablehlo.compare GT, %conv.0.bn, %conv.0.bcast_10 : (tensor<3x2x2x6xf32>, tensor<3x2x2x6xf32>) -> tensor<3x2x2x6xi1>
+    %conv.0.gt0 = stablehlo.compare GT, %conv.0.relu6, %conv.0.bcast_10 : (tensor<3x2x2x6xf32>, tensor<3x2x2x6xf32>) -> tensor<3x2x2x6xi1>
     %conv.0.bcast_11 = stablehlo.broadcast_in_dim %cst_5, dims = [] : (tensor<f32>) -> tensor<3x2x2x6xf32>
-    %conv.0.lt6 = stablehlo.compare LT, %conv.0.bn, %conv.0.bcast_11 : (tensor<3x2x2x6xf32>, tensor<3x2x2x6xf32>) -> tensor<3x2x2x6xi1>
+    %conv.0.lt6 = stablehlo.compare LT, %conv.0.relu6, %conv.0.bcast_11 : (tensor<3x2x2x6xf32>, tensor<3x2x2x6xf32>) -> tensor<3x2x2x6xi1>
     %conv.0.relu6_on = stablehlo.and %conv.0.gt0, %conv.0.lt6 : tensor<3x2x2x6xi1>
     %conv.0.full = stablehlo.broadcast_in_dim %cst_1, dims = [] : (tensor<f32>) -> tensor<3x2x2x6xf32>
     %conv.0.d_relu6 = stablehlo.select %conv.0.relu6_on, %pool.1.d_x, %conv.0.full : (tensor<3x2x2x6xi1>, tensor<3x2x2x6xf32>, tensor<3x2x2x6xf32>) -> tensor<3x2x2x6xf32>
-    %conv.0.d_beta_hw = stablehlo.reduce(%conv.0.d_relu6 init: %cst_1) applies stablehlo.add across dimensions = [1, 2] : (tensor<3x2x2x6xf32>, tensor<f32>) -> tensor<3x6xf32>
-    %conv.0.d_beta = stablehlo.reduce(%conv.0.d_beta_hw init: %cst_1) applies stablehlo.add across dimensions = [0] : (tensor<3x6xf32>, tensor<f32>) -> tensor<6xf32>
-    %conv.0.dy_xhat = stablehlo.multiply %conv.0.d_relu6, %conv.0.xhat : tensor<3x2x2x6xf32>
-    %conv.0.d_gamma_hw = stablehlo.reduce(%conv.0.dy_xhat init: %cst_1) applies stablehlo.add across dimensions = [1, 2] : (tensor<3x2x2x6xf32>, tensor<f32>) -> tensor<3x6xf32>
-    %conv.0.d_gamma = stablehlo.reduce(%conv.0.d_gamma_hw init: %cst_1) applies stablehlo.add across dimensions = [0] : (tensor<3x6xf32>, tensor<f32>) -> tensor<6xf32>
+    %conv.0.du_xhat = stablehlo.multiply %conv.0.d_relu6, %conv.0.xhat : tensor<3x2x2x6xf32>
+    %conv.0.d_beta_hw_d_gamma_hw:2 = stablehlo.reduce(%conv.0.d_relu6 init: %cst_1), (%conv.0.du_xhat init: %cst_1) across dimensions = [1, 2] : (tensor<3x2x2x6xf32>, tensor<3x2x2x6xf32>, tensor<f32>, tensor<f32>) -> (tensor<3x6xf32>, tensor<3x6xf32>)
+      reducer(%acc: tensor<f32>, %elt: tensor<f32>) (%acc_1: tensor<f32>, %elt_1: tensor<f32>) {
+        %part = stablehlo.add %acc, %elt : tensor<f32>
+        %part_1 = stablehlo.add %acc_1, %elt_1 : tensor<f32>
+        stablehlo.return %part, %part_1 : tensor<f32>, tensor<f32>
+      }
+    %conv.0.d_beta_d_gamma:2 = stablehlo.reduce(%conv.0.d_beta_hw_d_gamma_hw#0 init: %cst_1), (%conv.0.d_beta_hw_d_gamma_hw#1 init: %cst_1) across dimensions = [0] : (tensor<3x6xf32>, tensor<3x6xf32>, tensor<f32>, tensor<f32>) -> (tensor<6xf32>, tensor<6xf32>)
+      reducer(%acc_2: tensor<f32>, %elt_2: tensor<f32>) (%acc_3: tensor<f32>, %elt_3: tensor<f32>) {
+        %part_2 = stablehlo.add %acc_2, %elt_2 : tensor<f32>
+        %part_3 = stablehlo.add %acc_3, %elt_3 : tensor<f32>
+        stablehlo.return %part_2, %part_3 : tensor<f32>, tensor<f32>
+      }
     %conv.0.gamma_inv = stablehlo.multiply %conv.0.bn.gamma.flat, %conv.0.inv_std : tensor<6xf32>
     %conv.0.bcast_12 = stablehlo.broadcast_in_dim %cst, dims = [] : (tensor<f32>) -> tensor<6xf32>
     %conv.0.gamma_inv_n = stablehlo.multiply %conv.0.gamma_inv, %conv.0.bcast_12 : tensor<6xf32>
     %cst_11 = stablehlo.constant dense<1.20000000e+01> : tensor<f32>
     %conv.0.bcast_13 = stablehlo.broadcast_in_dim %cst_11, dims = [] : (tensor<f32>) -> tensor<3x2x2x6xf32>
-    %conv.0.n_dy = stablehlo.multiply %conv.0.d_relu6, %conv.0.bcast_13 : tensor<3x2x2x6xf32>
-    %conv.0.d_beta_b = stablehlo.broadcast_in_dim %conv.0.d_beta, dims = [3] : (tensor<6xf32>) -> tensor<3x2x2x6xf32>
-    %conv.0.t1 = stablehlo.subtract %conv.0.n_dy, %conv.0.d_beta_b : tensor<3x2x2x6xf32>
-    %conv.0.d_gamma_b = stablehlo.broadcast_in_dim %conv.0.d_gamma, dims = [3] : (tensor<6xf32>) -> tensor<3x2x2x6xf32>
+    %conv.0.n_du = stablehlo.multiply %conv.0.d_relu6, %conv.0.bcast_13 : tensor<3x2x2x6xf32>
+    %conv.0.d_beta_b = stablehlo.broadcast_in_dim %conv.0.d_beta_d_gamma#0, dims = [3] : (tensor<6xf32>) -> tensor<3x2x2x6xf32>
+    %conv.0.t1 = stablehlo.subtract %conv.0.n_du, %conv.0.d_beta_b : tensor<3x2x2x6xf32>
+    %conv.0.d_gamma_b = stablehlo.broadcast_in_dim %conv.0.d_beta_d_gamma#1, dims = [3] : (tensor<6xf32>) -> tensor<3x2x2x6xf32>
     %conv.0.xhat_dgamma = stablehlo.multiply %conv.0.xhat, %conv.0.d_gamma_b : tensor<3x2x2x6xf32>
     %conv.0.t2 = stablehlo.subtract %conv.0.t1, %conv.0.xhat_dgamma : tensor<3x2x2x6xf32>
     %conv.0.k_b = stablehlo.broadcast_in_dim %conv.0.gamma_inv_n, dims = [3] : (tensor<6xf32>) -> tensor<3x2x2x6xf32>
-    %conv.0.d_x = stablehlo.multiply %conv.0.t2, %conv.0.k_b : tensor<3x2x2x6xf32>
-    %conv.0.d_w = stablehlo.convolution(%images, %conv.0.d_x) dim_numbers = [f, 0, 1, b]x[i, 0, 1, o]->[0, 1, b, f], window = {stride = [1, 1], pad = [[1, 0], [1, 0]], lhs_dilate = [1, 1], rhs_dilate = [2, 2]} {batch_group_count = 1 : i64, feature_group_count = 1 : i64} : (tensor<3x4x4x2xf32>, tensor<3x2x2x6xf32>) -> tensor<3x3x2x6xf32>
+    %conv.0.d_z = stablehlo.multiply %conv.0.t2, %conv.0.k_b : tensor<3x2x2x6xf32>
+    %conv.0.d_w = stablehlo.convolution(%images, %conv.0.d_z) dim_numbers = [f, 0, 1, b]x[i, 0, 1, o]->[0, 1, b, f], window = {stride = [1, 1], pad = [[1, 0], [1, 0]], lhs_dilate = [1, 1], rhs_dilate = [2, 2]} {batch_group_count = 1 : i64, feature_group_count = 1 : i64} : (tensor<3x4x4x2xf32>, tensor<3x2x2x6xf32>) -> tensor<3x3x2x6xf32>
     %grads.conv.0.conv.w = stablehlo.reshape %conv.0.d_w : (tensor<3x3x2x6xf32>) -> tensor<108xf32>
     %grads.fc.2.w = stablehlo.reshape %fc.2.d_w : (tensor<6x5xf32>) -> tensor<30xf32>
     %grads.fc.3.w = stablehlo.reshape %fc.3.d_w : (tensor<5x4xf32>) -> tensor<20xf32>
-    %grads.flat = stablehlo.concatenate %grads.conv.0.conv.w, %conv.0.d_gamma, %conv.0.d_beta, %grads.fc.2.w, %fc.2.d_b, %grads.fc.3.w, %fc.3.d_b, dim = 0 : (tensor<108xf32>, tensor<6xf32>, tensor<6xf32>, tensor<30xf32>, tensor<5xf32>, tensor<20xf32>, tensor<4xf32>) -> tensor<179xf32>
+    %grads.flat = stablehlo.concatenate %grads.conv.0.conv.w, %conv.0.d_beta_d_gamma#1, %conv.0.d_beta_d_gamma#0, %grads.fc.2.w, %fc.2.d_b, %grads.fc.3.w, %fc.3.d_b, dim = 0 : (tensor<108xf32>, tensor<6xf32>, tensor<6xf32>, tensor<30xf32>, tensor<5xf32>, tensor<20xf32>, tensor<4xf32>) -> tensor<179xf32>
     %bn.updated = stablehlo.concatenate %conv.0.running_mean, %conv.0.running_var, dim = 0 : (tensor<6xf32>, tensor<6xf32>) -> tensor<12xf32>
     return %loss.loss, %loss.correct, %grads.flat, %bn.updated : tensor<f32>, tensor<i32>, tensor<179xf32>, tensor<12xf32>
   }
@@ -282,12 +296,13 @@ module {
     %conv.0.bcast_2 = stablehlo.broadcast_in_dim %cst_2, dims = [] : (tensor<f32>) -> tensor<6xf32>
     %conv.0.var_eps = stablehlo.add %conv.0.var, %conv.0.bcast_2 : tensor<6xf32>
     %conv.0.inv_std = stablehlo.rsqrt %conv.0.var_eps : tensor<6xf32>
-    %conv.0.inv_std_b = stablehlo.broadcast_in_dim %conv.0.inv_std, dims = [3] : (tensor<6xf32>) -> tensor<3x2x2x6xf32>
-    %conv.0.xhat = stablehlo.multiply %conv.0.xc, %conv.0.inv_std_b : tensor<3x2x2x6xf32>
-    %conv.0.gamma_b = stablehlo.broadcast_in_dim %conv.0.bn.gamma.flat, dims = [3] : (tensor<6xf32>) -> tensor<3x2x2x6xf32>
-    %conv.0.scaled = stablehlo.multiply %conv.0.xhat, %conv.0.gamma_b : tensor<3x2x2x6xf32>
-    %conv.0.beta_b = stablehlo.broadcast_in_dim %conv.0.bn.beta.flat, dims = [3] : (tensor<6xf32>) -> tensor<3x2x2x6xf32>
-    %conv.0.bn = stablehlo.add %conv.0.scaled, %conv.0.beta_b : tensor<3x2x2x6xf32>
+    %conv.0.scale = stablehlo.multiply %conv.0.bn.gamma.flat, %conv.0.inv_std : tensor<6xf32>
+    %conv.0.mean_scale = stablehlo.multiply %conv.0.mean, %conv.0.scale : tensor<6xf32>
+    %conv.0.shift = stablehlo.subtract %conv.0.bn.beta.flat, %conv.0.mean_scale : tensor<6xf32>
+    %conv.0.scale_b = stablehlo.broadcast_in_dim %conv.0.scale, dims = [3] : (tensor<6xf32>) -> tensor<3x2x2x6xf32>
+    %conv.0.scaled = stablehlo.multiply %conv.0.conv, %conv.0.scale_b : tensor<3x2x2x6xf32>
+    %conv.0.shift_b = stablehlo.broadcast_in_dim %conv.0.shift, dims = [3] : (tensor<6xf32>) -> tensor<3x2x2x6xf32>
+    %conv.0.bn = stablehlo.add %conv.0.scaled, %conv.0.shift_b : tensor<3x2x2x6xf32>
     %cst_3 = stablehlo.constant dense<1.00000000e+00> : tensor<f32>
     %conv.0.one_minus_momentum = stablehlo.subtract %cst_3, %hyper.bn_momentum : tensor<f32>
     %cst_4 = stablehlo.constant dense<1.09090909e+00> : tensor<f32>
@@ -378,39 +393,52 @@ module {
     %pool.1.bcast_1 = stablehlo.broadcast_in_dim %cst_6, dims = [] : (tensor<f32>) -> tensor<3x6xf32>
     %pool.1.d_mean = stablehlo.multiply %fc.2.d_x, %pool.1.bcast_1 : tensor<3x6xf32>
     %pool.1.d_x = stablehlo.broadcast_in_dim %pool.1.d_mean, dims = [0, 3] : (tensor<3x6xf32>) -> tensor<3x2x2x6xf32>
+    %conv.0.mean_inv = stablehlo.multiply %conv.0.mean, %conv.0.inv_std : tensor<6xf32>
+    %conv.0.inv_b = stablehlo.broadcast_in_dim %conv.0.inv_std, dims = [3] : (tensor<6xf32>) -> tensor<3x2x2x6xf32>
+    %conv.0.z_inv = stablehlo.multiply %conv.0.conv, %conv.0.inv_b : tensor<3x2x2x6xf32>
+    %conv.0.mean_inv_b = stablehlo.broadcast_in_dim %conv.0.mean_inv, dims = [3] : (tensor<6xf32>) -> tensor<3x2x2x6xf32>
+    %conv.0.xhat = stablehlo.subtract %conv.0.z_inv, %conv.0.mean_inv_b : tensor<3x2x2x6xf32>
     %conv.0.bcast_10 = stablehlo.broadcast_in_dim %cst_1, dims = [] : (tensor<f32>) -> tensor<3x2x2x6xf32>
-    %conv.0.gt0 = stablehlo.compare GT, %conv.0.bn, %conv.0.bcast_10 : (tensor<3x2x2x6xf32>, tensor<3x2x2x6xf32>) -> tensor<3x2x2x6xi1>
+    %conv.0.gt0 = stablehlo.compare GT, %conv.0.relu6, %conv.0.bcast_10 : (tensor<3x2x2x6xf32>, tensor<3x2x2x6xf32>) -> tensor<3x2x2x6xi1>
     %conv.0.bcast_11 = stablehlo.broadcast_in_dim %cst_5, dims = [] : (tensor<f32>) -> tensor<3x2x2x6xf32>
-    %conv.0.lt6 = stablehlo.compare LT, %conv.0.bn, %conv.0.bcast_11 : (tensor<3x2x2x6xf32>, tensor<3x2x2x6xf32>) -> tensor<3x2x2x6xi1>
+    %conv.0.lt6 = stablehlo.compare LT, %conv.0.relu6, %conv.0.bcast_11 : (tensor<3x2x2x6xf32>, tensor<3x2x2x6xf32>) -> tensor<3x2x2x6xi1>
     %conv.0.relu6_on = stablehlo.and %conv.0.gt0, %conv.0.lt6 : tensor<3x2x2x6xi1>
     %conv.0.full = stablehlo.broadcast_in_dim %cst_1, dims = [] : (tensor<f32>) -> tensor<3x2x2x6xf32>
     %conv.0.d_relu6 = stablehlo.select %conv.0.relu6_on, %pool.1.d_x, %conv.0.full : (tensor<3x2x2x6xi1>, tensor<3x2x2x6xf32>, tensor<3x2x2x6xf32>) -> tensor<3x2x2x6xf32>
-    %conv.0.d_beta_hw = stablehlo.reduce(%conv.0.d_relu6 init: %cst_1) applies stablehlo.add across dimensions = [1, 2] : (tensor<3x2x2x6xf32>, tensor<f32>) -> tensor<3x6xf32>
-    %conv.0.d_beta = stablehlo.reduce(%conv.0.d_beta_hw init: %cst_1) applies stablehlo.add across dimensions = [0] : (tensor<3x6xf32>, tensor<f32>) -> tensor<6xf32>
-    %conv.0.dy_xhat = stablehlo.multiply %conv.0.d_relu6, %conv.0.xhat : tensor<3x2x2x6xf32>
-    %conv.0.d_gamma_hw = stablehlo.reduce(%conv.0.dy_xhat init: %cst_1) applies stablehlo.add across dimensions = [1, 2] : (tensor<3x2x2x6xf32>, tensor<f32>) -> tensor<3x6xf32>
-    %conv.0.d_gamma = stablehlo.reduce(%conv.0.d_gamma_hw init: %cst_1) applies stablehlo.add across dimensions = [0] : (tensor<3x6xf32>, tensor<f32>) -> tensor<6xf32>
+    %conv.0.du_xhat = stablehlo.multiply %conv.0.d_relu6, %conv.0.xhat : tensor<3x2x2x6xf32>
+    %conv.0.d_beta_hw_d_gamma_hw:2 = stablehlo.reduce(%conv.0.d_relu6 init: %cst_1), (%conv.0.du_xhat init: %cst_1) across dimensions = [1, 2] : (tensor<3x2x2x6xf32>, tensor<3x2x2x6xf32>, tensor<f32>, tensor<f32>) -> (tensor<3x6xf32>, tensor<3x6xf32>)
+      reducer(%acc: tensor<f32>, %elt: tensor<f32>) (%acc_1: tensor<f32>, %elt_1: tensor<f32>) {
+        %part = stablehlo.add %acc, %elt : tensor<f32>
+        %part_1 = stablehlo.add %acc_1, %elt_1 : tensor<f32>
+        stablehlo.return %part, %part_1 : tensor<f32>, tensor<f32>
+      }
+    %conv.0.d_beta_d_gamma:2 = stablehlo.reduce(%conv.0.d_beta_hw_d_gamma_hw#0 init: %cst_1), (%conv.0.d_beta_hw_d_gamma_hw#1 init: %cst_1) across dimensions = [0] : (tensor<3x6xf32>, tensor<3x6xf32>, tensor<f32>, tensor<f32>) -> (tensor<6xf32>, tensor<6xf32>)
+      reducer(%acc_2: tensor<f32>, %elt_2: tensor<f32>) (%acc_3: tensor<f32>, %elt_3: tensor<f32>) {
+        %part_2 = stablehlo.add %acc_2, %elt_2 : tensor<f32>
+        %part_3 = stablehlo.add %acc_3, %elt_3 : tensor<f32>
+        stablehlo.return %part_2, %part_3 : tensor<f32>, tensor<f32>
+      }
     %conv.0.gamma_inv = stablehlo.multiply %conv.0.bn.gamma.flat, %conv.0.inv_std : tensor<6xf32>
     %conv.0.bcast_12 = stablehlo.broadcast_in_dim %cst, dims = [] : (tensor<f32>) -> tensor<6xf32>
     %conv.0.gamma_inv_n = stablehlo.multiply %conv.0.gamma_inv, %conv.0.bcast_12 : tensor<6xf32>
     %cst_11 = stablehlo.constant dense<1.20000000e+01> : tensor<f32>
     %conv.0.bcast_13 = stablehlo.broadcast_in_dim %cst_11, dims = [] : (tensor<f32>) -> tensor<3x2x2x6xf32>
-    %conv.0.n_dy = stablehlo.multiply %conv.0.d_relu6, %conv.0.bcast_13 : tensor<3x2x2x6xf32>
-    %conv.0.d_beta_b = stablehlo.broadcast_in_dim %conv.0.d_beta, dims = [3] : (tensor<6xf32>) -> tensor<3x2x2x6xf32>
-    %conv.0.t1 = stablehlo.subtract %conv.0.n_dy, %conv.0.d_beta_b : tensor<3x2x2x6xf32>
-    %conv.0.d_gamma_b = stablehlo.broadcast_in_dim %conv.0.d_gamma, dims = [3] : (tensor<6xf32>) -> tensor<3x2x2x6xf32>
+    %conv.0.n_du = stablehlo.multiply %conv.0.d_relu6, %conv.0.bcast_13 : tensor<3x2x2x6xf32>
+    %conv.0.d_beta_b = stablehlo.broadcast_in_dim %conv.0.d_beta_d_gamma#0, dims = [3] : (tensor<6xf32>) -> tensor<3x2x2x6xf32>
+    %conv.0.t1 = stablehlo.subtract %conv.0.n_du, %conv.0.d_beta_b : tensor<3x2x2x6xf32>
+    %conv.0.d_gamma_b = stablehlo.broadcast_in_dim %conv.0.d_beta_d_gamma#1, dims = [3] : (tensor<6xf32>) -> tensor<3x2x2x6xf32>
     %conv.0.xhat_dgamma = stablehlo.multiply %conv.0.xhat, %conv.0.d_gamma_b : tensor<3x2x2x6xf32>
     %conv.0.t2 = stablehlo.subtract %conv.0.t1, %conv.0.xhat_dgamma : tensor<3x2x2x6xf32>
     %conv.0.k_b = stablehlo.broadcast_in_dim %conv.0.gamma_inv_n, dims = [3] : (tensor<6xf32>) -> tensor<3x2x2x6xf32>
-    %conv.0.d_x = stablehlo.multiply %conv.0.t2, %conv.0.k_b : tensor<3x2x2x6xf32>
-    %conv.0.d_w = stablehlo.convolution(%images, %conv.0.d_x) dim_numbers = [f, 0, 1, b]x[i, 0, 1, o]->[0, 1, b, f], window = {stride = [1, 1], pad = [[1, 0], [1, 0]], lhs_dilate = [1, 1], rhs_dilate = [2, 2]} {batch_group_count = 1 : i64, feature_group_count = 1 : i64} : (tensor<3x4x4x2xf32>, tensor<3x2x2x6xf32>) -> tensor<3x3x2x6xf32>
+    %conv.0.d_z = stablehlo.multiply %conv.0.t2, %conv.0.k_b : tensor<3x2x2x6xf32>
+    %conv.0.d_w = stablehlo.convolution(%images, %conv.0.d_z) dim_numbers = [f, 0, 1, b]x[i, 0, 1, o]->[0, 1, b, f], window = {stride = [1, 1], pad = [[1, 0], [1, 0]], lhs_dilate = [1, 1], rhs_dilate = [2, 2]} {batch_group_count = 1 : i64, feature_group_count = 1 : i64} : (tensor<3x4x4x2xf32>, tensor<3x2x2x6xf32>) -> tensor<3x3x2x6xf32>
     %conv.0.bcast_14 = stablehlo.broadcast_in_dim %hyper.weight_decay, dims = [] : (tensor<f32>) -> tensor<3x3x2x6xf32>
     %conv.0.wd_p = stablehlo.multiply %conv.0.conv.w, %conv.0.bcast_14 : tensor<3x3x2x6xf32>
     %conv.0.d_wd = stablehlo.add %conv.0.d_w, %conv.0.wd_p : tensor<3x3x2x6xf32>
     %grads.conv.0.conv.w = stablehlo.reshape %conv.0.d_wd : (tensor<3x3x2x6xf32>) -> tensor<108xf32>
     %grads.fc.2.w = stablehlo.reshape %fc.2.d_wd : (tensor<6x5xf32>) -> tensor<30xf32>
     %grads.fc.3.w = stablehlo.reshape %fc.3.d_wd : (tensor<5x4xf32>) -> tensor<20xf32>
-    %grads.flat = stablehlo.concatenate %grads.conv.0.conv.w, %conv.0.d_gamma, %conv.0.d_beta, %grads.fc.2.w, %fc.2.d_b, %grads.fc.3.w, %fc.3.d_b, dim = 0 : (tensor<108xf32>, tensor<6xf32>, tensor<6xf32>, tensor<30xf32>, tensor<5xf32>, tensor<20xf32>, tensor<4xf32>) -> tensor<179xf32>
+    %grads.flat = stablehlo.concatenate %grads.conv.0.conv.w, %conv.0.d_beta_d_gamma#1, %conv.0.d_beta_d_gamma#0, %grads.fc.2.w, %fc.2.d_b, %grads.fc.3.w, %fc.3.d_b, dim = 0 : (tensor<108xf32>, tensor<6xf32>, tensor<6xf32>, tensor<30xf32>, tensor<5xf32>, tensor<20xf32>, tensor<4xf32>) -> tensor<179xf32>
     %opt.adam.bcast = stablehlo.broadcast_in_dim %hyper.beta1, dims = [] : (tensor<f32>) -> tensor<179xf32>
     %opt.adam.b1_m = stablehlo.multiply %m, %opt.adam.bcast : tensor<179xf32>
     %opt.adam.one_minus_b1 = stablehlo.subtract %cst_3, %hyper.beta1 : tensor<f32>

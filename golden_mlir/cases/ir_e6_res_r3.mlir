@@ -327,12 +327,13 @@ module {
     %conv.0.bcast_2 = stablehlo.broadcast_in_dim %cst_2, dims = [] : (tensor<f32>) -> tensor<4xf32>
     %conv.0.var_eps = stablehlo.add %conv.0.var, %conv.0.bcast_2 : tensor<4xf32>
     %conv.0.inv_std = stablehlo.rsqrt %conv.0.var_eps : tensor<4xf32>
-    %conv.0.inv_std_b = stablehlo.broadcast_in_dim %conv.0.inv_std, dims = [3] : (tensor<4xf32>) -> tensor<2x5x5x4xf32>
-    %conv.0.xhat = stablehlo.multiply %conv.0.xc, %conv.0.inv_std_b : tensor<2x5x5x4xf32>
-    %conv.0.gamma_b = stablehlo.broadcast_in_dim %conv.0.bn.gamma.flat, dims = [3] : (tensor<4xf32>) -> tensor<2x5x5x4xf32>
-    %conv.0.scaled = stablehlo.multiply %conv.0.xhat, %conv.0.gamma_b : tensor<2x5x5x4xf32>
-    %conv.0.beta_b = stablehlo.broadcast_in_dim %conv.0.bn.beta.flat, dims = [3] : (tensor<4xf32>) -> tensor<2x5x5x4xf32>
-    %conv.0.bn = stablehlo.add %conv.0.scaled, %conv.0.beta_b : tensor<2x5x5x4xf32>
+    %conv.0.scale = stablehlo.multiply %conv.0.bn.gamma.flat, %conv.0.inv_std : tensor<4xf32>
+    %conv.0.mean_scale = stablehlo.multiply %conv.0.mean, %conv.0.scale : tensor<4xf32>
+    %conv.0.shift = stablehlo.subtract %conv.0.bn.beta.flat, %conv.0.mean_scale : tensor<4xf32>
+    %conv.0.scale_b = stablehlo.broadcast_in_dim %conv.0.scale, dims = [3] : (tensor<4xf32>) -> tensor<2x5x5x4xf32>
+    %conv.0.scaled = stablehlo.multiply %conv.0.conv, %conv.0.scale_b : tensor<2x5x5x4xf32>
+    %conv.0.shift_b = stablehlo.broadcast_in_dim %conv.0.shift, dims = [3] : (tensor<4xf32>) -> tensor<2x5x5x4xf32>
+    %conv.0.bn = stablehlo.add %conv.0.scaled, %conv.0.shift_b : tensor<2x5x5x4xf32>
     %cst_3 = stablehlo.constant dense<1.00000000e+00> : tensor<f32>
     %conv.0.one_minus_momentum = stablehlo.subtract %cst_3, %hyper.bn_momentum : tensor<f32>
     %cst_4 = stablehlo.constant dense<1.02040816e+00> : tensor<f32>
@@ -368,12 +369,13 @@ module {
     %blocks.1.0.expand.bcast_2 = stablehlo.broadcast_in_dim %cst_2, dims = [] : (tensor<f32>) -> tensor<24xf32>
     %blocks.1.0.expand.var_eps = stablehlo.add %blocks.1.0.expand.var, %blocks.1.0.expand.bcast_2 : tensor<24xf32>
     %blocks.1.0.expand.inv_std = stablehlo.rsqrt %blocks.1.0.expand.var_eps : tensor<24xf32>
-    %blocks.1.0.expand.inv_std_b = stablehlo.broadcast_in_dim %blocks.1.0.expand.inv_std, dims = [3] : (tensor<24xf32>) -> tensor<2x5x5x24xf32>
-    %blocks.1.0.expand.xhat = stablehlo.multiply %blocks.1.0.expand.xc, %blocks.1.0.expand.inv_std_b : tensor<2x5x5x24xf32>
-    %blocks.1.0.expand.gamma_b = stablehlo.broadcast_in_dim %blocks.1.0.expand.bn.gamma.flat, dims = [3] : (tensor<24xf32>) -> tensor<2x5x5x24xf32>
-    %blocks.1.0.expand.scaled = stablehlo.multiply %blocks.1.0.expand.xhat, %blocks.1.0.expand.gamma_b : tensor<2x5x5x24xf32>
-    %blocks.1.0.expand.beta_b = stablehlo.broadcast_in_dim %blocks.1.0.expand.bn.beta.flat, dims = [3] : (tensor<24xf32>) -> tensor<2x5x5x24xf32>
-    %blocks.1.0.expand.bn = stablehlo.add %blocks.1.0.expand.scaled, %blocks.1.0.expand.beta_b : tensor<2x5x5x24xf32>
+    %blocks.1.0.expand.scale = stablehlo.multiply %blocks.1.0.expand.bn.gamma.flat, %blocks.1.0.expand.inv_std : tensor<24xf32>
+    %blocks.1.0.expand.mean_scale = stablehlo.multiply %blocks.1.0.expand.mean, %blocks.1.0.expand.scale : tensor<24xf32>
+    %blocks.1.0.expand.shift = stablehlo.subtract %blocks.1.0.expand.bn.beta.flat, %blocks.1.0.expand.mean_scale : tensor<24xf32>
+    %blocks.1.0.expand.scale_b = stablehlo.broadcast_in_dim %blocks.1.0.expand.scale, dims = [3] : (tensor<24xf32>) -> tensor<2x5x5x24xf32>
+    %blocks.1.0.expand.scaled = stablehlo.multiply %blocks.1.0.expand.conv, %blocks.1.0.expand.scale_b : tensor<2x5x5x24xf32>
+    %blocks.1.0.expand.shift_b = stablehlo.broadcast_in_dim %blocks.1.0.expand.shift, dims = [3] : (tensor<24xf32>) -> tensor<2x5x5x24xf32>
+    %blocks.1.0.expand.bn = stablehlo.add %blocks.1.0.expand.scaled, %blocks.1.0.expand.shift_b : tensor<2x5x5x24xf32>
     %blocks.1.0.expand.one_minus_momentum = stablehlo.subtract %cst_3, %hyper.bn_momentum : tensor<f32>
     %blocks.1.0.expand.bcast_3 = stablehlo.broadcast_in_dim %cst_4, dims = [] : (tensor<f32>) -> tensor<24xf32>
     %blocks.1.0.expand.var_unbiased = stablehlo.multiply %blocks.1.0.expand.var, %blocks.1.0.expand.bcast_3 : tensor<24xf32>
@@ -406,12 +408,13 @@ module {
     %blocks.1.0.dw.bcast_2 = stablehlo.broadcast_in_dim %cst_2, dims = [] : (tensor<f32>) -> tensor<24xf32>
     %blocks.1.0.dw.var_eps = stablehlo.add %blocks.1.0.dw.var, %blocks.1.0.dw.bcast_2 : tensor<24xf32>
     %blocks.1.0.dw.inv_std = stablehlo.rsqrt %blocks.1.0.dw.var_eps : tensor<24xf32>
-    %blocks.1.0.dw.inv_std_b = stablehlo.broadcast_in_dim %blocks.1.0.dw.inv_std, dims = [3] : (tensor<24xf32>) -> tensor<2x5x5x24xf32>
-    %blocks.1.0.dw.xhat = stablehlo.multiply %blocks.1.0.dw.xc, %blocks.1.0.dw.inv_std_b : tensor<2x5x5x24xf32>
-    %blocks.1.0.dw.gamma_b = stablehlo.broadcast_in_dim %blocks.1.0.dw.bn.gamma.flat, dims = [3] : (tensor<24xf32>) -> tensor<2x5x5x24xf32>
-    %blocks.1.0.dw.scaled = stablehlo.multiply %blocks.1.0.dw.xhat, %blocks.1.0.dw.gamma_b : tensor<2x5x5x24xf32>
-    %blocks.1.0.dw.beta_b = stablehlo.broadcast_in_dim %blocks.1.0.dw.bn.beta.flat, dims = [3] : (tensor<24xf32>) -> tensor<2x5x5x24xf32>
-    %blocks.1.0.dw.bn = stablehlo.add %blocks.1.0.dw.scaled, %blocks.1.0.dw.beta_b : tensor<2x5x5x24xf32>
+    %blocks.1.0.dw.scale = stablehlo.multiply %blocks.1.0.dw.bn.gamma.flat, %blocks.1.0.dw.inv_std : tensor<24xf32>
+    %blocks.1.0.dw.mean_scale = stablehlo.multiply %blocks.1.0.dw.mean, %blocks.1.0.dw.scale : tensor<24xf32>
+    %blocks.1.0.dw.shift = stablehlo.subtract %blocks.1.0.dw.bn.beta.flat, %blocks.1.0.dw.mean_scale : tensor<24xf32>
+    %blocks.1.0.dw.scale_b = stablehlo.broadcast_in_dim %blocks.1.0.dw.scale, dims = [3] : (tensor<24xf32>) -> tensor<2x5x5x24xf32>
+    %blocks.1.0.dw.scaled = stablehlo.multiply %blocks.1.0.dw.conv, %blocks.1.0.dw.scale_b : tensor<2x5x5x24xf32>
+    %blocks.1.0.dw.shift_b = stablehlo.broadcast_in_dim %blocks.1.0.dw.shift, dims = [3] : (tensor<24xf32>) -> tensor<2x5x5x24xf32>
+    %blocks.1.0.dw.bn = stablehlo.add %blocks.1.0.dw.scaled, %blocks.1.0.dw.shift_b : tensor<2x5x5x24xf32>
     %blocks.1.0.dw.one_minus_momentum = stablehlo.subtract %cst_3, %hyper.bn_momentum : tensor<f32>
     %blocks.1.0.dw.bcast_3 = stablehlo.broadcast_in_dim %cst_4, dims = [] : (tensor<f32>) -> tensor<24xf32>
     %blocks.1.0.dw.var_unbiased = stablehlo.multiply %blocks.1.0.dw.var, %blocks.1.0.dw.bcast_3 : tensor<24xf32>
@@ -444,12 +447,13 @@ module {
     %blocks.1.0.project.bcast_2 = stablehlo.broadcast_in_dim %cst_2, dims = [] : (tensor<f32>) -> tensor<4xf32>
     %blocks.1.0.project.var_eps = stablehlo.add %blocks.1.0.project.var, %blocks.1.0.project.bcast_2 : tensor<4xf32>
     %blocks.1.0.project.inv_std = stablehlo.rsqrt %blocks.1.0.project.var_eps : tensor<4xf32>
-    %blocks.1.0.project.inv_std_b = stablehlo.broadcast_in_dim %blocks.1.0.project.inv_std, dims = [3] : (tensor<4xf32>) -> tensor<2x5x5x4xf32>
-    %blocks.1.0.project.xhat = stablehlo.multiply %blocks.1.0.project.xc, %blocks.1.0.project.inv_std_b : tensor<2x5x5x4xf32>
-    %blocks.1.0.project.gamma_b = stablehlo.broadcast_in_dim %blocks.1.0.project.bn.gamma.flat, dims = [3] : (tensor<4xf32>) -> tensor<2x5x5x4xf32>
-    %blocks.1.0.project.scaled = stablehlo.multiply %blocks.1.0.project.xhat, %blocks.1.0.project.gamma_b : tensor<2x5x5x4xf32>
-    %blocks.1.0.project.beta_b = stablehlo.broadcast_in_dim %blocks.1.0.project.bn.beta.flat, dims = [3] : (tensor<4xf32>) -> tensor<2x5x5x4xf32>
-    %blocks.1.0.project.bn = stablehlo.add %blocks.1.0.project.scaled, %blocks.1.0.project.beta_b : tensor<2x5x5x4xf32>
+    %blocks.1.0.project.scale = stablehlo.multiply %blocks.1.0.project.bn.gamma.flat, %blocks.1.0.project.inv_std : tensor<4xf32>
+    %blocks.1.0.project.mean_scale = stablehlo.multiply %blocks.1.0.project.mean, %blocks.1.0.project.scale : tensor<4xf32>
+    %blocks.1.0.project.shift = stablehlo.subtract %blocks.1.0.project.bn.beta.flat, %blocks.1.0.project.mean_scale : tensor<4xf32>
+    %blocks.1.0.project.scale_b = stablehlo.broadcast_in_dim %blocks.1.0.project.scale, dims = [3] : (tensor<4xf32>) -> tensor<2x5x5x4xf32>
+    %blocks.1.0.project.scaled = stablehlo.multiply %blocks.1.0.project.conv, %blocks.1.0.project.scale_b : tensor<2x5x5x4xf32>
+    %blocks.1.0.project.shift_b = stablehlo.broadcast_in_dim %blocks.1.0.project.shift, dims = [3] : (tensor<4xf32>) -> tensor<2x5x5x4xf32>
+    %blocks.1.0.project.bn = stablehlo.add %blocks.1.0.project.scaled, %blocks.1.0.project.shift_b : tensor<2x5x5x4xf32>
     %blocks.1.0.project.one_minus_momentum = stablehlo.subtract %cst_3, %hyper.bn_momentum : tensor<f32>
     %blocks.1.0.project.bcast_3 = stablehlo.broadcast_in_dim %cst_4, dims = [] : (tensor<f32>) -> tensor<4xf32>
     %blocks.1.0.project.var_unbiased = stablehlo.multiply %blocks.1.0.project.var, %blocks.1.0.project.bcast_3 : tensor<4xf32>
@@ -479,12 +483,13 @@ module {
     %blocks.1.1.expand.bcast_2 = stablehlo.broadcast_in_dim %cst_2, dims = [] : (tensor<f32>) -> tensor<24xf32>
     %blocks.1.1.expand.var_eps = stablehlo.add %blocks.1.1.expand.var, %blocks.1.1.expand.bcast_2 : tensor<24xf32>
     %blocks.1.1.expand.inv_std = stablehlo.rsqrt %blocks.1.1.expand.var_eps : tensor<24xf32>
-    %blocks.1.1.expand.inv_std_b = stablehlo.broadcast_in_dim %blocks.1.1.expand.inv_std, dims = [3] : (tensor<24xf32>) -> tensor<2x5x5x24xf32>
-    %blocks.1.1.expand.xhat = stablehlo.multiply %blocks.1.1.expand.xc, %blocks.1.1.expand.inv_std_b : tensor<2x5x5x24xf32>
-    %blocks.1.1.expand.gamma_b = stablehlo.broadcast_in_dim %blocks.1.1.expand.bn.gamma.flat, dims = [3] : (tensor<24xf32>) -> tensor<2x5x5x24xf32>
-    %blocks.1.1.expand.scaled = stablehlo.multiply %blocks.1.1.expand.xhat, %blocks.1.1.expand.gamma_b : tensor<2x5x5x24xf32>
-    %blocks.1.1.expand.beta_b = stablehlo.broadcast_in_dim %blocks.1.1.expand.bn.beta.flat, dims = [3] : (tensor<24xf32>) -> tensor<2x5x5x24xf32>
-    %blocks.1.1.expand.bn = stablehlo.add %blocks.1.1.expand.scaled, %blocks.1.1.expand.beta_b : tensor<2x5x5x24xf32>
+    %blocks.1.1.expand.scale = stablehlo.multiply %blocks.1.1.expand.bn.gamma.flat, %blocks.1.1.expand.inv_std : tensor<24xf32>
+    %blocks.1.1.expand.mean_scale = stablehlo.multiply %blocks.1.1.expand.mean, %blocks.1.1.expand.scale : tensor<24xf32>
+    %blocks.1.1.expand.shift = stablehlo.subtract %blocks.1.1.expand.bn.beta.flat, %blocks.1.1.expand.mean_scale : tensor<24xf32>
+    %blocks.1.1.expand.scale_b = stablehlo.broadcast_in_dim %blocks.1.1.expand.scale, dims = [3] : (tensor<24xf32>) -> tensor<2x5x5x24xf32>
+    %blocks.1.1.expand.scaled = stablehlo.multiply %blocks.1.1.expand.conv, %blocks.1.1.expand.scale_b : tensor<2x5x5x24xf32>
+    %blocks.1.1.expand.shift_b = stablehlo.broadcast_in_dim %blocks.1.1.expand.shift, dims = [3] : (tensor<24xf32>) -> tensor<2x5x5x24xf32>
+    %blocks.1.1.expand.bn = stablehlo.add %blocks.1.1.expand.scaled, %blocks.1.1.expand.shift_b : tensor<2x5x5x24xf32>
     %blocks.1.1.expand.one_minus_momentum = stablehlo.subtract %cst_3, %hyper.bn_momentum : tensor<f32>
     %blocks.1.1.expand.bcast_3 = stablehlo.broadcast_in_dim %cst_4, dims = [] : (tensor<f32>) -> tensor<24xf32>
     %blocks.1.1.expand.var_unbiased = stablehlo.multiply %blocks.1.1.expand.var, %blocks.1.1.expand.bcast_3 : tensor<24xf32>
@@ -517,12 +522,13 @@ module {
     %blocks.1.1.dw.bcast_2 = stablehlo.broadcast_in_dim %cst_2, dims = [] : (tensor<f32>) -> tensor<24xf32>
     %blocks.1.1.dw.var_eps = stablehlo.add %blocks.1.1.dw.var, %blocks.1.1.dw.bcast_2 : tensor<24xf32>
     %blocks.1.1.dw.inv_std = stablehlo.rsqrt %blocks.1.1.dw.var_eps : tensor<24xf32>
-    %blocks.1.1.dw.inv_std_b = stablehlo.broadcast_in_dim %blocks.1.1.dw.inv_std, dims = [3] : (tensor<24xf32>) -> tensor<2x5x5x24xf32>
-    %blocks.1.1.dw.xhat = stablehlo.multiply %blocks.1.1.dw.xc, %blocks.1.1.dw.inv_std_b : tensor<2x5x5x24xf32>
-    %blocks.1.1.dw.gamma_b = stablehlo.broadcast_in_dim %blocks.1.1.dw.bn.gamma.flat, dims = [3] : (tensor<24xf32>) -> tensor<2x5x5x24xf32>
-    %blocks.1.1.dw.scaled = stablehlo.multiply %blocks.1.1.dw.xhat, %blocks.1.1.dw.gamma_b : tensor<2x5x5x24xf32>
-    %blocks.1.1.dw.beta_b = stablehlo.broadcast_in_dim %blocks.1.1.dw.bn.beta.flat, dims = [3] : (tensor<24xf32>) -> tensor<2x5x5x24xf32>
-    %blocks.1.1.dw.bn = stablehlo.add %blocks.1.1.dw.scaled, %blocks.1.1.dw.beta_b : tensor<2x5x5x24xf32>
+    %blocks.1.1.dw.scale = stablehlo.multiply %blocks.1.1.dw.bn.gamma.flat, %blocks.1.1.dw.inv_std : tensor<24xf32>
+    %blocks.1.1.dw.mean_scale = stablehlo.multiply %blocks.1.1.dw.mean, %blocks.1.1.dw.scale : tensor<24xf32>
+    %blocks.1.1.dw.shift = stablehlo.subtract %blocks.1.1.dw.bn.beta.flat, %blocks.1.1.dw.mean_scale : tensor<24xf32>
+    %blocks.1.1.dw.scale_b = stablehlo.broadcast_in_dim %blocks.1.1.dw.scale, dims = [3] : (tensor<24xf32>) -> tensor<2x5x5x24xf32>
+    %blocks.1.1.dw.scaled = stablehlo.multiply %blocks.1.1.dw.conv, %blocks.1.1.dw.scale_b : tensor<2x5x5x24xf32>
+    %blocks.1.1.dw.shift_b = stablehlo.broadcast_in_dim %blocks.1.1.dw.shift, dims = [3] : (tensor<24xf32>) -> tensor<2x5x5x24xf32>
+    %blocks.1.1.dw.bn = stablehlo.add %blocks.1.1.dw.scaled, %blocks.1.1.dw.shift_b : tensor<2x5x5x24xf32>
     %blocks.1.1.dw.one_minus_momentum = stablehlo.subtract %cst_3, %hyper.bn_momentum : tensor<f32>
     %blocks.1.1.dw.bcast_3 = stablehlo.broadcast_in_dim %cst_4, dims = [] : (tensor<f32>) -> tensor<24xf32>
     %blocks.1.1.dw.var_unbiased = stablehlo.multiply %blocks.1.1.dw.var, %blocks.1.1.dw.bcast_3 : tensor<24xf32>
@@ -555,12 +561,13 @@ module {
     %blocks.1.1.project.bcast_2 = stablehlo.broadcast_in_dim %cst_2, dims = [] : (tensor<f32>) -> tensor<4xf32>
     %blocks.1.1.project.var_eps = stablehlo.add %blocks.1.1.project.var, %blocks.1.1.project.bcast_2 : tensor<4xf32>
     %blocks.1.1.project.inv_std = stablehlo.rsqrt %blocks.1.1.project.var_eps : tensor<4xf32>
-    %blocks.1.1.project.inv_std_b = stablehlo.broadcast_in_dim %blocks.1.1.project.inv_std, dims = [3] : (tensor<4xf32>) -> tensor<2x5x5x4xf32>
-    %blocks.1.1.project.xhat = stablehlo.multiply %blocks.1.1.project.xc, %blocks.1.1.project.inv_std_b : tensor<2x5x5x4xf32>
-    %blocks.1.1.project.gamma_b = stablehlo.broadcast_in_dim %blocks.1.1.project.bn.gamma.flat, dims = [3] : (tensor<4xf32>) -> tensor<2x5x5x4xf32>
-    %blocks.1.1.project.scaled = stablehlo.multiply %blocks.1.1.project.xhat, %blocks.1.1.project.gamma_b : tensor<2x5x5x4xf32>
-    %blocks.1.1.project.beta_b = stablehlo.broadcast_in_dim %blocks.1.1.project.bn.beta.flat, dims = [3] : (tensor<4xf32>) -> tensor<2x5x5x4xf32>
-    %blocks.1.1.project.bn = stablehlo.add %blocks.1.1.project.scaled, %blocks.1.1.project.beta_b : tensor<2x5x5x4xf32>
+    %blocks.1.1.project.scale = stablehlo.multiply %blocks.1.1.project.bn.gamma.flat, %blocks.1.1.project.inv_std : tensor<4xf32>
+    %blocks.1.1.project.mean_scale = stablehlo.multiply %blocks.1.1.project.mean, %blocks.1.1.project.scale : tensor<4xf32>
+    %blocks.1.1.project.shift = stablehlo.subtract %blocks.1.1.project.bn.beta.flat, %blocks.1.1.project.mean_scale : tensor<4xf32>
+    %blocks.1.1.project.scale_b = stablehlo.broadcast_in_dim %blocks.1.1.project.scale, dims = [3] : (tensor<4xf32>) -> tensor<2x5x5x4xf32>
+    %blocks.1.1.project.scaled = stablehlo.multiply %blocks.1.1.project.conv, %blocks.1.1.project.scale_b : tensor<2x5x5x4xf32>
+    %blocks.1.1.project.shift_b = stablehlo.broadcast_in_dim %blocks.1.1.project.shift, dims = [3] : (tensor<4xf32>) -> tensor<2x5x5x4xf32>
+    %blocks.1.1.project.bn = stablehlo.add %blocks.1.1.project.scaled, %blocks.1.1.project.shift_b : tensor<2x5x5x4xf32>
     %blocks.1.1.project.one_minus_momentum = stablehlo.subtract %cst_3, %hyper.bn_momentum : tensor<f32>
     %blocks.1.1.project.bcast_3 = stablehlo.broadcast_in_dim %cst_4, dims = [] : (tensor<f32>) -> tensor<4xf32>
     %blocks.1.1.project.var_unbiased = stablehlo.multiply %blocks.1.1.project.var, %blocks.1.1.project.bcast_3 : tensor<4xf32>
@@ -590,12 +597,13 @@ module {
     %blocks.1.2.expand.bcast_2 = stablehlo.broadcast_in_dim %cst_2, dims = [] : (tensor<f32>) -> tensor<24xf32>
     %blocks.1.2.expand.var_eps = stablehlo.add %blocks.1.2.expand.var, %blocks.1.2.expand.bcast_2 : tensor<24xf32>
     %blocks.1.2.expand.inv_std = stablehlo.rsqrt %blocks.1.2.expand.var_eps : tensor<24xf32>
-    %blocks.1.2.expand.inv_std_b = stablehlo.broadcast_in_dim %blocks.1.2.expand.inv_std, dims = [3] : (tensor<24xf32>) -> tensor<2x5x5x24xf32>
-    %blocks.1.2.expand.xhat = stablehlo.multiply %blocks.1.2.expand.xc, %blocks.1.2.expand.inv_std_b : tensor<2x5x5x24xf32>
-    %blocks.1.2.expand.gamma_b = stablehlo.broadcast_in_dim %blocks.1.2.expand.bn.gamma.flat, dims = [3] : (tensor<24xf32>) -> tensor<2x5x5x24xf32>
-    %blocks.1.2.expand.scaled = stablehlo.multiply %blocks.1.2.expand.xhat, %blocks.1.2.expand.gamma_b : tensor<2x5x5x24xf32>
-    %blocks.1.2.expand.beta_b = stablehlo.broadcast_in_dim %blocks.1.2.expand.bn.beta.flat, dims = [3] : (tensor<24xf32>) -> tensor<2x5x5x24xf32>
-    %blocks.1.2.expand.bn = stablehlo.add %blocks.1.2.expand.scaled, %blocks.1.2.expand.beta_b : tensor<2x5x5x24xf32>
+    %blocks.1.2.expand.scale = stablehlo.multiply %blocks.1.2.expand.bn.gamma.flat, %blocks.1.2.expand.inv_std : tensor<24xf32>
+    %blocks.1.2.expand.mean_scale = stablehlo.multiply %blocks.1.2.expand.mean, %blocks.1.2.expand.scale : tensor<24xf32>
+    %blocks.1.2.expand.shift = stablehlo.subtract %blocks.1.2.expand.bn.beta.flat, %blocks.1.2.expand.mean_scale : tensor<24xf32>
+    %blocks.1.2.expand.scale_b = stablehlo.broadcast_in_dim %blocks.1.2.expand.scale, dims = [3] : (tensor<24xf32>) -> tensor<2x5x5x24xf32>
+    %blocks.1.2.expand.scaled = stablehlo.multiply %blocks.1.2.expand.conv, %blocks.1.2.expand.scale_b : tensor<2x5x5x24xf32>
+    %blocks.1.2.expand.shift_b = stablehlo.broadcast_in_dim %blocks.1.2.expand.shift, dims = [3] : (tensor<24xf32>) -> tensor<2x5x5x24xf32>
+    %blocks.1.2.expand.bn = stablehlo.add %blocks.1.2.expand.scaled, %blocks.1.2.expand.shift_b : tensor<2x5x5x24xf32>
     %blocks.1.2.expand.one_minus_momentum = stablehlo.subtract %cst_3, %hyper.bn_momentum : tensor<f32>
     %blocks.1.2.expand.bcast_3 = stablehlo.broadcast_in_dim %cst_4, dims = [] : (tensor<f32>) -> tensor<24xf32>
     %blocks.1.2.expand.var_unbiased = stablehlo.multiply %blocks.1.2.expand.var, %blocks.1.2.expand.bcast_3 : tensor<24xf32>
@@ -628,12 +636,13 @@ module {
     %blocks.1.2.dw.bcast_2 = stablehlo.broadcast_in_dim %cst_2, dims = [] : (tensor<f32>) -> tensor<24xf32>
     %blocks.1.2.dw.var_eps = stablehlo.add %blocks.1.2.dw.var, %blocks.1.2.dw.bcast_2 : tensor<24xf32>
     %blocks.1.2.dw.inv_std = stablehlo.rsqrt %blocks.1.2.dw.var_eps : tensor<24xf32>
-    %blocks.1.2.dw.inv_std_b = stablehlo.broadcast_in_dim %blocks.1.2.dw.inv_std, dims = [3] : (tensor<24xf32>) -> tensor<2x5x5x24xf32>
-    %blocks.1.2.dw.xhat = stablehlo.multiply %blocks.1.2.dw.xc, %blocks.1.2.dw.inv_std_b : tensor<2x5x5x24xf32>
-    %blocks.1.2.dw.gamma_b = stablehlo.broadcast_in_dim %blocks.1.2.dw.bn.gamma.flat, dims = [3] : (tensor<24xf32>) -> tensor<2x5x5x24xf32>
-    %blocks.1.2.dw.scaled = stablehlo.multiply %blocks.1.2.dw.xhat, %blocks.1.2.dw.gamma_b : tensor<2x5x5x24xf32>
-    %blocks.1.2.dw.beta_b = stablehlo.broadcast_in_dim %blocks.1.2.dw.bn.beta.flat, dims = [3] : (tensor<24xf32>) -> tensor<2x5x5x24xf32>
-    %blocks.1.2.dw.bn = stablehlo.add %blocks.1.2.dw.scaled, %blocks.1.2.dw.beta_b : tensor<2x5x5x24xf32>
+    %blocks.1.2.dw.scale = stablehlo.multiply %blocks.1.2.dw.bn.gamma.flat, %blocks.1.2.dw.inv_std : tensor<24xf32>
+    %blocks.1.2.dw.mean_scale = stablehlo.multiply %blocks.1.2.dw.mean, %blocks.1.2.dw.scale : tensor<24xf32>
+    %blocks.1.2.dw.shift = stablehlo.subtract %blocks.1.2.dw.bn.beta.flat, %blocks.1.2.dw.mean_scale : tensor<24xf32>
+    %blocks.1.2.dw.scale_b = stablehlo.broadcast_in_dim %blocks.1.2.dw.scale, dims = [3] : (tensor<24xf32>) -> tensor<2x5x5x24xf32>
+    %blocks.1.2.dw.scaled = stablehlo.multiply %blocks.1.2.dw.conv, %blocks.1.2.dw.scale_b : tensor<2x5x5x24xf32>
+    %blocks.1.2.dw.shift_b = stablehlo.broadcast_in_dim %blocks.1.2.dw.shift, dims = [3] : (tensor<24xf32>) -> tensor<2x5x5x24xf32>
+    %blocks.1.2.dw.bn = stablehlo.add %blocks.1.2.dw.scaled, %blocks.1.2.dw.shift_b : tensor<2x5x5x24xf32>
     %blocks.1.2.dw.one_minus_momentum = stablehlo.subtract %cst_3, %hyper.bn_momentum : tensor<f32>
     %blocks.1.2.dw.bcast_3 = stablehlo.broadcast_in_dim %cst_4, dims = [] : (tensor<f32>) -> tensor<24xf32>
     %blocks.1.2.dw.var_unbiased = stablehlo.multiply %blocks.1.2.dw.var, %blocks.1.2.dw.bcast_3 : tensor<24xf32>
@@ -666,12 +675,13 @@ module {
     %blocks.1.2.project.bcast_2 = stablehlo.broadcast_in_dim %cst_2, dims = [] : (tensor<f32>) -> tensor<4xf32>
     %blocks.1.2.project.var_eps = stablehlo.add %blocks.1.2.project.var, %blocks.1.2.project.bcast_2 : tensor<4xf32>
     %blocks.1.2.project.inv_std = stablehlo.rsqrt %blocks.1.2.project.var_eps : tensor<4xf32>
-    %blocks.1.2.project.inv_std_b = stablehlo.broadcast_in_dim %blocks.1.2.project.inv_std, dims = [3] : (tensor<4xf32>) -> tensor<2x5x5x4xf32>
-    %blocks.1.2.project.xhat = stablehlo.multiply %blocks.1.2.project.xc, %blocks.1.2.project.inv_std_b : tensor<2x5x5x4xf32>
-    %blocks.1.2.project.gamma_b = stablehlo.broadcast_in_dim %blocks.1.2.project.bn.gamma.flat, dims = [3] : (tensor<4xf32>) -> tensor<2x5x5x4xf32>
-    %blocks.1.2.project.scaled = stablehlo.multiply %blocks.1.2.project.xhat, %blocks.1.2.project.gamma_b : tensor<2x5x5x4xf32>
-    %blocks.1.2.project.beta_b = stablehlo.broadcast_in_dim %blocks.1.2.project.bn.beta.flat, dims = [3] : (tensor<4xf32>) -> tensor<2x5x5x4xf32>
-    %blocks.1.2.project.bn = stablehlo.add %blocks.1.2.project.scaled, %blocks.1.2.project.beta_b : tensor<2x5x5x4xf32>
+    %blocks.1.2.project.scale = stablehlo.multiply %blocks.1.2.project.bn.gamma.flat, %blocks.1.2.project.inv_std : tensor<4xf32>
+    %blocks.1.2.project.mean_scale = stablehlo.multiply %blocks.1.2.project.mean, %blocks.1.2.project.scale : tensor<4xf32>
+    %blocks.1.2.project.shift = stablehlo.subtract %blocks.1.2.project.bn.beta.flat, %blocks.1.2.project.mean_scale : tensor<4xf32>
+    %blocks.1.2.project.scale_b = stablehlo.broadcast_in_dim %blocks.1.2.project.scale, dims = [3] : (tensor<4xf32>) -> tensor<2x5x5x4xf32>
+    %blocks.1.2.project.scaled = stablehlo.multiply %blocks.1.2.project.conv, %blocks.1.2.project.scale_b : tensor<2x5x5x4xf32>
+    %blocks.1.2.project.shift_b = stablehlo.broadcast_in_dim %blocks.1.2.project.shift, dims = [3] : (tensor<4xf32>) -> tensor<2x5x5x4xf32>
+    %blocks.1.2.project.bn = stablehlo.add %blocks.1.2.project.scaled, %blocks.1.2.project.shift_b : tensor<2x5x5x4xf32>
     %blocks.1.2.project.one_minus_momentum = stablehlo.subtract %cst_3, %hyper.bn_momentum : tensor<f32>
     %blocks.1.2.project.bcast_3 = stablehlo.broadcast_in_dim %cst_4, dims = [] : (tensor<f32>) -> tensor<4xf32>
     %blocks.1.2.project.var_unbiased = stablehlo.multiply %blocks.1.2.project.var, %blocks.1.2.project.bcast_3 : tensor<4xf32>
@@ -736,269 +746,417 @@ module {
     %pool.2.bcast_1 = stablehlo.broadcast_in_dim %cst_6, dims = [] : (tensor<f32>) -> tensor<2x4xf32>
     %pool.2.d_mean = stablehlo.multiply %fc.3.d_x, %pool.2.bcast_1 : tensor<2x4xf32>
     %pool.2.d_x = stablehlo.broadcast_in_dim %pool.2.d_mean, dims = [0, 3] : (tensor<2x4xf32>) -> tensor<2x5x5x4xf32>
-    %blocks.1.2.project.d_beta_hw = stablehlo.reduce(%pool.2.d_x init: %cst_1) applies stablehlo.add across dimensions = [1, 2] : (tensor<2x5x5x4xf32>, tensor<f32>) -> tensor<2x4xf32>
-    %blocks.1.2.project.d_beta = stablehlo.reduce(%blocks.1.2.project.d_beta_hw init: %cst_1) applies stablehlo.add across dimensions = [0] : (tensor<2x4xf32>, tensor<f32>) -> tensor<4xf32>
-    %blocks.1.2.project.dy_xhat = stablehlo.multiply %pool.2.d_x, %blocks.1.2.project.xhat : tensor<2x5x5x4xf32>
-    %blocks.1.2.project.d_gamma_hw = stablehlo.reduce(%blocks.1.2.project.dy_xhat init: %cst_1) applies stablehlo.add across dimensions = [1, 2] : (tensor<2x5x5x4xf32>, tensor<f32>) -> tensor<2x4xf32>
-    %blocks.1.2.project.d_gamma = stablehlo.reduce(%blocks.1.2.project.d_gamma_hw init: %cst_1) applies stablehlo.add across dimensions = [0] : (tensor<2x4xf32>, tensor<f32>) -> tensor<4xf32>
+    %blocks.1.2.project.mean_inv = stablehlo.multiply %blocks.1.2.project.mean, %blocks.1.2.project.inv_std : tensor<4xf32>
+    %blocks.1.2.project.inv_b = stablehlo.broadcast_in_dim %blocks.1.2.project.inv_std, dims = [3] : (tensor<4xf32>) -> tensor<2x5x5x4xf32>
+    %blocks.1.2.project.z_inv = stablehlo.multiply %blocks.1.2.project.conv, %blocks.1.2.project.inv_b : tensor<2x5x5x4xf32>
+    %blocks.1.2.project.mean_inv_b = stablehlo.broadcast_in_dim %blocks.1.2.project.mean_inv, dims = [3] : (tensor<4xf32>) -> tensor<2x5x5x4xf32>
+    %blocks.1.2.project.xhat = stablehlo.subtract %blocks.1.2.project.z_inv, %blocks.1.2.project.mean_inv_b : tensor<2x5x5x4xf32>
+    %blocks.1.2.project.du_xhat = stablehlo.multiply %pool.2.d_x, %blocks.1.2.project.xhat : tensor<2x5x5x4xf32>
+    %blocks.1.2.project.d_beta_hw_d_gamma_hw:2 = stablehlo.reduce(%pool.2.d_x init: %cst_1), (%blocks.1.2.project.du_xhat init: %cst_1) across dimensions = [1, 2] : (tensor<2x5x5x4xf32>, tensor<2x5x5x4xf32>, tensor<f32>, tensor<f32>) -> (tensor<2x4xf32>, tensor<2x4xf32>)
+      reducer(%acc: tensor<f32>, %elt: tensor<f32>) (%acc_1: tensor<f32>, %elt_1: tensor<f32>) {
+        %part = stablehlo.add %acc, %elt : tensor<f32>
+        %part_1 = stablehlo.add %acc_1, %elt_1 : tensor<f32>
+        stablehlo.return %part, %part_1 : tensor<f32>, tensor<f32>
+      }
+    %blocks.1.2.project.d_beta_d_gamma:2 = stablehlo.reduce(%blocks.1.2.project.d_beta_hw_d_gamma_hw#0 init: %cst_1), (%blocks.1.2.project.d_beta_hw_d_gamma_hw#1 init: %cst_1) across dimensions = [0] : (tensor<2x4xf32>, tensor<2x4xf32>, tensor<f32>, tensor<f32>) -> (tensor<4xf32>, tensor<4xf32>)
+      reducer(%acc_2: tensor<f32>, %elt_2: tensor<f32>) (%acc_3: tensor<f32>, %elt_3: tensor<f32>) {
+        %part_2 = stablehlo.add %acc_2, %elt_2 : tensor<f32>
+        %part_3 = stablehlo.add %acc_3, %elt_3 : tensor<f32>
+        stablehlo.return %part_2, %part_3 : tensor<f32>, tensor<f32>
+      }
     %blocks.1.2.project.gamma_inv = stablehlo.multiply %blocks.1.2.project.bn.gamma.flat, %blocks.1.2.project.inv_std : tensor<4xf32>
     %blocks.1.2.project.bcast_8 = stablehlo.broadcast_in_dim %cst, dims = [] : (tensor<f32>) -> tensor<4xf32>
     %blocks.1.2.project.gamma_inv_n = stablehlo.multiply %blocks.1.2.project.gamma_inv, %blocks.1.2.project.bcast_8 : tensor<4xf32>
     %cst_12 = stablehlo.constant dense<5.00000000e+01> : tensor<f32>
     %blocks.1.2.project.bcast_9 = stablehlo.broadcast_in_dim %cst_12, dims = [] : (tensor<f32>) -> tensor<2x5x5x4xf32>
-    %blocks.1.2.project.n_dy = stablehlo.multiply %pool.2.d_x, %blocks.1.2.project.bcast_9 : tensor<2x5x5x4xf32>
-    %blocks.1.2.project.d_beta_b = stablehlo.broadcast_in_dim %blocks.1.2.project.d_beta, dims = [3] : (tensor<4xf32>) -> tensor<2x5x5x4xf32>
-    %blocks.1.2.project.t1 = stablehlo.subtract %blocks.1.2.project.n_dy, %blocks.1.2.project.d_beta_b : tensor<2x5x5x4xf32>
-    %blocks.1.2.project.d_gamma_b = stablehlo.broadcast_in_dim %blocks.1.2.project.d_gamma, dims = [3] : (tensor<4xf32>) -> tensor<2x5x5x4xf32>
+    %blocks.1.2.project.n_du = stablehlo.multiply %pool.2.d_x, %blocks.1.2.project.bcast_9 : tensor<2x5x5x4xf32>
+    %blocks.1.2.project.d_beta_b = stablehlo.broadcast_in_dim %blocks.1.2.project.d_beta_d_gamma#0, dims = [3] : (tensor<4xf32>) -> tensor<2x5x5x4xf32>
+    %blocks.1.2.project.t1 = stablehlo.subtract %blocks.1.2.project.n_du, %blocks.1.2.project.d_beta_b : tensor<2x5x5x4xf32>
+    %blocks.1.2.project.d_gamma_b = stablehlo.broadcast_in_dim %blocks.1.2.project.d_beta_d_gamma#1, dims = [3] : (tensor<4xf32>) -> tensor<2x5x5x4xf32>
     %blocks.1.2.project.xhat_dgamma = stablehlo.multiply %blocks.1.2.project.xhat, %blocks.1.2.project.d_gamma_b : tensor<2x5x5x4xf32>
     %blocks.1.2.project.t2 = stablehlo.subtract %blocks.1.2.project.t1, %blocks.1.2.project.xhat_dgamma : tensor<2x5x5x4xf32>
     %blocks.1.2.project.k_b = stablehlo.broadcast_in_dim %blocks.1.2.project.gamma_inv_n, dims = [3] : (tensor<4xf32>) -> tensor<2x5x5x4xf32>
-    %blocks.1.2.project.d_x = stablehlo.multiply %blocks.1.2.project.t2, %blocks.1.2.project.k_b : tensor<2x5x5x4xf32>
-    %blocks.1.2.project.d_w = stablehlo.convolution(%blocks.1.2.dw.relu6, %blocks.1.2.project.d_x) dim_numbers = [f, 0, 1, b]x[i, 0, 1, o]->[0, 1, b, f], window = {stride = [1, 1], pad = [[0, 0], [0, 0]], lhs_dilate = [1, 1], rhs_dilate = [1, 1]} {batch_group_count = 1 : i64, feature_group_count = 1 : i64} : (tensor<2x5x5x24xf32>, tensor<2x5x5x4xf32>) -> tensor<1x1x24x4xf32>
+    %blocks.1.2.project.d_z = stablehlo.multiply %blocks.1.2.project.t2, %blocks.1.2.project.k_b : tensor<2x5x5x4xf32>
+    %blocks.1.2.project.d_w = stablehlo.convolution(%blocks.1.2.dw.relu6, %blocks.1.2.project.d_z) dim_numbers = [f, 0, 1, b]x[i, 0, 1, o]->[0, 1, b, f], window = {stride = [1, 1], pad = [[0, 0], [0, 0]], lhs_dilate = [1, 1], rhs_dilate = [1, 1]} {batch_group_count = 1 : i64, feature_group_count = 1 : i64} : (tensor<2x5x5x24xf32>, tensor<2x5x5x4xf32>) -> tensor<1x1x24x4xf32>
     %blocks.1.2.project.w_flip = stablehlo.reverse %blocks.1.2.project.conv.w, dims = [0, 1] : tensor<1x1x24x4xf32>
-    %blocks.1.2.project.d_x_1 = stablehlo.convolution(%blocks.1.2.project.d_x, %blocks.1.2.project.w_flip) dim_numbers = [b, 0, 1, f]x[0, 1, o, i]->[b, 0, 1, f], window = {stride = [1, 1], pad = [[0, 0], [0, 0]], lhs_dilate = [1, 1], rhs_dilate = [1, 1]} {batch_group_count = 1 : i64, feature_group_count = 1 : i64} : (tensor<2x5x5x4xf32>, tensor<1x1x24x4xf32>) -> tensor<2x5x5x24xf32>
+    %blocks.1.2.project.d_x = stablehlo.convolution(%blocks.1.2.project.d_z, %blocks.1.2.project.w_flip) dim_numbers = [b, 0, 1, f]x[0, 1, o, i]->[b, 0, 1, f], window = {stride = [1, 1], pad = [[0, 0], [0, 0]], lhs_dilate = [1, 1], rhs_dilate = [1, 1]} {batch_group_count = 1 : i64, feature_group_count = 1 : i64} : (tensor<2x5x5x4xf32>, tensor<1x1x24x4xf32>) -> tensor<2x5x5x24xf32>
+    %blocks.1.2.dw.mean_inv = stablehlo.multiply %blocks.1.2.dw.mean, %blocks.1.2.dw.inv_std : tensor<24xf32>
+    %blocks.1.2.dw.inv_b = stablehlo.broadcast_in_dim %blocks.1.2.dw.inv_std, dims = [3] : (tensor<24xf32>) -> tensor<2x5x5x24xf32>
+    %blocks.1.2.dw.z_inv = stablehlo.multiply %blocks.1.2.dw.conv, %blocks.1.2.dw.inv_b : tensor<2x5x5x24xf32>
+    %blocks.1.2.dw.mean_inv_b = stablehlo.broadcast_in_dim %blocks.1.2.dw.mean_inv, dims = [3] : (tensor<24xf32>) -> tensor<2x5x5x24xf32>
+    %blocks.1.2.dw.xhat = stablehlo.subtract %blocks.1.2.dw.z_inv, %blocks.1.2.dw.mean_inv_b : tensor<2x5x5x24xf32>
     %blocks.1.2.dw.bcast_10 = stablehlo.broadcast_in_dim %cst_1, dims = [] : (tensor<f32>) -> tensor<2x5x5x24xf32>
-    %blocks.1.2.dw.gt0 = stablehlo.compare GT, %blocks.1.2.dw.bn, %blocks.1.2.dw.bcast_10 : (tensor<2x5x5x24xf32>, tensor<2x5x5x24xf32>) -> tensor<2x5x5x24xi1>
+    %blocks.1.2.dw.gt0 = stablehlo.compare GT, %blocks.1.2.dw.relu6, %blocks.1.2.dw.bcast_10 : (tensor<2x5x5x24xf32>, tensor<2x5x5x24xf32>) -> tensor<2x5x5x24xi1>
     %blocks.1.2.dw.bcast_11 = stablehlo.broadcast_in_dim %cst_5, dims = [] : (tensor<f32>) -> tensor<2x5x5x24xf32>
-    %blocks.1.2.dw.lt6 = stablehlo.compare LT, %blocks.1.2.dw.bn, %blocks.1.2.dw.bcast_11 : (tensor<2x5x5x24xf32>, tensor<2x5x5x24xf32>) -> tensor<2x5x5x24xi1>
+    %blocks.1.2.dw.lt6 = stablehlo.compare LT, %blocks.1.2.dw.relu6, %blocks.1.2.dw.bcast_11 : (tensor<2x5x5x24xf32>, tensor<2x5x5x24xf32>) -> tensor<2x5x5x24xi1>
     %blocks.1.2.dw.relu6_on = stablehlo.and %blocks.1.2.dw.gt0, %blocks.1.2.dw.lt6 : tensor<2x5x5x24xi1>
     %blocks.1.2.dw.full = stablehlo.broadcast_in_dim %cst_1, dims = [] : (tensor<f32>) -> tensor<2x5x5x24xf32>
-    %blocks.1.2.dw.d_relu6 = stablehlo.select %blocks.1.2.dw.relu6_on, %blocks.1.2.project.d_x_1, %blocks.1.2.dw.full : (tensor<2x5x5x24xi1>, tensor<2x5x5x24xf32>, tensor<2x5x5x24xf32>) -> tensor<2x5x5x24xf32>
-    %blocks.1.2.dw.d_beta_hw = stablehlo.reduce(%blocks.1.2.dw.d_relu6 init: %cst_1) applies stablehlo.add across dimensions = [1, 2] : (tensor<2x5x5x24xf32>, tensor<f32>) -> tensor<2x24xf32>
-    %blocks.1.2.dw.d_beta = stablehlo.reduce(%blocks.1.2.dw.d_beta_hw init: %cst_1) applies stablehlo.add across dimensions = [0] : (tensor<2x24xf32>, tensor<f32>) -> tensor<24xf32>
-    %blocks.1.2.dw.dy_xhat = stablehlo.multiply %blocks.1.2.dw.d_relu6, %blocks.1.2.dw.xhat : tensor<2x5x5x24xf32>
-    %blocks.1.2.dw.d_gamma_hw = stablehlo.reduce(%blocks.1.2.dw.dy_xhat init: %cst_1) applies stablehlo.add across dimensions = [1, 2] : (tensor<2x5x5x24xf32>, tensor<f32>) -> tensor<2x24xf32>
-    %blocks.1.2.dw.d_gamma = stablehlo.reduce(%blocks.1.2.dw.d_gamma_hw init: %cst_1) applies stablehlo.add across dimensions = [0] : (tensor<2x24xf32>, tensor<f32>) -> tensor<24xf32>
+    %blocks.1.2.dw.d_relu6 = stablehlo.select %blocks.1.2.dw.relu6_on, %blocks.1.2.project.d_x, %blocks.1.2.dw.full : (tensor<2x5x5x24xi1>, tensor<2x5x5x24xf32>, tensor<2x5x5x24xf32>) -> tensor<2x5x5x24xf32>
+    %blocks.1.2.dw.du_xhat = stablehlo.multiply %blocks.1.2.dw.d_relu6, %blocks.1.2.dw.xhat : tensor<2x5x5x24xf32>
+    %blocks.1.2.dw.d_beta_hw_d_gamma_hw:2 = stablehlo.reduce(%blocks.1.2.dw.d_relu6 init: %cst_1), (%blocks.1.2.dw.du_xhat init: %cst_1) across dimensions = [1, 2] : (tensor<2x5x5x24xf32>, tensor<2x5x5x24xf32>, tensor<f32>, tensor<f32>) -> (tensor<2x24xf32>, tensor<2x24xf32>)
+      reducer(%acc_4: tensor<f32>, %elt_4: tensor<f32>) (%acc_5: tensor<f32>, %elt_5: tensor<f32>) {
+        %part_4 = stablehlo.add %acc_4, %elt_4 : tensor<f32>
+        %part_5 = stablehlo.add %acc_5, %elt_5 : tensor<f32>
+        stablehlo.return %part_4, %part_5 : tensor<f32>, tensor<f32>
+      }
+    %blocks.1.2.dw.d_beta_d_gamma:2 = stablehlo.reduce(%blocks.1.2.dw.d_beta_hw_d_gamma_hw#0 init: %cst_1), (%blocks.1.2.dw.d_beta_hw_d_gamma_hw#1 init: %cst_1) across dimensions = [0] : (tensor<2x24xf32>, tensor<2x24xf32>, tensor<f32>, tensor<f32>) -> (tensor<24xf32>, tensor<24xf32>)
+      reducer(%acc_6: tensor<f32>, %elt_6: tensor<f32>) (%acc_7: tensor<f32>, %elt_7: tensor<f32>) {
+        %part_6 = stablehlo.add %acc_6, %elt_6 : tensor<f32>
+        %part_7 = stablehlo.add %acc_7, %elt_7 : tensor<f32>
+        stablehlo.return %part_6, %part_7 : tensor<f32>, tensor<f32>
+      }
     %blocks.1.2.dw.gamma_inv = stablehlo.multiply %blocks.1.2.dw.bn.gamma.flat, %blocks.1.2.dw.inv_std : tensor<24xf32>
     %blocks.1.2.dw.bcast_12 = stablehlo.broadcast_in_dim %cst, dims = [] : (tensor<f32>) -> tensor<24xf32>
     %blocks.1.2.dw.gamma_inv_n = stablehlo.multiply %blocks.1.2.dw.gamma_inv, %blocks.1.2.dw.bcast_12 : tensor<24xf32>
     %blocks.1.2.dw.bcast_13 = stablehlo.broadcast_in_dim %cst_12, dims = [] : (tensor<f32>) -> tensor<2x5x5x24xf32>
-    %blocks.1.2.dw.n_dy = stablehlo.multiply %blocks.1.2.dw.d_relu6, %blocks.1.2.dw.bcast_13 : tensor<2x5x5x24xf32>
-    %blocks.1.2.dw.d_beta_b = stablehlo.broadcast_in_dim %blocks.1.2.dw.d_beta, dims = [3] : (tensor<24xf32>) -> tensor<2x5x5x24xf32>
-    %blocks.1.2.dw.t1 = stablehlo.subtract %blocks.1.2.dw.n_dy, %blocks.1.2.dw.d_beta_b : tensor<2x5x5x24xf32>
-    %blocks.1.2.dw.d_gamma_b = stablehlo.broadcast_in_dim %blocks.1.2.dw.d_gamma, dims = [3] : (tensor<24xf32>) -> tensor<2x5x5x24xf32>
+    %blocks.1.2.dw.n_du = stablehlo.multiply %blocks.1.2.dw.d_relu6, %blocks.1.2.dw.bcast_13 : tensor<2x5x5x24xf32>
+    %blocks.1.2.dw.d_beta_b = stablehlo.broadcast_in_dim %blocks.1.2.dw.d_beta_d_gamma#0, dims = [3] : (tensor<24xf32>) -> tensor<2x5x5x24xf32>
+    %blocks.1.2.dw.t1 = stablehlo.subtract %blocks.1.2.dw.n_du, %blocks.1.2.dw.d_beta_b : tensor<2x5x5x24xf32>
+    %blocks.1.2.dw.d_gamma_b = stablehlo.broadcast_in_dim %blocks.1.2.dw.d_beta_d_gamma#1, dims = [3] : (tensor<24xf32>) -> tensor<2x5x5x24xf32>
     %blocks.1.2.dw.xhat_dgamma = stablehlo.multiply %blocks.1.2.dw.xhat, %blocks.1.2.dw.d_gamma_b : tensor<2x5x5x24xf32>
     %blocks.1.2.dw.t2 = stablehlo.subtract %blocks.1.2.dw.t1, %blocks.1.2.dw.xhat_dgamma : tensor<2x5x5x24xf32>
     %blocks.1.2.dw.k_b = stablehlo.broadcast_in_dim %blocks.1.2.dw.gamma_inv_n, dims = [3] : (tensor<24xf32>) -> tensor<2x5x5x24xf32>
-    %blocks.1.2.dw.d_x = stablehlo.multiply %blocks.1.2.dw.t2, %blocks.1.2.dw.k_b : tensor<2x5x5x24xf32>
-    %blocks.1.2.dw.d_w = stablehlo.convolution(%blocks.1.2.expand.relu6, %blocks.1.2.dw.d_x) dim_numbers = [f, 0, 1, b]x[i, 0, 1, o]->[0, 1, b, f], window = {stride = [1, 1], pad = [[1, 1], [1, 1]], lhs_dilate = [1, 1], rhs_dilate = [1, 1]} {batch_group_count = 24 : i64, feature_group_count = 1 : i64} : (tensor<2x5x5x24xf32>, tensor<2x5x5x24xf32>) -> tensor<3x3x1x24xf32>
+    %blocks.1.2.dw.d_z = stablehlo.multiply %blocks.1.2.dw.t2, %blocks.1.2.dw.k_b : tensor<2x5x5x24xf32>
+    %blocks.1.2.dw.x_n = stablehlo.slice %blocks.1.2.expand.relu6 [0:1, 0:5, 0:5, 0:24] : (tensor<2x5x5x24xf32>) -> tensor<1x5x5x24xf32>
+    %blocks.1.2.dw.dy_n = stablehlo.slice %blocks.1.2.dw.d_z [0:1, 0:5, 0:5, 0:24] : (tensor<2x5x5x24xf32>) -> tensor<1x5x5x24xf32>
+    %blocks.1.2.dw.d_w = stablehlo.convolution(%blocks.1.2.dw.x_n, %blocks.1.2.dw.dy_n) dim_numbers = [b, 0, 1, f]x[i, 0, 1, o]->[0, 1, b, f], window = {stride = [1, 1], pad = [[1, 1], [1, 1]], lhs_dilate = [1, 1], rhs_dilate = [1, 1]} {batch_group_count = 1 : i64, feature_group_count = 24 : i64} : (tensor<1x5x5x24xf32>, tensor<1x5x5x24xf32>) -> tensor<3x3x1x24xf32>
+    %blocks.1.2.dw.x_n_1 = stablehlo.slice %blocks.1.2.expand.relu6 [1:2, 0:5, 0:5, 0:24] : (tensor<2x5x5x24xf32>) -> tensor<1x5x5x24xf32>
+    %blocks.1.2.dw.dy_n_1 = stablehlo.slice %blocks.1.2.dw.d_z [1:2, 0:5, 0:5, 0:24] : (tensor<2x5x5x24xf32>) -> tensor<1x5x5x24xf32>
+    %blocks.1.2.dw.d_w_1 = stablehlo.convolution(%blocks.1.2.dw.x_n_1, %blocks.1.2.dw.dy_n_1) dim_numbers = [b, 0, 1, f]x[i, 0, 1, o]->[0, 1, b, f], window = {stride = [1, 1], pad = [[1, 1], [1, 1]], lhs_dilate = [1, 1], rhs_dilate = [1, 1]} {batch_group_count = 1 : i64, feature_group_count = 24 : i64} : (tensor<1x5x5x24xf32>, tensor<1x5x5x24xf32>) -> tensor<3x3x1x24xf32>
+    %blocks.1.2.dw.d_w_sum = stablehlo.add %blocks.1.2.dw.d_w, %blocks.1.2.dw.d_w_1 : tensor<3x3x1x24xf32>
     %blocks.1.2.dw.w_flip = stablehlo.reverse %blocks.1.2.dw.conv.w, dims = [0, 1] : tensor<3x3x1x24xf32>
-    %blocks.1.2.dw.d_x_1 = stablehlo.convolution(%blocks.1.2.dw.d_x, %blocks.1.2.dw.w_flip) dim_numbers = [b, 0, 1, f]x[0, 1, i, o]->[b, 0, 1, f], window = {stride = [1, 1], pad = [[1, 1], [1, 1]], lhs_dilate = [1, 1], rhs_dilate = [1, 1]} {batch_group_count = 1 : i64, feature_group_count = 24 : i64} : (tensor<2x5x5x24xf32>, tensor<3x3x1x24xf32>) -> tensor<2x5x5x24xf32>
+    %blocks.1.2.dw.d_x = stablehlo.convolution(%blocks.1.2.dw.d_z, %blocks.1.2.dw.w_flip) dim_numbers = [b, 0, 1, f]x[0, 1, i, o]->[b, 0, 1, f], window = {stride = [1, 1], pad = [[1, 1], [1, 1]], lhs_dilate = [1, 1], rhs_dilate = [1, 1]} {batch_group_count = 1 : i64, feature_group_count = 24 : i64} : (tensor<2x5x5x24xf32>, tensor<3x3x1x24xf32>) -> tensor<2x5x5x24xf32>
+    %blocks.1.2.expand.mean_inv = stablehlo.multiply %blocks.1.2.expand.mean, %blocks.1.2.expand.inv_std : tensor<24xf32>
+    %blocks.1.2.expand.inv_b = stablehlo.broadcast_in_dim %blocks.1.2.expand.inv_std, dims = [3] : (tensor<24xf32>) -> tensor<2x5x5x24xf32>
+    %blocks.1.2.expand.z_inv = stablehlo.multiply %blocks.1.2.expand.conv, %blocks.1.2.expand.inv_b : tensor<2x5x5x24xf32>
+    %blocks.1.2.expand.mean_inv_b = stablehlo.broadcast_in_dim %blocks.1.2.expand.mean_inv, dims = [3] : (tensor<24xf32>) -> tensor<2x5x5x24xf32>
+    %blocks.1.2.expand.xhat = stablehlo.subtract %blocks.1.2.expand.z_inv, %blocks.1.2.expand.mean_inv_b : tensor<2x5x5x24xf32>
     %blocks.1.2.expand.bcast_10 = stablehlo.broadcast_in_dim %cst_1, dims = [] : (tensor<f32>) -> tensor<2x5x5x24xf32>
-    %blocks.1.2.expand.gt0 = stablehlo.compare GT, %blocks.1.2.expand.bn, %blocks.1.2.expand.bcast_10 : (tensor<2x5x5x24xf32>, tensor<2x5x5x24xf32>) -> tensor<2x5x5x24xi1>
+    %blocks.1.2.expand.gt0 = stablehlo.compare GT, %blocks.1.2.expand.relu6, %blocks.1.2.expand.bcast_10 : (tensor<2x5x5x24xf32>, tensor<2x5x5x24xf32>) -> tensor<2x5x5x24xi1>
     %blocks.1.2.expand.bcast_11 = stablehlo.broadcast_in_dim %cst_5, dims = [] : (tensor<f32>) -> tensor<2x5x5x24xf32>
-    %blocks.1.2.expand.lt6 = stablehlo.compare LT, %blocks.1.2.expand.bn, %blocks.1.2.expand.bcast_11 : (tensor<2x5x5x24xf32>, tensor<2x5x5x24xf32>) -> tensor<2x5x5x24xi1>
+    %blocks.1.2.expand.lt6 = stablehlo.compare LT, %blocks.1.2.expand.relu6, %blocks.1.2.expand.bcast_11 : (tensor<2x5x5x24xf32>, tensor<2x5x5x24xf32>) -> tensor<2x5x5x24xi1>
     %blocks.1.2.expand.relu6_on = stablehlo.and %blocks.1.2.expand.gt0, %blocks.1.2.expand.lt6 : tensor<2x5x5x24xi1>
     %blocks.1.2.expand.full = stablehlo.broadcast_in_dim %cst_1, dims = [] : (tensor<f32>) -> tensor<2x5x5x24xf32>
-    %blocks.1.2.expand.d_relu6 = stablehlo.select %blocks.1.2.expand.relu6_on, %blocks.1.2.dw.d_x_1, %blocks.1.2.expand.full : (tensor<2x5x5x24xi1>, tensor<2x5x5x24xf32>, tensor<2x5x5x24xf32>) -> tensor<2x5x5x24xf32>
-    %blocks.1.2.expand.d_beta_hw = stablehlo.reduce(%blocks.1.2.expand.d_relu6 init: %cst_1) applies stablehlo.add across dimensions = [1, 2] : (tensor<2x5x5x24xf32>, tensor<f32>) -> tensor<2x24xf32>
-    %blocks.1.2.expand.d_beta = stablehlo.reduce(%blocks.1.2.expand.d_beta_hw init: %cst_1) applies stablehlo.add across dimensions = [0] : (tensor<2x24xf32>, tensor<f32>) -> tensor<24xf32>
-    %blocks.1.2.expand.dy_xhat = stablehlo.multiply %blocks.1.2.expand.d_relu6, %blocks.1.2.expand.xhat : tensor<2x5x5x24xf32>
-    %blocks.1.2.expand.d_gamma_hw = stablehlo.reduce(%blocks.1.2.expand.dy_xhat init: %cst_1) applies stablehlo.add across dimensions = [1, 2] : (tensor<2x5x5x24xf32>, tensor<f32>) -> tensor<2x24xf32>
-    %blocks.1.2.expand.d_gamma = stablehlo.reduce(%blocks.1.2.expand.d_gamma_hw init: %cst_1) applies stablehlo.add across dimensions = [0] : (tensor<2x24xf32>, tensor<f32>) -> tensor<24xf32>
+    %blocks.1.2.expand.d_relu6 = stablehlo.select %blocks.1.2.expand.relu6_on, %blocks.1.2.dw.d_x, %blocks.1.2.expand.full : (tensor<2x5x5x24xi1>, tensor<2x5x5x24xf32>, tensor<2x5x5x24xf32>) -> tensor<2x5x5x24xf32>
+    %blocks.1.2.expand.du_xhat = stablehlo.multiply %blocks.1.2.expand.d_relu6, %blocks.1.2.expand.xhat : tensor<2x5x5x24xf32>
+    %blocks.1.2.expand.d_beta_hw_d_gamma_hw:2 = stablehlo.reduce(%blocks.1.2.expand.d_relu6 init: %cst_1), (%blocks.1.2.expand.du_xhat init: %cst_1) across dimensions = [1, 2] : (tensor<2x5x5x24xf32>, tensor<2x5x5x24xf32>, tensor<f32>, tensor<f32>) -> (tensor<2x24xf32>, tensor<2x24xf32>)
+      reducer(%acc_8: tensor<f32>, %elt_8: tensor<f32>) (%acc_9: tensor<f32>, %elt_9: tensor<f32>) {
+        %part_8 = stablehlo.add %acc_8, %elt_8 : tensor<f32>
+        %part_9 = stablehlo.add %acc_9, %elt_9 : tensor<f32>
+        stablehlo.return %part_8, %part_9 : tensor<f32>, tensor<f32>
+      }
+    %blocks.1.2.expand.d_beta_d_gamma:2 = stablehlo.reduce(%blocks.1.2.expand.d_beta_hw_d_gamma_hw#0 init: %cst_1), (%blocks.1.2.expand.d_beta_hw_d_gamma_hw#1 init: %cst_1) across dimensions = [0] : (tensor<2x24xf32>, tensor<2x24xf32>, tensor<f32>, tensor<f32>) -> (tensor<24xf32>, tensor<24xf32>)
+      reducer(%acc_10: tensor<f32>, %elt_10: tensor<f32>) (%acc_11: tensor<f32>, %elt_11: tensor<f32>) {
+        %part_10 = stablehlo.add %acc_10, %elt_10 : tensor<f32>
+        %part_11 = stablehlo.add %acc_11, %elt_11 : tensor<f32>
+        stablehlo.return %part_10, %part_11 : tensor<f32>, tensor<f32>
+      }
     %blocks.1.2.expand.gamma_inv = stablehlo.multiply %blocks.1.2.expand.bn.gamma.flat, %blocks.1.2.expand.inv_std : tensor<24xf32>
     %blocks.1.2.expand.bcast_12 = stablehlo.broadcast_in_dim %cst, dims = [] : (tensor<f32>) -> tensor<24xf32>
     %blocks.1.2.expand.gamma_inv_n = stablehlo.multiply %blocks.1.2.expand.gamma_inv, %blocks.1.2.expand.bcast_12 : tensor<24xf32>
     %blocks.1.2.expand.bcast_13 = stablehlo.broadcast_in_dim %cst_12, dims = [] : (tensor<f32>) -> tensor<2x5x5x24xf32>
-    %blocks.1.2.expand.n_dy = stablehlo.multiply %blocks.1.2.expand.d_relu6, %blocks.1.2.expand.bcast_13 : tensor<2x5x5x24xf32>
-    %blocks.1.2.expand.d_beta_b = stablehlo.broadcast_in_dim %blocks.1.2.expand.d_beta, dims = [3] : (tensor<24xf32>) -> tensor<2x5x5x24xf32>
-    %blocks.1.2.expand.t1 = stablehlo.subtract %blocks.1.2.expand.n_dy, %blocks.1.2.expand.d_beta_b : tensor<2x5x5x24xf32>
-    %blocks.1.2.expand.d_gamma_b = stablehlo.broadcast_in_dim %blocks.1.2.expand.d_gamma, dims = [3] : (tensor<24xf32>) -> tensor<2x5x5x24xf32>
+    %blocks.1.2.expand.n_du = stablehlo.multiply %blocks.1.2.expand.d_relu6, %blocks.1.2.expand.bcast_13 : tensor<2x5x5x24xf32>
+    %blocks.1.2.expand.d_beta_b = stablehlo.broadcast_in_dim %blocks.1.2.expand.d_beta_d_gamma#0, dims = [3] : (tensor<24xf32>) -> tensor<2x5x5x24xf32>
+    %blocks.1.2.expand.t1 = stablehlo.subtract %blocks.1.2.expand.n_du, %blocks.1.2.expand.d_beta_b : tensor<2x5x5x24xf32>
+    %blocks.1.2.expand.d_gamma_b = stablehlo.broadcast_in_dim %blocks.1.2.expand.d_beta_d_gamma#1, dims = [3] : (tensor<24xf32>) -> tensor<2x5x5x24xf32>
     %blocks.1.2.expand.xhat_dgamma = stablehlo.multiply %blocks.1.2.expand.xhat, %blocks.1.2.expand.d_gamma_b : tensor<2x5x5x24xf32>
     %blocks.1.2.expand.t2 = stablehlo.subtract %blocks.1.2.expand.t1, %blocks.1.2.expand.xhat_dgamma : tensor<2x5x5x24xf32>
     %blocks.1.2.expand.k_b = stablehlo.broadcast_in_dim %blocks.1.2.expand.gamma_inv_n, dims = [3] : (tensor<24xf32>) -> tensor<2x5x5x24xf32>
-    %blocks.1.2.expand.d_x = stablehlo.multiply %blocks.1.2.expand.t2, %blocks.1.2.expand.k_b : tensor<2x5x5x24xf32>
-    %blocks.1.2.expand.d_w = stablehlo.convolution(%blocks.1.1.residual, %blocks.1.2.expand.d_x) dim_numbers = [f, 0, 1, b]x[i, 0, 1, o]->[0, 1, b, f], window = {stride = [1, 1], pad = [[0, 0], [0, 0]], lhs_dilate = [1, 1], rhs_dilate = [1, 1]} {batch_group_count = 1 : i64, feature_group_count = 1 : i64} : (tensor<2x5x5x4xf32>, tensor<2x5x5x24xf32>) -> tensor<1x1x4x24xf32>
+    %blocks.1.2.expand.d_z = stablehlo.multiply %blocks.1.2.expand.t2, %blocks.1.2.expand.k_b : tensor<2x5x5x24xf32>
+    %blocks.1.2.expand.d_w = stablehlo.convolution(%blocks.1.1.residual, %blocks.1.2.expand.d_z) dim_numbers = [f, 0, 1, b]x[i, 0, 1, o]->[0, 1, b, f], window = {stride = [1, 1], pad = [[0, 0], [0, 0]], lhs_dilate = [1, 1], rhs_dilate = [1, 1]} {batch_group_count = 1 : i64, feature_group_count = 1 : i64} : (tensor<2x5x5x4xf32>, tensor<2x5x5x24xf32>) -> tensor<1x1x4x24xf32>
     %blocks.1.2.expand.w_flip = stablehlo.reverse %blocks.1.2.expand.conv.w, dims = [0, 1] : tensor<1x1x4x24xf32>
-    %blocks.1.2.expand.d_x_1 = stablehlo.convolution(%blocks.1.2.expand.d_x, %blocks.1.2.expand.w_flip) dim_numbers = [b, 0, 1, f]x[0, 1, o, i]->[b, 0, 1, f], window = {stride = [1, 1], pad = [[0, 0], [0, 0]], lhs_dilate = [1, 1], rhs_dilate = [1, 1]} {batch_group_count = 1 : i64, feature_group_count = 1 : i64} : (tensor<2x5x5x24xf32>, tensor<1x1x4x24xf32>) -> tensor<2x5x5x4xf32>
-    %blocks.1.2.d_residual = stablehlo.add %blocks.1.2.expand.d_x_1, %pool.2.d_x : tensor<2x5x5x4xf32>
-    %blocks.1.1.project.d_beta_hw = stablehlo.reduce(%blocks.1.2.d_residual init: %cst_1) applies stablehlo.add across dimensions = [1, 2] : (tensor<2x5x5x4xf32>, tensor<f32>) -> tensor<2x4xf32>
-    %blocks.1.1.project.d_beta = stablehlo.reduce(%blocks.1.1.project.d_beta_hw init: %cst_1) applies stablehlo.add across dimensions = [0] : (tensor<2x4xf32>, tensor<f32>) -> tensor<4xf32>
-    %blocks.1.1.project.dy_xhat = stablehlo.multiply %blocks.1.2.d_residual, %blocks.1.1.project.xhat : tensor<2x5x5x4xf32>
-    %blocks.1.1.project.d_gamma_hw = stablehlo.reduce(%blocks.1.1.project.dy_xhat init: %cst_1) applies stablehlo.add across dimensions = [1, 2] : (tensor<2x5x5x4xf32>, tensor<f32>) -> tensor<2x4xf32>
-    %blocks.1.1.project.d_gamma = stablehlo.reduce(%blocks.1.1.project.d_gamma_hw init: %cst_1) applies stablehlo.add across dimensions = [0] : (tensor<2x4xf32>, tensor<f32>) -> tensor<4xf32>
+    %blocks.1.2.expand.d_x = stablehlo.convolution(%blocks.1.2.expand.d_z, %blocks.1.2.expand.w_flip) dim_numbers = [b, 0, 1, f]x[0, 1, o, i]->[b, 0, 1, f], window = {stride = [1, 1], pad = [[0, 0], [0, 0]], lhs_dilate = [1, 1], rhs_dilate = [1, 1]} {batch_group_count = 1 : i64, feature_group_count = 1 : i64} : (tensor<2x5x5x24xf32>, tensor<1x1x4x24xf32>) -> tensor<2x5x5x4xf32>
+    %blocks.1.2.d_residual = stablehlo.add %blocks.1.2.expand.d_x, %pool.2.d_x : tensor<2x5x5x4xf32>
+    %blocks.1.1.project.mean_inv = stablehlo.multiply %blocks.1.1.project.mean, %blocks.1.1.project.inv_std : tensor<4xf32>
+    %blocks.1.1.project.inv_b = stablehlo.broadcast_in_dim %blocks.1.1.project.inv_std, dims = [3] : (tensor<4xf32>) -> tensor<2x5x5x4xf32>
+    %blocks.1.1.project.z_inv = stablehlo.multiply %blocks.1.1.project.conv, %blocks.1.1.project.inv_b : tensor<2x5x5x4xf32>
+    %blocks.1.1.project.mean_inv_b = stablehlo.broadcast_in_dim %blocks.1.1.project.mean_inv, dims = [3] : (tensor<4xf32>) -> tensor<2x5x5x4xf32>
+    %blocks.1.1.project.xhat = stablehlo.subtract %blocks.1.1.project.z_inv, %blocks.1.1.project.mean_inv_b : tensor<2x5x5x4xf32>
+    %blocks.1.1.project.du_xhat = stablehlo.multiply %blocks.1.2.d_residual, %blocks.1.1.project.xhat : tensor<2x5x5x4xf32>
+    %blocks.1.1.project.d_beta_hw_d_gamma_hw:2 = stablehlo.reduce(%blocks.1.2.d_residual init: %cst_1), (%blocks.1.1.project.du_xhat init: %cst_1) across dimensions = [1, 2] : (tensor<2x5x5x4xf32>, tensor<2x5x5x4xf32>, tensor<f32>, tensor<f32>) -> (tensor<2x4xf32>, tensor<2x4xf32>)
+      reducer(%acc_12: tensor<f32>, %elt_12: tensor<f32>) (%acc_13: tensor<f32>, %elt_13: tensor<f32>) {
+        %part_12 = stablehlo.add %acc_12, %elt_12 : tensor<f32>
+        %part_13 = stablehlo.add %acc_13, %elt_13 : tensor<f32>
+        stablehlo.return %part_12, %part_13 : tensor<f32>, tensor<f32>
+      }
+    %blocks.1.1.project.d_beta_d_gamma:2 = stablehlo.reduce(%blocks.1.1.project.d_beta_hw_d_gamma_hw#0 init: %cst_1), (%blocks.1.1.project.d_beta_hw_d_gamma_hw#1 init: %cst_1) across dimensions = [0] : (tensor<2x4xf32>, tensor<2x4xf32>, tensor<f32>, tensor<f32>) -> (tensor<4xf32>, tensor<4xf32>)
+      reducer(%acc_14: tensor<f32>, %elt_14: tensor<f32>) (%acc_15: tensor<f32>, %elt_15: tensor<f32>) {
+        %part_14 = stablehlo.add %acc_14, %elt_14 : tensor<f32>
+        %part_15 = stablehlo.add %acc_15, %elt_15 : tensor<f32>
+        stablehlo.return %part_14, %part_15 : tensor<f32>, tensor<f32>
+      }
     %blocks.1.1.project.gamma_inv = stablehlo.multiply %blocks.1.1.project.bn.gamma.flat, %blocks.1.1.project.inv_std : tensor<4xf32>
     %blocks.1.1.project.bcast_8 = stablehlo.broadcast_in_dim %cst, dims = [] : (tensor<f32>) -> tensor<4xf32>
     %blocks.1.1.project.gamma_inv_n = stablehlo.multiply %blocks.1.1.project.gamma_inv, %blocks.1.1.project.bcast_8 : tensor<4xf32>
     %blocks.1.1.project.bcast_9 = stablehlo.broadcast_in_dim %cst_12, dims = [] : (tensor<f32>) -> tensor<2x5x5x4xf32>
-    %blocks.1.1.project.n_dy = stablehlo.multiply %blocks.1.2.d_residual, %blocks.1.1.project.bcast_9 : tensor<2x5x5x4xf32>
-    %blocks.1.1.project.d_beta_b = stablehlo.broadcast_in_dim %blocks.1.1.project.d_beta, dims = [3] : (tensor<4xf32>) -> tensor<2x5x5x4xf32>
-    %blocks.1.1.project.t1 = stablehlo.subtract %blocks.1.1.project.n_dy, %blocks.1.1.project.d_beta_b : tensor<2x5x5x4xf32>
-    %blocks.1.1.project.d_gamma_b = stablehlo.broadcast_in_dim %blocks.1.1.project.d_gamma, dims = [3] : (tensor<4xf32>) -> tensor<2x5x5x4xf32>
+    %blocks.1.1.project.n_du = stablehlo.multiply %blocks.1.2.d_residual, %blocks.1.1.project.bcast_9 : tensor<2x5x5x4xf32>
+    %blocks.1.1.project.d_beta_b = stablehlo.broadcast_in_dim %blocks.1.1.project.d_beta_d_gamma#0, dims = [3] : (tensor<4xf32>) -> tensor<2x5x5x4xf32>
+    %blocks.1.1.project.t1 = stablehlo.subtract %blocks.1.1.project.n_du, %blocks.1.1.project.d_beta_b : tensor<2x5x5x4xf32>
+    %blocks.1.1.project.d_gamma_b = stablehlo.broadcast_in_dim %blocks.1.1.project.d_beta_d_gamma#1, dims = [3] : (tensor<4xf32>) -> tensor<2x5x5x4xf32>
     %blocks.1.1.project.xhat_dgamma = stablehlo.multiply %blocks.1.1.project.xhat, %blocks.1.1.project.d_gamma_b : tensor<2x5x5x4xf32>
     %blocks.1.1.project.t2 = stablehlo.subtract %blocks.1.1.project.t1, %blocks.1.1.project.xhat_dgamma : tensor<2x5x5x4xf32>
     %blocks.1.1.project.k_b = stablehlo.broadcast_in_dim %blocks.1.1.project.gamma_inv_n, dims = [3] : (tensor<4xf32>) -> tensor<2x5x5x4xf32>
-    %blocks.1.1.project.d_x = stablehlo.multiply %blocks.1.1.project.t2, %blocks.1.1.project.k_b : tensor<2x5x5x4xf32>
-    %blocks.1.1.project.d_w = stablehlo.convolution(%blocks.1.1.dw.relu6, %blocks.1.1.project.d_x) dim_numbers = [f, 0, 1, b]x[i, 0, 1, o]->[0, 1, b, f], window = {stride = [1, 1], pad = [[0, 0], [0, 0]], lhs_dilate = [1, 1], rhs_dilate = [1, 1]} {batch_group_count = 1 : i64, feature_group_count = 1 : i64} : (tensor<2x5x5x24xf32>, tensor<2x5x5x4xf32>) -> tensor<1x1x24x4xf32>
+    %blocks.1.1.project.d_z = stablehlo.multiply %blocks.1.1.project.t2, %blocks.1.1.project.k_b : tensor<2x5x5x4xf32>
+    %blocks.1.1.project.d_w = stablehlo.convolution(%blocks.1.1.dw.relu6, %blocks.1.1.project.d_z) dim_numbers = [f, 0, 1, b]x[i, 0, 1, o]->[0, 1, b, f], window = {stride = [1, 1], pad = [[0, 0], [0, 0]], lhs_dilate = [1, 1], rhs_dilate = [1, 1]} {batch_group_count = 1 : i64, feature_group_count = 1 : i64} : (tensor<2x5x5x24xf32>, tensor<2x5x5x4xf32>) -> tensor<1x1x24x4xf32>
     %blocks.1.1.project.w_flip = stablehlo.reverse %blocks.1.1.project.conv.w, dims = [0, 1] : tensor<1x1x24x4xf32>
-    %blocks.1.1.project.d_x_1 = stablehlo.convolution(%blocks.1.1.project.d_x, %blocks.1.1.project.w_flip) dim_numbers = [b, 0, 1, f]x[0, 1, o, i]->[b, 0, 1, f], window = {stride = [1, 1], pad = [[0, 0], [0, 0]], lhs_dilate = [1, 1], rhs_dilate = [1, 1]} {batch_group_count = 1 : i64, feature_group_count = 1 : i64} : (tensor<2x5x5x4xf32>, tensor<1x1x24x4xf32>) -> tensor<2x5x5x24xf32>
+    %blocks.1.1.project.d_x = stablehlo.convolution(%blocks.1.1.project.d_z, %blocks.1.1.project.w_flip) dim_numbers = [b, 0, 1, f]x[0, 1, o, i]->[b, 0, 1, f], window = {stride = [1, 1], pad = [[0, 0], [0, 0]], lhs_dilate = [1, 1], rhs_dilate = [1, 1]} {batch_group_count = 1 : i64, feature_group_count = 1 : i64} : (tensor<2x5x5x4xf32>, tensor<1x1x24x4xf32>) -> tensor<2x5x5x24xf32>
+    %blocks.1.1.dw.mean_inv = stablehlo.multiply %blocks.1.1.dw.mean, %blocks.1.1.dw.inv_std : tensor<24xf32>
+    %blocks.1.1.dw.inv_b = stablehlo.broadcast_in_dim %blocks.1.1.dw.inv_std, dims = [3] : (tensor<24xf32>) -> tensor<2x5x5x24xf32>
+    %blocks.1.1.dw.z_inv = stablehlo.multiply %blocks.1.1.dw.conv, %blocks.1.1.dw.inv_b : tensor<2x5x5x24xf32>
+    %blocks.1.1.dw.mean_inv_b = stablehlo.broadcast_in_dim %blocks.1.1.dw.mean_inv, dims = [3] : (tensor<24xf32>) -> tensor<2x5x5x24xf32>
+    %blocks.1.1.dw.xhat = stablehlo.subtract %blocks.1.1.dw.z_inv, %blocks.1.1.dw.mean_inv_b : tensor<2x5x5x24xf32>
     %blocks.1.1.dw.bcast_10 = stablehlo.broadcast_in_dim %cst_1, dims = [] : (tensor<f32>) -> tensor<2x5x5x24xf32>
-    %blocks.1.1.dw.gt0 = stablehlo.compare GT, %blocks.1.1.dw.bn, %blocks.1.1.dw.bcast_10 : (tensor<2x5x5x24xf32>, tensor<2x5x5x24xf32>) -> tensor<2x5x5x24xi1>
+    %blocks.1.1.dw.gt0 = stablehlo.compare GT, %blocks.1.1.dw.relu6, %blocks.1.1.dw.bcast_10 : (tensor<2x5x5x24xf32>, tensor<2x5x5x24xf32>) -> tensor<2x5x5x24xi1>
     %blocks.1.1.dw.bcast_11 = stablehlo.broadcast_in_dim %cst_5, dims = [] : (tensor<f32>) -> tensor<2x5x5x24xf32>
-    %blocks.1.1.dw.lt6 = stablehlo.compare LT, %blocks.1.1.dw.bn, %blocks.1.1.dw.bcast_11 : (tensor<2x5x5x24xf32>, tensor<2x5x5x24xf32>) -> tensor<2x5x5x24xi1>
+    %blocks.1.1.dw.lt6 = stablehlo.compare LT, %blocks.1.1.dw.relu6, %blocks.1.1.dw.bcast_11 : (tensor<2x5x5x24xf32>, tensor<2x5x5x24xf32>) -> tensor<2x5x5x24xi1>
     %blocks.1.1.dw.relu6_on = stablehlo.and %blocks.1.1.dw.gt0, %blocks.1.1.dw.lt6 : tensor<2x5x5x24xi1>
     %blocks.1.1.dw.full = stablehlo.broadcast_in_dim %cst_1, dims = [] : (tensor<f32>) -> tensor<2x5x5x24xf32>
-    %blocks.1.1.dw.d_relu6 = stablehlo.select %blocks.1.1.dw.relu6_on, %blocks.1.1.project.d_x_1, %blocks.1.1.dw.full : (tensor<2x5x5x24xi1>, tensor<2x5x5x24xf32>, tensor<2x5x5x24xf32>) -> tensor<2x5x5x24xf32>
-    %blocks.1.1.dw.d_beta_hw = stablehlo.reduce(%blocks.1.1.dw.d_relu6 init: %cst_1) applies stablehlo.add across dimensions = [1, 2] : (tensor<2x5x5x24xf32>, tensor<f32>) -> tensor<2x24xf32>
-    %blocks.1.1.dw.d_beta = stablehlo.reduce(%blocks.1.1.dw.d_beta_hw init: %cst_1) applies stablehlo.add across dimensions = [0] : (tensor<2x24xf32>, tensor<f32>) -> tensor<24xf32>
-    %blocks.1.1.dw.dy_xhat = stablehlo.multiply %blocks.1.1.dw.d_relu6, %blocks.1.1.dw.xhat : tensor<2x5x5x24xf32>
-    %blocks.1.1.dw.d_gamma_hw = stablehlo.reduce(%blocks.1.1.dw.dy_xhat init: %cst_1) applies stablehlo.add across dimensions = [1, 2] : (tensor<2x5x5x24xf32>, tensor<f32>) -> tensor<2x24xf32>
-    %blocks.1.1.dw.d_gamma = stablehlo.reduce(%blocks.1.1.dw.d_gamma_hw init: %cst_1) applies stablehlo.add across dimensions = [0] : (tensor<2x24xf32>, tensor<f32>) -> tensor<24xf32>
+    %blocks.1.1.dw.d_relu6 = stablehlo.select %blocks.1.1.dw.relu6_on, %blocks.1.1.project.d_x, %blocks.1.1.dw.full : (tensor<2x5x5x24xi1>, tensor<2x5x5x24xf32>, tensor<2x5x5x24xf32>) -> tensor<2x5x5x24xf32>
+    %blocks.1.1.dw.du_xhat = stablehlo.multiply %blocks.1.1.dw.d_relu6, %blocks.1.1.dw.xhat : tensor<2x5x5x24xf32>
+    %blocks.1.1.dw.d_beta_hw_d_gamma_hw:2 = stablehlo.reduce(%blocks.1.1.dw.d_relu6 init: %cst_1), (%blocks.1.1.dw.du_xhat init: %cst_1) across dimensions = [1, 2] : (tensor<2x5x5x24xf32>, tensor<2x5x5x24xf32>, tensor<f32>, tensor<f32>) -> (tensor<2x24xf32>, tensor<2x24xf32>)
+      reducer(%acc_16: tensor<f32>, %elt_16: tensor<f32>) (%acc_17: tensor<f32>, %elt_17: tensor<f32>) {
+        %part_16 = stablehlo.add %acc_16, %elt_16 : tensor<f32>
+        %part_17 = stablehlo.add %acc_17, %elt_17 : tensor<f32>
+        stablehlo.return %part_16, %part_17 : tensor<f32>, tensor<f32>
+      }
+    %blocks.1.1.dw.d_beta_d_gamma:2 = stablehlo.reduce(%blocks.1.1.dw.d_beta_hw_d_gamma_hw#0 init: %cst_1), (%blocks.1.1.dw.d_beta_hw_d_gamma_hw#1 init: %cst_1) across dimensions = [0] : (tensor<2x24xf32>, tensor<2x24xf32>, tensor<f32>, tensor<f32>) -> (tensor<24xf32>, tensor<24xf32>)
+      reducer(%acc_18: tensor<f32>, %elt_18: tensor<f32>) (%acc_19: tensor<f32>, %elt_19: tensor<f32>) {
+        %part_18 = stablehlo.add %acc_18, %elt_18 : tensor<f32>
+        %part_19 = stablehlo.add %acc_19, %elt_19 : tensor<f32>
+        stablehlo.return %part_18, %part_19 : tensor<f32>, tensor<f32>
+      }
     %blocks.1.1.dw.gamma_inv = stablehlo.multiply %blocks.1.1.dw.bn.gamma.flat, %blocks.1.1.dw.inv_std : tensor<24xf32>
     %blocks.1.1.dw.bcast_12 = stablehlo.broadcast_in_dim %cst, dims = [] : (tensor<f32>) -> tensor<24xf32>
     %blocks.1.1.dw.gamma_inv_n = stablehlo.multiply %blocks.1.1.dw.gamma_inv, %blocks.1.1.dw.bcast_12 : tensor<24xf32>
     %blocks.1.1.dw.bcast_13 = stablehlo.broadcast_in_dim %cst_12, dims = [] : (tensor<f32>) -> tensor<2x5x5x24xf32>
-    %blocks.1.1.dw.n_dy = stablehlo.multiply %blocks.1.1.dw.d_relu6, %blocks.1.1.dw.bcast_13 : tensor<2x5x5x24xf32>
-    %blocks.1.1.dw.d_beta_b = stablehlo.broadcast_in_dim %blocks.1.1.dw.d_beta, dims = [3] : (tensor<24xf32>) -> tensor<2x5x5x24xf32>
-    %blocks.1.1.dw.t1 = stablehlo.subtract %blocks.1.1.dw.n_dy, %blocks.1.1.dw.d_beta_b : tensor<2x5x5x24xf32>
-    %blocks.1.1.dw.d_gamma_b = stablehlo.broadcast_in_dim %blocks.1.1.dw.d_gamma, dims = [3] : (tensor<24xf32>) -> tensor<2x5x5x24xf32>
+    %blocks.1.1.dw.n_du = stablehlo.multiply %blocks.1.1.dw.d_relu6, %blocks.1.1.dw.bcast_13 : tensor<2x5x5x24xf32>
+    %blocks.1.1.dw.d_beta_b = stablehlo.broadcast_in_dim %blocks.1.1.dw.d_beta_d_gamma#0, dims = [3] : (tensor<24xf32>) -> tensor<2x5x5x24xf32>
+    %blocks.1.1.dw.t1 = stablehlo.subtract %blocks.1.1.dw.n_du, %blocks.1.1.dw.d_beta_b : tensor<2x5x5x24xf32>
+    %blocks.1.1.dw.d_gamma_b = stablehlo.broadcast_in_dim %blocks.1.1.dw.d_beta_d_gamma#1, dims = [3] : (tensor<24xf32>) -> tensor<2x5x5x24xf32>
     %blocks.1.1.dw.xhat_dgamma = stablehlo.multiply %blocks.1.1.dw.xhat, %blocks.1.1.dw.d_gamma_b : tensor<2x5x5x24xf32>
     %blocks.1.1.dw.t2 = stablehlo.subtract %blocks.1.1.dw.t1, %blocks.1.1.dw.xhat_dgamma : tensor<2x5x5x24xf32>
     %blocks.1.1.dw.k_b = stablehlo.broadcast_in_dim %blocks.1.1.dw.gamma_inv_n, dims = [3] : (tensor<24xf32>) -> tensor<2x5x5x24xf32>
-    %blocks.1.1.dw.d_x = stablehlo.multiply %blocks.1.1.dw.t2, %blocks.1.1.dw.k_b : tensor<2x5x5x24xf32>
-    %blocks.1.1.dw.d_w = stablehlo.convolution(%blocks.1.1.expand.relu6, %blocks.1.1.dw.d_x) dim_numbers = [f, 0, 1, b]x[i, 0, 1, o]->[0, 1, b, f], window = {stride = [1, 1], pad = [[1, 1], [1, 1]], lhs_dilate = [1, 1], rhs_dilate = [1, 1]} {batch_group_count = 24 : i64, feature_group_count = 1 : i64} : (tensor<2x5x5x24xf32>, tensor<2x5x5x24xf32>) -> tensor<3x3x1x24xf32>
+    %blocks.1.1.dw.d_z = stablehlo.multiply %blocks.1.1.dw.t2, %blocks.1.1.dw.k_b : tensor<2x5x5x24xf32>
+    %blocks.1.1.dw.x_n = stablehlo.slice %blocks.1.1.expand.relu6 [0:1, 0:5, 0:5, 0:24] : (tensor<2x5x5x24xf32>) -> tensor<1x5x5x24xf32>
+    %blocks.1.1.dw.dy_n = stablehlo.slice %blocks.1.1.dw.d_z [0:1, 0:5, 0:5, 0:24] : (tensor<2x5x5x24xf32>) -> tensor<1x5x5x24xf32>
+    %blocks.1.1.dw.d_w = stablehlo.convolution(%blocks.1.1.dw.x_n, %blocks.1.1.dw.dy_n) dim_numbers = [b, 0, 1, f]x[i, 0, 1, o]->[0, 1, b, f], window = {stride = [1, 1], pad = [[1, 1], [1, 1]], lhs_dilate = [1, 1], rhs_dilate = [1, 1]} {batch_group_count = 1 : i64, feature_group_count = 24 : i64} : (tensor<1x5x5x24xf32>, tensor<1x5x5x24xf32>) -> tensor<3x3x1x24xf32>
+    %blocks.1.1.dw.x_n_1 = stablehlo.slice %blocks.1.1.expand.relu6 [1:2, 0:5, 0:5, 0:24] : (tensor<2x5x5x24xf32>) -> tensor<1x5x5x24xf32>
+    %blocks.1.1.dw.dy_n_1 = stablehlo.slice %blocks.1.1.dw.d_z [1:2, 0:5, 0:5, 0:24] : (tensor<2x5x5x24xf32>) -> tensor<1x5x5x24xf32>
+    %blocks.1.1.dw.d_w_1 = stablehlo.convolution(%blocks.1.1.dw.x_n_1, %blocks.1.1.dw.dy_n_1) dim_numbers = [b, 0, 1, f]x[i, 0, 1, o]->[0, 1, b, f], window = {stride = [1, 1], pad = [[1, 1], [1, 1]], lhs_dilate = [1, 1], rhs_dilate = [1, 1]} {batch_group_count = 1 : i64, feature_group_count = 24 : i64} : (tensor<1x5x5x24xf32>, tensor<1x5x5x24xf32>) -> tensor<3x3x1x24xf32>
+    %blocks.1.1.dw.d_w_sum = stablehlo.add %blocks.1.1.dw.d_w, %blocks.1.1.dw.d_w_1 : tensor<3x3x1x24xf32>
     %blocks.1.1.dw.w_flip = stablehlo.reverse %blocks.1.1.dw.conv.w, dims = [0, 1] : tensor<3x3x1x24xf32>
-    %blocks.1.1.dw.d_x_1 = stablehlo.convolution(%blocks.1.1.dw.d_x, %blocks.1.1.dw.w_flip) dim_numbers = [b, 0, 1, f]x[0, 1, i, o]->[b, 0, 1, f], window = {stride = [1, 1], pad = [[1, 1], [1, 1]], lhs_dilate = [1, 1], rhs_dilate = [1, 1]} {batch_group_count = 1 : i64, feature_group_count = 24 : i64} : (tensor<2x5x5x24xf32>, tensor<3x3x1x24xf32>) -> tensor<2x5x5x24xf32>
+    %blocks.1.1.dw.d_x = stablehlo.convolution(%blocks.1.1.dw.d_z, %blocks.1.1.dw.w_flip) dim_numbers = [b, 0, 1, f]x[0, 1, i, o]->[b, 0, 1, f], window = {stride = [1, 1], pad = [[1, 1], [1, 1]], lhs_dilate = [1, 1], rhs_dilate = [1, 1]} {batch_group_count = 1 : i64, feature_group_count = 24 : i64} : (tensor<2x5x5x24xf32>, tensor<3x3x1x24xf32>) -> tensor<2x5x5x24xf32>
+    %blocks.1.1.expand.mean_inv = stablehlo.multiply %blocks.1.1.expand.mean, %blocks.1.1.expand.inv_std : tensor<24xf32>
+    %blocks.1.1.expand.inv_b = stablehlo.broadcast_in_dim %blocks.1.1.expand.inv_std, dims = [3] : (tensor<24xf32>) -> tensor<2x5x5x24xf32>
+    %blocks.1.1.expand.z_inv = stablehlo.multiply %blocks.1.1.expand.conv, %blocks.1.1.expand.inv_b : tensor<2x5x5x24xf32>
+    %blocks.1.1.expand.mean_inv_b = stablehlo.broadcast_in_dim %blocks.1.1.expand.mean_inv, dims = [3] : (tensor<24xf32>) -> tensor<2x5x5x24xf32>
+    %blocks.1.1.expand.xhat = stablehlo.subtract %blocks.1.1.expand.z_inv, %blocks.1.1.expand.mean_inv_b : tensor<2x5x5x24xf32>
     %blocks.1.1.expand.bcast_10 = stablehlo.broadcast_in_dim %cst_1, dims = [] : (tensor<f32>) -> tensor<2x5x5x24xf32>
-    %blocks.1.1.expand.gt0 = stablehlo.compare GT, %blocks.1.1.expand.bn, %blocks.1.1.expand.bcast_10 : (tensor<2x5x5x24xf32>, tensor<2x5x5x24xf32>) -> tensor<2x5x5x24xi1>
+    %blocks.1.1.expand.gt0 = stablehlo.compare GT, %blocks.1.1.expand.relu6, %blocks.1.1.expand.bcast_10 : (tensor<2x5x5x24xf32>, tensor<2x5x5x24xf32>) -> tensor<2x5x5x24xi1>
     %blocks.1.1.expand.bcast_11 = stablehlo.broadcast_in_dim %cst_5, dims = [] : (tensor<f32>) -> tensor<2x5x5x24xf32>
-    %blocks.1.1.expand.lt6 = stablehlo.compare LT, %blocks.1.1.expand.bn, %blocks.1.1.expand.bcast_11 : (tensor<2x5x5x24xf32>, tensor<2x5x5x24xf32>) -> tensor<2x5x5x24xi1>
+    %blocks.1.1.expand.lt6 = stablehlo.compare LT, %blocks.1.1.expand.relu6, %blocks.1.1.expand.bcast_11 : (tensor<2x5x5x24xf32>, tensor<2x5x5x24xf32>) -> tensor<2x5x5x24xi1>
     %blocks.1.1.expand.relu6_on = stablehlo.and %blocks.1.1.expand.gt0, %blocks.1.1.expand.lt6 : tensor<2x5x5x24xi1>
     %blocks.1.1.expand.full = stablehlo.broadcast_in_dim %cst_1, dims = [] : (tensor<f32>) -> tensor<2x5x5x24xf32>
-    %blocks.1.1.expand.d_relu6 = stablehlo.select %blocks.1.1.expand.relu6_on, %blocks.1.1.dw.d_x_1, %blocks.1.1.expand.full : (tensor<2x5x5x24xi1>, tensor<2x5x5x24xf32>, tensor<2x5x5x24xf32>) -> tensor<2x5x5x24xf32>
-    %blocks.1.1.expand.d_beta_hw = stablehlo.reduce(%blocks.1.1.expand.d_relu6 init: %cst_1) applies stablehlo.add across dimensions = [1, 2] : (tensor<2x5x5x24xf32>, tensor<f32>) -> tensor<2x24xf32>
-    %blocks.1.1.expand.d_beta = stablehlo.reduce(%blocks.1.1.expand.d_beta_hw init: %cst_1) applies stablehlo.add across dimensions = [0] : (tensor<2x24xf32>, tensor<f32>) -> tensor<24xf32>
-    %blocks.1.1.expand.dy_xhat = stablehlo.multiply %blocks.1.1.expand.d_relu6, %blocks.1.1.expand.xhat : tensor<2x5x5x24xf32>
-    %blocks.1.1.expand.d_gamma_hw = stablehlo.reduce(%blocks.1.1.expand.dy_xhat init: %cst_1) applies stablehlo.add across dimensions = [1, 2] : (tensor<2x5x5x24xf32>, tensor<f32>) -> tensor<2x24xf32>
-    %blocks.1.1.expand.d_gamma = stablehlo.reduce(%blocks.1.1.expand.d_gamma_hw init: %cst_1) applies stablehlo.add across dimensions = [0] : (tensor<2x24xf32>, tensor<f32>) -> tensor<24xf32>
+    %blocks.1.1.expand.d_relu6 = stablehlo.select %blocks.1.1.expand.relu6_on, %blocks.1.1.dw.d_x, %blocks.1.1.expand.full : (tensor<2x5x5x24xi1>, tensor<2x5x5x24xf32>, tensor<2x5x5x24xf32>) -> tensor<2x5x5x24xf32>
+    %blocks.1.1.expand.du_xhat = stablehlo.multiply %blocks.1.1.expand.d_relu6, %blocks.1.1.expand.xhat : tensor<2x5x5x24xf32>
+    %blocks.1.1.expand.d_beta_hw_d_gamma_hw:2 = stablehlo.reduce(%blocks.1.1.expand.d_relu6 init: %cst_1), (%blocks.1.1.expand.du_xhat init: %cst_1) across dimensions = [1, 2] : (tensor<2x5x5x24xf32>, tensor<2x5x5x24xf32>, tensor<f32>, tensor<f32>) -> (tensor<2x24xf32>, tensor<2x24xf32>)
+      reducer(%acc_20: tensor<f32>, %elt_20: tensor<f32>) (%acc_21: tensor<f32>, %elt_21: tensor<f32>) {
+        %part_20 = stablehlo.add %acc_20, %elt_20 : tensor<f32>
+        %part_21 = stablehlo.add %acc_21, %elt_21 : tensor<f32>
+        stablehlo.return %part_20, %part_21 : tensor<f32>, tensor<f32>
+      }
+    %blocks.1.1.expand.d_beta_d_gamma:2 = stablehlo.reduce(%blocks.1.1.expand.d_beta_hw_d_gamma_hw#0 init: %cst_1), (%blocks.1.1.expand.d_beta_hw_d_gamma_hw#1 init: %cst_1) across dimensions = [0] : (tensor<2x24xf32>, tensor<2x24xf32>, tensor<f32>, tensor<f32>) -> (tensor<24xf32>, tensor<24xf32>)
+      reducer(%acc_22: tensor<f32>, %elt_22: tensor<f32>) (%acc_23: tensor<f32>, %elt_23: tensor<f32>) {
+        %part_22 = stablehlo.add %acc_22, %elt_22 : tensor<f32>
+        %part_23 = stablehlo.add %acc_23, %elt_23 : tensor<f32>
+        stablehlo.return %part_22, %part_23 : tensor<f32>, tensor<f32>
+      }
     %blocks.1.1.expand.gamma_inv = stablehlo.multiply %blocks.1.1.expand.bn.gamma.flat, %blocks.1.1.expand.inv_std : tensor<24xf32>
     %blocks.1.1.expand.bcast_12 = stablehlo.broadcast_in_dim %cst, dims = [] : (tensor<f32>) -> tensor<24xf32>
     %blocks.1.1.expand.gamma_inv_n = stablehlo.multiply %blocks.1.1.expand.gamma_inv, %blocks.1.1.expand.bcast_12 : tensor<24xf32>
     %blocks.1.1.expand.bcast_13 = stablehlo.broadcast_in_dim %cst_12, dims = [] : (tensor<f32>) -> tensor<2x5x5x24xf32>
-    %blocks.1.1.expand.n_dy = stablehlo.multiply %blocks.1.1.expand.d_relu6, %blocks.1.1.expand.bcast_13 : tensor<2x5x5x24xf32>
-    %blocks.1.1.expand.d_beta_b = stablehlo.broadcast_in_dim %blocks.1.1.expand.d_beta, dims = [3] : (tensor<24xf32>) -> tensor<2x5x5x24xf32>
-    %blocks.1.1.expand.t1 = stablehlo.subtract %blocks.1.1.expand.n_dy, %blocks.1.1.expand.d_beta_b : tensor<2x5x5x24xf32>
-    %blocks.1.1.expand.d_gamma_b = stablehlo.broadcast_in_dim %blocks.1.1.expand.d_gamma, dims = [3] : (tensor<24xf32>) -> tensor<2x5x5x24xf32>
+    %blocks.1.1.expand.n_du = stablehlo.multiply %blocks.1.1.expand.d_relu6, %blocks.1.1.expand.bcast_13 : tensor<2x5x5x24xf32>
+    %blocks.1.1.expand.d_beta_b = stablehlo.broadcast_in_dim %blocks.1.1.expand.d_beta_d_gamma#0, dims = [3] : (tensor<24xf32>) -> tensor<2x5x5x24xf32>
+    %blocks.1.1.expand.t1 = stablehlo.subtract %blocks.1.1.expand.n_du, %blocks.1.1.expand.d_beta_b : tensor<2x5x5x24xf32>
+    %blocks.1.1.expand.d_gamma_b = stablehlo.broadcast_in_dim %blocks.1.1.expand.d_beta_d_gamma#1, dims = [3] : (tensor<24xf32>) -> tensor<2x5x5x24xf32>
     %blocks.1.1.expand.xhat_dgamma = stablehlo.multiply %blocks.1.1.expand.xhat, %blocks.1.1.expand.d_gamma_b : tensor<2x5x5x24xf32>
     %blocks.1.1.expand.t2 = stablehlo.subtract %blocks.1.1.expand.t1, %blocks.1.1.expand.xhat_dgamma : tensor<2x5x5x24xf32>
     %blocks.1.1.expand.k_b = stablehlo.broadcast_in_dim %blocks.1.1.expand.gamma_inv_n, dims = [3] : (tensor<24xf32>) -> tensor<2x5x5x24xf32>
-    %blocks.1.1.expand.d_x = stablehlo.multiply %blocks.1.1.expand.t2, %blocks.1.1.expand.k_b : tensor<2x5x5x24xf32>
-    %blocks.1.1.expand.d_w = stablehlo.convolution(%blocks.1.0.residual, %blocks.1.1.expand.d_x) dim_numbers = [f, 0, 1, b]x[i, 0, 1, o]->[0, 1, b, f], window = {stride = [1, 1], pad = [[0, 0], [0, 0]], lhs_dilate = [1, 1], rhs_dilate = [1, 1]} {batch_group_count = 1 : i64, feature_group_count = 1 : i64} : (tensor<2x5x5x4xf32>, tensor<2x5x5x24xf32>) -> tensor<1x1x4x24xf32>
+    %blocks.1.1.expand.d_z = stablehlo.multiply %blocks.1.1.expand.t2, %blocks.1.1.expand.k_b : tensor<2x5x5x24xf32>
+    %blocks.1.1.expand.d_w = stablehlo.convolution(%blocks.1.0.residual, %blocks.1.1.expand.d_z) dim_numbers = [f, 0, 1, b]x[i, 0, 1, o]->[0, 1, b, f], window = {stride = [1, 1], pad = [[0, 0], [0, 0]], lhs_dilate = [1, 1], rhs_dilate = [1, 1]} {batch_group_count = 1 : i64, feature_group_count = 1 : i64} : (tensor<2x5x5x4xf32>, tensor<2x5x5x24xf32>) -> tensor<1x1x4x24xf32>
     %blocks.1.1.expand.w_flip = stablehlo.reverse %blocks.1.1.expand.conv.w, dims = [0, 1] : tensor<1x1x4x24xf32>
-    %blocks.1.1.expand.d_x_1 = stablehlo.convolution(%blocks.1.1.expand.d_x, %blocks.1.1.expand.w_flip) dim_numbers = [b, 0, 1, f]x[0, 1, o, i]->[b, 0, 1, f], window = {stride = [1, 1], pad = [[0, 0], [0, 0]], lhs_dilate = [1, 1], rhs_dilate = [1, 1]} {batch_group_count = 1 : i64, feature_group_count = 1 : i64} : (tensor<2x5x5x24xf32>, tensor<1x1x4x24xf32>) -> tensor<2x5x5x4xf32>
-    %blocks.1.1.d_residual = stablehlo.add %blocks.1.1.expand.d_x_1, %blocks.1.2.d_residual : tensor<2x5x5x4xf32>
-    %blocks.1.0.project.d_beta_hw = stablehlo.reduce(%blocks.1.1.d_residual init: %cst_1) applies stablehlo.add across dimensions = [1, 2] : (tensor<2x5x5x4xf32>, tensor<f32>) -> tensor<2x4xf32>
-    %blocks.1.0.project.d_beta = stablehlo.reduce(%blocks.1.0.project.d_beta_hw init: %cst_1) applies stablehlo.add across dimensions = [0] : (tensor<2x4xf32>, tensor<f32>) -> tensor<4xf32>
-    %blocks.1.0.project.dy_xhat = stablehlo.multiply %blocks.1.1.d_residual, %blocks.1.0.project.xhat : tensor<2x5x5x4xf32>
-    %blocks.1.0.project.d_gamma_hw = stablehlo.reduce(%blocks.1.0.project.dy_xhat init: %cst_1) applies stablehlo.add across dimensions = [1, 2] : (tensor<2x5x5x4xf32>, tensor<f32>) -> tensor<2x4xf32>
-    %blocks.1.0.project.d_gamma = stablehlo.reduce(%blocks.1.0.project.d_gamma_hw init: %cst_1) applies stablehlo.add across dimensions = [0] : (tensor<2x4xf32>, tensor<f32>) -> tensor<4xf32>
+    %blocks.1.1.expand.d_x = stablehlo.convolution(%blocks.1.1.expand.d_z, %blocks.1.1.expand.w_flip) dim_numbers = [b, 0, 1, f]x[0, 1, o, i]->[b, 0, 1, f], window = {stride = [1, 1], pad = [[0, 0], [0, 0]], lhs_dilate = [1, 1], rhs_dilate = [1, 1]} {batch_group_count = 1 : i64, feature_group_count = 1 : i64} : (tensor<2x5x5x24xf32>, tensor<1x1x4x24xf32>) -> tensor<2x5x5x4xf32>
+    %blocks.1.1.d_residual = stablehlo.add %blocks.1.1.expand.d_x, %blocks.1.2.d_residual : tensor<2x5x5x4xf32>
+    %blocks.1.0.project.mean_inv = stablehlo.multiply %blocks.1.0.project.mean, %blocks.1.0.project.inv_std : tensor<4xf32>
+    %blocks.1.0.project.inv_b = stablehlo.broadcast_in_dim %blocks.1.0.project.inv_std, dims = [3] : (tensor<4xf32>) -> tensor<2x5x5x4xf32>
+    %blocks.1.0.project.z_inv = stablehlo.multiply %blocks.1.0.project.conv, %blocks.1.0.project.inv_b : tensor<2x5x5x4xf32>
+    %blocks.1.0.project.mean_inv_b = stablehlo.broadcast_in_dim %blocks.1.0.project.mean_inv, dims = [3] : (tensor<4xf32>) -> tensor<2x5x5x4xf32>
+    %blocks.1.0.project.xhat = stablehlo.subtract %blocks.1.0.project.z_inv, %blocks.1.0.project.mean_inv_b : tensor<2x5x5x4xf32>
+    %blocks.1.0.project.du_xhat = stablehlo.multiply %blocks.1.1.d_residual, %blocks.1.0.project.xhat : tensor<2x5x5x4xf32>
+    %blocks.1.0.project.d_beta_hw_d_gamma_hw:2 = stablehlo.reduce(%blocks.1.1.d_residual init: %cst_1), (%blocks.1.0.project.du_xhat init: %cst_1) across dimensions = [1, 2] : (tensor<2x5x5x4xf32>, tensor<2x5x5x4xf32>, tensor<f32>, tensor<f32>) -> (tensor<2x4xf32>, tensor<2x4xf32>)
+      reducer(%acc_24: tensor<f32>, %elt_24: tensor<f32>) (%acc_25: tensor<f32>, %elt_25: tensor<f32>) {
+        %part_24 = stablehlo.add %acc_24, %elt_24 : tensor<f32>
+        %part_25 = stablehlo.add %acc_25, %elt_25 : tensor<f32>
+        stablehlo.return %part_24, %part_25 : tensor<f32>, tensor<f32>
+      }
+    %blocks.1.0.project.d_beta_d_gamma:2 = stablehlo.reduce(%blocks.1.0.project.d_beta_hw_d_gamma_hw#0 init: %cst_1), (%blocks.1.0.project.d_beta_hw_d_gamma_hw#1 init: %cst_1) across dimensions = [0] : (tensor<2x4xf32>, tensor<2x4xf32>, tensor<f32>, tensor<f32>) -> (tensor<4xf32>, tensor<4xf32>)
+      reducer(%acc_26: tensor<f32>, %elt_26: tensor<f32>) (%acc_27: tensor<f32>, %elt_27: tensor<f32>) {
+        %part_26 = stablehlo.add %acc_26, %elt_26 : tensor<f32>
+        %part_27 = stablehlo.add %acc_27, %elt_27 : tensor<f32>
+        stablehlo.return %part_26, %part_27 : tensor<f32>, tensor<f32>
+      }
     %blocks.1.0.project.gamma_inv = stablehlo.multiply %blocks.1.0.project.bn.gamma.flat, %blocks.1.0.project.inv_std : tensor<4xf32>
     %blocks.1.0.project.bcast_8 = stablehlo.broadcast_in_dim %cst, dims = [] : (tensor<f32>) -> tensor<4xf32>
     %blocks.1.0.project.gamma_inv_n = stablehlo.multiply %blocks.1.0.project.gamma_inv, %blocks.1.0.project.bcast_8 : tensor<4xf32>
     %blocks.1.0.project.bcast_9 = stablehlo.broadcast_in_dim %cst_12, dims = [] : (tensor<f32>) -> tensor<2x5x5x4xf32>
-    %blocks.1.0.project.n_dy = stablehlo.multiply %blocks.1.1.d_residual, %blocks.1.0.project.bcast_9 : tensor<2x5x5x4xf32>
-    %blocks.1.0.project.d_beta_b = stablehlo.broadcast_in_dim %blocks.1.0.project.d_beta, dims = [3] : (tensor<4xf32>) -> tensor<2x5x5x4xf32>
-    %blocks.1.0.project.t1 = stablehlo.subtract %blocks.1.0.project.n_dy, %blocks.1.0.project.d_beta_b : tensor<2x5x5x4xf32>
-    %blocks.1.0.project.d_gamma_b = stablehlo.broadcast_in_dim %blocks.1.0.project.d_gamma, dims = [3] : (tensor<4xf32>) -> tensor<2x5x5x4xf32>
+    %blocks.1.0.project.n_du = stablehlo.multiply %blocks.1.1.d_residual, %blocks.1.0.project.bcast_9 : tensor<2x5x5x4xf32>
+    %blocks.1.0.project.d_beta_b = stablehlo.broadcast_in_dim %blocks.1.0.project.d_beta_d_gamma#0, dims = [3] : (tensor<4xf32>) -> tensor<2x5x5x4xf32>
+    %blocks.1.0.project.t1 = stablehlo.subtract %blocks.1.0.project.n_du, %blocks.1.0.project.d_beta_b : tensor<2x5x5x4xf32>
+    %blocks.1.0.project.d_gamma_b = stablehlo.broadcast_in_dim %blocks.1.0.project.d_beta_d_gamma#1, dims = [3] : (tensor<4xf32>) -> tensor<2x5x5x4xf32>
     %blocks.1.0.project.xhat_dgamma = stablehlo.multiply %blocks.1.0.project.xhat, %blocks.1.0.project.d_gamma_b : tensor<2x5x5x4xf32>
     %blocks.1.0.project.t2 = stablehlo.subtract %blocks.1.0.project.t1, %blocks.1.0.project.xhat_dgamma : tensor<2x5x5x4xf32>
     %blocks.1.0.project.k_b = stablehlo.broadcast_in_dim %blocks.1.0.project.gamma_inv_n, dims = [3] : (tensor<4xf32>) -> tensor<2x5x5x4xf32>
-    %blocks.1.0.project.d_x = stablehlo.multiply %blocks.1.0.project.t2, %blocks.1.0.project.k_b : tensor<2x5x5x4xf32>
-    %blocks.1.0.project.d_w = stablehlo.convolution(%blocks.1.0.dw.relu6, %blocks.1.0.project.d_x) dim_numbers = [f, 0, 1, b]x[i, 0, 1, o]->[0, 1, b, f], window = {stride = [1, 1], pad = [[0, 0], [0, 0]], lhs_dilate = [1, 1], rhs_dilate = [1, 1]} {batch_group_count = 1 : i64, feature_group_count = 1 : i64} : (tensor<2x5x5x24xf32>, tensor<2x5x5x4xf32>) -> tensor<1x1x24x4xf32>
+    %blocks.1.0.project.d_z = stablehlo.multiply %blocks.1.0.project.t2, %blocks.1.0.project.k_b : tensor<2x5x5x4xf32>
+    %blocks.1.0.project.d_w = stablehlo.convolution(%blocks.1.0.dw.relu6, %blocks.1.0.project.d_z) dim_numbers = [f, 0, 1, b]x[i, 0, 1, o]->[0, 1, b, f], window = {stride = [1, 1], pad = [[0, 0], [0, 0]], lhs_dilate = [1, 1], rhs_dilate = [1, 1]} {batch_group_count = 1 : i64, feature_group_count = 1 : i64} : (tensor<2x5x5x24xf32>, tensor<2x5x5x4xf32>) -> tensor<1x1x24x4xf32>
     %blocks.1.0.project.w_flip = stablehlo.reverse %blocks.1.0.project.conv.w, dims = [0, 1] : tensor<1x1x24x4xf32>
-    %blocks.1.0.project.d_x_1 = stablehlo.convolution(%blocks.1.0.project.d_x, %blocks.1.0.project.w_flip) dim_numbers = [b, 0, 1, f]x[0, 1, o, i]->[b, 0, 1, f], window = {stride = [1, 1], pad = [[0, 0], [0, 0]], lhs_dilate = [1, 1], rhs_dilate = [1, 1]} {batch_group_count = 1 : i64, feature_group_count = 1 : i64} : (tensor<2x5x5x4xf32>, tensor<1x1x24x4xf32>) -> tensor<2x5x5x24xf32>
+    %blocks.1.0.project.d_x = stablehlo.convolution(%blocks.1.0.project.d_z, %blocks.1.0.project.w_flip) dim_numbers = [b, 0, 1, f]x[0, 1, o, i]->[b, 0, 1, f], window = {stride = [1, 1], pad = [[0, 0], [0, 0]], lhs_dilate = [1, 1], rhs_dilate = [1, 1]} {batch_group_count = 1 : i64, feature_group_count = 1 : i64} : (tensor<2x5x5x4xf32>, tensor<1x1x24x4xf32>) -> tensor<2x5x5x24xf32>
+    %blocks.1.0.dw.mean_inv = stablehlo.multiply %blocks.1.0.dw.mean, %blocks.1.0.dw.inv_std : tensor<24xf32>
+    %blocks.1.0.dw.inv_b = stablehlo.broadcast_in_dim %blocks.1.0.dw.inv_std, dims = [3] : (tensor<24xf32>) -> tensor<2x5x5x24xf32>
+    %blocks.1.0.dw.z_inv = stablehlo.multiply %blocks.1.0.dw.conv, %blocks.1.0.dw.inv_b : tensor<2x5x5x24xf32>
+    %blocks.1.0.dw.mean_inv_b = stablehlo.broadcast_in_dim %blocks.1.0.dw.mean_inv, dims = [3] : (tensor<24xf32>) -> tensor<2x5x5x24xf32>
+    %blocks.1.0.dw.xhat = stablehlo.subtract %blocks.1.0.dw.z_inv, %blocks.1.0.dw.mean_inv_b : tensor<2x5x5x24xf32>
     %blocks.1.0.dw.bcast_10 = stablehlo.broadcast_in_dim %cst_1, dims = [] : (tensor<f32>) -> tensor<2x5x5x24xf32>
-    %blocks.1.0.dw.gt0 = stablehlo.compare GT, %blocks.1.0.dw.bn, %blocks.1.0.dw.bcast_10 : (tensor<2x5x5x24xf32>, tensor<2x5x5x24xf32>) -> tensor<2x5x5x24xi1>
+    %blocks.1.0.dw.gt0 = stablehlo.compare GT, %blocks.1.0.dw.relu6, %blocks.1.0.dw.bcast_10 : (tensor<2x5x5x24xf32>, tensor<2x5x5x24xf32>) -> tensor<2x5x5x24xi1>
     %blocks.1.0.dw.bcast_11 = stablehlo.broadcast_in_dim %cst_5, dims = [] : (tensor<f32>) -> tensor<2x5x5x24xf32>
-    %blocks.1.0.dw.lt6 = stablehlo.compare LT, %blocks.1.0.dw.bn, %blocks.1.0.dw.bcast_11 : (tensor<2x5x5x24xf32>, tensor<2x5x5x24xf32>) -> tensor<2x5x5x24xi1>
+    %blocks.1.0.dw.lt6 = stablehlo.compare LT, %blocks.1.0.dw.relu6, %blocks.1.0.dw.bcast_11 : (tensor<2x5x5x24xf32>, tensor<2x5x5x24xf32>) -> tensor<2x5x5x24xi1>
     %blocks.1.0.dw.relu6_on = stablehlo.and %blocks.1.0.dw.gt0, %blocks.1.0.dw.lt6 : tensor<2x5x5x24xi1>
     %blocks.1.0.dw.full = stablehlo.broadcast_in_dim %cst_1, dims = [] : (tensor<f32>) -> tensor<2x5x5x24xf32>
-    %blocks.1.0.dw.d_relu6 = stablehlo.select %blocks.1.0.dw.relu6_on, %blocks.1.0.project.d_x_1, %blocks.1.0.dw.full : (tensor<2x5x5x24xi1>, tensor<2x5x5x24xf32>, tensor<2x5x5x24xf32>) -> tensor<2x5x5x24xf32>
-    %blocks.1.0.dw.d_beta_hw = stablehlo.reduce(%blocks.1.0.dw.d_relu6 init: %cst_1) applies stablehlo.add across dimensions = [1, 2] : (tensor<2x5x5x24xf32>, tensor<f32>) -> tensor<2x24xf32>
-    %blocks.1.0.dw.d_beta = stablehlo.reduce(%blocks.1.0.dw.d_beta_hw init: %cst_1) applies stablehlo.add across dimensions = [0] : (tensor<2x24xf32>, tensor<f32>) -> tensor<24xf32>
-    %blocks.1.0.dw.dy_xhat = stablehlo.multiply %blocks.1.0.dw.d_relu6, %blocks.1.0.dw.xhat : tensor<2x5x5x24xf32>
-    %blocks.1.0.dw.d_gamma_hw = stablehlo.reduce(%blocks.1.0.dw.dy_xhat init: %cst_1) applies stablehlo.add across dimensions = [1, 2] : (tensor<2x5x5x24xf32>, tensor<f32>) -> tensor<2x24xf32>
-    %blocks.1.0.dw.d_gamma = stablehlo.reduce(%blocks.1.0.dw.d_gamma_hw init: %cst_1) applies stablehlo.add across dimensions = [0] : (tensor<2x24xf32>, tensor<f32>) -> tensor<24xf32>
+    %blocks.1.0.dw.d_relu6 = stablehlo.select %blocks.1.0.dw.relu6_on, %blocks.1.0.project.d_x, %blocks.1.0.dw.full : (tensor<2x5x5x24xi1>, tensor<2x5x5x24xf32>, tensor<2x5x5x24xf32>) -> tensor<2x5x5x24xf32>
+    %blocks.1.0.dw.du_xhat = stablehlo.multiply %blocks.1.0.dw.d_relu6, %blocks.1.0.dw.xhat : tensor<2x5x5x24xf32>
+    %blocks.1.0.dw.d_beta_hw_d_gamma_hw:2 = stablehlo.reduce(%blocks.1.0.dw.d_relu6 init: %cst_1), (%blocks.1.0.dw.du_xhat init: %cst_1) across dimensions = [1, 2] : (tensor<2x5x5x24xf32>, tensor<2x5x5x24xf32>, tensor<f32>, tensor<f32>) -> (tensor<2x24xf32>, tensor<2x24xf32>)
+      reducer(%acc_28: tensor<f32>, %elt_28: tensor<f32>) (%acc_29: tensor<f32>, %elt_29: tensor<f32>) {
+        %part_28 = stablehlo.add %acc_28, %elt_28 : tensor<f32>
+        %part_29 = stablehlo.add %acc_29, %elt_29 : tensor<f32>
+        stablehlo.return %part_28, %part_29 : tensor<f32>, tensor<f32>
+      }
+    %blocks.1.0.dw.d_beta_d_gamma:2 = stablehlo.reduce(%blocks.1.0.dw.d_beta_hw_d_gamma_hw#0 init: %cst_1), (%blocks.1.0.dw.d_beta_hw_d_gamma_hw#1 init: %cst_1) across dimensions = [0] : (tensor<2x24xf32>, tensor<2x24xf32>, tensor<f32>, tensor<f32>) -> (tensor<24xf32>, tensor<24xf32>)
+      reducer(%acc_30: tensor<f32>, %elt_30: tensor<f32>) (%acc_31: tensor<f32>, %elt_31: tensor<f32>) {
+        %part_30 = stablehlo.add %acc_30, %elt_30 : tensor<f32>
+        %part_31 = stablehlo.add %acc_31, %elt_31 : tensor<f32>
+        stablehlo.return %part_30, %part_31 : tensor<f32>, tensor<f32>
+      }
     %blocks.1.0.dw.gamma_inv = stablehlo.multiply %blocks.1.0.dw.bn.gamma.flat, %blocks.1.0.dw.inv_std : tensor<24xf32>
     %blocks.1.0.dw.bcast_12 = stablehlo.broadcast_in_dim %cst, dims = [] : (tensor<f32>) -> tensor<24xf32>
     %blocks.1.0.dw.gamma_inv_n = stablehlo.multiply %blocks.1.0.dw.gamma_inv, %blocks.1.0.dw.bcast_12 : tensor<24xf32>
     %blocks.1.0.dw.bcast_13 = stablehlo.broadcast_in_dim %cst_12, dims = [] : (tensor<f32>) -> tensor<2x5x5x24xf32>
-    %blocks.1.0.dw.n_dy = stablehlo.multiply %blocks.1.0.dw.d_relu6, %blocks.1.0.dw.bcast_13 : tensor<2x5x5x24xf32>
-    %blocks.1.0.dw.d_beta_b = stablehlo.broadcast_in_dim %blocks.1.0.dw.d_beta, dims = [3] : (tensor<24xf32>) -> tensor<2x5x5x24xf32>
-    %blocks.1.0.dw.t1 = stablehlo.subtract %blocks.1.0.dw.n_dy, %blocks.1.0.dw.d_beta_b : tensor<2x5x5x24xf32>
-    %blocks.1.0.dw.d_gamma_b = stablehlo.broadcast_in_dim %blocks.1.0.dw.d_gamma, dims = [3] : (tensor<24xf32>) -> tensor<2x5x5x24xf32>
+    %blocks.1.0.dw.n_du = stablehlo.multiply %blocks.1.0.dw.d_relu6, %blocks.1.0.dw.bcast_13 : tensor<2x5x5x24xf32>
+    %blocks.1.0.dw.d_beta_b = stablehlo.broadcast_in_dim %blocks.1.0.dw.d_beta_d_gamma#0, dims = [3] : (tensor<24xf32>) -> tensor<2x5x5x24xf32>
+    %blocks.1.0.dw.t1 = stablehlo.subtract %blocks.1.0.dw.n_du, %blocks.1.0.dw.d_beta_b : tensor<2x5x5x24xf32>
+    %blocks.1.0.dw.d_gamma_b = stablehlo.broadcast_in_dim %blocks.1.0.dw.d_beta_d_gamma#1, dims = [3] : (tensor<24xf32>) -> tensor<2x5x5x24xf32>
     %blocks.1.0.dw.xhat_dgamma = stablehlo.multiply %blocks.1.0.dw.xhat, %blocks.1.0.dw.d_gamma_b : tensor<2x5x5x24xf32>
     %blocks.1.0.dw.t2 = stablehlo.subtract %blocks.1.0.dw.t1, %blocks.1.0.dw.xhat_dgamma : tensor<2x5x5x24xf32>
     %blocks.1.0.dw.k_b = stablehlo.broadcast_in_dim %blocks.1.0.dw.gamma_inv_n, dims = [3] : (tensor<24xf32>) -> tensor<2x5x5x24xf32>
-    %blocks.1.0.dw.d_x = stablehlo.multiply %blocks.1.0.dw.t2, %blocks.1.0.dw.k_b : tensor<2x5x5x24xf32>
-    %blocks.1.0.dw.d_w = stablehlo.convolution(%blocks.1.0.expand.relu6, %blocks.1.0.dw.d_x) dim_numbers = [f, 0, 1, b]x[i, 0, 1, o]->[0, 1, b, f], window = {stride = [1, 1], pad = [[1, 1], [1, 1]], lhs_dilate = [1, 1], rhs_dilate = [1, 1]} {batch_group_count = 24 : i64, feature_group_count = 1 : i64} : (tensor<2x5x5x24xf32>, tensor<2x5x5x24xf32>) -> tensor<3x3x1x24xf32>
+    %blocks.1.0.dw.d_z = stablehlo.multiply %blocks.1.0.dw.t2, %blocks.1.0.dw.k_b : tensor<2x5x5x24xf32>
+    %blocks.1.0.dw.x_n = stablehlo.slice %blocks.1.0.expand.relu6 [0:1, 0:5, 0:5, 0:24] : (tensor<2x5x5x24xf32>) -> tensor<1x5x5x24xf32>
+    %blocks.1.0.dw.dy_n = stablehlo.slice %blocks.1.0.dw.d_z [0:1, 0:5, 0:5, 0:24] : (tensor<2x5x5x24xf32>) -> tensor<1x5x5x24xf32>
+    %blocks.1.0.dw.d_w = stablehlo.convolution(%blocks.1.0.dw.x_n, %blocks.1.0.dw.dy_n) dim_numbers = [b, 0, 1, f]x[i, 0, 1, o]->[0, 1, b, f], window = {stride = [1, 1], pad = [[1, 1], [1, 1]], lhs_dilate = [1, 1], rhs_dilate = [1, 1]} {batch_group_count = 1 : i64, feature_group_count = 24 : i64} : (tensor<1x5x5x24xf32>, tensor<1x5x5x24xf32>) -> tensor<3x3x1x24xf32>
+    %blocks.1.0.dw.x_n_1 = stablehlo.slice %blocks.1.0.expand.relu6 [1:2, 0:5, 0:5, 0:24] : (tensor<2x5x5x24xf32>) -> tensor<1x5x5x24xf32>
+    %blocks.1.0.dw.dy_n_1 = stablehlo.slice %blocks.1.0.dw.d_z [1:2, 0:5, 0:5, 0:24] : (tensor<2x5x5x24xf32>) -> tensor<1x5x5x24xf32>
+    %blocks.1.0.dw.d_w_1 = stablehlo.convolution(%blocks.1.0.dw.x_n_1, %blocks.1.0.dw.dy_n_1) dim_numbers = [b, 0, 1, f]x[i, 0, 1, o]->[0, 1, b, f], window = {stride = [1, 1], pad = [[1, 1], [1, 1]], lhs_dilate = [1, 1], rhs_dilate = [1, 1]} {batch_group_count = 1 : i64, feature_group_count = 24 : i64} : (tensor<1x5x5x24xf32>, tensor<1x5x5x24xf32>) -> tensor<3x3x1x24xf32>
+    %blocks.1.0.dw.d_w_sum = stablehlo.add %blocks.1.0.dw.d_w, %blocks.1.0.dw.d_w_1 : tensor<3x3x1x24xf32>
     %blocks.1.0.dw.w_flip = stablehlo.reverse %blocks.1.0.dw.conv.w, dims = [0, 1] : tensor<3x3x1x24xf32>
-    %blocks.1.0.dw.d_x_1 = stablehlo.convolution(%blocks.1.0.dw.d_x, %blocks.1.0.dw.w_flip) dim_numbers = [b, 0, 1, f]x[0, 1, i, o]->[b, 0, 1, f], window = {stride = [1, 1], pad = [[1, 1], [1, 1]], lhs_dilate = [1, 1], rhs_dilate = [1, 1]} {batch_group_count = 1 : i64, feature_group_count = 24 : i64} : (tensor<2x5x5x24xf32>, tensor<3x3x1x24xf32>) -> tensor<2x5x5x24xf32>
+    %blocks.1.0.dw.d_x = stablehlo.convolution(%blocks.1.0.dw.d_z, %blocks.1.0.dw.w_flip) dim_numbers = [b, 0, 1, f]x[0, 1, i, o]->[b, 0, 1, f], window = {stride = [1, 1], pad = [[1, 1], [1, 1]], lhs_dilate = [1, 1], rhs_dilate = [1, 1]} {batch_group_count = 1 : i64, feature_group_count = 24 : i64} : (tensor<2x5x5x24xf32>, tensor<3x3x1x24xf32>) -> tensor<2x5x5x24xf32>
+    %blocks.1.0.expand.mean_inv = stablehlo.multiply %blocks.1.0.expand.mean, %blocks.1.0.expand.inv_std : tensor<24xf32>
+    %blocks.1.0.expand.inv_b = stablehlo.broadcast_in_dim %blocks.1.0.expand.inv_std, dims = [3] : (tensor<24xf32>) -> tensor<2x5x5x24xf32>
+    %blocks.1.0.expand.z_inv = stablehlo.multiply %blocks.1.0.expand.conv, %blocks.1.0.expand.inv_b : tensor<2x5x5x24xf32>
+    %blocks.1.0.expand.mean_inv_b = stablehlo.broadcast_in_dim %blocks.1.0.expand.mean_inv, dims = [3] : (tensor<24xf32>) -> tensor<2x5x5x24xf32>
+    %blocks.1.0.expand.xhat = stablehlo.subtract %blocks.1.0.expand.z_inv, %blocks.1.0.expand.mean_inv_b : tensor<2x5x5x24xf32>
     %blocks.1.0.expand.bcast_10 = stablehlo.broadcast_in_dim %cst_1, dims = [] : (tensor<f32>) -> tensor<2x5x5x24xf32>
-    %blocks.1.0.expand.gt0 = stablehlo.compare GT, %blocks.1.0.expand.bn, %blocks.1.0.expand.bcast_10 : (tensor<2x5x5x24xf32>, tensor<2x5x5x24xf32>) -> tensor<2x5x5x24xi1>
+    %blocks.1.0.expand.gt0 = stablehlo.compare GT, %blocks.1.0.expand.relu6, %blocks.1.0.expand.bcast_10 : (tensor<2x5x5x24xf32>, tensor<2x5x5x24xf32>) -> tensor<2x5x5x24xi1>
     %blocks.1.0.expand.bcast_11 = stablehlo.broadcast_in_dim %cst_5, dims = [] : (tensor<f32>) -> tensor<2x5x5x24xf32>
-    %blocks.1.0.expand.lt6 = stablehlo.compare LT, %blocks.1.0.expand.bn, %blocks.1.0.expand.bcast_11 : (tensor<2x5x5x24xf32>, tensor<2x5x5x24xf32>) -> tensor<2x5x5x24xi1>
+    %blocks.1.0.expand.lt6 = stablehlo.compare LT, %blocks.1.0.expand.relu6, %blocks.1.0.expand.bcast_11 : (tensor<2x5x5x24xf32>, tensor<2x5x5x24xf32>) -> tensor<2x5x5x24xi1>
     %blocks.1.0.expand.relu6_on = stablehlo.and %blocks.1.0.expand.gt0, %blocks.1.0.expand.lt6 : tensor<2x5x5x24xi1>
     %blocks.1.0.expand.full = stablehlo.broadcast_in_dim %cst_1, dims = [] : (tensor<f32>) -> tensor<2x5x5x24xf32>
-    %blocks.1.0.expand.d_relu6 = stablehlo.select %blocks.1.0.expand.relu6_on, %blocks.1.0.dw.d_x_1, %blocks.1.0.expand.full : (tensor<2x5x5x24xi1>, tensor<2x5x5x24xf32>, tensor<2x5x5x24xf32>) -> tensor<2x5x5x24xf32>
-    %blocks.1.0.expand.d_beta_hw = stablehlo.reduce(%blocks.1.0.expand.d_relu6 init: %cst_1) applies stablehlo.add across dimensions = [1, 2] : (tensor<2x5x5x24xf32>, tensor<f32>) -> tensor<2x24xf32>
-    %blocks.1.0.expand.d_beta = stablehlo.reduce(%blocks.1.0.expand.d_beta_hw init: %cst_1) applies stablehlo.add across dimensions = [0] : (tensor<2x24xf32>, tensor<f32>) -> tensor<24xf32>
-    %blocks.1.0.expand.dy_xhat = stablehlo.multiply %blocks.1.0.expand.d_relu6, %blocks.1.0.expand.xhat : tensor<2x5x5x24xf32>
-    %blocks.1.0.expand.d_gamma_hw = stablehlo.reduce(%blocks.1.0.expand.dy_xhat init: %cst_1) applies stablehlo.add across dimensions = [1, 2] : (tensor<2x5x5x24xf32>, tensor<f32>) -> tensor<2x24xf32>
-    %blocks.1.0.expand.d_gamma = stablehlo.reduce(%blocks.1.0.expand.d_gamma_hw init: %cst_1) applies stablehlo.add across dimensions = [0] : (tensor<2x24xf32>, tensor<f32>) -> tensor<24xf32>
+    %blocks.1.0.expand.d_relu6 = stablehlo.select %blocks.1.0.expand.relu6_on, %blocks.1.0.dw.d_x, %blocks.1.0.expand.full : (tensor<2x5x5x24xi1>, tensor<2x5x5x24xf32>, tensor<2x5x5x24xf32>) -> tensor<2x5x5x24xf32>
+    %blocks.1.0.expand.du_xhat = stablehlo.multiply %blocks.1.0.expand.d_relu6, %blocks.1.0.expand.xhat : tensor<2x5x5x24xf32>
+    %blocks.1.0.expand.d_beta_hw_d_gamma_hw:2 = stablehlo.reduce(%blocks.1.0.expand.d_relu6 init: %cst_1), (%blocks.1.0.expand.du_xhat init: %cst_1) across dimensions = [1, 2] : (tensor<2x5x5x24xf32>, tensor<2x5x5x24xf32>, tensor<f32>, tensor<f32>) -> (tensor<2x24xf32>, tensor<2x24xf32>)
+      reducer(%acc_32: tensor<f32>, %elt_32: tensor<f32>) (%acc_33: tensor<f32>, %elt_33: tensor<f32>) {
+        %part_32 = stablehlo.add %acc_32, %elt_32 : tensor<f32>
+        %part_33 = stablehlo.add %acc_33, %elt_33 : tensor<f32>
+        stablehlo.return %part_32, %part_33 : tensor<f32>, tensor<f32>
+      }
+    %blocks.1.0.expand.d_beta_d_gamma:2 = stablehlo.reduce(%blocks.1.0.expand.d_beta_hw_d_gamma_hw#0 init: %cst_1), (%blocks.1.0.expand.d_beta_hw_d_gamma_hw#1 init: %cst_1) across dimensions = [0] : (tensor<2x24xf32>, tensor<2x24xf32>, tensor<f32>, tensor<f32>) -> (tensor<24xf32>, tensor<24xf32>)
+      reducer(%acc_34: tensor<f32>, %elt_34: tensor<f32>) (%acc_35: tensor<f32>, %elt_35: tensor<f32>) {
+        %part_34 = stablehlo.add %acc_34, %elt_34 : tensor<f32>
+        %part_35 = stablehlo.add %acc_35, %elt_35 : tensor<f32>
+        stablehlo.return %part_34, %part_35 : tensor<f32>, tensor<f32>
+      }
     %blocks.1.0.expand.gamma_inv = stablehlo.multiply %blocks.1.0.expand.bn.gamma.flat, %blocks.1.0.expand.inv_std : tensor<24xf32>
     %blocks.1.0.expand.bcast_12 = stablehlo.broadcast_in_dim %cst, dims = [] : (tensor<f32>) -> tensor<24xf32>
     %blocks.1.0.expand.gamma_inv_n = stablehlo.multiply %blocks.1.0.expand.gamma_inv, %blocks.1.0.expand.bcast_12 : tensor<24xf32>
     %blocks.1.0.expand.bcast_13 = stablehlo.broadcast_in_dim %cst_12, dims = [] : (tensor<f32>) -> tensor<2x5x5x24xf32>
-    %blocks.1.0.expand.n_dy = stablehlo.multiply %blocks.1.0.expand.d_relu6, %blocks.1.0.expand.bcast_13 : tensor<2x5x5x24xf32>
-    %blocks.1.0.expand.d_beta_b = stablehlo.broadcast_in_dim %blocks.1.0.expand.d_beta, dims = [3] : (tensor<24xf32>) -> tensor<2x5x5x24xf32>
-    %blocks.1.0.expand.t1 = stablehlo.subtract %blocks.1.0.expand.n_dy, %blocks.1.0.expand.d_beta_b : tensor<2x5x5x24xf32>
-    %blocks.1.0.expand.d_gamma_b = stablehlo.broadcast_in_dim %blocks.1.0.expand.d_gamma, dims = [3] : (tensor<24xf32>) -> tensor<2x5x5x24xf32>
+    %blocks.1.0.expand.n_du = stablehlo.multiply %blocks.1.0.expand.d_relu6, %blocks.1.0.expand.bcast_13 : tensor<2x5x5x24xf32>
+    %blocks.1.0.expand.d_beta_b = stablehlo.broadcast_in_dim %blocks.1.0.expand.d_beta_d_gamma#0, dims = [3] : (tensor<24xf32>) -> tensor<2x5x5x24xf32>
+    %blocks.1.0.expand.t1 = stablehlo.subtract %blocks.1.0.expand.n_du, %blocks.1.0.expand.d_beta_b : tensor<2x5x5x24xf32>
+    %blocks.1.0.expand.d_gamma_b = stablehlo.broadcast_in_dim %blocks.1.0.expand.d_beta_d_gamma#1, dims = [3] : (tensor<24xf32>) -> tensor<2x5x5x24xf32>
     %blocks.1.0.expand.xhat_dgamma = stablehlo.multiply %blocks.1.0.expand.xhat, %blocks.1.0.expand.d_gamma_b : tensor<2x5x5x24xf32>
     %blocks.1.0.expand.t2 = stablehlo.subtract %blocks.1.0.expand.t1, %blocks.1.0.expand.xhat_dgamma : tensor<2x5x5x24xf32>
     %blocks.1.0.expand.k_b = stablehlo.broadcast_in_dim %blocks.1.0.expand.gamma_inv_n, dims = [3] : (tensor<24xf32>) -> tensor<2x5x5x24xf32>
-    %blocks.1.0.expand.d_x = stablehlo.multiply %blocks.1.0.expand.t2, %blocks.1.0.expand.k_b : tensor<2x5x5x24xf32>
-    %blocks.1.0.expand.d_w = stablehlo.convolution(%conv.0.relu6, %blocks.1.0.expand.d_x) dim_numbers = [f, 0, 1, b]x[i, 0, 1, o]->[0, 1, b, f], window = {stride = [1, 1], pad = [[0, 0], [0, 0]], lhs_dilate = [1, 1], rhs_dilate = [1, 1]} {batch_group_count = 1 : i64, feature_group_count = 1 : i64} : (tensor<2x5x5x4xf32>, tensor<2x5x5x24xf32>) -> tensor<1x1x4x24xf32>
+    %blocks.1.0.expand.d_z = stablehlo.multiply %blocks.1.0.expand.t2, %blocks.1.0.expand.k_b : tensor<2x5x5x24xf32>
+    %blocks.1.0.expand.d_w = stablehlo.convolution(%conv.0.relu6, %blocks.1.0.expand.d_z) dim_numbers = [f, 0, 1, b]x[i, 0, 1, o]->[0, 1, b, f], window = {stride = [1, 1], pad = [[0, 0], [0, 0]], lhs_dilate = [1, 1], rhs_dilate = [1, 1]} {batch_group_count = 1 : i64, feature_group_count = 1 : i64} : (tensor<2x5x5x4xf32>, tensor<2x5x5x24xf32>) -> tensor<1x1x4x24xf32>
     %blocks.1.0.expand.w_flip = stablehlo.reverse %blocks.1.0.expand.conv.w, dims = [0, 1] : tensor<1x1x4x24xf32>
-    %blocks.1.0.expand.d_x_1 = stablehlo.convolution(%blocks.1.0.expand.d_x, %blocks.1.0.expand.w_flip) dim_numbers = [b, 0, 1, f]x[0, 1, o, i]->[b, 0, 1, f], window = {stride = [1, 1], pad = [[0, 0], [0, 0]], lhs_dilate = [1, 1], rhs_dilate = [1, 1]} {batch_group_count = 1 : i64, feature_group_count = 1 : i64} : (tensor<2x5x5x24xf32>, tensor<1x1x4x24xf32>) -> tensor<2x5x5x4xf32>
-    %blocks.1.0.d_residual = stablehlo.add %blocks.1.0.expand.d_x_1, %blocks.1.1.d_residual : tensor<2x5x5x4xf32>
+    %blocks.1.0.expand.d_x = stablehlo.convolution(%blocks.1.0.expand.d_z, %blocks.1.0.expand.w_flip) dim_numbers = [b, 0, 1, f]x[0, 1, o, i]->[b, 0, 1, f], window = {stride = [1, 1], pad = [[0, 0], [0, 0]], lhs_dilate = [1, 1], rhs_dilate = [1, 1]} {batch_group_count = 1 : i64, feature_group_count = 1 : i64} : (tensor<2x5x5x24xf32>, tensor<1x1x4x24xf32>) -> tensor<2x5x5x4xf32>
+    %blocks.1.0.d_residual = stablehlo.add %blocks.1.0.expand.d_x, %blocks.1.1.d_residual : tensor<2x5x5x4xf32>
+    %conv.0.mean_inv = stablehlo.multiply %conv.0.mean, %conv.0.inv_std : tensor<4xf32>
+    %conv.0.inv_b = stablehlo.broadcast_in_dim %conv.0.inv_std, dims = [3] : (tensor<4xf32>) -> tensor<2x5x5x4xf32>
+    %conv.0.z_inv = stablehlo.multiply %conv.0.conv, %conv.0.inv_b : tensor<2x5x5x4xf32>
+    %conv.0.mean_inv_b = stablehlo.broadcast_in_dim %conv.0.mean_inv, dims = [3] : (tensor<4xf32>) -> tensor<2x5x5x4xf32>
+    %conv.0.xhat = stablehlo.subtract %conv.0.z_inv, %conv.0.mean_inv_b : tensor<2x5x5x4xf32>
     %conv.0.bcast_10 = stablehlo.broadcast_in_dim %cst_1, dims = [] : (tensor<f32>) -> tensor<2x5x5x4xf32>
-    %conv.0.gt0 = stablehlo.compare GT, %conv.0.bn, %conv.0.bcast_10 : (tensor<2x5x5x4xf32>, tensor<2x5x5x4xf32>) -> tensor<2x5x5x4xi1>
+    %conv.0.gt0 = stablehlo.compare GT, %conv.0.relu6, %conv.0.bcast_10 : (tensor<2x5x5x4xf32>, tensor<2x5x5x4xf32>) -> tensor<2x5x5x4xi1>
     %conv.0.bcast_11 = stablehlo.broadcast_in_dim %cst_5, dims = [] : (tensor<f32>) -> tensor<2x5x5x4xf32>
-    %conv.0.lt6 = stablehlo.compare LT, %conv.0.bn, %conv.0.bcast_11 : (tensor<2x5x5x4xf32>, tensor<2x5x5x4xf32>) -> tensor<2x5x5x4xi1>
+    %conv.0.lt6 = stablehlo.compare LT, %conv.0.relu6, %conv.0.bcast_11 : (tensor<2x5x5x4xf32>, tensor<2x5x5x4xf32>) -> tensor<2x5x5x4xi1>
     %conv.0.relu6_on = stablehlo.and %conv.0.gt0, %conv.0.lt6 : tensor<2x5x5x4xi1>
     %conv.0.full = stablehlo.broadcast_in_dim %cst_1, dims = [] : (tensor<f32>) -> tensor<2x5x5x4xf32>
     %conv.0.d_relu6 = stablehlo.select %conv.0.relu6_on, %blocks.1.0.d_residual, %conv.0.full : (tensor<2x5x5x4xi1>, tensor<2x5x5x4xf32>, tensor<2x5x5x4xf32>) -> tensor<2x5x5x4xf32>
-    %conv.0.d_beta_hw = stablehlo.reduce(%conv.0.d_relu6 init: %cst_1) applies stablehlo.add across dimensions = [1, 2] : (tensor<2x5x5x4xf32>, tensor<f32>) -> tensor<2x4xf32>
-    %conv.0.d_beta = stablehlo.reduce(%conv.0.d_beta_hw init: %cst_1) applies stablehlo.add across dimensions = [0] : (tensor<2x4xf32>, tensor<f32>) -> tensor<4xf32>
-    %conv.0.dy_xhat = stablehlo.multiply %conv.0.d_relu6, %conv.0.xhat : tensor<2x5x5x4xf32>
-    %conv.0.d_gamma_hw = stablehlo.reduce(%conv.0.dy_xhat init: %cst_1) applies stablehlo.add across dimensions = [1, 2] : (tensor<2x5x5x4xf32>, tensor<f32>) -> tensor<2x4xf32>
-    %conv.0.d_gamma = stablehlo.reduce(%conv.0.d_gamma_hw init: %cst_1) applies stablehlo.add across dimensions = [0] : (tensor<2x4xf32>, tensor<f32>) -> tensor<4xf32>
+    %conv.0.du_xhat = stablehlo.multiply %conv.0.d_relu6, %conv.0.xhat : tensor<2x5x5x4xf32>
+    %conv.0.d_beta_hw_d_gamma_hw:2 = stablehlo.reduce(%conv.0.d_relu6 init: %cst_1), (%conv.0.du_xhat init: %cst_1) across dimensions = [1, 2] : (tensor<2x5x5x4xf32>, tensor<2x5x5x4xf32>, tensor<f32>, tensor<f32>) -> (tensor<2x4xf32>, tensor<2x4xf32>)
+      reducer(%acc_36: tensor<f32>, %elt_36: tensor<f32>) (%acc_37: tensor<f32>, %elt_37: tensor<f32>) {
+        %part_36 = stablehlo.add %acc_36, %elt_36 : tensor<f32>
+        %part_37 = stablehlo.add %acc_37, %elt_37 : tensor<f32>
+        stablehlo.return %part_36, %part_37 : tensor<f32>, tensor<f32>
+      }
+    %conv.0.d_beta_d_gamma:2 = stablehlo.reduce(%conv.0.d_beta_hw_d_gamma_hw#0 init: %cst_1), (%conv.0.d_beta_hw_d_gamma_hw#1 init: %cst_1) across dimensions = [0] : (tensor<2x4xf32>, tensor<2x4xf32>, tensor<f32>, tensor<f32>) -> (tensor<4xf32>, tensor<4xf32>)
+      reducer(%acc_38: tensor<f32>, %elt_38: tensor<f32>) (%acc_39: tensor<f32>, %elt_39: tensor<f32>) {
+        %part_38 = stablehlo.add %acc_38, %elt_38 : tensor<f32>
+        %part_39 = stablehlo.add %acc_39, %elt_39 : tensor<f32>
+        stablehlo.return %part_38, %part_39 : tensor<f32>, tensor<f32>
+      }
     %conv.0.gamma_inv = stablehlo.multiply %conv.0.bn.gamma.flat, %conv.0.inv_std : tensor<4xf32>
     %conv.0.bcast_12 = stablehlo.broadcast_in_dim %cst, dims = [] : (tensor<f32>) -> tensor<4xf32>
     %conv.0.gamma_inv_n = stablehlo.multiply %conv.0.gamma_inv, %conv.0.bcast_12 : tensor<4xf32>
     %conv.0.bcast_13 = stablehlo.broadcast_in_dim %cst_12, dims = [] : (tensor<f32>) -> tensor<2x5x5x4xf32>
-    %conv.0.n_dy = stablehlo.multiply %conv.0.d_relu6, %conv.0.bcast_13 : tensor<2x5x5x4xf32>
-    %conv.0.d_beta_b = stablehlo.broadcast_in_dim %conv.0.d_beta, dims = [3] : (tensor<4xf32>) -> tensor<2x5x5x4xf32>
-    %conv.0.t1 = stablehlo.subtract %conv.0.n_dy, %conv.0.d_beta_b : tensor<2x5x5x4xf32>
-    %conv.0.d_gamma_b = stablehlo.broadcast_in_dim %conv.0.d_gamma, dims = [3] : (tensor<4xf32>) -> tensor<2x5x5x4xf32>
+    %conv.0.n_du = stablehlo.multiply %conv.0.d_relu6, %conv.0.bcast_13 : tensor<2x5x5x4xf32>
+    %conv.0.d_beta_b = stablehlo.broadcast_in_dim %conv.0.d_beta_d_gamma#0, dims = [3] : (tensor<4xf32>) -> tensor<2x5x5x4xf32>
+    %conv.0.t1 = stablehlo.subtract %conv.0.n_du, %conv.0.d_beta_b : tensor<2x5x5x4xf32>
+    %conv.0.d_gamma_b = stablehlo.broadcast_in_dim %conv.0.d_beta_d_gamma#1, dims = [3] : (tensor<4xf32>) -> tensor<2x5x5x4xf32>
     %conv.0.xhat_dgamma = stablehlo.multiply %conv.0.xhat, %conv.0.d_gamma_b : tensor<2x5x5x4xf32>
     %conv.0.t2 = stablehlo.subtract %conv.0.t1, %conv.0.xhat_dgamma : tensor<2x5x5x4xf32>
     %conv.0.k_b = stablehlo.broadcast_in_dim %conv.0.gamma_inv_n, dims = [3] : (tensor<4xf32>) -> tensor<2x5x5x4xf32>
-    %conv.0.d_x = stablehlo.multiply %conv.0.t2, %conv.0.k_b : tensor<2x5x5x4xf32>
-    %conv.0.d_w = stablehlo.convolution(%images, %conv.0.d_x) dim_numbers = [f, 0, 1, b]x[i, 0, 1, o]->[0, 1, b, f], window = {stride = [1, 1], pad = [[1, 1], [1, 1]], lhs_dilate = [1, 1], rhs_dilate = [1, 1]} {batch_group_count = 1 : i64, feature_group_count = 1 : i64} : (tensor<2x5x5x2xf32>, tensor<2x5x5x4xf32>) -> tensor<3x3x2x4xf32>
+    %conv.0.d_z = stablehlo.multiply %conv.0.t2, %conv.0.k_b : tensor<2x5x5x4xf32>
+    %conv.0.d_w = stablehlo.convolution(%images, %conv.0.d_z) dim_numbers = [f, 0, 1, b]x[i, 0, 1, o]->[0, 1, b, f], window = {stride = [1, 1], pad = [[1, 1], [1, 1]], lhs_dilate = [1, 1], rhs_dilate = [1, 1]} {batch_group_count = 1 : i64, feature_group_count = 1 : i64} : (tensor<2x5x5x2xf32>, tensor<2x5x5x4xf32>) -> tensor<3x3x2x4xf32>
     %grads.conv.0.conv.w = stablehlo.reshape %conv.0.d_w : (tensor<3x3x2x4xf32>) -> tensor<72xf32>
     %grads.blocks.1.0.expand.conv.w = stablehlo.reshape %blocks.1.0.expand.d_w : (tensor<1x1x4x24xf32>) -> tensor<96xf32>
-    %grads.blocks.1.0.dw.conv.w = stablehlo.reshape %blocks.1.0.dw.d_w : (tensor<3x3x1x24xf32>) -> tensor<216xf32>
+    %grads.blocks.1.0.dw.conv.w = stablehlo.reshape %blocks.1.0.dw.d_w_sum : (tensor<3x3x1x24xf32>) -> tensor<216xf32>
     %grads.blocks.1.0.project.conv.w = stablehlo.reshape %blocks.1.0.project.d_w : (tensor<1x1x24x4xf32>) -> tensor<96xf32>
     %grads.blocks.1.1.expand.conv.w = stablehlo.reshape %blocks.1.1.expand.d_w : (tensor<1x1x4x24xf32>) -> tensor<96xf32>
-    %grads.blocks.1.1.dw.conv.w = stablehlo.reshape %blocks.1.1.dw.d_w : (tensor<3x3x1x24xf32>) -> tensor<216xf32>
+    %grads.blocks.1.1.dw.conv.w = stablehlo.reshape %blocks.1.1.dw.d_w_sum : (tensor<3x3x1x24xf32>) -> tensor<216xf32>
     %grads.blocks.1.1.project.conv.w = stablehlo.reshape %blocks.1.1.project.d_w : (tensor<1x1x24x4xf32>) -> tensor<96xf32>
     %grads.blocks.1.2.expand.conv.w = stablehlo.reshape %blocks.1.2.expand.d_w : (tensor<1x1x4x24xf32>) -> tensor<96xf32>
-    %grads.blocks.1.2.dw.conv.w = stablehlo.reshape %blocks.1.2.dw.d_w : (tensor<3x3x1x24xf32>) -> tensor<216xf32>
+    %grads.blocks.1.2.dw.conv.w = stablehlo.reshape %blocks.1.2.dw.d_w_sum : (tensor<3x3x1x24xf32>) -> tensor<216xf32>
     %grads.blocks.1.2.project.conv.w = stablehlo.reshape %blocks.1.2.project.d_w : (tensor<1x1x24x4xf32>) -> tensor<96xf32>
     %grads.fc.3.w = stablehlo.reshape %fc.3.d_w : (tensor<4x3xf32>) -> tensor<12xf32>
-    %grads.flat = stablehlo.concatenate %grads.conv.0.conv.w, %conv.0.d_gamma, %conv.0.d_beta, %grads.blocks.1.0.expand.conv.w, %blocks.1.0.expand.d_gamma, %blocks.1.0.expand.d_beta, %grads.blocks.1.0.dw.conv.w, %blocks.1.0.dw.d_gamma, %blocks.1.0.dw.d_beta, %grads.blocks.1.0.project.conv.w, %blocks.1.0.project.d_gamma, %blocks.1.0.project.d_beta, %grads.blocks.1.1.expand.conv.w, %blocks.1.1.expand.d_gamma, %blocks.1.1.expand.d_beta, %grads.blocks.1.1.dw.conv.w, %blocks.1.1.dw.d_gamma, %blocks.1.1.dw.d_beta, %grads.blocks.1.1.project.conv.w, %blocks.1.1.project.d_gamma, %blocks.1.1.project.d_beta, %grads.blocks.1.2.expand.conv.w, %blocks.1.2.expand.d_gamma, %blocks.1.2.expand.d_beta, %grads.blocks.1.2.dw.conv.w, %blocks.1.2.dw.d_gamma, %blocks.1.2.dw.d_beta, %grads.blocks.1.2.project.conv.w, %blocks.1.2.project.d_gamma, %blocks.1.2.project.d_beta, %grads.fc.3.w, %fc.3.d_b, dim = 0 : (tensor<72xf32>, tensor<4xf32>, tensor<4xf32>, tensor<96xf32>, tensor<24xf32>, tensor<24xf32>, tensor<216xf32>, tensor<24xf32>, tensor<24xf32>, tensor<96xf32>, tensor<4xf32>, tensor<4xf32>, tensor<96xf32>, tensor<24xf32>, tensor<24xf32>, tensor<216xf32>, tensor<24xf32>, tensor<24xf32>, tensor<96xf32>, tensor<4xf32>, tensor<4xf32>, tensor<96xf32>, tensor<24xf32>, tensor<24xf32>, tensor<216xf32>, tensor<24xf32>, tensor<24xf32>, tensor<96xf32>, tensor<4xf32>, tensor<4xf32>, tensor<12xf32>, tensor<3xf32>) -> tensor<1631xf32>
+    %grads.flat = stablehlo.concatenate %grads.conv.0.conv.w, %conv.0.d_beta_d_gamma#1, %conv.0.d_beta_d_gamma#0, %grads.blocks.1.0.expand.conv.w, %blocks.1.0.expand.d_beta_d_gamma#1, %blocks.1.0.expand.d_beta_d_gamma#0, %grads.blocks.1.0.dw.conv.w, %blocks.1.0.dw.d_beta_d_gamma#1, %blocks.1.0.dw.d_beta_d_gamma#0, %grads.blocks.1.0.project.conv.w, %blocks.1.0.project.d_beta_d_gamma#1, %blocks.1.0.project.d_beta_d_gamma#0, %grads.blocks.1.1.expand.conv.w, %blocks.1.1.expand.d_beta_d_gamma#1, %blocks.1.1.expand.d_beta_d_gamma#0, %grads.blocks.1.1.dw.conv.w, %blocks.1.1.dw.d_beta_d_gamma#1, %blocks.1.1.dw.d_beta_d_gamma#0, %grads.blocks.1.1.project.conv.w, %blocks.1.1.project.d_beta_d_gamma#1, %blocks.1.1.project.d_beta_d_gamma#0, %grads.blocks.1.2.expand.conv.w, %blocks.1.2.expand.d_beta_d_gamma#1, %blocks.1.2.expand.d_beta_d_gamma#0, %grads.blocks.1.2.dw.conv.w, %blocks.1.2.dw.d_beta_d_gamma#1, %blocks.1.2.dw.d_beta_d_gamma#0, %grads.blocks.1.2.project.conv.w, %blocks.1.2.project.d_beta_d_gamma#1, %blocks.1.2.project.d_beta_d_gamma#0, %grads.fc.3.w, %fc.3.d_b, dim = 0 : (tensor<72xf32>, tensor<4xf32>, tensor<4xf32>, tensor<96xf32>, tensor<24xf32>, tensor<24xf32>, tensor<216xf32>, tensor<24xf32>, tensor<24xf32>, tensor<96xf32>, tensor<4xf32>, tensor<4xf32>, tensor<96xf32>, tensor<24xf32>, tensor<24xf32>, tensor<216xf32>, tensor<24xf32>, tensor<24xf32>, tensor<96xf32>, tensor<4xf32>, tensor<4xf32>, tensor<96xf32>, tensor<24xf32>, tensor<24xf32>, tensor<216xf32>, tensor<24xf32>, tensor<24xf32>, tensor<96xf32>, tensor<4xf32>, tensor<4xf32>, tensor<12xf32>, tensor<3xf32>) -> tensor<1631xf32>
     %bn.updated = stablehlo.concatenate %conv.0.running_mean, %conv.0.running_var, %blocks.1.0.expand.running_mean, %blocks.1.0.expand.running_var, %blocks.1.0.dw.running_mean, %blocks.1.0.dw.running_var, %blocks.1.0.project.running_mean, %blocks.1.0.project.running_var, %blocks.1.1.expand.running_mean, %blocks.1.1.expand.running_var, %blocks.1.1.dw.running_mean, %blocks.1.1.dw.running_var, %blocks.1.1.project.running_mean, %blocks.1.1.project.running_var, %blocks.1.2.expand.running_mean, %blocks.1.2.expand.running_var, %blocks.1.2.dw.running_mean, %blocks.1.2.dw.running_var, %blocks.1.2.project.running_mean, %blocks.1.2.project.running_var, dim = 0 : (tensor<4xf32>, tensor<4xf32>, tensor<24xf32>, tensor<24xf32>, tensor<24xf32>, tensor<24xf32>, tensor<4xf32>, tensor<4xf32>, tensor<24xf32>, tensor<24xf32>, tensor<24xf32>, tensor<24xf32>, tensor<4xf32>, tensor<4xf32>, tensor<24xf32>, tensor<24xf32>, tensor<24xf32>, tensor<24xf32>, tensor<4xf32>, tensor<4xf32>) -> tensor<320xf32>
     return %loss.loss, %loss.correct, %grads.flat, %bn.updated : tensor<f32>, tensor<i32>, tensor<1631xf32>, tensor<320xf32>
   }
@@ -1108,12 +1266,13 @@ module {
     %conv.0.bcast_2 = stablehlo.broadcast_in_dim %cst_2, dims = [] : (tensor<f32>) -> tensor<4xf32>
     %conv.0.var_eps = stablehlo.add %conv.0.var, %conv.0.bcast_2 : tensor<4xf32>
     %conv.0.inv_std = stablehlo.rsqrt %conv.0.var_eps : tensor<4xf32>
-    %conv.0.inv_std_b = stablehlo.broadcast_in_dim %conv.0.inv_std, dims = [3] : (tensor<4xf32>) -> tensor<2x5x5x4xf32>
-    %conv.0.xhat = stablehlo.multiply %conv.0.xc, %conv.0.inv_std_b : tensor<2x5x5x4xf32>
-    %conv.0.gamma_b = stablehlo.broadcast_in_dim %conv.0.bn.gamma.flat, dims = [3] : (tensor<4xf32>) -> tensor<2x5x5x4xf32>
-    %conv.0.scaled = stablehlo.multiply %conv.0.xhat, %conv.0.gamma_b : tensor<2x5x5x4xf32>
-    %conv.0.beta_b = stablehlo.broadcast_in_dim %conv.0.bn.beta.flat, dims = [3] : (tensor<4xf32>) -> tensor<2x5x5x4xf32>
-    %conv.0.bn = stablehlo.add %conv.0.scaled, %conv.0.beta_b : tensor<2x5x5x4xf32>
+    %conv.0.scale = stablehlo.multiply %conv.0.bn.gamma.flat, %conv.0.inv_std : tensor<4xf32>
+    %conv.0.mean_scale = stablehlo.multiply %conv.0.mean, %conv.0.scale : tensor<4xf32>
+    %conv.0.shift = stablehlo.subtract %conv.0.bn.beta.flat, %conv.0.mean_scale : tensor<4xf32>
+    %conv.0.scale_b = stablehlo.broadcast_in_dim %conv.0.scale, dims = [3] : (tensor<4xf32>) -> tensor<2x5x5x4xf32>
+    %conv.0.scaled = stablehlo.multiply %conv.0.conv, %conv.0.scale_b : tensor<2x5x5x4xf32>
+    %conv.0.shift_b = stablehlo.broadcast_in_dim %conv.0.shift, dims = [3] : (tensor<4xf32>) -> tensor<2x5x5x4xf32>
+    %conv.0.bn = stablehlo.add %conv.0.scaled, %conv.0.shift_b : tensor<2x5x5x4xf32>
     %cst_3 = stablehlo.constant dense<1.00000000e+00> : tensor<f32>
     %conv.0.one_minus_momentum = stablehlo.subtract %cst_3, %hyper.bn_momentum : tensor<f32>
     %cst_4 = stablehlo.constant dense<1.02040816e+00> : tensor<f32>
@@ -1149,12 +1308,13 @@ module {
     %blocks.1.0.expand.bcast_2 = stablehlo.broadcast_in_dim %cst_2, dims = [] : (tensor<f32>) -> tensor<24xf32>
     %blocks.1.0.expand.var_eps = stablehlo.add %blocks.1.0.expand.var, %blocks.1.0.expand.bcast_2 : tensor<24xf32>
     %blocks.1.0.expand.inv_std = stablehlo.rsqrt %blocks.1.0.expand.var_eps : tensor<24xf32>
-    %blocks.1.0.expand.inv_std_b = stablehlo.broadcast_in_dim %blocks.1.0.expand.inv_std, dims = [3] : (tensor<24xf32>) -> tensor<2x5x5x24xf32>
-    %blocks.1.0.expand.xhat = stablehlo.multiply %blocks.1.0.expand.xc, %blocks.1.0.expand.inv_std_b : tensor<2x5x5x24xf32>
-    %blocks.1.0.expand.gamma_b = stablehlo.broadcast_in_dim %blocks.1.0.expand.bn.gamma.flat, dims = [3] : (tensor<24xf32>) -> tensor<2x5x5x24xf32>
-    %blocks.1.0.expand.scaled = stablehlo.multiply %blocks.1.0.expand.xhat, %blocks.1.0.expand.gamma_b : tensor<2x5x5x24xf32>
-    %blocks.1.0.expand.beta_b = stablehlo.broadcast_in_dim %blocks.1.0.expand.bn.beta.flat, dims = [3] : (tensor<24xf32>) -> tensor<2x5x5x24xf32>
-    %blocks.1.0.expand.bn = stablehlo.add %blocks.1.0.expand.scaled, %blocks.1.0.expand.beta_b : tensor<2x5x5x24xf32>
+    %blocks.1.0.expand.scale = stablehlo.multiply %blocks.1.0.expand.bn.gamma.flat, %blocks.1.0.expand.inv_std : tensor<24xf32>
+    %blocks.1.0.expand.mean_scale = stablehlo.multiply %blocks.1.0.expand.mean, %blocks.1.0.expand.scale : tensor<24xf32>
+    %blocks.1.0.expand.shift = stablehlo.subtract %blocks.1.0.expand.bn.beta.flat, %blocks.1.0.expand.mean_scale : tensor<24xf32>
+    %blocks.1.0.expand.scale_b = stablehlo.broadcast_in_dim %blocks.1.0.expand.scale, dims = [3] : (tensor<24xf32>) -> tensor<2x5x5x24xf32>
+    %blocks.1.0.expand.scaled = stablehlo.multiply %blocks.1.0.expand.conv, %blocks.1.0.expand.scale_b : tensor<2x5x5x24xf32>
+    %blocks.1.0.expand.shift_b = stablehlo.broadcast_in_dim %blocks.1.0.expand.shift, dims = [3] : (tensor<24xf32>) -> tensor<2x5x5x24xf32>
+    %blocks.1.0.expand.bn = stablehlo.add %blocks.1.0.expand.scaled, %blocks.1.0.expand.shift_b : tensor<2x5x5x24xf32>
     %blocks.1.0.expand.one_minus_momentum = stablehlo.subtract %cst_3, %hyper.bn_momentum : tensor<f32>
     %blocks.1.0.expand.bcast_3 = stablehlo.broadcast_in_dim %cst_4, dims = [] : (tensor<f32>) -> tensor<24xf32>
     %blocks.1.0.expand.var_unbiased = stablehlo.multiply %blocks.1.0.expand.var, %blocks.1.0.expand.bcast_3 : tensor<24xf32>
@@ -1187,12 +1347,13 @@ module {
     %blocks.1.0.dw.bcast_2 = stablehlo.broadcast_in_dim %cst_2, dims = [] : (tensor<f32>) -> tensor<24xf32>
     %blocks.1.0.dw.var_eps = stablehlo.add %blocks.1.0.dw.var, %blocks.1.0.dw.bcast_2 : tensor<24xf32>
     %blocks.1.0.dw.inv_std = stablehlo.rsqrt %blocks.1.0.dw.var_eps : tensor<24xf32>
-    %blocks.1.0.dw.inv_std_b = stablehlo.broadcast_in_dim %blocks.1.0.dw.inv_std, dims = [3] : (tensor<24xf32>) -> tensor<2x5x5x24xf32>
-    %blocks.1.0.dw.xhat = stablehlo.multiply %blocks.1.0.dw.xc, %blocks.1.0.dw.inv_std_b : tensor<2x5x5x24xf32>
-    %blocks.1.0.dw.gamma_b = stablehlo.broadcast_in_dim %blocks.1.0.dw.bn.gamma.flat, dims = [3] : (tensor<24xf32>) -> tensor<2x5x5x24xf32>
-    %blocks.1.0.dw.scaled = stablehlo.multiply %blocks.1.0.dw.xhat, %blocks.1.0.dw.gamma_b : tensor<2x5x5x24xf32>
-    %blocks.1.0.dw.beta_b = stablehlo.broadcast_in_dim %blocks.1.0.dw.bn.beta.flat, dims = [3] : (tensor<24xf32>) -> tensor<2x5x5x24xf32>
-    %blocks.1.0.dw.bn = stablehlo.add %blocks.1.0.dw.scaled, %blocks.1.0.dw.beta_b : tensor<2x5x5x24xf32>
+    %blocks.1.0.dw.scale = stablehlo.multiply %blocks.1.0.dw.bn.gamma.flat, %blocks.1.0.dw.inv_std : tensor<24xf32>
+    %blocks.1.0.dw.mean_scale = stablehlo.multiply %blocks.1.0.dw.mean, %blocks.1.0.dw.scale : tensor<24xf32>
+    %blocks.1.0.dw.shift = stablehlo.subtract %blocks.1.0.dw.bn.beta.flat, %blocks.1.0.dw.mean_scale : tensor<24xf32>
+    %blocks.1.0.dw.scale_b = stablehlo.broadcast_in_dim %blocks.1.0.dw.scale, dims = [3] : (tensor<24xf32>) -> tensor<2x5x5x24xf32>
+    %blocks.1.0.dw.scaled = stablehlo.multiply %blocks.1.0.dw.conv, %blocks.1.0.dw.scale_b : tensor<2x5x5x24xf32>
+    %blocks.1.0.dw.shift_b = stablehlo.broadcast_in_dim %blocks.1.0.dw.shift, dims = [3] : (tensor<24xf32>) -> tensor<2x5x5x24xf32>
+    %blocks.1.0.dw.bn = stablehlo.add %blocks.1.0.dw.scaled, %blocks.1.0.dw.shift_b : tensor<2x5x5x24xf32>
     %blocks.1.0.dw.one_minus_momentum = stablehlo.subtract %cst_3, %hyper.bn_momentum : tensor<f32>
     %blocks.1.0.dw.bcast_3 = stablehlo.broadcast_in_dim %cst_4, dims = [] : (tensor<f32>) -> tensor<24xf32>
     %blocks.1.0.dw.var_unbiased = stablehlo.multiply %blocks.1.0.dw.var, %blocks.1.0.dw.bcast_3 : tensor<24xf32>
@@ -1225,12 +1386,13 @@ module {
     %blocks.1.0.project.bcast_2 = stablehlo.broadcast_in_dim %cst_2, dims = [] : (tensor<f32>) -> tensor<4xf32>
     %blocks.1.0.project.var_eps = stablehlo.add %blocks.1.0.project.var, %blocks.1.0.project.bcast_2 : tensor<4xf32>
     %blocks.1.0.project.inv_std = stablehlo.rsqrt %blocks.1.0.project.var_eps : tensor<4xf32>
-    %blocks.1.0.project.inv_std_b = stablehlo.broadcast_in_dim %blocks.1.0.project.inv_std, dims = [3] : (tensor<4xf32>) -> tensor<2x5x5x4xf32>
-    %blocks.1.0.project.xhat = stablehlo.multiply %blocks.1.0.project.xc, %blocks.1.0.project.inv_std_b : tensor<2x5x5x4xf32>
-    %blocks.1.0.project.gamma_b = stablehlo.broadcast_in_dim %blocks.1.0.project.bn.gamma.flat, dims = [3] : (tensor<4xf32>) -> tensor<2x5x5x4xf32>
-    %blocks.1.0.project.scaled = stablehlo.multiply %blocks.1.0.project.xhat, %blocks.1.0.project.gamma_b : tensor<2x5x5x4xf32>
-    %blocks.1.0.project.beta_b = stablehlo.broadcast_in_dim %blocks.1.0.project.bn.beta.flat, dims = [3] : (tensor<4xf32>) -> tensor<2x5x5x4xf32>
-    %blocks.1.0.project.bn = stablehlo.add %blocks.1.0.project.scaled, %blocks.1.0.project.beta_b : tensor<2x5x5x4xf32>
+    %blocks.1.0.project.scale = stablehlo.multiply %blocks.1.0.project.bn.gamma.flat, %blocks.1.0.project.inv_std : tensor<4xf32>
+    %blocks.1.0.project.mean_scale = stablehlo.multiply %blocks.1.0.project.mean, %blocks.1.0.project.scale : tensor<4xf32>
+    %blocks.1.0.project.shift = stablehlo.subtract %blocks.1.0.project.bn.beta.flat, %blocks.1.0.project.mean_scale : tensor<4xf32>
+    %blocks.1.0.project.scale_b = stablehlo.broadcast_in_dim %blocks.1.0.project.scale, dims = [3] : (tensor<4xf32>) -> tensor<2x5x5x4xf32>
+    %blocks.1.0.project.scaled = stablehlo.multiply %blocks.1.0.project.conv, %blocks.1.0.project.scale_b : tensor<2x5x5x4xf32>
+    %blocks.1.0.project.shift_b = stablehlo.broadcast_in_dim %blocks.1.0.project.shift, dims = [3] : (tensor<4xf32>) -> tensor<2x5x5x4xf32>
+    %blocks.1.0.project.bn = stablehlo.add %blocks.1.0.project.scaled, %blocks.1.0.project.shift_b : tensor<2x5x5x4xf32>
     %blocks.1.0.project.one_minus_momentum = stablehlo.subtract %cst_3, %hyper.bn_momentum : tensor<f32>
     %blocks.1.0.project.bcast_3 = stablehlo.broadcast_in_dim %cst_4, dims = [] : (tensor<f32>) -> tensor<4xf32>
     %blocks.1.0.project.var_unbiased = stablehlo.multiply %blocks.1.0.project.var, %blocks.1.0.project.bcast_3 : tensor<4xf32>
@@ -1260,12 +1422,13 @@ module {
     %blocks.1.1.expand.bcast_2 = stablehlo.broadcast_in_dim %cst_2, dims = [] : (tensor<f32>) -> tensor<24xf32>
     %blocks.1.1.expand.var_eps = stablehlo.add %blocks.1.1.expand.var, %blocks.1.1.expand.bcast_2 : tensor<24xf32>
     %blocks.1.1.expand.inv_std = stablehlo.rsqrt %blocks.1.1.expand.var_eps : tensor<24xf32>
-    %blocks.1.1.expand.inv_std_b = stablehlo.broadcast_in_dim %blocks.1.1.expand.inv_std, dims = [3] : (tensor<24xf32>) -> tensor<2x5x5x24xf32>
-    %blocks.1.1.expand.xhat = stablehlo.multiply %blocks.1.1.expand.xc, %blocks.1.1.expand.inv_std_b : tensor<2x5x5x24xf32>
-    %blocks.1.1.expand.gamma_b = stablehlo.broadcast_in_dim %blocks.1.1.expand.bn.gamma.flat, dims = [3] : (tensor<24xf32>) -> tensor<2x5x5x24xf32>
-    %blocks.1.1.expand.scaled = stablehlo.multiply %blocks.1.1.expand.xhat, %blocks.1.1.expand.gamma_b : tensor<2x5x5x24xf32>
-    %blocks.1.1.expand.beta_b = stablehlo.broadcast_in_dim %blocks.1.1.expand.bn.beta.flat, dims = [3] : (tensor<24xf32>) -> tensor<2x5x5x24xf32>
-    %blocks.1.1.expand.bn = stablehlo.add %blocks.1.1.expand.scaled, %blocks.1.1.expand.beta_b : tensor<2x5x5x24xf32>
+    %blocks.1.1.expand.scale = stablehlo.multiply %blocks.1.1.expand.bn.gamma.flat, %blocks.1.1.expand.inv_std : tensor<24xf32>
+    %blocks.1.1.expand.mean_scale = stablehlo.multiply %blocks.1.1.expand.mean, %blocks.1.1.expand.scale : tensor<24xf32>
+    %blocks.1.1.expand.shift = stablehlo.subtract %blocks.1.1.expand.bn.beta.flat, %blocks.1.1.expand.mean_scale : tensor<24xf32>
+    %blocks.1.1.expand.scale_b = stablehlo.broadcast_in_dim %blocks.1.1.expand.scale, dims = [3] : (tensor<24xf32>) -> tensor<2x5x5x24xf32>
+    %blocks.1.1.expand.scaled = stablehlo.multiply %blocks.1.1.expand.conv, %blocks.1.1.expand.scale_b : tensor<2x5x5x24xf32>
+    %blocks.1.1.expand.shift_b = stablehlo.broadcast_in_dim %blocks.1.1.expand.shift, dims = [3] : (tensor<24xf32>) -> tensor<2x5x5x24xf32>
+    %blocks.1.1.expand.bn = stablehlo.add %blocks.1.1.expand.scaled, %blocks.1.1.expand.shift_b : tensor<2x5x5x24xf32>
     %blocks.1.1.expand.one_minus_momentum = stablehlo.subtract %cst_3, %hyper.bn_momentum : tensor<f32>
     %blocks.1.1.expand.bcast_3 = stablehlo.broadcast_in_dim %cst_4, dims = [] : (tensor<f32>) -> tensor<24xf32>
     %blocks.1.1.expand.var_unbiased = stablehlo.multiply %blocks.1.1.expand.var, %blocks.1.1.expand.bcast_3 : tensor<24xf32>
@@ -1298,12 +1461,13 @@ module {
     %blocks.1.1.dw.bcast_2 = stablehlo.broadcast_in_dim %cst_2, dims = [] : (tensor<f32>) -> tensor<24xf32>
     %blocks.1.1.dw.var_eps = stablehlo.add %blocks.1.1.dw.var, %blocks.1.1.dw.bcast_2 : tensor<24xf32>
     %blocks.1.1.dw.inv_std = stablehlo.rsqrt %blocks.1.1.dw.var_eps : tensor<24xf32>
-    %blocks.1.1.dw.inv_std_b = stablehlo.broadcast_in_dim %blocks.1.1.dw.inv_std, dims = [3] : (tensor<24xf32>) -> tensor<2x5x5x24xf32>
-    %blocks.1.1.dw.xhat = stablehlo.multiply %blocks.1.1.dw.xc, %blocks.1.1.dw.inv_std_b : tensor<2x5x5x24xf32>
-    %blocks.1.1.dw.gamma_b = stablehlo.broadcast_in_dim %blocks.1.1.dw.bn.gamma.flat, dims = [3] : (tensor<24xf32>) -> tensor<2x5x5x24xf32>
-    %blocks.1.1.dw.scaled = stablehlo.multiply %blocks.1.1.dw.xhat, %blocks.1.1.dw.gamma_b : tensor<2x5x5x24xf32>
-    %blocks.1.1.dw.beta_b = stablehlo.broadcast_in_dim %blocks.1.1.dw.bn.beta.flat, dims = [3] : (tensor<24xf32>) -> tensor<2x5x5x24xf32>
-    %blocks.1.1.dw.bn = stablehlo.add %blocks.1.1.dw.scaled, %blocks.1.1.dw.beta_b : tensor<2x5x5x24xf32>
+    %blocks.1.1.dw.scale = stablehlo.multiply %blocks.1.1.dw.bn.gamma.flat, %blocks.1.1.dw.inv_std : tensor<24xf32>
+    %blocks.1.1.dw.mean_scale = stablehlo.multiply %blocks.1.1.dw.mean, %blocks.1.1.dw.scale : tensor<24xf32>
+    %blocks.1.1.dw.shift = stablehlo.subtract %blocks.1.1.dw.bn.beta.flat, %blocks.1.1.dw.mean_scale : tensor<24xf32>
+    %blocks.1.1.dw.scale_b = stablehlo.broadcast_in_dim %blocks.1.1.dw.scale, dims = [3] : (tensor<24xf32>) -> tensor<2x5x5x24xf32>
+    %blocks.1.1.dw.scaled = stablehlo.multiply %blocks.1.1.dw.conv, %blocks.1.1.dw.scale_b : tensor<2x5x5x24xf32>
+    %blocks.1.1.dw.shift_b = stablehlo.broadcast_in_dim %blocks.1.1.dw.shift, dims = [3] : (tensor<24xf32>) -> tensor<2x5x5x24xf32>
+    %blocks.1.1.dw.bn = stablehlo.add %blocks.1.1.dw.scaled, %blocks.1.1.dw.shift_b : tensor<2x5x5x24xf32>
     %blocks.1.1.dw.one_minus_momentum = stablehlo.subtract %cst_3, %hyper.bn_momentum : tensor<f32>
     %blocks.1.1.dw.bcast_3 = stablehlo.broadcast_in_dim %cst_4, dims = [] : (tensor<f32>) -> tensor<24xf32>
     %blocks.1.1.dw.var_unbiased = stablehlo.multiply %blocks.1.1.dw.var, %blocks.1.1.dw.bcast_3 : tensor<24xf32>
@@ -1336,12 +1500,13 @@ module {
     %blocks.1.1.project.bcast_2 = stablehlo.broadcast_in_dim %cst_2, dims = [] : (tensor<f32>) -> tensor<4xf32>
     %blocks.1.1.project.var_eps = stablehlo.add %blocks.1.1.project.var, %blocks.1.1.project.bcast_2 : tensor<4xf32>
     %blocks.1.1.project.inv_std = stablehlo.rsqrt %blocks.1.1.project.var_eps : tensor<4xf32>
-    %blocks.1.1.project.inv_std_b = stablehlo.broadcast_in_dim %blocks.1.1.project.inv_std, dims = [3] : (tensor<4xf32>) -> tensor<2x5x5x4xf32>
-    %blocks.1.1.project.xhat = stablehlo.multiply %blocks.1.1.project.xc, %blocks.1.1.project.inv_std_b : tensor<2x5x5x4xf32>
-    %blocks.1.1.project.gamma_b = stablehlo.broadcast_in_dim %blocks.1.1.project.bn.gamma.flat, dims = [3] : (tensor<4xf32>) -> tensor<2x5x5x4xf32>
-    %blocks.1.1.project.scaled = stablehlo.multiply %blocks.1.1.project.xhat, %blocks.1.1.project.gamma_b : tensor<2x5x5x4xf32>
-    %blocks.1.1.project.beta_b = stablehlo.broadcast_in_dim %blocks.1.1.project.bn.beta.flat, dims = [3] : (tensor<4xf32>) -> tensor<2x5x5x4xf32>
-    %blocks.1.1.project.bn = stablehlo.add %blocks.1.1.project.scaled, %blocks.1.1.project.beta_b : tensor<2x5x5x4xf32>
+    %blocks.1.1.project.scale = stablehlo.multiply %blocks.1.1.project.bn.gamma.flat, %blocks.1.1.project.inv_std : tensor<4xf32>
+    %blocks.1.1.project.mean_scale = stablehlo.multiply %blocks.1.1.project.mean, %blocks.1.1.project.scale : tensor<4xf32>
+    %blocks.1.1.project.shift = stablehlo.subtract %blocks.1.1.project.bn.beta.flat, %blocks.1.1.project.mean_scale : tensor<4xf32>
+    %blocks.1.1.project.scale_b = stablehlo.broadcast_in_dim %blocks.1.1.project.scale, dims = [3] : (tensor<4xf32>) -> tensor<2x5x5x4xf32>
+    %blocks.1.1.project.scaled = stablehlo.multiply %blocks.1.1.project.conv, %blocks.1.1.project.scale_b : tensor<2x5x5x4xf32>
+    %blocks.1.1.project.shift_b = stablehlo.broadcast_in_dim %blocks.1.1.project.shift, dims = [3] : (tensor<4xf32>) -> tensor<2x5x5x4xf32>
+    %blocks.1.1.project.bn = stablehlo.add %blocks.1.1.project.scaled, %blocks.1.1.project.shift_b : tensor<2x5x5x4xf32>
     %blocks.1.1.project.one_minus_momentum = stablehlo.subtract %cst_3, %hyper.bn_momentum : tensor<f32>
     %blocks.1.1.project.bcast_3 = stablehlo.broadcast_in_dim %cst_4, dims = [] : (tensor<f32>) -> tensor<4xf32>
     %blocks.1.1.project.var_unbiased = stablehlo.multiply %blocks.1.1.project.var, %blocks.1.1.project.bcast_3 : tensor<4xf32>
@@ -1371,12 +1536,13 @@ module {
     %blocks.1.2.expand.bcast_2 = stablehlo.broadcast_in_dim %cst_2, dims = [] : (tensor<f32>) -> tensor<24xf32>
     %blocks.1.2.expand.var_eps = stablehlo.add %blocks.1.2.expand.var, %blocks.1.2.expand.bcast_2 : tensor<24xf32>
     %blocks.1.2.expand.inv_std = stablehlo.rsqrt %blocks.1.2.expand.var_eps : tensor<24xf32>
-    %blocks.1.2.expand.inv_std_b = stablehlo.broadcast_in_dim %blocks.1.2.expand.inv_std, dims = [3] : (tensor<24xf32>) -> tensor<2x5x5x24xf32>
-    %blocks.1.2.expand.xhat = stablehlo.multiply %blocks.1.2.expand.xc, %blocks.1.2.expand.inv_std_b : tensor<2x5x5x24xf32>
-    %blocks.1.2.expand.gamma_b = stablehlo.broadcast_in_dim %blocks.1.2.expand.bn.gamma.flat, dims = [3] : (tensor<24xf32>) -> tensor<2x5x5x24xf32>
-    %blocks.1.2.expand.scaled = stablehlo.multiply %blocks.1.2.expand.xhat, %blocks.1.2.expand.gamma_b : tensor<2x5x5x24xf32>
-    %blocks.1.2.expand.beta_b = stablehlo.broadcast_in_dim %blocks.1.2.expand.bn.beta.flat, dims = [3] : (tensor<24xf32>) -> tensor<2x5x5x24xf32>
-    %blocks.1.2.expand.bn = stablehlo.add %blocks.1.2.expand.scaled, %blocks.1.2.expand.beta_b : tensor<2x5x5x24xf32>
+    %blocks.1.2.expand.scale = stablehlo.multiply %blocks.1.2.expand.bn.gamma.flat, %blocks.1.2.expand.inv_std : tensor<24xf32>
+    %blocks.1.2.expand.mean_scale = stablehlo.multiply %blocks.1.2.expand.mean, %blocks.1.2.expand.scale : tensor<24xf32>
+    %blocks.1.2.expand.shift = stablehlo.subtract %blocks.1.2.expand.bn.beta.flat, %blocks.1.2.expand.mean_scale : tensor<24xf32>
+    %blocks.1.2.expand.scale_b = stablehlo.broadcast_in_dim %blocks.1.2.expand.scale, dims = [3] : (tensor<24xf32>) -> tensor<2x5x5x24xf32>
+    %blocks.1.2.expand.scaled = stablehlo.multiply %blocks.1.2.expand.conv, %blocks.1.2.expand.scale_b : tensor<2x5x5x24xf32>
+    %blocks.1.2.expand.shift_b = stablehlo.broadcast_in_dim %blocks.1.2.expand.shift, dims = [3] : (tensor<24xf32>) -> tensor<2x5x5x24xf32>
+    %blocks.1.2.expand.bn = stablehlo.add %blocks.1.2.expand.scaled, %blocks.1.2.expand.shift_b : tensor<2x5x5x24xf32>
     %blocks.1.2.expand.one_minus_momentum = stablehlo.subtract %cst_3, %hyper.bn_momentum : tensor<f32>
     %blocks.1.2.expand.bcast_3 = stablehlo.broadcast_in_dim %cst_4, dims = [] : (tensor<f32>) -> tensor<24xf32>
     %blocks.1.2.expand.var_unbiased = stablehlo.multiply %blocks.1.2.expand.var, %blocks.1.2.expand.bcast_3 : tensor<24xf32>
@@ -1409,12 +1575,13 @@ module {
     %blocks.1.2.dw.bcast_2 = stablehlo.broadcast_in_dim %cst_2, dims = [] : (tensor<f32>) -> tensor<24xf32>
     %blocks.1.2.dw.var_eps = stablehlo.add %blocks.1.2.dw.var, %blocks.1.2.dw.bcast_2 : tensor<24xf32>
     %blocks.1.2.dw.inv_std = stablehlo.rsqrt %blocks.1.2.dw.var_eps : tensor<24xf32>
-    %blocks.1.2.dw.inv_std_b = stablehlo.broadcast_in_dim %blocks.1.2.dw.inv_std, dims = [3] : (tensor<24xf32>) -> tensor<2x5x5x24xf32>
-    %blocks.1.2.dw.xhat = stablehlo.multiply %blocks.1.2.dw.xc, %blocks.1.2.dw.inv_std_b : tensor<2x5x5x24xf32>
-    %blocks.1.2.dw.gamma_b = stablehlo.broadcast_in_dim %blocks.1.2.dw.bn.gamma.flat, dims = [3] : (tensor<24xf32>) -> tensor<2x5x5x24xf32>
-    %blocks.1.2.dw.scaled = stablehlo.multiply %blocks.1.2.dw.xhat, %blocks.1.2.dw.gamma_b : tensor<2x5x5x24xf32>
-    %blocks.1.2.dw.beta_b = stablehlo.broadcast_in_dim %blocks.1.2.dw.bn.beta.flat, dims = [3] : (tensor<24xf32>) -> tensor<2x5x5x24xf32>
-    %blocks.1.2.dw.bn = stablehlo.add %blocks.1.2.dw.scaled, %blocks.1.2.dw.beta_b : tensor<2x5x5x24xf32>
+    %blocks.1.2.dw.scale = stablehlo.multiply %blocks.1.2.dw.bn.gamma.flat, %blocks.1.2.dw.inv_std : tensor<24xf32>
+    %blocks.1.2.dw.mean_scale = stablehlo.multiply %blocks.1.2.dw.mean, %blocks.1.2.dw.scale : tensor<24xf32>
+    %blocks.1.2.dw.shift = stablehlo.subtract %blocks.1.2.dw.bn.beta.flat, %blocks.1.2.dw.mean_scale : tensor<24xf32>
+    %blocks.1.2.dw.scale_b = stablehlo.broadcast_in_dim %blocks.1.2.dw.scale, dims = [3] : (tensor<24xf32>) -> tensor<2x5x5x24xf32>
+    %blocks.1.2.dw.scaled = stablehlo.multiply %blocks.1.2.dw.conv, %blocks.1.2.dw.scale_b : tensor<2x5x5x24xf32>
+    %blocks.1.2.dw.shift_b = stablehlo.broadcast_in_dim %blocks.1.2.dw.shift, dims = [3] : (tensor<24xf32>) -> tensor<2x5x5x24xf32>
+    %blocks.1.2.dw.bn = stablehlo.add %blocks.1.2.dw.scaled, %blocks.1.2.dw.shift_b : tensor<2x5x5x24xf32>
     %blocks.1.2.dw.one_minus_momentum = stablehlo.subtract %cst_3, %hyper.bn_momentum : tensor<f32>
     %blocks.1.2.dw.bcast_3 = stablehlo.broadcast_in_dim %cst_4, dims = [] : (tensor<f32>) -> tensor<24xf32>
     %blocks.1.2.dw.var_unbiased = stablehlo.multiply %blocks.1.2.dw.var, %blocks.1.2.dw.bcast_3 : tensor<24xf32>
@@ -1447,12 +1614,13 @@ module {
     %blocks.1.2.project.bcast_2 = stablehlo.broadcast_in_dim %cst_2, dims = [] : (tensor<f32>) -> tensor<4xf32>
     %blocks.1.2.project.var_eps = stablehlo.add %blocks.1.2.project.var, %blocks.1.2.project.bcast_2 : tensor<4xf32>
     %blocks.1.2.project.inv_std = stablehlo.rsqrt %blocks.1.2.project.var_eps : tensor<4xf32>
-    %blocks.1.2.project.inv_std_b = stablehlo.broadcast_in_dim %blocks.1.2.project.inv_std, dims = [3] : (tensor<4xf32>) -> tensor<2x5x5x4xf32>
-    %blocks.1.2.project.xhat = stablehlo.multiply %blocks.1.2.project.xc, %blocks.1.2.project.inv_std_b : tensor<2x5x5x4xf32>
-    %blocks.1.2.project.gamma_b = stablehlo.broadcast_in_dim %blocks.1.2.project.bn.gamma.flat, dims = [3] : (tensor<4xf32>) -> tensor<2x5x5x4xf32>
-    %blocks.1.2.project.scaled = stablehlo.multiply %blocks.1.2.project.xhat, %blocks.1.2.project.gamma_b : tensor<2x5x5x4xf32>
-    %blocks.1.2.project.beta_b = stablehlo.broadcast_in_dim %blocks.1.2.project.bn.beta.flat, dims = [3] : (tensor<4xf32>) -> tensor<2x5x5x4xf32>
-    %blocks.1.2.project.bn = stablehlo.add %blocks.1.2.project.scaled, %blocks.1.2.project.beta_b : tensor<2x5x5x4xf32>
+    %blocks.1.2.project.scale = stablehlo.multiply %blocks.1.2.project.bn.gamma.flat, %blocks.1.2.project.inv_std : tensor<4xf32>
+    %blocks.1.2.project.mean_scale = stablehlo.multiply %blocks.1.2.project.mean, %blocks.1.2.project.scale : tensor<4xf32>
+    %blocks.1.2.project.shift = stablehlo.subtract %blocks.1.2.project.bn.beta.flat, %blocks.1.2.project.mean_scale : tensor<4xf32>
+    %blocks.1.2.project.scale_b = stablehlo.broadcast_in_dim %blocks.1.2.project.scale, dims = [3] : (tensor<4xf32>) -> tensor<2x5x5x4xf32>
+    %blocks.1.2.project.scaled = stablehlo.multiply %blocks.1.2.project.conv, %blocks.1.2.project.scale_b : tensor<2x5x5x4xf32>
+    %blocks.1.2.project.shift_b = stablehlo.broadcast_in_dim %blocks.1.2.project.shift, dims = [3] : (tensor<4xf32>) -> tensor<2x5x5x4xf32>
+    %blocks.1.2.project.bn = stablehlo.add %blocks.1.2.project.scaled, %blocks.1.2.project.shift_b : tensor<2x5x5x4xf32>
     %blocks.1.2.project.one_minus_momentum = stablehlo.subtract %cst_3, %hyper.bn_momentum : tensor<f32>
     %blocks.1.2.project.bcast_3 = stablehlo.broadcast_in_dim %cst_4, dims = [] : (tensor<f32>) -> tensor<4xf32>
     %blocks.1.2.project.var_unbiased = stablehlo.multiply %blocks.1.2.project.var, %blocks.1.2.project.bcast_3 : tensor<4xf32>
@@ -1520,284 +1688,432 @@ module {
     %pool.2.bcast_1 = stablehlo.broadcast_in_dim %cst_6, dims = [] : (tensor<f32>) -> tensor<2x4xf32>
     %pool.2.d_mean = stablehlo.multiply %fc.3.d_x, %pool.2.bcast_1 : tensor<2x4xf32>
     %pool.2.d_x = stablehlo.broadcast_in_dim %pool.2.d_mean, dims = [0, 3] : (tensor<2x4xf32>) -> tensor<2x5x5x4xf32>
-    %blocks.1.2.project.d_beta_hw = stablehlo.reduce(%pool.2.d_x init: %cst_1) applies stablehlo.add across dimensions = [1, 2] : (tensor<2x5x5x4xf32>, tensor<f32>) -> tensor<2x4xf32>
-    %blocks.1.2.project.d_beta = stablehlo.reduce(%blocks.1.2.project.d_beta_hw init: %cst_1) applies stablehlo.add across dimensions = [0] : (tensor<2x4xf32>, tensor<f32>) -> tensor<4xf32>
-    %blocks.1.2.project.dy_xhat = stablehlo.multiply %pool.2.d_x, %blocks.1.2.project.xhat : tensor<2x5x5x4xf32>
-    %blocks.1.2.project.d_gamma_hw = stablehlo.reduce(%blocks.1.2.project.dy_xhat init: %cst_1) applies stablehlo.add across dimensions = [1, 2] : (tensor<2x5x5x4xf32>, tensor<f32>) -> tensor<2x4xf32>
-    %blocks.1.2.project.d_gamma = stablehlo.reduce(%blocks.1.2.project.d_gamma_hw init: %cst_1) applies stablehlo.add across dimensions = [0] : (tensor<2x4xf32>, tensor<f32>) -> tensor<4xf32>
+    %blocks.1.2.project.mean_inv = stablehlo.multiply %blocks.1.2.project.mean, %blocks.1.2.project.inv_std : tensor<4xf32>
+    %blocks.1.2.project.inv_b = stablehlo.broadcast_in_dim %blocks.1.2.project.inv_std, dims = [3] : (tensor<4xf32>) -> tensor<2x5x5x4xf32>
+    %blocks.1.2.project.z_inv = stablehlo.multiply %blocks.1.2.project.conv, %blocks.1.2.project.inv_b : tensor<2x5x5x4xf32>
+    %blocks.1.2.project.mean_inv_b = stablehlo.broadcast_in_dim %blocks.1.2.project.mean_inv, dims = [3] : (tensor<4xf32>) -> tensor<2x5x5x4xf32>
+    %blocks.1.2.project.xhat = stablehlo.subtract %blocks.1.2.project.z_inv, %blocks.1.2.project.mean_inv_b : tensor<2x5x5x4xf32>
+    %blocks.1.2.project.du_xhat = stablehlo.multiply %pool.2.d_x, %blocks.1.2.project.xhat : tensor<2x5x5x4xf32>
+    %blocks.1.2.project.d_beta_hw_d_gamma_hw:2 = stablehlo.reduce(%pool.2.d_x init: %cst_1), (%blocks.1.2.project.du_xhat init: %cst_1) across dimensions = [1, 2] : (tensor<2x5x5x4xf32>, tensor<2x5x5x4xf32>, tensor<f32>, tensor<f32>) -> (tensor<2x4xf32>, tensor<2x4xf32>)
+      reducer(%acc: tensor<f32>, %elt: tensor<f32>) (%acc_1: tensor<f32>, %elt_1: tensor<f32>) {
+        %part = stablehlo.add %acc, %elt : tensor<f32>
+        %part_1 = stablehlo.add %acc_1, %elt_1 : tensor<f32>
+        stablehlo.return %part, %part_1 : tensor<f32>, tensor<f32>
+      }
+    %blocks.1.2.project.d_beta_d_gamma:2 = stablehlo.reduce(%blocks.1.2.project.d_beta_hw_d_gamma_hw#0 init: %cst_1), (%blocks.1.2.project.d_beta_hw_d_gamma_hw#1 init: %cst_1) across dimensions = [0] : (tensor<2x4xf32>, tensor<2x4xf32>, tensor<f32>, tensor<f32>) -> (tensor<4xf32>, tensor<4xf32>)
+      reducer(%acc_2: tensor<f32>, %elt_2: tensor<f32>) (%acc_3: tensor<f32>, %elt_3: tensor<f32>) {
+        %part_2 = stablehlo.add %acc_2, %elt_2 : tensor<f32>
+        %part_3 = stablehlo.add %acc_3, %elt_3 : tensor<f32>
+        stablehlo.return %part_2, %part_3 : tensor<f32>, tensor<f32>
+      }
     %blocks.1.2.project.gamma_inv = stablehlo.multiply %blocks.1.2.project.bn.gamma.flat, %blocks.1.2.project.inv_std : tensor<4xf32>
     %blocks.1.2.project.bcast_8 = stablehlo.broadcast_in_dim %cst, dims = [] : (tensor<f32>) -> tensor<4xf32>
     %blocks.1.2.project.gamma_inv_n = stablehlo.multiply %blocks.1.2.project.gamma_inv, %blocks.1.2.project.bcast_8 : tensor<4xf32>
     %cst_12 = stablehlo.constant dense<5.00000000e+01> : tensor<f32>
     %blocks.1.2.project.bcast_9 = stablehlo.broadcast_in_dim %cst_12, dims = [] : (tensor<f32>) -> tensor<2x5x5x4xf32>
-    %blocks.1.2.project.n_dy = stablehlo.multiply %pool.2.d_x, %blocks.1.2.project.bcast_9 : tensor<2x5x5x4xf32>
-    %blocks.1.2.project.d_beta_b = stablehlo.broadcast_in_dim %blocks.1.2.project.d_beta, dims = [3] : (tensor<4xf32>) -> tensor<2x5x5x4xf32>
-    %blocks.1.2.project.t1 = stablehlo.subtract %blocks.1.2.project.n_dy, %blocks.1.2.project.d_beta_b : tensor<2x5x5x4xf32>
-    %blocks.1.2.project.d_gamma_b = stablehlo.broadcast_in_dim %blocks.1.2.project.d_gamma, dims = [3] : (tensor<4xf32>) -> tensor<2x5x5x4xf32>
+    %blocks.1.2.project.n_du = stablehlo.multiply %pool.2.d_x, %blocks.1.2.project.bcast_9 : tensor<2x5x5x4xf32>
+    %blocks.1.2.project.d_beta_b = stablehlo.broadcast_in_dim %blocks.1.2.project.d_beta_d_gamma#0, dims = [3] : (tensor<4xf32>) -> tensor<2x5x5x4xf32>
+    %blocks.1.2.project.t1 = stablehlo.subtract %blocks.1.2.project.n_du, %blocks.1.2.project.d_beta_b : tensor<2x5x5x4xf32>
+    %blocks.1.2.project.d_gamma_b = stablehlo.broadcast_in_dim %blocks.1.2.project.d_beta_d_gamma#1, dims = [3] : (tensor<4xf32>) -> tensor<2x5x5x4xf32>
     %blocks.1.2.project.xhat_dgamma = stablehlo.multiply %blocks.1.2.project.xhat, %blocks.1.2.project.d_gamma_b : tensor<2x5x5x4xf32>
     %blocks.1.2.project.t2 = stablehlo.subtract %blocks.1.2.project.t1, %blocks.1.2.project.xhat_dgamma : tensor<2x5x5x4xf32>
     %blocks.1.2.project.k_b = stablehlo.broadcast_in_dim %blocks.1.2.project.gamma_inv_n, dims = [3] : (tensor<4xf32>) -> tensor<2x5x5x4xf32>
-    %blocks.1.2.project.d_x = stablehlo.multiply %blocks.1.2.project.t2, %blocks.1.2.project.k_b : tensor<2x5x5x4xf32>
-    %blocks.1.2.project.d_w = stablehlo.convolution(%blocks.1.2.dw.relu6, %blocks.1.2.project.d_x) dim_numbers = [f, 0, 1, b]x[i, 0, 1, o]->[0, 1, b, f], window = {stride = [1, 1], pad = [[0, 0], [0, 0]], lhs_dilate = [1, 1], rhs_dilate = [1, 1]} {batch_group_count = 1 : i64, feature_group_count = 1 : i64} : (tensor<2x5x5x24xf32>, tensor<2x5x5x4xf32>) -> tensor<1x1x24x4xf32>
+    %blocks.1.2.project.d_z = stablehlo.multiply %blocks.1.2.project.t2, %blocks.1.2.project.k_b : tensor<2x5x5x4xf32>
+    %blocks.1.2.project.d_w = stablehlo.convolution(%blocks.1.2.dw.relu6, %blocks.1.2.project.d_z) dim_numbers = [f, 0, 1, b]x[i, 0, 1, o]->[0, 1, b, f], window = {stride = [1, 1], pad = [[0, 0], [0, 0]], lhs_dilate = [1, 1], rhs_dilate = [1, 1]} {batch_group_count = 1 : i64, feature_group_count = 1 : i64} : (tensor<2x5x5x24xf32>, tensor<2x5x5x4xf32>) -> tensor<1x1x24x4xf32>
     %blocks.1.2.project.bcast_10 = stablehlo.broadcast_in_dim %hyper.weight_decay, dims = [] : (tensor<f32>) -> tensor<1x1x24x4xf32>
     %blocks.1.2.project.wd_p = stablehlo.multiply %blocks.1.2.project.conv.w, %blocks.1.2.project.bcast_10 : tensor<1x1x24x4xf32>
     %blocks.1.2.project.d_wd = stablehlo.add %blocks.1.2.project.d_w, %blocks.1.2.project.wd_p : tensor<1x1x24x4xf32>
     %blocks.1.2.project.w_flip = stablehlo.reverse %blocks.1.2.project.conv.w, dims = [0, 1] : tensor<1x1x24x4xf32>
-    %blocks.1.2.project.d_x_1 = stablehlo.convolution(%blocks.1.2.project.d_x, %blocks.1.2.project.w_flip) dim_numbers = [b, 0, 1, f]x[0, 1, o, i]->[b, 0, 1, f], window = {stride = [1, 1], pad = [[0, 0], [0, 0]], lhs_dilate = [1, 1], rhs_dilate = [1, 1]} {batch_group_count = 1 : i64, feature_group_count = 1 : i64} : (tensor<2x5x5x4xf32>, tensor<1x1x24x4xf32>) -> tensor<2x5x5x24xf32>
+    %blocks.1.2.project.d_x = stablehlo.convolution(%blocks.1.2.project.d_z, %blocks.1.2.project.w_flip) dim_numbers = [b, 0, 1, f]x[0, 1, o, i]->[b, 0, 1, f], window = {stride = [1, 1], pad = [[0, 0], [0, 0]], lhs_dilate = [1, 1], rhs_dilate = [1, 1]} {batch_group_count = 1 : i64, feature_group_count = 1 : i64} : (tensor<2x5x5x4xf32>, tensor<1x1x24x4xf32>) -> tensor<2x5x5x24xf32>
+    %blocks.1.2.dw.mean_inv = stablehlo.multiply %blocks.1.2.dw.mean, %blocks.1.2.dw.inv_std : tensor<24xf32>
+    %blocks.1.2.dw.inv_b = stablehlo.broadcast_in_dim %blocks.1.2.dw.inv_std, dims = [3] : (tensor<24xf32>) -> tensor<2x5x5x24xf32>
+    %blocks.1.2.dw.z_inv = stablehlo.multiply %blocks.1.2.dw.conv, %blocks.1.2.dw.inv_b : tensor<2x5x5x24xf32>
+    %blocks.1.2.dw.mean_inv_b = stablehlo.broadcast_in_dim %blocks.1.2.dw.mean_inv, dims = [3] : (tensor<24xf32>) -> tensor<2x5x5x24xf32>
+    %blocks.1.2.dw.xhat = stablehlo.subtract %blocks.1.2.dw.z_inv, %blocks.1.2.dw.mean_inv_b : tensor<2x5x5x24xf32>
     %blocks.1.2.dw.bcast_10 = stablehlo.broadcast_in_dim %cst_1, dims = [] : (tensor<f32>) -> tensor<2x5x5x24xf32>
-    %blocks.1.2.dw.gt0 = stablehlo.compare GT, %blocks.1.2.dw.bn, %blocks.1.2.dw.bcast_10 : (tensor<2x5x5x24xf32>, tensor<2x5x5x24xf32>) -> tensor<2x5x5x24xi1>
+    %blocks.1.2.dw.gt0 = stablehlo.compare GT, %blocks.1.2.dw.relu6, %blocks.1.2.dw.bcast_10 : (tensor<2x5x5x24xf32>, tensor<2x5x5x24xf32>) -> tensor<2x5x5x24xi1>
     %blocks.1.2.dw.bcast_11 = stablehlo.broadcast_in_dim %cst_5, dims = [] : (tensor<f32>) -> tensor<2x5x5x24xf32>
-    %blocks.1.2.dw.lt6 = stablehlo.compare LT, %blocks.1.2.dw.bn, %blocks.1.2.dw.bcast_11 : (tensor<2x5x5x24xf32>, tensor<2x5x5x24xf32>) -> tensor<2x5x5x24xi1>
+    %blocks.1.2.dw.lt6 = stablehlo.compare LT, %blocks.1.2.dw.relu6, %blocks.1.2.dw.bcast_11 : (tensor<2x5x5x24xf32>, tensor<2x5x5x24xf32>) -> tensor<2x5x5x24xi1>
     %blocks.1.2.dw.relu6_on = stablehlo.and %blocks.1.2.dw.gt0, %blocks.1.2.dw.lt6 : tensor<2x5x5x24xi1>
     %blocks.1.2.dw.full = stablehlo.broadcast_in_dim %cst_1, dims = [] : (tensor<f32>) -> tensor<2x5x5x24xf32>
-    %blocks.1.2.dw.d_relu6 = stablehlo.select %blocks.1.2.dw.relu6_on, %blocks.1.2.project.d_x_1, %blocks.1.2.dw.full : (tensor<2x5x5x24xi1>, tensor<2x5x5x24xf32>, tensor<2x5x5x24xf32>) -> tensor<2x5x5x24xf32>
-    %blocks.1.2.dw.d_beta_hw = stablehlo.reduce(%blocks.1.2.dw.d_relu6 init: %cst_1) applies stablehlo.add across dimensions = [1, 2] : (tensor<2x5x5x24xf32>, tensor<f32>) -> tensor<2x24xf32>
-    %blocks.1.2.dw.d_beta = stablehlo.reduce(%blocks.1.2.dw.d_beta_hw init: %cst_1) applies stablehlo.add across dimensions = [0] : (tensor<2x24xf32>, tensor<f32>) -> tensor<24xf32>
-    %blocks.1.2.dw.dy_xhat = stablehlo.multiply %blocks.1.2.dw.d_relu6, %blocks.1.2.dw.xhat : tensor<2x5x5x24xf32>
-    %blocks.1.2.dw.d_gamma_hw = stablehlo.reduce(%blocks.1.2.dw.dy_xhat init: %cst_1) applies stablehlo.add across dimensions = [1, 2] : (tensor<2x5x5x24xf32>, tensor<f32>) -> tensor<2x24xf32>
-    %blocks.1.2.dw.d_gamma = stablehlo.reduce(%blocks.1.2.dw.d_gamma_hw init: %cst_1) applies stablehlo.add across dimensions = [0] : (tensor<2x24xf32>, tensor<f32>) -> tensor<24xf32>
+    %blocks.1.2.dw.d_relu6 = stablehlo.select %blocks.1.2.dw.relu6_on, %blocks.1.2.project.d_x, %blocks.1.2.dw.full : (tensor<2x5x5x24xi1>, tensor<2x5x5x24xf32>, tensor<2x5x5x24xf32>) -> tensor<2x5x5x24xf32>
+    %blocks.1.2.dw.du_xhat = stablehlo.multiply %blocks.1.2.dw.d_relu6, %blocks.1.2.dw.xhat : tensor<2x5x5x24xf32>
+    %blocks.1.2.dw.d_beta_hw_d_gamma_hw:2 = stablehlo.reduce(%blocks.1.2.dw.d_relu6 init: %cst_1), (%blocks.1.2.dw.du_xhat init: %cst_1) across dimensions = [1, 2] : (tensor<2x5x5x24xf32>, tensor<2x5x5x24xf32>, tensor<f32>, tensor<f32>) -> (tensor<2x24xf32>, tensor<2x24xf32>)
+      reducer(%acc_4: tensor<f32>, %elt_4: tensor<f32>) (%acc_5: tensor<f32>, %elt_5: tensor<f32>) {
+        %part_4 = stablehlo.add %acc_4, %elt_4 : tensor<f32>
+        %part_5 = stablehlo.add %acc_5, %elt_5 : tensor<f32>
+        stablehlo.return %part_4, %part_5 : tensor<f32>, tensor<f32>
+      }
+    %blocks.1.2.dw.d_beta_d_gamma:2 = stablehlo.reduce(%blocks.1.2.dw.d_beta_hw_d_gamma_hw#0 init: %cst_1), (%blocks.1.2.dw.d_beta_hw_d_gamma_hw#1 init: %cst_1) across dimensions = [0] : (tensor<2x24xf32>, tensor<2x24xf32>, tensor<f32>, tensor<f32>) -> (tensor<24xf32>, tensor<24xf32>)
+      reducer(%acc_6: tensor<f32>, %elt_6: tensor<f32>) (%acc_7: tensor<f32>, %elt_7: tensor<f32>) {
+        %part_6 = stablehlo.add %acc_6, %elt_6 : tensor<f32>
+        %part_7 = stablehlo.add %acc_7, %elt_7 : tensor<f32>
+        stablehlo.return %part_6, %part_7 : tensor<f32>, tensor<f32>
+      }
     %blocks.1.2.dw.gamma_inv = stablehlo.multiply %blocks.1.2.dw.bn.gamma.flat, %blocks.1.2.dw.inv_std : tensor<24xf32>
     %blocks.1.2.dw.bcast_12 = stablehlo.broadcast_in_dim %cst, dims = [] : (tensor<f32>) -> tensor<24xf32>
     %blocks.1.2.dw.gamma_inv_n = stablehlo.multiply %blocks.1.2.dw.gamma_inv, %blocks.1.2.dw.bcast_12 : tensor<24xf32>
     %blocks.1.2.dw.bcast_13 = stablehlo.broadcast_in_dim %cst_12, dims = [] : (tensor<f32>) -> tensor<2x5x5x24xf32>
-    %blocks.1.2.dw.n_dy = stablehlo.multiply %blocks.1.2.dw.d_relu6, %blocks.1.2.dw.bcast_13 : tensor<2x5x5x24xf32>
-    %blocks.1.2.dw.d_beta_b = stablehlo.broadcast_in_dim %blocks.1.2.dw.d_beta, dims = [3] : (tensor<24xf32>) -> tensor<2x5x5x24xf32>
-    %blocks.1.2.dw.t1 = stablehlo.subtract %blocks.1.2.dw.n_dy, %blocks.1.2.dw.d_beta_b : tensor<2x5x5x24xf32>
-    %blocks.1.2.dw.d_gamma_b = stablehlo.broadcast_in_dim %blocks.1.2.dw.d_gamma, dims = [3] : (tensor<24xf32>) -> tensor<2x5x5x24xf32>
+    %blocks.1.2.dw.n_du = stablehlo.multiply %blocks.1.2.dw.d_relu6, %blocks.1.2.dw.bcast_13 : tensor<2x5x5x24xf32>
+    %blocks.1.2.dw.d_beta_b = stablehlo.broadcast_in_dim %blocks.1.2.dw.d_beta_d_gamma#0, dims = [3] : (tensor<24xf32>) -> tensor<2x5x5x24xf32>
+    %blocks.1.2.dw.t1 = stablehlo.subtract %blocks.1.2.dw.n_du, %blocks.1.2.dw.d_beta_b : tensor<2x5x5x24xf32>
+    %blocks.1.2.dw.d_gamma_b = stablehlo.broadcast_in_dim %blocks.1.2.dw.d_beta_d_gamma#1, dims = [3] : (tensor<24xf32>) -> tensor<2x5x5x24xf32>
     %blocks.1.2.dw.xhat_dgamma = stablehlo.multiply %blocks.1.2.dw.xhat, %blocks.1.2.dw.d_gamma_b : tensor<2x5x5x24xf32>
     %blocks.1.2.dw.t2 = stablehlo.subtract %blocks.1.2.dw.t1, %blocks.1.2.dw.xhat_dgamma : tensor<2x5x5x24xf32>
     %blocks.1.2.dw.k_b = stablehlo.broadcast_in_dim %blocks.1.2.dw.gamma_inv_n, dims = [3] : (tensor<24xf32>) -> tensor<2x5x5x24xf32>
-    %blocks.1.2.dw.d_x = stablehlo.multiply %blocks.1.2.dw.t2, %blocks.1.2.dw.k_b : tensor<2x5x5x24xf32>
-    %blocks.1.2.dw.d_w = stablehlo.convolution(%blocks.1.2.expand.relu6, %blocks.1.2.dw.d_x) dim_numbers = [f, 0, 1, b]x[i, 0, 1, o]->[0, 1, b, f], window = {stride = [1, 1], pad = [[1, 1], [1, 1]], lhs_dilate = [1, 1], rhs_dilate = [1, 1]} {batch_group_count = 24 : i64, feature_group_count = 1 : i64} : (tensor<2x5x5x24xf32>, tensor<2x5x5x24xf32>) -> tensor<3x3x1x24xf32>
+    %blocks.1.2.dw.d_z = stablehlo.multiply %blocks.1.2.dw.t2, %blocks.1.2.dw.k_b : tensor<2x5x5x24xf32>
+    %blocks.1.2.dw.x_n = stablehlo.slice %blocks.1.2.expand.relu6 [0:1, 0:5, 0:5, 0:24] : (tensor<2x5x5x24xf32>) -> tensor<1x5x5x24xf32>
+    %blocks.1.2.dw.dy_n = stablehlo.slice %blocks.1.2.dw.d_z [0:1, 0:5, 0:5, 0:24] : (tensor<2x5x5x24xf32>) -> tensor<1x5x5x24xf32>
+    %blocks.1.2.dw.d_w = stablehlo.convolution(%blocks.1.2.dw.x_n, %blocks.1.2.dw.dy_n) dim_numbers = [b, 0, 1, f]x[i, 0, 1, o]->[0, 1, b, f], window = {stride = [1, 1], pad = [[1, 1], [1, 1]], lhs_dilate = [1, 1], rhs_dilate = [1, 1]} {batch_group_count = 1 : i64, feature_group_count = 24 : i64} : (tensor<1x5x5x24xf32>, tensor<1x5x5x24xf32>) -> tensor<3x3x1x24xf32>
+    %blocks.1.2.dw.x_n_1 = stablehlo.slice %blocks.1.2.expand.relu6 [1:2, 0:5, 0:5, 0:24] : (tensor<2x5x5x24xf32>) -> tensor<1x5x5x24xf32>
+    %blocks.1.2.dw.dy_n_1 = stablehlo.slice %blocks.1.2.dw.d_z [1:2, 0:5, 0:5, 0:24] : (tensor<2x5x5x24xf32>) -> tensor<1x5x5x24xf32>
+    %blocks.1.2.dw.d_w_1 = stablehlo.convolution(%blocks.1.2.dw.x_n_1, %blocks.1.2.dw.dy_n_1) dim_numbers = [b, 0, 1, f]x[i, 0, 1, o]->[0, 1, b, f], window = {stride = [1, 1], pad = [[1, 1], [1, 1]], lhs_dilate = [1, 1], rhs_dilate = [1, 1]} {batch_group_count = 1 : i64, feature_group_count = 24 : i64} : (tensor<1x5x5x24xf32>, tensor<1x5x5x24xf32>) -> tensor<3x3x1x24xf32>
+    %blocks.1.2.dw.d_w_sum = stablehlo.add %blocks.1.2.dw.d_w, %blocks.1.2.dw.d_w_1 : tensor<3x3x1x24xf32>
     %blocks.1.2.dw.bcast_14 = stablehlo.broadcast_in_dim %hyper.weight_decay, dims = [] : (tensor<f32>) -> tensor<3x3x1x24xf32>
     %blocks.1.2.dw.wd_p = stablehlo.multiply %blocks.1.2.dw.conv.w, %blocks.1.2.dw.bcast_14 : tensor<3x3x1x24xf32>
-    %blocks.1.2.dw.d_wd = stablehlo.add %blocks.1.2.dw.d_w, %blocks.1.2.dw.wd_p : tensor<3x3x1x24xf32>
+    %blocks.1.2.dw.d_wd = stablehlo.add %blocks.1.2.dw.d_w_sum, %blocks.1.2.dw.wd_p : tensor<3x3x1x24xf32>
     %blocks.1.2.dw.w_flip = stablehlo.reverse %blocks.1.2.dw.conv.w, dims = [0, 1] : tensor<3x3x1x24xf32>
-    %blocks.1.2.dw.d_x_1 = stablehlo.convolution(%blocks.1.2.dw.d_x, %blocks.1.2.dw.w_flip) dim_numbers = [b, 0, 1, f]x[0, 1, i, o]->[b, 0, 1, f], window = {stride = [1, 1], pad = [[1, 1], [1, 1]], lhs_dilate = [1, 1], rhs_dilate = [1, 1]} {batch_group_count = 1 : i64, feature_group_count = 24 : i64} : (tensor<2x5x5x24xf32>, tensor<3x3x1x24xf32>) -> tensor<2x5x5x24xf32>
+    %blocks.1.2.dw.d_x = stablehlo.convolution(%blocks.1.2.dw.d_z, %blocks.1.2.dw.w_flip) dim_numbers = [b, 0, 1, f]x[0, 1, i, o]->[b, 0, 1, f], window = {stride = [1, 1], pad = [[1, 1], [1, 1]], lhs_dilate = [1, 1], rhs_dilate = [1, 1]} {batch_group_count = 1 : i64, feature_group_count = 24 : i64} : (tensor<2x5x5x24xf32>, tensor<3x3x1x24xf32>) -> tensor<2x5x5x24xf32>
+    %blocks.1.2.expand.mean_inv = stablehlo.multiply %blocks.1.2.expand.mean, %blocks.1.2.expand.inv_std : tensor<24xf32>
+    %blocks.1.2.expand.inv_b = stablehlo.broadcast_in_dim %blocks.1.2.expand.inv_std, dims = [3] : (tensor<24xf32>) -> tensor<2x5x5x24xf32>
+    %blocks.1.2.expand.z_inv = stablehlo.multiply %blocks.1.2.expand.conv, %blocks.1.2.expand.inv_b : tensor<2x5x5x24xf32>
+    %blocks.1.2.expand.mean_inv_b = stablehlo.broadcast_in_dim %blocks.1.2.expand.mean_inv, dims = [3] : (tensor<24xf32>) -> tensor<2x5x5x24xf32>
+    %blocks.1.2.expand.xhat = stablehlo.subtract %blocks.1.2.expand.z_inv, %blocks.1.2.expand.mean_inv_b : tensor<2x5x5x24xf32>
     %blocks.1.2.expand.bcast_10 = stablehlo.broadcast_in_dim %cst_1, dims = [] : (tensor<f32>) -> tensor<2x5x5x24xf32>
-    %blocks.1.2.expand.gt0 = stablehlo.compare GT, %blocks.1.2.expand.bn, %blocks.1.2.expand.bcast_10 : (tensor<2x5x5x24xf32>, tensor<2x5x5x24xf32>) -> tensor<2x5x5x24xi1>
+    %blocks.1.2.expand.gt0 = stablehlo.compare GT, %blocks.1.2.expand.relu6, %blocks.1.2.expand.bcast_10 : (tensor<2x5x5x24xf32>, tensor<2x5x5x24xf32>) -> tensor<2x5x5x24xi1>
     %blocks.1.2.expand.bcast_11 = stablehlo.broadcast_in_dim %cst_5, dims = [] : (tensor<f32>) -> tensor<2x5x5x24xf32>
-    %blocks.1.2.expand.lt6 = stablehlo.compare LT, %blocks.1.2.expand.bn, %blocks.1.2.expand.bcast_11 : (tensor<2x5x5x24xf32>, tensor<2x5x5x24xf32>) -> tensor<2x5x5x24xi1>
+    %blocks.1.2.expand.lt6 = stablehlo.compare LT, %blocks.1.2.expand.relu6, %blocks.1.2.expand.bcast_11 : (tensor<2x5x5x24xf32>, tensor<2x5x5x24xf32>) -> tensor<2x5x5x24xi1>
     %blocks.1.2.expand.relu6_on = stablehlo.and %blocks.1.2.expand.gt0, %blocks.1.2.expand.lt6 : tensor<2x5x5x24xi1>
     %blocks.1.2.expand.full = stablehlo.broadcast_in_dim %cst_1, dims = [] : (tensor<f32>) -> tensor<2x5x5x24xf32>
-    %blocks.1.2.expand.d_relu6 = stablehlo.select %blocks.1.2.expand.relu6_on, %blocks.1.2.dw.d_x_1, %blocks.1.2.expand.full : (tensor<2x5x5x24xi1>, tensor<2x5x5x24xf32>, tensor<2x5x5x24xf32>) -> tensor<2x5x5x24xf32>
-    %blocks.1.2.expand.d_beta_hw = stablehlo.reduce(%blocks.1.2.expand.d_relu6 init: %cst_1) applies stablehlo.add across dimensions = [1, 2] : (tensor<2x5x5x24xf32>, tensor<f32>) -> tensor<2x24xf32>
-    %blocks.1.2.expand.d_beta = stablehlo.reduce(%blocks.1.2.expand.d_beta_hw init: %cst_1) applies stablehlo.add across dimensions = [0] : (tensor<2x24xf32>, tensor<f32>) -> tensor<24xf32>
-    %blocks.1.2.expand.dy_xhat = stablehlo.multiply %blocks.1.2.expand.d_relu6, %blocks.1.2.expand.xhat : tensor<2x5x5x24xf32>
-    %blocks.1.2.expand.d_gamma_hw = stablehlo.reduce(%blocks.1.2.expand.dy_xhat init: %cst_1) applies stablehlo.add across dimensions = [1, 2] : (tensor<2x5x5x24xf32>, tensor<f32>) -> tensor<2x24xf32>
-    %blocks.1.2.expand.d_gamma = stablehlo.reduce(%blocks.1.2.expand.d_gamma_hw init: %cst_1) applies stablehlo.add across dimensions = [0] : (tensor<2x24xf32>, tensor<f32>) -> tensor<24xf32>
+    %blocks.1.2.expand.d_relu6 = stablehlo.select %blocks.1.2.expand.relu6_on, %blocks.1.2.dw.d_x, %blocks.1.2.expand.full : (tensor<2x5x5x24xi1>, tensor<2x5x5x24xf32>, tensor<2x5x5x24xf32>) -> tensor<2x5x5x24xf32>
+    %blocks.1.2.expand.du_xhat = stablehlo.multiply %blocks.1.2.expand.d_relu6, %blocks.1.2.expand.xhat : tensor<2x5x5x24xf32>
+    %blocks.1.2.expand.d_beta_hw_d_gamma_hw:2 = stablehlo.reduce(%blocks.1.2.expand.d_relu6 init: %cst_1), (%blocks.1.2.expand.du_xhat init: %cst_1) across dimensions = [1, 2] : (tensor<2x5x5x24xf32>, tensor<2x5x5x24xf32>, tensor<f32>, tensor<f32>) -> (tensor<2x24xf32>, tensor<2x24xf32>)
+      reducer(%acc_8: tensor<f32>, %elt_8: tensor<f32>) (%acc_9: tensor<f32>, %elt_9: tensor<f32>) {
+        %part_8 = stablehlo.add %acc_8, %elt_8 : tensor<f32>
+        %part_9 = stablehlo.add %acc_9, %elt_9 : tensor<f32>
+        stablehlo.return %part_8, %part_9 : tensor<f32>, tensor<f32>
+      }
+    %blocks.1.2.expand.d_beta_d_gamma:2 = stablehlo.reduce(%blocks.1.2.expand.d_beta_hw_d_gamma_hw#0 init: %cst_1), (%blocks.1.2.expand.d_beta_hw_d_gamma_hw#1 init: %cst_1) across dimensions = [0] : (tensor<2x24xf32>, tensor<2x24xf32>, tensor<f32>, tensor<f32>) -> (tensor<24xf32>, tensor<24xf32>)
+      reducer(%acc_10: tensor<f32>, %elt_10: tensor<f32>) (%acc_11: tensor<f32>, %elt_11: tensor<f32>) {
+        %part_10 = stablehlo.add %acc_10, %elt_10 : tensor<f32>
+        %part_11 = stablehlo.add %acc_11, %elt_11 : tensor<f32>
+        stablehlo.return %part_10, %part_11 : tensor<f32>, tensor<f32>
+      }
     %blocks.1.2.expand.gamma_inv = stablehlo.multiply %blocks.1.2.expand.bn.gamma.flat, %blocks.1.2.expand.inv_std : tensor<24xf32>
     %blocks.1.2.expand.bcast_12 = stablehlo.broadcast_in_dim %cst, dims = [] : (tensor<f32>) -> tensor<24xf32>
     %blocks.1.2.expand.gamma_inv_n = stablehlo.multiply %blocks.1.2.expand.gamma_inv, %blocks.1.2.expand.bcast_12 : tensor<24xf32>
     %blocks.1.2.expand.bcast_13 = stablehlo.broadcast_in_dim %cst_12, dims = [] : (tensor<f32>) -> tensor<2x5x5x24xf32>
-    %blocks.1.2.expand.n_dy = stablehlo.multiply %blocks.1.2.expand.d_relu6, %blocks.1.2.expand.bcast_13 : tensor<2x5x5x24xf32>
-    %blocks.1.2.expand.d_beta_b = stablehlo.broadcast_in_dim %blocks.1.2.expand.d_beta, dims = [3] : (tensor<24xf32>) -> tensor<2x5x5x24xf32>
-    %blocks.1.2.expand.t1 = stablehlo.subtract %blocks.1.2.expand.n_dy, %blocks.1.2.expand.d_beta_b : tensor<2x5x5x24xf32>
-    %blocks.1.2.expand.d_gamma_b = stablehlo.broadcast_in_dim %blocks.1.2.expand.d_gamma, dims = [3] : (tensor<24xf32>) -> tensor<2x5x5x24xf32>
+    %blocks.1.2.expand.n_du = stablehlo.multiply %blocks.1.2.expand.d_relu6, %blocks.1.2.expand.bcast_13 : tensor<2x5x5x24xf32>
+    %blocks.1.2.expand.d_beta_b = stablehlo.broadcast_in_dim %blocks.1.2.expand.d_beta_d_gamma#0, dims = [3] : (tensor<24xf32>) -> tensor<2x5x5x24xf32>
+    %blocks.1.2.expand.t1 = stablehlo.subtract %blocks.1.2.expand.n_du, %blocks.1.2.expand.d_beta_b : tensor<2x5x5x24xf32>
+    %blocks.1.2.expand.d_gamma_b = stablehlo.broadcast_in_dim %blocks.1.2.expand.d_beta_d_gamma#1, dims = [3] : (tensor<24xf32>) -> tensor<2x5x5x24xf32>
     %blocks.1.2.expand.xhat_dgamma = stablehlo.multiply %blocks.1.2.expand.xhat, %blocks.1.2.expand.d_gamma_b : tensor<2x5x5x24xf32>
     %blocks.1.2.expand.t2 = stablehlo.subtract %blocks.1.2.expand.t1, %blocks.1.2.expand.xhat_dgamma : tensor<2x5x5x24xf32>
     %blocks.1.2.expand.k_b = stablehlo.broadcast_in_dim %blocks.1.2.expand.gamma_inv_n, dims = [3] : (tensor<24xf32>) -> tensor<2x5x5x24xf32>
-    %blocks.1.2.expand.d_x = stablehlo.multiply %blocks.1.2.expand.t2, %blocks.1.2.expand.k_b : tensor<2x5x5x24xf32>
-    %blocks.1.2.expand.d_w = stablehlo.convolution(%blocks.1.1.residual, %blocks.1.2.expand.d_x) dim_numbers = [f, 0, 1, b]x[i, 0, 1, o]->[0, 1, b, f], window = {stride = [1, 1], pad = [[0, 0], [0, 0]], lhs_dilate = [1, 1], rhs_dilate = [1, 1]} {batch_group_count = 1 : i64, feature_group_count = 1 : i64} : (tensor<2x5x5x4xf32>, tensor<2x5x5x24xf32>) -> tensor<1x1x4x24xf32>
+    %blocks.1.2.expand.d_z = stablehlo.multiply %blocks.1.2.expand.t2, %blocks.1.2.expand.k_b : tensor<2x5x5x24xf32>
+    %blocks.1.2.expand.d_w = stablehlo.convolution(%blocks.1.1.residual, %blocks.1.2.expand.d_z) dim_numbers = [f, 0, 1, b]x[i, 0, 1, o]->[0, 1, b, f], window = {stride = [1, 1], pad = [[0, 0], [0, 0]], lhs_dilate = [1, 1], rhs_dilate = [1, 1]} {batch_group_count = 1 : i64, feature_group_count = 1 : i64} : (tensor<2x5x5x4xf32>, tensor<2x5x5x24xf32>) -> tensor<1x1x4x24xf32>
     %blocks.1.2.expand.bcast_14 = stablehlo.broadcast_in_dim %hyper.weight_decay, dims = [] : (tensor<f32>) -> tensor<1x1x4x24xf32>
     %blocks.1.2.expand.wd_p = stablehlo.multiply %blocks.1.2.expand.conv.w, %blocks.1.2.expand.bcast_14 : tensor<1x1x4x24xf32>
     %blocks.1.2.expand.d_wd = stablehlo.add %blocks.1.2.expand.d_w, %blocks.1.2.expand.wd_p : tensor<1x1x4x24xf32>
     %blocks.1.2.expand.w_flip = stablehlo.reverse %blocks.1.2.expand.conv.w, dims = [0, 1] : tensor<1x1x4x24xf32>
-    %blocks.1.2.expand.d_x_1 = stablehlo.convolution(%blocks.1.2.expand.d_x, %blocks.1.2.expand.w_flip) dim_numbers = [b, 0, 1, f]x[0, 1, o, i]->[b, 0, 1, f], window = {stride = [1, 1], pad = [[0, 0], [0, 0]], lhs_dilate = [1, 1], rhs_dilate = [1, 1]} {batch_group_count = 1 : i64, feature_group_count = 1 : i64} : (tensor<2x5x5x24xf32>, tensor<1x1x4x24xf32>) -> tensor<2x5x5x4xf32>
-    %blocks.1.2.d_residual = stablehlo.add %blocks.1.2.expand.d_x_1, %pool.2.d_x : tensor<2x5x5x4xf32>
-    %blocks.1.1.project.d_beta_hw = stablehlo.reduce(%blocks.1.2.d_residual init: %cst_1) applies stablehlo.add across dimensions = [1, 2] : (tensor<2x5x5x4xf32>, tensor<f32>) -> tensor<2x4xf32>
-    %blocks.1.1.project.d_beta = stablehlo.reduce(%blocks.1.1.project.d_beta_hw init: %cst_1) applies stablehlo.add across dimensions = [0] : (tensor<2x4xf32>, tensor<f32>) -> tensor<4xf32>
-    %blocks.1.1.project.dy_xhat = stablehlo.multiply %blocks.1.2.d_residual, %blocks.1.1.project.xhat : tensor<2x5x5x4xf32>
-    %blocks.1.1.project.d_gamma_hw = stablehlo.reduce(%blocks.1.1.project.dy_xhat init: %cst_1) applies stablehlo.add across dimensions = [1, 2] : (tensor<2x5x5x4xf32>, tensor<f32>) -> tensor<2x4xf32>
-    %blocks.1.1.project.d_gamma = stablehlo.reduce(%blocks.1.1.project.d_gamma_hw init: %cst_1) applies stablehlo.add across dimensions = [0] : (tensor<2x4xf32>, tensor<f32>) -> tensor<4xf32>
+    %blocks.1.2.expand.d_x = stablehlo.convolution(%blocks.1.2.expand.d_z, %blocks.1.2.expand.w_flip) dim_numbers = [b, 0, 1, f]x[0, 1, o, i]->[b, 0, 1, f], window = {stride = [1, 1], pad = [[0, 0], [0, 0]], lhs_dilate = [1, 1], rhs_dilate = [1, 1]} {batch_group_count = 1 : i64, feature_group_count = 1 : i64} : (tensor<2x5x5x24xf32>, tensor<1x1x4x24xf32>) -> tensor<2x5x5x4xf32>
+    %blocks.1.2.d_residual = stablehlo.add %blocks.1.2.expand.d_x, %pool.2.d_x : tensor<2x5x5x4xf32>
+    %blocks.1.1.project.mean_inv = stablehlo.multiply %blocks.1.1.project.mean, %blocks.1.1.project.inv_std : tensor<4xf32>
+    %blocks.1.1.project.inv_b = stablehlo.broadcast_in_dim %blocks.1.1.project.inv_std, dims = [3] : (tensor<4xf32>) -> tensor<2x5x5x4xf32>
+    %blocks.1.1.project.z_inv = stablehlo.multiply %blocks.1.1.project.conv, %blocks.1.1.project.inv_b : tensor<2x5x5x4xf32>
+    %blocks.1.1.project.mean_inv_b = stablehlo.broadcast_in_dim %blocks.1.1.project.mean_inv, dims = [3] : (tensor<4xf32>) -> tensor<2x5x5x4xf32>
+    %blocks.1.1.project.xhat = stablehlo.subtract %blocks.1.1.project.z_inv, %blocks.1.1.project.mean_inv_b : tensor<2x5x5x4xf32>
+    %blocks.1.1.project.du_xhat = stablehlo.multiply %blocks.1.2.d_residual, %blocks.1.1.project.xhat : tensor<2x5x5x4xf32>
+    %blocks.1.1.project.d_beta_hw_d_gamma_hw:2 = stablehlo.reduce(%blocks.1.2.d_residual init: %cst_1), (%blocks.1.1.project.du_xhat init: %cst_1) across dimensions = [1, 2] : (tensor<2x5x5x4xf32>, tensor<2x5x5x4xf32>, tensor<f32>, tensor<f32>) -> (tensor<2x4xf32>, tensor<2x4xf32>)
+      reducer(%acc_12: tensor<f32>, %elt_12: tensor<f32>) (%acc_13: tensor<f32>, %elt_13: tensor<f32>) {
+        %part_12 = stablehlo.add %acc_12, %elt_12 : tensor<f32>
+        %part_13 = stablehlo.add %acc_13, %elt_13 : tensor<f32>
+        stablehlo.return %part_12, %part_13 : tensor<f32>, tensor<f32>
+      }
+    %blocks.1.1.project.d_beta_d_gamma:2 = stablehlo.reduce(%blocks.1.1.project.d_beta_hw_d_gamma_hw#0 init: %cst_1), (%blocks.1.1.project.d_beta_hw_d_gamma_hw#1 init: %cst_1) across dimensions = [0] : (tensor<2x4xf32>, tensor<2x4xf32>, tensor<f32>, tensor<f32>) -> (tensor<4xf32>, tensor<4xf32>)
+      reducer(%acc_14: tensor<f32>, %elt_14: tensor<f32>) (%acc_15: tensor<f32>, %elt_15: tensor<f32>) {
+        %part_14 = stablehlo.add %acc_14, %elt_14 : tensor<f32>
+        %part_15 = stablehlo.add %acc_15, %elt_15 : tensor<f32>
+        stablehlo.return %part_14, %part_15 : tensor<f32>, tensor<f32>
+      }
     %blocks.1.1.project.gamma_inv = stablehlo.multiply %blocks.1.1.project.bn.gamma.flat, %blocks.1.1.project.inv_std : tensor<4xf32>
     %blocks.1.1.project.bcast_8 = stablehlo.broadcast_in_dim %cst, dims = [] : (tensor<f32>) -> tensor<4xf32>
     %blocks.1.1.project.gamma_inv_n = stablehlo.multiply %blocks.1.1.project.gamma_inv, %blocks.1.1.project.bcast_8 : tensor<4xf32>
     %blocks.1.1.project.bcast_9 = stablehlo.broadcast_in_dim %cst_12, dims = [] : (tensor<f32>) -> tensor<2x5x5x4xf32>
-    %blocks.1.1.project.n_dy = stablehlo.multiply %blocks.1.2.d_residual, %blocks.1.1.project.bcast_9 : tensor<2x5x5x4xf32>
-    %blocks.1.1.project.d_beta_b = stablehlo.broadcast_in_dim %blocks.1.1.project.d_beta, dims = [3] : (tensor<4xf32>) -> tensor<2x5x5x4xf32>
-    %blocks.1.1.project.t1 = stablehlo.subtract %blocks.1.1.project.n_dy, %blocks.1.1.project.d_beta_b : tensor<2x5x5x4xf32>
-    %blocks.1.1.project.d_gamma_b = stablehlo.broadcast_in_dim %blocks.1.1.project.d_gamma, dims = [3] : (tensor<4xf32>) -> tensor<2x5x5x4xf32>
+    %blocks.1.1.project.n_du = stablehlo.multiply %blocks.1.2.d_residual, %blocks.1.1.project.bcast_9 : tensor<2x5x5x4xf32>
+    %blocks.1.1.project.d_beta_b = stablehlo.broadcast_in_dim %blocks.1.1.project.d_beta_d_gamma#0, dims = [3] : (tensor<4xf32>) -> tensor<2x5x5x4xf32>
+    %blocks.1.1.project.t1 = stablehlo.subtract %blocks.1.1.project.n_du, %blocks.1.1.project.d_beta_b : tensor<2x5x5x4xf32>
+    %blocks.1.1.project.d_gamma_b = stablehlo.broadcast_in_dim %blocks.1.1.project.d_beta_d_gamma#1, dims = [3] : (tensor<4xf32>) -> tensor<2x5x5x4xf32>
     %blocks.1.1.project.xhat_dgamma = stablehlo.multiply %blocks.1.1.project.xhat, %blocks.1.1.project.d_gamma_b : tensor<2x5x5x4xf32>
     %blocks.1.1.project.t2 = stablehlo.subtract %blocks.1.1.project.t1, %blocks.1.1.project.xhat_dgamma : tensor<2x5x5x4xf32>
     %blocks.1.1.project.k_b = stablehlo.broadcast_in_dim %blocks.1.1.project.gamma_inv_n, dims = [3] : (tensor<4xf32>) -> tensor<2x5x5x4xf32>
-    %blocks.1.1.project.d_x = stablehlo.multiply %blocks.1.1.project.t2, %blocks.1.1.project.k_b : tensor<2x5x5x4xf32>
-    %blocks.1.1.project.d_w = stablehlo.convolution(%blocks.1.1.dw.relu6, %blocks.1.1.project.d_x) dim_numbers = [f, 0, 1, b]x[i, 0, 1, o]->[0, 1, b, f], window = {stride = [1, 1], pad = [[0, 0], [0, 0]], lhs_dilate = [1, 1], rhs_dilate = [1, 1]} {batch_group_count = 1 : i64, feature_group_count = 1 : i64} : (tensor<2x5x5x24xf32>, tensor<2x5x5x4xf32>) -> tensor<1x1x24x4xf32>
+    %blocks.1.1.project.d_z = stablehlo.multiply %blocks.1.1.project.t2, %blocks.1.1.project.k_b : tensor<2x5x5x4xf32>
+    %blocks.1.1.project.d_w = stablehlo.convolution(%blocks.1.1.dw.relu6, %blocks.1.1.project.d_z) dim_numbers = [f, 0, 1, b]x[i, 0, 1, o]->[0, 1, b, f], window = {stride = [1, 1], pad = [[0, 0], [0, 0]], lhs_dilate = [1, 1], rhs_dilate = [1, 1]} {batch_group_count = 1 : i64, feature_group_count = 1 : i64} : (tensor<2x5x5x24xf32>, tensor<2x5x5x4xf32>) -> tensor<1x1x24x4xf32>
     %blocks.1.1.project.bcast_10 = stablehlo.broadcast_in_dim %hyper.weight_decay, dims = [] : (tensor<f32>) -> tensor<1x1x24x4xf32>
     %blocks.1.1.project.wd_p = stablehlo.multiply %blocks.1.1.project.conv.w, %blocks.1.1.project.bcast_10 : tensor<1x1x24x4xf32>
     %blocks.1.1.project.d_wd = stablehlo.add %blocks.1.1.project.d_w, %blocks.1.1.project.wd_p : tensor<1x1x24x4xf32>
     %blocks.1.1.project.w_flip = stablehlo.reverse %blocks.1.1.project.conv.w, dims = [0, 1] : tensor<1x1x24x4xf32>
-    %blocks.1.1.project.d_x_1 = stablehlo.convolution(%blocks.1.1.project.d_x, %blocks.1.1.project.w_flip) dim_numbers = [b, 0, 1, f]x[0, 1, o, i]->[b, 0, 1, f], window = {stride = [1, 1], pad = [[0, 0], [0, 0]], lhs_dilate = [1, 1], rhs_dilate = [1, 1]} {batch_group_count = 1 : i64, feature_group_count = 1 : i64} : (tensor<2x5x5x4xf32>, tensor<1x1x24x4xf32>) -> tensor<2x5x5x24xf32>
+    %blocks.1.1.project.d_x = stablehlo.convolution(%blocks.1.1.project.d_z, %blocks.1.1.project.w_flip) dim_numbers = [b, 0, 1, f]x[0, 1, o, i]->[b, 0, 1, f], window = {stride = [1, 1], pad = [[0, 0], [0, 0]], lhs_dilate = [1, 1], rhs_dilate = [1, 1]} {batch_group_count = 1 : i64, feature_group_count = 1 : i64} : (tensor<2x5x5x4xf32>, tensor<1x1x24x4xf32>) -> tensor<2x5x5x24xf32>
+    %blocks.1.1.dw.mean_inv = stablehlo.multiply %blocks.1.1.dw.mean, %blocks.1.1.dw.inv_std : tensor<24xf32>
+    %blocks.1.1.dw.inv_b = stablehlo.broadcast_in_dim %blocks.1.1.dw.inv_std, dims = [3] : (tensor<24xf32>) -> tensor<2x5x5x24xf32>
+    %blocks.1.1.dw.z_inv = stablehlo.multiply %blocks.1.1.dw.conv, %blocks.1.1.dw.inv_b : tensor<2x5x5x24xf32>
+    %blocks.1.1.dw.mean_inv_b = stablehlo.broadcast_in_dim %blocks.1.1.dw.mean_inv, dims = [3] : (tensor<24xf32>) -> tensor<2x5x5x24xf32>
+    %blocks.1.1.dw.xhat = stablehlo.subtract %blocks.1.1.dw.z_inv, %blocks.1.1.dw.mean_inv_b : tensor<2x5x5x24xf32>
     %blocks.1.1.dw.bcast_10 = stablehlo.broadcast_in_dim %cst_1, dims = [] : (tensor<f32>) -> tensor<2x5x5x24xf32>
-    %blocks.1.1.dw.gt0 = stablehlo.compare GT, %blocks.1.1.dw.bn, %blocks.1.1.dw.bcast_10 : (tensor<2x5x5x24xf32>, tensor<2x5x5x24xf32>) -> tensor<2x5x5x24xi1>
+    %blocks.1.1.dw.gt0 = stablehlo.compare GT, %blocks.1.1.dw.relu6, %blocks.1.1.dw.bcast_10 : (tensor<2x5x5x24xf32>, tensor<2x5x5x24xf32>) -> tensor<2x5x5x24xi1>
     %blocks.1.1.dw.bcast_11 = stablehlo.broadcast_in_dim %cst_5, dims = [] : (tensor<f32>) -> tensor<2x5x5x24xf32>
-    %blocks.1.1.dw.lt6 = stablehlo.compare LT, %blocks.1.1.dw.bn, %blocks.1.1.dw.bcast_11 : (tensor<2x5x5x24xf32>, tensor<2x5x5x24xf32>) -> tensor<2x5x5x24xi1>
+    %blocks.1.1.dw.lt6 = stablehlo.compare LT, %blocks.1.1.dw.relu6, %blocks.1.1.dw.bcast_11 : (tensor<2x5x5x24xf32>, tensor<2x5x5x24xf32>) -> tensor<2x5x5x24xi1>
     %blocks.1.1.dw.relu6_on = stablehlo.and %blocks.1.1.dw.gt0, %blocks.1.1.dw.lt6 : tensor<2x5x5x24xi1>
     %blocks.1.1.dw.full = stablehlo.broadcast_in_dim %cst_1, dims = [] : (tensor<f32>) -> tensor<2x5x5x24xf32>
-    %blocks.1.1.dw.d_relu6 = stablehlo.select %blocks.1.1.dw.relu6_on, %blocks.1.1.project.d_x_1, %blocks.1.1.dw.full : (tensor<2x5x5x24xi1>, tensor<2x5x5x24xf32>, tensor<2x5x5x24xf32>) -> tensor<2x5x5x24xf32>
-    %blocks.1.1.dw.d_beta_hw = stablehlo.reduce(%blocks.1.1.dw.d_relu6 init: %cst_1) applies stablehlo.add across dimensions = [1, 2] : (tensor<2x5x5x24xf32>, tensor<f32>) -> tensor<2x24xf32>
-    %blocks.1.1.dw.d_beta = stablehlo.reduce(%blocks.1.1.dw.d_beta_hw init: %cst_1) applies stablehlo.add across dimensions = [0] : (tensor<2x24xf32>, tensor<f32>) -> tensor<24xf32>
-    %blocks.1.1.dw.dy_xhat = stablehlo.multiply %blocks.1.1.dw.d_relu6, %blocks.1.1.dw.xhat : tensor<2x5x5x24xf32>
-    %blocks.1.1.dw.d_gamma_hw = stablehlo.reduce(%blocks.1.1.dw.dy_xhat init: %cst_1) applies stablehlo.add across dimensions = [1, 2] : (tensor<2x5x5x24xf32>, tensor<f32>) -> tensor<2x24xf32>
-    %blocks.1.1.dw.d_gamma = stablehlo.reduce(%blocks.1.1.dw.d_gamma_hw init: %cst_1) applies stablehlo.add across dimensions = [0] : (tensor<2x24xf32>, tensor<f32>) -> tensor<24xf32>
+    %blocks.1.1.dw.d_relu6 = stablehlo.select %blocks.1.1.dw.relu6_on, %blocks.1.1.project.d_x, %blocks.1.1.dw.full : (tensor<2x5x5x24xi1>, tensor<2x5x5x24xf32>, tensor<2x5x5x24xf32>) -> tensor<2x5x5x24xf32>
+    %blocks.1.1.dw.du_xhat = stablehlo.multiply %blocks.1.1.dw.d_relu6, %blocks.1.1.dw.xhat : tensor<2x5x5x24xf32>
+    %blocks.1.1.dw.d_beta_hw_d_gamma_hw:2 = stablehlo.reduce(%blocks.1.1.dw.d_relu6 init: %cst_1), (%blocks.1.1.dw.du_xhat init: %cst_1) across dimensions = [1, 2] : (tensor<2x5x5x24xf32>, tensor<2x5x5x24xf32>, tensor<f32>, tensor<f32>) -> (tensor<2x24xf32>, tensor<2x24xf32>)
+      reducer(%acc_16: tensor<f32>, %elt_16: tensor<f32>) (%acc_17: tensor<f32>, %elt_17: tensor<f32>) {
+        %part_16 = stablehlo.add %acc_16, %elt_16 : tensor<f32>
+        %part_17 = stablehlo.add %acc_17, %elt_17 : tensor<f32>
+        stablehlo.return %part_16, %part_17 : tensor<f32>, tensor<f32>
+      }
+    %blocks.1.1.dw.d_beta_d_gamma:2 = stablehlo.reduce(%blocks.1.1.dw.d_beta_hw_d_gamma_hw#0 init: %cst_1), (%blocks.1.1.dw.d_beta_hw_d_gamma_hw#1 init: %cst_1) across dimensions = [0] : (tensor<2x24xf32>, tensor<2x24xf32>, tensor<f32>, tensor<f32>) -> (tensor<24xf32>, tensor<24xf32>)
+      reducer(%acc_18: tensor<f32>, %elt_18: tensor<f32>) (%acc_19: tensor<f32>, %elt_19: tensor<f32>) {
+        %part_18 = stablehlo.add %acc_18, %elt_18 : tensor<f32>
+        %part_19 = stablehlo.add %acc_19, %elt_19 : tensor<f32>
+        stablehlo.return %part_18, %part_19 : tensor<f32>, tensor<f32>
+      }
     %blocks.1.1.dw.gamma_inv = stablehlo.multiply %blocks.1.1.dw.bn.gamma.flat, %blocks.1.1.dw.inv_std : tensor<24xf32>
     %blocks.1.1.dw.bcast_12 = stablehlo.broadcast_in_dim %cst, dims = [] : (tensor<f32>) -> tensor<24xf32>
     %blocks.1.1.dw.gamma_inv_n = stablehlo.multiply %blocks.1.1.dw.gamma_inv, %blocks.1.1.dw.bcast_12 : tensor<24xf32>
     %blocks.1.1.dw.bcast_13 = stablehlo.broadcast_in_dim %cst_12, dims = [] : (tensor<f32>) -> tensor<2x5x5x24xf32>
-    %blocks.1.1.dw.n_dy = stablehlo.multiply %blocks.1.1.dw.d_relu6, %blocks.1.1.dw.bcast_13 : tensor<2x5x5x24xf32>
-    %blocks.1.1.dw.d_beta_b = stablehlo.broadcast_in_dim %blocks.1.1.dw.d_beta, dims = [3] : (tensor<24xf32>) -> tensor<2x5x5x24xf32>
-    %blocks.1.1.dw.t1 = stablehlo.subtract %blocks.1.1.dw.n_dy, %blocks.1.1.dw.d_beta_b : tensor<2x5x5x24xf32>
-    %blocks.1.1.dw.d_gamma_b = stablehlo.broadcast_in_dim %blocks.1.1.dw.d_gamma, dims = [3] : (tensor<24xf32>) -> tensor<2x5x5x24xf32>
+    %blocks.1.1.dw.n_du = stablehlo.multiply %blocks.1.1.dw.d_relu6, %blocks.1.1.dw.bcast_13 : tensor<2x5x5x24xf32>
+    %blocks.1.1.dw.d_beta_b = stablehlo.broadcast_in_dim %blocks.1.1.dw.d_beta_d_gamma#0, dims = [3] : (tensor<24xf32>) -> tensor<2x5x5x24xf32>
+    %blocks.1.1.dw.t1 = stablehlo.subtract %blocks.1.1.dw.n_du, %blocks.1.1.dw.d_beta_b : tensor<2x5x5x24xf32>
+    %blocks.1.1.dw.d_gamma_b = stablehlo.broadcast_in_dim %blocks.1.1.dw.d_beta_d_gamma#1, dims = [3] : (tensor<24xf32>) -> tensor<2x5x5x24xf32>
     %blocks.1.1.dw.xhat_dgamma = stablehlo.multiply %blocks.1.1.dw.xhat, %blocks.1.1.dw.d_gamma_b : tensor<2x5x5x24xf32>
     %blocks.1.1.dw.t2 = stablehlo.subtract %blocks.1.1.dw.t1, %blocks.1.1.dw.xhat_dgamma : tensor<2x5x5x24xf32>
     %blocks.1.1.dw.k_b = stablehlo.broadcast_in_dim %blocks.1.1.dw.gamma_inv_n, dims = [3] : (tensor<24xf32>) -> tensor<2x5x5x24xf32>
-    %blocks.1.1.dw.d_x = stablehlo.multiply %blocks.1.1.dw.t2, %blocks.1.1.dw.k_b : tensor<2x5x5x24xf32>
-    %blocks.1.1.dw.d_w = stablehlo.convolution(%blocks.1.1.expand.relu6, %blocks.1.1.dw.d_x) dim_numbers = [f, 0, 1, b]x[i, 0, 1, o]->[0, 1, b, f], window = {stride = [1, 1], pad = [[1, 1], [1, 1]], lhs_dilate = [1, 1], rhs_dilate = [1, 1]} {batch_group_count = 24 : i64, feature_group_count = 1 : i64} : (tensor<2x5x5x24xf32>, tensor<2x5x5x24xf32>) -> tensor<3x3x1x24xf32>
+    %blocks.1.1.dw.d_z = stablehlo.multiply %blocks.1.1.dw.t2, %blocks.1.1.dw.k_b : tensor<2x5x5x24xf32>
+    %blocks.1.1.dw.x_n = stablehlo.slice %blocks.1.1.expand.relu6 [0:1, 0:5, 0:5, 0:24] : (tensor<2x5x5x24xf32>) -> tensor<1x5x5x24xf32>
+    %blocks.1.1.dw.dy_n = stablehlo.slice %blocks.1.1.dw.d_z [0:1, 0:5, 0:5, 0:24] : (tensor<2x5x5x24xf32>) -> tensor<1x5x5x24xf32>
+    %blocks.1.1.dw.d_w = stablehlo.convolution(%blocks.1.1.dw.x_n, %blocks.1.1.dw.dy_n) dim_numbers = [b, 0, 1, f]x[i, 0, 1, o]->[0, 1, b, f], window = {stride = [1, 1], pad = [[1, 1], [1, 1]], lhs_dilate = [1, 1], rhs_dilate = [1, 1]} {batch_group_count = 1 : i64, feature_group_count = 24 : i64} : (tensor<1x5x5x24xf32>, tensor<1x5x5x24xf32>) -> tensor<3x3x1x24xf32>
+    %blocks.1.1.dw.x_n_1 = stablehlo.slice %blocks.1.1.expand.relu6 [1:2, 0:5, 0:5, 0:24] : (tensor<2x5x5x24xf32>) -> tensor<1x5x5x24xf32>
+    %blocks.1.1.dw.dy_n_1 = stablehlo.slice %blocks.1.1.dw.d_z [1:2, 0:5, 0:5, 0:24] : (tensor<2x5x5x24xf32>) -> tensor<1x5x5x24xf32>
+    %blocks.1.1.dw.d_w_1 = stablehlo.convolution(%blocks.1.1.dw.x_n_1, %blocks.1.1.dw.dy_n_1) dim_numbers = [b, 0, 1, f]x[i, 0, 1, o]->[0, 1, b, f], window = {stride = [1, 1], pad = [[1, 1], [1, 1]], lhs_dilate = [1, 1], rhs_dilate = [1, 1]} {batch_group_count = 1 : i64, feature_group_count = 24 : i64} : (tensor<1x5x5x24xf32>, tensor<1x5x5x24xf32>) -> tensor<3x3x1x24xf32>
+    %blocks.1.1.dw.d_w_sum = stablehlo.add %blocks.1.1.dw.d_w, %blocks.1.1.dw.d_w_1 : tensor<3x3x1x24xf32>
     %blocks.1.1.dw.bcast_14 = stablehlo.broadcast_in_dim %hyper.weight_decay, dims = [] : (tensor<f32>) -> tensor<3x3x1x24xf32>
     %blocks.1.1.dw.wd_p = stablehlo.multiply %blocks.1.1.dw.conv.w, %blocks.1.1.dw.bcast_14 : tensor<3x3x1x24xf32>
-    %blocks.1.1.dw.d_wd = stablehlo.add %blocks.1.1.dw.d_w, %blocks.1.1.dw.wd_p : tensor<3x3x1x24xf32>
+    %blocks.1.1.dw.d_wd = stablehlo.add %blocks.1.1.dw.d_w_sum, %blocks.1.1.dw.wd_p : tensor<3x3x1x24xf32>
     %blocks.1.1.dw.w_flip = stablehlo.reverse %blocks.1.1.dw.conv.w, dims = [0, 1] : tensor<3x3x1x24xf32>
-    %blocks.1.1.dw.d_x_1 = stablehlo.convolution(%blocks.1.1.dw.d_x, %blocks.1.1.dw.w_flip) dim_numbers = [b, 0, 1, f]x[0, 1, i, o]->[b, 0, 1, f], window = {stride = [1, 1], pad = [[1, 1], [1, 1]], lhs_dilate = [1, 1], rhs_dilate = [1, 1]} {batch_group_count = 1 : i64, feature_group_count = 24 : i64} : (tensor<2x5x5x24xf32>, tensor<3x3x1x24xf32>) -> tensor<2x5x5x24xf32>
+    %blocks.1.1.dw.d_x = stablehlo.convolution(%blocks.1.1.dw.d_z, %blocks.1.1.dw.w_flip) dim_numbers = [b, 0, 1, f]x[0, 1, i, o]->[b, 0, 1, f], window = {stride = [1, 1], pad = [[1, 1], [1, 1]], lhs_dilate = [1, 1], rhs_dilate = [1, 1]} {batch_group_count = 1 : i64, feature_group_count = 24 : i64} : (tensor<2x5x5x24xf32>, tensor<3x3x1x24xf32>) -> tensor<2x5x5x24xf32>
+    %blocks.1.1.expand.mean_inv = stablehlo.multiply %blocks.1.1.expand.mean, %blocks.1.1.expand.inv_std : tensor<24xf32>
+    %blocks.1.1.expand.inv_b = stablehlo.broadcast_in_dim %blocks.1.1.expand.inv_std, dims = [3] : (tensor<24xf32>) -> tensor<2x5x5x24xf32>
+    %blocks.1.1.expand.z_inv = stablehlo.multiply %blocks.1.1.expand.conv, %blocks.1.1.expand.inv_b : tensor<2x5x5x24xf32>
+    %blocks.1.1.expand.mean_inv_b = stablehlo.broadcast_in_dim %blocks.1.1.expand.mean_inv, dims = [3] : (tensor<24xf32>) -> tensor<2x5x5x24xf32>
+    %blocks.1.1.expand.xhat = stablehlo.subtract %blocks.1.1.expand.z_inv, %blocks.1.1.expand.mean_inv_b : tensor<2x5x5x24xf32>
     %blocks.1.1.expand.bcast_10 = stablehlo.broadcast_in_dim %cst_1, dims = [] : (tensor<f32>) -> tensor<2x5x5x24xf32>
-    %blocks.1.1.expand.gt0 = stablehlo.compare GT, %blocks.1.1.expand.bn, %blocks.1.1.expand.bcast_10 : (tensor<2x5x5x24xf32>, tensor<2x5x5x24xf32>) -> tensor<2x5x5x24xi1>
+    %blocks.1.1.expand.gt0 = stablehlo.compare GT, %blocks.1.1.expand.relu6, %blocks.1.1.expand.bcast_10 : (tensor<2x5x5x24xf32>, tensor<2x5x5x24xf32>) -> tensor<2x5x5x24xi1>
     %blocks.1.1.expand.bcast_11 = stablehlo.broadcast_in_dim %cst_5, dims = [] : (tensor<f32>) -> tensor<2x5x5x24xf32>
-    %blocks.1.1.expand.lt6 = stablehlo.compare LT, %blocks.1.1.expand.bn, %blocks.1.1.expand.bcast_11 : (tensor<2x5x5x24xf32>, tensor<2x5x5x24xf32>) -> tensor<2x5x5x24xi1>
+    %blocks.1.1.expand.lt6 = stablehlo.compare LT, %blocks.1.1.expand.relu6, %blocks.1.1.expand.bcast_11 : (tensor<2x5x5x24xf32>, tensor<2x5x5x24xf32>) -> tensor<2x5x5x24xi1>
     %blocks.1.1.expand.relu6_on = stablehlo.and %blocks.1.1.expand.gt0, %blocks.1.1.expand.lt6 : tensor<2x5x5x24xi1>
     %blocks.1.1.expand.full = stablehlo.broadcast_in_dim %cst_1, dims = [] : (tensor<f32>) -> tensor<2x5x5x24xf32>
-    %blocks.1.1.expand.d_relu6 = stablehlo.select %blocks.1.1.expand.relu6_on, %blocks.1.1.dw.d_x_1, %blocks.1.1.expand.full : (tensor<2x5x5x24xi1>, tensor<2x5x5x24xf32>, tensor<2x5x5x24xf32>) -> tensor<2x5x5x24xf32>
-    %blocks.1.1.expand.d_beta_hw = stablehlo.reduce(%blocks.1.1.expand.d_relu6 init: %cst_1) applies stablehlo.add across dimensions = [1, 2] : (tensor<2x5x5x24xf32>, tensor<f32>) -> tensor<2x24xf32>
-    %blocks.1.1.expand.d_beta = stablehlo.reduce(%blocks.1.1.expand.d_beta_hw init: %cst_1) applies stablehlo.add across dimensions = [0] : (tensor<2x24xf32>, tensor<f32>) -> tensor<24xf32>
-    %blocks.1.1.expand.dy_xhat = stablehlo.multiply %blocks.1.1.expand.d_relu6, %blocks.1.1.expand.xhat : tensor<2x5x5x24xf32>
-    %blocks.1.1.expand.d_gamma_hw = stablehlo.reduce(%blocks.1.1.expand.dy_xhat init: %cst_1) applies stablehlo.add across dimensions = [1, 2] : (tensor<2x5x5x24xf32>, tensor<f32>) -> tensor<2x24xf32>
-    %blocks.1.1.expand.d_gamma = stablehlo.reduce(%blocks.1.1.expand.d_gamma_hw init: %cst_1) applies stablehlo.add across dimensions = [0] : (tensor<2x24xf32>, tensor<f32>) -> tensor<24xf32>
+    %blocks.1.1.expand.d_relu6 = stablehlo.select %blocks.1.1.expand.relu6_on, %blocks.1.1.dw.d_x, %blocks.1.1.expand.full : (tensor<2x5x5x24xi1>, tensor<2x5x5x24xf32>, tensor<2x5x5x24xf32>) -> tensor<2x5x5x24xf32>
+    %blocks.1.1.expand.du_xhat = stablehlo.multiply %blocks.1.1.expand.d_relu6, %blocks.1.1.expand.xhat : tensor<2x5x5x24xf32>
+    %blocks.1.1.expand.d_beta_hw_d_gamma_hw:2 = stablehlo.reduce(%blocks.1.1.expand.d_relu6 init: %cst_1), (%blocks.1.1.expand.du_xhat init: %cst_1) across dimensions = [1, 2] : (tensor<2x5x5x24xf32>, tensor<2x5x5x24xf32>, tensor<f32>, tensor<f32>) -> (tensor<2x24xf32>, tensor<2x24xf32>)
+      reducer(%acc_20: tensor<f32>, %elt_20: tensor<f32>) (%acc_21: tensor<f32>, %elt_21: tensor<f32>) {
+        %part_20 = stablehlo.add %acc_20, %elt_20 : tensor<f32>
+        %part_21 = stablehlo.add %acc_21, %elt_21 : tensor<f32>
+        stablehlo.return %part_20, %part_21 : tensor<f32>, tensor<f32>
+      }
+    %blocks.1.1.expand.d_beta_d_gamma:2 = stablehlo.reduce(%blocks.1.1.expand.d_beta_hw_d_gamma_hw#0 init: %cst_1), (%blocks.1.1.expand.d_beta_hw_d_gamma_hw#1 init: %cst_1) across dimensions = [0] : (tensor<2x24xf32>, tensor<2x24xf32>, tensor<f32>, tensor<f32>) -> (tensor<24xf32>, tensor<24xf32>)
+      reducer(%acc_22: tensor<f32>, %elt_22: tensor<f32>) (%acc_23: tensor<f32>, %elt_23: tensor<f32>) {
+        %part_22 = stablehlo.add %acc_22, %elt_22 : tensor<f32>
+        %part_23 = stablehlo.add %acc_23, %elt_23 : tensor<f32>
+        stablehlo.return %part_22, %part_23 : tensor<f32>, tensor<f32>
+      }
     %blocks.1.1.expand.gamma_inv = stablehlo.multiply %blocks.1.1.expand.bn.gamma.flat, %blocks.1.1.expand.inv_std : tensor<24xf32>
     %blocks.1.1.expand.bcast_12 = stablehlo.broadcast_in_dim %cst, dims = [] : (tensor<f32>) -> tensor<24xf32>
     %blocks.1.1.expand.gamma_inv_n = stablehlo.multiply %blocks.1.1.expand.gamma_inv, %blocks.1.1.expand.bcast_12 : tensor<24xf32>
     %blocks.1.1.expand.bcast_13 = stablehlo.broadcast_in_dim %cst_12, dims = [] : (tensor<f32>) -> tensor<2x5x5x24xf32>
-    %blocks.1.1.expand.n_dy = stablehlo.multiply %blocks.1.1.expand.d_relu6, %blocks.1.1.expand.bcast_13 : tensor<2x5x5x24xf32>
-    %blocks.1.1.expand.d_beta_b = stablehlo.broadcast_in_dim %blocks.1.1.expand.d_beta, dims = [3] : (tensor<24xf32>) -> tensor<2x5x5x24xf32>
-    %blocks.1.1.expand.t1 = stablehlo.subtract %blocks.1.1.expand.n_dy, %blocks.1.1.expand.d_beta_b : tensor<2x5x5x24xf32>
-    %blocks.1.1.expand.d_gamma_b = stablehlo.broadcast_in_dim %blocks.1.1.expand.d_gamma, dims = [3] : (tensor<24xf32>) -> tensor<2x5x5x24xf32>
+    %blocks.1.1.expand.n_du = stablehlo.multiply %blocks.1.1.expand.d_relu6, %blocks.1.1.expand.bcast_13 : tensor<2x5x5x24xf32>
+    %blocks.1.1.expand.d_beta_b = stablehlo.broadcast_in_dim %blocks.1.1.expand.d_beta_d_gamma#0, dims = [3] : (tensor<24xf32>) -> tensor<2x5x5x24xf32>
+    %blocks.1.1.expand.t1 = stablehlo.subtract %blocks.1.1.expand.n_du, %blocks.1.1.expand.d_beta_b : tensor<2x5x5x24xf32>
+    %blocks.1.1.expand.d_gamma_b = stablehlo.broadcast_in_dim %blocks.1.1.expand.d_beta_d_gamma#1, dims = [3] : (tensor<24xf32>) -> tensor<2x5x5x24xf32>
     %blocks.1.1.expand.xhat_dgamma = stablehlo.multiply %blocks.1.1.expand.xhat, %blocks.1.1.expand.d_gamma_b : tensor<2x5x5x24xf32>
     %blocks.1.1.expand.t2 = stablehlo.subtract %blocks.1.1.expand.t1, %blocks.1.1.expand.xhat_dgamma : tensor<2x5x5x24xf32>
     %blocks.1.1.expand.k_b = stablehlo.broadcast_in_dim %blocks.1.1.expand.gamma_inv_n, dims = [3] : (tensor<24xf32>) -> tensor<2x5x5x24xf32>
-    %blocks.1.1.expand.d_x = stablehlo.multiply %blocks.1.1.expand.t2, %blocks.1.1.expand.k_b : tensor<2x5x5x24xf32>
-    %blocks.1.1.expand.d_w = stablehlo.convolution(%blocks.1.0.residual, %blocks.1.1.expand.d_x) dim_numbers = [f, 0, 1, b]x[i, 0, 1, o]->[0, 1, b, f], window = {stride = [1, 1], pad = [[0, 0], [0, 0]], lhs_dilate = [1, 1], rhs_dilate = [1, 1]} {batch_group_count = 1 : i64, feature_group_count = 1 : i64} : (tensor<2x5x5x4xf32>, tensor<2x5x5x24xf32>) -> tensor<1x1x4x24xf32>
+    %blocks.1.1.expand.d_z = stablehlo.multiply %blocks.1.1.expand.t2, %blocks.1.1.expand.k_b : tensor<2x5x5x24xf32>
+    %blocks.1.1.expand.d_w = stablehlo.convolution(%blocks.1.0.residual, %blocks.1.1.expand.d_z) dim_numbers = [f, 0, 1, b]x[i, 0, 1, o]->[0, 1, b, f], window = {stride = [1, 1], pad = [[0, 0], [0, 0]], lhs_dilate = [1, 1], rhs_dilate = [1, 1]} {batch_group_count = 1 : i64, feature_group_count = 1 : i64} : (tensor<2x5x5x4xf32>, tensor<2x5x5x24xf32>) -> tensor<1x1x4x24xf32>
     %blocks.1.1.expand.bcast_14 = stablehlo.broadcast_in_dim %hyper.weight_decay, dims = [] : (tensor<f32>) -> tensor<1x1x4x24xf32>
     %blocks.1.1.expand.wd_p = stablehlo.multiply %blocks.1.1.expand.conv.w, %blocks.1.1.expand.bcast_14 : tensor<1x1x4x24xf32>
     %blocks.1.1.expand.d_wd = stablehlo.add %blocks.1.1.expand.d_w, %blocks.1.1.expand.wd_p : tensor<1x1x4x24xf32>
     %blocks.1.1.expand.w_flip = stablehlo.reverse %blocks.1.1.expand.conv.w, dims = [0, 1] : tensor<1x1x4x24xf32>
-    %blocks.1.1.expand.d_x_1 = stablehlo.convolution(%blocks.1.1.expand.d_x, %blocks.1.1.expand.w_flip) dim_numbers = [b, 0, 1, f]x[0, 1, o, i]->[b, 0, 1, f], window = {stride = [1, 1], pad = [[0, 0], [0, 0]], lhs_dilate = [1, 1], rhs_dilate = [1, 1]} {batch_group_count = 1 : i64, feature_group_count = 1 : i64} : (tensor<2x5x5x24xf32>, tensor<1x1x4x24xf32>) -> tensor<2x5x5x4xf32>
-    %blocks.1.1.d_residual = stablehlo.add %blocks.1.1.expand.d_x_1, %blocks.1.2.d_residual : tensor<2x5x5x4xf32>
-    %blocks.1.0.project.d_beta_hw = stablehlo.reduce(%blocks.1.1.d_residual init: %cst_1) applies stablehlo.add across dimensions = [1, 2] : (tensor<2x5x5x4xf32>, tensor<f32>) -> tensor<2x4xf32>
-    %blocks.1.0.project.d_beta = stablehlo.reduce(%blocks.1.0.project.d_beta_hw init: %cst_1) applies stablehlo.add across dimensions = [0] : (tensor<2x4xf32>, tensor<f32>) -> tensor<4xf32>
-    %blocks.1.0.project.dy_xhat = stablehlo.multiply %blocks.1.1.d_residual, %blocks.1.0.project.xhat : tensor<2x5x5x4xf32>
-    %blocks.1.0.project.d_gamma_hw = stablehlo.reduce(%blocks.1.0.project.dy_xhat init: %cst_1) applies stablehlo.add across dimensions = [1, 2] : (tensor<2x5x5x4xf32>, tensor<f32>) -> tensor<2x4xf32>
-    %blocks.1.0.project.d_gamma = stablehlo.reduce(%blocks.1.0.project.d_gamma_hw init: %cst_1) applies stablehlo.add across dimensions = [0] : (tensor<2x4xf32>, tensor<f32>) -> tensor<4xf32>
+    %blocks.1.1.expand.d_x = stablehlo.convolution(%blocks.1.1.expand.d_z, %blocks.1.1.expand.w_flip) dim_numbers = [b, 0, 1, f]x[0, 1, o, i]->[b, 0, 1, f], window = {stride = [1, 1], pad = [[0, 0], [0, 0]], lhs_dilate = [1, 1], rhs_dilate = [1, 1]} {batch_group_count = 1 : i64, feature_group_count = 1 : i64} : (tensor<2x5x5x24xf32>, tensor<1x1x4x24xf32>) -> tensor<2x5x5x4xf32>
+    %blocks.1.1.d_residual = stablehlo.add %blocks.1.1.expand.d_x, %blocks.1.2.d_residual : tensor<2x5x5x4xf32>
+    %blocks.1.0.project.mean_inv = stablehlo.multiply %blocks.1.0.project.mean, %blocks.1.0.project.inv_std : tensor<4xf32>
+    %blocks.1.0.project.inv_b = stablehlo.broadcast_in_dim %blocks.1.0.project.inv_std, dims = [3] : (tensor<4xf32>) -> tensor<2x5x5x4xf32>
+    %blocks.1.0.project.z_inv = stablehlo.multiply %blocks.1.0.project.conv, %blocks.1.0.project.inv_b : tensor<2x5x5x4xf32>
+    %blocks.1.0.project.mean_inv_b = stablehlo.broadcast_in_dim %blocks.1.0.project.mean_inv, dims = [3] : (tensor<4xf32>) -> tensor<2x5x5x4xf32>
+    %blocks.1.0.project.xhat = stablehlo.subtract %blocks.1.0.project.z_inv, %blocks.1.0.project.mean_inv_b : tensor<2x5x5x4xf32>
+    %blocks.1.0.project.du_xhat = stablehlo.multiply %blocks.1.1.d_residual, %blocks.1.0.project.xhat : tensor<2x5x5x4xf32>
+    %blocks.1.0.project.d_beta_hw_d_gamma_hw:2 = stablehlo.reduce(%blocks.1.1.d_residual init: %cst_1), (%blocks.1.0.project.du_xhat init: %cst_1) across dimensions = [1, 2] : (tensor<2x5x5x4xf32>, tensor<2x5x5x4xf32>, tensor<f32>, tensor<f32>) -> (tensor<2x4xf32>, tensor<2x4xf32>)
+      reducer(%acc_24: tensor<f32>, %elt_24: tensor<f32>) (%acc_25: tensor<f32>, %elt_25: tensor<f32>) {
+        %part_24 = stablehlo.add %acc_24, %elt_24 : tensor<f32>
+        %part_25 = stablehlo.add %acc_25, %elt_25 : tensor<f32>
+        stablehlo.return %part_24, %part_25 : tensor<f32>, tensor<f32>
+      }
+    %blocks.1.0.project.d_beta_d_gamma:2 = stablehlo.reduce(%blocks.1.0.project.d_beta_hw_d_gamma_hw#0 init: %cst_1), (%blocks.1.0.project.d_beta_hw_d_gamma_hw#1 init: %cst_1) across dimensions = [0] : (tensor<2x4xf32>, tensor<2x4xf32>, tensor<f32>, tensor<f32>) -> (tensor<4xf32>, tensor<4xf32>)
+      reducer(%acc_26: tensor<f32>, %elt_26: tensor<f32>) (%acc_27: tensor<f32>, %elt_27: tensor<f32>) {
+        %part_26 = stablehlo.add %acc_26, %elt_26 : tensor<f32>
+        %part_27 = stablehlo.add %acc_27, %elt_27 : tensor<f32>
+        stablehlo.return %part_26, %part_27 : tensor<f32>, tensor<f32>
+      }
     %blocks.1.0.project.gamma_inv = stablehlo.multiply %blocks.1.0.project.bn.gamma.flat, %blocks.1.0.project.inv_std : tensor<4xf32>
     %blocks.1.0.project.bcast_8 = stablehlo.broadcast_in_dim %cst, dims = [] : (tensor<f32>) -> tensor<4xf32>
     %blocks.1.0.project.gamma_inv_n = stablehlo.multiply %blocks.1.0.project.gamma_inv, %blocks.1.0.project.bcast_8 : tensor<4xf32>
     %blocks.1.0.project.bcast_9 = stablehlo.broadcast_in_dim %cst_12, dims = [] : (tensor<f32>) -> tensor<2x5x5x4xf32>
-    %blocks.1.0.project.n_dy = stablehlo.multiply %blocks.1.1.d_residual, %blocks.1.0.project.bcast_9 : tensor<2x5x5x4xf32>
-    %blocks.1.0.project.d_beta_b = stablehlo.broadcast_in_dim %blocks.1.0.project.d_beta, dims = [3] : (tensor<4xf32>) -> tensor<2x5x5x4xf32>
-    %blocks.1.0.project.t1 = stablehlo.subtract %blocks.1.0.project.n_dy, %blocks.1.0.project.d_beta_b : tensor<2x5x5x4xf32>
-    %blocks.1.0.project.d_gamma_b = stablehlo.broadcast_in_dim %blocks.1.0.project.d_gamma, dims = [3] : (tensor<4xf32>) -> tensor<2x5x5x4xf32>
+    %blocks.1.0.project.n_du = stablehlo.multiply %blocks.1.1.d_residual, %blocks.1.0.project.bcast_9 : tensor<2x5x5x4xf32>
+    %blocks.1.0.project.d_beta_b = stablehlo.broadcast_in_dim %blocks.1.0.project.d_beta_d_gamma#0, dims = [3] : (tensor<4xf32>) -> tensor<2x5x5x4xf32>
+    %blocks.1.0.project.t1 = stablehlo.subtract %blocks.1.0.project.n_du, %blocks.1.0.project.d_beta_b : tensor<2x5x5x4xf32>
+    %blocks.1.0.project.d_gamma_b = stablehlo.broadcast_in_dim %blocks.1.0.project.d_beta_d_gamma#1, dims = [3] : (tensor<4xf32>) -> tensor<2x5x5x4xf32>
     %blocks.1.0.project.xhat_dgamma = stablehlo.multiply %blocks.1.0.project.xhat, %blocks.1.0.project.d_gamma_b : tensor<2x5x5x4xf32>
     %blocks.1.0.project.t2 = stablehlo.subtract %blocks.1.0.project.t1, %blocks.1.0.project.xhat_dgamma : tensor<2x5x5x4xf32>
     %blocks.1.0.project.k_b = stablehlo.broadcast_in_dim %blocks.1.0.project.gamma_inv_n, dims = [3] : (tensor<4xf32>) -> tensor<2x5x5x4xf32>
-    %blocks.1.0.project.d_x = stablehlo.multiply %blocks.1.0.project.t2, %blocks.1.0.project.k_b : tensor<2x5x5x4xf32>
-    %blocks.1.0.project.d_w = stablehlo.convolution(%blocks.1.0.dw.relu6, %blocks.1.0.project.d_x) dim_numbers = [f, 0, 1, b]x[i, 0, 1, o]->[0, 1, b, f], window = {stride = [1, 1], pad = [[0, 0], [0, 0]], lhs_dilate = [1, 1], rhs_dilate = [1, 1]} {batch_group_count = 1 : i64, feature_group_count = 1 : i64} : (tensor<2x5x5x24xf32>, tensor<2x5x5x4xf32>) -> tensor<1x1x24x4xf32>
+    %blocks.1.0.project.d_z = stablehlo.multiply %blocks.1.0.project.t2, %blocks.1.0.project.k_b : tensor<2x5x5x4xf32>
+    %blocks.1.0.project.d_w = stablehlo.convolution(%blocks.1.0.dw.relu6, %blocks.1.0.project.d_z) dim_numbers = [f, 0, 1, b]x[i, 0, 1, o]->[0, 1, b, f], window = {stride = [1, 1], pad = [[0, 0], [0, 0]], lhs_dilate = [1, 1], rhs_dilate = [1, 1]} {batch_group_count = 1 : i64, feature_group_count = 1 : i64} : (tensor<2x5x5x24xf32>, tensor<2x5x5x4xf32>) -> tensor<1x1x24x4xf32>
     %blocks.1.0.project.bcast_10 = stablehlo.broadcast_in_dim %hyper.weight_decay, dims = [] : (tensor<f32>) -> tensor<1x1x24x4xf32>
     %blocks.1.0.project.wd_p = stablehlo.multiply %blocks.1.0.project.conv.w, %blocks.1.0.project.bcast_10 : tensor<1x1x24x4xf32>
     %blocks.1.0.project.d_wd = stablehlo.add %blocks.1.0.project.d_w, %blocks.1.0.project.wd_p : tensor<1x1x24x4xf32>
     %blocks.1.0.project.w_flip = stablehlo.reverse %blocks.1.0.project.conv.w, dims = [0, 1] : tensor<1x1x24x4xf32>
-    %blocks.1.0.project.d_x_1 = stablehlo.convolution(%blocks.1.0.project.d_x, %blocks.1.0.project.w_flip) dim_numbers = [b, 0, 1, f]x[0, 1, o, i]->[b, 0, 1, f], window = {stride = [1, 1], pad = [[0, 0], [0, 0]], lhs_dilate = [1, 1], rhs_dilate = [1, 1]} {batch_group_count = 1 : i64, feature_group_count = 1 : i64} : (tensor<2x5x5x4xf32>, tensor<1x1x24x4xf32>) -> tensor<2x5x5x24xf32>
+    %blocks.1.0.project.d_x = stablehlo.convolution(%blocks.1.0.project.d_z, %blocks.1.0.project.w_flip) dim_numbers = [b, 0, 1, f]x[0, 1, o, i]->[b, 0, 1, f], window = {stride = [1, 1], pad = [[0, 0], [0, 0]], lhs_dilate = [1, 1], rhs_dilate = [1, 1]} {batch_group_count = 1 : i64, feature_group_count = 1 : i64} : (tensor<2x5x5x4xf32>, tensor<1x1x24x4xf32>) -> tensor<2x5x5x24xf32>
+    %blocks.1.0.dw.mean_inv = stablehlo.multiply %blocks.1.0.dw.mean, %blocks.1.0.dw.inv_std : tensor<24xf32>
+    %blocks.1.0.dw.inv_b = stablehlo.broadcast_in_dim %blocks.1.0.dw.inv_std, dims = [3] : (tensor<24xf32>) -> tensor<2x5x5x24xf32>
+    %blocks.1.0.dw.z_inv = stablehlo.multiply %blocks.1.0.dw.conv, %blocks.1.0.dw.inv_b : tensor<2x5x5x24xf32>
+    %blocks.1.0.dw.mean_inv_b = stablehlo.broadcast_in_dim %blocks.1.0.dw.mean_inv, dims = [3] : (tensor<24xf32>) -> tensor<2x5x5x24xf32>
+    %blocks.1.0.dw.xhat = stablehlo.subtract %blocks.1.0.dw.z_inv, %blocks.1.0.dw.mean_inv_b : tensor<2x5x5x24xf32>
     %blocks.1.0.dw.bcast_10 = stablehlo.broadcast_in_dim %cst_1, dims = [] : (tensor<f32>) -> tensor<2x5x5x24xf32>
-    %blocks.1.0.dw.gt0 = stablehlo.compare GT, %blocks.1.0.dw.bn, %blocks.1.0.dw.bcast_10 : (tensor<2x5x5x24xf32>, tensor<2x5x5x24xf32>) -> tensor<2x5x5x24xi1>
+    %blocks.1.0.dw.gt0 = stablehlo.compare GT, %blocks.1.0.dw.relu6, %blocks.1.0.dw.bcast_10 : (tensor<2x5x5x24xf32>, tensor<2x5x5x24xf32>) -> tensor<2x5x5x24xi1>
     %blocks.1.0.dw.bcast_11 = stablehlo.broadcast_in_dim %cst_5, dims = [] : (tensor<f32>) -> tensor<2x5x5x24xf32>
-    %blocks.1.0.dw.lt6 = stablehlo.compare LT, %blocks.1.0.dw.bn, %blocks.1.0.dw.bcast_11 : (tensor<2x5x5x24xf32>, tensor<2x5x5x24xf32>) -> tensor<2x5x5x24xi1>
+    %blocks.1.0.dw.lt6 = stablehlo.compare LT, %blocks.1.0.dw.relu6, %blocks.1.0.dw.bcast_11 : (tensor<2x5x5x24xf32>, tensor<2x5x5x24xf32>) -> tensor<2x5x5x24xi1>
     %blocks.1.0.dw.relu6_on = stablehlo.and %blocks.1.0.dw.gt0, %blocks.1.0.dw.lt6 : tensor<2x5x5x24xi1>
     %blocks.1.0.dw.full = stablehlo.broadcast_in_dim %cst_1, dims = [] : (tensor<f32>) -> tensor<2x5x5x24xf32>
-    %blocks.1.0.dw.d_relu6 = stablehlo.select %blocks.1.0.dw.relu6_on, %blocks.1.0.project.d_x_1, %blocks.1.0.dw.full : (tensor<2x5x5x24xi1>, tensor<2x5x5x24xf32>, tensor<2x5x5x24xf32>) -> tensor<2x5x5x24xf32>
-    %blocks.1.0.dw.d_beta_hw = stablehlo.reduce(%blocks.1.0.dw.d_relu6 init: %cst_1) applies stablehlo.add across dimensions = [1, 2] : (tensor<2x5x5x24xf32>, tensor<f32>) -> tensor<2x24xf32>
-    %blocks.1.0.dw.d_beta = stablehlo.reduce(%blocks.1.0.dw.d_beta_hw init: %cst_1) applies stablehlo.add across dimensions = [0] : (tensor<2x24xf32>, tensor<f32>) -> tensor<24xf32>
-    %blocks.1.0.dw.dy_xhat = stablehlo.multiply %blocks.1.0.dw.d_relu6, %blocks.1.0.dw.xhat : tensor<2x5x5x24xf32>
-    %blocks.1.0.dw.d_gamma_hw = stablehlo.reduce(%blocks.1.0.dw.dy_xhat init: %cst_1) applies stablehlo.add across dimensions = [1, 2] : (tensor<2x5x5x24xf32>, tensor<f32>) -> tensor<2x24xf32>
-    %blocks.1.0.dw.d_gamma = stablehlo.reduce(%blocks.1.0.dw.d_gamma_hw init: %cst_1) applies stablehlo.add across dimensions = [0] : (tensor<2x24xf32>, tensor<f32>) -> tensor<24xf32>
+    %blocks.1.0.dw.d_relu6 = stablehlo.select %blocks.1.0.dw.relu6_on, %blocks.1.0.project.d_x, %blocks.1.0.dw.full : (tensor<2x5x5x24xi1>, tensor<2x5x5x24xf32>, tensor<2x5x5x24xf32>) -> tensor<2x5x5x24xf32>
+    %blocks.1.0.dw.du_xhat = stablehlo.multiply %blocks.1.0.dw.d_relu6, %blocks.1.0.dw.xhat : tensor<2x5x5x24xf32>
+    %blocks.1.0.dw.d_beta_hw_d_gamma_hw:2 = stablehlo.reduce(%blocks.1.0.dw.d_relu6 init: %cst_1), (%blocks.1.0.dw.du_xhat init: %cst_1) across dimensions = [1, 2] : (tensor<2x5x5x24xf32>, tensor<2x5x5x24xf32>, tensor<f32>, tensor<f32>) -> (tensor<2x24xf32>, tensor<2x24xf32>)
+      reducer(%acc_28: tensor<f32>, %elt_28: tensor<f32>) (%acc_29: tensor<f32>, %elt_29: tensor<f32>) {
+        %part_28 = stablehlo.add %acc_28, %elt_28 : tensor<f32>
+        %part_29 = stablehlo.add %acc_29, %elt_29 : tensor<f32>
+        stablehlo.return %part_28, %part_29 : tensor<f32>, tensor<f32>
+      }
+    %blocks.1.0.dw.d_beta_d_gamma:2 = stablehlo.reduce(%blocks.1.0.dw.d_beta_hw_d_gamma_hw#0 init: %cst_1), (%blocks.1.0.dw.d_beta_hw_d_gamma_hw#1 init: %cst_1) across dimensions = [0] : (tensor<2x24xf32>, tensor<2x24xf32>, tensor<f32>, tensor<f32>) -> (tensor<24xf32>, tensor<24xf32>)
+      reducer(%acc_30: tensor<f32>, %elt_30: tensor<f32>) (%acc_31: tensor<f32>, %elt_31: tensor<f32>) {
+        %part_30 = stablehlo.add %acc_30, %elt_30 : tensor<f32>
+        %part_31 = stablehlo.add %acc_31, %elt_31 : tensor<f32>
+        stablehlo.return %part_30, %part_31 : tensor<f32>, tensor<f32>
+      }
     %blocks.1.0.dw.gamma_inv = stablehlo.multiply %blocks.1.0.dw.bn.gamma.flat, %blocks.1.0.dw.inv_std : tensor<24xf32>
     %blocks.1.0.dw.bcast_12 = stablehlo.broadcast_in_dim %cst, dims = [] : (tensor<f32>) -> tensor<24xf32>
     %blocks.1.0.dw.gamma_inv_n = stablehlo.multiply %blocks.1.0.dw.gamma_inv, %blocks.1.0.dw.bcast_12 : tensor<24xf32>
     %blocks.1.0.dw.bcast_13 = stablehlo.broadcast_in_dim %cst_12, dims = [] : (tensor<f32>) -> tensor<2x5x5x24xf32>
-    %blocks.1.0.dw.n_dy = stablehlo.multiply %blocks.1.0.dw.d_relu6, %blocks.1.0.dw.bcast_13 : tensor<2x5x5x24xf32>
-    %blocks.1.0.dw.d_beta_b = stablehlo.broadcast_in_dim %blocks.1.0.dw.d_beta, dims = [3] : (tensor<24xf32>) -> tensor<2x5x5x24xf32>
-    %blocks.1.0.dw.t1 = stablehlo.subtract %blocks.1.0.dw.n_dy, %blocks.1.0.dw.d_beta_b : tensor<2x5x5x24xf32>
-    %blocks.1.0.dw.d_gamma_b = stablehlo.broadcast_in_dim %blocks.1.0.dw.d_gamma, dims = [3] : (tensor<24xf32>) -> tensor<2x5x5x24xf32>
+    %blocks.1.0.dw.n_du = stablehlo.multiply %blocks.1.0.dw.d_relu6, %blocks.1.0.dw.bcast_13 : tensor<2x5x5x24xf32>
+    %blocks.1.0.dw.d_beta_b = stablehlo.broadcast_in_dim %blocks.1.0.dw.d_beta_d_gamma#0, dims = [3] : (tensor<24xf32>) -> tensor<2x5x5x24xf32>
+    %blocks.1.0.dw.t1 = stablehlo.subtract %blocks.1.0.dw.n_du, %blocks.1.0.dw.d_beta_b : tensor<2x5x5x24xf32>
+    %blocks.1.0.dw.d_gamma_b = stablehlo.broadcast_in_dim %blocks.1.0.dw.d_beta_d_gamma#1, dims = [3] : (tensor<24xf32>) -> tensor<2x5x5x24xf32>
     %blocks.1.0.dw.xhat_dgamma = stablehlo.multiply %blocks.1.0.dw.xhat, %blocks.1.0.dw.d_gamma_b : tensor<2x5x5x24xf32>
     %blocks.1.0.dw.t2 = stablehlo.subtract %blocks.1.0.dw.t1, %blocks.1.0.dw.xhat_dgamma : tensor<2x5x5x24xf32>
     %blocks.1.0.dw.k_b = stablehlo.broadcast_in_dim %blocks.1.0.dw.gamma_inv_n, dims = [3] : (tensor<24xf32>) -> tensor<2x5x5x24xf32>
-    %blocks.1.0.dw.d_x = stablehlo.multiply %blocks.1.0.dw.t2, %blocks.1.0.dw.k_b : tensor<2x5x5x24xf32>
-    %blocks.1.0.dw.d_w = stablehlo.convolution(%blocks.1.0.expand.relu6, %blocks.1.0.dw.d_x) dim_numbers = [f, 0, 1, b]x[i, 0, 1, o]->[0, 1, b, f], window = {stride = [1, 1], pad = [[1, 1], [1, 1]], lhs_dilate = [1, 1], rhs_dilate = [1, 1]} {batch_group_count = 24 : i64, feature_group_count = 1 : i64} : (tensor<2x5x5x24xf32>, tensor<2x5x5x24xf32>) -> tensor<3x3x1x24xf32>
+    %blocks.1.0.dw.d_z = stablehlo.multiply %blocks.1.0.dw.t2, %blocks.1.0.dw.k_b : tensor<2x5x5x24xf32>
+    %blocks.1.0.dw.x_n = stablehlo.slice %blocks.1.0.expand.relu6 [0:1, 0:5, 0:5, 0:24] : (tensor<2x5x5x24xf32>) -> tensor<1x5x5x24xf32>
+    %blocks.1.0.dw.dy_n = stablehlo.slice %blocks.1.0.dw.d_z [0:1, 0:5, 0:5, 0:24] : (tensor<2x5x5x24xf32>) -> tensor<1x5x5x24xf32>
+    %blocks.1.0.dw.d_w = stablehlo.convolution(%blocks.1.0.dw.x_n, %blocks.1.0.dw.dy_n) dim_numbers = [b, 0, 1, f]x[i, 0, 1, o]->[0, 1, b, f], window = {stride = [1, 1], pad = [[1, 1], [1, 1]], lhs_dilate = [1, 1], rhs_dilate = [1, 1]} {batch_group_count = 1 : i64, feature_group_count = 24 : i64} : (tensor<1x5x5x24xf32>, tensor<1x5x5x24xf32>) -> tensor<3x3x1x24xf32>
+    %blocks.1.0.dw.x_n_1 = stablehlo.slice %blocks.1.0.expand.relu6 [1:2, 0:5, 0:5, 0:24] : (tensor<2x5x5x24xf32>) -> tensor<1x5x5x24xf32>
+    %blocks.1.0.dw.dy_n_1 = stablehlo.slice %blocks.1.0.dw.d_z [1:2, 0:5, 0:5, 0:24] : (tensor<2x5x5x24xf32>) -> tensor<1x5x5x24xf32>
+    %blocks.1.0.dw.d_w_1 = stablehlo.convolution(%blocks.1.0.dw.x_n_1, %blocks.1.0.dw.dy_n_1) dim_numbers = [b, 0, 1, f]x[i, 0, 1, o]->[0, 1, b, f], window = {stride = [1, 1], pad = [[1, 1], [1, 1]], lhs_dilate = [1, 1], rhs_dilate = [1, 1]} {batch_group_count = 1 : i64, feature_group_count = 24 : i64} : (tensor<1x5x5x24xf32>, tensor<1x5x5x24xf32>) -> tensor<3x3x1x24xf32>
+    %blocks.1.0.dw.d_w_sum = stablehlo.add %blocks.1.0.dw.d_w, %blocks.1.0.dw.d_w_1 : tensor<3x3x1x24xf32>
     %blocks.1.0.dw.bcast_14 = stablehlo.broadcast_in_dim %hyper.weight_decay, dims = [] : (tensor<f32>) -> tensor<3x3x1x24xf32>
     %blocks.1.0.dw.wd_p = stablehlo.multiply %blocks.1.0.dw.conv.w, %blocks.1.0.dw.bcast_14 : tensor<3x3x1x24xf32>
-    %blocks.1.0.dw.d_wd = stablehlo.add %blocks.1.0.dw.d_w, %blocks.1.0.dw.wd_p : tensor<3x3x1x24xf32>
+    %blocks.1.0.dw.d_wd = stablehlo.add %blocks.1.0.dw.d_w_sum, %blocks.1.0.dw.wd_p : tensor<3x3x1x24xf32>
     %blocks.1.0.dw.w_flip = stablehlo.reverse %blocks.1.0.dw.conv.w, dims = [0, 1] : tensor<3x3x1x24xf32>
-    %blocks.1.0.dw.d_x_1 = stablehlo.convolution(%blocks.1.0.dw.d_x, %blocks.1.0.dw.w_flip) dim_numbers = [b, 0, 1, f]x[0, 1, i, o]->[b, 0, 1, f], window = {stride = [1, 1], pad = [[1, 1], [1, 1]], lhs_dilate = [1, 1], rhs_dilate = [1, 1]} {batch_group_count = 1 : i64, feature_group_count = 24 : i64} : (tensor<2x5x5x24xf32>, tensor<3x3x1x24xf32>) -> tensor<2x5x5x24xf32>
+    %blocks.1.0.dw.d_x = stablehlo.convolution(%blocks.1.0.dw.d_z, %blocks.1.0.dw.w_flip) dim_numbers = [b, 0, 1, f]x[0, 1, i, o]->[b, 0, 1, f], window = {stride = [1, 1], pad = [[1, 1], [1, 1]], lhs_dilate = [1, 1], rhs_dilate = [1, 1]} {batch_group_count = 1 : i64, feature_group_count = 24 : i64} : (tensor<2x5x5x24xf32>, tensor<3x3x1x24xf32>) -> tensor<2x5x5x24xf32>
+    %blocks.1.0.expand.mean_inv = stablehlo.multiply %blocks.1.0.expand.mean, %blocks.1.0.expand.inv_std : tensor<24xf32>
+    %blocks.1.0.expand.inv_b = stablehlo.broadcast_in_dim %blocks.1.0.expand.inv_std, dims = [3] : (tensor<24xf32>) -> tensor<2x5x5x24xf32>
+    %blocks.1.0.expand.z_inv = stablehlo.multiply %blocks.1.0.expand.conv, %blocks.1.0.expand.inv_b : tensor<2x5x5x24xf32>
+    %blocks.1.0.expand.mean_inv_b = stablehlo.broadcast_in_dim %blocks.1.0.expand.mean_inv, dims = [3] : (tensor<24xf32>) -> tensor<2x5x5x24xf32>
+    %blocks.1.0.expand.xhat = stablehlo.subtract %blocks.1.0.expand.z_inv, %blocks.1.0.expand.mean_inv_b : tensor<2x5x5x24xf32>
     %blocks.1.0.expand.bcast_10 = stablehlo.broadcast_in_dim %cst_1, dims = [] : (tensor<f32>) -> tensor<2x5x5x24xf32>
-    %blocks.1.0.expand.gt0 = stablehlo.compare GT, %blocks.1.0.expand.bn, %blocks.1.0.expand.bcast_10 : (tensor<2x5x5x24xf32>, tensor<2x5x5x24xf32>) -> tensor<2x5x5x24xi1>
+    %blocks.1.0.expand.gt0 = stablehlo.compare GT, %blocks.1.0.expand.relu6, %blocks.1.0.expand.bcast_10 : (tensor<2x5x5x24xf32>, tensor<2x5x5x24xf32>) -> tensor<2x5x5x24xi1>
     %blocks.1.0.expand.bcast_11 = stablehlo.broadcast_in_dim %cst_5, dims = [] : (tensor<f32>) -> tensor<2x5x5x24xf32>
-    %blocks.1.0.expand.lt6 = stablehlo.compare LT, %blocks.1.0.expand.bn, %blocks.1.0.expand.bcast_11 : (tensor<2x5x5x24xf32>, tensor<2x5x5x24xf32>) -> tensor<2x5x5x24xi1>
+    %blocks.1.0.expand.lt6 = stablehlo.compare LT, %blocks.1.0.expand.relu6, %blocks.1.0.expand.bcast_11 : (tensor<2x5x5x24xf32>, tensor<2x5x5x24xf32>) -> tensor<2x5x5x24xi1>
     %blocks.1.0.expand.relu6_on = stablehlo.and %blocks.1.0.expand.gt0, %blocks.1.0.expand.lt6 : tensor<2x5x5x24xi1>
     %blocks.1.0.expand.full = stablehlo.broadcast_in_dim %cst_1, dims = [] : (tensor<f32>) -> tensor<2x5x5x24xf32>
-    %blocks.1.0.expand.d_relu6 = stablehlo.select %blocks.1.0.expand.relu6_on, %blocks.1.0.dw.d_x_1, %blocks.1.0.expand.full : (tensor<2x5x5x24xi1>, tensor<2x5x5x24xf32>, tensor<2x5x5x24xf32>) -> tensor<2x5x5x24xf32>
-    %blocks.1.0.expand.d_beta_hw = stablehlo.reduce(%blocks.1.0.expand.d_relu6 init: %cst_1) applies stablehlo.add across dimensions = [1, 2] : (tensor<2x5x5x24xf32>, tensor<f32>) -> tensor<2x24xf32>
-    %blocks.1.0.expand.d_beta = stablehlo.reduce(%blocks.1.0.expand.d_beta_hw init: %cst_1) applies stablehlo.add across dimensions = [0] : (tensor<2x24xf32>, tensor<f32>) -> tensor<24xf32>
-    %blocks.1.0.expand.dy_xhat = stablehlo.multiply %blocks.1.0.expand.d_relu6, %blocks.1.0.expand.xhat : tensor<2x5x5x24xf32>
-    %blocks.1.0.expand.d_gamma_hw = stablehlo.reduce(%blocks.1.0.expand.dy_xhat init: %cst_1) applies stablehlo.add across dimensions = [1, 2] : (tensor<2x5x5x24xf32>, tensor<f32>) -> tensor<2x24xf32>
-    %blocks.1.0.expand.d_gamma = stablehlo.reduce(%blocks.1.0.expand.d_gamma_hw init: %cst_1) applies stablehlo.add across dimensions = [0] : (tensor<2x24xf32>, tensor<f32>) -> tensor<24xf32>
+    %blocks.1.0.expand.d_relu6 = stablehlo.select %blocks.1.0.expand.relu6_on, %blocks.1.0.dw.d_x, %blocks.1.0.expand.full : (tensor<2x5x5x24xi1>, tensor<2x5x5x24xf32>, tensor<2x5x5x24xf32>) -> tensor<2x5x5x24xf32>
+    %blocks.1.0.expand.du_xhat = stablehlo.multiply %blocks.1.0.expand.d_relu6, %blocks.1.0.expand.xhat : tensor<2x5x5x24xf32>
+    %blocks.1.0.expand.d_beta_hw_d_gamma_hw:2 = stablehlo.reduce(%blocks.1.0.expand.d_relu6 init: %cst_1), (%blocks.1.0.expand.du_xhat init: %cst_1) across dimensions = [1, 2] : (tensor<2x5x5x24xf32>, tensor<2x5x5x24xf32>, tensor<f32>, tensor<f32>) -> (tensor<2x24xf32>, tensor<2x24xf32>)
+      reducer(%acc_32: tensor<f32>, %elt_32: tensor<f32>) (%acc_33: tensor<f32>, %elt_33: tensor<f32>) {
+        %part_32 = stablehlo.add %acc_32, %elt_32 : tensor<f32>
+        %part_33 = stablehlo.add %acc_33, %elt_33 : tensor<f32>
+        stablehlo.return %part_32, %part_33 : tensor<f32>, tensor<f32>
+      }
+    %blocks.1.0.expand.d_beta_d_gamma:2 = stablehlo.reduce(%blocks.1.0.expand.d_beta_hw_d_gamma_hw#0 init: %cst_1), (%blocks.1.0.expand.d_beta_hw_d_gamma_hw#1 init: %cst_1) across dimensions = [0] : (tensor<2x24xf32>, tensor<2x24xf32>, tensor<f32>, tensor<f32>) -> (tensor<24xf32>, tensor<24xf32>)
+      reducer(%acc_34: tensor<f32>, %elt_34: tensor<f32>) (%acc_35: tensor<f32>, %elt_35: tensor<f32>) {
+        %part_34 = stablehlo.add %acc_34, %elt_34 : tensor<f32>
+        %part_35 = stablehlo.add %acc_35, %elt_35 : tensor<f32>
+        stablehlo.return %part_34, %part_35 : tensor<f32>, tensor<f32>
+      }
     %blocks.1.0.expand.gamma_inv = stablehlo.multiply %blocks.1.0.expand.bn.gamma.flat, %blocks.1.0.expand.inv_std : tensor<24xf32>
     %blocks.1.0.expand.bcast_12 = stablehlo.broadcast_in_dim %cst, dims = [] : (tensor<f32>) -> tensor<24xf32>
     %blocks.1.0.expand.gamma_inv_n = stablehlo.multiply %blocks.1.0.expand.gamma_inv, %blocks.1.0.expand.bcast_12 : tensor<24xf32>
     %blocks.1.0.expand.bcast_13 = stablehlo.broadcast_in_dim %cst_12, dims = [] : (tensor<f32>) -> tensor<2x5x5x24xf32>
-    %blocks.1.0.expand.n_dy = stablehlo.multiply %blocks.1.0.expand.d_relu6, %blocks.1.0.expand.bcast_13 : tensor<2x5x5x24xf32>
-    %blocks.1.0.expand.d_beta_b = stablehlo.broadcast_in_dim %blocks.1.0.expand.d_beta, dims = [3] : (tensor<24xf32>) -> tensor<2x5x5x24xf32>
-    %blocks.1.0.expand.t1 = stablehlo.subtract %blocks.1.0.expand.n_dy, %blocks.1.0.expand.d_beta_b : tensor<2x5x5x24xf32>
-    %blocks.1.0.expand.d_gamma_b = stablehlo.broadcast_in_dim %blocks.1.0.expand.d_gamma, dims = [3] : (tensor<24xf32>) -> tensor<2x5x5x24xf32>
+    %blocks.1.0.expand.n_du = stablehlo.multiply %blocks.1.0.expand.d_relu6, %blocks.1.0.expand.bcast_13 : tensor<2x5x5x24xf32>
+    %blocks.1.0.expand.d_beta_b = stablehlo.broadcast_in_dim %blocks.1.0.expand.d_beta_d_gamma#0, dims = [3] : (tensor<24xf32>) -> tensor<2x5x5x24xf32>
+    %blocks.1.0.expand.t1 = stablehlo.subtract %blocks.1.0.expand.n_du, %blocks.1.0.expand.d_beta_b : tensor<2x5x5x24xf32>
+    %blocks.1.0.expand.d_gamma_b = stablehlo.broadcast_in_dim %blocks.1.0.expand.d_beta_d_gamma#1, dims = [3] : (tensor<24xf32>) -> tensor<2x5x5x24xf32>
     %blocks.1.0.expand.xhat_dgamma = stablehlo.multiply %blocks.1.0.expand.xhat, %blocks.1.0.expand.d_gamma_b : tensor<2x5x5x24xf32>
     %blocks.1.0.expand.t2 = stablehlo.subtract %blocks.1.0.expand.t1, %blocks.1.0.expand.xhat_dgamma : tensor<2x5x5x24xf32>
     %blocks.1.0.expand.k_b = stablehlo.broadcast_in_dim %blocks.1.0.expand.gamma_inv_n, dims = [3] : (tensor<24xf32>) -> tensor<2x5x5x24xf32>
-    %blocks.1.0.expand.d_x = stablehlo.multiply %blocks.1.0.expand.t2, %blocks.1.0.expand.k_b : tensor<2x5x5x24xf32>
-    %blocks.1.0.expand.d_w = stablehlo.convolution(%conv.0.relu6, %blocks.1.0.expand.d_x) dim_numbers = [f, 0, 1, b]x[i, 0, 1, o]->[0, 1, b, f], window = {stride = [1, 1], pad = [[0, 0], [0, 0]], lhs_dilate = [1, 1], rhs_dilate = [1, 1]} {batch_group_count = 1 : i64, feature_group_count = 1 : i64} : (tensor<2x5x5x4xf32>, tensor<2x5x5x24xf32>) -> tensor<1x1x4x24xf32>
+    %blocks.1.0.expand.d_z = stablehlo.multiply %blocks.1.0.expand.t2, %blocks.1.0.expand.k_b : tensor<2x5x5x24xf32>
+    %blocks.1.0.expand.d_w = stablehlo.convolution(%conv.0.relu6, %blocks.1.0.expand.d_z) dim_numbers = [f, 0, 1, b]x[i, 0, 1, o]->[0, 1, b, f], window = {stride = [1, 1], pad = [[0, 0], [0, 0]], lhs_dilate = [1, 1], rhs_dilate = [1, 1]} {batch_group_count = 1 : i64, feature_group_count = 1 : i64} : (tensor<2x5x5x4xf32>, tensor<2x5x5x24xf32>) -> tensor<1x1x4x24xf32>
     %blocks.1.0.expand.bcast_14 = stablehlo.broadcast_in_dim %hyper.weight_decay, dims = [] : (tensor<f32>) -> tensor<1x1x4x24xf32>
     %blocks.1.0.expand.wd_p = stablehlo.multiply %blocks.1.0.expand.conv.w, %blocks.1.0.expand.bcast_14 : tensor<1x1x4x24xf32>
     %blocks.1.0.expand.d_wd = stablehlo.add %blocks.1.0.expand.d_w, %blocks.1.0.expand.wd_p : tensor<1x1x4x24xf32>
     %blocks.1.0.expand.w_flip = stablehlo.reverse %blocks.1.0.expand.conv.w, dims = [0, 1] : tensor<1x1x4x24xf32>
-    %blocks.1.0.expand.d_x_1 = stablehlo.convolution(%blocks.1.0.expand.d_x, %blocks.1.0.expand.w_flip) dim_numbers = [b, 0, 1, f]x[0, 1, o, i]->[b, 0, 1, f], window = {stride = [1, 1], pad = [[0, 0], [0, 0]], lhs_dilate = [1, 1], rhs_dilate = [1, 1]} {batch_group_count = 1 : i64, feature_group_count = 1 : i64} : (tensor<2x5x5x24xf32>, tensor<1x1x4x24xf32>) -> tensor<2x5x5x4xf32>
-    %blocks.1.0.d_residual = stablehlo.add %blocks.1.0.expand.d_x_1, %blocks.1.1.d_residual : tensor<2x5x5x4xf32>
+    %blocks.1.0.expand.d_x = stablehlo.convolution(%blocks.1.0.expand.d_z, %blocks.1.0.expand.w_flip) dim_numbers = [b, 0, 1, f]x[0, 1, o, i]->[b, 0, 1, f], window = {stride = [1, 1], pad = [[0, 0], [0, 0]], lhs_dilate = [1, 1], rhs_dilate = [1, 1]} {batch_group_count = 1 : i64, feature_group_count = 1 : i64} : (tensor<2x5x5x24xf32>, tensor<1x1x4x24xf32>) -> tensor<2x5x5x4xf32>
+    %blocks.1.0.d_residual = stablehlo.add %blocks.1.0.expand.d_x, %blocks.1.1.d_residual : tensor<2x5x5x4xf32>
+    %conv.0.mean_inv = stablehlo.multiply %conv.0.mean, %conv.0.inv_std : tensor<4xf32>
+    %conv.0.inv_b = stablehlo.broadcast_in_dim %conv.0.inv_std, dims = [3] : (tensor<4xf32>) -> tensor<2x5x5x4xf32>
+    %conv.0.z_inv = stablehlo.multiply %conv.0.conv, %conv.0.inv_b : tensor<2x5x5x4xf32>
+    %conv.0.mean_inv_b = stablehlo.broadcast_in_dim %conv.0.mean_inv, dims = [3] : (tensor<4xf32>) -> tensor<2x5x5x4xf32>
+    %conv.0.xhat = stablehlo.subtract %conv.0.z_inv, %conv.0.mean_inv_b : tensor<2x5x5x4xf32>
     %conv.0.bcast_10 = stablehlo.broadcast_in_dim %cst_1, dims = [] : (tensor<f32>) -> tensor<2x5x5x4xf32>
-    %conv.0.gt0 = stablehlo.compare GT, %conv.0.bn, %conv.0.bcast_10 : (tensor<2x5x5x4xf32>, tensor<2x5x5x4xf32>) -> tensor<2x5x5x4xi1>
+    %conv.0.gt0 = stablehlo.compare GT, %conv.0.relu6, %conv.0.bcast_10 : (tensor<2x5x5x4xf32>, tensor<2x5x5x4xf32>) -> tensor<2x5x5x4xi1>
     %conv.0.bcast_11 = stablehlo.broadcast_in_dim %cst_5, dims = [] : (tensor<f32>) -> tensor<2x5x5x4xf32>
-    %conv.0.lt6 = stablehlo.compare LT, %conv.0.bn, %conv.0.bcast_11 : (tensor<2x5x5x4xf32>, tensor<2x5x5x4xf32>) -> tensor<2x5x5x4xi1>
+    %conv.0.lt6 = stablehlo.compare LT, %conv.0.relu6, %conv.0.bcast_11 : (tensor<2x5x5x4xf32>, tensor<2x5x5x4xf32>) -> tensor<2x5x5x4xi1>
     %conv.0.relu6_on = stablehlo.and %conv.0.gt0, %conv.0.lt6 : tensor<2x5x5x4xi1>
     %conv.0.full = stablehlo.broadcast_in_dim %cst_1, dims = [] : (tensor<f32>) -> tensor<2x5x5x4xf32>
     %conv.0.d_relu6 = stablehlo.select %conv.0.relu6_on, %blocks.1.0.d_residual, %conv.0.full : (tensor<2x5x5x4xi1>, tensor<2x5x5x4xf32>, tensor<2x5x5x4xf32>) -> tensor<2x5x5x4xf32>
-    %conv.0.d_beta_hw = stablehlo.reduce(%conv.0.d_relu6 init: %cst_1) applies stablehlo.add across dimensions = [1, 2] : (tensor<2x5x5x4xf32>, tensor<f32>) -> tensor<2x4xf32>
-    %conv.0.d_beta = stablehlo.reduce(%conv.0.d_beta_hw init: %cst_1) applies stablehlo.add across dimensions = [0] : (tensor<2x4xf32>, tensor<f32>) -> tensor<4xf32>
-    %conv.0.dy_xhat = stablehlo.multiply %conv.0.d_relu6, %conv.0.xhat : tensor<2x5x5x4xf32>
-    %conv.0.d_gamma_hw = stablehlo.reduce(%conv.0.dy_xhat init: %cst_1) applies stablehlo.add across dimensions = [1, 2] : (tensor<2x5x5x4xf32>, tensor<f32>) -> tensor<2x4xf32>
-    %conv.0.d_gamma = stablehlo.reduce(%conv.0.d_gamma_hw init: %cst_1) applies stablehlo.add across dimensions = [0] : (tensor<2x4xf32>, tensor<f32>) -> tensor<4xf32>
+    %conv.0.du_xhat = stablehlo.multiply %conv.0.d_relu6, %conv.0.xhat : tensor<2x5x5x4xf32>
+    %conv.0.d_beta_hw_d_gamma_hw:2 = stablehlo.reduce(%conv.0.d_relu6 init: %cst_1), (%conv.0.du_xhat init: %cst_1) across dimensions = [1, 2] : (tensor<2x5x5x4xf32>, tensor<2x5x5x4xf32>, tensor<f32>, tensor<f32>) -> (tensor<2x4xf32>, tensor<2x4xf32>)
+      reducer(%acc_36: tensor<f32>, %elt_36: tensor<f32>) (%acc_37: tensor<f32>, %elt_37: tensor<f32>) {
+        %part_36 = stablehlo.add %acc_36, %elt_36 : tensor<f32>
+        %part_37 = stablehlo.add %acc_37, %elt_37 : tensor<f32>
+        stablehlo.return %part_36, %part_37 : tensor<f32>, tensor<f32>
+      }
+    %conv.0.d_beta_d_gamma:2 = stablehlo.reduce(%conv.0.d_beta_hw_d_gamma_hw#0 init: %cst_1), (%conv.0.d_beta_hw_d_gamma_hw#1 init: %cst_1) across dimensions = [0] : (tensor<2x4xf32>, tensor<2x4xf32>, tensor<f32>, tensor<f32>) -> (tensor<4xf32>, tensor<4xf32>)
+      reducer(%acc_38: tensor<f32>, %elt_38: tensor<f32>) (%acc_39: tensor<f32>, %elt_39: tensor<f32>) {
+        %part_38 = stablehlo.add %acc_38, %elt_38 : tensor<f32>
+        %part_39 = stablehlo.add %acc_39, %elt_39 : tensor<f32>
+        stablehlo.return %part_38, %part_39 : tensor<f32>, tensor<f32>
+      }
     %conv.0.gamma_inv = stablehlo.multiply %conv.0.bn.gamma.flat, %conv.0.inv_std : tensor<4xf32>
     %conv.0.bcast_12 = stablehlo.broadcast_in_dim %cst, dims = [] : (tensor<f32>) -> tensor<4xf32>
     %conv.0.gamma_inv_n = stablehlo.multiply %conv.0.gamma_inv, %conv.0.bcast_12 : tensor<4xf32>
     %conv.0.bcast_13 = stablehlo.broadcast_in_dim %cst_12, dims = [] : (tensor<f32>) -> tensor<2x5x5x4xf32>
-    %conv.0.n_dy = stablehlo.multiply %conv.0.d_relu6, %conv.0.bcast_13 : tensor<2x5x5x4xf32>
-    %conv.0.d_beta_b = stablehlo.broadcast_in_dim %conv.0.d_beta, dims = [3] : (tensor<4xf32>) -> tensor<2x5x5x4xf32>
-    %conv.0.t1 = stablehlo.subtract %conv.0.n_dy, %conv.0.d_beta_b : tensor<2x5x5x4xf32>
-    %conv.0.d_gamma_b = stablehlo.broadcast_in_dim %conv.0.d_gamma, dims = [3] : (tensor<4xf32>) -> tensor<2x5x5x4xf32>
+    %conv.0.n_du = stablehlo.multiply %conv.0.d_relu6, %conv.0.bcast_13 : tensor<2x5x5x4xf32>
+    %conv.0.d_beta_b = stablehlo.broadcast_in_dim %conv.0.d_beta_d_gamma#0, dims = [3] : (tensor<4xf32>) -> tensor<2x5x5x4xf32>
+    %conv.0.t1 = stablehlo.subtract %conv.0.n_du, %conv.0.d_beta_b : tensor<2x5x5x4xf32>
+    %conv.0.d_gamma_b = stablehlo.broadcast_in_dim %conv.0.d_beta_d_gamma#1, dims = [3] : (tensor<4xf32>) -> tensor<2x5x5x4xf32>
     %conv.0.xhat_dgamma = stablehlo.multiply %conv.0.xhat, %conv.0.d_gamma_b : tensor<2x5x5x4xf32>
     %conv.0.t2 = stablehlo.subtract %conv.0.t1, %conv.0.xhat_dgamma : tensor<2x5x5x4xf32>
     %conv.0.k_b = stablehlo.broadcast_in_dim %conv.0.gamma_inv_n, dims = [3] : (tensor<4xf32>) -> tensor<2x5x5x4xf32>
-    %conv.0.d_x = stablehlo.multiply %conv.0.t2, %conv.0.k_b : tensor<2x5x5x4xf32>
-    %conv.0.d_w = stablehlo.convolution(%images, %conv.0.d_x) dim_numbers = [f, 0, 1, b]x[i, 0, 1, o]->[0, 1, b, f], window = {stride = [1, 1], pad = [[1, 1], [1, 1]], lhs_dilate = [1, 1], rhs_dilate = [1, 1]} {batch_group_count = 1 : i64, feature_group_count = 1 : i64} : (tensor<2x5x5x2xf32>, tensor<2x5x5x4xf32>) -> tensor<3x3x2x4xf32>
+    %conv.0.d_z = stablehlo.multiply %conv.0.t2, %conv.0.k_b : tensor<2x5x5x4xf32>
+    %conv.0.d_w = stablehlo.convolution(%images, %conv.0.d_z) dim_numbers = [f, 0, 1, b]x[i, 0, 1, o]->[0, 1, b, f], window = {stride = [1, 1], pad = [[1, 1], [1, 1]], lhs_dilate = [1, 1], rhs_dilate = [1, 1]} {batch_group_count = 1 : i64, feature_group_count = 1 : i64} : (tensor<2x5x5x2xf32>, tensor<2x5x5x4xf32>) -> tensor<3x3x2x4xf32>
     %conv.0.bcast_14 = stablehlo.broadcast_in_dim %hyper.weight_decay, dims = [] : (tensor<f32>) -> tensor<3x3x2x4xf32>
     %conv.0.wd_p = stablehlo.multiply %conv.0.conv.w, %conv.0.bcast_14 : tensor<3x3x2x4xf32>
     %conv.0.d_wd = stablehlo.add %conv.0.d_w, %conv.0.wd_p : tensor<3x3x2x4xf32>
@@ -1812,7 +2128,7 @@ module {
     %grads.blocks.1.2.dw.conv.w = stablehlo.reshape %blocks.1.2.dw.d_wd : (tensor<3x3x1x24xf32>) -> tensor<216xf32>
     %grads.blocks.1.2.project.conv.w = stablehlo.reshape %blocks.1.2.project.d_wd : (tensor<1x1x24x4xf32>) -> tensor<96xf32>
     %grads.fc.3.w = stablehlo.reshape %fc.3.d_wd : (tensor<4x3xf32>) -> tensor<12xf32>
-    %grads.flat = stablehlo.concatenate %grads.conv.0.conv.w, %conv.0.d_gamma, %conv.0.d_beta, %grads.blocks.1.0.expand.conv.w, %blocks.1.0.expand.d_gamma, %blocks.1.0.expand.d_beta, %grads.blocks.1.0.dw.conv.w, %blocks.1.0.dw.d_gamma, %blocks.1.0.dw.d_beta, %grads.blocks.1.0.project.conv.w, %blocks.1.0.project.d_gamma, %blocks.1.0.project.d_beta, %grads.blocks.1.1.expand.conv.w, %blocks.1.1.expand.d_gamma, %blocks.1.1.expand.d_beta, %grads.blocks.1.1.dw.conv.w, %blocks.1.1.dw.d_gamma, %blocks.1.1.dw.d_beta, %grads.blocks.1.1.project.conv.w, %blocks.1.1.project.d_gamma, %blocks.1.1.project.d_beta, %grads.blocks.1.2.expand.conv.w, %blocks.1.2.expand.d_gamma, %blocks.1.2.expand.d_beta, %grads.blocks.1.2.dw.conv.w, %blocks.1.2.dw.d_gamma, %blocks.1.2.dw.d_beta, %grads.blocks.1.2.project.conv.w, %blocks.1.2.project.d_gamma, %blocks.1.2.project.d_beta, %grads.fc.3.w, %fc.3.d_b, dim = 0 : (tensor<72xf32>, tensor<4xf32>, tensor<4xf32>, tensor<96xf32>, tensor<24xf32>, tensor<24xf32>, tensor<216xf32>, tensor<24xf32>, tensor<24xf32>, tensor<96xf32>, tensor<4xf32>, tensor<4xf32>, tensor<96xf32>, tensor<24xf32>, tensor<24xf32>, tensor<216xf32>, tensor<24xf32>, tensor<24xf32>, tensor<96xf32>, tensor<4xf32>, tensor<4xf32>, tensor<96xf32>, tensor<24xf32>, tensor<24xf32>, tensor<216xf32>, tensor<24xf32>, tensor<24xf32>, tensor<96xf32>, tensor<4xf32>, tensor<4xf32>, tensor<12xf32>, tensor<3xf32>) -> tensor<1631xf32>
+    %grads.flat = stablehlo.concatenate %grads.conv.0.conv.w, %conv.0.d_beta_d_gamma#1, %conv.0.d_beta_d_gamma#0, %grads.blocks.1.0.expand.conv.w, %blocks.1.0.expand.d_beta_d_gamma#1, %blocks.1.0.expand.d_beta_d_gamma#0, %grads.blocks.1.0.dw.conv.w, %blocks.1.0.dw.d_beta_d_gamma#1, %blocks.1.0.dw.d_beta_d_gamma#0, %grads.blocks.1.0.project.conv.w, %blocks.1.0.project.d_beta_d_gamma#1, %blocks.1.0.project.d_beta_d_gamma#0, %grads.blocks.1.1.expand.conv.w, %blocks.1.1.expand.d_beta_d_gamma#1, %blocks.1.1.expand.d_beta_d_gamma#0, %grads.blocks.1.1.dw.conv.w, %blocks.1.1.dw.d_beta_d_gamma#1, %blocks.1.1.dw.d_beta_d_gamma#0, %grads.blocks.1.1.project.conv.w, %blocks.1.1.project.d_beta_d_gamma#1, %blocks.1.1.project.d_beta_d_gamma#0, %grads.blocks.1.2.expand.conv.w, %blocks.1.2.expand.d_beta_d_gamma#1, %blocks.1.2.expand.d_beta_d_gamma#0, %grads.blocks.1.2.dw.conv.w, %blocks.1.2.dw.d_beta_d_gamma#1, %blocks.1.2.dw.d_beta_d_gamma#0, %grads.blocks.1.2.project.conv.w, %blocks.1.2.project.d_beta_d_gamma#1, %blocks.1.2.project.d_beta_d_gamma#0, %grads.fc.3.w, %fc.3.d_b, dim = 0 : (tensor<72xf32>, tensor<4xf32>, tensor<4xf32>, tensor<96xf32>, tensor<24xf32>, tensor<24xf32>, tensor<216xf32>, tensor<24xf32>, tensor<24xf32>, tensor<96xf32>, tensor<4xf32>, tensor<4xf32>, tensor<96xf32>, tensor<24xf32>, tensor<24xf32>, tensor<216xf32>, tensor<24xf32>, tensor<24xf32>, tensor<96xf32>, tensor<4xf32>, tensor<4xf32>, tensor<96xf32>, tensor<24xf32>, tensor<24xf32>, tensor<216xf32>, tensor<24xf32>, tensor<24xf32>, tensor<96xf32>, tensor<4xf32>, tensor<4xf32>, tensor<12xf32>, tensor<3xf32>) -> tensor<1631xf32>
     %opt.adam.bcast = stablehlo.broadcast_in_dim %hyper.beta1, dims = [] : (tensor<f32>) -> tensor<1631xf32>
     %opt.adam.b1_m = stablehlo.multiply %m, %opt.adam.bcast : tensor<1631xf32>
     %opt.adam.one_minus_b1 = stablehlo.subtract %cst_3, %hyper.beta1 : tensor<f32>
