@@ -25,8 +25,11 @@ def markdown(res: dict, *, command: str | None = None) -> str:
         "- Versions: " + ", ".join(f"{k} {val}" for k, val in v.items() if val),
         f"- Run: {res['started']}, {res['seconds']:.0f} s; {o['warmup']} warm-up steps, then "
         f"{o['rounds']} rounds of {o['steps']} timed steps per peer, peers alternating (order "
-        "rotated each round); compiles cold" + (" (quick mode: batch 2, 64x64)" if o["quick"]
-                                                else ""),
+        "rotated each round); "
+        + ("compiles cold" if str(o.get("cache_dir", "")).startswith("fresh") else
+           "compile cache reused (the compile column is the cache lookup; cold compile times "
+           "are in the run that filled the cache)")
+        + (" (quick mode: batch 2, 64x64)" if o["quick"] else ""),
         "- Each peer runs in its own process with all cores, on the same spec, initial weights, "
         "batches, dropout masks and hyper-parameters (fp32, train-mode BatchNorm, label "
         "smoothing 0.1, one Adam update per step). A step includes uploading the batch and "
@@ -60,14 +63,14 @@ def markdown(res: dict, *, command: str | None = None) -> str:
     for wl in res["workloads"]:
         w = wl["workload"]
         lines += [f"## {w['key']}: {wl['describe']}", "",
-                  "| peer | median ms | min | max | img/s | ratio | compile s | StableHLO KB "
-                  "| peak RSS MiB | step-0 check |",
-                  "|---|---:|---:|---:|---:|---:|---:|---:|---:|---|"]
+                  "| peer | median ms | min | max | round medians | img/s | ratio | compile s "
+                  "| StableHLO KB | peak RSS MiB | step-0 check |",
+                  "|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---|"]
         for name, r in wl["peers"].items():
             label = LABELS.get(name, name)
             if r.get("status") != "ok":
                 why = r.get("why", "").splitlines()[0] if r.get("why") else ""
-                lines.append(f"| {label} | {r.get('status')}: {why} | | | | | | | | |")
+                lines.append(f"| {label} | {r.get('status')}: {why} | | | | | | | | | |")
                 continue
             chk = r.get("check", {})
             diffs = ", ".join(f"{k} {d:.1e}" for k, d in chk.get("rel_diff_vs_netspec", {}).items())
@@ -75,7 +78,9 @@ def markdown(res: dict, *, command: str | None = None) -> str:
                 ("✓ " if chk.get("agrees") else "✗ DISAGREES ") + diffs)
             lines.append(
                 f"| {label} | {_f(r.get('ms_median'))} | {_f(r.get('ms_min'))} | "
-                f"{_f(r.get('ms_max'))} | {_f(r.get('images_per_s'), '{:.1f}')} | "
+                f"{_f(r.get('ms_max'))} | "
+                f"{' / '.join(_f(m) for m in r.get('round_medians', []))} | "
+                f"{_f(r.get('images_per_s'), '{:.1f}')} | "
                 f"{_f(r.get('netspec_ratio'), '{:.2f}')} | {_f(r.get('compile_s'), '{:.1f}')} | "
                 f"{_f(r['mlir_bytes'] / 1024 if r.get('mlir_bytes') else None, '{:,.0f}')} | "
                 f"{_f(r.get('peak_rss_mib'))} | {mark} |")

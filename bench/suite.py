@@ -26,7 +26,7 @@ import subprocess
 import sys
 import tempfile
 import time
-from dataclasses import asdict, dataclass, field
+from dataclasses import asdict, dataclass
 from pathlib import Path
 
 import numpy as np
@@ -57,7 +57,6 @@ class SuiteOptions:
     quick: bool = False
     cache_dir: str | None = None          # None: a fresh cache, so compile times are cold
     iree_flags: tuple[str, ...] = ()      # extra flags for netspec's module
-    skip_slow: dict = field(default_factory=dict)   # peer -> max ms/step before fewer steps
 
 
 class WorkerError(RuntimeError):
@@ -272,13 +271,15 @@ def machine_info() -> dict:
     }
 
 
-def run_suite(opts: SuiteOptions, log=print) -> dict:
+def run_suite(opts: SuiteOptions, log=print, on_workload=None) -> dict:
+    """Run every workload; ``on_workload(partial_results)`` after each one (the CLI writes the
+    results file then, so an interrupted run keeps the workloads it finished)."""
     unknown = [p for p in opts.peers if p not in PEERS]
     if unknown:
         raise ValueError(f"unknown peer(s) {unknown}; known: {list(PEERS)}")
     t0 = time.time()
     out = {"machine": machine_info(), "started": time.strftime("%Y-%m-%dT%H:%M:%S%z"),
-           "options": {k: v for k, v in asdict(opts).items() if k != "skip_slow"},
+           "options": asdict(opts),
            "check_tolerances": CHECK_TOL, "workloads": []}
     with tempfile.TemporaryDirectory(prefix="netspec-bench-") as tmp:
         work = Path(tmp)
@@ -289,5 +290,8 @@ def run_suite(opts: SuiteOptions, log=print) -> dict:
             w = WORKLOADS[key].quick() if opts.quick else WORKLOADS[key]
             log(f"{key}: {w.describe}")
             out["workloads"].append(run_workload(w, opts, work, log))
+            out["seconds"] = round(time.time() - t0, 1)
+            if on_workload is not None:
+                on_workload(out)
     out["seconds"] = round(time.time() - t0, 1)
     return out

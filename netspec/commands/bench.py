@@ -81,9 +81,12 @@ def bench(workloads, peers, rounds, steps, warmup, quick, out, md, plot_path, ca
         opts = SuiteOptions(workloads=workloads, peers=peers, rounds=rounds, steps=steps,
                             warmup=warmup, quick=quick, cache_dir=cache_dir,
                             iree_flags=tuple(iree_flags))
-        res = run_suite(opts, log=lambda s: click.echo(s, err=True))
-        res["command"] = command
-        write_atomic(Path(out), (json.dumps(res, indent=1) + "\n").encode())
+        def save(partial):
+            partial["command"] = command
+            write_atomic(Path(out), (json.dumps(partial, indent=1) + "\n").encode())
+
+        res = run_suite(opts, log=lambda s: click.echo(s, err=True), on_workload=save)
+        save(res)
         click.echo(f"wrote {out}", err=True)
     text = markdown(res, command=command)
     if md:
