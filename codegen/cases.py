@@ -47,6 +47,10 @@ CASES: tuple[Case, ...] = (
     _row("conv_k5_s1_odd", "5x5 conv, stride 1, 5x5", 5, [convBn(2, 3, 5, 1, act="identity")], 3),
     _row("conv_k1_s2_odd", "1x1 conv, stride 2, 5x5 (unread last row)", 5, [convBn(2, 4, 1, 2, act="relu")], 4),
     _row("conv_valid_k3", "3x3 conv, padding='valid', 6x7", (6, 7), [convBn(2, 4, 3, 1, padding="valid", act="swish")], 4),
+    _row("conv_k3_s2_odd_dx", "3x3 conv stride 2 at 7x7 after a 1x1 (its strided input gradient)", 7,
+         [convBn(2, 4, 1, 1), convBn(4, 4, 3, 2, act="swish")], 4),
+    _row("conv_valid_k3_s2_dx", "3x3 conv stride 2, padding='valid', 8x9, after a 1x1 (strided input gradient)", (8, 9),
+         [convBn(2, 4, 1, 1), convBn(4, 4, 3, 2, padding="valid", act="swish")], 4),
     _row("conv_relu6_chain", "two convBn relu6 (kinks), stride 2 then 1", 8,
          [convBn(2, 6, 3, 2, act="relu6"), convBn(6, 4, 3, 1, act="relu6")], 4),
     # --- depthwise (inside blocks): two channels at 4x4 is the book's representative scale
