@@ -3,7 +3,10 @@ the report can be regenerated from a results file (``netspec bench --report-only
 
 from __future__ import annotations
 
+import io
 from pathlib import Path
+
+from netspec.atomic import write_atomic
 
 from .peers import LABELS
 
@@ -121,5 +124,7 @@ def plot(res: dict, path: Path) -> None:
     ax.set_title(f"netspec vs peers — {m['cpu']}, {m['cores']} cores", fontsize=9)
     ax.legend(fontsize=7, ncol=len(peers))
     fig.tight_layout()
-    fig.savefig(path, dpi=120)
+    buf = io.BytesIO()
+    fig.savefig(buf, format="png", dpi=120)
     plt.close(fig)
+    write_atomic(path, buf.getvalue())

@@ -52,6 +52,15 @@ def test_bench_rejects_bad_options(tmp_path):
     assert r.exit_code == 2 and "tensorflow" in r.output
     r = CliRunner().invoke(main, ["bench", "--peers", "torch"])
     assert r.exit_code == 2 and "must include netspec" in r.output
+    # --report-only: a file that is not JSON, or JSON that is not a results file
+    bad, other = tmp_path / "bad.json", tmp_path / "other.json"
+    bad.write_text("not json")
+    other.write_text('{"workloads": []}')
+    for f, why in [(bad, "not a readable JSON results file"), (other, "missing machine")]:
+        r = CliRunner().invoke(main, ["bench", "--report-only", str(f), "--md",
+                                      str(tmp_path / "R.md"), "--plot", ""])
+        assert r.exit_code == 2 and str(f) in r.output and why in r.output, r.output
+        assert not (tmp_path / "R.md").exists()
 
 
 def test_bench_quick_smoke(tmp_path, cache_dir):

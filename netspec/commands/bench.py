@@ -28,6 +28,22 @@ def _csv(ctx, param, value):
     return tuple(v.strip() for v in value.split(",") if v.strip()) if value else ()
 
 
+RESULT_KEYS = ("machine", "started", "options", "check_tolerances", "workloads", "seconds")
+
+
+def _load_results(path: Path) -> dict:
+    """A results file written by ``netspec bench`` (--report-only), checked before use."""
+    try:
+        res = json.loads(path.read_text())
+    except (OSError, UnicodeDecodeError, json.JSONDecodeError) as e:
+        raise ConfigError(f"--report-only {path}: not a readable JSON results file ({e})") from None
+    missing = [k for k in RESULT_KEYS if not isinstance(res, dict) or k not in res]
+    if missing:
+        raise ConfigError(f"--report-only {path}: not a netspec bench results file "
+                          f"(missing {', '.join(missing)})")
+    return res
+
+
 @main.command()
 @click.option("--workloads", default="W1,W2,W3,W4", show_default=True, callback=_csv,
               help="Comma-separated workload keys (W1 B0 train b8 224, W2 MobileNetV2 train b8 "
@@ -64,7 +80,7 @@ def bench(workloads, peers, rounds, steps, warmup, quick, out, md, plot_path, ca
 
     command = "netspec bench " + " ".join(shlex.quote(a) for a in sys.argv[2:])
     if report_only:
-        res = json.loads(Path(report_only).read_text())
+        res = _load_results(Path(report_only))
         command = res.get("command", command)
     else:
         bad = [w for w in workloads if w not in WORKLOADS]
