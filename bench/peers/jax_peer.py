@@ -34,15 +34,11 @@ def _step_functions(spec, layout: str):
     ref = Reference(spec, jit=False, layout=layout)
     a = ref.analysis
 
-    def split(flat):
-        return {p.name: flat[p.offset:p.offset + p.size].reshape(p.shape) for p in a.params}
+    # the registry's own slicing works on traced arrays; the joins must stay in jnp (traced)
+    split, split_bn = a.split, a.split_bn
 
     def join(d):
         return jnp.concatenate([d[p.name].reshape(-1) for p in a.params])
-
-    def split_bn(flat):
-        return {b.name: (flat[b.offset:b.offset + b.channels],
-                         flat[b.offset + b.channels:b.offset + 2 * b.channels]) for b in a.bns}
 
     def join_bn(bn):
         return jnp.concatenate([jnp.concatenate([bn[b.name][0], bn[b.name][1]]) for b in a.bns])
