@@ -8,9 +8,9 @@
 
 What it does (everything lands in ``--out-dir``, default ``/tmp/prof_<spec stem>``):
 
-1. Builds the module with netspec's own pipeline (``netspec.commands.compile.build``: emit,
+1. Builds the module with netspec's own pipeline (``runtime.build.build``: emit,
    verify, compile for ``cpu``; cached), or, with ``--mlir FILE``, compiles an arbitrary
-   StableHLO file with ``runtime.compile.compile_mlir``.  ``--iree-flag`` is passed through.
+   StableHLO file with ``runtime.engines.iree.compile_mlir``.  ``--iree-flag`` is passed through.
 2. Writes the inputs as ``aN.npy`` + ``inputs.flags`` in the documented argument order of
    ``codegen/module.py`` (train_step: params, opt_0[, opt_1], bn, images, labels, [rand],
    hyper), checks them against the compiled ``func.func`` signature and runs the function
@@ -112,7 +112,7 @@ def build_module(args, out: Path):
         from netspec.loader import load_spec_file
         spec, config, _ = load_spec_file(args.spec, args.spec_name)
     if args.mlir:
-        from runtime.compile import compile_mlir
+        from runtime.engines.iree import compile_mlir
         text = Path(args.mlir).read_text(encoding="utf-8")
         stem = re.sub(r"[^A-Za-z0-9_.-]+", "-", Path(args.mlir).stem).strip("-.") or "module"
         res = compile_mlir(text, backend="cpu", extra_flags=tuple(args.iree_flag),
@@ -121,12 +121,25 @@ def build_module(args, out: Path):
         mlir_path.write_text(text, encoding="utf-8")
         vmfb_path = out / f"{stem}.vmfb"
         shutil.copyfile(res.vmfb_path, vmfb_path)
+        from runtime.engines.iree.diagnostics import read_abi
+        abi = read_abi(text)
+        if spec is not None:
+            # a module built to netspec's ABI (e.g. a JAX export): its types must be netspec's
+            from codegen import emit
+            ours = emit(spec, batch=args.batch, optimizer=args.optimizer,
+                        functions=(args.function,)).abi
+            theirs = abi[args.function] if args.function in abi else None
+            if theirs is None or [(t.shape, t.dtype) for t in theirs.args] != \
+                    [(t.shape, t.dtype) for t in ours[args.function].args]:
+                sys.exit(f"profile_step: @{args.function} of {args.mlir} does not take netspec's "
+                         f"arguments {ours[args.function].signature}")
+            abi = ours
         return dict(text=text, mlir_path=mlir_path, vmfb_path=vmfb_path, flags=list(res.flags),
                     compile_seconds=res.seconds, cache_hit=res.cache_hit, spec=spec,
-                    config=config, optimizer=args.optimizer)
+                    config=config, optimizer=args.optimizer, abi=abi)
     if spec is None:
         sys.exit("profile_step: give --spec (and/or --mlir)")
-    from netspec.commands.compile import build
+    from runtime.build import build
     built = build(spec, config, backend="cpu", batch=args.batch, optimizer=args.optimizer,
                   functions=(args.function,), image_size=args.image,
                   extra_flags=tuple(args.iree_flag), cache_dir=args.cache_dir,
@@ -134,27 +147,31 @@ def build_module(args, out: Path):
     return dict(text=built.text, mlir_path=built.mlir_path, vmfb_path=built.vmfb_path,
                 flags=list(built.result.flags), compile_seconds=built.result.seconds,
                 cache_hit=built.result.cache_hit, spec=built.plan.spec, config=config,
-                optimizer=built.plan.optimizer)
+                optimizer=built.plan.optimizer, abi=built.abi)
 
 
 # =========================================================================== 2. inputs
-def function_signature(text: str, function: str) -> dict:
-    from netspec.commands.compile import signatures
-    sigs = signatures(text)
-    if function not in sigs:
-        sys.exit(f"profile_step: the module has no func.func @{function} (has {list(sigs)})")
-    return sigs[function]
+def function_signature(mod: dict, function: str) -> dict:
+    """The function's entry of the module's ABI (``codegen.abi.FunctionABI.to_dict``)."""
+    abi = mod["abi"]
+    if function not in abi:
+        sys.exit(f"profile_step: the module has no func.func @{function} (has {list(abi.functions)})")
+    return abi[function].to_dict()
 
 
 def make_inputs(mod: dict, sig: dict, function: str, out: Path, seed: int = 0) -> list[dict]:
-    """Write aN.npy + inputs.flags; return [{name, shape, dtype, file}]."""
+    """Write aN.npy + inputs.flags; return [{name, shape, dtype, file}].
+
+    With a spec, each argument is made by its ABI name and role: training-state buffers from
+    the registry (``netspec.state.train_state``), then images, labels, rand, hyper; without one,
+    small random values of the signature's types."""
     args_sig = sig["args"]
     rng = np.random.default_rng(seed)
     arrays: list[np.ndarray]
     spec = mod["spec"]
     if spec is not None:
         from bench.workloads import hyper_vector
-        from codegen.hyper import OPT_STATE
+        from netspec.state import train_state
         from netspec.analysis import analyze
         from netspec.init import init_params
         a = analyze(spec)
@@ -162,23 +179,18 @@ def make_inputs(mod: dict, sig: dict, function: str, out: Path, seed: int = 0) -
         if img is None:
             sys.exit("profile_step: the function takes no `images` argument")
         B, H, W, C = img["shape"]
-        params = np.asarray(init_params(a, 0), np.float32)
-        bn = np.asarray(a.init_bn(), np.float32)
-        images = rng.standard_normal((B, H, W, C), dtype=np.float32)
-        labels = (np.arange(B) % a.num_classes).astype(np.int32)
-        rand = (rng.uniform(size=(B, a.rand_width)).astype(np.float32)
-                if a.rand_width > 0 else None)
-        hyper = hyper_vector(0)
-        opt = [np.full_like(params, init) for _, init in OPT_STATE[mod["optimizer"]]]
-        tail = [labels, *([rand] if rand is not None else []), hyper]
-        if function == "predict":
-            arrays = [params, bn, images]
-        elif function == "grads":
-            arrays = [params, bn, images, *tail]
-        elif function == "train_step":
-            arrays = [params, *opt, bn, images, *tail]
-        else:
-            sys.exit(f"profile_step: no input recipe for @{function}")
+        values = {"params": np.asarray(init_params(a, 0), np.float32),
+                  "bn": np.asarray(a.init_bn(), np.float32),
+                  "images": rng.standard_normal((B, H, W, C), dtype=np.float32),
+                  "labels": (np.arange(B) % a.num_classes).astype(np.int32),
+                  "rand": rng.uniform(size=(B, a.rand_width)).astype(np.float32),
+                  "hyper": hyper_vector(0)}
+        for sb in train_state(mod["optimizer"]):
+            values.setdefault(sb.key, np.full((a.n_params,), sb.fill, np.float32))
+        try:
+            arrays = [values[x["key"] if x["role"] == "state" else x["name"]] for x in args_sig]
+        except KeyError as e:
+            sys.exit(f"profile_step: no input recipe for argument {e} of @{function}")
     else:   # arbitrary MLIR without a spec: inputs from the signature alone
         arrays = []
         for x in args_sig:
@@ -187,9 +199,6 @@ def make_inputs(mod: dict, sig: dict, function: str, out: Path, seed: int = 0) -
             else:
                 arrays.append((0.05 * rng.standard_normal(x["shape"])).astype(np.float32))
     # check against the compiled signature
-    if len(arrays) != len(args_sig):
-        sys.exit(f"profile_step: {len(arrays)} inputs made but @{function} takes "
-                 f"{len(args_sig)}: {sig['signature']}")
     dt = {"f32": np.float32, "i32": np.int32, "i64": np.int64}
     for arr, x in zip(arrays, args_sig):
         if list(arr.shape) != x["shape"] or arr.dtype != dt.get(x["dtype"], arr.dtype):
@@ -977,7 +986,7 @@ def main(argv=None) -> None:
     mod = build_module(args, out)
     log(f"built {mod['vmfb_path']} (compile {mod['compile_seconds']:.1f}s, "
         f"cache hit {mod['cache_hit']})")
-    sig = function_signature(mod["text"], args.function)
+    sig = function_signature(mod, args.function)
     inputs = make_inputs(mod, sig, args.function, out)
     check = None
     if not args.no_run_check:

@@ -33,10 +33,10 @@ def main() -> None:
     ap.add_argument("--out", default="bench/step_rate.json")
     args = ap.parse_args()
 
-    from netspec.commands.compile import build
+    from runtime.build import build
     from netspec.loader import load_spec_file
     from runtime.schedule import hyper_for_step
-    from runtime.session import Session
+    from runtime.session import open_session
 
     rows = []
     for path in args.specs:
@@ -44,8 +44,7 @@ def main() -> None:
         config = config.replace(batch_size=args.batch)
         built = build(spec, config, backend=args.backend, batch=args.batch,
                       functions=("train_step",), cache_dir=args.cache_dir)
-        s = Session(spec, vmfb_path=built.vmfb_path, driver=built.result.driver,
-                    batch=args.batch, optimizer=config.optimizer)
+        s = open_session(built, optimizer=config.optimizer)
         s.init_state(0)
         rng = np.random.default_rng(0)
         x = rng.standard_normal((args.batch, spec.image_h, spec.image_w, spec.in_channels),

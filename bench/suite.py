@@ -57,6 +57,7 @@ class SuiteOptions:
     quick: bool = False
     cache_dir: str | None = None          # None: a fresh cache, so compile times are cold
     iree_flags: tuple[str, ...] = ()      # extra flags for netspec's module
+    engine: str = "iree"                  # what compiles and runs netspec's module
 
 
 class WorkerError(RuntimeError):
@@ -131,7 +132,7 @@ def run_workload(w: Workload, opts: SuiteOptions, work: Path, log=print) -> dict
                               "(or pip install .[bench])"}
                 log(f"  {name:15s} skipped ({rows[name]['why']})")
                 continue
-            options = {"cache_dir": opts.cache_dir}
+            options = {"cache_dir": opts.cache_dir, "engine": opts.engine}
             if name == "netspec":
                 options["iree_flags"] = list(opts.iree_flags)
             wk = Worker(name, work / f"{w.key}_{name}.log")

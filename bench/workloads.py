@@ -65,17 +65,12 @@ WORKLOADS: dict[str, Workload] = {w.key: w for w in (
 
 
 def hyper_vector(step: int = 0) -> np.ndarray:
-    """The runtime hyper vector of Adam step ``step`` (0-based), bias corrections included."""
-    from codegen.hyper import HYPER
-    t = step + 1
-    h = dict(lr=LR, beta1=BETA1, beta2=BETA2, eps=EPS, weight_decay=0.0,
-             bias_correction1=1 - BETA1 ** t, bias_correction2=1 - BETA2 ** t,
-             label_smoothing=LABEL_SMOOTHING, bn_momentum=BN_MOMENTUM)
-    vec = np.zeros((len(HYPER),), np.float32)
-    for i, name in enumerate(HYPER):
-        if name in h:
-            vec[i] = h[name]
-    return vec
+    """The runtime hyper vector of Adam step ``step`` (0-based), bias corrections included
+    (``netspec.state.hyper_vector``, the one the trainer fills, at the workloads' settings)."""
+    from netspec.state import hyper_vector as state_hyper_vector
+    return state_hyper_vector(lr=LR, step=step + 1, optimizer=OPTIMIZER, weight_decay=0.0,
+                              label_smoothing=LABEL_SMOOTHING, bn_momentum=BN_MOMENTUM,
+                              beta1=BETA1, beta2=BETA2, eps=EPS)
 
 
 def make_inputs(w: Workload, seed: int = 0) -> dict[str, np.ndarray]:

@@ -2,7 +2,8 @@
 
 from .ir import EmitError
 from .layout import DEFAULT_LAYOUT, LAYOUTS, NCHW, NHWC, Layout
-from .module import FUNCTIONS, EmitOptions, emit_module, rand_width
+from .abi import Emitted, FunctionABI, ModuleABI, Tensor
+from .module import FUNCTIONS, EmitOptions, emit, emit_module, rand_width
 
-__all__ = ["emit_module", "EmitOptions", "FUNCTIONS", "rand_width", "Layout", "NHWC", "NCHW",
+__all__ = ["emit", "emit_module", "Emitted", "ModuleABI", "FunctionABI", "Tensor", "EmitOptions", "FUNCTIONS", "rand_width", "Layout", "NHWC", "NCHW",
            "LAYOUTS", "DEFAULT_LAYOUT", "EmitError"]

@@ -161,7 +161,7 @@ def check(root=None, max_lines: int = DIFF_LINES) -> list[Mismatch]:
 def update(root=None) -> list[str]:
     """Rewrite every entry whose file is missing or differs (atomically), delete stale
     ``*.mlir`` files; return the relative paths written."""
-    from netspec.commands import write_atomic
+    from netspec.atomic import write_atomic
     root = Path(root) if root is not None else repo_root()
     written = []
     for entry in golden_entries(root):

@@ -14,6 +14,8 @@ NH = len(HYPER); every buffer is f32 unless noted; images are always NHWC):
 State crosses the boundary as one flat buffer per kind (parameters, each optimizer state,
 BN running stats), laid out by the parameter registry (``netspec.analysis``): 4–6 arguments
 instead of hundreds, and the optimizer update is one elementwise pass over a flat vector.
+The argument and result lists are built once, as the ABI (``codegen.abi``) returned with the
+text by ``emit``; the training-state buffers are the rows of ``netspec.state.train_state``.
 """
 
 from __future__ import annotations
@@ -22,12 +24,14 @@ from dataclasses import dataclass
 
 from netspec import __version__
 from netspec.analysis import analyze
+from netspec.errors import SpecError
+from netspec.state import HYPER, train_state
 
 from . import optim
-from .hyper import HYPER, OPT_STATE
+from .abi import Emitted, FunctionABI, ModuleABI, Tensor
 from .ir import Builder, TensorType, Value
-from .layers import LOWERINGS
-from .layers.context import Ctx
+from .kinds import LOWERINGS
+from .kinds.context import Ctx
 from .layout import DEFAULT_LAYOUT, Layout
 from .loss import cross_entropy
 
@@ -131,53 +135,72 @@ class _Emitter:
         with b.scope("bn"):
             return b.concatenate(parts, 0, hint="updated")
 
-    def label_t(self):
-        K = self.a.num_classes
-        return self.t(self.o.batch, K) if self.o.soft_targets else self.t(self.o.batch, dtype="i32")
+    # -------------------------------------------------------------- the ABI
+    def state_tensor(self, sb) -> Tensor:
+        size = self.a.n_params if sb.space == "params" else self.a.n_bn_floats
+        return Tensor(sb.arg, (size,), self.dt, "state", sb.key)
 
-    def data_args(self):
-        args = [("images", self.image_t), ("targets" if self.o.soft_targets else "labels", self.label_t())]
+    def data_args(self) -> list[Tensor]:
+        B, K = self.o.batch, self.a.num_classes
+        args = [Tensor("images", self.image_t.shape, self.dt, "data"),
+                Tensor("targets", (B, K), self.dt, "data") if self.o.soft_targets
+                else Tensor("labels", (B,), "i32", "data")]
         if self.R:
-            args.append(("rand", self.t(self.o.batch, self.R)))
-        args.append(("hyper", self.t(len(HYPER))))
+            args.append(Tensor("rand", (B, self.R), self.dt, "data"))
+        args.append(Tensor("hyper", (len(HYPER),), self.dt, "hyper"))
         return args
+
+    def begin(self, fn: str, args: list[Tensor]) -> dict[str, Value]:
+        self._args = tuple(args)
+        values = self.b.begin(fn, [(t.name, TensorType(t.shape, t.dtype)) for t in args])
+        return {t.name: v for t, v in zip(args, values)}
+
+    def end(self, fn: str, results: list[tuple[Tensor | str, Value]]):
+        """Close ``fn``; results are (state tensor, value) or (output name, value) pairs."""
+        outs = []
+        for t, v in results:
+            if isinstance(t, str):
+                t = Tensor(t, v.shape, v.type.dtype, "output")
+            elif (t.shape, t.dtype) != (v.shape, v.type.dtype):  # pragma: no cover - emitter bug
+                raise AssertionError(f"@{fn} result {t.name}: {v.type} is not {t.mlir_type}")
+            outs.append(t)
+        self.b.end([v for _, v in results])
+        self.functions[fn] = FunctionABI(fn, self._args, tuple(outs))
 
     # -------------------------------------------------------------- functions
     def emit_predict(self):
-        b = self.b
-        P, S = self.a.n_params, self.a.n_bn_floats
-        params, bn, images = b.begin("predict", [("params", self.t(P)), ("bn", self.t(S)), ("images", self.image_t)])
-        ctx = self.ctx(self.unpack_params(params), self.unpack_bn(bn), train=False)
-        logits, _ = self.forward(ctx, self.entry_images(images))
-        b.end([logits])
+        st = {s.key: self.state_tensor(s) for s in train_state(None)}
+        v = self.begin("predict", [st["params"], st["bn"], self.data_args()[0]])
+        ctx = self.ctx(self.unpack_params(v["params"]), self.unpack_bn(v["bn"]), train=False)
+        logits, _ = self.forward(ctx, self.entry_images(v["images"]))
+        self.end("predict", [("logits", logits)])
 
     def emit_grads(self):
-        b = self.b
-        P, S = self.a.n_params, self.a.n_bn_floats
-        args = b.begin("grads", [("params", self.t(P)), ("bn", self.t(S))] + self.data_args())
-        params, bn, images, labels = args[:4]
-        rand = args[4] if self.R else None
-        hyper = self.unpack_hyper(args[-1])
-        ctx = self.ctx(self.unpack_params(params), self.unpack_bn(bn), True, hyper, rand)
-        loss, correct, d_x = self.loss_and_grads(ctx, images, labels, hyper, self.o.input_grad)
-        outs = [loss, correct, self.flat_grads(ctx), self.flat_bn(ctx)]
+        st = {s.key: self.state_tensor(s) for s in train_state(None)}
+        data = self.data_args()
+        v = self.begin("grads", [st["params"], st["bn"], *data])
+        labels = v[data[1].name]
+        hyper = self.unpack_hyper(v["hyper"])
+        ctx = self.ctx(self.unpack_params(v["params"]), self.unpack_bn(v["bn"]), True, hyper,
+                       v.get("rand"))
+        loss, correct, d_x = self.loss_and_grads(ctx, v["images"], labels, hyper, self.o.input_grad)
+        outs = [("loss", loss), ("correct", correct), ("grads", self.flat_grads(ctx)),
+                ("bn", self.flat_bn(ctx))]
         if self.o.input_grad:
             perm = self.o.layout.from_nhwc
-            outs.append(b.transpose(d_x, (0, 2, 3, 1), hint="d_images") if perm else d_x)
-        b.end(outs)
+            outs.append(("d_images", self.b.transpose(d_x, (0, 2, 3, 1), hint="d_images") if perm else d_x))
+        self.end("grads", outs)
 
     def emit_train_step(self):
         b = self.b
-        P, S = self.a.n_params, self.a.n_bn_floats
-        states = OPT_STATE[self.o.optimizer]
-        args = b.begin("train_step", [("params", self.t(P))] + [(n, self.t(P)) for n, _ in states]
-                       + [("bn", self.t(S))] + self.data_args())
-        params, opt = args[0], args[1:1 + len(states)]
-        bn, images, labels = args[1 + len(states):4 + len(states)]
-        rand = args[4 + len(states)] if self.R else None
-        hyper = self.unpack_hyper(args[-1])
+        state = [self.state_tensor(s) for s in train_state(self.o.optimizer)]
+        data = self.data_args()
+        v = self.begin("train_step", [*state, *data])
+        opt_args = [t for t in state if t.key.startswith("opt.")]
+        params, labels = v["params"], v[data[1].name]
+        hyper = self.unpack_hyper(v["hyper"])
         pdict = self.unpack_params(params)
-        ctx = self.ctx(pdict, self.unpack_bn(bn), True, hyper, rand)
+        ctx = self.ctx(pdict, self.unpack_bn(v["bn"]), True, hyper, v.get("rand"))
         decay_p = None
         if self.o.optimizer == "adamw":
             with b.scope("decay"):
@@ -187,10 +210,12 @@ class _Emitter:
         else:
             ctx.decay_fold = hyper["weight_decay"]
             ctx.decay_names = frozenset(p.name for p in self.a.params if p.decay)
-        loss, correct, _ = self.loss_and_grads(ctx, images, labels, hyper)
+        loss, correct, _ = self.loss_and_grads(ctx, v["images"], labels, hyper)
         g = self.flat_grads(ctx)
-        new_p, new_opt = optim.apply(b, self.o.optimizer, params, g, list(opt), hyper, decay_p)
-        b.end([new_p, *new_opt, self.flat_bn(ctx), loss, correct])
+        new_p, new_opt = optim.apply(b, self.o.optimizer, params, g, [v[t.name] for t in opt_args],
+                                     hyper, decay_p)
+        new = {"params": new_p, "bn": self.flat_bn(ctx), **{t.key: x for t, x in zip(opt_args, new_opt)}}
+        self.end("train_step", [*((t, new[t.key]) for t in state), ("loss", loss), ("correct", correct)])
 
     def header(self) -> str:
         a, o = self.a, self.o
@@ -205,17 +230,24 @@ class _Emitter:
         ]
         return "\n".join(lines)
 
-    def emit(self) -> str:
+    def emit(self) -> Emitted:
+        self.functions: dict[str, FunctionABI] = {}
         for fn in self.o.functions:
             getattr(self, f"emit_{fn}")()
-        return self.b.module_text(self.header())
+        keys = tuple(s.key for s in train_state(self.o.optimizer)) if "train_step" in self.functions else ()
+        abi = ModuleABI(dict(self.functions), HYPER, self.o.optimizer, self.dt, self.o.batch, keys)
+        return Emitted(self.b.module_text(self.header()), abi)
 
 
-def emit_module(spec, **kw) -> str:
-    """Emit the StableHLO text of ``spec`` (see ``EmitOptions`` for the keywords)."""
+def emit(spec, **kw) -> Emitted:
+    """Emit ``spec`` (see ``EmitOptions`` for the keywords): the StableHLO text and its ABI."""
     opts = EmitOptions(**kw)
     bad = [f for f in opts.functions if f not in FUNCTIONS]
     if bad:
-        from netspec.errors import SpecError
         raise SpecError("unknown function", field="function", expected=" / ".join(FUNCTIONS), received=bad[0])
     return _Emitter(spec, opts).emit()
+
+
+def emit_module(spec, **kw) -> str:
+    """The StableHLO text of ``spec`` alone (``emit(spec, **kw).text``)."""
+    return emit(spec, **kw).text

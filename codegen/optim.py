@@ -1,4 +1,4 @@
-"""Optimizer updates on the flat parameter buffer (math in codegen/hyper.py's docstring).
+"""Optimizer updates on the flat parameter buffer (math in netspec/state.py's docstring).
 
 All state buffers are flat f32[n_params]; every scalar comes from the runtime ``hyper``
 vector.  Coupled L2 decay (sgd, adam, rmsprop) is folded into each decayed tensor's gradient

@@ -24,7 +24,7 @@ from dataclasses import dataclass
 import numpy as np
 
 from .errors import SpecError
-from .layers import ConvBnPlan, DensePlan, ParamSpec, globalAvgPool
+from .kinds import kinked
 
 
 @dataclass(frozen=True)
@@ -55,7 +55,7 @@ class LayerInfo:
     index: int
     kind: str
     layer: object
-    plan: object                 # ConvBnPlan | list[BlockPlan] | DensePlan | None
+    plan: object                 # what the kind's plan() returned (ConvBnPlan, [BlockPlan], ...)
     in_shape: tuple[int, ...]
     out_shape: tuple[int, ...]
     params: int
@@ -95,14 +95,30 @@ class Analysis:
 
     @functools.cached_property
     def rand_slices(self) -> dict[int, tuple[int, int]]:
-        """Dropout layer index -> (column offset, width) in the ``rand`` input f32[B, R]: every
-        dropout layer in network order, whatever its rate (rate 0 never reads its columns)."""
+        """Layer index -> (column offset, width) in the ``rand`` input f32[B, R], for every layer
+        whose kind reads uniforms (``rand_columns``; dropout: its features, whatever its rate —
+        rate 0 never reads its columns), in network order."""
         out, off = {}, 0
         for info in self.layers:
-            if info.kind == "dropout":
-                out[info.index] = (off, info.in_shape[0])
-                off += info.in_shape[0]
+            width = info.layer.rand_columns(info.plan, info.in_shape)
+            if width:
+                out[info.index] = (off, width)
+                off += width
         return out
+
+    @property
+    def has_kinks(self) -> bool:
+        """Whether any layer applies an activation with a kink (relu, relu6): f32 gradients are
+        then judged with the kinked tolerance (``runtime.verify.Tolerance``)."""
+        return any(kinked(l.layer, l.plan) for l in self.layers)
+
+    @property
+    def min_bn_pixels(self) -> int | None:
+        """The fewest pixels (H*W) a BatchNorm of the network normalises over per image, bounded
+        by the spatial sizes at its layer's input and output (None without BatchNorm)."""
+        sizes = [s[1] * s[2] for l in self.layers if l.layer.bns(l.plan)
+                 for s in (l.in_shape, l.out_shape) if len(s) == 3]
+        return min(sizes) if sizes else None
 
     @property
     def rand_width(self) -> int:
@@ -147,36 +163,6 @@ class Analysis:
         return out
 
 
-def _plan_params(plan) -> list[ParamSpec]:
-    if plan is None:
-        return []
-    if isinstance(plan, list):
-        return [p for b in plan for p in b.params()]
-    return list(plan.params())
-
-
-def _plan_bns(plan):
-    if plan is None or isinstance(plan, DensePlan):
-        return []
-    if isinstance(plan, list):
-        return [x for b in plan for x in b.bns()]
-    return list(plan.bns())
-
-
-def _plan_shape_macs(plan, shape):
-    if isinstance(plan, ConvBnPlan):
-        return plan.out_shape(shape), plan.macs(shape)
-    if isinstance(plan, list):
-        macs = 0
-        for b in plan:
-            macs += b.macs(shape)
-            shape = b.out_shape(shape)
-        return shape, macs
-    if isinstance(plan, DensePlan):
-        return (plan.oc,), plan.ic * plan.oc
-    raise AssertionError(plan)
-
-
 @functools.lru_cache(maxsize=64)
 def analyze(spec) -> Analysis:
     shape = (spec.in_channels, spec.image_h, spec.image_w)
@@ -186,23 +172,19 @@ def analyze(spec) -> Analysis:
         where = f"layer {i} ({layer.kind})"
         layer.check_input(shape, where)
         plan = layer.plan(i)
-        if plan is None:
-            out = (shape[0],) if isinstance(layer, globalAvgPool) else shape
-            macs = 0
-        else:
-            out, macs = _plan_shape_macs(plan, shape)
+        out, macs = tuple(layer.out_shape(plan, shape)), layer.macs(plan, shape)
         if len(out) == 3 and (out[1] < 1 or out[2] < 1):
             raise SpecError("collapses the spatial size to zero", where=where,
                             expected="an output of at least 1x1",
                             received=f"{shape[1]}x{shape[2]} -> {out[1]}x{out[2]}",
                             hint="use a larger input resolution, padding='same', or fewer stride-2 layers")
         n = 0
-        for ps in _plan_params(plan):
+        for ps in layer.params(plan):
             params.append(Param(ps.name, ps.shape, ps.role, ps.init, ps.decay, offset, i))
             size = int(np.prod(ps.shape))
             offset += size
             n += size
-        for name, c in _plan_bns(plan):
+        for name, c in layer.bns(plan):
             bns.append(BNStat(name, c, bn_offset, i))
             bn_offset += 2 * c
         infos.append(LayerInfo(i, layer.kind, layer, plan, shape, out, n, macs))
@@ -212,7 +194,7 @@ def analyze(spec) -> Analysis:
         raise SpecError("the network must end in class logits (N, classes)", where=last.where,
                         expected="a 2-D output (globalAvgPool then dense)",
                         received=f"image output {last.out_shape}")
-    if last.kind != "dense":
+    if not last.params:
         raise SpecError("the last layer must be dense (the classifier)", where=last.where,
                         expected="dense(..., act='identity')", received=last.kind)
     return Analysis(spec, tuple(infos), tuple(params), tuple(bns))

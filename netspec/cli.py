@@ -35,7 +35,6 @@ from rich.table import Table
 from . import __version__
 from .analysis import Analysis, analyze
 from .errors import NetspecError
-from .layers import convBn, dense, dropout, invertedResidual, mbConv
 from .loader import SpecFileError, list_specs, load_spec_file
 from .spec import NetSpec, TrainConfig
 
@@ -104,6 +103,13 @@ def spec_options(fn):
     return click.argument("spec_file", metavar="SPEC.py")(fn)
 
 
+def engine_option(fn):
+    """``--engine NAME``: what compiles and runs the emitted module (``runtime.engines``)."""
+    return click.option("--engine", default="iree", show_default=True, metavar="NAME",
+                        help="What compiles and runs the emitted module (iree; the module's "
+                             "text is the same for every engine).")(fn)
+
+
 def load_spec(spec_file: str, spec_name: str | None = None) -> tuple[NetSpec, TrainConfig | None]:
     """The chosen NetSpec of a spec file and its paired TrainConfig (or None)."""
     spec, config, _ = load_spec_file(spec_file, spec_name)
@@ -121,21 +127,8 @@ def fmt_giga(n: int) -> str:
 
 
 def describe_layer(layer) -> str:
-    """A short argument summary, e.g. '24→40 e6 k5 s2 ×2 se0.25'."""
-    if isinstance(layer, convBn):
-        pad = "" if layer.padding == "same" else f" {layer.padding}"
-        return f"{layer.ic}→{layer.oc} k{layer.kernel} s{layer.stride}{pad} {layer.act}"
-    if isinstance(layer, invertedResidual):
-        return f"{layer.ic}→{layer.oc} e{layer.expand} k3 s{layer.stride} ×{layer.repeats}"
-    if isinstance(layer, mbConv):
-        se = f"se{layer.se_ratio:g}" if layer.use_se else "no-se"
-        return (f"{layer.ic}→{layer.oc} e{layer.expand} k{layer.kernel} s{layer.stride} "
-                f"×{layer.repeats} {se}")
-    if isinstance(layer, dropout):
-        return f"rate {layer.rate:g}"
-    if isinstance(layer, dense):
-        return f"{layer.ic}→{layer.oc} {layer.act} init={layer.init}"
-    return ""
+    """A short argument summary, e.g. '24→40 e6 k5 s2 ×2 se0.25' (the kind's ``describe``)."""
+    return layer.describe()
 
 
 def config_summary(config: TrainConfig) -> str:

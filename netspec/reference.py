@@ -4,7 +4,7 @@ Never on the emitted path.  It is built from the same spec and the same paramete
 (``analyze(spec)``) as the code generator, but written independently and plainly with
 ``jax.lax.conv_general_dilated`` / ``jax.nn`` and differentiated with ``jax.grad``.
 
-Conventions (fixed, see the module docs of ``netspec.layers`` and ``codegen.hyper``):
+Conventions (fixed, see the module docs of ``netspec.layers`` and ``netspec.state``):
 
 - parameters: dict name -> array of the registry shape (``Analysis.split(flat)``); conv weights
   HWIO ``(kh, kw, in/groups, out)``, depthwise ``(k, k, 1, C)`` with ``feature_group_count=C``,
@@ -19,11 +19,14 @@ Conventions (fixed, see the module docs of ``netspec.layers`` and ``codegen.hype
 - dropout (train only, rate > 0): ``rand`` is a float array (B, R) of uniforms in [0, 1),
   ``R = rand_width(analysis)`` = the sum of the feature sizes of ALL dropout layers in network
   order (rate-0 layers included, so the layout does not depend on the rates); dropout layer j
-  reads columns ``[off_j, off_j + F_j)``; ``keep = u >= rate``; ``y = x * keep / (1 - rate)``.
+  reads columns ``[off_j, off_j + F_j)`` (``Analysis.rand_slices``); ``keep = u >= rate``;
+  ``y = x * keep / (1 - rate)``.
+- every layer's forward is its kind's ``reference`` hook (``netspec/kinds/<kind>.py``), given a
+  ``RefEnv`` with the parameters, BN state, layout and its columns of ``rand``.
 - loss: softmax cross-entropy with label smoothing, batch mean.  Hard int labels (B,) or soft
   targets (B, K); ``targets = (1-eps) * t + eps / K``.  ``correct`` counts
   ``argmax(logits) == label`` (argmax of the soft target for soft targets).
-- optimizers: exactly the formulas of ``codegen/hyper.py``; weight decay only where the
+- optimizers: exactly the formulas of ``netspec/state.py``; weight decay only where the
   registry's ``decay`` flag is set.
 
 The compute dtype is the dtype of the parameters (images, BN state and ``rand`` are cast to
@@ -45,10 +48,11 @@ import jax.numpy as jnp
 from jax import lax
 
 from .analysis import Analysis, analyze
-from .layers import BlockPlan, ConvBnPlan, DensePlan, SEPlan
+from .kinds import RefEnv
+from .state import HYPER, OPT_STATE
 
 __all__ = [
-    "Reference", "rand_width", "softmax_xent", "dropout_slices", "x64", "enable_x64",
+    "Reference", "rand_width", "softmax_xent", "x64", "enable_x64",
     "decode_hyper", "optimizer_update", "central_difference", "fd_check", "rel_err",
     "random_direction",
 ]
@@ -69,32 +73,13 @@ def enable_x64(on: bool = True) -> None:
     jax.config.update("jax_enable_x64", bool(on))
 
 
-# --------------------------------------------------------------------------- dropout layout
-def dropout_slices(analysis: Analysis) -> dict[int, tuple[int, int, float]]:
-    """layer index -> (column offset, width F, rate) of each dropout layer (the registry's layout)."""
-    return {i: (off, f, float(analysis.layers[i].layer.rate)) for i, (off, f) in analysis.rand_slices.items()}
-
-
+# --------------------------------------------------------------------------- rand layout
 def rand_width(analysis: Analysis) -> int:
     """R: the number of uniform columns ``rand`` (B, R) must have (sum of dropout widths)."""
     return analysis.rand_width
 
 
-# --------------------------------------------------------------------------- primitives
-def _act(x, act: str):
-    if act == "identity":
-        return x
-    if act == "relu":
-        return jnp.maximum(x, 0)
-    if act == "relu6":
-        return jnp.clip(x, 0, 6)
-    if act == "swish":
-        return x * jax.nn.sigmoid(x)
-    if act == "sigmoid":
-        return jax.nn.sigmoid(x)
-    raise ValueError(f"unknown activation {act!r}")
-
-
+# --------------------------------------------------------------------------- layout
 class _Lay:
     """Activation layout of the reference's internals (inputs are NHWC either way): the oracle
     is NHWC; NCHW exists so the benchmark's JAX peers can be measured in both layouts."""
@@ -115,68 +100,6 @@ class _Lay:
 
 
 _NHWC = _Lay("NHWC")
-
-
-def _conv(x, w, stride: int, padding: str, groups: int, lay: _Lay = _NHWC):
-    k = w.shape[0]
-    p = k // 2 if padding == "same" else 0
-    return lax.conv_general_dilated(
-        x, w, window_strides=(stride, stride), padding=[(p, p), (p, p)],
-        dimension_numbers=(lay.name, "HWIO", lay.name), feature_group_count=groups, precision=_HI)
-
-
-def _conv_bn(plan: ConvBnPlan, params, bn, new_bn, x, *, train: bool, momentum, eps: float,
-             lay: _Lay = _NHWC):
-    w = params[f"{plan.name}.conv.w"]
-    gamma = params[f"{plan.name}.bn.gamma"]
-    beta = params[f"{plan.name}.bn.beta"]
-    key = f"{plan.name}.bn"
-    rmean, rvar = bn[key]
-    y = _conv(x, w, plan.stride, plan.padding, plan.groups, lay)
-    if lay.name == "NCHW":      # per-channel vectors broadcast over (B, C, H, W)
-        gamma, beta = gamma[:, None, None], beta[:, None, None]
-    if train:
-        n = y.shape[0] * y.shape[lay.spatial[0]] * y.shape[lay.spatial[1]]
-        if n < 2:
-            raise ValueError(f"{key}: train-mode BatchNorm needs more than one value per channel "
-                             f"(B*H*W = {n})")
-        mean = jnp.mean(y, axis=lay.stats, keepdims=True)
-        var = jnp.mean(jnp.square(y - mean), axis=lay.stats, keepdims=True)   # biased
-        m = momentum
-        new_bn[key] = ((1 - m) * rmean + m * lax.stop_gradient(mean).reshape(-1),
-                       (1 - m) * rvar + m * lax.stop_gradient(var).reshape(-1) * (n / (n - 1)))
-    else:
-        mean, var = (rmean, rvar) if lay.name == "NHWC" else (rmean[:, None, None],
-                                                               rvar[:, None, None])
-        new_bn[key] = (rmean, rvar)
-    xhat = (y - mean) / jnp.sqrt(var + eps)
-    return _act(gamma * xhat + beta, plan.act)
-
-
-def _se(plan: SEPlan, params, h, lay: _Lay = _NHWC):
-    s = jnp.mean(h, axis=lay.spatial)                                      # (B, c)
-    z = (jnp.matmul(s, params[f"{plan.name}.reduce.w"], precision=_HI)
-         + params[f"{plan.name}.reduce.b"])
-    z = _act(z, "swish")
-    g = jax.nn.sigmoid(jnp.matmul(z, params[f"{plan.name}.expand.w"], precision=_HI)
-                       + params[f"{plan.name}.expand.b"])
-    return h * lay.per_channel(g)
-
-
-def _block(plan: BlockPlan, params, bn, new_bn, x, **kw):
-    h = x
-    if plan.expand is not None:
-        h = _conv_bn(plan.expand, params, bn, new_bn, h, **kw)
-    h = _conv_bn(plan.dw, params, bn, new_bn, h, **kw)
-    if plan.se is not None:
-        h = _se(plan.se, params, h, kw.get("lay", _NHWC))
-    h = _conv_bn(plan.project, params, bn, new_bn, h, **kw)
-    return h + x if plan.residual else h
-
-
-def _dense(plan: DensePlan, params, x):
-    return _act(jnp.matmul(x, params[f"{plan.name}.w"], precision=_HI) + params[f"{plan.name}.b"],
-                plan.act)
 
 
 # --------------------------------------------------------------------------- loss
@@ -201,9 +124,8 @@ def softmax_xent(logits, labels, label_smoothing=0.0):
 
 # --------------------------------------------------------------------------- optimizers
 def decode_hyper(hyper) -> dict[str, Any]:
-    """A hyper dict (names of ``codegen.hyper.HYPER``; no defaults are filled in, so pass
+    """A hyper dict (names of ``netspec.state.HYPER``; no defaults are filled in, so pass
     what the optimizer needs) or the hyper vector f32[len(HYPER)] -> dict name -> value."""
-    from codegen.hyper import HYPER
     if isinstance(hyper, Mapping):
         unknown = set(hyper) - set(HYPER)
         if unknown:
@@ -217,7 +139,7 @@ def decode_hyper(hyper) -> dict[str, Any]:
 
 def optimizer_update(optimizer: str, p, g, state: list, h: Mapping, decay: bool):
     """One parameter tensor's update.  state: this tensor's buffers in ``OPT_STATE`` order.
-    Returns (new_p, new_state).  Pure jnp; exactly the formulas of ``codegen/hyper.py``."""
+    Returns (new_p, new_state).  Pure jnp; exactly the formulas of ``netspec/state.py``."""
     lr = h["lr"]
     wd = h.get("weight_decay", 0.0) if decay else 0.0
     if optimizer == "sgd":
@@ -259,7 +181,7 @@ class Reference:
         self._lay = _Lay(layout)
         self.analysis: Analysis = analyze(spec)
         self.eps = float(spec.bn_eps)
-        self._drop = dropout_slices(self.analysis)
+        self._rand_slices = self.analysis.rand_slices
         self.rand_width = rand_width(self.analysis)
         self._decay = {p.name: bool(p.decay) for p in self.analysis.params}
         wrap = (lambda f, **kw: jax.jit(f, **kw)) if jit else (lambda f, **kw: f)
@@ -293,8 +215,7 @@ class Reference:
     def _check_rand(self, rand, batch, train):
         if not train:
             return
-        needs = any(rate > 0 for _, _, rate in self._drop.values())
-        if needs and rand is None:
+        if self.rand_width and rand is None:
             raise ValueError(f"train mode with dropout needs rand of shape (B, {self.rand_width})")
         if rand is not None and rand.shape != (batch, self.rand_width):
             raise ValueError(f"rand must have shape ({batch}, {self.rand_width}), got {rand.shape}")
@@ -313,28 +234,13 @@ class Reference:
     def _forward_impl(self, params, bn, images, bn_momentum, rand, *, train: bool, collect: bool):
         new_bn: dict = {}
         lay = self._lay
-        kw = dict(train=train, momentum=bn_momentum, eps=self.eps, lay=lay)
         x = lay.entry(images)
         outs = []
         for info in self.analysis.layers:
-            plan = info.plan
-            if info.kind == "globalAvgPool":
-                x = jnp.mean(x, axis=lay.spatial)
-            elif info.kind == "dropout":
-                off, f, rate = self._drop[info.index]
-                if train and rate > 0:
-                    u = rand[:, off:off + f]
-                    keep = (u >= rate).astype(x.dtype)
-                    x = x * keep / (1 - rate)
-            elif isinstance(plan, ConvBnPlan):
-                x = _conv_bn(plan, params, bn, new_bn, x, **kw)
-            elif isinstance(plan, list):
-                for b in plan:
-                    x = _block(b, params, bn, new_bn, x, **kw)
-            elif isinstance(plan, DensePlan):
-                x = _dense(plan, params, x)
-            else:  # pragma: no cover
-                raise AssertionError(info.kind)
+            cols = self._rand_slices.get(info.index)
+            u = rand[:, cols[0]:cols[0] + cols[1]] if (train and rand is not None and cols) else None
+            env = RefEnv(params, bn, new_bn, train, bn_momentum, self.eps, lay, u)
+            x = info.layer.reference(info.plan, x, env)
             if collect:
                 outs.append(x)
         new_bn = {b.name: new_bn[b.name] for b in self.analysis.bns}
@@ -422,8 +328,7 @@ class Reference:
 
     # ------------------------------------------------------------------ optimizer
     def init_opt_state(self, optimizer: str, dtype=np.float32) -> list[dict[str, np.ndarray]]:
-        """One dict name -> array per state buffer of ``codegen.hyper.OPT_STATE[optimizer]``."""
-        from codegen.hyper import OPT_STATE
+        """One dict name -> array per state buffer of ``netspec.state.OPT_STATE[optimizer]``."""
         return [{p.name: np.full(p.shape, init, dtype) for p in self.analysis.params}
                 for _, init in OPT_STATE[optimizer]]
 
@@ -441,9 +346,8 @@ class Reference:
     def train_step(self, params, opt_state, bn, images, labels, hyper, *, optimizer: str,
                    rand=None):
         """One train step -> (params', opt_state', new_bn, loss, correct).
-        hyper: dict of ``codegen.hyper.HYPER`` names or the hyper vector (label_smoothing and
+        hyper: dict of ``netspec.state.HYPER`` names or the hyper vector (label_smoothing and
         bn_momentum are read from it; a dict may omit them: 0 and spec.bn_momentum)."""
-        from codegen.hyper import OPT_STATE
         params, bn, images, rand = self._prep(params, bn, images, rand)
         self._check_rand(rand, images.shape[0], True)
         dt = params[self.analysis.params[0].name].dtype
@@ -513,7 +417,6 @@ class Reference:
                 float(loss), int(correct))
 
     def init_opt_state_flat(self, optimizer: str, dtype=np.float32) -> list[np.ndarray]:
-        from codegen.hyper import OPT_STATE
         return [np.full((self.analysis.n_params,), init, dtype) for _, init in OPT_STATE[optimizer]]
 
 

@@ -17,7 +17,8 @@ import math
 from dataclasses import dataclass, field, fields
 
 from .errors import ConfigError, SpecError
-from .layers import Layer, _int, _ratio
+from .kinds import KINDS, Layer
+from .kinds.base import _int, _ratio
 
 
 @dataclass(frozen=True)
@@ -49,7 +50,7 @@ class NetSpec:
         for i, layer in enumerate(self.layers):
             if not isinstance(layer, Layer):
                 raise SpecError("is not a netspec layer", where=f"{where}, layer {i}",
-                                expected="convBn/invertedResidual/mbConv/globalAvgPool/dropout/dense",
+                                expected="/".join(KINDS),
                                 received=layer)
         _ratio(where, "bn_eps", self.bn_eps, 0.0, 1.0, lo_open=True)
         _ratio(where, "bn_momentum", self.bn_momentum, 0.0, 1.0)

@@ -12,7 +12,11 @@ from __future__ import annotations
 
 import math
 
-from .layers import convBn, dense, dropout, globalAvgPool, invertedResidual, mbConv
+from .kinds.blocks import invertedResidual, mbConv
+from .kinds.conv_bn import convBn
+from .kinds.dense import dense
+from .kinds.dropout import dropout
+from .kinds.pool import globalAvgPool
 from .spec import NetSpec
 
 # (expand, kernel, stride, out_channels, repeats)

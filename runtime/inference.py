@@ -16,7 +16,7 @@ from netspec.analysis import analyze, layout_hash, spec_hash
 from netspec.loader import load_spec_file
 
 from .checkpoint import CheckpointError, check_compatible, load_checkpoint
-from .session import Session
+from .session import open_session
 
 
 @dataclass
@@ -66,13 +66,12 @@ def open_checkpoint(spec_file, spec_name, path):
 
 
 def inference_session(spec, ck: OpenCheckpoint, *, batch: int, backend="cpu", chip=None,
-                      extra_flags=(), cache_dir=None):
-    from netspec.commands.compile import build
+                      extra_flags=(), cache_dir=None, engine: str = "iree"):
+    from .build import build
 
     built = build(spec, None, backend=backend, chip=chip, batch=batch, functions=("predict",),
-                  extra_flags=tuple(extra_flags), cache_dir=cache_dir)
-    s = Session(spec, vmfb_path=built.vmfb_path, driver=built.result.driver, batch=batch,
-                optimizer=None)
+                  extra_flags=tuple(extra_flags), cache_dir=cache_dir, engine=engine)
+    s = open_session(built, optimizer=None, engine=engine)
     s.load_state({"params": ck.tensors["params"], "bn": ck.tensors["bn"]})
     return s, built
 

@@ -18,7 +18,7 @@ from __future__ import annotations
 
 import math
 
-from codegen.hyper import hyper_vector
+from netspec.state import hyper_vector
 from netspec.spec import TrainConfig
 
 

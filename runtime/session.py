@@ -1,11 +1,16 @@
 """A training session: one compiled module on one device, with the training state resident there.
 
-The state is four to six flat buffers laid out by the parameter registry (``netspec.analysis``):
-``params``, one buffer per optimizer state (``codegen.hyper.OPT_STATE``) and the BN running
-statistics.  They are uploaded once (initialised or restored from a checkpoint) and then only
-ever passed from one ``train_step`` call's results to the next call's arguments, as IREE
-``DeviceArray``s — nothing is copied to the host per step except the two scalars ``loss`` and
-``correct``.  ``state_to_host`` copies everything back (checkpoints, evaluation on the host).
+The state is the rows of ``netspec.state.train_state(optimizer)`` — ``params``, one buffer per
+optimizer slot, the BN running statistics — each a flat buffer laid out by the parameter
+registry (``netspec.analysis``).  They are uploaded once (initialised or restored from a
+checkpoint) and then only ever passed from one ``train_step`` call's results to the next
+call's arguments as device buffers of the engine (``runtime.engines``) — nothing is copied to
+the host per step except the two scalars ``loss`` and ``correct``.  ``state_to_host`` copies
+everything back (checkpoints, evaluation on the host).
+
+Which argument is which, and which result updates which state buffer, is read from the
+module's ABI (``codegen.abi``, emitted with the text): arguments are filled by name and role,
+results matched by state key, never by position.
 
 Per step the host uploads the batch (images, labels), the dropout uniforms ``rand`` (only when
 the network has dropout) and the small ``hyper`` vector; everything random is derived from
@@ -19,19 +24,16 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from codegen.hyper import OPT_STATE
 from netspec.analysis import Analysis, analyze
 from netspec.init import init_params
+from netspec.state import state_keys, train_state
 
-from .iree_run import Module, load_module
+from .engines.base import Executable
 
 #: ``np.random.default_rng([seed, STREAM_DROPOUT, step])``: the dropout stream of a run.
 STREAM_DROPOUT = 1
 
-
-def state_keys(optimizer: str | None) -> list[str]:
-    """The names of a session's state buffers (and of a checkpoint's tensors)."""
-    return ["params", *[f"opt.{n}" for n, _ in OPT_STATE.get(optimizer, ())], "bn"]
+__all__ = ["STREAM_DROPOUT", "Session", "StepResult", "state_keys"]
 
 
 @dataclass
@@ -41,28 +43,43 @@ class StepResult:
 
 
 class Session:
-    """``train_step`` / ``predict`` of one module with device-resident state."""
+    """``train_step`` / ``predict`` of one executable with device-resident state."""
 
-    def __init__(self, spec, *, vmfb_path, driver: str, batch: int, optimizer: str | None,
-                 module: Module | None = None):
-        """``optimizer=None``: an inference session (``predict`` only, no optimizer state)."""
+    def __init__(self, spec, executable: Executable, *, optimizer: str | None,
+                 batch: int | None = None):
+        """``optimizer=None``: an inference session (``predict`` only, no optimizer state).
+        ``executable.abi`` describes the module (netspec's own emission, or a peer's module
+        built to the same ABI)."""
         self.spec = spec
         self.analysis: Analysis = analyze(spec)
-        self.batch = int(batch)
+        self.exe = executable
+        self.abi = executable.abi
+        if self.abi is None:
+            raise ValueError("a Session needs the executable's ABI (codegen.abi)")
         self.optimizer = optimizer
-        self.state_names: tuple[str, ...] = (
-            tuple(n for n, _ in OPT_STATE[optimizer]) if optimizer else ())
-        self.module = module if module is not None else load_module(vmfb_path, driver)
+        self.state = train_state(optimizer)
+        fn = "train_step" if optimizer else "predict"
+        want = [s.key for s in self.state] if optimizer else ["params", "bn"]
+        got = [t.key for t in self.abi[fn].state_args()]
+        if got != want:
+            raise ValueError(f"@{fn} carries the state {got}, a {optimizer or 'inference'} "
+                             f"session needs {want}")
+        self.batch = int(self.abi.batch if batch is None else batch)
+        if self.batch != self.abi.batch:
+            raise ValueError(f"the module was emitted for batch {self.abi.batch}, not {self.batch}")
         self.rand_width = self.analysis.rand_width
-        self._params = self._opt = self._bn = None
+        self._state: dict[str, object] = {}
 
     # -- state ---------------------------------------------------------------------------
     def init_state(self, seed: int) -> None:
         """Parameters from the registry's init (seeded), optimizer state and BN stats fresh."""
         a = self.analysis
-        host = {"params": init_params(a, seed), "bn": a.init_bn()}
-        for name, value in OPT_STATE.get(self.optimizer, ()):
-            host[f"opt.{name}"] = np.full((a.n_params,), value, np.float32)
+        fresh = {"params": lambda: init_params(a, seed), "bn": a.init_bn}
+        host = {}
+        for s in self.state:
+            host[s.key] = (fresh[s.space]() if s.fill is None else
+                           np.full((a.n_params if s.space == "params" else a.n_bn_floats,),
+                                   s.fill, np.float32))
         self.load_state(host)
 
     def state_keys(self) -> list[str]:
@@ -70,19 +87,12 @@ class Session:
 
     def load_state(self, host: dict[str, np.ndarray]) -> None:
         """Upload a full state (the dict ``state_to_host`` returns)."""
-        m = self.module
-        self._params = m.to_device(np.ascontiguousarray(host["params"], np.float32))
-        self._opt = [m.to_device(np.ascontiguousarray(host[f"opt.{n}"], np.float32))
-                     for n in self.state_names]
-        self._bn = m.to_device(np.ascontiguousarray(host["bn"], np.float32))
+        self._state = {s.key: self.exe.upload(np.ascontiguousarray(host[s.key], np.float32))
+                       for s in self.state}
 
     def state_to_host(self) -> dict[str, np.ndarray]:
-        m = self.module
-        out = {"params": m.to_host(self._params)}
-        for n, buf in zip(self.state_names, self._opt):
-            out[f"opt.{n}"] = m.to_host(buf)
-        out["bn"] = m.to_host(self._bn)
-        return {k: np.array(v, np.float32, copy=True) for k, v in out.items()}
+        return {k: np.array(self.exe.download(v), np.float32, copy=True)
+                for k, v in self._state.items()}
 
     # -- calls -----------------------------------------------------------------------------
     def rand_for_step(self, seed: int, step: int) -> np.ndarray | None:
@@ -91,23 +101,44 @@ class Session:
         rng = np.random.default_rng([seed, STREAM_DROPOUT, step])
         return rng.random((self.batch, self.rand_width), dtype=np.float32)
 
+    def _args(self, fn: str, data: dict) -> list:
+        args = []
+        for t in self.abi[fn].args:
+            if t.role == "state":
+                args.append(self._state[t.key])
+                continue
+            value = data.get(t.name)
+            if value is None:
+                raise ValueError(f"@{fn} needs {t.name} {t.mlir_type}"
+                                 + (" (this network has dropout)" if t.name == "rand" else ""))
+            args.append(value)
+        return args
+
     def train_step(self, images: np.ndarray, labels: np.ndarray, hyper: np.ndarray,
                    rand: np.ndarray | None = None) -> StepResult:
-        args = [self._params, *self._opt, self._bn, images, labels.astype(np.int32, copy=False)]
-        if self.rand_width:
-            if rand is None:
-                raise ValueError("this network has dropout: train_step needs rand")
-            args.append(rand)
-        args.append(hyper)
-        out = self.module.call_device("train_step", *args)
-        k = len(self.state_names)
-        self._params, self._opt, self._bn = out[0], list(out[1:1 + k]), out[1 + k]
-        loss = float(self.module.to_host(out[2 + k]))
-        correct = int(self.module.to_host(out[3 + k]))
+        fn = self.abi["train_step"]
+        labels = labels.astype(np.int32, copy=False) if labels.ndim == 1 else labels
+        data = {"images": images, "labels": labels, "targets": labels, "rand": rand, "hyper": hyper}
+        out = self.exe.call("train_step", self._args("train_step", data))
+        for t, v in zip(fn.results, out):
+            if t.role == "state":
+                self._state[t.key] = v
+        loss = float(self.exe.download(out[fn.result_index("loss")]))
+        correct = int(self.exe.download(out[fn.result_index("correct")]))
         return StepResult(loss, correct)
 
     def predict(self, images: np.ndarray) -> np.ndarray:
         """Logits f32[B, K] with the running BN statistics (inference)."""
-        out = self.module.call_device("predict", self._params, self._bn, images)
-        return np.asarray(self.module.to_host(out[0]))
+        fn = self.abi["predict"]
+        out = self.exe.call("predict", self._args("predict", {"images": images}))
+        return np.asarray(self.exe.download(out[fn.result_index("logits")]))
 
+
+def open_session(built, *, optimizer: str | None, engine: str = "iree") -> Session:
+    """The session of a ``runtime.build.Build``: its executable loaded by ``engine`` on the
+    build's backend, with the build's ABI."""
+    from .engines import get_engine
+    res = built.result
+    exe = get_engine(engine).load(built.vmfb_path, backend=res.backend, abi=built.abi,
+                                  driver=res.driver)
+    return Session(built.plan.spec, exe, optimizer=optimizer)

@@ -50,23 +50,9 @@ class Tolerance:
     def for_spec(spec, dtype: str = "f32") -> "Tolerance":
         if dtype == "f64":
             return Tolerance(1e-6, 1e-7)
-        kinked = _has_kinks(spec)
+        from netspec.analysis import analyze
+        kinked = analyze(spec).has_kinks
         return Tolerance(1e-1 if kinked else 2e-3, 5e-2 if kinked else 2e-4)
-
-
-def _has_kinks(spec) -> bool:
-    from netspec.analysis import analyze
-    for info in analyze(spec).layers:
-        acts = []
-        if info.kind == "convBn":
-            acts = [info.plan.act]
-        elif info.kind in ("mbConv", "invertedResidual"):
-            acts = [c.act for blk in info.plan for c in blk.convbns()]
-        elif info.kind == "dense":
-            acts = [info.plan.act]
-        if any(a in ("relu", "relu6") for a in acts):
-            return True
-    return False
 
 
 @dataclass(frozen=True)
@@ -152,13 +138,14 @@ def random_inputs(spec, batch: int, seed: int = 0, dtype=np.float32):
 
 def check_grads(spec, module, inputs, *, label_smoothing=0.1, bn_momentum=None, dtype="f32",
                 tol: Tolerance | None = None, progress=None) -> Report:
-    """Run ``grads`` (emitted with input_grad=True) and ``predict`` of a loaded module on
-    ``inputs`` and compare everything with the float64 reference.
+    """Run ``grads`` (emitted with input_grad=True) and ``predict`` of a loaded executable
+    (``runtime.engines.Executable`` with its ABI) on ``inputs`` and compare everything with the
+    float64 reference.  Arguments are passed and results read by their ABI names.
 
     ``progress``, if given, is called with the name of each stage as it starts: "run" (the
     compiled module), "reference" (JAX float64), "compare"."""
     progress = progress or (lambda stage: None)
-    from codegen.hyper import hyper_vector
+    from netspec.state import hyper_vector
     from netspec.analysis import analyze
     from netspec.reference import Reference, x64
 
@@ -168,13 +155,12 @@ def check_grads(spec, module, inputs, *, label_smoothing=0.1, bn_momentum=None, 
     mom = spec.bn_momentum if bn_momentum is None else bn_momentum
     hyper = hyper_vector(lr=0.0, step=1, optimizer="adam", label_smoothing=label_smoothing,
                          bn_momentum=mom).astype(npdt)
-    args = [inputs["params"], inputs["bn"], inputs["images"], inputs["labels"]]
-    if inputs["rand"] is not None:
-        args.append(inputs["rand"])
-    args.append(hyper)
+    values = dict(inputs, hyper=hyper)
     progress("run")
-    loss, correct, g, bn_new, d_images = module.call("grads", *args)
-    (logits,) = module.call("predict", inputs["params"], inputs["bn"], inputs["images"])
+    out = dict(zip((t.name for t in module.abi["grads"].results),
+                   module.call_host("grads", [values[t.name] for t in module.abi["grads"].args])))
+    loss, correct, g, bn_new, d_images = (out[n] for n in ("loss", "correct", "grads", "bn", "d_images"))
+    (logits,) = module.call_host("predict", [values[t.name] for t in module.abi["predict"].args])
 
     progress("reference")
     with x64():
@@ -198,20 +184,21 @@ def _split64(a, flat):
 
 
 def compile_grads_module(spec, *, batch: int, backend: str = "cpu", dtype: str = "f32", layout=None,
-                         cache_dir=None, progress=None):
-    """Emit predict + grads (with the input cotangent), compile, load. -> (Module, CompileResult)
+                         cache_dir=None, progress=None, engine: str = "iree"):
+    """Emit predict + grads (with the input cotangent), compile, load.
+    -> (Executable with the module's ABI, the engine's compile result)
 
     ``progress``, if given, is called with "emit", "compile" and "load" as each stage starts."""
     progress = progress or (lambda stage: None)
-    from codegen import DEFAULT_LAYOUT, emit_module
-    from runtime.compile import compile_mlir
-    from runtime.iree_run import load_module
+    from codegen import DEFAULT_LAYOUT, emit
+    from runtime.engines import get_engine
+    eng = get_engine(engine)
     progress("emit")
-    text = emit_module(spec, batch=batch, functions=("predict", "grads"), input_grad=True, dtype=dtype,
-                       layout=layout or DEFAULT_LAYOUT)
+    emitted = emit(spec, batch=batch, functions=("predict", "grads"), input_grad=True, dtype=dtype,
+                   layout=layout or DEFAULT_LAYOUT)
     progress("compile")
     extra = ["--iree-input-demote-f64-to-f32=false"] if dtype == "f64" else []
-    res = compile_mlir(text, backend=backend, extra_flags=extra, cache_dir=cache_dir, source_hint=spec.name)
-    driver = {"cpu": "local-task"}.get(backend, res.driver)
+    res = eng.compile(emitted.text, backend=backend, extra_flags=extra, cache_dir=cache_dir,
+                      source_hint=spec.name, verify=True)
     progress("load")
-    return load_module(res.vmfb_path, driver=driver), res
+    return eng.load(res.vmfb_path, backend=backend, abi=emitted.abi), res

@@ -22,7 +22,7 @@ from bench.workloads import WORKLOADS, make_inputs  # noqa: E402
 from netspec import zoo  # noqa: E402
 from netspec.analysis import analyze  # noqa: E402
 from netspec.init import init_params  # noqa: E402
-from netspec.layers import convBn, dense, dropout, globalAvgPool, invertedResidual, mbConv  # noqa: E402
+from netspec import convBn, dense, dropout, globalAvgPool, invertedResidual, mbConv  # noqa: E402
 from netspec.reference import Reference, x64  # noqa: E402
 from netspec.spec import NetSpec  # noqa: E402
 
@@ -116,7 +116,10 @@ def test_param_count(spec, n):
     model = build_model(spec)
     assert analyze(spec).n_params == n
     assert sum(p.numel() for p in model.parameters()) == n
-    from bench.peers.torch_peer import ConvBnAct, SqueezeExcite
+    from netspec.kinds.blocks import torch_blocks as block_classes
+    from netspec.kinds.conv_bn import torch_blocks as conv_bn_classes
+    _, ConvBnAct = conv_bn_classes()
+    SqueezeExcite, _ = block_classes()
     assert all(m.conv.bias is None for m in model.modules() if isinstance(m, ConvBnAct))
     assert all(m.reduce.bias is not None for m in model.modules() if isinstance(m, SqueezeExcite))
 

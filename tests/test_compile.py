@@ -1,4 +1,5 @@
-"""runtime.compile / runtime.iree_run: target table, verification, cached compile, running."""
+"""runtime.engines.iree (targets, diagnostics, cache, chips, run): target table, verification,
+cached compile, running."""
 
 from __future__ import annotations
 
@@ -15,10 +16,10 @@ import numpy as np
 import pytest
 
 from netspec.errors import NetspecError
-from runtime import compile as rc
-from runtime.compile import (CompileError, MLIRVerifyError, TargetError, compile_mlir,
-                             iree_version, target_flags, verify_mlir)
-from runtime.iree_run import DriverError, RunError, load_module
+from runtime.engines.iree import (CompileError, MLIRVerifyError, TargetError, chips, compile_mlir,
+                                  iree_version, target_flags, targets, verify_mlir)
+from runtime.engines.iree import cache as iree_cache
+from runtime.engines.iree.run import DriverError, RunError, load_module
 
 TINY = """\
 func.func @predict(%x: tensor<4x8xf32>, %w: tensor<8x3xf32>, %b: tensor<3xf32>) -> tensor<4x3xf32> {
@@ -76,7 +77,7 @@ def test_target_flags_known_chips():
                                    "--iree-llvmcpu-target-cpu=host"]
     assert target_flags("vulkan", "rdna3")[-1] == "--iree-vulkan-target=rdna3"
     assert target_flags("hip") == target_flags("rocm", "gfx1100")  # alias + default chip
-    for name, spec in rc.BACKENDS.items():
+    for name, spec in targets.BACKENDS.items():
         assert spec.driver in {"local-task", "local-sync", "cuda", "hip", "vulkan"}
         target_flags(name, spec.default_chip)
 
@@ -109,12 +110,13 @@ def test_unsupported_chip_lists_accepted_and_other_backend():
 
 def test_table_agrees_with_installed_compiler():
     # A couple of live probes: what the table accepts compiles, what it refuses does not.
-    got = rc.probe_chips("cuda", ["sm_80", "sm_90"])
+    got = chips.probe_chips("cuda", ["sm_80", "sm_90"])
     assert got == {"sm_80": True, "sm_90": False}
-    got = rc.probe_chips("rocm", ["gfx1100", "gfx1030"])
+    got = chips.probe_chips("rocm", ["gfx1100", "gfx1030"])
     assert got == {"gfx1100": True, "gfx1030": False}
-    assert "sm_80" in rc.BACKENDS["cuda"].chips and "sm_90" not in rc.BACKENDS["cuda"].chips
-    assert "gfx1030" not in rc.BACKENDS["rocm"].chips
+    assert ("sm_80" in targets.BACKENDS["cuda"].chips
+            and "sm_90" not in targets.BACKENDS["cuda"].chips)
+    assert "gfx1030" not in targets.BACKENDS["rocm"].chips
 
 
 # --------------------------------------------------------------------------- verify
@@ -207,7 +209,7 @@ def test_second_compile_is_cache_hit(cache):
     assert second.vmfb_path == first.vmfb_path
     assert second.seconds < 0.1 * first.seconds
     # the on-disk cache alone (new process == empty memo) is also a hit
-    rc.clear_memo()
+    iree_cache.clear_memo()
     third = compile_mlir(TINY, cache_dir=cache)
     assert third.cache_hit and third.seconds < 0.1 * first.seconds
     # other flags / chip -> other entry
@@ -220,7 +222,7 @@ def test_cache_entry_contents_and_command_is_runnable(cache, tmp_path):
     entry = res.entry_dir
     meta = json.loads((entry / "meta.json").read_text())
     assert meta["key"] == res.key and meta["iree_compiler"] == iree_version()
-    assert meta["vmfb_sha256"] == rc._sha256_file(res.vmfb_path)
+    assert meta["vmfb_sha256"] == iree_cache.sha256_file(res.vmfb_path)
     assert (entry / "module.mlir").read_text() == TINY
     assert res.command.startswith(f"cd {shlex.quote(str(entry))} && ")
     # re-run the recorded command on a copy of the entry
@@ -235,9 +237,9 @@ def test_cache_entry_contents_and_command_is_runnable(cache, tmp_path):
 
 def test_default_cache_dir_from_env(monkeypatch, tmp_path):
     monkeypatch.setenv("NETSPEC_CACHE_DIR", str(tmp_path / "envcache"))
-    assert rc.cache_root() == tmp_path / "envcache"
+    assert iree_cache.cache_root() == tmp_path / "envcache"
     monkeypatch.delenv("NETSPEC_CACHE_DIR")
-    assert rc.cache_root() == rc.Path("~/.cache/netspec").expanduser()
+    assert iree_cache.cache_root() == iree_cache.Path("~/.cache/netspec").expanduser()
 
 
 def test_truncated_vmfb_is_detected_and_rebuilt(cache):
@@ -247,7 +249,7 @@ def test_truncated_vmfb_is_detected_and_rebuilt(cache):
         f.truncate(len(data) // 2)
     again = compile_mlir(TINY, cache_dir=cache)   # memo notices the file changed
     assert not again.cache_hit
-    assert rc._entry_valid(again.entry_dir, again.key)
+    assert iree_cache._entry_valid(again.entry_dir, again.key)
     assert again.vmfb_path.stat().st_size == len(data)
     x, w, b = _inputs(1)
     (y,) = load_module(again.vmfb_path).call("predict", x, w, b)
@@ -258,11 +260,11 @@ def test_truncated_vmfb_is_detected_and_rebuilt(cache):
 def test_half_written_entry_is_rebuilt(cache):
     first = compile_mlir(TINY, cache_dir=cache)
     (first.entry_dir / "meta.json").unlink()      # as if the writer died before meta.json
-    rc.clear_memo()
+    iree_cache.clear_memo()
     again = compile_mlir(TINY, cache_dir=cache)
-    assert not again.cache_hit and rc._entry_valid(again.entry_dir, again.key)
+    assert not again.cache_hit and iree_cache._entry_valid(again.entry_dir, again.key)
     (again.entry_dir / "meta.json").write_text("{not json")
-    rc.clear_memo()
+    iree_cache.clear_memo()
     assert not compile_mlir(TINY, cache_dir=cache).cache_hit
 
 
@@ -271,16 +273,17 @@ def test_publish_race_uses_existing_valid_entry(cache):
     loser = cache / ".tmp-loser"
     shutil.copytree(res.entry_dir, loser)
     (loser / "module.vmfb").write_bytes(b"different")
-    rc._publish(loser, res.entry_dir, res.key)       # entry exists and is valid
+    iree_cache._publish(loser, res.entry_dir, res.key)       # entry exists and is valid
     assert not loser.exists()
-    assert rc._entry_valid(res.entry_dir, res.key)
+    assert iree_cache._entry_valid(res.entry_dir, res.key)
 
 
 def test_concurrent_compiles_of_same_module(cache):
-    code = ("import sys; from runtime.compile import compile_mlir; "
+    code = ("import sys; from runtime.engines.iree import compile_mlir; "
             "r = compile_mlir(sys.stdin.read(), cache_dir=sys.argv[1]); print(r.vmfb_path)")
     env = dict(os.environ, PYTHONPATH=os.pathsep.join(
-        [str(rc.Path(rc.__file__).resolve().parents[1]), os.environ.get("PYTHONPATH", "")]))
+        [str(iree_cache.Path(iree_cache.__file__).resolve().parents[3]),
+         os.environ.get("PYTHONPATH", "")]))
     procs = [subprocess.Popen([sys.executable, "-c", code, str(cache)], stdin=subprocess.PIPE,
                               stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, env=env)
              for _ in range(3)]
@@ -317,7 +320,7 @@ def test_cross_compile_gpu_targets(cache, backend, chip):
     res = compile_mlir(TINY, backend=backend, chip=chip, cache_dir=cache)
     assert res.vmfb_path.stat().st_size > 0 and not res.cache_hit
     assert f"={chip}" in res.command
-    assert res.driver == rc.BACKENDS[backend].driver
+    assert res.driver == targets.BACKENDS[backend].driver
 
 
 def test_cuda_sm90_compile_refused_before_running_compiler(cache):

@@ -30,13 +30,15 @@ import numpy as np
 import pytest
 from click.testing import CliRunner
 
-from codegen.hyper import HYPER, OPT_STATE
+from netspec.state import HYPER, OPT_STATE
+from codegen.abi import Emitted
 from netspec.analysis import analyze, layout_dict, layout_hash, spec_hash
 from netspec.cli import LAZY_COMMANDS, main
-from netspec.commands import compile as compile_cmd
 from netspec.loader import load_spec_file
-from runtime import compile as rc
-from runtime.iree_run import DriverError, ModuleVersionError, RunError, load_module
+import runtime.build as rbuild
+from runtime.engines import iree
+from runtime.engines.iree import cache as iree_cache
+from runtime.engines.iree.run import DriverError, ModuleVersionError, RunError, load_module
 
 
 TINY = """
@@ -135,12 +137,12 @@ def test_manifest_content(built, spec_file):
     assert m["spec_name"] == "Tiny-Net"
     assert m["spec_hash"] == spec_hash(spec) and m["layout_hash"] == layout_hash(a)
     assert m["parameter_layout"] == json.loads(json.dumps(layout_dict(a)))
-    assert m["iree_compiler"] == metadata.version("iree-base-compiler") == rc.iree_version()
+    assert m["iree_compiler"] == metadata.version("iree-base-compiler") == iree.iree_version()
     assert m["iree_runtime"] == metadata.version("iree-base-runtime")
     from netspec import __version__
     assert m["netspec_version"] == __version__
     assert (m["backend"], m["chip"], m["driver"]) == ("cpu", "host", "local-task")
-    assert m["flags"] == [*rc.INPUT_FLAGS, *rc.target_flags("cpu")]
+    assert m["flags"] == [*iree.INPUT_FLAGS, *iree.target_flags("cpu")]
     assert (m["batch"], m["image_size"], m["channels"], m["classes"]) == (4, [8, 8], 2, 3)
     assert m["optimizer"] == "adam" and m["optimizer_state"] == [n for n, _ in OPT_STATE["adam"]]
     assert m["layout"] == "NHWC" and m["hyper"] == list(HYPER)
@@ -192,7 +194,7 @@ def test_compile_command_reproduces_the_vmfb(built, tmp_path):
     lines = (out / "compile_command.txt").read_text().splitlines()
     assert lines[0].startswith("#") and lines[1] == m["compile_command"]
     cmd = lines[1]
-    assert cmd.endswith(f" {STEM}.mlir -o {STEM}.vmfb") and str(rc.cache_root()) not in cmd
+    assert cmd.endswith(f" {STEM}.mlir -o {STEM}.vmfb") and str(iree.cache_root()) not in cmd
     for f in m["flags"]:
         assert f in cmd
     copy = tmp_path / "copy"
@@ -230,7 +232,7 @@ def test_default_output_dir(built, spec_file, cache_dir, tmp_path, monkeypatch):
 
 def test_build_function_api(spec_file, cache_dir, built):
     spec, config, _ = load_spec_file(spec_file)
-    b = compile_cmd.build(spec, config, cache_dir=cache_dir)          # no out_dir: the cache's
+    b = rbuild.build(spec, config, cache_dir=cache_dir)          # no out_dir: the cache's
     assert b.vmfb_path == b.result.vmfb_path and b.out_dir is None
     assert b.plan.batch == 4 and b.plan.optimizer == "adam"
     assert b.result.cache_hit and b.manifest["vmfb_sha256"] == manifest_of(built[0])["vmfb_sha256"]
@@ -301,10 +303,10 @@ def test_unsupported_chip(spec_file, cache_dir, tmp_path, backend, chip, needles
 def test_bogus_cpu_is_refused_before_the_real_compile(cache_dir, tmp_path):
     # iree-compile itself only warns ("ignoring processor") and builds for a generic CPU
     tiny = MATMUL
-    with pytest.raises(rc.TargetError, match="znver99"):
-        rc.compile_mlir(tiny, "cpu", "znver99", cache_dir=tmp_path / "c")
+    with pytest.raises(iree.TargetError, match="znver99"):
+        iree.compile_mlir(tiny, "cpu", "znver99", cache_dir=tmp_path / "c")
     assert not (tmp_path / "c").exists()         # refused before anything was built or cached
-    res = rc.compile_mlir(tiny, "cpu", "znver4", cache_dir=cache_dir)        # a real one works
+    res = iree.compile_mlir(tiny, "cpu", "znver4", cache_dir=cache_dir)        # a real one works
     assert res.vmfb_path.is_file()
 
 
@@ -395,17 +397,19 @@ def test_module_iree_rejects_names_function_and_layer(spec_file, cache_dir, tmp_
                                                       monkeypatch):
     # A StableHLO op IREE cannot lower, planted in one layer of predict: the CLI error
     # names the function and the SSA value (which carries the layer's name).
-    real = compile_cmd.emit_verified
+    real = rbuild.emit_verified
 
     def planted(plan, **kw):
-        text = real(plan, **kw)
+        emitted = real(plan, **kw)
+        text = emitted.text
         line = re.search(r"^(\s*)(%blocks\.1\.0\.dw\.sigmoid) = stablehlo\.logistic (%\S+) : "
                          r"(tensor<[^>]*>)$", text, re.M)
         ind, name, arg, t = line.groups()
-        return text.replace(line.group(0), f"{ind}{name} = stablehlo.custom_call "
-                                           f"@netspec_planted({arg}) : ({t}) -> {t}", 1)
+        return Emitted(text.replace(line.group(0), f"{ind}{name} = stablehlo.custom_call "
+                                                   f"@netspec_planted({arg}) : ({t}) -> {t}", 1),
+                       emitted.abi)
 
-    monkeypatch.setattr(compile_cmd, "emit_verified", planted)
+    monkeypatch.setattr(rbuild, "emit_verified", planted)
     out = tmp_path / "x"
     r = invoke("compile", spec_file, "--function", "predict", "--cache-dir", cache_dir,
                "-o", out)
@@ -430,7 +434,7 @@ def test_two_compile_processes_at_once(spec_file, tmp_path):
     assert len(entries) == 1, entries                       # one entry, no temp dirs left
     m = manifest_of(out)
     assert entries[0].name == m["cache_key"]
-    assert rc._entry_valid(entries[0], m["cache_key"]) is not None
+    assert iree_cache._entry_valid(entries[0], m["cache_key"]) is not None
     assert sorted(p.name for p in out.iterdir()) == sorted(
         [f"{STEM}.mlir", f"{STEM}.vmfb", "compile_command.txt", "manifest.json"])
     assert sha256(out / f"{STEM}.vmfb") == m["vmfb_sha256"] == sha256(entries[0] / "module.vmfb")

@@ -14,7 +14,8 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
-import netspec.commands.emit as emit_cmd
+import runtime.build as rbuild
+from codegen.abi import Emitted
 from netspec.cli import LAZY_COMMANDS, main
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -173,7 +174,7 @@ BROKEN = """module {
 
 
 def test_verify_failure_writes_nothing(tmp_path, monkeypatch):
-    monkeypatch.setattr(emit_cmd, "emit_module", lambda spec, **kw: BROKEN)
+    monkeypatch.setattr(rbuild, "emit", lambda spec, **kw: Emitted(BROKEN, None))
     out = tmp_path / "out.mlir"
     result = invoke("emit", tiny(tmp_path), "-o", out)
     assert result.exit_code == 2, result.output
@@ -192,7 +193,7 @@ def test_verify_failure_writes_nothing(tmp_path, monkeypatch):
 
 
 def test_verify_failure_on_stdout_prints_no_text(tmp_path, monkeypatch):
-    monkeypatch.setattr(emit_cmd, "emit_module", lambda spec, **kw: BROKEN)
+    monkeypatch.setattr(rbuild, "emit", lambda spec, **kw: Emitted(BROKEN, None))
     result = invoke("emit", tiny(tmp_path))
     assert result.exit_code == 2
     assert result.stdout == ""

@@ -15,7 +15,7 @@ from click.testing import CliRunner
 from codegen import golden as G
 from codegen.cases import CASES
 from netspec.cli import main
-from runtime.compile import verify_mlir
+from runtime.engines.iree import verify_mlir
 
 ROOT = Path(__file__).resolve().parent.parent
 ENTRIES = G.golden_entries(ROOT)

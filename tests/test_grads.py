@@ -40,7 +40,7 @@ def _loss_fn_compiled(module, inputs, hyper):
         args = [flat_params, inputs["bn"], inputs["images"], inputs["labels"]]
         if inputs["rand"] is not None:
             args.append(inputs["rand"])
-        return float(module.call("grads", *args, hyper)[0])
+        return float(module.call_host("grads", [*args, hyper])[0])
     return f
 
 
@@ -49,7 +49,7 @@ def test_finite_differences_tiny(case, cache_dir):
     """float64 central differences along random directions, for both the reference and the
     compiled float64 module.  eps = 1e-5 balances truncation (O(eps^2 f''')) against rounding
     (O(1e-16 / eps)); agreement to 1e-6 relative is then expected (observed ~1e-9)."""
-    from codegen.hyper import hyper_vector
+    from netspec.state import hyper_vector
     from netspec.analysis import analyze
     from netspec.reference import Reference, central_difference, random_direction, x64
 
@@ -60,7 +60,7 @@ def test_finite_differences_tiny(case, cache_dir):
     args = [inputs["params"], inputs["bn"], inputs["images"], inputs["labels"]]
     if inputs["rand"] is not None:
         args.append(inputs["rand"])
-    _, _, g_ours, _, _ = module.call("grads", *args, hyper)
+    _, _, g_ours, _, _ = module.call_host("grads", [*args, hyper])
     f_ours = _loss_fn_compiled(module, inputs, hyper)
 
     with x64():
@@ -87,8 +87,8 @@ def test_finite_differences_tiny(case, cache_dir):
 def _wrong_se_vjp(ctx, p, sv, dy):
     """SE backward with only the gate-weighted term dy * g (the gate's own backward dropped)."""
     with ctx.b.scope(p.name):
-        for n in ("reduce.w", "reduce.b", "expand.w", "expand.b"):
-            ctx.grad(f"{p.name}.{n}", ctx.b.full(0.0, ctx.params[f"{p.name}.{n}"].shape, dy.dtype, hint="zero"))
+        for n in (p.reduce_w, p.reduce_b, p.expand_w, p.expand_b):
+            ctx.grad(n, ctx.b.full(0.0, ctx.params[n].shape, dy.dtype, hint="zero"))
         return ctx.b.mul(dy, sv.g_b, hint="d_h_gated_only")
 
 
@@ -105,8 +105,8 @@ def _wrong_bn_vjp(b, L, s, dy, xhat=None):
 
 
 @pytest.mark.parametrize("target,replacement,case_id", [
-    ("codegen.layers.block.se_vjp", _wrong_se_vjp, "se_mid4"),
-    ("codegen.layers.conv_bn.bn_vjp", _wrong_bn_vjp, "conv_k3_s2_even"),
+    ("codegen.kinds.blocks.se_vjp", _wrong_se_vjp, "se_mid4"),
+    ("codegen.kinds.conv_bn.bn_vjp", _wrong_bn_vjp, "conv_k3_s2_even"),
 ])
 def test_wrong_vjp_is_caught(target, replacement, case_id, monkeypatch, cache_dir):
     from codegen.cases import CASE_BY_ID

@@ -24,10 +24,10 @@ import numpy as np
 import pytest
 
 from codegen import emit_module
-from codegen.hyper import OPT_STATE, hyper_vector
+from netspec.state import OPT_STATE, hyper_vector
 from netspec import analyze, efficientnet, mobilenet_v2
-from runtime.compile import compile_mlir
-from runtime.iree_run import load_module
+from runtime.engines.iree import compile_mlir
+from runtime.engines.iree.run import load_module
 from runtime.verify import Tolerance, check_grads, compare_tensors, compile_grads_module, random_inputs
 
 from .conftest import report_table
@@ -122,8 +122,8 @@ def test_three_train_steps(model, optimizer, cache_dir):
 
 
 def _formula(optimizer, p, state, new_state, h, decay):
-    """p' from the optimizer's new state (codegen/hyper.py's formulas), in float64."""
-    from codegen.hyper import HYPER_INDEX as I
+    """p' from the optimizer's new state (netspec/state.py's formulas), in float64."""
+    from netspec.state import HYPER_INDEX as I
     lr, wd, mu = h[I["lr"]], h[I["weight_decay"]], h[I["momentum"]]
     if optimizer == "sgd":
         (buf,), (buf2,) = state, new_state

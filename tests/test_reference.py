@@ -10,7 +10,7 @@ from netspec import NetSpec, analyze, convBn, dense, dropout, globalAvgPool, inv
 from netspec.init import init_params
 from netspec.reference import Reference, fd_check, rand_width, x64
 
-from codegen.hyper import HYPER, OPT_STATE, hyper_vector
+from netspec.state import HYPER, OPT_STATE, hyper_vector
 
 
 @pytest.fixture(autouse=True)
@@ -229,7 +229,7 @@ DECAYED_ROLES = {"conv_w", "dw_w", "dense_w", "se_w"}
 
 
 def np_opt(optimizer, p, g, state, h, decay):
-    """The codegen/hyper.py docstring formulas, in NumPy float64."""
+    """The netspec/state.py docstring formulas, in NumPy float64."""
     lr, wd = h["lr"], (h["weight_decay"] if decay else 0.0)
     if optimizer == "sgd":
         (buf,) = state

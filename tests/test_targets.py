@@ -8,7 +8,7 @@ import pytest
 
 from codegen import emit_module
 from netspec.loader import load_spec_file
-from runtime.compile import compile_mlir
+from runtime.engines.iree import compile_mlir
 
 
 @pytest.mark.slow

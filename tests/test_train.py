@@ -89,15 +89,14 @@ def epochs_of(run_dir: Path) -> list[dict]:
 
 def tiny_session(workdir, cache_dir):
     """(spec, config, Session) of the tiny spec, freshly initialised (seed 0)."""
-    from netspec.commands.compile import build
+    from runtime.build import build
     from netspec.loader import load_spec_file
-    from runtime.session import Session
+    from runtime.session import open_session
 
     spec, config, _ = load_spec_file(str(spec_file(workdir)), None)
     built = build(spec, config, batch=16, functions=("predict", "train_step"),
                   cache_dir=cache_dir)
-    s = Session(spec, vmfb_path=built.vmfb_path, driver=built.result.driver, batch=16,
-                optimizer="adam")
+    s = open_session(built, optimizer="adam")
     s.init_state(0)
     return spec, config, s
 
@@ -189,7 +188,7 @@ def test_signal_saves_checkpoint_and_resume_is_exact(workdir, cache_dir, sig, co
 def test_frozen_parameters_give_the_same_loss(workdir, cache_dir):
     """lr = 0: the same batch gives the same loss however it was produced (workers or not),
     and the loss equals the JAX reference's on the batch the host built."""
-    from codegen.hyper import hyper_vector
+    from netspec.state import hyper_vector
     from netspec.reference import Reference
     from runtime.data import Loader, open_dataset
 

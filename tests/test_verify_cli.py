@@ -67,9 +67,8 @@ def assert_user_error(result, *needles):
 def _wrong_se_vjp(ctx, p, sv, dy):
     """SE backward with only the gate-weighted term dy * g (the gate's own backward dropped)."""
     with ctx.b.scope(p.name):
-        for n in ("reduce.w", "reduce.b", "expand.w", "expand.b"):
-            ctx.grad(f"{p.name}.{n}",
-                     ctx.b.full(0.0, ctx.params[f"{p.name}.{n}"].shape, dy.dtype, hint="zero"))
+        for n in (p.reduce_w, p.reduce_b, p.expand_w, p.expand_b):
+            ctx.grad(n, ctx.b.full(0.0, ctx.params[n].shape, dy.dtype, hint="zero"))
         return ctx.b.mul(dy, sv.g_b, hint="d_h_gated_only")
 
 
@@ -114,7 +113,7 @@ def test_verify_json(tmp_path):
 
 
 def test_verify_catches_a_wrong_vjp(tmp_path, monkeypatch):
-    monkeypatch.setattr("codegen.layers.block.se_vjp", _wrong_se_vjp)
+    monkeypatch.setattr("codegen.kinds.blocks.se_vjp", _wrong_se_vjp)
     result = invoke(write(tmp_path))
     assert result.exit_code == 1, result.output
     assert "FAIL" in result.stdout

@@ -1,5 +1,6 @@
 """The netspec peer: the emitted module, compiled and run exactly as ``netspec train`` does
-(``netspec.commands.compile.build`` -> ``runtime.session.Session``: state resident on the device,
+(``runtime.build.build`` -> ``runtime.session.open_session`` on the chosen engine: state
+resident on the device,
 the batch and the hyper vector uploaded and ``loss``/``correct`` read back per step)."""
 
 from __future__ import annotations
@@ -17,18 +18,18 @@ class NetspecPeer(Peer):
 
     def prepare(self) -> dict:
         from netspec import TrainConfig
-        from netspec.commands.compile import build
-        from runtime.session import Session
+        from runtime.build import build
+        from runtime.session import open_session
         fn = "predict" if self.w.kind == "predict" else "train_step"
         t = time.perf_counter()
         built = build(self.spec, TrainConfig(batch_size=self.w.batch, optimizer=OPTIMIZER),
                       backend="cpu", batch=self.w.batch, functions=(fn,),
                       extra_flags=self.options.get("iree_flags", ()),
-                      cache_dir=self.options.get("cache_dir"))
+                      cache_dir=self.options.get("cache_dir"),
+                      engine=self.options.get("engine", "iree"))
         seconds = time.perf_counter() - t
         opt = None if self.w.kind == "predict" else OPTIMIZER
-        self.session = Session(self.spec, vmfb_path=built.vmfb_path, driver=built.result.driver,
-                               batch=self.w.batch, optimizer=opt)
+        self.session = open_session(built, optimizer=opt, engine=self.options.get("engine", "iree"))
         _load(self.session, self.inputs)
         return {"compile_s": seconds, "cache_hit": built.result.cache_hit,
                 "mlir_bytes": len(built.text.encode()), "params": self.session.analysis.n_params}

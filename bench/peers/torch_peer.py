@@ -1,8 +1,8 @@
 """The PyTorch-eager peer: the same network as a plain ``torch.nn.Module``, trained the way a
 PyTorch user would train it (``loss.backward()`` + ``torch.optim.Adam``), no compilation.
 
-The module is built from ``netspec.analysis.analyze(spec)`` (any spec made of convBn /
-invertedResidual / mbConv / globalAvgPool / dropout / dense), not hard-coded to one model, and
+The module is built from ``netspec.analysis.analyze(spec)`` (any spec of registered layer
+kinds: each kind's ``torch_module`` hook gives its block), not hard-coded to one model, and
 computes exactly the function of ``netspec.reference`` (the JAX oracle):
 
 - convBn -> ``nn.Conv2d(bias=False, groups=g, padding=k//2 | 0)`` + ``nn.BatchNorm2d(eps=
@@ -17,7 +17,7 @@ computes exactly the function of ``netspec.reference`` (the JAX oracle):
   reference's ``mean_hw(x) @ W1 + b1`` is the 1x1 conv with weight ``W1.T``.
 - globalAvgPool -> ``AdaptiveAvgPool2d(1)`` + ``flatten(1)``; dense -> ``nn.Linear`` + act.
 - dropout: NOT ``nn.Dropout`` (its own RNG) but the shared uniforms, so every peer computes the
-  same function: layer j reads ``rand[:, off_j:off_j+F_j]`` (``dropout_slices``),
+  same function: layer j reads ``rand[:, off_j:off_j+F_j]`` (``Analysis.rand_slices``),
   ``keep = u >= rate``, ``y = x * keep / (1 - rate)``; identity in eval mode or at rate 0.
 - loss: ``F.cross_entropy(logits, labels, label_smoothing=eps)`` =
   ``(1-eps) nll + eps * mean_k(-log p_k)`` = the reference's CE against
@@ -47,6 +47,9 @@ import numpy as np
 import torch
 import torch.nn.functional as F
 from torch import nn
+
+from netspec.analysis import analyze
+from netspec.kinds import TorchEnv
 
 from ..workloads import BETA1, BETA2, EPS, LABEL_SMOOTHING, LR
 from .base import Peer
@@ -84,143 +87,31 @@ def from_torch(role: str, a: np.ndarray) -> np.ndarray:
     return a
 
 
-# --------------------------------------------------------------------------- modules
-def _act(name: str) -> nn.Module:
-    # in-place where torchvision's Conv2dNormActivation uses it (after BN, whose backward does
-    # not need its output)
-    return {"identity": lambda: nn.Identity(), "relu": lambda: nn.ReLU(inplace=True),
-            "relu6": lambda: nn.ReLU6(inplace=True), "swish": lambda: nn.SiLU(inplace=True),
-            "sigmoid": lambda: nn.Sigmoid()}[name]()
-
-
-class ConvBnAct(nn.Module):
-    def __init__(self, plan, eps: float, momentum: float):
-        super().__init__()
-        pad = plan.k // 2 if plan.padding == "same" else 0
-        self.conv = nn.Conv2d(plan.ic, plan.oc, plan.k, plan.stride, pad, groups=plan.groups,
-                              bias=False)
-        self.bn = nn.BatchNorm2d(plan.oc, eps=eps, momentum=momentum)
-        self.act = _act(plan.act)
-
-    def forward(self, x):
-        return self.act(self.bn(self.conv(x)))
-
-
-class SqueezeExcite(nn.Module):
-    def __init__(self, c: int, se: int):
-        super().__init__()
-        self.avgpool = nn.AdaptiveAvgPool2d(1)
-        self.reduce = nn.Conv2d(c, se, 1)
-        self.act = nn.SiLU()
-        self.expand = nn.Conv2d(se, c, 1)
-        self.gate = nn.Sigmoid()
-
-    def forward(self, x):
-        s = self.gate(self.expand(self.act(self.reduce(self.avgpool(x)))))
-        return x * s
-
-
-class Block(nn.Module):
-    def __init__(self, plan, eps: float, momentum: float):
-        super().__init__()
-        self.expand = ConvBnAct(plan.expand, eps, momentum) if plan.expand is not None else None
-        self.dw = ConvBnAct(plan.dw, eps, momentum)
-        self.se = SqueezeExcite(plan.se.c, plan.se.se) if plan.se is not None else None
-        self.project = ConvBnAct(plan.project, eps, momentum)
-        self.residual = plan.residual
-
-    def forward(self, x):
-        h = self.expand(x) if self.expand is not None else x
-        h = self.dw(h)
-        if self.se is not None:
-            h = self.se(h)
-        h = self.project(h)
-        return h + x if self.residual else h
-
-
-class GlobalAvgPool(nn.Module):
-    def __init__(self):
-        super().__init__()
-        self.pool = nn.AdaptiveAvgPool2d(1)
-
-    def forward(self, x):
-        return torch.flatten(self.pool(x), 1)
-
-
-class SharedDropout(nn.Module):
-    """Inverted dropout driven by given uniforms: keep = u >= rate, y = x * keep / (1 - rate)."""
-
-    def __init__(self, rate: float, off: int, width: int):
-        super().__init__()
-        self.rate, self.off, self.width = float(rate), int(off), int(width)
-
-    def forward(self, x, rand=None):
-        if not self.training or self.rate == 0:
-            return x
-        if rand is None:
-            raise ValueError(f"train-mode dropout (rate {self.rate}) needs the shared uniforms")
-        keep = (rand[:, self.off:self.off + self.width] >= self.rate).to(x.dtype)
-        return x * keep / (1 - self.rate)
-
-
-class Dense(nn.Module):
-    def __init__(self, plan):
-        super().__init__()
-        self.fc = nn.Linear(plan.ic, plan.oc)
-        self.act = _act(plan.act)
-
-    def forward(self, x):
-        return self.act(self.fc(x))
-
-
+# --------------------------------------------------------------------------- the model
 class NetspecTorch(nn.Module):
-    """The spec's network; ``forward(x NCHW, rand (B, R) or None)`` -> logits (B, K)."""
+    """The spec's network; ``forward(x NCHW, rand (B, R) or None)`` -> logits (B, K).
+
+    Layer i is the torch block of its kind (the kind's ``torch_module`` hook in
+    ``netspec/kinds/``), registered as ``layers.i``; the hook also names, for each of its
+    registry parameters and BatchNorms, the torch parameter / module that holds it."""
 
     def __init__(self, analysis):
         super().__init__()
         spec = analysis.spec
         eps, mom = float(spec.bn_eps), float(spec.bn_momentum)
-        layers = []
+        layers, self._takes_rand = [], []
         self.param_map: dict[str, tuple[str, str]] = {}   # netspec name -> (torch name, role)
         self.bn_map: dict[str, str] = {}                   # netspec BN name -> torch module
         roles = {p.name: p.role for p in analysis.params}
-
-        def conv_bn_names(plan, prefix):
-            self.param_map[f"{plan.name}.conv.w"] = (f"{prefix}.conv.weight", roles[f"{plan.name}.conv.w"])
-            self.param_map[f"{plan.name}.bn.gamma"] = (f"{prefix}.bn.weight", "bn_gamma")
-            self.param_map[f"{plan.name}.bn.beta"] = (f"{prefix}.bn.bias", "bn_beta")
-            self.bn_map[f"{plan.name}.bn"] = f"{prefix}.bn"
-
         for info in analysis.layers:
-            i, plan = info.index, info.plan
-            pre = f"layers.{i}"
-            if info.kind == "convBn":
-                layers.append(ConvBnAct(plan, eps, mom))
-                conv_bn_names(plan, pre)
-            elif info.kind in ("invertedResidual", "mbConv"):
-                layers.append(nn.Sequential(*[Block(b, eps, mom) for b in plan]))
-                for r, b in enumerate(plan):          # registry order: expand, dw, se, project
-                    for part in ("expand", "dw", "se", "project"):
-                        sub = getattr(b, part)
-                        if sub is None:
-                            continue
-                        if part != "se":
-                            conv_bn_names(sub, f"{pre}.{r}.{part}")
-                            continue
-                        for t in ("reduce", "expand"):
-                            self.param_map[f"{sub.name}.{t}.w"] = (f"{pre}.{r}.se.{t}.weight", "se_w")
-                            self.param_map[f"{sub.name}.{t}.b"] = (f"{pre}.{r}.se.{t}.bias", "se_b")
-            elif info.kind == "globalAvgPool":
-                layers.append(GlobalAvgPool())
-            elif info.kind == "dropout":
-                off, width = analysis.rand_slices[i]
-                layers.append(SharedDropout(info.layer.rate, off, width))
-            elif info.kind == "dense":
-                layers.append(Dense(plan))
-                self.param_map[f"{plan.name}.w"] = (f"{pre}.fc.weight", "dense_w")
-                self.param_map[f"{plan.name}.b"] = (f"{pre}.fc.bias", "dense_b")
-            else:  # pragma: no cover
-                raise ValueError(f"unsupported layer kind {info.kind!r}")
+            env = TorchEnv(eps, mom, analysis.rand_slices.get(info.index))
+            block, names, bn_names = info.layer.torch_module(info.plan, env)
+            pre = f"layers.{info.index}"
+            layers.append(block)
+            self._takes_rand.append(type(info.layer).torch_takes_rand)
+            for name in (p.name for p in info.layer.params(info.plan)):   # registry order
+                self.param_map[name] = (f"{pre}.{names[name]}", roles[name])
+            self.bn_map.update({n: f"{pre}.{m}" for n, m in bn_names.items()})
         self.layers = nn.ModuleList(layers)
         names = dict(self.named_parameters())
         if [p.name for p in analysis.params] != list(self.param_map) or \
@@ -228,13 +119,12 @@ class NetspecTorch(nn.Module):
             raise RuntimeError("torch model does not map one-to-one onto the parameter registry")
 
     def forward(self, x, rand=None):
-        for layer in self.layers:
-            x = layer(x, rand) if isinstance(layer, SharedDropout) else layer(x)
+        for layer, takes_rand in zip(self.layers, self._takes_rand):
+            x = layer(x, rand) if takes_rand else layer(x)
         return x
 
 
 def build_model(spec) -> NetspecTorch:
-    from netspec.analysis import analyze
     return NetspecTorch(analyze(spec))
 
 
@@ -291,7 +181,6 @@ class TorchPeer(Peer):
         self._last = None          # step's loss (train) or logits (predict), for check()
 
     def prepare(self) -> dict:
-        from netspec.analysis import analyze
         torch.set_num_threads(os.cpu_count() or 1)
         self.analysis = analyze(self.spec)
         self.model = NetspecTorch(self.analysis)

@@ -20,7 +20,7 @@ from pathlib import Path
 
 import click
 
-from netspec.cli import main
+from netspec.cli import engine_option, main
 from netspec.errors import ConfigError
 
 
@@ -67,10 +67,11 @@ def _load_results(path: Path) -> dict:
               help="Reuse this compile cache (default: a fresh one, so compile times are cold).")
 @click.option("--iree-flag", "iree_flags", multiple=True, metavar="FLAG",
               help="Extra iree-compile flag for netspec's module (repeatable).")
+@engine_option
 @click.option("--report-only", type=click.Path(exists=True, dir_okay=False), default=None,
               help="Only regenerate --md / --plot from this results JSON.")
 def bench(workloads, peers, rounds, steps, warmup, quick, out, md, plot_path, cache_dir,
-          iree_flags, report_only):
+          iree_flags, engine, report_only):
     """Time netspec's train step against PyTorch, JAX/XLA and JAX→IREE on the same workloads."""
     from bench.peers import PEERS
     from bench.report import markdown, plot
@@ -91,12 +92,14 @@ def bench(workloads, peers, rounds, steps, warmup, quick, out, md, plot_path, ca
         if bad or not peers:
             raise ConfigError(f"--peers: unknown {', '.join(bad) or '(none given)'}; "
                               f"known: {', '.join(PEERS)}")
+        from runtime.engines import get_engine
+        get_engine(engine)
         if "netspec" not in peers:
             raise ConfigError("--peers must include netspec (the reference of the ratios and "
                               "the step-0 checks)")
         opts = SuiteOptions(workloads=workloads, peers=peers, rounds=rounds, steps=steps,
                             warmup=warmup, quick=quick, cache_dir=cache_dir,
-                            iree_flags=tuple(iree_flags))
+                            iree_flags=tuple(iree_flags), engine=engine)
         def save(partial):
             partial["command"] = command
             write_atomic(Path(out), (json.dumps(partial, indent=1) + "\n").encode())

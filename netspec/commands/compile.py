@@ -4,13 +4,13 @@
                     [-o DIR] [--batch N] [--optimizer NAME] [--layout NHWC|NCHW]
                     [--image-size N] [--function F]... [--iree-flag FLAG]... [--cache-dir DIR]
 
-The module options resolve exactly as for ``netspec emit`` (:func:`netspec.commands.emit.resolve`:
+The module options resolve exactly as for ``netspec emit`` (:func:`runtime.build.resolve`:
 batch and optimizer from the spec file's TrainConfig, all three functions, NHWC).  The backend
-and chip come from ``runtime.compile.BACKENDS`` (default ``cpu``/``host``); ``--iree-flag`` is
-passed to ``iree-compile`` verbatim (repeatable) and is part of the cache key.  Compilation goes
-through the content-addressed cache of ``runtime.compile.compile_mlir`` (``--cache-dir``, else
-``$NETSPEC_CACHE_DIR``, else ``~/.cache/netspec``), so compiling the same thing twice is a
-cache hit.
+and chip come from ``runtime.engines.iree.BACKENDS`` (default ``cpu``/``host``); ``--iree-flag``
+is passed to ``iree-compile`` verbatim (repeatable) and is part of the cache key.  Compilation
+goes through the content-addressed cache of ``runtime.engines.iree.compile_mlir``
+(``--cache-dir``, else ``$NETSPEC_CACHE_DIR``, else ``~/.cache/netspec``), so compiling the
+same thing twice is a cache hit.
 
 DIR (default ``build/<spec name, lowercased>-<backend>[-<chip>]/``) receives::
 
@@ -22,277 +22,23 @@ DIR (default ``build/<spec name, lowercased>-<backend>[-<chip>]/``) receives::
 All four are written to a staging folder inside DIR first and renamed into place only after
 the compile succeeded, so a failure leaves DIR's previous content untouched.
 
-:func:`build` is the same pipeline as a plain function (``netspec train`` uses it).
+:func:`runtime.build.build` is the same pipeline as a plain function (``netspec train`` uses
+it); this module only parses the options, calls it and prints the summary.
 """
 
 from __future__ import annotations
 
-import hashlib
-import json
 import os
-import re
-import shlex
-import shutil
-import tempfile
-import time
-from dataclasses import dataclass
 from pathlib import Path
-from typing import Iterable
 
 import click
 from rich.markup import escape
 
 from codegen import DEFAULT_LAYOUT, FUNCTIONS
-from codegen.hyper import HYPER, OPT_STATE
-from netspec import __version__
-from netspec.analysis import analyze, layout_dict, layout_hash, spec_hash
 from netspec.cli import _stdout_console, load_spec, main, spec_options
-from netspec.errors import ConfigError, NetspecError
 from netspec.spec import OPTIMIZERS
-from runtime.compile import (BACKENDS, CompileError, CompileResult, _sha256_file, _tool,
-                             compile_mlir, iree_version, resolve_chip)
-from runtime.iree_run import _runtime_version
-
-from .emit import DEFAULT_BATCH, DEFAULT_OPTIMIZER, EmitPlan, emit_verified, resolve
-
-MANIFEST_FORMAT = 1
-COMMAND_FILE = "compile_command.txt"
-MANIFEST_FILE = "manifest.json"
-
-
-class BuildError(NetspecError):
-    """The build directory cannot be written, or the compiler failed with extra flags."""
-
-
-@dataclass(frozen=True)
-class Build:
-    """The outcome of :func:`build`."""
-
-    plan: EmitPlan
-    text: str                   # the emitted MLIR
-    result: CompileResult       # the cache entry (vmfb, command, flags, target, hit/time)
-    manifest: dict
-    vmfb_path: Path             # DIR's copy when out_dir was given, else the cache's
-    mlir_path: Path | None = None      # DIR's copy (None without out_dir)
-    out_dir: Path | None = None
-
-
-# --------------------------------------------------------------------------- helpers
-def file_stem(spec_name: str) -> str:
-    """'EfficientNet-B0' -> 'efficientnet-b0' (lowercase; other characters become '-')."""
-    stem = re.sub(r"[^a-z0-9._-]+", "-", spec_name.lower()).strip("-.")
-    return stem or "module"
-
-
-def default_out_dir(spec_name: str, backend: str, chip: str | None = None) -> Path:
-    """``build/<spec name lowercased>-<backend>[-<chip>]`` (the chip only when given)."""
-    name = f"{file_stem(spec_name)}-{backend}"
-    if chip:
-        name += f"-{file_stem(chip)}"
-    return Path("build") / name
-
-
-_SIG = re.compile(r"^\s*func\.func\s+(?:(?:public|private)\s+)?@([\w$.-]+)\((.*)\)\s*->\s*(.*?)\s*\{\s*$",
-                  re.M)
-_ARG = re.compile(r"%([\w$.-]+)\s*:\s*(tensor<[^>]*>|[\w]+)")
-_TYPE = re.compile(r"tensor<[^>]*>|\b[a-z]+\d+\b")
-
-
-def _type_dict(t: str) -> dict:
-    m = re.fullmatch(r"tensor<(.*)>", t)
-    if not m:
-        return {"type": t, "shape": [], "dtype": t}
-    *dims, dtype = m.group(1).split("x")
-    return {"type": t, "shape": [int(d) for d in dims], "dtype": dtype}
-
-
-def _result_names(fn: str, optimizer: str, n: int) -> list[str | None]:
-    """The documented result names (docs/functions.md); None where the count disagrees."""
-    names = {"predict": ["logits"],
-             "grads": ["loss", "correct", "grads", "bn", "d_images"],
-             "train_step": ["params", *(s for s, _ in OPT_STATE[optimizer]), "bn", "loss",
-                            "correct"]}.get(fn, [])
-    if fn == "grads" and n == 4:
-        names = names[:4]
-    return names if len(names) == n else [None] * n
-
-
-def signatures(text: str, optimizer: str = DEFAULT_OPTIMIZER) -> dict:
-    """``{function: {"signature", "args": [{name, type, shape, dtype}], "results": [...]}}``,
-    read from the ``func.func`` lines of the module text (so exactly what was compiled)."""
-    out = {}
-    for m in _SIG.finditer(text):
-        name, args, results = m.groups()
-        rtypes = _TYPE.findall(results)
-        rnames = _result_names(name, optimizer, len(rtypes))
-        out[name] = {
-            "signature": m.group(0).strip().rstrip("{").rstrip(),
-            "args": [{"name": a, **_type_dict(t)} for a, t in _ARG.findall(args)],
-            "results": [{"name": rn, **_type_dict(t)} for rn, t in zip(rnames, rtypes)],
-        }
-    return out
-
-
-def _check_extra_flags(extra_flags: Iterable[str]) -> tuple[str, ...]:
-    flags = tuple(str(f) for f in (extra_flags or ()))
-    for f in flags:
-        if not f.startswith("-") or f.strip() != f or f in ("-", "--"):
-            raise ConfigError(f"{f!r} is not an iree-compile flag (flags start with '-', "
-                              "e.g. --iree-flag=--iree-opt-level=O3)", where="--iree-flag")
-        if f == "-o" or f.startswith(("-o=", "--o=", "--output-file")):
-            raise ConfigError(f"{f!r} sets the output file, which netspec chooses",
-                              where="--iree-flag",
-                              hint="use -o DIR to choose the build directory")
-    return flags
-
-
-def _rejected_flag(err: CompileError, flags: tuple[str, ...]) -> str | None:
-    """The extra flag iree-compile's diagnostics complain about (not its command line)."""
-    diag = "\n".join([err.summary, *err.diagnostics])
-    for f in flags:
-        name = f.split("=", 1)[0]
-        if name.lstrip("-") and (f"'{name}'" in diag or f"{name} option" in diag
-                                 or f"'{f}'" in diag):
-            return f
-    return None
-
-
-def _command_line(result: CompileResult, mlir_name: str, vmfb_name: str) -> str:
-    """The cache entry's command with DIR's file names (``cd ... &&`` prefix dropped)."""
-    argv = [_tool("iree-compile"), *result.flags, mlir_name, "-o", vmfb_name]
-    return shlex.join(argv)
-
-
-# --------------------------------------------------------------------------- build
-def build(spec, config, *, backend: str = "cpu", chip: str | None = None,
-          batch: int | None = None, optimizer: str | None = None, functions=None,
-          layout=None, image_size: int | None = None, extra_flags: Iterable[str] = (),
-          cache_dir=None, out_dir=None, spec_file: str | None = None) -> Build:
-    """Emit, verify and compile ``spec``; with ``out_dir`` also write the build directory.
-
-    Options resolve as for ``netspec emit`` (``resolve``: ``config`` supplies batch and
-    optimizer when not given).  Raises ConfigError (a bad option), TargetError (backend/chip),
-    EmitFailed, CompileError or BuildError, all NetspecErrors.
-
-    ``manifest`` fields: format, spec_name, spec_file, spec_hash, layout_hash,
-    netspec_version, iree_compiler, iree_runtime, backend, chip, driver, flags (all
-    iree-compile flags, in order), extra_flags, batch, image_size [H, W], channels, classes,
-    input_shape, optimizer, optimizer_state, layout, hyper, functions (per function: its
-    ``func.func`` line, args with name/type/shape/dtype, results likewise), parameter_layout
-    (``netspec.analysis.layout_dict``), files, mlir_bytes, mlir_sha256, vmfb_bytes,
-    vmfb_sha256, compile_command, compile_seconds (this call: the compile, or the cache
-    lookup), cold_compile_seconds (the compile that made the cache entry), cache_hit,
-    cache_key, created.
-    """
-    plan = resolve(spec, config, batch=batch, functions=functions or (), optimizer=optimizer,
-                   layout=layout, image_size=image_size)
-    flags = _check_extra_flags(extra_flags)
-    bspec, c = resolve_chip(backend, chip)       # before the (slow) emit: bad targets fail fast
-    source = f"the module of {spec_file}" if spec_file else plan.spec.name
-    text = emit_verified(plan, source_hint=source)
-    stem = file_stem(plan.spec.name)
-    try:
-        # input named <stem>.mlir, as in DIR: compile_command.txt reproduces the vmfb's bytes
-        result = compile_mlir(text, bspec.name, c, extra_flags=flags, cache_dir=cache_dir,
-                              verify=False, source_hint=source, input_name=stem)
-    except CompileError as e:
-        bad = _rejected_flag(e, flags)
-        if bad is not None:
-            why = re.sub(r"^iree-compile: ", "", e.summary)
-            raise ConfigError(f"iree-compile {iree_version()} rejected {bad!r}: {why}",
-                              where="--iree-flag",
-                              hint="`iree-compile --help` lists the flags it accepts; nothing "
-                                   "was written") from None
-        if flags:
-            raise BuildError(f"{e}\n  note: compiled with the extra flags "
-                             f"{' '.join(flags)}; try without them") from None
-        raise
-
-    a = analyze(plan.spec)
-    mlir_name, vmfb_name = f"{stem}.mlir", f"{stem}.vmfb"
-    data = text.encode("utf-8")
-    s = plan.spec
-    try:
-        entry_meta = json.loads((result.entry_dir / "meta.json").read_text(encoding="utf-8"))
-    except (OSError, ValueError):
-        entry_meta = {}
-    manifest = {
-        "format": MANIFEST_FORMAT,
-        "spec_name": s.name,
-        "spec_file": spec_file,
-        "spec_hash": spec_hash(s),
-        "layout_hash": layout_hash(a),
-        "netspec_version": __version__,
-        "iree_compiler": iree_version(),
-        "iree_runtime": _runtime_version(),
-        "backend": result.backend,
-        "chip": result.chip,
-        "driver": result.driver,
-        "flags": list(result.flags),
-        "extra_flags": list(flags),
-        "batch": plan.batch,
-        "image_size": [s.image_h, s.image_w],
-        "channels": s.in_channels,
-        "classes": a.num_classes,
-        "input_shape": [plan.batch, s.image_h, s.image_w, s.in_channels],
-        "optimizer": plan.optimizer,
-        "optimizer_state": [n for n, _ in OPT_STATE[plan.optimizer]],
-        "layout": plan.layout.name,
-        "hyper": list(HYPER),
-        "functions": signatures(text, plan.optimizer),
-        "parameter_layout": layout_dict(a),
-        "files": {"mlir": mlir_name, "vmfb": vmfb_name, "command": COMMAND_FILE},
-        "mlir_bytes": len(data),
-        "mlir_sha256": hashlib.sha256(data).hexdigest(),
-        "vmfb_bytes": result.vmfb_path.stat().st_size,
-        "vmfb_sha256": entry_meta.get("vmfb_sha256") or _sha256_file(result.vmfb_path),
-        "compile_command": _command_line(result, mlir_name, vmfb_name),
-        "compile_seconds": round(result.seconds, 4),
-        "cold_compile_seconds": entry_meta.get("compile_seconds"),
-        "cache_hit": result.cache_hit,
-        "cache_key": result.key,
-        "created": time.strftime("%Y-%m-%dT%H:%M:%S%z"),
-    }
-    if out_dir is None:
-        return Build(plan, text, result, manifest, result.vmfb_path)
-    out = Path(out_dir)
-    write_build_dir(out, text, result, manifest)
-    return Build(plan, text, result, manifest, out / vmfb_name, out / mlir_name, out)
-
-
-def write_build_dir(out: Path, text: str, result: CompileResult, manifest: dict) -> None:
-    """Stage the four files in ``out/.staging-*``, then rename each into place (manifest last).
-
-    Any failure before the renames leaves ``out`` as it was.  The vmfb copy is checked
-    against the manifest's sha256 (a cache entry replaced meanwhile is caught).
-    """
-    files = manifest["files"]
-    command = (f"# iree-compile {manifest['iree_compiler']} command that produced "
-               f"{files['vmfb']} from {files['mlir']}; run it in this directory\n"
-               f"{manifest['compile_command']}\n")
-    try:
-        out.mkdir(parents=True, exist_ok=True)
-        stage = Path(tempfile.mkdtemp(prefix=".staging-", dir=out))
-    except OSError as e:
-        raise BuildError(f"cannot create the build directory {out}: {e.strerror or e}") from None
-    try:
-        os.chmod(stage, 0o755)
-        (stage / files["mlir"]).write_bytes(text.encode("utf-8"))
-        shutil.copyfile(result.vmfb_path, stage / files["vmfb"])
-        if _sha256_file(stage / files["vmfb"]) != manifest["vmfb_sha256"]:
-            raise BuildError(f"the cached module {result.vmfb_path} changed while it was "
-                             "copied; run the command again")
-        (stage / COMMAND_FILE).write_text(command, encoding="utf-8")
-        (stage / MANIFEST_FILE).write_text(json.dumps(manifest, indent=1) + "\n",
-                                           encoding="utf-8")
-        for name in (files["mlir"], files["vmfb"], COMMAND_FILE, MANIFEST_FILE):
-            with open(stage / name, "rb") as f:
-                os.fsync(f.fileno())
-            os.replace(stage / name, out / name)
-    except OSError as e:
-        raise BuildError(f"cannot write the build directory {out}: {e.strerror or e}") from None
-    finally:
-        shutil.rmtree(stage, ignore_errors=True)
+from runtime.build import DEFAULT_BATCH, DEFAULT_OPTIMIZER, build, default_out_dir
+from runtime.engines.iree import BACKENDS, resolve_chip
 
 
 # --------------------------------------------------------------------------- the command

@@ -7,120 +7,29 @@ Defaults come from the spec file's TrainConfig when it has one (batch size, opti
 batch 8 and adam; all three functions; NHWC activations.  ``--image-size N`` replaces the
 spec's H and W by N (small test modules of a real network).
 
-The text is verified with IREE's parser and op verifiers (``runtime.compile.verify_mlir``)
+The text is verified with IREE's parser and op verifiers (``runtime.engines.iree.verify_mlir``)
 before anything is written; a module that does not verify is an error and leaves the output
 untouched.  ``-o FILE`` writes atomically (temporary file + rename) and prints a one-line
 summary on stderr; without it the text goes to stdout.  Emission is deterministic: the same
 spec and options give the same bytes in every process.
 
-The option resolution (:func:`resolve`) and the checked emission (:func:`emit_verified`) are
-plain functions so other commands and the tests can use them without the CLI.
+The option resolution (:func:`runtime.build.resolve`) and the checked emission
+(:func:`runtime.build.emit_verified`) are plain functions so other commands and the tests can
+use them without the CLI; this module only parses the options, calls them and prints.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-
 import click
 
-from codegen import FUNCTIONS, LAYOUTS, DEFAULT_LAYOUT, EmitError, Layout, emit_module
+from codegen import FUNCTIONS, DEFAULT_LAYOUT
 from netspec.analysis import analyze
 from netspec.cli import load_spec, main, spec_options
-from netspec.errors import ConfigError, NetspecError, SpecError
-from netspec.spec import OPTIMIZERS, NetSpec, TrainConfig
-from runtime.compile import MLIRVerifyError, verify_mlir
+from netspec.spec import OPTIMIZERS
+from runtime.build import (DEFAULT_BATCH, DEFAULT_OPTIMIZER, EmitFailed, EmitPlan, emit_verified,
+                           resolve)
 
 from . import write_atomic
-
-DEFAULT_BATCH = 8           # without a TrainConfig
-DEFAULT_OPTIMIZER = "adam"  # without a TrainConfig
-
-
-class EmitFailed(NetspecError):
-    """The module could not be emitted, or the emitted text does not verify."""
-
-
-@dataclass(frozen=True)
-class EmitPlan:
-    """A spec and the fully resolved ``emit_module`` keywords."""
-
-    spec: NetSpec
-    batch: int
-    functions: tuple[str, ...]
-    optimizer: str
-    layout: Layout
-
-    def kwargs(self) -> dict:
-        return dict(batch=self.batch, functions=self.functions, optimizer=self.optimizer,
-                    layout=self.layout)
-
-
-def _positive(flag: str, value) -> int:
-    """An integer flag >= 1 (given as int or as the command-line string)."""
-    if isinstance(value, str):
-        try:
-            value = int(value.strip())
-        except ValueError:
-            raise ConfigError("must be a positive integer", where=flag,
-                              expected="an integer >= 1", received=value) from None
-    if isinstance(value, bool) or not isinstance(value, int) or value < 1:
-        raise ConfigError("must be a positive integer", where=flag,
-                          expected="an integer >= 1", received=value)
-    return value
-
-
-def resolve(spec: NetSpec, config: TrainConfig | None, *, batch: int | None = None,
-            functions=(), optimizer: str | None = None, layout: str | Layout | None = None,
-            image_size: int | None = None) -> EmitPlan:
-    """Validate the flags and fill in the defaults; errors name the flag (``ConfigError``)."""
-    if batch is None:
-        batch = config.batch_size if config is not None else DEFAULT_BATCH
-    else:
-        batch = _positive("--batch", batch)
-    wanted = list(functions or ())
-    for f in wanted:
-        if f not in FUNCTIONS:
-            raise ConfigError("is not a function of the module", where="--function",
-                              expected=" | ".join(FUNCTIONS), received=f)
-    # canonical order, duplicates dropped: the output does not depend on the flag order
-    funcs = tuple(f for f in FUNCTIONS if f in wanted) if wanted else FUNCTIONS
-    if optimizer is None:
-        optimizer = config.optimizer if config is not None else DEFAULT_OPTIMIZER
-    elif optimizer not in OPTIMIZERS:
-        raise ConfigError("is not a supported optimizer", where="--optimizer",
-                          expected=" | ".join(OPTIMIZERS), received=optimizer)
-    if layout is None:
-        lay = DEFAULT_LAYOUT
-    elif isinstance(layout, Layout):
-        lay = layout
-    else:
-        lay = LAYOUTS.get(str(layout).upper())
-        if lay is None:
-            raise ConfigError("is not an activation layout", where="--layout",
-                              expected=" | ".join(LAYOUTS), received=layout)
-    if image_size is not None:
-        image_size = _positive("--image-size", image_size)
-        try:
-            spec = spec.with_(image_h=image_size, image_w=image_size)
-        except SpecError as e:
-            raise e.at(f"--image-size {image_size}") from None
-    return EmitPlan(spec, batch, funcs, optimizer, lay)
-
-
-def emit_verified(plan: EmitPlan, *, source_hint: str | None = None) -> str:
-    """The module text of ``plan``, verified by IREE (``EmitFailed`` if it does not verify)."""
-    try:
-        text = emit_module(plan.spec, **plan.kwargs())
-    except EmitError as e:
-        raise EmitFailed(f"{plan.spec.name}: cannot emit the module: {e}") from None
-    try:
-        verify_mlir(text, source_hint=source_hint)
-    except MLIRVerifyError as e:
-        raise EmitFailed(
-            f"the module emitted for {plan.spec.name} does not verify; nothing was written\n{e}"
-            "\n  hint: this is a netspec code-generation bug; `netspec golden` shows which "
-            "golden modules changed") from None
-    return text
 
 
 def summary(plan: EmitPlan, text: str, out: str) -> str:
@@ -158,7 +67,7 @@ def emit(spec_file, spec_name, output, batch, functions, optimizer, layout, imag
     spec, config = load_spec(spec_file, spec_name)
     plan = resolve(spec, config, batch=batch, functions=functions, optimizer=optimizer,
                    layout=layout, image_size=image_size)
-    text = emit_verified(plan, source_hint=output or f"the module of {spec_file}")
+    text = emit_verified(plan, source_hint=output or f"the module of {spec_file}").text
     if output is None:
         click.echo(text, nl=False)
         return

@@ -63,7 +63,7 @@ def plot_confusion(conf: np.ndarray, classes: list[str], path: Path, title: str)
 @target_options
 @click.option("--workers", type=int, default=None)
 @click.option("--out", default=None, metavar="DIR")
-def eval_(spec_file, spec_name, checkpoint, data, split, batch_size, backend, chip, iree_flags,
+def eval_(spec_file, spec_name, checkpoint, data, split, batch_size, backend, engine, chip, iree_flags,
           cache_dir, workers, out):
     """Evaluate a checkpoint: top-1, top-5, per-class accuracy, confusion matrix."""
     from runtime.data import Loader, open_dataset
@@ -79,7 +79,7 @@ def eval_(spec_file, spec_name, checkpoint, data, split, batch_size, backend, ch
     ck.check_classes(splits.classes, source)
     B = batch_size or man["config"]["batch_size"]
     session, built = inference_session(spec, ck, batch=B, backend=backend, chip=chip,
-                                       extra_flags=iree_flags, cache_dir=cache_dir)
+                                       extra_flags=iree_flags, cache_dir=cache_dir, engine=engine)
     ds = splits.val if split == "val" else splits.train
     loader = Loader(ds, B, train=False, image_hw=(spec.image_h, spec.image_w),
                     channels=spec.in_channels, mean=tuple(man["data"]["mean"]),

@@ -20,7 +20,7 @@ import click
 from codegen import golden as G
 from netspec.cli import main
 from netspec.errors import NetspecError
-from runtime.compile import MLIRVerifyError, verify_mlir
+from runtime.engines.iree import MLIRVerifyError, verify_mlir
 
 
 class GoldenError(NetspecError):

@@ -32,7 +32,7 @@ MAX_BATCH = 16
 @click.option("--top", "top_k", type=click.IntRange(1, 1000), default=5, show_default=True)
 @click.option("--json", "as_json", is_flag=True, help="Print JSON instead of tables.")
 @target_options
-def predict(spec_file, spec_name, checkpoint, images, top_k, as_json, backend, chip, iree_flags,
+def predict(spec_file, spec_name, checkpoint, images, top_k, as_json, backend, engine, chip, iree_flags,
             cache_dir):
     """Classify IMAGE files with a trained checkpoint (top-K classes and probabilities)."""
     from runtime.inference import inference_session, open_checkpoint, preprocess_file
@@ -53,7 +53,7 @@ def predict(spec_file, spec_name, checkpoint, images, top_k, as_json, backend, c
     if arrays:
         B = min(MAX_BATCH, len(arrays))
         session, _ = inference_session(spec, ck, batch=B, backend=backend, chip=chip,
-                                       extra_flags=iree_flags, cache_dir=cache_dir)
+                                       extra_flags=iree_flags, cache_dir=cache_dir, engine=engine)
         classes = ck.classes
         for i in range(0, len(arrays), B):
             chunk = np.stack(arrays[i:i + B])

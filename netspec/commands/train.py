@@ -22,7 +22,7 @@ from pathlib import Path
 import click
 from rich.console import Console
 
-from netspec.cli import load_spec, main, spec_options
+from netspec.cli import engine_option, load_spec, main, spec_options
 from netspec.errors import ConfigError
 from netspec.spec import OPTIMIZERS, TrainConfig
 
@@ -33,8 +33,10 @@ def target_options(fn):
     fn = click.option("--iree-flag", "iree_flags", multiple=True, metavar="FLAG",
                       help="Extra iree-compile flag, passed through (repeatable).")(fn)
     fn = click.option("--chip", default=None, help="Target chip (gfx1100, sm_80, host, ...).")(fn)
+    fn = engine_option(fn)
     return click.option("--backend", default="cpu", show_default=True,
-                        help="cpu, rocm, cuda or vulkan.")(fn)
+                        help="Target hardware: cpu, rocm, cuda or vulkan.")(fn)
+
 
 
 @contextlib.contextmanager
@@ -79,7 +81,7 @@ def _overrides(**kw) -> dict:
               help="Also checkpoint every N steps (0: each epoch only).")
 @click.option("--stop-at-step", type=int, default=None,
               help="Stop with a checkpoint after this many steps (resume later).")
-def train(spec_file, spec_name, data, backend, chip, iree_flags, cache_dir, epochs, batch_size,
+def train(spec_file, spec_name, data, backend, engine, chip, iree_flags, cache_dir, epochs, batch_size,
           learning_rate, optimizer, seed, out, resume, workers, save_every, stop_at_step):
     """Train SPEC.py on the chosen device; evaluate, checkpoint and plot each epoch."""
     from runtime.train import TrainOptions, train as run_training
@@ -98,7 +100,9 @@ def train(spec_file, spec_name, data, backend, chip, iree_flags, cache_dir, epoc
         config = TrainConfig()
     if resume is None and overrides:
         config = config.replace(**overrides)
-    opts = TrainOptions(data=data, backend=backend, chip=chip,
+    from runtime.engines import get_engine
+    get_engine(engine)       # an unknown --engine is refused before anything else
+    opts = TrainOptions(data=data, backend=backend, chip=chip, engine=engine,
                         out=Path(out) if out else None, resume=Path(resume) if resume else None,
                         workers=workers, cache_dir=cache_dir, iree_flags=tuple(iree_flags),
                         save_every=save_every, stop_at_step=stop_at_step, spec_file=spec_file)

@@ -27,7 +27,7 @@ from rich.markup import escape
 from rich.table import Table
 
 from netspec.analysis import analyze
-from netspec.cli import _stdout_console, fmt_shape, load_spec, main, spec_options
+from netspec.cli import _stdout_console, engine_option, fmt_shape, load_spec, main, spec_options
 from netspec.errors import ConfigError, SpecError
 from netspec.spec import NetSpec
 
@@ -47,7 +47,7 @@ _STAGE_LINES = {
 # --------------------------------------------------------------------------- option checks
 def check_backend(backend: str) -> str:
     """Only ``cpu`` for now: the compiled module is run on this machine."""
-    from runtime.compile import BACKENDS
+    from runtime.engines.iree import BACKENDS
     name = backend.strip().lower()
     if name in SUPPORTED_BACKENDS:
         return name
@@ -78,14 +78,7 @@ def resize(spec: NetSpec, image_size: int | None) -> NetSpec:
 
 def check_batch(spec: NetSpec, batch: int) -> None:
     """BatchNorm's unbiased running variance needs >= 2 values per channel."""
-    a = analyze(spec)
-    smallest = None
-    for info in a.layers:
-        if info.kind in ("convBn", "mbConv", "invertedResidual"):
-            for shape in (info.in_shape, info.out_shape):
-                if len(shape) == 3:
-                    hw = shape[1] * shape[2]
-                    smallest = hw if smallest is None else min(smallest, hw)
+    smallest = analyze(spec).min_bn_pixels
     if smallest is not None and batch * smallest < 2:
         raise ConfigError(
             "is too small: a BatchNorm layer would see a single value per channel "
@@ -95,10 +88,9 @@ def check_batch(spec: NetSpec, batch: int) -> None:
 
 def tolerance_reason(spec: NetSpec, dtype: str) -> tuple[str, str]:
     """(kind, why) of ``Tolerance.for_spec``."""
-    from runtime.verify import _has_kinks
     if dtype == "f64":
         return "f64", "float64 module: IREE's f64 path agrees with the truth to ~1e-9"
-    if _has_kinks(spec):
+    if analyze(spec).has_kinks:
         return "kinked", ("relu/relu6 present: an f32 pre-activation within rounding of a kink "
                           "can take the other branch and flip a gradient entry")
     return "smooth", ("smooth activations only (swish/sigmoid/identity): f32 rounding, "
@@ -246,6 +238,7 @@ def print_report(console: Console, ctx: dict, report, timings: dict) -> None:
 @spec_options
 @click.option("--backend", default="cpu", metavar="NAME", show_default=True,
               help="Compiler backend; only cpu for now (the module runs on this machine).")
+@engine_option
 @click.option("--image-size", "image_size", type=click.IntRange(min=1), default=None, metavar="N",
               help=f"Check at N×N input (default: min(image_h, {MAX_DEFAULT_SIZE})).")
 @click.option("--batch", type=click.IntRange(min=1), default=DEFAULT_BATCH, show_default=True,
@@ -255,7 +248,7 @@ def print_report(console: Console, ctx: dict, report, timings: dict) -> None:
 @click.option("--dtype", type=click.Choice(["f32", "f64"]), default="f32", show_default=True,
               help="Precision of the compiled module (the reference is always float64).")
 @click.option("--json", "as_json", is_flag=True, help="Print one JSON object instead of the table.")
-def verify(spec_file, spec_name, backend, image_size, batch, seed, dtype, as_json):
+def verify(spec_file, spec_name, backend, engine, image_size, batch, seed, dtype, as_json):
     """Check the compiled gradients of a spec against the float64 JAX reference.
 
     Rebuilds the spec at a small resolution, compiles predict + grads with IREE, runs them on
@@ -264,13 +257,15 @@ def verify(spec_file, spec_name, backend, image_size, batch, seed, dtype, as_jso
     mismatch, 2 on a user error.
     """
     backend = check_backend(backend)
+    from runtime.engines import get_engine
+    get_engine(engine)
     original, config = load_spec(spec_file, spec_name)
     spec = resize(original, image_size)
     check_batch(spec, batch)
 
     import numpy as np
 
-    from runtime.compile import resolve_chip
+    from runtime.engines.iree import resolve_chip
     from runtime.verify import Tolerance, check_grads, compile_grads_module, random_inputs
 
     _, chip = resolve_chip(backend)
@@ -284,7 +279,7 @@ def verify(spec_file, spec_name, backend, image_size, batch, seed, dtype, as_jso
 
     t0 = time.perf_counter()
     module, res = compile_grads_module(spec, batch=batch, backend=backend, dtype=dtype,
-                                       progress=progress)
+                                       progress=progress, engine=engine)
     t_loaded = time.perf_counter()
     label_smoothing = config.label_smoothing if config is not None else DEFAULT_LABEL_SMOOTHING
     inputs = random_inputs(spec, batch, seed=seed, dtype=np.float64 if dtype == "f64" else np.float32)

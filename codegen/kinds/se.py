@@ -18,7 +18,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from netspec.layers import SEPlan
+from netspec.kinds.blocks import SEPlan
 
 from ..ir import Value
 from ..ops.act import ActSaved, act_fwd, act_vjp
@@ -37,8 +37,8 @@ class SESaved:
 
 def se_fwd(ctx: Ctx, p: SEPlan, h: Value):
     b, L = ctx.b, ctx.L
-    w1, b1 = ctx.params[f"{p.name}.reduce.w"], ctx.params[f"{p.name}.reduce.b"]
-    w2, b2 = ctx.params[f"{p.name}.expand.w"], ctx.params[f"{p.name}.expand.b"]
+    w1, b1 = ctx.params[p.reduce_w], ctx.params[p.reduce_b]
+    w2, b2 = ctx.params[p.expand_w], ctx.params[p.expand_b]
     with b.scope(p.name):
         H, W = L.hw(h.shape)
         s = b.mul(b.reduce(h, L.spatial_axes, hint="sum_hw"), b.const(1.0 / (H * W), h.dtype), hint="squeeze")
@@ -55,18 +55,18 @@ def se_fwd(ctx: Ctx, p: SEPlan, h: Value):
 
 def se_vjp(ctx: Ctx, p: SEPlan, sv: SESaved, dy: Value) -> Value:
     b, L = ctx.b, ctx.L
-    w1, w2 = ctx.params[f"{p.name}.reduce.w"], ctx.params[f"{p.name}.expand.w"]
+    w1, w2 = ctx.params[p.reduce_w], ctx.params[p.expand_w]
     with b.scope(p.name):
         dh_gated = b.mul(dy, sv.g_b, hint="d_h_gated")
         dg = b.reduce(b.mul(dy, sv.h, hint="dy_h"), L.spatial_axes, hint="d_gate")
         one = b.const(1.0, dy.dtype)
         dz2 = b.mul(dg, b.mul(sv.g, b.sub(one, sv.g, hint="one_minus_g"), hint="dsigmoid"), hint="d_expand_z")
-        ctx.grad(f"{p.name}.expand.w", b.dot_general(sv.a1, dz2, ((0,), (0,)), hint="d_expand_w"))
-        ctx.grad(f"{p.name}.expand.b", b.reduce(dz2, (0,), hint="d_expand_b"))
+        ctx.grad(p.expand_w, b.dot_general(sv.a1, dz2, ((0,), (0,)), hint="d_expand_w"))
+        ctx.grad(p.expand_b, b.reduce(dz2, (0,), hint="d_expand_b"))
         da1 = b.dot_general(dz2, w2, ((1,), (1,)), hint="d_a1")
         dz1 = act_vjp(b, sv.swish, da1)
-        ctx.grad(f"{p.name}.reduce.w", b.dot_general(sv.s, dz1, ((0,), (0,)), hint="d_reduce_w"))
-        ctx.grad(f"{p.name}.reduce.b", b.reduce(dz1, (0,), hint="d_reduce_b"))
+        ctx.grad(p.reduce_w, b.dot_general(sv.s, dz1, ((0,), (0,)), hint="d_reduce_w"))
+        ctx.grad(p.reduce_b, b.reduce(dz1, (0,), hint="d_reduce_b"))
         ds = b.dot_general(dz1, w1, ((1,), (1,)), hint="d_squeeze")
         H, W = L.hw(dy.shape)
         ds_b = b.broadcast_in_dim(b.mul(ds, b.const(1.0 / (H * W), dy.dtype), hint="d_squeeze_p"),

@@ -13,13 +13,14 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from netspec.layers import ConvBnPlan
+from netspec.kinds.conv_bn import ConvBnPlan, convBn
 
 from ..ir import Value
 from ..ops.act import ActSaved, act_fwd, act_saved, act_vjp, needs_preact
 from ..ops.bn import BNSaved, bn_infer, bn_preact, bn_running_update, bn_train_fwd, bn_vjp, bn_xhat
 from ..ops.conv import ConvGeom, conv_dw, conv_dx, conv_fwd
 from .context import Ctx
+from .registry import lowering
 
 
 @dataclass(frozen=True)
@@ -30,20 +31,20 @@ class ConvBnSaved:
 
 
 def geom(p: ConvBnPlan) -> ConvGeom:
-    return ConvGeom(p.k, p.stride, p.k // 2 if p.padding == "same" else 0, p.groups)
+    return ConvGeom(p.k, p.stride, p.pad, p.groups)
 
 
 def convbn_fwd(ctx: Ctx, p: ConvBnPlan, x: Value):
     b, L = ctx.b, ctx.L
     with b.scope(p.name):
-        z = conv_fwd(b, L, x, ctx.params[f"{p.name}.conv.w"], geom(p))
-        gamma, beta = ctx.params[f"{p.name}.bn.gamma"], ctx.params[f"{p.name}.bn.beta"]
-        r_mean, r_var = ctx.bn_running[f"{p.name}.bn"]
+        z = conv_fwd(b, L, x, ctx.params[p.w], geom(p))
+        gamma, beta = ctx.params[p.gamma], ctx.params[p.beta]
+        r_mean, r_var = ctx.bn_running[p.bn]
         if not ctx.train:
             y, _ = act_fwd(b, p.act, bn_infer(b, L, z, gamma, beta, r_mean, r_var, ctx.bn_eps), train=False)
             return y, None
         u, bn_saved, mean, var = bn_train_fwd(b, L, z, gamma, beta, ctx.bn_eps)
-        ctx.bn_updated[f"{p.name}.bn"] = bn_running_update(b, r_mean, r_var, mean, var, bn_saved.n,
+        ctx.bn_updated[p.bn] = bn_running_update(b, r_mean, r_var, mean, var, bn_saved.n,
                                                            ctx.bn_momentum)
         y, _ = act_fwd(b, p.act, u)
         return y, ConvBnSaved(x, bn_saved, ActSaved(p.act, y=y))
@@ -56,12 +57,12 @@ def convbn_vjp(ctx: Ctx, p: ConvBnPlan, s: ConvBnSaved, dy: Value, need_dx: bool
         u = bn_preact(b, L, s.bn, xhat) if needs_preact(p.act) else None
         du = act_vjp(b, act_saved(b, p.act, u, s.act.y), dy)
         dz, dgamma, dbeta = bn_vjp(b, L, s.bn, du, xhat)
-        ctx.grad(f"{p.name}.bn.gamma", dgamma)
-        ctx.grad(f"{p.name}.bn.beta", dbeta)
-        ctx.grad(f"{p.name}.conv.w", conv_dw(b, L, s.x, dz, geom(p)))
+        ctx.grad(p.gamma, dgamma)
+        ctx.grad(p.beta, dbeta)
+        ctx.grad(p.w, conv_dw(b, L, s.x, dz, geom(p)))
         if not need_dx:
             return None
-        return conv_dx(b, L, dz, ctx.params[f"{p.name}.conv.w"], s.x.shape, geom(p))
+        return conv_dx(b, L, dz, ctx.params[p.w], s.x.shape, geom(p))
 
 
 # -- the convBn layer kind ---------------------------------------------------------------
@@ -71,3 +72,6 @@ def forward(ctx: Ctx, info, x: Value):
 
 def vjp(ctx: Ctx, info, saved, dy: Value, need_dx: bool):
     return convbn_vjp(ctx, info.plan, saved, dy, need_dx)
+
+
+lowering(convBn, forward, vjp)

@@ -8,10 +8,11 @@ vjp in reverse order; the residual fan-in adds the cotangent of the skip: dx = d
 
 from __future__ import annotations
 
-from netspec.layers import BlockPlan
+from netspec.kinds.blocks import BlockPlan, invertedResidual, mbConv
 
 from ..ir import Value
 from .context import Ctx
+from .registry import lowering
 from .conv_bn import convbn_fwd, convbn_vjp
 from .se import se_fwd, se_vjp
 
@@ -60,3 +61,7 @@ def vjp(ctx: Ctx, info, saved, dy: Value, need_dx: bool):
     for i in reversed(range(len(info.plan))):
         dy = block_vjp(ctx, info.plan[i], saved[i], dy, need_dx or i > 0)
     return dy
+
+
+lowering(invertedResidual, forward, vjp)
+lowering(mbConv, forward, vjp)

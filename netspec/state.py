@@ -1,4 +1,11 @@
-"""The runtime scalars of a train step, and the optimizer state each optimizer keeps.
+"""The training state and the runtime scalars of a train step: the tables the emitted
+functions' ABI (``codegen.abi``), the session, checkpoints, the reference and the peers read.
+
+``train_state(optimizer)`` is the ONE list of state buffers a training run carries between
+steps — the parameters, each optimizer slot, the BN running statistics (room for EMA copies
+and more: each is a row) — with its checkpoint key, its argument name in the emitted
+functions, the flat space it lives in (``params``: f32[n_params] in registry order; ``bn``:
+f32[n_bn_floats]) and how it starts.
 
 Every per-step scalar is a runtime input, the ``hyper`` vector f32[len(HYPER)], so one
 compiled module serves every schedule; the host fills it with ``hyper_vector``.  The
@@ -16,6 +23,8 @@ stat being the unbiased batch variance.
 """
 
 from __future__ import annotations
+
+from dataclasses import dataclass
 
 import numpy as np
 
@@ -57,3 +66,28 @@ def hyper_vector(*, lr: float, step: int, optimizer: str, weight_decay: float = 
                 bias_correction1=1.0 - beta1 ** step, bias_correction2=1.0 - beta2 ** step,
                 rms_decay=rms_decay)
     return np.array([vals[n] for n in HYPER], np.float32)
+
+
+# --------------------------------------------------------------------------- training state
+@dataclass(frozen=True)
+class StateBuffer:
+    """One flat buffer of the training state."""
+    key: str            # checkpoint / session key: "params", "opt.m", "bn"
+    arg: str            # its argument (and result) name in the emitted functions: "params", "m"
+    space: str          # "params" (f32[n_params], registry layout) | "bn" (f32[n_bn_floats])
+    role: str           # "params" | "opt" | "bn"
+    fill: float | None  # initial constant, or None: from the registry (init_params / init_bn)
+
+
+def train_state(optimizer: str | None) -> tuple[StateBuffer, ...]:
+    """The state buffers of a training run in argument order (``optimizer=None``: inference,
+    parameters and BN statistics only)."""
+    opt = tuple(StateBuffer(f"opt.{n}", n, "params", "opt", float(v))
+                for n, v in OPT_STATE.get(optimizer, ()))
+    return (StateBuffer("params", "params", "params", "params", None), *opt,
+            StateBuffer("bn", "bn", "bn", "bn", None))
+
+
+def state_keys(optimizer: str | None) -> list[str]:
+    """The names of a session's state buffers (and of a checkpoint's tensors)."""
+    return [s.key for s in train_state(optimizer)]

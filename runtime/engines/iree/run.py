@@ -23,7 +23,7 @@ import numpy as np
 from netspec.errors import NetspecError
 
 __all__ = ["DriverError", "Module", "ModuleVersionError", "RunError", "available_drivers",
-           "load_module", "open_driver", "DRIVER_HINTS"]
+           "load_module", "open_driver", "runtime_version", "DRIVER_HINTS"]
 
 
 class RunError(NetspecError):
@@ -126,7 +126,7 @@ def _config(driver: str):
         if name not in known:
             raise DriverError(
                 f"unknown IREE runtime driver {driver!r}; this iree-base-runtime "
-                f"{_runtime_version()} has: {', '.join(known)}",
+                f"{runtime_version()} has: {', '.join(known)}",
                 hint="use 'local-task' for CPU, 'cuda' (NVIDIA), 'hip' (AMD), 'vulkan'")
         try:
             cfg = rt.Config(driver)
@@ -149,7 +149,7 @@ def open_driver(driver: str) -> None:
     _config(driver)
 
 
-def _runtime_version() -> str:
+def runtime_version() -> str:
     try:
         from importlib import metadata
         return metadata.version("iree-base-runtime")
@@ -181,7 +181,7 @@ def _check_recorded(path: Path, meta: dict | None) -> None:
     if not meta:
         return
     built = str(meta.get("iree_compiler") or "")
-    have = _runtime_version()
+    have = runtime_version()
     if built and have != "?" and built.split("+")[0] != have.split("+")[0]:
         raise ModuleVersionError(
             f"{path} was compiled by IREE {built} (says its {meta['_file']}), but the installed "
@@ -204,7 +204,7 @@ class Module:
         self.driver = driver
         if not self.path.is_file():
             raise RunError(f"no compiled module at {self.path}",
-                           hint="compile it first (runtime.compile.compile_mlir)")
+                           hint="compile it first (runtime.engines.iree.compile_mlir, or `netspec compile`)")
         meta = _read_meta(self.path)
         _check_recorded(self.path, meta)
         self.config = _config(driver)
@@ -216,7 +216,7 @@ class Module:
             hint = "the file may be truncated or not a .vmfb; " + _RECOMPILE
             if "version" in msg.lower():
                 hint = ("it may come from another IREE version (this runtime is "
-                        f"{_runtime_version()}); " + _RECOMPILE)
+                        f"{runtime_version()}); " + _RECOMPILE)
             raise RunError(f"{self.path} is not a loadable IREE module: {msg}",
                            hint=hint) from None
         self.context = rt.SystemContext(config=self.config)

@@ -1,45 +1,14 @@
-"""The host training loop behind ``netspec train``.
-
-    spec + config ──build()──> <spec>.mlir / <spec>.vmfb + manifest (run_dir/module/; the
-                               compile is cached by content, see runtime.compile)
-    data source ──open_dataset()──> Loader (worker processes, prefetch) ──batches──┐
-    Session (params, optimizer state, BN stats resident on the device) <───────────┘
-        per step: upload images, labels, [rand], hyper; read back loss and correct only
-    each epoch: evaluate on the val split (predict, running BN) → top-1 / top-5,
-                metrics.jsonl, curves.png, checkpoints/last.safetensors (+ best)
-
-Run directory (``--out``; one run per directory, guarded by an ``flock`` on ``.lock``)::
-
-    run.json                      what was run: spec, config, data, target, versions
-    module/                       the exact MLIR, vmfb, iree-compile command and manifest
-    metrics.jsonl                 one record per step ("kind": "step") and per epoch ("epoch")
-    curves.png                    loss and accuracy curves (rewritten each epoch)
-    checkpoints/last.safetensors  state + manifest (atomic), each epoch, on --save-every N,
-                                  on Ctrl-C / SIGTERM and at the end
-    checkpoints/best.safetensors  the state with the best validation top-1 so far
-
-Exact resume.  The position of a run is one integer, ``step`` (optimizer steps done); with S
-batches per epoch it is in epoch ``step // S`` at batch ``step % S``.  Everything random is
-a function of (seed, step) or (seed, epoch): the epoch's order and augmentation
-(``runtime.data``) and the dropout uniforms (``Session.rand_for_step``); the learning rate and
-the Adam bias corrections are functions of ``step`` (``runtime.schedule``).  So restoring the
-state buffers and ``step`` from the checkpoint continues with exactly the batches, random
-numbers and hyper-parameters the uninterrupted run would have used, and on the CPU backend
-reproduces its losses bit for bit (tested).  On resume, metrics.jsonl is cut back to the
-checkpoint's step so that it never holds a step twice.
-"""
+"""The training loop: :class:`Trainer` (setup, resume, the epoch loop, checkpoints, reporting)."""
 
 from __future__ import annotations
 
-import fcntl
-from array import array
+import functools
 import json
 import math
-import os
 import platform
-import signal
 import sys
 import time
+from array import array
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -48,12 +17,17 @@ import numpy as np
 from netspec import __version__
 from netspec.analysis import analyze, layout_hash, spec_dict, spec_hash
 from netspec.atomic import write_atomic
-from netspec.errors import ConfigError, NetspecError
+from netspec.errors import ConfigError
 from netspec.spec import TrainConfig
 
-from .checkpoint import check_compatible, load_checkpoint, save_checkpoint
-from .schedule import hyper_for_step, lr_at
-from .session import Session, state_keys
+from ..checkpoint import check_compatible, load_checkpoint, save_checkpoint
+from ..schedule import hyper_for_step, lr_at
+from ..session import Session, open_session, state_keys
+from .errors import Diverged, TrainError
+from .metrics import evaluate, rss_mb, workers_rss_mb
+from .plots import plot_curves
+from .rundir import RunDir
+from .signals import EXIT_SIGNAL, Interrupts
 
 #: TrainConfig knobs the IREE train step does not implement yet: refused, never ignored.
 UNSUPPORTED = {
@@ -66,22 +40,13 @@ UNSUPPORTED = {
 #: On resume these may differ from the run's stored config (the rest must not).
 RESUME_OVERRIDABLE = ("epochs",)
 
-EXIT_SIGNAL = {signal.SIGINT: 130, signal.SIGTERM: 143}
-
-
-class TrainError(NetspecError):
-    """The run cannot start or continue (data / run directory / numerics)."""
-
-
-class Diverged(TrainError):
-    """The loss became NaN or Inf."""
-
 
 @dataclass
 class TrainOptions:
     data: str | None = None
     backend: str = "cpu"
     chip: str | None = None
+    engine: str = "iree"             # runtime.engines: what compiles and runs the module
     out: Path | None = None
     resume: Path | None = None
     workers: int | None = None
@@ -105,123 +70,6 @@ class TrainResult:
     history: list = field(default_factory=list)   # the epoch records
 
 
-# --------------------------------------------------------------------------- run directory
-class RunDir:
-    def __init__(self, path: Path):
-        self.path = Path(path)
-        self.ckpt_dir = self.path / "checkpoints"
-        self.last = self.ckpt_dir / "last.safetensors"
-        self.best = self.ckpt_dir / "best.safetensors"
-        self.metrics = self.path / "metrics.jsonl"
-        self.curves = self.path / "curves.png"
-        self.module_dir = self.path / "module"
-        self._lock_fd: int | None = None
-        self._metrics_f = None
-
-    def lock(self) -> None:
-        """Refuse a second ``netspec train`` on the same directory (the lock dies with us)."""
-        self.path.mkdir(parents=True, exist_ok=True)
-        fd = os.open(self.path / ".lock", os.O_RDWR | os.O_CREAT, 0o644)
-        try:
-            fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
-        except BlockingIOError:
-            try:
-                other = os.read(fd, 64).decode(errors="replace").strip() or "?"
-            finally:
-                os.close(fd)
-            raise TrainError(f"run directory {self.path} is in use by another netspec train "
-                             f"(pid {other})\n  hint: wait for it, stop it, or pass another "
-                             "--out") from None
-        os.ftruncate(fd, 0)
-        os.write(fd, str(os.getpid()).encode())
-        self._lock_fd = fd
-
-    def unlock(self) -> None:
-        if self._metrics_f is not None:
-            self._metrics_f.close()
-            self._metrics_f = None
-        if self._lock_fd is not None:
-            os.close(self._lock_fd)
-            self._lock_fd = None
-
-    def append(self, record: dict) -> None:
-        if self._metrics_f is None:
-            self._metrics_f = open(self.metrics, "a", encoding="utf-8")
-        self._metrics_f.write(json.dumps(record, sort_keys=True) + "\n")
-        self._metrics_f.flush()
-
-    def read_metrics(self) -> list[dict]:
-        return read_metrics(self.metrics)
-
-    def cut_metrics(self, step: int, epochs_evaluated: int) -> list[dict]:
-        """Keep the records of steps < ``step`` and epochs < ``epochs_evaluated`` (atomic)."""
-        keep = [r for r in self.read_metrics()
-                if (r.get("kind") == "step" and r["step"] < step)
-                or (r.get("kind") == "epoch" and r["epoch"] < epochs_evaluated)]
-        write_atomic(self.metrics, "".join(json.dumps(r, sort_keys=True) + "\n" for r in keep))
-        return keep
-
-
-def read_metrics(path: Path) -> list[dict]:
-    out = []
-    try:
-        lines = Path(path).read_text(encoding="utf-8").splitlines()
-    except FileNotFoundError:
-        return out
-    for line in lines:
-        try:
-            out.append(json.loads(line))
-        except ValueError:   # a line cut by a crash: everything before it is intact
-            break
-    return out
-
-
-# --------------------------------------------------------------------------- signals
-class Interrupts:
-    """SIGINT / SIGTERM set a flag the loop polls between steps; a second SIGINT aborts."""
-
-    def __init__(self):
-        self.signum: int | None = None
-        self._old = {}
-
-    def __enter__(self):
-        for s in (signal.SIGINT, signal.SIGTERM):
-            try:
-                self._old[s] = signal.signal(s, self._handle)
-            except ValueError:   # not the main thread: leave the defaults alone
-                pass
-        return self
-
-    def _handle(self, signum, frame):
-        if self.signum is not None and signum == signal.SIGINT:
-            raise KeyboardInterrupt
-        self.signum = signum
-
-    def __exit__(self, *exc):
-        for s, h in self._old.items():
-            signal.signal(s, h)
-
-    @property
-    def name(self) -> str | None:
-        return None if self.signum is None else signal.Signals(self.signum).name
-
-
-# --------------------------------------------------------------------------- helpers
-def rss_mb(pid: int | str = "self") -> float:
-    """Resident set size in MiB (Linux /proc; 0 where unavailable)."""
-    try:
-        with open(f"/proc/{pid}/statm") as f:
-            return int(f.read().split()[1]) * os.sysconf("SC_PAGE_SIZE") / 2**20
-    except (OSError, ValueError, IndexError):
-        return 0.0
-
-
-def workers_rss_mb() -> float:
-    """Summed RSS of this process's live child processes (the data workers)."""
-    import multiprocessing
-    return sum(rss_mb(p.pid) for p in multiprocessing.active_children())
-
-
 def check_supported(config: TrainConfig) -> None:
     for knob, (off, what) in UNSUPPORTED.items():
         if getattr(config, knob) != off:
@@ -231,87 +79,27 @@ def check_supported(config: TrainConfig) -> None:
                               received=getattr(config, knob))
 
 
-def topk_correct(logits: np.ndarray, labels: np.ndarray, k: int) -> np.ndarray:
-    """Per row: is the label among the k largest logits (ties broken by index)."""
-    k = min(k, logits.shape[1])
-    top = np.argsort(-logits, axis=1, kind="stable")[:, :k]
-    return (top == labels[:, None]).any(axis=1)
-
-
-def log_softmax(logits: np.ndarray) -> np.ndarray:
-    z = logits - logits.max(axis=1, keepdims=True)
-    return z - np.log(np.exp(z).sum(axis=1, keepdims=True))
-
-
-@dataclass
-class EvalResult:
-    n: int
-    loss: float
-    top1: float
-    top5: float
-    confusion: np.ndarray    # [true, predicted] counts
-
-    def per_class(self) -> np.ndarray:
-        tot = self.confusion.sum(axis=1)
-        return np.where(tot > 0, np.diag(self.confusion) / np.maximum(tot, 1), np.nan)
-
-
-def evaluate(session: Session, loader, num_classes: int, epoch: int = 0,
-             should_stop=lambda: False) -> EvalResult | None:
-    """Top-1 / top-5 / loss / confusion of the running-BN model over a whole split."""
-    n = 0
-    loss = 0.0
-    c1 = c5 = 0
-    conf = np.zeros((num_classes, num_classes), np.int64)
-    for batch in loader.epoch(epoch):
-        if should_stop():
-            return None
-        logits = session.predict(batch.images)[:batch.n_valid].astype(np.float64)
-        labels = batch.labels[:batch.n_valid].astype(np.int64)
-        loss += float(-log_softmax(logits)[np.arange(len(labels)), labels].sum())
-        c1 += int(topk_correct(logits, labels, 1).sum())
-        c5 += int(topk_correct(logits, labels, 5).sum())
-        np.add.at(conf, (labels, logits.argmax(axis=1)), 1)
-        n += len(labels)
-    if n == 0:
-        raise TrainError("the validation split is empty")
-    return EvalResult(n, loss / n, c1 / n, c5 / n, conf)
-
-
-def plot_curves(epochs: list[dict], losses, path: Path) -> None:
-    """Loss (per step, and per epoch) and accuracy curves as a PNG (atomic).  ``losses`` is
-    the per-step loss series (a compact array: 8 bytes per step, never step dicts)."""
-    from matplotlib.backends.backend_agg import FigureCanvasAgg
-    from matplotlib.figure import Figure
-
-    if not len(losses):
-        return
-    fig = Figure(figsize=(10, 3.6), dpi=100)   # no pyplot: no global figure registry
-    FigureCanvasAgg(fig)
-    ax1, ax2 = fig.subplots(1, 2)
-    stride = max(1, len(losses) // 4000)          # at most ~4,000 points drawn
-    ys = np.asarray(losses)
-    ax1.plot(np.arange(1, len(ys) + 1)[::stride], ys[::stride], lw=0.6, alpha=0.5,
-             label="train loss (step)")
-    if epochs:
-        ex = [r["step"] for r in epochs]
-        ax1.plot(ex, [r["train_loss"] for r in epochs], "o-", label="train loss (epoch mean)")
-        ax1.plot(ex, [r["val_loss"] for r in epochs], "s-", label="val loss")
-        ax2.plot(ex, [100 * r["train_acc"] for r in epochs], "o-", label="train top-1")
-        ax2.plot(ex, [100 * r["val_top1"] for r in epochs], "s-", label="val top-1")
-        ax2.plot(ex, [100 * r["val_top5"] for r in epochs], "^-", label="val top-5")
-    ax1.set_xlabel("step"), ax1.set_ylabel("loss"), ax1.legend(fontsize=8)
-    ax2.set_xlabel("step"), ax2.set_ylabel("accuracy %"), ax2.legend(fontsize=8)
-    ax1.grid(alpha=0.3), ax2.grid(alpha=0.3)
-    fig.tight_layout()
-    tmp = path.with_name(f".{path.name}.tmp.png")
-    fig.savefig(tmp)
-    os.replace(tmp, path)
-
 
 def _fmt_time(s: float) -> str:
     s = int(round(s))
     return f"{s // 3600}h{s % 3600 // 60:02d}m" if s >= 3600 else f"{s // 60}m{s % 60:02d}s"
+
+
+
+@dataclass
+class _RunState:
+    """Where a run stands: read and advanced by the epoch loop, recorded in each checkpoint."""
+
+    run: RunDir
+    config: TrainConfig
+    splits: object              # the data source's splits (runtime.data.open_dataset)
+    session: Session
+    S: int                      # batches per epoch
+    step: int                   # optimizer steps done
+    evaluated: int              # epochs evaluated
+    best: float | None          # best validation top-1 so far
+    history: list               # the epoch records
+    saved: dict                 # {"step": step of the last checkpoint written, or None}
 
 
 # --------------------------------------------------------------------------- the run
@@ -381,15 +169,14 @@ class Trainer:
 
     # ---- main -----------------------------------------------------------------------------
     def run(self, overrides: dict | None = None) -> TrainResult:
-        from netspec.commands.compile import build
-        from runtime.compile import backend_spec
+        from runtime.build import build
         from runtime.data import Loader, open_dataset
-        from runtime.iree_run import open_driver
+        from runtime.engines import get_engine
 
         t_start = time.perf_counter()
         o, a, spec = self.opts, self.a, self.spec
         # a device this machine cannot open is reported before anything is compiled or written
-        open_driver(backend_spec(o.backend).driver)
+        get_engine(o.engine).check_device(o.backend)
         run = self._resolve_run_dir()
         created = not run.path.exists()
         run.lock()
@@ -445,23 +232,39 @@ class Trainer:
             run.unlock()
 
     def _run(self, run, config, splits, train_loader, val_loader, build, t_start):
-        o, console, a, spec = self.opts, self.console, self.a, self.spec
+        S = self._batches_per_epoch(splits, train_loader, config)
+        total_steps = config.epochs * S
+        built, session = self._compile(run, config, build)
+        st = self._start_state(run, config, splits, built, session, S)
+        self._summary(run, config, splits, built, S, val_loader.batches_per_epoch, st.step)
+        result = TrainResult(run.path, st.step, st.evaluated, history=st.history)
+        with Interrupts() as intr:
+            stop = lambda: intr.signum is not None  # noqa: E731
+            self._loop(st, train_loader, val_loader, total_steps, stop)
+            self._save_if_stopped(st, result, intr, total_steps)
+        return self._finish(st, result, t_start)
+
+    def _batches_per_epoch(self, splits, train_loader, config) -> int:
         S = train_loader.batches_per_epoch
         B = config.batch_size
         if S == 0:
             raise TrainError(f"the training split has {len(splits.train)} images, fewer than "
                              f"one batch of {B}\n  hint: lower --batch-size")
-        total_steps = config.epochs * S
+        return S
 
-        # ---- compile (train_step + predict, one module)
+    def _compile(self, run, config, build):
+        """(Build, Session): train_step + predict, one module, written to run/module/."""
+        o, spec = self.opts, self.spec
+        B = config.batch_size
         built = build(spec, config, backend=o.backend, chip=o.chip, batch=B,
                       optimizer=config.optimizer, functions=("predict", "train_step"),
-                      extra_flags=o.iree_flags, cache_dir=o.cache_dir, out_dir=run.module_dir)
-        res = built.result
-        session = Session(spec, vmfb_path=built.vmfb_path, driver=res.driver, batch=B,
-                          optimizer=config.optimizer)
+                      extra_flags=o.iree_flags, cache_dir=o.cache_dir, out_dir=run.module_dir,
+                      engine=o.engine)
+        return built, open_session(built, optimizer=config.optimizer, engine=o.engine)
 
-        # ---- state
+    def _start_state(self, run, config, splits, built, session, S) -> _RunState:
+        """The state from the checkpoint being resumed (metrics.jsonl cut back to its step),
+        else a freshly initialised one (and run.json)."""
         if self.resume_from:
             tensors, man = self.resume_from
             if man["steps_per_epoch"] != S:
@@ -481,73 +284,92 @@ class Trainer:
             run.metrics.unlink(missing_ok=True)
             write_atomic(run.path / "run.json",
                          json.dumps(self._run_info(splits, built), indent=1) + "\n")
+        return _RunState(run, config, splits, session, S, step, evaluated, best, history,
+                         saved={"step": step if self.resume_from else None})
 
-        self._summary(run, config, splits, built, S, val_loader.batches_per_epoch, step)
+    # ---- checkpoints ----------------------------------------------------------------------
+    def _manifest(self, st: _RunState, reason: str, step: int) -> dict:
+        o, a, spec, config, splits, S = self.opts, self.a, self.spec, st.config, st.splits, st.S
+        return {"spec_name": spec.name, "spec_hash": self.spec_hash,
+                "layout_hash": self.layout_hash, "n_params": a.n_params,
+                "n_bn_floats": a.n_bn_floats, "dtype": "float32",
+                "optimizer": config.optimizer, "state_names": [b.arg for b in st.session.state if b.role == "opt"],
+                "step": step, "epoch": step // S, "batch_in_epoch": step % S,
+                "steps_per_epoch": S, "epochs_evaluated": st.evaluated,
+                "best_top1": st.best, "reason": reason, "config": config.to_dict(),
+                "rng": {"seed": config.seed, "scheme": "numpy default_rng([seed, stream, "
+                        "step|epoch]); data order [seed, epoch]; dropout [seed, 1, step]"},
+                "data": {"source": splits.source, "classes": list(splits.classes),
+                         "mean": list(self.norm[0]), "std": list(self.norm[1]),
+                         "image_hw": [spec.image_h, spec.image_w],
+                         "channels": spec.in_channels, "description": splits.description},
+                "backend": o.backend, "time": time.strftime("%Y-%m-%dT%H:%M:%S%z")}
 
-        def manifest(reason: str, step: int) -> dict:
-            return {"spec_name": spec.name, "spec_hash": self.spec_hash,
-                    "layout_hash": self.layout_hash, "n_params": a.n_params,
-                    "n_bn_floats": a.n_bn_floats, "dtype": "float32",
-                    "optimizer": config.optimizer, "state_names": list(session.state_names),
-                    "step": step, "epoch": step // S, "batch_in_epoch": step % S,
-                    "steps_per_epoch": S, "epochs_evaluated": evaluated,
-                    "best_top1": best, "reason": reason, "config": config.to_dict(),
-                    "rng": {"seed": config.seed, "scheme": "numpy default_rng([seed, stream, "
-                            "step|epoch]); data order [seed, epoch]; dropout [seed, 1, step]"},
-                    "data": {"source": splits.source, "classes": list(splits.classes),
-                             "mean": list(self.norm[0]), "std": list(self.norm[1]),
-                             "image_hw": [spec.image_h, spec.image_w],
-                             "channels": spec.in_channels, "description": splits.description},
-                    "backend": o.backend, "time": time.strftime("%Y-%m-%dT%H:%M:%S%z")}
+    def _save(self, st: _RunState, reason: str, step: int, also_best: bool = False) -> None:
+        """checkpoints/last.safetensors (and best.safetensors) at ``step``."""
+        state = st.session.state_to_host()
+        m = self._manifest(st, reason, step)
+        save_checkpoint(st.run.last, state, m)
+        if also_best:
+            save_checkpoint(st.run.best, state, m)
+        st.saved["step"] = step
 
-        saved = {"step": step if self.resume_from else None}
-
-        def save(reason: str, step: int, also_best: bool = False) -> None:
-            state = session.state_to_host()
-            m = manifest(reason, step)
-            save_checkpoint(run.last, state, m)
-            if also_best:
-                save_checkpoint(run.best, state, m)
-            saved["step"] = step
-
-        result = TrainResult(run.path, step, evaluated, history=history)
-        with Interrupts() as intr:
-            stop = lambda: intr.signum is not None  # noqa: E731
-            while True:
-                if evaluated < step // S:
-                    # an epoch whose batches are all done is evaluated before anything else
-                    # (also after a resume that stopped between its last step and its eval)
-                    r = evaluate(session, val_loader, a.num_classes, evaluated, stop)
-                    if r is None:
-                        break
-                    rec = self._epoch_record(evaluated, S, B, r, config)
-                    evaluated += 1
-                    improved = best is None or r.top1 > best
-                    if improved:
-                        best = r.top1
-                    history.append(rec)
-                    run.append(rec)
-                    self._print_epoch(rec, config, improved)
-                    plot_curves(history, self.losses, run.curves)
-                    save("epoch", step, also_best=improved)
-                    continue
-                if step >= total_steps:
+    # ---- the epoch loop -------------------------------------------------------------------
+    def _loop(self, st: _RunState, train_loader, val_loader, total_steps: int, stop) -> None:
+        """Train and evaluate epoch by epoch until all epochs are done or the run is stopped."""
+        o = self.opts
+        save = functools.partial(self._save, st)
+        while True:
+            if st.evaluated < st.step // st.S:
+                # an epoch whose batches are all done is evaluated before anything else
+                # (also after a resume that stopped between its last step and its eval)
+                if not self._evaluate_epoch(st, val_loader, stop):
                     break
-                if stop() or (o.stop_at_step is not None and step >= o.stop_at_step):
-                    break
-                step = self._train_epoch(session, train_loader, config, run, step, S, stop,
-                                         save, saved)
-            stopped = intr.name or ("stop-at-step" if step < total_steps
-                                    or evaluated < config.epochs else None)
-            if stopped:
-                save(f"interrupted ({stopped})", step)
-                result.stopped_by = stopped
-                result.exit_code = EXIT_SIGNAL.get(intr.signum, 0)
-                console.print(f"[yellow]stopped by {stopped}[/yellow] at step {step} (epoch "
-                              f"{step // S + 1}, batch {step % S}); checkpoint saved to "
-                              f"{run.last}\n  resume with: netspec train "
-                              f"{o.spec_file or 'SPEC.py'} --resume {run.path}")
-        result.step, result.epochs_done = step, evaluated
+                continue
+            if st.step >= total_steps:
+                break
+            if stop() or (o.stop_at_step is not None and st.step >= o.stop_at_step):
+                break
+            st.step = self._train_epoch(st.session, train_loader, st.config, st.run, st.step,
+                                        st.S, stop, save, st.saved)
+
+    def _evaluate_epoch(self, st: _RunState, val_loader, stop) -> bool:
+        """Evaluate epoch ``st.evaluated``: record, print, plot, checkpoint (and best).
+        False when a stop was requested during the evaluation."""
+        config = st.config
+        r = evaluate(st.session, val_loader, self.a.num_classes, st.evaluated, stop)
+        if r is None:
+            return False
+        rec = self._epoch_record(st.evaluated, st.S, config.batch_size, r, config)
+        st.evaluated += 1
+        improved = st.best is None or r.top1 > st.best
+        if improved:
+            st.best = r.top1
+        st.history.append(rec)
+        st.run.append(rec)
+        self._print_epoch(rec, config, improved)
+        plot_curves(st.history, self.losses, st.run.curves)
+        self._save(st, "epoch", st.step, also_best=improved)
+        return True
+
+    def _save_if_stopped(self, st: _RunState, result: TrainResult, intr: Interrupts,
+                         total_steps: int) -> None:
+        """A run that ends early (signal, --stop-at-step) saves a checkpoint to resume from."""
+        o, console, S, run, step = self.opts, self.console, st.S, st.run, st.step
+        stopped = intr.name or ("stop-at-step" if step < total_steps
+                                or st.evaluated < st.config.epochs else None)
+        if stopped:
+            self._save(st, f"interrupted ({stopped})", step)
+            result.stopped_by = stopped
+            result.exit_code = EXIT_SIGNAL.get(intr.signum, 0)
+            console.print(f"[yellow]stopped by {stopped}[/yellow] at step {step} (epoch "
+                          f"{step // S + 1}, batch {step % S}); checkpoint saved to "
+                          f"{run.last}\n  resume with: netspec train "
+                          f"{o.spec_file or 'SPEC.py'} --resume {run.path}")
+
+    def _finish(self, st: _RunState, result: TrainResult, t_start: float) -> TrainResult:
+        console, config, history, step, run = self.console, st.config, st.history, st.step, st.run
+        result.step, result.epochs_done = step, st.evaluated
         result.seconds = time.perf_counter() - t_start
         result.history = history
         if history:

@@ -1,0 +1,186 @@
+"""The layer-kind registry: what every DSL layer kind must provide, and the table of kinds.
+
+A layer kind lives in ONE module of ``netspec/kinds/`` (its lowering in ONE module of
+``codegen/kinds/``).  The module defines the DSL class (a frozen dataclass validated on
+construction) and registers it with ``@register``; every walker — the analysis, ``info``,
+verify's tolerance choice, the JAX reference, the torch peer, the case table's coverage test,
+later weight import — asks the kind through the hooks below and never matches on kind names.
+
+Hooks (``HOOKS``; each kind defines every one of them itself or through a base it opts into,
+such as ``Parameterless`` — never inherited silently from ``Layer``; ``register`` checks):
+
+  check_input(shape, where)      the input shape this kind accepts (SpecError naming ``where``)
+  plan(index) -> plan            the typed plan: hierarchical names of its parameters and BNs
+  out_shape(plan, shape)         the shape rule: logical (C, H, W) or (F,), batch excluded
+  macs(plan, shape) -> int       multiply-accumulates per image (convolutions, dense, SE)
+  params(plan) -> [ParamSpec]    its parameter tensors in registry order
+  bns(plan) -> [(name, C)]       its BatchNorm layers (running-stat slots) in order
+  rand_columns(plan, shape)      how many columns of the per-sample uniforms ``rand`` it reads
+  activations(plan) -> set       the activations it applies (kinks decide verify's tolerance)
+  describe() -> str              the one-line argument summary of ``netspec info``
+  reference(plan, x, env)        the JAX forward of the oracle (``netspec.reference``)
+  torch_module(plan, env)        the PyTorch block of the benchmark peer: (module, param names
+                                 {registry name: local torch name}, BN names {bn: local module})
+
+Shapes are logical; the activation layout (NCHW/NHWC) is the code generator's business.
+Parameter storage convention (fixed): convolution weights HWIO ``(kh, kw, in/groups, out)``
+— a depthwise weight is ``(k, k, 1, C)`` — and dense weights ``(in, out)``.
+"""
+
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass
+from typing import Any, ClassVar
+
+from ..errors import SpecError
+
+ACTIVATIONS = ("identity", "relu", "relu6", "swish", "sigmoid")
+#: activations whose derivative jumps (f32 gradient error is judged with the kinked bound)
+KINKED_ACTIVATIONS = frozenset({"relu", "relu6"})
+PADDINGS = ("same", "valid")
+KERNELS = (1, 3, 5, 7)
+STRIDES = (1, 2)
+
+HOOKS = ("check_input", "plan", "out_shape", "macs", "params", "bns", "rand_columns",
+         "activations", "describe", "reference", "torch_module")
+
+
+# --------------------------------------------------------------------------- validation helpers
+def _int(kind: str, name: str, value, *, minimum: int = 1) -> int:
+    if isinstance(value, bool) or not isinstance(value, int):
+        raise SpecError("must be an integer", where=kind, field=name,
+                        expected=f"an integer >= {minimum}", received=value)
+    if value < minimum:
+        raise SpecError("is out of range", where=kind, field=name,
+                        expected=f"an integer >= {minimum}", received=value)
+    return value
+
+
+def _choice(kind: str, name: str, value, choices, hint: str | None = None):
+    if value not in choices:
+        raise SpecError("is not supported", where=kind, field=name,
+                        expected="one of " + ", ".join(map(repr, choices)), received=value, hint=hint)
+    return value
+
+
+def _ratio(kind: str, name: str, value, lo: float, hi: float, *, lo_open=False, hi_open=False) -> float:
+    if isinstance(value, bool) or not isinstance(value, (int, float)) or math.isnan(value):
+        raise SpecError("must be a number", where=kind, field=name,
+                        expected=f"a number in {'(' if lo_open else '['}{lo}, {hi}{')' if hi_open else ']'}",
+                        received=value)
+    bad = value < lo or value > hi or (lo_open and value == lo) or (hi_open and value == hi)
+    if bad:
+        raise SpecError("is out of range", where=kind, field=name,
+                        expected=f"a number in {'(' if lo_open else '['}{lo}, {hi}{')' if hi_open else ']'}",
+                        received=value)
+    return float(value)
+
+
+def _need_image(shape, where, what):
+    if len(shape) != 3:
+        raise SpecError(f"{what} needs a 4-D image tensor (N, C, H, W) but its input is 2-D",
+                        where=where, expected="an image input", received=f"features {shape}",
+                        hint="convolutions cannot follow globalAvgPool or dense")
+
+
+def _need_channels(shape, ic, where, field_="ic"):
+    if shape[0] != ic:
+        raise SpecError("does not match the channels the previous layer produces", where=where,
+                        field=field_, expected=str(shape[0]), received=ic)
+
+
+def conv_out(size: int, k: int, stride: int, padding: str) -> int:
+    """Output extent of a convolution: floor((size + 2p - k) / stride) + 1, p = k//2 for 'same'."""
+    p = k // 2 if padding == "same" else 0
+    return (size + 2 * p - k) // stride + 1
+
+
+# --------------------------------------------------------------------------- parameter specs
+@dataclass(frozen=True)
+class ParamSpec:
+    """One parameter tensor as a layer declares it (the registry adds the offset)."""
+    name: str
+    shape: tuple[int, ...]
+    role: str        # conv_w | dw_w | bn_gamma | bn_beta | dense_w | dense_b | se_w | se_b
+    init: str        # kaiming_normal_fan_out | ones | zeros | uniform_fan_out | normal_0.01
+    decay: bool      # weight decay applies (never to BN parameters and biases by default)
+
+
+# --------------------------------------------------------------------------- oracle / peer envs
+@dataclass
+class RefEnv:
+    """What a kind's JAX reference forward receives (``netspec.reference`` builds it).
+
+    params: registry name -> array; bn: BN name -> (running mean, running var); new_bn: the
+    updated running statistics, filled by train-mode BatchNorms; lay: the activation layout
+    helper (``spatial``, ``stats``, ``per_channel``); rand: this layer's columns of the
+    uniforms (B, width), or None (eval, or no rand columns)."""
+    params: dict
+    bn: dict
+    new_bn: dict
+    train: bool
+    momentum: Any
+    eps: float
+    lay: Any
+    rand: Any = None
+
+
+@dataclass
+class TorchEnv:
+    """What a kind's torch block receives (the benchmark's PyTorch peer builds it).
+    rand_slice: (column offset, width) of this layer's uniforms, or None."""
+    eps: float
+    momentum: float
+    rand_slice: tuple[int, int] | None = None
+
+
+# --------------------------------------------------------------------------- the registry
+class Layer:
+    """Base of the DSL layer kinds (see the module docstring for the hooks)."""
+    kind: ClassVar[str] = "layer"
+    #: True for kinds whose torch block reads the uniforms (called as ``block(x, rand)``)
+    torch_takes_rand: ClassVar[bool] = False
+
+
+class Parameterless(Layer):
+    """Hooks of a kind without parameters, BatchNorms, multiply-accumulates, activations or
+    uniforms (pooling, dropout); a kind opts in by subclassing and overrides what differs."""
+
+    def macs(self, plan, shape) -> int:
+        return 0
+
+    def params(self, plan):
+        return []
+
+    def bns(self, plan):
+        return []
+
+    def rand_columns(self, plan, shape) -> int:
+        return 0
+
+    def activations(self, plan):
+        return set()
+
+
+KINDS: dict[str, type[Layer]] = {}
+
+
+def register(cls: type[Layer]) -> type[Layer]:
+    """Class decorator: add a layer kind to ``KINDS`` after checking it defines every hook."""
+    if not (isinstance(cls, type) and issubclass(cls, Layer)):
+        raise TypeError(f"{cls!r} is not a Layer subclass")
+    missing = [h for h in HOOKS
+               if not any(h in vars(c) for c in cls.__mro__ if c is not Layer and c is not object)]
+    if missing:
+        raise TypeError(f"layer kind {cls.__name__} does not define the hooks {missing}")
+    if cls.kind in KINDS and KINDS[cls.kind] is not cls:
+        raise TypeError(f"layer kind {cls.kind!r} is registered twice "
+                        f"({KINDS[cls.kind].__module__} and {cls.__module__})")
+    KINDS[cls.kind] = cls
+    return cls
+
+
+def kinked(layer: Layer, plan) -> bool:
+    """Whether the layer applies an activation with a kink (relu, relu6)."""
+    return bool(set(layer.activations(plan)) & KINKED_ACTIVATIONS)

@@ -1,0 +1,303 @@
+"""invertedResidual (MobileNetV2) and mbConv (EfficientNet): ``repeats`` blocks, each
+
+    h = expand(x)   1x1 convBn (absent when expand == 1)
+    h = dw(h)       kxk depthwise convBn (the stride lives here; first block only)
+    h = se(h)       squeeze-excitation (mbConv with use_se)
+    y = project(h)  1x1 convBn, identity activation  (+ x when residual: stride 1 and ic == oc)
+
+Squeeze-excitation on c channels with a bottleneck of se channels (1x1 convs with bias):
+    gate = sigmoid(W2 swish(W1 mean_hw(h) + b1) + b2);  y = h * gate
+the bottleneck sized off the block's INPUT channels, max(1, int(ic * se_ratio)), as
+torchvision, timm and TF do.
+"""
+
+from __future__ import annotations
+
+import functools
+from dataclasses import dataclass
+from typing import ClassVar, Iterator
+
+from ..errors import SpecError
+from .base import (KERNELS, STRIDES, Layer, ParamSpec, _choice, _int, _need_channels,
+                   _need_image, _ratio, register)
+from .conv_bn import ConvBnPlan, conv_bn_reference, conv_bn_torch, jax_act
+
+
+@dataclass(frozen=True)
+class SEPlan:
+    """Squeeze-excitation on c channels with a bottleneck of se channels."""
+    name: str
+    c: int
+    se: int
+
+    @property
+    def reduce_w(self) -> str:
+        return f"{self.name}.reduce.w"
+
+    @property
+    def reduce_b(self) -> str:
+        return f"{self.name}.reduce.b"
+
+    @property
+    def expand_w(self) -> str:
+        return f"{self.name}.expand.w"
+
+    @property
+    def expand_b(self) -> str:
+        return f"{self.name}.expand.b"
+
+    def params(self) -> Iterator[ParamSpec]:
+        yield ParamSpec(self.reduce_w, (self.c, self.se), "se_w", "kaiming_normal_fan_out", True)
+        yield ParamSpec(self.reduce_b, (self.se,), "se_b", "zeros", False)
+        yield ParamSpec(self.expand_w, (self.se, self.c), "se_w", "kaiming_normal_fan_out", True)
+        yield ParamSpec(self.expand_b, (self.c,), "se_b", "zeros", False)
+
+    def macs(self) -> int:
+        return 2 * self.c * self.se
+
+
+@dataclass(frozen=True)
+class BlockPlan:
+    """One inverted-residual / MBConv block: [expand] -> dw -> [se] -> project (+ residual)."""
+    name: str
+    ic: int
+    oc: int
+    expand: ConvBnPlan | None
+    dw: ConvBnPlan
+    se: SEPlan | None
+    project: ConvBnPlan
+    residual: bool
+
+    def convbns(self) -> list[ConvBnPlan]:
+        return [p for p in (self.expand, self.dw, self.project) if p is not None]
+
+    def params(self) -> Iterator[ParamSpec]:
+        if self.expand is not None:
+            yield from self.expand.params()
+        yield from self.dw.params()
+        if self.se is not None:
+            yield from self.se.params()
+        yield from self.project.params()
+
+    def bns(self):
+        for p in self.convbns():
+            yield from p.bns()
+
+    def out_shape(self, shape):
+        for p in self.convbns():
+            shape = p.out_shape(shape)
+        return shape
+
+    def macs(self, shape) -> int:
+        total = 0
+        for p in self.convbns():
+            total += p.macs(shape)
+            shape = p.out_shape(shape)
+        return total + (self.se.macs() if self.se else 0)
+
+
+def _block(name, ic, oc, expand, k, stride, act, se_ratio) -> BlockPlan:
+    mid = ic * expand
+    exp = ConvBnPlan(f"{name}.expand", ic, mid, 1, 1, "same", 1, act) if expand != 1 else None
+    dw = ConvBnPlan(f"{name}.dw", mid, mid, k, stride, "same", mid, act)
+    se = SEPlan(f"{name}.se", mid, max(1, int(ic * se_ratio))) if se_ratio else None
+    proj = ConvBnPlan(f"{name}.project", mid, oc, 1, 1, "same", 1, "identity")
+    return BlockPlan(name, ic, oc, exp, dw, se, proj, stride == 1 and ic == oc)
+
+
+# --------------------------------------------------------------------------- JAX reference
+def se_reference(plan: SEPlan, h, env):
+    import jax
+    import jax.numpy as jnp
+    from jax import lax
+    hi, params = lax.Precision.HIGHEST, env.params
+    s = jnp.mean(h, axis=env.lay.spatial)                                      # (B, c)
+    z = jnp.matmul(s, params[plan.reduce_w], precision=hi) + params[plan.reduce_b]
+    z = jax_act(z, "swish")
+    g = jax.nn.sigmoid(jnp.matmul(z, params[plan.expand_w], precision=hi) + params[plan.expand_b])
+    return h * env.lay.per_channel(g)
+
+
+def block_reference(plan: BlockPlan, x, env):
+    h = x
+    if plan.expand is not None:
+        h = conv_bn_reference(plan.expand, h, env)
+    h = conv_bn_reference(plan.dw, h, env)
+    if plan.se is not None:
+        h = se_reference(plan.se, h, env)
+    h = conv_bn_reference(plan.project, h, env)
+    return h + x if plan.residual else h
+
+
+# --------------------------------------------------------------------------- torch blocks
+@functools.cache
+def torch_blocks():
+    """SE as torchvision's ``SqueezeExcitation`` (AdaptiveAvgPool2d(1) -> 1x1 conv with bias ->
+    SiLU -> 1x1 conv with bias -> Sigmoid -> x * gate; the reference's ``mean_hw(x) @ W1 + b1``
+    is the 1x1 conv with weight ``W1.T``) and the block around it."""
+    from torch import nn
+
+    class SqueezeExcite(nn.Module):
+        def __init__(self, c: int, se: int):
+            super().__init__()
+            self.avgpool = nn.AdaptiveAvgPool2d(1)
+            self.reduce = nn.Conv2d(c, se, 1)
+            self.act = nn.SiLU()
+            self.expand = nn.Conv2d(se, c, 1)
+            self.gate = nn.Sigmoid()
+
+        def forward(self, x):
+            s = self.gate(self.expand(self.act(self.reduce(self.avgpool(x)))))
+            return x * s
+
+    class Block(nn.Module):
+        def __init__(self, expand, dw, se, project, residual: bool):
+            super().__init__()
+            self.expand, self.dw, self.se, self.project = expand, dw, se, project
+            self.residual = residual
+
+        def forward(self, x):
+            h = self.expand(x) if self.expand is not None else x
+            h = self.dw(h)
+            if self.se is not None:
+                h = self.se(h)
+            h = self.project(h)
+            return h + x if self.residual else h
+
+    return SqueezeExcite, Block
+
+
+def block_torch(plan: BlockPlan, env, prefix: str):
+    """-> (Block, {registry name: torch name}, {bn name: torch module name})."""
+    SqueezeExcite, Block = torch_blocks()
+    names, bn_names, parts = {}, {}, {}
+    for part in ("expand", "dw", "se", "project"):      # registry order
+        sub = getattr(plan, part)
+        if sub is None:
+            parts[part] = None
+        elif part == "se":
+            parts[part] = SqueezeExcite(sub.c, sub.se)
+            for t, (w, b) in (("reduce", (sub.reduce_w, sub.reduce_b)),
+                              ("expand", (sub.expand_w, sub.expand_b))):
+                names[w] = f"{prefix}.se.{t}.weight"
+                names[b] = f"{prefix}.se.{t}.bias"
+        else:
+            parts[part], n, bn = conv_bn_torch(sub, env, f"{prefix}.{part}")
+            names.update(n)
+            bn_names.update(bn)
+    return Block(parts["expand"], parts["dw"], parts["se"], parts["project"], plan.residual), \
+        names, bn_names
+
+
+# --------------------------------------------------------------------------- the kinds
+class _Blocks(Layer):
+    """What the two block kinds share: the plan is a list of BlockPlans."""
+
+    def check_input(self, shape, where):
+        _need_image(shape, where, self.kind)
+        _need_channels(shape, self.ic, where)
+
+    def out_shape(self, plan, shape):
+        for b in plan:
+            shape = b.out_shape(shape)
+        return shape
+
+    def macs(self, plan, shape) -> int:
+        macs = 0
+        for b in plan:
+            macs += b.macs(shape)
+            shape = b.out_shape(shape)
+        return macs
+
+    def params(self, plan):
+        return [p for b in plan for p in b.params()]
+
+    def bns(self, plan):
+        return [x for b in plan for x in b.bns()]
+
+    def rand_columns(self, plan, shape) -> int:
+        return 0
+
+    def activations(self, plan):
+        return {c.act for b in plan for c in b.convbns()} | ({"swish", "sigmoid"} if any(
+            b.se is not None for b in plan) else set())
+
+    def reference(self, plan, x, env):
+        for b in plan:
+            x = block_reference(b, x, env)
+        return x
+
+    def torch_module(self, plan, env):
+        from torch import nn
+        blocks, names, bn_names = [], {}, {}
+        for r, b in enumerate(plan):
+            m, n, bn = block_torch(b, env, str(r))
+            blocks.append(m)
+            names.update(n)
+            bn_names.update(bn)
+        return nn.Sequential(*blocks), names, bn_names
+
+
+@register
+@dataclass(frozen=True)
+class invertedResidual(_Blocks):
+    """MobileNetV2 block: 1x1 expand (absent when expand == 1) + BN + relu6, 3x3 depthwise +
+    BN + relu6, 1x1 linear project + BN, residual when stride 1 and ic == oc.  ``repeats``
+    blocks; the stride applies to the first, the rest map oc -> oc."""
+    ic: int
+    oc: int
+    expand: int
+    stride: int
+    repeats: int = 1
+    kind: ClassVar[str] = "invertedResidual"
+
+    def __post_init__(self):
+        for f in ("ic", "oc", "expand", "stride", "repeats"):
+            _int(self.kind, f, getattr(self, f))
+        _choice(self.kind, "stride", self.stride, STRIDES)
+
+    def plan(self, index: int) -> list[BlockPlan]:
+        return [_block(f"blocks.{index}.{r}", self.ic if r == 0 else self.oc, self.oc, self.expand,
+                       3, self.stride if r == 0 else 1, "relu6", None)
+                for r in range(self.repeats)]
+
+    def describe(self) -> str:
+        return f"{self.ic}→{self.oc} e{self.expand} k3 s{self.stride} ×{self.repeats}"
+
+
+@register
+@dataclass(frozen=True)
+class mbConv(_Blocks):
+    """EfficientNet MBConv: [1x1 expand + BN + swish] -> kxk depthwise + BN + swish ->
+    squeeze-excitation -> 1x1 project + BN (+ residual).  The SE bottleneck is sized off the
+    block's INPUT channels, max(1, int(ic * se_ratio)), as torchvision/timm/TF do."""
+    ic: int
+    oc: int
+    expand: int
+    kernel: int
+    stride: int
+    repeats: int = 1
+    use_se: bool = True
+    se_ratio: float = 0.25
+    kind: ClassVar[str] = "mbConv"
+
+    def __post_init__(self):
+        for f in ("ic", "oc", "expand", "kernel", "stride", "repeats"):
+            _int(self.kind, f, getattr(self, f))
+        _choice(self.kind, "kernel", self.kernel, KERNELS)
+        _choice(self.kind, "stride", self.stride, STRIDES)
+        if not isinstance(self.use_se, bool):
+            raise SpecError("must be a bool", where=self.kind, field="use_se",
+                            expected="True or False", received=self.use_se)
+        _ratio(self.kind, "se_ratio", self.se_ratio, 0.0, 1.0, lo_open=True)
+
+    def plan(self, index: int) -> list[BlockPlan]:
+        return [_block(f"blocks.{index}.{r}", self.ic if r == 0 else self.oc, self.oc, self.expand,
+                       self.kernel, self.stride if r == 0 else 1, "swish",
+                       self.se_ratio if self.use_se else None)
+                for r in range(self.repeats)]
+
+    def describe(self) -> str:
+        se = f"se{self.se_ratio:g}" if self.use_se else "no-se"
+        return (f"{self.ic}→{self.oc} e{self.expand} k{self.kernel} s{self.stride} "
+                f"×{self.repeats} {se}")

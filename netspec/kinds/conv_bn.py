@@ -1,0 +1,221 @@
+"""convBn: convolution without bias -> BatchNorm -> activation.
+
+Also the primitive behind the expand / depthwise / project stages of the block kinds
+(``blocks.py``): ``ConvBnPlan`` owns its parameter names, its shape rule and MACs, its JAX
+reference and its torch module, and the blocks compose it.
+
+    z = conv(x, w)  (HWIO weight, groups; padding 'same' = symmetric k//2 as PyTorch, 'valid' = 0)
+    u = gamma * (z - mean) / sqrt(var + eps) + beta    (train: batch statistics, biased variance)
+    y = act(u)
+"""
+
+from __future__ import annotations
+
+import functools
+from dataclasses import dataclass
+from typing import ClassVar, Iterator
+
+from .base import (ACTIVATIONS, KERNELS, PADDINGS, STRIDES, Layer, ParamSpec, _choice, _int,
+                   _need_channels, _need_image, conv_out, register)
+
+
+@dataclass(frozen=True)
+class ConvBnPlan:
+    """conv (no bias, HWIO weight, groups) -> BatchNorm (train: batch stats) -> activation."""
+    name: str
+    ic: int
+    oc: int
+    k: int
+    stride: int
+    padding: str
+    groups: int
+    act: str
+
+    # the registry names of its tensors (declared once, read by every walker)
+    @property
+    def w(self) -> str:
+        return f"{self.name}.conv.w"
+
+    @property
+    def gamma(self) -> str:
+        return f"{self.name}.bn.gamma"
+
+    @property
+    def beta(self) -> str:
+        return f"{self.name}.bn.beta"
+
+    @property
+    def bn(self) -> str:
+        return f"{self.name}.bn"
+
+    @property
+    def pad(self) -> int:
+        """Symmetric padding per side: k//2 for 'same', 0 for 'valid'."""
+        return self.k // 2 if self.padding == "same" else 0
+
+    def params(self) -> Iterator[ParamSpec]:
+        role = "dw_w" if self.groups > 1 else "conv_w"
+        yield ParamSpec(self.w, (self.k, self.k, self.ic // self.groups, self.oc),
+                        role, "kaiming_normal_fan_out", True)
+        yield ParamSpec(self.gamma, (self.oc,), "bn_gamma", "ones", False)
+        yield ParamSpec(self.beta, (self.oc,), "bn_beta", "zeros", False)
+
+    def bns(self) -> Iterator[tuple[str, int]]:
+        yield self.bn, self.oc
+
+    def out_shape(self, shape):
+        c, h, w = shape
+        return (self.oc, conv_out(h, self.k, self.stride, self.padding),
+                conv_out(w, self.k, self.stride, self.padding))
+
+    def macs(self, shape) -> int:
+        _, ho, wo = self.out_shape(shape)
+        return ho * wo * self.k * self.k * (self.ic // self.groups) * self.oc
+
+
+# --------------------------------------------------------------------------- JAX reference
+def jax_act(x, act: str):
+    import jax
+    import jax.numpy as jnp
+    if act == "identity":
+        return x
+    if act == "relu":
+        return jnp.maximum(x, 0)
+    if act == "relu6":
+        return jnp.clip(x, 0, 6)
+    if act == "swish":
+        return x * jax.nn.sigmoid(x)
+    if act == "sigmoid":
+        return jax.nn.sigmoid(x)
+    raise ValueError(f"unknown activation {act!r}")
+
+
+def conv_bn_reference(plan: ConvBnPlan, x, env):
+    """The oracle's convBn: ``lax.conv_general_dilated`` at HIGHEST precision, then PyTorch's BN
+    (train: batch mean / biased variance, running stats updated with the unbiased variance)."""
+    import jax.numpy as jnp
+    from jax import lax
+    lay, params = env.lay, env.params
+    w, gamma, beta = params[plan.w], params[plan.gamma], params[plan.beta]
+    rmean, rvar = env.bn[plan.bn]
+    p = plan.pad
+    y = lax.conv_general_dilated(
+        x, w, window_strides=(plan.stride, plan.stride), padding=[(p, p), (p, p)],
+        dimension_numbers=(lay.name, "HWIO", lay.name), feature_group_count=plan.groups,
+        precision=lax.Precision.HIGHEST)
+    if lay.name == "NCHW":      # per-channel vectors broadcast over (B, C, H, W)
+        gamma, beta = gamma[:, None, None], beta[:, None, None]
+    if env.train:
+        n = y.shape[0] * y.shape[lay.spatial[0]] * y.shape[lay.spatial[1]]
+        if n < 2:
+            raise ValueError(f"{plan.bn}: train-mode BatchNorm needs more than one value per channel "
+                             f"(B*H*W = {n})")
+        mean = jnp.mean(y, axis=lay.stats, keepdims=True)
+        var = jnp.mean(jnp.square(y - mean), axis=lay.stats, keepdims=True)   # biased
+        m = env.momentum
+        env.new_bn[plan.bn] = ((1 - m) * rmean + m * lax.stop_gradient(mean).reshape(-1),
+                               (1 - m) * rvar + m * lax.stop_gradient(var).reshape(-1) * (n / (n - 1)))
+    else:
+        mean, var = (rmean, rvar) if lay.name == "NHWC" else (rmean[:, None, None],
+                                                               rvar[:, None, None])
+        env.new_bn[plan.bn] = (rmean, rvar)
+    xhat = (y - mean) / jnp.sqrt(var + env.eps)
+    return jax_act(gamma * xhat + beta, plan.act)
+
+
+# --------------------------------------------------------------------------- torch block
+@functools.cache
+def torch_blocks():
+    """The torch modules of the primitive (built on first use: importing a kind never imports
+    torch).  ``nn.Conv2d(bias=False, groups)`` + ``nn.BatchNorm2d(eps, momentum)`` + act."""
+    from torch import nn
+
+    def act(name: str) -> nn.Module:
+        # in-place where torchvision's Conv2dNormActivation uses it (after BN, whose backward
+        # does not need its output)
+        return {"identity": lambda: nn.Identity(), "relu": lambda: nn.ReLU(inplace=True),
+                "relu6": lambda: nn.ReLU6(inplace=True), "swish": lambda: nn.SiLU(inplace=True),
+                "sigmoid": lambda: nn.Sigmoid()}[name]()
+
+    class ConvBnAct(nn.Module):
+        def __init__(self, plan: ConvBnPlan, eps: float, momentum: float):
+            super().__init__()
+            self.conv = nn.Conv2d(plan.ic, plan.oc, plan.k, plan.stride, plan.pad,
+                                  groups=plan.groups, bias=False)
+            self.bn = nn.BatchNorm2d(plan.oc, eps=eps, momentum=momentum)
+            self.act = act(plan.act)
+
+        def forward(self, x):
+            return self.act(self.bn(self.conv(x)))
+
+    return act, ConvBnAct
+
+
+def conv_bn_torch(plan: ConvBnPlan, env, prefix: str = ""):
+    """-> (ConvBnAct, {registry name: torch name}, {bn name: torch module name})."""
+    _, ConvBnAct = torch_blocks()
+    pre = f"{prefix}." if prefix else ""
+    names = {plan.w: f"{pre}conv.weight", plan.gamma: f"{pre}bn.weight", plan.beta: f"{pre}bn.bias"}
+    return ConvBnAct(plan, env.eps, env.momentum), names, {plan.bn: f"{pre}bn"}
+
+
+# --------------------------------------------------------------------------- the kind
+@register
+@dataclass(frozen=True)
+class convBn(Layer):
+    """Convolution without bias, BatchNorm, activation (swish for EfficientNet, relu6 for
+    MobileNetV2, identity for none).  Padding 'same' is symmetric k//2 (PyTorch's)."""
+    ic: int
+    oc: int
+    kernel: int
+    stride: int = 1
+    padding: str = "same"
+    act: str = "relu6"
+    kind: ClassVar[str] = "convBn"
+
+    def __post_init__(self):
+        _int(self.kind, "ic", self.ic)
+        _int(self.kind, "oc", self.oc)
+        _int(self.kind, "kernel", self.kernel)
+        _choice(self.kind, "kernel", self.kernel, KERNELS)
+        _int(self.kind, "stride", self.stride)
+        _choice(self.kind, "stride", self.stride, STRIDES)
+        _choice(self.kind, "padding", self.padding, PADDINGS,
+                hint="'tf_same' (TensorFlow's asymmetric padding) is not supported yet")
+        _choice(self.kind, "act", self.act, ACTIVATIONS)
+
+    def check_input(self, shape, where):
+        _need_image(shape, where, "convBn")
+        _need_channels(shape, self.ic, where)
+
+    def plan(self, index: int) -> ConvBnPlan:
+        return ConvBnPlan(f"conv.{index}", self.ic, self.oc, self.kernel, self.stride,
+                          self.padding, 1, self.act)
+
+    def out_shape(self, plan, shape):
+        return plan.out_shape(shape)
+
+    def macs(self, plan, shape) -> int:
+        return plan.macs(shape)
+
+    def params(self, plan):
+        return list(plan.params())
+
+    def bns(self, plan):
+        return list(plan.bns())
+
+    def rand_columns(self, plan, shape) -> int:
+        return 0
+
+    def activations(self, plan):
+        return {plan.act}
+
+    def describe(self) -> str:
+        pad = "" if self.padding == "same" else f" {self.padding}"
+        return f"{self.ic}→{self.oc} k{self.kernel} s{self.stride}{pad} {self.act}"
+
+    def reference(self, plan, x, env):
+        return conv_bn_reference(plan, x, env)
+
+    def torch_module(self, plan, env):
+        return conv_bn_torch(plan, env)

@@ -1,0 +1,355 @@
+"""The build pipeline: a spec -> emitted, verified StableHLO -> ``iree-compile`` -> manifest.
+
+    resolve()        the module options (batch and optimizer from the spec file's TrainConfig,
+                     all three functions, NHWC), validated; errors name the flag
+    emit_verified()  the module text, verified with IREE's parser and op verifiers
+                     (``runtime.engines.iree.verify_mlir``) before anything uses it
+    build()          emit, verify and compile (through the content-addressed cache of
+                     ``runtime.engines.iree.compile_mlir``); with ``out_dir`` also the build
+                     directory
+
+A build directory receives::
+
+    <name>.mlir            the emitted, verified StableHLO
+    <name>.vmfb            the compiled module (a copy of the cache entry's)
+    compile_command.txt    the exact iree-compile command (run it inside DIR)
+    manifest.json          what was built, from what, for what, with which tools (see build())
+
+All four are written to a staging folder inside DIR first and renamed into place only after
+the compile succeeded, so a failure leaves DIR's previous content untouched.
+
+``netspec emit`` and ``netspec compile`` (``netspec/commands/``) parse their options, call these
+functions and print; ``netspec train``, ``eval`` / ``predict`` (``runtime.inference``) and the
+benchmarks call :func:`build` directly.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+import re
+import shlex
+import shutil
+import tempfile
+import time
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Iterable
+
+from codegen import FUNCTIONS, LAYOUTS, DEFAULT_LAYOUT, EmitError, Layout, emit
+from codegen.abi import Emitted, ModuleABI
+from netspec import __version__
+from netspec.analysis import analyze, layout_dict, layout_hash, spec_hash
+from netspec.errors import ConfigError, NetspecError, SpecError
+from netspec.spec import OPTIMIZERS, NetSpec, TrainConfig
+from netspec.state import train_state
+
+from .engines import get_engine
+from .engines.iree import (CompileError, CompileResult, MLIRVerifyError, iree_version,
+                           resolve_chip, sha256_file, tool, verify_mlir)
+from .engines.iree.run import runtime_version
+
+__all__ = ["Build", "BuildError", "COMMAND_FILE", "DEFAULT_BATCH", "DEFAULT_OPTIMIZER",
+           "EmitFailed", "EmitPlan", "MANIFEST_FILE", "MANIFEST_FORMAT", "build",
+           "default_out_dir", "emit_verified", "file_stem", "resolve",
+           "write_build_dir"]
+
+DEFAULT_BATCH = 8           # without a TrainConfig
+DEFAULT_OPTIMIZER = "adam"  # without a TrainConfig
+
+MANIFEST_FORMAT = 1
+COMMAND_FILE = "compile_command.txt"
+MANIFEST_FILE = "manifest.json"
+
+
+class EmitFailed(NetspecError):
+    """The module could not be emitted, or the emitted text does not verify."""
+
+
+class BuildError(NetspecError):
+    """The build directory cannot be written, or the compiler failed with extra flags."""
+
+
+@dataclass(frozen=True)
+class EmitPlan:
+    """A spec and the fully resolved ``emit_module`` keywords."""
+
+    spec: NetSpec
+    batch: int
+    functions: tuple[str, ...]
+    optimizer: str
+    layout: Layout
+
+    def kwargs(self) -> dict:
+        return dict(batch=self.batch, functions=self.functions, optimizer=self.optimizer,
+                    layout=self.layout)
+
+
+@dataclass(frozen=True)
+class Build:
+    """The outcome of :func:`build`."""
+
+    plan: EmitPlan
+    text: str                   # the emitted MLIR
+    abi: ModuleABI              # what each function takes and returns (codegen.abi)
+    result: CompileResult       # the cache entry (vmfb, command, flags, target, hit/time)
+    manifest: dict
+    vmfb_path: Path             # DIR's copy when out_dir was given, else the cache's
+    mlir_path: Path | None = None      # DIR's copy (None without out_dir)
+    out_dir: Path | None = None
+
+
+# --------------------------------------------------------------------------- module options
+def _positive(flag: str, value) -> int:
+    """An integer flag >= 1 (given as int or as the command-line string)."""
+    if isinstance(value, str):
+        try:
+            value = int(value.strip())
+        except ValueError:
+            raise ConfigError("must be a positive integer", where=flag,
+                              expected="an integer >= 1", received=value) from None
+    if isinstance(value, bool) or not isinstance(value, int) or value < 1:
+        raise ConfigError("must be a positive integer", where=flag,
+                          expected="an integer >= 1", received=value)
+    return value
+
+
+def resolve(spec: NetSpec, config: TrainConfig | None, *, batch: int | None = None,
+            functions=(), optimizer: str | None = None, layout: str | Layout | None = None,
+            image_size: int | None = None) -> EmitPlan:
+    """Validate the flags and fill in the defaults; errors name the flag (``ConfigError``)."""
+    if batch is None:
+        batch = config.batch_size if config is not None else DEFAULT_BATCH
+    else:
+        batch = _positive("--batch", batch)
+    wanted = list(functions or ())
+    for f in wanted:
+        if f not in FUNCTIONS:
+            raise ConfigError("is not a function of the module", where="--function",
+                              expected=" | ".join(FUNCTIONS), received=f)
+    # canonical order, duplicates dropped: the output does not depend on the flag order
+    funcs = tuple(f for f in FUNCTIONS if f in wanted) if wanted else FUNCTIONS
+    if optimizer is None:
+        optimizer = config.optimizer if config is not None else DEFAULT_OPTIMIZER
+    elif optimizer not in OPTIMIZERS:
+        raise ConfigError("is not a supported optimizer", where="--optimizer",
+                          expected=" | ".join(OPTIMIZERS), received=optimizer)
+    if layout is None:
+        lay = DEFAULT_LAYOUT
+    elif isinstance(layout, Layout):
+        lay = layout
+    else:
+        lay = LAYOUTS.get(str(layout).upper())
+        if lay is None:
+            raise ConfigError("is not an activation layout", where="--layout",
+                              expected=" | ".join(LAYOUTS), received=layout)
+    if image_size is not None:
+        image_size = _positive("--image-size", image_size)
+        try:
+            spec = spec.with_(image_h=image_size, image_w=image_size)
+        except SpecError as e:
+            raise e.at(f"--image-size {image_size}") from None
+    return EmitPlan(spec, batch, funcs, optimizer, lay)
+
+
+def emit_verified(plan: EmitPlan, *, source_hint: str | None = None) -> Emitted:
+    """The module of ``plan`` (text and ABI), its text verified by IREE (``EmitFailed`` if it
+    does not verify)."""
+    try:
+        emitted = emit(plan.spec, **plan.kwargs())
+        text = emitted.text
+    except EmitError as e:
+        raise EmitFailed(f"{plan.spec.name}: cannot emit the module: {e}") from None
+    try:
+        verify_mlir(text, source_hint=source_hint)
+    except MLIRVerifyError as e:
+        raise EmitFailed(
+            f"the module emitted for {plan.spec.name} does not verify; nothing was written\n{e}"
+            "\n  hint: this is a netspec code-generation bug; `netspec golden` shows which "
+            "golden modules changed") from None
+    return emitted
+
+
+# --------------------------------------------------------------------------- helpers
+def file_stem(spec_name: str) -> str:
+    """'EfficientNet-B0' -> 'efficientnet-b0' (lowercase; other characters become '-')."""
+    stem = re.sub(r"[^a-z0-9._-]+", "-", spec_name.lower()).strip("-.")
+    return stem or "module"
+
+
+def default_out_dir(spec_name: str, backend: str, chip: str | None = None) -> Path:
+    """``build/<spec name lowercased>-<backend>[-<chip>]`` (the chip only when given)."""
+    name = f"{file_stem(spec_name)}-{backend}"
+    if chip:
+        name += f"-{file_stem(chip)}"
+    return Path("build") / name
+
+
+def _check_extra_flags(extra_flags: Iterable[str]) -> tuple[str, ...]:
+    flags = tuple(str(f) for f in (extra_flags or ()))
+    for f in flags:
+        if not f.startswith("-") or f.strip() != f or f in ("-", "--"):
+            raise ConfigError(f"{f!r} is not an iree-compile flag (flags start with '-', "
+                              "e.g. --iree-flag=--iree-opt-level=O3)", where="--iree-flag")
+        if f == "-o" or f.startswith(("-o=", "--o=", "--output-file")):
+            raise ConfigError(f"{f!r} sets the output file, which netspec chooses",
+                              where="--iree-flag",
+                              hint="use -o DIR to choose the build directory")
+    return flags
+
+
+def _rejected_flag(err: CompileError, flags: tuple[str, ...]) -> str | None:
+    """The extra flag iree-compile's diagnostics complain about (not its command line)."""
+    diag = "\n".join([err.summary, *err.diagnostics])
+    for f in flags:
+        name = f.split("=", 1)[0]
+        if name.lstrip("-") and (f"'{name}'" in diag or f"{name} option" in diag
+                                 or f"'{f}'" in diag):
+            return f
+    return None
+
+
+def _command_line(result: CompileResult, mlir_name: str, vmfb_name: str) -> str:
+    """The cache entry's command with DIR's file names (``cd ... &&`` prefix dropped)."""
+    argv = [tool("iree-compile"), *result.flags, mlir_name, "-o", vmfb_name]
+    return shlex.join(argv)
+
+
+# --------------------------------------------------------------------------- build
+def build(spec, config, *, backend: str = "cpu", chip: str | None = None,
+          batch: int | None = None, optimizer: str | None = None, functions=None,
+          layout=None, image_size: int | None = None, extra_flags: Iterable[str] = (),
+          cache_dir=None, out_dir=None, spec_file: str | None = None,
+          engine: str = "iree") -> Build:
+    """Emit, verify and compile ``spec``; with ``out_dir`` also write the build directory.
+
+    Options resolve as for ``netspec emit`` (``resolve``: ``config`` supplies batch and
+    optimizer when not given).  Raises ConfigError (a bad option), TargetError (backend/chip),
+    EmitFailed, CompileError or BuildError, all NetspecErrors.
+
+    ``manifest`` fields: format, spec_name, spec_file, spec_hash, layout_hash,
+    netspec_version, iree_compiler, iree_runtime, backend, chip, driver, flags (all
+    iree-compile flags, in order), extra_flags, batch, image_size [H, W], channels, classes,
+    input_shape, optimizer, optimizer_state, layout, engine, hyper, functions (per function: its
+    ``func.func`` line, args with name/type/shape/dtype/role[/key], results likewise: the
+    emitter's ABI), abi (the whole ``codegen.abi.ModuleABI``, read back by
+    ``ModuleABI.from_dict``), parameter_layout
+    (``netspec.analysis.layout_dict``), files, mlir_bytes, mlir_sha256, vmfb_bytes,
+    vmfb_sha256, compile_command, compile_seconds (this call: the compile, or the cache
+    lookup), cold_compile_seconds (the compile that made the cache entry), cache_hit,
+    cache_key, created.
+    """
+    plan = resolve(spec, config, batch=batch, functions=functions or (), optimizer=optimizer,
+                   layout=layout, image_size=image_size)
+    flags = _check_extra_flags(extra_flags)
+    bspec, c = resolve_chip(backend, chip)       # before the (slow) emit: bad targets fail fast
+    source = f"the module of {spec_file}" if spec_file else plan.spec.name
+    eng = get_engine(engine)
+    emitted = emit_verified(plan, source_hint=source)
+    text = emitted.text
+    stem = file_stem(plan.spec.name)
+    try:
+        # input named <stem>.mlir, as in DIR: compile_command.txt reproduces the vmfb's bytes
+        result = eng.compile(text, backend=bspec.name, chip=c, extra_flags=flags,
+                             cache_dir=cache_dir, source_hint=source, input_name=stem)
+    except CompileError as e:
+        bad = _rejected_flag(e, flags)
+        if bad is not None:
+            why = re.sub(r"^iree-compile: ", "", e.summary)
+            raise ConfigError(f"iree-compile {iree_version()} rejected {bad!r}: {why}",
+                              where="--iree-flag",
+                              hint="`iree-compile --help` lists the flags it accepts; nothing "
+                                   "was written") from None
+        if flags:
+            raise BuildError(f"{e}\n  note: compiled with the extra flags "
+                             f"{' '.join(flags)}; try without them") from None
+        raise
+
+    a = analyze(plan.spec)
+    mlir_name, vmfb_name = f"{stem}.mlir", f"{stem}.vmfb"
+    data = text.encode("utf-8")
+    s = plan.spec
+    try:
+        entry_meta = json.loads((result.entry_dir / "meta.json").read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        entry_meta = {}
+    manifest = {
+        "format": MANIFEST_FORMAT,
+        "spec_name": s.name,
+        "spec_file": spec_file,
+        "spec_hash": spec_hash(s),
+        "layout_hash": layout_hash(a),
+        "netspec_version": __version__,
+        "iree_compiler": iree_version(),
+        "iree_runtime": runtime_version(),
+        "backend": result.backend,
+        "chip": result.chip,
+        "driver": result.driver,
+        "flags": list(result.flags),
+        "extra_flags": list(flags),
+        "batch": plan.batch,
+        "image_size": [s.image_h, s.image_w],
+        "channels": s.in_channels,
+        "classes": a.num_classes,
+        "input_shape": [plan.batch, s.image_h, s.image_w, s.in_channels],
+        "optimizer": plan.optimizer,
+        "optimizer_state": [b.arg for b in train_state(plan.optimizer) if b.role == "opt"],
+        "layout": plan.layout.name,
+        "engine": eng.name,
+        "hyper": list(emitted.abi.hyper),
+        "functions": {n: f.to_dict() for n, f in emitted.abi.functions.items()},
+        "abi": emitted.abi.to_dict(),
+        "parameter_layout": layout_dict(a),
+        "files": {"mlir": mlir_name, "vmfb": vmfb_name, "command": COMMAND_FILE},
+        "mlir_bytes": len(data),
+        "mlir_sha256": hashlib.sha256(data).hexdigest(),
+        "vmfb_bytes": result.vmfb_path.stat().st_size,
+        "vmfb_sha256": entry_meta.get("vmfb_sha256") or sha256_file(result.vmfb_path),
+        "compile_command": _command_line(result, mlir_name, vmfb_name),
+        "compile_seconds": round(result.seconds, 4),
+        "cold_compile_seconds": entry_meta.get("compile_seconds"),
+        "cache_hit": result.cache_hit,
+        "cache_key": result.key,
+        "created": time.strftime("%Y-%m-%dT%H:%M:%S%z"),
+    }
+    if out_dir is None:
+        return Build(plan, text, emitted.abi, result, manifest, result.vmfb_path)
+    out = Path(out_dir)
+    write_build_dir(out, text, result, manifest)
+    return Build(plan, text, emitted.abi, result, manifest, out / vmfb_name, out / mlir_name, out)
+
+
+def write_build_dir(out: Path, text: str, result: CompileResult, manifest: dict) -> None:
+    """Stage the four files in ``out/.staging-*``, then rename each into place (manifest last).
+
+    Any failure before the renames leaves ``out`` as it was.  The vmfb copy is checked
+    against the manifest's sha256 (a cache entry replaced meanwhile is caught).
+    """
+    files = manifest["files"]
+    command = (f"# iree-compile {manifest['iree_compiler']} command that produced "
+               f"{files['vmfb']} from {files['mlir']}; run it in this directory\n"
+               f"{manifest['compile_command']}\n")
+    try:
+        out.mkdir(parents=True, exist_ok=True)
+        stage = Path(tempfile.mkdtemp(prefix=".staging-", dir=out))
+    except OSError as e:
+        raise BuildError(f"cannot create the build directory {out}: {e.strerror or e}") from None
+    try:
+        os.chmod(stage, 0o755)
+        (stage / files["mlir"]).write_bytes(text.encode("utf-8"))
+        shutil.copyfile(result.vmfb_path, stage / files["vmfb"])
+        if sha256_file(stage / files["vmfb"]) != manifest["vmfb_sha256"]:
+            raise BuildError(f"the cached module {result.vmfb_path} changed while it was "
+                             "copied; run the command again")
+        (stage / COMMAND_FILE).write_text(command, encoding="utf-8")
+        (stage / MANIFEST_FILE).write_text(json.dumps(manifest, indent=1) + "\n",
+                                           encoding="utf-8")
+        for name in (files["mlir"], files["vmfb"], COMMAND_FILE, MANIFEST_FILE):
+            with open(stage / name, "rb") as f:
+                os.fsync(f.fileno())
+            os.replace(stage / name, out / name)
+    except OSError as e:
+        raise BuildError(f"cannot write the build directory {out}: {e.strerror or e}") from None
+    finally:
+        shutil.rmtree(stage, ignore_errors=True)
