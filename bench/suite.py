@@ -3,7 +3,8 @@
 Per workload:
 1. the shared inputs (``bench.workloads.make_inputs``) are written once to an ``.npz``;
 2. one worker process per peer (``bench.worker``) builds its model from them and compiles
-   (compile seconds and StableHLO bytes recorded);
+   (compile seconds and StableHLO bytes recorded; the netspec peer's compile stages are
+   relayed from its worker's log to the suite's log as they start, ``PROGRESS_MARK``);
 3. warm-up: step 0 (its loss and, via the first Adam moment, its gradient norm are the
    step-0 check), then ``warmup - 1`` more steps;
 4. ``rounds`` rounds; in each, every peer runs ``steps`` timed steps in turn, the order
@@ -25,6 +26,7 @@ import statistics
 import subprocess
 import sys
 import tempfile
+import threading
 import time
 from dataclasses import asdict, dataclass
 from pathlib import Path
@@ -45,6 +47,10 @@ from .workloads import WORKLOADS, Workload, make_inputs
 CHECK_TOL = {"loss": 1e-4, "grad_norm": 2e-3, "logits": 1e-4}
 
 DEFAULT_PEERS = ("netspec", "jax-iree-nhwc", "jax-iree-nchw", "torch", "jax-xla")
+
+#: A worker's stderr line starting with this is a progress line (netspec's compile stages,
+#: ``runtime.progress``): relayed to the suite's log while the worker prepares.
+PROGRESS_MARK = "netspec-progress: "
 
 
 @dataclass
@@ -76,13 +82,19 @@ class Worker:
                                      stdin=subprocess.PIPE, stdout=subprocess.PIPE,
                                      stderr=self._log, text=True, env=env)
 
-    def call(self, **msg) -> dict:
+    def call(self, *, on_progress=None, **msg) -> dict:
+        """Send one command, wait for its reply; meanwhile ``on_progress(text)`` gets each
+        progress line (``PROGRESS_MARK``) the worker writes to its log."""
+        relay = _Relay(self.log_path, on_progress) if on_progress is not None else None
         try:
             self.proc.stdin.write(json.dumps(msg) + "\n")
             self.proc.stdin.flush()
             line = self.proc.stdout.readline()
         except BrokenPipeError:
             line = ""
+        finally:
+            if relay is not None:
+                relay.finish()
         if not line:
             raise WorkerError(f"{self.peer}: the worker process died (exit {self.proc.poll()}); "
                               f"its log: {self.log_path}\n{self.tail()}")
@@ -105,6 +117,42 @@ class Worker:
         except Exception:
             self.proc.kill()
         self._log.close()
+
+
+class _Relay(threading.Thread):
+    """Follows a worker's log from its current end; passes on its progress lines."""
+
+    def __init__(self, path: Path, emit):
+        super().__init__(daemon=True)
+        self.path, self.emit = path, emit
+        self.stop = threading.Event()
+        try:
+            self.pos = path.stat().st_size
+        except OSError:
+            self.pos = 0
+        self.start()
+
+    def _drain(self) -> None:
+        try:
+            with open(self.path, "rb") as f:
+                f.seek(self.pos)
+                chunk = f.read()
+        except OSError:
+            return
+        whole = chunk[:chunk.rfind(b"\n") + 1]        # complete lines only
+        self.pos += len(whole)
+        for line in whole.decode("utf-8", errors="replace").splitlines():
+            if line.startswith(PROGRESS_MARK):
+                self.emit(line[len(PROGRESS_MARK):])
+
+    def run(self) -> None:
+        while not self.stop.wait(0.25):
+            self._drain()
+
+    def finish(self) -> None:
+        self.stop.set()
+        self.join()
+        self._drain()
 
 
 def _rel(a: float, b: float) -> float:
@@ -140,7 +188,8 @@ def run_workload(w: Workload, opts: SuiteOptions, work: Path, log=print) -> dict
                 init = wk.call(cmd="init", peer=name, workload=wdict, inputs=str(npz),
                                options=options)
                 log(f"  {name:15s} preparing ...")
-                info = wk.call(cmd="prepare")
+                info = wk.call(cmd="prepare",
+                               on_progress=lambda text, name=name: log(f"  {name:15s} {text}"))
                 first = wk.call(cmd="run", start=0, n=1)
                 check = wk.call(cmd="check")
                 if opts.warmup > 1:

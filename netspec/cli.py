@@ -48,6 +48,7 @@ LAZY_COMMANDS.update(train="netspec.commands.train", eval="netspec.commands.eval
                      predict="netspec.commands.predict", bench="netspec.commands.bench")
 LAZY_COMMANDS["verify"] = "netspec.commands.verify"
 LAZY_COMMANDS["compile"] = "netspec.commands.compile"
+LAZY_COMMANDS["runs"] = "netspec.commands.runs"
 
 
 # --------------------------------------------------------------------------- error handling
@@ -101,6 +102,24 @@ def spec_options(fn):
     fn = click.option("--spec", "spec_name", metavar="NAME", default=None,
                       help="Which NetSpec of the file (variable name or NetSpec name).")(fn)
     return click.argument("spec_file", metavar="SPEC.py")(fn)
+
+
+def run_spec_options(fn):
+    """``[SPEC.py]`` (optional: without it the spec is the one recorded in the run directory
+    given with ``--checkpoint``) and ``--spec NAME``; for ``eval``."""
+    fn = click.option("--spec", "spec_name", metavar="NAME", default=None,
+                      help="Which NetSpec of the file (default: the run's).")(fn)
+    return click.argument("spec_file", metavar="[SPEC.py]", required=False, default=None)(fn)
+
+
+def checkpoint_options(fn):
+    """``--checkpoint RUN_DIR|FILE`` and ``--checkpoint-kind best|last`` (eval, predict)."""
+    fn = click.option("--checkpoint-kind", "checkpoint_kind", type=click.Choice(["best", "last"]),
+                      default=None, help="Which checkpoint of a run directory (default: best "
+                      "if present, else last).")(fn)
+    return click.option("--checkpoint", required=True, metavar="RUN_DIR|FILE",
+                        help="A run directory (its spec is then read from run.json) or a "
+                             "checkpoint file.")(fn)
 
 
 def engine_option(fn):

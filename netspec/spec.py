@@ -67,6 +67,28 @@ class NetSpec:
         return NetSpec(**d)
 
 
+class ConfigProblems(ConfigError):
+    """One or more problems of a configuration, reported in one message (``problems``: each a
+    ConfigError naming its field).  With one problem it reads exactly like that problem."""
+
+    def __init__(self, problems: list[ConfigError], what: str = "the training configuration"):
+        self.problems = list(problems)
+        one = self.problems[0]
+        self.where, self.field, self.expected = one.where, one.field, one.expected
+        self.received, self.hint, self.detail = one.received, one.hint, one.detail
+        if len(self.problems) == 1:
+            text = str(one)
+        else:
+            lines = [f"{len(self.problems)} problems with {what}:"]
+            for i, p in enumerate(self.problems, 1):
+                lines.append(f"  {i}. " + str(p).replace("\n", "\n     "))
+            text = "\n".join(lines)
+        Exception.__init__(self, text)
+
+    def at(self, where: str) -> "ConfigError":
+        return ConfigProblems([p.at(where) for p in self.problems])
+
+
 OPTIMIZERS = ("adam", "adamw", "sgd", "rmsprop")
 SCHEDULES = ("cosine", "step", "exponential", "constant")
 
@@ -104,46 +126,86 @@ class TrainConfig:
     default_data: str | None = None  # e.g. "embedded:digits"; used when --data is not given
 
     def __post_init__(self):
-        try:
-            self._validate()
-        except ConfigError:
-            raise
-        except SpecError as e:  # the shared _int/_ratio checks raise the base class
-            raise ConfigError(e.detail, where=e.where, field=e.field, expected=e.expected,
-                              received=e.received, hint=e.hint) from None
+        problems = self.problems()
+        if problems:
+            raise ConfigProblems(problems)
 
-    def _validate(self):
+    @classmethod
+    def unchecked(cls, **fields_) -> "TrainConfig":
+        """A TrainConfig holding ``fields_`` WITHOUT validation, to list its ``problems()``."""
+        obj = object.__new__(cls)
+        for f in fields(cls):
+            object.__setattr__(obj, f.name, fields_.get(f.name, f.default))
+        return obj
+
+    def problems(self) -> list[ConfigError]:
+        """Every problem of this configuration (each a ConfigError naming its field), so that
+        one message can report them all."""
+        out: list[ConfigError] = []
+        for check in self._checks():
+            try:
+                check()
+            except ConfigError as e:
+                out.append(e)
+            except SpecError as e:  # the shared _int/_ratio checks raise the base class
+                out.append(ConfigError(e.detail, where=e.where, field=e.field, expected=e.expected,
+                                       received=e.received, hint=e.hint))
+        return out
+
+    def _checks(self):
         w = "TrainConfig"
-        for f in ("learning_rate", "adam_eps", "rmsprop_eps"):
+
+        def positive(f):
             v = getattr(self, f)
             if isinstance(v, bool) or not isinstance(v, (int, float)) or not (v > 0) or math.isinf(v):
                 raise ConfigError("must be a positive number", where=w, field=f,
                                   expected="a finite number > 0", received=v)
-        for f in ("batch_size", "epochs", "step_size_epochs"):
-            _int(w, f, getattr(self, f))
-        _int(w, "seed", self.seed, minimum=0)
-        if self.optimizer not in OPTIMIZERS:
-            raise ConfigError("is not supported", where=w, field="optimizer",
-                              expected="one of " + ", ".join(OPTIMIZERS), received=self.optimizer)
-        if self.lr_schedule is not None and self.lr_schedule not in SCHEDULES:
-            raise ConfigError("is not supported", where=w, field="lr_schedule",
-                              expected="one of " + ", ".join(SCHEDULES), received=self.lr_schedule)
-        for f in ("momentum", "beta1", "beta2", "rmsprop_decay", "ema_decay", "gamma"):
-            _ratio(w, f, getattr(self, f), 0.0, 1.0, hi_open=(f != "gamma"))
-        _ratio(w, "label_smoothing", self.label_smoothing, 0.0, 1.0, hi_open=True)
-        _ratio(w, "drop_path", self.drop_path, 0.0, 1.0, hi_open=True)
-        _ratio(w, "weight_decay", self.weight_decay, 0.0, 1.0)
-        if isinstance(self.warmup_epochs, bool) or not isinstance(self.warmup_epochs, (int, float)) \
-                or not (0 <= self.warmup_epochs < self.epochs):
-            raise ConfigError("is out of range", where=w, field="warmup_epochs",
-                              expected=f"a number in [0, epochs={self.epochs})", received=self.warmup_epochs)
-        for f in ("nesterov", "cosine_decay", "augment", "bf16", "bf16_conv", "ema"):
+
+        def optimizer():
+            if self.optimizer not in OPTIMIZERS:
+                raise ConfigError("is not supported", where=w, field="optimizer",
+                                  expected="one of " + ", ".join(OPTIMIZERS), received=self.optimizer)
+
+        def schedule():
+            if self.lr_schedule is not None and self.lr_schedule not in SCHEDULES:
+                raise ConfigError("is not supported", where=w, field="lr_schedule",
+                                  expected="one of " + ", ".join(SCHEDULES), received=self.lr_schedule)
+
+        def warmup():
+            v = self.warmup_epochs
+            if isinstance(v, bool) or not isinstance(v, (int, float)) or math.isnan(v) or v < 0:
+                raise ConfigError("is out of range", where=w, field="warmup_epochs",
+                                  expected="a number >= 0", received=v)
+            if isinstance(self.epochs, int) and not isinstance(self.epochs, bool) and v >= self.epochs:
+                raise ConfigError(f"is {v:g} epochs of warm-up, not fewer than the {self.epochs} "
+                                  "epoch(s) of the run", where=w, field="warmup_epochs",
+                                  expected=f"a number in [0, epochs={self.epochs})", received=v,
+                                  hint=f"pass --warmup-epochs 0 (no warm-up) or a value below "
+                                       f"{self.epochs}, or more --epochs")
+
+        def boolean(f):
             if not isinstance(getattr(self, f), bool):
                 raise ConfigError("must be a bool", where=w, field=f,
                                   expected="True or False", received=getattr(self, f))
-        if self.nesterov and self.optimizer != "sgd":
-            raise ConfigError("applies only to optimizer='sgd'", where=w, field="nesterov",
-                              expected="False", received=self.nesterov)
+
+        def nesterov():
+            if self.nesterov is True and self.optimizer != "sgd":
+                raise ConfigError("applies only to optimizer='sgd'", where=w, field="nesterov",
+                                  expected="False", received=self.nesterov)
+
+        checks = [lambda f=f: positive(f) for f in ("learning_rate", "adam_eps", "rmsprop_eps")]
+        checks += [lambda f=f: _int(w, f, getattr(self, f))
+                   for f in ("batch_size", "epochs", "step_size_epochs")]
+        checks += [lambda: _int(w, "seed", self.seed, minimum=0), optimizer, schedule]
+        checks += [lambda f=f: _ratio(w, f, getattr(self, f), 0.0, 1.0, hi_open=(f != "gamma"))
+                   for f in ("momentum", "beta1", "beta2", "rmsprop_decay", "ema_decay", "gamma")]
+        checks += [lambda: _ratio(w, "label_smoothing", self.label_smoothing, 0.0, 1.0, hi_open=True),
+                   lambda: _ratio(w, "drop_path", self.drop_path, 0.0, 1.0, hi_open=True),
+                   lambda: _ratio(w, "weight_decay", self.weight_decay, 0.0, 1.0), warmup]
+        checks += [lambda f=f: boolean(f)
+                   for f in ("nesterov", "cosine_decay", "augment", "bf16", "bf16_conv", "ema")]
+        checks.append(nesterov)
+        return checks
 
     @property
     def schedule(self) -> str:

@@ -1,9 +1,11 @@
-"""Compile netspec's StableHLO with IREE and run the result.
+"""Compile netspec's StableHLO and run the result (docs/architecture.md).
 
+``runtime.engines``          - the engine seam (``Engine``, ``Executable``, ``get_engine``).
 ``runtime.engines.iree``     - backend/chip table, MLIR verification, cached ``iree-compile``
-                               (``targets``, ``diagnostics``, ``cache``, ...).
+                               (``targets``, ``diagnostics``, ``cache``, ...), ``engine``.
 ``runtime.engines.iree.run`` - load a ``.vmfb`` and call its functions with numpy / device arrays.
-``runtime.build``            - the build pipeline: emit -> verify -> iree-compile -> manifest.
+``runtime.build``            - the build pipeline: emit -> verify -> compile -> manifest.
+``runtime.session``          - device-resident training state, calls by the module's ABI.
 ``runtime.train``            - the host training loop behind ``netspec train``.
 """
 

@@ -46,14 +46,15 @@ from netspec.spec import OPTIMIZERS, NetSpec, TrainConfig
 from netspec.state import train_state
 
 from .engines import get_engine
-from .engines.iree import (CompileError, CompileResult, MLIRVerifyError, iree_version,
-                           resolve_chip, sha256_file, tool, verify_mlir)
+from .engines.iree import (CompileError, CompileResult, MLIRVerifyError, backend_spec,
+                           iree_version, resolve_chip, sha256_file, tool, verify_mlir)
 from .engines.iree.run import runtime_version
+from .progress import Reporter
 
 __all__ = ["Build", "BuildError", "COMMAND_FILE", "DEFAULT_BATCH", "DEFAULT_OPTIMIZER",
            "EmitFailed", "EmitPlan", "MANIFEST_FILE", "MANIFEST_FORMAT", "build",
-           "default_out_dir", "emit_verified", "file_stem", "resolve",
-           "write_build_dir"]
+           "cache_entry_meta", "compile_target", "default_out_dir", "emit_verified",
+           "file_stem", "resolve", "write_build_dir"]
 
 DEFAULT_BATCH = 8           # without a TrainConfig
 DEFAULT_OPTIMIZER = "adam"  # without a TrainConfig
@@ -153,14 +154,18 @@ def resolve(spec: NetSpec, config: TrainConfig | None, *, batch: int | None = No
     return EmitPlan(spec, batch, funcs, optimizer, lay)
 
 
-def emit_verified(plan: EmitPlan, *, source_hint: str | None = None) -> Emitted:
+def emit_verified(plan: EmitPlan, *, source_hint: str | None = None,
+                  progress=None) -> Emitted:
     """The module of ``plan`` (text and ABI), its text verified by IREE (``EmitFailed`` if it
-    does not verify)."""
+    does not verify).  ``progress``: stages "emit" and "verify" (``runtime.progress``)."""
+    rep, _ = Reporter.joined(progress)
+    rep("emit")
     try:
         emitted = emit(plan.spec, **plan.kwargs())
         text = emitted.text
     except EmitError as e:
         raise EmitFailed(f"{plan.spec.name}: cannot emit the module: {e}") from None
+    rep("verify")
     try:
         verify_mlir(text, source_hint=source_hint)
     except MLIRVerifyError as e:
@@ -221,8 +226,13 @@ def build(spec, config, *, backend: str = "cpu", chip: str | None = None,
           batch: int | None = None, optimizer: str | None = None, functions=None,
           layout=None, image_size: int | None = None, extra_flags: Iterable[str] = (),
           cache_dir=None, out_dir=None, spec_file: str | None = None,
-          engine: str = "iree") -> Build:
+          engine: str = "iree", progress=None) -> Build:
     """Emit, verify and compile ``spec``; with ``out_dir`` also write the build directory.
+
+    ``progress`` (``runtime.progress``) receives the stages as they start: "emit", "verify",
+    "compile" (with iree-compile's target and the chip), "cache hit" (with when and how long
+    the cached module's compile took) and "done" -- unless it is a caller's
+    ``runtime.progress.Reporter``, which then goes on (e.g. to "load") and reports "done".
 
     Options resolve as for ``netspec emit`` (``resolve``: ``config`` supplies batch and
     optimizer when not given).  Raises ConfigError (a bad option), TargetError (backend/chip),
@@ -246,9 +256,11 @@ def build(spec, config, *, backend: str = "cpu", chip: str | None = None,
     bspec, c = resolve_chip(backend, chip)       # before the (slow) emit: bad targets fail fast
     source = f"the module of {spec_file}" if spec_file else plan.spec.name
     eng = get_engine(engine)
-    emitted = emit_verified(plan, source_hint=source)
+    rep, owner = Reporter.joined(progress)
+    emitted = emit_verified(plan, source_hint=source, progress=rep)
     text = emitted.text
     stem = file_stem(plan.spec.name)
+    rep("compile", target=compile_target(bspec.name), chip=c)
     try:
         # input named <stem>.mlir, as in DIR: compile_command.txt reproduces the vmfb's bytes
         result = eng.compile(text, backend=bspec.name, chip=c, extra_flags=flags,
@@ -266,14 +278,14 @@ def build(spec, config, *, backend: str = "cpu", chip: str | None = None,
                              f"{' '.join(flags)}; try without them") from None
         raise
 
+    entry_meta = cache_entry_meta(result)
+    if result.cache_hit:
+        rep("cache hit", compiled=entry_meta.get("created"),
+            compile_seconds=entry_meta.get("compile_seconds"))
     a = analyze(plan.spec)
     mlir_name, vmfb_name = f"{stem}.mlir", f"{stem}.vmfb"
     data = text.encode("utf-8")
     s = plan.spec
-    try:
-        entry_meta = json.loads((result.entry_dir / "meta.json").read_text(encoding="utf-8"))
-    except (OSError, ValueError):
-        entry_meta = {}
     manifest = {
         "format": MANIFEST_FORMAT,
         "spec_name": s.name,
@@ -314,10 +326,35 @@ def build(spec, config, *, backend: str = "cpu", chip: str | None = None,
         "created": time.strftime("%Y-%m-%dT%H:%M:%S%z"),
     }
     if out_dir is None:
-        return Build(plan, text, emitted.abi, result, manifest, result.vmfb_path)
-    out = Path(out_dir)
-    write_build_dir(out, text, result, manifest)
-    return Build(plan, text, emitted.abi, result, manifest, out / vmfb_name, out / mlir_name, out)
+        built = Build(plan, text, emitted.abi, result, manifest, result.vmfb_path)
+    else:
+        out = Path(out_dir)
+        write_build_dir(out, text, result, manifest)
+        built = Build(plan, text, emitted.abi, result, manifest, out / vmfb_name,
+                      out / mlir_name, out)
+    if owner:
+        rep("done")
+    return built
+
+
+def compile_target(backend: str) -> str:
+    """iree-compile's target of ``backend``: 'cpu' -> 'llvm-cpu', 'rocm' -> 'hip', ..."""
+    flags = backend_spec(backend).device_flags
+    for prefix in ("--iree-hal-local-target-device-backends=", "--iree-hal-target-device="):
+        for f in flags:
+            if f.startswith(prefix):
+                return f[len(prefix):]
+    return backend
+
+
+def cache_entry_meta(result) -> dict:
+    """The cache entry's meta.json of a compile result ({} when unreadable): ``created`` and
+    ``compile_seconds`` of the compile that made it, the vmfb's sha256, ..."""
+    try:
+        meta = json.loads((Path(result.entry_dir) / "meta.json").read_text(encoding="utf-8"))
+    except (OSError, ValueError, AttributeError, TypeError):
+        return {}
+    return meta if isinstance(meta, dict) else {}
 
 
 def write_build_dir(out: Path, text: str, result: CompileResult, manifest: dict) -> None:

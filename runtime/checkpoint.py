@@ -110,6 +110,32 @@ def _read_header(path: Path, data: bytes) -> dict:
     return header
 
 
+def peek_manifest(path) -> dict:
+    """The netspec manifest of a checkpoint read from its safetensors header alone (the tensors
+    are not read: ``netspec runs`` on many large checkpoints).  CheckpointError saying why."""
+    path = Path(path)
+    try:
+        with open(path, "rb") as f:
+            head = f.read(8)
+            (n,) = struct.unpack("<Q", head) if len(head) == 8 else (-1,)
+            raw = f.read(n) if 0 <= n <= 100 << 20 else b""
+    except FileNotFoundError:
+        raise CheckpointError(f"{path} is missing") from None
+    except OSError as e:
+        raise CheckpointError(f"cannot read {path}: {e.strerror or e}") from None
+    if n < 0 or len(raw) < n:
+        raise CheckpointError(f"{path} is truncated")
+    if n > 100 << 20:
+        raise CheckpointError(f"{path} is not a safetensors checkpoint")
+    try:
+        man = json.loads(json.loads(raw.decode("utf-8"))["__metadata__"][_META_KEY])
+    except (ValueError, KeyError, TypeError, UnicodeDecodeError):
+        raise CheckpointError(f"{path} is not a readable netspec checkpoint") from None
+    if not isinstance(man, dict):
+        raise CheckpointError(f"{path} is not a readable netspec checkpoint")
+    return man
+
+
 def load_checkpoint(path) -> tuple[dict[str, np.ndarray], dict]:
     """(tensors, manifest) of a checkpoint file, integrity-checked."""
     from safetensors.numpy import load

@@ -142,9 +142,11 @@ def check_grads(spec, module, inputs, *, label_smoothing=0.1, bn_momentum=None, 
     (``runtime.engines.Executable`` with its ABI) on ``inputs`` and compare everything with the
     float64 reference.  Arguments are passed and results read by their ABI names.
 
-    ``progress``, if given, is called with the name of each stage as it starts: "run" (the
-    compiled module), "reference" (JAX float64), "compare"."""
-    progress = progress or (lambda stage: None)
+    ``progress`` (``runtime.progress``), if given, receives each stage as it starts: "run"
+    (the compiled module), "reference" (JAX float64), "compare"; never "done" (the caller's
+    pipeline goes on)."""
+    from runtime.progress import Reporter
+    progress, _ = Reporter.joined(progress)
     from netspec.state import hyper_vector
     from netspec.analysis import analyze
     from netspec.reference import Reference, x64
@@ -188,17 +190,27 @@ def compile_grads_module(spec, *, batch: int, backend: str = "cpu", dtype: str =
     """Emit predict + grads (with the input cotangent), compile, load.
     -> (Executable with the module's ABI, the engine's compile result)
 
-    ``progress``, if given, is called with "emit", "compile" and "load" as each stage starts."""
-    progress = progress or (lambda stage: None)
+    ``progress`` (``runtime.progress``), if given, receives "emit", "compile", "cache hit",
+    "load" as each stage starts, and "done" unless it is a caller's Reporter."""
     from codegen import DEFAULT_LAYOUT, emit
+    from runtime.build import cache_entry_meta, compile_target
     from runtime.engines import get_engine
+    from runtime.progress import Reporter
+    progress, owner = Reporter.joined(progress)
     eng = get_engine(engine)
     progress("emit")
     emitted = emit(spec, batch=batch, functions=("predict", "grads"), input_grad=True, dtype=dtype,
                    layout=layout or DEFAULT_LAYOUT)
-    progress("compile")
+    progress("compile", target=compile_target(backend))
     extra = ["--iree-input-demote-f64-to-f32=false"] if dtype == "f64" else []
     res = eng.compile(emitted.text, backend=backend, extra_flags=extra, cache_dir=cache_dir,
                       source_hint=spec.name, verify=True)
-    progress("load")
-    return eng.load(res.vmfb_path, backend=backend, abi=emitted.abi), res
+    if res.cache_hit:
+        meta = cache_entry_meta(res)
+        progress("cache hit", compiled=meta.get("created"),
+                 compile_seconds=meta.get("compile_seconds"))
+    progress("load", driver=getattr(res, "driver", None))
+    module = eng.load(res.vmfb_path, backend=backend, abi=emitted.abi)
+    if owner:
+        progress("done")
+    return module, res

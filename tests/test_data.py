@@ -567,3 +567,63 @@ def test_dead_worker_is_a_data_error_and_the_next_epoch_recovers(folder_splits):
                 next(it)
         again = collect(ld, 0)                                      # a fresh pool
         assert same(again[:1], [first]) and len(again) == 3
+
+
+# ------------------------------------------------------------ issue 18: bad files, plainly
+
+
+@pytest.mark.parametrize("decoder", ["simplejpeg", "pillow"])
+def test_bad_files_get_plain_reasons(tmp_path, monkeypatch, decoder):
+    """The decoder's own message ("Premature end of JPEG file", "tjDecompressHeader3(): ...")
+    becomes a plain reason; the raw message stays in ``detail``."""
+    monkeypatch.setenv("NETSPEC_JPEG_DECODER", decoder)
+    rng = np.random.default_rng(0)
+    im = Image.fromarray((rng.random((40, 48, 3)) * 255).astype(np.uint8))
+    im.save(tmp_path / "good.jpg", quality=90)
+    im.save(tmp_path / "good.png")
+    jpg, png = (tmp_path / "good.jpg").read_bytes(), (tmp_path / "good.png").read_bytes()
+    cases = {
+        "half.jpg": (jpg[:len(jpg) // 2], "truncated JPEG"),
+        "header_only.jpg": (jpg[:120], "truncated JPEG"),
+        "half.png": (png[:len(png) // 2], "truncated PNG"),
+        "text.jpg": (b"this is text, not a JPEG\n", "not an image file (it holds text)"),
+        "page.jpg": (b"<!DOCTYPE html><html><body>404</body></html>",
+                     "not an image file (it holds HTML)"),
+        "noise.jpg": (bytes(range(256)) * 4, "not an image file"),
+        "empty.jpg": (b"", "empty file"),
+    }
+    plan = lambda w, h: Plan((0, 0, w, h))  # noqa: E731
+    for name, (data, reason) in cases.items():
+        (tmp_path / name).write_bytes(data)
+        with pytest.raises(DecodeFailure) as e:
+            render_file(str(tmp_path / name), plan, (8, 8), 3)
+        assert e.value.reason == reason, (name, e.value.reason, e.value.detail)
+        assert "tjDecompress" not in e.value.reason and "Premature" not in e.value.reason
+    with pytest.raises(DecodeFailure) as e:
+        render_file(str(tmp_path / "missing.jpg"), plan, (8, 8), 3)
+    assert e.value.reason == "no such file"
+
+
+def test_loader_reports_each_bad_file_once_with_its_reason(tmp_path):
+    """Over several epochs (and with workers, each of which meets the file anew) a bad file is
+    warned about once, passed to on_bad_file once, and counted once in stats["bad_files"],
+    while ``skipped`` counts every substitution; ``known_bad`` files are not warned about."""
+    _, bad = _corrupt_folder(tmp_path)
+    s = open_dataset(str(tmp_path), image_hw=HW, channels=3)
+    seen: list[tuple[str, str]] = []
+    truncated, garbage, _, text = (str(p) for p in bad)
+    with loader(s.train, s, 11, train=True, workers=2, augment=True,
+                on_bad_file=lambda p, r: seen.append((p, r)), known_bad=[garbage]) as ld:
+        with pytest.warns(DataWarning) as rec:
+            for e in range(3):
+                collect(ld, e)
+        st = ld.stats
+        files = ld.bad_files
+    assert sorted(seen) == sorted(files.items()) and len(seen) == 3
+    assert files[truncated] == "truncated JPEG"
+    assert files[text] == "not an image file (it holds text)"
+    assert st["bad_files"] == 3 and st["skipped"] == 3 * 3
+    warned = [w.message for w in rec]
+    assert sorted(w.path for w in warned) == sorted([truncated, text])   # not the known one
+    for w in warned:
+        assert str(w).startswith(f"skipping unreadable image {w.path}: {w.reason};")

@@ -405,3 +405,67 @@ def test_unsupported_knob_and_class_mismatch_are_refused(workdir, cache_dir, tmp
     r = cli("train", four, "--out", tmp_path / "r2", cache_dir=cache_dir)
     assert r.exit_code == 2 and "has 3 classes" in r.output and "4 outputs" in r.output
     assert "layer 4 (dense)" in r.output, r.output
+
+
+def test_bad_images_are_named_once_listed_and_kept_on_resume(tmp_path, cache_dir):
+    """Issue 18: a truncated JPEG and a text file named .jpg in train/, a truncated JPEG in
+    val/.  Over 3 epochs (stopped in epoch 2, resumed) each file is named once, with a plain
+    reason (not libjpeg's message); the epoch lines do not repeat a count of substitutions;
+    bad_images.txt lists the files (path<TAB>reason) and survives the resume; eval names the
+    val file once."""
+    from PIL import Image
+    rng = np.random.default_rng(1)
+    data = tmp_path / "data"
+    colours = {"red": (200, 30, 30), "green": (30, 200, 30), "blue": (30, 30, 200)}
+    for split, n in (("train", 8), ("val", 2)):
+        for name, c in colours.items():
+            d = data / split / name
+            d.mkdir(parents=True)
+            for i in range(n - (split == "train" and name != "red")):
+                img = np.clip(np.array(c) + rng.normal(0, 20, (20, 24, 3)), 0, 255)
+                Image.fromarray(img.astype(np.uint8)).save(d / f"{i}.jpg", quality=90)
+    good = (data / "train" / "red" / "0.jpg").read_bytes()
+    truncated = data / "train" / "red" / "cut.jpg"
+    truncated.write_bytes(good[:len(good) // 2])
+    text = data / "train" / "green" / "notes.jpg"
+    text.write_text("this is text, not a JPEG\n")
+    val_bad = data / "val" / "blue" / "cut.jpg"
+    val_bad.write_bytes(good[:len(good) // 3])                 # 24 train (3 batches), 7 val
+    sf = tmp_path / "rgb.py"
+    sf.write_text(textwrap.dedent("""
+        from netspec import NetSpec, TrainConfig, convBn, dense, globalAvgPool
+        spec = NetSpec("RGBTiny", 16, 16, layers=[convBn(3, 8, 3, 2), globalAvgPool(), dense(8, 3)])
+        config = TrainConfig(learning_rate=1e-2, batch_size=8, epochs=3, augment=True)
+    """))
+    out = tmp_path / "run"
+    r = cli("train", sf, "--data", data, "--out", out, "--workers", 2, "--stop-at-step", 4,
+            cache_dir=cache_dir)
+    assert r.exit_code == 0, r.output
+    expect = {str(truncated): "truncated JPEG", str(text): "not an image file (it holds text)",
+              str(val_bad): "truncated JPEG"}
+    warnings_ = [l for l in r.output.splitlines() if l.startswith("warning:")]
+    assert len(warnings_) == 3, r.output
+    for path, reason in expect.items():
+        assert sum(path in l for l in warnings_) == 1, (path, warnings_)
+        assert any(f"{path}: {reason};" in l for l in warnings_), (path, warnings_)
+    assert "Premature end" not in r.output and "tjDecompress" not in r.output
+    assert r.output.count("unreadable image file(s) so far") == 1      # epoch 1 only
+    assert f"3 unreadable image file(s) so far" in r.output and "bad_images.txt" in r.output
+    listed = [l.split("\t") for l in (out / "bad_images.txt").read_text().splitlines()]
+    assert dict(listed) == expect and len(listed) == 3
+
+    r = cli("train", sf, "--resume", out, "--workers", 2, cache_dir=cache_dir)
+    assert r.exit_code == 0, r.output
+    assert not [l for l in r.output.splitlines() if l.startswith("warning:")], r.output
+    assert r.output.count("3 unreadable image file(s) so far") == 1     # a reminder, once
+    listed = [l.split("\t") for l in (out / "bad_images.txt").read_text().splitlines()]
+    assert dict(listed) == expect
+    ep = epochs_of(out)
+    assert [e["epoch"] for e in ep] == [0, 1, 2] and ep[-1]["bad_images"] == 3
+
+    r = cli("eval", "--checkpoint", out, "--out", tmp_path / "ev", cache_dir=cache_dir)
+    assert r.exit_code == 0, r.output
+    assert r.output.count(str(val_bad)) == 1 and "truncated JPEG" in r.output, r.output
+    assert "1 unreadable image file(s)" in r.output
+    ev = json.loads((tmp_path / "ev" / "eval.json").read_text())
+    assert ev["bad_images"] == [{"path": str(val_bad), "reason": "truncated JPEG"}]

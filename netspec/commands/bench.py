@@ -50,7 +50,8 @@ def _load_results(path: Path) -> dict:
                    "224, W3 B0 train b32 64, W4 B0 predict b8 224).")
 @click.option("--peers", default="netspec,jax-iree-nhwc,jax-iree-nchw,torch,jax-xla",
               show_default=True, callback=_csv, help="Comma-separated peers to run.")
-@click.option("--rounds", type=click.IntRange(1, 100), default=3, show_default=True)
+@click.option("--rounds", type=click.IntRange(1, 100), default=3, show_default=True,
+              help="Rounds of timed steps; each round runs every peer in turn (order rotated).")
 @click.option("--steps", type=click.IntRange(1, 1000), default=10, show_default=True,
               help="Timed steps per peer per round.")
 @click.option("--warmup", type=click.IntRange(1, 100), default=2, show_default=True,

@@ -40,6 +40,8 @@ from netspec.spec import OPTIMIZERS
 from runtime.build import DEFAULT_BATCH, DEFAULT_OPTIMIZER, build, default_out_dir
 from runtime.engines.iree import BACKENDS, resolve_chip
 
+from ._progress import stage_display
+
 
 # --------------------------------------------------------------------------- the command
 def _fmt_bytes(n: int) -> str:
@@ -82,9 +84,14 @@ def compile_cmd(spec_file, spec_name, backend, chip, out_dir, batch, optimizer, 
     spec, config = load_spec(spec_file, spec_name)
     bspec, _ = resolve_chip(backend, chip)
     out = Path(out_dir) if out_dir else default_out_dir(spec.name, bspec.name, chip)
-    b = build(spec, config, backend=backend, chip=chip, batch=batch, optimizer=optimizer,
-              functions=functions, layout=layout, image_size=image_size,
-              extra_flags=iree_flags, cache_dir=cache_dir, out_dir=out, spec_file=spec_file)
+    console = _stdout_console()
+    # the stages as they start (a live line on a terminal) go with the summary on stdout, so
+    # that a failed compile's stderr is its error message alone
+    with stage_display(console) as progress:
+        b = build(spec, config, backend=backend, chip=chip, batch=batch, optimizer=optimizer,
+                  functions=functions, layout=layout, image_size=image_size,
+                  extra_flags=iree_flags, cache_dir=cache_dir, out_dir=out,
+                  spec_file=spec_file, progress=progress)
     res, m = b.result, b.manifest
     how = (f"cache hit ({1000 * res.seconds:.0f} ms)" if res.cache_hit
            else f"compiled in {res.seconds:.1f} s")
@@ -101,7 +108,6 @@ def compile_cmd(spec_file, spec_name, backend, chip, out_dir, batch, optimizer, 
         ("compile", how),
         ("output", f"{out}{os.sep}"),
     ]
-    console = _stdout_console()
     width = max(len(k) for k, _ in rows)
     for k, v in rows:
         console.print(f"[bold]{k:<{width}}[/bold]  {escape(v)}", highlight=False,

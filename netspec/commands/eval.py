@@ -1,13 +1,17 @@
 """``netspec eval``: accuracy of a checkpoint on a data split, per class, with a confusion matrix.
 
-    netspec eval SPEC.py --checkpoint RUN_DIR|FILE [--data SRC] [--split val|train]
-                 [--batch-size N] [--backend ...] [--chip ...] [--out DIR]
+    netspec eval [SPEC.py] --checkpoint RUN_DIR|FILE [--checkpoint-kind best|last]
+                 [--data SRC] [--split val|train] [--batch-size N] [--backend ...] [--chip ...]
+                 [--out DIR]
 
-``--checkpoint RUN_DIR`` takes the run's best checkpoint (else its last).  The data defaults to
+``--checkpoint RUN_DIR`` takes the run's best checkpoint (else its last; ``--checkpoint-kind``
+chooses), and without ``SPEC.py`` the spec file recorded in the run's ``run.json``.  The
+checkpoint used is printed first (path, step, epoch, its val top-1).  The data defaults to
 the source the checkpoint was trained on, and images are normalised with the checkpoint's
 statistics (not recomputed from the evaluated data).  Prints top-1, top-5 and per-class
 accuracy; writes ``eval.json`` and ``confusion.png`` into ``--out`` (default: ``eval/`` inside
-the run directory, or next to the checkpoint file).
+the run directory, or next to the checkpoint file).  Unreadable images are named once each
+(and listed in ``eval.json``); each is replaced by the next readable image of the split.
 """
 
 from __future__ import annotations
@@ -18,10 +22,12 @@ from pathlib import Path
 import click
 import numpy as np
 from rich.console import Console
+from rich.markup import escape
 from rich.table import Table
 
-from netspec.cli import main, spec_options
+from netspec.cli import checkpoint_options, main, run_spec_options
 
+from ._progress import stage_display
 from .train import data_warnings_to, target_options
 
 
@@ -55,31 +61,41 @@ def plot_confusion(conf: np.ndarray, classes: list[str], path: Path, title: str)
 
 
 @main.command(name="eval")
-@spec_options
-@click.option("--checkpoint", required=True, metavar="RUN_DIR|FILE")
+@run_spec_options
+@checkpoint_options
 @click.option("--data", default=None, metavar="SRC", help="Default: the checkpoint's data.")
-@click.option("--split", type=click.Choice(["val", "train"]), default="val", show_default=True)
-@click.option("--batch-size", type=int, default=None)
+@click.option("--split", type=click.Choice(["val", "train"]), default="val", show_default=True,
+              help="Which split of the data to evaluate.")
+@click.option("--batch-size", type=int, default=None,
+              help="Images per predict call (default: the checkpoint's training batch size).")
 @target_options
-@click.option("--workers", type=int, default=None)
-@click.option("--out", default=None, metavar="DIR")
-def eval_(spec_file, spec_name, checkpoint, data, split, batch_size, backend, engine, chip, iree_flags,
-          cache_dir, workers, out):
+@click.option("--workers", type=int, default=None,
+              help="Data worker processes (default: automatic).")
+@click.option("--out", default=None, metavar="DIR",
+              help="Where eval.json and confusion.png go (default: eval/ in the run directory, "
+                   "or eval-<name>/ next to a checkpoint file).")
+def eval_(spec_file, spec_name, checkpoint, checkpoint_kind, data, split, batch_size, backend,
+          engine, chip, iree_flags, cache_dir, workers, out):
     """Evaluate a checkpoint: top-1, top-5, per-class accuracy, confusion matrix."""
     from runtime.data import Loader, open_dataset
-    from runtime.inference import open_checkpoint, inference_session
+    from runtime.inference import describe_checkpoint, inference_session, open_checkpoint
     from runtime.train import evaluate
 
     console = Console(highlight=False, soft_wrap=True)
-    spec, ck = open_checkpoint(spec_file, spec_name, checkpoint)
+    spec, ck = open_checkpoint(spec_file, spec_name, checkpoint, kind=checkpoint_kind)
+    used = describe_checkpoint(ck)
+    console.print(f"checkpoint  {escape(used['text'])}" + ("" if spec_file else escape(
+        f"\nspec        {spec.name} ({ck.spec_file}, from run.json)")))
     man = ck.manifest
     source = data or man["data"]["source"]
     splits = open_dataset(source, image_hw=(spec.image_h, spec.image_w),
                           channels=spec.in_channels, seed=man["config"]["seed"])
     ck.check_classes(splits.classes, source)
     B = batch_size or man["config"]["batch_size"]
-    session, built = inference_session(spec, ck, batch=B, backend=backend, chip=chip,
-                                       extra_flags=iree_flags, cache_dir=cache_dir, engine=engine)
+    with stage_display(console) as progress:    # the compile's stages, or a live line
+        session, built = inference_session(spec, ck, batch=B, backend=backend, chip=chip,
+                                           extra_flags=iree_flags, cache_dir=cache_dir,
+                                           engine=engine, progress=progress)
     ds = splits.val if split == "val" else splits.train
     loader = Loader(ds, B, train=False, image_hw=(spec.image_h, spec.image_w),
                     channels=spec.in_channels, mean=tuple(man["data"]["mean"]),
@@ -87,6 +103,7 @@ def eval_(spec_file, spec_name, checkpoint, data, split, batch_size, backend, en
     try:
         with data_warnings_to(console):
             r = evaluate(session, loader, len(splits.classes))
+        bad = loader.bad_files
     finally:
         loader.close()
     classes = list(splits.classes)
@@ -101,14 +118,20 @@ def eval_(spec_file, spec_name, checkpoint, data, split, batch_size, backend, en
     console.print(table)
     console.print(f"top-1 [bold]{100 * r.top1:.2f}%[/bold]  top-5 {100 * r.top5:.2f}%  "
                   f"loss {r.loss:.4f}  ({r.n:,} images)")
+    if bad:
+        console.print(f"[yellow]note:[/yellow] {len(bad)} unreadable image file(s) (named "
+                      "above) were each replaced by the next readable image of the split, which "
+                      "is therefore counted twice", highlight=False)
     out_dir = Path(out) if out else ck.default_out_dir()
     out_dir.mkdir(parents=True, exist_ok=True)
     from . import write_atomic
     write_atomic(out_dir / "eval.json", json.dumps({
-        "checkpoint": str(ck.path), "step": man["step"], "data": source, "split": split,
+        "checkpoint": str(ck.path), "checkpoint_kind": used["kind"],
+        "checkpoint_top1": used["top1"], "step": man["step"], "data": source, "split": split,
         "images": r.n, "top1": r.top1, "top5": r.top5, "loss": r.loss, "classes": classes,
         "per_class_accuracy": [None if np.isnan(v) else float(v) for v in per],
-        "confusion": r.confusion.tolist()}, indent=1) + "\n")
+        "confusion": r.confusion.tolist(),
+        "bad_images": [{"path": p, "reason": why} for p, why in bad.items()]}, indent=1) + "\n")
     plot_confusion(r.confusion, classes, out_dir / "confusion.png",
                    f"{spec.name} {split}: top-1 {100 * r.top1:.2f}%")
     console.print(f"wrote {out_dir / 'eval.json'} and {out_dir / 'confusion.png'}")

@@ -15,16 +15,18 @@ checkpoint was saved; ``--resume RUN_DIR`` continues exactly).
 
 from __future__ import annotations
 
+import ast
 import contextlib
 import warnings
 from pathlib import Path
 
 import click
 from rich.console import Console
+from rich.markup import escape
 
 from netspec.cli import engine_option, load_spec, main, spec_options
-from netspec.errors import ConfigError
-from netspec.spec import OPTIMIZERS, TrainConfig
+from netspec.errors import ConfigError, NetspecError
+from netspec.spec import OPTIMIZERS, SCHEDULES, ConfigProblems, TrainConfig
 
 
 def target_options(fn):
@@ -49,7 +51,7 @@ def data_warnings_to(console):
 
         def show(message, category, filename, lineno, file=None, line=None):
             if issubclass(category, DataWarning):
-                console.print(f"[yellow]warning:[/yellow] {message}", highlight=False)
+                console.print(f"[yellow]warning:[/yellow] {escape(str(message))}", highlight=False)
             else:
                 original(message, category, filename, lineno, file, line)
 
@@ -57,8 +59,90 @@ def data_warnings_to(console):
         yield
 
 
-def _overrides(**kw) -> dict:
-    return {k: v for k, v in kw.items() if v is not None}
+#: The TrainConfig knobs a user tunes per run: field -> (flag, help).  One table makes the
+#: options, maps an error in a knob back to the flag that set it, and is checked against
+#: TrainConfig's fields by the tests (only ``cosine_decay``, superseded by ``--lr-schedule``,
+#: and ``default_data``, which ``--data`` replaces, have none).
+KNOB_FLAGS: dict[str, tuple[str, str]] = {
+    "epochs": ("--epochs", "Epochs to train (a resumed run may be extended with a larger value)."),
+    "batch_size": ("--batch-size", "Images per train step (the module is compiled for it)."),
+    "learning_rate": ("--lr", "Base learning rate (reached after warm-up)."),
+    "optimizer": ("--optimizer", "Optimizer of the train step."),
+    "seed": ("--seed", "Seed of the initial weights, data order, augmentation and dropout."),
+    "warmup_epochs": ("--warmup-epochs", "Linear learning-rate warm-up in epochs (fractions allowed; 0: none)."),
+    "lr_schedule": ("--lr-schedule", "Learning-rate schedule after warm-up."),
+    "step_size_epochs": ("--step-size-epochs", "Epochs between decays of --lr-schedule step."),
+    "gamma": ("--gamma", "Decay factor of --lr-schedule step / exponential."),
+    "weight_decay": ("--weight-decay", "Weight decay (never applied to BN parameters or biases)."),
+    "label_smoothing": ("--label-smoothing", "Label smoothing epsilon of the cross-entropy."),
+    "momentum": ("--momentum", "Momentum of sgd and rmsprop."),
+    "nesterov": ("--nesterov/--no-nesterov", "Nesterov momentum (sgd only)."),
+    "beta1": ("--beta1", "Adam / AdamW beta1."),
+    "beta2": ("--beta2", "Adam / AdamW beta2."),
+    "adam_eps": ("--adam-eps", "Adam / AdamW epsilon (outside the square root)."),
+    "rmsprop_decay": ("--rmsprop-decay", "RMSProp decay rho."),
+    "rmsprop_eps": ("--rmsprop-eps", "RMSProp epsilon (inside the square root, TF form)."),
+    "augment": ("--augment/--no-augment", "Random-resized-crop + flip augmentation of training images."),
+    "ema": ("--ema/--no-ema", "Exponential moving average of the weights."),
+    "ema_decay": ("--ema-decay", "EMA decay."),
+    "drop_path": ("--drop-path", "Stochastic-depth rate of the last block (0: off)."),
+    "bf16": ("--bf16/--no-bf16", "bfloat16 activations (mixed precision)."),
+    "bf16_conv": ("--bf16-conv/--no-bf16-conv", "bfloat16 convolutions (mixed precision)."),
+}
+KNOB_CHOICES = {"optimizer": OPTIMIZERS, "lr_schedule": SCHEDULES}
+
+
+def knob_options(fn):
+    """One click option per row of KNOB_FLAGS, typed from TrainConfig's defaults."""
+    defaults = TrainConfig()
+    for field_, (flag, help_) in reversed(KNOB_FLAGS.items()):
+        default = getattr(defaults, field_)
+        kw = dict(default=None, help=help_)
+        if isinstance(default, bool):
+            fn = click.option(flag, field_, **kw)(fn)
+            continue
+        if field_ in KNOB_CHOICES:
+            kw["type"] = click.Choice(KNOB_CHOICES[field_])
+        else:
+            kw["type"] = int if isinstance(default, int) else float
+        fn = click.option(flag, field_, **kw)(fn)
+    return fn
+
+
+def flag_name(field_: str) -> str:
+    """The flag of a knob (its 'on' spelling for a boolean)."""
+    return KNOB_FLAGS[field_][0].split("/")[0]
+
+
+def off_flag(field_: str, off) -> str:
+    """The flag setting a knob back to ``off``."""
+    flag = KNOB_FLAGS[field_][0]
+    if "/" in flag:
+        return flag.split("/")[1] if off is False else flag.split("/")[0]
+    return f"{flag} {off!r}" if isinstance(off, str) else f"{flag} {off:g}"
+
+
+def _relabel(problems: list[ConfigError], overrides: dict, *, turn_off: bool = False) -> list[ConfigError]:
+    """Each problem located at the flag that set the knob (or that makes it wrong); a knob from
+    the spec file's TrainConfig keeps its place and, when ``turn_off``, says which flag lifts it."""
+    out = []
+    for p in problems:
+        f = p.field
+        if f in overrides and f in KNOB_FLAGS:
+            where = f"{flag_name(f)} {overrides[f]}" if not isinstance(overrides[f], bool) else \
+                (flag_name(f) if overrides[f] else KNOB_FLAGS[f][0].split("/")[1])
+            out.append(ConfigError(p.detail, where=where, expected=p.expected, received=p.received,
+                                   hint=p.hint))
+        elif f == "warmup_epochs" and "epochs" in overrides:
+            out.append(ConfigError(p.detail, where=f"--epochs {overrides['epochs']}", field=f,
+                                   expected=p.expected, received=p.received, hint=p.hint))
+        elif turn_off and f in KNOB_FLAGS:
+            hint = f"pass {off_flag(f, ast.literal_eval(p.expected))} to train without it"
+            out.append(ConfigError(p.detail, where=p.where, field=f, expected=p.expected,
+                                   received=p.received, hint=hint))
+        else:
+            out.append(p)
+    return out
 
 
 @main.command()
@@ -66,11 +150,9 @@ def _overrides(**kw) -> dict:
 @click.option("--data", default=None, metavar="SRC",
               help="ImageFolder dir, .npz file or embedded:digits (default: the spec's).")
 @target_options
-@click.option("--epochs", type=int, default=None)
-@click.option("--batch-size", type=int, default=None)
-@click.option("--lr", "learning_rate", type=float, default=None, help="Base learning rate.")
-@click.option("--optimizer", type=click.Choice(OPTIMIZERS), default=None)
-@click.option("--seed", type=int, default=None)
+@knob_options
+@click.option("--image-size", "image_size", type=int, default=None, metavar="N",
+              help="Train at N×N input instead of the spec's resolution (e.g. a quick smoke run).")
 @click.option("--out", default=None, metavar="RUN_DIR",
               help="Run directory (default runs/<spec>-<time>).")
 @click.option("--resume", default=None, metavar="RUN_DIR",
@@ -81,10 +163,13 @@ def _overrides(**kw) -> dict:
               help="Also checkpoint every N steps (0: each epoch only).")
 @click.option("--stop-at-step", type=int, default=None,
               help="Stop with a checkpoint after this many steps (resume later).")
-def train(spec_file, spec_name, data, backend, engine, chip, iree_flags, cache_dir, epochs, batch_size,
-          learning_rate, optimizer, seed, out, resume, workers, save_every, stop_at_step):
-    """Train SPEC.py on the chosen device; evaluate, checkpoint and plot each epoch."""
-    from runtime.train import TrainOptions, train as run_training
+def train(spec_file, spec_name, data, backend, engine, chip, iree_flags, cache_dir, image_size,
+          out, resume, workers, save_every, stop_at_step, **knobs):
+    """Train SPEC.py on the chosen device; evaluate, checkpoint and plot each epoch.
+
+    Every knob of the spec file's TrainConfig can be overridden for this run by its flag."""
+    from runtime.engines import get_engine
+    from runtime.train import TrainOptions, train as run_training, unsupported
 
     if out is not None and resume is not None:
         raise ConfigError("--out and --resume are exclusive: a resumed run stays in its "
@@ -93,15 +178,32 @@ def train(spec_file, spec_name, data, backend, engine, chip, iree_flags, cache_d
                     ("--stop-at-step", stop_at_step)):
         if v is not None and v < 0:
             raise ConfigError("must be >= 0", where=flag, expected="an integer >= 0", received=v)
+    get_engine(engine)       # an unknown --engine is refused before anything else
     spec, config = load_spec(spec_file, spec_name)
-    overrides = _overrides(epochs=epochs, batch_size=batch_size, learning_rate=learning_rate,
-                           optimizer=optimizer, seed=seed)
+    if image_size is not None:
+        if image_size < 1:
+            raise ConfigError("must be a positive integer", where="--image-size",
+                              expected="an integer >= 1", received=image_size)
+        try:
+            spec = spec.with_(image_h=image_size, image_w=image_size)
+        except ConfigError:
+            raise
+        except NetspecError as e:
+            raise e.at(f"--image-size {image_size}") from None
+    overrides = {k: v for k, v in knobs.items() if v is not None}
     if config is None:
         config = TrainConfig()
-    if resume is None and overrides:
+    if resume is None:
+        # every problem of the flags and the spec file's config at once, before any work:
+        # invalid values, then the knobs this train step refuses
+        candidate = TrainConfig.unchecked(**{**config.to_dict(), **overrides})
+        problems = _relabel(candidate.problems(), overrides)
+        bad = {p.field for p in candidate.problems()}
+        problems += _relabel([p for p in unsupported(candidate) if p.field not in bad], overrides,
+                             turn_off=True)
+        if problems:
+            raise ConfigProblems(problems)
         config = config.replace(**overrides)
-    from runtime.engines import get_engine
-    get_engine(engine)       # an unknown --engine is refused before anything else
     opts = TrainOptions(data=data, backend=backend, chip=chip, engine=engine,
                         out=Path(out) if out else None, resume=Path(resume) if resume else None,
                         workers=workers, cache_dir=cache_dir, iree_flags=tuple(iree_flags),

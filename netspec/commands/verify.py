@@ -36,14 +36,6 @@ MAX_DEFAULT_SIZE = 64
 SUPPORTED_BACKENDS = ("cpu",)
 DEFAULT_LABEL_SMOOTHING = 0.1   # without a TrainConfig (check_grads' default)
 
-_STAGE_LINES = {
-    "emit": "emitting...",
-    "compile": "compiling (IREE llvm-cpu)...",
-    "run": "running...",
-    "reference": "reference (JAX float64)...",
-}
-
-
 # --------------------------------------------------------------------------- option checks
 def check_backend(backend: str) -> str:
     """Only ``cpu`` for now: the compiled module is run on this machine."""
@@ -266,27 +258,32 @@ def verify(spec_file, spec_name, backend, engine, image_size, batch, seed, dtype
     import numpy as np
 
     from runtime.engines.iree import resolve_chip
+    from runtime.progress import Reporter
     from runtime.verify import Tolerance, check_grads, compile_grads_module, random_inputs
 
+    from ._progress import stage_display
+
     _, chip = resolve_chip(backend)
-    err = Console(stderr=True, highlight=False, soft_wrap=True)
     stamps: dict[str, float] = {}
+    with stage_display() as show:       # stderr: one line per stage, or a live line
+        def progress(ev) -> None:
+            stamps.setdefault(ev.stage, time.perf_counter())
+            show(ev)
 
-    def progress(stage: str) -> None:
-        stamps[stage] = time.perf_counter()
-        if stage in _STAGE_LINES:
-            err.print(f"[dim]{_STAGE_LINES[stage]}[/dim]")
-
-    t0 = time.perf_counter()
-    module, res = compile_grads_module(spec, batch=batch, backend=backend, dtype=dtype,
-                                       progress=progress, engine=engine)
-    t_loaded = time.perf_counter()
-    label_smoothing = config.label_smoothing if config is not None else DEFAULT_LABEL_SMOOTHING
-    inputs = random_inputs(spec, batch, seed=seed, dtype=np.float64 if dtype == "f64" else np.float32)
-    tol = Tolerance.for_spec(spec, dtype)
-    report = check_grads(spec, module, inputs, label_smoothing=label_smoothing, dtype=dtype,
-                         tol=tol, progress=progress)
-    t_end = time.perf_counter()
+        rep = Reporter(progress)
+        t0 = time.perf_counter()
+        module, res = compile_grads_module(spec, batch=batch, backend=backend, dtype=dtype,
+                                           progress=rep, engine=engine)
+        t_loaded = time.perf_counter()
+        label_smoothing = (config.label_smoothing if config is not None
+                           else DEFAULT_LABEL_SMOOTHING)
+        inputs = random_inputs(spec, batch, seed=seed,
+                               dtype=np.float64 if dtype == "f64" else np.float32)
+        tol = Tolerance.for_spec(spec, dtype)
+        report = check_grads(spec, module, inputs, label_smoothing=label_smoothing,
+                             dtype=dtype, tol=tol, progress=rep)
+        t_end = time.perf_counter()
+        rep("done")
     timings = {
         "emit": stamps["compile"] - stamps["emit"],
         "compile": t_loaded - stamps["compile"],        # iree-compile (or cache) + load

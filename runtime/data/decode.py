@@ -20,8 +20,10 @@ transparency), CMYK, LA/RGBA (alpha dropped, as torchvision's ``convert("RGB")``
 16-bit/32-bit integer images (scaled from 0..65535 to 0..255 rather than clipped) and float
 images (taken as 0..1). EXIF orientation is not applied (as torchvision's ImageFolder).
 
-Any failure to read or decode raises ``DecodeFailure`` with a one-line reason; the loader
-turns it into a substitution (never a crash).
+Any failure to read or decode raises ``DecodeFailure``: ``reason`` in plain words ("truncated
+JPEG", "not an image file (it holds text)", "corrupt PNG data", "empty file", ...: see
+``plain_reason``), ``detail`` the decoder's own message; the loader turns it into a
+substitution (never a crash).
 """
 
 from __future__ import annotations
@@ -40,8 +42,8 @@ try:  # pragma: no cover - depends on the environment
 except ImportError:  # pragma: no cover
     _simplejpeg = None
 
-__all__ = ["DecodeFailure", "DECODERS", "active_decoder", "render_array", "render_file",
-           "to_channels"]
+__all__ = ["DecodeFailure", "DECODERS", "active_decoder", "image_format", "plain_reason",
+           "render_array", "render_file", "to_channels"]
 
 DECODERS = ("simplejpeg", "pillow")
 _JPEG_MAGIC = b"\xff\xd8\xff"
@@ -51,7 +53,20 @@ _BYTESIO_REPR = re.compile(r"\s*<_io\.BytesIO object at 0x[0-9a-f]+>")
 
 
 class DecodeFailure(Exception):
-    """A file that cannot be read or decoded (the loader substitutes it)."""
+    """A file that cannot be read or decoded (the loader substitutes it).
+
+    ``reason`` says why in plain words ("truncated JPEG", "not an image file", ...: see
+    ``plain_reason``); ``detail`` is the decoder's own message, when there was one (kept for
+    ``str()`` and debugging, not for users). ``str(e)`` is ``reason`` plus ``[detail]``.
+    """
+
+    def __init__(self, reason: str, detail: str | None = None):
+        self.reason = reason
+        self.detail = detail
+        super().__init__(reason if not detail else f"{reason} [{detail}]")
+
+    def __reduce__(self):
+        return (type(self), (self.reason, self.detail))
 
 
 def active_decoder() -> str:
@@ -146,8 +161,12 @@ def render_file(path: str, plan_for: PlanFn, out_hw: tuple[int, int],
     try:
         with open(path, "rb") as fh:
             data = fh.read()
+    except FileNotFoundError:
+        raise DecodeFailure("no such file") from None
+    except IsADirectoryError:
+        raise DecodeFailure("a directory, not an image file") from None
     except OSError as e:
-        raise DecodeFailure(f"cannot read: {e.strerror or e}") from None
+        raise DecodeFailure(f"cannot read the file ({e.strerror or e})") from None
     if not data:
         raise DecodeFailure("empty file")
     first_error: Exception | None = None
@@ -164,7 +183,72 @@ def render_file(path: str, plan_for: PlanFn, out_hw: tuple[int, int],
         err = first_error or e
         text = _BYTESIO_REPR.sub("", str(err)).strip()
         msg = text.splitlines()[0] if text else type(err).__name__
-        raise DecodeFailure(f"{msg} ({type(err).__name__})") from None
+        detail = f"{msg} ({type(err).__name__})"
+        raise DecodeFailure(plain_reason(data, detail, (first_error, e)), detail) from None
+
+
+_SIGNATURES = (  # (magic at offset 0, format name); WebP is RIFF....WEBP (checked apart)
+    (_JPEG_MAGIC, "JPEG"), (b"\x89PNG\r\n\x1a\n", "PNG"), (b"GIF87a", "GIF"), (b"GIF89a", "GIF"),
+    (b"II*\x00", "TIFF"), (b"MM\x00*", "TIFF"), (b"BM", "BMP"),
+    (b"P1", "PBM"), (b"P2", "PGM"), (b"P3", "PPM"), (b"P4", "PBM"), (b"P5", "PGM"), (b"P6", "PPM"),
+)
+_TRUNCATED = re.compile(r"truncat|premature end|not enough (image )?data|unexpected end", re.I)
+
+
+def image_format(data: bytes) -> str | None:
+    """The image format the file's first bytes announce ("JPEG", "PNG", ...), else None."""
+    if data[:4] == b"RIFF" and data[8:12] == b"WEBP":
+        return "WebP"
+    for magic, name in _SIGNATURES:
+        if data.startswith(magic):
+            return name
+    return None
+
+
+def _looks_truncated(fmt: str | None, data: bytes) -> bool:
+    """The format's end marker is missing (JPEG: no EOI after the SOI; PNG: no IEND chunk)."""
+    if fmt == "JPEG":
+        return b"\xff\xd9" not in data[2:]
+    if fmt == "PNG":
+        return b"IEND" not in data[-64:]
+    return False
+
+
+def _looks_like_text(data: bytes) -> bool:
+    head = data[:1024]
+    try:
+        text = head.decode("utf-8")
+    except UnicodeDecodeError:
+        return False
+    return all(c.isprintable() or c in "\t\r\n\f" for c in text)
+
+
+def plain_reason(data: bytes, detail: str, errors=()) -> str:
+    """Why a file failed to decode, in plain words, from its bytes and the decoders' messages.
+
+    "truncated JPEG" (the decoder ran out of data, or the end marker is missing), "not an
+    image file" (no decoder recognises it; "(it holds text)" / "(it holds HTML)" when it is
+    text), "corrupt PNG data" (the format is recognised, its data is not), "image too large
+    (Pillow's decompression-bomb limit)", else "unsupported or corrupt image data: <the
+    decoder's message>" (the one case where the raw message is the best description)."""
+    fmt = image_format(data)
+    what = fmt or "image file"
+    messages = " ".join(str(e) for e in errors if e is not None) + " " + detail
+    if any(isinstance(e, Image.DecompressionBombError) for e in errors):
+        return "image too large (Pillow's decompression-bomb limit)"
+    if _TRUNCATED.search(messages) or _looks_truncated(fmt, data):
+        return f"truncated {what}"
+    if "cannot identify image file" in messages or "UnidentifiedImageError" in messages:
+        if fmt is not None:
+            return f"corrupt {fmt} data"
+        if _looks_like_text(data):
+            kind = "HTML" if data.lstrip()[:15].lower().startswith((b"<!doctype", b"<html")) \
+                else "text"
+            return f"not an image file (it holds {kind})"
+        return "not an image file"
+    if fmt is not None:
+        return f"corrupt {fmt} data"
+    return f"unsupported or corrupt image data: {detail}"
 
 
 def render_array(image: np.ndarray, plan: Plan, out_hw: tuple[int, int]) -> np.ndarray:

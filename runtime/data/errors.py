@@ -7,8 +7,9 @@ traceback. Every message says *what* is wrong and *where* (the path, the class f
 file or the ``.npz`` key), and, where one helps, ends with a ``hint:`` line.
 
 ``DataWarning`` is issued (through Python's ``warnings`` module, in the process that iterates
-the loader) once per undecodable file; the file is then replaced in its batch (see
-``runtime.data.loader``) and the run goes on.
+the loader) once per undecodable file, naming it and saying why in plain words (``.path``,
+``.reason``); the file is then replaced in its batch (see ``runtime.data.loader``) and the run
+goes on.
 """
 
 from __future__ import annotations
@@ -34,4 +35,12 @@ class DataError(NetspecError):
 
 
 class DataWarning(UserWarning):
-    """An image file that could not be decoded and was replaced in its batch."""
+    """An image file that could not be decoded and was replaced in its batch.
+
+    ``path``: the item (``Dataset.describe_item``); ``reason``: why, in plain words
+    ("truncated JPEG", "not an image file (it holds text)", ...)."""
+
+    def __init__(self, message: str, *, path: str | None = None, reason: str | None = None):
+        super().__init__(message)
+        self.path = path
+        self.reason = reason

@@ -23,7 +23,9 @@ at position ``p`` is replaced by the next position of the same order that decode
 labels stay paired, the batch stays full, and, since the set of bad files is a property of the
 files, the result is still deterministic. The crop/flip of the row is drawn from position
 ``p``'s generator, anew for each attempt. Each bad file is reported once per loader with a
-``DataWarning`` (``warnings.warn`` in the iterating process: filter or log it as you like) and
+``DataWarning`` naming it and the reason in plain words (``warnings.warn`` in the iterating
+process: filter or log it as you like; ``known_bad`` files, reported before, are not warned
+about again), passed to ``on_bad_file(desc, reason)`` if given, kept in ``bad_files`` and
 counted in ``stats``; only if every item of the split fails is ``DataError`` raised.
 
 Workers. ``workers=0`` produces batches in one background thread of this process (Pillow and
@@ -160,7 +162,7 @@ class _Producer:
                         meta.substituted += 1
                     return i, image
                 except DecodeFailure as e:
-                    reason = self._bad[i] = str(e)
+                    reason = self._bad[i] = e.reason   # plain words; e.detail: the decoder's
             entry = (ds.describe_item(i), reason)
             if entry not in meta.bad_files:
                 meta.bad_files.append(entry)
@@ -497,12 +499,17 @@ class Loader:
     RandomResizedCrop + (if ``flip``) horizontal-flip transform, else the val transform
     (``flip`` has no effect without ``augment``). ``train=False``: sequential, val transform,
     last batch padded (see ``Batch.n_valid``); ``augment`` and ``flip`` are ignored.
+
+    ``known_bad``: items (``describe_item`` strings) already reported elsewhere, e.g. listed in
+    a resumed run's ``bad_images.txt``: still substituted and counted, not warned about again.
+    ``on_bad_file(desc, reason)``: called in the iterating thread once per distinct bad item.
     """
 
     def __init__(self, dataset: Dataset, batch_size: int, *, train: bool,
                  image_hw: tuple[int, int], channels: int, mean: tuple[float, ...],
                  std: tuple[float, ...], seed: int = 0, augment: bool = False, flip: bool = False,
-                 workers: int | None = None, prefetch: int = 4):
+                 workers: int | None = None, prefetch: int = 4, known_bad: Any = (),
+                 on_bad_file: Any = None):
         name = f"{getattr(dataset, 'name', 'dataset')} split"
         if batch_size < 1:
             raise DataError(f"{name}: batch_size must be >= 1, got {batch_size}")
@@ -546,7 +553,11 @@ class Loader:
         self._gen = 0
         self._closed = False
         self._warned: set[str] = set()
+        self._known_bad = set(known_bad)       # reported before (e.g. a resumed run's list)
+        self._on_bad_file = on_bad_file
+        self._bad_files: dict[str, str] = {}   # file -> plain reason, distinct, in met order
         self._stats: dict[str, Any] = dict(images_loaded=0, skipped=0, skipped_files=[],
+                                           bad_files=0,
                                            wait_seconds=0.0, produce_seconds=0.0, batches=0,
                                            workers=self.workers, decoder=active_decoder())
 
@@ -554,6 +565,11 @@ class Loader:
     def batches_per_epoch(self) -> int:
         n = len(self.dataset)
         return n // self.batch_size if self.train else math.ceil(n / self.batch_size)
+
+    @property
+    def bad_files(self) -> dict[str, str]:
+        """Every distinct unreadable item met so far: ``describe_item`` -> plain reason."""
+        return dict(self._bad_files)
 
     @property
     def stats(self) -> dict[str, Any]:
@@ -599,10 +615,17 @@ class Loader:
             if desc in self._warned:
                 continue
             self._warned.add(desc)
+            self._bad_files[desc] = reason
+            s["bad_files"] = len(self._bad_files)
             if len(s["skipped_files"]) < _MAX_SKIPPED_FILES:
                 s["skipped_files"].append(desc)
-            warnings.warn(f"cannot decode {desc}: {reason}; it is replaced by the next image of "
-                          "the epoch order (reported once per file)", DataWarning, stacklevel=3)
+            if self._on_bad_file is not None:
+                self._on_bad_file(desc, reason)
+            if desc not in self._known_bad:
+                warnings.warn(DataWarning(
+                    f"skipping unreadable image {desc}: {reason}; it is replaced by the next "
+                    "readable image (reported once per file)", path=desc, reason=reason),
+                    stacklevel=3)
 
     def close(self) -> None:
         """Stop producing, end the worker processes, free the shared memory. Idempotent."""

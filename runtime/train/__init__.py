@@ -14,6 +14,7 @@ Run directory (``--out``; one run per directory, guarded by an ``flock`` on ``.l
     module/                       the exact MLIR, vmfb, iree-compile command and manifest
     metrics.jsonl                 one record per step ("kind": "step") and per epoch ("epoch")
     curves.png                    loss and accuracy curves (rewritten each epoch)
+    bad_images.txt                the unreadable images met so far, path<TAB>reason (if any)
     checkpoints/last.safetensors  state + manifest (atomic), each epoch, on --save-every N,
                                   on Ctrl-C / SIGTERM and at the end
     checkpoints/best.safetensors  the state with the best validation top-1 so far
@@ -35,7 +36,7 @@ Modules: ``loop`` (:class:`Trainer`, :func:`train`, the options and the result),
 
 from .errors import Diverged, TrainError
 from .loop import (RESUME_OVERRIDABLE, UNSUPPORTED, Trainer, TrainOptions, TrainResult,
-                   check_supported, train)
+                   check_supported, train, unsupported)
 from .metrics import EvalResult, evaluate, log_softmax, rss_mb, topk_correct, workers_rss_mb
 from .plots import plot_curves
 from .rundir import RunDir, read_metrics
@@ -43,7 +44,7 @@ from .signals import EXIT_SIGNAL, Interrupts
 
 __all__ = [
     "Diverged", "EXIT_SIGNAL", "EvalResult", "Interrupts", "RESUME_OVERRIDABLE", "RunDir",
-    "TrainError", "TrainOptions", "TrainResult", "Trainer", "UNSUPPORTED", "check_supported",
+    "TrainError", "TrainOptions", "TrainResult", "Trainer", "UNSUPPORTED", "check_supported", "unsupported",
     "evaluate", "log_softmax", "plot_curves", "read_metrics", "rss_mb", "topk_correct",
     "train", "workers_rss_mb",
 ]

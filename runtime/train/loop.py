@@ -18,7 +18,7 @@ from netspec import __version__
 from netspec.analysis import analyze, layout_hash, spec_dict, spec_hash
 from netspec.atomic import write_atomic
 from netspec.errors import ConfigError
-from netspec.spec import TrainConfig
+from netspec.spec import ConfigProblems, TrainConfig
 
 from ..checkpoint import check_compatible, load_checkpoint, save_checkpoint
 from ..schedule import hyper_for_step, lr_at
@@ -68,16 +68,23 @@ class TrainResult:
     seconds: float = 0.0
     exit_code: int = 0
     history: list = field(default_factory=list)   # the epoch records
+    already_complete: bool = False   # --resume of a run with every epoch done: nothing ran
+
+
+def unsupported(config: TrainConfig) -> list[ConfigError]:
+    """One ConfigError per knob the train step does not implement (``UNSUPPORTED``)."""
+    return [ConfigError(f"asks for {what}, which the IREE train step does not implement "
+                        "yet; it is refused rather than silently ignored",
+                        where="TrainConfig", field=knob, expected=repr(off),
+                        received=getattr(config, knob))
+                for knob, (off, what) in UNSUPPORTED.items() if getattr(config, knob) != off]
 
 
 def check_supported(config: TrainConfig) -> None:
-    for knob, (off, what) in UNSUPPORTED.items():
-        if getattr(config, knob) != off:
-            raise ConfigError(f"asks for {what}, which the IREE train step does not implement "
-                              "yet; it is refused rather than silently ignored",
-                              where="TrainConfig", field=knob, expected=repr(off),
-                              received=getattr(config, knob))
-
+    """Refuse every knob the train step does not implement, all in one message."""
+    problems = unsupported(config)
+    if problems:
+        raise ConfigProblems(problems)
 
 
 def _fmt_time(s: float) -> str:
@@ -113,6 +120,8 @@ class Trainer:
         self.layout_hash = layout_hash(self.a)
         self.config = config
         self.resume_from: tuple[dict, dict] | None = None
+        self._bad: dict[str, str] = {}      # unreadable image -> reason (bad_images.txt)
+        self._bad_reported = 0              # how many of them the epoch notes have mentioned
 
     # ---- setup ----------------------------------------------------------------------------
     def _resolve_run_dir(self) -> RunDir:
@@ -167,6 +176,57 @@ class Trainer:
         self.config = stored
         self.resume_from = (tensors, man)
 
+    def _already_complete(self, run: RunDir) -> TrainResult | None:
+        """``--resume`` of a run whose epochs are all trained and evaluated (and no larger
+        ``--epochs``): nothing to do.  Says so and how to extend it; the command exits 0 (a
+        finished run is not an error).  None when there is something left to train."""
+        _, man = self.resume_from
+        epochs, S = self.config.epochs, int(man["steps_per_epoch"])
+        step, done = int(man["step"]), int(man["epochs_evaluated"])
+        if done < epochs or step < epochs * S:
+            return None
+        history = [r for r in run.read_metrics() if r.get("kind") == "epoch"]
+        last = history[-1] if history else {}
+        best = man.get("best_top1")
+        acc = ""
+        if best is not None:
+            acc = f"; val top-1 best {100 * best:.2f}%"
+            if last.get("val_top1") is not None:
+                acc += f", last {100 * last['val_top1']:.2f}%"
+        self.console.print(f"run {run.path} is already complete: {done}/{epochs} epochs "
+                           f"({step} steps) done{acc}; nothing to train", highlight=False)
+        self.console.print(f"  to train it further, give more epochs: netspec train "
+                           f"{self.opts.spec_file or 'SPEC.py'} --resume {run.path} --epochs N "
+                           f"(N > {epochs}, e.g. {2 * epochs})", highlight=False)
+        return TrainResult(run.path, step, done, val_top1=last.get("val_top1"),
+                           val_top5=last.get("val_top5"), history=history,
+                           already_complete=True)
+
+    # ---- unreadable images: bad_images.txt ------------------------------------------------
+    def _open_bad_images(self, run: RunDir) -> None:
+        """The run's list of unreadable images: kept on resume, started afresh otherwise."""
+        self._bad_run = run
+        self._bad_warned = False
+        if self.opts.resume is not None:
+            self._bad = run.read_bad_images()
+        else:
+            self._bad = {}
+            run.bad_images.unlink(missing_ok=True)
+
+    def _note_bad_file(self, path: str, reason: str) -> None:
+        """A loader met an unreadable file: add it to bad_images.txt (rewritten atomically)."""
+        if self._bad.get(path) == reason:
+            return
+        self._bad[path] = reason
+        try:
+            self._bad_run.write_bad_images(self._bad)
+        except OSError as e:
+            if not self._bad_warned:
+                self._bad_warned = True
+                self.console.print(f"[yellow]warning:[/yellow] could not write "
+                                   f"{self._bad_run.bad_images}: {e.strerror or e}",
+                                   highlight=False)
+
     # ---- main -----------------------------------------------------------------------------
     def run(self, overrides: dict | None = None) -> TrainResult:
         from runtime.build import build
@@ -183,6 +243,8 @@ class Trainer:
         try:
             if self.resume_from is None and o.resume is not None:
                 self._load_resume(run, overrides or {})
+            if o.resume is not None and (done := self._already_complete(run)) is not None:
+                return done     # nothing left to train: said so, exit 0
             config = self.config
             check_supported(config)
             man = self.resume_from[1] if self.resume_from else None
@@ -212,8 +274,10 @@ class Trainer:
             mean, std = ((tuple(man["data"]["mean"]), tuple(man["data"]["std"])) if man
                          else (splits.mean, splits.std))
             self.norm = (mean, std)
+            self._open_bad_images(run)
             loader_kw = dict(image_hw=(spec.image_h, spec.image_w), channels=spec.in_channels,
-                             mean=mean, std=std, seed=config.seed, workers=o.workers)
+                             mean=mean, std=std, seed=config.seed, workers=o.workers,
+                             known_bad=tuple(self._bad), on_bad_file=self._note_bad_file)
             train_loader = Loader(splits.train, B, train=True, augment=config.augment,
                                   flip=splits.flip_ok, **loader_kw)
             val_loader = Loader(splits.val, B, train=False, **loader_kw)
@@ -234,9 +298,12 @@ class Trainer:
     def _run(self, run, config, splits, train_loader, val_loader, build, t_start):
         S = self._batches_per_epoch(splits, train_loader, config)
         total_steps = config.epochs * S
+        # the header first, then the compile's progress (a cold compile takes minutes)
+        self._summary(run, config, splits, S, val_loader.batches_per_epoch,
+                      int(self.resume_from[1]["step"]) if self.resume_from else 0)
         built, session = self._compile(run, config, build)
+        self._module_summary(built, config)
         st = self._start_state(run, config, splits, built, session, S)
-        self._summary(run, config, splits, built, S, val_loader.batches_per_epoch, st.step)
         result = TrainResult(run.path, st.step, st.evaluated, history=st.history)
         with Interrupts() as intr:
             stop = lambda: intr.signum is not None  # noqa: E731
@@ -253,14 +320,21 @@ class Trainer:
         return S
 
     def _compile(self, run, config, build):
-        """(Build, Session): train_step + predict, one module, written to run/module/."""
+        """(Build, Session): train_step + predict, one module, written to run/module/; its
+        stages shown on the console as they happen (``runtime.progress``)."""
+        from ..progress import ConsoleProgress, Reporter
         o, spec = self.opts, self.spec
         B = config.batch_size
-        built = build(spec, config, backend=o.backend, chip=o.chip, batch=B,
-                      optimizer=config.optimizer, functions=("predict", "train_step"),
-                      extra_flags=o.iree_flags, cache_dir=o.cache_dir, out_dir=run.module_dir,
-                      engine=o.engine)
-        return built, open_session(built, optimizer=config.optimizer, engine=o.engine)
+        with ConsoleProgress(self.console, prefix=f"  {'compile':<16}") as show:
+            rep = Reporter(show)
+            built = build(spec, config, backend=o.backend, chip=o.chip, batch=B,
+                          optimizer=config.optimizer, functions=("predict", "train_step"),
+                          extra_flags=o.iree_flags, cache_dir=o.cache_dir,
+                          out_dir=run.module_dir, engine=o.engine, progress=rep)
+            rep("load", driver=built.result.driver)
+            session = open_session(built, optimizer=config.optimizer, engine=o.engine)
+            rep("done")
+        return built, session
 
     def _start_state(self, run, config, splits, built, session, S) -> _RunState:
         """The state from the checkpoint being resumed (metrics.jsonl cut back to its step),
@@ -395,7 +469,7 @@ class Trainer:
                 "img_per_s": round(self._epoch_img_s, 1),
                 "data_wait_s": round(self._epoch_wait, 3), "rss_mb": round(rss_mb(), 1),
                 "rss_workers_mb": round(workers_rss_mb(), 1),
-                "skipped_images": self._skipped}
+                "skipped_images": self._skipped, "bad_images": len(self._bad)}
 
     def _print_epoch(self, rec, config, improved) -> None:
         tl = "n/a" if rec["train_loss"] is None else f"{rec['train_loss']:.4f}"
@@ -406,10 +480,12 @@ class Trainer:
             f"{100 * rec['val_top5']:.2f}%  |  {rec['img_per_s']:.0f} img/s, "
             f"{rec['epoch_seconds']:.1f} s, data wait {rec['data_wait_s']:.2f} s"
             + ("  *best*" if improved else ""), highlight=False)
-        if rec["skipped_images"]:
-            self.console.print(f"  [yellow]warning:[/yellow] {rec['skipped_images']} unreadable "
-                               "image(s) so far were replaced by the next readable one (see "
-                               "the warnings above for the files)", highlight=False)
+        n_bad = rec.get("bad_images", 0)
+        if n_bad > self._bad_reported:   # said once per new bad file, not after every epoch
+            self._bad_reported = n_bad
+            self.console.print(f"  [yellow]note:[/yellow] {n_bad} unreadable image file(s) so "
+                               "far, each replaced by the next readable image; listed in "
+                               f"{self._bad_run.bad_images}", highlight=False)
 
     _epoch_seconds = 0.0
     _epoch_img_s = 0.0
@@ -473,6 +549,8 @@ class Trainer:
     # ---- reporting ------------------------------------------------------------------------
     def _run_info(self, splits, built) -> dict:
         return {"netspec_version": __version__, "spec_file": self.opts.spec_file,
+                "spec_path": (str(Path(self.opts.spec_file).resolve())
+                              if self.opts.spec_file else None),
                 "spec": spec_dict(self.spec), "spec_hash": self.spec_hash,
                 "config": self.config.to_dict(), "data": splits.source,
                 "data_description": splits.description, "backend": self.opts.backend,
@@ -481,20 +559,18 @@ class Trainer:
                 "host": platform.node(), "started": time.strftime("%Y-%m-%dT%H:%M:%S%z"),
                 "argv": sys.argv}
 
-    def _summary(self, run, config, splits, built, S, S_val, step) -> None:
-        a, spec, res = self.a, self.spec, built.result
+    def _summary(self, run, config, splits, S, S_val, step) -> None:
+        """The run's header, printed before the compile (``_module_summary`` after it)."""
+        from ..engines.iree import resolve_chip
+        a, spec, o = self.a, self.spec, self.opts
         n_bn = len(a.bns)
-        mlir_bytes = len(built.text.encode("utf-8"))
-        comp = (f"cache hit ({1000 * res.seconds:.0f} ms)" if res.cache_hit
-                else f"compiled in {res.seconds:.1f} s")
+        bspec, chip = resolve_chip(o.backend, o.chip)
         warm = round(config.warmup_epochs * S)
         lines = [
             f"[bold]netspec train[/bold] — {spec.name} ({self.opts.spec_file or 'spec'})",
             f"  parameters      {a.n_params:,} ({a.n_params * 4 / 2**20:.2f} MiB f32); "
             f"BN layers {n_bn}, stat floats {a.n_bn_floats:,}",
-            f"  module          {', '.join(built.plan.functions)}; MLIR {mlir_bytes:,} bytes; "
-            f"batch {config.batch_size}, {config.optimizer}, {built.plan.layout.name}",
-            f"  target          {res.backend} ({res.chip}) on driver {res.driver}: {comp}",
+            f"  target          {bspec.name} ({chip}) on driver {bspec.driver}",
             f"  data            {splits.description}",
             f"  batches/epoch   {S} train (last partial batch dropped), {S_val} val",
             f"  schedule        {config.schedule}, lr {config.learning_rate:g}, warmup {warm} "
@@ -507,6 +583,14 @@ class Trainer:
         ]
         for line in lines:
             self.console.print(line, highlight=False)
+
+    def _module_summary(self, built, config) -> None:
+        """What was compiled (after the compile's own progress line)."""
+        mlir_bytes = len(built.text.encode("utf-8"))
+        self.console.print(
+            f"  module          {', '.join(built.plan.functions)}; MLIR {mlir_bytes:,} bytes; "
+            f"batch {config.batch_size}, {config.optimizer}, {built.plan.layout.name}",
+            highlight=False)
 
 
 def train(spec, config: TrainConfig, opts: TrainOptions, console, overrides=None) -> TrainResult:

@@ -1,4 +1,5 @@
-"""The run directory: its lock (one ``netspec train`` per directory) and metrics.jsonl."""
+"""The run directory: its lock (one ``netspec train`` per directory), metrics.jsonl and the list
+of unreadable images (bad_images.txt)."""
 
 from __future__ import annotations
 
@@ -21,13 +22,15 @@ class RunDir:
         self.metrics = self.path / "metrics.jsonl"
         self.curves = self.path / "curves.png"
         self.module_dir = self.path / "module"
+        self.bad_images = self.path / "bad_images.txt"
+        self.lock_file = self.path / ".lock"
         self._lock_fd: int | None = None
         self._metrics_f = None
 
     def lock(self) -> None:
         """Refuse a second ``netspec train`` on the same directory (the lock dies with us)."""
         self.path.mkdir(parents=True, exist_ok=True)
-        fd = os.open(self.path / ".lock", os.O_RDWR | os.O_CREAT, 0o644)
+        fd = os.open(self.lock_file, os.O_RDWR | os.O_CREAT, 0o644)
         try:
             fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
         except BlockingIOError:
@@ -59,6 +62,33 @@ class RunDir:
     def read_metrics(self) -> list[dict]:
         return read_metrics(self.metrics)
 
+    def read_bad_images(self) -> dict[str, str]:
+        return read_bad_images(self.bad_images)
+
+    def write_bad_images(self, files: dict[str, str]) -> None:
+        """bad_images.txt: one line per unreadable file, ``path<TAB>reason`` (atomic)."""
+        write_atomic(self.bad_images, "".join(
+            f"{_one_line(p)}\t{_one_line(r)}\n" for p, r in files.items()))
+
+    def held_by(self) -> str | None:
+        """The pid (as recorded) of the ``netspec train`` holding this directory's lock, or
+        None when no process holds it.  Probes with a shared non-blocking ``flock`` on a fresh
+        descriptor, released at once, so a live trainer is never disturbed (a trainer that
+        starts in that instant is refused, as for any second trainer)."""
+        try:
+            fd = os.open(self.lock_file, os.O_RDONLY)
+        except OSError:
+            return None
+        try:
+            try:
+                fcntl.flock(fd, fcntl.LOCK_SH | fcntl.LOCK_NB)
+            except BlockingIOError:
+                return os.read(fd, 64).decode(errors="replace").strip() or "?"
+            fcntl.flock(fd, fcntl.LOCK_UN)
+            return None
+        finally:
+            os.close(fd)
+
     def cut_metrics(self, step: int, epochs_evaluated: int) -> list[dict]:
         """Keep the records of steps < ``step`` and epochs < ``epochs_evaluated`` (atomic)."""
         keep = [r for r in self.read_metrics()
@@ -66,6 +96,24 @@ class RunDir:
                 or (r.get("kind") == "epoch" and r["epoch"] < epochs_evaluated)]
         write_atomic(self.metrics, "".join(json.dumps(r, sort_keys=True) + "\n" for r in keep))
         return keep
+
+
+def _one_line(text: str) -> str:
+    return " ".join(str(text).replace("\t", " ").split())
+
+
+def read_bad_images(path: Path) -> dict[str, str]:
+    """bad_images.txt as {path: reason}; missing file: {}; malformed lines are skipped."""
+    out: dict[str, str] = {}
+    try:
+        lines = Path(path).read_text(encoding="utf-8", errors="replace").splitlines()
+    except (FileNotFoundError, NotADirectoryError):
+        return out
+    for line in lines:
+        p, sep, reason = line.partition("\t")
+        if sep and p:
+            out[p] = reason
+    return out
 
 
 def read_metrics(path: Path) -> list[dict]:

@@ -132,8 +132,7 @@ def _config(driver: str):
             cfg = rt.Config(driver)
         except Exception as e:  # noqa: BLE001 - iree raises RuntimeError/ValueError
             cause = e.__cause__ or e.__context__
-            detail = str(cause) if cause is not None else str(e)
-            detail = re.sub(r"^.*?:\d+: ", "", detail.replace("Error creating driver: ", ""))
+            detail = _first_line(str(cause) if cause is not None else str(e))
             raise DriverError(
                 f"cannot open IREE runtime driver {driver!r}: {detail}",
                 hint=DRIVER_HINTS.get(name, "") +
@@ -352,6 +351,21 @@ def _describe_args(args: Sequence) -> str:
         parts.append(f"{dtype}{list(shape) if shape is not None else ''}")
     more = f", ... ({len(args)} args)" if len(args) > 6 else ""
     return "(" + ", ".join(parts) + more + ")"
+
+
+#: a C source location in iree.runtime's messages: "c/runtime/src/iree/hal/drivers/hip/x.c:155: "
+_C_SOURCE = re.compile(r"(?:[\w.+-]+/)*[\w.+-]+\.(?:c|cc|cpp|cxx|h|hpp):\d+:\s*")
+
+
+def _first_line(text: str) -> str:
+    """The first meaningful line of a (multi-line) iree.runtime error, C source locations and
+    the "Error creating driver:" preamble removed, trailing ':' / ';' dropped."""
+    text = text.replace("Error creating driver: ", "")
+    for line in text.splitlines():
+        line = _C_SOURCE.sub("", line).strip().rstrip(":;,").strip()
+        if line:
+            return line
+    return _C_SOURCE.sub("", text).strip() or "unknown error"
 
 
 def _short(e: object, limit: int = 600) -> str:
