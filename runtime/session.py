@@ -69,6 +69,10 @@ class Session:
             raise ValueError(f"the module was emitted for batch {self.abi.batch}, not {self.batch}")
         self.rand_width = self.analysis.rand_width
         self._state: dict[str, object] = {}
+        # read once from the ABI: where each result goes (the step loop only indexes)
+        self._outputs = {f: ([(i, t.key) for i, t in enumerate(self.abi[f].results) if t.role == "state"],
+                             {t.name: i for i, t in enumerate(self.abi[f].results) if t.role == "output"})
+                         for f in ("train_step", "predict") if f in self.abi}
 
     # -- state ---------------------------------------------------------------------------
     def init_state(self, seed: int) -> None:
@@ -116,22 +120,20 @@ class Session:
 
     def train_step(self, images: np.ndarray, labels: np.ndarray, hyper: np.ndarray,
                    rand: np.ndarray | None = None) -> StepResult:
-        fn = self.abi["train_step"]
         labels = labels.astype(np.int32, copy=False) if labels.ndim == 1 else labels
         data = {"images": images, "labels": labels, "targets": labels, "rand": rand, "hyper": hyper}
         out = self.exe.call("train_step", self._args("train_step", data))
-        for t, v in zip(fn.results, out):
-            if t.role == "state":
-                self._state[t.key] = v
-        loss = float(self.exe.download(out[fn.result_index("loss")]))
-        correct = int(self.exe.download(out[fn.result_index("correct")]))
+        state, outputs = self._outputs["train_step"]
+        for i, key in state:
+            self._state[key] = out[i]
+        loss = float(self.exe.download(out[outputs["loss"]]))
+        correct = int(self.exe.download(out[outputs["correct"]]))
         return StepResult(loss, correct)
 
     def predict(self, images: np.ndarray) -> np.ndarray:
         """Logits f32[B, K] with the running BN statistics (inference)."""
-        fn = self.abi["predict"]
         out = self.exe.call("predict", self._args("predict", {"images": images}))
-        return np.asarray(self.exe.download(out[fn.result_index("logits")]))
+        return np.asarray(self.exe.download(out[self._outputs["predict"][1]["logits"]]))
 
 
 def open_session(built, *, optimizer: str | None, engine: str = "iree") -> Session:
