@@ -107,3 +107,10 @@ def test_imagenet_recipe_trains_from_flags(tmp_path, cache_dir):
     done = [m for m in epochs if m.get("kind") == "epoch"]
     assert [m["epoch"] for m in done] == [0] and 0 < done[0]["train_loss"] < 10
     assert done[0]["step"] == 96 // 16
+
+
+@pytest.mark.parametrize("command", ["train", "verify"])
+def test_an_unknown_engine_is_named(command, tmp_path):
+    r = invoke(command, IMAGENET, "--engine", "xla")
+    assert r.exit_code == 2, r.output
+    assert "--engine" in r.stderr and "iree" in r.stderr and "Traceback" not in r.output

@@ -71,9 +71,10 @@ class Engine(abc.ABC):
     @abc.abstractmethod
     def compile(self, text: str, *, backend: str, chip: str | None = None,
                 extra_flags: Sequence[str] = (), cache_dir=None, source_hint: str | None = None,
-                input_name: str | None = None):
-        """Compile module text for a target (content-addressed cache); -> the engine's result
-        record (``path``: the executable file; ``key``, ``cache_hit``, ``seconds``...)."""
+                input_name: str | None = None, verify: bool = False):
+        """Compile module text for a target (content-addressed cache; ``verify``: parse and
+        verify the text first); -> the engine's result record (``vmfb_path``: the compiled
+        file; ``backend``, ``chip``, ``driver``, ``key``, ``cache_hit``, ``seconds``...)."""
 
     @abc.abstractmethod
     def load(self, path: str | Path, *, backend: str, abi: ModuleABI | None = None) -> Executable:
