@@ -14,8 +14,6 @@ A tensor's ``role`` says where its value comes from:
 
 from __future__ import annotations
 
-import hashlib
-import json
 from dataclasses import dataclass, field
 
 ABI_FORMAT = 1
@@ -126,10 +124,6 @@ class ModuleABI:
         return ModuleABI({n: FunctionABI.from_dict(n, f) for n, f in d["functions"].items()},
                          tuple(d["hyper"]), d["optimizer"], d["dtype"], int(d["batch"]),
                          tuple(d.get("state", ())))
-
-    def digest(self) -> str:
-        blob = json.dumps(self.to_dict(), sort_keys=True, separators=(",", ":"))
-        return hashlib.sha256(blob.encode()).hexdigest()
 
 
 @dataclass(frozen=True)

@@ -193,10 +193,11 @@ class _Emitter:
 
     def emit_train_step(self):
         b = self.b
-        state = [self.state_tensor(s) for s in train_state(self.o.optimizer)]
+        rows = train_state(self.o.optimizer)
+        state = [self.state_tensor(s) for s in rows]
         data = self.data_args()
         v = self.begin("train_step", [*state, *data])
-        opt_args = [t for t in state if t.key.startswith("opt.")]
+        opt_args = [t for s, t in zip(rows, state) if s.role == "opt"]
         params, labels = v["params"], v[data[1].name]
         hyper = self.unpack_hyper(v["hyper"])
         pdict = self.unpack_params(params)

@@ -40,17 +40,9 @@ from netspec.cli import main
 from netspec.loader import load_spec_file
 from runtime.progress import ConsoleProgress, Reporter, StageEvent
 
-TINY = """
-from netspec import NetSpec, TrainConfig, convBn, dense, dropout, globalAvgPool, mbConv
-spec = NetSpec("Tiny-Progress", 8, 8, in_channels=2, layers=[
-    convBn(2, 4, 3, 2, padding="valid", act="swish"),
-    mbConv(4, 4, 2, 3, 1, 1, True),
-    globalAvgPool(),
-    dropout(0.2),
-    dense(4, 3),
-])
-config = TrainConfig(batch_size=4, optimizer="adam")
-"""
+from .test_compile_cli import TINY as COMPILE_TINY
+
+TINY = COMPILE_TINY.replace('"Tiny-Net"', '"Tiny-Progress"')   # the compile tests' tiny spec
 ROOT = Path(__file__).resolve().parent.parent
 NETSPEC = [sys.executable, "-c", "from netspec.cli import main; main()"]
 COMPILE_LINE = "compiling (IREE llvm-cpu)..."

@@ -52,13 +52,16 @@ def _step_functions(spec, layout: str, abi):
     def join_bn(bn):
         return jnp.concatenate([jnp.concatenate([bn[b.name][0], bn[b.name][1]]) for b in a.bns])
 
+    from netspec.state import train_state
+    opt_keys = {s.key for s in train_state(OPTIMIZER) if s.role == "opt"}
+
     def named(fn, *args):
         return dict(zip(abi[fn].arg_names(), args))
 
     def train_step(*args):
         v = named("train_step", *args)
         fa = abi["train_step"]
-        slots = [t for t in fa.state_args() if t.key.startswith("opt.")]
+        slots = [t for t in fa.state_args() if t.key in opt_keys]
         h = decode_hyper(v["hyper"])
         p = split(v["params"])
         loss, correct, g, new_bn = ref._loss_grads_impl(

@@ -109,17 +109,13 @@ def knob_options(fn):
     return fn
 
 
-def flag_name(field_: str) -> str:
-    """The flag of a knob (its 'on' spelling for a boolean)."""
-    return KNOB_FLAGS[field_][0].split("/")[0]
-
-
-def off_flag(field_: str, off) -> str:
-    """The flag setting a knob back to ``off``."""
+def flag_for(field_: str, value, fmt: str = "{}") -> str:
+    """The flag spelling that sets knob ``field_`` to ``value`` ('--no-ema', '--epochs 1')."""
     flag = KNOB_FLAGS[field_][0]
-    if "/" in flag:
-        return flag.split("/")[1] if off is False else flag.split("/")[0]
-    return f"{flag} {off!r}" if isinstance(off, str) else f"{flag} {off:g}"
+    if isinstance(value, bool):
+        on, off = flag.split("/")
+        return on if value else off
+    return f"{flag} {fmt.format(value)}"
 
 
 def _relabel(problems: list[ConfigError], overrides: dict, *, turn_off: bool = False) -> list[ConfigError]:
@@ -129,15 +125,13 @@ def _relabel(problems: list[ConfigError], overrides: dict, *, turn_off: bool = F
     for p in problems:
         f = p.field
         if f in overrides and f in KNOB_FLAGS:
-            where = f"{flag_name(f)} {overrides[f]}" if not isinstance(overrides[f], bool) else \
-                (flag_name(f) if overrides[f] else KNOB_FLAGS[f][0].split("/")[1])
-            out.append(ConfigError(p.detail, where=where, expected=p.expected, received=p.received,
-                                   hint=p.hint))
+            out.append(ConfigError(p.detail, where=flag_for(f, overrides[f]), expected=p.expected,
+                                   received=p.received, hint=p.hint))
         elif f == "warmup_epochs" and "epochs" in overrides:
-            out.append(ConfigError(p.detail, where=f"--epochs {overrides['epochs']}", field=f,
+            out.append(ConfigError(p.detail, where=flag_for("epochs", overrides["epochs"]), field=f,
                                    expected=p.expected, received=p.received, hint=p.hint))
         elif turn_off and f in KNOB_FLAGS:
-            hint = f"pass {off_flag(f, ast.literal_eval(p.expected))} to train without it"
+            hint = f"pass {flag_for(f, ast.literal_eval(p.expected), '{:g}')} to train without it"
             out.append(ConfigError(p.detail, where=p.where, field=f, expected=p.expected,
                                    received=p.received, hint=hint))
         else:

@@ -23,11 +23,6 @@ def _register():
     ENGINES.setdefault(IreeEngine.name, IreeEngine)
 
 
-def engine_names() -> tuple[str, ...]:
-    _register()
-    return tuple(ENGINES)
-
-
 def get_engine(name: str = "iree") -> Engine:
     """The engine called ``name``; a ConfigError naming ``--engine`` otherwise."""
     _register()
@@ -38,4 +33,4 @@ def get_engine(name: str = "iree") -> Engine:
                           expected=" | ".join(ENGINES), received=name) from None
 
 
-__all__ = ["ENGINES", "Engine", "Executable", "engine_names", "get_engine"]
+__all__ = ["ENGINES", "Engine", "Executable", "get_engine"]
