@@ -99,8 +99,14 @@ class ModuleABI:
     hyper: tuple[str, ...]
     optimizer: str
     dtype: str
-    batch: int
+    batch: int                      # per replica
     state: tuple[str, ...] = field(default=())
+    replicas: int = 1               # > 1: data parallel, the global batch is batch * replicas
+    sync_bn: bool = False
+
+    @property
+    def global_batch(self) -> int:
+        return self.batch * self.replicas
 
     def __getitem__(self, fn: str) -> FunctionABI:
         try:
@@ -115,6 +121,7 @@ class ModuleABI:
     def to_dict(self) -> dict:
         return {"format": ABI_FORMAT, "optimizer": self.optimizer, "dtype": self.dtype,
                 "batch": self.batch, "hyper": list(self.hyper), "state": list(self.state),
+                "replicas": self.replicas, "sync_bn": self.sync_bn,
                 "functions": {n: f.to_dict() for n, f in self.functions.items()}}
 
     @staticmethod
@@ -123,7 +130,8 @@ class ModuleABI:
             raise ValueError(f"unknown ABI format {d.get('format')!r} (this netspec reads {ABI_FORMAT})")
         return ModuleABI({n: FunctionABI.from_dict(n, f) for n, f in d["functions"].items()},
                          tuple(d["hyper"]), d["optimizer"], d["dtype"], int(d["batch"]),
-                         tuple(d.get("state", ())))
+                         tuple(d.get("state", ())), int(d.get("replicas", 1)),
+                         bool(d.get("sync_bn", False)))
 
 
 @dataclass(frozen=True)

@@ -109,10 +109,11 @@ class Builder:
     """Emits a module function by function.  Use ``with b.scope("blocks.5.2"):`` around a
     layer's emission; every value created inside is named ``blocks.5.2.<hint>``."""
 
-    def __init__(self):
+    def __init__(self, num_replicas: int = 1):
         self.functions: list[Function] = []
         self.fn: Function | None = None
         self._scope: list[str] = []
+        self.num_replicas = num_replicas   # > 1: the module is one replica of an SPMD program
 
     # ------------------------------------------------------------------ structure
     def begin(self, name: str, args: Sequence[tuple[str, TensorType]]) -> list[Value]:
@@ -126,7 +127,12 @@ class Builder:
 
     def module_text(self, header: str = "") -> str:
         parts = [header.rstrip()] if header else []
-        parts.append("module {")
+        if self.num_replicas > 1:
+            # the replica count the collectives' groups refer to (XLA reads these attributes)
+            parts.append(f"module attributes {{mhlo.num_replicas = {self.num_replicas} : i32, "
+                         "mhlo.num_partitions = 1 : i32} {")
+        else:
+            parts.append("module {")
         parts += [f.text() for f in self.functions]
         parts.append("}")
         return "\n".join(parts) + "\n"
@@ -355,6 +361,38 @@ class Builder:
         self.fn.lines.append(f"    stablehlo.return {', '.join(out)} : {', '.join([scal] * k)}")
         self.fn.lines.append("  }")
         return [Value(f"{base}#{i}", t) for i in range(k)]
+
+    def all_reduce(self, xs: Sequence[Value], hints: Sequence[str]) -> list[Value]:
+        """The sum of each of ``xs`` over all ``num_replicas`` replicas (one replica group),
+        as ONE ``stablehlo.all_reduce`` with several operands: every replica gets the sums."""
+        n = self.num_replicas
+        if n < 2:
+            self._fail("all_reduce: the module has one replica (emit with replicas > 1)")
+        if len(xs) != len(hints) or not xs:
+            self._fail("all_reduce: one hint per operand")
+        dt = {x.dtype for x in xs}
+        if len(dt) != 1:
+            self._fail(f"all_reduce: operands must share one element type: {[str(x.type) for x in xs]}")
+        scal = str(TensorType((), xs[0].dtype))
+        prefix = ".".join(self._scope)
+        base = self.fn._unique((f"{prefix}." if prefix else "") + "+".join(hints))
+        a, e, o = self.fn._unique("lhs"), self.fn._unique("rhs"), self.fn._unique("sum")
+        k = len(xs)
+        head = f"{base}:{k}" if k > 1 else base
+        ops = ", ".join(str(x) for x in xs)
+        types = ", ".join(str(x.type) for x in xs)
+        groups = ", ".join(str(i) for i in range(n))
+        self.fn.lines.append(f'{head} = "stablehlo.all_reduce"({ops}) ({{')
+        self.fn.lines.append(f"  ^bb0({a}: {scal}, {e}: {scal}):")
+        self.fn.lines.append(f"    {o} = stablehlo.add {a}, {e} : {scal}")
+        self.fn.lines.append(f"    stablehlo.return {o} : {scal}")
+        self.fn.lines.append(f"  }}) {{replica_groups = dense<[[{groups}]]> : tensor<1x{n}xi64>}} : "
+                             f"({types}) -> ({types})" if k > 1 else
+                             f"  }}) {{replica_groups = dense<[[{groups}]]> : tensor<1x{n}xi64>}} : "
+                             f"({types}) -> {types}")
+        if k == 1:
+            return [Value(base, xs[0].type)]
+        return [Value(f"{base}#{i}", x.type) for i, x in enumerate(xs)]
 
     def _neg_inf(self, dtype: str) -> Value:
         key = (dtype, "-inf")

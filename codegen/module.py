@@ -47,6 +47,8 @@ class EmitOptions:
     soft_targets: bool = False
     input_grad: bool = False      # grads also returns d_images (tests, verify)
     dtype: str = "f32"
+    replicas: int = 1             # > 1: one replica of a data-parallel module (batch is per replica)
+    sync_bn: bool = False         # replicas > 1: BN statistics over all replicas
 
 
 def rand_width(analysis) -> int:
@@ -58,7 +60,7 @@ class _Emitter:
         self.spec = spec
         self.a = analyze(spec)
         self.o = opts
-        self.b = Builder()
+        self.b = Builder(num_replicas=opts.replicas)
         self.dt = opts.dtype
         self.R = rand_width(self.a)
 
@@ -99,7 +101,8 @@ class _Emitter:
     def ctx(self, params, bn, train, hyper=None, rand=None) -> Ctx:
         return Ctx(self.b, self.o.layout, self.o.batch, params, self.spec.bn_eps, train, bn,
                    bn_momentum=hyper["bn_momentum"] if hyper else None, rand=rand,
-                   rand_offsets={i: off for i, (off, _) in self.a.rand_slices.items()})
+                   rand_offsets={i: off for i, (off, _) in self.a.rand_slices.items()},
+                   sync_bn=train and self.o.sync_bn)
 
     def forward(self, ctx: Ctx, x: Value):
         saved = []
@@ -134,6 +137,29 @@ class _Emitter:
             parts += list(ctx.bn_updated[s.name])
         with b.scope("bn"):
             return b.concatenate(parts, 0, hint="updated")
+
+    def across_replicas(self, grads: Value, bn: Value, loss: Value, correct: Value):
+        """Data parallelism: ONE all-reduce of the flat gradient, the loss, the hit count and
+        (without sync BN) the updated BN running statistics; -> the replica means of grads,
+        loss and bn (identical on every replica) and the global hit count.  With sync BN the
+        running statistics already come from the global batch statistics, so are identical."""
+        b, n = self.b, self.o.replicas
+        if n == 1:
+            return grads, bn, loss, correct
+        with b.scope("replicas"):
+            ops = [grads, loss, b.convert(correct, self.dt, hint="correct_f")]
+            hints = ["grads_sum", "loss_sum", "correct_sum"]
+            if not self.o.sync_bn:
+                ops.append(bn)
+                hints.append("bn_sum")
+            sums = b.all_reduce(ops, hints)
+            inv = b.const(1.0 / n, self.dt)
+            grads = b.mul(sums[0], b.broadcast_in_dim(inv, grads.shape, (), hint="inv_n_g"), hint="grads")
+            loss = b.mul(sums[1], inv, hint="loss")
+            correct = b.convert(sums[2], "i32", hint="correct")
+            if not self.o.sync_bn:
+                bn = b.mul(sums[3], b.broadcast_in_dim(inv, bn.shape, (), hint="inv_n_bn"), hint="bn")
+        return grads, bn, loss, correct
 
     # -------------------------------------------------------------- the ABI
     def state_tensor(self, sb) -> Tensor:
@@ -184,8 +210,8 @@ class _Emitter:
         ctx = self.ctx(self.unpack_params(v["params"]), self.unpack_bn(v["bn"]), True, hyper,
                        v.get("rand"))
         loss, correct, d_x = self.loss_and_grads(ctx, v["images"], labels, hyper, self.o.input_grad)
-        outs = [("loss", loss), ("correct", correct), ("grads", self.flat_grads(ctx)),
-                ("bn", self.flat_bn(ctx))]
+        g, bn, loss, correct = self.across_replicas(self.flat_grads(ctx), self.flat_bn(ctx), loss, correct)
+        outs = [("loss", loss), ("correct", correct), ("grads", g), ("bn", bn)]
         if self.o.input_grad:
             perm = self.o.layout.from_nhwc
             outs.append(("d_images", self.b.transpose(d_x, (0, 2, 3, 1), hint="d_images") if perm else d_x))
@@ -213,9 +239,14 @@ class _Emitter:
             ctx.decay_names = frozenset(p.name for p in self.a.params if p.decay)
         loss, correct, _ = self.loss_and_grads(ctx, v["images"], labels, hyper)
         g = self.flat_grads(ctx)
+        new_bn = None
+        if self.o.replicas > 1:
+            g, new_bn, loss, correct = self.across_replicas(g, self.flat_bn(ctx), loss, correct)
         new_p, new_opt = optim.apply(b, self.o.optimizer, params, g, [v[t.name] for t in opt_args],
                                      hyper, decay_p)
-        new = {"params": new_p, "bn": self.flat_bn(ctx), **{t.key: x for t, x in zip(opt_args, new_opt)}}
+        if new_bn is None:
+            new_bn = self.flat_bn(ctx)
+        new = {"params": new_p, "bn": new_bn, **{t.key: x for t, x in zip(opt_args, new_opt)}}
         self.end("train_step", [*((t, new[t.key]) for t in state), ("loss", loss), ("correct", correct)])
 
     def header(self) -> str:
@@ -224,6 +255,9 @@ class _Emitter:
             f"// netspec {__version__} — {self.spec.name}",
             f"// batch {o.batch}, input {self.spec.image_h}x{self.spec.image_w}x{self.spec.in_channels} (NHWC),"
             f" activations {o.layout.name}, optimizer {o.optimizer}, dtype {o.dtype}",
+            *([f"// data parallel: {o.replicas} replicas of batch {o.batch} (global {o.replicas * o.batch}),"
+               f" {'synchronised' if o.sync_bn else 'per-replica'} BatchNorm; gradients averaged by one"
+               " stablehlo.all_reduce"] if o.replicas > 1 else []),
             f"// params {a.n_params} (flat), BN layers {len(a.bns)} ({a.n_bn_floats} stat floats),"
             f" classes {a.num_classes}, dropout uniforms {self.R}",
             "// hyper = [" + ", ".join(HYPER) + "]",
@@ -236,7 +270,8 @@ class _Emitter:
         for fn in self.o.functions:
             getattr(self, f"emit_{fn}")()
         keys = tuple(s.key for s in train_state(self.o.optimizer)) if "train_step" in self.functions else ()
-        abi = ModuleABI(dict(self.functions), HYPER, self.o.optimizer, self.dt, self.o.batch, keys)
+        abi = ModuleABI(dict(self.functions), HYPER, self.o.optimizer, self.dt, self.o.batch, keys,
+                        replicas=self.o.replicas, sync_bn=self.o.sync_bn)
         return Emitted(self.b.module_text(self.header()), abi)
 
 
@@ -246,6 +281,12 @@ def emit(spec, **kw) -> Emitted:
     bad = [f for f in opts.functions if f not in FUNCTIONS]
     if bad:
         raise SpecError("unknown function", field="function", expected=" / ".join(FUNCTIONS), received=bad[0])
+    if isinstance(opts.replicas, bool) or not isinstance(opts.replicas, int) or opts.replicas < 1:
+        raise SpecError("must be a positive integer", field="replicas", expected="an integer >= 1",
+                        received=opts.replicas)
+    if opts.sync_bn and opts.replicas == 1:
+        raise SpecError("needs more than one replica", field="sync_bn", expected="replicas > 1",
+                        received=opts.replicas)
     return _Emitter(spec, opts).emit()
 
 

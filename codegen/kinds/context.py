@@ -24,6 +24,7 @@ class Ctx:
     grads: dict[str, Value] = field(default_factory=dict)
     decay_fold: Value | None = None             # weight decay folded into grads (coupled L2)
     decay_names: frozenset = frozenset()
+    sync_bn: bool = False                       # BN statistics over all replicas (train only)
 
     def grad(self, name: str, g: Value):
         """Record a parameter gradient (with coupled L2 decay folded in when requested)."""

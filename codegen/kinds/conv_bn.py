@@ -43,7 +43,7 @@ def convbn_fwd(ctx: Ctx, p: ConvBnPlan, x: Value):
         if not ctx.train:
             y, _ = act_fwd(b, p.act, bn_infer(b, L, z, gamma, beta, r_mean, r_var, ctx.bn_eps), train=False)
             return y, None
-        u, bn_saved, mean, var = bn_train_fwd(b, L, z, gamma, beta, ctx.bn_eps)
+        u, bn_saved, mean, var = bn_train_fwd(b, L, z, gamma, beta, ctx.bn_eps, sync=ctx.sync_bn)
         ctx.bn_updated[p.bn] = bn_running_update(b, r_mean, r_var, mean, var, bn_saved.n,
                                                            ctx.bn_momentum)
         y, _ = act_fwd(b, p.act, u)
@@ -56,7 +56,7 @@ def convbn_vjp(ctx: Ctx, p: ConvBnPlan, s: ConvBnSaved, dy: Value, need_dx: bool
         xhat = bn_xhat(b, L, s.bn)
         u = bn_preact(b, L, s.bn, xhat) if needs_preact(p.act) else None
         du = act_vjp(b, act_saved(b, p.act, u, s.act.y), dy)
-        dz, dgamma, dbeta = bn_vjp(b, L, s.bn, du, xhat)
+        dz, dgamma, dbeta = bn_vjp(b, L, s.bn, du, xhat, sync=ctx.sync_bn)
         ctx.grad(p.gamma, dgamma)
         ctx.grad(p.beta, dbeta)
         ctx.grad(p.w, conv_dw(b, L, s.x, dz, geom(p)))

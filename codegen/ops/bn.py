@@ -19,6 +19,15 @@ the forward: elementwise work is cheap next to writing and re-reading full-size 
 recomputation is written in a different form from the forward's expressions on purpose, so that
 common-subexpression elimination cannot fold it back into a saved tensor.  dbeta and dgamma
 come from one two-operand reduction (one pass over du and xhat).
+Synchronised BatchNorm (``sync=True``, a module of R replicas, each with its own B/R samples):
+    the statistics are over all R * N elements: sum(z) and sum((z - mean)^2) are all-reduced
+    (summed over the replicas) before dividing by R * N, and in the VJP the two channel sums
+    that form dz's means (dbeta, dgamma) are all-reduced the same way; the *local* dbeta and
+    dgamma are what the layer returns as its parameter gradients, since the train step's
+    gradient all-reduce sums (and averages) them.  With every replica's cotangent at its local
+    scale (d(loss_r)/du), dz is R times the true d(mean_r loss_r)/dz, as every other local
+    gradient of the step, and the final average over replicas makes each parameter gradient
+    exact.  Without ``sync`` each replica normalises over its own samples (PyTorch DDP).
 Inference:  u = z * scale + shift,  scale = gamma / sqrt(r_var + eps),  shift = beta - r_mean * scale
 """
 
@@ -58,15 +67,22 @@ def _per_channel(b: Builder, L: Layout, v: Value, shape, hint) -> Value:
     return b.broadcast_in_dim(v, shape, (L.channel_axis,), hint=hint)
 
 
-def bn_train_fwd(b: Builder, L: Layout, z: Value, gamma: Value, beta: Value, eps: float):
-    """-> (u, saved, batch_mean, batch_var_biased)"""
-    n = 1
+def _replica_sum(b: Builder, v: Value, sync: bool, hint: str) -> Value:
+    """``v`` summed over the replicas (sync BN), or ``v`` itself."""
+    return b.all_reduce([v], [hint])[0] if sync else v
+
+
+def bn_train_fwd(b: Builder, L: Layout, z: Value, gamma: Value, beta: Value, eps: float,
+                 sync: bool = False):
+    """-> (u, saved, batch_mean, batch_var_biased).  ``sync``: statistics over all replicas."""
+    n = b.num_replicas if sync else 1
     for a in L.stat_axes:
         n *= z.shape[a]
     inv_n = b.const(1.0 / n, z.dtype)
-    mean = b.mul(channel_sum(b, L, z, "sum_x"), inv_n, hint="mean")
+    mean = b.mul(_replica_sum(b, channel_sum(b, L, z, "sum_x"), sync, "sum_x_all"), inv_n, hint="mean")
     xc = b.sub(z, _per_channel(b, L, mean, z.shape, "mean_b"), hint="xc")
-    var = b.mul(channel_sum(b, L, b.mul(xc, xc, hint="xc2"), "sum_xc2"), inv_n, hint="var")
+    var = b.mul(_replica_sum(b, channel_sum(b, L, b.mul(xc, xc, hint="xc2"), "sum_xc2"), sync, "sum_xc2_all"),
+                inv_n, hint="var")
     inv = b.rsqrt(b.add(var, b.const(eps, z.dtype), hint="var_eps"), hint="inv_std")
     scale = b.mul(gamma, inv, hint="scale")
     shift = b.sub(beta, b.mul(mean, scale, hint="mean_scale"), hint="shift")
@@ -97,15 +113,18 @@ def bn_running_update(b: Builder, r_mean: Value, r_var: Value, mean: Value, var:
     return new_mean, new_var
 
 
-def bn_vjp(b: Builder, L: Layout, s: BNSaved, du: Value, xhat: Value | None = None):
-    """-> (dz, dgamma, dbeta).  ``xhat``: from ``bn_xhat`` when the caller already has it."""
+def bn_vjp(b: Builder, L: Layout, s: BNSaved, du: Value, xhat: Value | None = None,
+           sync: bool = False):
+    """-> (dz, dgamma, dbeta).  ``xhat``: from ``bn_xhat`` when the caller already has it.
+    ``sync``: the forward's statistics were over all replicas (dgamma, dbeta stay local)."""
     if xhat is None:
         xhat = bn_xhat(b, L, s)
     dbeta, dgamma = channel_sums(b, L, [du, b.mul(du, xhat, hint="du_xhat")], ["d_beta", "d_gamma"])
+    sb, sg = b.all_reduce([dbeta, dgamma], ["d_beta_all", "d_gamma_all"]) if sync else (dbeta, dgamma)
     k = b.mul(b.mul(s.gamma, s.inv, hint="gamma_inv"), b.const(1.0 / s.n, du.dtype), hint="gamma_inv_n")
     t = b.sub(b.sub(b.mul(du, b.const(float(s.n), du.dtype), hint="n_du"),
-                    _per_channel(b, L, dbeta, du.shape, "d_beta_b"), hint="t1"),
-              b.mul(xhat, _per_channel(b, L, dgamma, du.shape, "d_gamma_b"), hint="xhat_dgamma"), hint="t2")
+                    _per_channel(b, L, sb, du.shape, "d_beta_b"), hint="t1"),
+              b.mul(xhat, _per_channel(b, L, sg, du.shape, "d_gamma_b"), hint="xhat_dgamma"), hint="t2")
     dz = b.mul(t, _per_channel(b, L, k, du.shape, "k_b"), hint="d_z")
     return dz, dgamma, dbeta
 

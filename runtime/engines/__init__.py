@@ -3,7 +3,8 @@
 ``base``   the seam: ``Engine`` (backends, devices, compile, load) and ``Executable``
            (upload, download, call with device buffers in and out)
 ``iree``   IREE: the backend/chip table, MLIR verification, the cached ``iree-compile`` and
-           loading / calling a ``.vmfb`` (the only engine so far)
+           loading / calling a ``.vmfb`` (the default)
+``xla``    XLA through jaxlib's PJRT client: the same text on one or many devices (replicas)
 
 ``get_engine(name)`` is what ``--engine`` resolves through.
 """
@@ -20,7 +21,9 @@ ENGINES: dict[str, type[Engine]] = {}
 
 def _register():
     from .iree.engine import IreeEngine
+    from .xla.engine import XlaEngine
     ENGINES.setdefault(IreeEngine.name, IreeEngine)
+    ENGINES.setdefault(XlaEngine.name, XlaEngine)
 
 
 def get_engine(name: str = "iree") -> Engine:

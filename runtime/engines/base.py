@@ -54,6 +54,7 @@ class Engine(abc.ABC):
     """A compiler + runtime pair netspec can run emitted modules on."""
 
     name: ClassVar[str]
+    artifact_suffix: ClassVar[str] = ".vmfb"    # the compiled module's file name suffix
 
     @abc.abstractmethod
     def backends(self) -> tuple[str, ...]:
