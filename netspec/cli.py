@@ -125,8 +125,18 @@ def checkpoint_options(fn):
 def engine_option(fn):
     """``--engine NAME``: what compiles and runs the emitted module (``runtime.engines``)."""
     return click.option("--engine", default="iree", show_default=True, metavar="NAME",
-                        help="What compiles and runs the emitted module (iree; the module's "
-                             "text is the same for every engine).")(fn)
+                        help="What compiles and runs the emitted module: iree or xla (jaxlib's "
+                             "PJRT client); the module's text is the same for every engine.")(fn)
+
+
+def replica_options(fn):
+    """``--replicas N`` and ``--sync-bn``: the data-parallel module (``docs/distributed.md``)."""
+    fn = click.option("--sync-bn/--no-sync-bn", "sync_bn", default=False,
+                      help="BatchNorm statistics over all replicas' samples (default: each "
+                           "replica's own, as PyTorch DDP).")(fn)
+    return click.option("--replicas", type=int, default=1, show_default=True, metavar="N",
+                        help="Data parallel over N devices: the batch is split evenly and one "
+                             "stablehlo.all_reduce averages the gradients (--engine xla).")(fn)
 
 
 def load_spec(spec_file: str, spec_name: str | None = None) -> tuple[NetSpec, TrainConfig | None]:

@@ -92,6 +92,87 @@ class ConfigProblems(ConfigError):
 OPTIMIZERS = ("adam", "adamw", "sgd", "rmsprop")
 SCHEDULES = ("cosine", "step", "exponential", "constant")
 
+#: The grammar of ``TrainConfig.randaugment`` (timm's ``rand_augment_transform`` strings).
+RANDAUGMENT_FORM = "rand[-m<int>][-n<int>][-mstd<float>][-mmax<int>][-inc<0|1>][-p<float>]"
+
+
+@dataclass(frozen=True)
+class RandAugmentSpec:
+    """A parsed timm RandAugment string (``parse_randaugment``); defaults are timm's.
+
+    ``magnitude_std``: 0 = the fixed magnitude, ``inf`` (``mstd`` > 100) = uniform in
+    [0, magnitude], else a normal around it; the magnitude is then clipped to
+    [0, ``magnitude_max`` or 10].  ``increasing``: timm's ``_RAND_INCREASING_TRANSFORMS``."""
+    magnitude: int = 10
+    num_ops: int = 2
+    magnitude_std: float = 0.0
+    magnitude_max: int | None = None
+    increasing: bool = False
+    prob: float = 0.5
+
+
+def parse_randaugment(text, *, where: str = "TrainConfig",
+                      field_: str = "randaugment") -> RandAugmentSpec:
+    """``'rand-m9-mstd0.5'`` -> RandAugmentSpec; a ConfigError naming ``field_`` and the bad
+    piece otherwise.  Parts (timm's): ``m`` magnitude (int >= 0), ``n`` ops per image
+    (int >= 1), ``mstd`` magnitude std (>= 0; > 100 means uniform), ``mmax`` magnitude upper
+    bound (int >= 1), ``inc`` 0/1 (``inc`` alone = 1), ``p`` probability of each op [0, 1].
+    timm's ``w`` (op weights) and ``t`` (op subsets) are refused, as is any repeated part."""
+    import re
+
+    def bad(msg: str, piece=None) -> ConfigError:
+        return ConfigError(msg + (f" (the part {piece!r})" if piece is not None else ""),
+                           where=where, field=field_, expected=RANDAUGMENT_FORM, received=text,
+                           hint="e.g. 'rand-m9-mstd0.5' or 'rand-m9-n2-mstd0.5-inc1' "
+                                "(timm's --aa strings)")
+
+    if not isinstance(text, str):
+        raise bad("must be a RandAugment string")
+    parts = text.strip().split("-")
+    if parts[0] != "rand":
+        raise bad("must start with 'rand'", parts[0])
+    values: dict = {}
+    for piece in parts[1:]:
+        m = re.fullmatch(r"([a-z]+)(\d[\d.]*(?:e-?\d+)?)?", piece)
+        if m is None:
+            raise bad("has a part that is not <key><number>", piece)
+        key, val = m.group(1), m.group(2)
+        if key in values:
+            raise bad(f"sets {key!r} twice", piece)
+        try:
+            if key in ("m", "n", "mmax"):
+                if val is None or not val.isdigit():
+                    raise bad(f"{key!r} needs an integer", piece)
+                v = int(val)
+                if key == "n" and v < 1 or key == "mmax" and v < 1:
+                    raise bad(f"{key!r} must be >= 1", piece)
+            elif key in ("mstd", "p"):
+                v = float(val) if val is not None else None
+                if v is None or not math.isfinite(v):
+                    raise bad(f"{key!r} needs a number", piece)
+                if key == "p" and not 0.0 <= v <= 1.0:
+                    raise bad("'p' (the probability of each op) must be in [0, 1]", piece)
+                if key == "mstd" and v > 100:
+                    v = math.inf     # timm: uniform in [0, magnitude]
+            elif key == "inc":
+                if val not in (None, "0", "1"):
+                    raise bad("'inc' takes 0 or 1", piece)
+                v = val != "0"
+            elif key in ("w", "t"):
+                raise bad(f"timm's {key!r} (op {'weights' if key == 'w' else 'subsets'}) "
+                          "is not supported", piece)
+            else:
+                raise bad(f"has an unknown key {key!r}", piece)
+        except ConfigError:
+            raise
+        except ValueError:           # float("0.5.5")
+            raise bad(f"{key!r} needs a number", piece) from None
+        values[key] = v
+    return RandAugmentSpec(magnitude=values.get("m", 10), num_ops=values.get("n", 2),
+                           magnitude_std=values.get("mstd", 0.0),
+                           magnitude_max=values.get("mmax"), increasing=values.get("inc", False),
+                           prob=values.get("p", 0.5))
+
 
 @dataclass(frozen=True)
 class TrainConfig:
@@ -122,6 +203,13 @@ class TrainConfig:
     ema: bool = False
     ema_decay: float = 0.9999
     drop_path: float = 0.0
+    # host data augmentation (runtime.data, docs/data.md); all off by default
+    randaugment: str | None = None  # timm's string, e.g. "rand-m9-mstd0.5" (parse_randaugment)
+    mixup_alpha: float = 0.0        # Beta(alpha, alpha) mixup of whole batches (0: off)
+    cutmix_alpha: float = 0.0       # Beta(alpha, alpha) CutMix of whole batches (0: off)
+    mixup_prob: float = 1.0         # probability that a batch is mixed at all
+    mixup_switch_prob: float = 0.5  # with both on: probability of CutMix rather than mixup
+    random_erasing: float = 0.0     # probability of timm's RandomErasing per image (0: off)
     seed: int = 0
     default_data: str | None = None  # e.g. "embedded:digits"; used when --data is not given
 
@@ -205,7 +293,27 @@ class TrainConfig:
         checks += [lambda f=f: boolean(f)
                    for f in ("nesterov", "cosine_decay", "augment", "bf16", "bf16_conv", "ema")]
         checks.append(nesterov)
+
+        def randaugment():
+            if self.randaugment is not None:
+                parse_randaugment(self.randaugment, where=w)
+
+        def alpha(f):
+            v = getattr(self, f)
+            if isinstance(v, bool) or not isinstance(v, (int, float)) or not math.isfinite(v) \
+                    or v < 0:
+                raise ConfigError("must be a number >= 0 (0: off)", where=w, field=f,
+                                  expected="a finite number >= 0", received=v)
+
+        checks += [randaugment, lambda: alpha("mixup_alpha"), lambda: alpha("cutmix_alpha")]
+        checks += [lambda f=f: _ratio(w, f, getattr(self, f), 0.0, 1.0)
+                   for f in ("mixup_prob", "mixup_switch_prob", "random_erasing")]
         return checks
+
+    @property
+    def mixes(self) -> bool:
+        """Mixup or CutMix is on: the train step takes soft targets f32[B, K]."""
+        return bool(self.mixup_alpha > 0 or self.cutmix_alpha > 0)
 
     @property
     def schedule(self) -> str:

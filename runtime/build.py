@@ -25,6 +25,7 @@ benchmarks call :func:`build` directly.
 
 from __future__ import annotations
 
+import dataclasses
 import hashlib
 import json
 import os
@@ -81,10 +82,22 @@ class EmitPlan:
     functions: tuple[str, ...]
     optimizer: str
     layout: Layout
+    soft_targets: bool = False   # train_step takes targets f32[B, K] (mixup / cutmix)
+    replicas: int = 1            # data parallel: ``batch`` is the GLOBAL batch, split evenly
+    sync_bn: bool = False
+
+    @property
+    def replica_batch(self) -> int:
+        return self.batch // self.replicas
 
     def kwargs(self) -> dict:
-        return dict(batch=self.batch, functions=self.functions, optimizer=self.optimizer,
-                    layout=self.layout)
+        kw = dict(batch=self.replica_batch, functions=self.functions, optimizer=self.optimizer,
+                  layout=self.layout)
+        if self.soft_targets:
+            kw["soft_targets"] = True
+        if self.replicas > 1:
+            kw.update(replicas=self.replicas, sync_bn=self.sync_bn)
+        return kw
 
 
 @dataclass(frozen=True)
@@ -118,8 +131,10 @@ def _positive(flag: str, value) -> int:
 
 def resolve(spec: NetSpec, config: TrainConfig | None, *, batch: int | None = None,
             functions=(), optimizer: str | None = None, layout: str | Layout | None = None,
-            image_size: int | None = None) -> EmitPlan:
-    """Validate the flags and fill in the defaults; errors name the flag (``ConfigError``)."""
+            image_size: int | None = None, replicas: int = 1, sync_bn: bool = False) -> EmitPlan:
+    """Validate the flags and fill in the defaults; errors name the flag (``ConfigError``).
+    ``batch`` (or the config's batch_size) is the global batch; with ``replicas`` it must
+    split evenly."""
     if batch is None:
         batch = config.batch_size if config is not None else DEFAULT_BATCH
     else:
@@ -151,7 +166,16 @@ def resolve(spec: NetSpec, config: TrainConfig | None, *, batch: int | None = No
             spec = spec.with_(image_h=image_size, image_w=image_size)
         except SpecError as e:
             raise e.at(f"--image-size {image_size}") from None
-    return EmitPlan(spec, batch, funcs, optimizer, lay)
+    replicas = _positive("--replicas", replicas)
+    if batch % replicas:
+        raise ConfigError(f"the global batch {batch} does not split evenly into {replicas} "
+                          "replicas", where="--replicas", received=replicas,
+                          expected=f"a divisor of the batch {batch}",
+                          hint=f"choose a batch that is a multiple of {replicas}")
+    if sync_bn and replicas == 1:
+        raise ConfigError("synchronises BatchNorm across replicas, and there is one",
+                          where="--sync-bn", hint="add --replicas N (N > 1)")
+    return EmitPlan(spec, batch, funcs, optimizer, lay, replicas=replicas, sync_bn=bool(sync_bn))
 
 
 def emit_verified(plan: EmitPlan, *, source_hint: str | None = None,
@@ -226,7 +250,8 @@ def build(spec, config, *, backend: str = "cpu", chip: str | None = None,
           batch: int | None = None, optimizer: str | None = None, functions=None,
           layout=None, image_size: int | None = None, extra_flags: Iterable[str] = (),
           cache_dir=None, out_dir=None, spec_file: str | None = None,
-          engine: str = "iree", progress=None) -> Build:
+          engine: str = "iree", progress=None, soft_targets: bool = False,
+          replicas: int = 1, sync_bn: bool = False) -> Build:
     """Emit, verify and compile ``spec``; with ``out_dir`` also write the build directory.
 
     ``progress`` (``runtime.progress``) receives the stages as they start: "emit", "verify",
@@ -235,8 +260,9 @@ def build(spec, config, *, backend: str = "cpu", chip: str | None = None,
     ``runtime.progress.Reporter``, which then goes on (e.g. to "load") and reports "done".
 
     Options resolve as for ``netspec emit`` (``resolve``: ``config`` supplies batch and
-    optimizer when not given).  Raises ConfigError (a bad option), TargetError (backend/chip),
-    EmitFailed, CompileError or BuildError, all NetspecErrors.
+    optimizer when not given); ``soft_targets``: ``train_step`` takes ``targets`` f32[B, K]
+    instead of ``labels`` i32[B] (the trainer's mixup / cutmix).  Raises ConfigError (a bad
+    option), TargetError (backend/chip), EmitFailed, CompileError or BuildError, all NetspecErrors.
 
     ``manifest`` fields: format, spec_name, spec_file, spec_hash, layout_hash,
     netspec_version, iree_compiler, iree_runtime, backend, chip, driver, flags (all
@@ -251,16 +277,29 @@ def build(spec, config, *, backend: str = "cpu", chip: str | None = None,
     cache_key, created.
     """
     plan = resolve(spec, config, batch=batch, functions=functions or (), optimizer=optimizer,
-                   layout=layout, image_size=image_size)
+                   layout=layout, image_size=image_size, replicas=replicas, sync_bn=sync_bn)
+    if soft_targets:
+        plan = dataclasses.replace(plan, soft_targets=True)
     flags = _check_extra_flags(extra_flags)
-    bspec, c = resolve_chip(backend, chip)       # before the (slow) emit: bad targets fail fast
-    source = f"the module of {spec_file}" if spec_file else plan.spec.name
     eng = get_engine(engine)
+    if eng.name == "iree":
+        bspec, c = resolve_chip(backend, chip)   # before the (slow) emit: bad targets fail fast
+        if plan.replicas > 1:
+            raise ConfigError(
+                "runs one device per module on the IREE engine", where="--replicas",
+                received=plan.replicas,
+                hint="the data-parallel module's stablehlo.all_reduce needs a runtime that runs "
+                     "it as N replicas: use --engine xla (docs/distributed.md)")
+    else:
+        eng.check_device(backend, plan.replicas)
+        bspec, c = _EngineTarget(backend), chip or "-"
+    source = f"the module of {spec_file}" if spec_file else plan.spec.name
     rep, owner = Reporter.joined(progress)
     emitted = emit_verified(plan, source_hint=source, progress=rep)
     text = emitted.text
     stem = file_stem(plan.spec.name)
-    rep("compile", target=compile_target(bspec.name), chip=c)
+    rep("compile", target=compile_target(bspec.name) if eng.name == "iree" else f"xla-{bspec.name}",
+        chip=c)
     try:
         # input named <stem>.mlir, as in DIR: compile_command.txt reproduces the vmfb's bytes
         result = eng.compile(text, backend=bspec.name, chip=c, extra_flags=flags,
@@ -283,7 +322,7 @@ def build(spec, config, *, backend: str = "cpu", chip: str | None = None,
         rep("cache hit", compiled=entry_meta.get("created"),
             compile_seconds=entry_meta.get("compile_seconds"))
     a = analyze(plan.spec)
-    mlir_name, vmfb_name = f"{stem}.mlir", f"{stem}.vmfb"
+    mlir_name, vmfb_name = f"{stem}.mlir", f"{stem}{eng.artifact_suffix}"
     data = text.encode("utf-8")
     s = plan.spec
     manifest = {
@@ -301,10 +340,14 @@ def build(spec, config, *, backend: str = "cpu", chip: str | None = None,
         "flags": list(result.flags),
         "extra_flags": list(flags),
         "batch": plan.batch,
+        "replicas": plan.replicas,
+        "replica_batch": plan.replica_batch,
+        "sync_bn": plan.sync_bn,
+        "engine_version": _engine_version(eng.name),
         "image_size": [s.image_h, s.image_w],
         "channels": s.in_channels,
         "classes": a.num_classes,
-        "input_shape": [plan.batch, s.image_h, s.image_w, s.in_channels],
+        "input_shape": [plan.replica_batch, s.image_h, s.image_w, s.in_channels],
         "optimizer": plan.optimizer,
         "optimizer_state": [b.arg for b in train_state(plan.optimizer) if b.role == "opt"],
         "layout": plan.layout.name,
@@ -318,7 +361,8 @@ def build(spec, config, *, backend: str = "cpu", chip: str | None = None,
         "mlir_sha256": hashlib.sha256(data).hexdigest(),
         "vmfb_bytes": result.vmfb_path.stat().st_size,
         "vmfb_sha256": entry_meta.get("vmfb_sha256") or sha256_file(result.vmfb_path),
-        "compile_command": _command_line(result, mlir_name, vmfb_name),
+        "compile_command": (_command_line(result, mlir_name, vmfb_name) if eng.name == "iree"
+                            else result.command),
         "compile_seconds": round(result.seconds, 4),
         "cold_compile_seconds": entry_meta.get("compile_seconds"),
         "cache_hit": result.cache_hit,
@@ -335,6 +379,19 @@ def build(spec, config, *, backend: str = "cpu", chip: str | None = None,
     if owner:
         rep("done")
     return built
+
+
+@dataclass(frozen=True)
+class _EngineTarget:
+    """The backend of an engine without IREE's chip table (XLA)."""
+    name: str
+
+
+def _engine_version(engine: str) -> str:
+    if engine == "xla":
+        from .engines.xla import pjrt
+        return f"jaxlib {pjrt.jaxlib_version()}"
+    return f"iree {iree_version()}"
 
 
 def compile_target(backend: str) -> str:
@@ -364,9 +421,14 @@ def write_build_dir(out: Path, text: str, result: CompileResult, manifest: dict)
     against the manifest's sha256 (a cache entry replaced meanwhile is caught).
     """
     files = manifest["files"]
-    command = (f"# iree-compile {manifest['iree_compiler']} command that produced "
-               f"{files['vmfb']} from {files['mlir']}; run it in this directory\n"
-               f"{manifest['compile_command']}\n")
+    if manifest.get("engine", "iree") == "iree":
+        command = (f"# iree-compile {manifest['iree_compiler']} command that produced "
+                   f"{files['vmfb']} from {files['mlir']}; run it in this directory\n"
+                   f"{manifest['compile_command']}\n")
+    else:
+        command = (f"# {files['vmfb']} was compiled from {files['mlir']} in-process by "
+                   f"{manifest['engine_version']} (no command line):\n"
+                   f"# {manifest['compile_command']}\n")
     try:
         out.mkdir(parents=True, exist_ok=True)
         stage = Path(tempfile.mkdtemp(prefix=".staging-", dir=out))

@@ -88,7 +88,11 @@ def describe(ev: StageEvent) -> str:
     if s == "verify":
         return "verifying..."
     if s == "compile":
-        return f"compiling (IREE {ev.target})..." if ev.target else "compiling..."
+        if not ev.target:
+            return "compiling..."
+        if ev.target.startswith("xla-"):
+            return f"compiling (XLA {ev.target[4:]})..."
+        return f"compiling (IREE {ev.target})..."
     if s == "cache hit":
         took = f" in {ev.compile_seconds:.1f} s" if ev.compile_seconds is not None else ""
         return f"cache hit, compiled {_when(ev.compiled)}{took}"

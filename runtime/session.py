@@ -64,9 +64,11 @@ class Session:
         if got != want:
             raise ValueError(f"@{fn} carries the state {got}, a {optimizer or 'inference'} "
                              f"session needs {want}")
-        self.batch = int(self.abi.batch if batch is None else batch)
-        if self.batch != self.abi.batch:
-            raise ValueError(f"the module was emitted for batch {self.abi.batch}, not {self.batch}")
+        # the global batch: a data-parallel module (abi.replicas > 1) gets it whole and the
+        # engine splits it evenly, replica r taking rows [r * abi.batch, (r + 1) * abi.batch)
+        self.batch = int(self.abi.global_batch if batch is None else batch)
+        if self.batch != self.abi.global_batch:
+            raise ValueError(f"the module was emitted for batch {self.abi.global_batch}, not {self.batch}")
         self.rand_width = self.analysis.rand_width
         self._state: dict[str, object] = {}
         # read once from the ABI: where each result goes (the step loop only indexes)
@@ -133,14 +135,15 @@ class Session:
     def predict(self, images: np.ndarray) -> np.ndarray:
         """Logits f32[B, K] with the running BN statistics (inference)."""
         out = self.exe.call("predict", self._args("predict", {"images": images}))
-        return np.asarray(self.exe.download(out[self._outputs["predict"][1]["logits"]]))
+        return np.asarray(self.exe.gather(out[self._outputs["predict"][1]["logits"]]))
 
 
-def open_session(built, *, optimizer: str | None, engine: str = "iree") -> Session:
-    """The session of a ``runtime.build.Build``: its executable loaded by ``engine`` on the
-    build's backend, with the build's ABI."""
+def open_session(built, *, optimizer: str | None, engine: str | None = None) -> Session:
+    """The session of a ``runtime.build.Build``: its executable loaded by ``engine`` (default:
+    the build's own) on the build's backend, with the build's ABI."""
     from .engines import get_engine
     res = built.result
+    engine = engine or built.manifest.get("engine", "iree")
     exe = get_engine(engine).load(built.vmfb_path, backend=res.backend, abi=built.abi,
                                   driver=res.driver)
     return Session(built.plan.spec, exe, optimizer=optimizer)

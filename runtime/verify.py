@@ -201,8 +201,8 @@ def compile_grads_module(spec, *, batch: int, backend: str = "cpu", dtype: str =
     progress("emit")
     emitted = emit(spec, batch=batch, functions=("predict", "grads"), input_grad=True, dtype=dtype,
                    layout=layout or DEFAULT_LAYOUT)
-    progress("compile", target=compile_target(backend))
-    extra = ["--iree-input-demote-f64-to-f32=false"] if dtype == "f64" else []
+    progress("compile", target=compile_target(backend) if eng.name == "iree" else f"xla-{backend}")
+    extra = ["--iree-input-demote-f64-to-f32=false"] if dtype == "f64" and eng.name == "iree" else []
     res = eng.compile(emitted.text, backend=backend, extra_flags=extra, cache_dir=cache_dir,
                       source_hint=spec.name, verify=True)
     if res.cache_hit:

@@ -8,6 +8,12 @@ import os
 
 import pytest
 
+# Four XLA host devices for the data-parallel tests (tests/test_xla.py): set before anything
+# starts jax's backends; the JAX reference and peers run on the first device as before.
+if "xla_force_host_platform_device_count" not in os.environ.get("XLA_FLAGS", ""):
+    os.environ["XLA_FLAGS"] = (os.environ.get("XLA_FLAGS", "") +
+                               " --xla_force_host_platform_device_count=4").strip()
+
 
 @pytest.fixture(scope="session")
 def cache_dir(tmp_path_factory):

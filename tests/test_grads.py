@@ -92,8 +92,8 @@ def _wrong_se_vjp(ctx, p, sv, dy):
         return ctx.b.mul(dy, sv.g_b, hint="d_h_gated_only")
 
 
-def _wrong_bn_vjp(b, L, s, dy, xhat=None):
-    """BN backward missing the xhat * dgamma term."""
+def _wrong_bn_vjp(b, L, s, dy, xhat=None, sync=False):
+    """BN backward missing the xhat * dgamma term (single replica: `sync` is unused)."""
     from codegen.ops.bn import _per_channel, bn_xhat, channel_sum
     xhat = bn_xhat(b, L, s) if xhat is None else xhat
     dbeta = channel_sum(b, L, dy, "d_beta")

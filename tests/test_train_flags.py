@@ -111,6 +111,6 @@ def test_imagenet_recipe_trains_from_flags(tmp_path, cache_dir):
 
 @pytest.mark.parametrize("command", ["train", "verify"])
 def test_an_unknown_engine_is_named(command, tmp_path):
-    r = invoke(command, IMAGENET, "--engine", "xla")
+    r = invoke(command, IMAGENET, "--engine", "nope")
     assert r.exit_code == 2, r.output
-    assert "--engine" in r.stderr and "iree" in r.stderr and "Traceback" not in r.output
+    assert "--engine" in r.stderr and "nope" in r.stderr and "iree" in r.stderr and "xla" in r.stderr and "Traceback" not in r.output

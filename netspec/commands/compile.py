@@ -35,7 +35,7 @@ import click
 from rich.markup import escape
 
 from codegen import DEFAULT_LAYOUT, FUNCTIONS
-from netspec.cli import _stdout_console, load_spec, main, spec_options
+from netspec.cli import _stdout_console, engine_option, load_spec, main, replica_options, spec_options
 from netspec.spec import OPTIMIZERS
 from runtime.build import DEFAULT_BATCH, DEFAULT_OPTIMIZER, build, default_out_dir
 from runtime.engines.iree import BACKENDS, resolve_chip
@@ -74,16 +74,19 @@ def _fmt_bytes(n: int) -> str:
                    "--iree-flag=--iree-opt-level=O3.")
 @click.option("--cache-dir", "cache_dir", default=None, metavar="DIR",
               help="Compile cache (default $NETSPEC_CACHE_DIR, else ~/.cache/netspec).")
+@engine_option
+@replica_options
 def compile_cmd(spec_file, spec_name, backend, chip, out_dir, batch, optimizer, layout,
-                image_size, functions, iree_flags, cache_dir):
+                image_size, functions, iree_flags, cache_dir, engine, replicas, sync_bn):
     """Compile a spec's module with IREE into a build directory.
 
     Writes <name>.mlir, <name>.vmfb, compile_command.txt and manifest.json into DIR
     (atomically: a failure leaves DIR as it was).  Compiles are cached by content.
     """
     spec, config = load_spec(spec_file, spec_name)
-    bspec, _ = resolve_chip(backend, chip)
-    out = Path(out_dir) if out_dir else default_out_dir(spec.name, bspec.name, chip)
+    if engine == "iree":
+        backend = resolve_chip(backend, chip)[0].name
+    out = Path(out_dir) if out_dir else default_out_dir(spec.name, backend, chip)
     console = _stdout_console()
     # the stages as they start (a live line on a terminal) go with the summary on stdout, so
     # that a failed compile's stderr is its error message alone
@@ -91,20 +94,23 @@ def compile_cmd(spec_file, spec_name, backend, chip, out_dir, batch, optimizer, 
         b = build(spec, config, backend=backend, chip=chip, batch=batch, optimizer=optimizer,
                   functions=functions, layout=layout, image_size=image_size,
                   extra_flags=iree_flags, cache_dir=cache_dir, out_dir=out,
-                  spec_file=spec_file, progress=progress)
+                  spec_file=spec_file, progress=progress, engine=engine, replicas=replicas,
+                  sync_bn=sync_bn)
     res, m = b.result, b.manifest
     how = (f"cache hit ({1000 * res.seconds:.0f} ms)" if res.cache_hit
            else f"compiled in {res.seconds:.1f} s")
     s = b.plan.spec
     rows = [
-        ("target", f"{res.backend} ({res.chip}), runs on driver {res.driver}; IREE "
-                   f"{m['iree_compiler']}" + (f"; extra flags {' '.join(m['extra_flags'])}"
-                                              if m["extra_flags"] else "")),
+        ("target", f"{res.backend} ({res.chip}), runs on driver {res.driver}; "
+                   + (f"IREE {m['iree_compiler']}" if m["engine"] == "iree" else m["engine_version"])
+                   + (f"; extra flags {' '.join(m['extra_flags'])}" if m["extra_flags"] else "")
+                   + (f"; {m['replicas']} replicas of batch {m['replica_batch']}"
+                      f"{' (sync BN)' if m['sync_bn'] else ''}" if m["replicas"] > 1 else "")),
         ("functions", f"{', '.join(b.plan.functions)} — {s.name} {s.image_h}x{s.image_w}x"
                       f"{s.in_channels}, batch {b.plan.batch}, {b.plan.optimizer}, "
                       f"{b.plan.layout.name}"),
         ("MLIR", _fmt_bytes(m["mlir_bytes"])),
-        ("vmfb", _fmt_bytes(m["vmfb_bytes"])),
+        ("vmfb" if m["engine"] == "iree" else "module", _fmt_bytes(m["vmfb_bytes"])),
         ("compile", how),
         ("output", f"{out}{os.sep}"),
     ]

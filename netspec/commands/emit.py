@@ -24,7 +24,7 @@ import click
 
 from codegen import FUNCTIONS, DEFAULT_LAYOUT
 from netspec.analysis import analyze
-from netspec.cli import load_spec, main, spec_options
+from netspec.cli import load_spec, main, replica_options, spec_options
 from netspec.spec import OPTIMIZERS
 from runtime.build import (DEFAULT_BATCH, DEFAULT_OPTIMIZER, EmitFailed, EmitPlan, emit_verified,
                            resolve)
@@ -58,7 +58,9 @@ def summary(plan: EmitPlan, text: str, out: str) -> str:
                    "images are NHWC inputs either way).")
 @click.option("--image-size", "image_size", default=None, metavar="N",
               help="Override the input height and width with N (small test modules).")
-def emit(spec_file, spec_name, output, batch, functions, optimizer, layout, image_size):
+@replica_options
+def emit(spec_file, spec_name, output, batch, functions, optimizer, layout, image_size, replicas,
+         sync_bn):
     """Write the StableHLO module (predict, grads, train_step) of a spec.
 
     The text is verified by IREE before it is written; with -o the write is atomic and a
@@ -66,7 +68,7 @@ def emit(spec_file, spec_name, output, batch, functions, optimizer, layout, imag
     """
     spec, config = load_spec(spec_file, spec_name)
     plan = resolve(spec, config, batch=batch, functions=functions, optimizer=optimizer,
-                   layout=layout, image_size=image_size)
+                   layout=layout, image_size=image_size, replicas=replicas, sync_bn=sync_bn)
     text = emit_verified(plan, source_hint=output or f"the module of {spec_file}").text
     if output is None:
         click.echo(text, nl=False)

@@ -24,7 +24,7 @@ import click
 from rich.console import Console
 from rich.markup import escape
 
-from netspec.cli import engine_option, load_spec, main, spec_options
+from netspec.cli import engine_option, load_spec, main, replica_options, spec_options
 from netspec.errors import ConfigError, NetspecError
 from netspec.spec import OPTIMIZERS, SCHEDULES, ConfigProblems, TrainConfig
 
@@ -88,8 +88,18 @@ KNOB_FLAGS: dict[str, tuple[str, str]] = {
     "drop_path": ("--drop-path", "Stochastic-depth rate of the last block (0: off)."),
     "bf16": ("--bf16/--no-bf16", "bfloat16 activations (mixed precision)."),
     "bf16_conv": ("--bf16-conv/--no-bf16-conv", "bfloat16 convolutions (mixed precision)."),
+    "randaugment": ("--randaugment", "RandAugment of training images, as timm's string "
+                    "(e.g. rand-m9-mstd0.5; docs/data.md)."),
+    "mixup_alpha": ("--mixup", "Mixup Beta(alpha, alpha) of training batches (0: off)."),
+    "cutmix_alpha": ("--cutmix", "CutMix Beta(alpha, alpha) of training batches (0: off)."),
+    "mixup_prob": ("--mixup-prob", "Probability that a training batch is mixed (mixup/cutmix)."),
+    "mixup_switch_prob": ("--mixup-switch-prob", "With --mixup and --cutmix both on: "
+                          "probability of CutMix for a batch."),
+    "random_erasing": ("--reprob", "Random-erasing probability per training image (0: off)."),
 }
 KNOB_CHOICES = {"optimizer": OPTIMIZERS, "lr_schedule": SCHEDULES}
+#: Knobs whose default (None) gives no type: their click type.
+KNOB_TYPES = {"randaugment": str}
 
 
 def knob_options(fn):
@@ -103,6 +113,8 @@ def knob_options(fn):
             continue
         if field_ in KNOB_CHOICES:
             kw["type"] = click.Choice(KNOB_CHOICES[field_])
+        elif field_ in KNOB_TYPES:
+            kw["type"] = KNOB_TYPES[field_]
         else:
             kw["type"] = int if isinstance(default, int) else float
         fn = click.option(flag, field_, **kw)(fn)
@@ -144,6 +156,7 @@ def _relabel(problems: list[ConfigError], overrides: dict, *, turn_off: bool = F
 @click.option("--data", default=None, metavar="SRC",
               help="ImageFolder dir, .npz file or embedded:digits (default: the spec's).")
 @target_options
+@replica_options
 @knob_options
 @click.option("--image-size", "image_size", type=int, default=None, metavar="N",
               help="Train at N×N input instead of the spec's resolution (e.g. a quick smoke run).")
@@ -157,8 +170,8 @@ def _relabel(problems: list[ConfigError], overrides: dict, *, turn_off: bool = F
               help="Also checkpoint every N steps (0: each epoch only).")
 @click.option("--stop-at-step", type=int, default=None,
               help="Stop with a checkpoint after this many steps (resume later).")
-def train(spec_file, spec_name, data, backend, engine, chip, iree_flags, cache_dir, image_size,
-          out, resume, workers, save_every, stop_at_step, **knobs):
+def train(spec_file, spec_name, data, backend, engine, chip, iree_flags, cache_dir, replicas,
+          sync_bn, image_size, out, resume, workers, save_every, stop_at_step, **knobs):
     """Train SPEC.py on the chosen device; evaluate, checkpoint and plot each epoch.
 
     Every knob of the spec file's TrainConfig can be overridden for this run by its flag."""
@@ -199,6 +212,7 @@ def train(spec_file, spec_name, data, backend, engine, chip, iree_flags, cache_d
             raise ConfigProblems(problems)
         config = config.replace(**overrides)
     opts = TrainOptions(data=data, backend=backend, chip=chip, engine=engine,
+                        replicas=replicas, sync_bn=sync_bn,
                         out=Path(out) if out else None, resume=Path(resume) if resume else None,
                         workers=workers, cache_dir=cache_dir, iree_flags=tuple(iree_flags),
                         save_every=save_every, stop_at_step=stop_at_step, spec_file=spec_file)

@@ -16,6 +16,8 @@ Modules:
                (in memory), an ImageFolder directory (paths only) or a ``.npz`` (in memory).
 ``transforms`` crop plans (RandomResizedCrop, resize + centre crop), per-sample generators,
                normalisation.
+``augment``    timm's RandAugment (uint8, Pillow), Random Erasing (normalised float) and
+               Mixup / CutMix (per batch, soft targets), each on its own random stream.
 ``decode``     file -> crop at the output size, with DCT-domain downscaling (simplejpeg or
                Pillow's draft mode) and mode conversion to RGB / L.
 ``loader``     ``Loader`` and ``Batch``: epoch order, substitution of bad files, background

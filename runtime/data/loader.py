@@ -17,6 +17,15 @@ random, so a batch is a pure function of (data, seed, epoch, batch index): the s
 whatever the number of workers, and ``epoch(e, start_batch=k)`` yields exactly batches
 ``k..`` of ``epoch(e)`` (exact resume).
 
+Extra augmentation (train only, each off by default; ``runtime.data.augment``): with
+``randaugment`` (timm's string) each sample's uint8 crop goes through RandAugment, drawn from
+``default_rng([seed, e, RANDAUG_STREAM, p])``; with ``random_erasing`` > 0 its normalised
+image through RandomErasing (``[seed, e, ERASE_STREAM, p]``); with ``mixup_alpha`` or
+``cutmix_alpha`` > 0 the assembled batch ``b`` is mixed (``[seed, e, MIX_STREAM, b]``) and
+``Batch.targets`` holds its soft targets f32[B, K] (``Batch.labels`` stays the rows' own
+labels).  Each has its own stream, so the crop/flip draws are those of a loader without them,
+and batches stay a pure function of (data, seed, epoch, batch index).
+
 Substitution. An item that cannot be decoded (corrupt, truncated, not an image, unreadable)
 at position ``p`` is replaced by the next position of the same order that decodes
 (``p+1, p+2, ...``, wrapping round); the row takes that item's label and index, so images and
@@ -68,6 +77,8 @@ from typing import Any, Iterator
 
 import numpy as np
 
+from .augment import (Mix, RandAugment, RandAugmentSpec, RandomErasing, erase_rng, mix_rng,
+                      parse_randaugment, randaug_rng)
 from .decode import DecodeFailure, active_decoder
 from .errors import DataError, DataWarning
 from .sources import ArrayDataset, Dataset
@@ -88,6 +99,7 @@ class Batch:
     n_valid: int          # rows that are real (val's last batch is padded up to B)
     batch_index: int
     epoch: int
+    targets: np.ndarray | None = None   # float32 [B, K] soft targets when mixup/cutmix is on
 
 
 @dataclass(frozen=True)
@@ -103,6 +115,9 @@ class _Config:
     seed: int
     augment: bool
     flip: bool
+    randaugment: RandAugmentSpec | None = None
+    random_erasing: float = 0.0
+    mix: Mix | None = None
 
     @property
     def shape(self) -> tuple[int, int, int, int]:
@@ -117,6 +132,7 @@ class _Meta:
     substituted: int = 0
     bad_files: list[tuple[str, str]] = field(default_factory=list)
     seconds: float = 0.0
+    targets: np.ndarray | None = None
 
 
 class _Producer:
@@ -130,6 +146,8 @@ class _Producer:
         self._order_epoch: int | None = None
         self._order = np.arange(self.n, dtype=np.int64)
         self._bad: dict[int, str] = {}  # item -> reason; a bad file stays bad
+        self.randaug = RandAugment(cfg.randaugment) if cfg.randaugment is not None else None
+        self.erase = RandomErasing(cfg.random_erasing) if cfg.random_erasing > 0 else None
 
     def order(self, epoch: int) -> np.ndarray:
         if self.cfg.train and self._order_epoch != epoch:
@@ -185,11 +203,17 @@ class _Producer:
         meta = _Meta(labels, indices, rows)
         for r in range(rows):
             i, image = self._sample(epoch, order, start + r, meta)
+            if self.randaug is not None:
+                image = self.randaug(image, randaug_rng(cfg.seed, epoch, start + r))
             self.norm(image, out[r])
+            if self.erase is not None:
+                self.erase(out[r], erase_rng(cfg.seed, epoch, start + r))
             labels[r] = cfg.dataset.labels[i]
             indices[r] = i
         if rows < cfg.batch_size:
             out[rows:] = 0.0
+        if cfg.mix is not None:     # train batches are always full (drop_last)
+            meta.targets, _ = cfg.mix(out, labels, mix_rng(cfg.seed, epoch, batch_index))
         meta.seconds = time.perf_counter() - t0
         return meta
 
@@ -356,7 +380,8 @@ class _EpochIter:
         except BaseException:
             self.cancel("this epoch iterator failed")
             raise
-        batch = Batch(images, meta.labels, meta.indices, meta.n_valid, self.next_yield, self.epoch)
+        batch = Batch(images, meta.labels, meta.indices, meta.n_valid, self.next_yield, self.epoch,
+                      meta.targets)
         self.next_yield += 1
         self._loader._account(meta, time.perf_counter() - t0)
         return batch
@@ -500,6 +525,11 @@ class Loader:
     (``flip`` has no effect without ``augment``). ``train=False``: sequential, val transform,
     last batch padded (see ``Batch.n_valid``); ``augment`` and ``flip`` are ignored.
 
+    ``randaugment`` (a timm string such as ``'rand-m9-mstd0.5'``, or a ``RandAugmentSpec``),
+    ``random_erasing`` (probability), ``mixup_alpha`` / ``cutmix_alpha`` / ``mixup_prob`` /
+    ``mixup_switch_prob`` (timm's Mixup, per batch; ``Batch.targets`` then holds the soft
+    targets): train only, ignored when ``train=False``, independent of ``augment``.
+
     ``known_bad``: items (``describe_item`` strings) already reported elsewhere, e.g. listed in
     a resumed run's ``bad_images.txt``: still substituted and counted, not warned about again.
     ``on_bad_file(desc, reason)``: called in the iterating thread once per distinct bad item.
@@ -509,7 +539,10 @@ class Loader:
                  image_hw: tuple[int, int], channels: int, mean: tuple[float, ...],
                  std: tuple[float, ...], seed: int = 0, augment: bool = False, flip: bool = False,
                  workers: int | None = None, prefetch: int = 4, known_bad: Any = (),
-                 on_bad_file: Any = None):
+                 on_bad_file: Any = None, randaugment: str | RandAugmentSpec | None = None,
+                 random_erasing: float = 0.0, mixup_alpha: float = 0.0,
+                 cutmix_alpha: float = 0.0, mixup_prob: float = 1.0,
+                 mixup_switch_prob: float = 0.5):
         name = f"{getattr(dataset, 'name', 'dataset')} split"
         if batch_size < 1:
             raise DataError(f"{name}: batch_size must be >= 1, got {batch_size}")
@@ -538,9 +571,23 @@ class Loader:
                             f"{batch_size} (train batches drop the incomplete last one)",
                             hint="use a smaller batch size or more data")
         hw = (int(image_hw[0]), int(image_hw[1]))
+        ra = mix = None
+        erasing = 0.0
+        if train:
+            if isinstance(randaugment, str):
+                ra = parse_randaugment(randaugment, where=f"{name} loader")
+            elif randaugment is not None:
+                ra = randaugment
+            if not 0.0 <= float(random_erasing) <= 1.0:
+                raise DataError(f"{name}: random_erasing must be a probability in [0, 1], "
+                                f"got {random_erasing}")
+            erasing = float(random_erasing)
+            if mixup_alpha > 0 or cutmix_alpha > 0:
+                mix = Mix(len(dataset.classes), mixup_alpha, cutmix_alpha, mixup_prob,
+                          mixup_switch_prob)
         self._cfg = _Config(dataset, int(batch_size), bool(train), hw, int(channels), mean_t,
                             std_t, int(seed), bool(augment) and bool(train),
-                            bool(flip) and bool(augment) and bool(train))
+                            bool(flip) and bool(augment) and bool(train), ra, erasing, mix)
         self.dataset = dataset
         self.batch_size = int(batch_size)
         self.train = bool(train)

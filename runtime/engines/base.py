@@ -40,6 +40,11 @@ class Executable(abc.ABC):
     def download(self, buffer: Any) -> np.ndarray:
         """A device buffer (or host array) -> a host array."""
 
+    def gather(self, buffer: Any) -> np.ndarray:
+        """A per-replica result (``logits``) -> the host array of every replica's rows, in
+        replica order (one device: ``download``)."""
+        return self.download(buffer)
+
     @abc.abstractmethod
     def call(self, fn: str, args: Sequence[Any]) -> tuple:
         """Call ``fn`` with device buffers or host arrays; -> device buffers (nothing is copied
@@ -65,9 +70,9 @@ class Engine(abc.ABC):
         """The devices of ``backend`` this machine can run on (empty: none)."""
 
     @abc.abstractmethod
-    def check_device(self, backend: str) -> None:
-        """Raise a NetspecError naming the backend when this machine cannot run it — before
-        anything is compiled or written."""
+    def check_device(self, backend: str, count: int = 1) -> None:
+        """Raise a NetspecError naming the backend when this machine cannot run it on
+        ``count`` devices — before anything is compiled or written."""
 
     @abc.abstractmethod
     def compile(self, text: str, *, backend: str, chip: str | None = None,

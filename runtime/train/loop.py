@@ -47,6 +47,8 @@ class TrainOptions:
     backend: str = "cpu"
     chip: str | None = None
     engine: str = "iree"             # runtime.engines: what compiles and runs the module
+    replicas: int = 1                # data parallel over this many devices (--engine xla)
+    sync_bn: bool = False            # BatchNorm statistics over all replicas
     out: Path | None = None
     resume: Path | None = None
     workers: int | None = None
@@ -236,7 +238,7 @@ class Trainer:
         t_start = time.perf_counter()
         o, a, spec = self.opts, self.a, self.spec
         # a device this machine cannot open is reported before anything is compiled or written
-        get_engine(o.engine).check_device(o.backend)
+        get_engine(o.engine).check_device(o.backend, o.replicas)
         run = self._resolve_run_dir()
         created = not run.path.exists()
         run.lock()
@@ -279,7 +281,12 @@ class Trainer:
                              mean=mean, std=std, seed=config.seed, workers=o.workers,
                              known_bad=tuple(self._bad), on_bad_file=self._note_bad_file)
             train_loader = Loader(splits.train, B, train=True, augment=config.augment,
-                                  flip=splits.flip_ok, **loader_kw)
+                                  flip=splits.flip_ok, randaugment=config.randaugment,
+                                  random_erasing=config.random_erasing,
+                                  mixup_alpha=config.mixup_alpha,
+                                  cutmix_alpha=config.cutmix_alpha,
+                                  mixup_prob=config.mixup_prob,
+                                  mixup_switch_prob=config.mixup_switch_prob, **loader_kw)
             val_loader = Loader(splits.val, B, train=False, **loader_kw)
             try:
                 return self._run(run, config, splits, train_loader, val_loader, build, t_start)
@@ -330,7 +337,9 @@ class Trainer:
             built = build(spec, config, backend=o.backend, chip=o.chip, batch=B,
                           optimizer=config.optimizer, functions=("predict", "train_step"),
                           extra_flags=o.iree_flags, cache_dir=o.cache_dir,
-                          out_dir=run.module_dir, engine=o.engine, progress=rep)
+                          out_dir=run.module_dir, engine=o.engine, progress=rep,
+                          replicas=o.replicas, sync_bn=o.sync_bn,
+                          soft_targets=config.mixes)
             rep("load", driver=built.result.driver)
             session = open_session(built, optimizer=config.optimizer, engine=o.engine)
             rep("done")
@@ -512,7 +521,9 @@ class Trainer:
             for batch in loader.epoch(epoch, start_batch=start_batch):
                 hyper = hyper_for_step(config, spec, step, S)
                 rand = session.rand_for_step(config.seed, step)
-                r = session.train_step(batch.images, batch.labels, hyper, rand)
+                # mixup / cutmix: soft targets f32[B, K] (the module was built for them)
+                targets = batch.targets if batch.targets is not None else batch.labels
+                r = session.train_step(batch.images, targets, hyper, rand)
                 if not math.isfinite(r.loss):
                     good = saved["step"]
                     raise Diverged(

@@ -56,8 +56,13 @@ class IreeEngine(Engine):
             return []
         return [driver]
 
-    def check_device(self, backend: str) -> None:
+    def check_device(self, backend: str, count: int = 1) -> None:
         from .run import open_driver
+        if count > 1:
+            from netspec.errors import ConfigError
+            raise ConfigError("runs one device per module on the IREE engine", where="--replicas",
+                              received=count, hint="use --engine xla for data parallelism "
+                                                   "(docs/distributed.md)")
         open_driver(self.driver(backend))
 
     def compile(self, text: str, *, backend: str, chip: str | None = None,

@@ -102,6 +102,11 @@ class XlaExecutable(Executable):
             buffer = buffer[0]
         return pjrt.to_host(buffer)
 
+    def gather(self, buffer: Any) -> np.ndarray:
+        if not isinstance(buffer, list):
+            return pjrt.to_host(buffer)
+        return np.concatenate([pjrt.to_host(b) for b in buffer], axis=0)
+
     def _split(self, fn: str, i: int, value) -> list:
         if isinstance(value, list):
             return value
@@ -145,6 +150,8 @@ class XlaEngine(Engine):
             raise ConfigError("is not a backend of the XLA engine", where="--backend",
                               expected=" | ".join(pjrt.PLATFORMS), received=backend,
                               hint="vulkan runs on --engine iree")
+        if backend == "cpu":
+            pjrt.ensure_host_devices(count)
         have = pjrt.devices(backend)
         if not have:
             extra = {"cuda": "pip install -e '.[cuda]' (jax's CUDA plugin) on a machine with an "
@@ -152,9 +159,9 @@ class XlaEngine(Engine):
             raise ConfigError(f"XLA has no {backend} device on this machine", where="--backend",
                               received=backend, hint=extra.get(backend, "use --backend cpu"))
         if count > len(have):
-            hint = ("on the CPU, netspec asks XLA for that many host devices when it starts "
-                    "(XLA_FLAGS=--xla_force_host_platform_device_count=N); this process "
-                    "started jax with fewer" if backend == "cpu" else
+            hint = ("on the CPU netspec asks XLA for that many host devices before jax starts; "
+                    "jax started with fewer (XLA_FLAGS=--xla_force_host_platform_device_count=N "
+                    "sets it)" if backend == "cpu" else
                     f"this machine has {len(have)} {backend} device(s)")
             raise ConfigError(f"needs {count} {backend} devices, XLA has {len(have)}",
                               where="--replicas", received=count, hint=hint)

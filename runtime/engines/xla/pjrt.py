@@ -19,7 +19,7 @@ from typing import Sequence
 import numpy as np
 
 __all__ = ["PLATFORMS", "client", "compile", "deserialize", "devices", "entry_modules",
-           "execute", "jaxlib_version", "put", "serialize", "to_host"]
+           "ensure_host_devices", "execute", "jaxlib_version", "put", "serialize", "to_host"]
 
 #: netspec backend -> PJRT platform name (``jax.devices(platform)``)
 PLATFORMS = {"cpu": "cpu", "cuda": "cuda", "rocm": "rocm"}
@@ -91,7 +91,11 @@ def deserialize(backend: str, data: bytes, devs: Sequence):
 
 
 def put(array: np.ndarray, device):
+    """``array`` on ``device`` with its dtype kept (f64 stays f64 whatever jax's x64 flag)."""
     import jax
+    if np.asarray(array).dtype.itemsize == 8:
+        with jax.enable_x64(True):
+            return jax.device_put(array, device)
     return jax.device_put(array, device)
 
 
@@ -102,32 +106,37 @@ def to_host(array) -> np.ndarray:
 def execute(executable, args: Sequence[Sequence], devs: Sequence) -> list[list]:
     """Run ``executable`` with ``args[i][r]`` the i-th argument on replica r (device arrays or
     host arrays); -> ``out[j][r]`` the j-th result on replica r, device arrays."""
+    import jax
     n = len(devs)
     if n == 1:
-        return [[r] for r in executable.execute([a[0] for a in args])]
-    import jax
+        with jax.enable_x64(True):   # f64 modules: results keep their dtype
+            return [[r] for r in executable.execute([_on(a[0], devs[0]) for a in args])]
     from jax.sharding import Mesh, NamedSharding, PartitionSpec
     sharding = NamedSharding(Mesh(np.array(devs), ("replica",)), PartitionSpec("replica"))
     glob = []
     for shards in args:
-        shards = [s if hasattr(s, "devices") else jax.device_put(s, d) for s, d in zip(shards, devs)]
+        shards = [_on(s, d) for s, d in zip(shards, devs)]
         s0 = shards[0]
         shape = (n * s0.shape[0], *s0.shape[1:]) if s0.ndim else (n,)
         if not s0.ndim:
             shards = [s.reshape(1) for s in shards]
         glob.append(jax.make_array_from_single_device_arrays(shape, sharding, shards))
-    res = executable.execute_sharded(glob)
-    return [list(r) for r in res.disassemble_into_single_device_arrays()]
+    with jax.enable_x64(True):
+        res = executable.execute_sharded(glob)
+        return [list(r) for r in res.disassemble_into_single_device_arrays()]
 
 
-def host_device_count_flag(n: int) -> str:
-    """The XLA flag that makes the CPU client expose ``n`` devices (set before jax starts)."""
-    return f"--xla_force_host_platform_device_count={n}"
+def _on(a, device):
+    return a if hasattr(a, "devices") else put(a, device)
 
 
 def ensure_host_devices(n: int) -> None:
-    """Ask for ``n`` CPU devices when jax has not started yet (``XLA_FLAGS``); a no-op when
-    the flag is already there."""
-    flags = os.environ.get("XLA_FLAGS", "")
-    if "xla_force_host_platform_device_count" not in flags:
-        os.environ["XLA_FLAGS"] = (flags + " " + host_device_count_flag(n)).strip()
+    """Ask XLA's CPU client for ``n`` devices, if jax has not started its backends yet (then
+    the count is fixed: ``devices`` tells how many there are).  ``XLA_FLAGS`` with
+    ``--xla_force_host_platform_device_count`` set by the user wins."""
+    import jax
+    from jax._src import xla_bridge as xb
+    if xb.backends_are_initialized() or "xla_force_host_platform_device_count" in os.environ.get("XLA_FLAGS", ""):
+        return
+    if n > 1:
+        jax.config.update("jax_num_cpu_devices", int(n))
