@@ -85,8 +85,10 @@ class XlaExecutable(Executable):
     def __init__(self, backend: str, executables: dict, devs: list, abi: ModuleABI | None):
         self.backend = backend
         self.exes = executables
-        self.devs = devs
+        self.devs = devs                      # every replica's device (all processes)
         self.n = len(devs)
+        me = pjrt.process_index()
+        self.local = [d for d in devs if getattr(d, "process_index", 0) == me]   # this process's
         self.abi = abi
 
     def functions(self) -> list[str]:
@@ -95,7 +97,7 @@ class XlaExecutable(Executable):
     def upload(self, array: np.ndarray) -> Any:
         """The same array on every replica (a list of device arrays)."""
         a = np.ascontiguousarray(array)
-        return [pjrt.put(a, d) for d in self.devs]
+        return [pjrt.put(a, d) for d in self.local]
 
     def download(self, buffer: Any) -> np.ndarray:
         if isinstance(buffer, list):
@@ -112,13 +114,16 @@ class XlaExecutable(Executable):
             return value
         arr = np.ascontiguousarray(value)
         t = self.abi[fn].args[i] if self.abi is not None else None
+        k = len(self.local)
         if self.n > 1 and t is not None and t.role == "data":
-            if arr.shape[0] != self.n * t.shape[0]:
-                raise ValueError(f"@{fn} {t.name}: the global batch is {self.n} x {t.shape[0]}, "
+            # this process's rows of the global batch: its k replicas x the replica batch
+            if arr.shape[0] != k * t.shape[0]:
+                what = "the global batch" if k == self.n else f"this process's share ({k} of {self.n} replicas)"
+                raise ValueError(f"@{fn} {t.name}: {what} is {k} x {t.shape[0]}, "
                                  f"got {arr.shape[0]}")
-            parts = np.split(arr, self.n)
-            return [pjrt.put(np.ascontiguousarray(p), d) for p, d in zip(parts, self.devs)]
-        return [pjrt.put(arr, d) for d in self.devs]
+            parts = np.split(arr, k)
+            return [pjrt.put(np.ascontiguousarray(p), d) for p, d in zip(parts, self.local)]
+        return [pjrt.put(arr, d) for d in self.local]
 
     def call(self, fn: str, args: Sequence[Any]) -> tuple:
         try:
@@ -126,7 +131,7 @@ class XlaExecutable(Executable):
         except KeyError:
             raise KeyError(f"the module has no function @{fn} (it has {', '.join(self.exes)})") from None
         shards = [self._split(fn, i, a) for i, a in enumerate(args)]
-        out = pjrt.execute(exe, shards, self.devs)
+        out = pjrt.execute(exe, shards, self.devs, self.local)
         return tuple(out)
 
     def __repr__(self) -> str:
@@ -152,7 +157,7 @@ class XlaEngine(Engine):
                               hint="vulkan runs on --engine iree")
         if backend == "cpu":
             pjrt.ensure_host_devices(count)
-        have = pjrt.devices(backend)
+        have = pjrt.global_devices(backend)
         if not have:
             extra = {"cuda": "pip install -e '.[cuda]' (jax's CUDA plugin) on a machine with an "
                              "NVIDIA GPU", "rocm": "jax's ROCm plugin on a machine with an AMD GPU"}
@@ -204,7 +209,7 @@ class XlaEngine(Engine):
                 _memo[str(entry)] = res
             _ = meta
             return res
-        dev_objs = pjrt.devices(backend)[:n]
+        dev_objs = pjrt.global_devices(backend)[:n]
         blobs = {}
         try:
             for fn, sub in pjrt.entry_modules(text).items():
@@ -248,7 +253,7 @@ class XlaEngine(Engine):
         backend = meta.get("backend", backend)
         n = int(meta.get("replicas", 1))
         self.check_device(backend, n)
-        devs = pjrt.devices(backend)[:n]
+        devs = pjrt.global_devices(backend)[:n]
         exes = {fn: pjrt.deserialize(backend, blob, devs) for fn, blob in blobs.items()}
         return XlaExecutable(backend, exes, devs, abi)
 

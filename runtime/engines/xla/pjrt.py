@@ -19,7 +19,8 @@ from typing import Sequence
 import numpy as np
 
 __all__ = ["PLATFORMS", "client", "compile", "deserialize", "devices", "entry_modules",
-           "ensure_host_devices", "execute", "jaxlib_version", "put", "serialize", "to_host"]
+           "ensure_host_devices", "execute", "global_devices", "init_distributed", "jaxlib_version",
+           "process_count", "process_index", "put", "serialize", "to_host"]
 
 #: netspec backend -> PJRT platform name (``jax.devices(platform)``)
 PLATFORMS = {"cpu": "cpu", "cuda": "cuda", "rocm": "rocm"}
@@ -44,6 +45,40 @@ def devices(backend: str) -> list:
         return []
 
 
+def global_devices(backend: str) -> list:
+    """Every process's devices of ``backend`` (the local ones when there is one process), in
+    replica order: process 0's, then process 1's, ..."""
+    try:
+        return sorted(client(backend).devices(), key=lambda d: (d.process_index, d.id))
+    except Exception:  # noqa: BLE001
+        return []
+
+
+def process_index() -> int:
+    import jax
+    return jax.process_index()
+
+
+def process_count() -> int:
+    import jax
+    return jax.process_count()
+
+
+def init_distributed(coordinator: str, num_processes: int, process_id: int, *,
+                     local_devices: int = 1, timeout_s: int = 60) -> None:
+    """Join a multi-process run before any backend starts: ``jax.distributed`` with its
+    coordinator at ``coordinator`` (HOST:PORT, served by process 0), CPU collectives over
+    gloo, ``local_devices`` host devices in this process.  ``timeout_s`` bounds both joining
+    and noticing a dead peer (the coordination service's heartbeat)."""
+    import jax
+    jax.config.update("jax_cpu_collectives_implementation", "gloo")
+    if "xla_force_host_platform_device_count" not in os.environ.get("XLA_FLAGS", ""):
+        jax.config.update("jax_num_cpu_devices", int(local_devices))
+    jax.distributed.initialize(coordinator, num_processes=num_processes, process_id=process_id,
+                               initialization_timeout=int(timeout_s),
+                               heartbeat_timeout_seconds=int(timeout_s))
+
+
 def entry_modules(text: str) -> dict[str, str]:
     """``text``'s functions, each as a module of its own whose entry is ``@main``."""
     from jax._src.interpreters import mlir as jmlir
@@ -63,12 +98,14 @@ def entry_modules(text: str) -> dict[str, str]:
     return out
 
 
-def _options(n: int):
+def _options(devs: Sequence):
     from jax._src.lib import xla_client as xc
+    n = len(devs)
     opts = xc.CompileOptions()
     bo = opts.executable_build_options
     bo.num_replicas, bo.num_partitions = n, 1
-    bo.device_assignment = xc.DeviceAssignment.create(np.arange(n).reshape(n, 1))
+    # replica r runs on devs[r] (device ids: 0..n-1 on one process; 0, 1, 2048, 2049 ... on several)
+    bo.device_assignment = xc.DeviceAssignment.create(np.array([d.id for d in devs]).reshape(n, 1))
     return opts
 
 
@@ -79,7 +116,7 @@ def _device_list(devs: Sequence):
 
 def compile(backend: str, text: str, devs: Sequence):
     """Compile one ``@main`` module for ``len(devs)`` replicas on ``devs``."""
-    return client(backend).compile_and_load(text, _device_list(devs), _options(len(devs)))
+    return client(backend).compile_and_load(text, _device_list(devs), _options(devs))
 
 
 def serialize(executable) -> bytes:
@@ -87,7 +124,7 @@ def serialize(executable) -> bytes:
 
 
 def deserialize(backend: str, data: bytes, devs: Sequence):
-    return client(backend).deserialize_executable(data, _device_list(devs), _options(len(devs)))
+    return client(backend).deserialize_executable(data, _device_list(devs), _options(devs))
 
 
 def put(array: np.ndarray, device):
@@ -103,11 +140,13 @@ def to_host(array) -> np.ndarray:
     return np.asarray(array)
 
 
-def execute(executable, args: Sequence[Sequence], devs: Sequence) -> list[list]:
-    """Run ``executable`` with ``args[i][r]`` the i-th argument on replica r (device arrays or
-    host arrays); -> ``out[j][r]`` the j-th result on replica r, device arrays."""
+def execute(executable, args: Sequence[Sequence], devs: Sequence, local: Sequence | None = None) -> list[list]:
+    """Run ``executable`` with ``args[i][r]`` the i-th argument on local replica r (device
+    arrays or host arrays); -> ``out[j][r]`` the j-th result on local replica r, device arrays.
+    ``devs`` are all replicas' devices, ``local`` this process's (default: all of them)."""
     import jax
     n = len(devs)
+    local = list(devs if local is None else local)
     if n == 1:
         with jax.enable_x64(True):   # f64 modules: results keep their dtype
             return [[r] for r in executable.execute([_on(a[0], devs[0]) for a in args])]
@@ -115,7 +154,7 @@ def execute(executable, args: Sequence[Sequence], devs: Sequence) -> list[list]:
     sharding = NamedSharding(Mesh(np.array(devs), ("replica",)), PartitionSpec("replica"))
     glob = []
     for shards in args:
-        shards = [_on(s, d) for s, d in zip(shards, devs)]
+        shards = [_on(s, d) for s, d in zip(shards, local)]
         s0 = shards[0]
         shape = (n * s0.shape[0], *s0.shape[1:]) if s0.ndim else (n,)
         if not s0.ndim:
@@ -136,7 +175,9 @@ def ensure_host_devices(n: int) -> None:
     ``--xla_force_host_platform_device_count`` set by the user wins."""
     import jax
     from jax._src import xla_bridge as xb
-    if xb.backends_are_initialized() or "xla_force_host_platform_device_count" in os.environ.get("XLA_FLAGS", ""):
-        return
+    from jax._src import distributed
+    if (xb.backends_are_initialized() or distributed.global_state.client is not None
+            or "xla_force_host_platform_device_count" in os.environ.get("XLA_FLAGS", "")):
+        return      # fixed already (or by init_distributed: n counts every process's devices)
     if n > 1:
         jax.config.update("jax_num_cpu_devices", int(n))
