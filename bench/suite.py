@@ -46,7 +46,7 @@ from .workloads import WORKLOADS, Workload, make_inputs
 #: logits: 1e-4 of their largest magnitude.
 CHECK_TOL = {"loss": 1e-4, "grad_norm": 2e-3, "logits": 1e-4}
 
-DEFAULT_PEERS = ("netspec", "jax-iree-nhwc", "jax-iree-nchw", "torch", "jax-xla")
+DEFAULT_PEERS = ("netspec", "jax-iree-nhwc", "jax-iree-nchw", "torch", "jax-xla", "netspec-xla")
 
 #: A worker's stderr line starting with this is a progress line (netspec's compile stages,
 #: ``runtime.progress``): relayed to the suite's log while the worker prepares.

@@ -77,13 +77,14 @@ def test_bench_quick_smoke(tmp_path, cache_dir):
                                   "--md", str(tmp_path / "P.md"), *common])
     assert r.exit_code == 0, r.output
     r = CliRunner().invoke(main, ["bench", "--workloads", "W2", "--peers",
-                                  "netspec,jax-iree-nhwc,torch,jax-xla", "--out", str(out),
+                                  "netspec,jax-iree-nhwc,torch,jax-xla,netspec-xla-dp2", "--out", str(out),
                                   "--md", str(tmp_path / "T.md"), *common])
     assert r.exit_code == 0, r.output
     res = json.loads(out.read_text())
     res["workloads"] += json.loads((tmp_path / "p.json").read_text())["workloads"]
     assert {p for wl in res["workloads"] for p in wl["peers"]} == {
-        "netspec", "jax-iree-nhwc", "jax-iree-nchw", "torch", "jax-xla"}
+        "netspec", "jax-iree-nhwc", "jax-iree-nchw", "torch", "jax-xla", "netspec-xla",
+        "netspec-xla-dp2"}
     torch_missing = False
     try:
         import torch  # noqa: F401

@@ -12,10 +12,16 @@ PEERS: dict[str, tuple[str, str, str | None]] = {
     "jax-iree-nchw": ("bench.peers.jax_peer", "JaxIreeNchwPeer", None),
     "torch": ("bench.peers.torch_peer", "TorchPeer", "torch==2.13.0"),
     "jax-xla": ("bench.peers.jax_peer", "JaxXlaPeer", None),
+    "netspec-xla": ("bench.peers.netspec_peer", "NetspecXlaPeer", None),
+    # the data-parallel module on 2 / 4 XLA host devices (opt-in: --peers ...,netspec-xla-dp4)
+    "netspec-xla-dp2": ("bench.peers.netspec_peer", "NetspecXlaDp2Peer", None),
+    "netspec-xla-dp4": ("bench.peers.netspec_peer", "NetspecXlaDp4Peer", None),
 }
 
 LABELS = {"netspec": "netspec", "jax-iree-nhwc": "JAX→IREE NHWC",
-          "jax-iree-nchw": "JAX→IREE NCHW", "torch": "PyTorch eager", "jax-xla": "JAX XLA CPU"}
+          "jax-iree-nchw": "JAX→IREE NCHW", "torch": "PyTorch eager", "jax-xla": "JAX XLA CPU",
+          "netspec-xla": "netspec on XLA CPU", "netspec-xla-dp2": "netspec XLA 2 replicas",
+          "netspec-xla-dp4": "netspec XLA 4 replicas"}
 
 
 def peer_class(name: str):

@@ -31,6 +31,11 @@ def _stage_lines():
 class NetspecPeer(Peer):
     name = "netspec"
     label = "netspec"
+    replicas = 1           # > 1: the data-parallel module (sync BN), the workload's batch split evenly
+
+    @property
+    def engine(self) -> str:
+        return self.options.get("engine", "iree")
 
     def prepare(self) -> dict:
         from netspec import TrainConfig
@@ -41,14 +46,14 @@ class NetspecPeer(Peer):
             t = time.perf_counter()
             built = build(self.spec, TrainConfig(batch_size=self.w.batch, optimizer=OPTIMIZER),
                           backend="cpu", batch=self.w.batch, functions=(fn,),
-                          extra_flags=self.options.get("iree_flags", ()),
+                          extra_flags=self.options.get("iree_flags", ()) if self.engine == "iree" else (),
                           cache_dir=self.options.get("cache_dir"),
-                          engine=self.options.get("engine", "iree"), progress=rep)
+                          engine=self.engine, progress=rep, replicas=self.replicas,
+                          sync_bn=self.replicas > 1)
             seconds = time.perf_counter() - t
             opt = None if self.w.kind == "predict" else OPTIMIZER
             rep("load", driver=built.result.driver)
-            self.session = open_session(built, optimizer=opt,
-                                        engine=self.options.get("engine", "iree"))
+            self.session = open_session(built, optimizer=opt, engine=self.engine)
             rep("done")
         _load(self.session, self.inputs)
         return {"compile_s": seconds, "cache_hit": built.result.cache_hit,
@@ -59,3 +64,29 @@ class NetspecPeer(Peer):
 
     def check(self) -> dict:
         return _session_check(self)
+
+
+class NetspecXlaPeer(NetspecPeer):
+    """The same emitted module on XLA's CPU compiler (``--engine xla``), one device."""
+    name = "netspec-xla"
+    label = "netspec on XLA CPU"
+
+    @property
+    def engine(self) -> str:
+        return "xla"
+
+
+class NetspecXlaDp2Peer(NetspecXlaPeer):
+    """The data-parallel module (``--replicas 2 --sync-bn``: the same function as one
+    replica, so the step-0 check applies) on 2 XLA host devices.  On a 2-core machine this
+    measures the overhead of replication and the all-reduces, not a speed-up (the devices
+    share the same cores)."""
+    name = "netspec-xla-dp2"
+    label = "netspec XLA 2 replicas"
+    replicas = 2
+
+
+class NetspecXlaDp4Peer(NetspecXlaDp2Peer):
+    name = "netspec-xla-dp4"
+    label = "netspec XLA 4 replicas"
+    replicas = 4

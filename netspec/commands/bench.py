@@ -48,7 +48,7 @@ def _load_results(path: Path) -> dict:
 @click.option("--workloads", default="W1,W2,W3,W4", show_default=True, callback=_csv,
               help="Comma-separated workload keys (W1 B0 train b8 224, W2 MobileNetV2 train b8 "
                    "224, W3 B0 train b32 64, W4 B0 predict b8 224).")
-@click.option("--peers", default="netspec,jax-iree-nhwc,jax-iree-nchw,torch,jax-xla",
+@click.option("--peers", default="netspec,jax-iree-nhwc,jax-iree-nchw,torch,jax-xla,netspec-xla",
               show_default=True, callback=_csv, help="Comma-separated peers to run.")
 @click.option("--rounds", type=click.IntRange(1, 100), default=3, show_default=True,
               help="Rounds of timed steps; each round runs every peer in turn (order rotated).")
