@@ -183,8 +183,10 @@ def make_inputs(mod: dict, sig: dict, function: str, out: Path, seed: int = 0) -
                   "bn": np.asarray(a.init_bn(), np.float32),
                   "images": rng.standard_normal((B, H, W, C), dtype=np.float32),
                   "labels": (np.arange(B) % a.num_classes).astype(np.int32),
-                  "rand": rng.uniform(size=(B, a.rand_width)).astype(np.float32),
                   "hyper": hyper_vector(0)}
+        rand = next((x for x in args_sig if x["name"] == "rand"), None)
+        if rand is not None:   # the module's width (dropout, and stochastic depth if emitted so)
+            values["rand"] = rng.uniform(size=tuple(rand["shape"])).astype(np.float32)
         for sb in train_state(mod["optimizer"]):
             values.setdefault(sb.key, np.full((a.n_params,), sb.fill, np.float32))
         try:

@@ -6,7 +6,8 @@ and ``netspec golden --update``.  Each row is a complete little network (a layer
 to have gradients): the layer kind under test between a 1x1 convBn stem and a pool + dense
 head, so the cotangent reaching the layer is a generic tensor.
 
-Columns: id, what it exercises, the spec, batch, tiny (float64 finite differences run on it).
+Columns: id, what it exercises, the spec, batch, tiny (float64 finite differences run on it),
+drop_path (stochastic depth: the row is emitted, checked and pinned with that rate).
 """
 
 from __future__ import annotations
@@ -23,6 +24,7 @@ class Case:
     spec: NetSpec
     batch: int = 2
     tiny: bool = False
+    drop_path: float = 0.0
 
 
 def _net(name, hw, cin, body, classes=3, head_ch=None, drop=None):
@@ -34,8 +36,9 @@ def _net(name, hw, cin, body, classes=3, head_ch=None, drop=None):
     return NetSpec(name, hw_h, hw_w, layers, in_channels=cin)
 
 
-def _row(id, what, hw, body, head_ch, *, cin=2, batch=2, tiny=False, drop=None, classes=3):
-    return Case(id, what, _net(id, hw, cin, body, classes, head_ch, drop), batch, tiny)
+def _row(id, what, hw, body, head_ch, *, cin=2, batch=2, tiny=False, drop=None, classes=3,
+         drop_path=0.0):
+    return Case(id, what, _net(id, hw, cin, body, classes, head_ch, drop), batch, tiny, drop_path)
 
 
 CASES: tuple[Case, ...] = (
@@ -81,6 +84,15 @@ CASES: tuple[Case, ...] = (
     # --- head: pool, dropout, dense with activations, many classes
     _row("head_dropout_dense", "pool -> dropout(0.3) -> dense", 4, [convBn(2, 8, 3, 1)], 8, drop=0.3, tiny=True),
     _row("head_dense_many_classes", "dense to 37 classes", 3, [convBn(2, 5, 3, 1)], 5, classes=37),
+    # --- stochastic depth (drop path): rate drop_path * i / n for block i of n, residual only
+    _row("droppath_mbconv_r3", "drop path 0.6 on three residual mbConv blocks (rates 0, .2, .4)", 4,
+         [convBn(2, 4, 1, 1, act="swish"), mbConv(4, 4, 1, 3, 1, 3, True, 0.5)], 4, batch=4,
+         tiny=True, drop_path=0.6),
+    _row("droppath_ir_s2_r3", "drop path 0.45 on invertedResidual stride 2 x3 (block 0 not residual)", 7,
+         [convBn(2, 4, 3, 1), invertedResidual(4, 6, 6, 2, 3)], 6, batch=4, drop_path=0.45),
+    _row("droppath_two_layers_dropout", "drop path 0.4 numbered across two layers, then dropout", 6,
+         [convBn(2, 4, 1, 1, act="swish"), mbConv(4, 4, 1, 3, 1, 2, False),
+          mbConv(4, 6, 2, 3, 2, 2, False)], 6, batch=4, drop=0.3, drop_path=0.4),
     Case("head_dense_relu_chain", "dense(swish) -> dense", NetSpec(
         "head_dense_relu_chain", 4, 4,
         [convBn(2, 6, 3, 2), globalAvgPool(), dense(6, 5, act="swish"), dense(5, 4)], in_channels=2), 3),

@@ -80,8 +80,9 @@ def _emit_example(root: Path, ex: Example) -> str:
 
 
 def _emit_case(case) -> str:
+    kw = {"drop_path": case.drop_path} if case.drop_path else {}
     return emit_module(case.spec, batch=case.batch, functions=FUNCTIONS,
-                       optimizer=CASE_OPTIMIZER, layout=NHWC)
+                       optimizer=CASE_OPTIMIZER, layout=NHWC, **kw)
 
 
 def golden_entries(root=None) -> list[GoldenEntry]:

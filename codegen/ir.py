@@ -26,7 +26,7 @@ class EmitError(Exception):
 @dataclass(frozen=True)
 class TensorType:
     shape: tuple[int, ...]
-    dtype: str = "f32"   # f32 | f64 | i32 | i1
+    dtype: str = "f32"   # f32 | f64 | bf16 | i32 | i1
 
     @property
     def rank(self) -> int:
@@ -62,8 +62,17 @@ _NAME_OK = re.compile(r"[^A-Za-z0-9_.$-]")
 
 
 def _fmt_float(v: float, dtype: str = "f32") -> str:
-    """MLIR float literals need a '.'; 9 significant digits round-trip an f32, 17 an f64."""
-    return f"{float(v):.8e}" if dtype == "f32" else f"{float(v):.16e}"
+    """MLIR float literals need a '.'; 9 significant digits round-trip an f32, 17 an f64 (a
+    bf16 literal is written like an f32 one; the parser rounds it to the nearest bf16)."""
+    return f"{float(v):.16e}" if dtype == "f64" else f"{float(v):.8e}"
+
+
+#: the bit pattern of -inf per float type (a reduction's max identity)
+_NEG_INF = {"f32": "0xFF800000", "f64": "0xFFF0000000000000", "bf16": "0xFF80"}
+
+#: contraction (convolution, dot_general) result types allowed besides the operands' own:
+#: bf16 operands accumulated into an f32 result (StableHLO's mixed-precision form)
+_WIDER_RESULT = {("bf16", "f32")}
 
 
 def _ints(xs: Iterable[int]) -> str:
@@ -240,6 +249,17 @@ class Builder:
         t = TensorType(x.shape, dtype)
         return self._new(hint, t, f"stablehlo.convert {x} : ({x.type}) -> {t}")
 
+    def reduce_precision(self, x: Value, exponent_bits: int, mantissa_bits: int, hint="rounded") -> Value:
+        """``x`` rounded (to nearest even) to a float format with the given bits, same type."""
+        if not x.dtype.startswith("f"):
+            self._fail(f"reduce_precision needs a float operand, got {x.type}")
+        return self._new(hint, x.type, f"stablehlo.reduce_precision {x}, format = "
+                                       f"e{int(exponent_bits)}m{int(mantissa_bits)} : {x.type}")
+
+    def cast(self, x: Value, dtype: str, hint="cvt") -> Value:
+        """``x`` as ``dtype``: x itself when it has that type already, else a convert."""
+        return x if x.dtype == dtype else self.convert(x, dtype, hint)
+
     # ------------------------------------------------------------------ shape ops
     def broadcast_in_dim(self, x: Value, shape: Sequence[int], dims: Sequence[int], hint="bcast") -> Value:
         shape = tuple(shape)
@@ -398,14 +418,26 @@ class Builder:
         key = (dtype, "-inf")
         if key not in self.fn.consts:
             v = Value(self.fn._unique("cst_neg_inf"), TensorType((), dtype))
-            self.fn.lines.append(f"{v.name} = stablehlo.constant dense<0xFF800000> : {v.type}"
-                                 if dtype == "f32" else
-                                 f"{v.name} = stablehlo.constant dense<0xFFF0000000000000> : {v.type}")
+            self.fn.lines.append(f"{v.name} = stablehlo.constant dense<{_NEG_INF[dtype]}> : {v.type}")
             self.fn.consts[key] = v
         return self.fn.consts[key]
 
+    def _result_dtype(self, op: str, a: Value, b: Value, out_dtype: str | None) -> str:
+        """A contraction's result element type: the operands' (which must agree), or
+        ``out_dtype`` where that is a legal wider accumulation (bf16 x bf16 -> f32)."""
+        if a.dtype != b.dtype:
+            self._fail(f"{op}: operand element types differ: {a.type} vs {b.type}")
+        if out_dtype is None or out_dtype == a.dtype:
+            return a.dtype
+        if (a.dtype, out_dtype) not in _WIDER_RESULT:
+            self._fail(f"{op}: {a.dtype} operands cannot give a {out_dtype} result")
+        return out_dtype
+
     def dot_general(self, a: Value, b: Value, contract: tuple[Sequence[int], Sequence[int]],
-                    batch: tuple[Sequence[int], Sequence[int]] = ((), ()), hint="dot") -> Value:
+                    batch: tuple[Sequence[int], Sequence[int]] = ((), ()), hint="dot",
+                    out_dtype: str | None = None) -> Value:
+        """``out_dtype``: the result element type when wider than the operands' (bf16 -> f32)."""
+        dt = self._result_dtype("dot_general", a, b, out_dtype)
         ca, cb = contract
         ba, bb = batch
         for i, j in zip(ca, cb):
@@ -416,7 +448,7 @@ class Builder:
                 self._fail(f"dot_general: batch extents differ {a.type} [{i}] vs {b.type} [{j}]")
         free_a = [d for i, d in enumerate(a.shape) if i not in ca and i not in ba]
         free_b = [d for i, d in enumerate(b.shape) if i not in cb and i not in bb]
-        t = TensorType(tuple([a.shape[i] for i in ba] + free_a + free_b), a.dtype)
+        t = TensorType(tuple([a.shape[i] for i in ba] + free_a + free_b), dt)
         dn = ""
         if ba:
             dn += f"batching_dims = {_ints(ba)} x {_ints(bb)}, "
@@ -426,10 +458,13 @@ class Builder:
     def convolution(self, lhs: Value, rhs: Value, *, lhs_spec: str, rhs_spec: str, out_spec: str,
                     stride: Sequence[int], padding: Sequence[tuple[int, int]],
                     lhs_dilation: Sequence[int] = (1, 1), rhs_dilation: Sequence[int] = (1, 1),
-                    feature_groups: int = 1, batch_groups: int = 1, hint="conv") -> Value:
+                    feature_groups: int = 1, batch_groups: int = 1, hint="conv",
+                    out_dtype: str | None = None) -> Value:
         """2-D convolution.  Specs name each operand dim: lhs 'b','f','0','1'; rhs 'i','o','0','1';
         out 'b','f','0','1' (e.g. NHWC/HWIO: lhs 'b01f', rhs '01io', out 'b01f').  The output
-        shape follows the StableHLO shape rule and is checked here."""
+        shape follows the StableHLO shape rule and is checked here.  ``out_dtype``: the result
+        element type when wider than the operands' (bf16 operands, f32 accumulation)."""
+        dt = self._result_dtype("convolution", lhs, rhs, out_dtype)
         def dim(spec, shape, c):
             return shape[spec.index(c)]
         B = dim(lhs_spec, lhs.shape, "b")
@@ -451,7 +486,7 @@ class Builder:
                 self._fail(f"convolution: window {kd} larger than padded input {xd}")
             sp.append((xd - kd) // stride[s] + 1)
         out = {"b": B // batch_groups, "f": Ko, "0": sp[0], "1": sp[1]}
-        t = TensorType(tuple(out[c] for c in out_spec), lhs.dtype)
+        t = TensorType(tuple(out[c] for c in out_spec), dt)
         fmt = lambda s: "[" + ", ".join(s) + "]"
         pads = "[" + ", ".join(f"[{lo}, {hi}]" for lo, hi in padding) + "]"
         return self._new(

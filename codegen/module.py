@@ -25,6 +25,7 @@ from dataclasses import dataclass
 from netspec import __version__
 from netspec.analysis import analyze
 from netspec.errors import SpecError
+from netspec.precision import Precision
 from netspec.state import HYPER, train_state
 
 from . import optim
@@ -34,6 +35,7 @@ from .kinds import LOWERINGS
 from .kinds.context import Ctx
 from .layout import DEFAULT_LAYOUT, Layout
 from .loss import cross_entropy
+from .precision import Casts
 
 FUNCTIONS = ("predict", "grads", "train_step")
 
@@ -49,20 +51,30 @@ class EmitOptions:
     dtype: str = "f32"
     replicas: int = 1             # > 1: one replica of a data-parallel module (batch is per replica)
     sync_bn: bool = False         # replicas > 1: BN statistics over all replicas
+    precision: str = "f32"        # netspec.precision mode: f32 | bf16_conv | bf16
+    drop_path: float = 0.0        # stochastic depth (netspec.analysis): its rates are constants
 
 
 def rand_width(analysis) -> int:
     return analysis.rand_width
 
 
+def drop_path_line(a) -> str:
+    """The header line of a stochastic-depth module: each dropping block, its rate and column."""
+    rates = ", ".join(f"{d.name} {d.rate:.4g} (u{d.column})" for d in a.drop_blocks.values())
+    return (f"// stochastic depth {a.drop_path:g}: block i of {len(a.depth)} drops with "
+            f"{a.drop_path:g}*i/{len(a.depth)}, residual blocks only: {rates or 'none'}")
+
+
 class _Emitter:
     def __init__(self, spec, opts: EmitOptions):
         self.spec = spec
-        self.a = analyze(spec)
+        self.a = analyze(spec, opts.drop_path)
         self.o = opts
         self.b = Builder(num_replicas=opts.replicas)
         self.dt = opts.dtype
         self.R = rand_width(self.a)
+        self.prec = Casts(Precision(opts.precision), self.dt)
 
     # -------------------------------------------------------------- argument plumbing
     def t(self, *shape, dtype=None):
@@ -102,7 +114,8 @@ class _Emitter:
         return Ctx(self.b, self.o.layout, self.o.batch, params, self.spec.bn_eps, train, bn,
                    bn_momentum=hyper["bn_momentum"] if hyper else None, rand=rand,
                    rand_offsets={i: off for i, (off, _) in self.a.rand_slices.items()},
-                   sync_bn=train and self.o.sync_bn)
+                   sync_bn=train and self.o.sync_bn, prec=self.prec,
+                   drop_path={n: (d.column, d.rate) for n, d in self.a.drop_blocks.items()})
 
     def forward(self, ctx: Ctx, x: Value):
         saved = []
@@ -260,6 +273,9 @@ class _Emitter:
                " stablehlo.all_reduce"] if o.replicas > 1 else []),
             f"// params {a.n_params} (flat), BN layers {len(a.bns)} ({a.n_bn_floats} stat floats),"
             f" classes {a.num_classes}, dropout uniforms {self.R}",
+            *([f"// precision {o.precision}: see netspec/precision.py (bf16 operands, f32 accumulation)"]
+              if self.prec.policy.lowered else []),
+            *([drop_path_line(a)] if a.drop_path else []),
             "// hyper = [" + ", ".join(HYPER) + "]",
             "// Backward pass written out op by op by netspec's VJP emitters; no autodiff.",
         ]

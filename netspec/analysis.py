@@ -11,6 +11,15 @@
 MACs count convolution (incl. depthwise) and dense multiply-accumulates, and the two SE
 matmuls; BatchNorm, activations, pooling and the residual adds are not counted (the usual
 convention of the published 0.39 G / 0.30 G figures).
+
+Stochastic depth (``analyze(spec, drop_path=p)``, TrainConfig.drop_path): the blocks every
+kind declares (``depth_blocks``: each MBConv / inverted-residual block) are numbered i = 0..n-1
+over the whole net, residual or not, and block i gets the rate ``p * i / n`` — torchvision's
+``stochastic_depth_prob * stage_block_id / total_stage_blocks`` and timm's
+``drop_path_rate * block_idx / block_count`` (so block 0 never drops and the last drops with
+``p * (n-1) / n``).  Only residual blocks with a rate > 0 drop; each reads ONE column of the
+uniforms ``rand`` (one per sample), placed in its layer's rand slice after the kind's own
+columns.  With p = 0 nothing changes (no columns).
 """
 
 from __future__ import annotations
@@ -51,6 +60,17 @@ class BNStat:
 
 
 @dataclass(frozen=True)
+class DepthBlock:
+    """One block of the stochastic-depth numbering (``Analysis.depth``)."""
+    name: str              # the block's name, e.g. "blocks.2.1"
+    layer: int             # its layer index
+    index: int             # i of n over all blocks of the net (residual or not)
+    residual: bool
+    rate: float            # drop_path * i / n when residual, else 0
+    column: int | None     # its column of ``rand`` (None: it never drops)
+
+
+@dataclass(frozen=True)
 class LayerInfo:
     index: int
     kind: str
@@ -72,6 +92,7 @@ class Analysis:
     layers: tuple[LayerInfo, ...]
     params: tuple[Param, ...]
     bns: tuple[BNStat, ...]
+    drop_path: float = 0.0       # stochastic depth (module docstring); 0: off
 
     @property
     def n_params(self) -> int:
@@ -97,14 +118,40 @@ class Analysis:
     def rand_slices(self) -> dict[int, tuple[int, int]]:
         """Layer index -> (column offset, width) in the ``rand`` input f32[B, R], for every layer
         whose kind reads uniforms (``rand_columns``; dropout: its features, whatever its rate —
-        rate 0 never reads its columns), in network order."""
-        out, off = {}, 0
+        rate 0 never reads its columns) or that holds dropping blocks (one column each, after
+        the kind's own), in network order."""
+        return self._rand_layout[0]
+
+    @property
+    def depth(self) -> tuple[DepthBlock, ...]:
+        """The stochastic-depth blocks in network order, with their rates and rand columns
+        (empty without ``depth_blocks``; every rate 0 when drop_path is 0)."""
+        return self._rand_layout[1]
+
+    @property
+    def drop_blocks(self) -> dict[str, DepthBlock]:
+        """Block name -> DepthBlock, for the blocks that drop (rate > 0, residual)."""
+        return {d.name: d for d in self.depth if d.column is not None}
+
+    @functools.cached_property
+    def _rand_layout(self):
+        blocks = [(info.index, name, res) for info in self.layers
+                  for name, res in info.layer.depth_blocks(info.plan)]
+        n = len(blocks)
+        rates = [self.drop_path * i / n if res else 0.0 for i, (_, _, res) in enumerate(blocks)]
+        out, depth, off = {}, [], 0
         for info in self.layers:
             width = info.layer.rand_columns(info.plan, info.in_shape)
-            if width:
-                out[info.index] = (off, width)
-                off += width
-        return out
+            start = off
+            off += width
+            for i, (layer, name, res) in enumerate(blocks):
+                if layer == info.index:
+                    col = off if rates[i] > 0 else None
+                    off += col is not None
+                    depth.append(DepthBlock(name, layer, i, res, rates[i], col))
+            if off > start:
+                out[info.index] = (start, off - start)
+        return out, tuple(depth)
 
     @property
     def has_kinks(self) -> bool:
@@ -164,7 +211,12 @@ class Analysis:
 
 
 @functools.lru_cache(maxsize=64)
-def analyze(spec) -> Analysis:
+def analyze(spec, drop_path: float = 0.0) -> Analysis:
+    """The analysis of ``spec``; ``drop_path``: the stochastic-depth rate (module docstring)."""
+    if isinstance(drop_path, bool) or not isinstance(drop_path, (int, float)) \
+            or not 0.0 <= drop_path < 1.0:
+        raise SpecError("is out of range", where=spec.name, field="drop_path",
+                        expected="a number in [0, 1)", received=drop_path)
     shape = (spec.in_channels, spec.image_h, spec.image_w)
     infos, params, bns = [], [], []
     offset = bn_offset = 0
@@ -197,7 +249,7 @@ def analyze(spec) -> Analysis:
     if not last.params:
         raise SpecError("the last layer must be dense (the classifier)", where=last.where,
                         expected="dense(..., act='identity')", received=last.kind)
-    return Analysis(spec, tuple(infos), tuple(params), tuple(bns))
+    return Analysis(spec, tuple(infos), tuple(params), tuple(bns), float(drop_path))
 
 
 # --------------------------------------------------------------------------- fingerprints

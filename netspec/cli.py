@@ -207,7 +207,17 @@ def info_dict(spec: NetSpec, config: TrainConfig | None, a: Analysis, batch: int
         "bn_layout": [{"name": b.name, "channels": b.channels, "offset": b.offset, "layer": b.layer}
                       for b in a.bns],
         "train_config": config.to_dict() if config is not None else None,
+        **({"stochastic_depth": depth_dict(a)} if a.drop_path else {}),
     }
+
+
+def depth_dict(a: Analysis) -> dict:
+    """The stochastic-depth numbering of a spec analysed with a drop_path (``netspec.analysis``):
+    every block, its rate (drop_path * i / n; residual blocks only) and its column of rand."""
+    return {"drop_path": a.drop_path, "blocks": len(a.depth),
+            "rule": "block i of n drops with drop_path * i / n (torchvision / timm); residual only",
+            "per_block": [{"block": d.name, "index": d.index, "residual": d.residual,
+                           "rate": d.rate, "rand_column": d.column} for d in a.depth]}
 
 
 def _stdout_console() -> Console:
@@ -248,7 +258,7 @@ def info(spec_file: str, spec_name: str | None, list_only: bool, as_json: bool, 
         return
 
     spec, config = load_spec(spec_file, spec_name)
-    a = analyze(spec)
+    a = analyze(spec, config.drop_path if config is not None else 0.0)
     if batch is None and config is not None:
         batch = config.batch_size
     if as_json:
@@ -279,6 +289,10 @@ def info(spec_file: str, spec_name: str | None, list_only: bool, as_json: bool, 
                ("parameter tensors", str(len(a.params))),
                ("BN eps / momentum", f"{spec.bn_eps:g} / {spec.bn_momentum:g} (PyTorch semantics)"),
                ("train config", config_summary(config) if config else "none in this file")]
+    if a.drop_path:
+        rates = ", ".join(f"{d.name} {d.rate:.4g}" for d in a.depth if d.column is not None)
+        totals.append(("stochastic depth", f"{a.drop_path:g} * i / {len(a.depth)} for block i "
+                                           f"(residual blocks only): {rates or 'none drop'}"))
     width = max(len(label) for label, _ in totals)
     for label, value in totals:
         # wrap long values (the train config) at spaces, continuation lines aligned

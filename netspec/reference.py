@@ -21,6 +21,9 @@ Conventions (fixed, see the module docs of ``netspec.layers`` and ``netspec.stat
   order (rate-0 layers included, so the layout does not depend on the rates); dropout layer j
   reads columns ``[off_j, off_j + F_j)`` (``Analysis.rand_slices``); ``keep = u >= rate``;
   ``y = x * keep / (1 - rate)``.
+- stochastic depth (``Reference(spec, drop_path=p)``, train only): the dropping residual
+  blocks of ``Analysis.depth`` each read one column u of ``rand`` (B,) and compute
+  ``y = x + branch * [u >= rate] / (1 - rate)`` (the columns sit in their layer's rand slice).
 - every layer's forward is its kind's ``reference`` hook (``netspec/kinds/<kind>.py``), given a
   ``RefEnv`` with the parameters, BN state, layout and its columns of ``rand``.
 - loss: softmax cross-entropy with label smoothing, batch mean.  Hard int labels (B,) or soft
@@ -49,6 +52,7 @@ from jax import lax
 
 from .analysis import Analysis, analyze
 from .kinds import RefEnv
+from .precision import Precision
 from .state import HYPER, OPT_STATE
 
 __all__ = [
@@ -174,14 +178,24 @@ def optimizer_update(optimizer: str, p, g, state: list, h: Mapping, decay: bool)
 class Reference:
     """JAX reference of ``spec``: forward (train/eval), loss, grads, optimizer step."""
 
-    def __init__(self, spec, *, jit: bool = True, layout: str = "NHWC"):
+    def __init__(self, spec, *, jit: bool = True, layout: str = "NHWC", precision: str = "f32",
+                 drop_path: float = 0.0):
         """``layout``: the activation layout inside the model (inputs are NHWC either way);
-        NHWC is the oracle's, NCHW is there for the benchmark's layout comparison."""
+        NHWC is the oracle's, NCHW is there for the benchmark's layout comparison.
+        ``precision``: a ``netspec.precision`` mode; bf16_conv / bf16 round to bf16 exactly
+        where the emitted module casts (run it in f32 for the emitted module's peer); the
+        oracle is "f32" (no rounding: float64 truth with x64).
+        ``drop_path``: the stochastic-depth rate (``netspec.analysis``; the rand layout)."""
         self.spec = spec
+        self.prec = Precision(precision)
         self._lay = _Lay(layout)
-        self.analysis: Analysis = analyze(spec)
+        self.analysis: Analysis = analyze(spec, drop_path)
         self.eps = float(spec.bn_eps)
         self._rand_slices = self.analysis.rand_slices
+        self._drops = {}      # layer index -> {block name: (column in its slice, rate)}
+        for d in self.analysis.drop_blocks.values():
+            self._drops.setdefault(d.layer, {})[d.name] = (
+                d.column - self._rand_slices[d.layer][0], d.rate)
         self.rand_width = rand_width(self.analysis)
         self._decay = {p.name: bool(p.decay) for p in self.analysis.params}
         wrap = (lambda f, **kw: jax.jit(f, **kw)) if jit else (lambda f, **kw: f)
@@ -216,7 +230,8 @@ class Reference:
         if not train:
             return
         if self.rand_width and rand is None:
-            raise ValueError(f"train mode with dropout needs rand of shape (B, {self.rand_width})")
+            raise ValueError(f"train mode with dropout (or stochastic depth) needs rand of shape "
+                             f"(B, {self.rand_width})")
         if rand is not None and rand.shape != (batch, self.rand_width):
             raise ValueError(f"rand must have shape ({batch}, {self.rand_width}), got {rand.shape}")
 
@@ -239,7 +254,8 @@ class Reference:
         for info in self.analysis.layers:
             cols = self._rand_slices.get(info.index)
             u = rand[:, cols[0]:cols[0] + cols[1]] if (train and rand is not None and cols) else None
-            env = RefEnv(params, bn, new_bn, train, bn_momentum, self.eps, lay, u)
+            env = RefEnv(params, bn, new_bn, train, bn_momentum, self.eps, lay, u, self.prec,
+                         self._drops.get(info.index))
             x = info.layer.reference(info.plan, x, env)
             if collect:
                 outs.append(x)

@@ -43,6 +43,7 @@ from codegen.abi import Emitted, ModuleABI
 from netspec import __version__
 from netspec.analysis import analyze, layout_dict, layout_hash, spec_hash
 from netspec.errors import ConfigError, NetspecError, SpecError
+from netspec.precision import mode_of as precision_mode
 from netspec.spec import OPTIMIZERS, NetSpec, TrainConfig
 from netspec.state import train_state
 
@@ -85,6 +86,8 @@ class EmitPlan:
     soft_targets: bool = False   # train_step takes targets f32[B, K] (mixup / cutmix)
     replicas: int = 1            # data parallel: ``batch`` is the GLOBAL batch, split evenly
     sync_bn: bool = False
+    precision: str = "f32"       # netspec.precision mode, from the TrainConfig's bf16 / bf16_conv
+    drop_path: float = 0.0       # stochastic depth, from the TrainConfig's drop_path
 
     @property
     def replica_batch(self) -> int:
@@ -97,6 +100,10 @@ class EmitPlan:
             kw["soft_targets"] = True
         if self.replicas > 1:
             kw.update(replicas=self.replicas, sync_bn=self.sync_bn)
+        if self.precision != "f32":
+            kw["precision"] = self.precision
+        if self.drop_path:
+            kw["drop_path"] = self.drop_path
         return kw
 
 
@@ -175,7 +182,9 @@ def resolve(spec: NetSpec, config: TrainConfig | None, *, batch: int | None = No
     if sync_bn and replicas == 1:
         raise ConfigError("synchronises BatchNorm across replicas, and there is one",
                           where="--sync-bn", hint="add --replicas N (N > 1)")
-    return EmitPlan(spec, batch, funcs, optimizer, lay, replicas=replicas, sync_bn=bool(sync_bn))
+    return EmitPlan(spec, batch, funcs, optimizer, lay, replicas=replicas, sync_bn=bool(sync_bn),
+                    precision=precision_mode(config),
+                    drop_path=float(config.drop_path) if config is not None else 0.0)
 
 
 def emit_verified(plan: EmitPlan, *, source_hint: str | None = None,
@@ -288,8 +297,10 @@ def build(spec, config, *, backend: str = "cpu", chip: str | None = None,
             raise ConfigError(
                 "runs one device per module on the IREE engine", where="--replicas",
                 received=plan.replicas,
-                hint="the data-parallel module's stablehlo.all_reduce needs a runtime that runs "
-                     "it as N replicas: use --engine xla (docs/distributed.md)")
+                hint="IREE compiles the module's stablehlo.all_reduce to a collective on a default "
+                     "channel, which its CPU driver does not implement (and CUDA's needs one "
+                     "process per device under an MPI-style launcher): use --engine xla "
+                     "(docs/distributed.md)")
     else:
         eng.check_device(backend, plan.replicas)
         bspec, c = _EngineTarget(backend), chip or "-"
@@ -343,6 +354,7 @@ def build(spec, config, *, backend: str = "cpu", chip: str | None = None,
         "replicas": plan.replicas,
         "replica_batch": plan.replica_batch,
         "sync_bn": plan.sync_bn,
+        "precision": plan.precision,
         "engine_version": _engine_version(eng.name),
         "image_size": [s.image_h, s.image_w],
         "channels": s.in_channels,

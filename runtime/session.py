@@ -12,8 +12,8 @@ Which argument is which, and which result updates which state buffer, is read fr
 module's ABI (``codegen.abi``, emitted with the text): arguments are filled by name and role,
 results matched by state key, never by position.
 
-Per step the host uploads the batch (images, labels), the dropout uniforms ``rand`` (only when
-the network has dropout) and the small ``hyper`` vector; everything random is derived from
+Per step the host uploads the batch (images, labels), the uniforms ``rand`` (only when the
+module takes them: dropout, stochastic depth) and the small ``hyper`` vector; everything random is derived from
 ``(seed, step)`` with a counter-based generator, so a resumed run draws exactly the numbers the
 uninterrupted run would have drawn.
 """
@@ -69,7 +69,8 @@ class Session:
         self.batch = int(self.abi.global_batch if batch is None else batch)
         if self.batch != self.abi.global_batch:
             raise ValueError(f"the module was emitted for batch {self.abi.global_batch}, not {self.batch}")
-        self.rand_width = self.analysis.rand_width
+        # the module's own rand width (dropout, and stochastic depth when it was emitted so)
+        self.rand_width = next((int(t.shape[1]) for t in self.abi[fn].args if t.name == "rand"), 0)
         self._state: dict[str, object] = {}
         # read once from the ABI: where each result goes (the step loop only indexes)
         self._outputs = {f: ([(i, t.key) for i, t in enumerate(self.abi[f].results) if t.role == "state"],

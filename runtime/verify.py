@@ -92,11 +92,13 @@ class Report:
         return [r for r in self.rows + self.extras if not r.ok]
 
 
-def compare_tensors(named_ours: dict, named_ref: dict, rel_tol: float) -> list[TensorCheck]:
-    """Per-tensor err_t (module docstring) for two dicts of arrays with the same keys/shapes."""
+def compare_tensors(named_ours: dict, named_ref: dict, rel_tol: float,
+                    floor_ratio: float = FLOOR) -> list[TensorCheck]:
+    """Per-tensor err_t (module docstring) for two dicts of arrays with the same keys/shapes;
+    ``floor_ratio``: FLOOR unless a coarser rounding (bf16) sets the noise scale."""
     ref64 = {k: np.asarray(v, np.float64) for k, v in named_ref.items()}
     total = math.sqrt(sum(float(np.sum(v * v)) for v in ref64.values()))
-    floor = max(FLOOR * total / math.sqrt(max(len(ref64), 1)), 1e-30)
+    floor = max(floor_ratio * total / math.sqrt(max(len(ref64), 1)), 1e-30)
     rows = []
     for k, r in ref64.items():
         o = np.asarray(named_ours[k], np.float64)
@@ -112,13 +114,13 @@ def compare_tensors(named_ours: dict, named_ref: dict, rel_tol: float) -> list[T
     return rows
 
 
-def random_inputs(spec, batch: int, seed: int = 0, dtype=np.float32):
+def random_inputs(spec, batch: int, seed: int = 0, dtype=np.float32, drop_path: float = 0.0):
     """Seeded inputs: params by the registry's init with BN affine parameters perturbed (so
     gamma/beta are not all 1/0), running stats away from (0, 1), images, labels, dropout
-    uniforms."""
+    uniforms (and stochastic-depth columns when ``drop_path`` > 0)."""
     from netspec.analysis import analyze
     from netspec.init import init_params
-    a = analyze(spec)
+    a = analyze(spec, drop_path)
     rng = np.random.default_rng(seed)
     p = init_params(a, seed)
     for q in a.params:
@@ -137,7 +139,7 @@ def random_inputs(spec, batch: int, seed: int = 0, dtype=np.float32):
 
 
 def check_grads(spec, module, inputs, *, label_smoothing=0.1, bn_momentum=None, dtype="f32",
-                tol: Tolerance | None = None, progress=None) -> Report:
+                tol: Tolerance | None = None, progress=None, drop_path: float = 0.0) -> Report:
     """Run ``grads`` (emitted with input_grad=True) and ``predict`` of a loaded executable
     (``runtime.engines.Executable`` with its ABI) on ``inputs`` and compare everything with the
     float64 reference.  Arguments are passed and results read by their ABI names.
@@ -151,7 +153,7 @@ def check_grads(spec, module, inputs, *, label_smoothing=0.1, bn_momentum=None, 
     from netspec.analysis import analyze
     from netspec.reference import Reference, x64
 
-    a = analyze(spec)
+    a = analyze(spec, drop_path)
     tol = tol or Tolerance.for_spec(spec, dtype)
     npdt = np.float64 if dtype == "f64" else np.float32
     mom = spec.bn_momentum if bn_momentum is None else bn_momentum
@@ -166,7 +168,7 @@ def check_grads(spec, module, inputs, *, label_smoothing=0.1, bn_momentum=None, 
 
     progress("reference")
     with x64():
-        ref = Reference(spec)
+        ref = Reference(spec, drop_path=drop_path)
         f64 = lambda v: None if v is None else np.asarray(v, np.float64)
         rl, rc, rg, rbn, rdx = ref.grads_flat(
             f64(inputs["params"]), f64(inputs["bn"]), f64(inputs["images"]), inputs["labels"],
@@ -186,8 +188,11 @@ def _split64(a, flat):
 
 
 def compile_grads_module(spec, *, batch: int, backend: str = "cpu", dtype: str = "f32", layout=None,
-                         cache_dir=None, progress=None, engine: str = "iree"):
+                         cache_dir=None, progress=None, engine: str = "iree", precision: str = "f32",
+                         drop_path: float = 0.0):
     """Emit predict + grads (with the input cotangent), compile, load.
+    ``precision``: a ``netspec.precision`` mode (bf16_conv / bf16 need dtype f32);
+    ``drop_path``: the stochastic-depth rate (its rand columns; ``netspec.analysis``).
     -> (Executable with the module's ABI, the engine's compile result)
 
     ``progress`` (``runtime.progress``), if given, receives "emit", "compile", "cache hit",
@@ -200,7 +205,8 @@ def compile_grads_module(spec, *, batch: int, backend: str = "cpu", dtype: str =
     eng = get_engine(engine)
     progress("emit")
     emitted = emit(spec, batch=batch, functions=("predict", "grads"), input_grad=True, dtype=dtype,
-                   layout=layout or DEFAULT_LAYOUT)
+                   layout=layout or DEFAULT_LAYOUT, **({"precision": precision} if precision != "f32" else {}),
+                   **({"drop_path": drop_path} if drop_path else {}))
     progress("compile", target=compile_target(backend) if eng.name == "iree" else f"xla-{backend}")
     extra = ["--iree-input-demote-f64-to-f32=false"] if dtype == "f64" and eng.name == "iree" else []
     res = eng.compile(emitted.text, backend=backend, extra_flags=extra, cache_dir=cache_dir,

@@ -29,9 +29,12 @@ TINY = [c for c in CASES if c.tiny]
 @pytest.mark.parametrize("dtype", ["f32", "f64"])
 @pytest.mark.parametrize("case", CASES, ids=[c.id for c in CASES])
 def test_compiled_grads_match_reference(case, dtype, cache_dir):
-    module, _ = compile_grads_module(case.spec, batch=case.batch, dtype=dtype, cache_dir=cache_dir)
-    inputs = random_inputs(case.spec, case.batch, seed=1, dtype=np.float64 if dtype == "f64" else np.float32)
-    report = check_grads(case.spec, module, inputs, dtype=dtype)
+    dp = case.drop_path
+    module, _ = compile_grads_module(case.spec, batch=case.batch, dtype=dtype, cache_dir=cache_dir,
+                                     drop_path=dp)
+    inputs = random_inputs(case.spec, case.batch, seed=1, dtype=np.float64 if dtype == "f64" else np.float32,
+                           drop_path=dp)
+    report = check_grads(case.spec, module, inputs, dtype=dtype, drop_path=dp)
     assert report.ok, report_table(report)
 
 
@@ -53,10 +56,11 @@ def test_finite_differences_tiny(case, cache_dir):
     from netspec.analysis import analyze
     from netspec.reference import Reference, central_difference, random_direction, x64
 
-    a = analyze(case.spec)
-    inputs = random_inputs(case.spec, case.batch, seed=2, dtype=np.float64)
+    a = analyze(case.spec, case.drop_path)
+    inputs = random_inputs(case.spec, case.batch, seed=2, dtype=np.float64, drop_path=case.drop_path)
     hyper = hyper_vector(lr=0.0, step=1, optimizer="adam", label_smoothing=0.1).astype(np.float64)
-    module, _ = compile_grads_module(case.spec, batch=case.batch, dtype="f64", cache_dir=cache_dir)
+    module, _ = compile_grads_module(case.spec, batch=case.batch, dtype="f64", cache_dir=cache_dir,
+                                     drop_path=case.drop_path)
     args = [inputs["params"], inputs["bn"], inputs["images"], inputs["labels"]]
     if inputs["rand"] is not None:
         args.append(inputs["rand"])
@@ -64,7 +68,7 @@ def test_finite_differences_tiny(case, cache_dir):
     f_ours = _loss_fn_compiled(module, inputs, hyper)
 
     with x64():
-        ref = Reference(case.spec)
+        ref = Reference(case.spec, drop_path=case.drop_path)
 
         def f_ref(flat):
             return ref.loss(ref.split(flat), ref.split_bn(inputs["bn"]), inputs["images"], inputs["labels"],

@@ -6,6 +6,7 @@ from dataclasses import dataclass, field
 
 from ..ir import Builder, Value
 from ..layout import Layout
+from ..precision import NO_CASTS, Casts
 
 
 @dataclass
@@ -25,6 +26,9 @@ class Ctx:
     decay_fold: Value | None = None             # weight decay folded into grads (coupled L2)
     decay_names: frozenset = frozenset()
     sync_bn: bool = False                       # BN statistics over all replicas (train only)
+    prec: Casts = NO_CASTS                      # the precision policy's casts (codegen.precision)
+    drop_path: dict[str, tuple[int, float]] = field(default_factory=dict)  # stochastic depth
+    # (train): block name -> (its column of rand, rate), the dropping blocks only
 
     def grad(self, name: str, g: Value):
         """Record a parameter gradient (with coupled L2 decay folded in when requested)."""

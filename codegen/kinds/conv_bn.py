@@ -7,6 +7,10 @@ vjp:      du = act'(dy);  (dz, dgamma, dbeta) = BN'(du);  dw = conv_dw(x, dz);  
 Kept for the backward: x (the conv input, for dw), z (the BN input) with BN's per-channel
 mean / inv, and y.  xhat and u are recomputed from z in the backward (``ops/bn.py``), so the
 forward writes two full-size tensors per convBn (z and y) instead of six.
+
+Precision (``ctx.prec``): the convolutions cast per the policy; z and y are stored in the
+activation type (bf16 in mode bf16), and the cotangent dy is rounded to it on entry (the
+mirror of the forward's rounding of y); BN and the activation compute in f32.
 """
 
 from __future__ import annotations
@@ -35,34 +39,36 @@ def geom(p: ConvBnPlan) -> ConvGeom:
 
 
 def convbn_fwd(ctx: Ctx, p: ConvBnPlan, x: Value):
-    b, L = ctx.b, ctx.L
+    b, L, pr = ctx.b, ctx.L, ctx.prec
     with b.scope(p.name):
-        z = conv_fwd(b, L, x, ctx.params[p.w], geom(p))
+        z = pr.store(b, conv_fwd(b, L, x, ctx.params[p.w], geom(p), prec=pr))
         gamma, beta = ctx.params[p.gamma], ctx.params[p.beta]
         r_mean, r_var = ctx.bn_running[p.bn]
         if not ctx.train:
             y, _ = act_fwd(b, p.act, bn_infer(b, L, z, gamma, beta, r_mean, r_var, ctx.bn_eps), train=False)
-            return y, None
+            return pr.store(b, y), None
         u, bn_saved, mean, var = bn_train_fwd(b, L, z, gamma, beta, ctx.bn_eps, sync=ctx.sync_bn)
         ctx.bn_updated[p.bn] = bn_running_update(b, r_mean, r_var, mean, var, bn_saved.n,
                                                            ctx.bn_momentum)
         y, _ = act_fwd(b, p.act, u)
+        y = pr.store(b, y)
         return y, ConvBnSaved(x, bn_saved, ActSaved(p.act, y=y))
 
 
 def convbn_vjp(ctx: Ctx, p: ConvBnPlan, s: ConvBnSaved, dy: Value, need_dx: bool = True):
-    b, L = ctx.b, ctx.L
+    b, L, pr = ctx.b, ctx.L, ctx.prec
     with b.scope(p.name):
+        dy = pr.compute(b, pr.store(b, dy))
         xhat = bn_xhat(b, L, s.bn)
         u = bn_preact(b, L, s.bn, xhat) if needs_preact(p.act) else None
-        du = act_vjp(b, act_saved(b, p.act, u, s.act.y), dy)
+        du = act_vjp(b, act_saved(b, p.act, u, pr.compute(b, s.act.y)), dy)
         dz, dgamma, dbeta = bn_vjp(b, L, s.bn, du, xhat, sync=ctx.sync_bn)
         ctx.grad(p.gamma, dgamma)
         ctx.grad(p.beta, dbeta)
-        ctx.grad(p.w, conv_dw(b, L, s.x, dz, geom(p)))
+        ctx.grad(p.w, conv_dw(b, L, s.x, dz, geom(p), prec=pr))
         if not need_dx:
             return None
-        return conv_dx(b, L, dz, ctx.params[p.w], s.x.shape, geom(p))
+        return conv_dx(b, L, dz, ctx.params[p.w], s.x.shape, geom(p), prec=pr)
 
 
 # -- the convBn layer kind ---------------------------------------------------------------

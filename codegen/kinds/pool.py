@@ -16,6 +16,7 @@ def forward(ctx: Ctx, info, x: Value):
     b, L = ctx.b, ctx.L
     with b.scope(info.plan.name):
         H, W = L.hw(x.shape)
+        x = ctx.prec.compute(b, x)      # the mean (and the head after it) is always f32
         y = b.mul(b.reduce(x, L.spatial_axes, hint="sum_hw"), b.const(1.0 / (H * W), x.dtype), hint="mean")
     return y, x.shape
 

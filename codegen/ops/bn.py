@@ -29,6 +29,8 @@ Synchronised BatchNorm (``sync=True``, a module of R replicas, each with its own
     gradient of the step, and the final average over replicas makes each parameter gradient
     exact.  Without ``sync`` each replica normalises over its own samples (PyTorch DDP).
 Inference:  u = z * scale + shift,  scale = gamma / sqrt(r_var + eps),  shift = beta - r_mean * scale
+Precision: BN computes in the dtype of its parameters; z may be stored narrower (bf16 in the
+bf16 mode of ``codegen.precision``) and is read converted, in the forward and the backward.
 """
 
 from __future__ import annotations
@@ -74,7 +76,9 @@ def _replica_sum(b: Builder, v: Value, sync: bool, hint: str) -> Value:
 
 def bn_train_fwd(b: Builder, L: Layout, z: Value, gamma: Value, beta: Value, eps: float,
                  sync: bool = False):
-    """-> (u, saved, batch_mean, batch_var_biased).  ``sync``: statistics over all replicas."""
+    """-> (u, saved, batch_mean, batch_var_biased).  ``sync``: statistics over all replicas.
+    ``z`` as stored (it is what ``saved`` keeps); the statistics use it in gamma's dtype."""
+    z_stored, z = z, b.cast(z, gamma.dtype, hint="z_read")
     n = b.num_replicas if sync else 1
     for a in L.stat_axes:
         n *= z.shape[a]
@@ -88,13 +92,14 @@ def bn_train_fwd(b: Builder, L: Layout, z: Value, gamma: Value, beta: Value, eps
     shift = b.sub(beta, b.mul(mean, scale, hint="mean_scale"), hint="shift")
     u = b.add(b.mul(z, _per_channel(b, L, scale, z.shape, "scale_b"), hint="scaled"),
               _per_channel(b, L, shift, z.shape, "shift_b"), hint="bn")
-    return u, BNSaved(z, mean, inv, gamma, beta, n), mean, var
+    return u, BNSaved(z_stored, mean, inv, gamma, beta, n), mean, var
 
 
 def bn_xhat(b: Builder, L: Layout, s: BNSaved) -> Value:
     """The backward's xhat = z * inv - mean * inv, recomputed from z."""
     mean_inv = b.mul(s.mean, s.inv, hint="mean_inv")
-    return b.sub(b.mul(s.z, _per_channel(b, L, s.inv, s.z.shape, "inv_b"), hint="z_inv"),
+    z = b.cast(s.z, s.inv.dtype, hint="z_read")
+    return b.sub(b.mul(z, _per_channel(b, L, s.inv, s.z.shape, "inv_b"), hint="z_inv"),
                  _per_channel(b, L, mean_inv, s.z.shape, "mean_inv_b"), hint="xhat")
 
 
@@ -131,6 +136,7 @@ def bn_vjp(b: Builder, L: Layout, s: BNSaved, du: Value, xhat: Value | None = No
 
 def bn_infer(b: Builder, L: Layout, x: Value, gamma: Value, beta: Value, r_mean: Value, r_var: Value,
              eps: float) -> Value:
+    x = b.cast(x, gamma.dtype, hint="z_read")
     scale = b.mul(gamma, b.rsqrt(b.add(r_var, b.const(eps, x.dtype), hint="var_eps"), hint="inv_std"),
                   hint="scale")
     shift = b.sub(beta, b.mul(r_mean, scale, hint="mean_scale"), hint="shift")

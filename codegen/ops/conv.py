@@ -39,6 +39,16 @@ Weight gradient (a correlation of the input with the cotangent, batch as the con
   emitted convolutions grow with the batch (N per layer).
   A negative pad_hi means the forward never read the last rows: they are sliced off instead.
 
+Precision (``codegen.precision``): each of the three convolutions casts its two operands to
+the policy's "conv" type (bf16 in the bf16 modes, the cotangent dy included) and gives its
+result in the "accumulate" type (f32): ``prec`` defaults to no casts.  Depthwise (g > 1):
+IREE 3.13 fails on a grouped convolution with bf16 operands and an f32 result (its depthwise
+lowering collapses the kernel with the result's element type: "'tensor.collapse_shape' op
+expected collapsed type to be 'tensor<3x3x4xbf16>', but got 'tensor<3x3x4xf32>'"), so there
+the operands are rounded to bf16 and the convolution runs in f32 on them: the same numbers
+(a bf16 x bf16 product is exact in f32), without bf16 arithmetic (a depthwise convolution is
+bound by memory, not by multiply-adds).
+
 Spec: https://openxla.org/stablehlo/spec#convolution
 """
 
@@ -48,6 +58,7 @@ from dataclasses import dataclass
 
 from ..ir import Builder, Value
 from ..layout import Layout
+from ..precision import NO_CASTS, Casts
 
 
 @dataclass(frozen=True)
@@ -90,23 +101,35 @@ def weight_grad_padding(size: int, out: int, g: ConvGeom) -> tuple[int, int]:
     return g.pad, (out - 1) * g.stride + g.k - size - g.pad
 
 
-def conv_fwd(b: Builder, L: Layout, x: Value, w: Value, g: ConvGeom, hint="conv") -> Value:
+def _operands(b: Builder, prec: Casts, g: ConvGeom, lhs: Value, rhs: Value):
+    """-> (lhs, rhs, result dtype) of a convolution under the policy (module docstring)."""
+    if g.groups > 1:
+        return (*prec.rounded(b, "conv", lhs, rhs), None)
+    return (*prec.operands(b, "conv", lhs, rhs), prec.accumulate("conv"))
+
+
+def conv_fwd(b: Builder, L: Layout, x: Value, w: Value, g: ConvGeom, hint="conv",
+             prec: Casts = NO_CASTS) -> Value:
+    x, w, acc = _operands(b, prec, g, x, w)
     H, W = L.hw(x.shape)
     (lo_h, hi_h), (lo_w, hi_w) = forward_padding(H, g), forward_padding(W, g)
     x, (hi_h, hi_w) = _trim(b, L, x, (hi_h, hi_w), "x_read")
     return b.convolution(x, w, lhs_spec=L.act_spec, rhs_spec="01io", out_spec=L.act_spec,
                          stride=(g.stride, g.stride), padding=((lo_h, hi_h), (lo_w, hi_w)),
-                         feature_groups=g.groups, hint=hint)
+                         feature_groups=g.groups, hint=hint, out_dtype=acc)
 
 
-def conv_dx(b: Builder, L: Layout, dy: Value, w: Value, x_shape, g: ConvGeom, hint="d_x") -> Value:
+def conv_dx(b: Builder, L: Layout, dy: Value, w: Value, x_shape, g: ConvGeom, hint="d_x",
+            prec: Casts = NO_CASTS) -> Value:
+    dy, w, acc = _operands(b, prec, g, dy, w)
     H, W = L.hw(x_shape)
     Ho, Wo = L.hw(dy.shape)
     wf = b.reverse(w, (0, 1), hint="w_flip")
     return b.convolution(dy, wf, lhs_spec=L.act_spec, rhs_spec="01io" if g.groups > 1 else "01oi",
                          out_spec=L.act_spec, stride=(1, 1),
                          padding=(input_grad_padding(H, Ho, g), input_grad_padding(W, Wo, g)),
-                         lhs_dilation=(g.stride, g.stride), feature_groups=g.groups, hint=hint)
+                         lhs_dilation=(g.stride, g.stride), feature_groups=g.groups, hint=hint,
+                         out_dtype=acc)
 
 
 def _sample(b: Builder, t: Value, n: int, hint: str) -> Value:
@@ -114,13 +137,16 @@ def _sample(b: Builder, t: Value, n: int, hint: str) -> Value:
     return b.slice(t, [n, 0, 0, 0], [n + 1, *t.shape[1:]], hint=hint)
 
 
-def conv_dw(b: Builder, L: Layout, x: Value, dy: Value, g: ConvGeom, hint="d_w") -> Value:
+def conv_dw(b: Builder, L: Layout, x: Value, dy: Value, g: ConvGeom, hint="d_w",
+            prec: Casts = NO_CASTS) -> Value:
+    x, dy, acc = _operands(b, prec, g, x, dy)
     H, W = L.hw(x.shape)
     Ho, Wo = L.hw(dy.shape)
     (plo_h, phi_h), (plo_w, phi_w) = weight_grad_padding(H, Ho, g), weight_grad_padding(W, Wo, g)
     x, (phi_h, phi_w) = _trim(b, L, x, (phi_h, phi_w), "x_read")
     kernel_spec = L.act_spec.replace("b", "i").replace("f", "o")
-    window = dict(stride=(1, 1), padding=((plo_h, phi_h), (plo_w, phi_w)), rhs_dilation=(g.stride, g.stride))
+    window = dict(stride=(1, 1), padding=((plo_h, phi_h), (plo_w, phi_w)), rhs_dilation=(g.stride, g.stride),
+                  out_dtype=acc)
     if g.groups == 1:
         return b.convolution(x, dy, lhs_spec=L.act_spec_swapped, rhs_spec=kernel_spec, out_spec="01bf",
                              **window, hint=hint)

@@ -85,7 +85,8 @@ KNOB_FLAGS: dict[str, tuple[str, str]] = {
     "augment": ("--augment/--no-augment", "Random-resized-crop + flip augmentation of training images."),
     "ema": ("--ema/--no-ema", "Exponential moving average of the weights."),
     "ema_decay": ("--ema-decay", "EMA decay."),
-    "drop_path": ("--drop-path", "Stochastic-depth rate of the last block (0: off)."),
+    "drop_path": ("--drop-path", "Stochastic depth: block i of n drops with drop_path * i / n "
+                                 "(torchvision / timm; 0: off)."),
     "bf16": ("--bf16/--no-bf16", "bfloat16 activations (mixed precision)."),
     "bf16_conv": ("--bf16-conv/--no-bf16-conv", "bfloat16 convolutions (mixed precision)."),
     "randaugment": ("--randaugment", "RandAugment of training images, as timm's string "

@@ -272,16 +272,18 @@ def verify(spec_file, spec_name, backend, engine, image_size, batch, seed, dtype
 
         rep = Reporter(progress)
         t0 = time.perf_counter()
+        drop_path = config.drop_path if config is not None else 0.0   # its masks drawn at random
         module, res = compile_grads_module(spec, batch=batch, backend=backend, dtype=dtype,
-                                           progress=rep, engine=engine)
+                                           progress=rep, engine=engine, drop_path=drop_path)
         t_loaded = time.perf_counter()
         label_smoothing = (config.label_smoothing if config is not None
                            else DEFAULT_LABEL_SMOOTHING)
         inputs = random_inputs(spec, batch, seed=seed,
-                               dtype=np.float64 if dtype == "f64" else np.float32)
+                               dtype=np.float64 if dtype == "f64" else np.float32,
+                               drop_path=drop_path)
         tol = Tolerance.for_spec(spec, dtype)
         report = check_grads(spec, module, inputs, label_smoothing=label_smoothing,
-                             dtype=dtype, tol=tol, progress=rep)
+                             dtype=dtype, tol=tol, progress=rep, drop_path=drop_path)
         t_end = time.perf_counter()
         rep("done")
     timings = {

@@ -16,6 +16,8 @@ such as ``Parameterless`` — never inherited silently from ``Layer``; ``registe
   params(plan) -> [ParamSpec]    its parameter tensors in registry order
   bns(plan) -> [(name, C)]       its BatchNorm layers (running-stat slots) in order
   rand_columns(plan, shape)      how many columns of the per-sample uniforms ``rand`` it reads
+  depth_blocks(plan)             its blocks in the stochastic-depth numbering: [(name, residual)]
+                                 (``netspec.analysis``: rates and their ``rand`` columns)
   activations(plan) -> set       the activations it applies (kinks decide verify's tolerance)
   describe() -> str              the one-line argument summary of ``netspec info``
   reference(plan, x, env)        the JAX forward of the oracle (``netspec.reference``)
@@ -34,6 +36,7 @@ from dataclasses import dataclass
 from typing import Any, ClassVar
 
 from ..errors import SpecError
+from ..precision import F32
 
 ACTIVATIONS = ("identity", "relu", "relu6", "swish", "sigmoid")
 #: activations whose derivative jumps (f32 gradient error is judged with the kinked bound)
@@ -43,7 +46,7 @@ KERNELS = (1, 3, 5, 7)
 STRIDES = (1, 2)
 
 HOOKS = ("check_input", "plan", "out_shape", "macs", "params", "bns", "rand_columns",
-         "activations", "describe", "reference", "torch_module")
+         "depth_blocks", "activations", "describe", "reference", "torch_module")
 
 
 # --------------------------------------------------------------------------- validation helpers
@@ -115,7 +118,10 @@ class RefEnv:
     params: registry name -> array; bn: BN name -> (running mean, running var); new_bn: the
     updated running statistics, filled by train-mode BatchNorms; lay: the activation layout
     helper (``spatial``, ``stats``, ``per_channel``); rand: this layer's columns of the
-    uniforms (B, width), or None (eval, or no rand columns)."""
+    uniforms (B, width), or None (eval, or no rand columns); drop_path: block name ->
+    (column of ``rand``, rate) for this layer's dropping blocks (stochastic depth, train); prec: the precision policy
+    (``netspec.precision.Precision``: its ``ref_contract`` / ``ref_store`` cast like the
+    emitted module)."""
     params: dict
     bn: dict
     new_bn: dict
@@ -124,6 +130,8 @@ class RefEnv:
     eps: float
     lay: Any
     rand: Any = None
+    prec: Any = F32
+    drop_path: Any = None
 
 
 @dataclass
@@ -158,6 +166,9 @@ class Parameterless(Layer):
 
     def rand_columns(self, plan, shape) -> int:
         return 0
+
+    def depth_blocks(self, plan):
+        return []
 
     def activations(self, plan):
         return set()

@@ -9,6 +9,9 @@ Squeeze-excitation on c channels with a bottleneck of se channels (1x1 convs wit
     gate = sigmoid(W2 swish(W1 mean_hw(h) + b1) + b2);  y = h * gate
 the bottleneck sized off the block's INPUT channels, max(1, int(ic * se_ratio)), as
 torchvision, timm and TF do.
+
+Stochastic depth (train, a residual block with a rate > 0, ``netspec.analysis``):
+    y = x + project(...) * [u >= rate] / (1 - rate)      u: the block's column of ``rand``
 """
 
 from __future__ import annotations
@@ -110,12 +113,13 @@ def se_reference(plan: SEPlan, h, env):
     import jax
     import jax.numpy as jnp
     from jax import lax
-    hi, params = lax.Precision.HIGHEST, env.params
+    hi, params, prec = lax.Precision.HIGHEST, env.params, env.prec
+    mm = lambda a, b: jnp.matmul(a, b, precision=hi)
     s = jnp.mean(h, axis=env.lay.spatial)                                      # (B, c)
-    z = jnp.matmul(s, params[plan.reduce_w], precision=hi) + params[plan.reduce_b]
+    z = prec.ref_contract("dense", mm, s, params[plan.reduce_w]) + params[plan.reduce_b]
     z = jax_act(z, "swish")
-    g = jax.nn.sigmoid(jnp.matmul(z, params[plan.expand_w], precision=hi) + params[plan.expand_b])
-    return h * env.lay.per_channel(g)
+    g = jax.nn.sigmoid(prec.ref_contract("dense", mm, z, params[plan.expand_w]) + params[plan.expand_b])
+    return prec.ref_store(h * env.lay.per_channel(g))
 
 
 def block_reference(plan: BlockPlan, x, env):
@@ -126,7 +130,13 @@ def block_reference(plan: BlockPlan, x, env):
     if plan.se is not None:
         h = se_reference(plan.se, h, env)
     h = conv_bn_reference(plan.project, h, env)
-    return h + x if plan.residual else h
+    drop = (env.drop_path or {}).get(plan.name) if env.train else None
+    if drop is not None:
+        # stochastic depth: per sample keep = [u >= rate], the kept branch scaled by 1/(1-rate)
+        col, rate = drop
+        m = (env.rand[:, col] >= rate).astype(h.dtype) / (1.0 - rate)
+        h = h * m.reshape((-1,) + (1,) * (h.ndim - 1))
+    return env.prec.ref_store(h + x) if plan.residual else h
 
 
 # --------------------------------------------------------------------------- torch blocks
@@ -217,6 +227,9 @@ class _Blocks(Layer):
 
     def rand_columns(self, plan, shape) -> int:
         return 0
+
+    def depth_blocks(self, plan):
+        return [(b.name, b.residual) for b in plan]
 
     def activations(self, plan):
         return {c.act for b in plan for c in b.convbns()} | ({"swish", "sigmoid"} if any(

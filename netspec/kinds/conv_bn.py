@@ -99,10 +99,11 @@ def conv_bn_reference(plan: ConvBnPlan, x, env):
     w, gamma, beta = params[plan.w], params[plan.gamma], params[plan.beta]
     rmean, rvar = env.bn[plan.bn]
     p = plan.pad
-    y = lax.conv_general_dilated(
-        x, w, window_strides=(plan.stride, plan.stride), padding=[(p, p), (p, p)],
+    prec = env.prec
+    y = prec.ref_store(prec.ref_contract("conv", lambda a, b: lax.conv_general_dilated(
+        a, b, window_strides=(plan.stride, plan.stride), padding=[(p, p), (p, p)],
         dimension_numbers=(lay.name, "HWIO", lay.name), feature_group_count=plan.groups,
-        precision=lax.Precision.HIGHEST)
+        precision=lax.Precision.HIGHEST), x, w))
     if lay.name == "NCHW":      # per-channel vectors broadcast over (B, C, H, W)
         gamma, beta = gamma[:, None, None], beta[:, None, None]
     if env.train:
@@ -120,7 +121,7 @@ def conv_bn_reference(plan: ConvBnPlan, x, env):
                                                                rvar[:, None, None])
         env.new_bn[plan.bn] = (rmean, rvar)
     xhat = (y - mean) / jnp.sqrt(var + env.eps)
-    return jax_act(gamma * xhat + beta, plan.act)
+    return prec.ref_store(jax_act(gamma * xhat + beta, plan.act))
 
 
 # --------------------------------------------------------------------------- torch block
@@ -206,6 +207,9 @@ class convBn(Layer):
 
     def rand_columns(self, plan, shape) -> int:
         return 0
+
+    def depth_blocks(self, plan):
+        return []
 
     def activations(self, plan):
         return {plan.act}

@@ -98,6 +98,9 @@ class dense(Layer):
     def rand_columns(self, plan, shape) -> int:
         return 0
 
+    def depth_blocks(self, plan):
+        return []
+
     def activations(self, plan):
         return {plan.act}
 
@@ -107,7 +110,8 @@ class dense(Layer):
     def reference(self, plan, x, env):
         import jax.numpy as jnp
         from jax import lax
-        z = jnp.matmul(x, env.params[plan.w], precision=lax.Precision.HIGHEST) + env.params[plan.b]
+        z = env.prec.ref_contract("dense", lambda a, b: jnp.matmul(a, b, precision=lax.Precision.HIGHEST),
+                                  x, env.params[plan.w]) + env.params[plan.b]
         return jax_act(z, plan.act)
 
     def torch_module(self, plan, env):

@@ -22,7 +22,7 @@ Run directory (``--out``; one run per directory, guarded by an ``flock`` on ``.l
 Exact resume.  The position of a run is one integer, ``step`` (optimizer steps done); with S
 batches per epoch it is in epoch ``step // S`` at batch ``step % S``.  Everything random is
 a function of (seed, step) or (seed, epoch): the epoch's order and augmentation
-(``runtime.data``) and the dropout uniforms (``Session.rand_for_step``); the learning rate and
+(``runtime.data``) and the dropout / stochastic-depth uniforms (``Session.rand_for_step``); the learning rate and
 the Adam bias corrections are functions of ``step`` (``runtime.schedule``).  So restoring the
 state buffers and ``step`` from the checkpoint continues with exactly the batches, random
 numbers and hyper-parameters the uninterrupted run would have used, and on the CPU backend

@@ -32,9 +32,6 @@ from .signals import EXIT_SIGNAL, Interrupts
 #: TrainConfig knobs the IREE train step does not implement yet: refused, never ignored.
 UNSUPPORTED = {
     "ema": (False, "EMA of the weights"),
-    "drop_path": (0.0, "stochastic depth"),
-    "bf16": (False, "bf16 training"),
-    "bf16_conv": (False, "bf16 convolutions"),
 }
 
 #: On resume these may differ from the run's stored config (the rest must not).
