@@ -8,8 +8,13 @@ NH = len(HYPER); every buffer is f32 unless noted; images are always NHWC):
   grads(params, bn, images, labels i32[B] | targets f32[B,K], [rand f32[B,R]], hyper f32[NH])
       -> (loss f32[], correct i32[], grads f32[P], bn' f32[S] [, d_images f32[B,H,W,C]])
       The train step minus the optimizer: no weight decay, gradients of the loss only.
-  train_step(params, opt_0 f32[P] [, opt_1 f32[P]], bn, images, labels | targets, [rand], hyper)
-      -> (params', opt_0' [, opt_1'], bn', loss f32[], correct i32[])
+  train_step(params, opt_0 f32[P] [, opt_1 f32[P]], bn, [ema_params f32[P], ema_bn f32[S]],
+             images, labels | targets, [rand], hyper)
+      -> (params', opt_0' [, opt_1'], bn', [ema_params', ema_bn',] loss f32[], correct i32[]
+          [, grad_norm f32[]])
+      With ``clip_grad`` the loss gradient is clipped by its global norm (returned as
+      grad_norm, before clipping); with ``ema`` the EMA rows are updated after the optimizer
+      (formulas in netspec/state.py).  NH then counts the feature's extra hyper rows.
 
 State crosses the boundary as one flat buffer per kind (parameters, each optimizer state,
 BN running stats), laid out by the parameter registry (``netspec.analysis``): 4–6 arguments
@@ -26,7 +31,7 @@ from netspec import __version__
 from netspec.analysis import analyze
 from netspec.errors import SpecError
 from netspec.precision import Precision
-from netspec.state import HYPER, train_state
+from netspec.state import hyper_names, train_state
 
 from . import optim
 from .abi import Emitted, FunctionABI, ModuleABI, Tensor
@@ -53,6 +58,9 @@ class EmitOptions:
     sync_bn: bool = False         # replicas > 1: BN statistics over all replicas
     precision: str = "f32"        # netspec.precision mode: f32 | bf16_conv | bf16
     drop_path: float = 0.0        # stochastic depth (netspec.analysis): its rates are constants
+    clip_grad: bool = False       # train_step clips the loss gradient by its global norm
+    #                               (threshold: hyper max_grad_norm) and also returns grad_norm
+    ema: bool = False             # train_step carries and updates the EMA rows of train_state
 
 
 def rand_width(analysis) -> int:
@@ -75,6 +83,7 @@ class _Emitter:
         self.dt = opts.dtype
         self.R = rand_width(self.a)
         self.prec = Casts(Precision(opts.precision), self.dt)
+        self.hyper = hyper_names(clip_grad=opts.clip_grad, ema=opts.ema)
 
     # -------------------------------------------------------------- argument plumbing
     def t(self, *shape, dtype=None):
@@ -103,7 +112,7 @@ class _Emitter:
     def unpack_hyper(self, vec: Value) -> dict[str, Value]:
         b = self.b
         return {n: b.reshape(b.slice(vec, [i], [i + 1], hint=f"hyper.{n}.v"), (), hint=f"hyper.{n}")
-                for i, n in enumerate(HYPER)}
+                for i, n in enumerate(self.hyper)}
 
     def entry_images(self, images: Value) -> Value:
         perm = self.o.layout.from_nhwc
@@ -186,7 +195,7 @@ class _Emitter:
                 else Tensor("labels", (B,), "i32", "data")]
         if self.R:
             args.append(Tensor("rand", (B, self.R), self.dt, "data"))
-        args.append(Tensor("hyper", (len(HYPER),), self.dt, "hyper"))
+        args.append(Tensor("hyper", (len(self.hyper),), self.dt, "hyper"))
         return args
 
     def begin(self, fn: str, args: list[Tensor]) -> dict[str, Value]:
@@ -232,7 +241,7 @@ class _Emitter:
 
     def emit_train_step(self):
         b = self.b
-        rows = train_state(self.o.optimizer)
+        rows = train_state(self.o.optimizer, self.o.ema)
         state = [self.state_tensor(s) for s in rows]
         data = self.data_args()
         v = self.begin("train_step", [*state, *data])
@@ -242,7 +251,9 @@ class _Emitter:
         pdict = self.unpack_params(params)
         ctx = self.ctx(pdict, self.unpack_bn(v["bn"]), True, hyper, v.get("rand"))
         decay_p = None
-        if self.o.optimizer == "adamw":
+        # clipping acts on the loss gradient alone, so with it coupled L2 decay is added to the
+        # flat, clipped gradient (as torch's optimizers add it inside step()), not per tensor
+        if self.o.optimizer == "adamw" or self.o.clip_grad:
             with b.scope("decay"):
                 decay_p = b.concatenate([b.reshape(pdict[p.name], (p.size,), hint=p.name) if p.decay
                                          else b.full(0.0, (p.size,), self.dt, hint=p.name)
@@ -255,15 +266,48 @@ class _Emitter:
         new_bn = None
         if self.o.replicas > 1:
             g, new_bn, loss, correct = self.across_replicas(g, self.flat_bn(ctx), loss, correct)
+        extra = []
+        if self.o.clip_grad:
+            g, norm = self.clip_by_global_norm(g, hyper["max_grad_norm"])
+            extra.append(("grad_norm", norm))
+            if self.o.optimizer != "adamw":
+                with b.scope("decay"):
+                    g = b.add(g, b.mul(decay_p, hyper["weight_decay"], hint="wd_p"), hint="grads")
         new_p, new_opt = optim.apply(b, self.o.optimizer, params, g, [v[t.name] for t in opt_args],
                                      hyper, decay_p)
         if new_bn is None:
             new_bn = self.flat_bn(ctx)
         new = {"params": new_p, "bn": new_bn, **{t.key: x for t, x in zip(opt_args, new_opt)}}
-        self.end("train_step", [*((t, new[t.key]) for t in state), ("loss", loss), ("correct", correct)])
+        if self.o.ema:
+            new.update(self.ema_update(hyper["ema_decay"], {t.key: v[t.name] for t in state},
+                                       new_p, new_bn))
+        self.end("train_step", [*((t, new[t.key]) for t in state), ("loss", loss), ("correct", correct),
+                                *extra])
+
+    def clip_by_global_norm(self, g: Value, max_norm: Value) -> tuple[Value, Value]:
+        """PyTorch ``clip_grad_norm_``: g * min(1, max_norm / (||g||_2 + 1e-6)), and ||g||_2."""
+        b = self.b
+        with b.scope("clip"):
+            norm = b.sqrt(b.reduce(b.mul(g, g, hint="g2"), [0], "add", hint="sum_g2"), hint="norm")
+            coef = b.div(max_norm, b.add(norm, b.const(1e-6, self.dt), hint="norm_eps"), hint="coef")
+            scale = b.min(coef, b.const(1.0, self.dt), hint="scale")
+            return b.mul(g, scale, hint="grads"), norm
+
+    def ema_update(self, d: Value, old: dict[str, Value], new_p: Value, new_bn: Value) -> dict:
+        """timm ModelEmaV2 on the parameters and the BN statistics: ema = d*ema + (1-d)*new."""
+        b = self.b
+        with b.scope("ema"):
+            one_m = b.sub(b.const(1.0, self.dt), d, hint="one_minus_d")
+            out = {}
+            for key, x, hint in (("ema", new_p, "params"), ("ema.bn", new_bn, "bn")):
+                out[key] = b.add(b.mul(old[key], d, hint=f"d_{hint}"),
+                                 b.mul(x, one_m, hint=f"new_{hint}"), hint=hint)
+            return out
 
     def header(self) -> str:
         a, o = self.a, self.o
+        feats = [w for w, on in (("global-norm gradient clipping", o.clip_grad),
+                                 ("EMA of the weights and BN statistics", o.ema)) if on]
         lines = [
             f"// netspec {__version__} — {self.spec.name}",
             f"// batch {o.batch}, input {self.spec.image_h}x{self.spec.image_w}x{self.spec.in_channels} (NHWC),"
@@ -276,7 +320,8 @@ class _Emitter:
             *([f"// precision {o.precision}: see netspec/precision.py (bf16 operands, f32 accumulation)"]
               if self.prec.policy.lowered else []),
             *([drop_path_line(a)] if a.drop_path else []),
-            "// hyper = [" + ", ".join(HYPER) + "]",
+            *([f"// train_step: {' and '.join(feats)} (netspec/state.py)"] if feats else []),
+            "// hyper = [" + ", ".join(self.hyper) + "]",
             "// Backward pass written out op by op by netspec's VJP emitters; no autodiff.",
         ]
         return "\n".join(lines)
@@ -285,8 +330,9 @@ class _Emitter:
         self.functions: dict[str, FunctionABI] = {}
         for fn in self.o.functions:
             getattr(self, f"emit_{fn}")()
-        keys = tuple(s.key for s in train_state(self.o.optimizer)) if "train_step" in self.functions else ()
-        abi = ModuleABI(dict(self.functions), HYPER, self.o.optimizer, self.dt, self.o.batch, keys,
+        keys = (tuple(s.key for s in train_state(self.o.optimizer, self.o.ema))
+                if "train_step" in self.functions else ())
+        abi = ModuleABI(dict(self.functions), self.hyper, self.o.optimizer, self.dt, self.o.batch, keys,
                         replicas=self.o.replicas, sync_bn=self.o.sync_bn)
         return Emitted(self.b.module_text(self.header()), abi)
 

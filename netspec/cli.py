@@ -113,7 +113,11 @@ def run_spec_options(fn):
 
 
 def checkpoint_options(fn):
-    """``--checkpoint RUN_DIR|FILE`` and ``--checkpoint-kind best|last`` (eval, predict)."""
+    """``--checkpoint RUN_DIR|FILE``, ``--checkpoint-kind best|last`` and ``--weights ema|raw``
+    (eval, predict)."""
+    fn = click.option("--weights", type=click.Choice(["ema", "raw"]), default=None,
+                      help="The EMA weights or the raw ones (default: ema when the run "
+                           "trained with --ema, else raw).")(fn)
     fn = click.option("--checkpoint-kind", "checkpoint_kind", type=click.Choice(["best", "last"]),
                       default=None, help="Which checkpoint of a run directory (default: best "
                       "if present, else last).")(fn)

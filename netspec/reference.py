@@ -30,7 +30,10 @@ Conventions (fixed, see the module docs of ``netspec.layers`` and ``netspec.stat
   targets (B, K); ``targets = (1-eps) * t + eps / K``.  ``correct`` counts
   ``argmax(logits) == label`` (argmax of the soft target for soft targets).
 - optimizers: exactly the formulas of ``netspec/state.py``; weight decay only where the
-  registry's ``decay`` flag is set.
+  registry's ``decay`` flag is set.  Gradient clipping (``train_step(clip=True)``) scales the
+  LOSS gradient by min(1, max_grad_norm / (||g||_2 + 1e-6)) before the optimizer adds any
+  coupled decay; the EMA (``train_step(ema=...)``) is ema = d*ema + (1-d)*new for the
+  parameters and the BN running statistics, after the optimizer.
 
 The compute dtype is the dtype of the parameters (images, BN state and ``rand`` are cast to
 it).  For float64 enable jax x64 first (``with x64(): ...`` or ``enable_x64()``).
@@ -53,7 +56,7 @@ from jax import lax
 from .analysis import Analysis, analyze
 from .kinds import RefEnv
 from .precision import Precision
-from .state import HYPER, OPT_STATE
+from .state import HYPER, HYPER_TABLE, OPT_STATE, hyper_names
 
 __all__ = [
     "Reference", "rand_width", "softmax_xent", "x64", "enable_x64",
@@ -127,18 +130,20 @@ def softmax_xent(logits, labels, label_smoothing=0.0):
 
 
 # --------------------------------------------------------------------------- optimizers
-def decode_hyper(hyper) -> dict[str, Any]:
-    """A hyper dict (names of ``netspec.state.HYPER``; no defaults are filled in, so pass
-    what the optimizer needs) or the hyper vector f32[len(HYPER)] -> dict name -> value."""
+def decode_hyper(hyper, names: tuple[str, ...] = HYPER) -> dict[str, Any]:
+    """A hyper dict (names of ``netspec.state.HYPER_TABLE``; no defaults are filled in, so pass
+    what the optimizer needs) or a hyper vector with entries ``names`` (a module's
+    ``hyper_names(...)``; default the base ``HYPER``) -> dict name -> value."""
     if isinstance(hyper, Mapping):
-        unknown = set(hyper) - set(HYPER)
+        known = [n for n, _, _ in HYPER_TABLE]
+        unknown = set(hyper) - set(known)
         if unknown:
-            raise KeyError(f"unknown hyper names {sorted(unknown)}; known: {HYPER}")
+            raise KeyError(f"unknown hyper names {sorted(unknown)}; known: {tuple(known)}")
         return dict(hyper)
     vec = hyper
-    if getattr(vec, "shape", None) != (len(HYPER),):
-        raise ValueError(f"hyper vector must have shape ({len(HYPER)},), got {getattr(vec, 'shape', None)}")
-    return {n: vec[i] for i, n in enumerate(HYPER)}
+    if getattr(vec, "shape", None) != (len(names),):
+        raise ValueError(f"hyper vector must have shape ({len(names)},), got {getattr(vec, 'shape', None)}")
+    return {n: vec[i] for i, n in enumerate(names)}
 
 
 def optimizer_update(optimizer: str, p, g, state: list, h: Mapping, decay: bool):
@@ -360,14 +365,19 @@ class Reference:
         return new_params, new_state
 
     def train_step(self, params, opt_state, bn, images, labels, hyper, *, optimizer: str,
-                   rand=None):
-        """One train step -> (params', opt_state', new_bn, loss, correct).
-        hyper: dict of ``netspec.state.HYPER`` names or the hyper vector (label_smoothing and
-        bn_momentum are read from it; a dict may omit them: 0 and spec.bn_momentum)."""
+                   rand=None, clip: bool = False, ema=None):
+        """One train step -> (params', opt_state', new_bn, loss, correct), and with ``clip``
+        or ``ema`` a sixth element, a dict of the extras: ``grad_norm`` (clip: the loss
+        gradient's global norm before clipping), ``ema`` / ``ema.bn`` (the updated EMA
+        parameters dict and BN dict, ``ema`` being (parameters dict, BN dict) before the step).
+        hyper: dict of ``netspec.state.HYPER_TABLE`` names or the hyper vector of a module with
+        these features (``hyper_names(clip_grad=clip, ema=ema is not None)``; label_smoothing
+        and bn_momentum are read from it; a dict may omit them: 0 and spec.bn_momentum)."""
         params, bn, images, rand = self._prep(params, bn, images, rand)
         self._check_rand(rand, images.shape[0], True)
         dt = params[self.analysis.params[0].name].dtype
-        h = {k: jnp.asarray(v, dt) for k, v in decode_hyper(hyper).items()}
+        names = hyper_names(clip_grad=bool(clip), ema=ema is not None)
+        h = {k: jnp.asarray(v, dt) for k, v in decode_hyper(hyper, names).items()}
         if len(opt_state) != len(OPT_STATE[optimizer]):
             raise ValueError(f"{optimizer} keeps {len(OPT_STATE[optimizer])} state buffers, "
                              f"got {len(opt_state)}")
@@ -376,9 +386,22 @@ class Reference:
         mom = h.get("bn_momentum", jnp.asarray(self.spec.bn_momentum, dt))
         loss, correct, g, bn2 = self._loss_grads(params, bn, images, jnp.asarray(labels), ls, mom,
                                                  rand, wrt_input=False)
+        extras = {}
+        if clip:    # torch.nn.utils.clip_grad_norm_ on the loss gradient (.grad)
+            norm = jnp.sqrt(sum(jnp.sum(jnp.square(g[p.name])) for p in self.analysis.params))
+            scale = jnp.minimum(jnp.asarray(1.0, dt), h["max_grad_norm"] / (norm + 1e-6))
+            g = {k: v * scale for k, v in g.items()}
+            extras["grad_norm"] = norm
         p2, st2 = self._opt(params, g, opt_state, h, optimizer=optimizer)
-        return (self._p_order(p2), [self._p_order(s) for s in st2], self._bn_order(bn2), loss,
-                correct)
+        p2, bn2 = self._p_order(p2), self._bn_order(bn2)
+        if ema is not None:     # timm ModelEmaV2: parameters and BN buffers alike
+            d = h["ema_decay"]
+            ep, eb = ema
+            extras["ema"] = {k: d * jnp.asarray(ep[k], dt) + (1 - d) * v for k, v in p2.items()}
+            extras["ema.bn"] = {k: tuple(d * jnp.asarray(e, dt) + (1 - d) * x
+                                         for e, x in zip(eb[k], v)) for k, v in bn2.items()}
+        out = (p2, [self._p_order(s) for s in st2], bn2, loss, correct)
+        return out + (extras,) if (clip or ema is not None) else out
 
     # ------------------------------------------------------------------ flat buffers
     def split(self, flat) -> dict:
@@ -423,14 +446,28 @@ class Reference:
         return res + ((np.asarray(out[4]),) if wrt_input else ())
 
     def train_step_flat(self, params_flat, opt_flat, bn_flat, images, labels, hyper, *,
-                        optimizer: str, rand=None):
-        """Flat buffers in and out: -> (params_flat', [opt_flat'...], bn_flat', loss, correct)."""
+                        optimizer: str, rand=None, clip: bool = False, ema_flat=None):
+        """Flat buffers in and out: -> (params_flat', [opt_flat'...], bn_flat', loss, correct)
+        and with ``clip`` / ``ema_flat`` (= (ema params flat, ema bn flat)) a dict of extras:
+        ``grad_norm`` float, ``ema`` / ``ema.bn`` flat."""
         dt = np.asarray(params_flat).dtype
-        p, st, nbn, loss, correct = self.train_step(
+        ema = (None if ema_flat is None else
+               (self.split(ema_flat[0]), self.split_bn(ema_flat[1])))
+        out = self.train_step(
             self.split(params_flat), [self.split(s) for s in opt_flat], self.split_bn(bn_flat),
-            images, labels, hyper, optimizer=optimizer, rand=rand)
-        return (self.join(p, dt), [self.join(s, dt) for s in st], self.join_bn(nbn, dt),
-                float(loss), int(correct))
+            images, labels, hyper, optimizer=optimizer, rand=rand, clip=clip, ema=ema)
+        p, st, nbn, loss, correct = out[:5]
+        res = (self.join(p, dt), [self.join(s, dt) for s in st], self.join_bn(nbn, dt),
+               float(loss), int(correct))
+        if len(out) == 5:
+            return res
+        ex = {}
+        if "grad_norm" in out[5]:
+            ex["grad_norm"] = float(out[5]["grad_norm"])
+        if "ema" in out[5]:
+            ex["ema"] = self.join(out[5]["ema"], dt)
+            ex["ema.bn"] = self.join_bn(out[5]["ema.bn"], dt)
+        return res + (ex,)
 
     def init_opt_state_flat(self, optimizer: str, dtype=np.float32) -> list[np.ndarray]:
         return [np.full((self.analysis.n_params,), init, dtype) for _, init in OPT_STATE[optimizer]]

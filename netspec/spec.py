@@ -91,6 +91,8 @@ class ConfigProblems(ConfigError):
 
 OPTIMIZERS = ("adam", "adamw", "sgd", "rmsprop")
 SCHEDULES = ("cosine", "step", "exponential", "constant")
+#: The epoch-record metrics ``TrainConfig.best_on`` may choose (higher is better).
+BEST_ON = ("val_top1", "ema_val_top1")
 
 #: The grammar of ``TrainConfig.randaugment`` (timm's ``rand_augment_transform`` strings).
 RANDAUGMENT_FORM = "rand[-m<int>][-n<int>][-mstd<float>][-mmax<int>][-inc<0|1>][-p<float>]"
@@ -202,6 +204,10 @@ class TrainConfig:
     bf16_conv: bool = False
     ema: bool = False
     ema_decay: float = 0.9999
+    ema_warmup: bool = False        # EMA decay min(ema_decay, (1+t)/(10+t)), t = optimizer steps done
+    clip_grad_norm: float = 0.0     # clip the loss gradient to this global L2 norm (0: off)
+    best_on: str | None = None      # the metric choosing checkpoints/best: val_top1 | ema_val_top1
+    #                                 (None: ema_val_top1 with ema, else val_top1)
     drop_path: float = 0.0
     # host data augmentation (runtime.data, docs/data.md); all off by default
     randaugment: str | None = None  # timm's string, e.g. "rand-m9-mstd0.5" (parse_randaugment)
@@ -291,8 +297,30 @@ class TrainConfig:
                    lambda: _ratio(w, "drop_path", self.drop_path, 0.0, 1.0, hi_open=True),
                    lambda: _ratio(w, "weight_decay", self.weight_decay, 0.0, 1.0), warmup]
         checks += [lambda f=f: boolean(f)
-                   for f in ("nesterov", "cosine_decay", "augment", "bf16", "bf16_conv", "ema")]
+                   for f in ("nesterov", "cosine_decay", "augment", "bf16", "bf16_conv", "ema",
+                             "ema_warmup")]
         checks.append(nesterov)
+
+        def clip_grad_norm():
+            v = self.clip_grad_norm
+            if isinstance(v, bool) or not isinstance(v, (int, float)) or not math.isfinite(v) \
+                    or v < 0:
+                raise ConfigError("must be a finite number >= 0 (0: no clipping)", where=w,
+                                  field="clip_grad_norm", expected="a finite number >= 0",
+                                  received=v)
+
+        def best_on():
+            v = self.best_on
+            if v is not None and v not in BEST_ON:
+                raise ConfigError("is not a metric of the epoch records", where=w,
+                                  field="best_on", expected="one of " + ", ".join(BEST_ON),
+                                  received=v)
+            if v == "ema_val_top1" and self.ema is not True:
+                raise ConfigError("chooses the best checkpoint on the EMA weights, and EMA is "
+                                  "off", where=w, field="best_on", expected="'val_top1'",
+                                  received=v, hint="turn EMA on (--ema) or choose val_top1")
+
+        checks += [clip_grad_norm, best_on]
 
         def randaugment():
             if self.randaugment is not None:
@@ -314,6 +342,11 @@ class TrainConfig:
     def mixes(self) -> bool:
         """Mixup or CutMix is on: the train step takes soft targets f32[B, K]."""
         return bool(self.mixup_alpha > 0 or self.cutmix_alpha > 0)
+
+    @property
+    def best_metric(self) -> str:
+        """The epoch-record metric that chooses checkpoints/best (``best_on`` resolved)."""
+        return self.best_on or ("ema_val_top1" if self.ema else "val_top1")
 
     @property
     def schedule(self) -> str:

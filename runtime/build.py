@@ -88,6 +88,8 @@ class EmitPlan:
     sync_bn: bool = False
     precision: str = "f32"       # netspec.precision mode, from the TrainConfig's bf16 / bf16_conv
     drop_path: float = 0.0       # stochastic depth, from the TrainConfig's drop_path
+    clip_grad: bool = False      # global-norm clipping in train_step (TrainConfig.clip_grad_norm > 0)
+    ema: bool = False            # EMA rows in train_step (TrainConfig.ema)
 
     @property
     def replica_batch(self) -> int:
@@ -104,6 +106,10 @@ class EmitPlan:
             kw["precision"] = self.precision
         if self.drop_path:
             kw["drop_path"] = self.drop_path
+        if self.clip_grad:
+            kw["clip_grad"] = True
+        if self.ema:
+            kw["ema"] = True
         return kw
 
 
@@ -184,7 +190,10 @@ def resolve(spec: NetSpec, config: TrainConfig | None, *, batch: int | None = No
                           where="--sync-bn", hint="add --replicas N (N > 1)")
     return EmitPlan(spec, batch, funcs, optimizer, lay, replicas=replicas, sync_bn=bool(sync_bn),
                     precision=precision_mode(config),
-                    drop_path=float(config.drop_path) if config is not None else 0.0)
+                    drop_path=float(config.drop_path) if config is not None else 0.0,
+                    clip_grad=bool(config is not None and config.clip_grad_norm > 0
+                                   and "train_step" in funcs),
+                    ema=bool(config is not None and config.ema and "train_step" in funcs))
 
 
 def emit_verified(plan: EmitPlan, *, source_hint: str | None = None,
@@ -362,6 +371,8 @@ def build(spec, config, *, backend: str = "cpu", chip: str | None = None,
         "input_shape": [plan.replica_batch, s.image_h, s.image_w, s.in_channels],
         "optimizer": plan.optimizer,
         "optimizer_state": [b.arg for b in train_state(plan.optimizer) if b.role == "opt"],
+        "clip_grad": plan.clip_grad,
+        "ema": plan.ema,
         "layout": plan.layout.name,
         "engine": eng.name,
         "hyper": list(emitted.abi.hyper),

@@ -2,7 +2,7 @@
 
 File format (``FORMAT``): a standard safetensors file (readable by any safetensors reader, no
 pickle) whose tensors are the session state — ``params``, ``opt.<name>`` per optimizer buffer,
-``bn`` — all float32, flat, in the registry layout; its ``__metadata__`` holds one key,
+``bn``, with EMA ``ema`` and ``ema.bn`` (the rows of ``netspec.state.train_state``) — all float32, flat, in the registry layout; its ``__metadata__`` holds one key,
 ``netspec``, the JSON manifest:
 
   format, netspec version, spec name, spec_hash, layout_hash, n_params, n_bn_floats, dtype,
@@ -202,13 +202,19 @@ def check_compatible(path, tensors: dict, manifest: dict, *, spec_name: str, spe
         if tensors[k].shape != (n,):
             raise CheckpointError(f"{path}: {k!r} has shape {tensors[k].shape}, expected ({n},)")
     if state_keys is not None:
+        from netspec.state import state_space
         missing = [k for k in state_keys if k not in tensors]
+        if missing and all(k.startswith("ema") for k in missing):
+            raise CheckpointError(
+                f"{path} holds no EMA weights ({missing} are missing); this run needs them"
+                "\n  hint: a run keeps its --ema setting on resume")
         if missing:
             raise CheckpointError(
                 f"{path} holds optimizer state {sorted(k for k in tensors if k.startswith('opt.'))} "
                 f"(optimizer {manifest.get('optimizer')!r}); this run needs {missing}"
                 "\n  hint: resume with the optimizer the run was started with")
-        for k in (k for k in state_keys if k.startswith("opt.")):
-            if tensors[k].shape != (n_params,):
+        for k in state_keys:
+            n = n_bn_floats if state_space(k) == "bn" else n_params
+            if tensors[k].shape != (n,):
                 raise CheckpointError(f"{path}: {k!r} has shape {tensors[k].shape}, "
-                                      f"expected ({n_params},)")
+                                      f"expected ({n},)")

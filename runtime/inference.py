@@ -6,7 +6,7 @@ Without a spec file it reads the spec's path and name from the run's ``run.json`
 (``spec_from_run``), so ``netspec eval --checkpoint RUN_DIR`` needs nothing else.
 ``describe_checkpoint`` says which checkpoint that is (path, step, epoch, its val top-1);
 ``inference_session`` compiles the spec's ``predict`` at the wanted batch and uploads the
-checkpoint's parameters and BN stats; ``expand_images`` turns ``predict``'s arguments (files,
+checkpoint's parameters and BN stats (``weights``: the raw ones or their EMA, ``resolve_weights``); ``expand_images`` turns ``predict``'s arguments (files,
 folders, globs) into the image files to classify.
 """
 
@@ -20,13 +20,15 @@ from pathlib import Path
 import numpy as np
 
 from netspec.analysis import analyze, layout_hash, spec_hash
-from netspec.errors import NetspecError
+from netspec.errors import ConfigError, NetspecError
 from netspec.loader import load_spec_file
 
 from .checkpoint import CheckpointError, check_compatible, load_checkpoint
 from .session import open_session
 
 CHECKPOINT_KINDS = ("best", "last")
+#: ``--weights``: which weights of a checkpoint to use -> the checkpoint keys of (params, bn).
+WEIGHTS = {"ema": ("ema", "ema.bn"), "raw": ("params", "bn")}
 
 
 @dataclass
@@ -145,10 +147,27 @@ def open_checkpoint(spec_file, spec_name, path, kind: str | None = None):
     return spec, OpenCheckpoint(p, tensors, man, spec_file=str(spec_file))
 
 
-def describe_checkpoint(ck: OpenCheckpoint) -> dict:
+def resolve_weights(ck: OpenCheckpoint, weights: str | None) -> str:
+    """``--weights`` resolved: None -> "ema" when the checkpoint holds EMA weights, else "raw";
+    "ema" on a checkpoint without them is a ConfigError naming the flag."""
+    has_ema = all(k in ck.tensors for k in WEIGHTS["ema"])
+    if weights is None:
+        return "ema" if has_ema else "raw"
+    if weights not in WEIGHTS:
+        raise ConfigError("is not a choice", where="--weights", expected=" | ".join(WEIGHTS),
+                          received=weights)
+    if weights == "ema" and not has_ema:
+        raise ConfigError(f"asks for the EMA weights, and {ck.path} holds none (its run was "
+                          "trained without --ema)", where="--weights ema",
+                          hint="pass --weights raw, or train with --ema")
+    return weights
+
+
+def describe_checkpoint(ck: OpenCheckpoint, weights: str = "raw") -> dict:
     """Which checkpoint this is: path, kind (best / last / file), step, epoch, and its own val
     top-1 where it is known (the epoch record of its step in the run's metrics.jsonl, or the
-    best top-1 for a best checkpoint), with ``text``: one line to print."""
+    best top-1 for a best checkpoint), with ``text``: one line to print.  ``weights``: which
+    weights' top-1 ("raw": val_top1, "ema": ema_val_top1)."""
     from .train.rundir import read_metrics
 
     man = ck.manifest
@@ -159,25 +178,37 @@ def describe_checkpoint(ck: OpenCheckpoint) -> dict:
     stem = ck.path.stem
     kind = stem if stem in CHECKPOINT_KINDS and ck.path.parent.name == "checkpoints" else "file"
     top1 = None
+    metric = "ema_val_top1" if weights == "ema" else "val_top1"
     if ck.path.parent.name == "checkpoints":
         for r in read_metrics(ck.path.parent.parent / "metrics.jsonl"):
             if r.get("kind") == "epoch" and r.get("step") == step and r.get("epoch") == done - 1:
-                top1 = r.get("val_top1")
-    if top1 is None and kind == "best":
+                top1 = r.get(metric)
+    if top1 is None and kind == "best" and man.get("best_on", "val_top1") == metric:
         top1 = man.get("best_top1")
     at_epoch_end = S > 0 and step == done * S
     where = (f"epoch {done}" + (f"/{epochs}" if epochs else "") if at_epoch_end
              else f"epoch {step // S + 1 if S else '?'}, batch {step % S if S else '?'}")
-    acc = (f"val top-1 {100 * top1:.2f}%" if top1 is not None
+    acc = (f"{'EMA ' if weights == 'ema' else ''}val top-1 {100 * top1:.2f}%" if top1 is not None
            else "not evaluated at this step" if not at_epoch_end else "val top-1 not recorded")
-    text = f"{ck.path} ({kind}: step {step}, {where}; {acc})"
+    text = f"{ck.path} ({kind}: step {step}, {where}; {acc})" + (
+        "; EMA weights" if weights == "ema" else "")
     return {"path": str(ck.path), "kind": kind, "step": step, "epochs_evaluated": done,
-            "epochs": epochs, "top1": top1, "text": text}
+            "epochs": epochs, "top1": top1, "weights": weights, "text": text}
 
 
 def inference_session(spec, ck: OpenCheckpoint, *, batch: int, backend="cpu", chip=None,
-                      extra_flags=(), cache_dir=None, engine: str = "iree", progress=None):
-    """``progress`` (``runtime.progress``): the build's stages, then "load" and "done"."""
+                      extra_flags=(), cache_dir=None, engine: str = "iree", progress=None,
+                      weights: str = "raw"):
+    """``progress`` (``runtime.progress``): the build's stages, then "load" and "done".
+    ``weights``: "raw" (params, bn) or "ema" (the checkpoint's ema, ema.bn; see
+    ``resolve_weights``)."""
+    p_key, bn_key = WEIGHTS[resolve_weights(ck, weights)]
+    a = analyze(spec)
+    if weights == "ema":    # shapes checked like a resumed run's state
+        check_compatible(ck.path, ck.tensors, ck.manifest, spec_name=spec.name,
+                         spec_hash=spec_hash(spec), layout_hash=layout_hash(a),
+                         n_params=a.n_params, n_bn_floats=a.n_bn_floats,
+                         state_keys=list(WEIGHTS["ema"]))
     from .build import build
     from .progress import Reporter
 
@@ -187,7 +218,7 @@ def inference_session(spec, ck: OpenCheckpoint, *, batch: int, backend="cpu", ch
                   progress=rep)
     rep("load", driver=built.result.driver)
     s = open_session(built, optimizer=None, engine=engine)
-    s.load_state({"params": ck.tensors["params"], "bn": ck.tensors["bn"]})
+    s.load_state({"params": ck.tensors[p_key], "bn": ck.tensors[bn_key]})
     if owner:
         rep("done")
     return s, built

@@ -12,14 +12,37 @@ warmup steps, lr0 the base learning rate and e = s / S the (fractional) epoch:
 
 The schedule after warmup starts where warmup ends (cosine is measured from W, step and
 exponential from epoch 0, so warmup only replaces their first W steps).
+
+EMA decay (``ema``; the ``ema_decay`` slot): with t = s + 1 the number of optimizer steps done
+once step s is applied (t = 1 after the first step; TF's ``num_updates = global_step`` read
+after ``apply_gradients``, as in the EfficientNet recipe)
+
+  ema_warmup off   d = ema_decay
+  ema_warmup on    d = min(ema_decay, (1 + t) / (10 + t))     (TF ExponentialMovingAverage)
+
+Gradient clipping (``clip_grad_norm`` > 0): the ``max_grad_norm`` slot is clip_grad_norm.
 """
 
 from __future__ import annotations
 
 import math
 
-from netspec.state import hyper_vector
+from netspec.state import hyper_names, hyper_vector
 from netspec.spec import TrainConfig
+
+
+def ema_decay_at(config: TrainConfig, step: int) -> float:
+    """The EMA decay of 0-based global step ``step`` (optimizer step t = step + 1)."""
+    d = float(config.ema_decay)
+    if config.ema_warmup:
+        t = int(step) + 1
+        d = min(d, (1.0 + t) / (10.0 + t))
+    return d
+
+
+def config_hyper_names(config: TrainConfig) -> tuple[str, ...]:
+    """The hyper entries of the train step built for ``config`` (``netspec.state.hyper_names``)."""
+    return hyper_names(clip_grad=config.clip_grad_norm > 0, ema=bool(config.ema))
 
 
 def lr_at(config: TrainConfig, step: int, steps_per_epoch: int) -> float:
@@ -51,4 +74,5 @@ def hyper_for_step(config: TrainConfig, spec, step: int, steps_per_epoch: int):
         bn_momentum=spec.bn_momentum, momentum=config.momentum, nesterov=config.nesterov,
         beta1=config.beta1, beta2=config.beta2,
         eps=config.rmsprop_eps if opt == "rmsprop" else config.adam_eps,
-        rms_decay=config.rmsprop_decay)
+        rms_decay=config.rmsprop_decay, max_grad_norm=float(config.clip_grad_norm),
+        ema_decay=ema_decay_at(config, step), names=config_hyper_names(config))

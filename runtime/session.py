@@ -1,7 +1,8 @@
 """A training session: one compiled module on one device, with the training state resident there.
 
-The state is the rows of ``netspec.state.train_state(optimizer)`` — ``params``, one buffer per
-optimizer slot, the BN running statistics — each a flat buffer laid out by the parameter
+The state is the rows of ``netspec.state.train_state(optimizer, ema)`` — ``params``, one buffer
+per optimizer slot, the BN running statistics, and with EMA their averages ``ema`` /
+``ema.bn`` — each a flat buffer laid out by the parameter
 registry (``netspec.analysis``).  They are uploaded once (initialised or restored from a
 checkpoint) and then only ever passed from one ``train_step`` call's results to the next
 call's arguments as device buffers of the engine (``runtime.engines``) — nothing is copied to
@@ -40,16 +41,18 @@ __all__ = ["STREAM_DROPOUT", "Session", "StepResult", "state_keys"]
 class StepResult:
     loss: float
     correct: int
+    grad_norm: float | None = None   # the loss gradient's global norm (modules that clip)
 
 
 class Session:
     """``train_step`` / ``predict`` of one executable with device-resident state."""
 
     def __init__(self, spec, executable: Executable, *, optimizer: str | None,
-                 batch: int | None = None):
+                 batch: int | None = None, ema: bool | None = None):
         """``optimizer=None``: an inference session (``predict`` only, no optimizer state).
         ``executable.abi`` describes the module (netspec's own emission, or a peer's module
-        built to the same ABI)."""
+        built to the same ABI).  ``ema``: the train step carries the EMA rows (None: as the
+        module's ABI says)."""
         self.spec = spec
         self.analysis: Analysis = analyze(spec)
         self.exe = executable
@@ -57,7 +60,10 @@ class Session:
         if self.abi is None:
             raise ValueError("a Session needs the executable's ABI (codegen.abi)")
         self.optimizer = optimizer
-        self.state = train_state(optimizer)
+        if ema is None:
+            ema = bool(optimizer) and "ema" in self.abi.state
+        self.ema = bool(ema)
+        self.state = train_state(optimizer, self.ema)
         fn = "train_step" if optimizer else "predict"
         want = [s.key for s in self.state] if optimizer else ["params", "bn"]
         got = [t.key for t in self.abi[fn].state_args()]
@@ -83,14 +89,15 @@ class Session:
         a = self.analysis
         fresh = {"params": lambda: init_params(a, seed), "bn": a.init_bn}
         host = {}
-        for s in self.state:
-            host[s.key] = (fresh[s.space]() if s.fill is None else
+        for s in self.state:     # a copy_of row follows the row it copies (train_state order)
+            host[s.key] = (host[s.copy_of].copy() if s.copy_of is not None else
+                           fresh[s.space]() if s.fill is None else
                            np.full((a.n_params if s.space == "params" else a.n_bn_floats,),
                                    s.fill, np.float32))
         self.load_state(host)
 
     def state_keys(self) -> list[str]:
-        return state_keys(self.optimizer)
+        return state_keys(self.optimizer, self.ema)
 
     def load_state(self, host: dict[str, np.ndarray]) -> None:
         """Upload a full state (the dict ``state_to_host`` returns)."""
@@ -108,11 +115,12 @@ class Session:
         rng = np.random.default_rng([seed, STREAM_DROPOUT, step])
         return rng.random((self.batch, self.rand_width), dtype=np.float32)
 
-    def _args(self, fn: str, data: dict) -> list:
+    def _args(self, fn: str, data: dict, keys: dict | None = None) -> list:
+        """``keys``: state key -> the key of the buffer passed in its place."""
         args = []
         for t in self.abi[fn].args:
             if t.role == "state":
-                args.append(self._state[t.key])
+                args.append(self._state[(keys or {}).get(t.key, t.key)])
                 continue
             value = data.get(t.name)
             if value is None:
@@ -131,11 +139,22 @@ class Session:
             self._state[key] = out[i]
         loss = float(self.exe.download(out[outputs["loss"]]))
         correct = int(self.exe.download(out[outputs["correct"]]))
-        return StepResult(loss, correct)
+        norm = (float(self.exe.download(out[outputs["grad_norm"]])) if "grad_norm" in outputs
+                else None)
+        return StepResult(loss, correct, norm)
 
-    def predict(self, images: np.ndarray) -> np.ndarray:
-        """Logits f32[B, K] with the running BN statistics (inference)."""
-        out = self.exe.call("predict", self._args("predict", {"images": images}))
+    #: ``predict(weights=...)``: which state rows stand in for ``params`` and ``bn``.
+    WEIGHTS = {"raw": {}, "ema": {"params": "ema", "bn": "ema.bn"}}
+
+    def predict(self, images: np.ndarray, weights: str = "raw") -> np.ndarray:
+        """Logits f32[B, K] with the running BN statistics (inference); ``weights="ema"``:
+        with the EMA parameters and BN statistics of a session that carries them."""
+        if weights not in self.WEIGHTS:
+            raise ValueError(f"weights must be one of {list(self.WEIGHTS)}, not {weights!r}")
+        if weights == "ema" and "ema" not in self._state:
+            raise ValueError("this session carries no EMA weights")
+        out = self.exe.call("predict", self._args("predict", {"images": images},
+                                                   self.WEIGHTS[weights]))
         return np.asarray(self.exe.gather(out[self._outputs["predict"][1]["logits"]]))
 
 

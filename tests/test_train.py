@@ -395,11 +395,12 @@ def test_imagefolder_with_a_corrupt_jpeg_trains_and_warns(tmp_path, cache_dir):
 
 
 def test_unsupported_knob_and_class_mismatch_are_refused(workdir, cache_dir, tmp_path):
-    ema = tmp_path / "ema.py"
-    ema.write_text(spec_file(workdir).read_text().replace("weight_decay=1e-4,",
-                                                          "weight_decay=1e-4, ema=True,"))
-    r = cli("train", ema, "--out", tmp_path / "r1", cache_dir=cache_dir)
-    assert r.exit_code == 2 and "ema" in r.output and "not implement" in r.output, r.output
+    # (EMA, once refused here, is implemented: tests/test_ema_clip.py); a knob that
+    # contradicts another is refused before anything is compiled
+    r = cli("train", spec_file(workdir), "--best-on", "ema_val_top1", "--out", tmp_path / "r1",
+            cache_dir=cache_dir)
+    assert r.exit_code == 2 and "--best-on ema_val_top1" in r.output and "EMA is off" in r.output, r.output
+    assert not (tmp_path / "r1").exists()
     four = tmp_path / "four.py"
     four.write_text(spec_file(workdir).read_text().replace("dense(8, 3)", "dense(8, 4)"))
     r = cli("train", four, "--out", tmp_path / "r2", cache_dir=cache_dir)

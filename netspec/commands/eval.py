@@ -1,13 +1,14 @@
 """``netspec eval``: accuracy of a checkpoint on a data split, per class, with a confusion matrix.
 
-    netspec eval [SPEC.py] --checkpoint RUN_DIR|FILE [--checkpoint-kind best|last]
+    netspec eval [SPEC.py] --checkpoint RUN_DIR|FILE [--checkpoint-kind best|last] [--weights ema|raw]
                  [--data SRC] [--split val|train] [--batch-size N] [--backend ...] [--chip ...]
                  [--out DIR]
 
 ``--checkpoint RUN_DIR`` takes the run's best checkpoint (else its last; ``--checkpoint-kind``
 chooses), and without ``SPEC.py`` the spec file recorded in the run's ``run.json``.  The
 checkpoint used is printed first (path, step, epoch, its val top-1).  The data defaults to
-the source the checkpoint was trained on, and images are normalised with the checkpoint's
+the source the checkpoint was trained on (``--weights``: the EMA weights, the default for a run
+trained with ``--ema``, or the raw ones), and images are normalised with the checkpoint's
 statistics (not recomputed from the evaluated data).  Prints top-1, top-5 and per-class
 accuracy; writes ``eval.json`` and ``confusion.png`` into ``--out`` (default: ``eval/`` inside
 the run directory, or next to the checkpoint file).  Unreadable images are named once each
@@ -74,16 +75,18 @@ def plot_confusion(conf: np.ndarray, classes: list[str], path: Path, title: str)
 @click.option("--out", default=None, metavar="DIR",
               help="Where eval.json and confusion.png go (default: eval/ in the run directory, "
                    "or eval-<name>/ next to a checkpoint file).")
-def eval_(spec_file, spec_name, checkpoint, checkpoint_kind, data, split, batch_size, backend,
-          engine, chip, iree_flags, cache_dir, workers, out):
+def eval_(spec_file, spec_name, checkpoint, checkpoint_kind, weights, data, split, batch_size,
+          backend, engine, chip, iree_flags, cache_dir, workers, out):
     """Evaluate a checkpoint: top-1, top-5, per-class accuracy, confusion matrix."""
     from runtime.data import Loader, open_dataset
-    from runtime.inference import describe_checkpoint, inference_session, open_checkpoint
+    from runtime.inference import (describe_checkpoint, inference_session, open_checkpoint,
+                                   resolve_weights)
     from runtime.train import evaluate
 
     console = Console(highlight=False, soft_wrap=True)
     spec, ck = open_checkpoint(spec_file, spec_name, checkpoint, kind=checkpoint_kind)
-    used = describe_checkpoint(ck)
+    weights = resolve_weights(ck, weights)
+    used = describe_checkpoint(ck, weights)
     console.print(f"checkpoint  {escape(used['text'])}" + ("" if spec_file else escape(
         f"\nspec        {spec.name} ({ck.spec_file}, from run.json)")))
     man = ck.manifest
@@ -95,7 +98,7 @@ def eval_(spec_file, spec_name, checkpoint, checkpoint_kind, data, split, batch_
     with stage_display(console) as progress:    # the compile's stages, or a live line
         session, built = inference_session(spec, ck, batch=B, backend=backend, chip=chip,
                                            extra_flags=iree_flags, cache_dir=cache_dir,
-                                           engine=engine, progress=progress)
+                                           engine=engine, progress=progress, weights=weights)
     ds = splits.val if split == "val" else splits.train
     loader = Loader(ds, B, train=False, image_hw=(spec.image_h, spec.image_w),
                     channels=spec.in_channels, mean=tuple(man["data"]["mean"]),
@@ -109,7 +112,7 @@ def eval_(spec_file, spec_name, checkpoint, checkpoint_kind, data, split, batch_
     classes = list(splits.classes)
     per = r.per_class()
     table = Table(title=f"{spec.name} — {split} split of {source} ({r.n:,} images), "
-                        f"checkpoint step {man['step']}")
+                        f"checkpoint step {man['step']}, {weights} weights")
     table.add_column("class"), table.add_column("images", justify="right")
     table.add_column("accuracy", justify="right")
     for i, c in enumerate(classes):
@@ -127,7 +130,7 @@ def eval_(spec_file, spec_name, checkpoint, checkpoint_kind, data, split, batch_
     from . import write_atomic
     write_atomic(out_dir / "eval.json", json.dumps({
         "checkpoint": str(ck.path), "checkpoint_kind": used["kind"],
-        "checkpoint_top1": used["top1"], "step": man["step"], "data": source, "split": split,
+        "checkpoint_top1": used["top1"], "weights": weights, "step": man["step"], "data": source, "split": split,
         "images": r.n, "top1": r.top1, "top5": r.top5, "loss": r.loss, "classes": classes,
         "per_class_accuracy": [None if np.isnan(v) else float(v) for v in per],
         "confusion": r.confusion.tolist(),

@@ -1,7 +1,7 @@
 """``netspec predict``: the top classes of image files under a trained checkpoint.
 
     netspec predict [SPEC.py] --checkpoint RUN_DIR|FILE [--checkpoint-kind best|last]
-                    IMAGE|DIR|GLOB... [--top K] [--json] [--backend ...] [--chip ...]
+                    [--weights ema|raw] IMAGE|DIR|GLOB... [--top K] [--json] [--backend ...]
 
 Without ``SPEC.py`` (a first argument ending in ``.py``) the spec is the one recorded in the
 run directory's ``run.json``.  The checkpoint used is printed first (on stderr with
@@ -41,11 +41,12 @@ MAX_BATCH = 16
               help="How many classes to show per image, most probable first.")
 @click.option("--json", "as_json", is_flag=True, help="Print JSON instead of tables.")
 @target_options
-def predict(paths, spec_name, checkpoint, checkpoint_kind, top_k, as_json, backend, engine, chip,
-            iree_flags, cache_dir):
+def predict(paths, spec_name, checkpoint, checkpoint_kind, weights, top_k, as_json, backend,
+            engine, chip, iree_flags, cache_dir):
     """Classify images (files, folders, globs) with a trained checkpoint: top-K classes."""
     from runtime.inference import (ImageArgError, describe_checkpoint, expand_images,
-                                   inference_session, open_checkpoint, preprocess_file)
+                                   inference_session, open_checkpoint, preprocess_file,
+                                   resolve_weights)
     from runtime.train import log_softmax
 
     args = list(paths)
@@ -57,7 +58,8 @@ def predict(paths, spec_name, checkpoint, checkpoint_kind, top_k, as_json, backe
     console = Console(highlight=False, soft_wrap=True)
     info = Console(stderr=True, highlight=False, soft_wrap=True) if as_json else console
     spec, ck = open_checkpoint(spec_file, spec_name, checkpoint, kind=checkpoint_kind)
-    info.print(f"checkpoint  {escape(describe_checkpoint(ck)['text'])}")
+    weights = resolve_weights(ck, weights)
+    info.print(f"checkpoint  {escape(describe_checkpoint(ck, weights)['text'])}")
     for note in inputs.notes:
         info.print(f"[yellow]note:[/yellow] {escape(note)}")
     d = ck.manifest["data"]
@@ -82,7 +84,7 @@ def predict(paths, spec_name, checkpoint, checkpoint_kind, top_k, as_json, backe
         with stage_display() as progress:     # stderr: the compile's stages, or a live line
             session, _ = inference_session(spec, ck, batch=B, backend=backend, chip=chip,
                                            extra_flags=iree_flags, cache_dir=cache_dir,
-                                           engine=engine, progress=progress)
+                                           engine=engine, progress=progress, weights=weights)
         classes = ck.classes
         for i in range(0, len(arrays), B):
             chunk = np.stack(arrays[i:i + B])

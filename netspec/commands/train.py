@@ -26,7 +26,7 @@ from rich.markup import escape
 
 from netspec.cli import engine_option, load_spec, main, replica_options, spec_options
 from netspec.errors import ConfigError, NetspecError
-from netspec.spec import OPTIMIZERS, SCHEDULES, ConfigProblems, TrainConfig
+from netspec.spec import BEST_ON, OPTIMIZERS, SCHEDULES, ConfigProblems, TrainConfig
 
 
 def target_options(fn):
@@ -84,7 +84,13 @@ KNOB_FLAGS: dict[str, tuple[str, str]] = {
     "rmsprop_eps": ("--rmsprop-eps", "RMSProp epsilon (inside the square root, TF form)."),
     "augment": ("--augment/--no-augment", "Random-resized-crop + flip augmentation of training images."),
     "ema": ("--ema/--no-ema", "Exponential moving average of the weights."),
-    "ema_decay": ("--ema-decay", "EMA decay."),
+    "ema_decay": ("--ema-decay", "EMA decay d: ema = d*ema + (1-d)*weights after each step."),
+    "ema_warmup": ("--ema-warmup/--no-ema-warmup", "EMA decay min(d, (1+t)/(10+t)) at "
+                   "optimizer step t (TF's num_updates form)."),
+    "clip_grad_norm": ("--clip-grad-norm", "Clip the loss gradient to this global L2 norm "
+                       "(PyTorch clip_grad_norm_; 0: off)."),
+    "best_on": ("--best-on", "Metric choosing checkpoints/best (default: ema_val_top1 with "
+                "--ema, else val_top1)."),
     "drop_path": ("--drop-path", "Stochastic depth: block i of n drops with drop_path * i / n "
                                  "(torchvision / timm; 0: off)."),
     "bf16": ("--bf16/--no-bf16", "bfloat16 activations (mixed precision)."),
@@ -98,7 +104,7 @@ KNOB_FLAGS: dict[str, tuple[str, str]] = {
                           "probability of CutMix for a batch."),
     "random_erasing": ("--reprob", "Random-erasing probability per training image (0: off)."),
 }
-KNOB_CHOICES = {"optimizer": OPTIMIZERS, "lr_schedule": SCHEDULES}
+KNOB_CHOICES = {"optimizer": OPTIMIZERS, "lr_schedule": SCHEDULES, "best_on": BEST_ON}
 #: Knobs whose default (None) gives no type: their click type.
 KNOB_TYPES = {"randaugment": str}
 

@@ -24,15 +24,14 @@ from ..checkpoint import check_compatible, load_checkpoint, save_checkpoint
 from ..schedule import hyper_for_step, lr_at
 from ..session import Session, open_session, state_keys
 from .errors import Diverged, TrainError
-from .metrics import evaluate, rss_mb, workers_rss_mb
+from .metrics import evaluate_weights, rss_mb, workers_rss_mb
 from .plots import plot_curves
 from .rundir import RunDir
 from .signals import EXIT_SIGNAL, Interrupts
 
 #: TrainConfig knobs the IREE train step does not implement yet: refused, never ignored.
-UNSUPPORTED = {
-    "ema": (False, "EMA of the weights"),
-}
+#: (knob -> (its off value, what it asks for); every knob is implemented today.)
+UNSUPPORTED: dict[str, tuple[object, str]] = {}
 
 #: On resume these may differ from the run's stored config (the rest must not).
 RESUME_OVERRIDABLE = ("epochs",)
@@ -103,7 +102,7 @@ class _RunState:
     S: int                      # batches per epoch
     step: int                   # optimizer steps done
     evaluated: int              # epochs evaluated
-    best: float | None          # best validation top-1 so far
+    best: float | None          # best value so far of config.best_metric (val / EMA top-1)
     history: list               # the epoch records
     saved: dict                 # {"step": step of the last checkpoint written, or None}
 
@@ -151,7 +150,7 @@ class Trainer:
         check_compatible(run.last, tensors, man, spec_name=self.spec.name,
                          spec_hash=self.spec_hash, layout_hash=self.layout_hash,
                          n_params=self.a.n_params, n_bn_floats=self.a.n_bn_floats,
-                         state_keys=state_keys(stored.optimizer))
+                         state_keys=state_keys(stored.optimizer, stored.ema))
         changes = {}
         for k, v in overrides.items():
             if v is None or getattr(stored, k) == v:
@@ -189,7 +188,8 @@ class Trainer:
         best = man.get("best_top1")
         acc = ""
         if best is not None:
-            acc = f"; val top-1 best {100 * best:.2f}%"
+            acc = (f"; {'EMA ' if man.get('best_on') == 'ema_val_top1' else ''}val top-1 best "
+                   f"{100 * best:.2f}%")
             if last.get("val_top1") is not None:
                 acc += f", last {100 * last['val_top1']:.2f}%"
         self.console.print(f"run {run.path} is already complete: {done}/{epochs} epochs "
@@ -376,7 +376,8 @@ class Trainer:
                 "optimizer": config.optimizer, "state_names": [b.arg for b in st.session.state if b.role == "opt"],
                 "step": step, "epoch": step // S, "batch_in_epoch": step % S,
                 "steps_per_epoch": S, "epochs_evaluated": st.evaluated,
-                "best_top1": st.best, "reason": reason, "config": config.to_dict(),
+                "best_top1": st.best, "best_on": config.best_metric, "reason": reason,
+                "config": config.to_dict(),
                 "rng": {"seed": config.seed, "scheme": "numpy default_rng([seed, stream, "
                         "step|epoch]); data order [seed, epoch]; dropout [seed, 1, step]"},
                 "data": {"source": splits.source, "classes": list(splits.classes),
@@ -417,14 +418,20 @@ class Trainer:
         """Evaluate epoch ``st.evaluated``: record, print, plot, checkpoint (and best).
         False when a stop was requested during the evaluation."""
         config = st.config
-        r = evaluate(st.session, val_loader, self.a.num_classes, st.evaluated, stop)
-        if r is None:
+        weights = ("raw", "ema") if config.ema else ("raw",)
+        rs = evaluate_weights(st.session, val_loader, self.a.num_classes, weights, st.evaluated,
+                              stop)
+        if rs is None:
             return False
-        rec = self._epoch_record(st.evaluated, st.S, config.batch_size, r, config)
+        rec = self._epoch_record(st.evaluated, st.S, config.batch_size, rs["raw"], config)
+        if config.ema:
+            e = rs["ema"]
+            rec.update(ema_val_loss=e.loss, ema_val_top1=e.top1, ema_val_top5=e.top5)
         st.evaluated += 1
-        improved = st.best is None or r.top1 > st.best
+        score = rec[config.best_metric]
+        improved = st.best is None or score > st.best
         if improved:
-            st.best = r.top1
+            st.best = score
         st.history.append(rec)
         st.run.append(rec)
         self._print_epoch(rec, config, improved)
@@ -455,8 +462,10 @@ class Trainer:
         if history:
             result.val_top1, result.val_top5 = history[-1]["val_top1"], history[-1]["val_top5"]
         if result.stopped_by is None:
+            ema = (f"; EMA weights {100 * history[-1]['ema_val_top1']:.2f}% top-1"
+                   if history and history[-1].get("ema_val_top1") is not None else "")
             console.print(f"final validation accuracy: [bold]{100 * (result.val_top1 or 0):.2f}%"
-                          f"[/bold] top-1, {100 * (result.val_top5 or 0):.2f}% top-5 "
+                          f"[/bold] top-1, {100 * (result.val_top5 or 0):.2f}% top-5{ema} "
                           f"({config.epochs} epochs, {step} steps, "
                           f"{_fmt_time(result.seconds)}); run saved in {run.path}",
                           highlight=False)
@@ -483,7 +492,9 @@ class Trainer:
         self.console.print(
             f"epoch {rec['epoch'] + 1}/{config.epochs}  train loss {tl} acc {ta}  |  val loss "
             f"{rec['val_loss']:.4f} top-1 [bold]{100 * rec['val_top1']:.2f}%[/bold] top-5 "
-            f"{100 * rec['val_top5']:.2f}%  |  {rec['img_per_s']:.0f} img/s, "
+            f"{100 * rec['val_top5']:.2f}%"
+            + (f", EMA top-1 {100 * rec['ema_val_top1']:.2f}%" if "ema_val_top1" in rec else "")
+            + f"  |  {rec['img_per_s']:.0f} img/s, "
             f"{rec['epoch_seconds']:.1f} s, data wait {rec['data_wait_s']:.2f} s"
             + ("  *best*" if improved else ""), highlight=False)
         n_bad = rec.get("bad_images", 0)
@@ -533,6 +544,8 @@ class Trainer:
                           f"{config.learning_rate / 10:.3g})")
                 rec = {"kind": "step", "step": step, "epoch": epoch, "loss": r.loss,
                        "correct": r.correct, "lr": float(hyper[0])}
+                if r.grad_norm is not None:     # clipping: the norm before clipping
+                    rec["grad_norm"] = r.grad_norm
                 self.epoch_steps.append(rec)
                 self.losses.append(r.loss)
                 run.append(rec)
@@ -584,7 +597,12 @@ class Trainer:
             f"  schedule        {config.schedule}, lr {config.learning_rate:g}, warmup {warm} "
             f"steps, {config.epochs} epochs = {config.epochs * S} steps"
             + (f"; label smoothing {config.label_smoothing:g}" if config.label_smoothing else "")
-            + (f"; weight decay {config.weight_decay:g}" if config.weight_decay else ""),
+            + (f"; weight decay {config.weight_decay:g}" if config.weight_decay else "")
+            + (f"; gradient clipping at norm {config.clip_grad_norm:g}"
+               if config.clip_grad_norm else ""),
+            *([f"  EMA             decay {config.ema_decay:g}"
+               + (" with warm-up min(d, (1+t)/(10+t))" if config.ema_warmup else "")
+               + f"; best checkpoint on {config.best_metric}"] if config.ema else []),
             f"  run directory   {run.path}"
             + (f"  (resuming at step {step}: epoch {step // S + 1}, batch {step % S})"
                if step else ""),

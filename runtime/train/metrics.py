@@ -53,22 +53,30 @@ class EvalResult:
 
 
 def evaluate(session: Session, loader, num_classes: int, epoch: int = 0,
-             should_stop=lambda: False) -> EvalResult | None:
-    """Top-1 / top-5 / loss / confusion of the running-BN model over a whole split."""
+             should_stop=lambda: False, weights: str = "raw") -> EvalResult | None:
+    """Top-1 / top-5 / loss / confusion of the running-BN model over a whole split
+    (``weights``: "raw", or "ema" for the EMA weights of a training session)."""
+    r = evaluate_weights(session, loader, num_classes, (weights,), epoch, should_stop)
+    return None if r is None else r[weights]
+
+
+def evaluate_weights(session: Session, loader, num_classes: int, weights=("raw",),
+                     epoch: int = 0, should_stop=lambda: False) -> dict | None:
+    """``evaluate`` of each of ``weights`` ("raw" / "ema") in ONE pass over the split (each
+    batch decoded once) -> {weights: EvalResult}; None when a stop was requested."""
     n = 0
-    loss = 0.0
-    c1 = c5 = 0
-    conf = np.zeros((num_classes, num_classes), np.int64)
+    acc = {w: [0.0, 0, 0, np.zeros((num_classes, num_classes), np.int64)] for w in weights}
     for batch in loader.epoch(epoch):
         if should_stop():
             return None
-        logits = session.predict(batch.images)[:batch.n_valid].astype(np.float64)
         labels = batch.labels[:batch.n_valid].astype(np.int64)
-        loss += float(-log_softmax(logits)[np.arange(len(labels)), labels].sum())
-        c1 += int(topk_correct(logits, labels, 1).sum())
-        c5 += int(topk_correct(logits, labels, 5).sum())
-        np.add.at(conf, (labels, logits.argmax(axis=1)), 1)
+        for w, a in acc.items():
+            logits = session.predict(batch.images, w)[:batch.n_valid].astype(np.float64)
+            a[0] += float(-log_softmax(logits)[np.arange(len(labels)), labels].sum())
+            a[1] += int(topk_correct(logits, labels, 1).sum())
+            a[2] += int(topk_correct(logits, labels, 5).sum())
+            np.add.at(a[3], (labels, logits.argmax(axis=1)), 1)
         n += len(labels)
     if n == 0:
         raise TrainError("the validation split is empty")
-    return EvalResult(n, loss / n, c1 / n, c5 / n, conf)
+    return {w: EvalResult(n, a[0] / n, a[1] / n, a[2] / n, a[3]) for w, a in acc.items()}
