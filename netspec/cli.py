@@ -138,9 +138,11 @@ def replica_options(fn):
     fn = click.option("--sync-bn/--no-sync-bn", "sync_bn", default=False,
                       help="BatchNorm statistics over all replicas' samples (default: each "
                            "replica's own, as PyTorch DDP).")(fn)
-    return click.option("--replicas", type=int, default=1, show_default=True, metavar="N",
-                        help="Data parallel over N devices: the batch is split evenly and one "
-                             "stablehlo.all_reduce averages the gradients (--engine xla).")(fn)
+    return click.option("--replicas", "--devices", "replicas", type=int, default=1,
+                        show_default=True, metavar="N",
+                        help="Data parallel over N devices (all processes' together): the batch "
+                             "is split evenly and one stablehlo.all_reduce averages the "
+                             "gradients (--engine xla).")(fn)
 
 
 def load_spec(spec_file: str, spec_name: str | None = None) -> tuple[NetSpec, TrainConfig | None]:

@@ -627,3 +627,28 @@ def test_loader_reports_each_bad_file_once_with_its_reason(tmp_path):
     assert sorted(w.path for w in warned) == sorted([truncated, text])   # not the known one
     for w in warned:
         assert str(w).startswith(f"skipping unreadable image {w.path}: {w.reason};")
+
+
+@pytest.mark.parametrize("workers", [0, 2])
+def test_shards_are_the_rows_of_the_unsharded_batch(folder_splits, workers):
+    """``shard=(i, P)`` (one process of a P-process run): each shard is exactly its rows of
+    the unsharded batch — images (augmented and RandAugmented per position), labels, indices —
+    and the shards' n_valid add up to the batch's (val's padded last batch split unevenly)."""
+    splits = folder_splits
+    for train, ds, B in ((True, splits.train, 4), (False, splits.val, 4)):
+        kw = dict(train=train, workers=workers, augment=train, flip=train,
+                  randaugment="rand-m9-mstd0.5" if train else None)
+        full = collect(loader(ds, splits, B, **kw), 1)
+        parts = [collect(loader(ds, splits, B, shard=(i, 2), **kw), 1) for i in range(2)]
+        assert len(parts[0]) == len(parts[1]) == len(full)
+        for j, b in enumerate(full):
+            p0, p1 = parts[0][j], parts[1][j]
+            assert p0.images.shape[0] == p1.images.shape[0] == B // 2
+            assert np.array_equal(np.concatenate([p0.images, p1.images]), b.images)
+            assert np.array_equal(np.concatenate([p0.labels, p1.labels]), b.labels)
+            assert np.array_equal(np.concatenate([p0.indices, p1.indices]), b.indices)
+            assert p0.n_valid + p1.n_valid == b.n_valid
+        if not train:
+            assert full[-1].n_valid < B           # the uneven split really was exercised
+    with pytest.raises(DataError, match="shard"):
+        loader(splits.train, splits, 5, train=True, workers=0, shard=(0, 2))

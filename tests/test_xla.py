@@ -32,7 +32,7 @@ from runtime.session import Session
 from runtime.verify import check_grads, compile_grads_module, random_inputs
 
 from .conftest import report_table
-from .test_train import SPEC_SRC, cli, make_npz, steps
+from .test_train import SPEC_SRC, cli, epochs_of, make_npz, steps
 
 # Same emitted module, two engines.  Both lower StableHLO to LLVM for this CPU but fuse and
 # order reductions differently, so they differ by rounding only: measured over the case table
@@ -194,36 +194,43 @@ def _free_port() -> int:
         return sock.getsockname()[1]
 
 
-def _workers(tmp_path, *extra, timeout=20):
-    """Start tests/xla_worker.py as 2 processes x 2 host devices on localhost; -> (return
-    codes, seconds from the first exit to the last, process 0's stderr)."""
+def _spawn(argv_of, n=2, limit_s=240):
+    """Start ``argv_of(i)`` for i < n as processes of one run on localhost (XLA_FLAGS removed:
+    each process asks for its own host devices); -> (return codes, seconds from the first exit
+    to the last, every process's stderr)."""
     import os
     import subprocess
-    import sys
     import time
     from pathlib import Path
-    env = {k: v for k, v in os.environ.items() if k != "XLA_FLAGS"}   # 2 devices each, not 4
+    env = {k: v for k, v in os.environ.items() if k != "XLA_FLAGS"}
     root = Path(__file__).resolve().parent.parent
-    port = _free_port()
-    procs = [subprocess.Popen([sys.executable, "-m", "tests.xla_worker", "--process-id", str(i),
-                               "--coordinator", f"127.0.0.1:{port}", "--out", str(tmp_path / "out.npz"),
-                               "--cache-dir", str(tmp_path / f"cache{i}"), "--timeout", str(timeout),
-                               *map(str, extra)],
-                              cwd=root, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
-             for i in range(2)]
-    ends, errs = [None, None], [b"", b""]
-    deadline = time.monotonic() + 240
+    procs = [subprocess.Popen([str(a) for a in argv_of(i)], cwd=root, env=env,
+                              stdout=subprocess.DEVNULL, stderr=subprocess.PIPE) for i in range(n)]
+    ends = [None] * n
+    deadline = time.monotonic() + limit_s
     while any(e is None for e in ends) and time.monotonic() < deadline:
         for i, p in enumerate(procs):
             if ends[i] is None and p.poll() is not None:
                 ends[i] = time.monotonic()
         time.sleep(0.1)
-    for i, p in enumerate(procs):
+    for p in procs:
         if p.poll() is None:
             p.kill()
-        errs[i] = p.communicate()[1]
-    assert all(e is not None for e in ends), "a worker hung (killed after 240 s)"
-    return [p.returncode for p in procs], max(ends) - min(ends), errs[0].decode(errors="replace")
+    errs = [p.communicate()[1].decode(errors="replace") for p in procs]
+    assert all(e is not None for e in ends), f"a process hung (killed after {limit_s} s)"
+    return [p.returncode for p in procs], max(ends) - min(ends), errs
+
+
+def _workers(tmp_path, *extra, timeout=20):
+    """tests/xla_worker.py as 2 processes x 2 host devices; -> (return codes, exit spread,
+    process 0's stderr)."""
+    import sys
+    port = _free_port()
+    codes, spread, errs = _spawn(lambda i: [
+        sys.executable, "-m", "tests.xla_worker", "--process-id", i,
+        "--coordinator", f"127.0.0.1:{port}", "--out", tmp_path / "out.npz",
+        "--cache-dir", tmp_path / f"cache{i}", "--timeout", timeout, *extra])
+    return codes, spread, errs[0]
 
 
 def test_two_processes_equal_one_process(tmp_path, cache_dir):
@@ -372,6 +379,73 @@ def test_train_on_four_replicas_and_resume_anywhere(xla_work, xla_full_run, cach
         else:
             assert resumed[:4] == full[:4]
             assert rel(resumed[4:], full[4:]) <= 1e-4, (resumed, full)
+
+
+def _train_processes(xla_work, cache_dir, *extra, n=2):
+    """``netspec train`` of the tiny spec as n processes x (4 / n) host devices, 4 replicas."""
+    import sys
+    port = _free_port()
+    return _spawn(lambda i: [
+        sys.executable, "-m", "netspec.cli", "train", xla_work / "tiny.py", "--engine", "xla", "--replicas", 4, "--sync-bn", "--workers", 0, "--cache-dir", cache_dir,
+        "--num-processes", n, "--process-id", i, "--coordinator", f"127.0.0.1:{port}",
+        "--process-timeout", 20, *extra], n=n)
+
+
+def test_train_as_two_processes_equals_one(xla_work, xla_full_run, cache_dir):
+    """``netspec train --num-processes 2 --process-id I --coordinator HOST:PORT --replicas 4``:
+    2 processes x 2 host devices, each loading only its 8 rows of every batch of 16, follow the
+    one-process 4-replica run (xla_full_run): the same module, data and devices' arithmetic;
+    only gloo's all-reduce sums in another order, so losses agree within 1 ulp (measured
+    1.2e-7), and the evaluation, whose counts are summed over the processes (30 val images:
+    the last batch's 14 split 8 + 6), gives the same top-1 and val loss within 1e-8 (measured
+    2e-10).  Only process 0 writes the run directory.  Stopped at step 4 and resumed as two
+    processes, the run continues bit-exactly."""
+    out = xla_work / "two-procs"
+    codes, _, errs = _train_processes(xla_work, cache_dir, "--out", out)
+    assert codes == [0, 0], errs
+    assert "process 1 of 2" in errs[1] and "Traceback" not in errs[1]
+    one, two = steps(xla_full_run), steps(out)
+    assert [s["step"] for s in two] == list(range(12))     # one writer: no duplicate records
+    assert np.max(np.abs(np.array([s["loss"] for s in two]) - [s["loss"] for s in one])) <= 1e-6
+    e1, e2 = epochs_of(xla_full_run), epochs_of(out)
+    assert [e["val_top1"] for e in e2] == [e["val_top1"] for e in e1]
+    assert [e["val_images"] for e in e2] == [30, 30]
+    assert np.allclose([e["val_loss"] for e in e2], [e["val_loss"] for e in e1], rtol=0, atol=1e-8)
+    assert json.loads((out / "run.json").read_text())["processes"] == 2
+    stop = xla_work / "two-procs-stop"
+    codes, _, errs = _train_processes(xla_work, cache_dir, "--out", stop, "--stop-at-step", 4)
+    assert codes == [0, 0], errs
+    assert len(steps(stop)) == 4
+    codes, _, errs = _train_processes(xla_work, cache_dir, "--resume", stop)
+    assert codes == [0, 0], errs
+    assert [s["loss"] for s in steps(stop)] == [s["loss"] for s in two]
+
+
+def test_a_failing_process_does_not_hang_the_others(xla_work, xla_full_run, cache_dir):
+    """Process 0 refuses the run (its --out already holds one) after both joined: it prints
+    its error and leaves at once (no shutdown barrier), and process 1, blocked in the first
+    step's all-reduce, is stopped by the coordination service after --process-timeout (20 s)
+    instead of hanging; the existing run is untouched."""
+    before = (xla_full_run / "metrics.jsonl").read_bytes()
+    codes, spread, errs = _train_processes(xla_work, cache_dir, "--out", xla_full_run)
+    assert codes[0] == 2 and "already holds a run" in errs[0], errs
+    assert codes[1] != 0 and spread <= 20 + 30, (codes, spread, errs[1][-1500:])
+    assert (xla_full_run / "metrics.jsonl").read_bytes() == before
+
+
+def test_multi_process_flags_are_checked(xla_work, cache_dir, tmp_path):
+    for args, where in ((["--num-processes", 2, "--process-id", 0, "--coordinator", "h:1"],
+                         "--num-processes"),                       # IREE engine
+                        (["--engine", "xla", "--replicas", 4, "--num-processes", 2,
+                          "--process-id", 0], "--coordinator"),
+                        (["--engine", "xla", "--replicas", 4, "--num-processes", 2,
+                          "--process-id", 2, "--coordinator", "h:1"], "--process-id"),
+                        (["--engine", "xla", "--replicas", 3, "--num-processes", 2,
+                          "--process-id", 0, "--coordinator", "h:1"], "--replicas"),
+                        (["--process-id", 1], "--process-id")):
+        r = cli("train", xla_work / "tiny.py", "--out", tmp_path / "run", *args, cache_dir=cache_dir)
+        assert r.exit_code != 0 and where in r.output and "Traceback" not in r.output, r.output
+        assert not (tmp_path / "run").exists()
 
 
 @pytest.mark.parametrize("args,where,words", [

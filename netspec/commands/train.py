@@ -3,6 +3,8 @@
     netspec train SPEC.py [--spec NAME] [--data SRC] [--backend cpu|rocm|cuda|vulkan]
                   [--chip CHIP] [--epochs N] [--batch-size N] [--lr LR] [--optimizer OPT]
                   [--seed N] [--out RUN_DIR | --resume RUN_DIR] [--workers N]
+                  [--engine xla --replicas N [--sync-bn]
+                   [--num-processes P --process-id I --coordinator HOST:PORT]]
                   [--save-every N] [--stop-at-step N] [--iree-flag FLAG]... [--cache-dir DIR]
 
 SRC is an ImageFolder directory (``train/<class>/*``, ``val/<class>/*``), a ``.npz`` file or
@@ -17,6 +19,7 @@ from __future__ import annotations
 
 import ast
 import contextlib
+import os
 import warnings
 from pathlib import Path
 
@@ -158,12 +161,69 @@ def _relabel(problems: list[ConfigError], overrides: dict, *, turn_off: bool = F
     return out
 
 
+def process_options(fn):
+    """A multi-process run (``docs/distributed.md``): this process's place in it."""
+    fn = click.option("--process-timeout", "process_timeout", type=int, default=60,
+                      show_default=True, metavar="S",
+                      help="Seconds to wait for the other processes to join, and to notice "
+                           "that one died.")(fn)
+    fn = click.option("--coordinator", default=None, metavar="HOST:PORT",
+                      help="Process 0's address, which it serves (with --num-processes).")(fn)
+    fn = click.option("--process-id", "process_id", type=int, default=None, metavar="I",
+                      help="This process's index, 0..P-1 (with --num-processes).")(fn)
+    return click.option("--num-processes", "num_processes", type=int, default=1,
+                        show_default=True, metavar="P",
+                        help="Train as one of P processes (hosts) of one data-parallel run "
+                             "(--engine xla); each loads its own rows of every batch.")(fn)
+
+
+def join_processes(engine: str, replicas: int, num_processes: int, process_id, coordinator,
+                   timeout_s: int):
+    """Check the multi-process flags, then join the other processes (before XLA starts):
+    -> ``runtime.distributed.Processes``."""
+    from runtime.distributed import SINGLE, join
+    if num_processes < 1:
+        raise ConfigError("must be a positive integer", where="--num-processes",
+                          expected="an integer >= 1", received=num_processes)
+    if num_processes == 1:
+        for flag, v in (("--process-id", process_id), ("--coordinator", coordinator)):
+            if v is not None:
+                raise ConfigError("belongs to a multi-process run", where=flag, received=v,
+                                  hint="pass --num-processes P (> 1) with it")
+        return SINGLE
+    if engine != "xla":
+        raise ConfigError("needs the XLA engine (jax.distributed)", where="--num-processes",
+                          received=num_processes, hint="add --engine xla")
+    if coordinator is None or ":" not in coordinator:
+        raise ConfigError("needs the address process 0 serves", where="--coordinator",
+                          expected="HOST:PORT", received=coordinator)
+    if process_id is None or not 0 <= process_id < num_processes:
+        raise ConfigError(f"must name this process among {num_processes}", where="--process-id",
+                          expected=f"0..{num_processes - 1}", received=process_id)
+    if replicas < num_processes or replicas % num_processes:
+        raise ConfigError(f"{replicas} replica(s) do not split evenly over {num_processes} "
+                          "processes", where="--replicas", received=replicas,
+                          hint=f"pass --replicas {num_processes}*D for D devices per process")
+    if timeout_s < 1:
+        raise ConfigError("must be >= 1", where="--process-timeout", received=timeout_s)
+    try:
+        return join(coordinator, num_processes, process_id,
+                    local_devices=replicas // num_processes, timeout_s=timeout_s)
+    except Exception as e:  # noqa: BLE001 - jax raises RuntimeError variants
+        first = str(e).strip().splitlines()[0] if str(e).strip() else type(e).__name__
+        raise ConfigError(f"could not join the run at {coordinator} as process {process_id} of "
+                          f"{num_processes} within {timeout_s} s: {first}", where="--coordinator",
+                          hint="start every process with the same --coordinator and "
+                               "--num-processes") from None
+
+
 @main.command()
 @spec_options
 @click.option("--data", default=None, metavar="SRC",
               help="ImageFolder dir, .npz file or embedded:digits (default: the spec's).")
 @target_options
 @replica_options
+@process_options
 @knob_options
 @click.option("--image-size", "image_size", type=int, default=None, metavar="N",
               help="Train at N×N input instead of the spec's resolution (e.g. a quick smoke run).")
@@ -178,7 +238,8 @@ def _relabel(problems: list[ConfigError], overrides: dict, *, turn_off: bool = F
 @click.option("--stop-at-step", type=int, default=None,
               help="Stop with a checkpoint after this many steps (resume later).")
 def train(spec_file, spec_name, data, backend, engine, chip, iree_flags, cache_dir, replicas,
-          sync_bn, image_size, out, resume, workers, save_every, stop_at_step, **knobs):
+          sync_bn, num_processes, process_id, coordinator, process_timeout, image_size, out,
+          resume, workers, save_every, stop_at_step, **knobs):
     """Train SPEC.py on the chosen device; evaluate, checkpoint and plot each epoch.
 
     Every knob of the spec file's TrainConfig can be overridden for this run by its flag."""
@@ -218,13 +279,51 @@ def train(spec_file, spec_name, data, backend, engine, chip, iree_flags, cache_d
         if problems:
             raise ConfigProblems(problems)
         config = config.replace(**overrides)
+    processes = join_processes(engine, replicas, num_processes, process_id, coordinator,
+                               process_timeout)
     opts = TrainOptions(data=data, backend=backend, chip=chip, engine=engine,
-                        replicas=replicas, sync_bn=sync_bn,
+                        replicas=replicas, sync_bn=sync_bn, processes=processes,
                         out=Path(out) if out else None, resume=Path(resume) if resume else None,
                         workers=workers, cache_dir=cache_dir, iree_flags=tuple(iree_flags),
                         save_every=save_every, stop_at_step=stop_at_step, spec_file=spec_file)
     console = Console(highlight=False, soft_wrap=True)
-    with data_warnings_to(console):
-        result = run_training(spec, config, opts, console, overrides=overrides)
+    if not processes.main:      # process 0 prints the run; the others only their errors
+        click.echo(f"process {processes.index} of {processes.count}: joined the run at "
+                   f"{processes.coordinator}; process 0 prints it and writes its directory",
+                   err=True)
+        console = Console(file=open(os.devnull, "w"), highlight=False, soft_wrap=True)
+    try:
+        with data_warnings_to(console):
+            result = run_training(spec, config, opts, console, overrides=overrides)
+    except BaseException as e:
+        if processes.count > 1:
+            leave_run(e)
+        raise
     if result.exit_code:
+        if processes.count > 1:
+            leave_run(SystemExit(result.exit_code))
         raise SystemExit(result.exit_code)
+
+
+def leave_run(exc: BaseException) -> None:
+    """Leave a multi-process run at once, its error printed: the other processes are blocked
+    in the next step's all-reduce, so waiting at jax.distributed's shutdown barrier would hang
+    every process; exiting lets the coordination service see this one gone (within
+    --process-timeout) and stop the others with its "another task died" error."""
+    import sys
+    import traceback
+    from netspec.cli import EXIT_INTERRUPTED, EXIT_USER_ERROR, report_error
+    if isinstance(exc, SystemExit):
+        code = exc.code if isinstance(exc.code, int) else 1
+    elif isinstance(exc, NetspecError):
+        report_error(str(exc))
+        code = EXIT_USER_ERROR
+    elif isinstance(exc, KeyboardInterrupt):
+        report_error("interrupted")
+        code = EXIT_INTERRUPTED
+    else:
+        traceback.print_exception(exc)
+        code = 1
+    sys.stdout.flush()
+    sys.stderr.flush()
+    os._exit(code)

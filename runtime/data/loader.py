@@ -26,6 +26,13 @@ image through RandomErasing (``[seed, e, ERASE_STREAM, p]``); with ``mixup_alpha
 labels).  Each has its own stream, so the crop/flip draws are those of a loader without them,
 and batches stay a pure function of (data, seed, epoch, batch index).
 
+Shards. ``shard=(i, P)`` makes a loader fill only rows ``[i*B/P, (i+1)*B/P)`` of every global
+batch of ``B`` (one process of a P-process data-parallel run, ``runtime.distributed``): the same
+positions, hence the same items and per-position augmentation, as those rows of the unsharded
+batch; ``Batch.n_valid`` counts this shard's real rows.  Mixup/CutMix mix within the shard (as
+timm does per process under DDP), with the batch's own draw, so lambda and the box are the
+same on every shard.
+
 Substitution. An item that cannot be decoded (corrupt, truncated, not an image, unreadable)
 at position ``p`` is replaced by the next position of the same order that decodes
 (``p+1, p+2, ...``, wrapping round); the row takes that item's label and index, so images and
@@ -118,10 +125,16 @@ class _Config:
     randaugment: RandAugmentSpec | None = None
     random_erasing: float = 0.0
     mix: Mix | None = None
+    shard: tuple[int, int] = (0, 1)     # (index, count): this loader's rows of each batch
+
+    @property
+    def rows(self) -> int:
+        """Rows this loader fills of each global batch (``batch_size / count``)."""
+        return self.batch_size // self.shard[1]
 
     @property
     def shape(self) -> tuple[int, int, int, int]:
-        return (self.batch_size, self.image_hw[0], self.image_hw[1], self.channels)
+        return (self.rows, self.image_hw[0], self.image_hw[1], self.channels)
 
 
 @dataclass
@@ -195,11 +208,13 @@ class _Producer:
         t0 = time.perf_counter()
         cfg = self.cfg
         order = self.order(epoch)
-        start = batch_index * cfg.batch_size
-        stop = min(start + cfg.batch_size, self.n)
-        rows = stop - start
-        labels = np.zeros(cfg.batch_size, np.int32)
-        indices = np.full(cfg.batch_size, -1, np.int64)
+        # this shard's rows of global batch batch_index: positions in the epoch's order
+        b = cfg.rows
+        start = batch_index * cfg.batch_size + cfg.shard[0] * b
+        stop = min(start + b, self.n)
+        rows = max(0, stop - start)
+        labels = np.zeros(b, np.int32)
+        indices = np.full(b, -1, np.int64)
         meta = _Meta(labels, indices, rows)
         for r in range(rows):
             i, image = self._sample(epoch, order, start + r, meta)
@@ -210,7 +225,7 @@ class _Producer:
                 self.erase(out[r], erase_rng(cfg.seed, epoch, start + r))
             labels[r] = cfg.dataset.labels[i]
             indices[r] = i
-        if rows < cfg.batch_size:
+        if rows < b:
             out[rows:] = 0.0
         if cfg.mix is not None:     # train batches are always full (drop_last)
             meta.targets, _ = cfg.mix(out, labels, mix_rng(cfg.seed, epoch, batch_index))
@@ -530,6 +545,8 @@ class Loader:
     ``mixup_switch_prob`` (timm's Mixup, per batch; ``Batch.targets`` then holds the soft
     targets): train only, ignored when ``train=False``, independent of ``augment``.
 
+    ``shard=(index, count)``: only this shard's rows of each batch (see the module's Shards).
+
     ``known_bad``: items (``describe_item`` strings) already reported elsewhere, e.g. listed in
     a resumed run's ``bad_images.txt``: still substituted and counted, not warned about again.
     ``on_bad_file(desc, reason)``: called in the iterating thread once per distinct bad item.
@@ -542,10 +559,14 @@ class Loader:
                  on_bad_file: Any = None, randaugment: str | RandAugmentSpec | None = None,
                  random_erasing: float = 0.0, mixup_alpha: float = 0.0,
                  cutmix_alpha: float = 0.0, mixup_prob: float = 1.0,
-                 mixup_switch_prob: float = 0.5):
+                 mixup_switch_prob: float = 0.5, shard: tuple[int, int] = (0, 1)):
         name = f"{getattr(dataset, 'name', 'dataset')} split"
         if batch_size < 1:
             raise DataError(f"{name}: batch_size must be >= 1, got {batch_size}")
+        shard = (int(shard[0]), int(shard[1]))
+        if shard[1] < 1 or not 0 <= shard[0] < shard[1] or batch_size % shard[1]:
+            raise DataError(f"{name}: shard {shard[0]} of {shard[1]} needs 0 <= index < count "
+                            f"and a batch ({batch_size}) that count divides")
         if channels != dataset.channels:
             raise DataError(f"{name}: the loader asks for {channels} channel(s) but the data set "
                             f"was opened with {dataset.channels}",
@@ -587,7 +608,8 @@ class Loader:
                           mixup_switch_prob)
         self._cfg = _Config(dataset, int(batch_size), bool(train), hw, int(channels), mean_t,
                             std_t, int(seed), bool(augment) and bool(train),
-                            bool(flip) and bool(augment) and bool(train), ra, erasing, mix)
+                            bool(flip) and bool(augment) and bool(train), ra, erasing, mix,
+                            shard)
         self.dataset = dataset
         self.batch_size = int(batch_size)
         self.train = bool(train)

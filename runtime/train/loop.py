@@ -21,12 +21,13 @@ from netspec.errors import ConfigError
 from netspec.spec import ConfigProblems, TrainConfig
 
 from ..checkpoint import check_compatible, load_checkpoint, save_checkpoint
+from ..distributed import SINGLE, Processes
 from ..schedule import hyper_for_step, lr_at
 from ..session import Session, open_session, state_keys
 from .errors import Diverged, TrainError
 from .metrics import evaluate_weights, rss_mb, workers_rss_mb
 from .plots import plot_curves
-from .rundir import RunDir
+from .rundir import FollowerRunDir, RunDir
 from .signals import EXIT_SIGNAL, Interrupts
 
 #: TrainConfig knobs the IREE train step does not implement yet: refused, never ignored.
@@ -45,6 +46,7 @@ class TrainOptions:
     engine: str = "iree"             # runtime.engines: what compiles and runs the module
     replicas: int = 1                # data parallel over this many devices (--engine xla)
     sync_bn: bool = False            # BatchNorm statistics over all replicas
+    processes: Processes = SINGLE    # one of several processes (runtime.distributed)
     out: Path | None = None
     resume: Path | None = None
     workers: int | None = None
@@ -124,6 +126,8 @@ class Trainer:
     # ---- setup ----------------------------------------------------------------------------
     def _resolve_run_dir(self) -> RunDir:
         o = self.opts
+        if not o.processes.main:    # process 0 owns (creates, locks, checks) the directory
+            return FollowerRunDir(o.resume if o.resume is not None else o.out)
         if o.resume is not None:
             run = RunDir(o.resume)
             if not run.path.is_dir():
@@ -237,7 +241,7 @@ class Trainer:
         # a device this machine cannot open is reported before anything is compiled or written
         get_engine(o.engine).check_device(o.backend, o.replicas)
         run = self._resolve_run_dir()
-        created = not run.path.exists()
+        created = not run.path.exists() and o.processes.main
         run.lock()
         try:
             if self.resume_from is None and o.resume is not None:
@@ -274,9 +278,11 @@ class Trainer:
                          else (splits.mean, splits.std))
             self.norm = (mean, std)
             self._open_bad_images(run)
+            # several processes: each loads only its rows of every global batch
             loader_kw = dict(image_hw=(spec.image_h, spec.image_w), channels=spec.in_channels,
                              mean=mean, std=std, seed=config.seed, workers=o.workers,
-                             known_bad=tuple(self._bad), on_bad_file=self._note_bad_file)
+                             known_bad=tuple(self._bad), on_bad_file=self._note_bad_file,
+                             shard=(o.processes.index, o.processes.count))
             train_loader = Loader(splits.train, B, train=True, augment=config.augment,
                                   flip=splits.flip_ok, randaugment=config.randaugment,
                                   random_erasing=config.random_erasing,
@@ -361,9 +367,10 @@ class Trainer:
             session.init_state(config.seed)
             step, evaluated, best, history = 0, 0, None, []
             self.losses, self.epoch_steps = array("d"), []
-            run.metrics.unlink(missing_ok=True)
-            write_atomic(run.path / "run.json",
-                         json.dumps(self._run_info(splits, built), indent=1) + "\n")
+            if self.opts.processes.main:
+                run.metrics.unlink(missing_ok=True)
+                write_atomic(run.path / "run.json",
+                             json.dumps(self._run_info(splits, built), indent=1) + "\n")
         return _RunState(run, config, splits, session, S, step, evaluated, best, history,
                          saved={"step": step if self.resume_from else None})
 
@@ -387,7 +394,11 @@ class Trainer:
                 "backend": o.backend, "time": time.strftime("%Y-%m-%dT%H:%M:%S%z")}
 
     def _save(self, st: _RunState, reason: str, step: int, also_best: bool = False) -> None:
-        """checkpoints/last.safetensors (and best.safetensors) at ``step``."""
+        """checkpoints/last.safetensors (and best.safetensors) at ``step`` (process 0 only:
+        every process holds the same state)."""
+        if not self.opts.processes.main:
+            st.saved["step"] = step
+            return
         state = st.session.state_to_host()
         m = self._manifest(st, reason, step)
         save_checkpoint(st.run.last, state, m)
@@ -420,7 +431,7 @@ class Trainer:
         config = st.config
         weights = ("raw", "ema") if config.ema else ("raw",)
         rs = evaluate_weights(st.session, val_loader, self.a.num_classes, weights, st.evaluated,
-                              stop)
+                              stop, processes=self.opts.processes)
         if rs is None:
             return False
         rec = self._epoch_record(st.evaluated, st.S, config.batch_size, rs["raw"], config)
@@ -435,7 +446,8 @@ class Trainer:
         st.history.append(rec)
         st.run.append(rec)
         self._print_epoch(rec, config, improved)
-        plot_curves(st.history, self.losses, st.run.curves)
+        if self.opts.processes.main:
+            plot_curves(st.history, self.losses, st.run.curves)
         self._save(st, "epoch", st.step, also_best=improved)
         return True
 
@@ -514,6 +526,7 @@ class Trainer:
                                    TimeRemainingColumn)
         o, console, spec = self.opts, self.console, self.spec
         B = config.batch_size
+        rows = o.processes.rows(B)       # this process's rows of the global batch
         epoch, start_batch = step // S, step % S
         wait0 = loader.stats.get("wait_seconds", 0.0)
         t0 = time.perf_counter()
@@ -529,6 +542,8 @@ class Trainer:
             for batch in loader.epoch(epoch, start_batch=start_batch):
                 hyper = hyper_for_step(config, spec, step, S)
                 rand = session.rand_for_step(config.seed, step)
+                if rand is not None:
+                    rand = rand[rows]
                 # mixup / cutmix: soft targets f32[B, K] (the module was built for them)
                 targets = batch.targets if batch.targets is not None else batch.labels
                 r = session.train_step(batch.images, targets, hyper, rand)
@@ -575,6 +590,8 @@ class Trainer:
                 "spec": spec_dict(self.spec), "spec_hash": self.spec_hash,
                 "config": self.config.to_dict(), "data": splits.source,
                 "data_description": splits.description, "backend": self.opts.backend,
+                "engine": self.opts.engine, "replicas": self.opts.replicas,
+                "sync_bn": self.opts.sync_bn, "processes": self.opts.processes.count,
                 "chip": built.result.chip, "driver": built.result.driver,
                 "iree_flags": list(built.result.flags), "python": platform.python_version(),
                 "host": platform.node(), "started": time.strftime("%Y-%m-%dT%H:%M:%S%z"),
@@ -592,6 +609,10 @@ class Trainer:
             f"  parameters      {a.n_params:,} ({a.n_params * 4 / 2**20:.2f} MiB f32); "
             f"BN layers {n_bn}, stat floats {a.n_bn_floats:,}",
             f"  target          {bspec.name} ({chip}) on driver {bspec.driver}",
+            *([f"  data parallel   {o.replicas} replicas of batch {config.batch_size // o.replicas}"
+               f" ({'synchronised' if o.sync_bn else 'per-replica'} BatchNorm)"
+               + (f" over {o.processes.count} processes, each loading its rows of every batch"
+                  if o.processes.count > 1 else "")] if o.replicas > 1 else []),
             f"  data            {splits.description}",
             f"  batches/epoch   {S} train (last partial batch dropped), {S_val} val",
             f"  schedule        {config.schedule}, lr {config.learning_rate:g}, warmup {warm} "

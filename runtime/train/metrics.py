@@ -61,9 +61,11 @@ def evaluate(session: Session, loader, num_classes: int, epoch: int = 0,
 
 
 def evaluate_weights(session: Session, loader, num_classes: int, weights=("raw",),
-                     epoch: int = 0, should_stop=lambda: False) -> dict | None:
+                     epoch: int = 0, should_stop=lambda: False, processes=None) -> dict | None:
     """``evaluate`` of each of ``weights`` ("raw" / "ema") in ONE pass over the split (each
-    batch decoded once) -> {weights: EvalResult}; None when a stop was requested."""
+    batch decoded once) -> {weights: EvalResult}; None when a stop was requested.
+    ``processes`` (``runtime.distributed.Processes``): the loader gives this process's shard
+    of each batch and the counts are summed over all processes (the same result everywhere)."""
     n = 0
     acc = {w: [0.0, 0, 0, np.zeros((num_classes, num_classes), np.int64)] for w in weights}
     for batch in loader.epoch(epoch):
@@ -77,6 +79,12 @@ def evaluate_weights(session: Session, loader, num_classes: int, weights=("raw",
             a[2] += int(topk_correct(logits, labels, 5).sum())
             np.add.at(a[3], (labels, logits.argmax(axis=1)), 1)
         n += len(labels)
+    if processes is not None and processes.count > 1:
+        n = int(processes.sum("eval.n", np.array([n], np.int64))[0])
+        for w, a in acc.items():
+            a[0] = float(processes.sum(f"eval.{w}.loss", np.array([a[0]], np.float64))[0])
+            a[1], a[2] = (int(v) for v in processes.sum(f"eval.{w}.hits", np.array(a[1:3], np.int64)))
+            a[3] = processes.sum(f"eval.{w}.confusion", a[3])
     if n == 0:
         raise TrainError("the validation split is empty")
     return {w: EvalResult(n, a[0] / n, a[1] / n, a[2] / n, a[3]) for w, a in acc.items()}

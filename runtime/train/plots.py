@@ -20,7 +20,9 @@ def plot_curves(epochs: list[dict], losses, path: Path) -> None:
     FigureCanvasAgg(fig)
     ax1, ax2 = fig.subplots(1, 2)
     stride = max(1, len(losses) // 4000)          # at most ~4,000 points drawn
-    ys = np.asarray(losses)
+    # a copy, not a view: the figure may outlive this call until the garbage collector runs,
+    # and a live view of the array.array stops the loop from appending to it (BufferError)
+    ys = np.array(losses, np.float64)
     ax1.plot(np.arange(1, len(ys) + 1)[::stride], ys[::stride], lw=0.6, alpha=0.5,
              label="train loss (step)")
     if epochs:

@@ -128,3 +128,33 @@ def read_metrics(path: Path) -> list[dict]:
         except ValueError:   # a line cut by a crash: everything before it is intact
             break
     return out
+
+
+class FollowerRunDir(RunDir):
+    """The run directory as a process other than process 0 of a multi-process run sees it
+    (``runtime.distributed``): read (``--resume``), never written — process 0 holds the lock
+    and writes checkpoints, metrics and plots.  Its module build goes to a private temporary
+    directory, removed by ``unlock``."""
+
+    def __init__(self, path: Path):
+        super().__init__(path)
+        import tempfile
+        self.module_dir = Path(tempfile.mkdtemp(prefix="netspec-follower-module-"))
+
+    def lock(self) -> None:
+        pass
+
+    def unlock(self) -> None:
+        import shutil
+        shutil.rmtree(self.module_dir, ignore_errors=True)
+
+    def append(self, record: dict) -> None:
+        pass
+
+    def write_bad_images(self, files: dict[str, str]) -> None:
+        pass
+
+    def cut_metrics(self, step: int, epochs_evaluated: int) -> list[dict]:
+        return [r for r in self.read_metrics()
+                if (r.get("kind") == "step" and r["step"] < step)
+                or (r.get("kind") == "epoch" and r["epoch"] < epochs_evaluated)]

@@ -232,9 +232,13 @@ class XlaEngine(Engine):
             for name in ("module.xla", "module.mlir", "meta.json"):
                 with open(tmp / name, "rb") as f:
                     os.fsync(f.fileno())
-            if entry.exists():
-                shutil.rmtree(entry, ignore_errors=True)
-            os.replace(tmp, entry)
+            if entry.exists() and not _artifact_ok(art, key):
+                shutil.rmtree(entry, ignore_errors=True)      # a broken entry: replaced
+            try:
+                os.replace(tmp, entry)
+            except OSError:
+                if not _artifact_ok(art, key):  # not another process's identical compile
+                    raise
         finally:
             shutil.rmtree(tmp, ignore_errors=True)
         res = XlaCompileResult(art, False, seconds, desc, (), backend, "-", f"xla-{backend}", key,

@@ -19,8 +19,8 @@ from typing import Sequence
 import numpy as np
 
 __all__ = ["PLATFORMS", "client", "compile", "deserialize", "devices", "entry_modules",
-           "ensure_host_devices", "execute", "global_devices", "init_distributed", "jaxlib_version",
-           "process_count", "process_index", "put", "serialize", "to_host"]
+           "ensure_host_devices", "execute", "global_devices", "host_sum", "init_distributed",
+           "jaxlib_version", "process_count", "process_index", "put", "serialize", "to_host"]
 
 #: netspec backend -> PJRT platform name (``jax.devices(platform)``)
 PLATFORMS = {"cpu": "cpu", "cuda": "cuda", "rocm": "rocm"}
@@ -77,6 +77,29 @@ def init_distributed(coordinator: str, num_processes: int, process_id: int, *,
     jax.distributed.initialize(coordinator, num_processes=num_processes, process_id=process_id,
                                initialization_timeout=int(timeout_s),
                                heartbeat_timeout_seconds=int(timeout_s))
+
+
+_host_sums = iter(range(1 << 62))   # one key-value round per host_sum call, same order everywhere
+
+
+def host_sum(name: str, array: np.ndarray, timeout_s: int = 120) -> np.ndarray:
+    """``array`` summed over every process of a ``jax.distributed`` run, in process order
+    (so every process gets the same bits), through the coordinator's key-value store: host
+    figures such as evaluation counts, not device data.  Every process must call it with the
+    same ``name`` and shape, in the same order."""
+    from jax._src import distributed
+    kv = distributed.global_state.client
+    a = np.ascontiguousarray(array)
+    if kv is None or process_count() == 1:
+        return a.copy()
+    round_ = next(_host_sums)
+    key = f"netspec/host_sum/{name}/{round_}"
+    kv.key_value_set_bytes(f"{key}/{process_index()}", a.tobytes())
+    total = np.zeros_like(a)
+    for p in range(process_count()):
+        blob = kv.blocking_key_value_get_bytes(f"{key}/{p}", int(timeout_s * 1000))
+        total += np.frombuffer(blob, a.dtype).reshape(a.shape)
+    return total
 
 
 def entry_modules(text: str) -> dict[str, str]:
