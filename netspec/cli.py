@@ -49,6 +49,7 @@ LAZY_COMMANDS.update(train="netspec.commands.train", eval="netspec.commands.eval
 LAZY_COMMANDS["verify"] = "netspec.commands.verify"
 LAZY_COMMANDS["compile"] = "netspec.commands.compile"
 LAZY_COMMANDS["runs"] = "netspec.commands.runs"
+LAZY_COMMANDS["weights"] = "netspec.commands.weights"
 
 
 # --------------------------------------------------------------------------- error handling

@@ -192,6 +192,9 @@ def describe_checkpoint(ck: OpenCheckpoint, weights: str = "raw") -> dict:
            else "not evaluated at this step" if not at_epoch_end else "val top-1 not recorded")
     text = f"{ck.path} ({kind}: step {step}, {where}; {acc})" + (
         "; EMA weights" if weights == "ema" else "")
+    if man.get("imported"):     # ``netspec weights import``: no training history
+        imp = man["imported"]
+        text = f"{ck.path} (imported {imp.get('from')} weights from {imp.get('file')})"
     return {"path": str(ck.path), "kind": kind, "step": step, "epochs_evaluated": done,
             "epochs": epochs, "top1": top1, "weights": weights, "text": text}
 

@@ -18,7 +18,8 @@ from __future__ import annotations
 import importlib
 import pkgutil
 
-from .base import HOOKS, KINDS, Layer, Parameterless, ParamSpec, RefEnv, TorchEnv, kinked, register
+from .base import (HOOKS, KINDS, TORCH_LAYOUTS, TORCH_SCHEMES, Layer, NamingEnv, Parameterless,
+                   ParamSpec, RefEnv, TorchEnv, TorchNames, kinked, register)
 
 for _m in sorted(m.name for m in pkgutil.iter_modules(__path__)):
     if _m != "base":
@@ -27,5 +28,5 @@ for _m in sorted(m.name for m in pkgutil.iter_modules(__path__)):
 # every registered kind by its DSL name (``from netspec.kinds import mbConv`` / ``netspec.mbConv``)
 globals().update(KINDS)
 
-__all__ = ["HOOKS", "KINDS", "Layer", "Parameterless", "ParamSpec", "RefEnv", "TorchEnv", "kinked", "register",
-           *KINDS]
+__all__ = ["HOOKS", "KINDS", "Layer", "NamingEnv", "Parameterless", "ParamSpec", "RefEnv",
+           "TORCH_LAYOUTS", "TORCH_SCHEMES", "TorchEnv", "TorchNames", "kinked", "register", *KINDS]

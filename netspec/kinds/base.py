@@ -23,6 +23,10 @@ such as ``Parameterless`` — never inherited silently from ``Layer``; ``registe
   reference(plan, x, env)        the JAX forward of the oracle (``netspec.reference``)
   torch_module(plan, env)        the PyTorch block of the benchmark peer: (module, param names
                                  {registry name: local torch name}, BN names {bn: local module})
+  torch_names(plan, env)         its tensors' keys in a real torch model's state dict
+                                 (``TorchNames``) under ``env.scheme`` (``TORCH_SCHEMES``:
+                                 torchvision, timm); ``env`` (``NamingEnv``) carries the position
+                                 in that model's module tree from layer to layer
 
 Shapes are logical; the activation layout (NCHW/NHWC) is the code generator's business.
 Parameter storage convention (fixed): convolution weights HWIO ``(kh, kw, in/groups, out)``
@@ -32,7 +36,7 @@ Parameter storage convention (fixed): convolution weights HWIO ``(kh, kw, in/gro
 from __future__ import annotations
 
 import math
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any, ClassVar
 
 from ..errors import SpecError
@@ -46,7 +50,8 @@ KERNELS = (1, 3, 5, 7)
 STRIDES = (1, 2)
 
 HOOKS = ("check_input", "plan", "out_shape", "macs", "params", "bns", "rand_columns",
-         "depth_blocks", "activations", "describe", "reference", "torch_module")
+         "depth_blocks", "activations", "describe", "reference", "torch_module",
+         "torch_names")
 
 
 # --------------------------------------------------------------------------- validation helpers
@@ -141,6 +146,65 @@ class TorchEnv:
     eps: float
     momentum: float
     rand_slice: tuple[int, int] | None = None
+
+
+# --------------------------------------------------------------------------- torch naming
+#: the state-dict naming schemes a kind's ``torch_names`` answers for (weights import/export)
+TORCH_SCHEMES = ("torchvision", "timm")
+
+#: how a parameter of each role is laid out in a torch state dict (netspec's layout: the
+#: storage convention of the module docstring).  ``OIHW``: conv weight (out, in/groups, kh, kw),
+#: a depthwise one (C, 1, k, k); ``OI``: ``nn.Linear`` (out, in); ``OI11``: a 1x1 conv standing
+#: for a matmul (the SE convs: (out, in, 1, 1)); ``C``: a vector as is.
+TORCH_LAYOUTS = {"conv_w": "OIHW", "dw_w": "OIHW", "dense_w": "OI", "dense_b": "C",
+                 "se_w": "OI11", "se_b": "C", "bn_gamma": "C", "bn_beta": "C"}
+
+
+@dataclass
+class TorchNames:
+    """A layer's tensors in a torch state dict: ``params`` {registry name: torch key} for every
+    parameter of the layer (BN gamma / beta included: ``<bn>.weight`` / ``<bn>.bias``);
+    ``bns`` {BN name: torch module path}, whose ``running_mean``, ``running_var`` and
+    ``num_batches_tracked`` the importer reads."""
+    params: dict = field(default_factory=dict)
+    bns: dict = field(default_factory=dict)
+
+    def update(self, other: "TorchNames") -> "TorchNames":
+        self.params.update(other.params)
+        self.bns.update(other.bns)
+        return self
+
+
+@dataclass
+class NamingEnv:
+    """What a kind's ``torch_names`` receives: the naming ``scheme`` and the position in the
+    torch model's module tree, shared by the layers in network order.  ``take(counter)``: the
+    next index of a numbered container (torchvision's ``features`` / ``classifier``, timm's
+    ``blocks``); ``mark`` / ``seen``: named slots already used (timm's ``conv_stem``);
+    ``where``: the layer being named (for errors)."""
+    scheme: str
+    where: str = ""
+    counters: dict = field(default_factory=dict)
+    marks: set = field(default_factory=set)
+
+    def take(self, counter: str, n: int = 1) -> int:
+        i = self.counters.get(counter, 0)
+        self.counters[counter] = i + n
+        return i
+
+    def count(self, counter: str) -> int:
+        return self.counters.get(counter, 0)
+
+    def mark(self, slot: str) -> None:
+        self.marks.add(slot)
+
+    def seen(self, slot: str) -> bool:
+        return slot in self.marks
+
+    def unsupported(self, what: str) -> SpecError:
+        """The error of a layer this scheme's models have no place for."""
+        return SpecError(f"has no {self.scheme} state-dict name: {what}", where=self.where,
+                         hint=f"a {self.scheme} checkpoint of this architecture cannot be mapped")
 
 
 # --------------------------------------------------------------------------- the registry

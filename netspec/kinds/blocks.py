@@ -21,9 +21,9 @@ from dataclasses import dataclass
 from typing import ClassVar, Iterator
 
 from ..errors import SpecError
-from .base import (KERNELS, STRIDES, Layer, ParamSpec, _choice, _int, _need_channels,
-                   _need_image, _ratio, register)
-from .conv_bn import ConvBnPlan, conv_bn_reference, conv_bn_torch, jax_act
+from .base import (KERNELS, STRIDES, Layer, ParamSpec, TorchNames, _choice, _int,
+                   _need_channels, _need_image, _ratio, register)
+from .conv_bn import ConvBnPlan, conv_bn_reference, conv_bn_torch, conv_bn_torch_names, jax_act
 
 
 @dataclass(frozen=True)
@@ -199,6 +199,33 @@ def block_torch(plan: BlockPlan, env, prefix: str):
         names, bn_names
 
 
+# --------------------------------------------------------------------------- torch state-dict names
+def se_torch_names(plan: SEPlan, module: str, reduce: str, expand: str) -> TorchNames:
+    """SE as two 1x1 convs with bias at ``<module>.<reduce>`` / ``<module>.<expand>``."""
+    return TorchNames({plan.reduce_w: f"{module}.{reduce}.weight",
+                       plan.reduce_b: f"{module}.{reduce}.bias",
+                       plan.expand_w: f"{module}.{expand}.weight",
+                       plan.expand_b: f"{module}.{expand}.bias"})
+
+
+def timm_block_names(plan: BlockPlan, prefix: str) -> TorchNames:
+    """timm's ``_efficientnet_blocks``: without an expand conv a ``DepthwiseSeparableConv``
+    (``conv_dw``/``bn1``, ``se``, ``conv_pw``/``bn2``), else an ``InvertedResidual``
+    (``conv_pw``/``bn1``, ``conv_dw``/``bn2``, ``se``, ``conv_pwl``/``bn3``); SE
+    ``se.conv_reduce`` / ``se.conv_expand``."""
+    if plan.expand is None:
+        parts = [(plan.dw, "conv_dw", "bn1"), (plan.project, "conv_pw", "bn2")]
+    else:
+        parts = [(plan.expand, "conv_pw", "bn1"), (plan.dw, "conv_dw", "bn2"),
+                 (plan.project, "conv_pwl", "bn3")]
+    out = TorchNames()
+    for cb, conv, bn in parts:
+        out.update(conv_bn_torch_names(cb, f"{prefix}.{conv}.weight", f"{prefix}.{bn}"))
+    if plan.se is not None:
+        out.update(se_torch_names(plan.se, f"{prefix}.se", "conv_reduce", "conv_expand"))
+    return out
+
+
 # --------------------------------------------------------------------------- the kinds
 class _Blocks(Layer):
     """What the two block kinds share: the plan is a list of BlockPlans."""
@@ -250,6 +277,17 @@ class _Blocks(Layer):
             bn_names.update(bn)
         return nn.Sequential(*blocks), names, bn_names
 
+    def torch_names(self, plan, env):
+        """timm: stage ``blocks.<s>``, block ``blocks.<s>.<r>`` (``timm_block_names``);
+        torchvision: the kind's own ``_torchvision_names``."""
+        out = TorchNames()
+        if env.scheme == "timm":
+            s = env.take("blocks")
+            for r, b in enumerate(plan):
+                out.update(timm_block_names(b, f"blocks.{s}.{r}"))
+            return out
+        return self._torchvision_names(plan, env)
+
 
 @register
 @dataclass(frozen=True)
@@ -276,6 +314,24 @@ class invertedResidual(_Blocks):
 
     def describe(self) -> str:
         return f"{self.ic}→{self.oc} e{self.expand} k3 s{self.stride} ×{self.repeats}"
+
+    def _torchvision_names(self, plan, env):
+        """torchvision's MobileNetV2 numbers its blocks flat: ``features.<n>`` per block, an
+        ``InvertedResidual`` whose ``conv`` Sequential holds [expand Conv2dNormActivation],
+        depthwise Conv2dNormActivation (``.0`` conv, ``.1`` BN), then the project conv and its
+        BN as two entries."""
+        out = TorchNames()
+        for b in plan:
+            pre = f"features.{env.take('features')}.conv"
+            j = 0
+            for cb in (b.expand, b.dw):
+                if cb is not None:
+                    out.update(conv_bn_torch_names(cb, f"{pre}.{j}.0.weight", f"{pre}.{j}.1"))
+                    j += 1
+            if b.se is not None:
+                raise env.unsupported("torchvision's InvertedResidual has no squeeze-excitation")
+            out.update(conv_bn_torch_names(b.project, f"{pre}.{j}.weight", f"{pre}.{j + 1}"))
+        return out
 
 
 @register
@@ -309,6 +365,26 @@ class mbConv(_Blocks):
                        self.kernel, self.stride if r == 0 else 1, "swish",
                        self.se_ratio if self.use_se else None)
                 for r in range(self.repeats)]
+
+    def _torchvision_names(self, plan, env):
+        """torchvision's EfficientNet nests by stage: ``features.<i>`` per layer, block
+        ``features.<i>.<r>``, an ``MBConv`` whose ``block`` Sequential holds [expand],
+        depthwise, SE (``fc1`` / ``fc2``) and project, the convs as Conv2dNormActivation
+        (``.0`` conv, ``.1`` BN)."""
+        out = TorchNames()
+        i = env.take("features")
+        for r, b in enumerate(plan):
+            pre = f"features.{i}.{r}.block"
+            j = 0
+            for part in (b.expand, b.dw, b.se, b.project):
+                if part is None:
+                    continue
+                if part is b.se:
+                    out.update(se_torch_names(part, f"{pre}.{j}", "fc1", "fc2"))
+                else:
+                    out.update(conv_bn_torch_names(part, f"{pre}.{j}.0.weight", f"{pre}.{j}.1"))
+                j += 1
+        return out
 
     def describe(self) -> str:
         se = f"se{self.se_ratio:g}" if self.use_se else "no-se"

@@ -15,8 +15,8 @@ import functools
 from dataclasses import dataclass
 from typing import ClassVar, Iterator
 
-from .base import (ACTIVATIONS, KERNELS, PADDINGS, STRIDES, Layer, ParamSpec, _choice, _int,
-                   _need_channels, _need_image, conv_out, register)
+from .base import (ACTIVATIONS, KERNELS, PADDINGS, STRIDES, Layer, ParamSpec, TorchNames,
+                   _choice, _int, _need_channels, _need_image, conv_out, register)
 
 
 @dataclass(frozen=True)
@@ -160,6 +160,14 @@ def conv_bn_torch(plan: ConvBnPlan, env, prefix: str = ""):
     return ConvBnAct(plan, env.eps, env.momentum), names, {plan.bn: f"{pre}bn"}
 
 
+# --------------------------------------------------------------------------- torch state-dict names
+def conv_bn_torch_names(plan: ConvBnPlan, conv_key: str, bn_module: str) -> TorchNames:
+    """The convBn's tensors in a torch state dict: the conv weight at ``conv_key``, the BN at
+    module path ``bn_module`` (gamma = ``.weight``, beta = ``.bias``, its running stats)."""
+    return TorchNames({plan.w: conv_key, plan.gamma: f"{bn_module}.weight",
+                       plan.beta: f"{bn_module}.bias"}, {plan.bn: bn_module})
+
+
 # --------------------------------------------------------------------------- the kind
 @register
 @dataclass(frozen=True)
@@ -223,3 +231,16 @@ class convBn(Layer):
 
     def torch_module(self, plan, env):
         return conv_bn_torch(plan, env)
+
+    def torch_names(self, plan, env):
+        """torchvision: ``features.<i>`` is a Conv2dNormActivation (``.0`` conv, ``.1`` BN).
+        timm (EfficientNet / MobileNetV2 family): the one stem (``conv_stem``, ``bn1``) before
+        the blocks and the one head (``conv_head``, ``bn2``) after them."""
+        if env.scheme == "torchvision":
+            i = env.take("features")
+            return conv_bn_torch_names(plan, f"features.{i}.0.weight", f"features.{i}.1")
+        slot = "head" if env.count("blocks") else "stem"
+        if env.seen(slot):
+            raise env.unsupported(f"timm's model has one {slot} convolution, and it is taken")
+        env.mark(slot)
+        return conv_bn_torch_names(plan, f"conv_{slot}.weight", "bn1" if slot == "stem" else "bn2")

@@ -10,7 +10,7 @@ from dataclasses import dataclass
 from typing import ClassVar, Iterator
 
 from ..errors import SpecError
-from .base import ACTIVATIONS, Layer, ParamSpec, _choice, _int, register
+from .base import ACTIVATIONS, Layer, ParamSpec, TorchNames, _choice, _int, register
 from .conv_bn import jax_act
 
 
@@ -116,3 +116,16 @@ class dense(Layer):
 
     def torch_module(self, plan, env):
         return torch_blocks()(plan), {plan.w: "fc.weight", plan.b: "fc.bias"}, {}
+
+    def torch_names(self, plan, env):
+        """torchvision: the next ``nn.Linear`` of the ``classifier`` Sequential (an activation
+        after it takes the following slot).  timm: the one ``classifier``."""
+        if env.scheme == "torchvision":
+            i = env.take("classifier", 1 if plan.act == "identity" else 2)
+            key = f"classifier.{i}"
+        else:
+            if env.seen("classifier"):
+                raise env.unsupported("timm's model has one classifier Linear, and it is taken")
+            env.mark("classifier")
+            key = "classifier"
+        return TorchNames({plan.w: f"{key}.weight", plan.b: f"{key}.bias"})

@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from typing import ClassVar
 
 from ..errors import SpecError
-from .base import Parameterless, _ratio, register
+from .base import Parameterless, TorchNames, _ratio, register
 
 
 @dataclass(frozen=True)
@@ -83,3 +83,10 @@ class dropout(Parameterless):
     def torch_module(self, plan, env):
         off, width = env.rand_slice
         return torch_blocks()(plan.rate, off, width), {}, {}
+
+    def torch_names(self, plan, env):
+        """No tensors; in torchvision's ``classifier`` Sequential it takes a slot (the
+        ``Dropout`` before the Linear: ``classifier.1``); timm's dropout is not a module."""
+        if env.scheme == "torchvision":
+            env.take("classifier")
+        return TorchNames()

@@ -6,7 +6,7 @@ import functools
 from dataclasses import dataclass
 from typing import ClassVar
 
-from .base import Parameterless, _need_image, register
+from .base import Parameterless, TorchNames, _need_image, register
 
 
 @dataclass(frozen=True)
@@ -54,3 +54,7 @@ class globalAvgPool(Parameterless):
 
     def torch_module(self, plan, env):
         return torch_blocks()(), {}, {}
+
+    def torch_names(self, plan, env):
+        """No tensors (torchvision's ``avgpool``, timm's ``global_pool``: no parameters)."""
+        return TorchNames()
