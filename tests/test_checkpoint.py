@@ -187,13 +187,32 @@ def test_full_disk_fails_clearly_and_keeps_previous(tmp_path):
     assert not list(tmp_path.glob(".*.tmp"))
 
 
+def _torch_load_calls(text: str) -> list[str]:
+    """The argument text of every ``torch.load(...)`` in ``text`` (to the matching paren)."""
+    out, i = [], text.find("torch.load(")
+    while i >= 0:
+        j, depth = i + len("torch.load("), 1
+        while j < len(text) and depth:
+            depth += {"(": 1, ")": -1}.get(text[j], 0)
+            j += 1
+        out.append(text[i + len("torch.load("):j - 1])
+        i = text.find("torch.load(", j)
+    return out
+
+
 def test_no_pickle_anywhere():
-    """Nothing a user loads goes through pickle: no pickle import, no allow_pickle=True."""
+    """Nothing a user loads goes through pickle: no pickle import, no allow_pickle=True, and
+    torch.load only as torch.load(..., weights_only=True) (PyTorch's restricted unpickler: the
+    one door issue 16 allows for a user's .pth, runtime/weights.py)."""
     root = Path(__file__).resolve().parents[1]
     offenders = []
     for d in ("netspec", "runtime", "codegen"):
         for f in (root / d).rglob("*.py"):
             text = f.read_text()
-            if "import pickle" in text or "allow_pickle=True" in text or "torch.load" in text:
+            unsafe_load = [c for c in _torch_load_calls(text) if "weights_only=True" not in c]
+            if "import pickle" in text or "allow_pickle=True" in text or unsafe_load:
                 offenders.append(str(f.relative_to(root)))
     assert not offenders, offenders
+    assert "torch.load(path, map_location" in (root / "runtime" / "weights.py").read_text()
+    assert not [c for c in _torch_load_calls("torch.load(f, map_location='cpu')")
+                if "weights_only=True" in c]      # the scan does catch an unsafe load
