@@ -33,7 +33,7 @@ from pathlib import Path
 
 import numpy as np
 
-from .peers import LABELS, PEERS, missing_requirement
+from .peers import LABELS, PEERS, PRECISIONS, missing_requirement, precision_skip
 from .workloads import WORKLOADS, Workload, make_inputs
 
 #: step-0 agreement required of a peer, relative to netspec's value.  All peers compute the
@@ -45,6 +45,28 @@ from .workloads import WORKLOADS, Workload, make_inputs
 #: large, well-conditioned tensors, so 2e-3 still catches a wrong or missing gradient term;
 #: logits: 1e-4 of their largest magnitude.
 CHECK_TOL = {"loss": 1e-4, "grad_norm": 2e-3, "logits": 1e-4}
+
+#: The same check for a bf16 workload (W6).  Peers round in different places (netspec's
+#: policy; JAX with the same policy but its own op order and fusion; torch.autocast's own
+#: cast list), and bf16 keeps 8 significant bits: the conv outputs that BatchNorm normalises
+#: are stored in bf16, so a channel whose values sit close together loses most of its
+#: spread.  Measured at W6 --quick (batch 2, 64x64: BN over as few as 8 values), against the
+#: float64 truth (loss 3.2219, gradient norm 2309.3): netspec's step-0 loss is +13.2%, JAX's
+#: (same policy) +7.0%, torch autocast's +9.4%; gradient norms +2.4%, +4.2%, +0.1%.  Between
+#: peers that is up to 5.5% (loss) and 2.2% (gradient norm); the tolerances are twice that.
+#: What they still catch is coarse: a peer running f32 instead would be 11.6% off netspec's
+#: bf16 loss there (just outside); a wrong or missing gradient term of the f32 path is the
+#: f32 workloads' check (W1), which is tight.  At W6's full size (batch 8, 224x224; truth:
+#: loss 3.02117, gradient norm 145.419) the errors are ~10x smaller: netspec -1.34% / -1.10%,
+#: JAX (same policy) -1.31% / -1.45%, torch autocast -0.35% / -0.42%; netspec vs torch 0.99%
+#: and 0.68% (bench/RESULTS_BF16.md).  logits: no bf16 predict workload exists, so that
+#: entry is not measured (the grad-norm bound, for a bf16 predict added later to re-measure).
+CHECK_TOL_BF16 = {"loss": 0.1, "grad_norm": 0.05, "logits": 0.05}
+
+
+def check_tolerances(w: Workload) -> dict:
+    """The step-0 tolerances of workload ``w`` (its precision's)."""
+    return CHECK_TOL if w.precision == "f32" else CHECK_TOL_BF16
 
 DEFAULT_PEERS = ("netspec", "jax-iree-nhwc", "jax-iree-nchw", "torch", "jax-xla", "netspec-xla")
 
@@ -174,6 +196,11 @@ def run_workload(w: Workload, opts: SuiteOptions, work: Path, log=print) -> dict
     wdict = asdict(w)
     try:
         for name in opts.peers:
+            no_mode = precision_skip(name, w.precision)
+            if no_mode:
+                rows[name] = {"status": "skipped", "why": no_mode}
+                log(f"  {name:15s} skipped ({no_mode})")
+                continue
             req = missing_requirement(name)
             if req:
                 rows[name] = {"status": "skipped", "why": f"not installed: pip install '{req}' "
@@ -201,6 +228,7 @@ def run_workload(w: Workload, opts: SuiteOptions, work: Path, log=print) -> dict
                 continue
             workers[name] = wk
             row = {"status": "ok", "label": LABELS[name], **info,
+                   "precision": PRECISIONS[name][w.precision],
                    "rss_after_import_mib": round(init["rss_mib"], 1),
                    "step0_value": first["values"][0], "ms": [], "round_medians": []}
             row.update({f"check_{k}": v for k, v in check.items()})
@@ -241,13 +269,18 @@ def run_workload(w: Workload, opts: SuiteOptions, work: Path, log=print) -> dict
             row.update(_stats(row["ms"], w.batch))
     _checks(w, rows)
     base = rows.get("netspec", {}).get("ms_median")
+    flops = w.flops()
     for row in rows.values():
         if base and row.get("ms_median"):
             row["netspec_ratio"] = round(base / row["ms_median"], 3)
-    return {"workload": wdict, "describe": w.describe, "peers": rows}
+        if row.get("ms_median"):
+            row["gflops_per_s"] = round(flops / (row["ms_median"] / 1e3) / 1e9, 1)
+    return {"workload": wdict, "describe": w.describe, "peers": rows, "flops": flops,
+            "check_tolerances": check_tolerances(w)}
 
 
 def _checks(w: Workload, rows: dict) -> None:
+    tol = check_tolerances(w)
     ref = rows.get("netspec")
     if not ref or ref.get("status") != "ok":
         return
@@ -259,12 +292,12 @@ def _checks(w: Workload, rows: dict) -> None:
             a, b = np.asarray(ref["check_logits"]), np.asarray(row["check_logits"])
             d = float(np.abs(a - b).max() / max(np.abs(a).max(), 1e-30))
             diffs["logits"] = d
-            ok = d <= CHECK_TOL["logits"]
+            ok = d <= tol["logits"]
         else:
             for key, field_ in (("loss", "step0_value"), ("grad_norm", "check_grad_norm")):
                 d = _rel(ref[field_], row[field_])
                 diffs[key] = d
-                ok &= d <= CHECK_TOL[key]
+                ok &= d <= tol[key]
         row["check"] = {"agrees": bool(ok), "rel_diff_vs_netspec": diffs}
     for row in rows.values():
         row.pop("check_logits", None)
@@ -321,6 +354,33 @@ def machine_info() -> dict:
     }
 
 
+def matmul_peak(n: int = 4096, reps: int = 5) -> dict:
+    """The machine's float32 matmul rate, the yardstick of the report's GFLOP/s column: numpy
+    (its BLAS, all cores) multiplying two n x n matrices, best of ``reps`` after a warm-up;
+    2 n^3 operations each."""
+    rng = np.random.default_rng(0)
+    a = rng.standard_normal((n, n), dtype=np.float32)
+    b = rng.standard_normal((n, n), dtype=np.float32)
+    a @ b
+    best = min(_timed(lambda: a @ b) for _ in range(reps))
+    return {"n": n, "reps": reps, "seconds": round(best, 4),
+            "gflops_per_s": round(2 * n ** 3 / best / 1e9, 1), "blas": _blas_name()}
+
+
+def _timed(fn) -> float:
+    t0 = time.perf_counter()
+    fn()
+    return time.perf_counter() - t0
+
+
+def _blas_name() -> str | None:
+    try:
+        info = np.show_config(mode="dicts")
+        return info["Build Dependencies"]["blas"]["name"]
+    except Exception:  # noqa: BLE001 - the config's layout differs across numpy versions
+        return None
+
+
 def run_suite(opts: SuiteOptions, log=print, on_workload=None) -> dict:
     """Run every workload; ``on_workload(partial_results)`` after each one (the CLI writes the
     results file then, so an interrupted run keeps the workloads it finished)."""
@@ -328,7 +388,11 @@ def run_suite(opts: SuiteOptions, log=print, on_workload=None) -> dict:
     if unknown:
         raise ValueError(f"unknown peer(s) {unknown}; known: {list(PEERS)}")
     t0 = time.time()
-    out = {"machine": machine_info(), "started": time.strftime("%Y-%m-%dT%H:%M:%S%z"),
+    peak = matmul_peak(1024 if opts.quick else 4096)
+    log(f"machine peak: numpy float32 matmul {peak['n']}x{peak['n']} at {peak['gflops_per_s']:.0f} "
+        f"GFLOP/s (best of {peak['reps']}, all cores)")
+    out = {"machine": {**machine_info(), "matmul_peak": peak},
+           "started": time.strftime("%Y-%m-%dT%H:%M:%S%z"),
            "options": asdict(opts),
            "check_tolerances": CHECK_TOL, "workloads": []}
     with tempfile.TemporaryDirectory(prefix="netspec-bench-") as tmp:

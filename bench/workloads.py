@@ -14,7 +14,15 @@ each worker process as an ``.npz`` file (no pickle):
   BN momentum 0.1, weight decay 0 — so after the first step the first-moment buffer is exactly
   ``(1 - beta1) * grad``, which is how every peer reports its step-0 gradient norm.
 
-fp32 throughout, training-mode BatchNorm, one optimizer update per step.
+fp32 throughout (W6: bf16 mixed precision, below), training-mode BatchNorm, one optimizer
+update per step.
+
+W6 is W1 in bf16: ``precision = "bf16"``, what ``TrainConfig(bf16=True)`` trains (the ImageNet
+recipe's ``bf16`` + ``bf16_conv``): convolutions and dense layers take bf16 operands with f32
+accumulation and the feature maps are stored in bf16, the master weights, BatchNorm, softmax /
+loss and the optimizer stay f32 (``netspec/precision.py``).  The inputs are the same f32
+arrays; each peer applies its own framework's bf16 (``Peer.precisions`` says which modes a
+peer has and how; one without the workload's mode is skipped with the reason).
 """
 
 from __future__ import annotations
@@ -38,6 +46,7 @@ class Workload:
     image: int        # square input side
     kind: str         # "train" | "predict"
     title: str
+    precision: str = "f32"    # netspec.precision mode: f32 | bf16_conv | bf16
 
     def spec(self):
         from netspec import zoo
@@ -47,13 +56,25 @@ class Workload:
 
     def quick(self) -> "Workload":
         """The CI smoke version: same model and kind, batch 2 at 64x64."""
-        return Workload(self.key, self.model, 2, 64, self.kind, self.title + " (quick)")
+        return Workload(self.key, self.model, 2, 64, self.kind, self.title + " (quick)",
+                        self.precision)
+
+    def flops(self) -> int:
+        """Nominal floating-point operations of one step, from the parameter registry's
+        multiply-accumulates (``netspec.analysis``: convolutions, dense, SE): a forward is
+        2 * MACs per image; a train step counts 3 forwards (forward, input gradient, weight
+        gradient: each the same multiply-adds), the usual convention.  Elementwise work, BN
+        and the optimizer are not counted."""
+        from netspec.analysis import analyze
+        fwd = 2 * analyze(self.spec()).macs * self.batch
+        return fwd * (3 if self.kind == "train" else 1)
 
     @property
     def describe(self) -> str:
         what = "train step" if self.kind == "train" else "predict"
         name = {"b0": "EfficientNet-B0", "mnv2": "MobileNetV2"}[self.model]
-        return f"{name}, 10 classes, batch {self.batch}, {self.image}x{self.image}, {what}"
+        prec = "" if self.precision == "f32" else f", {self.precision} mixed precision"
+        return f"{name}, 10 classes, batch {self.batch}, {self.image}x{self.image}, {what}{prec}"
 
 
 WORKLOADS: dict[str, Workload] = {w.key: w for w in (
@@ -61,6 +82,9 @@ WORKLOADS: dict[str, Workload] = {w.key: w for w in (
     Workload("W2", "mnv2", 8, 224, "train", "MobileNetV2 train step, batch 8, 224x224"),
     Workload("W3", "b0", 32, 64, "train", "EfficientNet-B0 train step, batch 32, 64x64"),
     Workload("W4", "b0", 8, 224, "predict", "EfficientNet-B0 predict, batch 8, 224x224"),
+    Workload("W5", "b0", 32, 224, "train", "EfficientNet-B0 train step, batch 32, 224x224"),
+    Workload("W6", "b0", 8, 224, "train", "EfficientNet-B0 train step, batch 8, 224x224, bf16",
+             "bf16"),
 )}
 
 

@@ -7,14 +7,17 @@ to have gradients): the layer kind under test between a 1x1 convBn stem and a po
 head, so the cotangent reaching the layer is a generic tensor.
 
 Columns: id, what it exercises, the spec, batch, tiny (float64 finite differences run on it),
-drop_path (stochastic depth: the row is emitted, checked and pinned with that rate).
+drop_path (stochastic depth: the row is emitted, checked and pinned with that rate), dw_chunk
+(forces the depthwise weight-gradient form, ``codegen.ops.conv.depthwise_dw_chunk``: U = the
+while loop over chunks of U samples; None = the rule, which writes small batches out).
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass
 
-from netspec import NetSpec, convBn, dense, dropout, globalAvgPool, invertedResidual, mbConv
+from netspec import (NetSpec, bneck, convBn, dense, dropout, globalAvgPool, invertedResidual,
+                     mbConv)
 
 
 @dataclass(frozen=True)
@@ -25,6 +28,7 @@ class Case:
     batch: int = 2
     tiny: bool = False
     drop_path: float = 0.0
+    dw_chunk: int | None = None
 
 
 def _net(name, hw, cin, body, classes=3, head_ch=None, drop=None):
@@ -37,8 +41,9 @@ def _net(name, hw, cin, body, classes=3, head_ch=None, drop=None):
 
 
 def _row(id, what, hw, body, head_ch, *, cin=2, batch=2, tiny=False, drop=None, classes=3,
-         drop_path=0.0):
-    return Case(id, what, _net(id, hw, cin, body, classes, head_ch, drop), batch, tiny, drop_path)
+         drop_path=0.0, dw_chunk=None):
+    return Case(id, what, _net(id, hw, cin, body, classes, head_ch, drop), batch, tiny, drop_path,
+                dw_chunk)
 
 
 CASES: tuple[Case, ...] = (
@@ -65,6 +70,17 @@ CASES: tuple[Case, ...] = (
          [convBn(2, 4, 1, 1), mbConv(4, 6, 2, 5, 2, 1, False)], 6),
     _row("dw_k5_s2_to_1x1", "depthwise 5x5 stride 2, 2x2 -> 1x1", 2,
          [convBn(2, 4, 1, 1), mbConv(4, 4, 2, 5, 2, 1, False)], 4, batch=4),
+    # --- the depthwise weight gradient as a while loop (forced; the rule writes these batches
+    #     out): whole chunks plus a written-out remainder, chunk 1 (no remainder), odd sizes
+    _row("dw_loop_k3_s1_b3_u2", "depthwise dw loop: batch 3, chunks of 2 (one pass + 1 left), 3x3 s1 at 5x5", 5,
+         [convBn(2, 3, 1, 1, act="identity"), mbConv(3, 3, 1, 3, 1, 1, False)], 3, batch=3, tiny=True,
+         dw_chunk=2),
+    _row("dw_loop_k3_s2_odd_b5_u2", "depthwise dw loop: batch 5, chunks of 2 (two passes + 1 left), 3x3 s2 at 7x7",
+         7, [convBn(2, 4, 1, 1), mbConv(4, 4, 1, 3, 2, 1, False)], 4, batch=5, tiny=True, dw_chunk=2),
+    _row("dw_loop_k5_s2_even_b3_u1", "depthwise dw loop: batch 3, one sample a pass, 5x5 s2 at 8x8, SE", 8,
+         [convBn(2, 4, 1, 1, act="swish"), mbConv(4, 6, 2, 5, 2, 1, True)], 6, batch=3, dw_chunk=1),
+    _row("dw_loop_s2_to_1x1_b4_u4", "depthwise dw loop: batch 4 in one pass of 4, 5x5 s2 2x2 -> 1x1 (trimmed x)", 2,
+         [convBn(2, 4, 1, 1), mbConv(4, 4, 2, 5, 2, 1, False)], 4, batch=4, dw_chunk=4),
     # --- squeeze-excitation
     _row("se_mid4", "SE block on four mid-channels (two in the squeeze), residual", 4,
          [convBn(2, 4, 1, 1, act="swish"), mbConv(4, 4, 1, 3, 1, 1, True, 0.5)], 4, tiny=True),
@@ -81,6 +97,28 @@ CASES: tuple[Case, ...] = (
          [convBn(2, 4, 3, 1), invertedResidual(4, 6, 6, 2, 1)], 6),
     _row("ir_e6_res_r3", "invertedResidual expand 6, three repeats, residuals", 5,
          [convBn(2, 4, 3, 1), invertedResidual(4, 4, 6, 1, 3)], 4),
+    # --- EfficientNet-Lite: mbConv with relu6 and no squeeze-excitation
+    _row("lite_mbconv_relu6_e6_k5_s2", "mbConv relu6 no SE (EfficientNet-Lite), expand 6, k5, stride 2, 7x7", 7,
+         [convBn(2, 4, 3, 1), mbConv(4, 6, 6, 5, 2, 1, False, act="relu6")], 6),
+    _row("lite_mbconv_relu6_res_r2", "mbConv relu6 no SE, expand 6, two repeats (residual on the 2nd)", 5,
+         [convBn(2, 4, 1, 1), mbConv(4, 4, 6, 3, 1, 2, False, act="relu6")], 4, tiny=True),
+    # --- MobileNetV3: the hard functions (kinks at -3 and 3; the exact kink points are
+    #     tests/test_hard_act.py's) and the bneck block with its relu / hsigmoid SE
+    _row("conv_hswish_k3", "3x3 convBn hswish, 6x6, batch 4", 6, [convBn(2, 6, 3, 1, act="hswish")], 6,
+         batch=4, tiny=True),
+    _row("conv_hsigmoid_k3_s2", "3x3 convBn hsigmoid, stride 2, 7x7, batch 4", 7,
+         [convBn(2, 4, 3, 2, act="hsigmoid")], 4, batch=4, tiny=True),
+    _row("bneck_relu_se_noexpand_res", "bneck mid == ic (no expand conv), relu, SE (relu, hsigmoid gate, "
+         "bottleneck _make_divisible(8 // 4, 8) = 8), residual", 4,
+         [convBn(2, 8, 1, 1, act="hswish"), bneck(8, 8, 8, 3, 1, "relu", True)], 8, tiny=True),
+    _row("bneck_hswish_se_k5_s2", "bneck 4 -> 12 -> 6, k5, stride 2 at 7x7, hswish, SE", 7,
+         [convBn(2, 4, 3, 1, act="hswish"), bneck(4, 12, 6, 5, 2, "hswish", True)], 6),
+    _row("bneck_hswish_res", "bneck 6 -> 20 -> 6, k3, hswish, no SE, residual", 5,
+         [convBn(2, 6, 1, 1, act="hswish"), bneck(6, 20, 6, 3, 1, "hswish", False)], 6),
+    Case("head_dense_hswish_dropout", "dense(hswish) -> dropout(0.2) -> dense (MobileNetV3's classifier)",
+         NetSpec("head_dense_hswish_dropout", 4, 4,
+                 [convBn(2, 6, 3, 2, act="hswish"), globalAvgPool(), dense(6, 5, act="hswish"), dropout(0.2),
+                  dense(5, 4)], in_channels=2), 3),
     # --- head: pool, dropout, dense with activations, many classes
     _row("head_dropout_dense", "pool -> dropout(0.3) -> dense", 4, [convBn(2, 8, 3, 1)], 8, drop=0.3, tiny=True),
     _row("head_dense_many_classes", "dense to 37 classes", 3, [convBn(2, 5, 3, 1)], 5, classes=37),

@@ -7,7 +7,10 @@ listed twice:
 * :data:`EXAMPLES` — the two example networks at their real sizes (224x224, batch 8, all
   functions, the optimizer of their TrainConfig, NHWC) -> ``golden_mlir/<id>.mlir``;
 * ``codegen.cases.CASES`` — every row at its own batch, all functions, :data:`CASE_OPTIMIZER`
-  -> ``golden_mlir/cases/<id>.mlir``.
+  -> ``golden_mlir/cases/<id>.mlir``;
+* :data:`FEATURES` — a case row emitted again with train-step features on (global-norm
+  gradient clipping and EMA: pieces emitted only when on, so the plain rows never show them)
+  -> ``golden_mlir/features/<id>.mlir``.
 
 ``golden_mlir/`` belongs to this module: every ``*.mlir`` file under it is either an entry
 of the set or stale (``check`` reports it as an extra file, ``update`` deletes it).
@@ -35,6 +38,7 @@ from .module import FUNCTIONS, emit_module
 
 GOLDEN_DIR = "golden_mlir"
 CASES_SUBDIR = "cases"
+FEATURES_SUBDIR = "features"
 CASE_OPTIMIZER = "adam"
 DEFAULT_OPTIMIZER = "adam"   # an example without a TrainConfig
 DIFF_LINES = 80              # diff lines shown per mismatching file
@@ -52,6 +56,28 @@ class Example:
 EXAMPLES: tuple[Example, ...] = (
     Example("effnet_b0", "examples/effnet_b0.py"),
     Example("mobilenet_v2", "examples/mobilenet_v2.py"),
+)
+
+
+@dataclass(frozen=True)
+class Feature:
+    """A row of ``codegen.cases.CASES`` emitted with train-step features on (``emit_module``
+    keywords, e.g. ``clip_grad=True, ema=True``)."""
+
+    id: str          # -> golden_mlir/features/<id>.mlir
+    case: str        # the CASES row whose spec and batch it emits
+    features: tuple[tuple[str, object], ...]
+
+
+FEATURES: tuple[Feature, ...] = (
+    # clipping (the global norm, the scale, grad_norm returned) and the EMA update of the
+    # parameters and BN statistics, on an SE block with a residual
+    Feature("se_mid4_clip_ema", "se_mid4", (("clip_grad", True), ("ema", True))),
+    # a frozen set (--freeze: the stem and the depthwise stage): the masks, the zeroed
+    # gradient, adam's per-parameter bias corrections and the kept parameters / slots
+    Feature("se_mid4_freeze", "se_mid4", (("freeze", (
+        "conv.0.conv.w", "conv.0.bn.gamma", "conv.0.bn.beta", "blocks.1.0.dw.conv.w",
+        "blocks.1.0.dw.bn.gamma", "blocks.1.0.dw.bn.beta")),)),
 )
 
 
@@ -81,8 +107,16 @@ def _emit_example(root: Path, ex: Example) -> str:
 
 def _emit_case(case) -> str:
     kw = {"drop_path": case.drop_path} if case.drop_path else {}
+    if case.dw_chunk is not None:
+        kw["dw_chunk"] = case.dw_chunk
     return emit_module(case.spec, batch=case.batch, functions=FUNCTIONS,
                        optimizer=CASE_OPTIMIZER, layout=NHWC, **kw)
+
+
+def _emit_feature(case, feature: Feature) -> str:
+    kw = {"drop_path": case.drop_path} if case.drop_path else {}
+    return emit_module(case.spec, batch=case.batch, functions=FUNCTIONS,
+                       optimizer=CASE_OPTIMIZER, layout=NHWC, **kw, **dict(feature.features))
 
 
 def golden_entries(root=None) -> list[GoldenEntry]:
@@ -93,6 +127,10 @@ def golden_entries(root=None) -> list[GoldenEntry]:
                for ex in EXAMPLES]
     entries += [GoldenEntry(f"{GOLDEN_DIR}/{CASES_SUBDIR}/{c.id}.mlir", functools.partial(_emit_case, c))
                 for c in CASES]
+    by_id = {c.id: c for c in CASES}
+    entries += [GoldenEntry(f"{GOLDEN_DIR}/{FEATURES_SUBDIR}/{f.id}.mlir",
+                            functools.partial(_emit_feature, by_id[f.case], f))
+                for f in FEATURES]
     paths = [e.path for e in entries]
     dup = sorted({p for p in paths if paths.count(p) > 1})
     if dup:

@@ -13,7 +13,7 @@ from __future__ import annotations
 import contextlib
 import re
 from dataclasses import dataclass
-from typing import Iterable, Sequence
+from typing import Callable, Iterable, Sequence
 
 import numpy as np
 
@@ -332,6 +332,75 @@ class Builder:
         ops = ", ".join(v.name for v in xs)
         tys = ", ".join(str(v.type) for v in xs)
         return self._new(hint, t, f"stablehlo.concatenate {ops}, dim = {dim} : ({tys}) -> {t}")
+
+    def dynamic_slice(self, x: Value, start: Sequence[Value], sizes: Sequence[int], hint="dslice") -> Value:
+        """``x[start_0 : start_0 + sizes_0, ...]`` with run-time scalar integer starts, each
+        clamped by the op to ``0 <= start_d <= dim_d - sizes_d`` (so an emitter keeps its
+        indices in range itself: a clamped read would silently repeat rows).
+        Spec: https://openxla.org/stablehlo/spec#dynamic_slice"""
+        r = x.type.rank
+        if len(start) != r or len(sizes) != r:
+            self._fail(f"dynamic_slice: {len(start)} starts / {len(sizes)} sizes for rank-{r} {x.type}")
+        dt = {v.dtype for v in start}
+        if any(v.type.rank != 0 for v in start) or len(dt) != 1 or not dt <= {"i32", "i64"}:
+            self._fail(f"dynamic_slice: starts must be scalar i32/i64 of one type: "
+                       f"{[str(v.type) for v in start]}")
+        if any(not (0 <= s <= d) for s, d in zip(sizes, x.shape)):
+            self._fail(f"dynamic_slice: sizes {list(sizes)} do not fit {x.type}")
+        t = TensorType(tuple(sizes), x.dtype)
+        ops = ", ".join([x.name] + [v.name for v in start])
+        tys = ", ".join([str(x.type)] + [str(v.type) for v in start])
+        return self._new(hint, t, f"stablehlo.dynamic_slice {ops}, sizes = {_ints(sizes)} : ({tys}) -> {t}")
+
+    def while_loop(self, init: Sequence[Value], cond: Callable[[list[Value]], Value],
+                   body: Callable[[list[Value]], Sequence[Value]], hints: Sequence[str]) -> list[Value]:
+        """``stablehlo.while``: carried values ``v = init``; while ``cond(v)`` (a scalar i1)
+        holds, ``v = body(v)``; -> the final ``v``.  ``cond`` and ``body`` receive the region's
+        block arguments (named ``<hint>_it``) and emit into their own region with this builder;
+        they may read any value defined before the loop (the op is not isolated from above).
+        ``body`` must give back values of exactly the carried types.  Constants first made
+        inside a region stay local to it (the function's interning table is restored).
+        Spec: https://openxla.org/stablehlo/spec#while"""
+        if not init or len(hints) != len(init):
+            self._fail("while_loop: one hint per carried value")
+        fn = self.fn
+        prefix = ".".join(self._scope)
+        base = fn._unique((f"{prefix}." if prefix else "") + "+".join(hints))
+        args = [Value(fn._unique((f"{prefix}." if prefix else "") + f"{h}_it"), v.type)
+                for h, v in zip(hints, init)]
+        types = ", ".join(str(v.type) for v in init)
+
+        def region(build) -> tuple[list[str], list[Value]]:
+            outer_lines, outer_consts = fn.lines, fn.consts
+            fn.lines, fn.consts = [], dict(outer_consts)
+            try:
+                res = build(list(args))
+                res = [res] if isinstance(res, Value) else list(res)
+                return fn.lines, res
+            finally:
+                fn.lines, fn.consts = outer_lines, outer_consts
+
+        c_lines, c_res = region(cond)
+        if len(c_res) != 1 or c_res[0].type != TensorType((), "i1"):
+            self._fail(f"while_loop: cond must give one tensor<i1>, got {[str(v.type) for v in c_res]}")
+        b_lines, b_res = region(body)
+        if [v.type for v in b_res] != [v.type for v in init]:
+            self._fail(f"while_loop: body gives {[str(v.type) for v in b_res]}, carries {types}")
+        k = len(init)
+        head = f"{base}:{k}" if k > 1 else base
+        pairs = ", ".join(f"{a} = {v}" for a, v in zip(args, init))
+        L = fn.lines
+        L.append(f"{head} = stablehlo.while({pairs}) : {types}")
+        L.append(" cond {")
+        L += ["  " + l for l in c_lines]
+        L.append(f"  stablehlo.return {c_res[0]} : {c_res[0].type}")
+        L.append(" } do {")
+        L += ["  " + l for l in b_lines]
+        L.append(f"  stablehlo.return {', '.join(v.name for v in b_res)} : {types}")
+        L.append(" }")
+        if k == 1:
+            return [Value(base, init[0].type)]
+        return [Value(f"{base}#{i}", v.type) for i, v in enumerate(init)]
 
     def iota(self, shape: Sequence[int], dim: int, dtype: str = "i32", hint="iota") -> Value:
         t = TensorType(tuple(shape), dtype)

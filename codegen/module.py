@@ -14,7 +14,10 @@ NH = len(HYPER); every buffer is f32 unless noted; images are always NHWC):
           [, grad_norm f32[]])
       With ``clip_grad`` the loss gradient is clipped by its global norm (returned as
       grad_norm, before clipping); with ``ema`` the EMA rows are updated after the optimizer
-      (formulas in netspec/state.py).  NH then counts the feature's extra hyper rows.
+      (formulas in netspec/state.py); with ``freeze`` (a compile-time set of parameter tensors)
+      those get no gradient and keep their parameters and optimizer slots while hyper
+      freeze_on = 1 (selects on the flat buffers; adam's bias corrections per parameter).
+      NH then counts the feature's extra hyper rows.
 
 State crosses the boundary as one flat buffer per kind (parameters, each optimizer state,
 BN running stats), laid out by the parameter registry (``netspec.analysis``): 4–6 arguments
@@ -61,6 +64,10 @@ class EmitOptions:
     clip_grad: bool = False       # train_step clips the loss gradient by its global norm
     #                               (threshold: hyper max_grad_norm) and also returns grad_norm
     ema: bool = False             # train_step carries and updates the EMA rows of train_state
+    freeze: tuple[str, ...] = ()  # parameter tensors (registry names) frozen while hyper freeze_on
+    #                               = 1: no gradient, no update, optimizer state kept (state.py)
+    dw_chunk: int | None = None   # depthwise weight-gradient form (codegen.ops.conv.depthwise_dw_chunk):
+    #                               None = its rule by batch, 0 = per sample written out, U = loop of U
 
 
 def rand_width(analysis) -> int:
@@ -83,7 +90,7 @@ class _Emitter:
         self.dt = opts.dtype
         self.R = rand_width(self.a)
         self.prec = Casts(Precision(opts.precision), self.dt)
-        self.hyper = hyper_names(clip_grad=opts.clip_grad, ema=opts.ema)
+        self.hyper = hyper_names(clip_grad=opts.clip_grad, ema=opts.ema, freeze=bool(opts.freeze))
 
     # -------------------------------------------------------------- argument plumbing
     def t(self, *shape, dtype=None):
@@ -124,7 +131,8 @@ class _Emitter:
                    bn_momentum=hyper["bn_momentum"] if hyper else None, rand=rand,
                    rand_offsets={i: off for i, (off, _) in self.a.rand_slices.items()},
                    sync_bn=train and self.o.sync_bn, prec=self.prec,
-                   drop_path={n: (d.column, d.rate) for n, d in self.a.drop_blocks.items()})
+                   drop_path={n: (d.column, d.rate) for n, d in self.a.drop_blocks.items()},
+                   dw_chunk=self.o.dw_chunk)
 
     def forward(self, ctx: Ctx, x: Value):
         saved = []
@@ -266,6 +274,11 @@ class _Emitter:
         new_bn = None
         if self.o.replicas > 1:
             g, new_bn, loss, correct = self.across_replicas(g, self.flat_bn(ctx), loss, correct)
+        hold = None
+        if self.o.freeze:   # requires_grad=False: no gradient (so not in the clipping norm)
+            in_set, hold = self.freeze_masks(hyper["freeze_on"])
+            with b.scope("freeze"):
+                g = b.select(hold, b.full(0.0, g.shape, self.dt, hint="zero"), g, hint="grads")
         extra = []
         if self.o.clip_grad:
             g, norm = self.clip_by_global_norm(g, hyper["max_grad_norm"])
@@ -273,8 +286,16 @@ class _Emitter:
             if self.o.optimizer != "adamw":
                 with b.scope("decay"):
                     g = b.add(g, b.mul(decay_p, hyper["weight_decay"], hint="wd_p"), hint="grads")
+        h_opt = hyper
+        if self.o.freeze and self.o.optimizer in ("adam", "adamw"):
+            h_opt = dict(hyper, **self.thaw_bias_corrections(in_set, hyper))
         new_p, new_opt = optim.apply(b, self.o.optimizer, params, g, [v[t.name] for t in opt_args],
-                                     hyper, decay_p)
+                                     h_opt, decay_p)
+        if hold is not None:    # frozen: parameters and optimizer state kept bit for bit
+            with b.scope("freeze"):
+                new_p = b.select(hold, params, new_p, hint="params")
+                new_opt = [b.select(hold, v[t.name], x, hint=t.name)
+                           for t, x in zip(opt_args, new_opt)]
         if new_bn is None:
             new_bn = self.flat_bn(ctx)
         new = {"params": new_p, "bn": new_bn, **{t.key: x for t, x in zip(opt_args, new_opt)}}
@@ -283,6 +304,35 @@ class _Emitter:
                                        new_p, new_bn))
         self.end("train_step", [*((t, new[t.key]) for t in state), ("loss", loss), ("correct", correct),
                                 *extra])
+
+    def freeze_masks(self, freeze_on: Value) -> tuple[Value, Value]:
+        """The frozen set as an f32[P] constant (1 on its tensors; one broadcast per run of
+        consecutive tensors, named by its first tensor) and hold = set * freeze_on > 0.5, i1[P]."""
+        b, frozen = self.b, set(self.o.freeze)
+        runs: list[list] = []
+        for p in self.a.params:
+            if runs and runs[-1][0] == (p.name in frozen):
+                runs[-1][2] += p.size
+            else:
+                runs.append([p.name in frozen, p.name, p.size])
+        with b.scope("freeze"):
+            parts = [b.full(1.0 if f else 0.0, (n,), self.dt,
+                            hint=f"{'frozen' if f else 'trainable'}.{name}") for f, name, n in runs]
+            in_set = parts[0] if len(parts) == 1 else b.concatenate(parts, 0, hint="set")
+            hold = b.compare("GT", b.mul(in_set, freeze_on, hint="set_on"),
+                             b.const(0.5, self.dt), hint="hold")
+        return in_set, hold
+
+    def thaw_bias_corrections(self, in_set: Value, h: dict[str, Value]) -> dict[str, Value]:
+        """Adam's bias corrections per parameter: the frozen set's own step count (thaw_*) on
+        its tensors, the run's elsewhere (PyTorch counts steps per parameter)."""
+        b, P = self.b, self.a.n_params
+        with b.scope("freeze"):
+            mine = b.compare("GT", in_set, b.const(0.5, self.dt), hint="in_set")
+            return {f"bias_correction{i}": b.select(
+                mine, b.broadcast_in_dim(h[f"thaw_bias_correction{i}"], (P,), (), hint=f"thaw_bc{i}"),
+                b.broadcast_in_dim(h[f"bias_correction{i}"], (P,), (), hint=f"bc{i}"), hint=f"bc{i}_per_param")
+                for i in (1, 2)}
 
     def clip_by_global_norm(self, g: Value, max_norm: Value) -> tuple[Value, Value]:
         """PyTorch ``clip_grad_norm_``: g * min(1, max_norm / (||g||_2 + 1e-6)), and ||g||_2."""
@@ -307,7 +357,8 @@ class _Emitter:
     def header(self) -> str:
         a, o = self.a, self.o
         feats = [w for w, on in (("global-norm gradient clipping", o.clip_grad),
-                                 ("EMA of the weights and BN statistics", o.ema)) if on]
+                                 ("EMA of the weights and BN statistics", o.ema),
+                                 ("frozen tensors", bool(o.freeze))) if on]
         lines = [
             f"// netspec {__version__} — {self.spec.name}",
             f"// batch {o.batch}, input {self.spec.image_h}x{self.spec.image_w}x{self.spec.in_channels} (NHWC),"
@@ -321,10 +372,18 @@ class _Emitter:
               if self.prec.policy.lowered else []),
             *([drop_path_line(a)] if a.drop_path else []),
             *([f"// train_step: {' and '.join(feats)} (netspec/state.py)"] if feats else []),
+            *([self.freeze_line()] if o.freeze else []),
             "// hyper = [" + ", ".join(self.hyper) + "]",
             "// Backward pass written out op by op by netspec's VJP emitters; no autodiff.",
         ]
         return "\n".join(lines)
+
+    def freeze_line(self) -> str:
+        frozen = [p for p in self.a.params if p.name in set(self.o.freeze)]
+        return (f"// frozen while hyper freeze_on = 1 (no gradient, parameters and optimizer state"
+                f" kept, BN statistics still tracked): {len(frozen)} of {len(self.a.params)} tensors,"
+                f" {sum(p.size for p in frozen)} of {self.a.n_params} params: "
+                + ", ".join(p.name for p in frozen))
 
     def emit(self) -> Emitted:
         self.functions: dict[str, FunctionABI] = {}
@@ -346,6 +405,14 @@ def emit(spec, **kw) -> Emitted:
     if isinstance(opts.replicas, bool) or not isinstance(opts.replicas, int) or opts.replicas < 1:
         raise SpecError("must be a positive integer", field="replicas", expected="an integer >= 1",
                         received=opts.replicas)
+    if opts.freeze:
+        if "train_step" not in opts.functions:
+            raise SpecError("applies to train_step only", field="freeze", received=list(opts.freeze))
+        names = {p.name for p in analyze(spec).params}
+        bad = sorted(set(opts.freeze) - names)
+        if bad:
+            raise SpecError("names tensors that are not parameters of the spec", field="freeze",
+                            expected="registry parameter names", received=bad)
     if opts.sync_bn and opts.replicas == 1:
         raise SpecError("needs more than one replica", field="sync_bn", expected="replicas > 1",
                         received=opts.replicas)

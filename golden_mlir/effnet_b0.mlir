@@ -1672,14 +1672,16 @@ module {
     %conv.0.conv = stablehlo.convolution(%images, %conv.0.conv.w) dim_numbers = [b, 0, 1, f]x[0, 1, i, o]->[b, 0, 1, f], window = {stride = [2, 2], pad = [[1, 0], [1, 0]], lhs_dilate = [1, 1], rhs_dilate = [1, 1]} {batch_group_count = 1 : i64, feature_group_count = 1 : i64} : (tensor<8x224x224x3xf32>, tensor<3x3x3x32xf32>) -> tensor<8x112x112x32xf32>
     %cst = stablehlo.constant dense<9.96492347e-06> : tensor<f32>
     %cst_1 = stablehlo.constant dense<0.00000000e+00> : tensor<f32>
-    %conv.0.sum_x_hw = stablehlo.reduce(%conv.0.conv init: %cst_1) applies stablehlo.add across dimensions = [1, 2] : (tensor<8x112x112x32xf32>, tensor<f32>) -> tensor<8x32xf32>
+    %conv.0.sum_x_w = stablehlo.reduce(%conv.0.conv init: %cst_1) applies stablehlo.add across dimensions = [2] : (tensor<8x112x112x32xf32>, tensor<f32>) -> tensor<8x112x32xf32>
+    %conv.0.sum_x_hw = stablehlo.reduce(%conv.0.sum_x_w init: %cst_1) applies stablehlo.add across dimensions = [1] : (tensor<8x112x32xf32>, tensor<f32>) -> tensor<8x32xf32>
     %conv.0.sum_x = stablehlo.reduce(%conv.0.sum_x_hw init: %cst_1) applies stablehlo.add across dimensions = [0] : (tensor<8x32xf32>, tensor<f32>) -> tensor<32xf32>
     %conv.0.bcast = stablehlo.broadcast_in_dim %cst, dims = [] : (tensor<f32>) -> tensor<32xf32>
     %conv.0.mean = stablehlo.multiply %conv.0.sum_x, %conv.0.bcast : tensor<32xf32>
     %conv.0.mean_b = stablehlo.broadcast_in_dim %conv.0.mean, dims = [3] : (tensor<32xf32>) -> tensor<8x112x112x32xf32>
     %conv.0.xc = stablehlo.subtract %conv.0.conv, %conv.0.mean_b : tensor<8x112x112x32xf32>
     %conv.0.xc2 = stablehlo.multiply %conv.0.xc, %conv.0.xc : tensor<8x112x112x32xf32>
-    %conv.0.sum_xc2_hw = stablehlo.reduce(%conv.0.xc2 init: %cst_1) applies stablehlo.add across dimensions = [1, 2] : (tensor<8x112x112x32xf32>, tensor<f32>) -> tensor<8x32xf32>
+    %conv.0.sum_xc2_w = stablehlo.reduce(%conv.0.xc2 init: %cst_1) applies stablehlo.add across dimensions = [2] : (tensor<8x112x112x32xf32>, tensor<f32>) -> tensor<8x112x32xf32>
+    %conv.0.sum_xc2_hw = stablehlo.reduce(%conv.0.sum_xc2_w init: %cst_1) applies stablehlo.add across dimensions = [1] : (tensor<8x112x32xf32>, tensor<f32>) -> tensor<8x32xf32>
     %conv.0.sum_xc2 = stablehlo.reduce(%conv.0.sum_xc2_hw init: %cst_1) applies stablehlo.add across dimensions = [0] : (tensor<8x32xf32>, tensor<f32>) -> tensor<32xf32>
     %conv.0.bcast_1 = stablehlo.broadcast_in_dim %cst, dims = [] : (tensor<f32>) -> tensor<32xf32>
     %conv.0.var = stablehlo.multiply %conv.0.sum_xc2, %conv.0.bcast_1 : tensor<32xf32>
@@ -1712,14 +1714,16 @@ module {
     %conv.0.sigmoid = stablehlo.logistic %conv.0.bn : tensor<8x112x112x32xf32>
     %conv.0.swish = stablehlo.multiply %conv.0.bn, %conv.0.sigmoid : tensor<8x112x112x32xf32>
     %blocks.1.0.dw.conv = stablehlo.convolution(%conv.0.swish, %blocks.1.0.dw.conv.w) dim_numbers = [b, 0, 1, f]x[0, 1, i, o]->[b, 0, 1, f], window = {stride = [1, 1], pad = [[1, 1], [1, 1]], lhs_dilate = [1, 1], rhs_dilate = [1, 1]} {batch_group_count = 1 : i64, feature_group_count = 32 : i64} : (tensor<8x112x112x32xf32>, tensor<3x3x1x32xf32>) -> tensor<8x112x112x32xf32>
-    %blocks.1.0.dw.sum_x_hw = stablehlo.reduce(%blocks.1.0.dw.conv init: %cst_1) applies stablehlo.add across dimensions = [1, 2] : (tensor<8x112x112x32xf32>, tensor<f32>) -> tensor<8x32xf32>
+    %blocks.1.0.dw.sum_x_w = stablehlo.reduce(%blocks.1.0.dw.conv init: %cst_1) applies stablehlo.add across dimensions = [2] : (tensor<8x112x112x32xf32>, tensor<f32>) -> tensor<8x112x32xf32>
+    %blocks.1.0.dw.sum_x_hw = stablehlo.reduce(%blocks.1.0.dw.sum_x_w init: %cst_1) applies stablehlo.add across dimensions = [1] : (tensor<8x112x32xf32>, tensor<f32>) -> tensor<8x32xf32>
     %blocks.1.0.dw.sum_x = stablehlo.reduce(%blocks.1.0.dw.sum_x_hw init: %cst_1) applies stablehlo.add across dimensions = [0] : (tensor<8x32xf32>, tensor<f32>) -> tensor<32xf32>
     %blocks.1.0.dw.bcast = stablehlo.broadcast_in_dim %cst, dims = [] : (tensor<f32>) -> tensor<32xf32>
     %blocks.1.0.dw.mean = stablehlo.multiply %blocks.1.0.dw.sum_x, %blocks.1.0.dw.bcast : tensor<32xf32>
     %blocks.1.0.dw.mean_b = stablehlo.broadcast_in_dim %blocks.1.0.dw.mean, dims = [3] : (tensor<32xf32>) -> tensor<8x112x112x32xf32>
     %blocks.1.0.dw.xc = stablehlo.subtract %blocks.1.0.dw.conv, %blocks.1.0.dw.mean_b : tensor<8x112x112x32xf32>
     %blocks.1.0.dw.xc2 = stablehlo.multiply %blocks.1.0.dw.xc, %blocks.1.0.dw.xc : tensor<8x112x112x32xf32>
-    %blocks.1.0.dw.sum_xc2_hw = stablehlo.reduce(%blocks.1.0.dw.xc2 init: %cst_1) applies stablehlo.add across dimensions = [1, 2] : (tensor<8x112x112x32xf32>, tensor<f32>) -> tensor<8x32xf32>
+    %blocks.1.0.dw.sum_xc2_w = stablehlo.reduce(%blocks.1.0.dw.xc2 init: %cst_1) applies stablehlo.add across dimensions = [2] : (tensor<8x112x112x32xf32>, tensor<f32>) -> tensor<8x112x32xf32>
+    %blocks.1.0.dw.sum_xc2_hw = stablehlo.reduce(%blocks.1.0.dw.sum_xc2_w init: %cst_1) applies stablehlo.add across dimensions = [1] : (tensor<8x112x32xf32>, tensor<f32>) -> tensor<8x32xf32>
     %blocks.1.0.dw.sum_xc2 = stablehlo.reduce(%blocks.1.0.dw.sum_xc2_hw init: %cst_1) applies stablehlo.add across dimensions = [0] : (tensor<8x32xf32>, tensor<f32>) -> tensor<32xf32>
     %blocks.1.0.dw.bcast_1 = stablehlo.broadcast_in_dim %cst, dims = [] : (tensor<f32>) -> tensor<32xf32>
     %blocks.1.0.dw.var = stablehlo.multiply %blocks.1.0.dw.sum_xc2, %blocks.1.0.dw.bcast_1 : tensor<32xf32>
@@ -1764,14 +1768,16 @@ module {
     %blocks.1.0.se.gate_b = stablehlo.broadcast_in_dim %blocks.1.0.se.gate, dims = [0, 3] : (tensor<8x32xf32>) -> tensor<8x112x112x32xf32>
     %blocks.1.0.se.excited = stablehlo.multiply %blocks.1.0.dw.swish, %blocks.1.0.se.gate_b : tensor<8x112x112x32xf32>
     %blocks.1.0.project.conv = stablehlo.convolution(%blocks.1.0.se.excited, %blocks.1.0.project.conv.w) dim_numbers = [b, 0, 1, f]x[0, 1, i, o]->[b, 0, 1, f], window = {stride = [1, 1], pad = [[0, 0], [0, 0]], lhs_dilate = [1, 1], rhs_dilate = [1, 1]} {batch_group_count = 1 : i64, feature_group_count = 1 : i64} : (tensor<8x112x112x32xf32>, tensor<1x1x32x16xf32>) -> tensor<8x112x112x16xf32>
-    %blocks.1.0.project.sum_x_hw = stablehlo.reduce(%blocks.1.0.project.conv init: %cst_1) applies stablehlo.add across dimensions = [1, 2] : (tensor<8x112x112x16xf32>, tensor<f32>) -> tensor<8x16xf32>
+    %blocks.1.0.project.sum_x_w = stablehlo.reduce(%blocks.1.0.project.conv init: %cst_1) applies stablehlo.add across dimensions = [2] : (tensor<8x112x112x16xf32>, tensor<f32>) -> tensor<8x112x16xf32>
+    %blocks.1.0.project.sum_x_hw = stablehlo.reduce(%blocks.1.0.project.sum_x_w init: %cst_1) applies stablehlo.add across dimensions = [1] : (tensor<8x112x16xf32>, tensor<f32>) -> tensor<8x16xf32>
     %blocks.1.0.project.sum_x = stablehlo.reduce(%blocks.1.0.project.sum_x_hw init: %cst_1) applies stablehlo.add across dimensions = [0] : (tensor<8x16xf32>, tensor<f32>) -> tensor<16xf32>
     %blocks.1.0.project.bcast = stablehlo.broadcast_in_dim %cst, dims = [] : (tensor<f32>) -> tensor<16xf32>
     %blocks.1.0.project.mean = stablehlo.multiply %blocks.1.0.project.sum_x, %blocks.1.0.project.bcast : tensor<16xf32>
     %blocks.1.0.project.mean_b = stablehlo.broadcast_in_dim %blocks.1.0.project.mean, dims = [3] : (tensor<16xf32>) -> tensor<8x112x112x16xf32>
     %blocks.1.0.project.xc = stablehlo.subtract %blocks.1.0.project.conv, %blocks.1.0.project.mean_b : tensor<8x112x112x16xf32>
     %blocks.1.0.project.xc2 = stablehlo.multiply %blocks.1.0.project.xc, %blocks.1.0.project.xc : tensor<8x112x112x16xf32>
-    %blocks.1.0.project.sum_xc2_hw = stablehlo.reduce(%blocks.1.0.project.xc2 init: %cst_1) applies stablehlo.add across dimensions = [1, 2] : (tensor<8x112x112x16xf32>, tensor<f32>) -> tensor<8x16xf32>
+    %blocks.1.0.project.sum_xc2_w = stablehlo.reduce(%blocks.1.0.project.xc2 init: %cst_1) applies stablehlo.add across dimensions = [2] : (tensor<8x112x112x16xf32>, tensor<f32>) -> tensor<8x112x16xf32>
+    %blocks.1.0.project.sum_xc2_hw = stablehlo.reduce(%blocks.1.0.project.sum_xc2_w init: %cst_1) applies stablehlo.add across dimensions = [1] : (tensor<8x112x16xf32>, tensor<f32>) -> tensor<8x16xf32>
     %blocks.1.0.project.sum_xc2 = stablehlo.reduce(%blocks.1.0.project.sum_xc2_hw init: %cst_1) applies stablehlo.add across dimensions = [0] : (tensor<8x16xf32>, tensor<f32>) -> tensor<16xf32>
     %blocks.1.0.project.bcast_1 = stablehlo.broadcast_in_dim %cst, dims = [] : (tensor<f32>) -> tensor<16xf32>
     %blocks.1.0.project.var = stablehlo.multiply %blocks.1.0.project.sum_xc2, %blocks.1.0.project.bcast_1 : tensor<16xf32>
@@ -1799,14 +1805,16 @@ module {
     %blocks.1.0.project.rv_new = stablehlo.multiply %blocks.1.0.project.var_unbiased, %blocks.1.0.project.bcast_7 : tensor<16xf32>
     %blocks.1.0.project.running_var = stablehlo.add %blocks.1.0.project.rv_keep, %blocks.1.0.project.rv_new : tensor<16xf32>
     %blocks.2.0.expand.conv = stablehlo.convolution(%blocks.1.0.project.bn, %blocks.2.0.expand.conv.w) dim_numbers = [b, 0, 1, f]x[0, 1, i, o]->[b, 0, 1, f], window = {stride = [1, 1], pad = [[0, 0], [0, 0]], lhs_dilate = [1, 1], rhs_dilate = [1, 1]} {batch_group_count = 1 : i64, feature_group_count = 1 : i64} : (tensor<8x112x112x16xf32>, tensor<1x1x16x96xf32>) -> tensor<8x112x112x96xf32>
-    %blocks.2.0.expand.sum_x_hw = stablehlo.reduce(%blocks.2.0.expand.conv init: %cst_1) applies stablehlo.add across dimensions = [1, 2] : (tensor<8x112x112x96xf32>, tensor<f32>) -> tensor<8x96xf32>
+    %blocks.2.0.expand.sum_x_w = stablehlo.reduce(%blocks.2.0.expand.conv init: %cst_1) applies stablehlo.add across dimensions = [2] : (tensor<8x112x112x96xf32>, tensor<f32>) -> tensor<8x112x96xf32>
+    %blocks.2.0.expand.sum_x_hw = stablehlo.reduce(%blocks.2.0.expand.sum_x_w init: %cst_1) applies stablehlo.add across dimensions = [1] : (tensor<8x112x96xf32>, tensor<f32>) -> tensor<8x96xf32>
     %blocks.2.0.expand.sum_x = stablehlo.reduce(%blocks.2.0.expand.sum_x_hw init: %cst_1) applies stablehlo.add across dimensions = [0] : (tensor<8x96xf32>, tensor<f32>) -> tensor<96xf32>
     %blocks.2.0.expand.bcast = stablehlo.broadcast_in_dim %cst, dims = [] : (tensor<f32>) -> tensor<96xf32>
     %blocks.2.0.expand.mean = stablehlo.multiply %blocks.2.0.expand.sum_x, %blocks.2.0.expand.bcast : tensor<96xf32>
     %blocks.2.0.expand.mean_b = stablehlo.broadcast_in_dim %blocks.2.0.expand.mean, dims = [3] : (tensor<96xf32>) -> tensor<8x112x112x96xf32>
     %blocks.2.0.expand.xc = stablehlo.subtract %blocks.2.0.expand.conv, %blocks.2.0.expand.mean_b : tensor<8x112x112x96xf32>
     %blocks.2.0.expand.xc2 = stablehlo.multiply %blocks.2.0.expand.xc, %blocks.2.0.expand.xc : tensor<8x112x112x96xf32>
-    %blocks.2.0.expand.sum_xc2_hw = stablehlo.reduce(%blocks.2.0.expand.xc2 init: %cst_1) applies stablehlo.add across dimensions = [1, 2] : (tensor<8x112x112x96xf32>, tensor<f32>) -> tensor<8x96xf32>
+    %blocks.2.0.expand.sum_xc2_w = stablehlo.reduce(%blocks.2.0.expand.xc2 init: %cst_1) applies stablehlo.add across dimensions = [2] : (tensor<8x112x112x96xf32>, tensor<f32>) -> tensor<8x112x96xf32>
+    %blocks.2.0.expand.sum_xc2_hw = stablehlo.reduce(%blocks.2.0.expand.sum_xc2_w init: %cst_1) applies stablehlo.add across dimensions = [1] : (tensor<8x112x96xf32>, tensor<f32>) -> tensor<8x96xf32>
     %blocks.2.0.expand.sum_xc2 = stablehlo.reduce(%blocks.2.0.expand.sum_xc2_hw init: %cst_1) applies stablehlo.add across dimensions = [0] : (tensor<8x96xf32>, tensor<f32>) -> tensor<96xf32>
     %blocks.2.0.expand.bcast_1 = stablehlo.broadcast_in_dim %cst, dims = [] : (tensor<f32>) -> tensor<96xf32>
     %blocks.2.0.expand.var = stablehlo.multiply %blocks.2.0.expand.sum_xc2, %blocks.2.0.expand.bcast_1 : tensor<96xf32>
@@ -1837,14 +1845,16 @@ module {
     %blocks.2.0.expand.swish = stablehlo.multiply %blocks.2.0.expand.bn, %blocks.2.0.expand.sigmoid : tensor<8x112x112x96xf32>
     %blocks.2.0.dw.conv = stablehlo.convolution(%blocks.2.0.expand.swish, %blocks.2.0.dw.conv.w) dim_numbers = [b, 0, 1, f]x[0, 1, i, o]->[b, 0, 1, f], window = {stride = [2, 2], pad = [[1, 0], [1, 0]], lhs_dilate = [1, 1], rhs_dilate = [1, 1]} {batch_group_count = 1 : i64, feature_group_count = 96 : i64} : (tensor<8x112x112x96xf32>, tensor<3x3x1x96xf32>) -> tensor<8x56x56x96xf32>
     %cst_6 = stablehlo.constant dense<3.98596939e-05> : tensor<f32>
-    %blocks.2.0.dw.sum_x_hw = stablehlo.reduce(%blocks.2.0.dw.conv init: %cst_1) applies stablehlo.add across dimensions = [1, 2] : (tensor<8x56x56x96xf32>, tensor<f32>) -> tensor<8x96xf32>
+    %blocks.2.0.dw.sum_x_w = stablehlo.reduce(%blocks.2.0.dw.conv init: %cst_1) applies stablehlo.add across dimensions = [2] : (tensor<8x56x56x96xf32>, tensor<f32>) -> tensor<8x56x96xf32>
+    %blocks.2.0.dw.sum_x_hw = stablehlo.reduce(%blocks.2.0.dw.sum_x_w init: %cst_1) applies stablehlo.add across dimensions = [1] : (tensor<8x56x96xf32>, tensor<f32>) -> tensor<8x96xf32>
     %blocks.2.0.dw.sum_x = stablehlo.reduce(%blocks.2.0.dw.sum_x_hw init: %cst_1) applies stablehlo.add across dimensions = [0] : (tensor<8x96xf32>, tensor<f32>) -> tensor<96xf32>
     %blocks.2.0.dw.bcast = stablehlo.broadcast_in_dim %cst_6, dims = [] : (tensor<f32>) -> tensor<96xf32>
     %blocks.2.0.dw.mean = stablehlo.multiply %blocks.2.0.dw.sum_x, %blocks.2.0.dw.bcast : tensor<96xf32>
     %blocks.2.0.dw.mean_b = stablehlo.broadcast_in_dim %blocks.2.0.dw.mean, dims = [3] : (tensor<96xf32>) -> tensor<8x56x56x96xf32>
     %blocks.2.0.dw.xc = stablehlo.subtract %blocks.2.0.dw.conv, %blocks.2.0.dw.mean_b : tensor<8x56x56x96xf32>
     %blocks.2.0.dw.xc2 = stablehlo.multiply %blocks.2.0.dw.xc, %blocks.2.0.dw.xc : tensor<8x56x56x96xf32>
-    %blocks.2.0.dw.sum_xc2_hw = stablehlo.reduce(%blocks.2.0.dw.xc2 init: %cst_1) applies stablehlo.add across dimensions = [1, 2] : (tensor<8x56x56x96xf32>, tensor<f32>) -> tensor<8x96xf32>
+    %blocks.2.0.dw.sum_xc2_w = stablehlo.reduce(%blocks.2.0.dw.xc2 init: %cst_1) applies stablehlo.add across dimensions = [2] : (tensor<8x56x56x96xf32>, tensor<f32>) -> tensor<8x56x96xf32>
+    %blocks.2.0.dw.sum_xc2_hw = stablehlo.reduce(%blocks.2.0.dw.sum_xc2_w init: %cst_1) applies stablehlo.add across dimensions = [1] : (tensor<8x56x96xf32>, tensor<f32>) -> tensor<8x96xf32>
     %blocks.2.0.dw.sum_xc2 = stablehlo.reduce(%blocks.2.0.dw.sum_xc2_hw init: %cst_1) applies stablehlo.add across dimensions = [0] : (tensor<8x96xf32>, tensor<f32>) -> tensor<96xf32>
     %blocks.2.0.dw.bcast_1 = stablehlo.broadcast_in_dim %cst_6, dims = [] : (tensor<f32>) -> tensor<96xf32>
     %blocks.2.0.dw.var = stablehlo.multiply %blocks.2.0.dw.sum_xc2, %blocks.2.0.dw.bcast_1 : tensor<96xf32>
@@ -1890,14 +1900,16 @@ module {
     %blocks.2.0.se.gate_b = stablehlo.broadcast_in_dim %blocks.2.0.se.gate, dims = [0, 3] : (tensor<8x96xf32>) -> tensor<8x56x56x96xf32>
     %blocks.2.0.se.excited = stablehlo.multiply %blocks.2.0.dw.swish, %blocks.2.0.se.gate_b : tensor<8x56x56x96xf32>
     %blocks.2.0.project.conv = stablehlo.convolution(%blocks.2.0.se.excited, %blocks.2.0.project.conv.w) dim_numbers = [b, 0, 1, f]x[0, 1, i, o]->[b, 0, 1, f], window = {stride = [1, 1], pad = [[0, 0], [0, 0]], lhs_dilate = [1, 1], rhs_dilate = [1, 1]} {batch_group_count = 1 : i64, feature_group_count = 1 : i64} : (tensor<8x56x56x96xf32>, tensor<1x1x96x24xf32>) -> tensor<8x56x56x24xf32>
-    %blocks.2.0.project.sum_x_hw = stablehlo.reduce(%blocks.2.0.project.conv init: %cst_1) applies stablehlo.add across dimensions = [1, 2] : (tensor<8x56x56x24xf32>, tensor<f32>) -> tensor<8x24xf32>
+    %blocks.2.0.project.sum_x_w = stablehlo.reduce(%blocks.2.0.project.conv init: %cst_1) applies stablehlo.add across dimensions = [2] : (tensor<8x56x56x24xf32>, tensor<f32>) -> tensor<8x56x24xf32>
+    %blocks.2.0.project.sum_x_hw = stablehlo.reduce(%blocks.2.0.project.sum_x_w init: %cst_1) applies stablehlo.add across dimensions = [1] : (tensor<8x56x24xf32>, tensor<f32>) -> tensor<8x24xf32>
     %blocks.2.0.project.sum_x = stablehlo.reduce(%blocks.2.0.project.sum_x_hw init: %cst_1) applies stablehlo.add across dimensions = [0] : (tensor<8x24xf32>, tensor<f32>) -> tensor<24xf32>
     %blocks.2.0.project.bcast = stablehlo.broadcast_in_dim %cst_6, dims = [] : (tensor<f32>) -> tensor<24xf32>
     %blocks.2.0.project.mean = stablehlo.multiply %blocks.2.0.project.sum_x, %blocks.2.0.project.bcast : tensor<24xf32>
     %blocks.2.0.project.mean_b = stablehlo.broadcast_in_dim %blocks.2.0.project.mean, dims = [3] : (tensor<24xf32>) -> tensor<8x56x56x24xf32>
     %blocks.2.0.project.xc = stablehlo.subtract %blocks.2.0.project.conv, %blocks.2.0.project.mean_b : tensor<8x56x56x24xf32>
     %blocks.2.0.project.xc2 = stablehlo.multiply %blocks.2.0.project.xc, %blocks.2.0.project.xc : tensor<8x56x56x24xf32>
-    %blocks.2.0.project.sum_xc2_hw = stablehlo.reduce(%blocks.2.0.project.xc2 init: %cst_1) applies stablehlo.add across dimensions = [1, 2] : (tensor<8x56x56x24xf32>, tensor<f32>) -> tensor<8x24xf32>
+    %blocks.2.0.project.sum_xc2_w = stablehlo.reduce(%blocks.2.0.project.xc2 init: %cst_1) applies stablehlo.add across dimensions = [2] : (tensor<8x56x56x24xf32>, tensor<f32>) -> tensor<8x56x24xf32>
+    %blocks.2.0.project.sum_xc2_hw = stablehlo.reduce(%blocks.2.0.project.sum_xc2_w init: %cst_1) applies stablehlo.add across dimensions = [1] : (tensor<8x56x24xf32>, tensor<f32>) -> tensor<8x24xf32>
     %blocks.2.0.project.sum_xc2 = stablehlo.reduce(%blocks.2.0.project.sum_xc2_hw init: %cst_1) applies stablehlo.add across dimensions = [0] : (tensor<8x24xf32>, tensor<f32>) -> tensor<24xf32>
     %blocks.2.0.project.bcast_1 = stablehlo.broadcast_in_dim %cst_6, dims = [] : (tensor<f32>) -> tensor<24xf32>
     %blocks.2.0.project.var = stablehlo.multiply %blocks.2.0.project.sum_xc2, %blocks.2.0.project.bcast_1 : tensor<24xf32>
@@ -1925,14 +1937,16 @@ module {
     %blocks.2.0.project.rv_new = stablehlo.multiply %blocks.2.0.project.var_unbiased, %blocks.2.0.project.bcast_7 : tensor<24xf32>
     %blocks.2.0.project.running_var = stablehlo.add %blocks.2.0.project.rv_keep, %blocks.2.0.project.rv_new : tensor<24xf32>
     %blocks.2.1.expand.conv = stablehlo.convolution(%blocks.2.0.project.bn, %blocks.2.1.expand.conv.w) dim_numbers = [b, 0, 1, f]x[0, 1, i, o]->[b, 0, 1, f], window = {stride = [1, 1], pad = [[0, 0], [0, 0]], lhs_dilate = [1, 1], rhs_dilate = [1, 1]} {batch_group_count = 1 : i64, feature_group_count = 1 : i64} : (tensor<8x56x56x24xf32>, tensor<1x1x24x144xf32>) -> tensor<8x56x56x144xf32>
-    %blocks.2.1.expand.sum_x_hw = stablehlo.reduce(%blocks.2.1.expand.conv init: %cst_1) applies stablehlo.add across dimensions = [1, 2] : (tensor<8x56x56x144xf32>, tensor<f32>) -> tensor<8x144xf32>
+    %blocks.2.1.expand.sum_x_w = stablehlo.reduce(%blocks.2.1.expand.conv init: %cst_1) applies stablehlo.add across dimensions = [2] : (tensor<8x56x56x144xf32>, tensor<f32>) -> tensor<8x56x144xf32>
+    %blocks.2.1.expand.sum_x_hw = stablehlo.reduce(%blocks.2.1.expand.sum_x_w init: %cst_1) applies stablehlo.add across dimensions = [1] : (tensor<8x56x144xf32>, tensor<f32>) -> tensor<8x144xf32>
     %blocks.2.1.expand.sum_x = stablehlo.reduce(%blocks.2.1.expand.sum_x_hw init: %cst_1) applies stablehlo.add across dimensions = [0] : (tensor<8x144xf32>, tensor<f32>) -> tensor<144xf32>
     %blocks.2.1.expand.bcast = stablehlo.broadcast_in_dim %cst_6, dims = [] : (tensor<f32>) -> tensor<144xf32>
     %blocks.2.1.expand.mean = stablehlo.multiply %blocks.2.1.expand.sum_x, %blocks.2.1.expand.bcast : tensor<144xf32>
     %blocks.2.1.expand.mean_b = stablehlo.broadcast_in_dim %blocks.2.1.expand.mean, dims = [3] : (tensor<144xf32>) -> tensor<8x56x56x144xf32>
     %blocks.2.1.expand.xc = stablehlo.subtract %blocks.2.1.expand.conv, %blocks.2.1.expand.mean_b : tensor<8x56x56x144xf32>
     %blocks.2.1.expand.xc2 = stablehlo.multiply %blocks.2.1.expand.xc, %blocks.2.1.expand.xc : tensor<8x56x56x144xf32>
-    %blocks.2.1.expand.sum_xc2_hw = stablehlo.reduce(%blocks.2.1.expand.xc2 init: %cst_1) applies stablehlo.add across dimensions = [1, 2] : (tensor<8x56x56x144xf32>, tensor<f32>) -> tensor<8x144xf32>
+    %blocks.2.1.expand.sum_xc2_w = stablehlo.reduce(%blocks.2.1.expand.xc2 init: %cst_1) applies stablehlo.add across dimensions = [2] : (tensor<8x56x56x144xf32>, tensor<f32>) -> tensor<8x56x144xf32>
+    %blocks.2.1.expand.sum_xc2_hw = stablehlo.reduce(%blocks.2.1.expand.sum_xc2_w init: %cst_1) applies stablehlo.add across dimensions = [1] : (tensor<8x56x144xf32>, tensor<f32>) -> tensor<8x144xf32>
     %blocks.2.1.expand.sum_xc2 = stablehlo.reduce(%blocks.2.1.expand.sum_xc2_hw init: %cst_1) applies stablehlo.add across dimensions = [0] : (tensor<8x144xf32>, tensor<f32>) -> tensor<144xf32>
     %blocks.2.1.expand.bcast_1 = stablehlo.broadcast_in_dim %cst_6, dims = [] : (tensor<f32>) -> tensor<144xf32>
     %blocks.2.1.expand.var = stablehlo.multiply %blocks.2.1.expand.sum_xc2, %blocks.2.1.expand.bcast_1 : tensor<144xf32>
@@ -1962,14 +1976,16 @@ module {
     %blocks.2.1.expand.sigmoid = stablehlo.logistic %blocks.2.1.expand.bn : tensor<8x56x56x144xf32>
     %blocks.2.1.expand.swish = stablehlo.multiply %blocks.2.1.expand.bn, %blocks.2.1.expand.sigmoid : tensor<8x56x56x144xf32>
     %blocks.2.1.dw.conv = stablehlo.convolution(%blocks.2.1.expand.swish, %blocks.2.1.dw.conv.w) dim_numbers = [b, 0, 1, f]x[0, 1, i, o]->[b, 0, 1, f], window = {stride = [1, 1], pad = [[1, 1], [1, 1]], lhs_dilate = [1, 1], rhs_dilate = [1, 1]} {batch_group_count = 1 : i64, feature_group_count = 144 : i64} : (tensor<8x56x56x144xf32>, tensor<3x3x1x144xf32>) -> tensor<8x56x56x144xf32>
-    %blocks.2.1.dw.sum_x_hw = stablehlo.reduce(%blocks.2.1.dw.conv init: %cst_1) applies stablehlo.add across dimensions = [1, 2] : (tensor<8x56x56x144xf32>, tensor<f32>) -> tensor<8x144xf32>
+    %blocks.2.1.dw.sum_x_w = stablehlo.reduce(%blocks.2.1.dw.conv init: %cst_1) applies stablehlo.add across dimensions = [2] : (tensor<8x56x56x144xf32>, tensor<f32>) -> tensor<8x56x144xf32>
+    %blocks.2.1.dw.sum_x_hw = stablehlo.reduce(%blocks.2.1.dw.sum_x_w init: %cst_1) applies stablehlo.add across dimensions = [1] : (tensor<8x56x144xf32>, tensor<f32>) -> tensor<8x144xf32>
     %blocks.2.1.dw.sum_x = stablehlo.reduce(%blocks.2.1.dw.sum_x_hw init: %cst_1) applies stablehlo.add across dimensions = [0] : (tensor<8x144xf32>, tensor<f32>) -> tensor<144xf32>
     %blocks.2.1.dw.bcast = stablehlo.broadcast_in_dim %cst_6, dims = [] : (tensor<f32>) -> tensor<144xf32>
     %blocks.2.1.dw.mean = stablehlo.multiply %blocks.2.1.dw.sum_x, %blocks.2.1.dw.bcast : tensor<144xf32>
     %blocks.2.1.dw.mean_b = stablehlo.broadcast_in_dim %blocks.2.1.dw.mean, dims = [3] : (tensor<144xf32>) -> tensor<8x56x56x144xf32>
     %blocks.2.1.dw.xc = stablehlo.subtract %blocks.2.1.dw.conv, %blocks.2.1.dw.mean_b : tensor<8x56x56x144xf32>
     %blocks.2.1.dw.xc2 = stablehlo.multiply %blocks.2.1.dw.xc, %blocks.2.1.dw.xc : tensor<8x56x56x144xf32>
-    %blocks.2.1.dw.sum_xc2_hw = stablehlo.reduce(%blocks.2.1.dw.xc2 init: %cst_1) applies stablehlo.add across dimensions = [1, 2] : (tensor<8x56x56x144xf32>, tensor<f32>) -> tensor<8x144xf32>
+    %blocks.2.1.dw.sum_xc2_w = stablehlo.reduce(%blocks.2.1.dw.xc2 init: %cst_1) applies stablehlo.add across dimensions = [2] : (tensor<8x56x56x144xf32>, tensor<f32>) -> tensor<8x56x144xf32>
+    %blocks.2.1.dw.sum_xc2_hw = stablehlo.reduce(%blocks.2.1.dw.sum_xc2_w init: %cst_1) applies stablehlo.add across dimensions = [1] : (tensor<8x56x144xf32>, tensor<f32>) -> tensor<8x144xf32>
     %blocks.2.1.dw.sum_xc2 = stablehlo.reduce(%blocks.2.1.dw.sum_xc2_hw init: %cst_1) applies stablehlo.add across dimensions = [0] : (tensor<8x144xf32>, tensor<f32>) -> tensor<144xf32>
     %blocks.2.1.dw.bcast_1 = stablehlo.broadcast_in_dim %cst_6, dims = [] : (tensor<f32>) -> tensor<144xf32>
     %blocks.2.1.dw.var = stablehlo.multiply %blocks.2.1.dw.sum_xc2, %blocks.2.1.dw.bcast_1 : tensor<144xf32>
@@ -2013,14 +2029,16 @@ module {
     %blocks.2.1.se.gate_b = stablehlo.broadcast_in_dim %blocks.2.1.se.gate, dims = [0, 3] : (tensor<8x144xf32>) -> tensor<8x56x56x144xf32>
     %blocks.2.1.se.excited = stablehlo.multiply %blocks.2.1.dw.swish, %blocks.2.1.se.gate_b : tensor<8x56x56x144xf32>
     %blocks.2.1.project.conv = stablehlo.convolution(%blocks.2.1.se.excited, %blocks.2.1.project.conv.w) dim_numbers = [b, 0, 1, f]x[0, 1, i, o]->[b, 0, 1, f], window = {stride = [1, 1], pad = [[0, 0], [0, 0]], lhs_dilate = [1, 1], rhs_dilate = [1, 1]} {batch_group_count = 1 : i64, feature_group_count = 1 : i64} : (tensor<8x56x56x144xf32>, tensor<1x1x144x24xf32>) -> tensor<8x56x56x24xf32>
-    %blocks.2.1.project.sum_x_hw = stablehlo.reduce(%blocks.2.1.project.conv init: %cst_1) applies stablehlo.add across dimensions = [1, 2] : (tensor<8x56x56x24xf32>, tensor<f32>) -> tensor<8x24xf32>
+    %blocks.2.1.project.sum_x_w = stablehlo.reduce(%blocks.2.1.project.conv init: %cst_1) applies stablehlo.add across dimensions = [2] : (tensor<8x56x56x24xf32>, tensor<f32>) -> tensor<8x56x24xf32>
+    %blocks.2.1.project.sum_x_hw = stablehlo.reduce(%blocks.2.1.project.sum_x_w init: %cst_1) applies stablehlo.add across dimensions = [1] : (tensor<8x56x24xf32>, tensor<f32>) -> tensor<8x24xf32>
     %blocks.2.1.project.sum_x = stablehlo.reduce(%blocks.2.1.project.sum_x_hw init: %cst_1) applies stablehlo.add across dimensions = [0] : (tensor<8x24xf32>, tensor<f32>) -> tensor<24xf32>
     %blocks.2.1.project.bcast = stablehlo.broadcast_in_dim %cst_6, dims = [] : (tensor<f32>) -> tensor<24xf32>
     %blocks.2.1.project.mean = stablehlo.multiply %blocks.2.1.project.sum_x, %blocks.2.1.project.bcast : tensor<24xf32>
     %blocks.2.1.project.mean_b = stablehlo.broadcast_in_dim %blocks.2.1.project.mean, dims = [3] : (tensor<24xf32>) -> tensor<8x56x56x24xf32>
     %blocks.2.1.project.xc = stablehlo.subtract %blocks.2.1.project.conv, %blocks.2.1.project.mean_b : tensor<8x56x56x24xf32>
     %blocks.2.1.project.xc2 = stablehlo.multiply %blocks.2.1.project.xc, %blocks.2.1.project.xc : tensor<8x56x56x24xf32>
-    %blocks.2.1.project.sum_xc2_hw = stablehlo.reduce(%blocks.2.1.project.xc2 init: %cst_1) applies stablehlo.add across dimensions = [1, 2] : (tensor<8x56x56x24xf32>, tensor<f32>) -> tensor<8x24xf32>
+    %blocks.2.1.project.sum_xc2_w = stablehlo.reduce(%blocks.2.1.project.xc2 init: %cst_1) applies stablehlo.add across dimensions = [2] : (tensor<8x56x56x24xf32>, tensor<f32>) -> tensor<8x56x24xf32>
+    %blocks.2.1.project.sum_xc2_hw = stablehlo.reduce(%blocks.2.1.project.sum_xc2_w init: %cst_1) applies stablehlo.add across dimensions = [1] : (tensor<8x56x24xf32>, tensor<f32>) -> tensor<8x24xf32>
     %blocks.2.1.project.sum_xc2 = stablehlo.reduce(%blocks.2.1.project.sum_xc2_hw init: %cst_1) applies stablehlo.add across dimensions = [0] : (tensor<8x24xf32>, tensor<f32>) -> tensor<24xf32>
     %blocks.2.1.project.bcast_1 = stablehlo.broadcast_in_dim %cst_6, dims = [] : (tensor<f32>) -> tensor<24xf32>
     %blocks.2.1.project.var = stablehlo.multiply %blocks.2.1.project.sum_xc2, %blocks.2.1.project.bcast_1 : tensor<24xf32>
@@ -2049,14 +2067,16 @@ module {
     %blocks.2.1.project.running_var = stablehlo.add %blocks.2.1.project.rv_keep, %blocks.2.1.project.rv_new : tensor<24xf32>
     %blocks.2.1.residual = stablehlo.add %blocks.2.1.project.bn, %blocks.2.0.project.bn : tensor<8x56x56x24xf32>
     %blocks.3.0.expand.conv = stablehlo.convolution(%blocks.2.1.residual, %blocks.3.0.expand.conv.w) dim_numbers = [b, 0, 1, f]x[0, 1, i, o]->[b, 0, 1, f], window = {stride = [1, 1], pad = [[0, 0], [0, 0]], lhs_dilate = [1, 1], rhs_dilate = [1, 1]} {batch_group_count = 1 : i64, feature_group_count = 1 : i64} : (tensor<8x56x56x24xf32>, tensor<1x1x24x144xf32>) -> tensor<8x56x56x144xf32>
-    %blocks.3.0.expand.sum_x_hw = stablehlo.reduce(%blocks.3.0.expand.conv init: %cst_1) applies stablehlo.add across dimensions = [1, 2] : (tensor<8x56x56x144xf32>, tensor<f32>) -> tensor<8x144xf32>
+    %blocks.3.0.expand.sum_x_w = stablehlo.reduce(%blocks.3.0.expand.conv init: %cst_1) applies stablehlo.add across dimensions = [2] : (tensor<8x56x56x144xf32>, tensor<f32>) -> tensor<8x56x144xf32>
+    %blocks.3.0.expand.sum_x_hw = stablehlo.reduce(%blocks.3.0.expand.sum_x_w init: %cst_1) applies stablehlo.add across dimensions = [1] : (tensor<8x56x144xf32>, tensor<f32>) -> tensor<8x144xf32>
     %blocks.3.0.expand.sum_x = stablehlo.reduce(%blocks.3.0.expand.sum_x_hw init: %cst_1) applies stablehlo.add across dimensions = [0] : (tensor<8x144xf32>, tensor<f32>) -> tensor<144xf32>
     %blocks.3.0.expand.bcast = stablehlo.broadcast_in_dim %cst_6, dims = [] : (tensor<f32>) -> tensor<144xf32>
     %blocks.3.0.expand.mean = stablehlo.multiply %blocks.3.0.expand.sum_x, %blocks.3.0.expand.bcast : tensor<144xf32>
     %blocks.3.0.expand.mean_b = stablehlo.broadcast_in_dim %blocks.3.0.expand.mean, dims = [3] : (tensor<144xf32>) -> tensor<8x56x56x144xf32>
     %blocks.3.0.expand.xc = stablehlo.subtract %blocks.3.0.expand.conv, %blocks.3.0.expand.mean_b : tensor<8x56x56x144xf32>
     %blocks.3.0.expand.xc2 = stablehlo.multiply %blocks.3.0.expand.xc, %blocks.3.0.expand.xc : tensor<8x56x56x144xf32>
-    %blocks.3.0.expand.sum_xc2_hw = stablehlo.reduce(%blocks.3.0.expand.xc2 init: %cst_1) applies stablehlo.add across dimensions = [1, 2] : (tensor<8x56x56x144xf32>, tensor<f32>) -> tensor<8x144xf32>
+    %blocks.3.0.expand.sum_xc2_w = stablehlo.reduce(%blocks.3.0.expand.xc2 init: %cst_1) applies stablehlo.add across dimensions = [2] : (tensor<8x56x56x144xf32>, tensor<f32>) -> tensor<8x56x144xf32>
+    %blocks.3.0.expand.sum_xc2_hw = stablehlo.reduce(%blocks.3.0.expand.sum_xc2_w init: %cst_1) applies stablehlo.add across dimensions = [1] : (tensor<8x56x144xf32>, tensor<f32>) -> tensor<8x144xf32>
     %blocks.3.0.expand.sum_xc2 = stablehlo.reduce(%blocks.3.0.expand.sum_xc2_hw init: %cst_1) applies stablehlo.add across dimensions = [0] : (tensor<8x144xf32>, tensor<f32>) -> tensor<144xf32>
     %blocks.3.0.expand.bcast_1 = stablehlo.broadcast_in_dim %cst_6, dims = [] : (tensor<f32>) -> tensor<144xf32>
     %blocks.3.0.expand.var = stablehlo.multiply %blocks.3.0.expand.sum_xc2, %blocks.3.0.expand.bcast_1 : tensor<144xf32>
@@ -2087,14 +2107,16 @@ module {
     %blocks.3.0.expand.swish = stablehlo.multiply %blocks.3.0.expand.bn, %blocks.3.0.expand.sigmoid : tensor<8x56x56x144xf32>
     %blocks.3.0.dw.conv = stablehlo.convolution(%blocks.3.0.expand.swish, %blocks.3.0.dw.conv.w) dim_numbers = [b, 0, 1, f]x[0, 1, i, o]->[b, 0, 1, f], window = {stride = [2, 2], pad = [[2, 1], [2, 1]], lhs_dilate = [1, 1], rhs_dilate = [1, 1]} {batch_group_count = 1 : i64, feature_group_count = 144 : i64} : (tensor<8x56x56x144xf32>, tensor<5x5x1x144xf32>) -> tensor<8x28x28x144xf32>
     %cst_9 = stablehlo.constant dense<1.59438776e-04> : tensor<f32>
-    %blocks.3.0.dw.sum_x_hw = stablehlo.reduce(%blocks.3.0.dw.conv init: %cst_1) applies stablehlo.add across dimensions = [1, 2] : (tensor<8x28x28x144xf32>, tensor<f32>) -> tensor<8x144xf32>
+    %blocks.3.0.dw.sum_x_w = stablehlo.reduce(%blocks.3.0.dw.conv init: %cst_1) applies stablehlo.add across dimensions = [2] : (tensor<8x28x28x144xf32>, tensor<f32>) -> tensor<8x28x144xf32>
+    %blocks.3.0.dw.sum_x_hw = stablehlo.reduce(%blocks.3.0.dw.sum_x_w init: %cst_1) applies stablehlo.add across dimensions = [1] : (tensor<8x28x144xf32>, tensor<f32>) -> tensor<8x144xf32>
     %blocks.3.0.dw.sum_x = stablehlo.reduce(%blocks.3.0.dw.sum_x_hw init: %cst_1) applies stablehlo.add across dimensions = [0] : (tensor<8x144xf32>, tensor<f32>) -> tensor<144xf32>
     %blocks.3.0.dw.bcast = stablehlo.broadcast_in_dim %cst_9, dims = [] : (tensor<f32>) -> tensor<144xf32>
     %blocks.3.0.dw.mean = stablehlo.multiply %blocks.3.0.dw.sum_x, %blocks.3.0.dw.bcast : tensor<144xf32>
     %blocks.3.0.dw.mean_b = stablehlo.broadcast_in_dim %blocks.3.0.dw.mean, dims = [3] : (tensor<144xf32>) -> tensor<8x28x28x144xf32>
     %blocks.3.0.dw.xc = stablehlo.subtract %blocks.3.0.dw.conv, %blocks.3.0.dw.mean_b : tensor<8x28x28x144xf32>
     %blocks.3.0.dw.xc2 = stablehlo.multiply %blocks.3.0.dw.xc, %blocks.3.0.dw.xc : tensor<8x28x28x144xf32>
-    %blocks.3.0.dw.sum_xc2_hw = stablehlo.reduce(%blocks.3.0.dw.xc2 init: %cst_1) applies stablehlo.add across dimensions = [1, 2] : (tensor<8x28x28x144xf32>, tensor<f32>) -> tensor<8x144xf32>
+    %blocks.3.0.dw.sum_xc2_w = stablehlo.reduce(%blocks.3.0.dw.xc2 init: %cst_1) applies stablehlo.add across dimensions = [2] : (tensor<8x28x28x144xf32>, tensor<f32>) -> tensor<8x28x144xf32>
+    %blocks.3.0.dw.sum_xc2_hw = stablehlo.reduce(%blocks.3.0.dw.sum_xc2_w init: %cst_1) applies stablehlo.add across dimensions = [1] : (tensor<8x28x144xf32>, tensor<f32>) -> tensor<8x144xf32>
     %blocks.3.0.dw.sum_xc2 = stablehlo.reduce(%blocks.3.0.dw.sum_xc2_hw init: %cst_1) applies stablehlo.add across dimensions = [0] : (tensor<8x144xf32>, tensor<f32>) -> tensor<144xf32>
     %blocks.3.0.dw.bcast_1 = stablehlo.broadcast_in_dim %cst_9, dims = [] : (tensor<f32>) -> tensor<144xf32>
     %blocks.3.0.dw.var = stablehlo.multiply %blocks.3.0.dw.sum_xc2, %blocks.3.0.dw.bcast_1 : tensor<144xf32>
@@ -2140,14 +2162,16 @@ module {
     %blocks.3.0.se.gate_b = stablehlo.broadcast_in_dim %blocks.3.0.se.gate, dims = [0, 3] : (tensor<8x144xf32>) -> tensor<8x28x28x144xf32>
     %blocks.3.0.se.excited = stablehlo.multiply %blocks.3.0.dw.swish, %blocks.3.0.se.gate_b : tensor<8x28x28x144xf32>
     %blocks.3.0.project.conv = stablehlo.convolution(%blocks.3.0.se.excited, %blocks.3.0.project.conv.w) dim_numbers = [b, 0, 1, f]x[0, 1, i, o]->[b, 0, 1, f], window = {stride = [1, 1], pad = [[0, 0], [0, 0]], lhs_dilate = [1, 1], rhs_dilate = [1, 1]} {batch_group_count = 1 : i64, feature_group_count = 1 : i64} : (tensor<8x28x28x144xf32>, tensor<1x1x144x40xf32>) -> tensor<8x28x28x40xf32>
-    %blocks.3.0.project.sum_x_hw = stablehlo.reduce(%blocks.3.0.project.conv init: %cst_1) applies stablehlo.add across dimensions = [1, 2] : (tensor<8x28x28x40xf32>, tensor<f32>) -> tensor<8x40xf32>
+    %blocks.3.0.project.sum_x_w = stablehlo.reduce(%blocks.3.0.project.conv init: %cst_1) applies stablehlo.add across dimensions = [2] : (tensor<8x28x28x40xf32>, tensor<f32>) -> tensor<8x28x40xf32>
+    %blocks.3.0.project.sum_x_hw = stablehlo.reduce(%blocks.3.0.project.sum_x_w init: %cst_1) applies stablehlo.add across dimensions = [1] : (tensor<8x28x40xf32>, tensor<f32>) -> tensor<8x40xf32>
     %blocks.3.0.project.sum_x = stablehlo.reduce(%blocks.3.0.project.sum_x_hw init: %cst_1) applies stablehlo.add across dimensions = [0] : (tensor<8x40xf32>, tensor<f32>) -> tensor<40xf32>
     %blocks.3.0.project.bcast = stablehlo.broadcast_in_dim %cst_9, dims = [] : (tensor<f32>) -> tensor<40xf32>
     %blocks.3.0.project.mean = stablehlo.multiply %blocks.3.0.project.sum_x, %blocks.3.0.project.bcast : tensor<40xf32>
     %blocks.3.0.project.mean_b = stablehlo.broadcast_in_dim %blocks.3.0.project.mean, dims = [3] : (tensor<40xf32>) -> tensor<8x28x28x40xf32>
     %blocks.3.0.project.xc = stablehlo.subtract %blocks.3.0.project.conv, %blocks.3.0.project.mean_b : tensor<8x28x28x40xf32>
     %blocks.3.0.project.xc2 = stablehlo.multiply %blocks.3.0.project.xc, %blocks.3.0.project.xc : tensor<8x28x28x40xf32>
-    %blocks.3.0.project.sum_xc2_hw = stablehlo.reduce(%blocks.3.0.project.xc2 init: %cst_1) applies stablehlo.add across dimensions = [1, 2] : (tensor<8x28x28x40xf32>, tensor<f32>) -> tensor<8x40xf32>
+    %blocks.3.0.project.sum_xc2_w = stablehlo.reduce(%blocks.3.0.project.xc2 init: %cst_1) applies stablehlo.add across dimensions = [2] : (tensor<8x28x28x40xf32>, tensor<f32>) -> tensor<8x28x40xf32>
+    %blocks.3.0.project.sum_xc2_hw = stablehlo.reduce(%blocks.3.0.project.sum_xc2_w init: %cst_1) applies stablehlo.add across dimensions = [1] : (tensor<8x28x40xf32>, tensor<f32>) -> tensor<8x40xf32>
     %blocks.3.0.project.sum_xc2 = stablehlo.reduce(%blocks.3.0.project.sum_xc2_hw init: %cst_1) applies stablehlo.add across dimensions = [0] : (tensor<8x40xf32>, tensor<f32>) -> tensor<40xf32>
     %blocks.3.0.project.bcast_1 = stablehlo.broadcast_in_dim %cst_9, dims = [] : (tensor<f32>) -> tensor<40xf32>
     %blocks.3.0.project.var = stablehlo.multiply %blocks.3.0.project.sum_xc2, %blocks.3.0.project.bcast_1 : tensor<40xf32>
@@ -2175,14 +2199,16 @@ module {
     %blocks.3.0.project.rv_new = stablehlo.multiply %blocks.3.0.project.var_unbiased, %blocks.3.0.project.bcast_7 : tensor<40xf32>
     %blocks.3.0.project.running_var = stablehlo.add %blocks.3.0.project.rv_keep, %blocks.3.0.project.rv_new : tensor<40xf32>
     %blocks.3.1.expand.conv = stablehlo.convolution(%blocks.3.0.project.bn, %blocks.3.1.expand.conv.w) dim_numbers = [b, 0, 1, f]x[0, 1, i, o]->[b, 0, 1, f], window = {stride = [1, 1], pad = [[0, 0], [0, 0]], lhs_dilate = [1, 1], rhs_dilate = [1, 1]} {batch_group_count = 1 : i64, feature_group_count = 1 : i64} : (tensor<8x28x28x40xf32>, tensor<1x1x40x240xf32>) -> tensor<8x28x28x240xf32>
-    %blocks.3.1.expand.sum_x_hw = stablehlo.reduce(%blocks.3.1.expand.conv init: %cst_1) applies stablehlo.add across dimensions = [1, 2] : (tensor<8x28x28x240xf32>, tensor<f32>) -> tensor<8x240xf32>
+    %blocks.3.1.expand.sum_x_w = stablehlo.reduce(%blocks.3.1.expand.conv init: %cst_1) applies stablehlo.add across dimensions = [2] : (tensor<8x28x28x240xf32>, tensor<f32>) -> tensor<8x28x240xf32>
+    %blocks.3.1.expand.sum_x_hw = stablehlo.reduce(%blocks.3.1.expand.sum_x_w init: %cst_1) applies stablehlo.add across dimensions = [1] : (tensor<8x28x240xf32>, tensor<f32>) -> tensor<8x240xf32>
     %blocks.3.1.expand.sum_x = stablehlo.reduce(%blocks.3.1.expand.sum_x_hw init: %cst_1) applies stablehlo.add across dimensions = [0] : (tensor<8x240xf32>, tensor<f32>) -> tensor<240xf32>
     %blocks.3.1.expand.bcast = stablehlo.broadcast_in_dim %cst_9, dims = [] : (tensor<f32>) -> tensor<240xf32>
     %blocks.3.1.expand.mean = stablehlo.multiply %blocks.3.1.expand.sum_x, %blocks.3.1.expand.bcast : tensor<240xf32>
     %blocks.3.1.expand.mean_b = stablehlo.broadcast_in_dim %blocks.3.1.expand.mean, dims = [3] : (tensor<240xf32>) -> tensor<8x28x28x240xf32>
     %blocks.3.1.expand.xc = stablehlo.subtract %blocks.3.1.expand.conv, %blocks.3.1.expand.mean_b : tensor<8x28x28x240xf32>
     %blocks.3.1.expand.xc2 = stablehlo.multiply %blocks.3.1.expand.xc, %blocks.3.1.expand.xc : tensor<8x28x28x240xf32>
-    %blocks.3.1.expand.sum_xc2_hw = stablehlo.reduce(%blocks.3.1.expand.xc2 init: %cst_1) applies stablehlo.add across dimensions = [1, 2] : (tensor<8x28x28x240xf32>, tensor<f32>) -> tensor<8x240xf32>
+    %blocks.3.1.expand.sum_xc2_w = stablehlo.reduce(%blocks.3.1.expand.xc2 init: %cst_1) applies stablehlo.add across dimensions = [2] : (tensor<8x28x28x240xf32>, tensor<f32>) -> tensor<8x28x240xf32>
+    %blocks.3.1.expand.sum_xc2_hw = stablehlo.reduce(%blocks.3.1.expand.sum_xc2_w init: %cst_1) applies stablehlo.add across dimensions = [1] : (tensor<8x28x240xf32>, tensor<f32>) -> tensor<8x240xf32>
     %blocks.3.1.expand.sum_xc2 = stablehlo.reduce(%blocks.3.1.expand.sum_xc2_hw init: %cst_1) applies stablehlo.add across dimensions = [0] : (tensor<8x240xf32>, tensor<f32>) -> tensor<240xf32>
     %blocks.3.1.expand.bcast_1 = stablehlo.broadcast_in_dim %cst_9, dims = [] : (tensor<f32>) -> tensor<240xf32>
     %blocks.3.1.expand.var = stablehlo.multiply %blocks.3.1.expand.sum_xc2, %blocks.3.1.expand.bcast_1 : tensor<240xf32>
@@ -2212,14 +2238,16 @@ module {
     %blocks.3.1.expand.sigmoid = stablehlo.logistic %blocks.3.1.expand.bn : tensor<8x28x28x240xf32>
     %blocks.3.1.expand.swish = stablehlo.multiply %blocks.3.1.expand.bn, %blocks.3.1.expand.sigmoid : tensor<8x28x28x240xf32>
     %blocks.3.1.dw.conv = stablehlo.convolution(%blocks.3.1.expand.swish, %blocks.3.1.dw.conv.w) dim_numbers = [b, 0, 1, f]x[0, 1, i, o]->[b, 0, 1, f], window = {stride = [1, 1], pad = [[2, 2], [2, 2]], lhs_dilate = [1, 1], rhs_dilate = [1, 1]} {batch_group_count = 1 : i64, feature_group_count = 240 : i64} : (tensor<8x28x28x240xf32>, tensor<5x5x1x240xf32>) -> tensor<8x28x28x240xf32>
-    %blocks.3.1.dw.sum_x_hw = stablehlo.reduce(%blocks.3.1.dw.conv init: %cst_1) applies stablehlo.add across dimensions = [1, 2] : (tensor<8x28x28x240xf32>, tensor<f32>) -> tensor<8x240xf32>
+    %blocks.3.1.dw.sum_x_w = stablehlo.reduce(%blocks.3.1.dw.conv init: %cst_1) applies stablehlo.add across dimensions = [2] : (tensor<8x28x28x240xf32>, tensor<f32>) -> tensor<8x28x240xf32>
+    %blocks.3.1.dw.sum_x_hw = stablehlo.reduce(%blocks.3.1.dw.sum_x_w init: %cst_1) applies stablehlo.add across dimensions = [1] : (tensor<8x28x240xf32>, tensor<f32>) -> tensor<8x240xf32>
     %blocks.3.1.dw.sum_x = stablehlo.reduce(%blocks.3.1.dw.sum_x_hw init: %cst_1) applies stablehlo.add across dimensions = [0] : (tensor<8x240xf32>, tensor<f32>) -> tensor<240xf32>
     %blocks.3.1.dw.bcast = stablehlo.broadcast_in_dim %cst_9, dims = [] : (tensor<f32>) -> tensor<240xf32>
     %blocks.3.1.dw.mean = stablehlo.multiply %blocks.3.1.dw.sum_x, %blocks.3.1.dw.bcast : tensor<240xf32>
     %blocks.3.1.dw.mean_b = stablehlo.broadcast_in_dim %blocks.3.1.dw.mean, dims = [3] : (tensor<240xf32>) -> tensor<8x28x28x240xf32>
     %blocks.3.1.dw.xc = stablehlo.subtract %blocks.3.1.dw.conv, %blocks.3.1.dw.mean_b : tensor<8x28x28x240xf32>
     %blocks.3.1.dw.xc2 = stablehlo.multiply %blocks.3.1.dw.xc, %blocks.3.1.dw.xc : tensor<8x28x28x240xf32>
-    %blocks.3.1.dw.sum_xc2_hw = stablehlo.reduce(%blocks.3.1.dw.xc2 init: %cst_1) applies stablehlo.add across dimensions = [1, 2] : (tensor<8x28x28x240xf32>, tensor<f32>) -> tensor<8x240xf32>
+    %blocks.3.1.dw.sum_xc2_w = stablehlo.reduce(%blocks.3.1.dw.xc2 init: %cst_1) applies stablehlo.add across dimensions = [2] : (tensor<8x28x28x240xf32>, tensor<f32>) -> tensor<8x28x240xf32>
+    %blocks.3.1.dw.sum_xc2_hw = stablehlo.reduce(%blocks.3.1.dw.sum_xc2_w init: %cst_1) applies stablehlo.add across dimensions = [1] : (tensor<8x28x240xf32>, tensor<f32>) -> tensor<8x240xf32>
     %blocks.3.1.dw.sum_xc2 = stablehlo.reduce(%blocks.3.1.dw.sum_xc2_hw init: %cst_1) applies stablehlo.add across dimensions = [0] : (tensor<8x240xf32>, tensor<f32>) -> tensor<240xf32>
     %blocks.3.1.dw.bcast_1 = stablehlo.broadcast_in_dim %cst_9, dims = [] : (tensor<f32>) -> tensor<240xf32>
     %blocks.3.1.dw.var = stablehlo.multiply %blocks.3.1.dw.sum_xc2, %blocks.3.1.dw.bcast_1 : tensor<240xf32>
@@ -2263,14 +2291,16 @@ module {
     %blocks.3.1.se.gate_b = stablehlo.broadcast_in_dim %blocks.3.1.se.gate, dims = [0, 3] : (tensor<8x240xf32>) -> tensor<8x28x28x240xf32>
     %blocks.3.1.se.excited = stablehlo.multiply %blocks.3.1.dw.swish, %blocks.3.1.se.gate_b : tensor<8x28x28x240xf32>
     %blocks.3.1.project.conv = stablehlo.convolution(%blocks.3.1.se.excited, %blocks.3.1.project.conv.w) dim_numbers = [b, 0, 1, f]x[0, 1, i, o]->[b, 0, 1, f], window = {stride = [1, 1], pad = [[0, 0], [0, 0]], lhs_dilate = [1, 1], rhs_dilate = [1, 1]} {batch_group_count = 1 : i64, feature_group_count = 1 : i64} : (tensor<8x28x28x240xf32>, tensor<1x1x240x40xf32>) -> tensor<8x28x28x40xf32>
-    %blocks.3.1.project.sum_x_hw = stablehlo.reduce(%blocks.3.1.project.conv init: %cst_1) applies stablehlo.add across dimensions = [1, 2] : (tensor<8x28x28x40xf32>, tensor<f32>) -> tensor<8x40xf32>
+    %blocks.3.1.project.sum_x_w = stablehlo.reduce(%blocks.3.1.project.conv init: %cst_1) applies stablehlo.add across dimensions = [2] : (tensor<8x28x28x40xf32>, tensor<f32>) -> tensor<8x28x40xf32>
+    %blocks.3.1.project.sum_x_hw = stablehlo.reduce(%blocks.3.1.project.sum_x_w init: %cst_1) applies stablehlo.add across dimensions = [1] : (tensor<8x28x40xf32>, tensor<f32>) -> tensor<8x40xf32>
     %blocks.3.1.project.sum_x = stablehlo.reduce(%blocks.3.1.project.sum_x_hw init: %cst_1) applies stablehlo.add across dimensions = [0] : (tensor<8x40xf32>, tensor<f32>) -> tensor<40xf32>
     %blocks.3.1.project.bcast = stablehlo.broadcast_in_dim %cst_9, dims = [] : (tensor<f32>) -> tensor<40xf32>
     %blocks.3.1.project.mean = stablehlo.multiply %blocks.3.1.project.sum_x, %blocks.3.1.project.bcast : tensor<40xf32>
     %blocks.3.1.project.mean_b = stablehlo.broadcast_in_dim %blocks.3.1.project.mean, dims = [3] : (tensor<40xf32>) -> tensor<8x28x28x40xf32>
     %blocks.3.1.project.xc = stablehlo.subtract %blocks.3.1.project.conv, %blocks.3.1.project.mean_b : tensor<8x28x28x40xf32>
     %blocks.3.1.project.xc2 = stablehlo.multiply %blocks.3.1.project.xc, %blocks.3.1.project.xc : tensor<8x28x28x40xf32>
-    %blocks.3.1.project.sum_xc2_hw = stablehlo.reduce(%blocks.3.1.project.xc2 init: %cst_1) applies stablehlo.add across dimensions = [1, 2] : (tensor<8x28x28x40xf32>, tensor<f32>) -> tensor<8x40xf32>
+    %blocks.3.1.project.sum_xc2_w = stablehlo.reduce(%blocks.3.1.project.xc2 init: %cst_1) applies stablehlo.add across dimensions = [2] : (tensor<8x28x28x40xf32>, tensor<f32>) -> tensor<8x28x40xf32>
+    %blocks.3.1.project.sum_xc2_hw = stablehlo.reduce(%blocks.3.1.project.sum_xc2_w init: %cst_1) applies stablehlo.add across dimensions = [1] : (tensor<8x28x40xf32>, tensor<f32>) -> tensor<8x40xf32>
     %blocks.3.1.project.sum_xc2 = stablehlo.reduce(%blocks.3.1.project.sum_xc2_hw init: %cst_1) applies stablehlo.add across dimensions = [0] : (tensor<8x40xf32>, tensor<f32>) -> tensor<40xf32>
     %blocks.3.1.project.bcast_1 = stablehlo.broadcast_in_dim %cst_9, dims = [] : (tensor<f32>) -> tensor<40xf32>
     %blocks.3.1.project.var = stablehlo.multiply %blocks.3.1.project.sum_xc2, %blocks.3.1.project.bcast_1 : tensor<40xf32>
@@ -2299,14 +2329,16 @@ module {
     %blocks.3.1.project.running_var = stablehlo.add %blocks.3.1.project.rv_keep, %blocks.3.1.project.rv_new : tensor<40xf32>
     %blocks.3.1.residual = stablehlo.add %blocks.3.1.project.bn, %blocks.3.0.project.bn : tensor<8x28x28x40xf32>
     %blocks.4.0.expand.conv = stablehlo.convolution(%blocks.3.1.residual, %blocks.4.0.expand.conv.w) dim_numbers = [b, 0, 1, f]x[0, 1, i, o]->[b, 0, 1, f], window = {stride = [1, 1], pad = [[0, 0], [0, 0]], lhs_dilate = [1, 1], rhs_dilate = [1, 1]} {batch_group_count = 1 : i64, feature_group_count = 1 : i64} : (tensor<8x28x28x40xf32>, tensor<1x1x40x240xf32>) -> tensor<8x28x28x240xf32>
-    %blocks.4.0.expand.sum_x_hw = stablehlo.reduce(%blocks.4.0.expand.conv init: %cst_1) applies stablehlo.add across dimensions = [1, 2] : (tensor<8x28x28x240xf32>, tensor<f32>) -> tensor<8x240xf32>
+    %blocks.4.0.expand.sum_x_w = stablehlo.reduce(%blocks.4.0.expand.conv init: %cst_1) applies stablehlo.add across dimensions = [2] : (tensor<8x28x28x240xf32>, tensor<f32>) -> tensor<8x28x240xf32>
+    %blocks.4.0.expand.sum_x_hw = stablehlo.reduce(%blocks.4.0.expand.sum_x_w init: %cst_1) applies stablehlo.add across dimensions = [1] : (tensor<8x28x240xf32>, tensor<f32>) -> tensor<8x240xf32>
     %blocks.4.0.expand.sum_x = stablehlo.reduce(%blocks.4.0.expand.sum_x_hw init: %cst_1) applies stablehlo.add across dimensions = [0] : (tensor<8x240xf32>, tensor<f32>) -> tensor<240xf32>
     %blocks.4.0.expand.bcast = stablehlo.broadcast_in_dim %cst_9, dims = [] : (tensor<f32>) -> tensor<240xf32>
     %blocks.4.0.expand.mean = stablehlo.multiply %blocks.4.0.expand.sum_x, %blocks.4.0.expand.bcast : tensor<240xf32>
     %blocks.4.0.expand.mean_b = stablehlo.broadcast_in_dim %blocks.4.0.expand.mean, dims = [3] : (tensor<240xf32>) -> tensor<8x28x28x240xf32>
     %blocks.4.0.expand.xc = stablehlo.subtract %blocks.4.0.expand.conv, %blocks.4.0.expand.mean_b : tensor<8x28x28x240xf32>
     %blocks.4.0.expand.xc2 = stablehlo.multiply %blocks.4.0.expand.xc, %blocks.4.0.expand.xc : tensor<8x28x28x240xf32>
-    %blocks.4.0.expand.sum_xc2_hw = stablehlo.reduce(%blocks.4.0.expand.xc2 init: %cst_1) applies stablehlo.add across dimensions = [1, 2] : (tensor<8x28x28x240xf32>, tensor<f32>) -> tensor<8x240xf32>
+    %blocks.4.0.expand.sum_xc2_w = stablehlo.reduce(%blocks.4.0.expand.xc2 init: %cst_1) applies stablehlo.add across dimensions = [2] : (tensor<8x28x28x240xf32>, tensor<f32>) -> tensor<8x28x240xf32>
+    %blocks.4.0.expand.sum_xc2_hw = stablehlo.reduce(%blocks.4.0.expand.sum_xc2_w init: %cst_1) applies stablehlo.add across dimensions = [1] : (tensor<8x28x240xf32>, tensor<f32>) -> tensor<8x240xf32>
     %blocks.4.0.expand.sum_xc2 = stablehlo.reduce(%blocks.4.0.expand.sum_xc2_hw init: %cst_1) applies stablehlo.add across dimensions = [0] : (tensor<8x240xf32>, tensor<f32>) -> tensor<240xf32>
     %blocks.4.0.expand.bcast_1 = stablehlo.broadcast_in_dim %cst_9, dims = [] : (tensor<f32>) -> tensor<240xf32>
     %blocks.4.0.expand.var = stablehlo.multiply %blocks.4.0.expand.sum_xc2, %blocks.4.0.expand.bcast_1 : tensor<240xf32>
@@ -2337,14 +2369,16 @@ module {
     %blocks.4.0.expand.swish = stablehlo.multiply %blocks.4.0.expand.bn, %blocks.4.0.expand.sigmoid : tensor<8x28x28x240xf32>
     %blocks.4.0.dw.conv = stablehlo.convolution(%blocks.4.0.expand.swish, %blocks.4.0.dw.conv.w) dim_numbers = [b, 0, 1, f]x[0, 1, i, o]->[b, 0, 1, f], window = {stride = [2, 2], pad = [[1, 0], [1, 0]], lhs_dilate = [1, 1], rhs_dilate = [1, 1]} {batch_group_count = 1 : i64, feature_group_count = 240 : i64} : (tensor<8x28x28x240xf32>, tensor<3x3x1x240xf32>) -> tensor<8x14x14x240xf32>
     %cst_12 = stablehlo.constant dense<6.37755102e-04> : tensor<f32>
-    %blocks.4.0.dw.sum_x_hw = stablehlo.reduce(%blocks.4.0.dw.conv init: %cst_1) applies stablehlo.add across dimensions = [1, 2] : (tensor<8x14x14x240xf32>, tensor<f32>) -> tensor<8x240xf32>
+    %blocks.4.0.dw.sum_x_w = stablehlo.reduce(%blocks.4.0.dw.conv init: %cst_1) applies stablehlo.add across dimensions = [2] : (tensor<8x14x14x240xf32>, tensor<f32>) -> tensor<8x14x240xf32>
+    %blocks.4.0.dw.sum_x_hw = stablehlo.reduce(%blocks.4.0.dw.sum_x_w init: %cst_1) applies stablehlo.add across dimensions = [1] : (tensor<8x14x240xf32>, tensor<f32>) -> tensor<8x240xf32>
     %blocks.4.0.dw.sum_x = stablehlo.reduce(%blocks.4.0.dw.sum_x_hw init: %cst_1) applies stablehlo.add across dimensions = [0] : (tensor<8x240xf32>, tensor<f32>) -> tensor<240xf32>
     %blocks.4.0.dw.bcast = stablehlo.broadcast_in_dim %cst_12, dims = [] : (tensor<f32>) -> tensor<240xf32>
     %blocks.4.0.dw.mean = stablehlo.multiply %blocks.4.0.dw.sum_x, %blocks.4.0.dw.bcast : tensor<240xf32>
     %blocks.4.0.dw.mean_b = stablehlo.broadcast_in_dim %blocks.4.0.dw.mean, dims = [3] : (tensor<240xf32>) -> tensor<8x14x14x240xf32>
     %blocks.4.0.dw.xc = stablehlo.subtract %blocks.4.0.dw.conv, %blocks.4.0.dw.mean_b : tensor<8x14x14x240xf32>
     %blocks.4.0.dw.xc2 = stablehlo.multiply %blocks.4.0.dw.xc, %blocks.4.0.dw.xc : tensor<8x14x14x240xf32>
-    %blocks.4.0.dw.sum_xc2_hw = stablehlo.reduce(%blocks.4.0.dw.xc2 init: %cst_1) applies stablehlo.add across dimensions = [1, 2] : (tensor<8x14x14x240xf32>, tensor<f32>) -> tensor<8x240xf32>
+    %blocks.4.0.dw.sum_xc2_w = stablehlo.reduce(%blocks.4.0.dw.xc2 init: %cst_1) applies stablehlo.add across dimensions = [2] : (tensor<8x14x14x240xf32>, tensor<f32>) -> tensor<8x14x240xf32>
+    %blocks.4.0.dw.sum_xc2_hw = stablehlo.reduce(%blocks.4.0.dw.sum_xc2_w init: %cst_1) applies stablehlo.add across dimensions = [1] : (tensor<8x14x240xf32>, tensor<f32>) -> tensor<8x240xf32>
     %blocks.4.0.dw.sum_xc2 = stablehlo.reduce(%blocks.4.0.dw.sum_xc2_hw init: %cst_1) applies stablehlo.add across dimensions = [0] : (tensor<8x240xf32>, tensor<f32>) -> tensor<240xf32>
     %blocks.4.0.dw.bcast_1 = stablehlo.broadcast_in_dim %cst_12, dims = [] : (tensor<f32>) -> tensor<240xf32>
     %blocks.4.0.dw.var = stablehlo.multiply %blocks.4.0.dw.sum_xc2, %blocks.4.0.dw.bcast_1 : tensor<240xf32>
@@ -2390,14 +2424,16 @@ module {
     %blocks.4.0.se.gate_b = stablehlo.broadcast_in_dim %blocks.4.0.se.gate, dims = [0, 3] : (tensor<8x240xf32>) -> tensor<8x14x14x240xf32>
     %blocks.4.0.se.excited = stablehlo.multiply %blocks.4.0.dw.swish, %blocks.4.0.se.gate_b : tensor<8x14x14x240xf32>
     %blocks.4.0.project.conv = stablehlo.convolution(%blocks.4.0.se.excited, %blocks.4.0.project.conv.w) dim_numbers = [b, 0, 1, f]x[0, 1, i, o]->[b, 0, 1, f], window = {stride = [1, 1], pad = [[0, 0], [0, 0]], lhs_dilate = [1, 1], rhs_dilate = [1, 1]} {batch_group_count = 1 : i64, feature_group_count = 1 : i64} : (tensor<8x14x14x240xf32>, tensor<1x1x240x80xf32>) -> tensor<8x14x14x80xf32>
-    %blocks.4.0.project.sum_x_hw = stablehlo.reduce(%blocks.4.0.project.conv init: %cst_1) applies stablehlo.add across dimensions = [1, 2] : (tensor<8x14x14x80xf32>, tensor<f32>) -> tensor<8x80xf32>
+    %blocks.4.0.project.sum_x_w = stablehlo.reduce(%blocks.4.0.project.conv init: %cst_1) applies stablehlo.add across dimensions = [2] : (tensor<8x14x14x80xf32>, tensor<f32>) -> tensor<8x14x80xf32>
+    %blocks.4.0.project.sum_x_hw = stablehlo.reduce(%blocks.4.0.project.sum_x_w init: %cst_1) applies stablehlo.add across dimensions = [1] : (tensor<8x14x80xf32>, tensor<f32>) -> tensor<8x80xf32>
     %blocks.4.0.project.sum_x = stablehlo.reduce(%blocks.4.0.project.sum_x_hw init: %cst_1) applies stablehlo.add across dimensions = [0] : (tensor<8x80xf32>, tensor<f32>) -> tensor<80xf32>
     %blocks.4.0.project.bcast = stablehlo.broadcast_in_dim %cst_12, dims = [] : (tensor<f32>) -> tensor<80xf32>
     %blocks.4.0.project.mean = stablehlo.multiply %blocks.4.0.project.sum_x, %blocks.4.0.project.bcast : tensor<80xf32>
     %blocks.4.0.project.mean_b = stablehlo.broadcast_in_dim %blocks.4.0.project.mean, dims = [3] : (tensor<80xf32>) -> tensor<8x14x14x80xf32>
     %blocks.4.0.project.xc = stablehlo.subtract %blocks.4.0.project.conv, %blocks.4.0.project.mean_b : tensor<8x14x14x80xf32>
     %blocks.4.0.project.xc2 = stablehlo.multiply %blocks.4.0.project.xc, %blocks.4.0.project.xc : tensor<8x14x14x80xf32>
-    %blocks.4.0.project.sum_xc2_hw = stablehlo.reduce(%blocks.4.0.project.xc2 init: %cst_1) applies stablehlo.add across dimensions = [1, 2] : (tensor<8x14x14x80xf32>, tensor<f32>) -> tensor<8x80xf32>
+    %blocks.4.0.project.sum_xc2_w = stablehlo.reduce(%blocks.4.0.project.xc2 init: %cst_1) applies stablehlo.add across dimensions = [2] : (tensor<8x14x14x80xf32>, tensor<f32>) -> tensor<8x14x80xf32>
+    %blocks.4.0.project.sum_xc2_hw = stablehlo.reduce(%blocks.4.0.project.sum_xc2_w init: %cst_1) applies stablehlo.add across dimensions = [1] : (tensor<8x14x80xf32>, tensor<f32>) -> tensor<8x80xf32>
     %blocks.4.0.project.sum_xc2 = stablehlo.reduce(%blocks.4.0.project.sum_xc2_hw init: %cst_1) applies stablehlo.add across dimensions = [0] : (tensor<8x80xf32>, tensor<f32>) -> tensor<80xf32>
     %blocks.4.0.project.bcast_1 = stablehlo.broadcast_in_dim %cst_12, dims = [] : (tensor<f32>) -> tensor<80xf32>
     %blocks.4.0.project.var = stablehlo.multiply %blocks.4.0.project.sum_xc2, %blocks.4.0.project.bcast_1 : tensor<80xf32>
@@ -2425,14 +2461,16 @@ module {
     %blocks.4.0.project.rv_new = stablehlo.multiply %blocks.4.0.project.var_unbiased, %blocks.4.0.project.bcast_7 : tensor<80xf32>
     %blocks.4.0.project.running_var = stablehlo.add %blocks.4.0.project.rv_keep, %blocks.4.0.project.rv_new : tensor<80xf32>
     %blocks.4.1.expand.conv = stablehlo.convolution(%blocks.4.0.project.bn, %blocks.4.1.expand.conv.w) dim_numbers = [b, 0, 1, f]x[0, 1, i, o]->[b, 0, 1, f], window = {stride = [1, 1], pad = [[0, 0], [0, 0]], lhs_dilate = [1, 1], rhs_dilate = [1, 1]} {batch_group_count = 1 : i64, feature_group_count = 1 : i64} : (tensor<8x14x14x80xf32>, tensor<1x1x80x480xf32>) -> tensor<8x14x14x480xf32>
-    %blocks.4.1.expand.sum_x_hw = stablehlo.reduce(%blocks.4.1.expand.conv init: %cst_1) applies stablehlo.add across dimensions = [1, 2] : (tensor<8x14x14x480xf32>, tensor<f32>) -> tensor<8x480xf32>
+    %blocks.4.1.expand.sum_x_w = stablehlo.reduce(%blocks.4.1.expand.conv init: %cst_1) applies stablehlo.add across dimensions = [2] : (tensor<8x14x14x480xf32>, tensor<f32>) -> tensor<8x14x480xf32>
+    %blocks.4.1.expand.sum_x_hw = stablehlo.reduce(%blocks.4.1.expand.sum_x_w init: %cst_1) applies stablehlo.add across dimensions = [1] : (tensor<8x14x480xf32>, tensor<f32>) -> tensor<8x480xf32>
     %blocks.4.1.expand.sum_x = stablehlo.reduce(%blocks.4.1.expand.sum_x_hw init: %cst_1) applies stablehlo.add across dimensions = [0] : (tensor<8x480xf32>, tensor<f32>) -> tensor<480xf32>
     %blocks.4.1.expand.bcast = stablehlo.broadcast_in_dim %cst_12, dims = [] : (tensor<f32>) -> tensor<480xf32>
     %blocks.4.1.expand.mean = stablehlo.multiply %blocks.4.1.expand.sum_x, %blocks.4.1.expand.bcast : tensor<480xf32>
     %blocks.4.1.expand.mean_b = stablehlo.broadcast_in_dim %blocks.4.1.expand.mean, dims = [3] : (tensor<480xf32>) -> tensor<8x14x14x480xf32>
     %blocks.4.1.expand.xc = stablehlo.subtract %blocks.4.1.expand.conv, %blocks.4.1.expand.mean_b : tensor<8x14x14x480xf32>
     %blocks.4.1.expand.xc2 = stablehlo.multiply %blocks.4.1.expand.xc, %blocks.4.1.expand.xc : tensor<8x14x14x480xf32>
-    %blocks.4.1.expand.sum_xc2_hw = stablehlo.reduce(%blocks.4.1.expand.xc2 init: %cst_1) applies stablehlo.add across dimensions = [1, 2] : (tensor<8x14x14x480xf32>, tensor<f32>) -> tensor<8x480xf32>
+    %blocks.4.1.expand.sum_xc2_w = stablehlo.reduce(%blocks.4.1.expand.xc2 init: %cst_1) applies stablehlo.add across dimensions = [2] : (tensor<8x14x14x480xf32>, tensor<f32>) -> tensor<8x14x480xf32>
+    %blocks.4.1.expand.sum_xc2_hw = stablehlo.reduce(%blocks.4.1.expand.sum_xc2_w init: %cst_1) applies stablehlo.add across dimensions = [1] : (tensor<8x14x480xf32>, tensor<f32>) -> tensor<8x480xf32>
     %blocks.4.1.expand.sum_xc2 = stablehlo.reduce(%blocks.4.1.expand.sum_xc2_hw init: %cst_1) applies stablehlo.add across dimensions = [0] : (tensor<8x480xf32>, tensor<f32>) -> tensor<480xf32>
     %blocks.4.1.expand.bcast_1 = stablehlo.broadcast_in_dim %cst_12, dims = [] : (tensor<f32>) -> tensor<480xf32>
     %blocks.4.1.expand.var = stablehlo.multiply %blocks.4.1.expand.sum_xc2, %blocks.4.1.expand.bcast_1 : tensor<480xf32>
@@ -2462,14 +2500,16 @@ module {
     %blocks.4.1.expand.sigmoid = stablehlo.logistic %blocks.4.1.expand.bn : tensor<8x14x14x480xf32>
     %blocks.4.1.expand.swish = stablehlo.multiply %blocks.4.1.expand.bn, %blocks.4.1.expand.sigmoid : tensor<8x14x14x480xf32>
     %blocks.4.1.dw.conv = stablehlo.convolution(%blocks.4.1.expand.swish, %blocks.4.1.dw.conv.w) dim_numbers = [b, 0, 1, f]x[0, 1, i, o]->[b, 0, 1, f], window = {stride = [1, 1], pad = [[1, 1], [1, 1]], lhs_dilate = [1, 1], rhs_dilate = [1, 1]} {batch_group_count = 1 : i64, feature_group_count = 480 : i64} : (tensor<8x14x14x480xf32>, tensor<3x3x1x480xf32>) -> tensor<8x14x14x480xf32>
-    %blocks.4.1.dw.sum_x_hw = stablehlo.reduce(%blocks.4.1.dw.conv init: %cst_1) applies stablehlo.add across dimensions = [1, 2] : (tensor<8x14x14x480xf32>, tensor<f32>) -> tensor<8x480xf32>
+    %blocks.4.1.dw.sum_x_w = stablehlo.reduce(%blocks.4.1.dw.conv init: %cst_1) applies stablehlo.add across dimensions = [2] : (tensor<8x14x14x480xf32>, tensor<f32>) -> tensor<8x14x480xf32>
+    %blocks.4.1.dw.sum_x_hw = stablehlo.reduce(%blocks.4.1.dw.sum_x_w init: %cst_1) applies stablehlo.add across dimensions = [1] : (tensor<8x14x480xf32>, tensor<f32>) -> tensor<8x480xf32>
     %blocks.4.1.dw.sum_x = stablehlo.reduce(%blocks.4.1.dw.sum_x_hw init: %cst_1) applies stablehlo.add across dimensions = [0] : (tensor<8x480xf32>, tensor<f32>) -> tensor<480xf32>
     %blocks.4.1.dw.bcast = stablehlo.broadcast_in_dim %cst_12, dims = [] : (tensor<f32>) -> tensor<480xf32>
     %blocks.4.1.dw.mean = stablehlo.multiply %blocks.4.1.dw.sum_x, %blocks.4.1.dw.bcast : tensor<480xf32>
     %blocks.4.1.dw.mean_b = stablehlo.broadcast_in_dim %blocks.4.1.dw.mean, dims = [3] : (tensor<480xf32>) -> tensor<8x14x14x480xf32>
     %blocks.4.1.dw.xc = stablehlo.subtract %blocks.4.1.dw.conv, %blocks.4.1.dw.mean_b : tensor<8x14x14x480xf32>
     %blocks.4.1.dw.xc2 = stablehlo.multiply %blocks.4.1.dw.xc, %blocks.4.1.dw.xc : tensor<8x14x14x480xf32>
-    %blocks.4.1.dw.sum_xc2_hw = stablehlo.reduce(%blocks.4.1.dw.xc2 init: %cst_1) applies stablehlo.add across dimensions = [1, 2] : (tensor<8x14x14x480xf32>, tensor<f32>) -> tensor<8x480xf32>
+    %blocks.4.1.dw.sum_xc2_w = stablehlo.reduce(%blocks.4.1.dw.xc2 init: %cst_1) applies stablehlo.add across dimensions = [2] : (tensor<8x14x14x480xf32>, tensor<f32>) -> tensor<8x14x480xf32>
+    %blocks.4.1.dw.sum_xc2_hw = stablehlo.reduce(%blocks.4.1.dw.sum_xc2_w init: %cst_1) applies stablehlo.add across dimensions = [1] : (tensor<8x14x480xf32>, tensor<f32>) -> tensor<8x480xf32>
     %blocks.4.1.dw.sum_xc2 = stablehlo.reduce(%blocks.4.1.dw.sum_xc2_hw init: %cst_1) applies stablehlo.add across dimensions = [0] : (tensor<8x480xf32>, tensor<f32>) -> tensor<480xf32>
     %blocks.4.1.dw.bcast_1 = stablehlo.broadcast_in_dim %cst_12, dims = [] : (tensor<f32>) -> tensor<480xf32>
     %blocks.4.1.dw.var = stablehlo.multiply %blocks.4.1.dw.sum_xc2, %blocks.4.1.dw.bcast_1 : tensor<480xf32>
@@ -2513,14 +2553,16 @@ module {
     %blocks.4.1.se.gate_b = stablehlo.broadcast_in_dim %blocks.4.1.se.gate, dims = [0, 3] : (tensor<8x480xf32>) -> tensor<8x14x14x480xf32>
     %blocks.4.1.se.excited = stablehlo.multiply %blocks.4.1.dw.swish, %blocks.4.1.se.gate_b : tensor<8x14x14x480xf32>
     %blocks.4.1.project.conv = stablehlo.convolution(%blocks.4.1.se.excited, %blocks.4.1.project.conv.w) dim_numbers = [b, 0, 1, f]x[0, 1, i, o]->[b, 0, 1, f], window = {stride = [1, 1], pad = [[0, 0], [0, 0]], lhs_dilate = [1, 1], rhs_dilate = [1, 1]} {batch_group_count = 1 : i64, feature_group_count = 1 : i64} : (tensor<8x14x14x480xf32>, tensor<1x1x480x80xf32>) -> tensor<8x14x14x80xf32>
-    %blocks.4.1.project.sum_x_hw = stablehlo.reduce(%blocks.4.1.project.conv init: %cst_1) applies stablehlo.add across dimensions = [1, 2] : (tensor<8x14x14x80xf32>, tensor<f32>) -> tensor<8x80xf32>
+    %blocks.4.1.project.sum_x_w = stablehlo.reduce(%blocks.4.1.project.conv init: %cst_1) applies stablehlo.add across dimensions = [2] : (tensor<8x14x14x80xf32>, tensor<f32>) -> tensor<8x14x80xf32>
+    %blocks.4.1.project.sum_x_hw = stablehlo.reduce(%blocks.4.1.project.sum_x_w init: %cst_1) applies stablehlo.add across dimensions = [1] : (tensor<8x14x80xf32>, tensor<f32>) -> tensor<8x80xf32>
     %blocks.4.1.project.sum_x = stablehlo.reduce(%blocks.4.1.project.sum_x_hw init: %cst_1) applies stablehlo.add across dimensions = [0] : (tensor<8x80xf32>, tensor<f32>) -> tensor<80xf32>
     %blocks.4.1.project.bcast = stablehlo.broadcast_in_dim %cst_12, dims = [] : (tensor<f32>) -> tensor<80xf32>
     %blocks.4.1.project.mean = stablehlo.multiply %blocks.4.1.project.sum_x, %blocks.4.1.project.bcast : tensor<80xf32>
     %blocks.4.1.project.mean_b = stablehlo.broadcast_in_dim %blocks.4.1.project.mean, dims = [3] : (tensor<80xf32>) -> tensor<8x14x14x80xf32>
     %blocks.4.1.project.xc = stablehlo.subtract %blocks.4.1.project.conv, %blocks.4.1.project.mean_b : tensor<8x14x14x80xf32>
     %blocks.4.1.project.xc2 = stablehlo.multiply %blocks.4.1.project.xc, %blocks.4.1.project.xc : tensor<8x14x14x80xf32>
-    %blocks.4.1.project.sum_xc2_hw = stablehlo.reduce(%blocks.4.1.project.xc2 init: %cst_1) applies stablehlo.add across dimensions = [1, 2] : (tensor<8x14x14x80xf32>, tensor<f32>) -> tensor<8x80xf32>
+    %blocks.4.1.project.sum_xc2_w = stablehlo.reduce(%blocks.4.1.project.xc2 init: %cst_1) applies stablehlo.add across dimensions = [2] : (tensor<8x14x14x80xf32>, tensor<f32>) -> tensor<8x14x80xf32>
+    %blocks.4.1.project.sum_xc2_hw = stablehlo.reduce(%blocks.4.1.project.sum_xc2_w init: %cst_1) applies stablehlo.add across dimensions = [1] : (tensor<8x14x80xf32>, tensor<f32>) -> tensor<8x80xf32>
     %blocks.4.1.project.sum_xc2 = stablehlo.reduce(%blocks.4.1.project.sum_xc2_hw init: %cst_1) applies stablehlo.add across dimensions = [0] : (tensor<8x80xf32>, tensor<f32>) -> tensor<80xf32>
     %blocks.4.1.project.bcast_1 = stablehlo.broadcast_in_dim %cst_12, dims = [] : (tensor<f32>) -> tensor<80xf32>
     %blocks.4.1.project.var = stablehlo.multiply %blocks.4.1.project.sum_xc2, %blocks.4.1.project.bcast_1 : tensor<80xf32>
@@ -2549,14 +2591,16 @@ module {
     %blocks.4.1.project.running_var = stablehlo.add %blocks.4.1.project.rv_keep, %blocks.4.1.project.rv_new : tensor<80xf32>
     %blocks.4.1.residual = stablehlo.add %blocks.4.1.project.bn, %blocks.4.0.project.bn : tensor<8x14x14x80xf32>
     %blocks.4.2.expand.conv = stablehlo.convolution(%blocks.4.1.residual, %blocks.4.2.expand.conv.w) dim_numbers = [b, 0, 1, f]x[0, 1, i, o]->[b, 0, 1, f], window = {stride = [1, 1], pad = [[0, 0], [0, 0]], lhs_dilate = [1, 1], rhs_dilate = [1, 1]} {batch_group_count = 1 : i64, feature_group_count = 1 : i64} : (tensor<8x14x14x80xf32>, tensor<1x1x80x480xf32>) -> tensor<8x14x14x480xf32>
-    %blocks.4.2.expand.sum_x_hw = stablehlo.reduce(%blocks.4.2.expand.conv init: %cst_1) applies stablehlo.add across dimensions = [1, 2] : (tensor<8x14x14x480xf32>, tensor<f32>) -> tensor<8x480xf32>
+    %blocks.4.2.expand.sum_x_w = stablehlo.reduce(%blocks.4.2.expand.conv init: %cst_1) applies stablehlo.add across dimensions = [2] : (tensor<8x14x14x480xf32>, tensor<f32>) -> tensor<8x14x480xf32>
+    %blocks.4.2.expand.sum_x_hw = stablehlo.reduce(%blocks.4.2.expand.sum_x_w init: %cst_1) applies stablehlo.add across dimensions = [1] : (tensor<8x14x480xf32>, tensor<f32>) -> tensor<8x480xf32>
     %blocks.4.2.expand.sum_x = stablehlo.reduce(%blocks.4.2.expand.sum_x_hw init: %cst_1) applies stablehlo.add across dimensions = [0] : (tensor<8x480xf32>, tensor<f32>) -> tensor<480xf32>
     %blocks.4.2.expand.bcast = stablehlo.broadcast_in_dim %cst_12, dims = [] : (tensor<f32>) -> tensor<480xf32>
     %blocks.4.2.expand.mean = stablehlo.multiply %blocks.4.2.expand.sum_x, %blocks.4.2.expand.bcast : tensor<480xf32>
     %blocks.4.2.expand.mean_b = stablehlo.broadcast_in_dim %blocks.4.2.expand.mean, dims = [3] : (tensor<480xf32>) -> tensor<8x14x14x480xf32>
     %blocks.4.2.expand.xc = stablehlo.subtract %blocks.4.2.expand.conv, %blocks.4.2.expand.mean_b : tensor<8x14x14x480xf32>
     %blocks.4.2.expand.xc2 = stablehlo.multiply %blocks.4.2.expand.xc, %blocks.4.2.expand.xc : tensor<8x14x14x480xf32>
-    %blocks.4.2.expand.sum_xc2_hw = stablehlo.reduce(%blocks.4.2.expand.xc2 init: %cst_1) applies stablehlo.add across dimensions = [1, 2] : (tensor<8x14x14x480xf32>, tensor<f32>) -> tensor<8x480xf32>
+    %blocks.4.2.expand.sum_xc2_w = stablehlo.reduce(%blocks.4.2.expand.xc2 init: %cst_1) applies stablehlo.add across dimensions = [2] : (tensor<8x14x14x480xf32>, tensor<f32>) -> tensor<8x14x480xf32>
+    %blocks.4.2.expand.sum_xc2_hw = stablehlo.reduce(%blocks.4.2.expand.sum_xc2_w init: %cst_1) applies stablehlo.add across dimensions = [1] : (tensor<8x14x480xf32>, tensor<f32>) -> tensor<8x480xf32>
     %blocks.4.2.expand.sum_xc2 = stablehlo.reduce(%blocks.4.2.expand.sum_xc2_hw init: %cst_1) applies stablehlo.add across dimensions = [0] : (tensor<8x480xf32>, tensor<f32>) -> tensor<480xf32>
     %blocks.4.2.expand.bcast_1 = stablehlo.broadcast_in_dim %cst_12, dims = [] : (tensor<f32>) -> tensor<480xf32>
     %blocks.4.2.expand.var = stablehlo.multiply %blocks.4.2.expand.sum_xc2, %blocks.4.2.expand.bcast_1 : tensor<480xf32>
@@ -2586,14 +2630,16 @@ module {
     %blocks.4.2.expand.sigmoid = stablehlo.logistic %blocks.4.2.expand.bn : tensor<8x14x14x480xf32>
     %blocks.4.2.expand.swish = stablehlo.multiply %blocks.4.2.expand.bn, %blocks.4.2.expand.sigmoid : tensor<8x14x14x480xf32>
     %blocks.4.2.dw.conv = stablehlo.convolution(%blocks.4.2.expand.swish, %blocks.4.2.dw.conv.w) dim_numbers = [b, 0, 1, f]x[0, 1, i, o]->[b, 0, 1, f], window = {stride = [1, 1], pad = [[1, 1], [1, 1]], lhs_dilate = [1, 1], rhs_dilate = [1, 1]} {batch_group_count = 1 : i64, feature_group_count = 480 : i64} : (tensor<8x14x14x480xf32>, tensor<3x3x1x480xf32>) -> tensor<8x14x14x480xf32>
-    %blocks.4.2.dw.sum_x_hw = stablehlo.reduce(%blocks.4.2.dw.conv init: %cst_1) applies stablehlo.add across dimensions = [1, 2] : (tensor<8x14x14x480xf32>, tensor<f32>) -> tensor<8x480xf32>
+    %blocks.4.2.dw.sum_x_w = stablehlo.reduce(%blocks.4.2.dw.conv init: %cst_1) applies stablehlo.add across dimensions = [2] : (tensor<8x14x14x480xf32>, tensor<f32>) -> tensor<8x14x480xf32>
+    %blocks.4.2.dw.sum_x_hw = stablehlo.reduce(%blocks.4.2.dw.sum_x_w init: %cst_1) applies stablehlo.add across dimensions = [1] : (tensor<8x14x480xf32>, tensor<f32>) -> tensor<8x480xf32>
     %blocks.4.2.dw.sum_x = stablehlo.reduce(%blocks.4.2.dw.sum_x_hw init: %cst_1) applies stablehlo.add across dimensions = [0] : (tensor<8x480xf32>, tensor<f32>) -> tensor<480xf32>
     %blocks.4.2.dw.bcast = stablehlo.broadcast_in_dim %cst_12, dims = [] : (tensor<f32>) -> tensor<480xf32>
     %blocks.4.2.dw.mean = stablehlo.multiply %blocks.4.2.dw.sum_x, %blocks.4.2.dw.bcast : tensor<480xf32>
     %blocks.4.2.dw.mean_b = stablehlo.broadcast_in_dim %blocks.4.2.dw.mean, dims = [3] : (tensor<480xf32>) -> tensor<8x14x14x480xf32>
     %blocks.4.2.dw.xc = stablehlo.subtract %blocks.4.2.dw.conv, %blocks.4.2.dw.mean_b : tensor<8x14x14x480xf32>
     %blocks.4.2.dw.xc2 = stablehlo.multiply %blocks.4.2.dw.xc, %blocks.4.2.dw.xc : tensor<8x14x14x480xf32>
-    %blocks.4.2.dw.sum_xc2_hw = stablehlo.reduce(%blocks.4.2.dw.xc2 init: %cst_1) applies stablehlo.add across dimensions = [1, 2] : (tensor<8x14x14x480xf32>, tensor<f32>) -> tensor<8x480xf32>
+    %blocks.4.2.dw.sum_xc2_w = stablehlo.reduce(%blocks.4.2.dw.xc2 init: %cst_1) applies stablehlo.add across dimensions = [2] : (tensor<8x14x14x480xf32>, tensor<f32>) -> tensor<8x14x480xf32>
+    %blocks.4.2.dw.sum_xc2_hw = stablehlo.reduce(%blocks.4.2.dw.sum_xc2_w init: %cst_1) applies stablehlo.add across dimensions = [1] : (tensor<8x14x480xf32>, tensor<f32>) -> tensor<8x480xf32>
     %blocks.4.2.dw.sum_xc2 = stablehlo.reduce(%blocks.4.2.dw.sum_xc2_hw init: %cst_1) applies stablehlo.add across dimensions = [0] : (tensor<8x480xf32>, tensor<f32>) -> tensor<480xf32>
     %blocks.4.2.dw.bcast_1 = stablehlo.broadcast_in_dim %cst_12, dims = [] : (tensor<f32>) -> tensor<480xf32>
     %blocks.4.2.dw.var = stablehlo.multiply %blocks.4.2.dw.sum_xc2, %blocks.4.2.dw.bcast_1 : tensor<480xf32>
@@ -2637,14 +2683,16 @@ module {
     %blocks.4.2.se.gate_b = stablehlo.broadcast_in_dim %blocks.4.2.se.gate, dims = [0, 3] : (tensor<8x480xf32>) -> tensor<8x14x14x480xf32>
     %blocks.4.2.se.excited = stablehlo.multiply %blocks.4.2.dw.swish, %blocks.4.2.se.gate_b : tensor<8x14x14x480xf32>
     %blocks.4.2.project.conv = stablehlo.convolution(%blocks.4.2.se.excited, %blocks.4.2.project.conv.w) dim_numbers = [b, 0, 1, f]x[0, 1, i, o]->[b, 0, 1, f], window = {stride = [1, 1], pad = [[0, 0], [0, 0]], lhs_dilate = [1, 1], rhs_dilate = [1, 1]} {batch_group_count = 1 : i64, feature_group_count = 1 : i64} : (tensor<8x14x14x480xf32>, tensor<1x1x480x80xf32>) -> tensor<8x14x14x80xf32>
-    %blocks.4.2.project.sum_x_hw = stablehlo.reduce(%blocks.4.2.project.conv init: %cst_1) applies stablehlo.add across dimensions = [1, 2] : (tensor<8x14x14x80xf32>, tensor<f32>) -> tensor<8x80xf32>
+    %blocks.4.2.project.sum_x_w = stablehlo.reduce(%blocks.4.2.project.conv init: %cst_1) applies stablehlo.add across dimensions = [2] : (tensor<8x14x14x80xf32>, tensor<f32>) -> tensor<8x14x80xf32>
+    %blocks.4.2.project.sum_x_hw = stablehlo.reduce(%blocks.4.2.project.sum_x_w init: %cst_1) applies stablehlo.add across dimensions = [1] : (tensor<8x14x80xf32>, tensor<f32>) -> tensor<8x80xf32>
     %blocks.4.2.project.sum_x = stablehlo.reduce(%blocks.4.2.project.sum_x_hw init: %cst_1) applies stablehlo.add across dimensions = [0] : (tensor<8x80xf32>, tensor<f32>) -> tensor<80xf32>
     %blocks.4.2.project.bcast = stablehlo.broadcast_in_dim %cst_12, dims = [] : (tensor<f32>) -> tensor<80xf32>
     %blocks.4.2.project.mean = stablehlo.multiply %blocks.4.2.project.sum_x, %blocks.4.2.project.bcast : tensor<80xf32>
     %blocks.4.2.project.mean_b = stablehlo.broadcast_in_dim %blocks.4.2.project.mean, dims = [3] : (tensor<80xf32>) -> tensor<8x14x14x80xf32>
     %blocks.4.2.project.xc = stablehlo.subtract %blocks.4.2.project.conv, %blocks.4.2.project.mean_b : tensor<8x14x14x80xf32>
     %blocks.4.2.project.xc2 = stablehlo.multiply %blocks.4.2.project.xc, %blocks.4.2.project.xc : tensor<8x14x14x80xf32>
-    %blocks.4.2.project.sum_xc2_hw = stablehlo.reduce(%blocks.4.2.project.xc2 init: %cst_1) applies stablehlo.add across dimensions = [1, 2] : (tensor<8x14x14x80xf32>, tensor<f32>) -> tensor<8x80xf32>
+    %blocks.4.2.project.sum_xc2_w = stablehlo.reduce(%blocks.4.2.project.xc2 init: %cst_1) applies stablehlo.add across dimensions = [2] : (tensor<8x14x14x80xf32>, tensor<f32>) -> tensor<8x14x80xf32>
+    %blocks.4.2.project.sum_xc2_hw = stablehlo.reduce(%blocks.4.2.project.sum_xc2_w init: %cst_1) applies stablehlo.add across dimensions = [1] : (tensor<8x14x80xf32>, tensor<f32>) -> tensor<8x80xf32>
     %blocks.4.2.project.sum_xc2 = stablehlo.reduce(%blocks.4.2.project.sum_xc2_hw init: %cst_1) applies stablehlo.add across dimensions = [0] : (tensor<8x80xf32>, tensor<f32>) -> tensor<80xf32>
     %blocks.4.2.project.bcast_1 = stablehlo.broadcast_in_dim %cst_12, dims = [] : (tensor<f32>) -> tensor<80xf32>
     %blocks.4.2.project.var = stablehlo.multiply %blocks.4.2.project.sum_xc2, %blocks.4.2.project.bcast_1 : tensor<80xf32>
@@ -2673,14 +2721,16 @@ module {
     %blocks.4.2.project.running_var = stablehlo.add %blocks.4.2.project.rv_keep, %blocks.4.2.project.rv_new : tensor<80xf32>
     %blocks.4.2.residual = stablehlo.add %blocks.4.2.project.bn, %blocks.4.1.residual : tensor<8x14x14x80xf32>
     %blocks.5.0.expand.conv = stablehlo.convolution(%blocks.4.2.residual, %blocks.5.0.expand.conv.w) dim_numbers = [b, 0, 1, f]x[0, 1, i, o]->[b, 0, 1, f], window = {stride = [1, 1], pad = [[0, 0], [0, 0]], lhs_dilate = [1, 1], rhs_dilate = [1, 1]} {batch_group_count = 1 : i64, feature_group_count = 1 : i64} : (tensor<8x14x14x80xf32>, tensor<1x1x80x480xf32>) -> tensor<8x14x14x480xf32>
-    %blocks.5.0.expand.sum_x_hw = stablehlo.reduce(%blocks.5.0.expand.conv init: %cst_1) applies stablehlo.add across dimensions = [1, 2] : (tensor<8x14x14x480xf32>, tensor<f32>) -> tensor<8x480xf32>
+    %blocks.5.0.expand.sum_x_w = stablehlo.reduce(%blocks.5.0.expand.conv init: %cst_1) applies stablehlo.add across dimensions = [2] : (tensor<8x14x14x480xf32>, tensor<f32>) -> tensor<8x14x480xf32>
+    %blocks.5.0.expand.sum_x_hw = stablehlo.reduce(%blocks.5.0.expand.sum_x_w init: %cst_1) applies stablehlo.add across dimensions = [1] : (tensor<8x14x480xf32>, tensor<f32>) -> tensor<8x480xf32>
     %blocks.5.0.expand.sum_x = stablehlo.reduce(%blocks.5.0.expand.sum_x_hw init: %cst_1) applies stablehlo.add across dimensions = [0] : (tensor<8x480xf32>, tensor<f32>) -> tensor<480xf32>
     %blocks.5.0.expand.bcast = stablehlo.broadcast_in_dim %cst_12, dims = [] : (tensor<f32>) -> tensor<480xf32>
     %blocks.5.0.expand.mean = stablehlo.multiply %blocks.5.0.expand.sum_x, %blocks.5.0.expand.bcast : tensor<480xf32>
     %blocks.5.0.expand.mean_b = stablehlo.broadcast_in_dim %blocks.5.0.expand.mean, dims = [3] : (tensor<480xf32>) -> tensor<8x14x14x480xf32>
     %blocks.5.0.expand.xc = stablehlo.subtract %blocks.5.0.expand.conv, %blocks.5.0.expand.mean_b : tensor<8x14x14x480xf32>
     %blocks.5.0.expand.xc2 = stablehlo.multiply %blocks.5.0.expand.xc, %blocks.5.0.expand.xc : tensor<8x14x14x480xf32>
-    %blocks.5.0.expand.sum_xc2_hw = stablehlo.reduce(%blocks.5.0.expand.xc2 init: %cst_1) applies stablehlo.add across dimensions = [1, 2] : (tensor<8x14x14x480xf32>, tensor<f32>) -> tensor<8x480xf32>
+    %blocks.5.0.expand.sum_xc2_w = stablehlo.reduce(%blocks.5.0.expand.xc2 init: %cst_1) applies stablehlo.add across dimensions = [2] : (tensor<8x14x14x480xf32>, tensor<f32>) -> tensor<8x14x480xf32>
+    %blocks.5.0.expand.sum_xc2_hw = stablehlo.reduce(%blocks.5.0.expand.sum_xc2_w init: %cst_1) applies stablehlo.add across dimensions = [1] : (tensor<8x14x480xf32>, tensor<f32>) -> tensor<8x480xf32>
     %blocks.5.0.expand.sum_xc2 = stablehlo.reduce(%blocks.5.0.expand.sum_xc2_hw init: %cst_1) applies stablehlo.add across dimensions = [0] : (tensor<8x480xf32>, tensor<f32>) -> tensor<480xf32>
     %blocks.5.0.expand.bcast_1 = stablehlo.broadcast_in_dim %cst_12, dims = [] : (tensor<f32>) -> tensor<480xf32>
     %blocks.5.0.expand.var = stablehlo.multiply %blocks.5.0.expand.sum_xc2, %blocks.5.0.expand.bcast_1 : tensor<480xf32>
@@ -2710,14 +2760,16 @@ module {
     %blocks.5.0.expand.sigmoid = stablehlo.logistic %blocks.5.0.expand.bn : tensor<8x14x14x480xf32>
     %blocks.5.0.expand.swish = stablehlo.multiply %blocks.5.0.expand.bn, %blocks.5.0.expand.sigmoid : tensor<8x14x14x480xf32>
     %blocks.5.0.dw.conv = stablehlo.convolution(%blocks.5.0.expand.swish, %blocks.5.0.dw.conv.w) dim_numbers = [b, 0, 1, f]x[0, 1, i, o]->[b, 0, 1, f], window = {stride = [1, 1], pad = [[2, 2], [2, 2]], lhs_dilate = [1, 1], rhs_dilate = [1, 1]} {batch_group_count = 1 : i64, feature_group_count = 480 : i64} : (tensor<8x14x14x480xf32>, tensor<5x5x1x480xf32>) -> tensor<8x14x14x480xf32>
-    %blocks.5.0.dw.sum_x_hw = stablehlo.reduce(%blocks.5.0.dw.conv init: %cst_1) applies stablehlo.add across dimensions = [1, 2] : (tensor<8x14x14x480xf32>, tensor<f32>) -> tensor<8x480xf32>
+    %blocks.5.0.dw.sum_x_w = stablehlo.reduce(%blocks.5.0.dw.conv init: %cst_1) applies stablehlo.add across dimensions = [2] : (tensor<8x14x14x480xf32>, tensor<f32>) -> tensor<8x14x480xf32>
+    %blocks.5.0.dw.sum_x_hw = stablehlo.reduce(%blocks.5.0.dw.sum_x_w init: %cst_1) applies stablehlo.add across dimensions = [1] : (tensor<8x14x480xf32>, tensor<f32>) -> tensor<8x480xf32>
     %blocks.5.0.dw.sum_x = stablehlo.reduce(%blocks.5.0.dw.sum_x_hw init: %cst_1) applies stablehlo.add across dimensions = [0] : (tensor<8x480xf32>, tensor<f32>) -> tensor<480xf32>
     %blocks.5.0.dw.bcast = stablehlo.broadcast_in_dim %cst_12, dims = [] : (tensor<f32>) -> tensor<480xf32>
     %blocks.5.0.dw.mean = stablehlo.multiply %blocks.5.0.dw.sum_x, %blocks.5.0.dw.bcast : tensor<480xf32>
     %blocks.5.0.dw.mean_b = stablehlo.broadcast_in_dim %blocks.5.0.dw.mean, dims = [3] : (tensor<480xf32>) -> tensor<8x14x14x480xf32>
     %blocks.5.0.dw.xc = stablehlo.subtract %blocks.5.0.dw.conv, %blocks.5.0.dw.mean_b : tensor<8x14x14x480xf32>
     %blocks.5.0.dw.xc2 = stablehlo.multiply %blocks.5.0.dw.xc, %blocks.5.0.dw.xc : tensor<8x14x14x480xf32>
-    %blocks.5.0.dw.sum_xc2_hw = stablehlo.reduce(%blocks.5.0.dw.xc2 init: %cst_1) applies stablehlo.add across dimensions = [1, 2] : (tensor<8x14x14x480xf32>, tensor<f32>) -> tensor<8x480xf32>
+    %blocks.5.0.dw.sum_xc2_w = stablehlo.reduce(%blocks.5.0.dw.xc2 init: %cst_1) applies stablehlo.add across dimensions = [2] : (tensor<8x14x14x480xf32>, tensor<f32>) -> tensor<8x14x480xf32>
+    %blocks.5.0.dw.sum_xc2_hw = stablehlo.reduce(%blocks.5.0.dw.sum_xc2_w init: %cst_1) applies stablehlo.add across dimensions = [1] : (tensor<8x14x480xf32>, tensor<f32>) -> tensor<8x480xf32>
     %blocks.5.0.dw.sum_xc2 = stablehlo.reduce(%blocks.5.0.dw.sum_xc2_hw init: %cst_1) applies stablehlo.add across dimensions = [0] : (tensor<8x480xf32>, tensor<f32>) -> tensor<480xf32>
     %blocks.5.0.dw.bcast_1 = stablehlo.broadcast_in_dim %cst_12, dims = [] : (tensor<f32>) -> tensor<480xf32>
     %blocks.5.0.dw.var = stablehlo.multiply %blocks.5.0.dw.sum_xc2, %blocks.5.0.dw.bcast_1 : tensor<480xf32>
@@ -2761,14 +2813,16 @@ module {
     %blocks.5.0.se.gate_b = stablehlo.broadcast_in_dim %blocks.5.0.se.gate, dims = [0, 3] : (tensor<8x480xf32>) -> tensor<8x14x14x480xf32>
     %blocks.5.0.se.excited = stablehlo.multiply %blocks.5.0.dw.swish, %blocks.5.0.se.gate_b : tensor<8x14x14x480xf32>
     %blocks.5.0.project.conv = stablehlo.convolution(%blocks.5.0.se.excited, %blocks.5.0.project.conv.w) dim_numbers = [b, 0, 1, f]x[0, 1, i, o]->[b, 0, 1, f], window = {stride = [1, 1], pad = [[0, 0], [0, 0]], lhs_dilate = [1, 1], rhs_dilate = [1, 1]} {batch_group_count = 1 : i64, feature_group_count = 1 : i64} : (tensor<8x14x14x480xf32>, tensor<1x1x480x112xf32>) -> tensor<8x14x14x112xf32>
-    %blocks.5.0.project.sum_x_hw = stablehlo.reduce(%blocks.5.0.project.conv init: %cst_1) applies stablehlo.add across dimensions = [1, 2] : (tensor<8x14x14x112xf32>, tensor<f32>) -> tensor<8x112xf32>
+    %blocks.5.0.project.sum_x_w = stablehlo.reduce(%blocks.5.0.project.conv init: %cst_1) applies stablehlo.add across dimensions = [2] : (tensor<8x14x14x112xf32>, tensor<f32>) -> tensor<8x14x112xf32>
+    %blocks.5.0.project.sum_x_hw = stablehlo.reduce(%blocks.5.0.project.sum_x_w init: %cst_1) applies stablehlo.add across dimensions = [1] : (tensor<8x14x112xf32>, tensor<f32>) -> tensor<8x112xf32>
     %blocks.5.0.project.sum_x = stablehlo.reduce(%blocks.5.0.project.sum_x_hw init: %cst_1) applies stablehlo.add across dimensions = [0] : (tensor<8x112xf32>, tensor<f32>) -> tensor<112xf32>
     %blocks.5.0.project.bcast = stablehlo.broadcast_in_dim %cst_12, dims = [] : (tensor<f32>) -> tensor<112xf32>
     %blocks.5.0.project.mean = stablehlo.multiply %blocks.5.0.project.sum_x, %blocks.5.0.project.bcast : tensor<112xf32>
     %blocks.5.0.project.mean_b = stablehlo.broadcast_in_dim %blocks.5.0.project.mean, dims = [3] : (tensor<112xf32>) -> tensor<8x14x14x112xf32>
     %blocks.5.0.project.xc = stablehlo.subtract %blocks.5.0.project.conv, %blocks.5.0.project.mean_b : tensor<8x14x14x112xf32>
     %blocks.5.0.project.xc2 = stablehlo.multiply %blocks.5.0.project.xc, %blocks.5.0.project.xc : tensor<8x14x14x112xf32>
-    %blocks.5.0.project.sum_xc2_hw = stablehlo.reduce(%blocks.5.0.project.xc2 init: %cst_1) applies stablehlo.add across dimensions = [1, 2] : (tensor<8x14x14x112xf32>, tensor<f32>) -> tensor<8x112xf32>
+    %blocks.5.0.project.sum_xc2_w = stablehlo.reduce(%blocks.5.0.project.xc2 init: %cst_1) applies stablehlo.add across dimensions = [2] : (tensor<8x14x14x112xf32>, tensor<f32>) -> tensor<8x14x112xf32>
+    %blocks.5.0.project.sum_xc2_hw = stablehlo.reduce(%blocks.5.0.project.sum_xc2_w init: %cst_1) applies stablehlo.add across dimensions = [1] : (tensor<8x14x112xf32>, tensor<f32>) -> tensor<8x112xf32>
     %blocks.5.0.project.sum_xc2 = stablehlo.reduce(%blocks.5.0.project.sum_xc2_hw init: %cst_1) applies stablehlo.add across dimensions = [0] : (tensor<8x112xf32>, tensor<f32>) -> tensor<112xf32>
     %blocks.5.0.project.bcast_1 = stablehlo.broadcast_in_dim %cst_12, dims = [] : (tensor<f32>) -> tensor<112xf32>
     %blocks.5.0.project.var = stablehlo.multiply %blocks.5.0.project.sum_xc2, %blocks.5.0.project.bcast_1 : tensor<112xf32>
@@ -2796,14 +2850,16 @@ module {
     %blocks.5.0.project.rv_new = stablehlo.multiply %blocks.5.0.project.var_unbiased, %blocks.5.0.project.bcast_7 : tensor<112xf32>
     %blocks.5.0.project.running_var = stablehlo.add %blocks.5.0.project.rv_keep, %blocks.5.0.project.rv_new : tensor<112xf32>
     %blocks.5.1.expand.conv = stablehlo.convolution(%blocks.5.0.project.bn, %blocks.5.1.expand.conv.w) dim_numbers = [b, 0, 1, f]x[0, 1, i, o]->[b, 0, 1, f], window = {stride = [1, 1], pad = [[0, 0], [0, 0]], lhs_dilate = [1, 1], rhs_dilate = [1, 1]} {batch_group_count = 1 : i64, feature_group_count = 1 : i64} : (tensor<8x14x14x112xf32>, tensor<1x1x112x672xf32>) -> tensor<8x14x14x672xf32>
-    %blocks.5.1.expand.sum_x_hw = stablehlo.reduce(%blocks.5.1.expand.conv init: %cst_1) applies stablehlo.add across dimensions = [1, 2] : (tensor<8x14x14x672xf32>, tensor<f32>) -> tensor<8x672xf32>
+    %blocks.5.1.expand.sum_x_w = stablehlo.reduce(%blocks.5.1.expand.conv init: %cst_1) applies stablehlo.add across dimensions = [2] : (tensor<8x14x14x672xf32>, tensor<f32>) -> tensor<8x14x672xf32>
+    %blocks.5.1.expand.sum_x_hw = stablehlo.reduce(%blocks.5.1.expand.sum_x_w init: %cst_1) applies stablehlo.add across dimensions = [1] : (tensor<8x14x672xf32>, tensor<f32>) -> tensor<8x672xf32>
     %blocks.5.1.expand.sum_x = stablehlo.reduce(%blocks.5.1.expand.sum_x_hw init: %cst_1) applies stablehlo.add across dimensions = [0] : (tensor<8x672xf32>, tensor<f32>) -> tensor<672xf32>
     %blocks.5.1.expand.bcast = stablehlo.broadcast_in_dim %cst_12, dims = [] : (tensor<f32>) -> tensor<672xf32>
     %blocks.5.1.expand.mean = stablehlo.multiply %blocks.5.1.expand.sum_x, %blocks.5.1.expand.bcast : tensor<672xf32>
     %blocks.5.1.expand.mean_b = stablehlo.broadcast_in_dim %blocks.5.1.expand.mean, dims = [3] : (tensor<672xf32>) -> tensor<8x14x14x672xf32>
     %blocks.5.1.expand.xc = stablehlo.subtract %blocks.5.1.expand.conv, %blocks.5.1.expand.mean_b : tensor<8x14x14x672xf32>
     %blocks.5.1.expand.xc2 = stablehlo.multiply %blocks.5.1.expand.xc, %blocks.5.1.expand.xc : tensor<8x14x14x672xf32>
-    %blocks.5.1.expand.sum_xc2_hw = stablehlo.reduce(%blocks.5.1.expand.xc2 init: %cst_1) applies stablehlo.add across dimensions = [1, 2] : (tensor<8x14x14x672xf32>, tensor<f32>) -> tensor<8x672xf32>
+    %blocks.5.1.expand.sum_xc2_w = stablehlo.reduce(%blocks.5.1.expand.xc2 init: %cst_1) applies stablehlo.add across dimensions = [2] : (tensor<8x14x14x672xf32>, tensor<f32>) -> tensor<8x14x672xf32>
+    %blocks.5.1.expand.sum_xc2_hw = stablehlo.reduce(%blocks.5.1.expand.sum_xc2_w init: %cst_1) applies stablehlo.add across dimensions = [1] : (tensor<8x14x672xf32>, tensor<f32>) -> tensor<8x672xf32>
     %blocks.5.1.expand.sum_xc2 = stablehlo.reduce(%blocks.5.1.expand.sum_xc2_hw init: %cst_1) applies stablehlo.add across dimensions = [0] : (tensor<8x672xf32>, tensor<f32>) -> tensor<672xf32>
     %blocks.5.1.expand.bcast_1 = stablehlo.broadcast_in_dim %cst_12, dims = [] : (tensor<f32>) -> tensor<672xf32>
     %blocks.5.1.expand.var = stablehlo.multiply %blocks.5.1.expand.sum_xc2, %blocks.5.1.expand.bcast_1 : tensor<672xf32>
@@ -2833,14 +2889,16 @@ module {
     %blocks.5.1.expand.sigmoid = stablehlo.logistic %blocks.5.1.expand.bn : tensor<8x14x14x672xf32>
     %blocks.5.1.expand.swish = stablehlo.multiply %blocks.5.1.expand.bn, %blocks.5.1.expand.sigmoid : tensor<8x14x14x672xf32>
     %blocks.5.1.dw.conv = stablehlo.convolution(%blocks.5.1.expand.swish, %blocks.5.1.dw.conv.w) dim_numbers = [b, 0, 1, f]x[0, 1, i, o]->[b, 0, 1, f], window = {stride = [1, 1], pad = [[2, 2], [2, 2]], lhs_dilate = [1, 1], rhs_dilate = [1, 1]} {batch_group_count = 1 : i64, feature_group_count = 672 : i64} : (tensor<8x14x14x672xf32>, tensor<5x5x1x672xf32>) -> tensor<8x14x14x672xf32>
-    %blocks.5.1.dw.sum_x_hw = stablehlo.reduce(%blocks.5.1.dw.conv init: %cst_1) applies stablehlo.add across dimensions = [1, 2] : (tensor<8x14x14x672xf32>, tensor<f32>) -> tensor<8x672xf32>
+    %blocks.5.1.dw.sum_x_w = stablehlo.reduce(%blocks.5.1.dw.conv init: %cst_1) applies stablehlo.add across dimensions = [2] : (tensor<8x14x14x672xf32>, tensor<f32>) -> tensor<8x14x672xf32>
+    %blocks.5.1.dw.sum_x_hw = stablehlo.reduce(%blocks.5.1.dw.sum_x_w init: %cst_1) applies stablehlo.add across dimensions = [1] : (tensor<8x14x672xf32>, tensor<f32>) -> tensor<8x672xf32>
     %blocks.5.1.dw.sum_x = stablehlo.reduce(%blocks.5.1.dw.sum_x_hw init: %cst_1) applies stablehlo.add across dimensions = [0] : (tensor<8x672xf32>, tensor<f32>) -> tensor<672xf32>
     %blocks.5.1.dw.bcast = stablehlo.broadcast_in_dim %cst_12, dims = [] : (tensor<f32>) -> tensor<672xf32>
     %blocks.5.1.dw.mean = stablehlo.multiply %blocks.5.1.dw.sum_x, %blocks.5.1.dw.bcast : tensor<672xf32>
     %blocks.5.1.dw.mean_b = stablehlo.broadcast_in_dim %blocks.5.1.dw.mean, dims = [3] : (tensor<672xf32>) -> tensor<8x14x14x672xf32>
     %blocks.5.1.dw.xc = stablehlo.subtract %blocks.5.1.dw.conv, %blocks.5.1.dw.mean_b : tensor<8x14x14x672xf32>
     %blocks.5.1.dw.xc2 = stablehlo.multiply %blocks.5.1.dw.xc, %blocks.5.1.dw.xc : tensor<8x14x14x672xf32>
-    %blocks.5.1.dw.sum_xc2_hw = stablehlo.reduce(%blocks.5.1.dw.xc2 init: %cst_1) applies stablehlo.add across dimensions = [1, 2] : (tensor<8x14x14x672xf32>, tensor<f32>) -> tensor<8x672xf32>
+    %blocks.5.1.dw.sum_xc2_w = stablehlo.reduce(%blocks.5.1.dw.xc2 init: %cst_1) applies stablehlo.add across dimensions = [2] : (tensor<8x14x14x672xf32>, tensor<f32>) -> tensor<8x14x672xf32>
+    %blocks.5.1.dw.sum_xc2_hw = stablehlo.reduce(%blocks.5.1.dw.sum_xc2_w init: %cst_1) applies stablehlo.add across dimensions = [1] : (tensor<8x14x672xf32>, tensor<f32>) -> tensor<8x672xf32>
     %blocks.5.1.dw.sum_xc2 = stablehlo.reduce(%blocks.5.1.dw.sum_xc2_hw init: %cst_1) applies stablehlo.add across dimensions = [0] : (tensor<8x672xf32>, tensor<f32>) -> tensor<672xf32>
     %blocks.5.1.dw.bcast_1 = stablehlo.broadcast_in_dim %cst_12, dims = [] : (tensor<f32>) -> tensor<672xf32>
     %blocks.5.1.dw.var = stablehlo.multiply %blocks.5.1.dw.sum_xc2, %blocks.5.1.dw.bcast_1 : tensor<672xf32>
@@ -2884,14 +2942,16 @@ module {
     %blocks.5.1.se.gate_b = stablehlo.broadcast_in_dim %blocks.5.1.se.gate, dims = [0, 3] : (tensor<8x672xf32>) -> tensor<8x14x14x672xf32>
     %blocks.5.1.se.excited = stablehlo.multiply %blocks.5.1.dw.swish, %blocks.5.1.se.gate_b : tensor<8x14x14x672xf32>
     %blocks.5.1.project.conv = stablehlo.convolution(%blocks.5.1.se.excited, %blocks.5.1.project.conv.w) dim_numbers = [b, 0, 1, f]x[0, 1, i, o]->[b, 0, 1, f], window = {stride = [1, 1], pad = [[0, 0], [0, 0]], lhs_dilate = [1, 1], rhs_dilate = [1, 1]} {batch_group_count = 1 : i64, feature_group_count = 1 : i64} : (tensor<8x14x14x672xf32>, tensor<1x1x672x112xf32>) -> tensor<8x14x14x112xf32>
-    %blocks.5.1.project.sum_x_hw = stablehlo.reduce(%blocks.5.1.project.conv init: %cst_1) applies stablehlo.add across dimensions = [1, 2] : (tensor<8x14x14x112xf32>, tensor<f32>) -> tensor<8x112xf32>
+    %blocks.5.1.project.sum_x_w = stablehlo.reduce(%blocks.5.1.project.conv init: %cst_1) applies stablehlo.add across dimensions = [2] : (tensor<8x14x14x112xf32>, tensor<f32>) -> tensor<8x14x112xf32>
+    %blocks.5.1.project.sum_x_hw = stablehlo.reduce(%blocks.5.1.project.sum_x_w init: %cst_1) applies stablehlo.add across dimensions = [1] : (tensor<8x14x112xf32>, tensor<f32>) -> tensor<8x112xf32>
     %blocks.5.1.project.sum_x = stablehlo.reduce(%blocks.5.1.project.sum_x_hw init: %cst_1) applies stablehlo.add across dimensions = [0] : (tensor<8x112xf32>, tensor<f32>) -> tensor<112xf32>
     %blocks.5.1.project.bcast = stablehlo.broadcast_in_dim %cst_12, dims = [] : (tensor<f32>) -> tensor<112xf32>
     %blocks.5.1.project.mean = stablehlo.multiply %blocks.5.1.project.sum_x, %blocks.5.1.project.bcast : tensor<112xf32>
     %blocks.5.1.project.mean_b = stablehlo.broadcast_in_dim %blocks.5.1.project.mean, dims = [3] : (tensor<112xf32>) -> tensor<8x14x14x112xf32>
     %blocks.5.1.project.xc = stablehlo.subtract %blocks.5.1.project.conv, %blocks.5.1.project.mean_b : tensor<8x14x14x112xf32>
     %blocks.5.1.project.xc2 = stablehlo.multiply %blocks.5.1.project.xc, %blocks.5.1.project.xc : tensor<8x14x14x112xf32>
-    %blocks.5.1.project.sum_xc2_hw = stablehlo.reduce(%blocks.5.1.project.xc2 init: %cst_1) applies stablehlo.add across dimensions = [1, 2] : (tensor<8x14x14x112xf32>, tensor<f32>) -> tensor<8x112xf32>
+    %blocks.5.1.project.sum_xc2_w = stablehlo.reduce(%blocks.5.1.project.xc2 init: %cst_1) applies stablehlo.add across dimensions = [2] : (tensor<8x14x14x112xf32>, tensor<f32>) -> tensor<8x14x112xf32>
+    %blocks.5.1.project.sum_xc2_hw = stablehlo.reduce(%blocks.5.1.project.sum_xc2_w init: %cst_1) applies stablehlo.add across dimensions = [1] : (tensor<8x14x112xf32>, tensor<f32>) -> tensor<8x112xf32>
     %blocks.5.1.project.sum_xc2 = stablehlo.reduce(%blocks.5.1.project.sum_xc2_hw init: %cst_1) applies stablehlo.add across dimensions = [0] : (tensor<8x112xf32>, tensor<f32>) -> tensor<112xf32>
     %blocks.5.1.project.bcast_1 = stablehlo.broadcast_in_dim %cst_12, dims = [] : (tensor<f32>) -> tensor<112xf32>
     %blocks.5.1.project.var = stablehlo.multiply %blocks.5.1.project.sum_xc2, %blocks.5.1.project.bcast_1 : tensor<112xf32>
@@ -2920,14 +2980,16 @@ module {
     %blocks.5.1.project.running_var = stablehlo.add %blocks.5.1.project.rv_keep, %blocks.5.1.project.rv_new : tensor<112xf32>
     %blocks.5.1.residual = stablehlo.add %blocks.5.1.project.bn, %blocks.5.0.project.bn : tensor<8x14x14x112xf32>
     %blocks.5.2.expand.conv = stablehlo.convolution(%blocks.5.1.residual, %blocks.5.2.expand.conv.w) dim_numbers = [b, 0, 1, f]x[0, 1, i, o]->[b, 0, 1, f], window = {stride = [1, 1], pad = [[0, 0], [0, 0]], lhs_dilate = [1, 1], rhs_dilate = [1, 1]} {batch_group_count = 1 : i64, feature_group_count = 1 : i64} : (tensor<8x14x14x112xf32>, tensor<1x1x112x672xf32>) -> tensor<8x14x14x672xf32>
-    %blocks.5.2.expand.sum_x_hw = stablehlo.reduce(%blocks.5.2.expand.conv init: %cst_1) applies stablehlo.add across dimensions = [1, 2] : (tensor<8x14x14x672xf32>, tensor<f32>) -> tensor<8x672xf32>
+    %blocks.5.2.expand.sum_x_w = stablehlo.reduce(%blocks.5.2.expand.conv init: %cst_1) applies stablehlo.add across dimensions = [2] : (tensor<8x14x14x672xf32>, tensor<f32>) -> tensor<8x14x672xf32>
+    %blocks.5.2.expand.sum_x_hw = stablehlo.reduce(%blocks.5.2.expand.sum_x_w init: %cst_1) applies stablehlo.add across dimensions = [1] : (tensor<8x14x672xf32>, tensor<f32>) -> tensor<8x672xf32>
     %blocks.5.2.expand.sum_x = stablehlo.reduce(%blocks.5.2.expand.sum_x_hw init: %cst_1) applies stablehlo.add across dimensions = [0] : (tensor<8x672xf32>, tensor<f32>) -> tensor<672xf32>
     %blocks.5.2.expand.bcast = stablehlo.broadcast_in_dim %cst_12, dims = [] : (tensor<f32>) -> tensor<672xf32>
     %blocks.5.2.expand.mean = stablehlo.multiply %blocks.5.2.expand.sum_x, %blocks.5.2.expand.bcast : tensor<672xf32>
     %blocks.5.2.expand.mean_b = stablehlo.broadcast_in_dim %blocks.5.2.expand.mean, dims = [3] : (tensor<672xf32>) -> tensor<8x14x14x672xf32>
     %blocks.5.2.expand.xc = stablehlo.subtract %blocks.5.2.expand.conv, %blocks.5.2.expand.mean_b : tensor<8x14x14x672xf32>
     %blocks.5.2.expand.xc2 = stablehlo.multiply %blocks.5.2.expand.xc, %blocks.5.2.expand.xc : tensor<8x14x14x672xf32>
-    %blocks.5.2.expand.sum_xc2_hw = stablehlo.reduce(%blocks.5.2.expand.xc2 init: %cst_1) applies stablehlo.add across dimensions = [1, 2] : (tensor<8x14x14x672xf32>, tensor<f32>) -> tensor<8x672xf32>
+    %blocks.5.2.expand.sum_xc2_w = stablehlo.reduce(%blocks.5.2.expand.xc2 init: %cst_1) applies stablehlo.add across dimensions = [2] : (tensor<8x14x14x672xf32>, tensor<f32>) -> tensor<8x14x672xf32>
+    %blocks.5.2.expand.sum_xc2_hw = stablehlo.reduce(%blocks.5.2.expand.sum_xc2_w init: %cst_1) applies stablehlo.add across dimensions = [1] : (tensor<8x14x672xf32>, tensor<f32>) -> tensor<8x672xf32>
     %blocks.5.2.expand.sum_xc2 = stablehlo.reduce(%blocks.5.2.expand.sum_xc2_hw init: %cst_1) applies stablehlo.add across dimensions = [0] : (tensor<8x672xf32>, tensor<f32>) -> tensor<672xf32>
     %blocks.5.2.expand.bcast_1 = stablehlo.broadcast_in_dim %cst_12, dims = [] : (tensor<f32>) -> tensor<672xf32>
     %blocks.5.2.expand.var = stablehlo.multiply %blocks.5.2.expand.sum_xc2, %blocks.5.2.expand.bcast_1 : tensor<672xf32>
@@ -2957,14 +3019,16 @@ module {
     %blocks.5.2.expand.sigmoid = stablehlo.logistic %blocks.5.2.expand.bn : tensor<8x14x14x672xf32>
     %blocks.5.2.expand.swish = stablehlo.multiply %blocks.5.2.expand.bn, %blocks.5.2.expand.sigmoid : tensor<8x14x14x672xf32>
     %blocks.5.2.dw.conv = stablehlo.convolution(%blocks.5.2.expand.swish, %blocks.5.2.dw.conv.w) dim_numbers = [b, 0, 1, f]x[0, 1, i, o]->[b, 0, 1, f], window = {stride = [1, 1], pad = [[2, 2], [2, 2]], lhs_dilate = [1, 1], rhs_dilate = [1, 1]} {batch_group_count = 1 : i64, feature_group_count = 672 : i64} : (tensor<8x14x14x672xf32>, tensor<5x5x1x672xf32>) -> tensor<8x14x14x672xf32>
-    %blocks.5.2.dw.sum_x_hw = stablehlo.reduce(%blocks.5.2.dw.conv init: %cst_1) applies stablehlo.add across dimensions = [1, 2] : (tensor<8x14x14x672xf32>, tensor<f32>) -> tensor<8x672xf32>
+    %blocks.5.2.dw.sum_x_w = stablehlo.reduce(%blocks.5.2.dw.conv init: %cst_1) applies stablehlo.add across dimensions = [2] : (tensor<8x14x14x672xf32>, tensor<f32>) -> tensor<8x14x672xf32>
+    %blocks.5.2.dw.sum_x_hw = stablehlo.reduce(%blocks.5.2.dw.sum_x_w init: %cst_1) applies stablehlo.add across dimensions = [1] : (tensor<8x14x672xf32>, tensor<f32>) -> tensor<8x672xf32>
     %blocks.5.2.dw.sum_x = stablehlo.reduce(%blocks.5.2.dw.sum_x_hw init: %cst_1) applies stablehlo.add across dimensions = [0] : (tensor<8x672xf32>, tensor<f32>) -> tensor<672xf32>
     %blocks.5.2.dw.bcast = stablehlo.broadcast_in_dim %cst_12, dims = [] : (tensor<f32>) -> tensor<672xf32>
     %blocks.5.2.dw.mean = stablehlo.multiply %blocks.5.2.dw.sum_x, %blocks.5.2.dw.bcast : tensor<672xf32>
     %blocks.5.2.dw.mean_b = stablehlo.broadcast_in_dim %blocks.5.2.dw.mean, dims = [3] : (tensor<672xf32>) -> tensor<8x14x14x672xf32>
     %blocks.5.2.dw.xc = stablehlo.subtract %blocks.5.2.dw.conv, %blocks.5.2.dw.mean_b : tensor<8x14x14x672xf32>
     %blocks.5.2.dw.xc2 = stablehlo.multiply %blocks.5.2.dw.xc, %blocks.5.2.dw.xc : tensor<8x14x14x672xf32>
-    %blocks.5.2.dw.sum_xc2_hw = stablehlo.reduce(%blocks.5.2.dw.xc2 init: %cst_1) applies stablehlo.add across dimensions = [1, 2] : (tensor<8x14x14x672xf32>, tensor<f32>) -> tensor<8x672xf32>
+    %blocks.5.2.dw.sum_xc2_w = stablehlo.reduce(%blocks.5.2.dw.xc2 init: %cst_1) applies stablehlo.add across dimensions = [2] : (tensor<8x14x14x672xf32>, tensor<f32>) -> tensor<8x14x672xf32>
+    %blocks.5.2.dw.sum_xc2_hw = stablehlo.reduce(%blocks.5.2.dw.sum_xc2_w init: %cst_1) applies stablehlo.add across dimensions = [1] : (tensor<8x14x672xf32>, tensor<f32>) -> tensor<8x672xf32>
     %blocks.5.2.dw.sum_xc2 = stablehlo.reduce(%blocks.5.2.dw.sum_xc2_hw init: %cst_1) applies stablehlo.add across dimensions = [0] : (tensor<8x672xf32>, tensor<f32>) -> tensor<672xf32>
     %blocks.5.2.dw.bcast_1 = stablehlo.broadcast_in_dim %cst_12, dims = [] : (tensor<f32>) -> tensor<672xf32>
     %blocks.5.2.dw.var = stablehlo.multiply %blocks.5.2.dw.sum_xc2, %blocks.5.2.dw.bcast_1 : tensor<672xf32>
@@ -3008,14 +3072,16 @@ module {
     %blocks.5.2.se.gate_b = stablehlo.broadcast_in_dim %blocks.5.2.se.gate, dims = [0, 3] : (tensor<8x672xf32>) -> tensor<8x14x14x672xf32>
     %blocks.5.2.se.excited = stablehlo.multiply %blocks.5.2.dw.swish, %blocks.5.2.se.gate_b : tensor<8x14x14x672xf32>
     %blocks.5.2.project.conv = stablehlo.convolution(%blocks.5.2.se.excited, %blocks.5.2.project.conv.w) dim_numbers = [b, 0, 1, f]x[0, 1, i, o]->[b, 0, 1, f], window = {stride = [1, 1], pad = [[0, 0], [0, 0]], lhs_dilate = [1, 1], rhs_dilate = [1, 1]} {batch_group_count = 1 : i64, feature_group_count = 1 : i64} : (tensor<8x14x14x672xf32>, tensor<1x1x672x112xf32>) -> tensor<8x14x14x112xf32>
-    %blocks.5.2.project.sum_x_hw = stablehlo.reduce(%blocks.5.2.project.conv init: %cst_1) applies stablehlo.add across dimensions = [1, 2] : (tensor<8x14x14x112xf32>, tensor<f32>) -> tensor<8x112xf32>
+    %blocks.5.2.project.sum_x_w = stablehlo.reduce(%blocks.5.2.project.conv init: %cst_1) applies stablehlo.add across dimensions = [2] : (tensor<8x14x14x112xf32>, tensor<f32>) -> tensor<8x14x112xf32>
+    %blocks.5.2.project.sum_x_hw = stablehlo.reduce(%blocks.5.2.project.sum_x_w init: %cst_1) applies stablehlo.add across dimensions = [1] : (tensor<8x14x112xf32>, tensor<f32>) -> tensor<8x112xf32>
     %blocks.5.2.project.sum_x = stablehlo.reduce(%blocks.5.2.project.sum_x_hw init: %cst_1) applies stablehlo.add across dimensions = [0] : (tensor<8x112xf32>, tensor<f32>) -> tensor<112xf32>
     %blocks.5.2.project.bcast = stablehlo.broadcast_in_dim %cst_12, dims = [] : (tensor<f32>) -> tensor<112xf32>
     %blocks.5.2.project.mean = stablehlo.multiply %blocks.5.2.project.sum_x, %blocks.5.2.project.bcast : tensor<112xf32>
     %blocks.5.2.project.mean_b = stablehlo.broadcast_in_dim %blocks.5.2.project.mean, dims = [3] : (tensor<112xf32>) -> tensor<8x14x14x112xf32>
     %blocks.5.2.project.xc = stablehlo.subtract %blocks.5.2.project.conv, %blocks.5.2.project.mean_b : tensor<8x14x14x112xf32>
     %blocks.5.2.project.xc2 = stablehlo.multiply %blocks.5.2.project.xc, %blocks.5.2.project.xc : tensor<8x14x14x112xf32>
-    %blocks.5.2.project.sum_xc2_hw = stablehlo.reduce(%blocks.5.2.project.xc2 init: %cst_1) applies stablehlo.add across dimensions = [1, 2] : (tensor<8x14x14x112xf32>, tensor<f32>) -> tensor<8x112xf32>
+    %blocks.5.2.project.sum_xc2_w = stablehlo.reduce(%blocks.5.2.project.xc2 init: %cst_1) applies stablehlo.add across dimensions = [2] : (tensor<8x14x14x112xf32>, tensor<f32>) -> tensor<8x14x112xf32>
+    %blocks.5.2.project.sum_xc2_hw = stablehlo.reduce(%blocks.5.2.project.sum_xc2_w init: %cst_1) applies stablehlo.add across dimensions = [1] : (tensor<8x14x112xf32>, tensor<f32>) -> tensor<8x112xf32>
     %blocks.5.2.project.sum_xc2 = stablehlo.reduce(%blocks.5.2.project.sum_xc2_hw init: %cst_1) applies stablehlo.add across dimensions = [0] : (tensor<8x112xf32>, tensor<f32>) -> tensor<112xf32>
     %blocks.5.2.project.bcast_1 = stablehlo.broadcast_in_dim %cst_12, dims = [] : (tensor<f32>) -> tensor<112xf32>
     %blocks.5.2.project.var = stablehlo.multiply %blocks.5.2.project.sum_xc2, %blocks.5.2.project.bcast_1 : tensor<112xf32>
@@ -3044,14 +3110,16 @@ module {
     %blocks.5.2.project.running_var = stablehlo.add %blocks.5.2.project.rv_keep, %blocks.5.2.project.rv_new : tensor<112xf32>
     %blocks.5.2.residual = stablehlo.add %blocks.5.2.project.bn, %blocks.5.1.residual : tensor<8x14x14x112xf32>
     %blocks.6.0.expand.conv = stablehlo.convolution(%blocks.5.2.residual, %blocks.6.0.expand.conv.w) dim_numbers = [b, 0, 1, f]x[0, 1, i, o]->[b, 0, 1, f], window = {stride = [1, 1], pad = [[0, 0], [0, 0]], lhs_dilate = [1, 1], rhs_dilate = [1, 1]} {batch_group_count = 1 : i64, feature_group_count = 1 : i64} : (tensor<8x14x14x112xf32>, tensor<1x1x112x672xf32>) -> tensor<8x14x14x672xf32>
-    %blocks.6.0.expand.sum_x_hw = stablehlo.reduce(%blocks.6.0.expand.conv init: %cst_1) applies stablehlo.add across dimensions = [1, 2] : (tensor<8x14x14x672xf32>, tensor<f32>) -> tensor<8x672xf32>
+    %blocks.6.0.expand.sum_x_w = stablehlo.reduce(%blocks.6.0.expand.conv init: %cst_1) applies stablehlo.add across dimensions = [2] : (tensor<8x14x14x672xf32>, tensor<f32>) -> tensor<8x14x672xf32>
+    %blocks.6.0.expand.sum_x_hw = stablehlo.reduce(%blocks.6.0.expand.sum_x_w init: %cst_1) applies stablehlo.add across dimensions = [1] : (tensor<8x14x672xf32>, tensor<f32>) -> tensor<8x672xf32>
     %blocks.6.0.expand.sum_x = stablehlo.reduce(%blocks.6.0.expand.sum_x_hw init: %cst_1) applies stablehlo.add across dimensions = [0] : (tensor<8x672xf32>, tensor<f32>) -> tensor<672xf32>
     %blocks.6.0.expand.bcast = stablehlo.broadcast_in_dim %cst_12, dims = [] : (tensor<f32>) -> tensor<672xf32>
     %blocks.6.0.expand.mean = stablehlo.multiply %blocks.6.0.expand.sum_x, %blocks.6.0.expand.bcast : tensor<672xf32>
     %blocks.6.0.expand.mean_b = stablehlo.broadcast_in_dim %blocks.6.0.expand.mean, dims = [3] : (tensor<672xf32>) -> tensor<8x14x14x672xf32>
     %blocks.6.0.expand.xc = stablehlo.subtract %blocks.6.0.expand.conv, %blocks.6.0.expand.mean_b : tensor<8x14x14x672xf32>
     %blocks.6.0.expand.xc2 = stablehlo.multiply %blocks.6.0.expand.xc, %blocks.6.0.expand.xc : tensor<8x14x14x672xf32>
-    %blocks.6.0.expand.sum_xc2_hw = stablehlo.reduce(%blocks.6.0.expand.xc2 init: %cst_1) applies stablehlo.add across dimensions = [1, 2] : (tensor<8x14x14x672xf32>, tensor<f32>) -> tensor<8x672xf32>
+    %blocks.6.0.expand.sum_xc2_w = stablehlo.reduce(%blocks.6.0.expand.xc2 init: %cst_1) applies stablehlo.add across dimensions = [2] : (tensor<8x14x14x672xf32>, tensor<f32>) -> tensor<8x14x672xf32>
+    %blocks.6.0.expand.sum_xc2_hw = stablehlo.reduce(%blocks.6.0.expand.sum_xc2_w init: %cst_1) applies stablehlo.add across dimensions = [1] : (tensor<8x14x672xf32>, tensor<f32>) -> tensor<8x672xf32>
     %blocks.6.0.expand.sum_xc2 = stablehlo.reduce(%blocks.6.0.expand.sum_xc2_hw init: %cst_1) applies stablehlo.add across dimensions = [0] : (tensor<8x672xf32>, tensor<f32>) -> tensor<672xf32>
     %blocks.6.0.expand.bcast_1 = stablehlo.broadcast_in_dim %cst_12, dims = [] : (tensor<f32>) -> tensor<672xf32>
     %blocks.6.0.expand.var = stablehlo.multiply %blocks.6.0.expand.sum_xc2, %blocks.6.0.expand.bcast_1 : tensor<672xf32>
@@ -3082,14 +3150,16 @@ module {
     %blocks.6.0.expand.swish = stablehlo.multiply %blocks.6.0.expand.bn, %blocks.6.0.expand.sigmoid : tensor<8x14x14x672xf32>
     %blocks.6.0.dw.conv = stablehlo.convolution(%blocks.6.0.expand.swish, %blocks.6.0.dw.conv.w) dim_numbers = [b, 0, 1, f]x[0, 1, i, o]->[b, 0, 1, f], window = {stride = [2, 2], pad = [[2, 1], [2, 1]], lhs_dilate = [1, 1], rhs_dilate = [1, 1]} {batch_group_count = 1 : i64, feature_group_count = 672 : i64} : (tensor<8x14x14x672xf32>, tensor<5x5x1x672xf32>) -> tensor<8x7x7x672xf32>
     %cst_15 = stablehlo.constant dense<2.55102041e-03> : tensor<f32>
-    %blocks.6.0.dw.sum_x_hw = stablehlo.reduce(%blocks.6.0.dw.conv init: %cst_1) applies stablehlo.add across dimensions = [1, 2] : (tensor<8x7x7x672xf32>, tensor<f32>) -> tensor<8x672xf32>
+    %blocks.6.0.dw.sum_x_w = stablehlo.reduce(%blocks.6.0.dw.conv init: %cst_1) applies stablehlo.add across dimensions = [2] : (tensor<8x7x7x672xf32>, tensor<f32>) -> tensor<8x7x672xf32>
+    %blocks.6.0.dw.sum_x_hw = stablehlo.reduce(%blocks.6.0.dw.sum_x_w init: %cst_1) applies stablehlo.add across dimensions = [1] : (tensor<8x7x672xf32>, tensor<f32>) -> tensor<8x672xf32>
     %blocks.6.0.dw.sum_x = stablehlo.reduce(%blocks.6.0.dw.sum_x_hw init: %cst_1) applies stablehlo.add across dimensions = [0] : (tensor<8x672xf32>, tensor<f32>) -> tensor<672xf32>
     %blocks.6.0.dw.bcast = stablehlo.broadcast_in_dim %cst_15, dims = [] : (tensor<f32>) -> tensor<672xf32>
     %blocks.6.0.dw.mean = stablehlo.multiply %blocks.6.0.dw.sum_x, %blocks.6.0.dw.bcast : tensor<672xf32>
     %blocks.6.0.dw.mean_b = stablehlo.broadcast_in_dim %blocks.6.0.dw.mean, dims = [3] : (tensor<672xf32>) -> tensor<8x7x7x672xf32>
     %blocks.6.0.dw.xc = stablehlo.subtract %blocks.6.0.dw.conv, %blocks.6.0.dw.mean_b : tensor<8x7x7x672xf32>
     %blocks.6.0.dw.xc2 = stablehlo.multiply %blocks.6.0.dw.xc, %blocks.6.0.dw.xc : tensor<8x7x7x672xf32>
-    %blocks.6.0.dw.sum_xc2_hw = stablehlo.reduce(%blocks.6.0.dw.xc2 init: %cst_1) applies stablehlo.add across dimensions = [1, 2] : (tensor<8x7x7x672xf32>, tensor<f32>) -> tensor<8x672xf32>
+    %blocks.6.0.dw.sum_xc2_w = stablehlo.reduce(%blocks.6.0.dw.xc2 init: %cst_1) applies stablehlo.add across dimensions = [2] : (tensor<8x7x7x672xf32>, tensor<f32>) -> tensor<8x7x672xf32>
+    %blocks.6.0.dw.sum_xc2_hw = stablehlo.reduce(%blocks.6.0.dw.sum_xc2_w init: %cst_1) applies stablehlo.add across dimensions = [1] : (tensor<8x7x672xf32>, tensor<f32>) -> tensor<8x672xf32>
     %blocks.6.0.dw.sum_xc2 = stablehlo.reduce(%blocks.6.0.dw.sum_xc2_hw init: %cst_1) applies stablehlo.add across dimensions = [0] : (tensor<8x672xf32>, tensor<f32>) -> tensor<672xf32>
     %blocks.6.0.dw.bcast_1 = stablehlo.broadcast_in_dim %cst_15, dims = [] : (tensor<f32>) -> tensor<672xf32>
     %blocks.6.0.dw.var = stablehlo.multiply %blocks.6.0.dw.sum_xc2, %blocks.6.0.dw.bcast_1 : tensor<672xf32>
@@ -3135,14 +3205,16 @@ module {
     %blocks.6.0.se.gate_b = stablehlo.broadcast_in_dim %blocks.6.0.se.gate, dims = [0, 3] : (tensor<8x672xf32>) -> tensor<8x7x7x672xf32>
     %blocks.6.0.se.excited = stablehlo.multiply %blocks.6.0.dw.swish, %blocks.6.0.se.gate_b : tensor<8x7x7x672xf32>
     %blocks.6.0.project.conv = stablehlo.convolution(%blocks.6.0.se.excited, %blocks.6.0.project.conv.w) dim_numbers = [b, 0, 1, f]x[0, 1, i, o]->[b, 0, 1, f], window = {stride = [1, 1], pad = [[0, 0], [0, 0]], lhs_dilate = [1, 1], rhs_dilate = [1, 1]} {batch_group_count = 1 : i64, feature_group_count = 1 : i64} : (tensor<8x7x7x672xf32>, tensor<1x1x672x192xf32>) -> tensor<8x7x7x192xf32>
-    %blocks.6.0.project.sum_x_hw = stablehlo.reduce(%blocks.6.0.project.conv init: %cst_1) applies stablehlo.add across dimensions = [1, 2] : (tensor<8x7x7x192xf32>, tensor<f32>) -> tensor<8x192xf32>
+    %blocks.6.0.project.sum_x_w = stablehlo.reduce(%blocks.6.0.project.conv init: %cst_1) applies stablehlo.add across dimensions = [2] : (tensor<8x7x7x192xf32>, tensor<f32>) -> tensor<8x7x192xf32>
+    %blocks.6.0.project.sum_x_hw = stablehlo.reduce(%blocks.6.0.project.sum_x_w init: %cst_1) applies stablehlo.add across dimensions = [1] : (tensor<8x7x192xf32>, tensor<f32>) -> tensor<8x192xf32>
     %blocks.6.0.project.sum_x = stablehlo.reduce(%blocks.6.0.project.sum_x_hw init: %cst_1) applies stablehlo.add across dimensions = [0] : (tensor<8x192xf32>, tensor<f32>) -> tensor<192xf32>
     %blocks.6.0.project.bcast = stablehlo.broadcast_in_dim %cst_15, dims = [] : (tensor<f32>) -> tensor<192xf32>
     %blocks.6.0.project.mean = stablehlo.multiply %blocks.6.0.project.sum_x, %blocks.6.0.project.bcast : tensor<192xf32>
     %blocks.6.0.project.mean_b = stablehlo.broadcast_in_dim %blocks.6.0.project.mean, dims = [3] : (tensor<192xf32>) -> tensor<8x7x7x192xf32>
     %blocks.6.0.project.xc = stablehlo.subtract %blocks.6.0.project.conv, %blocks.6.0.project.mean_b : tensor<8x7x7x192xf32>
     %blocks.6.0.project.xc2 = stablehlo.multiply %blocks.6.0.project.xc, %blocks.6.0.project.xc : tensor<8x7x7x192xf32>
-    %blocks.6.0.project.sum_xc2_hw = stablehlo.reduce(%blocks.6.0.project.xc2 init: %cst_1) applies stablehlo.add across dimensions = [1, 2] : (tensor<8x7x7x192xf32>, tensor<f32>) -> tensor<8x192xf32>
+    %blocks.6.0.project.sum_xc2_w = stablehlo.reduce(%blocks.6.0.project.xc2 init: %cst_1) applies stablehlo.add across dimensions = [2] : (tensor<8x7x7x192xf32>, tensor<f32>) -> tensor<8x7x192xf32>
+    %blocks.6.0.project.sum_xc2_hw = stablehlo.reduce(%blocks.6.0.project.sum_xc2_w init: %cst_1) applies stablehlo.add across dimensions = [1] : (tensor<8x7x192xf32>, tensor<f32>) -> tensor<8x192xf32>
     %blocks.6.0.project.sum_xc2 = stablehlo.reduce(%blocks.6.0.project.sum_xc2_hw init: %cst_1) applies stablehlo.add across dimensions = [0] : (tensor<8x192xf32>, tensor<f32>) -> tensor<192xf32>
     %blocks.6.0.project.bcast_1 = stablehlo.broadcast_in_dim %cst_15, dims = [] : (tensor<f32>) -> tensor<192xf32>
     %blocks.6.0.project.var = stablehlo.multiply %blocks.6.0.project.sum_xc2, %blocks.6.0.project.bcast_1 : tensor<192xf32>
@@ -3170,14 +3242,16 @@ module {
     %blocks.6.0.project.rv_new = stablehlo.multiply %blocks.6.0.project.var_unbiased, %blocks.6.0.project.bcast_7 : tensor<192xf32>
     %blocks.6.0.project.running_var = stablehlo.add %blocks.6.0.project.rv_keep, %blocks.6.0.project.rv_new : tensor<192xf32>
     %blocks.6.1.expand.conv = stablehlo.convolution(%blocks.6.0.project.bn, %blocks.6.1.expand.conv.w) dim_numbers = [b, 0, 1, f]x[0, 1, i, o]->[b, 0, 1, f], window = {stride = [1, 1], pad = [[0, 0], [0, 0]], lhs_dilate = [1, 1], rhs_dilate = [1, 1]} {batch_group_count = 1 : i64, feature_group_count = 1 : i64} : (tensor<8x7x7x192xf32>, tensor<1x1x192x1152xf32>) -> tensor<8x7x7x1152xf32>
-    %blocks.6.1.expand.sum_x_hw = stablehlo.reduce(%blocks.6.1.expand.conv init: %cst_1) applies stablehlo.add across dimensions = [1, 2] : (tensor<8x7x7x1152xf32>, tensor<f32>) -> tensor<8x1152xf32>
+    %blocks.6.1.expand.sum_x_w = stablehlo.reduce(%blocks.6.1.expand.conv init: %cst_1) applies stablehlo.add across dimensions = [2] : (tensor<8x7x7x1152xf32>, tensor<f32>) -> tensor<8x7x1152xf32>
+    %blocks.6.1.expand.sum_x_hw = stablehlo.reduce(%blocks.6.1.expand.sum_x_w init: %cst_1) applies stablehlo.add across dimensions = [1] : (tensor<8x7x1152xf32>, tensor<f32>) -> tensor<8x1152xf32>
     %blocks.6.1.expand.sum_x = stablehlo.reduce(%blocks.6.1.expand.sum_x_hw init: %cst_1) applies stablehlo.add across dimensions = [0] : (tensor<8x1152xf32>, tensor<f32>) -> tensor<1152xf32>
     %blocks.6.1.expand.bcast = stablehlo.broadcast_in_dim %cst_15, dims = [] : (tensor<f32>) -> tensor<1152xf32>
     %blocks.6.1.expand.mean = stablehlo.multiply %blocks.6.1.expand.sum_x, %blocks.6.1.expand.bcast : tensor<1152xf32>
     %blocks.6.1.expand.mean_b = stablehlo.broadcast_in_dim %blocks.6.1.expand.mean, dims = [3] : (tensor<1152xf32>) -> tensor<8x7x7x1152xf32>
     %blocks.6.1.expand.xc = stablehlo.subtract %blocks.6.1.expand.conv, %blocks.6.1.expand.mean_b : tensor<8x7x7x1152xf32>
     %blocks.6.1.expand.xc2 = stablehlo.multiply %blocks.6.1.expand.xc, %blocks.6.1.expand.xc : tensor<8x7x7x1152xf32>
-    %blocks.6.1.expand.sum_xc2_hw = stablehlo.reduce(%blocks.6.1.expand.xc2 init: %cst_1) applies stablehlo.add across dimensions = [1, 2] : (tensor<8x7x7x1152xf32>, tensor<f32>) -> tensor<8x1152xf32>
+    %blocks.6.1.expand.sum_xc2_w = stablehlo.reduce(%blocks.6.1.expand.xc2 init: %cst_1) applies stablehlo.add across dimensions = [2] : (tensor<8x7x7x1152xf32>, tensor<f32>) -> tensor<8x7x1152xf32>
+    %blocks.6.1.expand.sum_xc2_hw = stablehlo.reduce(%blocks.6.1.expand.sum_xc2_w init: %cst_1) applies stablehlo.add across dimensions = [1] : (tensor<8x7x1152xf32>, tensor<f32>) -> tensor<8x1152xf32>
     %blocks.6.1.expand.sum_xc2 = stablehlo.reduce(%blocks.6.1.expand.sum_xc2_hw init: %cst_1) applies stablehlo.add across dimensions = [0] : (tensor<8x1152xf32>, tensor<f32>) -> tensor<1152xf32>
     %blocks.6.1.expand.bcast_1 = stablehlo.broadcast_in_dim %cst_15, dims = [] : (tensor<f32>) -> tensor<1152xf32>
     %blocks.6.1.expand.var = stablehlo.multiply %blocks.6.1.expand.sum_xc2, %blocks.6.1.expand.bcast_1 : tensor<1152xf32>
@@ -3207,14 +3281,16 @@ module {
     %blocks.6.1.expand.sigmoid = stablehlo.logistic %blocks.6.1.expand.bn : tensor<8x7x7x1152xf32>
     %blocks.6.1.expand.swish = stablehlo.multiply %blocks.6.1.expand.bn, %blocks.6.1.expand.sigmoid : tensor<8x7x7x1152xf32>
     %blocks.6.1.dw.conv = stablehlo.convolution(%blocks.6.1.expand.swish, %blocks.6.1.dw.conv.w) dim_numbers = [b, 0, 1, f]x[0, 1, i, o]->[b, 0, 1, f], window = {stride = [1, 1], pad = [[2, 2], [2, 2]], lhs_dilate = [1, 1], rhs_dilate = [1, 1]} {batch_group_count = 1 : i64, feature_group_count = 1152 : i64} : (tensor<8x7x7x1152xf32>, tensor<5x5x1x1152xf32>) -> tensor<8x7x7x1152xf32>
-    %blocks.6.1.dw.sum_x_hw = stablehlo.reduce(%blocks.6.1.dw.conv init: %cst_1) applies stablehlo.add across dimensions = [1, 2] : (tensor<8x7x7x1152xf32>, tensor<f32>) -> tensor<8x1152xf32>
+    %blocks.6.1.dw.sum_x_w = stablehlo.reduce(%blocks.6.1.dw.conv init: %cst_1) applies stablehlo.add across dimensions = [2] : (tensor<8x7x7x1152xf32>, tensor<f32>) -> tensor<8x7x1152xf32>
+    %blocks.6.1.dw.sum_x_hw = stablehlo.reduce(%blocks.6.1.dw.sum_x_w init: %cst_1) applies stablehlo.add across dimensions = [1] : (tensor<8x7x1152xf32>, tensor<f32>) -> tensor<8x1152xf32>
     %blocks.6.1.dw.sum_x = stablehlo.reduce(%blocks.6.1.dw.sum_x_hw init: %cst_1) applies stablehlo.add across dimensions = [0] : (tensor<8x1152xf32>, tensor<f32>) -> tensor<1152xf32>
     %blocks.6.1.dw.bcast = stablehlo.broadcast_in_dim %cst_15, dims = [] : (tensor<f32>) -> tensor<1152xf32>
     %blocks.6.1.dw.mean = stablehlo.multiply %blocks.6.1.dw.sum_x, %blocks.6.1.dw.bcast : tensor<1152xf32>
     %blocks.6.1.dw.mean_b = stablehlo.broadcast_in_dim %blocks.6.1.dw.mean, dims = [3] : (tensor<1152xf32>) -> tensor<8x7x7x1152xf32>
     %blocks.6.1.dw.xc = stablehlo.subtract %blocks.6.1.dw.conv, %blocks.6.1.dw.mean_b : tensor<8x7x7x1152xf32>
     %blocks.6.1.dw.xc2 = stablehlo.multiply %blocks.6.1.dw.xc, %blocks.6.1.dw.xc : tensor<8x7x7x1152xf32>
-    %blocks.6.1.dw.sum_xc2_hw = stablehlo.reduce(%blocks.6.1.dw.xc2 init: %cst_1) applies stablehlo.add across dimensions = [1, 2] : (tensor<8x7x7x1152xf32>, tensor<f32>) -> tensor<8x1152xf32>
+    %blocks.6.1.dw.sum_xc2_w = stablehlo.reduce(%blocks.6.1.dw.xc2 init: %cst_1) applies stablehlo.add across dimensions = [2] : (tensor<8x7x7x1152xf32>, tensor<f32>) -> tensor<8x7x1152xf32>
+    %blocks.6.1.dw.sum_xc2_hw = stablehlo.reduce(%blocks.6.1.dw.sum_xc2_w init: %cst_1) applies stablehlo.add across dimensions = [1] : (tensor<8x7x1152xf32>, tensor<f32>) -> tensor<8x1152xf32>
     %blocks.6.1.dw.sum_xc2 = stablehlo.reduce(%blocks.6.1.dw.sum_xc2_hw init: %cst_1) applies stablehlo.add across dimensions = [0] : (tensor<8x1152xf32>, tensor<f32>) -> tensor<1152xf32>
     %blocks.6.1.dw.bcast_1 = stablehlo.broadcast_in_dim %cst_15, dims = [] : (tensor<f32>) -> tensor<1152xf32>
     %blocks.6.1.dw.var = stablehlo.multiply %blocks.6.1.dw.sum_xc2, %blocks.6.1.dw.bcast_1 : tensor<1152xf32>
@@ -3258,14 +3334,16 @@ module {
     %blocks.6.1.se.gate_b = stablehlo.broadcast_in_dim %blocks.6.1.se.gate, dims = [0, 3] : (tensor<8x1152xf32>) -> tensor<8x7x7x1152xf32>
     %blocks.6.1.se.excited = stablehlo.multiply %blocks.6.1.dw.swish, %blocks.6.1.se.gate_b : tensor<8x7x7x1152xf32>
     %blocks.6.1.project.conv = stablehlo.convolution(%blocks.6.1.se.excited, %blocks.6.1.project.conv.w) dim_numbers = [b, 0, 1, f]x[0, 1, i, o]->[b, 0, 1, f], window = {stride = [1, 1], pad = [[0, 0], [0, 0]], lhs_dilate = [1, 1], rhs_dilate = [1, 1]} {batch_group_count = 1 : i64, feature_group_count = 1 : i64} : (tensor<8x7x7x1152xf32>, tensor<1x1x1152x192xf32>) -> tensor<8x7x7x192xf32>
-    %blocks.6.1.project.sum_x_hw = stablehlo.reduce(%blocks.6.1.project.conv init: %cst_1) applies stablehlo.add across dimensions = [1, 2] : (tensor<8x7x7x192xf32>, tensor<f32>) -> tensor<8x192xf32>
+    %blocks.6.1.project.sum_x_w = stablehlo.reduce(%blocks.6.1.project.conv init: %cst_1) applies stablehlo.add across dimensions = [2] : (tensor<8x7x7x192xf32>, tensor<f32>) -> tensor<8x7x192xf32>
+    %blocks.6.1.project.sum_x_hw = stablehlo.reduce(%blocks.6.1.project.sum_x_w init: %cst_1) applies stablehlo.add across dimensions = [1] : (tensor<8x7x192xf32>, tensor<f32>) -> tensor<8x192xf32>
     %blocks.6.1.project.sum_x = stablehlo.reduce(%blocks.6.1.project.sum_x_hw init: %cst_1) applies stablehlo.add across dimensions = [0] : (tensor<8x192xf32>, tensor<f32>) -> tensor<192xf32>
     %blocks.6.1.project.bcast = stablehlo.broadcast_in_dim %cst_15, dims = [] : (tensor<f32>) -> tensor<192xf32>
     %blocks.6.1.project.mean = stablehlo.multiply %blocks.6.1.project.sum_x, %blocks.6.1.project.bcast : tensor<192xf32>
     %blocks.6.1.project.mean_b = stablehlo.broadcast_in_dim %blocks.6.1.project.mean, dims = [3] : (tensor<192xf32>) -> tensor<8x7x7x192xf32>
     %blocks.6.1.project.xc = stablehlo.subtract %blocks.6.1.project.conv, %blocks.6.1.project.mean_b : tensor<8x7x7x192xf32>
     %blocks.6.1.project.xc2 = stablehlo.multiply %blocks.6.1.project.xc, %blocks.6.1.project.xc : tensor<8x7x7x192xf32>
-    %blocks.6.1.project.sum_xc2_hw = stablehlo.reduce(%blocks.6.1.project.xc2 init: %cst_1) applies stablehlo.add across dimensions = [1, 2] : (tensor<8x7x7x192xf32>, tensor<f32>) -> tensor<8x192xf32>
+    %blocks.6.1.project.sum_xc2_w = stablehlo.reduce(%blocks.6.1.project.xc2 init: %cst_1) applies stablehlo.add across dimensions = [2] : (tensor<8x7x7x192xf32>, tensor<f32>) -> tensor<8x7x192xf32>
+    %blocks.6.1.project.sum_xc2_hw = stablehlo.reduce(%blocks.6.1.project.sum_xc2_w init: %cst_1) applies stablehlo.add across dimensions = [1] : (tensor<8x7x192xf32>, tensor<f32>) -> tensor<8x192xf32>
     %blocks.6.1.project.sum_xc2 = stablehlo.reduce(%blocks.6.1.project.sum_xc2_hw init: %cst_1) applies stablehlo.add across dimensions = [0] : (tensor<8x192xf32>, tensor<f32>) -> tensor<192xf32>
     %blocks.6.1.project.bcast_1 = stablehlo.broadcast_in_dim %cst_15, dims = [] : (tensor<f32>) -> tensor<192xf32>
     %blocks.6.1.project.var = stablehlo.multiply %blocks.6.1.project.sum_xc2, %blocks.6.1.project.bcast_1 : tensor<192xf32>
@@ -3294,14 +3372,16 @@ module {
     %blocks.6.1.project.running_var = stablehlo.add %blocks.6.1.project.rv_keep, %blocks.6.1.project.rv_new : tensor<192xf32>
     %blocks.6.1.residual = stablehlo.add %blocks.6.1.project.bn, %blocks.6.0.project.bn : tensor<8x7x7x192xf32>
     %blocks.6.2.expand.conv = stablehlo.convolution(%blocks.6.1.residual, %blocks.6.2.expand.conv.w) dim_numbers = [b, 0, 1, f]x[0, 1, i, o]->[b, 0, 1, f], window = {stride = [1, 1], pad = [[0, 0], [0, 0]], lhs_dilate = [1, 1], rhs_dilate = [1, 1]} {batch_group_count = 1 : i64, feature_group_count = 1 : i64} : (tensor<8x7x7x192xf32>, tensor<1x1x192x1152xf32>) -> tensor<8x7x7x1152xf32>
-    %blocks.6.2.expand.sum_x_hw = stablehlo.reduce(%blocks.6.2.expand.conv init: %cst_1) applies stablehlo.add across dimensions = [1, 2] : (tensor<8x7x7x1152xf32>, tensor<f32>) -> tensor<8x1152xf32>
+    %blocks.6.2.expand.sum_x_w = stablehlo.reduce(%blocks.6.2.expand.conv init: %cst_1) applies stablehlo.add across dimensions = [2] : (tensor<8x7x7x1152xf32>, tensor<f32>) -> tensor<8x7x1152xf32>
+    %blocks.6.2.expand.sum_x_hw = stablehlo.reduce(%blocks.6.2.expand.sum_x_w init: %cst_1) applies stablehlo.add across dimensions = [1] : (tensor<8x7x1152xf32>, tensor<f32>) -> tensor<8x1152xf32>
     %blocks.6.2.expand.sum_x = stablehlo.reduce(%blocks.6.2.expand.sum_x_hw init: %cst_1) applies stablehlo.add across dimensions = [0] : (tensor<8x1152xf32>, tensor<f32>) -> tensor<1152xf32>
     %blocks.6.2.expand.bcast = stablehlo.broadcast_in_dim %cst_15, dims = [] : (tensor<f32>) -> tensor<1152xf32>
     %blocks.6.2.expand.mean = stablehlo.multiply %blocks.6.2.expand.sum_x, %blocks.6.2.expand.bcast : tensor<1152xf32>
     %blocks.6.2.expand.mean_b = stablehlo.broadcast_in_dim %blocks.6.2.expand.mean, dims = [3] : (tensor<1152xf32>) -> tensor<8x7x7x1152xf32>
     %blocks.6.2.expand.xc = stablehlo.subtract %blocks.6.2.expand.conv, %blocks.6.2.expand.mean_b : tensor<8x7x7x1152xf32>
     %blocks.6.2.expand.xc2 = stablehlo.multiply %blocks.6.2.expand.xc, %blocks.6.2.expand.xc : tensor<8x7x7x1152xf32>
-    %blocks.6.2.expand.sum_xc2_hw = stablehlo.reduce(%blocks.6.2.expand.xc2 init: %cst_1) applies stablehlo.add across dimensions = [1, 2] : (tensor<8x7x7x1152xf32>, tensor<f32>) -> tensor<8x1152xf32>
+    %blocks.6.2.expand.sum_xc2_w = stablehlo.reduce(%blocks.6.2.expand.xc2 init: %cst_1) applies stablehlo.add across dimensions = [2] : (tensor<8x7x7x1152xf32>, tensor<f32>) -> tensor<8x7x1152xf32>
+    %blocks.6.2.expand.sum_xc2_hw = stablehlo.reduce(%blocks.6.2.expand.sum_xc2_w init: %cst_1) applies stablehlo.add across dimensions = [1] : (tensor<8x7x1152xf32>, tensor<f32>) -> tensor<8x1152xf32>
     %blocks.6.2.expand.sum_xc2 = stablehlo.reduce(%blocks.6.2.expand.sum_xc2_hw init: %cst_1) applies stablehlo.add across dimensions = [0] : (tensor<8x1152xf32>, tensor<f32>) -> tensor<1152xf32>
     %blocks.6.2.expand.bcast_1 = stablehlo.broadcast_in_dim %cst_15, dims = [] : (tensor<f32>) -> tensor<1152xf32>
     %blocks.6.2.expand.var = stablehlo.multiply %blocks.6.2.expand.sum_xc2, %blocks.6.2.expand.bcast_1 : tensor<1152xf32>
@@ -3331,14 +3411,16 @@ module {
     %blocks.6.2.expand.sigmoid = stablehlo.logistic %blocks.6.2.expand.bn : tensor<8x7x7x1152xf32>
     %blocks.6.2.expand.swish = stablehlo.multiply %blocks.6.2.expand.bn, %blocks.6.2.expand.sigmoid : tensor<8x7x7x1152xf32>
     %blocks.6.2.dw.conv = stablehlo.convolution(%blocks.6.2.expand.swish, %blocks.6.2.dw.conv.w) dim_numbers = [b, 0, 1, f]x[0, 1, i, o]->[b, 0, 1, f], window = {stride = [1, 1], pad = [[2, 2], [2, 2]], lhs_dilate = [1, 1], rhs_dilate = [1, 1]} {batch_group_count = 1 : i64, feature_group_count = 1152 : i64} : (tensor<8x7x7x1152xf32>, tensor<5x5x1x1152xf32>) -> tensor<8x7x7x1152xf32>
-    %blocks.6.2.dw.sum_x_hw = stablehlo.reduce(%blocks.6.2.dw.conv init: %cst_1) applies stablehlo.add across dimensions = [1, 2] : (tensor<8x7x7x1152xf32>, tensor<f32>) -> tensor<8x1152xf32>
+    %blocks.6.2.dw.sum_x_w = stablehlo.reduce(%blocks.6.2.dw.conv init: %cst_1) applies stablehlo.add across dimensions = [2] : (tensor<8x7x7x1152xf32>, tensor<f32>) -> tensor<8x7x1152xf32>
+    %blocks.6.2.dw.sum_x_hw = stablehlo.reduce(%blocks.6.2.dw.sum_x_w init: %cst_1) applies stablehlo.add across dimensions = [1] : (tensor<8x7x1152xf32>, tensor<f32>) -> tensor<8x1152xf32>
     %blocks.6.2.dw.sum_x = stablehlo.reduce(%blocks.6.2.dw.sum_x_hw init: %cst_1) applies stablehlo.add across dimensions = [0] : (tensor<8x1152xf32>, tensor<f32>) -> tensor<1152xf32>
     %blocks.6.2.dw.bcast = stablehlo.broadcast_in_dim %cst_15, dims = [] : (tensor<f32>) -> tensor<1152xf32>
     %blocks.6.2.dw.mean = stablehlo.multiply %blocks.6.2.dw.sum_x, %blocks.6.2.dw.bcast : tensor<1152xf32>
     %blocks.6.2.dw.mean_b = stablehlo.broadcast_in_dim %blocks.6.2.dw.mean, dims = [3] : (tensor<1152xf32>) -> tensor<8x7x7x1152xf32>
     %blocks.6.2.dw.xc = stablehlo.subtract %blocks.6.2.dw.conv, %blocks.6.2.dw.mean_b : tensor<8x7x7x1152xf32>
     %blocks.6.2.dw.xc2 = stablehlo.multiply %blocks.6.2.dw.xc, %blocks.6.2.dw.xc : tensor<8x7x7x1152xf32>
-    %blocks.6.2.dw.sum_xc2_hw = stablehlo.reduce(%blocks.6.2.dw.xc2 init: %cst_1) applies stablehlo.add across dimensions = [1, 2] : (tensor<8x7x7x1152xf32>, tensor<f32>) -> tensor<8x1152xf32>
+    %blocks.6.2.dw.sum_xc2_w = stablehlo.reduce(%blocks.6.2.dw.xc2 init: %cst_1) applies stablehlo.add across dimensions = [2] : (tensor<8x7x7x1152xf32>, tensor<f32>) -> tensor<8x7x1152xf32>
+    %blocks.6.2.dw.sum_xc2_hw = stablehlo.reduce(%blocks.6.2.dw.sum_xc2_w init: %cst_1) applies stablehlo.add across dimensions = [1] : (tensor<8x7x1152xf32>, tensor<f32>) -> tensor<8x1152xf32>
     %blocks.6.2.dw.sum_xc2 = stablehlo.reduce(%blocks.6.2.dw.sum_xc2_hw init: %cst_1) applies stablehlo.add across dimensions = [0] : (tensor<8x1152xf32>, tensor<f32>) -> tensor<1152xf32>
     %blocks.6.2.dw.bcast_1 = stablehlo.broadcast_in_dim %cst_15, dims = [] : (tensor<f32>) -> tensor<1152xf32>
     %blocks.6.2.dw.var = stablehlo.multiply %blocks.6.2.dw.sum_xc2, %blocks.6.2.dw.bcast_1 : tensor<1152xf32>
@@ -3382,14 +3464,16 @@ module {
     %blocks.6.2.se.gate_b = stablehlo.broadcast_in_dim %blocks.6.2.se.gate, dims = [0, 3] : (tensor<8x1152xf32>) -> tensor<8x7x7x1152xf32>
     %blocks.6.2.se.excited = stablehlo.multiply %blocks.6.2.dw.swish, %blocks.6.2.se.gate_b : tensor<8x7x7x1152xf32>
     %blocks.6.2.project.conv = stablehlo.convolution(%blocks.6.2.se.excited, %blocks.6.2.project.conv.w) dim_numbers = [b, 0, 1, f]x[0, 1, i, o]->[b, 0, 1, f], window = {stride = [1, 1], pad = [[0, 0], [0, 0]], lhs_dilate = [1, 1], rhs_dilate = [1, 1]} {batch_group_count = 1 : i64, feature_group_count = 1 : i64} : (tensor<8x7x7x1152xf32>, tensor<1x1x1152x192xf32>) -> tensor<8x7x7x192xf32>
-    %blocks.6.2.project.sum_x_hw = stablehlo.reduce(%blocks.6.2.project.conv init: %cst_1) applies stablehlo.add across dimensions = [1, 2] : (tensor<8x7x7x192xf32>, tensor<f32>) -> tensor<8x192xf32>
+    %blocks.6.2.project.sum_x_w = stablehlo.reduce(%blocks.6.2.project.conv init: %cst_1) applies stablehlo.add across dimensions = [2] : (tensor<8x7x7x192xf32>, tensor<f32>) -> tensor<8x7x192xf32>
+    %blocks.6.2.project.sum_x_hw = stablehlo.reduce(%blocks.6.2.project.sum_x_w init: %cst_1) applies stablehlo.add across dimensions = [1] : (tensor<8x7x192xf32>, tensor<f32>) -> tensor<8x192xf32>
     %blocks.6.2.project.sum_x = stablehlo.reduce(%blocks.6.2.project.sum_x_hw init: %cst_1) applies stablehlo.add across dimensions = [0] : (tensor<8x192xf32>, tensor<f32>) -> tensor<192xf32>
     %blocks.6.2.project.bcast = stablehlo.broadcast_in_dim %cst_15, dims = [] : (tensor<f32>) -> tensor<192xf32>
     %blocks.6.2.project.mean = stablehlo.multiply %blocks.6.2.project.sum_x, %blocks.6.2.project.bcast : tensor<192xf32>
     %blocks.6.2.project.mean_b = stablehlo.broadcast_in_dim %blocks.6.2.project.mean, dims = [3] : (tensor<192xf32>) -> tensor<8x7x7x192xf32>
     %blocks.6.2.project.xc = stablehlo.subtract %blocks.6.2.project.conv, %blocks.6.2.project.mean_b : tensor<8x7x7x192xf32>
     %blocks.6.2.project.xc2 = stablehlo.multiply %blocks.6.2.project.xc, %blocks.6.2.project.xc : tensor<8x7x7x192xf32>
-    %blocks.6.2.project.sum_xc2_hw = stablehlo.reduce(%blocks.6.2.project.xc2 init: %cst_1) applies stablehlo.add across dimensions = [1, 2] : (tensor<8x7x7x192xf32>, tensor<f32>) -> tensor<8x192xf32>
+    %blocks.6.2.project.sum_xc2_w = stablehlo.reduce(%blocks.6.2.project.xc2 init: %cst_1) applies stablehlo.add across dimensions = [2] : (tensor<8x7x7x192xf32>, tensor<f32>) -> tensor<8x7x192xf32>
+    %blocks.6.2.project.sum_xc2_hw = stablehlo.reduce(%blocks.6.2.project.sum_xc2_w init: %cst_1) applies stablehlo.add across dimensions = [1] : (tensor<8x7x192xf32>, tensor<f32>) -> tensor<8x192xf32>
     %blocks.6.2.project.sum_xc2 = stablehlo.reduce(%blocks.6.2.project.sum_xc2_hw init: %cst_1) applies stablehlo.add across dimensions = [0] : (tensor<8x192xf32>, tensor<f32>) -> tensor<192xf32>
     %blocks.6.2.project.bcast_1 = stablehlo.broadcast_in_dim %cst_15, dims = [] : (tensor<f32>) -> tensor<192xf32>
     %blocks.6.2.project.var = stablehlo.multiply %blocks.6.2.project.sum_xc2, %blocks.6.2.project.bcast_1 : tensor<192xf32>
@@ -3418,14 +3502,16 @@ module {
     %blocks.6.2.project.running_var = stablehlo.add %blocks.6.2.project.rv_keep, %blocks.6.2.project.rv_new : tensor<192xf32>
     %blocks.6.2.residual = stablehlo.add %blocks.6.2.project.bn, %blocks.6.1.residual : tensor<8x7x7x192xf32>
     %blocks.6.3.expand.conv = stablehlo.convolution(%blocks.6.2.residual, %blocks.6.3.expand.conv.w) dim_numbers = [b, 0, 1, f]x[0, 1, i, o]->[b, 0, 1, f], window = {stride = [1, 1], pad = [[0, 0], [0, 0]], lhs_dilate = [1, 1], rhs_dilate = [1, 1]} {batch_group_count = 1 : i64, feature_group_count = 1 : i64} : (tensor<8x7x7x192xf32>, tensor<1x1x192x1152xf32>) -> tensor<8x7x7x1152xf32>
-    %blocks.6.3.expand.sum_x_hw = stablehlo.reduce(%blocks.6.3.expand.conv init: %cst_1) applies stablehlo.add across dimensions = [1, 2] : (tensor<8x7x7x1152xf32>, tensor<f32>) -> tensor<8x1152xf32>
+    %blocks.6.3.expand.sum_x_w = stablehlo.reduce(%blocks.6.3.expand.conv init: %cst_1) applies stablehlo.add across dimensions = [2] : (tensor<8x7x7x1152xf32>, tensor<f32>) -> tensor<8x7x1152xf32>
+    %blocks.6.3.expand.sum_x_hw = stablehlo.reduce(%blocks.6.3.expand.sum_x_w init: %cst_1) applies stablehlo.add across dimensions = [1] : (tensor<8x7x1152xf32>, tensor<f32>) -> tensor<8x1152xf32>
     %blocks.6.3.expand.sum_x = stablehlo.reduce(%blocks.6.3.expand.sum_x_hw init: %cst_1) applies stablehlo.add across dimensions = [0] : (tensor<8x1152xf32>, tensor<f32>) -> tensor<1152xf32>
     %blocks.6.3.expand.bcast = stablehlo.broadcast_in_dim %cst_15, dims = [] : (tensor<f32>) -> tensor<1152xf32>
     %blocks.6.3.expand.mean = stablehlo.multiply %blocks.6.3.expand.sum_x, %blocks.6.3.expand.bcast : tensor<1152xf32>
     %blocks.6.3.expand.mean_b = stablehlo.broadcast_in_dim %blocks.6.3.expand.mean, dims = [3] : (tensor<1152xf32>) -> tensor<8x7x7x1152xf32>
     %blocks.6.3.expand.xc = stablehlo.subtract %blocks.6.3.expand.conv, %blocks.6.3.expand.mean_b : tensor<8x7x7x1152xf32>
     %blocks.6.3.expand.xc2 = stablehlo.multiply %blocks.6.3.expand.xc, %blocks.6.3.expand.xc : tensor<8x7x7x1152xf32>
-    %blocks.6.3.expand.sum_xc2_hw = stablehlo.reduce(%blocks.6.3.expand.xc2 init: %cst_1) applies stablehlo.add across dimensions = [1, 2] : (tensor<8x7x7x1152xf32>, tensor<f32>) -> tensor<8x1152xf32>
+    %blocks.6.3.expand.sum_xc2_w = stablehlo.reduce(%blocks.6.3.expand.xc2 init: %cst_1) applies stablehlo.add across dimensions = [2] : (tensor<8x7x7x1152xf32>, tensor<f32>) -> tensor<8x7x1152xf32>
+    %blocks.6.3.expand.sum_xc2_hw = stablehlo.reduce(%blocks.6.3.expand.sum_xc2_w init: %cst_1) applies stablehlo.add across dimensions = [1] : (tensor<8x7x1152xf32>, tensor<f32>) -> tensor<8x1152xf32>
     %blocks.6.3.expand.sum_xc2 = stablehlo.reduce(%blocks.6.3.expand.sum_xc2_hw init: %cst_1) applies stablehlo.add across dimensions = [0] : (tensor<8x1152xf32>, tensor<f32>) -> tensor<1152xf32>
     %blocks.6.3.expand.bcast_1 = stablehlo.broadcast_in_dim %cst_15, dims = [] : (tensor<f32>) -> tensor<1152xf32>
     %blocks.6.3.expand.var = stablehlo.multiply %blocks.6.3.expand.sum_xc2, %blocks.6.3.expand.bcast_1 : tensor<1152xf32>
@@ -3455,14 +3541,16 @@ module {
     %blocks.6.3.expand.sigmoid = stablehlo.logistic %blocks.6.3.expand.bn : tensor<8x7x7x1152xf32>
     %blocks.6.3.expand.swish = stablehlo.multiply %blocks.6.3.expand.bn, %blocks.6.3.expand.sigmoid : tensor<8x7x7x1152xf32>
     %blocks.6.3.dw.conv = stablehlo.convolution(%blocks.6.3.expand.swish, %blocks.6.3.dw.conv.w) dim_numbers = [b, 0, 1, f]x[0, 1, i, o]->[b, 0, 1, f], window = {stride = [1, 1], pad = [[2, 2], [2, 2]], lhs_dilate = [1, 1], rhs_dilate = [1, 1]} {batch_group_count = 1 : i64, feature_group_count = 1152 : i64} : (tensor<8x7x7x1152xf32>, tensor<5x5x1x1152xf32>) -> tensor<8x7x7x1152xf32>
-    %blocks.6.3.dw.sum_x_hw = stablehlo.reduce(%blocks.6.3.dw.conv init: %cst_1) applies stablehlo.add across dimensions = [1, 2] : (tensor<8x7x7x1152xf32>, tensor<f32>) -> tensor<8x1152xf32>
+    %blocks.6.3.dw.sum_x_w = stablehlo.reduce(%blocks.6.3.dw.conv init: %cst_1) applies stablehlo.add across dimensions = [2] : (tensor<8x7x7x1152xf32>, tensor<f32>) -> tensor<8x7x1152xf32>
+    %blocks.6.3.dw.sum_x_hw = stablehlo.reduce(%blocks.6.3.dw.sum_x_w init: %cst_1) applies stablehlo.add across dimensions = [1] : (tensor<8x7x1152xf32>, tensor<f32>) -> tensor<8x1152xf32>
     %blocks.6.3.dw.sum_x = stablehlo.reduce(%blocks.6.3.dw.sum_x_hw init: %cst_1) applies stablehlo.add across dimensions = [0] : (tensor<8x1152xf32>, tensor<f32>) -> tensor<1152xf32>
     %blocks.6.3.dw.bcast = stablehlo.broadcast_in_dim %cst_15, dims = [] : (tensor<f32>) -> tensor<1152xf32>
     %blocks.6.3.dw.mean = stablehlo.multiply %blocks.6.3.dw.sum_x, %blocks.6.3.dw.bcast : tensor<1152xf32>
     %blocks.6.3.dw.mean_b = stablehlo.broadcast_in_dim %blocks.6.3.dw.mean, dims = [3] : (tensor<1152xf32>) -> tensor<8x7x7x1152xf32>
     %blocks.6.3.dw.xc = stablehlo.subtract %blocks.6.3.dw.conv, %blocks.6.3.dw.mean_b : tensor<8x7x7x1152xf32>
     %blocks.6.3.dw.xc2 = stablehlo.multiply %blocks.6.3.dw.xc, %blocks.6.3.dw.xc : tensor<8x7x7x1152xf32>
-    %blocks.6.3.dw.sum_xc2_hw = stablehlo.reduce(%blocks.6.3.dw.xc2 init: %cst_1) applies stablehlo.add across dimensions = [1, 2] : (tensor<8x7x7x1152xf32>, tensor<f32>) -> tensor<8x1152xf32>
+    %blocks.6.3.dw.sum_xc2_w = stablehlo.reduce(%blocks.6.3.dw.xc2 init: %cst_1) applies stablehlo.add across dimensions = [2] : (tensor<8x7x7x1152xf32>, tensor<f32>) -> tensor<8x7x1152xf32>
+    %blocks.6.3.dw.sum_xc2_hw = stablehlo.reduce(%blocks.6.3.dw.sum_xc2_w init: %cst_1) applies stablehlo.add across dimensions = [1] : (tensor<8x7x1152xf32>, tensor<f32>) -> tensor<8x1152xf32>
     %blocks.6.3.dw.sum_xc2 = stablehlo.reduce(%blocks.6.3.dw.sum_xc2_hw init: %cst_1) applies stablehlo.add across dimensions = [0] : (tensor<8x1152xf32>, tensor<f32>) -> tensor<1152xf32>
     %blocks.6.3.dw.bcast_1 = stablehlo.broadcast_in_dim %cst_15, dims = [] : (tensor<f32>) -> tensor<1152xf32>
     %blocks.6.3.dw.var = stablehlo.multiply %blocks.6.3.dw.sum_xc2, %blocks.6.3.dw.bcast_1 : tensor<1152xf32>
@@ -3506,14 +3594,16 @@ module {
     %blocks.6.3.se.gate_b = stablehlo.broadcast_in_dim %blocks.6.3.se.gate, dims = [0, 3] : (tensor<8x1152xf32>) -> tensor<8x7x7x1152xf32>
     %blocks.6.3.se.excited = stablehlo.multiply %blocks.6.3.dw.swish, %blocks.6.3.se.gate_b : tensor<8x7x7x1152xf32>
     %blocks.6.3.project.conv = stablehlo.convolution(%blocks.6.3.se.excited, %blocks.6.3.project.conv.w) dim_numbers = [b, 0, 1, f]x[0, 1, i, o]->[b, 0, 1, f], window = {stride = [1, 1], pad = [[0, 0], [0, 0]], lhs_dilate = [1, 1], rhs_dilate = [1, 1]} {batch_group_count = 1 : i64, feature_group_count = 1 : i64} : (tensor<8x7x7x1152xf32>, tensor<1x1x1152x192xf32>) -> tensor<8x7x7x192xf32>
-    %blocks.6.3.project.sum_x_hw = stablehlo.reduce(%blocks.6.3.project.conv init: %cst_1) applies stablehlo.add across dimensions = [1, 2] : (tensor<8x7x7x192xf32>, tensor<f32>) -> tensor<8x192xf32>
+    %blocks.6.3.project.sum_x_w = stablehlo.reduce(%blocks.6.3.project.conv init: %cst_1) applies stablehlo.add across dimensions = [2] : (tensor<8x7x7x192xf32>, tensor<f32>) -> tensor<8x7x192xf32>
+    %blocks.6.3.project.sum_x_hw = stablehlo.reduce(%blocks.6.3.project.sum_x_w init: %cst_1) applies stablehlo.add across dimensions = [1] : (tensor<8x7x192xf32>, tensor<f32>) -> tensor<8x192xf32>
     %blocks.6.3.project.sum_x = stablehlo.reduce(%blocks.6.3.project.sum_x_hw init: %cst_1) applies stablehlo.add across dimensions = [0] : (tensor<8x192xf32>, tensor<f32>) -> tensor<192xf32>
     %blocks.6.3.project.bcast = stablehlo.broadcast_in_dim %cst_15, dims = [] : (tensor<f32>) -> tensor<192xf32>
     %blocks.6.3.project.mean = stablehlo.multiply %blocks.6.3.project.sum_x, %blocks.6.3.project.bcast : tensor<192xf32>
     %blocks.6.3.project.mean_b = stablehlo.broadcast_in_dim %blocks.6.3.project.mean, dims = [3] : (tensor<192xf32>) -> tensor<8x7x7x192xf32>
     %blocks.6.3.project.xc = stablehlo.subtract %blocks.6.3.project.conv, %blocks.6.3.project.mean_b : tensor<8x7x7x192xf32>
     %blocks.6.3.project.xc2 = stablehlo.multiply %blocks.6.3.project.xc, %blocks.6.3.project.xc : tensor<8x7x7x192xf32>
-    %blocks.6.3.project.sum_xc2_hw = stablehlo.reduce(%blocks.6.3.project.xc2 init: %cst_1) applies stablehlo.add across dimensions = [1, 2] : (tensor<8x7x7x192xf32>, tensor<f32>) -> tensor<8x192xf32>
+    %blocks.6.3.project.sum_xc2_w = stablehlo.reduce(%blocks.6.3.project.xc2 init: %cst_1) applies stablehlo.add across dimensions = [2] : (tensor<8x7x7x192xf32>, tensor<f32>) -> tensor<8x7x192xf32>
+    %blocks.6.3.project.sum_xc2_hw = stablehlo.reduce(%blocks.6.3.project.sum_xc2_w init: %cst_1) applies stablehlo.add across dimensions = [1] : (tensor<8x7x192xf32>, tensor<f32>) -> tensor<8x192xf32>
     %blocks.6.3.project.sum_xc2 = stablehlo.reduce(%blocks.6.3.project.sum_xc2_hw init: %cst_1) applies stablehlo.add across dimensions = [0] : (tensor<8x192xf32>, tensor<f32>) -> tensor<192xf32>
     %blocks.6.3.project.bcast_1 = stablehlo.broadcast_in_dim %cst_15, dims = [] : (tensor<f32>) -> tensor<192xf32>
     %blocks.6.3.project.var = stablehlo.multiply %blocks.6.3.project.sum_xc2, %blocks.6.3.project.bcast_1 : tensor<192xf32>
@@ -3542,14 +3632,16 @@ module {
     %blocks.6.3.project.running_var = stablehlo.add %blocks.6.3.project.rv_keep, %blocks.6.3.project.rv_new : tensor<192xf32>
     %blocks.6.3.residual = stablehlo.add %blocks.6.3.project.bn, %blocks.6.2.residual : tensor<8x7x7x192xf32>
     %blocks.7.0.expand.conv = stablehlo.convolution(%blocks.6.3.residual, %blocks.7.0.expand.conv.w) dim_numbers = [b, 0, 1, f]x[0, 1, i, o]->[b, 0, 1, f], window = {stride = [1, 1], pad = [[0, 0], [0, 0]], lhs_dilate = [1, 1], rhs_dilate = [1, 1]} {batch_group_count = 1 : i64, feature_group_count = 1 : i64} : (tensor<8x7x7x192xf32>, tensor<1x1x192x1152xf32>) -> tensor<8x7x7x1152xf32>
-    %blocks.7.0.expand.sum_x_hw = stablehlo.reduce(%blocks.7.0.expand.conv init: %cst_1) applies stablehlo.add across dimensions = [1, 2] : (tensor<8x7x7x1152xf32>, tensor<f32>) -> tensor<8x1152xf32>
+    %blocks.7.0.expand.sum_x_w = stablehlo.reduce(%blocks.7.0.expand.conv init: %cst_1) applies stablehlo.add across dimensions = [2] : (tensor<8x7x7x1152xf32>, tensor<f32>) -> tensor<8x7x1152xf32>
+    %blocks.7.0.expand.sum_x_hw = stablehlo.reduce(%blocks.7.0.expand.sum_x_w init: %cst_1) applies stablehlo.add across dimensions = [1] : (tensor<8x7x1152xf32>, tensor<f32>) -> tensor<8x1152xf32>
     %blocks.7.0.expand.sum_x = stablehlo.reduce(%blocks.7.0.expand.sum_x_hw init: %cst_1) applies stablehlo.add across dimensions = [0] : (tensor<8x1152xf32>, tensor<f32>) -> tensor<1152xf32>
     %blocks.7.0.expand.bcast = stablehlo.broadcast_in_dim %cst_15, dims = [] : (tensor<f32>) -> tensor<1152xf32>
     %blocks.7.0.expand.mean = stablehlo.multiply %blocks.7.0.expand.sum_x, %blocks.7.0.expand.bcast : tensor<1152xf32>
     %blocks.7.0.expand.mean_b = stablehlo.broadcast_in_dim %blocks.7.0.expand.mean, dims = [3] : (tensor<1152xf32>) -> tensor<8x7x7x1152xf32>
     %blocks.7.0.expand.xc = stablehlo.subtract %blocks.7.0.expand.conv, %blocks.7.0.expand.mean_b : tensor<8x7x7x1152xf32>
     %blocks.7.0.expand.xc2 = stablehlo.multiply %blocks.7.0.expand.xc, %blocks.7.0.expand.xc : tensor<8x7x7x1152xf32>
-    %blocks.7.0.expand.sum_xc2_hw = stablehlo.reduce(%blocks.7.0.expand.xc2 init: %cst_1) applies stablehlo.add across dimensions = [1, 2] : (tensor<8x7x7x1152xf32>, tensor<f32>) -> tensor<8x1152xf32>
+    %blocks.7.0.expand.sum_xc2_w = stablehlo.reduce(%blocks.7.0.expand.xc2 init: %cst_1) applies stablehlo.add across dimensions = [2] : (tensor<8x7x7x1152xf32>, tensor<f32>) -> tensor<8x7x1152xf32>
+    %blocks.7.0.expand.sum_xc2_hw = stablehlo.reduce(%blocks.7.0.expand.sum_xc2_w init: %cst_1) applies stablehlo.add across dimensions = [1] : (tensor<8x7x1152xf32>, tensor<f32>) -> tensor<8x1152xf32>
     %blocks.7.0.expand.sum_xc2 = stablehlo.reduce(%blocks.7.0.expand.sum_xc2_hw init: %cst_1) applies stablehlo.add across dimensions = [0] : (tensor<8x1152xf32>, tensor<f32>) -> tensor<1152xf32>
     %blocks.7.0.expand.bcast_1 = stablehlo.broadcast_in_dim %cst_15, dims = [] : (tensor<f32>) -> tensor<1152xf32>
     %blocks.7.0.expand.var = stablehlo.multiply %blocks.7.0.expand.sum_xc2, %blocks.7.0.expand.bcast_1 : tensor<1152xf32>
@@ -3579,14 +3671,16 @@ module {
     %blocks.7.0.expand.sigmoid = stablehlo.logistic %blocks.7.0.expand.bn : tensor<8x7x7x1152xf32>
     %blocks.7.0.expand.swish = stablehlo.multiply %blocks.7.0.expand.bn, %blocks.7.0.expand.sigmoid : tensor<8x7x7x1152xf32>
     %blocks.7.0.dw.conv = stablehlo.convolution(%blocks.7.0.expand.swish, %blocks.7.0.dw.conv.w) dim_numbers = [b, 0, 1, f]x[0, 1, i, o]->[b, 0, 1, f], window = {stride = [1, 1], pad = [[1, 1], [1, 1]], lhs_dilate = [1, 1], rhs_dilate = [1, 1]} {batch_group_count = 1 : i64, feature_group_count = 1152 : i64} : (tensor<8x7x7x1152xf32>, tensor<3x3x1x1152xf32>) -> tensor<8x7x7x1152xf32>
-    %blocks.7.0.dw.sum_x_hw = stablehlo.reduce(%blocks.7.0.dw.conv init: %cst_1) applies stablehlo.add across dimensions = [1, 2] : (tensor<8x7x7x1152xf32>, tensor<f32>) -> tensor<8x1152xf32>
+    %blocks.7.0.dw.sum_x_w = stablehlo.reduce(%blocks.7.0.dw.conv init: %cst_1) applies stablehlo.add across dimensions = [2] : (tensor<8x7x7x1152xf32>, tensor<f32>) -> tensor<8x7x1152xf32>
+    %blocks.7.0.dw.sum_x_hw = stablehlo.reduce(%blocks.7.0.dw.sum_x_w init: %cst_1) applies stablehlo.add across dimensions = [1] : (tensor<8x7x1152xf32>, tensor<f32>) -> tensor<8x1152xf32>
     %blocks.7.0.dw.sum_x = stablehlo.reduce(%blocks.7.0.dw.sum_x_hw init: %cst_1) applies stablehlo.add across dimensions = [0] : (tensor<8x1152xf32>, tensor<f32>) -> tensor<1152xf32>
     %blocks.7.0.dw.bcast = stablehlo.broadcast_in_dim %cst_15, dims = [] : (tensor<f32>) -> tensor<1152xf32>
     %blocks.7.0.dw.mean = stablehlo.multiply %blocks.7.0.dw.sum_x, %blocks.7.0.dw.bcast : tensor<1152xf32>
     %blocks.7.0.dw.mean_b = stablehlo.broadcast_in_dim %blocks.7.0.dw.mean, dims = [3] : (tensor<1152xf32>) -> tensor<8x7x7x1152xf32>
     %blocks.7.0.dw.xc = stablehlo.subtract %blocks.7.0.dw.conv, %blocks.7.0.dw.mean_b : tensor<8x7x7x1152xf32>
     %blocks.7.0.dw.xc2 = stablehlo.multiply %blocks.7.0.dw.xc, %blocks.7.0.dw.xc : tensor<8x7x7x1152xf32>
-    %blocks.7.0.dw.sum_xc2_hw = stablehlo.reduce(%blocks.7.0.dw.xc2 init: %cst_1) applies stablehlo.add across dimensions = [1, 2] : (tensor<8x7x7x1152xf32>, tensor<f32>) -> tensor<8x1152xf32>
+    %blocks.7.0.dw.sum_xc2_w = stablehlo.reduce(%blocks.7.0.dw.xc2 init: %cst_1) applies stablehlo.add across dimensions = [2] : (tensor<8x7x7x1152xf32>, tensor<f32>) -> tensor<8x7x1152xf32>
+    %blocks.7.0.dw.sum_xc2_hw = stablehlo.reduce(%blocks.7.0.dw.sum_xc2_w init: %cst_1) applies stablehlo.add across dimensions = [1] : (tensor<8x7x1152xf32>, tensor<f32>) -> tensor<8x1152xf32>
     %blocks.7.0.dw.sum_xc2 = stablehlo.reduce(%blocks.7.0.dw.sum_xc2_hw init: %cst_1) applies stablehlo.add across dimensions = [0] : (tensor<8x1152xf32>, tensor<f32>) -> tensor<1152xf32>
     %blocks.7.0.dw.bcast_1 = stablehlo.broadcast_in_dim %cst_15, dims = [] : (tensor<f32>) -> tensor<1152xf32>
     %blocks.7.0.dw.var = stablehlo.multiply %blocks.7.0.dw.sum_xc2, %blocks.7.0.dw.bcast_1 : tensor<1152xf32>
@@ -3630,14 +3724,16 @@ module {
     %blocks.7.0.se.gate_b = stablehlo.broadcast_in_dim %blocks.7.0.se.gate, dims = [0, 3] : (tensor<8x1152xf32>) -> tensor<8x7x7x1152xf32>
     %blocks.7.0.se.excited = stablehlo.multiply %blocks.7.0.dw.swish, %blocks.7.0.se.gate_b : tensor<8x7x7x1152xf32>
     %blocks.7.0.project.conv = stablehlo.convolution(%blocks.7.0.se.excited, %blocks.7.0.project.conv.w) dim_numbers = [b, 0, 1, f]x[0, 1, i, o]->[b, 0, 1, f], window = {stride = [1, 1], pad = [[0, 0], [0, 0]], lhs_dilate = [1, 1], rhs_dilate = [1, 1]} {batch_group_count = 1 : i64, feature_group_count = 1 : i64} : (tensor<8x7x7x1152xf32>, tensor<1x1x1152x320xf32>) -> tensor<8x7x7x320xf32>
-    %blocks.7.0.project.sum_x_hw = stablehlo.reduce(%blocks.7.0.project.conv init: %cst_1) applies stablehlo.add across dimensions = [1, 2] : (tensor<8x7x7x320xf32>, tensor<f32>) -> tensor<8x320xf32>
+    %blocks.7.0.project.sum_x_w = stablehlo.reduce(%blocks.7.0.project.conv init: %cst_1) applies stablehlo.add across dimensions = [2] : (tensor<8x7x7x320xf32>, tensor<f32>) -> tensor<8x7x320xf32>
+    %blocks.7.0.project.sum_x_hw = stablehlo.reduce(%blocks.7.0.project.sum_x_w init: %cst_1) applies stablehlo.add across dimensions = [1] : (tensor<8x7x320xf32>, tensor<f32>) -> tensor<8x320xf32>
     %blocks.7.0.project.sum_x = stablehlo.reduce(%blocks.7.0.project.sum_x_hw init: %cst_1) applies stablehlo.add across dimensions = [0] : (tensor<8x320xf32>, tensor<f32>) -> tensor<320xf32>
     %blocks.7.0.project.bcast = stablehlo.broadcast_in_dim %cst_15, dims = [] : (tensor<f32>) -> tensor<320xf32>
     %blocks.7.0.project.mean = stablehlo.multiply %blocks.7.0.project.sum_x, %blocks.7.0.project.bcast : tensor<320xf32>
     %blocks.7.0.project.mean_b = stablehlo.broadcast_in_dim %blocks.7.0.project.mean, dims = [3] : (tensor<320xf32>) -> tensor<8x7x7x320xf32>
     %blocks.7.0.project.xc = stablehlo.subtract %blocks.7.0.project.conv, %blocks.7.0.project.mean_b : tensor<8x7x7x320xf32>
     %blocks.7.0.project.xc2 = stablehlo.multiply %blocks.7.0.project.xc, %blocks.7.0.project.xc : tensor<8x7x7x320xf32>
-    %blocks.7.0.project.sum_xc2_hw = stablehlo.reduce(%blocks.7.0.project.xc2 init: %cst_1) applies stablehlo.add across dimensions = [1, 2] : (tensor<8x7x7x320xf32>, tensor<f32>) -> tensor<8x320xf32>
+    %blocks.7.0.project.sum_xc2_w = stablehlo.reduce(%blocks.7.0.project.xc2 init: %cst_1) applies stablehlo.add across dimensions = [2] : (tensor<8x7x7x320xf32>, tensor<f32>) -> tensor<8x7x320xf32>
+    %blocks.7.0.project.sum_xc2_hw = stablehlo.reduce(%blocks.7.0.project.sum_xc2_w init: %cst_1) applies stablehlo.add across dimensions = [1] : (tensor<8x7x320xf32>, tensor<f32>) -> tensor<8x320xf32>
     %blocks.7.0.project.sum_xc2 = stablehlo.reduce(%blocks.7.0.project.sum_xc2_hw init: %cst_1) applies stablehlo.add across dimensions = [0] : (tensor<8x320xf32>, tensor<f32>) -> tensor<320xf32>
     %blocks.7.0.project.bcast_1 = stablehlo.broadcast_in_dim %cst_15, dims = [] : (tensor<f32>) -> tensor<320xf32>
     %blocks.7.0.project.var = stablehlo.multiply %blocks.7.0.project.sum_xc2, %blocks.7.0.project.bcast_1 : tensor<320xf32>
@@ -3665,14 +3761,16 @@ module {
     %blocks.7.0.project.rv_new = stablehlo.multiply %blocks.7.0.project.var_unbiased, %blocks.7.0.project.bcast_7 : tensor<320xf32>
     %blocks.7.0.project.running_var = stablehlo.add %blocks.7.0.project.rv_keep, %blocks.7.0.project.rv_new : tensor<320xf32>
     %conv.8.conv = stablehlo.convolution(%blocks.7.0.project.bn, %conv.8.conv.w) dim_numbers = [b, 0, 1, f]x[0, 1, i, o]->[b, 0, 1, f], window = {stride = [1, 1], pad = [[0, 0], [0, 0]], lhs_dilate = [1, 1], rhs_dilate = [1, 1]} {batch_group_count = 1 : i64, feature_group_count = 1 : i64} : (tensor<8x7x7x320xf32>, tensor<1x1x320x1280xf32>) -> tensor<8x7x7x1280xf32>
-    %conv.8.sum_x_hw = stablehlo.reduce(%conv.8.conv init: %cst_1) applies stablehlo.add across dimensions = [1, 2] : (tensor<8x7x7x1280xf32>, tensor<f32>) -> tensor<8x1280xf32>
+    %conv.8.sum_x_w = stablehlo.reduce(%conv.8.conv init: %cst_1) applies stablehlo.add across dimensions = [2] : (tensor<8x7x7x1280xf32>, tensor<f32>) -> tensor<8x7x1280xf32>
+    %conv.8.sum_x_hw = stablehlo.reduce(%conv.8.sum_x_w init: %cst_1) applies stablehlo.add across dimensions = [1] : (tensor<8x7x1280xf32>, tensor<f32>) -> tensor<8x1280xf32>
     %conv.8.sum_x = stablehlo.reduce(%conv.8.sum_x_hw init: %cst_1) applies stablehlo.add across dimensions = [0] : (tensor<8x1280xf32>, tensor<f32>) -> tensor<1280xf32>
     %conv.8.bcast = stablehlo.broadcast_in_dim %cst_15, dims = [] : (tensor<f32>) -> tensor<1280xf32>
     %conv.8.mean = stablehlo.multiply %conv.8.sum_x, %conv.8.bcast : tensor<1280xf32>
     %conv.8.mean_b = stablehlo.broadcast_in_dim %conv.8.mean, dims = [3] : (tensor<1280xf32>) -> tensor<8x7x7x1280xf32>
     %conv.8.xc = stablehlo.subtract %conv.8.conv, %conv.8.mean_b : tensor<8x7x7x1280xf32>
     %conv.8.xc2 = stablehlo.multiply %conv.8.xc, %conv.8.xc : tensor<8x7x7x1280xf32>
-    %conv.8.sum_xc2_hw = stablehlo.reduce(%conv.8.xc2 init: %cst_1) applies stablehlo.add across dimensions = [1, 2] : (tensor<8x7x7x1280xf32>, tensor<f32>) -> tensor<8x1280xf32>
+    %conv.8.sum_xc2_w = stablehlo.reduce(%conv.8.xc2 init: %cst_1) applies stablehlo.add across dimensions = [2] : (tensor<8x7x7x1280xf32>, tensor<f32>) -> tensor<8x7x1280xf32>
+    %conv.8.sum_xc2_hw = stablehlo.reduce(%conv.8.sum_xc2_w init: %cst_1) applies stablehlo.add across dimensions = [1] : (tensor<8x7x1280xf32>, tensor<f32>) -> tensor<8x1280xf32>
     %conv.8.sum_xc2 = stablehlo.reduce(%conv.8.sum_xc2_hw init: %cst_1) applies stablehlo.add across dimensions = [0] : (tensor<8x1280xf32>, tensor<f32>) -> tensor<1280xf32>
     %conv.8.bcast_1 = stablehlo.broadcast_in_dim %cst_15, dims = [] : (tensor<f32>) -> tensor<1280xf32>
     %conv.8.var = stablehlo.multiply %conv.8.sum_xc2, %conv.8.bcast_1 : tensor<1280xf32>
@@ -3778,17 +3876,23 @@ module {
     %conv.8.dswish = stablehlo.multiply %conv.8.sigmoid_r, %conv.8.one_plus : tensor<8x7x7x1280xf32>
     %conv.8.d_swish = stablehlo.multiply %pool.9.d_x, %conv.8.dswish : tensor<8x7x7x1280xf32>
     %conv.8.du_xhat = stablehlo.multiply %conv.8.d_swish, %conv.8.xhat : tensor<8x7x7x1280xf32>
-    %conv.8.d_beta_hw_d_gamma_hw:2 = stablehlo.reduce(%conv.8.d_swish init: %cst_1), (%conv.8.du_xhat init: %cst_1) across dimensions = [1, 2] : (tensor<8x7x7x1280xf32>, tensor<8x7x7x1280xf32>, tensor<f32>, tensor<f32>) -> (tensor<8x1280xf32>, tensor<8x1280xf32>)
+    %conv.8.d_beta_w_d_gamma_w:2 = stablehlo.reduce(%conv.8.d_swish init: %cst_1), (%conv.8.du_xhat init: %cst_1) across dimensions = [2] : (tensor<8x7x7x1280xf32>, tensor<8x7x7x1280xf32>, tensor<f32>, tensor<f32>) -> (tensor<8x7x1280xf32>, tensor<8x7x1280xf32>)
       reducer(%acc: tensor<f32>, %elt: tensor<f32>) (%acc_1: tensor<f32>, %elt_1: tensor<f32>) {
         %part = stablehlo.add %acc, %elt : tensor<f32>
         %part_1 = stablehlo.add %acc_1, %elt_1 : tensor<f32>
         stablehlo.return %part, %part_1 : tensor<f32>, tensor<f32>
       }
-    %conv.8.d_beta_d_gamma:2 = stablehlo.reduce(%conv.8.d_beta_hw_d_gamma_hw#0 init: %cst_1), (%conv.8.d_beta_hw_d_gamma_hw#1 init: %cst_1) across dimensions = [0] : (tensor<8x1280xf32>, tensor<8x1280xf32>, tensor<f32>, tensor<f32>) -> (tensor<1280xf32>, tensor<1280xf32>)
+    %conv.8.d_beta_hw_d_gamma_hw:2 = stablehlo.reduce(%conv.8.d_beta_w_d_gamma_w#0 init: %cst_1), (%conv.8.d_beta_w_d_gamma_w#1 init: %cst_1) across dimensions = [1] : (tensor<8x7x1280xf32>, tensor<8x7x1280xf32>, tensor<f32>, tensor<f32>) -> (tensor<8x1280xf32>, tensor<8x1280xf32>)
       reducer(%acc_2: tensor<f32>, %elt_2: tensor<f32>) (%acc_3: tensor<f32>, %elt_3: tensor<f32>) {
         %part_2 = stablehlo.add %acc_2, %elt_2 : tensor<f32>
         %part_3 = stablehlo.add %acc_3, %elt_3 : tensor<f32>
         stablehlo.return %part_2, %part_3 : tensor<f32>, tensor<f32>
+      }
+    %conv.8.d_beta_d_gamma:2 = stablehlo.reduce(%conv.8.d_beta_hw_d_gamma_hw#0 init: %cst_1), (%conv.8.d_beta_hw_d_gamma_hw#1 init: %cst_1) across dimensions = [0] : (tensor<8x1280xf32>, tensor<8x1280xf32>, tensor<f32>, tensor<f32>) -> (tensor<1280xf32>, tensor<1280xf32>)
+      reducer(%acc_4: tensor<f32>, %elt_4: tensor<f32>) (%acc_5: tensor<f32>, %elt_5: tensor<f32>) {
+        %part_4 = stablehlo.add %acc_4, %elt_4 : tensor<f32>
+        %part_5 = stablehlo.add %acc_5, %elt_5 : tensor<f32>
+        stablehlo.return %part_4, %part_5 : tensor<f32>, tensor<f32>
       }
     %conv.8.gamma_inv = stablehlo.multiply %conv.8.bn.gamma.flat, %conv.8.inv_std : tensor<1280xf32>
     %conv.8.bcast_10 = stablehlo.broadcast_in_dim %cst_15, dims = [] : (tensor<f32>) -> tensor<1280xf32>
@@ -3812,17 +3916,23 @@ module {
     %blocks.7.0.project.mean_inv_b = stablehlo.broadcast_in_dim %blocks.7.0.project.mean_inv, dims = [3] : (tensor<320xf32>) -> tensor<8x7x7x320xf32>
     %blocks.7.0.project.xhat = stablehlo.subtract %blocks.7.0.project.z_inv, %blocks.7.0.project.mean_inv_b : tensor<8x7x7x320xf32>
     %blocks.7.0.project.du_xhat = stablehlo.multiply %conv.8.d_x, %blocks.7.0.project.xhat : tensor<8x7x7x320xf32>
-    %blocks.7.0.project.d_beta_hw_d_gamma_hw:2 = stablehlo.reduce(%conv.8.d_x init: %cst_1), (%blocks.7.0.project.du_xhat init: %cst_1) across dimensions = [1, 2] : (tensor<8x7x7x320xf32>, tensor<8x7x7x320xf32>, tensor<f32>, tensor<f32>) -> (tensor<8x320xf32>, tensor<8x320xf32>)
-      reducer(%acc_4: tensor<f32>, %elt_4: tensor<f32>) (%acc_5: tensor<f32>, %elt_5: tensor<f32>) {
-        %part_4 = stablehlo.add %acc_4, %elt_4 : tensor<f32>
-        %part_5 = stablehlo.add %acc_5, %elt_5 : tensor<f32>
-        stablehlo.return %part_4, %part_5 : tensor<f32>, tensor<f32>
-      }
-    %blocks.7.0.project.d_beta_d_gamma:2 = stablehlo.reduce(%blocks.7.0.project.d_beta_hw_d_gamma_hw#0 init: %cst_1), (%blocks.7.0.project.d_beta_hw_d_gamma_hw#1 init: %cst_1) across dimensions = [0] : (tensor<8x320xf32>, tensor<8x320xf32>, tensor<f32>, tensor<f32>) -> (tensor<320xf32>, tensor<320xf32>)
+    %blocks.7.0.project.d_beta_w_d_gamma_w:2 = stablehlo.reduce(%conv.8.d_x init: %cst_1), (%blocks.7.0.project.du_xhat init: %cst_1) across dimensions = [2] : (tensor<8x7x7x320xf32>, tensor<8x7x7x320xf32>, tensor<f32>, tensor<f32>) -> (tensor<8x7x320xf32>, tensor<8x7x320xf32>)
       reducer(%acc_6: tensor<f32>, %elt_6: tensor<f32>) (%acc_7: tensor<f32>, %elt_7: tensor<f32>) {
         %part_6 = stablehlo.add %acc_6, %elt_6 : tensor<f32>
         %part_7 = stablehlo.add %acc_7, %elt_7 : tensor<f32>
         stablehlo.return %part_6, %part_7 : tensor<f32>, tensor<f32>
+      }
+    %blocks.7.0.project.d_beta_hw_d_gamma_hw:2 = stablehlo.reduce(%blocks.7.0.project.d_beta_w_d_gamma_w#0 init: %cst_1), (%blocks.7.0.project.d_beta_w_d_gamma_w#1 init: %cst_1) across dimensions = [1] : (tensor<8x7x320xf32>, tensor<8x7x320xf32>, tensor<f32>, tensor<f32>) -> (tensor<8x320xf32>, tensor<8x320xf32>)
+      reducer(%acc_8: tensor<f32>, %elt_8: tensor<f32>) (%acc_9: tensor<f32>, %elt_9: tensor<f32>) {
+        %part_8 = stablehlo.add %acc_8, %elt_8 : tensor<f32>
+        %part_9 = stablehlo.add %acc_9, %elt_9 : tensor<f32>
+        stablehlo.return %part_8, %part_9 : tensor<f32>, tensor<f32>
+      }
+    %blocks.7.0.project.d_beta_d_gamma:2 = stablehlo.reduce(%blocks.7.0.project.d_beta_hw_d_gamma_hw#0 init: %cst_1), (%blocks.7.0.project.d_beta_hw_d_gamma_hw#1 init: %cst_1) across dimensions = [0] : (tensor<8x320xf32>, tensor<8x320xf32>, tensor<f32>, tensor<f32>) -> (tensor<320xf32>, tensor<320xf32>)
+      reducer(%acc_10: tensor<f32>, %elt_10: tensor<f32>) (%acc_11: tensor<f32>, %elt_11: tensor<f32>) {
+        %part_10 = stablehlo.add %acc_10, %elt_10 : tensor<f32>
+        %part_11 = stablehlo.add %acc_11, %elt_11 : tensor<f32>
+        stablehlo.return %part_10, %part_11 : tensor<f32>, tensor<f32>
       }
     %blocks.7.0.project.gamma_inv = stablehlo.multiply %blocks.7.0.project.bn.gamma.flat, %blocks.7.0.project.inv_std : tensor<320xf32>
     %blocks.7.0.project.bcast_8 = stablehlo.broadcast_in_dim %cst_15, dims = [] : (tensor<f32>) -> tensor<320xf32>
@@ -3881,17 +3991,23 @@ module {
     %blocks.7.0.dw.dswish = stablehlo.multiply %blocks.7.0.dw.sigmoid_r, %blocks.7.0.dw.one_plus : tensor<8x7x7x1152xf32>
     %blocks.7.0.dw.d_swish = stablehlo.multiply %blocks.7.0.se.d_h, %blocks.7.0.dw.dswish : tensor<8x7x7x1152xf32>
     %blocks.7.0.dw.du_xhat = stablehlo.multiply %blocks.7.0.dw.d_swish, %blocks.7.0.dw.xhat : tensor<8x7x7x1152xf32>
-    %blocks.7.0.dw.d_beta_hw_d_gamma_hw:2 = stablehlo.reduce(%blocks.7.0.dw.d_swish init: %cst_1), (%blocks.7.0.dw.du_xhat init: %cst_1) across dimensions = [1, 2] : (tensor<8x7x7x1152xf32>, tensor<8x7x7x1152xf32>, tensor<f32>, tensor<f32>) -> (tensor<8x1152xf32>, tensor<8x1152xf32>)
-      reducer(%acc_8: tensor<f32>, %elt_8: tensor<f32>) (%acc_9: tensor<f32>, %elt_9: tensor<f32>) {
-        %part_8 = stablehlo.add %acc_8, %elt_8 : tensor<f32>
-        %part_9 = stablehlo.add %acc_9, %elt_9 : tensor<f32>
-        stablehlo.return %part_8, %part_9 : tensor<f32>, tensor<f32>
+    %blocks.7.0.dw.d_beta_w_d_gamma_w:2 = stablehlo.reduce(%blocks.7.0.dw.d_swish init: %cst_1), (%blocks.7.0.dw.du_xhat init: %cst_1) across dimensions = [2] : (tensor<8x7x7x1152xf32>, tensor<8x7x7x1152xf32>, tensor<f32>, tensor<f32>) -> (tensor<8x7x1152xf32>, tensor<8x7x1152xf32>)
+      reducer(%acc_12: tensor<f32>, %elt_12: tensor<f32>) (%acc_13: tensor<f32>, %elt_13: tensor<f32>) {
+        %part_12 = stablehlo.add %acc_12, %elt_12 : tensor<f32>
+        %part_13 = stablehlo.add %acc_13, %elt_13 : tensor<f32>
+        stablehlo.return %part_12, %part_13 : tensor<f32>, tensor<f32>
+      }
+    %blocks.7.0.dw.d_beta_hw_d_gamma_hw:2 = stablehlo.reduce(%blocks.7.0.dw.d_beta_w_d_gamma_w#0 init: %cst_1), (%blocks.7.0.dw.d_beta_w_d_gamma_w#1 init: %cst_1) across dimensions = [1] : (tensor<8x7x1152xf32>, tensor<8x7x1152xf32>, tensor<f32>, tensor<f32>) -> (tensor<8x1152xf32>, tensor<8x1152xf32>)
+      reducer(%acc_14: tensor<f32>, %elt_14: tensor<f32>) (%acc_15: tensor<f32>, %elt_15: tensor<f32>) {
+        %part_14 = stablehlo.add %acc_14, %elt_14 : tensor<f32>
+        %part_15 = stablehlo.add %acc_15, %elt_15 : tensor<f32>
+        stablehlo.return %part_14, %part_15 : tensor<f32>, tensor<f32>
       }
     %blocks.7.0.dw.d_beta_d_gamma:2 = stablehlo.reduce(%blocks.7.0.dw.d_beta_hw_d_gamma_hw#0 init: %cst_1), (%blocks.7.0.dw.d_beta_hw_d_gamma_hw#1 init: %cst_1) across dimensions = [0] : (tensor<8x1152xf32>, tensor<8x1152xf32>, tensor<f32>, tensor<f32>) -> (tensor<1152xf32>, tensor<1152xf32>)
-      reducer(%acc_10: tensor<f32>, %elt_10: tensor<f32>) (%acc_11: tensor<f32>, %elt_11: tensor<f32>) {
-        %part_10 = stablehlo.add %acc_10, %elt_10 : tensor<f32>
-        %part_11 = stablehlo.add %acc_11, %elt_11 : tensor<f32>
-        stablehlo.return %part_10, %part_11 : tensor<f32>, tensor<f32>
+      reducer(%acc_16: tensor<f32>, %elt_16: tensor<f32>) (%acc_17: tensor<f32>, %elt_17: tensor<f32>) {
+        %part_16 = stablehlo.add %acc_16, %elt_16 : tensor<f32>
+        %part_17 = stablehlo.add %acc_17, %elt_17 : tensor<f32>
+        stablehlo.return %part_16, %part_17 : tensor<f32>, tensor<f32>
       }
     %blocks.7.0.dw.gamma_inv = stablehlo.multiply %blocks.7.0.dw.bn.gamma.flat, %blocks.7.0.dw.inv_std : tensor<1152xf32>
     %blocks.7.0.dw.bcast_10 = stablehlo.broadcast_in_dim %cst_15, dims = [] : (tensor<f32>) -> tensor<1152xf32>
@@ -3956,17 +4072,23 @@ module {
     %blocks.7.0.expand.dswish = stablehlo.multiply %blocks.7.0.expand.sigmoid_r, %blocks.7.0.expand.one_plus : tensor<8x7x7x1152xf32>
     %blocks.7.0.expand.d_swish = stablehlo.multiply %blocks.7.0.dw.d_x, %blocks.7.0.expand.dswish : tensor<8x7x7x1152xf32>
     %blocks.7.0.expand.du_xhat = stablehlo.multiply %blocks.7.0.expand.d_swish, %blocks.7.0.expand.xhat : tensor<8x7x7x1152xf32>
-    %blocks.7.0.expand.d_beta_hw_d_gamma_hw:2 = stablehlo.reduce(%blocks.7.0.expand.d_swish init: %cst_1), (%blocks.7.0.expand.du_xhat init: %cst_1) across dimensions = [1, 2] : (tensor<8x7x7x1152xf32>, tensor<8x7x7x1152xf32>, tensor<f32>, tensor<f32>) -> (tensor<8x1152xf32>, tensor<8x1152xf32>)
-      reducer(%acc_12: tensor<f32>, %elt_12: tensor<f32>) (%acc_13: tensor<f32>, %elt_13: tensor<f32>) {
-        %part_12 = stablehlo.add %acc_12, %elt_12 : tensor<f32>
-        %part_13 = stablehlo.add %acc_13, %elt_13 : tensor<f32>
-        stablehlo.return %part_12, %part_13 : tensor<f32>, tensor<f32>
+    %blocks.7.0.expand.d_beta_w_d_gamma_w:2 = stablehlo.reduce(%blocks.7.0.expand.d_swish init: %cst_1), (%blocks.7.0.expand.du_xhat init: %cst_1) across dimensions = [2] : (tensor<8x7x7x1152xf32>, tensor<8x7x7x1152xf32>, tensor<f32>, tensor<f32>) -> (tensor<8x7x1152xf32>, tensor<8x7x1152xf32>)
+      reducer(%acc_18: tensor<f32>, %elt_18: tensor<f32>) (%acc_19: tensor<f32>, %elt_19: tensor<f32>) {
+        %part_18 = stablehlo.add %acc_18, %elt_18 : tensor<f32>
+        %part_19 = stablehlo.add %acc_19, %elt_19 : tensor<f32>
+        stablehlo.return %part_18, %part_19 : tensor<f32>, tensor<f32>
+      }
+    %blocks.7.0.expand.d_beta_hw_d_gamma_hw:2 = stablehlo.reduce(%blocks.7.0.expand.d_beta_w_d_gamma_w#0 init: %cst_1), (%blocks.7.0.expand.d_beta_w_d_gamma_w#1 init: %cst_1) across dimensions = [1] : (tensor<8x7x1152xf32>, tensor<8x7x1152xf32>, tensor<f32>, tensor<f32>) -> (tensor<8x1152xf32>, tensor<8x1152xf32>)
+      reducer(%acc_20: tensor<f32>, %elt_20: tensor<f32>) (%acc_21: tensor<f32>, %elt_21: tensor<f32>) {
+        %part_20 = stablehlo.add %acc_20, %elt_20 : tensor<f32>
+        %part_21 = stablehlo.add %acc_21, %elt_21 : tensor<f32>
+        stablehlo.return %part_20, %part_21 : tensor<f32>, tensor<f32>
       }
     %blocks.7.0.expand.d_beta_d_gamma:2 = stablehlo.reduce(%blocks.7.0.expand.d_beta_hw_d_gamma_hw#0 init: %cst_1), (%blocks.7.0.expand.d_beta_hw_d_gamma_hw#1 init: %cst_1) across dimensions = [0] : (tensor<8x1152xf32>, tensor<8x1152xf32>, tensor<f32>, tensor<f32>) -> (tensor<1152xf32>, tensor<1152xf32>)
-      reducer(%acc_14: tensor<f32>, %elt_14: tensor<f32>) (%acc_15: tensor<f32>, %elt_15: tensor<f32>) {
-        %part_14 = stablehlo.add %acc_14, %elt_14 : tensor<f32>
-        %part_15 = stablehlo.add %acc_15, %elt_15 : tensor<f32>
-        stablehlo.return %part_14, %part_15 : tensor<f32>, tensor<f32>
+      reducer(%acc_22: tensor<f32>, %elt_22: tensor<f32>) (%acc_23: tensor<f32>, %elt_23: tensor<f32>) {
+        %part_22 = stablehlo.add %acc_22, %elt_22 : tensor<f32>
+        %part_23 = stablehlo.add %acc_23, %elt_23 : tensor<f32>
+        stablehlo.return %part_22, %part_23 : tensor<f32>, tensor<f32>
       }
     %blocks.7.0.expand.gamma_inv = stablehlo.multiply %blocks.7.0.expand.bn.gamma.flat, %blocks.7.0.expand.inv_std : tensor<1152xf32>
     %blocks.7.0.expand.bcast_10 = stablehlo.broadcast_in_dim %cst_15, dims = [] : (tensor<f32>) -> tensor<1152xf32>
@@ -3989,17 +4111,23 @@ module {
     %blocks.6.3.project.mean_inv_b = stablehlo.broadcast_in_dim %blocks.6.3.project.mean_inv, dims = [3] : (tensor<192xf32>) -> tensor<8x7x7x192xf32>
     %blocks.6.3.project.xhat = stablehlo.subtract %blocks.6.3.project.z_inv, %blocks.6.3.project.mean_inv_b : tensor<8x7x7x192xf32>
     %blocks.6.3.project.du_xhat = stablehlo.multiply %blocks.7.0.expand.d_x, %blocks.6.3.project.xhat : tensor<8x7x7x192xf32>
-    %blocks.6.3.project.d_beta_hw_d_gamma_hw:2 = stablehlo.reduce(%blocks.7.0.expand.d_x init: %cst_1), (%blocks.6.3.project.du_xhat init: %cst_1) across dimensions = [1, 2] : (tensor<8x7x7x192xf32>, tensor<8x7x7x192xf32>, tensor<f32>, tensor<f32>) -> (tensor<8x192xf32>, tensor<8x192xf32>)
-      reducer(%acc_16: tensor<f32>, %elt_16: tensor<f32>) (%acc_17: tensor<f32>, %elt_17: tensor<f32>) {
-        %part_16 = stablehlo.add %acc_16, %elt_16 : tensor<f32>
-        %part_17 = stablehlo.add %acc_17, %elt_17 : tensor<f32>
-        stablehlo.return %part_16, %part_17 : tensor<f32>, tensor<f32>
+    %blocks.6.3.project.d_beta_w_d_gamma_w:2 = stablehlo.reduce(%blocks.7.0.expand.d_x init: %cst_1), (%blocks.6.3.project.du_xhat init: %cst_1) across dimensions = [2] : (tensor<8x7x7x192xf32>, tensor<8x7x7x192xf32>, tensor<f32>, tensor<f32>) -> (tensor<8x7x192xf32>, tensor<8x7x192xf32>)
+      reducer(%acc_24: tensor<f32>, %elt_24: tensor<f32>) (%acc_25: tensor<f32>, %elt_25: tensor<f32>) {
+        %part_24 = stablehlo.add %acc_24, %elt_24 : tensor<f32>
+        %part_25 = stablehlo.add %acc_25, %elt_25 : tensor<f32>
+        stablehlo.return %part_24, %part_25 : tensor<f32>, tensor<f32>
+      }
+    %blocks.6.3.project.d_beta_hw_d_gamma_hw:2 = stablehlo.reduce(%blocks.6.3.project.d_beta_w_d_gamma_w#0 init: %cst_1), (%blocks.6.3.project.d_beta_w_d_gamma_w#1 init: %cst_1) across dimensions = [1] : (tensor<8x7x192xf32>, tensor<8x7x192xf32>, tensor<f32>, tensor<f32>) -> (tensor<8x192xf32>, tensor<8x192xf32>)
+      reducer(%acc_26: tensor<f32>, %elt_26: tensor<f32>) (%acc_27: tensor<f32>, %elt_27: tensor<f32>) {
+        %part_26 = stablehlo.add %acc_26, %elt_26 : tensor<f32>
+        %part_27 = stablehlo.add %acc_27, %elt_27 : tensor<f32>
+        stablehlo.return %part_26, %part_27 : tensor<f32>, tensor<f32>
       }
     %blocks.6.3.project.d_beta_d_gamma:2 = stablehlo.reduce(%blocks.6.3.project.d_beta_hw_d_gamma_hw#0 init: %cst_1), (%blocks.6.3.project.d_beta_hw_d_gamma_hw#1 init: %cst_1) across dimensions = [0] : (tensor<8x192xf32>, tensor<8x192xf32>, tensor<f32>, tensor<f32>) -> (tensor<192xf32>, tensor<192xf32>)
-      reducer(%acc_18: tensor<f32>, %elt_18: tensor<f32>) (%acc_19: tensor<f32>, %elt_19: tensor<f32>) {
-        %part_18 = stablehlo.add %acc_18, %elt_18 : tensor<f32>
-        %part_19 = stablehlo.add %acc_19, %elt_19 : tensor<f32>
-        stablehlo.return %part_18, %part_19 : tensor<f32>, tensor<f32>
+      reducer(%acc_28: tensor<f32>, %elt_28: tensor<f32>) (%acc_29: tensor<f32>, %elt_29: tensor<f32>) {
+        %part_28 = stablehlo.add %acc_28, %elt_28 : tensor<f32>
+        %part_29 = stablehlo.add %acc_29, %elt_29 : tensor<f32>
+        stablehlo.return %part_28, %part_29 : tensor<f32>, tensor<f32>
       }
     %blocks.6.3.project.gamma_inv = stablehlo.multiply %blocks.6.3.project.bn.gamma.flat, %blocks.6.3.project.inv_std : tensor<192xf32>
     %blocks.6.3.project.bcast_8 = stablehlo.broadcast_in_dim %cst_15, dims = [] : (tensor<f32>) -> tensor<192xf32>
@@ -4058,17 +4186,23 @@ module {
     %blocks.6.3.dw.dswish = stablehlo.multiply %blocks.6.3.dw.sigmoid_r, %blocks.6.3.dw.one_plus : tensor<8x7x7x1152xf32>
     %blocks.6.3.dw.d_swish = stablehlo.multiply %blocks.6.3.se.d_h, %blocks.6.3.dw.dswish : tensor<8x7x7x1152xf32>
     %blocks.6.3.dw.du_xhat = stablehlo.multiply %blocks.6.3.dw.d_swish, %blocks.6.3.dw.xhat : tensor<8x7x7x1152xf32>
-    %blocks.6.3.dw.d_beta_hw_d_gamma_hw:2 = stablehlo.reduce(%blocks.6.3.dw.d_swish init: %cst_1), (%blocks.6.3.dw.du_xhat init: %cst_1) across dimensions = [1, 2] : (tensor<8x7x7x1152xf32>, tensor<8x7x7x1152xf32>, tensor<f32>, tensor<f32>) -> (tensor<8x1152xf32>, tensor<8x1152xf32>)
-      reducer(%acc_20: tensor<f32>, %elt_20: tensor<f32>) (%acc_21: tensor<f32>, %elt_21: tensor<f32>) {
-        %part_20 = stablehlo.add %acc_20, %elt_20 : tensor<f32>
-        %part_21 = stablehlo.add %acc_21, %elt_21 : tensor<f32>
-        stablehlo.return %part_20, %part_21 : tensor<f32>, tensor<f32>
+    %blocks.6.3.dw.d_beta_w_d_gamma_w:2 = stablehlo.reduce(%blocks.6.3.dw.d_swish init: %cst_1), (%blocks.6.3.dw.du_xhat init: %cst_1) across dimensions = [2] : (tensor<8x7x7x1152xf32>, tensor<8x7x7x1152xf32>, tensor<f32>, tensor<f32>) -> (tensor<8x7x1152xf32>, tensor<8x7x1152xf32>)
+      reducer(%acc_30: tensor<f32>, %elt_30: tensor<f32>) (%acc_31: tensor<f32>, %elt_31: tensor<f32>) {
+        %part_30 = stablehlo.add %acc_30, %elt_30 : tensor<f32>
+        %part_31 = stablehlo.add %acc_31, %elt_31 : tensor<f32>
+        stablehlo.return %part_30, %part_31 : tensor<f32>, tensor<f32>
+      }
+    %blocks.6.3.dw.d_beta_hw_d_gamma_hw:2 = stablehlo.reduce(%blocks.6.3.dw.d_beta_w_d_gamma_w#0 init: %cst_1), (%blocks.6.3.dw.d_beta_w_d_gamma_w#1 init: %cst_1) across dimensions = [1] : (tensor<8x7x1152xf32>, tensor<8x7x1152xf32>, tensor<f32>, tensor<f32>) -> (tensor<8x1152xf32>, tensor<8x1152xf32>)
+      reducer(%acc_32: tensor<f32>, %elt_32: tensor<f32>) (%acc_33: tensor<f32>, %elt_33: tensor<f32>) {
+        %part_32 = stablehlo.add %acc_32, %elt_32 : tensor<f32>
+        %part_33 = stablehlo.add %acc_33, %elt_33 : tensor<f32>
+        stablehlo.return %part_32, %part_33 : tensor<f32>, tensor<f32>
       }
     %blocks.6.3.dw.d_beta_d_gamma:2 = stablehlo.reduce(%blocks.6.3.dw.d_beta_hw_d_gamma_hw#0 init: %cst_1), (%blocks.6.3.dw.d_beta_hw_d_gamma_hw#1 init: %cst_1) across dimensions = [0] : (tensor<8x1152xf32>, tensor<8x1152xf32>, tensor<f32>, tensor<f32>) -> (tensor<1152xf32>, tensor<1152xf32>)
-      reducer(%acc_22: tensor<f32>, %elt_22: tensor<f32>) (%acc_23: tensor<f32>, %elt_23: tensor<f32>) {
-        %part_22 = stablehlo.add %acc_22, %elt_22 : tensor<f32>
-        %part_23 = stablehlo.add %acc_23, %elt_23 : tensor<f32>
-        stablehlo.return %part_22, %part_23 : tensor<f32>, tensor<f32>
+      reducer(%acc_34: tensor<f32>, %elt_34: tensor<f32>) (%acc_35: tensor<f32>, %elt_35: tensor<f32>) {
+        %part_34 = stablehlo.add %acc_34, %elt_34 : tensor<f32>
+        %part_35 = stablehlo.add %acc_35, %elt_35 : tensor<f32>
+        stablehlo.return %part_34, %part_35 : tensor<f32>, tensor<f32>
       }
     %blocks.6.3.dw.gamma_inv = stablehlo.multiply %blocks.6.3.dw.bn.gamma.flat, %blocks.6.3.dw.inv_std : tensor<1152xf32>
     %blocks.6.3.dw.bcast_10 = stablehlo.broadcast_in_dim %cst_15, dims = [] : (tensor<f32>) -> tensor<1152xf32>
@@ -4133,17 +4267,23 @@ module {
     %blocks.6.3.expand.dswish = stablehlo.multiply %blocks.6.3.expand.sigmoid_r, %blocks.6.3.expand.one_plus : tensor<8x7x7x1152xf32>
     %blocks.6.3.expand.d_swish = stablehlo.multiply %blocks.6.3.dw.d_x, %blocks.6.3.expand.dswish : tensor<8x7x7x1152xf32>
     %blocks.6.3.expand.du_xhat = stablehlo.multiply %blocks.6.3.expand.d_swish, %blocks.6.3.expand.xhat : tensor<8x7x7x1152xf32>
-    %blocks.6.3.expand.d_beta_hw_d_gamma_hw:2 = stablehlo.reduce(%blocks.6.3.expand.d_swish init: %cst_1), (%blocks.6.3.expand.du_xhat init: %cst_1) across dimensions = [1, 2] : (tensor<8x7x7x1152xf32>, tensor<8x7x7x1152xf32>, tensor<f32>, tensor<f32>) -> (tensor<8x1152xf32>, tensor<8x1152xf32>)
-      reducer(%acc_24: tensor<f32>, %elt_24: tensor<f32>) (%acc_25: tensor<f32>, %elt_25: tensor<f32>) {
-        %part_24 = stablehlo.add %acc_24, %elt_24 : tensor<f32>
-        %part_25 = stablehlo.add %acc_25, %elt_25 : tensor<f32>
-        stablehlo.return %part_24, %part_25 : tensor<f32>, tensor<f32>
+    %blocks.6.3.expand.d_beta_w_d_gamma_w:2 = stablehlo.reduce(%blocks.6.3.expand.d_swish init: %cst_1), (%blocks.6.3.expand.du_xhat init: %cst_1) across dimensions = [2] : (tensor<8x7x7x1152xf32>, tensor<8x7x7x1152xf32>, tensor<f32>, tensor<f32>) -> (tensor<8x7x1152xf32>, tensor<8x7x1152xf32>)
+      reducer(%acc_36: tensor<f32>, %elt_36: tensor<f32>) (%acc_37: tensor<f32>, %elt_37: tensor<f32>) {
+        %part_36 = stablehlo.add %acc_36, %elt_36 : tensor<f32>
+        %part_37 = stablehlo.add %acc_37, %elt_37 : tensor<f32>
+        stablehlo.return %part_36, %part_37 : tensor<f32>, tensor<f32>
+      }
+    %blocks.6.3.expand.d_beta_hw_d_gamma_hw:2 = stablehlo.reduce(%blocks.6.3.expand.d_beta_w_d_gamma_w#0 init: %cst_1), (%blocks.6.3.expand.d_beta_w_d_gamma_w#1 init: %cst_1) across dimensions = [1] : (tensor<8x7x1152xf32>, tensor<8x7x1152xf32>, tensor<f32>, tensor<f32>) -> (tensor<8x1152xf32>, tensor<8x1152xf32>)
+      reducer(%acc_38: tensor<f32>, %elt_38: tensor<f32>) (%acc_39: tensor<f32>, %elt_39: tensor<f32>) {
+        %part_38 = stablehlo.add %acc_38, %elt_38 : tensor<f32>
+        %part_39 = stablehlo.add %acc_39, %elt_39 : tensor<f32>
+        stablehlo.return %part_38, %part_39 : tensor<f32>, tensor<f32>
       }
     %blocks.6.3.expand.d_beta_d_gamma:2 = stablehlo.reduce(%blocks.6.3.expand.d_beta_hw_d_gamma_hw#0 init: %cst_1), (%blocks.6.3.expand.d_beta_hw_d_gamma_hw#1 init: %cst_1) across dimensions = [0] : (tensor<8x1152xf32>, tensor<8x1152xf32>, tensor<f32>, tensor<f32>) -> (tensor<1152xf32>, tensor<1152xf32>)
-      reducer(%acc_26: tensor<f32>, %elt_26: tensor<f32>) (%acc_27: tensor<f32>, %elt_27: tensor<f32>) {
-        %part_26 = stablehlo.add %acc_26, %elt_26 : tensor<f32>
-        %part_27 = stablehlo.add %acc_27, %elt_27 : tensor<f32>
-        stablehlo.return %part_26, %part_27 : tensor<f32>, tensor<f32>
+      reducer(%acc_40: tensor<f32>, %elt_40: tensor<f32>) (%acc_41: tensor<f32>, %elt_41: tensor<f32>) {
+        %part_40 = stablehlo.add %acc_40, %elt_40 : tensor<f32>
+        %part_41 = stablehlo.add %acc_41, %elt_41 : tensor<f32>
+        stablehlo.return %part_40, %part_41 : tensor<f32>, tensor<f32>
       }
     %blocks.6.3.expand.gamma_inv = stablehlo.multiply %blocks.6.3.expand.bn.gamma.flat, %blocks.6.3.expand.inv_std : tensor<1152xf32>
     %blocks.6.3.expand.bcast_10 = stablehlo.broadcast_in_dim %cst_15, dims = [] : (tensor<f32>) -> tensor<1152xf32>
@@ -4167,17 +4307,23 @@ module {
     %blocks.6.2.project.mean_inv_b = stablehlo.broadcast_in_dim %blocks.6.2.project.mean_inv, dims = [3] : (tensor<192xf32>) -> tensor<8x7x7x192xf32>
     %blocks.6.2.project.xhat = stablehlo.subtract %blocks.6.2.project.z_inv, %blocks.6.2.project.mean_inv_b : tensor<8x7x7x192xf32>
     %blocks.6.2.project.du_xhat = stablehlo.multiply %blocks.6.3.d_residual, %blocks.6.2.project.xhat : tensor<8x7x7x192xf32>
-    %blocks.6.2.project.d_beta_hw_d_gamma_hw:2 = stablehlo.reduce(%blocks.6.3.d_residual init: %cst_1), (%blocks.6.2.project.du_xhat init: %cst_1) across dimensions = [1, 2] : (tensor<8x7x7x192xf32>, tensor<8x7x7x192xf32>, tensor<f32>, tensor<f32>) -> (tensor<8x192xf32>, tensor<8x192xf32>)
-      reducer(%acc_28: tensor<f32>, %elt_28: tensor<f32>) (%acc_29: tensor<f32>, %elt_29: tensor<f32>) {
-        %part_28 = stablehlo.add %acc_28, %elt_28 : tensor<f32>
-        %part_29 = stablehlo.add %acc_29, %elt_29 : tensor<f32>
-        stablehlo.return %part_28, %part_29 : tensor<f32>, tensor<f32>
+    %blocks.6.2.project.d_beta_w_d_gamma_w:2 = stablehlo.reduce(%blocks.6.3.d_residual init: %cst_1), (%blocks.6.2.project.du_xhat init: %cst_1) across dimensions = [2] : (tensor<8x7x7x192xf32>, tensor<8x7x7x192xf32>, tensor<f32>, tensor<f32>) -> (tensor<8x7x192xf32>, tensor<8x7x192xf32>)
+      reducer(%acc_42: tensor<f32>, %elt_42: tensor<f32>) (%acc_43: tensor<f32>, %elt_43: tensor<f32>) {
+        %part_42 = stablehlo.add %acc_42, %elt_42 : tensor<f32>
+        %part_43 = stablehlo.add %acc_43, %elt_43 : tensor<f32>
+        stablehlo.return %part_42, %part_43 : tensor<f32>, tensor<f32>
+      }
+    %blocks.6.2.project.d_beta_hw_d_gamma_hw:2 = stablehlo.reduce(%blocks.6.2.project.d_beta_w_d_gamma_w#0 init: %cst_1), (%blocks.6.2.project.d_beta_w_d_gamma_w#1 init: %cst_1) across dimensions = [1] : (tensor<8x7x192xf32>, tensor<8x7x192xf32>, tensor<f32>, tensor<f32>) -> (tensor<8x192xf32>, tensor<8x192xf32>)
+      reducer(%acc_44: tensor<f32>, %elt_44: tensor<f32>) (%acc_45: tensor<f32>, %elt_45: tensor<f32>) {
+        %part_44 = stablehlo.add %acc_44, %elt_44 : tensor<f32>
+        %part_45 = stablehlo.add %acc_45, %elt_45 : tensor<f32>
+        stablehlo.return %part_44, %part_45 : tensor<f32>, tensor<f32>
       }
     %blocks.6.2.project.d_beta_d_gamma:2 = stablehlo.reduce(%blocks.6.2.project.d_beta_hw_d_gamma_hw#0 init: %cst_1), (%blocks.6.2.project.d_beta_hw_d_gamma_hw#1 init: %cst_1) across dimensions = [0] : (tensor<8x192xf32>, tensor<8x192xf32>, tensor<f32>, tensor<f32>) -> (tensor<192xf32>, tensor<192xf32>)
-      reducer(%acc_30: tensor<f32>, %elt_30: tensor<f32>) (%acc_31: tensor<f32>, %elt_31: tensor<f32>) {
-        %part_30 = stablehlo.add %acc_30, %elt_30 : tensor<f32>
-        %part_31 = stablehlo.add %acc_31, %elt_31 : tensor<f32>
-        stablehlo.return %part_30, %part_31 : tensor<f32>, tensor<f32>
+      reducer(%acc_46: tensor<f32>, %elt_46: tensor<f32>) (%acc_47: tensor<f32>, %elt_47: tensor<f32>) {
+        %part_46 = stablehlo.add %acc_46, %elt_46 : tensor<f32>
+        %part_47 = stablehlo.add %acc_47, %elt_47 : tensor<f32>
+        stablehlo.return %part_46, %part_47 : tensor<f32>, tensor<f32>
       }
     %blocks.6.2.project.gamma_inv = stablehlo.multiply %blocks.6.2.project.bn.gamma.flat, %blocks.6.2.project.inv_std : tensor<192xf32>
     %blocks.6.2.project.bcast_8 = stablehlo.broadcast_in_dim %cst_15, dims = [] : (tensor<f32>) -> tensor<192xf32>
@@ -4236,17 +4382,23 @@ module {
     %blocks.6.2.dw.dswish = stablehlo.multiply %blocks.6.2.dw.sigmoid_r, %blocks.6.2.dw.one_plus : tensor<8x7x7x1152xf32>
     %blocks.6.2.dw.d_swish = stablehlo.multiply %blocks.6.2.se.d_h, %blocks.6.2.dw.dswish : tensor<8x7x7x1152xf32>
     %blocks.6.2.dw.du_xhat = stablehlo.multiply %blocks.6.2.dw.d_swish, %blocks.6.2.dw.xhat : tensor<8x7x7x1152xf32>
-    %blocks.6.2.dw.d_beta_hw_d_gamma_hw:2 = stablehlo.reduce(%blocks.6.2.dw.d_swish init: %cst_1), (%blocks.6.2.dw.du_xhat init: %cst_1) across dimensions = [1, 2] : (tensor<8x7x7x1152xf32>, tensor<8x7x7x1152xf32>, tensor<f32>, tensor<f32>) -> (tensor<8x1152xf32>, tensor<8x1152xf32>)
-      reducer(%acc_32: tensor<f32>, %elt_32: tensor<f32>) (%acc_33: tensor<f32>, %elt_33: tensor<f32>) {
-        %part_32 = stablehlo.add %acc_32, %elt_32 : tensor<f32>
-        %part_33 = stablehlo.add %acc_33, %elt_33 : tensor<f32>
-        stablehlo.return %part_32, %part_33 : tensor<f32>, tensor<f32>
+    %blocks.6.2.dw.d_beta_w_d_gamma_w:2 = stablehlo.reduce(%blocks.6.2.dw.d_swish init: %cst_1), (%blocks.6.2.dw.du_xhat init: %cst_1) across dimensions = [2] : (tensor<8x7x7x1152xf32>, tensor<8x7x7x1152xf32>, tensor<f32>, tensor<f32>) -> (tensor<8x7x1152xf32>, tensor<8x7x1152xf32>)
+      reducer(%acc_48: tensor<f32>, %elt_48: tensor<f32>) (%acc_49: tensor<f32>, %elt_49: tensor<f32>) {
+        %part_48 = stablehlo.add %acc_48, %elt_48 : tensor<f32>
+        %part_49 = stablehlo.add %acc_49, %elt_49 : tensor<f32>
+        stablehlo.return %part_48, %part_49 : tensor<f32>, tensor<f32>
+      }
+    %blocks.6.2.dw.d_beta_hw_d_gamma_hw:2 = stablehlo.reduce(%blocks.6.2.dw.d_beta_w_d_gamma_w#0 init: %cst_1), (%blocks.6.2.dw.d_beta_w_d_gamma_w#1 init: %cst_1) across dimensions = [1] : (tensor<8x7x1152xf32>, tensor<8x7x1152xf32>, tensor<f32>, tensor<f32>) -> (tensor<8x1152xf32>, tensor<8x1152xf32>)
+      reducer(%acc_50: tensor<f32>, %elt_50: tensor<f32>) (%acc_51: tensor<f32>, %elt_51: tensor<f32>) {
+        %part_50 = stablehlo.add %acc_50, %elt_50 : tensor<f32>
+        %part_51 = stablehlo.add %acc_51, %elt_51 : tensor<f32>
+        stablehlo.return %part_50, %part_51 : tensor<f32>, tensor<f32>
       }
     %blocks.6.2.dw.d_beta_d_gamma:2 = stablehlo.reduce(%blocks.6.2.dw.d_beta_hw_d_gamma_hw#0 init: %cst_1), (%blocks.6.2.dw.d_beta_hw_d_gamma_hw#1 init: %cst_1) across dimensions = [0] : (tensor<8x1152xf32>, tensor<8x1152xf32>, tensor<f32>, tensor<f32>) -> (tensor<1152xf32>, tensor<1152xf32>)
-      reducer(%acc_34: tensor<f32>, %elt_34: tensor<f32>) (%acc_35: tensor<f32>, %elt_35: tensor<f32>) {
-        %part_34 = stablehlo.add %acc_34, %elt_34 : tensor<f32>
-        %part_35 = stablehlo.add %acc_35, %elt_35 : tensor<f32>
-        stablehlo.return %part_34, %part_35 : tensor<f32>, tensor<f32>
+      reducer(%acc_52: tensor<f32>, %elt_52: tensor<f32>) (%acc_53: tensor<f32>, %elt_53: tensor<f32>) {
+        %part_52 = stablehlo.add %acc_52, %elt_52 : tensor<f32>
+        %part_53 = stablehlo.add %acc_53, %elt_53 : tensor<f32>
+        stablehlo.return %part_52, %part_53 : tensor<f32>, tensor<f32>
       }
     %blocks.6.2.dw.gamma_inv = stablehlo.multiply %blocks.6.2.dw.bn.gamma.flat, %blocks.6.2.dw.inv_std : tensor<1152xf32>
     %blocks.6.2.dw.bcast_10 = stablehlo.broadcast_in_dim %cst_15, dims = [] : (tensor<f32>) -> tensor<1152xf32>
@@ -4311,17 +4463,23 @@ module {
     %blocks.6.2.expand.dswish = stablehlo.multiply %blocks.6.2.expand.sigmoid_r, %blocks.6.2.expand.one_plus : tensor<8x7x7x1152xf32>
     %blocks.6.2.expand.d_swish = stablehlo.multiply %blocks.6.2.dw.d_x, %blocks.6.2.expand.dswish : tensor<8x7x7x1152xf32>
     %blocks.6.2.expand.du_xhat = stablehlo.multiply %blocks.6.2.expand.d_swish, %blocks.6.2.expand.xhat : tensor<8x7x7x1152xf32>
-    %blocks.6.2.expand.d_beta_hw_d_gamma_hw:2 = stablehlo.reduce(%blocks.6.2.expand.d_swish init: %cst_1), (%blocks.6.2.expand.du_xhat init: %cst_1) across dimensions = [1, 2] : (tensor<8x7x7x1152xf32>, tensor<8x7x7x1152xf32>, tensor<f32>, tensor<f32>) -> (tensor<8x1152xf32>, tensor<8x1152xf32>)
-      reducer(%acc_36: tensor<f32>, %elt_36: tensor<f32>) (%acc_37: tensor<f32>, %elt_37: tensor<f32>) {
-        %part_36 = stablehlo.add %acc_36, %elt_36 : tensor<f32>
-        %part_37 = stablehlo.add %acc_37, %elt_37 : tensor<f32>
-        stablehlo.return %part_36, %part_37 : tensor<f32>, tensor<f32>
+    %blocks.6.2.expand.d_beta_w_d_gamma_w:2 = stablehlo.reduce(%blocks.6.2.expand.d_swish init: %cst_1), (%blocks.6.2.expand.du_xhat init: %cst_1) across dimensions = [2] : (tensor<8x7x7x1152xf32>, tensor<8x7x7x1152xf32>, tensor<f32>, tensor<f32>) -> (tensor<8x7x1152xf32>, tensor<8x7x1152xf32>)
+      reducer(%acc_54: tensor<f32>, %elt_54: tensor<f32>) (%acc_55: tensor<f32>, %elt_55: tensor<f32>) {
+        %part_54 = stablehlo.add %acc_54, %elt_54 : tensor<f32>
+        %part_55 = stablehlo.add %acc_55, %elt_55 : tensor<f32>
+        stablehlo.return %part_54, %part_55 : tensor<f32>, tensor<f32>
+      }
+    %blocks.6.2.expand.d_beta_hw_d_gamma_hw:2 = stablehlo.reduce(%blocks.6.2.expand.d_beta_w_d_gamma_w#0 init: %cst_1), (%blocks.6.2.expand.d_beta_w_d_gamma_w#1 init: %cst_1) across dimensions = [1] : (tensor<8x7x1152xf32>, tensor<8x7x1152xf32>, tensor<f32>, tensor<f32>) -> (tensor<8x1152xf32>, tensor<8x1152xf32>)
+      reducer(%acc_56: tensor<f32>, %elt_56: tensor<f32>) (%acc_57: tensor<f32>, %elt_57: tensor<f32>) {
+        %part_56 = stablehlo.add %acc_56, %elt_56 : tensor<f32>
+        %part_57 = stablehlo.add %acc_57, %elt_57 : tensor<f32>
+        stablehlo.return %part_56, %part_57 : tensor<f32>, tensor<f32>
       }
     %blocks.6.2.expand.d_beta_d_gamma:2 = stablehlo.reduce(%blocks.6.2.expand.d_beta_hw_d_gamma_hw#0 init: %cst_1), (%blocks.6.2.expand.d_beta_hw_d_gamma_hw#1 init: %cst_1) across dimensions = [0] : (tensor<8x1152xf32>, tensor<8x1152xf32>, tensor<f32>, tensor<f32>) -> (tensor<1152xf32>, tensor<1152xf32>)
-      reducer(%acc_38: tensor<f32>, %elt_38: tensor<f32>) (%acc_39: tensor<f32>, %elt_39: tensor<f32>) {
-        %part_38 = stablehlo.add %acc_38, %elt_38 : tensor<f32>
-        %part_39 = stablehlo.add %acc_39, %elt_39 : tensor<f32>
-        stablehlo.return %part_38, %part_39 : tensor<f32>, tensor<f32>
+      reducer(%acc_58: tensor<f32>, %elt_58: tensor<f32>) (%acc_59: tensor<f32>, %elt_59: tensor<f32>) {
+        %part_58 = stablehlo.add %acc_58, %elt_58 : tensor<f32>
+        %part_59 = stablehlo.add %acc_59, %elt_59 : tensor<f32>
+        stablehlo.return %part_58, %part_59 : tensor<f32>, tensor<f32>
       }
     %blocks.6.2.expand.gamma_inv = stablehlo.multiply %blocks.6.2.expand.bn.gamma.flat, %blocks.6.2.expand.inv_std : tensor<1152xf32>
     %blocks.6.2.expand.bcast_10 = stablehlo.broadcast_in_dim %cst_15, dims = [] : (tensor<f32>) -> tensor<1152xf32>
@@ -4345,17 +4503,23 @@ module {
     %blocks.6.1.project.mean_inv_b = stablehlo.broadcast_in_dim %blocks.6.1.project.mean_inv, dims = [3] : (tensor<192xf32>) -> tensor<8x7x7x192xf32>
     %blocks.6.1.project.xhat = stablehlo.subtract %blocks.6.1.project.z_inv, %blocks.6.1.project.mean_inv_b : tensor<8x7x7x192xf32>
     %blocks.6.1.project.du_xhat = stablehlo.multiply %blocks.6.2.d_residual, %blocks.6.1.project.xhat : tensor<8x7x7x192xf32>
-    %blocks.6.1.project.d_beta_hw_d_gamma_hw:2 = stablehlo.reduce(%blocks.6.2.d_residual init: %cst_1), (%blocks.6.1.project.du_xhat init: %cst_1) across dimensions = [1, 2] : (tensor<8x7x7x192xf32>, tensor<8x7x7x192xf32>, tensor<f32>, tensor<f32>) -> (tensor<8x192xf32>, tensor<8x192xf32>)
-      reducer(%acc_40: tensor<f32>, %elt_40: tensor<f32>) (%acc_41: tensor<f32>, %elt_41: tensor<f32>) {
-        %part_40 = stablehlo.add %acc_40, %elt_40 : tensor<f32>
-        %part_41 = stablehlo.add %acc_41, %elt_41 : tensor<f32>
-        stablehlo.return %part_40, %part_41 : tensor<f32>, tensor<f32>
+    %blocks.6.1.project.d_beta_w_d_gamma_w:2 = stablehlo.reduce(%blocks.6.2.d_residual init: %cst_1), (%blocks.6.1.project.du_xhat init: %cst_1) across dimensions = [2] : (tensor<8x7x7x192xf32>, tensor<8x7x7x192xf32>, tensor<f32>, tensor<f32>) -> (tensor<8x7x192xf32>, tensor<8x7x192xf32>)
+      reducer(%acc_60: tensor<f32>, %elt_60: tensor<f32>) (%acc_61: tensor<f32>, %elt_61: tensor<f32>) {
+        %part_60 = stablehlo.add %acc_60, %elt_60 : tensor<f32>
+        %part_61 = stablehlo.add %acc_61, %elt_61 : tensor<f32>
+        stablehlo.return %part_60, %part_61 : tensor<f32>, tensor<f32>
+      }
+    %blocks.6.1.project.d_beta_hw_d_gamma_hw:2 = stablehlo.reduce(%blocks.6.1.project.d_beta_w_d_gamma_w#0 init: %cst_1), (%blocks.6.1.project.d_beta_w_d_gamma_w#1 init: %cst_1) across dimensions = [1] : (tensor<8x7x192xf32>, tensor<8x7x192xf32>, tensor<f32>, tensor<f32>) -> (tensor<8x192xf32>, tensor<8x192xf32>)
+      reducer(%acc_62: tensor<f32>, %elt_62: tensor<f32>) (%acc_63: tensor<f32>, %elt_63: tensor<f32>) {
+        %part_62 = stablehlo.add %acc_62, %elt_62 : tensor<f32>
+        %part_63 = stablehlo.add %acc_63, %elt_63 : tensor<f32>
+        stablehlo.return %part_62, %part_63 : tensor<f32>, tensor<f32>
       }
     %blocks.6.1.project.d_beta_d_gamma:2 = stablehlo.reduce(%blocks.6.1.project.d_beta_hw_d_gamma_hw#0 init: %cst_1), (%blocks.6.1.project.d_beta_hw_d_gamma_hw#1 init: %cst_1) across dimensions = [0] : (tensor<8x192xf32>, tensor<8x192xf32>, tensor<f32>, tensor<f32>) -> (tensor<192xf32>, tensor<192xf32>)
-      reducer(%acc_42: tensor<f32>, %elt_42: tensor<f32>) (%acc_43: tensor<f32>, %elt_43: tensor<f32>) {
-        %part_42 = stablehlo.add %acc_42, %elt_42 : tensor<f32>
-        %part_43 = stablehlo.add %acc_43, %elt_43 : tensor<f32>
-        stablehlo.return %part_42, %part_43 : tensor<f32>, tensor<f32>
+      reducer(%acc_64: tensor<f32>, %elt_64: tensor<f32>) (%acc_65: tensor<f32>, %elt_65: tensor<f32>) {
+        %part_64 = stablehlo.add %acc_64, %elt_64 : tensor<f32>
+        %part_65 = stablehlo.add %acc_65, %elt_65 : tensor<f32>
+        stablehlo.return %part_64, %part_65 : tensor<f32>, tensor<f32>
       }
     %blocks.6.1.project.gamma_inv = stablehlo.multiply %blocks.6.1.project.bn.gamma.flat, %blocks.6.1.project.inv_std : tensor<192xf32>
     %blocks.6.1.project.bcast_8 = stablehlo.broadcast_in_dim %cst_15, dims = [] : (tensor<f32>) -> tensor<192xf32>
@@ -4414,17 +4578,23 @@ module {
     %blocks.6.1.dw.dswish = stablehlo.multiply %blocks.6.1.dw.sigmoid_r, %blocks.6.1.dw.one_plus : tensor<8x7x7x1152xf32>
     %blocks.6.1.dw.d_swish = stablehlo.multiply %blocks.6.1.se.d_h, %blocks.6.1.dw.dswish : tensor<8x7x7x1152xf32>
     %blocks.6.1.dw.du_xhat = stablehlo.multiply %blocks.6.1.dw.d_swish, %blocks.6.1.dw.xhat : tensor<8x7x7x1152xf32>
-    %blocks.6.1.dw.d_beta_hw_d_gamma_hw:2 = stablehlo.reduce(%blocks.6.1.dw.d_swish init: %cst_1), (%blocks.6.1.dw.du_xhat init: %cst_1) across dimensions = [1, 2] : (tensor<8x7x7x1152xf32>, tensor<8x7x7x1152xf32>, tensor<f32>, tensor<f32>) -> (tensor<8x1152xf32>, tensor<8x1152xf32>)
-      reducer(%acc_44: tensor<f32>, %elt_44: tensor<f32>) (%acc_45: tensor<f32>, %elt_45: tensor<f32>) {
-        %part_44 = stablehlo.add %acc_44, %elt_44 : tensor<f32>
-        %part_45 = stablehlo.add %acc_45, %elt_45 : tensor<f32>
-        stablehlo.return %part_44, %part_45 : tensor<f32>, tensor<f32>
+    %blocks.6.1.dw.d_beta_w_d_gamma_w:2 = stablehlo.reduce(%blocks.6.1.dw.d_swish init: %cst_1), (%blocks.6.1.dw.du_xhat init: %cst_1) across dimensions = [2] : (tensor<8x7x7x1152xf32>, tensor<8x7x7x1152xf32>, tensor<f32>, tensor<f32>) -> (tensor<8x7x1152xf32>, tensor<8x7x1152xf32>)
+      reducer(%acc_66: tensor<f32>, %elt_66: tensor<f32>) (%acc_67: tensor<f32>, %elt_67: tensor<f32>) {
+        %part_66 = stablehlo.add %acc_66, %elt_66 : tensor<f32>
+        %part_67 = stablehlo.add %acc_67, %elt_67 : tensor<f32>
+        stablehlo.return %part_66, %part_67 : tensor<f32>, tensor<f32>
+      }
+    %blocks.6.1.dw.d_beta_hw_d_gamma_hw:2 = stablehlo.reduce(%blocks.6.1.dw.d_beta_w_d_gamma_w#0 init: %cst_1), (%blocks.6.1.dw.d_beta_w_d_gamma_w#1 init: %cst_1) across dimensions = [1] : (tensor<8x7x1152xf32>, tensor<8x7x1152xf32>, tensor<f32>, tensor<f32>) -> (tensor<8x1152xf32>, tensor<8x1152xf32>)
+      reducer(%acc_68: tensor<f32>, %elt_68: tensor<f32>) (%acc_69: tensor<f32>, %elt_69: tensor<f32>) {
+        %part_68 = stablehlo.add %acc_68, %elt_68 : tensor<f32>
+        %part_69 = stablehlo.add %acc_69, %elt_69 : tensor<f32>
+        stablehlo.return %part_68, %part_69 : tensor<f32>, tensor<f32>
       }
     %blocks.6.1.dw.d_beta_d_gamma:2 = stablehlo.reduce(%blocks.6.1.dw.d_beta_hw_d_gamma_hw#0 init: %cst_1), (%blocks.6.1.dw.d_beta_hw_d_gamma_hw#1 init: %cst_1) across dimensions = [0] : (tensor<8x1152xf32>, tensor<8x1152xf32>, tensor<f32>, tensor<f32>) -> (tensor<1152xf32>, tensor<1152xf32>)
-      reducer(%acc_46: tensor<f32>, %elt_46: tensor<f32>) (%acc_47: tensor<f32>, %elt_47: tensor<f32>) {
-        %part_46 = stablehlo.add %acc_46, %elt_46 : tensor<f32>
-        %part_47 = stablehlo.add %acc_47, %elt_47 : tensor<f32>
-        stablehlo.return %part_46, %part_47 : tensor<f32>, tensor<f32>
+      reducer(%acc_70: tensor<f32>, %elt_70: tensor<f32>) (%acc_71: tensor<f32>, %elt_71: tensor<f32>) {
+        %part_70 = stablehlo.add %acc_70, %elt_70 : tensor<f32>
+        %part_71 = stablehlo.add %acc_71, %elt_71 : tensor<f32>
+        stablehlo.return %part_70, %part_71 : tensor<f32>, tensor<f32>
       }
     %blocks.6.1.dw.gamma_inv = stablehlo.multiply %blocks.6.1.dw.bn.gamma.flat, %blocks.6.1.dw.inv_std : tensor<1152xf32>
     %blocks.6.1.dw.bcast_10 = stablehlo.broadcast_in_dim %cst_15, dims = [] : (tensor<f32>) -> tensor<1152xf32>
@@ -4489,17 +4659,23 @@ module {
     %blocks.6.1.expand.dswish = stablehlo.multiply %blocks.6.1.expand.sigmoid_r, %blocks.6.1.expand.one_plus : tensor<8x7x7x1152xf32>
     %blocks.6.1.expand.d_swish = stablehlo.multiply %blocks.6.1.dw.d_x, %blocks.6.1.expand.dswish : tensor<8x7x7x1152xf32>
     %blocks.6.1.expand.du_xhat = stablehlo.multiply %blocks.6.1.expand.d_swish, %blocks.6.1.expand.xhat : tensor<8x7x7x1152xf32>
-    %blocks.6.1.expand.d_beta_hw_d_gamma_hw:2 = stablehlo.reduce(%blocks.6.1.expand.d_swish init: %cst_1), (%blocks.6.1.expand.du_xhat init: %cst_1) across dimensions = [1, 2] : (tensor<8x7x7x1152xf32>, tensor<8x7x7x1152xf32>, tensor<f32>, tensor<f32>) -> (tensor<8x1152xf32>, tensor<8x1152xf32>)
-      reducer(%acc_48: tensor<f32>, %elt_48: tensor<f32>) (%acc_49: tensor<f32>, %elt_49: tensor<f32>) {
-        %part_48 = stablehlo.add %acc_48, %elt_48 : tensor<f32>
-        %part_49 = stablehlo.add %acc_49, %elt_49 : tensor<f32>
-        stablehlo.return %part_48, %part_49 : tensor<f32>, tensor<f32>
+    %blocks.6.1.expand.d_beta_w_d_gamma_w:2 = stablehlo.reduce(%blocks.6.1.expand.d_swish init: %cst_1), (%blocks.6.1.expand.du_xhat init: %cst_1) across dimensions = [2] : (tensor<8x7x7x1152xf32>, tensor<8x7x7x1152xf32>, tensor<f32>, tensor<f32>) -> (tensor<8x7x1152xf32>, tensor<8x7x1152xf32>)
+      reducer(%acc_72: tensor<f32>, %elt_72: tensor<f32>) (%acc_73: tensor<f32>, %elt_73: tensor<f32>) {
+        %part_72 = stablehlo.add %acc_72, %elt_72 : tensor<f32>
+        %part_73 = stablehlo.add %acc_73, %elt_73 : tensor<f32>
+        stablehlo.return %part_72, %part_73 : tensor<f32>, tensor<f32>
+      }
+    %blocks.6.1.expand.d_beta_hw_d_gamma_hw:2 = stablehlo.reduce(%blocks.6.1.expand.d_beta_w_d_gamma_w#0 init: %cst_1), (%blocks.6.1.expand.d_beta_w_d_gamma_w#1 init: %cst_1) across dimensions = [1] : (tensor<8x7x1152xf32>, tensor<8x7x1152xf32>, tensor<f32>, tensor<f32>) -> (tensor<8x1152xf32>, tensor<8x1152xf32>)
+      reducer(%acc_74: tensor<f32>, %elt_74: tensor<f32>) (%acc_75: tensor<f32>, %elt_75: tensor<f32>) {
+        %part_74 = stablehlo.add %acc_74, %elt_74 : tensor<f32>
+        %part_75 = stablehlo.add %acc_75, %elt_75 : tensor<f32>
+        stablehlo.return %part_74, %part_75 : tensor<f32>, tensor<f32>
       }
     %blocks.6.1.expand.d_beta_d_gamma:2 = stablehlo.reduce(%blocks.6.1.expand.d_beta_hw_d_gamma_hw#0 init: %cst_1), (%blocks.6.1.expand.d_beta_hw_d_gamma_hw#1 init: %cst_1) across dimensions = [0] : (tensor<8x1152xf32>, tensor<8x1152xf32>, tensor<f32>, tensor<f32>) -> (tensor<1152xf32>, tensor<1152xf32>)
-      reducer(%acc_50: tensor<f32>, %elt_50: tensor<f32>) (%acc_51: tensor<f32>, %elt_51: tensor<f32>) {
-        %part_50 = stablehlo.add %acc_50, %elt_50 : tensor<f32>
-        %part_51 = stablehlo.add %acc_51, %elt_51 : tensor<f32>
-        stablehlo.return %part_50, %part_51 : tensor<f32>, tensor<f32>
+      reducer(%acc_76: tensor<f32>, %elt_76: tensor<f32>) (%acc_77: tensor<f32>, %elt_77: tensor<f32>) {
+        %part_76 = stablehlo.add %acc_76, %elt_76 : tensor<f32>
+        %part_77 = stablehlo.add %acc_77, %elt_77 : tensor<f32>
+        stablehlo.return %part_76, %part_77 : tensor<f32>, tensor<f32>
       }
     %blocks.6.1.expand.gamma_inv = stablehlo.multiply %blocks.6.1.expand.bn.gamma.flat, %blocks.6.1.expand.inv_std : tensor<1152xf32>
     %blocks.6.1.expand.bcast_10 = stablehlo.broadcast_in_dim %cst_15, dims = [] : (tensor<f32>) -> tensor<1152xf32>
@@ -4523,17 +4699,23 @@ module {
     %blocks.6.0.project.mean_inv_b = stablehlo.broadcast_in_dim %blocks.6.0.project.mean_inv, dims = [3] : (tensor<192xf32>) -> tensor<8x7x7x192xf32>
     %blocks.6.0.project.xhat = stablehlo.subtract %blocks.6.0.project.z_inv, %blocks.6.0.project.mean_inv_b : tensor<8x7x7x192xf32>
     %blocks.6.0.project.du_xhat = stablehlo.multiply %blocks.6.1.d_residual, %blocks.6.0.project.xhat : tensor<8x7x7x192xf32>
-    %blocks.6.0.project.d_beta_hw_d_gamma_hw:2 = stablehlo.reduce(%blocks.6.1.d_residual init: %cst_1), (%blocks.6.0.project.du_xhat init: %cst_1) across dimensions = [1, 2] : (tensor<8x7x7x192xf32>, tensor<8x7x7x192xf32>, tensor<f32>, tensor<f32>) -> (tensor<8x192xf32>, tensor<8x192xf32>)
-      reducer(%acc_52: tensor<f32>, %elt_52: tensor<f32>) (%acc_53: tensor<f32>, %elt_53: tensor<f32>) {
-        %part_52 = stablehlo.add %acc_52, %elt_52 : tensor<f32>
-        %part_53 = stablehlo.add %acc_53, %elt_53 : tensor<f32>
-        stablehlo.return %part_52, %part_53 : tensor<f32>, tensor<f32>
+    %blocks.6.0.project.d_beta_w_d_gamma_w:2 = stablehlo.reduce(%blocks.6.1.d_residual init: %cst_1), (%blocks.6.0.project.du_xhat init: %cst_1) across dimensions = [2] : (tensor<8x7x7x192xf32>, tensor<8x7x7x192xf32>, tensor<f32>, tensor<f32>) -> (tensor<8x7x192xf32>, tensor<8x7x192xf32>)
+      reducer(%acc_78: tensor<f32>, %elt_78: tensor<f32>) (%acc_79: tensor<f32>, %elt_79: tensor<f32>) {
+        %part_78 = stablehlo.add %acc_78, %elt_78 : tensor<f32>
+        %part_79 = stablehlo.add %acc_79, %elt_79 : tensor<f32>
+        stablehlo.return %part_78, %part_79 : tensor<f32>, tensor<f32>
+      }
+    %blocks.6.0.project.d_beta_hw_d_gamma_hw:2 = stablehlo.reduce(%blocks.6.0.project.d_beta_w_d_gamma_w#0 init: %cst_1), (%blocks.6.0.project.d_beta_w_d_gamma_w#1 init: %cst_1) across dimensions = [1] : (tensor<8x7x192xf32>, tensor<8x7x192xf32>, tensor<f32>, tensor<f32>) -> (tensor<8x192xf32>, tensor<8x192xf32>)
+      reducer(%acc_80: tensor<f32>, %elt_80: tensor<f32>) (%acc_81: tensor<f32>, %elt_81: tensor<f32>) {
+        %part_80 = stablehlo.add %acc_80, %elt_80 : tensor<f32>
+        %part_81 = stablehlo.add %acc_81, %elt_81 : tensor<f32>
+        stablehlo.return %part_80, %part_81 : tensor<f32>, tensor<f32>
       }
     %blocks.6.0.project.d_beta_d_gamma:2 = stablehlo.reduce(%blocks.6.0.project.d_beta_hw_d_gamma_hw#0 init: %cst_1), (%blocks.6.0.project.d_beta_hw_d_gamma_hw#1 init: %cst_1) across dimensions = [0] : (tensor<8x192xf32>, tensor<8x192xf32>, tensor<f32>, tensor<f32>) -> (tensor<192xf32>, tensor<192xf32>)
-      reducer(%acc_54: tensor<f32>, %elt_54: tensor<f32>) (%acc_55: tensor<f32>, %elt_55: tensor<f32>) {
-        %part_54 = stablehlo.add %acc_54, %elt_54 : tensor<f32>
-        %part_55 = stablehlo.add %acc_55, %elt_55 : tensor<f32>
-        stablehlo.return %part_54, %part_55 : tensor<f32>, tensor<f32>
+      reducer(%acc_82: tensor<f32>, %elt_82: tensor<f32>) (%acc_83: tensor<f32>, %elt_83: tensor<f32>) {
+        %part_82 = stablehlo.add %acc_82, %elt_82 : tensor<f32>
+        %part_83 = stablehlo.add %acc_83, %elt_83 : tensor<f32>
+        stablehlo.return %part_82, %part_83 : tensor<f32>, tensor<f32>
       }
     %blocks.6.0.project.gamma_inv = stablehlo.multiply %blocks.6.0.project.bn.gamma.flat, %blocks.6.0.project.inv_std : tensor<192xf32>
     %blocks.6.0.project.bcast_8 = stablehlo.broadcast_in_dim %cst_15, dims = [] : (tensor<f32>) -> tensor<192xf32>
@@ -4592,17 +4774,23 @@ module {
     %blocks.6.0.dw.dswish = stablehlo.multiply %blocks.6.0.dw.sigmoid_r, %blocks.6.0.dw.one_plus : tensor<8x7x7x672xf32>
     %blocks.6.0.dw.d_swish = stablehlo.multiply %blocks.6.0.se.d_h, %blocks.6.0.dw.dswish : tensor<8x7x7x672xf32>
     %blocks.6.0.dw.du_xhat = stablehlo.multiply %blocks.6.0.dw.d_swish, %blocks.6.0.dw.xhat : tensor<8x7x7x672xf32>
-    %blocks.6.0.dw.d_beta_hw_d_gamma_hw:2 = stablehlo.reduce(%blocks.6.0.dw.d_swish init: %cst_1), (%blocks.6.0.dw.du_xhat init: %cst_1) across dimensions = [1, 2] : (tensor<8x7x7x672xf32>, tensor<8x7x7x672xf32>, tensor<f32>, tensor<f32>) -> (tensor<8x672xf32>, tensor<8x672xf32>)
-      reducer(%acc_56: tensor<f32>, %elt_56: tensor<f32>) (%acc_57: tensor<f32>, %elt_57: tensor<f32>) {
-        %part_56 = stablehlo.add %acc_56, %elt_56 : tensor<f32>
-        %part_57 = stablehlo.add %acc_57, %elt_57 : tensor<f32>
-        stablehlo.return %part_56, %part_57 : tensor<f32>, tensor<f32>
+    %blocks.6.0.dw.d_beta_w_d_gamma_w:2 = stablehlo.reduce(%blocks.6.0.dw.d_swish init: %cst_1), (%blocks.6.0.dw.du_xhat init: %cst_1) across dimensions = [2] : (tensor<8x7x7x672xf32>, tensor<8x7x7x672xf32>, tensor<f32>, tensor<f32>) -> (tensor<8x7x672xf32>, tensor<8x7x672xf32>)
+      reducer(%acc_84: tensor<f32>, %elt_84: tensor<f32>) (%acc_85: tensor<f32>, %elt_85: tensor<f32>) {
+        %part_84 = stablehlo.add %acc_84, %elt_84 : tensor<f32>
+        %part_85 = stablehlo.add %acc_85, %elt_85 : tensor<f32>
+        stablehlo.return %part_84, %part_85 : tensor<f32>, tensor<f32>
+      }
+    %blocks.6.0.dw.d_beta_hw_d_gamma_hw:2 = stablehlo.reduce(%blocks.6.0.dw.d_beta_w_d_gamma_w#0 init: %cst_1), (%blocks.6.0.dw.d_beta_w_d_gamma_w#1 init: %cst_1) across dimensions = [1] : (tensor<8x7x672xf32>, tensor<8x7x672xf32>, tensor<f32>, tensor<f32>) -> (tensor<8x672xf32>, tensor<8x672xf32>)
+      reducer(%acc_86: tensor<f32>, %elt_86: tensor<f32>) (%acc_87: tensor<f32>, %elt_87: tensor<f32>) {
+        %part_86 = stablehlo.add %acc_86, %elt_86 : tensor<f32>
+        %part_87 = stablehlo.add %acc_87, %elt_87 : tensor<f32>
+        stablehlo.return %part_86, %part_87 : tensor<f32>, tensor<f32>
       }
     %blocks.6.0.dw.d_beta_d_gamma:2 = stablehlo.reduce(%blocks.6.0.dw.d_beta_hw_d_gamma_hw#0 init: %cst_1), (%blocks.6.0.dw.d_beta_hw_d_gamma_hw#1 init: %cst_1) across dimensions = [0] : (tensor<8x672xf32>, tensor<8x672xf32>, tensor<f32>, tensor<f32>) -> (tensor<672xf32>, tensor<672xf32>)
-      reducer(%acc_58: tensor<f32>, %elt_58: tensor<f32>) (%acc_59: tensor<f32>, %elt_59: tensor<f32>) {
-        %part_58 = stablehlo.add %acc_58, %elt_58 : tensor<f32>
-        %part_59 = stablehlo.add %acc_59, %elt_59 : tensor<f32>
-        stablehlo.return %part_58, %part_59 : tensor<f32>, tensor<f32>
+      reducer(%acc_88: tensor<f32>, %elt_88: tensor<f32>) (%acc_89: tensor<f32>, %elt_89: tensor<f32>) {
+        %part_88 = stablehlo.add %acc_88, %elt_88 : tensor<f32>
+        %part_89 = stablehlo.add %acc_89, %elt_89 : tensor<f32>
+        stablehlo.return %part_88, %part_89 : tensor<f32>, tensor<f32>
       }
     %blocks.6.0.dw.gamma_inv = stablehlo.multiply %blocks.6.0.dw.bn.gamma.flat, %blocks.6.0.dw.inv_std : tensor<672xf32>
     %blocks.6.0.dw.bcast_10 = stablehlo.broadcast_in_dim %cst_15, dims = [] : (tensor<f32>) -> tensor<672xf32>
@@ -4667,17 +4855,23 @@ module {
     %blocks.6.0.expand.dswish = stablehlo.multiply %blocks.6.0.expand.sigmoid_r, %blocks.6.0.expand.one_plus : tensor<8x14x14x672xf32>
     %blocks.6.0.expand.d_swish = stablehlo.multiply %blocks.6.0.dw.d_x, %blocks.6.0.expand.dswish : tensor<8x14x14x672xf32>
     %blocks.6.0.expand.du_xhat = stablehlo.multiply %blocks.6.0.expand.d_swish, %blocks.6.0.expand.xhat : tensor<8x14x14x672xf32>
-    %blocks.6.0.expand.d_beta_hw_d_gamma_hw:2 = stablehlo.reduce(%blocks.6.0.expand.d_swish init: %cst_1), (%blocks.6.0.expand.du_xhat init: %cst_1) across dimensions = [1, 2] : (tensor<8x14x14x672xf32>, tensor<8x14x14x672xf32>, tensor<f32>, tensor<f32>) -> (tensor<8x672xf32>, tensor<8x672xf32>)
-      reducer(%acc_60: tensor<f32>, %elt_60: tensor<f32>) (%acc_61: tensor<f32>, %elt_61: tensor<f32>) {
-        %part_60 = stablehlo.add %acc_60, %elt_60 : tensor<f32>
-        %part_61 = stablehlo.add %acc_61, %elt_61 : tensor<f32>
-        stablehlo.return %part_60, %part_61 : tensor<f32>, tensor<f32>
+    %blocks.6.0.expand.d_beta_w_d_gamma_w:2 = stablehlo.reduce(%blocks.6.0.expand.d_swish init: %cst_1), (%blocks.6.0.expand.du_xhat init: %cst_1) across dimensions = [2] : (tensor<8x14x14x672xf32>, tensor<8x14x14x672xf32>, tensor<f32>, tensor<f32>) -> (tensor<8x14x672xf32>, tensor<8x14x672xf32>)
+      reducer(%acc_90: tensor<f32>, %elt_90: tensor<f32>) (%acc_91: tensor<f32>, %elt_91: tensor<f32>) {
+        %part_90 = stablehlo.add %acc_90, %elt_90 : tensor<f32>
+        %part_91 = stablehlo.add %acc_91, %elt_91 : tensor<f32>
+        stablehlo.return %part_90, %part_91 : tensor<f32>, tensor<f32>
+      }
+    %blocks.6.0.expand.d_beta_hw_d_gamma_hw:2 = stablehlo.reduce(%blocks.6.0.expand.d_beta_w_d_gamma_w#0 init: %cst_1), (%blocks.6.0.expand.d_beta_w_d_gamma_w#1 init: %cst_1) across dimensions = [1] : (tensor<8x14x672xf32>, tensor<8x14x672xf32>, tensor<f32>, tensor<f32>) -> (tensor<8x672xf32>, tensor<8x672xf32>)
+      reducer(%acc_92: tensor<f32>, %elt_92: tensor<f32>) (%acc_93: tensor<f32>, %elt_93: tensor<f32>) {
+        %part_92 = stablehlo.add %acc_92, %elt_92 : tensor<f32>
+        %part_93 = stablehlo.add %acc_93, %elt_93 : tensor<f32>
+        stablehlo.return %part_92, %part_93 : tensor<f32>, tensor<f32>
       }
     %blocks.6.0.expand.d_beta_d_gamma:2 = stablehlo.reduce(%blocks.6.0.expand.d_beta_hw_d_gamma_hw#0 init: %cst_1), (%blocks.6.0.expand.d_beta_hw_d_gamma_hw#1 init: %cst_1) across dimensions = [0] : (tensor<8x672xf32>, tensor<8x672xf32>, tensor<f32>, tensor<f32>) -> (tensor<672xf32>, tensor<672xf32>)
-      reducer(%acc_62: tensor<f32>, %elt_62: tensor<f32>) (%acc_63: tensor<f32>, %elt_63: tensor<f32>) {
-        %part_62 = stablehlo.add %acc_62, %elt_62 : tensor<f32>
-        %part_63 = stablehlo.add %acc_63, %elt_63 : tensor<f32>
-        stablehlo.return %part_62, %part_63 : tensor<f32>, tensor<f32>
+      reducer(%acc_94: tensor<f32>, %elt_94: tensor<f32>) (%acc_95: tensor<f32>, %elt_95: tensor<f32>) {
+        %part_94 = stablehlo.add %acc_94, %elt_94 : tensor<f32>
+        %part_95 = stablehlo.add %acc_95, %elt_95 : tensor<f32>
+        stablehlo.return %part_94, %part_95 : tensor<f32>, tensor<f32>
       }
     %blocks.6.0.expand.gamma_inv = stablehlo.multiply %blocks.6.0.expand.bn.gamma.flat, %blocks.6.0.expand.inv_std : tensor<672xf32>
     %blocks.6.0.expand.bcast_10 = stablehlo.broadcast_in_dim %cst_12, dims = [] : (tensor<f32>) -> tensor<672xf32>
@@ -4701,17 +4895,23 @@ module {
     %blocks.5.2.project.mean_inv_b = stablehlo.broadcast_in_dim %blocks.5.2.project.mean_inv, dims = [3] : (tensor<112xf32>) -> tensor<8x14x14x112xf32>
     %blocks.5.2.project.xhat = stablehlo.subtract %blocks.5.2.project.z_inv, %blocks.5.2.project.mean_inv_b : tensor<8x14x14x112xf32>
     %blocks.5.2.project.du_xhat = stablehlo.multiply %blocks.6.0.expand.d_x, %blocks.5.2.project.xhat : tensor<8x14x14x112xf32>
-    %blocks.5.2.project.d_beta_hw_d_gamma_hw:2 = stablehlo.reduce(%blocks.6.0.expand.d_x init: %cst_1), (%blocks.5.2.project.du_xhat init: %cst_1) across dimensions = [1, 2] : (tensor<8x14x14x112xf32>, tensor<8x14x14x112xf32>, tensor<f32>, tensor<f32>) -> (tensor<8x112xf32>, tensor<8x112xf32>)
-      reducer(%acc_64: tensor<f32>, %elt_64: tensor<f32>) (%acc_65: tensor<f32>, %elt_65: tensor<f32>) {
-        %part_64 = stablehlo.add %acc_64, %elt_64 : tensor<f32>
-        %part_65 = stablehlo.add %acc_65, %elt_65 : tensor<f32>
-        stablehlo.return %part_64, %part_65 : tensor<f32>, tensor<f32>
+    %blocks.5.2.project.d_beta_w_d_gamma_w:2 = stablehlo.reduce(%blocks.6.0.expand.d_x init: %cst_1), (%blocks.5.2.project.du_xhat init: %cst_1) across dimensions = [2] : (tensor<8x14x14x112xf32>, tensor<8x14x14x112xf32>, tensor<f32>, tensor<f32>) -> (tensor<8x14x112xf32>, tensor<8x14x112xf32>)
+      reducer(%acc_96: tensor<f32>, %elt_96: tensor<f32>) (%acc_97: tensor<f32>, %elt_97: tensor<f32>) {
+        %part_96 = stablehlo.add %acc_96, %elt_96 : tensor<f32>
+        %part_97 = stablehlo.add %acc_97, %elt_97 : tensor<f32>
+        stablehlo.return %part_96, %part_97 : tensor<f32>, tensor<f32>
+      }
+    %blocks.5.2.project.d_beta_hw_d_gamma_hw:2 = stablehlo.reduce(%blocks.5.2.project.d_beta_w_d_gamma_w#0 init: %cst_1), (%blocks.5.2.project.d_beta_w_d_gamma_w#1 init: %cst_1) across dimensions = [1] : (tensor<8x14x112xf32>, tensor<8x14x112xf32>, tensor<f32>, tensor<f32>) -> (tensor<8x112xf32>, tensor<8x112xf32>)
+      reducer(%acc_98: tensor<f32>, %elt_98: tensor<f32>) (%acc_99: tensor<f32>, %elt_99: tensor<f32>) {
+        %part_98 = stablehlo.add %acc_98, %elt_98 : tensor<f32>
+        %part_99 = stablehlo.add %acc_99, %elt_99 : tensor<f32>
+        stablehlo.return %part_98, %part_99 : tensor<f32>, tensor<f32>
       }
     %blocks.5.2.project.d_beta_d_gamma:2 = stablehlo.reduce(%blocks.5.2.project.d_beta_hw_d_gamma_hw#0 init: %cst_1), (%blocks.5.2.project.d_beta_hw_d_gamma_hw#1 init: %cst_1) across dimensions = [0] : (tensor<8x112xf32>, tensor<8x112xf32>, tensor<f32>, tensor<f32>) -> (tensor<112xf32>, tensor<112xf32>)
-      reducer(%acc_66: tensor<f32>, %elt_66: tensor<f32>) (%acc_67: tensor<f32>, %elt_67: tensor<f32>) {
-        %part_66 = stablehlo.add %acc_66, %elt_66 : tensor<f32>
-        %part_67 = stablehlo.add %acc_67, %elt_67 : tensor<f32>
-        stablehlo.return %part_66, %part_67 : tensor<f32>, tensor<f32>
+      reducer(%acc_100: tensor<f32>, %elt_100: tensor<f32>) (%acc_101: tensor<f32>, %elt_101: tensor<f32>) {
+        %part_100 = stablehlo.add %acc_100, %elt_100 : tensor<f32>
+        %part_101 = stablehlo.add %acc_101, %elt_101 : tensor<f32>
+        stablehlo.return %part_100, %part_101 : tensor<f32>, tensor<f32>
       }
     %blocks.5.2.project.gamma_inv = stablehlo.multiply %blocks.5.2.project.bn.gamma.flat, %blocks.5.2.project.inv_std : tensor<112xf32>
     %blocks.5.2.project.bcast_8 = stablehlo.broadcast_in_dim %cst_12, dims = [] : (tensor<f32>) -> tensor<112xf32>
@@ -4770,17 +4970,23 @@ module {
     %blocks.5.2.dw.dswish = stablehlo.multiply %blocks.5.2.dw.sigmoid_r, %blocks.5.2.dw.one_plus : tensor<8x14x14x672xf32>
     %blocks.5.2.dw.d_swish = stablehlo.multiply %blocks.5.2.se.d_h, %blocks.5.2.dw.dswish : tensor<8x14x14x672xf32>
     %blocks.5.2.dw.du_xhat = stablehlo.multiply %blocks.5.2.dw.d_swish, %blocks.5.2.dw.xhat : tensor<8x14x14x672xf32>
-    %blocks.5.2.dw.d_beta_hw_d_gamma_hw:2 = stablehlo.reduce(%blocks.5.2.dw.d_swish init: %cst_1), (%blocks.5.2.dw.du_xhat init: %cst_1) across dimensions = [1, 2] : (tensor<8x14x14x672xf32>, tensor<8x14x14x672xf32>, tensor<f32>, tensor<f32>) -> (tensor<8x672xf32>, tensor<8x672xf32>)
-      reducer(%acc_68: tensor<f32>, %elt_68: tensor<f32>) (%acc_69: tensor<f32>, %elt_69: tensor<f32>) {
-        %part_68 = stablehlo.add %acc_68, %elt_68 : tensor<f32>
-        %part_69 = stablehlo.add %acc_69, %elt_69 : tensor<f32>
-        stablehlo.return %part_68, %part_69 : tensor<f32>, tensor<f32>
+    %blocks.5.2.dw.d_beta_w_d_gamma_w:2 = stablehlo.reduce(%blocks.5.2.dw.d_swish init: %cst_1), (%blocks.5.2.dw.du_xhat init: %cst_1) across dimensions = [2] : (tensor<8x14x14x672xf32>, tensor<8x14x14x672xf32>, tensor<f32>, tensor<f32>) -> (tensor<8x14x672xf32>, tensor<8x14x672xf32>)
+      reducer(%acc_102: tensor<f32>, %elt_102: tensor<f32>) (%acc_103: tensor<f32>, %elt_103: tensor<f32>) {
+        %part_102 = stablehlo.add %acc_102, %elt_102 : tensor<f32>
+        %part_103 = stablehlo.add %acc_103, %elt_103 : tensor<f32>
+        stablehlo.return %part_102, %part_103 : tensor<f32>, tensor<f32>
+      }
+    %blocks.5.2.dw.d_beta_hw_d_gamma_hw:2 = stablehlo.reduce(%blocks.5.2.dw.d_beta_w_d_gamma_w#0 init: %cst_1), (%blocks.5.2.dw.d_beta_w_d_gamma_w#1 init: %cst_1) across dimensions = [1] : (tensor<8x14x672xf32>, tensor<8x14x672xf32>, tensor<f32>, tensor<f32>) -> (tensor<8x672xf32>, tensor<8x672xf32>)
+      reducer(%acc_104: tensor<f32>, %elt_104: tensor<f32>) (%acc_105: tensor<f32>, %elt_105: tensor<f32>) {
+        %part_104 = stablehlo.add %acc_104, %elt_104 : tensor<f32>
+        %part_105 = stablehlo.add %acc_105, %elt_105 : tensor<f32>
+        stablehlo.return %part_104, %part_105 : tensor<f32>, tensor<f32>
       }
     %blocks.5.2.dw.d_beta_d_gamma:2 = stablehlo.reduce(%blocks.5.2.dw.d_beta_hw_d_gamma_hw#0 init: %cst_1), (%blocks.5.2.dw.d_beta_hw_d_gamma_hw#1 init: %cst_1) across dimensions = [0] : (tensor<8x672xf32>, tensor<8x672xf32>, tensor<f32>, tensor<f32>) -> (tensor<672xf32>, tensor<672xf32>)
-      reducer(%acc_70: tensor<f32>, %elt_70: tensor<f32>) (%acc_71: tensor<f32>, %elt_71: tensor<f32>) {
-        %part_70 = stablehlo.add %acc_70, %elt_70 : tensor<f32>
-        %part_71 = stablehlo.add %acc_71, %elt_71 : tensor<f32>
-        stablehlo.return %part_70, %part_71 : tensor<f32>, tensor<f32>
+      reducer(%acc_106: tensor<f32>, %elt_106: tensor<f32>) (%acc_107: tensor<f32>, %elt_107: tensor<f32>) {
+        %part_106 = stablehlo.add %acc_106, %elt_106 : tensor<f32>
+        %part_107 = stablehlo.add %acc_107, %elt_107 : tensor<f32>
+        stablehlo.return %part_106, %part_107 : tensor<f32>, tensor<f32>
       }
     %blocks.5.2.dw.gamma_inv = stablehlo.multiply %blocks.5.2.dw.bn.gamma.flat, %blocks.5.2.dw.inv_std : tensor<672xf32>
     %blocks.5.2.dw.bcast_10 = stablehlo.broadcast_in_dim %cst_12, dims = [] : (tensor<f32>) -> tensor<672xf32>
@@ -4845,17 +5051,23 @@ module {
     %blocks.5.2.expand.dswish = stablehlo.multiply %blocks.5.2.expand.sigmoid_r, %blocks.5.2.expand.one_plus : tensor<8x14x14x672xf32>
     %blocks.5.2.expand.d_swish = stablehlo.multiply %blocks.5.2.dw.d_x, %blocks.5.2.expand.dswish : tensor<8x14x14x672xf32>
     %blocks.5.2.expand.du_xhat = stablehlo.multiply %blocks.5.2.expand.d_swish, %blocks.5.2.expand.xhat : tensor<8x14x14x672xf32>
-    %blocks.5.2.expand.d_beta_hw_d_gamma_hw:2 = stablehlo.reduce(%blocks.5.2.expand.d_swish init: %cst_1), (%blocks.5.2.expand.du_xhat init: %cst_1) across dimensions = [1, 2] : (tensor<8x14x14x672xf32>, tensor<8x14x14x672xf32>, tensor<f32>, tensor<f32>) -> (tensor<8x672xf32>, tensor<8x672xf32>)
-      reducer(%acc_72: tensor<f32>, %elt_72: tensor<f32>) (%acc_73: tensor<f32>, %elt_73: tensor<f32>) {
-        %part_72 = stablehlo.add %acc_72, %elt_72 : tensor<f32>
-        %part_73 = stablehlo.add %acc_73, %elt_73 : tensor<f32>
-        stablehlo.return %part_72, %part_73 : tensor<f32>, tensor<f32>
+    %blocks.5.2.expand.d_beta_w_d_gamma_w:2 = stablehlo.reduce(%blocks.5.2.expand.d_swish init: %cst_1), (%blocks.5.2.expand.du_xhat init: %cst_1) across dimensions = [2] : (tensor<8x14x14x672xf32>, tensor<8x14x14x672xf32>, tensor<f32>, tensor<f32>) -> (tensor<8x14x672xf32>, tensor<8x14x672xf32>)
+      reducer(%acc_108: tensor<f32>, %elt_108: tensor<f32>) (%acc_109: tensor<f32>, %elt_109: tensor<f32>) {
+        %part_108 = stablehlo.add %acc_108, %elt_108 : tensor<f32>
+        %part_109 = stablehlo.add %acc_109, %elt_109 : tensor<f32>
+        stablehlo.return %part_108, %part_109 : tensor<f32>, tensor<f32>
+      }
+    %blocks.5.2.expand.d_beta_hw_d_gamma_hw:2 = stablehlo.reduce(%blocks.5.2.expand.d_beta_w_d_gamma_w#0 init: %cst_1), (%blocks.5.2.expand.d_beta_w_d_gamma_w#1 init: %cst_1) across dimensions = [1] : (tensor<8x14x672xf32>, tensor<8x14x672xf32>, tensor<f32>, tensor<f32>) -> (tensor<8x672xf32>, tensor<8x672xf32>)
+      reducer(%acc_110: tensor<f32>, %elt_110: tensor<f32>) (%acc_111: tensor<f32>, %elt_111: tensor<f32>) {
+        %part_110 = stablehlo.add %acc_110, %elt_110 : tensor<f32>
+        %part_111 = stablehlo.add %acc_111, %elt_111 : tensor<f32>
+        stablehlo.return %part_110, %part_111 : tensor<f32>, tensor<f32>
       }
     %blocks.5.2.expand.d_beta_d_gamma:2 = stablehlo.reduce(%blocks.5.2.expand.d_beta_hw_d_gamma_hw#0 init: %cst_1), (%blocks.5.2.expand.d_beta_hw_d_gamma_hw#1 init: %cst_1) across dimensions = [0] : (tensor<8x672xf32>, tensor<8x672xf32>, tensor<f32>, tensor<f32>) -> (tensor<672xf32>, tensor<672xf32>)
-      reducer(%acc_74: tensor<f32>, %elt_74: tensor<f32>) (%acc_75: tensor<f32>, %elt_75: tensor<f32>) {
-        %part_74 = stablehlo.add %acc_74, %elt_74 : tensor<f32>
-        %part_75 = stablehlo.add %acc_75, %elt_75 : tensor<f32>
-        stablehlo.return %part_74, %part_75 : tensor<f32>, tensor<f32>
+      reducer(%acc_112: tensor<f32>, %elt_112: tensor<f32>) (%acc_113: tensor<f32>, %elt_113: tensor<f32>) {
+        %part_112 = stablehlo.add %acc_112, %elt_112 : tensor<f32>
+        %part_113 = stablehlo.add %acc_113, %elt_113 : tensor<f32>
+        stablehlo.return %part_112, %part_113 : tensor<f32>, tensor<f32>
       }
     %blocks.5.2.expand.gamma_inv = stablehlo.multiply %blocks.5.2.expand.bn.gamma.flat, %blocks.5.2.expand.inv_std : tensor<672xf32>
     %blocks.5.2.expand.bcast_10 = stablehlo.broadcast_in_dim %cst_12, dims = [] : (tensor<f32>) -> tensor<672xf32>
@@ -4879,17 +5091,23 @@ module {
     %blocks.5.1.project.mean_inv_b = stablehlo.broadcast_in_dim %blocks.5.1.project.mean_inv, dims = [3] : (tensor<112xf32>) -> tensor<8x14x14x112xf32>
     %blocks.5.1.project.xhat = stablehlo.subtract %blocks.5.1.project.z_inv, %blocks.5.1.project.mean_inv_b : tensor<8x14x14x112xf32>
     %blocks.5.1.project.du_xhat = stablehlo.multiply %blocks.5.2.d_residual, %blocks.5.1.project.xhat : tensor<8x14x14x112xf32>
-    %blocks.5.1.project.d_beta_hw_d_gamma_hw:2 = stablehlo.reduce(%blocks.5.2.d_residual init: %cst_1), (%blocks.5.1.project.du_xhat init: %cst_1) across dimensions = [1, 2] : (tensor<8x14x14x112xf32>, tensor<8x14x14x112xf32>, tensor<f32>, tensor<f32>) -> (tensor<8x112xf32>, tensor<8x112xf32>)
-      reducer(%acc_76: tensor<f32>, %elt_76: tensor<f32>) (%acc_77: tensor<f32>, %elt_77: tensor<f32>) {
-        %part_76 = stablehlo.add %acc_76, %elt_76 : tensor<f32>
-        %part_77 = stablehlo.add %acc_77, %elt_77 : tensor<f32>
-        stablehlo.return %part_76, %part_77 : tensor<f32>, tensor<f32>
+    %blocks.5.1.project.d_beta_w_d_gamma_w:2 = stablehlo.reduce(%blocks.5.2.d_residual init: %cst_1), (%blocks.5.1.project.du_xhat init: %cst_1) across dimensions = [2] : (tensor<8x14x14x112xf32>, tensor<8x14x14x112xf32>, tensor<f32>, tensor<f32>) -> (tensor<8x14x112xf32>, tensor<8x14x112xf32>)
+      reducer(%acc_114: tensor<f32>, %elt_114: tensor<f32>) (%acc_115: tensor<f32>, %elt_115: tensor<f32>) {
+        %part_114 = stablehlo.add %acc_114, %elt_114 : tensor<f32>
+        %part_115 = stablehlo.add %acc_115, %elt_115 : tensor<f32>
+        stablehlo.return %part_114, %part_115 : tensor<f32>, tensor<f32>
+      }
+    %blocks.5.1.project.d_beta_hw_d_gamma_hw:2 = stablehlo.reduce(%blocks.5.1.project.d_beta_w_d_gamma_w#0 init: %cst_1), (%blocks.5.1.project.d_beta_w_d_gamma_w#1 init: %cst_1) across dimensions = [1] : (tensor<8x14x112xf32>, tensor<8x14x112xf32>, tensor<f32>, tensor<f32>) -> (tensor<8x112xf32>, tensor<8x112xf32>)
+      reducer(%acc_116: tensor<f32>, %elt_116: tensor<f32>) (%acc_117: tensor<f32>, %elt_117: tensor<f32>) {
+        %part_116 = stablehlo.add %acc_116, %elt_116 : tensor<f32>
+        %part_117 = stablehlo.add %acc_117, %elt_117 : tensor<f32>
+        stablehlo.return %part_116, %part_117 : tensor<f32>, tensor<f32>
       }
     %blocks.5.1.project.d_beta_d_gamma:2 = stablehlo.reduce(%blocks.5.1.project.d_beta_hw_d_gamma_hw#0 init: %cst_1), (%blocks.5.1.project.d_beta_hw_d_gamma_hw#1 init: %cst_1) across dimensions = [0] : (tensor<8x112xf32>, tensor<8x112xf32>, tensor<f32>, tensor<f32>) -> (tensor<112xf32>, tensor<112xf32>)
-      reducer(%acc_78: tensor<f32>, %elt_78: tensor<f32>) (%acc_79: tensor<f32>, %elt_79: tensor<f32>) {
-        %part_78 = stablehlo.add %acc_78, %elt_78 : tensor<f32>
-        %part_79 = stablehlo.add %acc_79, %elt_79 : tensor<f32>
-        stablehlo.return %part_78, %part_79 : tensor<f32>, tensor<f32>
+      reducer(%acc_118: tensor<f32>, %elt_118: tensor<f32>) (%acc_119: tensor<f32>, %elt_119: tensor<f32>) {
+        %part_118 = stablehlo.add %acc_118, %elt_118 : tensor<f32>
+        %part_119 = stablehlo.add %acc_119, %elt_119 : tensor<f32>
+        stablehlo.return %part_118, %part_119 : tensor<f32>, tensor<f32>
       }
     %blocks.5.1.project.gamma_inv = stablehlo.multiply %blocks.5.1.project.bn.gamma.flat, %blocks.5.1.project.inv_std : tensor<112xf32>
     %blocks.5.1.project.bcast_8 = stablehlo.broadcast_in_dim %cst_12, dims = [] : (tensor<f32>) -> tensor<112xf32>
@@ -4948,17 +5166,23 @@ module {
     %blocks.5.1.dw.dswish = stablehlo.multiply %blocks.5.1.dw.sigmoid_r, %blocks.5.1.dw.one_plus : tensor<8x14x14x672xf32>
     %blocks.5.1.dw.d_swish = stablehlo.multiply %blocks.5.1.se.d_h, %blocks.5.1.dw.dswish : tensor<8x14x14x672xf32>
     %blocks.5.1.dw.du_xhat = stablehlo.multiply %blocks.5.1.dw.d_swish, %blocks.5.1.dw.xhat : tensor<8x14x14x672xf32>
-    %blocks.5.1.dw.d_beta_hw_d_gamma_hw:2 = stablehlo.reduce(%blocks.5.1.dw.d_swish init: %cst_1), (%blocks.5.1.dw.du_xhat init: %cst_1) across dimensions = [1, 2] : (tensor<8x14x14x672xf32>, tensor<8x14x14x672xf32>, tensor<f32>, tensor<f32>) -> (tensor<8x672xf32>, tensor<8x672xf32>)
-      reducer(%acc_80: tensor<f32>, %elt_80: tensor<f32>) (%acc_81: tensor<f32>, %elt_81: tensor<f32>) {
-        %part_80 = stablehlo.add %acc_80, %elt_80 : tensor<f32>
-        %part_81 = stablehlo.add %acc_81, %elt_81 : tensor<f32>
-        stablehlo.return %part_80, %part_81 : tensor<f32>, tensor<f32>
+    %blocks.5.1.dw.d_beta_w_d_gamma_w:2 = stablehlo.reduce(%blocks.5.1.dw.d_swish init: %cst_1), (%blocks.5.1.dw.du_xhat init: %cst_1) across dimensions = [2] : (tensor<8x14x14x672xf32>, tensor<8x14x14x672xf32>, tensor<f32>, tensor<f32>) -> (tensor<8x14x672xf32>, tensor<8x14x672xf32>)
+      reducer(%acc_120: tensor<f32>, %elt_120: tensor<f32>) (%acc_121: tensor<f32>, %elt_121: tensor<f32>) {
+        %part_120 = stablehlo.add %acc_120, %elt_120 : tensor<f32>
+        %part_121 = stablehlo.add %acc_121, %elt_121 : tensor<f32>
+        stablehlo.return %part_120, %part_121 : tensor<f32>, tensor<f32>
+      }
+    %blocks.5.1.dw.d_beta_hw_d_gamma_hw:2 = stablehlo.reduce(%blocks.5.1.dw.d_beta_w_d_gamma_w#0 init: %cst_1), (%blocks.5.1.dw.d_beta_w_d_gamma_w#1 init: %cst_1) across dimensions = [1] : (tensor<8x14x672xf32>, tensor<8x14x672xf32>, tensor<f32>, tensor<f32>) -> (tensor<8x672xf32>, tensor<8x672xf32>)
+      reducer(%acc_122: tensor<f32>, %elt_122: tensor<f32>) (%acc_123: tensor<f32>, %elt_123: tensor<f32>) {
+        %part_122 = stablehlo.add %acc_122, %elt_122 : tensor<f32>
+        %part_123 = stablehlo.add %acc_123, %elt_123 : tensor<f32>
+        stablehlo.return %part_122, %part_123 : tensor<f32>, tensor<f32>
       }
     %blocks.5.1.dw.d_beta_d_gamma:2 = stablehlo.reduce(%blocks.5.1.dw.d_beta_hw_d_gamma_hw#0 init: %cst_1), (%blocks.5.1.dw.d_beta_hw_d_gamma_hw#1 init: %cst_1) across dimensions = [0] : (tensor<8x672xf32>, tensor<8x672xf32>, tensor<f32>, tensor<f32>) -> (tensor<672xf32>, tensor<672xf32>)
-      reducer(%acc_82: tensor<f32>, %elt_82: tensor<f32>) (%acc_83: tensor<f32>, %elt_83: tensor<f32>) {
-        %part_82 = stablehlo.add %acc_82, %elt_82 : tensor<f32>
-        %part_83 = stablehlo.add %acc_83, %elt_83 : tensor<f32>
-        stablehlo.return %part_82, %part_83 : tensor<f32>, tensor<f32>
+      reducer(%acc_124: tensor<f32>, %elt_124: tensor<f32>) (%acc_125: tensor<f32>, %elt_125: tensor<f32>) {
+        %part_124 = stablehlo.add %acc_124, %elt_124 : tensor<f32>
+        %part_125 = stablehlo.add %acc_125, %elt_125 : tensor<f32>
+        stablehlo.return %part_124, %part_125 : tensor<f32>, tensor<f32>
       }
     %blocks.5.1.dw.gamma_inv = stablehlo.multiply %blocks.5.1.dw.bn.gamma.flat, %blocks.5.1.dw.inv_std : tensor<672xf32>
     %blocks.5.1.dw.bcast_10 = stablehlo.broadcast_in_dim %cst_12, dims = [] : (tensor<f32>) -> tensor<672xf32>
@@ -5023,17 +5247,23 @@ module {
     %blocks.5.1.expand.dswish = stablehlo.multiply %blocks.5.1.expand.sigmoid_r, %blocks.5.1.expand.one_plus : tensor<8x14x14x672xf32>
     %blocks.5.1.expand.d_swish = stablehlo.multiply %blocks.5.1.dw.d_x, %blocks.5.1.expand.dswish : tensor<8x14x14x672xf32>
     %blocks.5.1.expand.du_xhat = stablehlo.multiply %blocks.5.1.expand.d_swish, %blocks.5.1.expand.xhat : tensor<8x14x14x672xf32>
-    %blocks.5.1.expand.d_beta_hw_d_gamma_hw:2 = stablehlo.reduce(%blocks.5.1.expand.d_swish init: %cst_1), (%blocks.5.1.expand.du_xhat init: %cst_1) across dimensions = [1, 2] : (tensor<8x14x14x672xf32>, tensor<8x14x14x672xf32>, tensor<f32>, tensor<f32>) -> (tensor<8x672xf32>, tensor<8x672xf32>)
-      reducer(%acc_84: tensor<f32>, %elt_84: tensor<f32>) (%acc_85: tensor<f32>, %elt_85: tensor<f32>) {
-        %part_84 = stablehlo.add %acc_84, %elt_84 : tensor<f32>
-        %part_85 = stablehlo.add %acc_85, %elt_85 : tensor<f32>
-        stablehlo.return %part_84, %part_85 : tensor<f32>, tensor<f32>
+    %blocks.5.1.expand.d_beta_w_d_gamma_w:2 = stablehlo.reduce(%blocks.5.1.expand.d_swish init: %cst_1), (%blocks.5.1.expand.du_xhat init: %cst_1) across dimensions = [2] : (tensor<8x14x14x672xf32>, tensor<8x14x14x672xf32>, tensor<f32>, tensor<f32>) -> (tensor<8x14x672xf32>, tensor<8x14x672xf32>)
+      reducer(%acc_126: tensor<f32>, %elt_126: tensor<f32>) (%acc_127: tensor<f32>, %elt_127: tensor<f32>) {
+        %part_126 = stablehlo.add %acc_126, %elt_126 : tensor<f32>
+        %part_127 = stablehlo.add %acc_127, %elt_127 : tensor<f32>
+        stablehlo.return %part_126, %part_127 : tensor<f32>, tensor<f32>
+      }
+    %blocks.5.1.expand.d_beta_hw_d_gamma_hw:2 = stablehlo.reduce(%blocks.5.1.expand.d_beta_w_d_gamma_w#0 init: %cst_1), (%blocks.5.1.expand.d_beta_w_d_gamma_w#1 init: %cst_1) across dimensions = [1] : (tensor<8x14x672xf32>, tensor<8x14x672xf32>, tensor<f32>, tensor<f32>) -> (tensor<8x672xf32>, tensor<8x672xf32>)
+      reducer(%acc_128: tensor<f32>, %elt_128: tensor<f32>) (%acc_129: tensor<f32>, %elt_129: tensor<f32>) {
+        %part_128 = stablehlo.add %acc_128, %elt_128 : tensor<f32>
+        %part_129 = stablehlo.add %acc_129, %elt_129 : tensor<f32>
+        stablehlo.return %part_128, %part_129 : tensor<f32>, tensor<f32>
       }
     %blocks.5.1.expand.d_beta_d_gamma:2 = stablehlo.reduce(%blocks.5.1.expand.d_beta_hw_d_gamma_hw#0 init: %cst_1), (%blocks.5.1.expand.d_beta_hw_d_gamma_hw#1 init: %cst_1) across dimensions = [0] : (tensor<8x672xf32>, tensor<8x672xf32>, tensor<f32>, tensor<f32>) -> (tensor<672xf32>, tensor<672xf32>)
-      reducer(%acc_86: tensor<f32>, %elt_86: tensor<f32>) (%acc_87: tensor<f32>, %elt_87: tensor<f32>) {
-        %part_86 = stablehlo.add %acc_86, %elt_86 : tensor<f32>
-        %part_87 = stablehlo.add %acc_87, %elt_87 : tensor<f32>
-        stablehlo.return %part_86, %part_87 : tensor<f32>, tensor<f32>
+      reducer(%acc_130: tensor<f32>, %elt_130: tensor<f32>) (%acc_131: tensor<f32>, %elt_131: tensor<f32>) {
+        %part_130 = stablehlo.add %acc_130, %elt_130 : tensor<f32>
+        %part_131 = stablehlo.add %acc_131, %elt_131 : tensor<f32>
+        stablehlo.return %part_130, %part_131 : tensor<f32>, tensor<f32>
       }
     %blocks.5.1.expand.gamma_inv = stablehlo.multiply %blocks.5.1.expand.bn.gamma.flat, %blocks.5.1.expand.inv_std : tensor<672xf32>
     %blocks.5.1.expand.bcast_10 = stablehlo.broadcast_in_dim %cst_12, dims = [] : (tensor<f32>) -> tensor<672xf32>
@@ -5057,17 +5287,23 @@ module {
     %blocks.5.0.project.mean_inv_b = stablehlo.broadcast_in_dim %blocks.5.0.project.mean_inv, dims = [3] : (tensor<112xf32>) -> tensor<8x14x14x112xf32>
     %blocks.5.0.project.xhat = stablehlo.subtract %blocks.5.0.project.z_inv, %blocks.5.0.project.mean_inv_b : tensor<8x14x14x112xf32>
     %blocks.5.0.project.du_xhat = stablehlo.multiply %blocks.5.1.d_residual, %blocks.5.0.project.xhat : tensor<8x14x14x112xf32>
-    %blocks.5.0.project.d_beta_hw_d_gamma_hw:2 = stablehlo.reduce(%blocks.5.1.d_residual init: %cst_1), (%blocks.5.0.project.du_xhat init: %cst_1) across dimensions = [1, 2] : (tensor<8x14x14x112xf32>, tensor<8x14x14x112xf32>, tensor<f32>, tensor<f32>) -> (tensor<8x112xf32>, tensor<8x112xf32>)
-      reducer(%acc_88: tensor<f32>, %elt_88: tensor<f32>) (%acc_89: tensor<f32>, %elt_89: tensor<f32>) {
-        %part_88 = stablehlo.add %acc_88, %elt_88 : tensor<f32>
-        %part_89 = stablehlo.add %acc_89, %elt_89 : tensor<f32>
-        stablehlo.return %part_88, %part_89 : tensor<f32>, tensor<f32>
+    %blocks.5.0.project.d_beta_w_d_gamma_w:2 = stablehlo.reduce(%blocks.5.1.d_residual init: %cst_1), (%blocks.5.0.project.du_xhat init: %cst_1) across dimensions = [2] : (tensor<8x14x14x112xf32>, tensor<8x14x14x112xf32>, tensor<f32>, tensor<f32>) -> (tensor<8x14x112xf32>, tensor<8x14x112xf32>)
+      reducer(%acc_132: tensor<f32>, %elt_132: tensor<f32>) (%acc_133: tensor<f32>, %elt_133: tensor<f32>) {
+        %part_132 = stablehlo.add %acc_132, %elt_132 : tensor<f32>
+        %part_133 = stablehlo.add %acc_133, %elt_133 : tensor<f32>
+        stablehlo.return %part_132, %part_133 : tensor<f32>, tensor<f32>
+      }
+    %blocks.5.0.project.d_beta_hw_d_gamma_hw:2 = stablehlo.reduce(%blocks.5.0.project.d_beta_w_d_gamma_w#0 init: %cst_1), (%blocks.5.0.project.d_beta_w_d_gamma_w#1 init: %cst_1) across dimensions = [1] : (tensor<8x14x112xf32>, tensor<8x14x112xf32>, tensor<f32>, tensor<f32>) -> (tensor<8x112xf32>, tensor<8x112xf32>)
+      reducer(%acc_134: tensor<f32>, %elt_134: tensor<f32>) (%acc_135: tensor<f32>, %elt_135: tensor<f32>) {
+        %part_134 = stablehlo.add %acc_134, %elt_134 : tensor<f32>
+        %part_135 = stablehlo.add %acc_135, %elt_135 : tensor<f32>
+        stablehlo.return %part_134, %part_135 : tensor<f32>, tensor<f32>
       }
     %blocks.5.0.project.d_beta_d_gamma:2 = stablehlo.reduce(%blocks.5.0.project.d_beta_hw_d_gamma_hw#0 init: %cst_1), (%blocks.5.0.project.d_beta_hw_d_gamma_hw#1 init: %cst_1) across dimensions = [0] : (tensor<8x112xf32>, tensor<8x112xf32>, tensor<f32>, tensor<f32>) -> (tensor<112xf32>, tensor<112xf32>)
-      reducer(%acc_90: tensor<f32>, %elt_90: tensor<f32>) (%acc_91: tensor<f32>, %elt_91: tensor<f32>) {
-        %part_90 = stablehlo.add %acc_90, %elt_90 : tensor<f32>
-        %part_91 = stablehlo.add %acc_91, %elt_91 : tensor<f32>
-        stablehlo.return %part_90, %part_91 : tensor<f32>, tensor<f32>
+      reducer(%acc_136: tensor<f32>, %elt_136: tensor<f32>) (%acc_137: tensor<f32>, %elt_137: tensor<f32>) {
+        %part_136 = stablehlo.add %acc_136, %elt_136 : tensor<f32>
+        %part_137 = stablehlo.add %acc_137, %elt_137 : tensor<f32>
+        stablehlo.return %part_136, %part_137 : tensor<f32>, tensor<f32>
       }
     %blocks.5.0.project.gamma_inv = stablehlo.multiply %blocks.5.0.project.bn.gamma.flat, %blocks.5.0.project.inv_std : tensor<112xf32>
     %blocks.5.0.project.bcast_8 = stablehlo.broadcast_in_dim %cst_12, dims = [] : (tensor<f32>) -> tensor<112xf32>
@@ -5126,17 +5362,23 @@ module {
     %blocks.5.0.dw.dswish = stablehlo.multiply %blocks.5.0.dw.sigmoid_r, %blocks.5.0.dw.one_plus : tensor<8x14x14x480xf32>
     %blocks.5.0.dw.d_swish = stablehlo.multiply %blocks.5.0.se.d_h, %blocks.5.0.dw.dswish : tensor<8x14x14x480xf32>
     %blocks.5.0.dw.du_xhat = stablehlo.multiply %blocks.5.0.dw.d_swish, %blocks.5.0.dw.xhat : tensor<8x14x14x480xf32>
-    %blocks.5.0.dw.d_beta_hw_d_gamma_hw:2 = stablehlo.reduce(%blocks.5.0.dw.d_swish init: %cst_1), (%blocks.5.0.dw.du_xhat init: %cst_1) across dimensions = [1, 2] : (tensor<8x14x14x480xf32>, tensor<8x14x14x480xf32>, tensor<f32>, tensor<f32>) -> (tensor<8x480xf32>, tensor<8x480xf32>)
-      reducer(%acc_92: tensor<f32>, %elt_92: tensor<f32>) (%acc_93: tensor<f32>, %elt_93: tensor<f32>) {
-        %part_92 = stablehlo.add %acc_92, %elt_92 : tensor<f32>
-        %part_93 = stablehlo.add %acc_93, %elt_93 : tensor<f32>
-        stablehlo.return %part_92, %part_93 : tensor<f32>, tensor<f32>
+    %blocks.5.0.dw.d_beta_w_d_gamma_w:2 = stablehlo.reduce(%blocks.5.0.dw.d_swish init: %cst_1), (%blocks.5.0.dw.du_xhat init: %cst_1) across dimensions = [2] : (tensor<8x14x14x480xf32>, tensor<8x14x14x480xf32>, tensor<f32>, tensor<f32>) -> (tensor<8x14x480xf32>, tensor<8x14x480xf32>)
+      reducer(%acc_138: tensor<f32>, %elt_138: tensor<f32>) (%acc_139: tensor<f32>, %elt_139: tensor<f32>) {
+        %part_138 = stablehlo.add %acc_138, %elt_138 : tensor<f32>
+        %part_139 = stablehlo.add %acc_139, %elt_139 : tensor<f32>
+        stablehlo.return %part_138, %part_139 : tensor<f32>, tensor<f32>
+      }
+    %blocks.5.0.dw.d_beta_hw_d_gamma_hw:2 = stablehlo.reduce(%blocks.5.0.dw.d_beta_w_d_gamma_w#0 init: %cst_1), (%blocks.5.0.dw.d_beta_w_d_gamma_w#1 init: %cst_1) across dimensions = [1] : (tensor<8x14x480xf32>, tensor<8x14x480xf32>, tensor<f32>, tensor<f32>) -> (tensor<8x480xf32>, tensor<8x480xf32>)
+      reducer(%acc_140: tensor<f32>, %elt_140: tensor<f32>) (%acc_141: tensor<f32>, %elt_141: tensor<f32>) {
+        %part_140 = stablehlo.add %acc_140, %elt_140 : tensor<f32>
+        %part_141 = stablehlo.add %acc_141, %elt_141 : tensor<f32>
+        stablehlo.return %part_140, %part_141 : tensor<f32>, tensor<f32>
       }
     %blocks.5.0.dw.d_beta_d_gamma:2 = stablehlo.reduce(%blocks.5.0.dw.d_beta_hw_d_gamma_hw#0 init: %cst_1), (%blocks.5.0.dw.d_beta_hw_d_gamma_hw#1 init: %cst_1) across dimensions = [0] : (tensor<8x480xf32>, tensor<8x480xf32>, tensor<f32>, tensor<f32>) -> (tensor<480xf32>, tensor<480xf32>)
-      reducer(%acc_94: tensor<f32>, %elt_94: tensor<f32>) (%acc_95: tensor<f32>, %elt_95: tensor<f32>) {
-        %part_94 = stablehlo.add %acc_94, %elt_94 : tensor<f32>
-        %part_95 = stablehlo.add %acc_95, %elt_95 : tensor<f32>
-        stablehlo.return %part_94, %part_95 : tensor<f32>, tensor<f32>
+      reducer(%acc_142: tensor<f32>, %elt_142: tensor<f32>) (%acc_143: tensor<f32>, %elt_143: tensor<f32>) {
+        %part_142 = stablehlo.add %acc_142, %elt_142 : tensor<f32>
+        %part_143 = stablehlo.add %acc_143, %elt_143 : tensor<f32>
+        stablehlo.return %part_142, %part_143 : tensor<f32>, tensor<f32>
       }
     %blocks.5.0.dw.gamma_inv = stablehlo.multiply %blocks.5.0.dw.bn.gamma.flat, %blocks.5.0.dw.inv_std : tensor<480xf32>
     %blocks.5.0.dw.bcast_10 = stablehlo.broadcast_in_dim %cst_12, dims = [] : (tensor<f32>) -> tensor<480xf32>
@@ -5201,17 +5443,23 @@ module {
     %blocks.5.0.expand.dswish = stablehlo.multiply %blocks.5.0.expand.sigmoid_r, %blocks.5.0.expand.one_plus : tensor<8x14x14x480xf32>
     %blocks.5.0.expand.d_swish = stablehlo.multiply %blocks.5.0.dw.d_x, %blocks.5.0.expand.dswish : tensor<8x14x14x480xf32>
     %blocks.5.0.expand.du_xhat = stablehlo.multiply %blocks.5.0.expand.d_swish, %blocks.5.0.expand.xhat : tensor<8x14x14x480xf32>
-    %blocks.5.0.expand.d_beta_hw_d_gamma_hw:2 = stablehlo.reduce(%blocks.5.0.expand.d_swish init: %cst_1), (%blocks.5.0.expand.du_xhat init: %cst_1) across dimensions = [1, 2] : (tensor<8x14x14x480xf32>, tensor<8x14x14x480xf32>, tensor<f32>, tensor<f32>) -> (tensor<8x480xf32>, tensor<8x480xf32>)
-      reducer(%acc_96: tensor<f32>, %elt_96: tensor<f32>) (%acc_97: tensor<f32>, %elt_97: tensor<f32>) {
-        %part_96 = stablehlo.add %acc_96, %elt_96 : tensor<f32>
-        %part_97 = stablehlo.add %acc_97, %elt_97 : tensor<f32>
-        stablehlo.return %part_96, %part_97 : tensor<f32>, tensor<f32>
+    %blocks.5.0.expand.d_beta_w_d_gamma_w:2 = stablehlo.reduce(%blocks.5.0.expand.d_swish init: %cst_1), (%blocks.5.0.expand.du_xhat init: %cst_1) across dimensions = [2] : (tensor<8x14x14x480xf32>, tensor<8x14x14x480xf32>, tensor<f32>, tensor<f32>) -> (tensor<8x14x480xf32>, tensor<8x14x480xf32>)
+      reducer(%acc_144: tensor<f32>, %elt_144: tensor<f32>) (%acc_145: tensor<f32>, %elt_145: tensor<f32>) {
+        %part_144 = stablehlo.add %acc_144, %elt_144 : tensor<f32>
+        %part_145 = stablehlo.add %acc_145, %elt_145 : tensor<f32>
+        stablehlo.return %part_144, %part_145 : tensor<f32>, tensor<f32>
+      }
+    %blocks.5.0.expand.d_beta_hw_d_gamma_hw:2 = stablehlo.reduce(%blocks.5.0.expand.d_beta_w_d_gamma_w#0 init: %cst_1), (%blocks.5.0.expand.d_beta_w_d_gamma_w#1 init: %cst_1) across dimensions = [1] : (tensor<8x14x480xf32>, tensor<8x14x480xf32>, tensor<f32>, tensor<f32>) -> (tensor<8x480xf32>, tensor<8x480xf32>)
+      reducer(%acc_146: tensor<f32>, %elt_146: tensor<f32>) (%acc_147: tensor<f32>, %elt_147: tensor<f32>) {
+        %part_146 = stablehlo.add %acc_146, %elt_146 : tensor<f32>
+        %part_147 = stablehlo.add %acc_147, %elt_147 : tensor<f32>
+        stablehlo.return %part_146, %part_147 : tensor<f32>, tensor<f32>
       }
     %blocks.5.0.expand.d_beta_d_gamma:2 = stablehlo.reduce(%blocks.5.0.expand.d_beta_hw_d_gamma_hw#0 init: %cst_1), (%blocks.5.0.expand.d_beta_hw_d_gamma_hw#1 init: %cst_1) across dimensions = [0] : (tensor<8x480xf32>, tensor<8x480xf32>, tensor<f32>, tensor<f32>) -> (tensor<480xf32>, tensor<480xf32>)
-      reducer(%acc_98: tensor<f32>, %elt_98: tensor<f32>) (%acc_99: tensor<f32>, %elt_99: tensor<f32>) {
-        %part_98 = stablehlo.add %acc_98, %elt_98 : tensor<f32>
-        %part_99 = stablehlo.add %acc_99, %elt_99 : tensor<f32>
-        stablehlo.return %part_98, %part_99 : tensor<f32>, tensor<f32>
+      reducer(%acc_148: tensor<f32>, %elt_148: tensor<f32>) (%acc_149: tensor<f32>, %elt_149: tensor<f32>) {
+        %part_148 = stablehlo.add %acc_148, %elt_148 : tensor<f32>
+        %part_149 = stablehlo.add %acc_149, %elt_149 : tensor<f32>
+        stablehlo.return %part_148, %part_149 : tensor<f32>, tensor<f32>
       }
     %blocks.5.0.expand.gamma_inv = stablehlo.multiply %blocks.5.0.expand.bn.gamma.flat, %blocks.5.0.expand.inv_std : tensor<480xf32>
     %blocks.5.0.expand.bcast_10 = stablehlo.broadcast_in_dim %cst_12, dims = [] : (tensor<f32>) -> tensor<480xf32>
@@ -5234,17 +5482,23 @@ module {
     %blocks.4.2.project.mean_inv_b = stablehlo.broadcast_in_dim %blocks.4.2.project.mean_inv, dims = [3] : (tensor<80xf32>) -> tensor<8x14x14x80xf32>
     %blocks.4.2.project.xhat = stablehlo.subtract %blocks.4.2.project.z_inv, %blocks.4.2.project.mean_inv_b : tensor<8x14x14x80xf32>
     %blocks.4.2.project.du_xhat = stablehlo.multiply %blocks.5.0.expand.d_x, %blocks.4.2.project.xhat : tensor<8x14x14x80xf32>
-    %blocks.4.2.project.d_beta_hw_d_gamma_hw:2 = stablehlo.reduce(%blocks.5.0.expand.d_x init: %cst_1), (%blocks.4.2.project.du_xhat init: %cst_1) across dimensions = [1, 2] : (tensor<8x14x14x80xf32>, tensor<8x14x14x80xf32>, tensor<f32>, tensor<f32>) -> (tensor<8x80xf32>, tensor<8x80xf32>)
-      reducer(%acc_100: tensor<f32>, %elt_100: tensor<f32>) (%acc_101: tensor<f32>, %elt_101: tensor<f32>) {
-        %part_100 = stablehlo.add %acc_100, %elt_100 : tensor<f32>
-        %part_101 = stablehlo.add %acc_101, %elt_101 : tensor<f32>
-        stablehlo.return %part_100, %part_101 : tensor<f32>, tensor<f32>
+    %blocks.4.2.project.d_beta_w_d_gamma_w:2 = stablehlo.reduce(%blocks.5.0.expand.d_x init: %cst_1), (%blocks.4.2.project.du_xhat init: %cst_1) across dimensions = [2] : (tensor<8x14x14x80xf32>, tensor<8x14x14x80xf32>, tensor<f32>, tensor<f32>) -> (tensor<8x14x80xf32>, tensor<8x14x80xf32>)
+      reducer(%acc_150: tensor<f32>, %elt_150: tensor<f32>) (%acc_151: tensor<f32>, %elt_151: tensor<f32>) {
+        %part_150 = stablehlo.add %acc_150, %elt_150 : tensor<f32>
+        %part_151 = stablehlo.add %acc_151, %elt_151 : tensor<f32>
+        stablehlo.return %part_150, %part_151 : tensor<f32>, tensor<f32>
+      }
+    %blocks.4.2.project.d_beta_hw_d_gamma_hw:2 = stablehlo.reduce(%blocks.4.2.project.d_beta_w_d_gamma_w#0 init: %cst_1), (%blocks.4.2.project.d_beta_w_d_gamma_w#1 init: %cst_1) across dimensions = [1] : (tensor<8x14x80xf32>, tensor<8x14x80xf32>, tensor<f32>, tensor<f32>) -> (tensor<8x80xf32>, tensor<8x80xf32>)
+      reducer(%acc_152: tensor<f32>, %elt_152: tensor<f32>) (%acc_153: tensor<f32>, %elt_153: tensor<f32>) {
+        %part_152 = stablehlo.add %acc_152, %elt_152 : tensor<f32>
+        %part_153 = stablehlo.add %acc_153, %elt_153 : tensor<f32>
+        stablehlo.return %part_152, %part_153 : tensor<f32>, tensor<f32>
       }
     %blocks.4.2.project.d_beta_d_gamma:2 = stablehlo.reduce(%blocks.4.2.project.d_beta_hw_d_gamma_hw#0 init: %cst_1), (%blocks.4.2.project.d_beta_hw_d_gamma_hw#1 init: %cst_1) across dimensions = [0] : (tensor<8x80xf32>, tensor<8x80xf32>, tensor<f32>, tensor<f32>) -> (tensor<80xf32>, tensor<80xf32>)
-      reducer(%acc_102: tensor<f32>, %elt_102: tensor<f32>) (%acc_103: tensor<f32>, %elt_103: tensor<f32>) {
-        %part_102 = stablehlo.add %acc_102, %elt_102 : tensor<f32>
-        %part_103 = stablehlo.add %acc_103, %elt_103 : tensor<f32>
-        stablehlo.return %part_102, %part_103 : tensor<f32>, tensor<f32>
+      reducer(%acc_154: tensor<f32>, %elt_154: tensor<f32>) (%acc_155: tensor<f32>, %elt_155: tensor<f32>) {
+        %part_154 = stablehlo.add %acc_154, %elt_154 : tensor<f32>
+        %part_155 = stablehlo.add %acc_155, %elt_155 : tensor<f32>
+        stablehlo.return %part_154, %part_155 : tensor<f32>, tensor<f32>
       }
     %blocks.4.2.project.gamma_inv = stablehlo.multiply %blocks.4.2.project.bn.gamma.flat, %blocks.4.2.project.inv_std : tensor<80xf32>
     %blocks.4.2.project.bcast_8 = stablehlo.broadcast_in_dim %cst_12, dims = [] : (tensor<f32>) -> tensor<80xf32>
@@ -5303,17 +5557,23 @@ module {
     %blocks.4.2.dw.dswish = stablehlo.multiply %blocks.4.2.dw.sigmoid_r, %blocks.4.2.dw.one_plus : tensor<8x14x14x480xf32>
     %blocks.4.2.dw.d_swish = stablehlo.multiply %blocks.4.2.se.d_h, %blocks.4.2.dw.dswish : tensor<8x14x14x480xf32>
     %blocks.4.2.dw.du_xhat = stablehlo.multiply %blocks.4.2.dw.d_swish, %blocks.4.2.dw.xhat : tensor<8x14x14x480xf32>
-    %blocks.4.2.dw.d_beta_hw_d_gamma_hw:2 = stablehlo.reduce(%blocks.4.2.dw.d_swish init: %cst_1), (%blocks.4.2.dw.du_xhat init: %cst_1) across dimensions = [1, 2] : (tensor<8x14x14x480xf32>, tensor<8x14x14x480xf32>, tensor<f32>, tensor<f32>) -> (tensor<8x480xf32>, tensor<8x480xf32>)
-      reducer(%acc_104: tensor<f32>, %elt_104: tensor<f32>) (%acc_105: tensor<f32>, %elt_105: tensor<f32>) {
-        %part_104 = stablehlo.add %acc_104, %elt_104 : tensor<f32>
-        %part_105 = stablehlo.add %acc_105, %elt_105 : tensor<f32>
-        stablehlo.return %part_104, %part_105 : tensor<f32>, tensor<f32>
+    %blocks.4.2.dw.d_beta_w_d_gamma_w:2 = stablehlo.reduce(%blocks.4.2.dw.d_swish init: %cst_1), (%blocks.4.2.dw.du_xhat init: %cst_1) across dimensions = [2] : (tensor<8x14x14x480xf32>, tensor<8x14x14x480xf32>, tensor<f32>, tensor<f32>) -> (tensor<8x14x480xf32>, tensor<8x14x480xf32>)
+      reducer(%acc_156: tensor<f32>, %elt_156: tensor<f32>) (%acc_157: tensor<f32>, %elt_157: tensor<f32>) {
+        %part_156 = stablehlo.add %acc_156, %elt_156 : tensor<f32>
+        %part_157 = stablehlo.add %acc_157, %elt_157 : tensor<f32>
+        stablehlo.return %part_156, %part_157 : tensor<f32>, tensor<f32>
+      }
+    %blocks.4.2.dw.d_beta_hw_d_gamma_hw:2 = stablehlo.reduce(%blocks.4.2.dw.d_beta_w_d_gamma_w#0 init: %cst_1), (%blocks.4.2.dw.d_beta_w_d_gamma_w#1 init: %cst_1) across dimensions = [1] : (tensor<8x14x480xf32>, tensor<8x14x480xf32>, tensor<f32>, tensor<f32>) -> (tensor<8x480xf32>, tensor<8x480xf32>)
+      reducer(%acc_158: tensor<f32>, %elt_158: tensor<f32>) (%acc_159: tensor<f32>, %elt_159: tensor<f32>) {
+        %part_158 = stablehlo.add %acc_158, %elt_158 : tensor<f32>
+        %part_159 = stablehlo.add %acc_159, %elt_159 : tensor<f32>
+        stablehlo.return %part_158, %part_159 : tensor<f32>, tensor<f32>
       }
     %blocks.4.2.dw.d_beta_d_gamma:2 = stablehlo.reduce(%blocks.4.2.dw.d_beta_hw_d_gamma_hw#0 init: %cst_1), (%blocks.4.2.dw.d_beta_hw_d_gamma_hw#1 init: %cst_1) across dimensions = [0] : (tensor<8x480xf32>, tensor<8x480xf32>, tensor<f32>, tensor<f32>) -> (tensor<480xf32>, tensor<480xf32>)
-      reducer(%acc_106: tensor<f32>, %elt_106: tensor<f32>) (%acc_107: tensor<f32>, %elt_107: tensor<f32>) {
-        %part_106 = stablehlo.add %acc_106, %elt_106 : tensor<f32>
-        %part_107 = stablehlo.add %acc_107, %elt_107 : tensor<f32>
-        stablehlo.return %part_106, %part_107 : tensor<f32>, tensor<f32>
+      reducer(%acc_160: tensor<f32>, %elt_160: tensor<f32>) (%acc_161: tensor<f32>, %elt_161: tensor<f32>) {
+        %part_160 = stablehlo.add %acc_160, %elt_160 : tensor<f32>
+        %part_161 = stablehlo.add %acc_161, %elt_161 : tensor<f32>
+        stablehlo.return %part_160, %part_161 : tensor<f32>, tensor<f32>
       }
     %blocks.4.2.dw.gamma_inv = stablehlo.multiply %blocks.4.2.dw.bn.gamma.flat, %blocks.4.2.dw.inv_std : tensor<480xf32>
     %blocks.4.2.dw.bcast_10 = stablehlo.broadcast_in_dim %cst_12, dims = [] : (tensor<f32>) -> tensor<480xf32>
@@ -5378,17 +5638,23 @@ module {
     %blocks.4.2.expand.dswish = stablehlo.multiply %blocks.4.2.expand.sigmoid_r, %blocks.4.2.expand.one_plus : tensor<8x14x14x480xf32>
     %blocks.4.2.expand.d_swish = stablehlo.multiply %blocks.4.2.dw.d_x, %blocks.4.2.expand.dswish : tensor<8x14x14x480xf32>
     %blocks.4.2.expand.du_xhat = stablehlo.multiply %blocks.4.2.expand.d_swish, %blocks.4.2.expand.xhat : tensor<8x14x14x480xf32>
-    %blocks.4.2.expand.d_beta_hw_d_gamma_hw:2 = stablehlo.reduce(%blocks.4.2.expand.d_swish init: %cst_1), (%blocks.4.2.expand.du_xhat init: %cst_1) across dimensions = [1, 2] : (tensor<8x14x14x480xf32>, tensor<8x14x14x480xf32>, tensor<f32>, tensor<f32>) -> (tensor<8x480xf32>, tensor<8x480xf32>)
-      reducer(%acc_108: tensor<f32>, %elt_108: tensor<f32>) (%acc_109: tensor<f32>, %elt_109: tensor<f32>) {
-        %part_108 = stablehlo.add %acc_108, %elt_108 : tensor<f32>
-        %part_109 = stablehlo.add %acc_109, %elt_109 : tensor<f32>
-        stablehlo.return %part_108, %part_109 : tensor<f32>, tensor<f32>
+    %blocks.4.2.expand.d_beta_w_d_gamma_w:2 = stablehlo.reduce(%blocks.4.2.expand.d_swish init: %cst_1), (%blocks.4.2.expand.du_xhat init: %cst_1) across dimensions = [2] : (tensor<8x14x14x480xf32>, tensor<8x14x14x480xf32>, tensor<f32>, tensor<f32>) -> (tensor<8x14x480xf32>, tensor<8x14x480xf32>)
+      reducer(%acc_162: tensor<f32>, %elt_162: tensor<f32>) (%acc_163: tensor<f32>, %elt_163: tensor<f32>) {
+        %part_162 = stablehlo.add %acc_162, %elt_162 : tensor<f32>
+        %part_163 = stablehlo.add %acc_163, %elt_163 : tensor<f32>
+        stablehlo.return %part_162, %part_163 : tensor<f32>, tensor<f32>
+      }
+    %blocks.4.2.expand.d_beta_hw_d_gamma_hw:2 = stablehlo.reduce(%blocks.4.2.expand.d_beta_w_d_gamma_w#0 init: %cst_1), (%blocks.4.2.expand.d_beta_w_d_gamma_w#1 init: %cst_1) across dimensions = [1] : (tensor<8x14x480xf32>, tensor<8x14x480xf32>, tensor<f32>, tensor<f32>) -> (tensor<8x480xf32>, tensor<8x480xf32>)
+      reducer(%acc_164: tensor<f32>, %elt_164: tensor<f32>) (%acc_165: tensor<f32>, %elt_165: tensor<f32>) {
+        %part_164 = stablehlo.add %acc_164, %elt_164 : tensor<f32>
+        %part_165 = stablehlo.add %acc_165, %elt_165 : tensor<f32>
+        stablehlo.return %part_164, %part_165 : tensor<f32>, tensor<f32>
       }
     %blocks.4.2.expand.d_beta_d_gamma:2 = stablehlo.reduce(%blocks.4.2.expand.d_beta_hw_d_gamma_hw#0 init: %cst_1), (%blocks.4.2.expand.d_beta_hw_d_gamma_hw#1 init: %cst_1) across dimensions = [0] : (tensor<8x480xf32>, tensor<8x480xf32>, tensor<f32>, tensor<f32>) -> (tensor<480xf32>, tensor<480xf32>)
-      reducer(%acc_110: tensor<f32>, %elt_110: tensor<f32>) (%acc_111: tensor<f32>, %elt_111: tensor<f32>) {
-        %part_110 = stablehlo.add %acc_110, %elt_110 : tensor<f32>
-        %part_111 = stablehlo.add %acc_111, %elt_111 : tensor<f32>
-        stablehlo.return %part_110, %part_111 : tensor<f32>, tensor<f32>
+      reducer(%acc_166: tensor<f32>, %elt_166: tensor<f32>) (%acc_167: tensor<f32>, %elt_167: tensor<f32>) {
+        %part_166 = stablehlo.add %acc_166, %elt_166 : tensor<f32>
+        %part_167 = stablehlo.add %acc_167, %elt_167 : tensor<f32>
+        stablehlo.return %part_166, %part_167 : tensor<f32>, tensor<f32>
       }
     %blocks.4.2.expand.gamma_inv = stablehlo.multiply %blocks.4.2.expand.bn.gamma.flat, %blocks.4.2.expand.inv_std : tensor<480xf32>
     %blocks.4.2.expand.bcast_10 = stablehlo.broadcast_in_dim %cst_12, dims = [] : (tensor<f32>) -> tensor<480xf32>
@@ -5412,17 +5678,23 @@ module {
     %blocks.4.1.project.mean_inv_b = stablehlo.broadcast_in_dim %blocks.4.1.project.mean_inv, dims = [3] : (tensor<80xf32>) -> tensor<8x14x14x80xf32>
     %blocks.4.1.project.xhat = stablehlo.subtract %blocks.4.1.project.z_inv, %blocks.4.1.project.mean_inv_b : tensor<8x14x14x80xf32>
     %blocks.4.1.project.du_xhat = stablehlo.multiply %blocks.4.2.d_residual, %blocks.4.1.project.xhat : tensor<8x14x14x80xf32>
-    %blocks.4.1.project.d_beta_hw_d_gamma_hw:2 = stablehlo.reduce(%blocks.4.2.d_residual init: %cst_1), (%blocks.4.1.project.du_xhat init: %cst_1) across dimensions = [1, 2] : (tensor<8x14x14x80xf32>, tensor<8x14x14x80xf32>, tensor<f32>, tensor<f32>) -> (tensor<8x80xf32>, tensor<8x80xf32>)
-      reducer(%acc_112: tensor<f32>, %elt_112: tensor<f32>) (%acc_113: tensor<f32>, %elt_113: tensor<f32>) {
-        %part_112 = stablehlo.add %acc_112, %elt_112 : tensor<f32>
-        %part_113 = stablehlo.add %acc_113, %elt_113 : tensor<f32>
-        stablehlo.return %part_112, %part_113 : tensor<f32>, tensor<f32>
+    %blocks.4.1.project.d_beta_w_d_gamma_w:2 = stablehlo.reduce(%blocks.4.2.d_residual init: %cst_1), (%blocks.4.1.project.du_xhat init: %cst_1) across dimensions = [2] : (tensor<8x14x14x80xf32>, tensor<8x14x14x80xf32>, tensor<f32>, tensor<f32>) -> (tensor<8x14x80xf32>, tensor<8x14x80xf32>)
+      reducer(%acc_168: tensor<f32>, %elt_168: tensor<f32>) (%acc_169: tensor<f32>, %elt_169: tensor<f32>) {
+        %part_168 = stablehlo.add %acc_168, %elt_168 : tensor<f32>
+        %part_169 = stablehlo.add %acc_169, %elt_169 : tensor<f32>
+        stablehlo.return %part_168, %part_169 : tensor<f32>, tensor<f32>
+      }
+    %blocks.4.1.project.d_beta_hw_d_gamma_hw:2 = stablehlo.reduce(%blocks.4.1.project.d_beta_w_d_gamma_w#0 init: %cst_1), (%blocks.4.1.project.d_beta_w_d_gamma_w#1 init: %cst_1) across dimensions = [1] : (tensor<8x14x80xf32>, tensor<8x14x80xf32>, tensor<f32>, tensor<f32>) -> (tensor<8x80xf32>, tensor<8x80xf32>)
+      reducer(%acc_170: tensor<f32>, %elt_170: tensor<f32>) (%acc_171: tensor<f32>, %elt_171: tensor<f32>) {
+        %part_170 = stablehlo.add %acc_170, %elt_170 : tensor<f32>
+        %part_171 = stablehlo.add %acc_171, %elt_171 : tensor<f32>
+        stablehlo.return %part_170, %part_171 : tensor<f32>, tensor<f32>
       }
     %blocks.4.1.project.d_beta_d_gamma:2 = stablehlo.reduce(%blocks.4.1.project.d_beta_hw_d_gamma_hw#0 init: %cst_1), (%blocks.4.1.project.d_beta_hw_d_gamma_hw#1 init: %cst_1) across dimensions = [0] : (tensor<8x80xf32>, tensor<8x80xf32>, tensor<f32>, tensor<f32>) -> (tensor<80xf32>, tensor<80xf32>)
-      reducer(%acc_114: tensor<f32>, %elt_114: tensor<f32>) (%acc_115: tensor<f32>, %elt_115: tensor<f32>) {
-        %part_114 = stablehlo.add %acc_114, %elt_114 : tensor<f32>
-        %part_115 = stablehlo.add %acc_115, %elt_115 : tensor<f32>
-        stablehlo.return %part_114, %part_115 : tensor<f32>, tensor<f32>
+      reducer(%acc_172: tensor<f32>, %elt_172: tensor<f32>) (%acc_173: tensor<f32>, %elt_173: tensor<f32>) {
+        %part_172 = stablehlo.add %acc_172, %elt_172 : tensor<f32>
+        %part_173 = stablehlo.add %acc_173, %elt_173 : tensor<f32>
+        stablehlo.return %part_172, %part_173 : tensor<f32>, tensor<f32>
       }
     %blocks.4.1.project.gamma_inv = stablehlo.multiply %blocks.4.1.project.bn.gamma.flat, %blocks.4.1.project.inv_std : tensor<80xf32>
     %blocks.4.1.project.bcast_8 = stablehlo.broadcast_in_dim %cst_12, dims = [] : (tensor<f32>) -> tensor<80xf32>
@@ -5481,17 +5753,23 @@ module {
     %blocks.4.1.dw.dswish = stablehlo.multiply %blocks.4.1.dw.sigmoid_r, %blocks.4.1.dw.one_plus : tensor<8x14x14x480xf32>
     %blocks.4.1.dw.d_swish = stablehlo.multiply %blocks.4.1.se.d_h, %blocks.4.1.dw.dswish : tensor<8x14x14x480xf32>
     %blocks.4.1.dw.du_xhat = stablehlo.multiply %blocks.4.1.dw.d_swish, %blocks.4.1.dw.xhat : tensor<8x14x14x480xf32>
-    %blocks.4.1.dw.d_beta_hw_d_gamma_hw:2 = stablehlo.reduce(%blocks.4.1.dw.d_swish init: %cst_1), (%blocks.4.1.dw.du_xhat init: %cst_1) across dimensions = [1, 2] : (tensor<8x14x14x480xf32>, tensor<8x14x14x480xf32>, tensor<f32>, tensor<f32>) -> (tensor<8x480xf32>, tensor<8x480xf32>)
-      reducer(%acc_116: tensor<f32>, %elt_116: tensor<f32>) (%acc_117: tensor<f32>, %elt_117: tensor<f32>) {
-        %part_116 = stablehlo.add %acc_116, %elt_116 : tensor<f32>
-        %part_117 = stablehlo.add %acc_117, %elt_117 : tensor<f32>
-        stablehlo.return %part_116, %part_117 : tensor<f32>, tensor<f32>
+    %blocks.4.1.dw.d_beta_w_d_gamma_w:2 = stablehlo.reduce(%blocks.4.1.dw.d_swish init: %cst_1), (%blocks.4.1.dw.du_xhat init: %cst_1) across dimensions = [2] : (tensor<8x14x14x480xf32>, tensor<8x14x14x480xf32>, tensor<f32>, tensor<f32>) -> (tensor<8x14x480xf32>, tensor<8x14x480xf32>)
+      reducer(%acc_174: tensor<f32>, %elt_174: tensor<f32>) (%acc_175: tensor<f32>, %elt_175: tensor<f32>) {
+        %part_174 = stablehlo.add %acc_174, %elt_174 : tensor<f32>
+        %part_175 = stablehlo.add %acc_175, %elt_175 : tensor<f32>
+        stablehlo.return %part_174, %part_175 : tensor<f32>, tensor<f32>
+      }
+    %blocks.4.1.dw.d_beta_hw_d_gamma_hw:2 = stablehlo.reduce(%blocks.4.1.dw.d_beta_w_d_gamma_w#0 init: %cst_1), (%blocks.4.1.dw.d_beta_w_d_gamma_w#1 init: %cst_1) across dimensions = [1] : (tensor<8x14x480xf32>, tensor<8x14x480xf32>, tensor<f32>, tensor<f32>) -> (tensor<8x480xf32>, tensor<8x480xf32>)
+      reducer(%acc_176: tensor<f32>, %elt_176: tensor<f32>) (%acc_177: tensor<f32>, %elt_177: tensor<f32>) {
+        %part_176 = stablehlo.add %acc_176, %elt_176 : tensor<f32>
+        %part_177 = stablehlo.add %acc_177, %elt_177 : tensor<f32>
+        stablehlo.return %part_176, %part_177 : tensor<f32>, tensor<f32>
       }
     %blocks.4.1.dw.d_beta_d_gamma:2 = stablehlo.reduce(%blocks.4.1.dw.d_beta_hw_d_gamma_hw#0 init: %cst_1), (%blocks.4.1.dw.d_beta_hw_d_gamma_hw#1 init: %cst_1) across dimensions = [0] : (tensor<8x480xf32>, tensor<8x480xf32>, tensor<f32>, tensor<f32>) -> (tensor<480xf32>, tensor<480xf32>)
-      reducer(%acc_118: tensor<f32>, %elt_118: tensor<f32>) (%acc_119: tensor<f32>, %elt_119: tensor<f32>) {
-        %part_118 = stablehlo.add %acc_118, %elt_118 : tensor<f32>
-        %part_119 = stablehlo.add %acc_119, %elt_119 : tensor<f32>
-        stablehlo.return %part_118, %part_119 : tensor<f32>, tensor<f32>
+      reducer(%acc_178: tensor<f32>, %elt_178: tensor<f32>) (%acc_179: tensor<f32>, %elt_179: tensor<f32>) {
+        %part_178 = stablehlo.add %acc_178, %elt_178 : tensor<f32>
+        %part_179 = stablehlo.add %acc_179, %elt_179 : tensor<f32>
+        stablehlo.return %part_178, %part_179 : tensor<f32>, tensor<f32>
       }
     %blocks.4.1.dw.gamma_inv = stablehlo.multiply %blocks.4.1.dw.bn.gamma.flat, %blocks.4.1.dw.inv_std : tensor<480xf32>
     %blocks.4.1.dw.bcast_10 = stablehlo.broadcast_in_dim %cst_12, dims = [] : (tensor<f32>) -> tensor<480xf32>
@@ -5556,17 +5834,23 @@ module {
     %blocks.4.1.expand.dswish = stablehlo.multiply %blocks.4.1.expand.sigmoid_r, %blocks.4.1.expand.one_plus : tensor<8x14x14x480xf32>
     %blocks.4.1.expand.d_swish = stablehlo.multiply %blocks.4.1.dw.d_x, %blocks.4.1.expand.dswish : tensor<8x14x14x480xf32>
     %blocks.4.1.expand.du_xhat = stablehlo.multiply %blocks.4.1.expand.d_swish, %blocks.4.1.expand.xhat : tensor<8x14x14x480xf32>
-    %blocks.4.1.expand.d_beta_hw_d_gamma_hw:2 = stablehlo.reduce(%blocks.4.1.expand.d_swish init: %cst_1), (%blocks.4.1.expand.du_xhat init: %cst_1) across dimensions = [1, 2] : (tensor<8x14x14x480xf32>, tensor<8x14x14x480xf32>, tensor<f32>, tensor<f32>) -> (tensor<8x480xf32>, tensor<8x480xf32>)
-      reducer(%acc_120: tensor<f32>, %elt_120: tensor<f32>) (%acc_121: tensor<f32>, %elt_121: tensor<f32>) {
-        %part_120 = stablehlo.add %acc_120, %elt_120 : tensor<f32>
-        %part_121 = stablehlo.add %acc_121, %elt_121 : tensor<f32>
-        stablehlo.return %part_120, %part_121 : tensor<f32>, tensor<f32>
+    %blocks.4.1.expand.d_beta_w_d_gamma_w:2 = stablehlo.reduce(%blocks.4.1.expand.d_swish init: %cst_1), (%blocks.4.1.expand.du_xhat init: %cst_1) across dimensions = [2] : (tensor<8x14x14x480xf32>, tensor<8x14x14x480xf32>, tensor<f32>, tensor<f32>) -> (tensor<8x14x480xf32>, tensor<8x14x480xf32>)
+      reducer(%acc_180: tensor<f32>, %elt_180: tensor<f32>) (%acc_181: tensor<f32>, %elt_181: tensor<f32>) {
+        %part_180 = stablehlo.add %acc_180, %elt_180 : tensor<f32>
+        %part_181 = stablehlo.add %acc_181, %elt_181 : tensor<f32>
+        stablehlo.return %part_180, %part_181 : tensor<f32>, tensor<f32>
+      }
+    %blocks.4.1.expand.d_beta_hw_d_gamma_hw:2 = stablehlo.reduce(%blocks.4.1.expand.d_beta_w_d_gamma_w#0 init: %cst_1), (%blocks.4.1.expand.d_beta_w_d_gamma_w#1 init: %cst_1) across dimensions = [1] : (tensor<8x14x480xf32>, tensor<8x14x480xf32>, tensor<f32>, tensor<f32>) -> (tensor<8x480xf32>, tensor<8x480xf32>)
+      reducer(%acc_182: tensor<f32>, %elt_182: tensor<f32>) (%acc_183: tensor<f32>, %elt_183: tensor<f32>) {
+        %part_182 = stablehlo.add %acc_182, %elt_182 : tensor<f32>
+        %part_183 = stablehlo.add %acc_183, %elt_183 : tensor<f32>
+        stablehlo.return %part_182, %part_183 : tensor<f32>, tensor<f32>
       }
     %blocks.4.1.expand.d_beta_d_gamma:2 = stablehlo.reduce(%blocks.4.1.expand.d_beta_hw_d_gamma_hw#0 init: %cst_1), (%blocks.4.1.expand.d_beta_hw_d_gamma_hw#1 init: %cst_1) across dimensions = [0] : (tensor<8x480xf32>, tensor<8x480xf32>, tensor<f32>, tensor<f32>) -> (tensor<480xf32>, tensor<480xf32>)
-      reducer(%acc_122: tensor<f32>, %elt_122: tensor<f32>) (%acc_123: tensor<f32>, %elt_123: tensor<f32>) {
-        %part_122 = stablehlo.add %acc_122, %elt_122 : tensor<f32>
-        %part_123 = stablehlo.add %acc_123, %elt_123 : tensor<f32>
-        stablehlo.return %part_122, %part_123 : tensor<f32>, tensor<f32>
+      reducer(%acc_184: tensor<f32>, %elt_184: tensor<f32>) (%acc_185: tensor<f32>, %elt_185: tensor<f32>) {
+        %part_184 = stablehlo.add %acc_184, %elt_184 : tensor<f32>
+        %part_185 = stablehlo.add %acc_185, %elt_185 : tensor<f32>
+        stablehlo.return %part_184, %part_185 : tensor<f32>, tensor<f32>
       }
     %blocks.4.1.expand.gamma_inv = stablehlo.multiply %blocks.4.1.expand.bn.gamma.flat, %blocks.4.1.expand.inv_std : tensor<480xf32>
     %blocks.4.1.expand.bcast_10 = stablehlo.broadcast_in_dim %cst_12, dims = [] : (tensor<f32>) -> tensor<480xf32>
@@ -5590,17 +5874,23 @@ module {
     %blocks.4.0.project.mean_inv_b = stablehlo.broadcast_in_dim %blocks.4.0.project.mean_inv, dims = [3] : (tensor<80xf32>) -> tensor<8x14x14x80xf32>
     %blocks.4.0.project.xhat = stablehlo.subtract %blocks.4.0.project.z_inv, %blocks.4.0.project.mean_inv_b : tensor<8x14x14x80xf32>
     %blocks.4.0.project.du_xhat = stablehlo.multiply %blocks.4.1.d_residual, %blocks.4.0.project.xhat : tensor<8x14x14x80xf32>
-    %blocks.4.0.project.d_beta_hw_d_gamma_hw:2 = stablehlo.reduce(%blocks.4.1.d_residual init: %cst_1), (%blocks.4.0.project.du_xhat init: %cst_1) across dimensions = [1, 2] : (tensor<8x14x14x80xf32>, tensor<8x14x14x80xf32>, tensor<f32>, tensor<f32>) -> (tensor<8x80xf32>, tensor<8x80xf32>)
-      reducer(%acc_124: tensor<f32>, %elt_124: tensor<f32>) (%acc_125: tensor<f32>, %elt_125: tensor<f32>) {
-        %part_124 = stablehlo.add %acc_124, %elt_124 : tensor<f32>
-        %part_125 = stablehlo.add %acc_125, %elt_125 : tensor<f32>
-        stablehlo.return %part_124, %part_125 : tensor<f32>, tensor<f32>
+    %blocks.4.0.project.d_beta_w_d_gamma_w:2 = stablehlo.reduce(%blocks.4.1.d_residual init: %cst_1), (%blocks.4.0.project.du_xhat init: %cst_1) across dimensions = [2] : (tensor<8x14x14x80xf32>, tensor<8x14x14x80xf32>, tensor<f32>, tensor<f32>) -> (tensor<8x14x80xf32>, tensor<8x14x80xf32>)
+      reducer(%acc_186: tensor<f32>, %elt_186: tensor<f32>) (%acc_187: tensor<f32>, %elt_187: tensor<f32>) {
+        %part_186 = stablehlo.add %acc_186, %elt_186 : tensor<f32>
+        %part_187 = stablehlo.add %acc_187, %elt_187 : tensor<f32>
+        stablehlo.return %part_186, %part_187 : tensor<f32>, tensor<f32>
+      }
+    %blocks.4.0.project.d_beta_hw_d_gamma_hw:2 = stablehlo.reduce(%blocks.4.0.project.d_beta_w_d_gamma_w#0 init: %cst_1), (%blocks.4.0.project.d_beta_w_d_gamma_w#1 init: %cst_1) across dimensions = [1] : (tensor<8x14x80xf32>, tensor<8x14x80xf32>, tensor<f32>, tensor<f32>) -> (tensor<8x80xf32>, tensor<8x80xf32>)
+      reducer(%acc_188: tensor<f32>, %elt_188: tensor<f32>) (%acc_189: tensor<f32>, %elt_189: tensor<f32>) {
+        %part_188 = stablehlo.add %acc_188, %elt_188 : tensor<f32>
+        %part_189 = stablehlo.add %acc_189, %elt_189 : tensor<f32>
+        stablehlo.return %part_188, %part_189 : tensor<f32>, tensor<f32>
       }
     %blocks.4.0.project.d_beta_d_gamma:2 = stablehlo.reduce(%blocks.4.0.project.d_beta_hw_d_gamma_hw#0 init: %cst_1), (%blocks.4.0.project.d_beta_hw_d_gamma_hw#1 init: %cst_1) across dimensions = [0] : (tensor<8x80xf32>, tensor<8x80xf32>, tensor<f32>, tensor<f32>) -> (tensor<80xf32>, tensor<80xf32>)
-      reducer(%acc_126: tensor<f32>, %elt_126: tensor<f32>) (%acc_127: tensor<f32>, %elt_127: tensor<f32>) {
-        %part_126 = stablehlo.add %acc_126, %elt_126 : tensor<f32>
-        %part_127 = stablehlo.add %acc_127, %elt_127 : tensor<f32>
-        stablehlo.return %part_126, %part_127 : tensor<f32>, tensor<f32>
+      reducer(%acc_190: tensor<f32>, %elt_190: tensor<f32>) (%acc_191: tensor<f32>, %elt_191: tensor<f32>) {
+        %part_190 = stablehlo.add %acc_190, %elt_190 : tensor<f32>
+        %part_191 = stablehlo.add %acc_191, %elt_191 : tensor<f32>
+        stablehlo.return %part_190, %part_191 : tensor<f32>, tensor<f32>
       }
     %blocks.4.0.project.gamma_inv = stablehlo.multiply %blocks.4.0.project.bn.gamma.flat, %blocks.4.0.project.inv_std : tensor<80xf32>
     %blocks.4.0.project.bcast_8 = stablehlo.broadcast_in_dim %cst_12, dims = [] : (tensor<f32>) -> tensor<80xf32>
@@ -5659,17 +5949,23 @@ module {
     %blocks.4.0.dw.dswish = stablehlo.multiply %blocks.4.0.dw.sigmoid_r, %blocks.4.0.dw.one_plus : tensor<8x14x14x240xf32>
     %blocks.4.0.dw.d_swish = stablehlo.multiply %blocks.4.0.se.d_h, %blocks.4.0.dw.dswish : tensor<8x14x14x240xf32>
     %blocks.4.0.dw.du_xhat = stablehlo.multiply %blocks.4.0.dw.d_swish, %blocks.4.0.dw.xhat : tensor<8x14x14x240xf32>
-    %blocks.4.0.dw.d_beta_hw_d_gamma_hw:2 = stablehlo.reduce(%blocks.4.0.dw.d_swish init: %cst_1), (%blocks.4.0.dw.du_xhat init: %cst_1) across dimensions = [1, 2] : (tensor<8x14x14x240xf32>, tensor<8x14x14x240xf32>, tensor<f32>, tensor<f32>) -> (tensor<8x240xf32>, tensor<8x240xf32>)
-      reducer(%acc_128: tensor<f32>, %elt_128: tensor<f32>) (%acc_129: tensor<f32>, %elt_129: tensor<f32>) {
-        %part_128 = stablehlo.add %acc_128, %elt_128 : tensor<f32>
-        %part_129 = stablehlo.add %acc_129, %elt_129 : tensor<f32>
-        stablehlo.return %part_128, %part_129 : tensor<f32>, tensor<f32>
+    %blocks.4.0.dw.d_beta_w_d_gamma_w:2 = stablehlo.reduce(%blocks.4.0.dw.d_swish init: %cst_1), (%blocks.4.0.dw.du_xhat init: %cst_1) across dimensions = [2] : (tensor<8x14x14x240xf32>, tensor<8x14x14x240xf32>, tensor<f32>, tensor<f32>) -> (tensor<8x14x240xf32>, tensor<8x14x240xf32>)
+      reducer(%acc_192: tensor<f32>, %elt_192: tensor<f32>) (%acc_193: tensor<f32>, %elt_193: tensor<f32>) {
+        %part_192 = stablehlo.add %acc_192, %elt_192 : tensor<f32>
+        %part_193 = stablehlo.add %acc_193, %elt_193 : tensor<f32>
+        stablehlo.return %part_192, %part_193 : tensor<f32>, tensor<f32>
+      }
+    %blocks.4.0.dw.d_beta_hw_d_gamma_hw:2 = stablehlo.reduce(%blocks.4.0.dw.d_beta_w_d_gamma_w#0 init: %cst_1), (%blocks.4.0.dw.d_beta_w_d_gamma_w#1 init: %cst_1) across dimensions = [1] : (tensor<8x14x240xf32>, tensor<8x14x240xf32>, tensor<f32>, tensor<f32>) -> (tensor<8x240xf32>, tensor<8x240xf32>)
+      reducer(%acc_194: tensor<f32>, %elt_194: tensor<f32>) (%acc_195: tensor<f32>, %elt_195: tensor<f32>) {
+        %part_194 = stablehlo.add %acc_194, %elt_194 : tensor<f32>
+        %part_195 = stablehlo.add %acc_195, %elt_195 : tensor<f32>
+        stablehlo.return %part_194, %part_195 : tensor<f32>, tensor<f32>
       }
     %blocks.4.0.dw.d_beta_d_gamma:2 = stablehlo.reduce(%blocks.4.0.dw.d_beta_hw_d_gamma_hw#0 init: %cst_1), (%blocks.4.0.dw.d_beta_hw_d_gamma_hw#1 init: %cst_1) across dimensions = [0] : (tensor<8x240xf32>, tensor<8x240xf32>, tensor<f32>, tensor<f32>) -> (tensor<240xf32>, tensor<240xf32>)
-      reducer(%acc_130: tensor<f32>, %elt_130: tensor<f32>) (%acc_131: tensor<f32>, %elt_131: tensor<f32>) {
-        %part_130 = stablehlo.add %acc_130, %elt_130 : tensor<f32>
-        %part_131 = stablehlo.add %acc_131, %elt_131 : tensor<f32>
-        stablehlo.return %part_130, %part_131 : tensor<f32>, tensor<f32>
+      reducer(%acc_196: tensor<f32>, %elt_196: tensor<f32>) (%acc_197: tensor<f32>, %elt_197: tensor<f32>) {
+        %part_196 = stablehlo.add %acc_196, %elt_196 : tensor<f32>
+        %part_197 = stablehlo.add %acc_197, %elt_197 : tensor<f32>
+        stablehlo.return %part_196, %part_197 : tensor<f32>, tensor<f32>
       }
     %blocks.4.0.dw.gamma_inv = stablehlo.multiply %blocks.4.0.dw.bn.gamma.flat, %blocks.4.0.dw.inv_std : tensor<240xf32>
     %blocks.4.0.dw.bcast_10 = stablehlo.broadcast_in_dim %cst_12, dims = [] : (tensor<f32>) -> tensor<240xf32>
@@ -5734,17 +6030,23 @@ module {
     %blocks.4.0.expand.dswish = stablehlo.multiply %blocks.4.0.expand.sigmoid_r, %blocks.4.0.expand.one_plus : tensor<8x28x28x240xf32>
     %blocks.4.0.expand.d_swish = stablehlo.multiply %blocks.4.0.dw.d_x, %blocks.4.0.expand.dswish : tensor<8x28x28x240xf32>
     %blocks.4.0.expand.du_xhat = stablehlo.multiply %blocks.4.0.expand.d_swish, %blocks.4.0.expand.xhat : tensor<8x28x28x240xf32>
-    %blocks.4.0.expand.d_beta_hw_d_gamma_hw:2 = stablehlo.reduce(%blocks.4.0.expand.d_swish init: %cst_1), (%blocks.4.0.expand.du_xhat init: %cst_1) across dimensions = [1, 2] : (tensor<8x28x28x240xf32>, tensor<8x28x28x240xf32>, tensor<f32>, tensor<f32>) -> (tensor<8x240xf32>, tensor<8x240xf32>)
-      reducer(%acc_132: tensor<f32>, %elt_132: tensor<f32>) (%acc_133: tensor<f32>, %elt_133: tensor<f32>) {
-        %part_132 = stablehlo.add %acc_132, %elt_132 : tensor<f32>
-        %part_133 = stablehlo.add %acc_133, %elt_133 : tensor<f32>
-        stablehlo.return %part_132, %part_133 : tensor<f32>, tensor<f32>
+    %blocks.4.0.expand.d_beta_w_d_gamma_w:2 = stablehlo.reduce(%blocks.4.0.expand.d_swish init: %cst_1), (%blocks.4.0.expand.du_xhat init: %cst_1) across dimensions = [2] : (tensor<8x28x28x240xf32>, tensor<8x28x28x240xf32>, tensor<f32>, tensor<f32>) -> (tensor<8x28x240xf32>, tensor<8x28x240xf32>)
+      reducer(%acc_198: tensor<f32>, %elt_198: tensor<f32>) (%acc_199: tensor<f32>, %elt_199: tensor<f32>) {
+        %part_198 = stablehlo.add %acc_198, %elt_198 : tensor<f32>
+        %part_199 = stablehlo.add %acc_199, %elt_199 : tensor<f32>
+        stablehlo.return %part_198, %part_199 : tensor<f32>, tensor<f32>
+      }
+    %blocks.4.0.expand.d_beta_hw_d_gamma_hw:2 = stablehlo.reduce(%blocks.4.0.expand.d_beta_w_d_gamma_w#0 init: %cst_1), (%blocks.4.0.expand.d_beta_w_d_gamma_w#1 init: %cst_1) across dimensions = [1] : (tensor<8x28x240xf32>, tensor<8x28x240xf32>, tensor<f32>, tensor<f32>) -> (tensor<8x240xf32>, tensor<8x240xf32>)
+      reducer(%acc_200: tensor<f32>, %elt_200: tensor<f32>) (%acc_201: tensor<f32>, %elt_201: tensor<f32>) {
+        %part_200 = stablehlo.add %acc_200, %elt_200 : tensor<f32>
+        %part_201 = stablehlo.add %acc_201, %elt_201 : tensor<f32>
+        stablehlo.return %part_200, %part_201 : tensor<f32>, tensor<f32>
       }
     %blocks.4.0.expand.d_beta_d_gamma:2 = stablehlo.reduce(%blocks.4.0.expand.d_beta_hw_d_gamma_hw#0 init: %cst_1), (%blocks.4.0.expand.d_beta_hw_d_gamma_hw#1 init: %cst_1) across dimensions = [0] : (tensor<8x240xf32>, tensor<8x240xf32>, tensor<f32>, tensor<f32>) -> (tensor<240xf32>, tensor<240xf32>)
-      reducer(%acc_134: tensor<f32>, %elt_134: tensor<f32>) (%acc_135: tensor<f32>, %elt_135: tensor<f32>) {
-        %part_134 = stablehlo.add %acc_134, %elt_134 : tensor<f32>
-        %part_135 = stablehlo.add %acc_135, %elt_135 : tensor<f32>
-        stablehlo.return %part_134, %part_135 : tensor<f32>, tensor<f32>
+      reducer(%acc_202: tensor<f32>, %elt_202: tensor<f32>) (%acc_203: tensor<f32>, %elt_203: tensor<f32>) {
+        %part_202 = stablehlo.add %acc_202, %elt_202 : tensor<f32>
+        %part_203 = stablehlo.add %acc_203, %elt_203 : tensor<f32>
+        stablehlo.return %part_202, %part_203 : tensor<f32>, tensor<f32>
       }
     %blocks.4.0.expand.gamma_inv = stablehlo.multiply %blocks.4.0.expand.bn.gamma.flat, %blocks.4.0.expand.inv_std : tensor<240xf32>
     %blocks.4.0.expand.bcast_10 = stablehlo.broadcast_in_dim %cst_9, dims = [] : (tensor<f32>) -> tensor<240xf32>
@@ -5768,17 +6070,23 @@ module {
     %blocks.3.1.project.mean_inv_b = stablehlo.broadcast_in_dim %blocks.3.1.project.mean_inv, dims = [3] : (tensor<40xf32>) -> tensor<8x28x28x40xf32>
     %blocks.3.1.project.xhat = stablehlo.subtract %blocks.3.1.project.z_inv, %blocks.3.1.project.mean_inv_b : tensor<8x28x28x40xf32>
     %blocks.3.1.project.du_xhat = stablehlo.multiply %blocks.4.0.expand.d_x, %blocks.3.1.project.xhat : tensor<8x28x28x40xf32>
-    %blocks.3.1.project.d_beta_hw_d_gamma_hw:2 = stablehlo.reduce(%blocks.4.0.expand.d_x init: %cst_1), (%blocks.3.1.project.du_xhat init: %cst_1) across dimensions = [1, 2] : (tensor<8x28x28x40xf32>, tensor<8x28x28x40xf32>, tensor<f32>, tensor<f32>) -> (tensor<8x40xf32>, tensor<8x40xf32>)
-      reducer(%acc_136: tensor<f32>, %elt_136: tensor<f32>) (%acc_137: tensor<f32>, %elt_137: tensor<f32>) {
-        %part_136 = stablehlo.add %acc_136, %elt_136 : tensor<f32>
-        %part_137 = stablehlo.add %acc_137, %elt_137 : tensor<f32>
-        stablehlo.return %part_136, %part_137 : tensor<f32>, tensor<f32>
+    %blocks.3.1.project.d_beta_w_d_gamma_w:2 = stablehlo.reduce(%blocks.4.0.expand.d_x init: %cst_1), (%blocks.3.1.project.du_xhat init: %cst_1) across dimensions = [2] : (tensor<8x28x28x40xf32>, tensor<8x28x28x40xf32>, tensor<f32>, tensor<f32>) -> (tensor<8x28x40xf32>, tensor<8x28x40xf32>)
+      reducer(%acc_204: tensor<f32>, %elt_204: tensor<f32>) (%acc_205: tensor<f32>, %elt_205: tensor<f32>) {
+        %part_204 = stablehlo.add %acc_204, %elt_204 : tensor<f32>
+        %part_205 = stablehlo.add %acc_205, %elt_205 : tensor<f32>
+        stablehlo.return %part_204, %part_205 : tensor<f32>, tensor<f32>
+      }
+    %blocks.3.1.project.d_beta_hw_d_gamma_hw:2 = stablehlo.reduce(%blocks.3.1.project.d_beta_w_d_gamma_w#0 init: %cst_1), (%blocks.3.1.project.d_beta_w_d_gamma_w#1 init: %cst_1) across dimensions = [1] : (tensor<8x28x40xf32>, tensor<8x28x40xf32>, tensor<f32>, tensor<f32>) -> (tensor<8x40xf32>, tensor<8x40xf32>)
+      reducer(%acc_206: tensor<f32>, %elt_206: tensor<f32>) (%acc_207: tensor<f32>, %elt_207: tensor<f32>) {
+        %part_206 = stablehlo.add %acc_206, %elt_206 : tensor<f32>
+        %part_207 = stablehlo.add %acc_207, %elt_207 : tensor<f32>
+        stablehlo.return %part_206, %part_207 : tensor<f32>, tensor<f32>
       }
     %blocks.3.1.project.d_beta_d_gamma:2 = stablehlo.reduce(%blocks.3.1.project.d_beta_hw_d_gamma_hw#0 init: %cst_1), (%blocks.3.1.project.d_beta_hw_d_gamma_hw#1 init: %cst_1) across dimensions = [0] : (tensor<8x40xf32>, tensor<8x40xf32>, tensor<f32>, tensor<f32>) -> (tensor<40xf32>, tensor<40xf32>)
-      reducer(%acc_138: tensor<f32>, %elt_138: tensor<f32>) (%acc_139: tensor<f32>, %elt_139: tensor<f32>) {
-        %part_138 = stablehlo.add %acc_138, %elt_138 : tensor<f32>
-        %part_139 = stablehlo.add %acc_139, %elt_139 : tensor<f32>
-        stablehlo.return %part_138, %part_139 : tensor<f32>, tensor<f32>
+      reducer(%acc_208: tensor<f32>, %elt_208: tensor<f32>) (%acc_209: tensor<f32>, %elt_209: tensor<f32>) {
+        %part_208 = stablehlo.add %acc_208, %elt_208 : tensor<f32>
+        %part_209 = stablehlo.add %acc_209, %elt_209 : tensor<f32>
+        stablehlo.return %part_208, %part_209 : tensor<f32>, tensor<f32>
       }
     %blocks.3.1.project.gamma_inv = stablehlo.multiply %blocks.3.1.project.bn.gamma.flat, %blocks.3.1.project.inv_std : tensor<40xf32>
     %blocks.3.1.project.bcast_8 = stablehlo.broadcast_in_dim %cst_9, dims = [] : (tensor<f32>) -> tensor<40xf32>
@@ -5837,17 +6145,23 @@ module {
     %blocks.3.1.dw.dswish = stablehlo.multiply %blocks.3.1.dw.sigmoid_r, %blocks.3.1.dw.one_plus : tensor<8x28x28x240xf32>
     %blocks.3.1.dw.d_swish = stablehlo.multiply %blocks.3.1.se.d_h, %blocks.3.1.dw.dswish : tensor<8x28x28x240xf32>
     %blocks.3.1.dw.du_xhat = stablehlo.multiply %blocks.3.1.dw.d_swish, %blocks.3.1.dw.xhat : tensor<8x28x28x240xf32>
-    %blocks.3.1.dw.d_beta_hw_d_gamma_hw:2 = stablehlo.reduce(%blocks.3.1.dw.d_swish init: %cst_1), (%blocks.3.1.dw.du_xhat init: %cst_1) across dimensions = [1, 2] : (tensor<8x28x28x240xf32>, tensor<8x28x28x240xf32>, tensor<f32>, tensor<f32>) -> (tensor<8x240xf32>, tensor<8x240xf32>)
-      reducer(%acc_140: tensor<f32>, %elt_140: tensor<f32>) (%acc_141: tensor<f32>, %elt_141: tensor<f32>) {
-        %part_140 = stablehlo.add %acc_140, %elt_140 : tensor<f32>
-        %part_141 = stablehlo.add %acc_141, %elt_141 : tensor<f32>
-        stablehlo.return %part_140, %part_141 : tensor<f32>, tensor<f32>
+    %blocks.3.1.dw.d_beta_w_d_gamma_w:2 = stablehlo.reduce(%blocks.3.1.dw.d_swish init: %cst_1), (%blocks.3.1.dw.du_xhat init: %cst_1) across dimensions = [2] : (tensor<8x28x28x240xf32>, tensor<8x28x28x240xf32>, tensor<f32>, tensor<f32>) -> (tensor<8x28x240xf32>, tensor<8x28x240xf32>)
+      reducer(%acc_210: tensor<f32>, %elt_210: tensor<f32>) (%acc_211: tensor<f32>, %elt_211: tensor<f32>) {
+        %part_210 = stablehlo.add %acc_210, %elt_210 : tensor<f32>
+        %part_211 = stablehlo.add %acc_211, %elt_211 : tensor<f32>
+        stablehlo.return %part_210, %part_211 : tensor<f32>, tensor<f32>
+      }
+    %blocks.3.1.dw.d_beta_hw_d_gamma_hw:2 = stablehlo.reduce(%blocks.3.1.dw.d_beta_w_d_gamma_w#0 init: %cst_1), (%blocks.3.1.dw.d_beta_w_d_gamma_w#1 init: %cst_1) across dimensions = [1] : (tensor<8x28x240xf32>, tensor<8x28x240xf32>, tensor<f32>, tensor<f32>) -> (tensor<8x240xf32>, tensor<8x240xf32>)
+      reducer(%acc_212: tensor<f32>, %elt_212: tensor<f32>) (%acc_213: tensor<f32>, %elt_213: tensor<f32>) {
+        %part_212 = stablehlo.add %acc_212, %elt_212 : tensor<f32>
+        %part_213 = stablehlo.add %acc_213, %elt_213 : tensor<f32>
+        stablehlo.return %part_212, %part_213 : tensor<f32>, tensor<f32>
       }
     %blocks.3.1.dw.d_beta_d_gamma:2 = stablehlo.reduce(%blocks.3.1.dw.d_beta_hw_d_gamma_hw#0 init: %cst_1), (%blocks.3.1.dw.d_beta_hw_d_gamma_hw#1 init: %cst_1) across dimensions = [0] : (tensor<8x240xf32>, tensor<8x240xf32>, tensor<f32>, tensor<f32>) -> (tensor<240xf32>, tensor<240xf32>)
-      reducer(%acc_142: tensor<f32>, %elt_142: tensor<f32>) (%acc_143: tensor<f32>, %elt_143: tensor<f32>) {
-        %part_142 = stablehlo.add %acc_142, %elt_142 : tensor<f32>
-        %part_143 = stablehlo.add %acc_143, %elt_143 : tensor<f32>
-        stablehlo.return %part_142, %part_143 : tensor<f32>, tensor<f32>
+      reducer(%acc_214: tensor<f32>, %elt_214: tensor<f32>) (%acc_215: tensor<f32>, %elt_215: tensor<f32>) {
+        %part_214 = stablehlo.add %acc_214, %elt_214 : tensor<f32>
+        %part_215 = stablehlo.add %acc_215, %elt_215 : tensor<f32>
+        stablehlo.return %part_214, %part_215 : tensor<f32>, tensor<f32>
       }
     %blocks.3.1.dw.gamma_inv = stablehlo.multiply %blocks.3.1.dw.bn.gamma.flat, %blocks.3.1.dw.inv_std : tensor<240xf32>
     %blocks.3.1.dw.bcast_10 = stablehlo.broadcast_in_dim %cst_9, dims = [] : (tensor<f32>) -> tensor<240xf32>
@@ -5912,17 +6226,23 @@ module {
     %blocks.3.1.expand.dswish = stablehlo.multiply %blocks.3.1.expand.sigmoid_r, %blocks.3.1.expand.one_plus : tensor<8x28x28x240xf32>
     %blocks.3.1.expand.d_swish = stablehlo.multiply %blocks.3.1.dw.d_x, %blocks.3.1.expand.dswish : tensor<8x28x28x240xf32>
     %blocks.3.1.expand.du_xhat = stablehlo.multiply %blocks.3.1.expand.d_swish, %blocks.3.1.expand.xhat : tensor<8x28x28x240xf32>
-    %blocks.3.1.expand.d_beta_hw_d_gamma_hw:2 = stablehlo.reduce(%blocks.3.1.expand.d_swish init: %cst_1), (%blocks.3.1.expand.du_xhat init: %cst_1) across dimensions = [1, 2] : (tensor<8x28x28x240xf32>, tensor<8x28x28x240xf32>, tensor<f32>, tensor<f32>) -> (tensor<8x240xf32>, tensor<8x240xf32>)
-      reducer(%acc_144: tensor<f32>, %elt_144: tensor<f32>) (%acc_145: tensor<f32>, %elt_145: tensor<f32>) {
-        %part_144 = stablehlo.add %acc_144, %elt_144 : tensor<f32>
-        %part_145 = stablehlo.add %acc_145, %elt_145 : tensor<f32>
-        stablehlo.return %part_144, %part_145 : tensor<f32>, tensor<f32>
+    %blocks.3.1.expand.d_beta_w_d_gamma_w:2 = stablehlo.reduce(%blocks.3.1.expand.d_swish init: %cst_1), (%blocks.3.1.expand.du_xhat init: %cst_1) across dimensions = [2] : (tensor<8x28x28x240xf32>, tensor<8x28x28x240xf32>, tensor<f32>, tensor<f32>) -> (tensor<8x28x240xf32>, tensor<8x28x240xf32>)
+      reducer(%acc_216: tensor<f32>, %elt_216: tensor<f32>) (%acc_217: tensor<f32>, %elt_217: tensor<f32>) {
+        %part_216 = stablehlo.add %acc_216, %elt_216 : tensor<f32>
+        %part_217 = stablehlo.add %acc_217, %elt_217 : tensor<f32>
+        stablehlo.return %part_216, %part_217 : tensor<f32>, tensor<f32>
+      }
+    %blocks.3.1.expand.d_beta_hw_d_gamma_hw:2 = stablehlo.reduce(%blocks.3.1.expand.d_beta_w_d_gamma_w#0 init: %cst_1), (%blocks.3.1.expand.d_beta_w_d_gamma_w#1 init: %cst_1) across dimensions = [1] : (tensor<8x28x240xf32>, tensor<8x28x240xf32>, tensor<f32>, tensor<f32>) -> (tensor<8x240xf32>, tensor<8x240xf32>)
+      reducer(%acc_218: tensor<f32>, %elt_218: tensor<f32>) (%acc_219: tensor<f32>, %elt_219: tensor<f32>) {
+        %part_218 = stablehlo.add %acc_218, %elt_218 : tensor<f32>
+        %part_219 = stablehlo.add %acc_219, %elt_219 : tensor<f32>
+        stablehlo.return %part_218, %part_219 : tensor<f32>, tensor<f32>
       }
     %blocks.3.1.expand.d_beta_d_gamma:2 = stablehlo.reduce(%blocks.3.1.expand.d_beta_hw_d_gamma_hw#0 init: %cst_1), (%blocks.3.1.expand.d_beta_hw_d_gamma_hw#1 init: %cst_1) across dimensions = [0] : (tensor<8x240xf32>, tensor<8x240xf32>, tensor<f32>, tensor<f32>) -> (tensor<240xf32>, tensor<240xf32>)
-      reducer(%acc_146: tensor<f32>, %elt_146: tensor<f32>) (%acc_147: tensor<f32>, %elt_147: tensor<f32>) {
-        %part_146 = stablehlo.add %acc_146, %elt_146 : tensor<f32>
-        %part_147 = stablehlo.add %acc_147, %elt_147 : tensor<f32>
-        stablehlo.return %part_146, %part_147 : tensor<f32>, tensor<f32>
+      reducer(%acc_220: tensor<f32>, %elt_220: tensor<f32>) (%acc_221: tensor<f32>, %elt_221: tensor<f32>) {
+        %part_220 = stablehlo.add %acc_220, %elt_220 : tensor<f32>
+        %part_221 = stablehlo.add %acc_221, %elt_221 : tensor<f32>
+        stablehlo.return %part_220, %part_221 : tensor<f32>, tensor<f32>
       }
     %blocks.3.1.expand.gamma_inv = stablehlo.multiply %blocks.3.1.expand.bn.gamma.flat, %blocks.3.1.expand.inv_std : tensor<240xf32>
     %blocks.3.1.expand.bcast_10 = stablehlo.broadcast_in_dim %cst_9, dims = [] : (tensor<f32>) -> tensor<240xf32>
@@ -5946,17 +6266,23 @@ module {
     %blocks.3.0.project.mean_inv_b = stablehlo.broadcast_in_dim %blocks.3.0.project.mean_inv, dims = [3] : (tensor<40xf32>) -> tensor<8x28x28x40xf32>
     %blocks.3.0.project.xhat = stablehlo.subtract %blocks.3.0.project.z_inv, %blocks.3.0.project.mean_inv_b : tensor<8x28x28x40xf32>
     %blocks.3.0.project.du_xhat = stablehlo.multiply %blocks.3.1.d_residual, %blocks.3.0.project.xhat : tensor<8x28x28x40xf32>
-    %blocks.3.0.project.d_beta_hw_d_gamma_hw:2 = stablehlo.reduce(%blocks.3.1.d_residual init: %cst_1), (%blocks.3.0.project.du_xhat init: %cst_1) across dimensions = [1, 2] : (tensor<8x28x28x40xf32>, tensor<8x28x28x40xf32>, tensor<f32>, tensor<f32>) -> (tensor<8x40xf32>, tensor<8x40xf32>)
-      reducer(%acc_148: tensor<f32>, %elt_148: tensor<f32>) (%acc_149: tensor<f32>, %elt_149: tensor<f32>) {
-        %part_148 = stablehlo.add %acc_148, %elt_148 : tensor<f32>
-        %part_149 = stablehlo.add %acc_149, %elt_149 : tensor<f32>
-        stablehlo.return %part_148, %part_149 : tensor<f32>, tensor<f32>
+    %blocks.3.0.project.d_beta_w_d_gamma_w:2 = stablehlo.reduce(%blocks.3.1.d_residual init: %cst_1), (%blocks.3.0.project.du_xhat init: %cst_1) across dimensions = [2] : (tensor<8x28x28x40xf32>, tensor<8x28x28x40xf32>, tensor<f32>, tensor<f32>) -> (tensor<8x28x40xf32>, tensor<8x28x40xf32>)
+      reducer(%acc_222: tensor<f32>, %elt_222: tensor<f32>) (%acc_223: tensor<f32>, %elt_223: tensor<f32>) {
+        %part_222 = stablehlo.add %acc_222, %elt_222 : tensor<f32>
+        %part_223 = stablehlo.add %acc_223, %elt_223 : tensor<f32>
+        stablehlo.return %part_222, %part_223 : tensor<f32>, tensor<f32>
+      }
+    %blocks.3.0.project.d_beta_hw_d_gamma_hw:2 = stablehlo.reduce(%blocks.3.0.project.d_beta_w_d_gamma_w#0 init: %cst_1), (%blocks.3.0.project.d_beta_w_d_gamma_w#1 init: %cst_1) across dimensions = [1] : (tensor<8x28x40xf32>, tensor<8x28x40xf32>, tensor<f32>, tensor<f32>) -> (tensor<8x40xf32>, tensor<8x40xf32>)
+      reducer(%acc_224: tensor<f32>, %elt_224: tensor<f32>) (%acc_225: tensor<f32>, %elt_225: tensor<f32>) {
+        %part_224 = stablehlo.add %acc_224, %elt_224 : tensor<f32>
+        %part_225 = stablehlo.add %acc_225, %elt_225 : tensor<f32>
+        stablehlo.return %part_224, %part_225 : tensor<f32>, tensor<f32>
       }
     %blocks.3.0.project.d_beta_d_gamma:2 = stablehlo.reduce(%blocks.3.0.project.d_beta_hw_d_gamma_hw#0 init: %cst_1), (%blocks.3.0.project.d_beta_hw_d_gamma_hw#1 init: %cst_1) across dimensions = [0] : (tensor<8x40xf32>, tensor<8x40xf32>, tensor<f32>, tensor<f32>) -> (tensor<40xf32>, tensor<40xf32>)
-      reducer(%acc_150: tensor<f32>, %elt_150: tensor<f32>) (%acc_151: tensor<f32>, %elt_151: tensor<f32>) {
-        %part_150 = stablehlo.add %acc_150, %elt_150 : tensor<f32>
-        %part_151 = stablehlo.add %acc_151, %elt_151 : tensor<f32>
-        stablehlo.return %part_150, %part_151 : tensor<f32>, tensor<f32>
+      reducer(%acc_226: tensor<f32>, %elt_226: tensor<f32>) (%acc_227: tensor<f32>, %elt_227: tensor<f32>) {
+        %part_226 = stablehlo.add %acc_226, %elt_226 : tensor<f32>
+        %part_227 = stablehlo.add %acc_227, %elt_227 : tensor<f32>
+        stablehlo.return %part_226, %part_227 : tensor<f32>, tensor<f32>
       }
     %blocks.3.0.project.gamma_inv = stablehlo.multiply %blocks.3.0.project.bn.gamma.flat, %blocks.3.0.project.inv_std : tensor<40xf32>
     %blocks.3.0.project.bcast_8 = stablehlo.broadcast_in_dim %cst_9, dims = [] : (tensor<f32>) -> tensor<40xf32>
@@ -6015,17 +6341,23 @@ module {
     %blocks.3.0.dw.dswish = stablehlo.multiply %blocks.3.0.dw.sigmoid_r, %blocks.3.0.dw.one_plus : tensor<8x28x28x144xf32>
     %blocks.3.0.dw.d_swish = stablehlo.multiply %blocks.3.0.se.d_h, %blocks.3.0.dw.dswish : tensor<8x28x28x144xf32>
     %blocks.3.0.dw.du_xhat = stablehlo.multiply %blocks.3.0.dw.d_swish, %blocks.3.0.dw.xhat : tensor<8x28x28x144xf32>
-    %blocks.3.0.dw.d_beta_hw_d_gamma_hw:2 = stablehlo.reduce(%blocks.3.0.dw.d_swish init: %cst_1), (%blocks.3.0.dw.du_xhat init: %cst_1) across dimensions = [1, 2] : (tensor<8x28x28x144xf32>, tensor<8x28x28x144xf32>, tensor<f32>, tensor<f32>) -> (tensor<8x144xf32>, tensor<8x144xf32>)
-      reducer(%acc_152: tensor<f32>, %elt_152: tensor<f32>) (%acc_153: tensor<f32>, %elt_153: tensor<f32>) {
-        %part_152 = stablehlo.add %acc_152, %elt_152 : tensor<f32>
-        %part_153 = stablehlo.add %acc_153, %elt_153 : tensor<f32>
-        stablehlo.return %part_152, %part_153 : tensor<f32>, tensor<f32>
+    %blocks.3.0.dw.d_beta_w_d_gamma_w:2 = stablehlo.reduce(%blocks.3.0.dw.d_swish init: %cst_1), (%blocks.3.0.dw.du_xhat init: %cst_1) across dimensions = [2] : (tensor<8x28x28x144xf32>, tensor<8x28x28x144xf32>, tensor<f32>, tensor<f32>) -> (tensor<8x28x144xf32>, tensor<8x28x144xf32>)
+      reducer(%acc_228: tensor<f32>, %elt_228: tensor<f32>) (%acc_229: tensor<f32>, %elt_229: tensor<f32>) {
+        %part_228 = stablehlo.add %acc_228, %elt_228 : tensor<f32>
+        %part_229 = stablehlo.add %acc_229, %elt_229 : tensor<f32>
+        stablehlo.return %part_228, %part_229 : tensor<f32>, tensor<f32>
+      }
+    %blocks.3.0.dw.d_beta_hw_d_gamma_hw:2 = stablehlo.reduce(%blocks.3.0.dw.d_beta_w_d_gamma_w#0 init: %cst_1), (%blocks.3.0.dw.d_beta_w_d_gamma_w#1 init: %cst_1) across dimensions = [1] : (tensor<8x28x144xf32>, tensor<8x28x144xf32>, tensor<f32>, tensor<f32>) -> (tensor<8x144xf32>, tensor<8x144xf32>)
+      reducer(%acc_230: tensor<f32>, %elt_230: tensor<f32>) (%acc_231: tensor<f32>, %elt_231: tensor<f32>) {
+        %part_230 = stablehlo.add %acc_230, %elt_230 : tensor<f32>
+        %part_231 = stablehlo.add %acc_231, %elt_231 : tensor<f32>
+        stablehlo.return %part_230, %part_231 : tensor<f32>, tensor<f32>
       }
     %blocks.3.0.dw.d_beta_d_gamma:2 = stablehlo.reduce(%blocks.3.0.dw.d_beta_hw_d_gamma_hw#0 init: %cst_1), (%blocks.3.0.dw.d_beta_hw_d_gamma_hw#1 init: %cst_1) across dimensions = [0] : (tensor<8x144xf32>, tensor<8x144xf32>, tensor<f32>, tensor<f32>) -> (tensor<144xf32>, tensor<144xf32>)
-      reducer(%acc_154: tensor<f32>, %elt_154: tensor<f32>) (%acc_155: tensor<f32>, %elt_155: tensor<f32>) {
-        %part_154 = stablehlo.add %acc_154, %elt_154 : tensor<f32>
-        %part_155 = stablehlo.add %acc_155, %elt_155 : tensor<f32>
-        stablehlo.return %part_154, %part_155 : tensor<f32>, tensor<f32>
+      reducer(%acc_232: tensor<f32>, %elt_232: tensor<f32>) (%acc_233: tensor<f32>, %elt_233: tensor<f32>) {
+        %part_232 = stablehlo.add %acc_232, %elt_232 : tensor<f32>
+        %part_233 = stablehlo.add %acc_233, %elt_233 : tensor<f32>
+        stablehlo.return %part_232, %part_233 : tensor<f32>, tensor<f32>
       }
     %blocks.3.0.dw.gamma_inv = stablehlo.multiply %blocks.3.0.dw.bn.gamma.flat, %blocks.3.0.dw.inv_std : tensor<144xf32>
     %blocks.3.0.dw.bcast_10 = stablehlo.broadcast_in_dim %cst_9, dims = [] : (tensor<f32>) -> tensor<144xf32>
@@ -6090,17 +6422,23 @@ module {
     %blocks.3.0.expand.dswish = stablehlo.multiply %blocks.3.0.expand.sigmoid_r, %blocks.3.0.expand.one_plus : tensor<8x56x56x144xf32>
     %blocks.3.0.expand.d_swish = stablehlo.multiply %blocks.3.0.dw.d_x, %blocks.3.0.expand.dswish : tensor<8x56x56x144xf32>
     %blocks.3.0.expand.du_xhat = stablehlo.multiply %blocks.3.0.expand.d_swish, %blocks.3.0.expand.xhat : tensor<8x56x56x144xf32>
-    %blocks.3.0.expand.d_beta_hw_d_gamma_hw:2 = stablehlo.reduce(%blocks.3.0.expand.d_swish init: %cst_1), (%blocks.3.0.expand.du_xhat init: %cst_1) across dimensions = [1, 2] : (tensor<8x56x56x144xf32>, tensor<8x56x56x144xf32>, tensor<f32>, tensor<f32>) -> (tensor<8x144xf32>, tensor<8x144xf32>)
-      reducer(%acc_156: tensor<f32>, %elt_156: tensor<f32>) (%acc_157: tensor<f32>, %elt_157: tensor<f32>) {
-        %part_156 = stablehlo.add %acc_156, %elt_156 : tensor<f32>
-        %part_157 = stablehlo.add %acc_157, %elt_157 : tensor<f32>
-        stablehlo.return %part_156, %part_157 : tensor<f32>, tensor<f32>
+    %blocks.3.0.expand.d_beta_w_d_gamma_w:2 = stablehlo.reduce(%blocks.3.0.expand.d_swish init: %cst_1), (%blocks.3.0.expand.du_xhat init: %cst_1) across dimensions = [2] : (tensor<8x56x56x144xf32>, tensor<8x56x56x144xf32>, tensor<f32>, tensor<f32>) -> (tensor<8x56x144xf32>, tensor<8x56x144xf32>)
+      reducer(%acc_234: tensor<f32>, %elt_234: tensor<f32>) (%acc_235: tensor<f32>, %elt_235: tensor<f32>) {
+        %part_234 = stablehlo.add %acc_234, %elt_234 : tensor<f32>
+        %part_235 = stablehlo.add %acc_235, %elt_235 : tensor<f32>
+        stablehlo.return %part_234, %part_235 : tensor<f32>, tensor<f32>
+      }
+    %blocks.3.0.expand.d_beta_hw_d_gamma_hw:2 = stablehlo.reduce(%blocks.3.0.expand.d_beta_w_d_gamma_w#0 init: %cst_1), (%blocks.3.0.expand.d_beta_w_d_gamma_w#1 init: %cst_1) across dimensions = [1] : (tensor<8x56x144xf32>, tensor<8x56x144xf32>, tensor<f32>, tensor<f32>) -> (tensor<8x144xf32>, tensor<8x144xf32>)
+      reducer(%acc_236: tensor<f32>, %elt_236: tensor<f32>) (%acc_237: tensor<f32>, %elt_237: tensor<f32>) {
+        %part_236 = stablehlo.add %acc_236, %elt_236 : tensor<f32>
+        %part_237 = stablehlo.add %acc_237, %elt_237 : tensor<f32>
+        stablehlo.return %part_236, %part_237 : tensor<f32>, tensor<f32>
       }
     %blocks.3.0.expand.d_beta_d_gamma:2 = stablehlo.reduce(%blocks.3.0.expand.d_beta_hw_d_gamma_hw#0 init: %cst_1), (%blocks.3.0.expand.d_beta_hw_d_gamma_hw#1 init: %cst_1) across dimensions = [0] : (tensor<8x144xf32>, tensor<8x144xf32>, tensor<f32>, tensor<f32>) -> (tensor<144xf32>, tensor<144xf32>)
-      reducer(%acc_158: tensor<f32>, %elt_158: tensor<f32>) (%acc_159: tensor<f32>, %elt_159: tensor<f32>) {
-        %part_158 = stablehlo.add %acc_158, %elt_158 : tensor<f32>
-        %part_159 = stablehlo.add %acc_159, %elt_159 : tensor<f32>
-        stablehlo.return %part_158, %part_159 : tensor<f32>, tensor<f32>
+      reducer(%acc_238: tensor<f32>, %elt_238: tensor<f32>) (%acc_239: tensor<f32>, %elt_239: tensor<f32>) {
+        %part_238 = stablehlo.add %acc_238, %elt_238 : tensor<f32>
+        %part_239 = stablehlo.add %acc_239, %elt_239 : tensor<f32>
+        stablehlo.return %part_238, %part_239 : tensor<f32>, tensor<f32>
       }
     %blocks.3.0.expand.gamma_inv = stablehlo.multiply %blocks.3.0.expand.bn.gamma.flat, %blocks.3.0.expand.inv_std : tensor<144xf32>
     %blocks.3.0.expand.bcast_10 = stablehlo.broadcast_in_dim %cst_6, dims = [] : (tensor<f32>) -> tensor<144xf32>
@@ -6124,17 +6462,23 @@ module {
     %blocks.2.1.project.mean_inv_b = stablehlo.broadcast_in_dim %blocks.2.1.project.mean_inv, dims = [3] : (tensor<24xf32>) -> tensor<8x56x56x24xf32>
     %blocks.2.1.project.xhat = stablehlo.subtract %blocks.2.1.project.z_inv, %blocks.2.1.project.mean_inv_b : tensor<8x56x56x24xf32>
     %blocks.2.1.project.du_xhat = stablehlo.multiply %blocks.3.0.expand.d_x, %blocks.2.1.project.xhat : tensor<8x56x56x24xf32>
-    %blocks.2.1.project.d_beta_hw_d_gamma_hw:2 = stablehlo.reduce(%blocks.3.0.expand.d_x init: %cst_1), (%blocks.2.1.project.du_xhat init: %cst_1) across dimensions = [1, 2] : (tensor<8x56x56x24xf32>, tensor<8x56x56x24xf32>, tensor<f32>, tensor<f32>) -> (tensor<8x24xf32>, tensor<8x24xf32>)
-      reducer(%acc_160: tensor<f32>, %elt_160: tensor<f32>) (%acc_161: tensor<f32>, %elt_161: tensor<f32>) {
-        %part_160 = stablehlo.add %acc_160, %elt_160 : tensor<f32>
-        %part_161 = stablehlo.add %acc_161, %elt_161 : tensor<f32>
-        stablehlo.return %part_160, %part_161 : tensor<f32>, tensor<f32>
+    %blocks.2.1.project.d_beta_w_d_gamma_w:2 = stablehlo.reduce(%blocks.3.0.expand.d_x init: %cst_1), (%blocks.2.1.project.du_xhat init: %cst_1) across dimensions = [2] : (tensor<8x56x56x24xf32>, tensor<8x56x56x24xf32>, tensor<f32>, tensor<f32>) -> (tensor<8x56x24xf32>, tensor<8x56x24xf32>)
+      reducer(%acc_240: tensor<f32>, %elt_240: tensor<f32>) (%acc_241: tensor<f32>, %elt_241: tensor<f32>) {
+        %part_240 = stablehlo.add %acc_240, %elt_240 : tensor<f32>
+        %part_241 = stablehlo.add %acc_241, %elt_241 : tensor<f32>
+        stablehlo.return %part_240, %part_241 : tensor<f32>, tensor<f32>
+      }
+    %blocks.2.1.project.d_beta_hw_d_gamma_hw:2 = stablehlo.reduce(%blocks.2.1.project.d_beta_w_d_gamma_w#0 init: %cst_1), (%blocks.2.1.project.d_beta_w_d_gamma_w#1 init: %cst_1) across dimensions = [1] : (tensor<8x56x24xf32>, tensor<8x56x24xf32>, tensor<f32>, tensor<f32>) -> (tensor<8x24xf32>, tensor<8x24xf32>)
+      reducer(%acc_242: tensor<f32>, %elt_242: tensor<f32>) (%acc_243: tensor<f32>, %elt_243: tensor<f32>) {
+        %part_242 = stablehlo.add %acc_242, %elt_242 : tensor<f32>
+        %part_243 = stablehlo.add %acc_243, %elt_243 : tensor<f32>
+        stablehlo.return %part_242, %part_243 : tensor<f32>, tensor<f32>
       }
     %blocks.2.1.project.d_beta_d_gamma:2 = stablehlo.reduce(%blocks.2.1.project.d_beta_hw_d_gamma_hw#0 init: %cst_1), (%blocks.2.1.project.d_beta_hw_d_gamma_hw#1 init: %cst_1) across dimensions = [0] : (tensor<8x24xf32>, tensor<8x24xf32>, tensor<f32>, tensor<f32>) -> (tensor<24xf32>, tensor<24xf32>)
-      reducer(%acc_162: tensor<f32>, %elt_162: tensor<f32>) (%acc_163: tensor<f32>, %elt_163: tensor<f32>) {
-        %part_162 = stablehlo.add %acc_162, %elt_162 : tensor<f32>
-        %part_163 = stablehlo.add %acc_163, %elt_163 : tensor<f32>
-        stablehlo.return %part_162, %part_163 : tensor<f32>, tensor<f32>
+      reducer(%acc_244: tensor<f32>, %elt_244: tensor<f32>) (%acc_245: tensor<f32>, %elt_245: tensor<f32>) {
+        %part_244 = stablehlo.add %acc_244, %elt_244 : tensor<f32>
+        %part_245 = stablehlo.add %acc_245, %elt_245 : tensor<f32>
+        stablehlo.return %part_244, %part_245 : tensor<f32>, tensor<f32>
       }
     %blocks.2.1.project.gamma_inv = stablehlo.multiply %blocks.2.1.project.bn.gamma.flat, %blocks.2.1.project.inv_std : tensor<24xf32>
     %blocks.2.1.project.bcast_8 = stablehlo.broadcast_in_dim %cst_6, dims = [] : (tensor<f32>) -> tensor<24xf32>
@@ -6193,17 +6537,23 @@ module {
     %blocks.2.1.dw.dswish = stablehlo.multiply %blocks.2.1.dw.sigmoid_r, %blocks.2.1.dw.one_plus : tensor<8x56x56x144xf32>
     %blocks.2.1.dw.d_swish = stablehlo.multiply %blocks.2.1.se.d_h, %blocks.2.1.dw.dswish : tensor<8x56x56x144xf32>
     %blocks.2.1.dw.du_xhat = stablehlo.multiply %blocks.2.1.dw.d_swish, %blocks.2.1.dw.xhat : tensor<8x56x56x144xf32>
-    %blocks.2.1.dw.d_beta_hw_d_gamma_hw:2 = stablehlo.reduce(%blocks.2.1.dw.d_swish init: %cst_1), (%blocks.2.1.dw.du_xhat init: %cst_1) across dimensions = [1, 2] : (tensor<8x56x56x144xf32>, tensor<8x56x56x144xf32>, tensor<f32>, tensor<f32>) -> (tensor<8x144xf32>, tensor<8x144xf32>)
-      reducer(%acc_164: tensor<f32>, %elt_164: tensor<f32>) (%acc_165: tensor<f32>, %elt_165: tensor<f32>) {
-        %part_164 = stablehlo.add %acc_164, %elt_164 : tensor<f32>
-        %part_165 = stablehlo.add %acc_165, %elt_165 : tensor<f32>
-        stablehlo.return %part_164, %part_165 : tensor<f32>, tensor<f32>
+    %blocks.2.1.dw.d_beta_w_d_gamma_w:2 = stablehlo.reduce(%blocks.2.1.dw.d_swish init: %cst_1), (%blocks.2.1.dw.du_xhat init: %cst_1) across dimensions = [2] : (tensor<8x56x56x144xf32>, tensor<8x56x56x144xf32>, tensor<f32>, tensor<f32>) -> (tensor<8x56x144xf32>, tensor<8x56x144xf32>)
+      reducer(%acc_246: tensor<f32>, %elt_246: tensor<f32>) (%acc_247: tensor<f32>, %elt_247: tensor<f32>) {
+        %part_246 = stablehlo.add %acc_246, %elt_246 : tensor<f32>
+        %part_247 = stablehlo.add %acc_247, %elt_247 : tensor<f32>
+        stablehlo.return %part_246, %part_247 : tensor<f32>, tensor<f32>
+      }
+    %blocks.2.1.dw.d_beta_hw_d_gamma_hw:2 = stablehlo.reduce(%blocks.2.1.dw.d_beta_w_d_gamma_w#0 init: %cst_1), (%blocks.2.1.dw.d_beta_w_d_gamma_w#1 init: %cst_1) across dimensions = [1] : (tensor<8x56x144xf32>, tensor<8x56x144xf32>, tensor<f32>, tensor<f32>) -> (tensor<8x144xf32>, tensor<8x144xf32>)
+      reducer(%acc_248: tensor<f32>, %elt_248: tensor<f32>) (%acc_249: tensor<f32>, %elt_249: tensor<f32>) {
+        %part_248 = stablehlo.add %acc_248, %elt_248 : tensor<f32>
+        %part_249 = stablehlo.add %acc_249, %elt_249 : tensor<f32>
+        stablehlo.return %part_248, %part_249 : tensor<f32>, tensor<f32>
       }
     %blocks.2.1.dw.d_beta_d_gamma:2 = stablehlo.reduce(%blocks.2.1.dw.d_beta_hw_d_gamma_hw#0 init: %cst_1), (%blocks.2.1.dw.d_beta_hw_d_gamma_hw#1 init: %cst_1) across dimensions = [0] : (tensor<8x144xf32>, tensor<8x144xf32>, tensor<f32>, tensor<f32>) -> (tensor<144xf32>, tensor<144xf32>)
-      reducer(%acc_166: tensor<f32>, %elt_166: tensor<f32>) (%acc_167: tensor<f32>, %elt_167: tensor<f32>) {
-        %part_166 = stablehlo.add %acc_166, %elt_166 : tensor<f32>
-        %part_167 = stablehlo.add %acc_167, %elt_167 : tensor<f32>
-        stablehlo.return %part_166, %part_167 : tensor<f32>, tensor<f32>
+      reducer(%acc_250: tensor<f32>, %elt_250: tensor<f32>) (%acc_251: tensor<f32>, %elt_251: tensor<f32>) {
+        %part_250 = stablehlo.add %acc_250, %elt_250 : tensor<f32>
+        %part_251 = stablehlo.add %acc_251, %elt_251 : tensor<f32>
+        stablehlo.return %part_250, %part_251 : tensor<f32>, tensor<f32>
       }
     %blocks.2.1.dw.gamma_inv = stablehlo.multiply %blocks.2.1.dw.bn.gamma.flat, %blocks.2.1.dw.inv_std : tensor<144xf32>
     %blocks.2.1.dw.bcast_10 = stablehlo.broadcast_in_dim %cst_6, dims = [] : (tensor<f32>) -> tensor<144xf32>
@@ -6268,17 +6618,23 @@ module {
     %blocks.2.1.expand.dswish = stablehlo.multiply %blocks.2.1.expand.sigmoid_r, %blocks.2.1.expand.one_plus : tensor<8x56x56x144xf32>
     %blocks.2.1.expand.d_swish = stablehlo.multiply %blocks.2.1.dw.d_x, %blocks.2.1.expand.dswish : tensor<8x56x56x144xf32>
     %blocks.2.1.expand.du_xhat = stablehlo.multiply %blocks.2.1.expand.d_swish, %blocks.2.1.expand.xhat : tensor<8x56x56x144xf32>
-    %blocks.2.1.expand.d_beta_hw_d_gamma_hw:2 = stablehlo.reduce(%blocks.2.1.expand.d_swish init: %cst_1), (%blocks.2.1.expand.du_xhat init: %cst_1) across dimensions = [1, 2] : (tensor<8x56x56x144xf32>, tensor<8x56x56x144xf32>, tensor<f32>, tensor<f32>) -> (tensor<8x144xf32>, tensor<8x144xf32>)
-      reducer(%acc_168: tensor<f32>, %elt_168: tensor<f32>) (%acc_169: tensor<f32>, %elt_169: tensor<f32>) {
-        %part_168 = stablehlo.add %acc_168, %elt_168 : tensor<f32>
-        %part_169 = stablehlo.add %acc_169, %elt_169 : tensor<f32>
-        stablehlo.return %part_168, %part_169 : tensor<f32>, tensor<f32>
+    %blocks.2.1.expand.d_beta_w_d_gamma_w:2 = stablehlo.reduce(%blocks.2.1.expand.d_swish init: %cst_1), (%blocks.2.1.expand.du_xhat init: %cst_1) across dimensions = [2] : (tensor<8x56x56x144xf32>, tensor<8x56x56x144xf32>, tensor<f32>, tensor<f32>) -> (tensor<8x56x144xf32>, tensor<8x56x144xf32>)
+      reducer(%acc_252: tensor<f32>, %elt_252: tensor<f32>) (%acc_253: tensor<f32>, %elt_253: tensor<f32>) {
+        %part_252 = stablehlo.add %acc_252, %elt_252 : tensor<f32>
+        %part_253 = stablehlo.add %acc_253, %elt_253 : tensor<f32>
+        stablehlo.return %part_252, %part_253 : tensor<f32>, tensor<f32>
+      }
+    %blocks.2.1.expand.d_beta_hw_d_gamma_hw:2 = stablehlo.reduce(%blocks.2.1.expand.d_beta_w_d_gamma_w#0 init: %cst_1), (%blocks.2.1.expand.d_beta_w_d_gamma_w#1 init: %cst_1) across dimensions = [1] : (tensor<8x56x144xf32>, tensor<8x56x144xf32>, tensor<f32>, tensor<f32>) -> (tensor<8x144xf32>, tensor<8x144xf32>)
+      reducer(%acc_254: tensor<f32>, %elt_254: tensor<f32>) (%acc_255: tensor<f32>, %elt_255: tensor<f32>) {
+        %part_254 = stablehlo.add %acc_254, %elt_254 : tensor<f32>
+        %part_255 = stablehlo.add %acc_255, %elt_255 : tensor<f32>
+        stablehlo.return %part_254, %part_255 : tensor<f32>, tensor<f32>
       }
     %blocks.2.1.expand.d_beta_d_gamma:2 = stablehlo.reduce(%blocks.2.1.expand.d_beta_hw_d_gamma_hw#0 init: %cst_1), (%blocks.2.1.expand.d_beta_hw_d_gamma_hw#1 init: %cst_1) across dimensions = [0] : (tensor<8x144xf32>, tensor<8x144xf32>, tensor<f32>, tensor<f32>) -> (tensor<144xf32>, tensor<144xf32>)
-      reducer(%acc_170: tensor<f32>, %elt_170: tensor<f32>) (%acc_171: tensor<f32>, %elt_171: tensor<f32>) {
-        %part_170 = stablehlo.add %acc_170, %elt_170 : tensor<f32>
-        %part_171 = stablehlo.add %acc_171, %elt_171 : tensor<f32>
-        stablehlo.return %part_170, %part_171 : tensor<f32>, tensor<f32>
+      reducer(%acc_256: tensor<f32>, %elt_256: tensor<f32>) (%acc_257: tensor<f32>, %elt_257: tensor<f32>) {
+        %part_256 = stablehlo.add %acc_256, %elt_256 : tensor<f32>
+        %part_257 = stablehlo.add %acc_257, %elt_257 : tensor<f32>
+        stablehlo.return %part_256, %part_257 : tensor<f32>, tensor<f32>
       }
     %blocks.2.1.expand.gamma_inv = stablehlo.multiply %blocks.2.1.expand.bn.gamma.flat, %blocks.2.1.expand.inv_std : tensor<144xf32>
     %blocks.2.1.expand.bcast_10 = stablehlo.broadcast_in_dim %cst_6, dims = [] : (tensor<f32>) -> tensor<144xf32>
@@ -6302,17 +6658,23 @@ module {
     %blocks.2.0.project.mean_inv_b = stablehlo.broadcast_in_dim %blocks.2.0.project.mean_inv, dims = [3] : (tensor<24xf32>) -> tensor<8x56x56x24xf32>
     %blocks.2.0.project.xhat = stablehlo.subtract %blocks.2.0.project.z_inv, %blocks.2.0.project.mean_inv_b : tensor<8x56x56x24xf32>
     %blocks.2.0.project.du_xhat = stablehlo.multiply %blocks.2.1.d_residual, %blocks.2.0.project.xhat : tensor<8x56x56x24xf32>
-    %blocks.2.0.project.d_beta_hw_d_gamma_hw:2 = stablehlo.reduce(%blocks.2.1.d_residual init: %cst_1), (%blocks.2.0.project.du_xhat init: %cst_1) across dimensions = [1, 2] : (tensor<8x56x56x24xf32>, tensor<8x56x56x24xf32>, tensor<f32>, tensor<f32>) -> (tensor<8x24xf32>, tensor<8x24xf32>)
-      reducer(%acc_172: tensor<f32>, %elt_172: tensor<f32>) (%acc_173: tensor<f32>, %elt_173: tensor<f32>) {
-        %part_172 = stablehlo.add %acc_172, %elt_172 : tensor<f32>
-        %part_173 = stablehlo.add %acc_173, %elt_173 : tensor<f32>
-        stablehlo.return %part_172, %part_173 : tensor<f32>, tensor<f32>
+    %blocks.2.0.project.d_beta_w_d_gamma_w:2 = stablehlo.reduce(%blocks.2.1.d_residual init: %cst_1), (%blocks.2.0.project.du_xhat init: %cst_1) across dimensions = [2] : (tensor<8x56x56x24xf32>, tensor<8x56x56x24xf32>, tensor<f32>, tensor<f32>) -> (tensor<8x56x24xf32>, tensor<8x56x24xf32>)
+      reducer(%acc_258: tensor<f32>, %elt_258: tensor<f32>) (%acc_259: tensor<f32>, %elt_259: tensor<f32>) {
+        %part_258 = stablehlo.add %acc_258, %elt_258 : tensor<f32>
+        %part_259 = stablehlo.add %acc_259, %elt_259 : tensor<f32>
+        stablehlo.return %part_258, %part_259 : tensor<f32>, tensor<f32>
+      }
+    %blocks.2.0.project.d_beta_hw_d_gamma_hw:2 = stablehlo.reduce(%blocks.2.0.project.d_beta_w_d_gamma_w#0 init: %cst_1), (%blocks.2.0.project.d_beta_w_d_gamma_w#1 init: %cst_1) across dimensions = [1] : (tensor<8x56x24xf32>, tensor<8x56x24xf32>, tensor<f32>, tensor<f32>) -> (tensor<8x24xf32>, tensor<8x24xf32>)
+      reducer(%acc_260: tensor<f32>, %elt_260: tensor<f32>) (%acc_261: tensor<f32>, %elt_261: tensor<f32>) {
+        %part_260 = stablehlo.add %acc_260, %elt_260 : tensor<f32>
+        %part_261 = stablehlo.add %acc_261, %elt_261 : tensor<f32>
+        stablehlo.return %part_260, %part_261 : tensor<f32>, tensor<f32>
       }
     %blocks.2.0.project.d_beta_d_gamma:2 = stablehlo.reduce(%blocks.2.0.project.d_beta_hw_d_gamma_hw#0 init: %cst_1), (%blocks.2.0.project.d_beta_hw_d_gamma_hw#1 init: %cst_1) across dimensions = [0] : (tensor<8x24xf32>, tensor<8x24xf32>, tensor<f32>, tensor<f32>) -> (tensor<24xf32>, tensor<24xf32>)
-      reducer(%acc_174: tensor<f32>, %elt_174: tensor<f32>) (%acc_175: tensor<f32>, %elt_175: tensor<f32>) {
-        %part_174 = stablehlo.add %acc_174, %elt_174 : tensor<f32>
-        %part_175 = stablehlo.add %acc_175, %elt_175 : tensor<f32>
-        stablehlo.return %part_174, %part_175 : tensor<f32>, tensor<f32>
+      reducer(%acc_262: tensor<f32>, %elt_262: tensor<f32>) (%acc_263: tensor<f32>, %elt_263: tensor<f32>) {
+        %part_262 = stablehlo.add %acc_262, %elt_262 : tensor<f32>
+        %part_263 = stablehlo.add %acc_263, %elt_263 : tensor<f32>
+        stablehlo.return %part_262, %part_263 : tensor<f32>, tensor<f32>
       }
     %blocks.2.0.project.gamma_inv = stablehlo.multiply %blocks.2.0.project.bn.gamma.flat, %blocks.2.0.project.inv_std : tensor<24xf32>
     %blocks.2.0.project.bcast_8 = stablehlo.broadcast_in_dim %cst_6, dims = [] : (tensor<f32>) -> tensor<24xf32>
@@ -6371,17 +6733,23 @@ module {
     %blocks.2.0.dw.dswish = stablehlo.multiply %blocks.2.0.dw.sigmoid_r, %blocks.2.0.dw.one_plus : tensor<8x56x56x96xf32>
     %blocks.2.0.dw.d_swish = stablehlo.multiply %blocks.2.0.se.d_h, %blocks.2.0.dw.dswish : tensor<8x56x56x96xf32>
     %blocks.2.0.dw.du_xhat = stablehlo.multiply %blocks.2.0.dw.d_swish, %blocks.2.0.dw.xhat : tensor<8x56x56x96xf32>
-    %blocks.2.0.dw.d_beta_hw_d_gamma_hw:2 = stablehlo.reduce(%blocks.2.0.dw.d_swish init: %cst_1), (%blocks.2.0.dw.du_xhat init: %cst_1) across dimensions = [1, 2] : (tensor<8x56x56x96xf32>, tensor<8x56x56x96xf32>, tensor<f32>, tensor<f32>) -> (tensor<8x96xf32>, tensor<8x96xf32>)
-      reducer(%acc_176: tensor<f32>, %elt_176: tensor<f32>) (%acc_177: tensor<f32>, %elt_177: tensor<f32>) {
-        %part_176 = stablehlo.add %acc_176, %elt_176 : tensor<f32>
-        %part_177 = stablehlo.add %acc_177, %elt_177 : tensor<f32>
-        stablehlo.return %part_176, %part_177 : tensor<f32>, tensor<f32>
+    %blocks.2.0.dw.d_beta_w_d_gamma_w:2 = stablehlo.reduce(%blocks.2.0.dw.d_swish init: %cst_1), (%blocks.2.0.dw.du_xhat init: %cst_1) across dimensions = [2] : (tensor<8x56x56x96xf32>, tensor<8x56x56x96xf32>, tensor<f32>, tensor<f32>) -> (tensor<8x56x96xf32>, tensor<8x56x96xf32>)
+      reducer(%acc_264: tensor<f32>, %elt_264: tensor<f32>) (%acc_265: tensor<f32>, %elt_265: tensor<f32>) {
+        %part_264 = stablehlo.add %acc_264, %elt_264 : tensor<f32>
+        %part_265 = stablehlo.add %acc_265, %elt_265 : tensor<f32>
+        stablehlo.return %part_264, %part_265 : tensor<f32>, tensor<f32>
+      }
+    %blocks.2.0.dw.d_beta_hw_d_gamma_hw:2 = stablehlo.reduce(%blocks.2.0.dw.d_beta_w_d_gamma_w#0 init: %cst_1), (%blocks.2.0.dw.d_beta_w_d_gamma_w#1 init: %cst_1) across dimensions = [1] : (tensor<8x56x96xf32>, tensor<8x56x96xf32>, tensor<f32>, tensor<f32>) -> (tensor<8x96xf32>, tensor<8x96xf32>)
+      reducer(%acc_266: tensor<f32>, %elt_266: tensor<f32>) (%acc_267: tensor<f32>, %elt_267: tensor<f32>) {
+        %part_266 = stablehlo.add %acc_266, %elt_266 : tensor<f32>
+        %part_267 = stablehlo.add %acc_267, %elt_267 : tensor<f32>
+        stablehlo.return %part_266, %part_267 : tensor<f32>, tensor<f32>
       }
     %blocks.2.0.dw.d_beta_d_gamma:2 = stablehlo.reduce(%blocks.2.0.dw.d_beta_hw_d_gamma_hw#0 init: %cst_1), (%blocks.2.0.dw.d_beta_hw_d_gamma_hw#1 init: %cst_1) across dimensions = [0] : (tensor<8x96xf32>, tensor<8x96xf32>, tensor<f32>, tensor<f32>) -> (tensor<96xf32>, tensor<96xf32>)
-      reducer(%acc_178: tensor<f32>, %elt_178: tensor<f32>) (%acc_179: tensor<f32>, %elt_179: tensor<f32>) {
-        %part_178 = stablehlo.add %acc_178, %elt_178 : tensor<f32>
-        %part_179 = stablehlo.add %acc_179, %elt_179 : tensor<f32>
-        stablehlo.return %part_178, %part_179 : tensor<f32>, tensor<f32>
+      reducer(%acc_268: tensor<f32>, %elt_268: tensor<f32>) (%acc_269: tensor<f32>, %elt_269: tensor<f32>) {
+        %part_268 = stablehlo.add %acc_268, %elt_268 : tensor<f32>
+        %part_269 = stablehlo.add %acc_269, %elt_269 : tensor<f32>
+        stablehlo.return %part_268, %part_269 : tensor<f32>, tensor<f32>
       }
     %blocks.2.0.dw.gamma_inv = stablehlo.multiply %blocks.2.0.dw.bn.gamma.flat, %blocks.2.0.dw.inv_std : tensor<96xf32>
     %blocks.2.0.dw.bcast_10 = stablehlo.broadcast_in_dim %cst_6, dims = [] : (tensor<f32>) -> tensor<96xf32>
@@ -6446,17 +6814,23 @@ module {
     %blocks.2.0.expand.dswish = stablehlo.multiply %blocks.2.0.expand.sigmoid_r, %blocks.2.0.expand.one_plus : tensor<8x112x112x96xf32>
     %blocks.2.0.expand.d_swish = stablehlo.multiply %blocks.2.0.dw.d_x, %blocks.2.0.expand.dswish : tensor<8x112x112x96xf32>
     %blocks.2.0.expand.du_xhat = stablehlo.multiply %blocks.2.0.expand.d_swish, %blocks.2.0.expand.xhat : tensor<8x112x112x96xf32>
-    %blocks.2.0.expand.d_beta_hw_d_gamma_hw:2 = stablehlo.reduce(%blocks.2.0.expand.d_swish init: %cst_1), (%blocks.2.0.expand.du_xhat init: %cst_1) across dimensions = [1, 2] : (tensor<8x112x112x96xf32>, tensor<8x112x112x96xf32>, tensor<f32>, tensor<f32>) -> (tensor<8x96xf32>, tensor<8x96xf32>)
-      reducer(%acc_180: tensor<f32>, %elt_180: tensor<f32>) (%acc_181: tensor<f32>, %elt_181: tensor<f32>) {
-        %part_180 = stablehlo.add %acc_180, %elt_180 : tensor<f32>
-        %part_181 = stablehlo.add %acc_181, %elt_181 : tensor<f32>
-        stablehlo.return %part_180, %part_181 : tensor<f32>, tensor<f32>
+    %blocks.2.0.expand.d_beta_w_d_gamma_w:2 = stablehlo.reduce(%blocks.2.0.expand.d_swish init: %cst_1), (%blocks.2.0.expand.du_xhat init: %cst_1) across dimensions = [2] : (tensor<8x112x112x96xf32>, tensor<8x112x112x96xf32>, tensor<f32>, tensor<f32>) -> (tensor<8x112x96xf32>, tensor<8x112x96xf32>)
+      reducer(%acc_270: tensor<f32>, %elt_270: tensor<f32>) (%acc_271: tensor<f32>, %elt_271: tensor<f32>) {
+        %part_270 = stablehlo.add %acc_270, %elt_270 : tensor<f32>
+        %part_271 = stablehlo.add %acc_271, %elt_271 : tensor<f32>
+        stablehlo.return %part_270, %part_271 : tensor<f32>, tensor<f32>
+      }
+    %blocks.2.0.expand.d_beta_hw_d_gamma_hw:2 = stablehlo.reduce(%blocks.2.0.expand.d_beta_w_d_gamma_w#0 init: %cst_1), (%blocks.2.0.expand.d_beta_w_d_gamma_w#1 init: %cst_1) across dimensions = [1] : (tensor<8x112x96xf32>, tensor<8x112x96xf32>, tensor<f32>, tensor<f32>) -> (tensor<8x96xf32>, tensor<8x96xf32>)
+      reducer(%acc_272: tensor<f32>, %elt_272: tensor<f32>) (%acc_273: tensor<f32>, %elt_273: tensor<f32>) {
+        %part_272 = stablehlo.add %acc_272, %elt_272 : tensor<f32>
+        %part_273 = stablehlo.add %acc_273, %elt_273 : tensor<f32>
+        stablehlo.return %part_272, %part_273 : tensor<f32>, tensor<f32>
       }
     %blocks.2.0.expand.d_beta_d_gamma:2 = stablehlo.reduce(%blocks.2.0.expand.d_beta_hw_d_gamma_hw#0 init: %cst_1), (%blocks.2.0.expand.d_beta_hw_d_gamma_hw#1 init: %cst_1) across dimensions = [0] : (tensor<8x96xf32>, tensor<8x96xf32>, tensor<f32>, tensor<f32>) -> (tensor<96xf32>, tensor<96xf32>)
-      reducer(%acc_182: tensor<f32>, %elt_182: tensor<f32>) (%acc_183: tensor<f32>, %elt_183: tensor<f32>) {
-        %part_182 = stablehlo.add %acc_182, %elt_182 : tensor<f32>
-        %part_183 = stablehlo.add %acc_183, %elt_183 : tensor<f32>
-        stablehlo.return %part_182, %part_183 : tensor<f32>, tensor<f32>
+      reducer(%acc_274: tensor<f32>, %elt_274: tensor<f32>) (%acc_275: tensor<f32>, %elt_275: tensor<f32>) {
+        %part_274 = stablehlo.add %acc_274, %elt_274 : tensor<f32>
+        %part_275 = stablehlo.add %acc_275, %elt_275 : tensor<f32>
+        stablehlo.return %part_274, %part_275 : tensor<f32>, tensor<f32>
       }
     %blocks.2.0.expand.gamma_inv = stablehlo.multiply %blocks.2.0.expand.bn.gamma.flat, %blocks.2.0.expand.inv_std : tensor<96xf32>
     %blocks.2.0.expand.bcast_10 = stablehlo.broadcast_in_dim %cst, dims = [] : (tensor<f32>) -> tensor<96xf32>
@@ -6480,17 +6854,23 @@ module {
     %blocks.1.0.project.mean_inv_b = stablehlo.broadcast_in_dim %blocks.1.0.project.mean_inv, dims = [3] : (tensor<16xf32>) -> tensor<8x112x112x16xf32>
     %blocks.1.0.project.xhat = stablehlo.subtract %blocks.1.0.project.z_inv, %blocks.1.0.project.mean_inv_b : tensor<8x112x112x16xf32>
     %blocks.1.0.project.du_xhat = stablehlo.multiply %blocks.2.0.expand.d_x, %blocks.1.0.project.xhat : tensor<8x112x112x16xf32>
-    %blocks.1.0.project.d_beta_hw_d_gamma_hw:2 = stablehlo.reduce(%blocks.2.0.expand.d_x init: %cst_1), (%blocks.1.0.project.du_xhat init: %cst_1) across dimensions = [1, 2] : (tensor<8x112x112x16xf32>, tensor<8x112x112x16xf32>, tensor<f32>, tensor<f32>) -> (tensor<8x16xf32>, tensor<8x16xf32>)
-      reducer(%acc_184: tensor<f32>, %elt_184: tensor<f32>) (%acc_185: tensor<f32>, %elt_185: tensor<f32>) {
-        %part_184 = stablehlo.add %acc_184, %elt_184 : tensor<f32>
-        %part_185 = stablehlo.add %acc_185, %elt_185 : tensor<f32>
-        stablehlo.return %part_184, %part_185 : tensor<f32>, tensor<f32>
+    %blocks.1.0.project.d_beta_w_d_gamma_w:2 = stablehlo.reduce(%blocks.2.0.expand.d_x init: %cst_1), (%blocks.1.0.project.du_xhat init: %cst_1) across dimensions = [2] : (tensor<8x112x112x16xf32>, tensor<8x112x112x16xf32>, tensor<f32>, tensor<f32>) -> (tensor<8x112x16xf32>, tensor<8x112x16xf32>)
+      reducer(%acc_276: tensor<f32>, %elt_276: tensor<f32>) (%acc_277: tensor<f32>, %elt_277: tensor<f32>) {
+        %part_276 = stablehlo.add %acc_276, %elt_276 : tensor<f32>
+        %part_277 = stablehlo.add %acc_277, %elt_277 : tensor<f32>
+        stablehlo.return %part_276, %part_277 : tensor<f32>, tensor<f32>
+      }
+    %blocks.1.0.project.d_beta_hw_d_gamma_hw:2 = stablehlo.reduce(%blocks.1.0.project.d_beta_w_d_gamma_w#0 init: %cst_1), (%blocks.1.0.project.d_beta_w_d_gamma_w#1 init: %cst_1) across dimensions = [1] : (tensor<8x112x16xf32>, tensor<8x112x16xf32>, tensor<f32>, tensor<f32>) -> (tensor<8x16xf32>, tensor<8x16xf32>)
+      reducer(%acc_278: tensor<f32>, %elt_278: tensor<f32>) (%acc_279: tensor<f32>, %elt_279: tensor<f32>) {
+        %part_278 = stablehlo.add %acc_278, %elt_278 : tensor<f32>
+        %part_279 = stablehlo.add %acc_279, %elt_279 : tensor<f32>
+        stablehlo.return %part_278, %part_279 : tensor<f32>, tensor<f32>
       }
     %blocks.1.0.project.d_beta_d_gamma:2 = stablehlo.reduce(%blocks.1.0.project.d_beta_hw_d_gamma_hw#0 init: %cst_1), (%blocks.1.0.project.d_beta_hw_d_gamma_hw#1 init: %cst_1) across dimensions = [0] : (tensor<8x16xf32>, tensor<8x16xf32>, tensor<f32>, tensor<f32>) -> (tensor<16xf32>, tensor<16xf32>)
-      reducer(%acc_186: tensor<f32>, %elt_186: tensor<f32>) (%acc_187: tensor<f32>, %elt_187: tensor<f32>) {
-        %part_186 = stablehlo.add %acc_186, %elt_186 : tensor<f32>
-        %part_187 = stablehlo.add %acc_187, %elt_187 : tensor<f32>
-        stablehlo.return %part_186, %part_187 : tensor<f32>, tensor<f32>
+      reducer(%acc_280: tensor<f32>, %elt_280: tensor<f32>) (%acc_281: tensor<f32>, %elt_281: tensor<f32>) {
+        %part_280 = stablehlo.add %acc_280, %elt_280 : tensor<f32>
+        %part_281 = stablehlo.add %acc_281, %elt_281 : tensor<f32>
+        stablehlo.return %part_280, %part_281 : tensor<f32>, tensor<f32>
       }
     %blocks.1.0.project.gamma_inv = stablehlo.multiply %blocks.1.0.project.bn.gamma.flat, %blocks.1.0.project.inv_std : tensor<16xf32>
     %blocks.1.0.project.bcast_8 = stablehlo.broadcast_in_dim %cst, dims = [] : (tensor<f32>) -> tensor<16xf32>
@@ -6549,17 +6929,23 @@ module {
     %blocks.1.0.dw.dswish = stablehlo.multiply %blocks.1.0.dw.sigmoid_r, %blocks.1.0.dw.one_plus : tensor<8x112x112x32xf32>
     %blocks.1.0.dw.d_swish = stablehlo.multiply %blocks.1.0.se.d_h, %blocks.1.0.dw.dswish : tensor<8x112x112x32xf32>
     %blocks.1.0.dw.du_xhat = stablehlo.multiply %blocks.1.0.dw.d_swish, %blocks.1.0.dw.xhat : tensor<8x112x112x32xf32>
-    %blocks.1.0.dw.d_beta_hw_d_gamma_hw:2 = stablehlo.reduce(%blocks.1.0.dw.d_swish init: %cst_1), (%blocks.1.0.dw.du_xhat init: %cst_1) across dimensions = [1, 2] : (tensor<8x112x112x32xf32>, tensor<8x112x112x32xf32>, tensor<f32>, tensor<f32>) -> (tensor<8x32xf32>, tensor<8x32xf32>)
-      reducer(%acc_188: tensor<f32>, %elt_188: tensor<f32>) (%acc_189: tensor<f32>, %elt_189: tensor<f32>) {
-        %part_188 = stablehlo.add %acc_188, %elt_188 : tensor<f32>
-        %part_189 = stablehlo.add %acc_189, %elt_189 : tensor<f32>
-        stablehlo.return %part_188, %part_189 : tensor<f32>, tensor<f32>
+    %blocks.1.0.dw.d_beta_w_d_gamma_w:2 = stablehlo.reduce(%blocks.1.0.dw.d_swish init: %cst_1), (%blocks.1.0.dw.du_xhat init: %cst_1) across dimensions = [2] : (tensor<8x112x112x32xf32>, tensor<8x112x112x32xf32>, tensor<f32>, tensor<f32>) -> (tensor<8x112x32xf32>, tensor<8x112x32xf32>)
+      reducer(%acc_282: tensor<f32>, %elt_282: tensor<f32>) (%acc_283: tensor<f32>, %elt_283: tensor<f32>) {
+        %part_282 = stablehlo.add %acc_282, %elt_282 : tensor<f32>
+        %part_283 = stablehlo.add %acc_283, %elt_283 : tensor<f32>
+        stablehlo.return %part_282, %part_283 : tensor<f32>, tensor<f32>
+      }
+    %blocks.1.0.dw.d_beta_hw_d_gamma_hw:2 = stablehlo.reduce(%blocks.1.0.dw.d_beta_w_d_gamma_w#0 init: %cst_1), (%blocks.1.0.dw.d_beta_w_d_gamma_w#1 init: %cst_1) across dimensions = [1] : (tensor<8x112x32xf32>, tensor<8x112x32xf32>, tensor<f32>, tensor<f32>) -> (tensor<8x32xf32>, tensor<8x32xf32>)
+      reducer(%acc_284: tensor<f32>, %elt_284: tensor<f32>) (%acc_285: tensor<f32>, %elt_285: tensor<f32>) {
+        %part_284 = stablehlo.add %acc_284, %elt_284 : tensor<f32>
+        %part_285 = stablehlo.add %acc_285, %elt_285 : tensor<f32>
+        stablehlo.return %part_284, %part_285 : tensor<f32>, tensor<f32>
       }
     %blocks.1.0.dw.d_beta_d_gamma:2 = stablehlo.reduce(%blocks.1.0.dw.d_beta_hw_d_gamma_hw#0 init: %cst_1), (%blocks.1.0.dw.d_beta_hw_d_gamma_hw#1 init: %cst_1) across dimensions = [0] : (tensor<8x32xf32>, tensor<8x32xf32>, tensor<f32>, tensor<f32>) -> (tensor<32xf32>, tensor<32xf32>)
-      reducer(%acc_190: tensor<f32>, %elt_190: tensor<f32>) (%acc_191: tensor<f32>, %elt_191: tensor<f32>) {
-        %part_190 = stablehlo.add %acc_190, %elt_190 : tensor<f32>
-        %part_191 = stablehlo.add %acc_191, %elt_191 : tensor<f32>
-        stablehlo.return %part_190, %part_191 : tensor<f32>, tensor<f32>
+      reducer(%acc_286: tensor<f32>, %elt_286: tensor<f32>) (%acc_287: tensor<f32>, %elt_287: tensor<f32>) {
+        %part_286 = stablehlo.add %acc_286, %elt_286 : tensor<f32>
+        %part_287 = stablehlo.add %acc_287, %elt_287 : tensor<f32>
+        stablehlo.return %part_286, %part_287 : tensor<f32>, tensor<f32>
       }
     %blocks.1.0.dw.gamma_inv = stablehlo.multiply %blocks.1.0.dw.bn.gamma.flat, %blocks.1.0.dw.inv_std : tensor<32xf32>
     %blocks.1.0.dw.bcast_10 = stablehlo.broadcast_in_dim %cst, dims = [] : (tensor<f32>) -> tensor<32xf32>
@@ -6624,17 +7010,23 @@ module {
     %conv.0.dswish = stablehlo.multiply %conv.0.sigmoid_r, %conv.0.one_plus : tensor<8x112x112x32xf32>
     %conv.0.d_swish = stablehlo.multiply %blocks.1.0.dw.d_x, %conv.0.dswish : tensor<8x112x112x32xf32>
     %conv.0.du_xhat = stablehlo.multiply %conv.0.d_swish, %conv.0.xhat : tensor<8x112x112x32xf32>
-    %conv.0.d_beta_hw_d_gamma_hw:2 = stablehlo.reduce(%conv.0.d_swish init: %cst_1), (%conv.0.du_xhat init: %cst_1) across dimensions = [1, 2] : (tensor<8x112x112x32xf32>, tensor<8x112x112x32xf32>, tensor<f32>, tensor<f32>) -> (tensor<8x32xf32>, tensor<8x32xf32>)
-      reducer(%acc_192: tensor<f32>, %elt_192: tensor<f32>) (%acc_193: tensor<f32>, %elt_193: tensor<f32>) {
-        %part_192 = stablehlo.add %acc_192, %elt_192 : tensor<f32>
-        %part_193 = stablehlo.add %acc_193, %elt_193 : tensor<f32>
-        stablehlo.return %part_192, %part_193 : tensor<f32>, tensor<f32>
+    %conv.0.d_beta_w_d_gamma_w:2 = stablehlo.reduce(%conv.0.d_swish init: %cst_1), (%conv.0.du_xhat init: %cst_1) across dimensions = [2] : (tensor<8x112x112x32xf32>, tensor<8x112x112x32xf32>, tensor<f32>, tensor<f32>) -> (tensor<8x112x32xf32>, tensor<8x112x32xf32>)
+      reducer(%acc_288: tensor<f32>, %elt_288: tensor<f32>) (%acc_289: tensor<f32>, %elt_289: tensor<f32>) {
+        %part_288 = stablehlo.add %acc_288, %elt_288 : tensor<f32>
+        %part_289 = stablehlo.add %acc_289, %elt_289 : tensor<f32>
+        stablehlo.return %part_288, %part_289 : tensor<f32>, tensor<f32>
+      }
+    %conv.0.d_beta_hw_d_gamma_hw:2 = stablehlo.reduce(%conv.0.d_beta_w_d_gamma_w#0 init: %cst_1), (%conv.0.d_beta_w_d_gamma_w#1 init: %cst_1) across dimensions = [1] : (tensor<8x112x32xf32>, tensor<8x112x32xf32>, tensor<f32>, tensor<f32>) -> (tensor<8x32xf32>, tensor<8x32xf32>)
+      reducer(%acc_290: tensor<f32>, %elt_290: tensor<f32>) (%acc_291: tensor<f32>, %elt_291: tensor<f32>) {
+        %part_290 = stablehlo.add %acc_290, %elt_290 : tensor<f32>
+        %part_291 = stablehlo.add %acc_291, %elt_291 : tensor<f32>
+        stablehlo.return %part_290, %part_291 : tensor<f32>, tensor<f32>
       }
     %conv.0.d_beta_d_gamma:2 = stablehlo.reduce(%conv.0.d_beta_hw_d_gamma_hw#0 init: %cst_1), (%conv.0.d_beta_hw_d_gamma_hw#1 init: %cst_1) across dimensions = [0] : (tensor<8x32xf32>, tensor<8x32xf32>, tensor<f32>, tensor<f32>) -> (tensor<32xf32>, tensor<32xf32>)
-      reducer(%acc_194: tensor<f32>, %elt_194: tensor<f32>) (%acc_195: tensor<f32>, %elt_195: tensor<f32>) {
-        %part_194 = stablehlo.add %acc_194, %elt_194 : tensor<f32>
-        %part_195 = stablehlo.add %acc_195, %elt_195 : tensor<f32>
-        stablehlo.return %part_194, %part_195 : tensor<f32>, tensor<f32>
+      reducer(%acc_292: tensor<f32>, %elt_292: tensor<f32>) (%acc_293: tensor<f32>, %elt_293: tensor<f32>) {
+        %part_292 = stablehlo.add %acc_292, %elt_292 : tensor<f32>
+        %part_293 = stablehlo.add %acc_293, %elt_293 : tensor<f32>
+        stablehlo.return %part_292, %part_293 : tensor<f32>, tensor<f32>
       }
     %conv.0.gamma_inv = stablehlo.multiply %conv.0.bn.gamma.flat, %conv.0.inv_std : tensor<32xf32>
     %conv.0.bcast_10 = stablehlo.broadcast_in_dim %cst, dims = [] : (tensor<f32>) -> tensor<32xf32>
@@ -7156,14 +7548,16 @@ module {
     %conv.0.conv = stablehlo.convolution(%images, %conv.0.conv.w) dim_numbers = [b, 0, 1, f]x[0, 1, i, o]->[b, 0, 1, f], window = {stride = [2, 2], pad = [[1, 0], [1, 0]], lhs_dilate = [1, 1], rhs_dilate = [1, 1]} {batch_group_count = 1 : i64, feature_group_count = 1 : i64} : (tensor<8x224x224x3xf32>, tensor<3x3x3x32xf32>) -> tensor<8x112x112x32xf32>
     %cst = stablehlo.constant dense<9.96492347e-06> : tensor<f32>
     %cst_1 = stablehlo.constant dense<0.00000000e+00> : tensor<f32>
-    %conv.0.sum_x_hw = stablehlo.reduce(%conv.0.conv init: %cst_1) applies stablehlo.add across dimensions = [1, 2] : (tensor<8x112x112x32xf32>, tensor<f32>) -> tensor<8x32xf32>
+    %conv.0.sum_x_w = stablehlo.reduce(%conv.0.conv init: %cst_1) applies stablehlo.add across dimensions = [2] : (tensor<8x112x112x32xf32>, tensor<f32>) -> tensor<8x112x32xf32>
+    %conv.0.sum_x_hw = stablehlo.reduce(%conv.0.sum_x_w init: %cst_1) applies stablehlo.add across dimensions = [1] : (tensor<8x112x32xf32>, tensor<f32>) -> tensor<8x32xf32>
     %conv.0.sum_x = stablehlo.reduce(%conv.0.sum_x_hw init: %cst_1) applies stablehlo.add across dimensions = [0] : (tensor<8x32xf32>, tensor<f32>) -> tensor<32xf32>
     %conv.0.bcast = stablehlo.broadcast_in_dim %cst, dims = [] : (tensor<f32>) -> tensor<32xf32>
     %conv.0.mean = stablehlo.multiply %conv.0.sum_x, %conv.0.bcast : tensor<32xf32>
     %conv.0.mean_b = stablehlo.broadcast_in_dim %conv.0.mean, dims = [3] : (tensor<32xf32>) -> tensor<8x112x112x32xf32>
     %conv.0.xc = stablehlo.subtract %conv.0.conv, %conv.0.mean_b : tensor<8x112x112x32xf32>
     %conv.0.xc2 = stablehlo.multiply %conv.0.xc, %conv.0.xc : tensor<8x112x112x32xf32>
-    %conv.0.sum_xc2_hw = stablehlo.reduce(%conv.0.xc2 init: %cst_1) applies stablehlo.add across dimensions = [1, 2] : (tensor<8x112x112x32xf32>, tensor<f32>) -> tensor<8x32xf32>
+    %conv.0.sum_xc2_w = stablehlo.reduce(%conv.0.xc2 init: %cst_1) applies stablehlo.add across dimensions = [2] : (tensor<8x112x112x32xf32>, tensor<f32>) -> tensor<8x112x32xf32>
+    %conv.0.sum_xc2_hw = stablehlo.reduce(%conv.0.sum_xc2_w init: %cst_1) applies stablehlo.add across dimensions = [1] : (tensor<8x112x32xf32>, tensor<f32>) -> tensor<8x32xf32>
     %conv.0.sum_xc2 = stablehlo.reduce(%conv.0.sum_xc2_hw init: %cst_1) applies stablehlo.add across dimensions = [0] : (tensor<8x32xf32>, tensor<f32>) -> tensor<32xf32>
     %conv.0.bcast_1 = stablehlo.broadcast_in_dim %cst, dims = [] : (tensor<f32>) -> tensor<32xf32>
     %conv.0.var = stablehlo.multiply %conv.0.sum_xc2, %conv.0.bcast_1 : tensor<32xf32>
@@ -7196,14 +7590,16 @@ module {
     %conv.0.sigmoid = stablehlo.logistic %conv.0.bn : tensor<8x112x112x32xf32>
     %conv.0.swish = stablehlo.multiply %conv.0.bn, %conv.0.sigmoid : tensor<8x112x112x32xf32>
     %blocks.1.0.dw.conv = stablehlo.convolution(%conv.0.swish, %blocks.1.0.dw.conv.w) dim_numbers = [b, 0, 1, f]x[0, 1, i, o]->[b, 0, 1, f], window = {stride = [1, 1], pad = [[1, 1], [1, 1]], lhs_dilate = [1, 1], rhs_dilate = [1, 1]} {batch_group_count = 1 : i64, feature_group_count = 32 : i64} : (tensor<8x112x112x32xf32>, tensor<3x3x1x32xf32>) -> tensor<8x112x112x32xf32>
-    %blocks.1.0.dw.sum_x_hw = stablehlo.reduce(%blocks.1.0.dw.conv init: %cst_1) applies stablehlo.add across dimensions = [1, 2] : (tensor<8x112x112x32xf32>, tensor<f32>) -> tensor<8x32xf32>
+    %blocks.1.0.dw.sum_x_w = stablehlo.reduce(%blocks.1.0.dw.conv init: %cst_1) applies stablehlo.add across dimensions = [2] : (tensor<8x112x112x32xf32>, tensor<f32>) -> tensor<8x112x32xf32>
+    %blocks.1.0.dw.sum_x_hw = stablehlo.reduce(%blocks.1.0.dw.sum_x_w init: %cst_1) applies stablehlo.add across dimensions = [1] : (tensor<8x112x32xf32>, tensor<f32>) -> tensor<8x32xf32>
     %blocks.1.0.dw.sum_x = stablehlo.reduce(%blocks.1.0.dw.sum_x_hw init: %cst_1) applies stablehlo.add across dimensions = [0] : (tensor<8x32xf32>, tensor<f32>) -> tensor<32xf32>
     %blocks.1.0.dw.bcast = stablehlo.broadcast_in_dim %cst, dims = [] : (tensor<f32>) -> tensor<32xf32>
     %blocks.1.0.dw.mean = stablehlo.multiply %blocks.1.0.dw.sum_x, %blocks.1.0.dw.bcast : tensor<32xf32>
     %blocks.1.0.dw.mean_b = stablehlo.broadcast_in_dim %blocks.1.0.dw.mean, dims = [3] : (tensor<32xf32>) -> tensor<8x112x112x32xf32>
     %blocks.1.0.dw.xc = stablehlo.subtract %blocks.1.0.dw.conv, %blocks.1.0.dw.mean_b : tensor<8x112x112x32xf32>
     %blocks.1.0.dw.xc2 = stablehlo.multiply %blocks.1.0.dw.xc, %blocks.1.0.dw.xc : tensor<8x112x112x32xf32>
-    %blocks.1.0.dw.sum_xc2_hw = stablehlo.reduce(%blocks.1.0.dw.xc2 init: %cst_1) applies stablehlo.add across dimensions = [1, 2] : (tensor<8x112x112x32xf32>, tensor<f32>) -> tensor<8x32xf32>
+    %blocks.1.0.dw.sum_xc2_w = stablehlo.reduce(%blocks.1.0.dw.xc2 init: %cst_1) applies stablehlo.add across dimensions = [2] : (tensor<8x112x112x32xf32>, tensor<f32>) -> tensor<8x112x32xf32>
+    %blocks.1.0.dw.sum_xc2_hw = stablehlo.reduce(%blocks.1.0.dw.sum_xc2_w init: %cst_1) applies stablehlo.add across dimensions = [1] : (tensor<8x112x32xf32>, tensor<f32>) -> tensor<8x32xf32>
     %blocks.1.0.dw.sum_xc2 = stablehlo.reduce(%blocks.1.0.dw.sum_xc2_hw init: %cst_1) applies stablehlo.add across dimensions = [0] : (tensor<8x32xf32>, tensor<f32>) -> tensor<32xf32>
     %blocks.1.0.dw.bcast_1 = stablehlo.broadcast_in_dim %cst, dims = [] : (tensor<f32>) -> tensor<32xf32>
     %blocks.1.0.dw.var = stablehlo.multiply %blocks.1.0.dw.sum_xc2, %blocks.1.0.dw.bcast_1 : tensor<32xf32>
@@ -7248,14 +7644,16 @@ module {
     %blocks.1.0.se.gate_b = stablehlo.broadcast_in_dim %blocks.1.0.se.gate, dims = [0, 3] : (tensor<8x32xf32>) -> tensor<8x112x112x32xf32>
     %blocks.1.0.se.excited = stablehlo.multiply %blocks.1.0.dw.swish, %blocks.1.0.se.gate_b : tensor<8x112x112x32xf32>
     %blocks.1.0.project.conv = stablehlo.convolution(%blocks.1.0.se.excited, %blocks.1.0.project.conv.w) dim_numbers = [b, 0, 1, f]x[0, 1, i, o]->[b, 0, 1, f], window = {stride = [1, 1], pad = [[0, 0], [0, 0]], lhs_dilate = [1, 1], rhs_dilate = [1, 1]} {batch_group_count = 1 : i64, feature_group_count = 1 : i64} : (tensor<8x112x112x32xf32>, tensor<1x1x32x16xf32>) -> tensor<8x112x112x16xf32>
-    %blocks.1.0.project.sum_x_hw = stablehlo.reduce(%blocks.1.0.project.conv init: %cst_1) applies stablehlo.add across dimensions = [1, 2] : (tensor<8x112x112x16xf32>, tensor<f32>) -> tensor<8x16xf32>
+    %blocks.1.0.project.sum_x_w = stablehlo.reduce(%blocks.1.0.project.conv init: %cst_1) applies stablehlo.add across dimensions = [2] : (tensor<8x112x112x16xf32>, tensor<f32>) -> tensor<8x112x16xf32>
+    %blocks.1.0.project.sum_x_hw = stablehlo.reduce(%blocks.1.0.project.sum_x_w init: %cst_1) applies stablehlo.add across dimensions = [1] : (tensor<8x112x16xf32>, tensor<f32>) -> tensor<8x16xf32>
     %blocks.1.0.project.sum_x = stablehlo.reduce(%blocks.1.0.project.sum_x_hw init: %cst_1) applies stablehlo.add across dimensions = [0] : (tensor<8x16xf32>, tensor<f32>) -> tensor<16xf32>
     %blocks.1.0.project.bcast = stablehlo.broadcast_in_dim %cst, dims = [] : (tensor<f32>) -> tensor<16xf32>
     %blocks.1.0.project.mean = stablehlo.multiply %blocks.1.0.project.sum_x, %blocks.1.0.project.bcast : tensor<16xf32>
     %blocks.1.0.project.mean_b = stablehlo.broadcast_in_dim %blocks.1.0.project.mean, dims = [3] : (tensor<16xf32>) -> tensor<8x112x112x16xf32>
     %blocks.1.0.project.xc = stablehlo.subtract %blocks.1.0.project.conv, %blocks.1.0.project.mean_b : tensor<8x112x112x16xf32>
     %blocks.1.0.project.xc2 = stablehlo.multiply %blocks.1.0.project.xc, %blocks.1.0.project.xc : tensor<8x112x112x16xf32>
-    %blocks.1.0.project.sum_xc2_hw = stablehlo.reduce(%blocks.1.0.project.xc2 init: %cst_1) applies stablehlo.add across dimensions = [1, 2] : (tensor<8x112x112x16xf32>, tensor<f32>) -> tensor<8x16xf32>
+    %blocks.1.0.project.sum_xc2_w = stablehlo.reduce(%blocks.1.0.project.xc2 init: %cst_1) applies stablehlo.add across dimensions = [2] : (tensor<8x112x112x16xf32>, tensor<f32>) -> tensor<8x112x16xf32>
+    %blocks.1.0.project.sum_xc2_hw = stablehlo.reduce(%blocks.1.0.project.sum_xc2_w init: %cst_1) applies stablehlo.add across dimensions = [1] : (tensor<8x112x16xf32>, tensor<f32>) -> tensor<8x16xf32>
     %blocks.1.0.project.sum_xc2 = stablehlo.reduce(%blocks.1.0.project.sum_xc2_hw init: %cst_1) applies stablehlo.add across dimensions = [0] : (tensor<8x16xf32>, tensor<f32>) -> tensor<16xf32>
     %blocks.1.0.project.bcast_1 = stablehlo.broadcast_in_dim %cst, dims = [] : (tensor<f32>) -> tensor<16xf32>
     %blocks.1.0.project.var = stablehlo.multiply %blocks.1.0.project.sum_xc2, %blocks.1.0.project.bcast_1 : tensor<16xf32>
@@ -7283,14 +7681,16 @@ module {
     %blocks.1.0.project.rv_new = stablehlo.multiply %blocks.1.0.project.var_unbiased, %blocks.1.0.project.bcast_7 : tensor<16xf32>
     %blocks.1.0.project.running_var = stablehlo.add %blocks.1.0.project.rv_keep, %blocks.1.0.project.rv_new : tensor<16xf32>
     %blocks.2.0.expand.conv = stablehlo.convolution(%blocks.1.0.project.bn, %blocks.2.0.expand.conv.w) dim_numbers = [b, 0, 1, f]x[0, 1, i, o]->[b, 0, 1, f], window = {stride = [1, 1], pad = [[0, 0], [0, 0]], lhs_dilate = [1, 1], rhs_dilate = [1, 1]} {batch_group_count = 1 : i64, feature_group_count = 1 : i64} : (tensor<8x112x112x16xf32>, tensor<1x1x16x96xf32>) -> tensor<8x112x112x96xf32>
-    %blocks.2.0.expand.sum_x_hw = stablehlo.reduce(%blocks.2.0.expand.conv init: %cst_1) applies stablehlo.add across dimensions = [1, 2] : (tensor<8x112x112x96xf32>, tensor<f32>) -> tensor<8x96xf32>
+    %blocks.2.0.expand.sum_x_w = stablehlo.reduce(%blocks.2.0.expand.conv init: %cst_1) applies stablehlo.add across dimensions = [2] : (tensor<8x112x112x96xf32>, tensor<f32>) -> tensor<8x112x96xf32>
+    %blocks.2.0.expand.sum_x_hw = stablehlo.reduce(%blocks.2.0.expand.sum_x_w init: %cst_1) applies stablehlo.add across dimensions = [1] : (tensor<8x112x96xf32>, tensor<f32>) -> tensor<8x96xf32>
     %blocks.2.0.expand.sum_x = stablehlo.reduce(%blocks.2.0.expand.sum_x_hw init: %cst_1) applies stablehlo.add across dimensions = [0] : (tensor<8x96xf32>, tensor<f32>) -> tensor<96xf32>
     %blocks.2.0.expand.bcast = stablehlo.broadcast_in_dim %cst, dims = [] : (tensor<f32>) -> tensor<96xf32>
     %blocks.2.0.expand.mean = stablehlo.multiply %blocks.2.0.expand.sum_x, %blocks.2.0.expand.bcast : tensor<96xf32>
     %blocks.2.0.expand.mean_b = stablehlo.broadcast_in_dim %blocks.2.0.expand.mean, dims = [3] : (tensor<96xf32>) -> tensor<8x112x112x96xf32>
     %blocks.2.0.expand.xc = stablehlo.subtract %blocks.2.0.expand.conv, %blocks.2.0.expand.mean_b : tensor<8x112x112x96xf32>
     %blocks.2.0.expand.xc2 = stablehlo.multiply %blocks.2.0.expand.xc, %blocks.2.0.expand.xc : tensor<8x112x112x96xf32>
-    %blocks.2.0.expand.sum_xc2_hw = stablehlo.reduce(%blocks.2.0.expand.xc2 init: %cst_1) applies stablehlo.add across dimensions = [1, 2] : (tensor<8x112x112x96xf32>, tensor<f32>) -> tensor<8x96xf32>
+    %blocks.2.0.expand.sum_xc2_w = stablehlo.reduce(%blocks.2.0.expand.xc2 init: %cst_1) applies stablehlo.add across dimensions = [2] : (tensor<8x112x112x96xf32>, tensor<f32>) -> tensor<8x112x96xf32>
+    %blocks.2.0.expand.sum_xc2_hw = stablehlo.reduce(%blocks.2.0.expand.sum_xc2_w init: %cst_1) applies stablehlo.add across dimensions = [1] : (tensor<8x112x96xf32>, tensor<f32>) -> tensor<8x96xf32>
     %blocks.2.0.expand.sum_xc2 = stablehlo.reduce(%blocks.2.0.expand.sum_xc2_hw init: %cst_1) applies stablehlo.add across dimensions = [0] : (tensor<8x96xf32>, tensor<f32>) -> tensor<96xf32>
     %blocks.2.0.expand.bcast_1 = stablehlo.broadcast_in_dim %cst, dims = [] : (tensor<f32>) -> tensor<96xf32>
     %blocks.2.0.expand.var = stablehlo.multiply %blocks.2.0.expand.sum_xc2, %blocks.2.0.expand.bcast_1 : tensor<96xf32>
@@ -7321,14 +7721,16 @@ module {
     %blocks.2.0.expand.swish = stablehlo.multiply %blocks.2.0.expand.bn, %blocks.2.0.expand.sigmoid : tensor<8x112x112x96xf32>
     %blocks.2.0.dw.conv = stablehlo.convolution(%blocks.2.0.expand.swish, %blocks.2.0.dw.conv.w) dim_numbers = [b, 0, 1, f]x[0, 1, i, o]->[b, 0, 1, f], window = {stride = [2, 2], pad = [[1, 0], [1, 0]], lhs_dilate = [1, 1], rhs_dilate = [1, 1]} {batch_group_count = 1 : i64, feature_group_count = 96 : i64} : (tensor<8x112x112x96xf32>, tensor<3x3x1x96xf32>) -> tensor<8x56x56x96xf32>
     %cst_6 = stablehlo.constant dense<3.98596939e-05> : tensor<f32>
-    %blocks.2.0.dw.sum_x_hw = stablehlo.reduce(%blocks.2.0.dw.conv init: %cst_1) applies stablehlo.add across dimensions = [1, 2] : (tensor<8x56x56x96xf32>, tensor<f32>) -> tensor<8x96xf32>
+    %blocks.2.0.dw.sum_x_w = stablehlo.reduce(%blocks.2.0.dw.conv init: %cst_1) applies stablehlo.add across dimensions = [2] : (tensor<8x56x56x96xf32>, tensor<f32>) -> tensor<8x56x96xf32>
+    %blocks.2.0.dw.sum_x_hw = stablehlo.reduce(%blocks.2.0.dw.sum_x_w init: %cst_1) applies stablehlo.add across dimensions = [1] : (tensor<8x56x96xf32>, tensor<f32>) -> tensor<8x96xf32>
     %blocks.2.0.dw.sum_x = stablehlo.reduce(%blocks.2.0.dw.sum_x_hw init: %cst_1) applies stablehlo.add across dimensions = [0] : (tensor<8x96xf32>, tensor<f32>) -> tensor<96xf32>
     %blocks.2.0.dw.bcast = stablehlo.broadcast_in_dim %cst_6, dims = [] : (tensor<f32>) -> tensor<96xf32>
     %blocks.2.0.dw.mean = stablehlo.multiply %blocks.2.0.dw.sum_x, %blocks.2.0.dw.bcast : tensor<96xf32>
     %blocks.2.0.dw.mean_b = stablehlo.broadcast_in_dim %blocks.2.0.dw.mean, dims = [3] : (tensor<96xf32>) -> tensor<8x56x56x96xf32>
     %blocks.2.0.dw.xc = stablehlo.subtract %blocks.2.0.dw.conv, %blocks.2.0.dw.mean_b : tensor<8x56x56x96xf32>
     %blocks.2.0.dw.xc2 = stablehlo.multiply %blocks.2.0.dw.xc, %blocks.2.0.dw.xc : tensor<8x56x56x96xf32>
-    %blocks.2.0.dw.sum_xc2_hw = stablehlo.reduce(%blocks.2.0.dw.xc2 init: %cst_1) applies stablehlo.add across dimensions = [1, 2] : (tensor<8x56x56x96xf32>, tensor<f32>) -> tensor<8x96xf32>
+    %blocks.2.0.dw.sum_xc2_w = stablehlo.reduce(%blocks.2.0.dw.xc2 init: %cst_1) applies stablehlo.add across dimensions = [2] : (tensor<8x56x56x96xf32>, tensor<f32>) -> tensor<8x56x96xf32>
+    %blocks.2.0.dw.sum_xc2_hw = stablehlo.reduce(%blocks.2.0.dw.sum_xc2_w init: %cst_1) applies stablehlo.add across dimensions = [1] : (tensor<8x56x96xf32>, tensor<f32>) -> tensor<8x96xf32>
     %blocks.2.0.dw.sum_xc2 = stablehlo.reduce(%blocks.2.0.dw.sum_xc2_hw init: %cst_1) applies stablehlo.add across dimensions = [0] : (tensor<8x96xf32>, tensor<f32>) -> tensor<96xf32>
     %blocks.2.0.dw.bcast_1 = stablehlo.broadcast_in_dim %cst_6, dims = [] : (tensor<f32>) -> tensor<96xf32>
     %blocks.2.0.dw.var = stablehlo.multiply %blocks.2.0.dw.sum_xc2, %blocks.2.0.dw.bcast_1 : tensor<96xf32>
@@ -7374,14 +7776,16 @@ module {
     %blocks.2.0.se.gate_b = stablehlo.broadcast_in_dim %blocks.2.0.se.gate, dims = [0, 3] : (tensor<8x96xf32>) -> tensor<8x56x56x96xf32>
     %blocks.2.0.se.excited = stablehlo.multiply %blocks.2.0.dw.swish, %blocks.2.0.se.gate_b : tensor<8x56x56x96xf32>
     %blocks.2.0.project.conv = stablehlo.convolution(%blocks.2.0.se.excited, %blocks.2.0.project.conv.w) dim_numbers = [b, 0, 1, f]x[0, 1, i, o]->[b, 0, 1, f], window = {stride = [1, 1], pad = [[0, 0], [0, 0]], lhs_dilate = [1, 1], rhs_dilate = [1, 1]} {batch_group_count = 1 : i64, feature_group_count = 1 : i64} : (tensor<8x56x56x96xf32>, tensor<1x1x96x24xf32>) -> tensor<8x56x56x24xf32>
-    %blocks.2.0.project.sum_x_hw = stablehlo.reduce(%blocks.2.0.project.conv init: %cst_1) applies stablehlo.add across dimensions = [1, 2] : (tensor<8x56x56x24xf32>, tensor<f32>) -> tensor<8x24xf32>
+    %blocks.2.0.project.sum_x_w = stablehlo.reduce(%blocks.2.0.project.conv init: %cst_1) applies stablehlo.add across dimensions = [2] : (tensor<8x56x56x24xf32>, tensor<f32>) -> tensor<8x56x24xf32>
+    %blocks.2.0.project.sum_x_hw = stablehlo.reduce(%blocks.2.0.project.sum_x_w init: %cst_1) applies stablehlo.add across dimensions = [1] : (tensor<8x56x24xf32>, tensor<f32>) -> tensor<8x24xf32>
     %blocks.2.0.project.sum_x = stablehlo.reduce(%blocks.2.0.project.sum_x_hw init: %cst_1) applies stablehlo.add across dimensions = [0] : (tensor<8x24xf32>, tensor<f32>) -> tensor<24xf32>
     %blocks.2.0.project.bcast = stablehlo.broadcast_in_dim %cst_6, dims = [] : (tensor<f32>) -> tensor<24xf32>
     %blocks.2.0.project.mean = stablehlo.multiply %blocks.2.0.project.sum_x, %blocks.2.0.project.bcast : tensor<24xf32>
     %blocks.2.0.project.mean_b = stablehlo.broadcast_in_dim %blocks.2.0.project.mean, dims = [3] : (tensor<24xf32>) -> tensor<8x56x56x24xf32>
     %blocks.2.0.project.xc = stablehlo.subtract %blocks.2.0.project.conv, %blocks.2.0.project.mean_b : tensor<8x56x56x24xf32>
     %blocks.2.0.project.xc2 = stablehlo.multiply %blocks.2.0.project.xc, %blocks.2.0.project.xc : tensor<8x56x56x24xf32>
-    %blocks.2.0.project.sum_xc2_hw = stablehlo.reduce(%blocks.2.0.project.xc2 init: %cst_1) applies stablehlo.add across dimensions = [1, 2] : (tensor<8x56x56x24xf32>, tensor<f32>) -> tensor<8x24xf32>
+    %blocks.2.0.project.sum_xc2_w = stablehlo.reduce(%blocks.2.0.project.xc2 init: %cst_1) applies stablehlo.add across dimensions = [2] : (tensor<8x56x56x24xf32>, tensor<f32>) -> tensor<8x56x24xf32>
+    %blocks.2.0.project.sum_xc2_hw = stablehlo.reduce(%blocks.2.0.project.sum_xc2_w init: %cst_1) applies stablehlo.add across dimensions = [1] : (tensor<8x56x24xf32>, tensor<f32>) -> tensor<8x24xf32>
     %blocks.2.0.project.sum_xc2 = stablehlo.reduce(%blocks.2.0.project.sum_xc2_hw init: %cst_1) applies stablehlo.add across dimensions = [0] : (tensor<8x24xf32>, tensor<f32>) -> tensor<24xf32>
     %blocks.2.0.project.bcast_1 = stablehlo.broadcast_in_dim %cst_6, dims = [] : (tensor<f32>) -> tensor<24xf32>
     %blocks.2.0.project.var = stablehlo.multiply %blocks.2.0.project.sum_xc2, %blocks.2.0.project.bcast_1 : tensor<24xf32>
@@ -7409,14 +7813,16 @@ module {
     %blocks.2.0.project.rv_new = stablehlo.multiply %blocks.2.0.project.var_unbiased, %blocks.2.0.project.bcast_7 : tensor<24xf32>
     %blocks.2.0.project.running_var = stablehlo.add %blocks.2.0.project.rv_keep, %blocks.2.0.project.rv_new : tensor<24xf32>
     %blocks.2.1.expand.conv = stablehlo.convolution(%blocks.2.0.project.bn, %blocks.2.1.expand.conv.w) dim_numbers = [b, 0, 1, f]x[0, 1, i, o]->[b, 0, 1, f], window = {stride = [1, 1], pad = [[0, 0], [0, 0]], lhs_dilate = [1, 1], rhs_dilate = [1, 1]} {batch_group_count = 1 : i64, feature_group_count = 1 : i64} : (tensor<8x56x56x24xf32>, tensor<1x1x24x144xf32>) -> tensor<8x56x56x144xf32>
-    %blocks.2.1.expand.sum_x_hw = stablehlo.reduce(%blocks.2.1.expand.conv init: %cst_1) applies stablehlo.add across dimensions = [1, 2] : (tensor<8x56x56x144xf32>, tensor<f32>) -> tensor<8x144xf32>
+    %blocks.2.1.expand.sum_x_w = stablehlo.reduce(%blocks.2.1.expand.conv init: %cst_1) applies stablehlo.add across dimensions = [2] : (tensor<8x56x56x144xf32>, tensor<f32>) -> tensor<8x56x144xf32>
+    %blocks.2.1.expand.sum_x_hw = stablehlo.reduce(%blocks.2.1.expand.sum_x_w init: %cst_1) applies stablehlo.add across dimensions = [1] : (tensor<8x56x144xf32>, tensor<f32>) -> tensor<8x144xf32>
     %blocks.2.1.expand.sum_x = stablehlo.reduce(%blocks.2.1.expand.sum_x_hw init: %cst_1) applies stablehlo.add across dimensions = [0] : (tensor<8x144xf32>, tensor<f32>) -> tensor<144xf32>
     %blocks.2.1.expand.bcast = stablehlo.broadcast_in_dim %cst_6, dims = [] : (tensor<f32>) -> tensor<144xf32>
     %blocks.2.1.expand.mean = stablehlo.multiply %blocks.2.1.expand.sum_x, %blocks.2.1.expand.bcast : tensor<144xf32>
     %blocks.2.1.expand.mean_b = stablehlo.broadcast_in_dim %blocks.2.1.expand.mean, dims = [3] : (tensor<144xf32>) -> tensor<8x56x56x144xf32>
     %blocks.2.1.expand.xc = stablehlo.subtract %blocks.2.1.expand.conv, %blocks.2.1.expand.mean_b : tensor<8x56x56x144xf32>
     %blocks.2.1.expand.xc2 = stablehlo.multiply %blocks.2.1.expand.xc, %blocks.2.1.expand.xc : tensor<8x56x56x144xf32>
-    %blocks.2.1.expand.sum_xc2_hw = stablehlo.reduce(%blocks.2.1.expand.xc2 init: %cst_1) applies stablehlo.add across dimensions = [1, 2] : (tensor<8x56x56x144xf32>, tensor<f32>) -> tensor<8x144xf32>
+    %blocks.2.1.expand.sum_xc2_w = stablehlo.reduce(%blocks.2.1.expand.xc2 init: %cst_1) applies stablehlo.add across dimensions = [2] : (tensor<8x56x56x144xf32>, tensor<f32>) -> tensor<8x56x144xf32>
+    %blocks.2.1.expand.sum_xc2_hw = stablehlo.reduce(%blocks.2.1.expand.sum_xc2_w init: %cst_1) applies stablehlo.add across dimensions = [1] : (tensor<8x56x144xf32>, tensor<f32>) -> tensor<8x144xf32>
     %blocks.2.1.expand.sum_xc2 = stablehlo.reduce(%blocks.2.1.expand.sum_xc2_hw init: %cst_1) applies stablehlo.add across dimensions = [0] : (tensor<8x144xf32>, tensor<f32>) -> tensor<144xf32>
     %blocks.2.1.expand.bcast_1 = stablehlo.broadcast_in_dim %cst_6, dims = [] : (tensor<f32>) -> tensor<144xf32>
     %blocks.2.1.expand.var = stablehlo.multiply %blocks.2.1.expand.sum_xc2, %blocks.2.1.expand.bcast_1 : tensor<144xf32>
@@ -7446,14 +7852,16 @@ module {
     %blocks.2.1.expand.sigmoid = stablehlo.logistic %blocks.2.1.expand.bn : tensor<8x56x56x144xf32>
     %blocks.2.1.expand.swish = stablehlo.multiply %blocks.2.1.expand.bn, %blocks.2.1.expand.sigmoid : tensor<8x56x56x144xf32>
     %blocks.2.1.dw.conv = stablehlo.convolution(%blocks.2.1.expand.swish, %blocks.2.1.dw.conv.w) dim_numbers = [b, 0, 1, f]x[0, 1, i, o]->[b, 0, 1, f], window = {stride = [1, 1], pad = [[1, 1], [1, 1]], lhs_dilate = [1, 1], rhs_dilate = [1, 1]} {batch_group_count = 1 : i64, feature_group_count = 144 : i64} : (tensor<8x56x56x144xf32>, tensor<3x3x1x144xf32>) -> tensor<8x56x56x144xf32>
-    %blocks.2.1.dw.sum_x_hw = stablehlo.reduce(%blocks.2.1.dw.conv init: %cst_1) applies stablehlo.add across dimensions = [1, 2] : (tensor<8x56x56x144xf32>, tensor<f32>) -> tensor<8x144xf32>
+    %blocks.2.1.dw.sum_x_w = stablehlo.reduce(%blocks.2.1.dw.conv init: %cst_1) applies stablehlo.add across dimensions = [2] : (tensor<8x56x56x144xf32>, tensor<f32>) -> tensor<8x56x144xf32>
+    %blocks.2.1.dw.sum_x_hw = stablehlo.reduce(%blocks.2.1.dw.sum_x_w init: %cst_1) applies stablehlo.add across dimensions = [1] : (tensor<8x56x144xf32>, tensor<f32>) -> tensor<8x144xf32>
     %blocks.2.1.dw.sum_x = stablehlo.reduce(%blocks.2.1.dw.sum_x_hw init: %cst_1) applies stablehlo.add across dimensions = [0] : (tensor<8x144xf32>, tensor<f32>) -> tensor<144xf32>
     %blocks.2.1.dw.bcast = stablehlo.broadcast_in_dim %cst_6, dims = [] : (tensor<f32>) -> tensor<144xf32>
     %blocks.2.1.dw.mean = stablehlo.multiply %blocks.2.1.dw.sum_x, %blocks.2.1.dw.bcast : tensor<144xf32>
     %blocks.2.1.dw.mean_b = stablehlo.broadcast_in_dim %blocks.2.1.dw.mean, dims = [3] : (tensor<144xf32>) -> tensor<8x56x56x144xf32>
     %blocks.2.1.dw.xc = stablehlo.subtract %blocks.2.1.dw.conv, %blocks.2.1.dw.mean_b : tensor<8x56x56x144xf32>
     %blocks.2.1.dw.xc2 = stablehlo.multiply %blocks.2.1.dw.xc, %blocks.2.1.dw.xc : tensor<8x56x56x144xf32>
-    %blocks.2.1.dw.sum_xc2_hw = stablehlo.reduce(%blocks.2.1.dw.xc2 init: %cst_1) applies stablehlo.add across dimensions = [1, 2] : (tensor<8x56x56x144xf32>, tensor<f32>) -> tensor<8x144xf32>
+    %blocks.2.1.dw.sum_xc2_w = stablehlo.reduce(%blocks.2.1.dw.xc2 init: %cst_1) applies stablehlo.add across dimensions = [2] : (tensor<8x56x56x144xf32>, tensor<f32>) -> tensor<8x56x144xf32>
+    %blocks.2.1.dw.sum_xc2_hw = stablehlo.reduce(%blocks.2.1.dw.sum_xc2_w init: %cst_1) applies stablehlo.add across dimensions = [1] : (tensor<8x56x144xf32>, tensor<f32>) -> tensor<8x144xf32>
     %blocks.2.1.dw.sum_xc2 = stablehlo.reduce(%blocks.2.1.dw.sum_xc2_hw init: %cst_1) applies stablehlo.add across dimensions = [0] : (tensor<8x144xf32>, tensor<f32>) -> tensor<144xf32>
     %blocks.2.1.dw.bcast_1 = stablehlo.broadcast_in_dim %cst_6, dims = [] : (tensor<f32>) -> tensor<144xf32>
     %blocks.2.1.dw.var = stablehlo.multiply %blocks.2.1.dw.sum_xc2, %blocks.2.1.dw.bcast_1 : tensor<144xf32>
@@ -7497,14 +7905,16 @@ module {
     %blocks.2.1.se.gate_b = stablehlo.broadcast_in_dim %blocks.2.1.se.gate, dims = [0, 3] : (tensor<8x144xf32>) -> tensor<8x56x56x144xf32>
     %blocks.2.1.se.excited = stablehlo.multiply %blocks.2.1.dw.swish, %blocks.2.1.se.gate_b : tensor<8x56x56x144xf32>
     %blocks.2.1.project.conv = stablehlo.convolution(%blocks.2.1.se.excited, %blocks.2.1.project.conv.w) dim_numbers = [b, 0, 1, f]x[0, 1, i, o]->[b, 0, 1, f], window = {stride = [1, 1], pad = [[0, 0], [0, 0]], lhs_dilate = [1, 1], rhs_dilate = [1, 1]} {batch_group_count = 1 : i64, feature_group_count = 1 : i64} : (tensor<8x56x56x144xf32>, tensor<1x1x144x24xf32>) -> tensor<8x56x56x24xf32>
-    %blocks.2.1.project.sum_x_hw = stablehlo.reduce(%blocks.2.1.project.conv init: %cst_1) applies stablehlo.add across dimensions = [1, 2] : (tensor<8x56x56x24xf32>, tensor<f32>) -> tensor<8x24xf32>
+    %blocks.2.1.project.sum_x_w = stablehlo.reduce(%blocks.2.1.project.conv init: %cst_1) applies stablehlo.add across dimensions = [2] : (tensor<8x56x56x24xf32>, tensor<f32>) -> tensor<8x56x24xf32>
+    %blocks.2.1.project.sum_x_hw = stablehlo.reduce(%blocks.2.1.project.sum_x_w init: %cst_1) applies stablehlo.add across dimensions = [1] : (tensor<8x56x24xf32>, tensor<f32>) -> tensor<8x24xf32>
     %blocks.2.1.project.sum_x = stablehlo.reduce(%blocks.2.1.project.sum_x_hw init: %cst_1) applies stablehlo.add across dimensions = [0] : (tensor<8x24xf32>, tensor<f32>) -> tensor<24xf32>
     %blocks.2.1.project.bcast = stablehlo.broadcast_in_dim %cst_6, dims = [] : (tensor<f32>) -> tensor<24xf32>
     %blocks.2.1.project.mean = stablehlo.multiply %blocks.2.1.project.sum_x, %blocks.2.1.project.bcast : tensor<24xf32>
     %blocks.2.1.project.mean_b = stablehlo.broadcast_in_dim %blocks.2.1.project.mean, dims = [3] : (tensor<24xf32>) -> tensor<8x56x56x24xf32>
     %blocks.2.1.project.xc = stablehlo.subtract %blocks.2.1.project.conv, %blocks.2.1.project.mean_b : tensor<8x56x56x24xf32>
     %blocks.2.1.project.xc2 = stablehlo.multiply %blocks.2.1.project.xc, %blocks.2.1.project.xc : tensor<8x56x56x24xf32>
-    %blocks.2.1.project.sum_xc2_hw = stablehlo.reduce(%blocks.2.1.project.xc2 init: %cst_1) applies stablehlo.add across dimensions = [1, 2] : (tensor<8x56x56x24xf32>, tensor<f32>) -> tensor<8x24xf32>
+    %blocks.2.1.project.sum_xc2_w = stablehlo.reduce(%blocks.2.1.project.xc2 init: %cst_1) applies stablehlo.add across dimensions = [2] : (tensor<8x56x56x24xf32>, tensor<f32>) -> tensor<8x56x24xf32>
+    %blocks.2.1.project.sum_xc2_hw = stablehlo.reduce(%blocks.2.1.project.sum_xc2_w init: %cst_1) applies stablehlo.add across dimensions = [1] : (tensor<8x56x24xf32>, tensor<f32>) -> tensor<8x24xf32>
     %blocks.2.1.project.sum_xc2 = stablehlo.reduce(%blocks.2.1.project.sum_xc2_hw init: %cst_1) applies stablehlo.add across dimensions = [0] : (tensor<8x24xf32>, tensor<f32>) -> tensor<24xf32>
     %blocks.2.1.project.bcast_1 = stablehlo.broadcast_in_dim %cst_6, dims = [] : (tensor<f32>) -> tensor<24xf32>
     %blocks.2.1.project.var = stablehlo.multiply %blocks.2.1.project.sum_xc2, %blocks.2.1.project.bcast_1 : tensor<24xf32>
@@ -7533,14 +7943,16 @@ module {
     %blocks.2.1.project.running_var = stablehlo.add %blocks.2.1.project.rv_keep, %blocks.2.1.project.rv_new : tensor<24xf32>
     %blocks.2.1.residual = stablehlo.add %blocks.2.1.project.bn, %blocks.2.0.project.bn : tensor<8x56x56x24xf32>
     %blocks.3.0.expand.conv = stablehlo.convolution(%blocks.2.1.residual, %blocks.3.0.expand.conv.w) dim_numbers = [b, 0, 1, f]x[0, 1, i, o]->[b, 0, 1, f], window = {stride = [1, 1], pad = [[0, 0], [0, 0]], lhs_dilate = [1, 1], rhs_dilate = [1, 1]} {batch_group_count = 1 : i64, feature_group_count = 1 : i64} : (tensor<8x56x56x24xf32>, tensor<1x1x24x144xf32>) -> tensor<8x56x56x144xf32>
-    %blocks.3.0.expand.sum_x_hw = stablehlo.reduce(%blocks.3.0.expand.conv init: %cst_1) applies stablehlo.add across dimensions = [1, 2] : (tensor<8x56x56x144xf32>, tensor<f32>) -> tensor<8x144xf32>
+    %blocks.3.0.expand.sum_x_w = stablehlo.reduce(%blocks.3.0.expand.conv init: %cst_1) applies stablehlo.add across dimensions = [2] : (tensor<8x56x56x144xf32>, tensor<f32>) -> tensor<8x56x144xf32>
+    %blocks.3.0.expand.sum_x_hw = stablehlo.reduce(%blocks.3.0.expand.sum_x_w init: %cst_1) applies stablehlo.add across dimensions = [1] : (tensor<8x56x144xf32>, tensor<f32>) -> tensor<8x144xf32>
     %blocks.3.0.expand.sum_x = stablehlo.reduce(%blocks.3.0.expand.sum_x_hw init: %cst_1) applies stablehlo.add across dimensions = [0] : (tensor<8x144xf32>, tensor<f32>) -> tensor<144xf32>
     %blocks.3.0.expand.bcast = stablehlo.broadcast_in_dim %cst_6, dims = [] : (tensor<f32>) -> tensor<144xf32>
     %blocks.3.0.expand.mean = stablehlo.multiply %blocks.3.0.expand.sum_x, %blocks.3.0.expand.bcast : tensor<144xf32>
     %blocks.3.0.expand.mean_b = stablehlo.broadcast_in_dim %blocks.3.0.expand.mean, dims = [3] : (tensor<144xf32>) -> tensor<8x56x56x144xf32>
     %blocks.3.0.expand.xc = stablehlo.subtract %blocks.3.0.expand.conv, %blocks.3.0.expand.mean_b : tensor<8x56x56x144xf32>
     %blocks.3.0.expand.xc2 = stablehlo.multiply %blocks.3.0.expand.xc, %blocks.3.0.expand.xc : tensor<8x56x56x144xf32>
-    %blocks.3.0.expand.sum_xc2_hw = stablehlo.reduce(%blocks.3.0.expand.xc2 init: %cst_1) applies stablehlo.add across dimensions = [1, 2] : (tensor<8x56x56x144xf32>, tensor<f32>) -> tensor<8x144xf32>
+    %blocks.3.0.expand.sum_xc2_w = stablehlo.reduce(%blocks.3.0.expand.xc2 init: %cst_1) applies stablehlo.add across dimensions = [2] : (tensor<8x56x56x144xf32>, tensor<f32>) -> tensor<8x56x144xf32>
+    %blocks.3.0.expand.sum_xc2_hw = stablehlo.reduce(%blocks.3.0.expand.sum_xc2_w init: %cst_1) applies stablehlo.add across dimensions = [1] : (tensor<8x56x144xf32>, tensor<f32>) -> tensor<8x144xf32>
     %blocks.3.0.expand.sum_xc2 = stablehlo.reduce(%blocks.3.0.expand.sum_xc2_hw init: %cst_1) applies stablehlo.add across dimensions = [0] : (tensor<8x144xf32>, tensor<f32>) -> tensor<144xf32>
     %blocks.3.0.expand.bcast_1 = stablehlo.broadcast_in_dim %cst_6, dims = [] : (tensor<f32>) -> tensor<144xf32>
     %blocks.3.0.expand.var = stablehlo.multiply %blocks.3.0.expand.sum_xc2, %blocks.3.0.expand.bcast_1 : tensor<144xf32>
@@ -7571,14 +7983,16 @@ module {
     %blocks.3.0.expand.swish = stablehlo.multiply %blocks.3.0.expand.bn, %blocks.3.0.expand.sigmoid : tensor<8x56x56x144xf32>
     %blocks.3.0.dw.conv = stablehlo.convolution(%blocks.3.0.expand.swish, %blocks.3.0.dw.conv.w) dim_numbers = [b, 0, 1, f]x[0, 1, i, o]->[b, 0, 1, f], window = {stride = [2, 2], pad = [[2, 1], [2, 1]], lhs_dilate = [1, 1], rhs_dilate = [1, 1]} {batch_group_count = 1 : i64, feature_group_count = 144 : i64} : (tensor<8x56x56x144xf32>, tensor<5x5x1x144xf32>) -> tensor<8x28x28x144xf32>
     %cst_9 = stablehlo.constant dense<1.59438776e-04> : tensor<f32>
-    %blocks.3.0.dw.sum_x_hw = stablehlo.reduce(%blocks.3.0.dw.conv init: %cst_1) applies stablehlo.add across dimensions = [1, 2] : (tensor<8x28x28x144xf32>, tensor<f32>) -> tensor<8x144xf32>
+    %blocks.3.0.dw.sum_x_w = stablehlo.reduce(%blocks.3.0.dw.conv init: %cst_1) applies stablehlo.add across dimensions = [2] : (tensor<8x28x28x144xf32>, tensor<f32>) -> tensor<8x28x144xf32>
+    %blocks.3.0.dw.sum_x_hw = stablehlo.reduce(%blocks.3.0.dw.sum_x_w init: %cst_1) applies stablehlo.add across dimensions = [1] : (tensor<8x28x144xf32>, tensor<f32>) -> tensor<8x144xf32>
     %blocks.3.0.dw.sum_x = stablehlo.reduce(%blocks.3.0.dw.sum_x_hw init: %cst_1) applies stablehlo.add across dimensions = [0] : (tensor<8x144xf32>, tensor<f32>) -> tensor<144xf32>
     %blocks.3.0.dw.bcast = stablehlo.broadcast_in_dim %cst_9, dims = [] : (tensor<f32>) -> tensor<144xf32>
     %blocks.3.0.dw.mean = stablehlo.multiply %blocks.3.0.dw.sum_x, %blocks.3.0.dw.bcast : tensor<144xf32>
     %blocks.3.0.dw.mean_b = stablehlo.broadcast_in_dim %blocks.3.0.dw.mean, dims = [3] : (tensor<144xf32>) -> tensor<8x28x28x144xf32>
     %blocks.3.0.dw.xc = stablehlo.subtract %blocks.3.0.dw.conv, %blocks.3.0.dw.mean_b : tensor<8x28x28x144xf32>
     %blocks.3.0.dw.xc2 = stablehlo.multiply %blocks.3.0.dw.xc, %blocks.3.0.dw.xc : tensor<8x28x28x144xf32>
-    %blocks.3.0.dw.sum_xc2_hw = stablehlo.reduce(%blocks.3.0.dw.xc2 init: %cst_1) applies stablehlo.add across dimensions = [1, 2] : (tensor<8x28x28x144xf32>, tensor<f32>) -> tensor<8x144xf32>
+    %blocks.3.0.dw.sum_xc2_w = stablehlo.reduce(%blocks.3.0.dw.xc2 init: %cst_1) applies stablehlo.add across dimensions = [2] : (tensor<8x28x28x144xf32>, tensor<f32>) -> tensor<8x28x144xf32>
+    %blocks.3.0.dw.sum_xc2_hw = stablehlo.reduce(%blocks.3.0.dw.sum_xc2_w init: %cst_1) applies stablehlo.add across dimensions = [1] : (tensor<8x28x144xf32>, tensor<f32>) -> tensor<8x144xf32>
     %blocks.3.0.dw.sum_xc2 = stablehlo.reduce(%blocks.3.0.dw.sum_xc2_hw init: %cst_1) applies stablehlo.add across dimensions = [0] : (tensor<8x144xf32>, tensor<f32>) -> tensor<144xf32>
     %blocks.3.0.dw.bcast_1 = stablehlo.broadcast_in_dim %cst_9, dims = [] : (tensor<f32>) -> tensor<144xf32>
     %blocks.3.0.dw.var = stablehlo.multiply %blocks.3.0.dw.sum_xc2, %blocks.3.0.dw.bcast_1 : tensor<144xf32>
@@ -7624,14 +8038,16 @@ module {
     %blocks.3.0.se.gate_b = stablehlo.broadcast_in_dim %blocks.3.0.se.gate, dims = [0, 3] : (tensor<8x144xf32>) -> tensor<8x28x28x144xf32>
     %blocks.3.0.se.excited = stablehlo.multiply %blocks.3.0.dw.swish, %blocks.3.0.se.gate_b : tensor<8x28x28x144xf32>
     %blocks.3.0.project.conv = stablehlo.convolution(%blocks.3.0.se.excited, %blocks.3.0.project.conv.w) dim_numbers = [b, 0, 1, f]x[0, 1, i, o]->[b, 0, 1, f], window = {stride = [1, 1], pad = [[0, 0], [0, 0]], lhs_dilate = [1, 1], rhs_dilate = [1, 1]} {batch_group_count = 1 : i64, feature_group_count = 1 : i64} : (tensor<8x28x28x144xf32>, tensor<1x1x144x40xf32>) -> tensor<8x28x28x40xf32>
-    %blocks.3.0.project.sum_x_hw = stablehlo.reduce(%blocks.3.0.project.conv init: %cst_1) applies stablehlo.add across dimensions = [1, 2] : (tensor<8x28x28x40xf32>, tensor<f32>) -> tensor<8x40xf32>
+    %blocks.3.0.project.sum_x_w = stablehlo.reduce(%blocks.3.0.project.conv init: %cst_1) applies stablehlo.add across dimensions = [2] : (tensor<8x28x28x40xf32>, tensor<f32>) -> tensor<8x28x40xf32>
+    %blocks.3.0.project.sum_x_hw = stablehlo.reduce(%blocks.3.0.project.sum_x_w init: %cst_1) applies stablehlo.add across dimensions = [1] : (tensor<8x28x40xf32>, tensor<f32>) -> tensor<8x40xf32>
     %blocks.3.0.project.sum_x = stablehlo.reduce(%blocks.3.0.project.sum_x_hw init: %cst_1) applies stablehlo.add across dimensions = [0] : (tensor<8x40xf32>, tensor<f32>) -> tensor<40xf32>
     %blocks.3.0.project.bcast = stablehlo.broadcast_in_dim %cst_9, dims = [] : (tensor<f32>) -> tensor<40xf32>
     %blocks.3.0.project.mean = stablehlo.multiply %blocks.3.0.project.sum_x, %blocks.3.0.project.bcast : tensor<40xf32>
     %blocks.3.0.project.mean_b = stablehlo.broadcast_in_dim %blocks.3.0.project.mean, dims = [3] : (tensor<40xf32>) -> tensor<8x28x28x40xf32>
     %blocks.3.0.project.xc = stablehlo.subtract %blocks.3.0.project.conv, %blocks.3.0.project.mean_b : tensor<8x28x28x40xf32>
     %blocks.3.0.project.xc2 = stablehlo.multiply %blocks.3.0.project.xc, %blocks.3.0.project.xc : tensor<8x28x28x40xf32>
-    %blocks.3.0.project.sum_xc2_hw = stablehlo.reduce(%blocks.3.0.project.xc2 init: %cst_1) applies stablehlo.add across dimensions = [1, 2] : (tensor<8x28x28x40xf32>, tensor<f32>) -> tensor<8x40xf32>
+    %blocks.3.0.project.sum_xc2_w = stablehlo.reduce(%blocks.3.0.project.xc2 init: %cst_1) applies stablehlo.add across dimensions = [2] : (tensor<8x28x28x40xf32>, tensor<f32>) -> tensor<8x28x40xf32>
+    %blocks.3.0.project.sum_xc2_hw = stablehlo.reduce(%blocks.3.0.project.sum_xc2_w init: %cst_1) applies stablehlo.add across dimensions = [1] : (tensor<8x28x40xf32>, tensor<f32>) -> tensor<8x40xf32>
     %blocks.3.0.project.sum_xc2 = stablehlo.reduce(%blocks.3.0.project.sum_xc2_hw init: %cst_1) applies stablehlo.add across dimensions = [0] : (tensor<8x40xf32>, tensor<f32>) -> tensor<40xf32>
     %blocks.3.0.project.bcast_1 = stablehlo.broadcast_in_dim %cst_9, dims = [] : (tensor<f32>) -> tensor<40xf32>
     %blocks.3.0.project.var = stablehlo.multiply %blocks.3.0.project.sum_xc2, %blocks.3.0.project.bcast_1 : tensor<40xf32>
@@ -7659,14 +8075,16 @@ module {
     %blocks.3.0.project.rv_new = stablehlo.multiply %blocks.3.0.project.var_unbiased, %blocks.3.0.project.bcast_7 : tensor<40xf32>
     %blocks.3.0.project.running_var = stablehlo.add %blocks.3.0.project.rv_keep, %blocks.3.0.project.rv_new : tensor<40xf32>
     %blocks.3.1.expand.conv = stablehlo.convolution(%blocks.3.0.project.bn, %blocks.3.1.expand.conv.w) dim_numbers = [b, 0, 1, f]x[0, 1, i, o]->[b, 0, 1, f], window = {stride = [1, 1], pad = [[0, 0], [0, 0]], lhs_dilate = [1, 1], rhs_dilate = [1, 1]} {batch_group_count = 1 : i64, feature_group_count = 1 : i64} : (tensor<8x28x28x40xf32>, tensor<1x1x40x240xf32>) -> tensor<8x28x28x240xf32>
-    %blocks.3.1.expand.sum_x_hw = stablehlo.reduce(%blocks.3.1.expand.conv init: %cst_1) applies stablehlo.add across dimensions = [1, 2] : (tensor<8x28x28x240xf32>, tensor<f32>) -> tensor<8x240xf32>
+    %blocks.3.1.expand.sum_x_w = stablehlo.reduce(%blocks.3.1.expand.conv init: %cst_1) applies stablehlo.add across dimensions = [2] : (tensor<8x28x28x240xf32>, tensor<f32>) -> tensor<8x28x240xf32>
+    %blocks.3.1.expand.sum_x_hw = stablehlo.reduce(%blocks.3.1.expand.sum_x_w init: %cst_1) applies stablehlo.add across dimensions = [1] : (tensor<8x28x240xf32>, tensor<f32>) -> tensor<8x240xf32>
     %blocks.3.1.expand.sum_x = stablehlo.reduce(%blocks.3.1.expand.sum_x_hw init: %cst_1) applies stablehlo.add across dimensions = [0] : (tensor<8x240xf32>, tensor<f32>) -> tensor<240xf32>
     %blocks.3.1.expand.bcast = stablehlo.broadcast_in_dim %cst_9, dims = [] : (tensor<f32>) -> tensor<240xf32>
     %blocks.3.1.expand.mean = stablehlo.multiply %blocks.3.1.expand.sum_x, %blocks.3.1.expand.bcast : tensor<240xf32>
     %blocks.3.1.expand.mean_b = stablehlo.broadcast_in_dim %blocks.3.1.expand.mean, dims = [3] : (tensor<240xf32>) -> tensor<8x28x28x240xf32>
     %blocks.3.1.expand.xc = stablehlo.subtract %blocks.3.1.expand.conv, %blocks.3.1.expand.mean_b : tensor<8x28x28x240xf32>
     %blocks.3.1.expand.xc2 = stablehlo.multiply %blocks.3.1.expand.xc, %blocks.3.1.expand.xc : tensor<8x28x28x240xf32>
-    %blocks.3.1.expand.sum_xc2_hw = stablehlo.reduce(%blocks.3.1.expand.xc2 init: %cst_1) applies stablehlo.add across dimensions = [1, 2] : (tensor<8x28x28x240xf32>, tensor<f32>) -> tensor<8x240xf32>
+    %blocks.3.1.expand.sum_xc2_w = stablehlo.reduce(%blocks.3.1.expand.xc2 init: %cst_1) applies stablehlo.add across dimensions = [2] : (tensor<8x28x28x240xf32>, tensor<f32>) -> tensor<8x28x240xf32>
+    %blocks.3.1.expand.sum_xc2_hw = stablehlo.reduce(%blocks.3.1.expand.sum_xc2_w init: %cst_1) applies stablehlo.add across dimensions = [1] : (tensor<8x28x240xf32>, tensor<f32>) -> tensor<8x240xf32>
     %blocks.3.1.expand.sum_xc2 = stablehlo.reduce(%blocks.3.1.expand.sum_xc2_hw init: %cst_1) applies stablehlo.add across dimensions = [0] : (tensor<8x240xf32>, tensor<f32>) -> tensor<240xf32>
     %blocks.3.1.expand.bcast_1 = stablehlo.broadcast_in_dim %cst_9, dims = [] : (tensor<f32>) -> tensor<240xf32>
     %blocks.3.1.expand.var = stablehlo.multiply %blocks.3.1.expand.sum_xc2, %blocks.3.1.expand.bcast_1 : tensor<240xf32>
@@ -7696,14 +8114,16 @@ module {
     %blocks.3.1.expand.sigmoid = stablehlo.logistic %blocks.3.1.expand.bn : tensor<8x28x28x240xf32>
     %blocks.3.1.expand.swish = stablehlo.multiply %blocks.3.1.expand.bn, %blocks.3.1.expand.sigmoid : tensor<8x28x28x240xf32>
     %blocks.3.1.dw.conv = stablehlo.convolution(%blocks.3.1.expand.swish, %blocks.3.1.dw.conv.w) dim_numbers = [b, 0, 1, f]x[0, 1, i, o]->[b, 0, 1, f], window = {stride = [1, 1], pad = [[2, 2], [2, 2]], lhs_dilate = [1, 1], rhs_dilate = [1, 1]} {batch_group_count = 1 : i64, feature_group_count = 240 : i64} : (tensor<8x28x28x240xf32>, tensor<5x5x1x240xf32>) -> tensor<8x28x28x240xf32>
-    %blocks.3.1.dw.sum_x_hw = stablehlo.reduce(%blocks.3.1.dw.conv init: %cst_1) applies stablehlo.add across dimensions = [1, 2] : (tensor<8x28x28x240xf32>, tensor<f32>) -> tensor<8x240xf32>
+    %blocks.3.1.dw.sum_x_w = stablehlo.reduce(%blocks.3.1.dw.conv init: %cst_1) applies stablehlo.add across dimensions = [2] : (tensor<8x28x28x240xf32>, tensor<f32>) -> tensor<8x28x240xf32>
+    %blocks.3.1.dw.sum_x_hw = stablehlo.reduce(%blocks.3.1.dw.sum_x_w init: %cst_1) applies stablehlo.add across dimensions = [1] : (tensor<8x28x240xf32>, tensor<f32>) -> tensor<8x240xf32>
     %blocks.3.1.dw.sum_x = stablehlo.reduce(%blocks.3.1.dw.sum_x_hw init: %cst_1) applies stablehlo.add across dimensions = [0] : (tensor<8x240xf32>, tensor<f32>) -> tensor<240xf32>
     %blocks.3.1.dw.bcast = stablehlo.broadcast_in_dim %cst_9, dims = [] : (tensor<f32>) -> tensor<240xf32>
     %blocks.3.1.dw.mean = stablehlo.multiply %blocks.3.1.dw.sum_x, %blocks.3.1.dw.bcast : tensor<240xf32>
     %blocks.3.1.dw.mean_b = stablehlo.broadcast_in_dim %blocks.3.1.dw.mean, dims = [3] : (tensor<240xf32>) -> tensor<8x28x28x240xf32>
     %blocks.3.1.dw.xc = stablehlo.subtract %blocks.3.1.dw.conv, %blocks.3.1.dw.mean_b : tensor<8x28x28x240xf32>
     %blocks.3.1.dw.xc2 = stablehlo.multiply %blocks.3.1.dw.xc, %blocks.3.1.dw.xc : tensor<8x28x28x240xf32>
-    %blocks.3.1.dw.sum_xc2_hw = stablehlo.reduce(%blocks.3.1.dw.xc2 init: %cst_1) applies stablehlo.add across dimensions = [1, 2] : (tensor<8x28x28x240xf32>, tensor<f32>) -> tensor<8x240xf32>
+    %blocks.3.1.dw.sum_xc2_w = stablehlo.reduce(%blocks.3.1.dw.xc2 init: %cst_1) applies stablehlo.add across dimensions = [2] : (tensor<8x28x28x240xf32>, tensor<f32>) -> tensor<8x28x240xf32>
+    %blocks.3.1.dw.sum_xc2_hw = stablehlo.reduce(%blocks.3.1.dw.sum_xc2_w init: %cst_1) applies stablehlo.add across dimensions = [1] : (tensor<8x28x240xf32>, tensor<f32>) -> tensor<8x240xf32>
     %blocks.3.1.dw.sum_xc2 = stablehlo.reduce(%blocks.3.1.dw.sum_xc2_hw init: %cst_1) applies stablehlo.add across dimensions = [0] : (tensor<8x240xf32>, tensor<f32>) -> tensor<240xf32>
     %blocks.3.1.dw.bcast_1 = stablehlo.broadcast_in_dim %cst_9, dims = [] : (tensor<f32>) -> tensor<240xf32>
     %blocks.3.1.dw.var = stablehlo.multiply %blocks.3.1.dw.sum_xc2, %blocks.3.1.dw.bcast_1 : tensor<240xf32>
@@ -7747,14 +8167,16 @@ module {
     %blocks.3.1.se.gate_b = stablehlo.broadcast_in_dim %blocks.3.1.se.gate, dims = [0, 3] : (tensor<8x240xf32>) -> tensor<8x28x28x240xf32>
     %blocks.3.1.se.excited = stablehlo.multiply %blocks.3.1.dw.swish, %blocks.3.1.se.gate_b : tensor<8x28x28x240xf32>
     %blocks.3.1.project.conv = stablehlo.convolution(%blocks.3.1.se.excited, %blocks.3.1.project.conv.w) dim_numbers = [b, 0, 1, f]x[0, 1, i, o]->[b, 0, 1, f], window = {stride = [1, 1], pad = [[0, 0], [0, 0]], lhs_dilate = [1, 1], rhs_dilate = [1, 1]} {batch_group_count = 1 : i64, feature_group_count = 1 : i64} : (tensor<8x28x28x240xf32>, tensor<1x1x240x40xf32>) -> tensor<8x28x28x40xf32>
-    %blocks.3.1.project.sum_x_hw = stablehlo.reduce(%blocks.3.1.project.conv init: %cst_1) applies stablehlo.add across dimensions = [1, 2] : (tensor<8x28x28x40xf32>, tensor<f32>) -> tensor<8x40xf32>
+    %blocks.3.1.project.sum_x_w = stablehlo.reduce(%blocks.3.1.project.conv init: %cst_1) applies stablehlo.add across dimensions = [2] : (tensor<8x28x28x40xf32>, tensor<f32>) -> tensor<8x28x40xf32>
+    %blocks.3.1.project.sum_x_hw = stablehlo.reduce(%blocks.3.1.project.sum_x_w init: %cst_1) applies stablehlo.add across dimensions = [1] : (tensor<8x28x40xf32>, tensor<f32>) -> tensor<8x40xf32>
     %blocks.3.1.project.sum_x = stablehlo.reduce(%blocks.3.1.project.sum_x_hw init: %cst_1) applies stablehlo.add across dimensions = [0] : (tensor<8x40xf32>, tensor<f32>) -> tensor<40xf32>
     %blocks.3.1.project.bcast = stablehlo.broadcast_in_dim %cst_9, dims = [] : (tensor<f32>) -> tensor<40xf32>
     %blocks.3.1.project.mean = stablehlo.multiply %blocks.3.1.project.sum_x, %blocks.3.1.project.bcast : tensor<40xf32>
     %blocks.3.1.project.mean_b = stablehlo.broadcast_in_dim %blocks.3.1.project.mean, dims = [3] : (tensor<40xf32>) -> tensor<8x28x28x40xf32>
     %blocks.3.1.project.xc = stablehlo.subtract %blocks.3.1.project.conv, %blocks.3.1.project.mean_b : tensor<8x28x28x40xf32>
     %blocks.3.1.project.xc2 = stablehlo.multiply %blocks.3.1.project.xc, %blocks.3.1.project.xc : tensor<8x28x28x40xf32>
-    %blocks.3.1.project.sum_xc2_hw = stablehlo.reduce(%blocks.3.1.project.xc2 init: %cst_1) applies stablehlo.add across dimensions = [1, 2] : (tensor<8x28x28x40xf32>, tensor<f32>) -> tensor<8x40xf32>
+    %blocks.3.1.project.sum_xc2_w = stablehlo.reduce(%blocks.3.1.project.xc2 init: %cst_1) applies stablehlo.add across dimensions = [2] : (tensor<8x28x28x40xf32>, tensor<f32>) -> tensor<8x28x40xf32>
+    %blocks.3.1.project.sum_xc2_hw = stablehlo.reduce(%blocks.3.1.project.sum_xc2_w init: %cst_1) applies stablehlo.add across dimensions = [1] : (tensor<8x28x40xf32>, tensor<f32>) -> tensor<8x40xf32>
     %blocks.3.1.project.sum_xc2 = stablehlo.reduce(%blocks.3.1.project.sum_xc2_hw init: %cst_1) applies stablehlo.add across dimensions = [0] : (tensor<8x40xf32>, tensor<f32>) -> tensor<40xf32>
     %blocks.3.1.project.bcast_1 = stablehlo.broadcast_in_dim %cst_9, dims = [] : (tensor<f32>) -> tensor<40xf32>
     %blocks.3.1.project.var = stablehlo.multiply %blocks.3.1.project.sum_xc2, %blocks.3.1.project.bcast_1 : tensor<40xf32>
@@ -7783,14 +8205,16 @@ module {
     %blocks.3.1.project.running_var = stablehlo.add %blocks.3.1.project.rv_keep, %blocks.3.1.project.rv_new : tensor<40xf32>
     %blocks.3.1.residual = stablehlo.add %blocks.3.1.project.bn, %blocks.3.0.project.bn : tensor<8x28x28x40xf32>
     %blocks.4.0.expand.conv = stablehlo.convolution(%blocks.3.1.residual, %blocks.4.0.expand.conv.w) dim_numbers = [b, 0, 1, f]x[0, 1, i, o]->[b, 0, 1, f], window = {stride = [1, 1], pad = [[0, 0], [0, 0]], lhs_dilate = [1, 1], rhs_dilate = [1, 1]} {batch_group_count = 1 : i64, feature_group_count = 1 : i64} : (tensor<8x28x28x40xf32>, tensor<1x1x40x240xf32>) -> tensor<8x28x28x240xf32>
-    %blocks.4.0.expand.sum_x_hw = stablehlo.reduce(%blocks.4.0.expand.conv init: %cst_1) applies stablehlo.add across dimensions = [1, 2] : (tensor<8x28x28x240xf32>, tensor<f32>) -> tensor<8x240xf32>
+    %blocks.4.0.expand.sum_x_w = stablehlo.reduce(%blocks.4.0.expand.conv init: %cst_1) applies stablehlo.add across dimensions = [2] : (tensor<8x28x28x240xf32>, tensor<f32>) -> tensor<8x28x240xf32>
+    %blocks.4.0.expand.sum_x_hw = stablehlo.reduce(%blocks.4.0.expand.sum_x_w init: %cst_1) applies stablehlo.add across dimensions = [1] : (tensor<8x28x240xf32>, tensor<f32>) -> tensor<8x240xf32>
     %blocks.4.0.expand.sum_x = stablehlo.reduce(%blocks.4.0.expand.sum_x_hw init: %cst_1) applies stablehlo.add across dimensions = [0] : (tensor<8x240xf32>, tensor<f32>) -> tensor<240xf32>
     %blocks.4.0.expand.bcast = stablehlo.broadcast_in_dim %cst_9, dims = [] : (tensor<f32>) -> tensor<240xf32>
     %blocks.4.0.expand.mean = stablehlo.multiply %blocks.4.0.expand.sum_x, %blocks.4.0.expand.bcast : tensor<240xf32>
     %blocks.4.0.expand.mean_b = stablehlo.broadcast_in_dim %blocks.4.0.expand.mean, dims = [3] : (tensor<240xf32>) -> tensor<8x28x28x240xf32>
     %blocks.4.0.expand.xc = stablehlo.subtract %blocks.4.0.expand.conv, %blocks.4.0.expand.mean_b : tensor<8x28x28x240xf32>
     %blocks.4.0.expand.xc2 = stablehlo.multiply %blocks.4.0.expand.xc, %blocks.4.0.expand.xc : tensor<8x28x28x240xf32>
-    %blocks.4.0.expand.sum_xc2_hw = stablehlo.reduce(%blocks.4.0.expand.xc2 init: %cst_1) applies stablehlo.add across dimensions = [1, 2] : (tensor<8x28x28x240xf32>, tensor<f32>) -> tensor<8x240xf32>
+    %blocks.4.0.expand.sum_xc2_w = stablehlo.reduce(%blocks.4.0.expand.xc2 init: %cst_1) applies stablehlo.add across dimensions = [2] : (tensor<8x28x28x240xf32>, tensor<f32>) -> tensor<8x28x240xf32>
+    %blocks.4.0.expand.sum_xc2_hw = stablehlo.reduce(%blocks.4.0.expand.sum_xc2_w init: %cst_1) applies stablehlo.add across dimensions = [1] : (tensor<8x28x240xf32>, tensor<f32>) -> tensor<8x240xf32>
     %blocks.4.0.expand.sum_xc2 = stablehlo.reduce(%blocks.4.0.expand.sum_xc2_hw init: %cst_1) applies stablehlo.add across dimensions = [0] : (tensor<8x240xf32>, tensor<f32>) -> tensor<240xf32>
     %blocks.4.0.expand.bcast_1 = stablehlo.broadcast_in_dim %cst_9, dims = [] : (tensor<f32>) -> tensor<240xf32>
     %blocks.4.0.expand.var = stablehlo.multiply %blocks.4.0.expand.sum_xc2, %blocks.4.0.expand.bcast_1 : tensor<240xf32>
@@ -7821,14 +8245,16 @@ module {
     %blocks.4.0.expand.swish = stablehlo.multiply %blocks.4.0.expand.bn, %blocks.4.0.expand.sigmoid : tensor<8x28x28x240xf32>
     %blocks.4.0.dw.conv = stablehlo.convolution(%blocks.4.0.expand.swish, %blocks.4.0.dw.conv.w) dim_numbers = [b, 0, 1, f]x[0, 1, i, o]->[b, 0, 1, f], window = {stride = [2, 2], pad = [[1, 0], [1, 0]], lhs_dilate = [1, 1], rhs_dilate = [1, 1]} {batch_group_count = 1 : i64, feature_group_count = 240 : i64} : (tensor<8x28x28x240xf32>, tensor<3x3x1x240xf32>) -> tensor<8x14x14x240xf32>
     %cst_12 = stablehlo.constant dense<6.37755102e-04> : tensor<f32>
-    %blocks.4.0.dw.sum_x_hw = stablehlo.reduce(%blocks.4.0.dw.conv init: %cst_1) applies stablehlo.add across dimensions = [1, 2] : (tensor<8x14x14x240xf32>, tensor<f32>) -> tensor<8x240xf32>
+    %blocks.4.0.dw.sum_x_w = stablehlo.reduce(%blocks.4.0.dw.conv init: %cst_1) applies stablehlo.add across dimensions = [2] : (tensor<8x14x14x240xf32>, tensor<f32>) -> tensor<8x14x240xf32>
+    %blocks.4.0.dw.sum_x_hw = stablehlo.reduce(%blocks.4.0.dw.sum_x_w init: %cst_1) applies stablehlo.add across dimensions = [1] : (tensor<8x14x240xf32>, tensor<f32>) -> tensor<8x240xf32>
     %blocks.4.0.dw.sum_x = stablehlo.reduce(%blocks.4.0.dw.sum_x_hw init: %cst_1) applies stablehlo.add across dimensions = [0] : (tensor<8x240xf32>, tensor<f32>) -> tensor<240xf32>
     %blocks.4.0.dw.bcast = stablehlo.broadcast_in_dim %cst_12, dims = [] : (tensor<f32>) -> tensor<240xf32>
     %blocks.4.0.dw.mean = stablehlo.multiply %blocks.4.0.dw.sum_x, %blocks.4.0.dw.bcast : tensor<240xf32>
     %blocks.4.0.dw.mean_b = stablehlo.broadcast_in_dim %blocks.4.0.dw.mean, dims = [3] : (tensor<240xf32>) -> tensor<8x14x14x240xf32>
     %blocks.4.0.dw.xc = stablehlo.subtract %blocks.4.0.dw.conv, %blocks.4.0.dw.mean_b : tensor<8x14x14x240xf32>
     %blocks.4.0.dw.xc2 = stablehlo.multiply %blocks.4.0.dw.xc, %blocks.4.0.dw.xc : tensor<8x14x14x240xf32>
-    %blocks.4.0.dw.sum_xc2_hw = stablehlo.reduce(%blocks.4.0.dw.xc2 init: %cst_1) applies stablehlo.add across dimensions = [1, 2] : (tensor<8x14x14x240xf32>, tensor<f32>) -> tensor<8x240xf32>
+    %blocks.4.0.dw.sum_xc2_w = stablehlo.reduce(%blocks.4.0.dw.xc2 init: %cst_1) applies stablehlo.add across dimensions = [2] : (tensor<8x14x14x240xf32>, tensor<f32>) -> tensor<8x14x240xf32>
+    %blocks.4.0.dw.sum_xc2_hw = stablehlo.reduce(%blocks.4.0.dw.sum_xc2_w init: %cst_1) applies stablehlo.add across dimensions = [1] : (tensor<8x14x240xf32>, tensor<f32>) -> tensor<8x240xf32>
     %blocks.4.0.dw.sum_xc2 = stablehlo.reduce(%blocks.4.0.dw.sum_xc2_hw init: %cst_1) applies stablehlo.add across dimensions = [0] : (tensor<8x240xf32>, tensor<f32>) -> tensor<240xf32>
     %blocks.4.0.dw.bcast_1 = stablehlo.broadcast_in_dim %cst_12, dims = [] : (tensor<f32>) -> tensor<240xf32>
     %blocks.4.0.dw.var = stablehlo.multiply %blocks.4.0.dw.sum_xc2, %blocks.4.0.dw.bcast_1 : tensor<240xf32>
@@ -7874,14 +8300,16 @@ module {
     %blocks.4.0.se.gate_b = stablehlo.broadcast_in_dim %blocks.4.0.se.gate, dims = [0, 3] : (tensor<8x240xf32>) -> tensor<8x14x14x240xf32>
     %blocks.4.0.se.excited = stablehlo.multiply %blocks.4.0.dw.swish, %blocks.4.0.se.gate_b : tensor<8x14x14x240xf32>
     %blocks.4.0.project.conv = stablehlo.convolution(%blocks.4.0.se.excited, %blocks.4.0.project.conv.w) dim_numbers = [b, 0, 1, f]x[0, 1, i, o]->[b, 0, 1, f], window = {stride = [1, 1], pad = [[0, 0], [0, 0]], lhs_dilate = [1, 1], rhs_dilate = [1, 1]} {batch_group_count = 1 : i64, feature_group_count = 1 : i64} : (tensor<8x14x14x240xf32>, tensor<1x1x240x80xf32>) -> tensor<8x14x14x80xf32>
-    %blocks.4.0.project.sum_x_hw = stablehlo.reduce(%blocks.4.0.project.conv init: %cst_1) applies stablehlo.add across dimensions = [1, 2] : (tensor<8x14x14x80xf32>, tensor<f32>) -> tensor<8x80xf32>
+    %blocks.4.0.project.sum_x_w = stablehlo.reduce(%blocks.4.0.project.conv init: %cst_1) applies stablehlo.add across dimensions = [2] : (tensor<8x14x14x80xf32>, tensor<f32>) -> tensor<8x14x80xf32>
+    %blocks.4.0.project.sum_x_hw = stablehlo.reduce(%blocks.4.0.project.sum_x_w init: %cst_1) applies stablehlo.add across dimensions = [1] : (tensor<8x14x80xf32>, tensor<f32>) -> tensor<8x80xf32>
     %blocks.4.0.project.sum_x = stablehlo.reduce(%blocks.4.0.project.sum_x_hw init: %cst_1) applies stablehlo.add across dimensions = [0] : (tensor<8x80xf32>, tensor<f32>) -> tensor<80xf32>
     %blocks.4.0.project.bcast = stablehlo.broadcast_in_dim %cst_12, dims = [] : (tensor<f32>) -> tensor<80xf32>
     %blocks.4.0.project.mean = stablehlo.multiply %blocks.4.0.project.sum_x, %blocks.4.0.project.bcast : tensor<80xf32>
     %blocks.4.0.project.mean_b = stablehlo.broadcast_in_dim %blocks.4.0.project.mean, dims = [3] : (tensor<80xf32>) -> tensor<8x14x14x80xf32>
     %blocks.4.0.project.xc = stablehlo.subtract %blocks.4.0.project.conv, %blocks.4.0.project.mean_b : tensor<8x14x14x80xf32>
     %blocks.4.0.project.xc2 = stablehlo.multiply %blocks.4.0.project.xc, %blocks.4.0.project.xc : tensor<8x14x14x80xf32>
-    %blocks.4.0.project.sum_xc2_hw = stablehlo.reduce(%blocks.4.0.project.xc2 init: %cst_1) applies stablehlo.add across dimensions = [1, 2] : (tensor<8x14x14x80xf32>, tensor<f32>) -> tensor<8x80xf32>
+    %blocks.4.0.project.sum_xc2_w = stablehlo.reduce(%blocks.4.0.project.xc2 init: %cst_1) applies stablehlo.add across dimensions = [2] : (tensor<8x14x14x80xf32>, tensor<f32>) -> tensor<8x14x80xf32>
+    %blocks.4.0.project.sum_xc2_hw = stablehlo.reduce(%blocks.4.0.project.sum_xc2_w init: %cst_1) applies stablehlo.add across dimensions = [1] : (tensor<8x14x80xf32>, tensor<f32>) -> tensor<8x80xf32>
     %blocks.4.0.project.sum_xc2 = stablehlo.reduce(%blocks.4.0.project.sum_xc2_hw init: %cst_1) applies stablehlo.add across dimensions = [0] : (tensor<8x80xf32>, tensor<f32>) -> tensor<80xf32>
     %blocks.4.0.project.bcast_1 = stablehlo.broadcast_in_dim %cst_12, dims = [] : (tensor<f32>) -> tensor<80xf32>
     %blocks.4.0.project.var = stablehlo.multiply %blocks.4.0.project.sum_xc2, %blocks.4.0.project.bcast_1 : tensor<80xf32>
@@ -7909,14 +8337,16 @@ module {
     %blocks.4.0.project.rv_new = stablehlo.multiply %blocks.4.0.project.var_unbiased, %blocks.4.0.project.bcast_7 : tensor<80xf32>
     %blocks.4.0.project.running_var = stablehlo.add %blocks.4.0.project.rv_keep, %blocks.4.0.project.rv_new : tensor<80xf32>
     %blocks.4.1.expand.conv = stablehlo.convolution(%blocks.4.0.project.bn, %blocks.4.1.expand.conv.w) dim_numbers = [b, 0, 1, f]x[0, 1, i, o]->[b, 0, 1, f], window = {stride = [1, 1], pad = [[0, 0], [0, 0]], lhs_dilate = [1, 1], rhs_dilate = [1, 1]} {batch_group_count = 1 : i64, feature_group_count = 1 : i64} : (tensor<8x14x14x80xf32>, tensor<1x1x80x480xf32>) -> tensor<8x14x14x480xf32>
-    %blocks.4.1.expand.sum_x_hw = stablehlo.reduce(%blocks.4.1.expand.conv init: %cst_1) applies stablehlo.add across dimensions = [1, 2] : (tensor<8x14x14x480xf32>, tensor<f32>) -> tensor<8x480xf32>
+    %blocks.4.1.expand.sum_x_w = stablehlo.reduce(%blocks.4.1.expand.conv init: %cst_1) applies stablehlo.add across dimensions = [2] : (tensor<8x14x14x480xf32>, tensor<f32>) -> tensor<8x14x480xf32>
+    %blocks.4.1.expand.sum_x_hw = stablehlo.reduce(%blocks.4.1.expand.sum_x_w init: %cst_1) applies stablehlo.add across dimensions = [1] : (tensor<8x14x480xf32>, tensor<f32>) -> tensor<8x480xf32>
     %blocks.4.1.expand.sum_x = stablehlo.reduce(%blocks.4.1.expand.sum_x_hw init: %cst_1) applies stablehlo.add across dimensions = [0] : (tensor<8x480xf32>, tensor<f32>) -> tensor<480xf32>
     %blocks.4.1.expand.bcast = stablehlo.broadcast_in_dim %cst_12, dims = [] : (tensor<f32>) -> tensor<480xf32>
     %blocks.4.1.expand.mean = stablehlo.multiply %blocks.4.1.expand.sum_x, %blocks.4.1.expand.bcast : tensor<480xf32>
     %blocks.4.1.expand.mean_b = stablehlo.broadcast_in_dim %blocks.4.1.expand.mean, dims = [3] : (tensor<480xf32>) -> tensor<8x14x14x480xf32>
     %blocks.4.1.expand.xc = stablehlo.subtract %blocks.4.1.expand.conv, %blocks.4.1.expand.mean_b : tensor<8x14x14x480xf32>
     %blocks.4.1.expand.xc2 = stablehlo.multiply %blocks.4.1.expand.xc, %blocks.4.1.expand.xc : tensor<8x14x14x480xf32>
-    %blocks.4.1.expand.sum_xc2_hw = stablehlo.reduce(%blocks.4.1.expand.xc2 init: %cst_1) applies stablehlo.add across dimensions = [1, 2] : (tensor<8x14x14x480xf32>, tensor<f32>) -> tensor<8x480xf32>
+    %blocks.4.1.expand.sum_xc2_w = stablehlo.reduce(%blocks.4.1.expand.xc2 init: %cst_1) applies stablehlo.add across dimensions = [2] : (tensor<8x14x14x480xf32>, tensor<f32>) -> tensor<8x14x480xf32>
+    %blocks.4.1.expand.sum_xc2_hw = stablehlo.reduce(%blocks.4.1.expand.sum_xc2_w init: %cst_1) applies stablehlo.add across dimensions = [1] : (tensor<8x14x480xf32>, tensor<f32>) -> tensor<8x480xf32>
     %blocks.4.1.expand.sum_xc2 = stablehlo.reduce(%blocks.4.1.expand.sum_xc2_hw init: %cst_1) applies stablehlo.add across dimensions = [0] : (tensor<8x480xf32>, tensor<f32>) -> tensor<480xf32>
     %blocks.4.1.expand.bcast_1 = stablehlo.broadcast_in_dim %cst_12, dims = [] : (tensor<f32>) -> tensor<480xf32>
     %blocks.4.1.expand.var = stablehlo.multiply %blocks.4.1.expand.sum_xc2, %blocks.4.1.expand.bcast_1 : tensor<480xf32>
@@ -7946,14 +8376,16 @@ module {
     %blocks.4.1.expand.sigmoid = stablehlo.logistic %blocks.4.1.expand.bn : tensor<8x14x14x480xf32>
     %blocks.4.1.expand.swish = stablehlo.multiply %blocks.4.1.expand.bn, %blocks.4.1.expand.sigmoid : tensor<8x14x14x480xf32>
     %blocks.4.1.dw.conv = stablehlo.convolution(%blocks.4.1.expand.swish, %blocks.4.1.dw.conv.w) dim_numbers = [b, 0, 1, f]x[0, 1, i, o]->[b, 0, 1, f], window = {stride = [1, 1], pad = [[1, 1], [1, 1]], lhs_dilate = [1, 1], rhs_dilate = [1, 1]} {batch_group_count = 1 : i64, feature_group_count = 480 : i64} : (tensor<8x14x14x480xf32>, tensor<3x3x1x480xf32>) -> tensor<8x14x14x480xf32>
-    %blocks.4.1.dw.sum_x_hw = stablehlo.reduce(%blocks.4.1.dw.conv init: %cst_1) applies stablehlo.add across dimensions = [1, 2] : (tensor<8x14x14x480xf32>, tensor<f32>) -> tensor<8x480xf32>
+    %blocks.4.1.dw.sum_x_w = stablehlo.reduce(%blocks.4.1.dw.conv init: %cst_1) applies stablehlo.add across dimensions = [2] : (tensor<8x14x14x480xf32>, tensor<f32>) -> tensor<8x14x480xf32>
+    %blocks.4.1.dw.sum_x_hw = stablehlo.reduce(%blocks.4.1.dw.sum_x_w init: %cst_1) applies stablehlo.add across dimensions = [1] : (tensor<8x14x480xf32>, tensor<f32>) -> tensor<8x480xf32>
     %blocks.4.1.dw.sum_x = stablehlo.reduce(%blocks.4.1.dw.sum_x_hw init: %cst_1) applies stablehlo.add across dimensions = [0] : (tensor<8x480xf32>, tensor<f32>) -> tensor<480xf32>
     %blocks.4.1.dw.bcast = stablehlo.broadcast_in_dim %cst_12, dims = [] : (tensor<f32>) -> tensor<480xf32>
     %blocks.4.1.dw.mean = stablehlo.multiply %blocks.4.1.dw.sum_x, %blocks.4.1.dw.bcast : tensor<480xf32>
     %blocks.4.1.dw.mean_b = stablehlo.broadcast_in_dim %blocks.4.1.dw.mean, dims = [3] : (tensor<480xf32>) -> tensor<8x14x14x480xf32>
     %blocks.4.1.dw.xc = stablehlo.subtract %blocks.4.1.dw.conv, %blocks.4.1.dw.mean_b : tensor<8x14x14x480xf32>
     %blocks.4.1.dw.xc2 = stablehlo.multiply %blocks.4.1.dw.xc, %blocks.4.1.dw.xc : tensor<8x14x14x480xf32>
-    %blocks.4.1.dw.sum_xc2_hw = stablehlo.reduce(%blocks.4.1.dw.xc2 init: %cst_1) applies stablehlo.add across dimensions = [1, 2] : (tensor<8x14x14x480xf32>, tensor<f32>) -> tensor<8x480xf32>
+    %blocks.4.1.dw.sum_xc2_w = stablehlo.reduce(%blocks.4.1.dw.xc2 init: %cst_1) applies stablehlo.add across dimensions = [2] : (tensor<8x14x14x480xf32>, tensor<f32>) -> tensor<8x14x480xf32>
+    %blocks.4.1.dw.sum_xc2_hw = stablehlo.reduce(%blocks.4.1.dw.sum_xc2_w init: %cst_1) applies stablehlo.add across dimensions = [1] : (tensor<8x14x480xf32>, tensor<f32>) -> tensor<8x480xf32>
     %blocks.4.1.dw.sum_xc2 = stablehlo.reduce(%blocks.4.1.dw.sum_xc2_hw init: %cst_1) applies stablehlo.add across dimensions = [0] : (tensor<8x480xf32>, tensor<f32>) -> tensor<480xf32>
     %blocks.4.1.dw.bcast_1 = stablehlo.broadcast_in_dim %cst_12, dims = [] : (tensor<f32>) -> tensor<480xf32>
     %blocks.4.1.dw.var = stablehlo.multiply %blocks.4.1.dw.sum_xc2, %blocks.4.1.dw.bcast_1 : tensor<480xf32>
@@ -7997,14 +8429,16 @@ module {
     %blocks.4.1.se.gate_b = stablehlo.broadcast_in_dim %blocks.4.1.se.gate, dims = [0, 3] : (tensor<8x480xf32>) -> tensor<8x14x14x480xf32>
     %blocks.4.1.se.excited = stablehlo.multiply %blocks.4.1.dw.swish, %blocks.4.1.se.gate_b : tensor<8x14x14x480xf32>
     %blocks.4.1.project.conv = stablehlo.convolution(%blocks.4.1.se.excited, %blocks.4.1.project.conv.w) dim_numbers = [b, 0, 1, f]x[0, 1, i, o]->[b, 0, 1, f], window = {stride = [1, 1], pad = [[0, 0], [0, 0]], lhs_dilate = [1, 1], rhs_dilate = [1, 1]} {batch_group_count = 1 : i64, feature_group_count = 1 : i64} : (tensor<8x14x14x480xf32>, tensor<1x1x480x80xf32>) -> tensor<8x14x14x80xf32>
-    %blocks.4.1.project.sum_x_hw = stablehlo.reduce(%blocks.4.1.project.conv init: %cst_1) applies stablehlo.add across dimensions = [1, 2] : (tensor<8x14x14x80xf32>, tensor<f32>) -> tensor<8x80xf32>
+    %blocks.4.1.project.sum_x_w = stablehlo.reduce(%blocks.4.1.project.conv init: %cst_1) applies stablehlo.add across dimensions = [2] : (tensor<8x14x14x80xf32>, tensor<f32>) -> tensor<8x14x80xf32>
+    %blocks.4.1.project.sum_x_hw = stablehlo.reduce(%blocks.4.1.project.sum_x_w init: %cst_1) applies stablehlo.add across dimensions = [1] : (tensor<8x14x80xf32>, tensor<f32>) -> tensor<8x80xf32>
     %blocks.4.1.project.sum_x = stablehlo.reduce(%blocks.4.1.project.sum_x_hw init: %cst_1) applies stablehlo.add across dimensions = [0] : (tensor<8x80xf32>, tensor<f32>) -> tensor<80xf32>
     %blocks.4.1.project.bcast = stablehlo.broadcast_in_dim %cst_12, dims = [] : (tensor<f32>) -> tensor<80xf32>
     %blocks.4.1.project.mean = stablehlo.multiply %blocks.4.1.project.sum_x, %blocks.4.1.project.bcast : tensor<80xf32>
     %blocks.4.1.project.mean_b = stablehlo.broadcast_in_dim %blocks.4.1.project.mean, dims = [3] : (tensor<80xf32>) -> tensor<8x14x14x80xf32>
     %blocks.4.1.project.xc = stablehlo.subtract %blocks.4.1.project.conv, %blocks.4.1.project.mean_b : tensor<8x14x14x80xf32>
     %blocks.4.1.project.xc2 = stablehlo.multiply %blocks.4.1.project.xc, %blocks.4.1.project.xc : tensor<8x14x14x80xf32>
-    %blocks.4.1.project.sum_xc2_hw = stablehlo.reduce(%blocks.4.1.project.xc2 init: %cst_1) applies stablehlo.add across dimensions = [1, 2] : (tensor<8x14x14x80xf32>, tensor<f32>) -> tensor<8x80xf32>
+    %blocks.4.1.project.sum_xc2_w = stablehlo.reduce(%blocks.4.1.project.xc2 init: %cst_1) applies stablehlo.add across dimensions = [2] : (tensor<8x14x14x80xf32>, tensor<f32>) -> tensor<8x14x80xf32>
+    %blocks.4.1.project.sum_xc2_hw = stablehlo.reduce(%blocks.4.1.project.sum_xc2_w init: %cst_1) applies stablehlo.add across dimensions = [1] : (tensor<8x14x80xf32>, tensor<f32>) -> tensor<8x80xf32>
     %blocks.4.1.project.sum_xc2 = stablehlo.reduce(%blocks.4.1.project.sum_xc2_hw init: %cst_1) applies stablehlo.add across dimensions = [0] : (tensor<8x80xf32>, tensor<f32>) -> tensor<80xf32>
     %blocks.4.1.project.bcast_1 = stablehlo.broadcast_in_dim %cst_12, dims = [] : (tensor<f32>) -> tensor<80xf32>
     %blocks.4.1.project.var = stablehlo.multiply %blocks.4.1.project.sum_xc2, %blocks.4.1.project.bcast_1 : tensor<80xf32>
@@ -8033,14 +8467,16 @@ module {
     %blocks.4.1.project.running_var = stablehlo.add %blocks.4.1.project.rv_keep, %blocks.4.1.project.rv_new : tensor<80xf32>
     %blocks.4.1.residual = stablehlo.add %blocks.4.1.project.bn, %blocks.4.0.project.bn : tensor<8x14x14x80xf32>
     %blocks.4.2.expand.conv = stablehlo.convolution(%blocks.4.1.residual, %blocks.4.2.expand.conv.w) dim_numbers = [b, 0, 1, f]x[0, 1, i, o]->[b, 0, 1, f], window = {stride = [1, 1], pad = [[0, 0], [0, 0]], lhs_dilate = [1, 1], rhs_dilate = [1, 1]} {batch_group_count = 1 : i64, feature_group_count = 1 : i64} : (tensor<8x14x14x80xf32>, tensor<1x1x80x480xf32>) -> tensor<8x14x14x480xf32>
-    %blocks.4.2.expand.sum_x_hw = stablehlo.reduce(%blocks.4.2.expand.conv init: %cst_1) applies stablehlo.add across dimensions = [1, 2] : (tensor<8x14x14x480xf32>, tensor<f32>) -> tensor<8x480xf32>
+    %blocks.4.2.expand.sum_x_w = stablehlo.reduce(%blocks.4.2.expand.conv init: %cst_1) applies stablehlo.add across dimensions = [2] : (tensor<8x14x14x480xf32>, tensor<f32>) -> tensor<8x14x480xf32>
+    %blocks.4.2.expand.sum_x_hw = stablehlo.reduce(%blocks.4.2.expand.sum_x_w init: %cst_1) applies stablehlo.add across dimensions = [1] : (tensor<8x14x480xf32>, tensor<f32>) -> tensor<8x480xf32>
     %blocks.4.2.expand.sum_x = stablehlo.reduce(%blocks.4.2.expand.sum_x_hw init: %cst_1) applies stablehlo.add across dimensions = [0] : (tensor<8x480xf32>, tensor<f32>) -> tensor<480xf32>
     %blocks.4.2.expand.bcast = stablehlo.broadcast_in_dim %cst_12, dims = [] : (tensor<f32>) -> tensor<480xf32>
     %blocks.4.2.expand.mean = stablehlo.multiply %blocks.4.2.expand.sum_x, %blocks.4.2.expand.bcast : tensor<480xf32>
     %blocks.4.2.expand.mean_b = stablehlo.broadcast_in_dim %blocks.4.2.expand.mean, dims = [3] : (tensor<480xf32>) -> tensor<8x14x14x480xf32>
     %blocks.4.2.expand.xc = stablehlo.subtract %blocks.4.2.expand.conv, %blocks.4.2.expand.mean_b : tensor<8x14x14x480xf32>
     %blocks.4.2.expand.xc2 = stablehlo.multiply %blocks.4.2.expand.xc, %blocks.4.2.expand.xc : tensor<8x14x14x480xf32>
-    %blocks.4.2.expand.sum_xc2_hw = stablehlo.reduce(%blocks.4.2.expand.xc2 init: %cst_1) applies stablehlo.add across dimensions = [1, 2] : (tensor<8x14x14x480xf32>, tensor<f32>) -> tensor<8x480xf32>
+    %blocks.4.2.expand.sum_xc2_w = stablehlo.reduce(%blocks.4.2.expand.xc2 init: %cst_1) applies stablehlo.add across dimensions = [2] : (tensor<8x14x14x480xf32>, tensor<f32>) -> tensor<8x14x480xf32>
+    %blocks.4.2.expand.sum_xc2_hw = stablehlo.reduce(%blocks.4.2.expand.sum_xc2_w init: %cst_1) applies stablehlo.add across dimensions = [1] : (tensor<8x14x480xf32>, tensor<f32>) -> tensor<8x480xf32>
     %blocks.4.2.expand.sum_xc2 = stablehlo.reduce(%blocks.4.2.expand.sum_xc2_hw init: %cst_1) applies stablehlo.add across dimensions = [0] : (tensor<8x480xf32>, tensor<f32>) -> tensor<480xf32>
     %blocks.4.2.expand.bcast_1 = stablehlo.broadcast_in_dim %cst_12, dims = [] : (tensor<f32>) -> tensor<480xf32>
     %blocks.4.2.expand.var = stablehlo.multiply %blocks.4.2.expand.sum_xc2, %blocks.4.2.expand.bcast_1 : tensor<480xf32>
@@ -8070,14 +8506,16 @@ module {
     %blocks.4.2.expand.sigmoid = stablehlo.logistic %blocks.4.2.expand.bn : tensor<8x14x14x480xf32>
     %blocks.4.2.expand.swish = stablehlo.multiply %blocks.4.2.expand.bn, %blocks.4.2.expand.sigmoid : tensor<8x14x14x480xf32>
     %blocks.4.2.dw.conv = stablehlo.convolution(%blocks.4.2.expand.swish, %blocks.4.2.dw.conv.w) dim_numbers = [b, 0, 1, f]x[0, 1, i, o]->[b, 0, 1, f], window = {stride = [1, 1], pad = [[1, 1], [1, 1]], lhs_dilate = [1, 1], rhs_dilate = [1, 1]} {batch_group_count = 1 : i64, feature_group_count = 480 : i64} : (tensor<8x14x14x480xf32>, tensor<3x3x1x480xf32>) -> tensor<8x14x14x480xf32>
-    %blocks.4.2.dw.sum_x_hw = stablehlo.reduce(%blocks.4.2.dw.conv init: %cst_1) applies stablehlo.add across dimensions = [1, 2] : (tensor<8x14x14x480xf32>, tensor<f32>) -> tensor<8x480xf32>
+    %blocks.4.2.dw.sum_x_w = stablehlo.reduce(%blocks.4.2.dw.conv init: %cst_1) applies stablehlo.add across dimensions = [2] : (tensor<8x14x14x480xf32>, tensor<f32>) -> tensor<8x14x480xf32>
+    %blocks.4.2.dw.sum_x_hw = stablehlo.reduce(%blocks.4.2.dw.sum_x_w init: %cst_1) applies stablehlo.add across dimensions = [1] : (tensor<8x14x480xf32>, tensor<f32>) -> tensor<8x480xf32>
     %blocks.4.2.dw.sum_x = stablehlo.reduce(%blocks.4.2.dw.sum_x_hw init: %cst_1) applies stablehlo.add across dimensions = [0] : (tensor<8x480xf32>, tensor<f32>) -> tensor<480xf32>
     %blocks.4.2.dw.bcast = stablehlo.broadcast_in_dim %cst_12, dims = [] : (tensor<f32>) -> tensor<480xf32>
     %blocks.4.2.dw.mean = stablehlo.multiply %blocks.4.2.dw.sum_x, %blocks.4.2.dw.bcast : tensor<480xf32>
     %blocks.4.2.dw.mean_b = stablehlo.broadcast_in_dim %blocks.4.2.dw.mean, dims = [3] : (tensor<480xf32>) -> tensor<8x14x14x480xf32>
     %blocks.4.2.dw.xc = stablehlo.subtract %blocks.4.2.dw.conv, %blocks.4.2.dw.mean_b : tensor<8x14x14x480xf32>
     %blocks.4.2.dw.xc2 = stablehlo.multiply %blocks.4.2.dw.xc, %blocks.4.2.dw.xc : tensor<8x14x14x480xf32>
-    %blocks.4.2.dw.sum_xc2_hw = stablehlo.reduce(%blocks.4.2.dw.xc2 init: %cst_1) applies stablehlo.add across dimensions = [1, 2] : (tensor<8x14x14x480xf32>, tensor<f32>) -> tensor<8x480xf32>
+    %blocks.4.2.dw.sum_xc2_w = stablehlo.reduce(%blocks.4.2.dw.xc2 init: %cst_1) applies stablehlo.add across dimensions = [2] : (tensor<8x14x14x480xf32>, tensor<f32>) -> tensor<8x14x480xf32>
+    %blocks.4.2.dw.sum_xc2_hw = stablehlo.reduce(%blocks.4.2.dw.sum_xc2_w init: %cst_1) applies stablehlo.add across dimensions = [1] : (tensor<8x14x480xf32>, tensor<f32>) -> tensor<8x480xf32>
     %blocks.4.2.dw.sum_xc2 = stablehlo.reduce(%blocks.4.2.dw.sum_xc2_hw init: %cst_1) applies stablehlo.add across dimensions = [0] : (tensor<8x480xf32>, tensor<f32>) -> tensor<480xf32>
     %blocks.4.2.dw.bcast_1 = stablehlo.broadcast_in_dim %cst_12, dims = [] : (tensor<f32>) -> tensor<480xf32>
     %blocks.4.2.dw.var = stablehlo.multiply %blocks.4.2.dw.sum_xc2, %blocks.4.2.dw.bcast_1 : tensor<480xf32>
@@ -8121,14 +8559,16 @@ module {
     %blocks.4.2.se.gate_b = stablehlo.broadcast_in_dim %blocks.4.2.se.gate, dims = [0, 3] : (tensor<8x480xf32>) -> tensor<8x14x14x480xf32>
     %blocks.4.2.se.excited = stablehlo.multiply %blocks.4.2.dw.swish, %blocks.4.2.se.gate_b : tensor<8x14x14x480xf32>
     %blocks.4.2.project.conv = stablehlo.convolution(%blocks.4.2.se.excited, %blocks.4.2.project.conv.w) dim_numbers = [b, 0, 1, f]x[0, 1, i, o]->[b, 0, 1, f], window = {stride = [1, 1], pad = [[0, 0], [0, 0]], lhs_dilate = [1, 1], rhs_dilate = [1, 1]} {batch_group_count = 1 : i64, feature_group_count = 1 : i64} : (tensor<8x14x14x480xf32>, tensor<1x1x480x80xf32>) -> tensor<8x14x14x80xf32>
-    %blocks.4.2.project.sum_x_hw = stablehlo.reduce(%blocks.4.2.project.conv init: %cst_1) applies stablehlo.add across dimensions = [1, 2] : (tensor<8x14x14x80xf32>, tensor<f32>) -> tensor<8x80xf32>
+    %blocks.4.2.project.sum_x_w = stablehlo.reduce(%blocks.4.2.project.conv init: %cst_1) applies stablehlo.add across dimensions = [2] : (tensor<8x14x14x80xf32>, tensor<f32>) -> tensor<8x14x80xf32>
+    %blocks.4.2.project.sum_x_hw = stablehlo.reduce(%blocks.4.2.project.sum_x_w init: %cst_1) applies stablehlo.add across dimensions = [1] : (tensor<8x14x80xf32>, tensor<f32>) -> tensor<8x80xf32>
     %blocks.4.2.project.sum_x = stablehlo.reduce(%blocks.4.2.project.sum_x_hw init: %cst_1) applies stablehlo.add across dimensions = [0] : (tensor<8x80xf32>, tensor<f32>) -> tensor<80xf32>
     %blocks.4.2.project.bcast = stablehlo.broadcast_in_dim %cst_12, dims = [] : (tensor<f32>) -> tensor<80xf32>
     %blocks.4.2.project.mean = stablehlo.multiply %blocks.4.2.project.sum_x, %blocks.4.2.project.bcast : tensor<80xf32>
     %blocks.4.2.project.mean_b = stablehlo.broadcast_in_dim %blocks.4.2.project.mean, dims = [3] : (tensor<80xf32>) -> tensor<8x14x14x80xf32>
     %blocks.4.2.project.xc = stablehlo.subtract %blocks.4.2.project.conv, %blocks.4.2.project.mean_b : tensor<8x14x14x80xf32>
     %blocks.4.2.project.xc2 = stablehlo.multiply %blocks.4.2.project.xc, %blocks.4.2.project.xc : tensor<8x14x14x80xf32>
-    %blocks.4.2.project.sum_xc2_hw = stablehlo.reduce(%blocks.4.2.project.xc2 init: %cst_1) applies stablehlo.add across dimensions = [1, 2] : (tensor<8x14x14x80xf32>, tensor<f32>) -> tensor<8x80xf32>
+    %blocks.4.2.project.sum_xc2_w = stablehlo.reduce(%blocks.4.2.project.xc2 init: %cst_1) applies stablehlo.add across dimensions = [2] : (tensor<8x14x14x80xf32>, tensor<f32>) -> tensor<8x14x80xf32>
+    %blocks.4.2.project.sum_xc2_hw = stablehlo.reduce(%blocks.4.2.project.sum_xc2_w init: %cst_1) applies stablehlo.add across dimensions = [1] : (tensor<8x14x80xf32>, tensor<f32>) -> tensor<8x80xf32>
     %blocks.4.2.project.sum_xc2 = stablehlo.reduce(%blocks.4.2.project.sum_xc2_hw init: %cst_1) applies stablehlo.add across dimensions = [0] : (tensor<8x80xf32>, tensor<f32>) -> tensor<80xf32>
     %blocks.4.2.project.bcast_1 = stablehlo.broadcast_in_dim %cst_12, dims = [] : (tensor<f32>) -> tensor<80xf32>
     %blocks.4.2.project.var = stablehlo.multiply %blocks.4.2.project.sum_xc2, %blocks.4.2.project.bcast_1 : tensor<80xf32>
@@ -8157,14 +8597,16 @@ module {
     %blocks.4.2.project.running_var = stablehlo.add %blocks.4.2.project.rv_keep, %blocks.4.2.project.rv_new : tensor<80xf32>
     %blocks.4.2.residual = stablehlo.add %blocks.4.2.project.bn, %blocks.4.1.residual : tensor<8x14x14x80xf32>
     %blocks.5.0.expand.conv = stablehlo.convolution(%blocks.4.2.residual, %blocks.5.0.expand.conv.w) dim_numbers = [b, 0, 1, f]x[0, 1, i, o]->[b, 0, 1, f], window = {stride = [1, 1], pad = [[0, 0], [0, 0]], lhs_dilate = [1, 1], rhs_dilate = [1, 1]} {batch_group_count = 1 : i64, feature_group_count = 1 : i64} : (tensor<8x14x14x80xf32>, tensor<1x1x80x480xf32>) -> tensor<8x14x14x480xf32>
-    %blocks.5.0.expand.sum_x_hw = stablehlo.reduce(%blocks.5.0.expand.conv init: %cst_1) applies stablehlo.add across dimensions = [1, 2] : (tensor<8x14x14x480xf32>, tensor<f32>) -> tensor<8x480xf32>
+    %blocks.5.0.expand.sum_x_w = stablehlo.reduce(%blocks.5.0.expand.conv init: %cst_1) applies stablehlo.add across dimensions = [2] : (tensor<8x14x14x480xf32>, tensor<f32>) -> tensor<8x14x480xf32>
+    %blocks.5.0.expand.sum_x_hw = stablehlo.reduce(%blocks.5.0.expand.sum_x_w init: %cst_1) applies stablehlo.add across dimensions = [1] : (tensor<8x14x480xf32>, tensor<f32>) -> tensor<8x480xf32>
     %blocks.5.0.expand.sum_x = stablehlo.reduce(%blocks.5.0.expand.sum_x_hw init: %cst_1) applies stablehlo.add across dimensions = [0] : (tensor<8x480xf32>, tensor<f32>) -> tensor<480xf32>
     %blocks.5.0.expand.bcast = stablehlo.broadcast_in_dim %cst_12, dims = [] : (tensor<f32>) -> tensor<480xf32>
     %blocks.5.0.expand.mean = stablehlo.multiply %blocks.5.0.expand.sum_x, %blocks.5.0.expand.bcast : tensor<480xf32>
     %blocks.5.0.expand.mean_b = stablehlo.broadcast_in_dim %blocks.5.0.expand.mean, dims = [3] : (tensor<480xf32>) -> tensor<8x14x14x480xf32>
     %blocks.5.0.expand.xc = stablehlo.subtract %blocks.5.0.expand.conv, %blocks.5.0.expand.mean_b : tensor<8x14x14x480xf32>
     %blocks.5.0.expand.xc2 = stablehlo.multiply %blocks.5.0.expand.xc, %blocks.5.0.expand.xc : tensor<8x14x14x480xf32>
-    %blocks.5.0.expand.sum_xc2_hw = stablehlo.reduce(%blocks.5.0.expand.xc2 init: %cst_1) applies stablehlo.add across dimensions = [1, 2] : (tensor<8x14x14x480xf32>, tensor<f32>) -> tensor<8x480xf32>
+    %blocks.5.0.expand.sum_xc2_w = stablehlo.reduce(%blocks.5.0.expand.xc2 init: %cst_1) applies stablehlo.add across dimensions = [2] : (tensor<8x14x14x480xf32>, tensor<f32>) -> tensor<8x14x480xf32>
+    %blocks.5.0.expand.sum_xc2_hw = stablehlo.reduce(%blocks.5.0.expand.sum_xc2_w init: %cst_1) applies stablehlo.add across dimensions = [1] : (tensor<8x14x480xf32>, tensor<f32>) -> tensor<8x480xf32>
     %blocks.5.0.expand.sum_xc2 = stablehlo.reduce(%blocks.5.0.expand.sum_xc2_hw init: %cst_1) applies stablehlo.add across dimensions = [0] : (tensor<8x480xf32>, tensor<f32>) -> tensor<480xf32>
     %blocks.5.0.expand.bcast_1 = stablehlo.broadcast_in_dim %cst_12, dims = [] : (tensor<f32>) -> tensor<480xf32>
     %blocks.5.0.expand.var = stablehlo.multiply %blocks.5.0.expand.sum_xc2, %blocks.5.0.expand.bcast_1 : tensor<480xf32>
@@ -8194,14 +8636,16 @@ module {
     %blocks.5.0.expand.sigmoid = stablehlo.logistic %blocks.5.0.expand.bn : tensor<8x14x14x480xf32>
     %blocks.5.0.expand.swish = stablehlo.multiply %blocks.5.0.expand.bn, %blocks.5.0.expand.sigmoid : tensor<8x14x14x480xf32>
     %blocks.5.0.dw.conv = stablehlo.convolution(%blocks.5.0.expand.swish, %blocks.5.0.dw.conv.w) dim_numbers = [b, 0, 1, f]x[0, 1, i, o]->[b, 0, 1, f], window = {stride = [1, 1], pad = [[2, 2], [2, 2]], lhs_dilate = [1, 1], rhs_dilate = [1, 1]} {batch_group_count = 1 : i64, feature_group_count = 480 : i64} : (tensor<8x14x14x480xf32>, tensor<5x5x1x480xf32>) -> tensor<8x14x14x480xf32>
-    %blocks.5.0.dw.sum_x_hw = stablehlo.reduce(%blocks.5.0.dw.conv init: %cst_1) applies stablehlo.add across dimensions = [1, 2] : (tensor<8x14x14x480xf32>, tensor<f32>) -> tensor<8x480xf32>
+    %blocks.5.0.dw.sum_x_w = stablehlo.reduce(%blocks.5.0.dw.conv init: %cst_1) applies stablehlo.add across dimensions = [2] : (tensor<8x14x14x480xf32>, tensor<f32>) -> tensor<8x14x480xf32>
+    %blocks.5.0.dw.sum_x_hw = stablehlo.reduce(%blocks.5.0.dw.sum_x_w init: %cst_1) applies stablehlo.add across dimensions = [1] : (tensor<8x14x480xf32>, tensor<f32>) -> tensor<8x480xf32>
     %blocks.5.0.dw.sum_x = stablehlo.reduce(%blocks.5.0.dw.sum_x_hw init: %cst_1) applies stablehlo.add across dimensions = [0] : (tensor<8x480xf32>, tensor<f32>) -> tensor<480xf32>
     %blocks.5.0.dw.bcast = stablehlo.broadcast_in_dim %cst_12, dims = [] : (tensor<f32>) -> tensor<480xf32>
     %blocks.5.0.dw.mean = stablehlo.multiply %blocks.5.0.dw.sum_x, %blocks.5.0.dw.bcast : tensor<480xf32>
     %blocks.5.0.dw.mean_b = stablehlo.broadcast_in_dim %blocks.5.0.dw.mean, dims = [3] : (tensor<480xf32>) -> tensor<8x14x14x480xf32>
     %blocks.5.0.dw.xc = stablehlo.subtract %blocks.5.0.dw.conv, %blocks.5.0.dw.mean_b : tensor<8x14x14x480xf32>
     %blocks.5.0.dw.xc2 = stablehlo.multiply %blocks.5.0.dw.xc, %blocks.5.0.dw.xc : tensor<8x14x14x480xf32>
-    %blocks.5.0.dw.sum_xc2_hw = stablehlo.reduce(%blocks.5.0.dw.xc2 init: %cst_1) applies stablehlo.add across dimensions = [1, 2] : (tensor<8x14x14x480xf32>, tensor<f32>) -> tensor<8x480xf32>
+    %blocks.5.0.dw.sum_xc2_w = stablehlo.reduce(%blocks.5.0.dw.xc2 init: %cst_1) applies stablehlo.add across dimensions = [2] : (tensor<8x14x14x480xf32>, tensor<f32>) -> tensor<8x14x480xf32>
+    %blocks.5.0.dw.sum_xc2_hw = stablehlo.reduce(%blocks.5.0.dw.sum_xc2_w init: %cst_1) applies stablehlo.add across dimensions = [1] : (tensor<8x14x480xf32>, tensor<f32>) -> tensor<8x480xf32>
     %blocks.5.0.dw.sum_xc2 = stablehlo.reduce(%blocks.5.0.dw.sum_xc2_hw init: %cst_1) applies stablehlo.add across dimensions = [0] : (tensor<8x480xf32>, tensor<f32>) -> tensor<480xf32>
     %blocks.5.0.dw.bcast_1 = stablehlo.broadcast_in_dim %cst_12, dims = [] : (tensor<f32>) -> tensor<480xf32>
     %blocks.5.0.dw.var = stablehlo.multiply %blocks.5.0.dw.sum_xc2, %blocks.5.0.dw.bcast_1 : tensor<480xf32>
@@ -8245,14 +8689,16 @@ module {
     %blocks.5.0.se.gate_b = stablehlo.broadcast_in_dim %blocks.5.0.se.gate, dims = [0, 3] : (tensor<8x480xf32>) -> tensor<8x14x14x480xf32>
     %blocks.5.0.se.excited = stablehlo.multiply %blocks.5.0.dw.swish, %blocks.5.0.se.gate_b : tensor<8x14x14x480xf32>
     %blocks.5.0.project.conv = stablehlo.convolution(%blocks.5.0.se.excited, %blocks.5.0.project.conv.w) dim_numbers = [b, 0, 1, f]x[0, 1, i, o]->[b, 0, 1, f], window = {stride = [1, 1], pad = [[0, 0], [0, 0]], lhs_dilate = [1, 1], rhs_dilate = [1, 1]} {batch_group_count = 1 : i64, feature_group_count = 1 : i64} : (tensor<8x14x14x480xf32>, tensor<1x1x480x112xf32>) -> tensor<8x14x14x112xf32>
-    %blocks.5.0.project.sum_x_hw = stablehlo.reduce(%blocks.5.0.project.conv init: %cst_1) applies stablehlo.add across dimensions = [1, 2] : (tensor<8x14x14x112xf32>, tensor<f32>) -> tensor<8x112xf32>
+    %blocks.5.0.project.sum_x_w = stablehlo.reduce(%blocks.5.0.project.conv init: %cst_1) applies stablehlo.add across dimensions = [2] : (tensor<8x14x14x112xf32>, tensor<f32>) -> tensor<8x14x112xf32>
+    %blocks.5.0.project.sum_x_hw = stablehlo.reduce(%blocks.5.0.project.sum_x_w init: %cst_1) applies stablehlo.add across dimensions = [1] : (tensor<8x14x112xf32>, tensor<f32>) -> tensor<8x112xf32>
     %blocks.5.0.project.sum_x = stablehlo.reduce(%blocks.5.0.project.sum_x_hw init: %cst_1) applies stablehlo.add across dimensions = [0] : (tensor<8x112xf32>, tensor<f32>) -> tensor<112xf32>
     %blocks.5.0.project.bcast = stablehlo.broadcast_in_dim %cst_12, dims = [] : (tensor<f32>) -> tensor<112xf32>
     %blocks.5.0.project.mean = stablehlo.multiply %blocks.5.0.project.sum_x, %blocks.5.0.project.bcast : tensor<112xf32>
     %blocks.5.0.project.mean_b = stablehlo.broadcast_in_dim %blocks.5.0.project.mean, dims = [3] : (tensor<112xf32>) -> tensor<8x14x14x112xf32>
     %blocks.5.0.project.xc = stablehlo.subtract %blocks.5.0.project.conv, %blocks.5.0.project.mean_b : tensor<8x14x14x112xf32>
     %blocks.5.0.project.xc2 = stablehlo.multiply %blocks.5.0.project.xc, %blocks.5.0.project.xc : tensor<8x14x14x112xf32>
-    %blocks.5.0.project.sum_xc2_hw = stablehlo.reduce(%blocks.5.0.project.xc2 init: %cst_1) applies stablehlo.add across dimensions = [1, 2] : (tensor<8x14x14x112xf32>, tensor<f32>) -> tensor<8x112xf32>
+    %blocks.5.0.project.sum_xc2_w = stablehlo.reduce(%blocks.5.0.project.xc2 init: %cst_1) applies stablehlo.add across dimensions = [2] : (tensor<8x14x14x112xf32>, tensor<f32>) -> tensor<8x14x112xf32>
+    %blocks.5.0.project.sum_xc2_hw = stablehlo.reduce(%blocks.5.0.project.sum_xc2_w init: %cst_1) applies stablehlo.add across dimensions = [1] : (tensor<8x14x112xf32>, tensor<f32>) -> tensor<8x112xf32>
     %blocks.5.0.project.sum_xc2 = stablehlo.reduce(%blocks.5.0.project.sum_xc2_hw init: %cst_1) applies stablehlo.add across dimensions = [0] : (tensor<8x112xf32>, tensor<f32>) -> tensor<112xf32>
     %blocks.5.0.project.bcast_1 = stablehlo.broadcast_in_dim %cst_12, dims = [] : (tensor<f32>) -> tensor<112xf32>
     %blocks.5.0.project.var = stablehlo.multiply %blocks.5.0.project.sum_xc2, %blocks.5.0.project.bcast_1 : tensor<112xf32>
@@ -8280,14 +8726,16 @@ module {
     %blocks.5.0.project.rv_new = stablehlo.multiply %blocks.5.0.project.var_unbiased, %blocks.5.0.project.bcast_7 : tensor<112xf32>
     %blocks.5.0.project.running_var = stablehlo.add %blocks.5.0.project.rv_keep, %blocks.5.0.project.rv_new : tensor<112xf32>
     %blocks.5.1.expand.conv = stablehlo.convolution(%blocks.5.0.project.bn, %blocks.5.1.expand.conv.w) dim_numbers = [b, 0, 1, f]x[0, 1, i, o]->[b, 0, 1, f], window = {stride = [1, 1], pad = [[0, 0], [0, 0]], lhs_dilate = [1, 1], rhs_dilate = [1, 1]} {batch_group_count = 1 : i64, feature_group_count = 1 : i64} : (tensor<8x14x14x112xf32>, tensor<1x1x112x672xf32>) -> tensor<8x14x14x672xf32>
-    %blocks.5.1.expand.sum_x_hw = stablehlo.reduce(%blocks.5.1.expand.conv init: %cst_1) applies stablehlo.add across dimensions = [1, 2] : (tensor<8x14x14x672xf32>, tensor<f32>) -> tensor<8x672xf32>
+    %blocks.5.1.expand.sum_x_w = stablehlo.reduce(%blocks.5.1.expand.conv init: %cst_1) applies stablehlo.add across dimensions = [2] : (tensor<8x14x14x672xf32>, tensor<f32>) -> tensor<8x14x672xf32>
+    %blocks.5.1.expand.sum_x_hw = stablehlo.reduce(%blocks.5.1.expand.sum_x_w init: %cst_1) applies stablehlo.add across dimensions = [1] : (tensor<8x14x672xf32>, tensor<f32>) -> tensor<8x672xf32>
     %blocks.5.1.expand.sum_x = stablehlo.reduce(%blocks.5.1.expand.sum_x_hw init: %cst_1) applies stablehlo.add across dimensions = [0] : (tensor<8x672xf32>, tensor<f32>) -> tensor<672xf32>
     %blocks.5.1.expand.bcast = stablehlo.broadcast_in_dim %cst_12, dims = [] : (tensor<f32>) -> tensor<672xf32>
     %blocks.5.1.expand.mean = stablehlo.multiply %blocks.5.1.expand.sum_x, %blocks.5.1.expand.bcast : tensor<672xf32>
     %blocks.5.1.expand.mean_b = stablehlo.broadcast_in_dim %blocks.5.1.expand.mean, dims = [3] : (tensor<672xf32>) -> tensor<8x14x14x672xf32>
     %blocks.5.1.expand.xc = stablehlo.subtract %blocks.5.1.expand.conv, %blocks.5.1.expand.mean_b : tensor<8x14x14x672xf32>
     %blocks.5.1.expand.xc2 = stablehlo.multiply %blocks.5.1.expand.xc, %blocks.5.1.expand.xc : tensor<8x14x14x672xf32>
-    %blocks.5.1.expand.sum_xc2_hw = stablehlo.reduce(%blocks.5.1.expand.xc2 init: %cst_1) applies stablehlo.add across dimensions = [1, 2] : (tensor<8x14x14x672xf32>, tensor<f32>) -> tensor<8x672xf32>
+    %blocks.5.1.expand.sum_xc2_w = stablehlo.reduce(%blocks.5.1.expand.xc2 init: %cst_1) applies stablehlo.add across dimensions = [2] : (tensor<8x14x14x672xf32>, tensor<f32>) -> tensor<8x14x672xf32>
+    %blocks.5.1.expand.sum_xc2_hw = stablehlo.reduce(%blocks.5.1.expand.sum_xc2_w init: %cst_1) applies stablehlo.add across dimensions = [1] : (tensor<8x14x672xf32>, tensor<f32>) -> tensor<8x672xf32>
     %blocks.5.1.expand.sum_xc2 = stablehlo.reduce(%blocks.5.1.expand.sum_xc2_hw init: %cst_1) applies stablehlo.add across dimensions = [0] : (tensor<8x672xf32>, tensor<f32>) -> tensor<672xf32>
     %blocks.5.1.expand.bcast_1 = stablehlo.broadcast_in_dim %cst_12, dims = [] : (tensor<f32>) -> tensor<672xf32>
     %blocks.5.1.expand.var = stablehlo.multiply %blocks.5.1.expand.sum_xc2, %blocks.5.1.expand.bcast_1 : tensor<672xf32>
@@ -8317,14 +8765,16 @@ module {
     %blocks.5.1.expand.sigmoid = stablehlo.logistic %blocks.5.1.expand.bn : tensor<8x14x14x672xf32>
     %blocks.5.1.expand.swish = stablehlo.multiply %blocks.5.1.expand.bn, %blocks.5.1.expand.sigmoid : tensor<8x14x14x672xf32>
     %blocks.5.1.dw.conv = stablehlo.convolution(%blocks.5.1.expand.swish, %blocks.5.1.dw.conv.w) dim_numbers = [b, 0, 1, f]x[0, 1, i, o]->[b, 0, 1, f], window = {stride = [1, 1], pad = [[2, 2], [2, 2]], lhs_dilate = [1, 1], rhs_dilate = [1, 1]} {batch_group_count = 1 : i64, feature_group_count = 672 : i64} : (tensor<8x14x14x672xf32>, tensor<5x5x1x672xf32>) -> tensor<8x14x14x672xf32>
-    %blocks.5.1.dw.sum_x_hw = stablehlo.reduce(%blocks.5.1.dw.conv init: %cst_1) applies stablehlo.add across dimensions = [1, 2] : (tensor<8x14x14x672xf32>, tensor<f32>) -> tensor<8x672xf32>
+    %blocks.5.1.dw.sum_x_w = stablehlo.reduce(%blocks.5.1.dw.conv init: %cst_1) applies stablehlo.add across dimensions = [2] : (tensor<8x14x14x672xf32>, tensor<f32>) -> tensor<8x14x672xf32>
+    %blocks.5.1.dw.sum_x_hw = stablehlo.reduce(%blocks.5.1.dw.sum_x_w init: %cst_1) applies stablehlo.add across dimensions = [1] : (tensor<8x14x672xf32>, tensor<f32>) -> tensor<8x672xf32>
     %blocks.5.1.dw.sum_x = stablehlo.reduce(%blocks.5.1.dw.sum_x_hw init: %cst_1) applies stablehlo.add across dimensions = [0] : (tensor<8x672xf32>, tensor<f32>) -> tensor<672xf32>
     %blocks.5.1.dw.bcast = stablehlo.broadcast_in_dim %cst_12, dims = [] : (tensor<f32>) -> tensor<672xf32>
     %blocks.5.1.dw.mean = stablehlo.multiply %blocks.5.1.dw.sum_x, %blocks.5.1.dw.bcast : tensor<672xf32>
     %blocks.5.1.dw.mean_b = stablehlo.broadcast_in_dim %blocks.5.1.dw.mean, dims = [3] : (tensor<672xf32>) -> tensor<8x14x14x672xf32>
     %blocks.5.1.dw.xc = stablehlo.subtract %blocks.5.1.dw.conv, %blocks.5.1.dw.mean_b : tensor<8x14x14x672xf32>
     %blocks.5.1.dw.xc2 = stablehlo.multiply %blocks.5.1.dw.xc, %blocks.5.1.dw.xc : tensor<8x14x14x672xf32>
-    %blocks.5.1.dw.sum_xc2_hw = stablehlo.reduce(%blocks.5.1.dw.xc2 init: %cst_1) applies stablehlo.add across dimensions = [1, 2] : (tensor<8x14x14x672xf32>, tensor<f32>) -> tensor<8x672xf32>
+    %blocks.5.1.dw.sum_xc2_w = stablehlo.reduce(%blocks.5.1.dw.xc2 init: %cst_1) applies stablehlo.add across dimensions = [2] : (tensor<8x14x14x672xf32>, tensor<f32>) -> tensor<8x14x672xf32>
+    %blocks.5.1.dw.sum_xc2_hw = stablehlo.reduce(%blocks.5.1.dw.sum_xc2_w init: %cst_1) applies stablehlo.add across dimensions = [1] : (tensor<8x14x672xf32>, tensor<f32>) -> tensor<8x672xf32>
     %blocks.5.1.dw.sum_xc2 = stablehlo.reduce(%blocks.5.1.dw.sum_xc2_hw init: %cst_1) applies stablehlo.add across dimensions = [0] : (tensor<8x672xf32>, tensor<f32>) -> tensor<672xf32>
     %blocks.5.1.dw.bcast_1 = stablehlo.broadcast_in_dim %cst_12, dims = [] : (tensor<f32>) -> tensor<672xf32>
     %blocks.5.1.dw.var = stablehlo.multiply %blocks.5.1.dw.sum_xc2, %blocks.5.1.dw.bcast_1 : tensor<672xf32>
@@ -8368,14 +8818,16 @@ module {
     %blocks.5.1.se.gate_b = stablehlo.broadcast_in_dim %blocks.5.1.se.gate, dims = [0, 3] : (tensor<8x672xf32>) -> tensor<8x14x14x672xf32>
     %blocks.5.1.se.excited = stablehlo.multiply %blocks.5.1.dw.swish, %blocks.5.1.se.gate_b : tensor<8x14x14x672xf32>
     %blocks.5.1.project.conv = stablehlo.convolution(%blocks.5.1.se.excited, %blocks.5.1.project.conv.w) dim_numbers = [b, 0, 1, f]x[0, 1, i, o]->[b, 0, 1, f], window = {stride = [1, 1], pad = [[0, 0], [0, 0]], lhs_dilate = [1, 1], rhs_dilate = [1, 1]} {batch_group_count = 1 : i64, feature_group_count = 1 : i64} : (tensor<8x14x14x672xf32>, tensor<1x1x672x112xf32>) -> tensor<8x14x14x112xf32>
-    %blocks.5.1.project.sum_x_hw = stablehlo.reduce(%blocks.5.1.project.conv init: %cst_1) applies stablehlo.add across dimensions = [1, 2] : (tensor<8x14x14x112xf32>, tensor<f32>) -> tensor<8x112xf32>
+    %blocks.5.1.project.sum_x_w = stablehlo.reduce(%blocks.5.1.project.conv init: %cst_1) applies stablehlo.add across dimensions = [2] : (tensor<8x14x14x112xf32>, tensor<f32>) -> tensor<8x14x112xf32>
+    %blocks.5.1.project.sum_x_hw = stablehlo.reduce(%blocks.5.1.project.sum_x_w init: %cst_1) applies stablehlo.add across dimensions = [1] : (tensor<8x14x112xf32>, tensor<f32>) -> tensor<8x112xf32>
     %blocks.5.1.project.sum_x = stablehlo.reduce(%blocks.5.1.project.sum_x_hw init: %cst_1) applies stablehlo.add across dimensions = [0] : (tensor<8x112xf32>, tensor<f32>) -> tensor<112xf32>
     %blocks.5.1.project.bcast = stablehlo.broadcast_in_dim %cst_12, dims = [] : (tensor<f32>) -> tensor<112xf32>
     %blocks.5.1.project.mean = stablehlo.multiply %blocks.5.1.project.sum_x, %blocks.5.1.project.bcast : tensor<112xf32>
     %blocks.5.1.project.mean_b = stablehlo.broadcast_in_dim %blocks.5.1.project.mean, dims = [3] : (tensor<112xf32>) -> tensor<8x14x14x112xf32>
     %blocks.5.1.project.xc = stablehlo.subtract %blocks.5.1.project.conv, %blocks.5.1.project.mean_b : tensor<8x14x14x112xf32>
     %blocks.5.1.project.xc2 = stablehlo.multiply %blocks.5.1.project.xc, %blocks.5.1.project.xc : tensor<8x14x14x112xf32>
-    %blocks.5.1.project.sum_xc2_hw = stablehlo.reduce(%blocks.5.1.project.xc2 init: %cst_1) applies stablehlo.add across dimensions = [1, 2] : (tensor<8x14x14x112xf32>, tensor<f32>) -> tensor<8x112xf32>
+    %blocks.5.1.project.sum_xc2_w = stablehlo.reduce(%blocks.5.1.project.xc2 init: %cst_1) applies stablehlo.add across dimensions = [2] : (tensor<8x14x14x112xf32>, tensor<f32>) -> tensor<8x14x112xf32>
+    %blocks.5.1.project.sum_xc2_hw = stablehlo.reduce(%blocks.5.1.project.sum_xc2_w init: %cst_1) applies stablehlo.add across dimensions = [1] : (tensor<8x14x112xf32>, tensor<f32>) -> tensor<8x112xf32>
     %blocks.5.1.project.sum_xc2 = stablehlo.reduce(%blocks.5.1.project.sum_xc2_hw init: %cst_1) applies stablehlo.add across dimensions = [0] : (tensor<8x112xf32>, tensor<f32>) -> tensor<112xf32>
     %blocks.5.1.project.bcast_1 = stablehlo.broadcast_in_dim %cst_12, dims = [] : (tensor<f32>) -> tensor<112xf32>
     %blocks.5.1.project.var = stablehlo.multiply %blocks.5.1.project.sum_xc2, %blocks.5.1.project.bcast_1 : tensor<112xf32>
@@ -8404,14 +8856,16 @@ module {
     %blocks.5.1.project.running_var = stablehlo.add %blocks.5.1.project.rv_keep, %blocks.5.1.project.rv_new : tensor<112xf32>
     %blocks.5.1.residual = stablehlo.add %blocks.5.1.project.bn, %blocks.5.0.project.bn : tensor<8x14x14x112xf32>
     %blocks.5.2.expand.conv = stablehlo.convolution(%blocks.5.1.residual, %blocks.5.2.expand.conv.w) dim_numbers = [b, 0, 1, f]x[0, 1, i, o]->[b, 0, 1, f], window = {stride = [1, 1], pad = [[0, 0], [0, 0]], lhs_dilate = [1, 1], rhs_dilate = [1, 1]} {batch_group_count = 1 : i64, feature_group_count = 1 : i64} : (tensor<8x14x14x112xf32>, tensor<1x1x112x672xf32>) -> tensor<8x14x14x672xf32>
-    %blocks.5.2.expand.sum_x_hw = stablehlo.reduce(%blocks.5.2.expand.conv init: %cst_1) applies stablehlo.add across dimensions = [1, 2] : (tensor<8x14x14x672xf32>, tensor<f32>) -> tensor<8x672xf32>
+    %blocks.5.2.expand.sum_x_w = stablehlo.reduce(%blocks.5.2.expand.conv init: %cst_1) applies stablehlo.add across dimensions = [2] : (tensor<8x14x14x672xf32>, tensor<f32>) -> tensor<8x14x672xf32>
+    %blocks.5.2.expand.sum_x_hw = stablehlo.reduce(%blocks.5.2.expand.sum_x_w init: %cst_1) applies stablehlo.add across dimensions = [1] : (tensor<8x14x672xf32>, tensor<f32>) -> tensor<8x672xf32>
     %blocks.5.2.expand.sum_x = stablehlo.reduce(%blocks.5.2.expand.sum_x_hw init: %cst_1) applies stablehlo.add across dimensions = [0] : (tensor<8x672xf32>, tensor<f32>) -> tensor<672xf32>
     %blocks.5.2.expand.bcast = stablehlo.broadcast_in_dim %cst_12, dims = [] : (tensor<f32>) -> tensor<672xf32>
     %blocks.5.2.expand.mean = stablehlo.multiply %blocks.5.2.expand.sum_x, %blocks.5.2.expand.bcast : tensor<672xf32>
     %blocks.5.2.expand.mean_b = stablehlo.broadcast_in_dim %blocks.5.2.expand.mean, dims = [3] : (tensor<672xf32>) -> tensor<8x14x14x672xf32>
     %blocks.5.2.expand.xc = stablehlo.subtract %blocks.5.2.expand.conv, %blocks.5.2.expand.mean_b : tensor<8x14x14x672xf32>
     %blocks.5.2.expand.xc2 = stablehlo.multiply %blocks.5.2.expand.xc, %blocks.5.2.expand.xc : tensor<8x14x14x672xf32>
-    %blocks.5.2.expand.sum_xc2_hw = stablehlo.reduce(%blocks.5.2.expand.xc2 init: %cst_1) applies stablehlo.add across dimensions = [1, 2] : (tensor<8x14x14x672xf32>, tensor<f32>) -> tensor<8x672xf32>
+    %blocks.5.2.expand.sum_xc2_w = stablehlo.reduce(%blocks.5.2.expand.xc2 init: %cst_1) applies stablehlo.add across dimensions = [2] : (tensor<8x14x14x672xf32>, tensor<f32>) -> tensor<8x14x672xf32>
+    %blocks.5.2.expand.sum_xc2_hw = stablehlo.reduce(%blocks.5.2.expand.sum_xc2_w init: %cst_1) applies stablehlo.add across dimensions = [1] : (tensor<8x14x672xf32>, tensor<f32>) -> tensor<8x672xf32>
     %blocks.5.2.expand.sum_xc2 = stablehlo.reduce(%blocks.5.2.expand.sum_xc2_hw init: %cst_1) applies stablehlo.add across dimensions = [0] : (tensor<8x672xf32>, tensor<f32>) -> tensor<672xf32>
     %blocks.5.2.expand.bcast_1 = stablehlo.broadcast_in_dim %cst_12, dims = [] : (tensor<f32>) -> tensor<672xf32>
     %blocks.5.2.expand.var = stablehlo.multiply %blocks.5.2.expand.sum_xc2, %blocks.5.2.expand.bcast_1 : tensor<672xf32>
@@ -8441,14 +8895,16 @@ module {
     %blocks.5.2.expand.sigmoid = stablehlo.logistic %blocks.5.2.expand.bn : tensor<8x14x14x672xf32>
     %blocks.5.2.expand.swish = stablehlo.multiply %blocks.5.2.expand.bn, %blocks.5.2.expand.sigmoid : tensor<8x14x14x672xf32>
     %blocks.5.2.dw.conv = stablehlo.convolution(%blocks.5.2.expand.swish, %blocks.5.2.dw.conv.w) dim_numbers = [b, 0, 1, f]x[0, 1, i, o]->[b, 0, 1, f], window = {stride = [1, 1], pad = [[2, 2], [2, 2]], lhs_dilate = [1, 1], rhs_dilate = [1, 1]} {batch_group_count = 1 : i64, feature_group_count = 672 : i64} : (tensor<8x14x14x672xf32>, tensor<5x5x1x672xf32>) -> tensor<8x14x14x672xf32>
-    %blocks.5.2.dw.sum_x_hw = stablehlo.reduce(%blocks.5.2.dw.conv init: %cst_1) applies stablehlo.add across dimensions = [1, 2] : (tensor<8x14x14x672xf32>, tensor<f32>) -> tensor<8x672xf32>
+    %blocks.5.2.dw.sum_x_w = stablehlo.reduce(%blocks.5.2.dw.conv init: %cst_1) applies stablehlo.add across dimensions = [2] : (tensor<8x14x14x672xf32>, tensor<f32>) -> tensor<8x14x672xf32>
+    %blocks.5.2.dw.sum_x_hw = stablehlo.reduce(%blocks.5.2.dw.sum_x_w init: %cst_1) applies stablehlo.add across dimensions = [1] : (tensor<8x14x672xf32>, tensor<f32>) -> tensor<8x672xf32>
     %blocks.5.2.dw.sum_x = stablehlo.reduce(%blocks.5.2.dw.sum_x_hw init: %cst_1) applies stablehlo.add across dimensions = [0] : (tensor<8x672xf32>, tensor<f32>) -> tensor<672xf32>
     %blocks.5.2.dw.bcast = stablehlo.broadcast_in_dim %cst_12, dims = [] : (tensor<f32>) -> tensor<672xf32>
     %blocks.5.2.dw.mean = stablehlo.multiply %blocks.5.2.dw.sum_x, %blocks.5.2.dw.bcast : tensor<672xf32>
     %blocks.5.2.dw.mean_b = stablehlo.broadcast_in_dim %blocks.5.2.dw.mean, dims = [3] : (tensor<672xf32>) -> tensor<8x14x14x672xf32>
     %blocks.5.2.dw.xc = stablehlo.subtract %blocks.5.2.dw.conv, %blocks.5.2.dw.mean_b : tensor<8x14x14x672xf32>
     %blocks.5.2.dw.xc2 = stablehlo.multiply %blocks.5.2.dw.xc, %blocks.5.2.dw.xc : tensor<8x14x14x672xf32>
-    %blocks.5.2.dw.sum_xc2_hw = stablehlo.reduce(%blocks.5.2.dw.xc2 init: %cst_1) applies stablehlo.add across dimensions = [1, 2] : (tensor<8x14x14x672xf32>, tensor<f32>) -> tensor<8x672xf32>
+    %blocks.5.2.dw.sum_xc2_w = stablehlo.reduce(%blocks.5.2.dw.xc2 init: %cst_1) applies stablehlo.add across dimensions = [2] : (tensor<8x14x14x672xf32>, tensor<f32>) -> tensor<8x14x672xf32>
+    %blocks.5.2.dw.sum_xc2_hw = stablehlo.reduce(%blocks.5.2.dw.sum_xc2_w init: %cst_1) applies stablehlo.add across dimensions = [1] : (tensor<8x14x672xf32>, tensor<f32>) -> tensor<8x672xf32>
     %blocks.5.2.dw.sum_xc2 = stablehlo.reduce(%blocks.5.2.dw.sum_xc2_hw init: %cst_1) applies stablehlo.add across dimensions = [0] : (tensor<8x672xf32>, tensor<f32>) -> tensor<672xf32>
     %blocks.5.2.dw.bcast_1 = stablehlo.broadcast_in_dim %cst_12, dims = [] : (tensor<f32>) -> tensor<672xf32>
     %blocks.5.2.dw.var = stablehlo.multiply %blocks.5.2.dw.sum_xc2, %blocks.5.2.dw.bcast_1 : tensor<672xf32>
@@ -8492,14 +8948,16 @@ module {
     %blocks.5.2.se.gate_b = stablehlo.broadcast_in_dim %blocks.5.2.se.gate, dims = [0, 3] : (tensor<8x672xf32>) -> tensor<8x14x14x672xf32>
     %blocks.5.2.se.excited = stablehlo.multiply %blocks.5.2.dw.swish, %blocks.5.2.se.gate_b : tensor<8x14x14x672xf32>
     %blocks.5.2.project.conv = stablehlo.convolution(%blocks.5.2.se.excited, %blocks.5.2.project.conv.w) dim_numbers = [b, 0, 1, f]x[0, 1, i, o]->[b, 0, 1, f], window = {stride = [1, 1], pad = [[0, 0], [0, 0]], lhs_dilate = [1, 1], rhs_dilate = [1, 1]} {batch_group_count = 1 : i64, feature_group_count = 1 : i64} : (tensor<8x14x14x672xf32>, tensor<1x1x672x112xf32>) -> tensor<8x14x14x112xf32>
-    %blocks.5.2.project.sum_x_hw = stablehlo.reduce(%blocks.5.2.project.conv init: %cst_1) applies stablehlo.add across dimensions = [1, 2] : (tensor<8x14x14x112xf32>, tensor<f32>) -> tensor<8x112xf32>
+    %blocks.5.2.project.sum_x_w = stablehlo.reduce(%blocks.5.2.project.conv init: %cst_1) applies stablehlo.add across dimensions = [2] : (tensor<8x14x14x112xf32>, tensor<f32>) -> tensor<8x14x112xf32>
+    %blocks.5.2.project.sum_x_hw = stablehlo.reduce(%blocks.5.2.project.sum_x_w init: %cst_1) applies stablehlo.add across dimensions = [1] : (tensor<8x14x112xf32>, tensor<f32>) -> tensor<8x112xf32>
     %blocks.5.2.project.sum_x = stablehlo.reduce(%blocks.5.2.project.sum_x_hw init: %cst_1) applies stablehlo.add across dimensions = [0] : (tensor<8x112xf32>, tensor<f32>) -> tensor<112xf32>
     %blocks.5.2.project.bcast = stablehlo.broadcast_in_dim %cst_12, dims = [] : (tensor<f32>) -> tensor<112xf32>
     %blocks.5.2.project.mean = stablehlo.multiply %blocks.5.2.project.sum_x, %blocks.5.2.project.bcast : tensor<112xf32>
     %blocks.5.2.project.mean_b = stablehlo.broadcast_in_dim %blocks.5.2.project.mean, dims = [3] : (tensor<112xf32>) -> tensor<8x14x14x112xf32>
     %blocks.5.2.project.xc = stablehlo.subtract %blocks.5.2.project.conv, %blocks.5.2.project.mean_b : tensor<8x14x14x112xf32>
     %blocks.5.2.project.xc2 = stablehlo.multiply %blocks.5.2.project.xc, %blocks.5.2.project.xc : tensor<8x14x14x112xf32>
-    %blocks.5.2.project.sum_xc2_hw = stablehlo.reduce(%blocks.5.2.project.xc2 init: %cst_1) applies stablehlo.add across dimensions = [1, 2] : (tensor<8x14x14x112xf32>, tensor<f32>) -> tensor<8x112xf32>
+    %blocks.5.2.project.sum_xc2_w = stablehlo.reduce(%blocks.5.2.project.xc2 init: %cst_1) applies stablehlo.add across dimensions = [2] : (tensor<8x14x14x112xf32>, tensor<f32>) -> tensor<8x14x112xf32>
+    %blocks.5.2.project.sum_xc2_hw = stablehlo.reduce(%blocks.5.2.project.sum_xc2_w init: %cst_1) applies stablehlo.add across dimensions = [1] : (tensor<8x14x112xf32>, tensor<f32>) -> tensor<8x112xf32>
     %blocks.5.2.project.sum_xc2 = stablehlo.reduce(%blocks.5.2.project.sum_xc2_hw init: %cst_1) applies stablehlo.add across dimensions = [0] : (tensor<8x112xf32>, tensor<f32>) -> tensor<112xf32>
     %blocks.5.2.project.bcast_1 = stablehlo.broadcast_in_dim %cst_12, dims = [] : (tensor<f32>) -> tensor<112xf32>
     %blocks.5.2.project.var = stablehlo.multiply %blocks.5.2.project.sum_xc2, %blocks.5.2.project.bcast_1 : tensor<112xf32>
@@ -8528,14 +8986,16 @@ module {
     %blocks.5.2.project.running_var = stablehlo.add %blocks.5.2.project.rv_keep, %blocks.5.2.project.rv_new : tensor<112xf32>
     %blocks.5.2.residual = stablehlo.add %blocks.5.2.project.bn, %blocks.5.1.residual : tensor<8x14x14x112xf32>
     %blocks.6.0.expand.conv = stablehlo.convolution(%blocks.5.2.residual, %blocks.6.0.expand.conv.w) dim_numbers = [b, 0, 1, f]x[0, 1, i, o]->[b, 0, 1, f], window = {stride = [1, 1], pad = [[0, 0], [0, 0]], lhs_dilate = [1, 1], rhs_dilate = [1, 1]} {batch_group_count = 1 : i64, feature_group_count = 1 : i64} : (tensor<8x14x14x112xf32>, tensor<1x1x112x672xf32>) -> tensor<8x14x14x672xf32>
-    %blocks.6.0.expand.sum_x_hw = stablehlo.reduce(%blocks.6.0.expand.conv init: %cst_1) applies stablehlo.add across dimensions = [1, 2] : (tensor<8x14x14x672xf32>, tensor<f32>) -> tensor<8x672xf32>
+    %blocks.6.0.expand.sum_x_w = stablehlo.reduce(%blocks.6.0.expand.conv init: %cst_1) applies stablehlo.add across dimensions = [2] : (tensor<8x14x14x672xf32>, tensor<f32>) -> tensor<8x14x672xf32>
+    %blocks.6.0.expand.sum_x_hw = stablehlo.reduce(%blocks.6.0.expand.sum_x_w init: %cst_1) applies stablehlo.add across dimensions = [1] : (tensor<8x14x672xf32>, tensor<f32>) -> tensor<8x672xf32>
     %blocks.6.0.expand.sum_x = stablehlo.reduce(%blocks.6.0.expand.sum_x_hw init: %cst_1) applies stablehlo.add across dimensions = [0] : (tensor<8x672xf32>, tensor<f32>) -> tensor<672xf32>
     %blocks.6.0.expand.bcast = stablehlo.broadcast_in_dim %cst_12, dims = [] : (tensor<f32>) -> tensor<672xf32>
     %blocks.6.0.expand.mean = stablehlo.multiply %blocks.6.0.expand.sum_x, %blocks.6.0.expand.bcast : tensor<672xf32>
     %blocks.6.0.expand.mean_b = stablehlo.broadcast_in_dim %blocks.6.0.expand.mean, dims = [3] : (tensor<672xf32>) -> tensor<8x14x14x672xf32>
     %blocks.6.0.expand.xc = stablehlo.subtract %blocks.6.0.expand.conv, %blocks.6.0.expand.mean_b : tensor<8x14x14x672xf32>
     %blocks.6.0.expand.xc2 = stablehlo.multiply %blocks.6.0.expand.xc, %blocks.6.0.expand.xc : tensor<8x14x14x672xf32>
-    %blocks.6.0.expand.sum_xc2_hw = stablehlo.reduce(%blocks.6.0.expand.xc2 init: %cst_1) applies stablehlo.add across dimensions = [1, 2] : (tensor<8x14x14x672xf32>, tensor<f32>) -> tensor<8x672xf32>
+    %blocks.6.0.expand.sum_xc2_w = stablehlo.reduce(%blocks.6.0.expand.xc2 init: %cst_1) applies stablehlo.add across dimensions = [2] : (tensor<8x14x14x672xf32>, tensor<f32>) -> tensor<8x14x672xf32>
+    %blocks.6.0.expand.sum_xc2_hw = stablehlo.reduce(%blocks.6.0.expand.sum_xc2_w init: %cst_1) applies stablehlo.add across dimensions = [1] : (tensor<8x14x672xf32>, tensor<f32>) -> tensor<8x672xf32>
     %blocks.6.0.expand.sum_xc2 = stablehlo.reduce(%blocks.6.0.expand.sum_xc2_hw init: %cst_1) applies stablehlo.add across dimensions = [0] : (tensor<8x672xf32>, tensor<f32>) -> tensor<672xf32>
     %blocks.6.0.expand.bcast_1 = stablehlo.broadcast_in_dim %cst_12, dims = [] : (tensor<f32>) -> tensor<672xf32>
     %blocks.6.0.expand.var = stablehlo.multiply %blocks.6.0.expand.sum_xc2, %blocks.6.0.expand.bcast_1 : tensor<672xf32>
@@ -8566,14 +9026,16 @@ module {
     %blocks.6.0.expand.swish = stablehlo.multiply %blocks.6.0.expand.bn, %blocks.6.0.expand.sigmoid : tensor<8x14x14x672xf32>
     %blocks.6.0.dw.conv = stablehlo.convolution(%blocks.6.0.expand.swish, %blocks.6.0.dw.conv.w) dim_numbers = [b, 0, 1, f]x[0, 1, i, o]->[b, 0, 1, f], window = {stride = [2, 2], pad = [[2, 1], [2, 1]], lhs_dilate = [1, 1], rhs_dilate = [1, 1]} {batch_group_count = 1 : i64, feature_group_count = 672 : i64} : (tensor<8x14x14x672xf32>, tensor<5x5x1x672xf32>) -> tensor<8x7x7x672xf32>
     %cst_15 = stablehlo.constant dense<2.55102041e-03> : tensor<f32>
-    %blocks.6.0.dw.sum_x_hw = stablehlo.reduce(%blocks.6.0.dw.conv init: %cst_1) applies stablehlo.add across dimensions = [1, 2] : (tensor<8x7x7x672xf32>, tensor<f32>) -> tensor<8x672xf32>
+    %blocks.6.0.dw.sum_x_w = stablehlo.reduce(%blocks.6.0.dw.conv init: %cst_1) applies stablehlo.add across dimensions = [2] : (tensor<8x7x7x672xf32>, tensor<f32>) -> tensor<8x7x672xf32>
+    %blocks.6.0.dw.sum_x_hw = stablehlo.reduce(%blocks.6.0.dw.sum_x_w init: %cst_1) applies stablehlo.add across dimensions = [1] : (tensor<8x7x672xf32>, tensor<f32>) -> tensor<8x672xf32>
     %blocks.6.0.dw.sum_x = stablehlo.reduce(%blocks.6.0.dw.sum_x_hw init: %cst_1) applies stablehlo.add across dimensions = [0] : (tensor<8x672xf32>, tensor<f32>) -> tensor<672xf32>
     %blocks.6.0.dw.bcast = stablehlo.broadcast_in_dim %cst_15, dims = [] : (tensor<f32>) -> tensor<672xf32>
     %blocks.6.0.dw.mean = stablehlo.multiply %blocks.6.0.dw.sum_x, %blocks.6.0.dw.bcast : tensor<672xf32>
     %blocks.6.0.dw.mean_b = stablehlo.broadcast_in_dim %blocks.6.0.dw.mean, dims = [3] : (tensor<672xf32>) -> tensor<8x7x7x672xf32>
     %blocks.6.0.dw.xc = stablehlo.subtract %blocks.6.0.dw.conv, %blocks.6.0.dw.mean_b : tensor<8x7x7x672xf32>
     %blocks.6.0.dw.xc2 = stablehlo.multiply %blocks.6.0.dw.xc, %blocks.6.0.dw.xc : tensor<8x7x7x672xf32>
-    %blocks.6.0.dw.sum_xc2_hw = stablehlo.reduce(%blocks.6.0.dw.xc2 init: %cst_1) applies stablehlo.add across dimensions = [1, 2] : (tensor<8x7x7x672xf32>, tensor<f32>) -> tensor<8x672xf32>
+    %blocks.6.0.dw.sum_xc2_w = stablehlo.reduce(%blocks.6.0.dw.xc2 init: %cst_1) applies stablehlo.add across dimensions = [2] : (tensor<8x7x7x672xf32>, tensor<f32>) -> tensor<8x7x672xf32>
+    %blocks.6.0.dw.sum_xc2_hw = stablehlo.reduce(%blocks.6.0.dw.sum_xc2_w init: %cst_1) applies stablehlo.add across dimensions = [1] : (tensor<8x7x672xf32>, tensor<f32>) -> tensor<8x672xf32>
     %blocks.6.0.dw.sum_xc2 = stablehlo.reduce(%blocks.6.0.dw.sum_xc2_hw init: %cst_1) applies stablehlo.add across dimensions = [0] : (tensor<8x672xf32>, tensor<f32>) -> tensor<672xf32>
     %blocks.6.0.dw.bcast_1 = stablehlo.broadcast_in_dim %cst_15, dims = [] : (tensor<f32>) -> tensor<672xf32>
     %blocks.6.0.dw.var = stablehlo.multiply %blocks.6.0.dw.sum_xc2, %blocks.6.0.dw.bcast_1 : tensor<672xf32>
@@ -8619,14 +9081,16 @@ module {
     %blocks.6.0.se.gate_b = stablehlo.broadcast_in_dim %blocks.6.0.se.gate, dims = [0, 3] : (tensor<8x672xf32>) -> tensor<8x7x7x672xf32>
     %blocks.6.0.se.excited = stablehlo.multiply %blocks.6.0.dw.swish, %blocks.6.0.se.gate_b : tensor<8x7x7x672xf32>
     %blocks.6.0.project.conv = stablehlo.convolution(%blocks.6.0.se.excited, %blocks.6.0.project.conv.w) dim_numbers = [b, 0, 1, f]x[0, 1, i, o]->[b, 0, 1, f], window = {stride = [1, 1], pad = [[0, 0], [0, 0]], lhs_dilate = [1, 1], rhs_dilate = [1, 1]} {batch_group_count = 1 : i64, feature_group_count = 1 : i64} : (tensor<8x7x7x672xf32>, tensor<1x1x672x192xf32>) -> tensor<8x7x7x192xf32>
-    %blocks.6.0.project.sum_x_hw = stablehlo.reduce(%blocks.6.0.project.conv init: %cst_1) applies stablehlo.add across dimensions = [1, 2] : (tensor<8x7x7x192xf32>, tensor<f32>) -> tensor<8x192xf32>
+    %blocks.6.0.project.sum_x_w = stablehlo.reduce(%blocks.6.0.project.conv init: %cst_1) applies stablehlo.add across dimensions = [2] : (tensor<8x7x7x192xf32>, tensor<f32>) -> tensor<8x7x192xf32>
+    %blocks.6.0.project.sum_x_hw = stablehlo.reduce(%blocks.6.0.project.sum_x_w init: %cst_1) applies stablehlo.add across dimensions = [1] : (tensor<8x7x192xf32>, tensor<f32>) -> tensor<8x192xf32>
     %blocks.6.0.project.sum_x = stablehlo.reduce(%blocks.6.0.project.sum_x_hw init: %cst_1) applies stablehlo.add across dimensions = [0] : (tensor<8x192xf32>, tensor<f32>) -> tensor<192xf32>
     %blocks.6.0.project.bcast = stablehlo.broadcast_in_dim %cst_15, dims = [] : (tensor<f32>) -> tensor<192xf32>
     %blocks.6.0.project.mean = stablehlo.multiply %blocks.6.0.project.sum_x, %blocks.6.0.project.bcast : tensor<192xf32>
     %blocks.6.0.project.mean_b = stablehlo.broadcast_in_dim %blocks.6.0.project.mean, dims = [3] : (tensor<192xf32>) -> tensor<8x7x7x192xf32>
     %blocks.6.0.project.xc = stablehlo.subtract %blocks.6.0.project.conv, %blocks.6.0.project.mean_b : tensor<8x7x7x192xf32>
     %blocks.6.0.project.xc2 = stablehlo.multiply %blocks.6.0.project.xc, %blocks.6.0.project.xc : tensor<8x7x7x192xf32>
-    %blocks.6.0.project.sum_xc2_hw = stablehlo.reduce(%blocks.6.0.project.xc2 init: %cst_1) applies stablehlo.add across dimensions = [1, 2] : (tensor<8x7x7x192xf32>, tensor<f32>) -> tensor<8x192xf32>
+    %blocks.6.0.project.sum_xc2_w = stablehlo.reduce(%blocks.6.0.project.xc2 init: %cst_1) applies stablehlo.add across dimensions = [2] : (tensor<8x7x7x192xf32>, tensor<f32>) -> tensor<8x7x192xf32>
+    %blocks.6.0.project.sum_xc2_hw = stablehlo.reduce(%blocks.6.0.project.sum_xc2_w init: %cst_1) applies stablehlo.add across dimensions = [1] : (tensor<8x7x192xf32>, tensor<f32>) -> tensor<8x192xf32>
     %blocks.6.0.project.sum_xc2 = stablehlo.reduce(%blocks.6.0.project.sum_xc2_hw init: %cst_1) applies stablehlo.add across dimensions = [0] : (tensor<8x192xf32>, tensor<f32>) -> tensor<192xf32>
     %blocks.6.0.project.bcast_1 = stablehlo.broadcast_in_dim %cst_15, dims = [] : (tensor<f32>) -> tensor<192xf32>
     %blocks.6.0.project.var = stablehlo.multiply %blocks.6.0.project.sum_xc2, %blocks.6.0.project.bcast_1 : tensor<192xf32>
@@ -8654,14 +9118,16 @@ module {
     %blocks.6.0.project.rv_new = stablehlo.multiply %blocks.6.0.project.var_unbiased, %blocks.6.0.project.bcast_7 : tensor<192xf32>
     %blocks.6.0.project.running_var = stablehlo.add %blocks.6.0.project.rv_keep, %blocks.6.0.project.rv_new : tensor<192xf32>
     %blocks.6.1.expand.conv = stablehlo.convolution(%blocks.6.0.project.bn, %blocks.6.1.expand.conv.w) dim_numbers = [b, 0, 1, f]x[0, 1, i, o]->[b, 0, 1, f], window = {stride = [1, 1], pad = [[0, 0], [0, 0]], lhs_dilate = [1, 1], rhs_dilate = [1, 1]} {batch_group_count = 1 : i64, feature_group_count = 1 : i64} : (tensor<8x7x7x192xf32>, tensor<1x1x192x1152xf32>) -> tensor<8x7x7x1152xf32>
-    %blocks.6.1.expand.sum_x_hw = stablehlo.reduce(%blocks.6.1.expand.conv init: %cst_1) applies stablehlo.add across dimensions = [1, 2] : (tensor<8x7x7x1152xf32>, tensor<f32>) -> tensor<8x1152xf32>
+    %blocks.6.1.expand.sum_x_w = stablehlo.reduce(%blocks.6.1.expand.conv init: %cst_1) applies stablehlo.add across dimensions = [2] : (tensor<8x7x7x1152xf32>, tensor<f32>) -> tensor<8x7x1152xf32>
+    %blocks.6.1.expand.sum_x_hw = stablehlo.reduce(%blocks.6.1.expand.sum_x_w init: %cst_1) applies stablehlo.add across dimensions = [1] : (tensor<8x7x1152xf32>, tensor<f32>) -> tensor<8x1152xf32>
     %blocks.6.1.expand.sum_x = stablehlo.reduce(%blocks.6.1.expand.sum_x_hw init: %cst_1) applies stablehlo.add across dimensions = [0] : (tensor<8x1152xf32>, tensor<f32>) -> tensor<1152xf32>
     %blocks.6.1.expand.bcast = stablehlo.broadcast_in_dim %cst_15, dims = [] : (tensor<f32>) -> tensor<1152xf32>
     %blocks.6.1.expand.mean = stablehlo.multiply %blocks.6.1.expand.sum_x, %blocks.6.1.expand.bcast : tensor<1152xf32>
     %blocks.6.1.expand.mean_b = stablehlo.broadcast_in_dim %blocks.6.1.expand.mean, dims = [3] : (tensor<1152xf32>) -> tensor<8x7x7x1152xf32>
     %blocks.6.1.expand.xc = stablehlo.subtract %blocks.6.1.expand.conv, %blocks.6.1.expand.mean_b : tensor<8x7x7x1152xf32>
     %blocks.6.1.expand.xc2 = stablehlo.multiply %blocks.6.1.expand.xc, %blocks.6.1.expand.xc : tensor<8x7x7x1152xf32>
-    %blocks.6.1.expand.sum_xc2_hw = stablehlo.reduce(%blocks.6.1.expand.xc2 init: %cst_1) applies stablehlo.add across dimensions = [1, 2] : (tensor<8x7x7x1152xf32>, tensor<f32>) -> tensor<8x1152xf32>
+    %blocks.6.1.expand.sum_xc2_w = stablehlo.reduce(%blocks.6.1.expand.xc2 init: %cst_1) applies stablehlo.add across dimensions = [2] : (tensor<8x7x7x1152xf32>, tensor<f32>) -> tensor<8x7x1152xf32>
+    %blocks.6.1.expand.sum_xc2_hw = stablehlo.reduce(%blocks.6.1.expand.sum_xc2_w init: %cst_1) applies stablehlo.add across dimensions = [1] : (tensor<8x7x1152xf32>, tensor<f32>) -> tensor<8x1152xf32>
     %blocks.6.1.expand.sum_xc2 = stablehlo.reduce(%blocks.6.1.expand.sum_xc2_hw init: %cst_1) applies stablehlo.add across dimensions = [0] : (tensor<8x1152xf32>, tensor<f32>) -> tensor<1152xf32>
     %blocks.6.1.expand.bcast_1 = stablehlo.broadcast_in_dim %cst_15, dims = [] : (tensor<f32>) -> tensor<1152xf32>
     %blocks.6.1.expand.var = stablehlo.multiply %blocks.6.1.expand.sum_xc2, %blocks.6.1.expand.bcast_1 : tensor<1152xf32>
@@ -8691,14 +9157,16 @@ module {
     %blocks.6.1.expand.sigmoid = stablehlo.logistic %blocks.6.1.expand.bn : tensor<8x7x7x1152xf32>
     %blocks.6.1.expand.swish = stablehlo.multiply %blocks.6.1.expand.bn, %blocks.6.1.expand.sigmoid : tensor<8x7x7x1152xf32>
     %blocks.6.1.dw.conv = stablehlo.convolution(%blocks.6.1.expand.swish, %blocks.6.1.dw.conv.w) dim_numbers = [b, 0, 1, f]x[0, 1, i, o]->[b, 0, 1, f], window = {stride = [1, 1], pad = [[2, 2], [2, 2]], lhs_dilate = [1, 1], rhs_dilate = [1, 1]} {batch_group_count = 1 : i64, feature_group_count = 1152 : i64} : (tensor<8x7x7x1152xf32>, tensor<5x5x1x1152xf32>) -> tensor<8x7x7x1152xf32>
-    %blocks.6.1.dw.sum_x_hw = stablehlo.reduce(%blocks.6.1.dw.conv init: %cst_1) applies stablehlo.add across dimensions = [1, 2] : (tensor<8x7x7x1152xf32>, tensor<f32>) -> tensor<8x1152xf32>
+    %blocks.6.1.dw.sum_x_w = stablehlo.reduce(%blocks.6.1.dw.conv init: %cst_1) applies stablehlo.add across dimensions = [2] : (tensor<8x7x7x1152xf32>, tensor<f32>) -> tensor<8x7x1152xf32>
+    %blocks.6.1.dw.sum_x_hw = stablehlo.reduce(%blocks.6.1.dw.sum_x_w init: %cst_1) applies stablehlo.add across dimensions = [1] : (tensor<8x7x1152xf32>, tensor<f32>) -> tensor<8x1152xf32>
     %blocks.6.1.dw.sum_x = stablehlo.reduce(%blocks.6.1.dw.sum_x_hw init: %cst_1) applies stablehlo.add across dimensions = [0] : (tensor<8x1152xf32>, tensor<f32>) -> tensor<1152xf32>
     %blocks.6.1.dw.bcast = stablehlo.broadcast_in_dim %cst_15, dims = [] : (tensor<f32>) -> tensor<1152xf32>
     %blocks.6.1.dw.mean = stablehlo.multiply %blocks.6.1.dw.sum_x, %blocks.6.1.dw.bcast : tensor<1152xf32>
     %blocks.6.1.dw.mean_b = stablehlo.broadcast_in_dim %blocks.6.1.dw.mean, dims = [3] : (tensor<1152xf32>) -> tensor<8x7x7x1152xf32>
     %blocks.6.1.dw.xc = stablehlo.subtract %blocks.6.1.dw.conv, %blocks.6.1.dw.mean_b : tensor<8x7x7x1152xf32>
     %blocks.6.1.dw.xc2 = stablehlo.multiply %blocks.6.1.dw.xc, %blocks.6.1.dw.xc : tensor<8x7x7x1152xf32>
-    %blocks.6.1.dw.sum_xc2_hw = stablehlo.reduce(%blocks.6.1.dw.xc2 init: %cst_1) applies stablehlo.add across dimensions = [1, 2] : (tensor<8x7x7x1152xf32>, tensor<f32>) -> tensor<8x1152xf32>
+    %blocks.6.1.dw.sum_xc2_w = stablehlo.reduce(%blocks.6.1.dw.xc2 init: %cst_1) applies stablehlo.add across dimensions = [2] : (tensor<8x7x7x1152xf32>, tensor<f32>) -> tensor<8x7x1152xf32>
+    %blocks.6.1.dw.sum_xc2_hw = stablehlo.reduce(%blocks.6.1.dw.sum_xc2_w init: %cst_1) applies stablehlo.add across dimensions = [1] : (tensor<8x7x1152xf32>, tensor<f32>) -> tensor<8x1152xf32>
     %blocks.6.1.dw.sum_xc2 = stablehlo.reduce(%blocks.6.1.dw.sum_xc2_hw init: %cst_1) applies stablehlo.add across dimensions = [0] : (tensor<8x1152xf32>, tensor<f32>) -> tensor<1152xf32>
     %blocks.6.1.dw.bcast_1 = stablehlo.broadcast_in_dim %cst_15, dims = [] : (tensor<f32>) -> tensor<1152xf32>
     %blocks.6.1.dw.var = stablehlo.multiply %blocks.6.1.dw.sum_xc2, %blocks.6.1.dw.bcast_1 : tensor<1152xf32>
@@ -8742,14 +9210,16 @@ module {
     %blocks.6.1.se.gate_b = stablehlo.broadcast_in_dim %blocks.6.1.se.gate, dims = [0, 3] : (tensor<8x1152xf32>) -> tensor<8x7x7x1152xf32>
     %blocks.6.1.se.excited = stablehlo.multiply %blocks.6.1.dw.swish, %blocks.6.1.se.gate_b : tensor<8x7x7x1152xf32>
     %blocks.6.1.project.conv = stablehlo.convolution(%blocks.6.1.se.excited, %blocks.6.1.project.conv.w) dim_numbers = [b, 0, 1, f]x[0, 1, i, o]->[b, 0, 1, f], window = {stride = [1, 1], pad = [[0, 0], [0, 0]], lhs_dilate = [1, 1], rhs_dilate = [1, 1]} {batch_group_count = 1 : i64, feature_group_count = 1 : i64} : (tensor<8x7x7x1152xf32>, tensor<1x1x1152x192xf32>) -> tensor<8x7x7x192xf32>
-    %blocks.6.1.project.sum_x_hw = stablehlo.reduce(%blocks.6.1.project.conv init: %cst_1) applies stablehlo.add across dimensions = [1, 2] : (tensor<8x7x7x192xf32>, tensor<f32>) -> tensor<8x192xf32>
+    %blocks.6.1.project.sum_x_w = stablehlo.reduce(%blocks.6.1.project.conv init: %cst_1) applies stablehlo.add across dimensions = [2] : (tensor<8x7x7x192xf32>, tensor<f32>) -> tensor<8x7x192xf32>
+    %blocks.6.1.project.sum_x_hw = stablehlo.reduce(%blocks.6.1.project.sum_x_w init: %cst_1) applies stablehlo.add across dimensions = [1] : (tensor<8x7x192xf32>, tensor<f32>) -> tensor<8x192xf32>
     %blocks.6.1.project.sum_x = stablehlo.reduce(%blocks.6.1.project.sum_x_hw init: %cst_1) applies stablehlo.add across dimensions = [0] : (tensor<8x192xf32>, tensor<f32>) -> tensor<192xf32>
     %blocks.6.1.project.bcast = stablehlo.broadcast_in_dim %cst_15, dims = [] : (tensor<f32>) -> tensor<192xf32>
     %blocks.6.1.project.mean = stablehlo.multiply %blocks.6.1.project.sum_x, %blocks.6.1.project.bcast : tensor<192xf32>
     %blocks.6.1.project.mean_b = stablehlo.broadcast_in_dim %blocks.6.1.project.mean, dims = [3] : (tensor<192xf32>) -> tensor<8x7x7x192xf32>
     %blocks.6.1.project.xc = stablehlo.subtract %blocks.6.1.project.conv, %blocks.6.1.project.mean_b : tensor<8x7x7x192xf32>
     %blocks.6.1.project.xc2 = stablehlo.multiply %blocks.6.1.project.xc, %blocks.6.1.project.xc : tensor<8x7x7x192xf32>
-    %blocks.6.1.project.sum_xc2_hw = stablehlo.reduce(%blocks.6.1.project.xc2 init: %cst_1) applies stablehlo.add across dimensions = [1, 2] : (tensor<8x7x7x192xf32>, tensor<f32>) -> tensor<8x192xf32>
+    %blocks.6.1.project.sum_xc2_w = stablehlo.reduce(%blocks.6.1.project.xc2 init: %cst_1) applies stablehlo.add across dimensions = [2] : (tensor<8x7x7x192xf32>, tensor<f32>) -> tensor<8x7x192xf32>
+    %blocks.6.1.project.sum_xc2_hw = stablehlo.reduce(%blocks.6.1.project.sum_xc2_w init: %cst_1) applies stablehlo.add across dimensions = [1] : (tensor<8x7x192xf32>, tensor<f32>) -> tensor<8x192xf32>
     %blocks.6.1.project.sum_xc2 = stablehlo.reduce(%blocks.6.1.project.sum_xc2_hw init: %cst_1) applies stablehlo.add across dimensions = [0] : (tensor<8x192xf32>, tensor<f32>) -> tensor<192xf32>
     %blocks.6.1.project.bcast_1 = stablehlo.broadcast_in_dim %cst_15, dims = [] : (tensor<f32>) -> tensor<192xf32>
     %blocks.6.1.project.var = stablehlo.multiply %blocks.6.1.project.sum_xc2, %blocks.6.1.project.bcast_1 : tensor<192xf32>
@@ -8778,14 +9248,16 @@ module {
     %blocks.6.1.project.running_var = stablehlo.add %blocks.6.1.project.rv_keep, %blocks.6.1.project.rv_new : tensor<192xf32>
     %blocks.6.1.residual = stablehlo.add %blocks.6.1.project.bn, %blocks.6.0.project.bn : tensor<8x7x7x192xf32>
     %blocks.6.2.expand.conv = stablehlo.convolution(%blocks.6.1.residual, %blocks.6.2.expand.conv.w) dim_numbers = [b, 0, 1, f]x[0, 1, i, o]->[b, 0, 1, f], window = {stride = [1, 1], pad = [[0, 0], [0, 0]], lhs_dilate = [1, 1], rhs_dilate = [1, 1]} {batch_group_count = 1 : i64, feature_group_count = 1 : i64} : (tensor<8x7x7x192xf32>, tensor<1x1x192x1152xf32>) -> tensor<8x7x7x1152xf32>
-    %blocks.6.2.expand.sum_x_hw = stablehlo.reduce(%blocks.6.2.expand.conv init: %cst_1) applies stablehlo.add across dimensions = [1, 2] : (tensor<8x7x7x1152xf32>, tensor<f32>) -> tensor<8x1152xf32>
+    %blocks.6.2.expand.sum_x_w = stablehlo.reduce(%blocks.6.2.expand.conv init: %cst_1) applies stablehlo.add across dimensions = [2] : (tensor<8x7x7x1152xf32>, tensor<f32>) -> tensor<8x7x1152xf32>
+    %blocks.6.2.expand.sum_x_hw = stablehlo.reduce(%blocks.6.2.expand.sum_x_w init: %cst_1) applies stablehlo.add across dimensions = [1] : (tensor<8x7x1152xf32>, tensor<f32>) -> tensor<8x1152xf32>
     %blocks.6.2.expand.sum_x = stablehlo.reduce(%blocks.6.2.expand.sum_x_hw init: %cst_1) applies stablehlo.add across dimensions = [0] : (tensor<8x1152xf32>, tensor<f32>) -> tensor<1152xf32>
     %blocks.6.2.expand.bcast = stablehlo.broadcast_in_dim %cst_15, dims = [] : (tensor<f32>) -> tensor<1152xf32>
     %blocks.6.2.expand.mean = stablehlo.multiply %blocks.6.2.expand.sum_x, %blocks.6.2.expand.bcast : tensor<1152xf32>
     %blocks.6.2.expand.mean_b = stablehlo.broadcast_in_dim %blocks.6.2.expand.mean, dims = [3] : (tensor<1152xf32>) -> tensor<8x7x7x1152xf32>
     %blocks.6.2.expand.xc = stablehlo.subtract %blocks.6.2.expand.conv, %blocks.6.2.expand.mean_b : tensor<8x7x7x1152xf32>
     %blocks.6.2.expand.xc2 = stablehlo.multiply %blocks.6.2.expand.xc, %blocks.6.2.expand.xc : tensor<8x7x7x1152xf32>
-    %blocks.6.2.expand.sum_xc2_hw = stablehlo.reduce(%blocks.6.2.expand.xc2 init: %cst_1) applies stablehlo.add across dimensions = [1, 2] : (tensor<8x7x7x1152xf32>, tensor<f32>) -> tensor<8x1152xf32>
+    %blocks.6.2.expand.sum_xc2_w = stablehlo.reduce(%blocks.6.2.expand.xc2 init: %cst_1) applies stablehlo.add across dimensions = [2] : (tensor<8x7x7x1152xf32>, tensor<f32>) -> tensor<8x7x1152xf32>
+    %blocks.6.2.expand.sum_xc2_hw = stablehlo.reduce(%blocks.6.2.expand.sum_xc2_w init: %cst_1) applies stablehlo.add across dimensions = [1] : (tensor<8x7x1152xf32>, tensor<f32>) -> tensor<8x1152xf32>
     %blocks.6.2.expand.sum_xc2 = stablehlo.reduce(%blocks.6.2.expand.sum_xc2_hw init: %cst_1) applies stablehlo.add across dimensions = [0] : (tensor<8x1152xf32>, tensor<f32>) -> tensor<1152xf32>
     %blocks.6.2.expand.bcast_1 = stablehlo.broadcast_in_dim %cst_15, dims = [] : (tensor<f32>) -> tensor<1152xf32>
     %blocks.6.2.expand.var = stablehlo.multiply %blocks.6.2.expand.sum_xc2, %blocks.6.2.expand.bcast_1 : tensor<1152xf32>
@@ -8815,14 +9287,16 @@ module {
     %blocks.6.2.expand.sigmoid = stablehlo.logistic %blocks.6.2.expand.bn : tensor<8x7x7x1152xf32>
     %blocks.6.2.expand.swish = stablehlo.multiply %blocks.6.2.expand.bn, %blocks.6.2.expand.sigmoid : tensor<8x7x7x1152xf32>
     %blocks.6.2.dw.conv = stablehlo.convolution(%blocks.6.2.expand.swish, %blocks.6.2.dw.conv.w) dim_numbers = [b, 0, 1, f]x[0, 1, i, o]->[b, 0, 1, f], window = {stride = [1, 1], pad = [[2, 2], [2, 2]], lhs_dilate = [1, 1], rhs_dilate = [1, 1]} {batch_group_count = 1 : i64, feature_group_count = 1152 : i64} : (tensor<8x7x7x1152xf32>, tensor<5x5x1x1152xf32>) -> tensor<8x7x7x1152xf32>
-    %blocks.6.2.dw.sum_x_hw = stablehlo.reduce(%blocks.6.2.dw.conv init: %cst_1) applies stablehlo.add across dimensions = [1, 2] : (tensor<8x7x7x1152xf32>, tensor<f32>) -> tensor<8x1152xf32>
+    %blocks.6.2.dw.sum_x_w = stablehlo.reduce(%blocks.6.2.dw.conv init: %cst_1) applies stablehlo.add across dimensions = [2] : (tensor<8x7x7x1152xf32>, tensor<f32>) -> tensor<8x7x1152xf32>
+    %blocks.6.2.dw.sum_x_hw = stablehlo.reduce(%blocks.6.2.dw.sum_x_w init: %cst_1) applies stablehlo.add across dimensions = [1] : (tensor<8x7x1152xf32>, tensor<f32>) -> tensor<8x1152xf32>
     %blocks.6.2.dw.sum_x = stablehlo.reduce(%blocks.6.2.dw.sum_x_hw init: %cst_1) applies stablehlo.add across dimensions = [0] : (tensor<8x1152xf32>, tensor<f32>) -> tensor<1152xf32>
     %blocks.6.2.dw.bcast = stablehlo.broadcast_in_dim %cst_15, dims = [] : (tensor<f32>) -> tensor<1152xf32>
     %blocks.6.2.dw.mean = stablehlo.multiply %blocks.6.2.dw.sum_x, %blocks.6.2.dw.bcast : tensor<1152xf32>
     %blocks.6.2.dw.mean_b = stablehlo.broadcast_in_dim %blocks.6.2.dw.mean, dims = [3] : (tensor<1152xf32>) -> tensor<8x7x7x1152xf32>
     %blocks.6.2.dw.xc = stablehlo.subtract %blocks.6.2.dw.conv, %blocks.6.2.dw.mean_b : tensor<8x7x7x1152xf32>
     %blocks.6.2.dw.xc2 = stablehlo.multiply %blocks.6.2.dw.xc, %blocks.6.2.dw.xc : tensor<8x7x7x1152xf32>
-    %blocks.6.2.dw.sum_xc2_hw = stablehlo.reduce(%blocks.6.2.dw.xc2 init: %cst_1) applies stablehlo.add across dimensions = [1, 2] : (tensor<8x7x7x1152xf32>, tensor<f32>) -> tensor<8x1152xf32>
+    %blocks.6.2.dw.sum_xc2_w = stablehlo.reduce(%blocks.6.2.dw.xc2 init: %cst_1) applies stablehlo.add across dimensions = [2] : (tensor<8x7x7x1152xf32>, tensor<f32>) -> tensor<8x7x1152xf32>
+    %blocks.6.2.dw.sum_xc2_hw = stablehlo.reduce(%blocks.6.2.dw.sum_xc2_w init: %cst_1) applies stablehlo.add across dimensions = [1] : (tensor<8x7x1152xf32>, tensor<f32>) -> tensor<8x1152xf32>
     %blocks.6.2.dw.sum_xc2 = stablehlo.reduce(%blocks.6.2.dw.sum_xc2_hw init: %cst_1) applies stablehlo.add across dimensions = [0] : (tensor<8x1152xf32>, tensor<f32>) -> tensor<1152xf32>
     %blocks.6.2.dw.bcast_1 = stablehlo.broadcast_in_dim %cst_15, dims = [] : (tensor<f32>) -> tensor<1152xf32>
     %blocks.6.2.dw.var = stablehlo.multiply %blocks.6.2.dw.sum_xc2, %blocks.6.2.dw.bcast_1 : tensor<1152xf32>
@@ -8866,14 +9340,16 @@ module {
     %blocks.6.2.se.gate_b = stablehlo.broadcast_in_dim %blocks.6.2.se.gate, dims = [0, 3] : (tensor<8x1152xf32>) -> tensor<8x7x7x1152xf32>
     %blocks.6.2.se.excited = stablehlo.multiply %blocks.6.2.dw.swish, %blocks.6.2.se.gate_b : tensor<8x7x7x1152xf32>
     %blocks.6.2.project.conv = stablehlo.convolution(%blocks.6.2.se.excited, %blocks.6.2.project.conv.w) dim_numbers = [b, 0, 1, f]x[0, 1, i, o]->[b, 0, 1, f], window = {stride = [1, 1], pad = [[0, 0], [0, 0]], lhs_dilate = [1, 1], rhs_dilate = [1, 1]} {batch_group_count = 1 : i64, feature_group_count = 1 : i64} : (tensor<8x7x7x1152xf32>, tensor<1x1x1152x192xf32>) -> tensor<8x7x7x192xf32>
-    %blocks.6.2.project.sum_x_hw = stablehlo.reduce(%blocks.6.2.project.conv init: %cst_1) applies stablehlo.add across dimensions = [1, 2] : (tensor<8x7x7x192xf32>, tensor<f32>) -> tensor<8x192xf32>
+    %blocks.6.2.project.sum_x_w = stablehlo.reduce(%blocks.6.2.project.conv init: %cst_1) applies stablehlo.add across dimensions = [2] : (tensor<8x7x7x192xf32>, tensor<f32>) -> tensor<8x7x192xf32>
+    %blocks.6.2.project.sum_x_hw = stablehlo.reduce(%blocks.6.2.project.sum_x_w init: %cst_1) applies stablehlo.add across dimensions = [1] : (tensor<8x7x192xf32>, tensor<f32>) -> tensor<8x192xf32>
     %blocks.6.2.project.sum_x = stablehlo.reduce(%blocks.6.2.project.sum_x_hw init: %cst_1) applies stablehlo.add across dimensions = [0] : (tensor<8x192xf32>, tensor<f32>) -> tensor<192xf32>
     %blocks.6.2.project.bcast = stablehlo.broadcast_in_dim %cst_15, dims = [] : (tensor<f32>) -> tensor<192xf32>
     %blocks.6.2.project.mean = stablehlo.multiply %blocks.6.2.project.sum_x, %blocks.6.2.project.bcast : tensor<192xf32>
     %blocks.6.2.project.mean_b = stablehlo.broadcast_in_dim %blocks.6.2.project.mean, dims = [3] : (tensor<192xf32>) -> tensor<8x7x7x192xf32>
     %blocks.6.2.project.xc = stablehlo.subtract %blocks.6.2.project.conv, %blocks.6.2.project.mean_b : tensor<8x7x7x192xf32>
     %blocks.6.2.project.xc2 = stablehlo.multiply %blocks.6.2.project.xc, %blocks.6.2.project.xc : tensor<8x7x7x192xf32>
-    %blocks.6.2.project.sum_xc2_hw = stablehlo.reduce(%blocks.6.2.project.xc2 init: %cst_1) applies stablehlo.add across dimensions = [1, 2] : (tensor<8x7x7x192xf32>, tensor<f32>) -> tensor<8x192xf32>
+    %blocks.6.2.project.sum_xc2_w = stablehlo.reduce(%blocks.6.2.project.xc2 init: %cst_1) applies stablehlo.add across dimensions = [2] : (tensor<8x7x7x192xf32>, tensor<f32>) -> tensor<8x7x192xf32>
+    %blocks.6.2.project.sum_xc2_hw = stablehlo.reduce(%blocks.6.2.project.sum_xc2_w init: %cst_1) applies stablehlo.add across dimensions = [1] : (tensor<8x7x192xf32>, tensor<f32>) -> tensor<8x192xf32>
     %blocks.6.2.project.sum_xc2 = stablehlo.reduce(%blocks.6.2.project.sum_xc2_hw init: %cst_1) applies stablehlo.add across dimensions = [0] : (tensor<8x192xf32>, tensor<f32>) -> tensor<192xf32>
     %blocks.6.2.project.bcast_1 = stablehlo.broadcast_in_dim %cst_15, dims = [] : (tensor<f32>) -> tensor<192xf32>
     %blocks.6.2.project.var = stablehlo.multiply %blocks.6.2.project.sum_xc2, %blocks.6.2.project.bcast_1 : tensor<192xf32>
@@ -8902,14 +9378,16 @@ module {
     %blocks.6.2.project.running_var = stablehlo.add %blocks.6.2.project.rv_keep, %blocks.6.2.project.rv_new : tensor<192xf32>
     %blocks.6.2.residual = stablehlo.add %blocks.6.2.project.bn, %blocks.6.1.residual : tensor<8x7x7x192xf32>
     %blocks.6.3.expand.conv = stablehlo.convolution(%blocks.6.2.residual, %blocks.6.3.expand.conv.w) dim_numbers = [b, 0, 1, f]x[0, 1, i, o]->[b, 0, 1, f], window = {stride = [1, 1], pad = [[0, 0], [0, 0]], lhs_dilate = [1, 1], rhs_dilate = [1, 1]} {batch_group_count = 1 : i64, feature_group_count = 1 : i64} : (tensor<8x7x7x192xf32>, tensor<1x1x192x1152xf32>) -> tensor<8x7x7x1152xf32>
-    %blocks.6.3.expand.sum_x_hw = stablehlo.reduce(%blocks.6.3.expand.conv init: %cst_1) applies stablehlo.add across dimensions = [1, 2] : (tensor<8x7x7x1152xf32>, tensor<f32>) -> tensor<8x1152xf32>
+    %blocks.6.3.expand.sum_x_w = stablehlo.reduce(%blocks.6.3.expand.conv init: %cst_1) applies stablehlo.add across dimensions = [2] : (tensor<8x7x7x1152xf32>, tensor<f32>) -> tensor<8x7x1152xf32>
+    %blocks.6.3.expand.sum_x_hw = stablehlo.reduce(%blocks.6.3.expand.sum_x_w init: %cst_1) applies stablehlo.add across dimensions = [1] : (tensor<8x7x1152xf32>, tensor<f32>) -> tensor<8x1152xf32>
     %blocks.6.3.expand.sum_x = stablehlo.reduce(%blocks.6.3.expand.sum_x_hw init: %cst_1) applies stablehlo.add across dimensions = [0] : (tensor<8x1152xf32>, tensor<f32>) -> tensor<1152xf32>
     %blocks.6.3.expand.bcast = stablehlo.broadcast_in_dim %cst_15, dims = [] : (tensor<f32>) -> tensor<1152xf32>
     %blocks.6.3.expand.mean = stablehlo.multiply %blocks.6.3.expand.sum_x, %blocks.6.3.expand.bcast : tensor<1152xf32>
     %blocks.6.3.expand.mean_b = stablehlo.broadcast_in_dim %blocks.6.3.expand.mean, dims = [3] : (tensor<1152xf32>) -> tensor<8x7x7x1152xf32>
     %blocks.6.3.expand.xc = stablehlo.subtract %blocks.6.3.expand.conv, %blocks.6.3.expand.mean_b : tensor<8x7x7x1152xf32>
     %blocks.6.3.expand.xc2 = stablehlo.multiply %blocks.6.3.expand.xc, %blocks.6.3.expand.xc : tensor<8x7x7x1152xf32>
-    %blocks.6.3.expand.sum_xc2_hw = stablehlo.reduce(%blocks.6.3.expand.xc2 init: %cst_1) applies stablehlo.add across dimensions = [1, 2] : (tensor<8x7x7x1152xf32>, tensor<f32>) -> tensor<8x1152xf32>
+    %blocks.6.3.expand.sum_xc2_w = stablehlo.reduce(%blocks.6.3.expand.xc2 init: %cst_1) applies stablehlo.add across dimensions = [2] : (tensor<8x7x7x1152xf32>, tensor<f32>) -> tensor<8x7x1152xf32>
+    %blocks.6.3.expand.sum_xc2_hw = stablehlo.reduce(%blocks.6.3.expand.sum_xc2_w init: %cst_1) applies stablehlo.add across dimensions = [1] : (tensor<8x7x1152xf32>, tensor<f32>) -> tensor<8x1152xf32>
     %blocks.6.3.expand.sum_xc2 = stablehlo.reduce(%blocks.6.3.expand.sum_xc2_hw init: %cst_1) applies stablehlo.add across dimensions = [0] : (tensor<8x1152xf32>, tensor<f32>) -> tensor<1152xf32>
     %blocks.6.3.expand.bcast_1 = stablehlo.broadcast_in_dim %cst_15, dims = [] : (tensor<f32>) -> tensor<1152xf32>
     %blocks.6.3.expand.var = stablehlo.multiply %blocks.6.3.expand.sum_xc2, %blocks.6.3.expand.bcast_1 : tensor<1152xf32>
@@ -8939,14 +9417,16 @@ module {
     %blocks.6.3.expand.sigmoid = stablehlo.logistic %blocks.6.3.expand.bn : tensor<8x7x7x1152xf32>
     %blocks.6.3.expand.swish = stablehlo.multiply %blocks.6.3.expand.bn, %blocks.6.3.expand.sigmoid : tensor<8x7x7x1152xf32>
     %blocks.6.3.dw.conv = stablehlo.convolution(%blocks.6.3.expand.swish, %blocks.6.3.dw.conv.w) dim_numbers = [b, 0, 1, f]x[0, 1, i, o]->[b, 0, 1, f], window = {stride = [1, 1], pad = [[2, 2], [2, 2]], lhs_dilate = [1, 1], rhs_dilate = [1, 1]} {batch_group_count = 1 : i64, feature_group_count = 1152 : i64} : (tensor<8x7x7x1152xf32>, tensor<5x5x1x1152xf32>) -> tensor<8x7x7x1152xf32>
-    %blocks.6.3.dw.sum_x_hw = stablehlo.reduce(%blocks.6.3.dw.conv init: %cst_1) applies stablehlo.add across dimensions = [1, 2] : (tensor<8x7x7x1152xf32>, tensor<f32>) -> tensor<8x1152xf32>
+    %blocks.6.3.dw.sum_x_w = stablehlo.reduce(%blocks.6.3.dw.conv init: %cst_1) applies stablehlo.add across dimensions = [2] : (tensor<8x7x7x1152xf32>, tensor<f32>) -> tensor<8x7x1152xf32>
+    %blocks.6.3.dw.sum_x_hw = stablehlo.reduce(%blocks.6.3.dw.sum_x_w init: %cst_1) applies stablehlo.add across dimensions = [1] : (tensor<8x7x1152xf32>, tensor<f32>) -> tensor<8x1152xf32>
     %blocks.6.3.dw.sum_x = stablehlo.reduce(%blocks.6.3.dw.sum_x_hw init: %cst_1) applies stablehlo.add across dimensions = [0] : (tensor<8x1152xf32>, tensor<f32>) -> tensor<1152xf32>
     %blocks.6.3.dw.bcast = stablehlo.broadcast_in_dim %cst_15, dims = [] : (tensor<f32>) -> tensor<1152xf32>
     %blocks.6.3.dw.mean = stablehlo.multiply %blocks.6.3.dw.sum_x, %blocks.6.3.dw.bcast : tensor<1152xf32>
     %blocks.6.3.dw.mean_b = stablehlo.broadcast_in_dim %blocks.6.3.dw.mean, dims = [3] : (tensor<1152xf32>) -> tensor<8x7x7x1152xf32>
     %blocks.6.3.dw.xc = stablehlo.subtract %blocks.6.3.dw.conv, %blocks.6.3.dw.mean_b : tensor<8x7x7x1152xf32>
     %blocks.6.3.dw.xc2 = stablehlo.multiply %blocks.6.3.dw.xc, %blocks.6.3.dw.xc : tensor<8x7x7x1152xf32>
-    %blocks.6.3.dw.sum_xc2_hw = stablehlo.reduce(%blocks.6.3.dw.xc2 init: %cst_1) applies stablehlo.add across dimensions = [1, 2] : (tensor<8x7x7x1152xf32>, tensor<f32>) -> tensor<8x1152xf32>
+    %blocks.6.3.dw.sum_xc2_w = stablehlo.reduce(%blocks.6.3.dw.xc2 init: %cst_1) applies stablehlo.add across dimensions = [2] : (tensor<8x7x7x1152xf32>, tensor<f32>) -> tensor<8x7x1152xf32>
+    %blocks.6.3.dw.sum_xc2_hw = stablehlo.reduce(%blocks.6.3.dw.sum_xc2_w init: %cst_1) applies stablehlo.add across dimensions = [1] : (tensor<8x7x1152xf32>, tensor<f32>) -> tensor<8x1152xf32>
     %blocks.6.3.dw.sum_xc2 = stablehlo.reduce(%blocks.6.3.dw.sum_xc2_hw init: %cst_1) applies stablehlo.add across dimensions = [0] : (tensor<8x1152xf32>, tensor<f32>) -> tensor<1152xf32>
     %blocks.6.3.dw.bcast_1 = stablehlo.broadcast_in_dim %cst_15, dims = [] : (tensor<f32>) -> tensor<1152xf32>
     %blocks.6.3.dw.var = stablehlo.multiply %blocks.6.3.dw.sum_xc2, %blocks.6.3.dw.bcast_1 : tensor<1152xf32>
@@ -8990,14 +9470,16 @@ module {
     %blocks.6.3.se.gate_b = stablehlo.broadcast_in_dim %blocks.6.3.se.gate, dims = [0, 3] : (tensor<8x1152xf32>) -> tensor<8x7x7x1152xf32>
     %blocks.6.3.se.excited = stablehlo.multiply %blocks.6.3.dw.swish, %blocks.6.3.se.gate_b : tensor<8x7x7x1152xf32>
     %blocks.6.3.project.conv = stablehlo.convolution(%blocks.6.3.se.excited, %blocks.6.3.project.conv.w) dim_numbers = [b, 0, 1, f]x[0, 1, i, o]->[b, 0, 1, f], window = {stride = [1, 1], pad = [[0, 0], [0, 0]], lhs_dilate = [1, 1], rhs_dilate = [1, 1]} {batch_group_count = 1 : i64, feature_group_count = 1 : i64} : (tensor<8x7x7x1152xf32>, tensor<1x1x1152x192xf32>) -> tensor<8x7x7x192xf32>
-    %blocks.6.3.project.sum_x_hw = stablehlo.reduce(%blocks.6.3.project.conv init: %cst_1) applies stablehlo.add across dimensions = [1, 2] : (tensor<8x7x7x192xf32>, tensor<f32>) -> tensor<8x192xf32>
+    %blocks.6.3.project.sum_x_w = stablehlo.reduce(%blocks.6.3.project.conv init: %cst_1) applies stablehlo.add across dimensions = [2] : (tensor<8x7x7x192xf32>, tensor<f32>) -> tensor<8x7x192xf32>
+    %blocks.6.3.project.sum_x_hw = stablehlo.reduce(%blocks.6.3.project.sum_x_w init: %cst_1) applies stablehlo.add across dimensions = [1] : (tensor<8x7x192xf32>, tensor<f32>) -> tensor<8x192xf32>
     %blocks.6.3.project.sum_x = stablehlo.reduce(%blocks.6.3.project.sum_x_hw init: %cst_1) applies stablehlo.add across dimensions = [0] : (tensor<8x192xf32>, tensor<f32>) -> tensor<192xf32>
     %blocks.6.3.project.bcast = stablehlo.broadcast_in_dim %cst_15, dims = [] : (tensor<f32>) -> tensor<192xf32>
     %blocks.6.3.project.mean = stablehlo.multiply %blocks.6.3.project.sum_x, %blocks.6.3.project.bcast : tensor<192xf32>
     %blocks.6.3.project.mean_b = stablehlo.broadcast_in_dim %blocks.6.3.project.mean, dims = [3] : (tensor<192xf32>) -> tensor<8x7x7x192xf32>
     %blocks.6.3.project.xc = stablehlo.subtract %blocks.6.3.project.conv, %blocks.6.3.project.mean_b : tensor<8x7x7x192xf32>
     %blocks.6.3.project.xc2 = stablehlo.multiply %blocks.6.3.project.xc, %blocks.6.3.project.xc : tensor<8x7x7x192xf32>
-    %blocks.6.3.project.sum_xc2_hw = stablehlo.reduce(%blocks.6.3.project.xc2 init: %cst_1) applies stablehlo.add across dimensions = [1, 2] : (tensor<8x7x7x192xf32>, tensor<f32>) -> tensor<8x192xf32>
+    %blocks.6.3.project.sum_xc2_w = stablehlo.reduce(%blocks.6.3.project.xc2 init: %cst_1) applies stablehlo.add across dimensions = [2] : (tensor<8x7x7x192xf32>, tensor<f32>) -> tensor<8x7x192xf32>
+    %blocks.6.3.project.sum_xc2_hw = stablehlo.reduce(%blocks.6.3.project.sum_xc2_w init: %cst_1) applies stablehlo.add across dimensions = [1] : (tensor<8x7x192xf32>, tensor<f32>) -> tensor<8x192xf32>
     %blocks.6.3.project.sum_xc2 = stablehlo.reduce(%blocks.6.3.project.sum_xc2_hw init: %cst_1) applies stablehlo.add across dimensions = [0] : (tensor<8x192xf32>, tensor<f32>) -> tensor<192xf32>
     %blocks.6.3.project.bcast_1 = stablehlo.broadcast_in_dim %cst_15, dims = [] : (tensor<f32>) -> tensor<192xf32>
     %blocks.6.3.project.var = stablehlo.multiply %blocks.6.3.project.sum_xc2, %blocks.6.3.project.bcast_1 : tensor<192xf32>
@@ -9026,14 +9508,16 @@ module {
     %blocks.6.3.project.running_var = stablehlo.add %blocks.6.3.project.rv_keep, %blocks.6.3.project.rv_new : tensor<192xf32>
     %blocks.6.3.residual = stablehlo.add %blocks.6.3.project.bn, %blocks.6.2.residual : tensor<8x7x7x192xf32>
     %blocks.7.0.expand.conv = stablehlo.convolution(%blocks.6.3.residual, %blocks.7.0.expand.conv.w) dim_numbers = [b, 0, 1, f]x[0, 1, i, o]->[b, 0, 1, f], window = {stride = [1, 1], pad = [[0, 0], [0, 0]], lhs_dilate = [1, 1], rhs_dilate = [1, 1]} {batch_group_count = 1 : i64, feature_group_count = 1 : i64} : (tensor<8x7x7x192xf32>, tensor<1x1x192x1152xf32>) -> tensor<8x7x7x1152xf32>
-    %blocks.7.0.expand.sum_x_hw = stablehlo.reduce(%blocks.7.0.expand.conv init: %cst_1) applies stablehlo.add across dimensions = [1, 2] : (tensor<8x7x7x1152xf32>, tensor<f32>) -> tensor<8x1152xf32>
+    %blocks.7.0.expand.sum_x_w = stablehlo.reduce(%blocks.7.0.expand.conv init: %cst_1) applies stablehlo.add across dimensions = [2] : (tensor<8x7x7x1152xf32>, tensor<f32>) -> tensor<8x7x1152xf32>
+    %blocks.7.0.expand.sum_x_hw = stablehlo.reduce(%blocks.7.0.expand.sum_x_w init: %cst_1) applies stablehlo.add across dimensions = [1] : (tensor<8x7x1152xf32>, tensor<f32>) -> tensor<8x1152xf32>
     %blocks.7.0.expand.sum_x = stablehlo.reduce(%blocks.7.0.expand.sum_x_hw init: %cst_1) applies stablehlo.add across dimensions = [0] : (tensor<8x1152xf32>, tensor<f32>) -> tensor<1152xf32>
     %blocks.7.0.expand.bcast = stablehlo.broadcast_in_dim %cst_15, dims = [] : (tensor<f32>) -> tensor<1152xf32>
     %blocks.7.0.expand.mean = stablehlo.multiply %blocks.7.0.expand.sum_x, %blocks.7.0.expand.bcast : tensor<1152xf32>
     %blocks.7.0.expand.mean_b = stablehlo.broadcast_in_dim %blocks.7.0.expand.mean, dims = [3] : (tensor<1152xf32>) -> tensor<8x7x7x1152xf32>
     %blocks.7.0.expand.xc = stablehlo.subtract %blocks.7.0.expand.conv, %blocks.7.0.expand.mean_b : tensor<8x7x7x1152xf32>
     %blocks.7.0.expand.xc2 = stablehlo.multiply %blocks.7.0.expand.xc, %blocks.7.0.expand.xc : tensor<8x7x7x1152xf32>
-    %blocks.7.0.expand.sum_xc2_hw = stablehlo.reduce(%blocks.7.0.expand.xc2 init: %cst_1) applies stablehlo.add across dimensions = [1, 2] : (tensor<8x7x7x1152xf32>, tensor<f32>) -> tensor<8x1152xf32>
+    %blocks.7.0.expand.sum_xc2_w = stablehlo.reduce(%blocks.7.0.expand.xc2 init: %cst_1) applies stablehlo.add across dimensions = [2] : (tensor<8x7x7x1152xf32>, tensor<f32>) -> tensor<8x7x1152xf32>
+    %blocks.7.0.expand.sum_xc2_hw = stablehlo.reduce(%blocks.7.0.expand.sum_xc2_w init: %cst_1) applies stablehlo.add across dimensions = [1] : (tensor<8x7x1152xf32>, tensor<f32>) -> tensor<8x1152xf32>
     %blocks.7.0.expand.sum_xc2 = stablehlo.reduce(%blocks.7.0.expand.sum_xc2_hw init: %cst_1) applies stablehlo.add across dimensions = [0] : (tensor<8x1152xf32>, tensor<f32>) -> tensor<1152xf32>
     %blocks.7.0.expand.bcast_1 = stablehlo.broadcast_in_dim %cst_15, dims = [] : (tensor<f32>) -> tensor<1152xf32>
     %blocks.7.0.expand.var = stablehlo.multiply %blocks.7.0.expand.sum_xc2, %blocks.7.0.expand.bcast_1 : tensor<1152xf32>
@@ -9063,14 +9547,16 @@ module {
     %blocks.7.0.expand.sigmoid = stablehlo.logistic %blocks.7.0.expand.bn : tensor<8x7x7x1152xf32>
     %blocks.7.0.expand.swish = stablehlo.multiply %blocks.7.0.expand.bn, %blocks.7.0.expand.sigmoid : tensor<8x7x7x1152xf32>
     %blocks.7.0.dw.conv = stablehlo.convolution(%blocks.7.0.expand.swish, %blocks.7.0.dw.conv.w) dim_numbers = [b, 0, 1, f]x[0, 1, i, o]->[b, 0, 1, f], window = {stride = [1, 1], pad = [[1, 1], [1, 1]], lhs_dilate = [1, 1], rhs_dilate = [1, 1]} {batch_group_count = 1 : i64, feature_group_count = 1152 : i64} : (tensor<8x7x7x1152xf32>, tensor<3x3x1x1152xf32>) -> tensor<8x7x7x1152xf32>
-    %blocks.7.0.dw.sum_x_hw = stablehlo.reduce(%blocks.7.0.dw.conv init: %cst_1) applies stablehlo.add across dimensions = [1, 2] : (tensor<8x7x7x1152xf32>, tensor<f32>) -> tensor<8x1152xf32>
+    %blocks.7.0.dw.sum_x_w = stablehlo.reduce(%blocks.7.0.dw.conv init: %cst_1) applies stablehlo.add across dimensions = [2] : (tensor<8x7x7x1152xf32>, tensor<f32>) -> tensor<8x7x1152xf32>
+    %blocks.7.0.dw.sum_x_hw = stablehlo.reduce(%blocks.7.0.dw.sum_x_w init: %cst_1) applies stablehlo.add across dimensions = [1] : (tensor<8x7x1152xf32>, tensor<f32>) -> tensor<8x1152xf32>
     %blocks.7.0.dw.sum_x = stablehlo.reduce(%blocks.7.0.dw.sum_x_hw init: %cst_1) applies stablehlo.add across dimensions = [0] : (tensor<8x1152xf32>, tensor<f32>) -> tensor<1152xf32>
     %blocks.7.0.dw.bcast = stablehlo.broadcast_in_dim %cst_15, dims = [] : (tensor<f32>) -> tensor<1152xf32>
     %blocks.7.0.dw.mean = stablehlo.multiply %blocks.7.0.dw.sum_x, %blocks.7.0.dw.bcast : tensor<1152xf32>
     %blocks.7.0.dw.mean_b = stablehlo.broadcast_in_dim %blocks.7.0.dw.mean, dims = [3] : (tensor<1152xf32>) -> tensor<8x7x7x1152xf32>
     %blocks.7.0.dw.xc = stablehlo.subtract %blocks.7.0.dw.conv, %blocks.7.0.dw.mean_b : tensor<8x7x7x1152xf32>
     %blocks.7.0.dw.xc2 = stablehlo.multiply %blocks.7.0.dw.xc, %blocks.7.0.dw.xc : tensor<8x7x7x1152xf32>
-    %blocks.7.0.dw.sum_xc2_hw = stablehlo.reduce(%blocks.7.0.dw.xc2 init: %cst_1) applies stablehlo.add across dimensions = [1, 2] : (tensor<8x7x7x1152xf32>, tensor<f32>) -> tensor<8x1152xf32>
+    %blocks.7.0.dw.sum_xc2_w = stablehlo.reduce(%blocks.7.0.dw.xc2 init: %cst_1) applies stablehlo.add across dimensions = [2] : (tensor<8x7x7x1152xf32>, tensor<f32>) -> tensor<8x7x1152xf32>
+    %blocks.7.0.dw.sum_xc2_hw = stablehlo.reduce(%blocks.7.0.dw.sum_xc2_w init: %cst_1) applies stablehlo.add across dimensions = [1] : (tensor<8x7x1152xf32>, tensor<f32>) -> tensor<8x1152xf32>
     %blocks.7.0.dw.sum_xc2 = stablehlo.reduce(%blocks.7.0.dw.sum_xc2_hw init: %cst_1) applies stablehlo.add across dimensions = [0] : (tensor<8x1152xf32>, tensor<f32>) -> tensor<1152xf32>
     %blocks.7.0.dw.bcast_1 = stablehlo.broadcast_in_dim %cst_15, dims = [] : (tensor<f32>) -> tensor<1152xf32>
     %blocks.7.0.dw.var = stablehlo.multiply %blocks.7.0.dw.sum_xc2, %blocks.7.0.dw.bcast_1 : tensor<1152xf32>
@@ -9114,14 +9600,16 @@ module {
     %blocks.7.0.se.gate_b = stablehlo.broadcast_in_dim %blocks.7.0.se.gate, dims = [0, 3] : (tensor<8x1152xf32>) -> tensor<8x7x7x1152xf32>
     %blocks.7.0.se.excited = stablehlo.multiply %blocks.7.0.dw.swish, %blocks.7.0.se.gate_b : tensor<8x7x7x1152xf32>
     %blocks.7.0.project.conv = stablehlo.convolution(%blocks.7.0.se.excited, %blocks.7.0.project.conv.w) dim_numbers = [b, 0, 1, f]x[0, 1, i, o]->[b, 0, 1, f], window = {stride = [1, 1], pad = [[0, 0], [0, 0]], lhs_dilate = [1, 1], rhs_dilate = [1, 1]} {batch_group_count = 1 : i64, feature_group_count = 1 : i64} : (tensor<8x7x7x1152xf32>, tensor<1x1x1152x320xf32>) -> tensor<8x7x7x320xf32>
-    %blocks.7.0.project.sum_x_hw = stablehlo.reduce(%blocks.7.0.project.conv init: %cst_1) applies stablehlo.add across dimensions = [1, 2] : (tensor<8x7x7x320xf32>, tensor<f32>) -> tensor<8x320xf32>
+    %blocks.7.0.project.sum_x_w = stablehlo.reduce(%blocks.7.0.project.conv init: %cst_1) applies stablehlo.add across dimensions = [2] : (tensor<8x7x7x320xf32>, tensor<f32>) -> tensor<8x7x320xf32>
+    %blocks.7.0.project.sum_x_hw = stablehlo.reduce(%blocks.7.0.project.sum_x_w init: %cst_1) applies stablehlo.add across dimensions = [1] : (tensor<8x7x320xf32>, tensor<f32>) -> tensor<8x320xf32>
     %blocks.7.0.project.sum_x = stablehlo.reduce(%blocks.7.0.project.sum_x_hw init: %cst_1) applies stablehlo.add across dimensions = [0] : (tensor<8x320xf32>, tensor<f32>) -> tensor<320xf32>
     %blocks.7.0.project.bcast = stablehlo.broadcast_in_dim %cst_15, dims = [] : (tensor<f32>) -> tensor<320xf32>
     %blocks.7.0.project.mean = stablehlo.multiply %blocks.7.0.project.sum_x, %blocks.7.0.project.bcast : tensor<320xf32>
     %blocks.7.0.project.mean_b = stablehlo.broadcast_in_dim %blocks.7.0.project.mean, dims = [3] : (tensor<320xf32>) -> tensor<8x7x7x320xf32>
     %blocks.7.0.project.xc = stablehlo.subtract %blocks.7.0.project.conv, %blocks.7.0.project.mean_b : tensor<8x7x7x320xf32>
     %blocks.7.0.project.xc2 = stablehlo.multiply %blocks.7.0.project.xc, %blocks.7.0.project.xc : tensor<8x7x7x320xf32>
-    %blocks.7.0.project.sum_xc2_hw = stablehlo.reduce(%blocks.7.0.project.xc2 init: %cst_1) applies stablehlo.add across dimensions = [1, 2] : (tensor<8x7x7x320xf32>, tensor<f32>) -> tensor<8x320xf32>
+    %blocks.7.0.project.sum_xc2_w = stablehlo.reduce(%blocks.7.0.project.xc2 init: %cst_1) applies stablehlo.add across dimensions = [2] : (tensor<8x7x7x320xf32>, tensor<f32>) -> tensor<8x7x320xf32>
+    %blocks.7.0.project.sum_xc2_hw = stablehlo.reduce(%blocks.7.0.project.sum_xc2_w init: %cst_1) applies stablehlo.add across dimensions = [1] : (tensor<8x7x320xf32>, tensor<f32>) -> tensor<8x320xf32>
     %blocks.7.0.project.sum_xc2 = stablehlo.reduce(%blocks.7.0.project.sum_xc2_hw init: %cst_1) applies stablehlo.add across dimensions = [0] : (tensor<8x320xf32>, tensor<f32>) -> tensor<320xf32>
     %blocks.7.0.project.bcast_1 = stablehlo.broadcast_in_dim %cst_15, dims = [] : (tensor<f32>) -> tensor<320xf32>
     %blocks.7.0.project.var = stablehlo.multiply %blocks.7.0.project.sum_xc2, %blocks.7.0.project.bcast_1 : tensor<320xf32>
@@ -9149,14 +9637,16 @@ module {
     %blocks.7.0.project.rv_new = stablehlo.multiply %blocks.7.0.project.var_unbiased, %blocks.7.0.project.bcast_7 : tensor<320xf32>
     %blocks.7.0.project.running_var = stablehlo.add %blocks.7.0.project.rv_keep, %blocks.7.0.project.rv_new : tensor<320xf32>
     %conv.8.conv = stablehlo.convolution(%blocks.7.0.project.bn, %conv.8.conv.w) dim_numbers = [b, 0, 1, f]x[0, 1, i, o]->[b, 0, 1, f], window = {stride = [1, 1], pad = [[0, 0], [0, 0]], lhs_dilate = [1, 1], rhs_dilate = [1, 1]} {batch_group_count = 1 : i64, feature_group_count = 1 : i64} : (tensor<8x7x7x320xf32>, tensor<1x1x320x1280xf32>) -> tensor<8x7x7x1280xf32>
-    %conv.8.sum_x_hw = stablehlo.reduce(%conv.8.conv init: %cst_1) applies stablehlo.add across dimensions = [1, 2] : (tensor<8x7x7x1280xf32>, tensor<f32>) -> tensor<8x1280xf32>
+    %conv.8.sum_x_w = stablehlo.reduce(%conv.8.conv init: %cst_1) applies stablehlo.add across dimensions = [2] : (tensor<8x7x7x1280xf32>, tensor<f32>) -> tensor<8x7x1280xf32>
+    %conv.8.sum_x_hw = stablehlo.reduce(%conv.8.sum_x_w init: %cst_1) applies stablehlo.add across dimensions = [1] : (tensor<8x7x1280xf32>, tensor<f32>) -> tensor<8x1280xf32>
     %conv.8.sum_x = stablehlo.reduce(%conv.8.sum_x_hw init: %cst_1) applies stablehlo.add across dimensions = [0] : (tensor<8x1280xf32>, tensor<f32>) -> tensor<1280xf32>
     %conv.8.bcast = stablehlo.broadcast_in_dim %cst_15, dims = [] : (tensor<f32>) -> tensor<1280xf32>
     %conv.8.mean = stablehlo.multiply %conv.8.sum_x, %conv.8.bcast : tensor<1280xf32>
     %conv.8.mean_b = stablehlo.broadcast_in_dim %conv.8.mean, dims = [3] : (tensor<1280xf32>) -> tensor<8x7x7x1280xf32>
     %conv.8.xc = stablehlo.subtract %conv.8.conv, %conv.8.mean_b : tensor<8x7x7x1280xf32>
     %conv.8.xc2 = stablehlo.multiply %conv.8.xc, %conv.8.xc : tensor<8x7x7x1280xf32>
-    %conv.8.sum_xc2_hw = stablehlo.reduce(%conv.8.xc2 init: %cst_1) applies stablehlo.add across dimensions = [1, 2] : (tensor<8x7x7x1280xf32>, tensor<f32>) -> tensor<8x1280xf32>
+    %conv.8.sum_xc2_w = stablehlo.reduce(%conv.8.xc2 init: %cst_1) applies stablehlo.add across dimensions = [2] : (tensor<8x7x7x1280xf32>, tensor<f32>) -> tensor<8x7x1280xf32>
+    %conv.8.sum_xc2_hw = stablehlo.reduce(%conv.8.sum_xc2_w init: %cst_1) applies stablehlo.add across dimensions = [1] : (tensor<8x7x1280xf32>, tensor<f32>) -> tensor<8x1280xf32>
     %conv.8.sum_xc2 = stablehlo.reduce(%conv.8.sum_xc2_hw init: %cst_1) applies stablehlo.add across dimensions = [0] : (tensor<8x1280xf32>, tensor<f32>) -> tensor<1280xf32>
     %conv.8.bcast_1 = stablehlo.broadcast_in_dim %cst_15, dims = [] : (tensor<f32>) -> tensor<1280xf32>
     %conv.8.var = stablehlo.multiply %conv.8.sum_xc2, %conv.8.bcast_1 : tensor<1280xf32>
@@ -9265,17 +9755,23 @@ module {
     %conv.8.dswish = stablehlo.multiply %conv.8.sigmoid_r, %conv.8.one_plus : tensor<8x7x7x1280xf32>
     %conv.8.d_swish = stablehlo.multiply %pool.9.d_x, %conv.8.dswish : tensor<8x7x7x1280xf32>
     %conv.8.du_xhat = stablehlo.multiply %conv.8.d_swish, %conv.8.xhat : tensor<8x7x7x1280xf32>
-    %conv.8.d_beta_hw_d_gamma_hw:2 = stablehlo.reduce(%conv.8.d_swish init: %cst_1), (%conv.8.du_xhat init: %cst_1) across dimensions = [1, 2] : (tensor<8x7x7x1280xf32>, tensor<8x7x7x1280xf32>, tensor<f32>, tensor<f32>) -> (tensor<8x1280xf32>, tensor<8x1280xf32>)
+    %conv.8.d_beta_w_d_gamma_w:2 = stablehlo.reduce(%conv.8.d_swish init: %cst_1), (%conv.8.du_xhat init: %cst_1) across dimensions = [2] : (tensor<8x7x7x1280xf32>, tensor<8x7x7x1280xf32>, tensor<f32>, tensor<f32>) -> (tensor<8x7x1280xf32>, tensor<8x7x1280xf32>)
       reducer(%acc: tensor<f32>, %elt: tensor<f32>) (%acc_1: tensor<f32>, %elt_1: tensor<f32>) {
         %part = stablehlo.add %acc, %elt : tensor<f32>
         %part_1 = stablehlo.add %acc_1, %elt_1 : tensor<f32>
         stablehlo.return %part, %part_1 : tensor<f32>, tensor<f32>
       }
-    %conv.8.d_beta_d_gamma:2 = stablehlo.reduce(%conv.8.d_beta_hw_d_gamma_hw#0 init: %cst_1), (%conv.8.d_beta_hw_d_gamma_hw#1 init: %cst_1) across dimensions = [0] : (tensor<8x1280xf32>, tensor<8x1280xf32>, tensor<f32>, tensor<f32>) -> (tensor<1280xf32>, tensor<1280xf32>)
+    %conv.8.d_beta_hw_d_gamma_hw:2 = stablehlo.reduce(%conv.8.d_beta_w_d_gamma_w#0 init: %cst_1), (%conv.8.d_beta_w_d_gamma_w#1 init: %cst_1) across dimensions = [1] : (tensor<8x7x1280xf32>, tensor<8x7x1280xf32>, tensor<f32>, tensor<f32>) -> (tensor<8x1280xf32>, tensor<8x1280xf32>)
       reducer(%acc_2: tensor<f32>, %elt_2: tensor<f32>) (%acc_3: tensor<f32>, %elt_3: tensor<f32>) {
         %part_2 = stablehlo.add %acc_2, %elt_2 : tensor<f32>
         %part_3 = stablehlo.add %acc_3, %elt_3 : tensor<f32>
         stablehlo.return %part_2, %part_3 : tensor<f32>, tensor<f32>
+      }
+    %conv.8.d_beta_d_gamma:2 = stablehlo.reduce(%conv.8.d_beta_hw_d_gamma_hw#0 init: %cst_1), (%conv.8.d_beta_hw_d_gamma_hw#1 init: %cst_1) across dimensions = [0] : (tensor<8x1280xf32>, tensor<8x1280xf32>, tensor<f32>, tensor<f32>) -> (tensor<1280xf32>, tensor<1280xf32>)
+      reducer(%acc_4: tensor<f32>, %elt_4: tensor<f32>) (%acc_5: tensor<f32>, %elt_5: tensor<f32>) {
+        %part_4 = stablehlo.add %acc_4, %elt_4 : tensor<f32>
+        %part_5 = stablehlo.add %acc_5, %elt_5 : tensor<f32>
+        stablehlo.return %part_4, %part_5 : tensor<f32>, tensor<f32>
       }
     %conv.8.gamma_inv = stablehlo.multiply %conv.8.bn.gamma.flat, %conv.8.inv_std : tensor<1280xf32>
     %conv.8.bcast_10 = stablehlo.broadcast_in_dim %cst_15, dims = [] : (tensor<f32>) -> tensor<1280xf32>
@@ -9302,17 +9798,23 @@ module {
     %blocks.7.0.project.mean_inv_b = stablehlo.broadcast_in_dim %blocks.7.0.project.mean_inv, dims = [3] : (tensor<320xf32>) -> tensor<8x7x7x320xf32>
     %blocks.7.0.project.xhat = stablehlo.subtract %blocks.7.0.project.z_inv, %blocks.7.0.project.mean_inv_b : tensor<8x7x7x320xf32>
     %blocks.7.0.project.du_xhat = stablehlo.multiply %conv.8.d_x, %blocks.7.0.project.xhat : tensor<8x7x7x320xf32>
-    %blocks.7.0.project.d_beta_hw_d_gamma_hw:2 = stablehlo.reduce(%conv.8.d_x init: %cst_1), (%blocks.7.0.project.du_xhat init: %cst_1) across dimensions = [1, 2] : (tensor<8x7x7x320xf32>, tensor<8x7x7x320xf32>, tensor<f32>, tensor<f32>) -> (tensor<8x320xf32>, tensor<8x320xf32>)
-      reducer(%acc_4: tensor<f32>, %elt_4: tensor<f32>) (%acc_5: tensor<f32>, %elt_5: tensor<f32>) {
-        %part_4 = stablehlo.add %acc_4, %elt_4 : tensor<f32>
-        %part_5 = stablehlo.add %acc_5, %elt_5 : tensor<f32>
-        stablehlo.return %part_4, %part_5 : tensor<f32>, tensor<f32>
-      }
-    %blocks.7.0.project.d_beta_d_gamma:2 = stablehlo.reduce(%blocks.7.0.project.d_beta_hw_d_gamma_hw#0 init: %cst_1), (%blocks.7.0.project.d_beta_hw_d_gamma_hw#1 init: %cst_1) across dimensions = [0] : (tensor<8x320xf32>, tensor<8x320xf32>, tensor<f32>, tensor<f32>) -> (tensor<320xf32>, tensor<320xf32>)
+    %blocks.7.0.project.d_beta_w_d_gamma_w:2 = stablehlo.reduce(%conv.8.d_x init: %cst_1), (%blocks.7.0.project.du_xhat init: %cst_1) across dimensions = [2] : (tensor<8x7x7x320xf32>, tensor<8x7x7x320xf32>, tensor<f32>, tensor<f32>) -> (tensor<8x7x320xf32>, tensor<8x7x320xf32>)
       reducer(%acc_6: tensor<f32>, %elt_6: tensor<f32>) (%acc_7: tensor<f32>, %elt_7: tensor<f32>) {
         %part_6 = stablehlo.add %acc_6, %elt_6 : tensor<f32>
         %part_7 = stablehlo.add %acc_7, %elt_7 : tensor<f32>
         stablehlo.return %part_6, %part_7 : tensor<f32>, tensor<f32>
+      }
+    %blocks.7.0.project.d_beta_hw_d_gamma_hw:2 = stablehlo.reduce(%blocks.7.0.project.d_beta_w_d_gamma_w#0 init: %cst_1), (%blocks.7.0.project.d_beta_w_d_gamma_w#1 init: %cst_1) across dimensions = [1] : (tensor<8x7x320xf32>, tensor<8x7x320xf32>, tensor<f32>, tensor<f32>) -> (tensor<8x320xf32>, tensor<8x320xf32>)
+      reducer(%acc_8: tensor<f32>, %elt_8: tensor<f32>) (%acc_9: tensor<f32>, %elt_9: tensor<f32>) {
+        %part_8 = stablehlo.add %acc_8, %elt_8 : tensor<f32>
+        %part_9 = stablehlo.add %acc_9, %elt_9 : tensor<f32>
+        stablehlo.return %part_8, %part_9 : tensor<f32>, tensor<f32>
+      }
+    %blocks.7.0.project.d_beta_d_gamma:2 = stablehlo.reduce(%blocks.7.0.project.d_beta_hw_d_gamma_hw#0 init: %cst_1), (%blocks.7.0.project.d_beta_hw_d_gamma_hw#1 init: %cst_1) across dimensions = [0] : (tensor<8x320xf32>, tensor<8x320xf32>, tensor<f32>, tensor<f32>) -> (tensor<320xf32>, tensor<320xf32>)
+      reducer(%acc_10: tensor<f32>, %elt_10: tensor<f32>) (%acc_11: tensor<f32>, %elt_11: tensor<f32>) {
+        %part_10 = stablehlo.add %acc_10, %elt_10 : tensor<f32>
+        %part_11 = stablehlo.add %acc_11, %elt_11 : tensor<f32>
+        stablehlo.return %part_10, %part_11 : tensor<f32>, tensor<f32>
       }
     %blocks.7.0.project.gamma_inv = stablehlo.multiply %blocks.7.0.project.bn.gamma.flat, %blocks.7.0.project.inv_std : tensor<320xf32>
     %blocks.7.0.project.bcast_8 = stablehlo.broadcast_in_dim %cst_15, dims = [] : (tensor<f32>) -> tensor<320xf32>
@@ -9380,17 +9882,23 @@ module {
     %blocks.7.0.dw.dswish = stablehlo.multiply %blocks.7.0.dw.sigmoid_r, %blocks.7.0.dw.one_plus : tensor<8x7x7x1152xf32>
     %blocks.7.0.dw.d_swish = stablehlo.multiply %blocks.7.0.se.d_h, %blocks.7.0.dw.dswish : tensor<8x7x7x1152xf32>
     %blocks.7.0.dw.du_xhat = stablehlo.multiply %blocks.7.0.dw.d_swish, %blocks.7.0.dw.xhat : tensor<8x7x7x1152xf32>
-    %blocks.7.0.dw.d_beta_hw_d_gamma_hw:2 = stablehlo.reduce(%blocks.7.0.dw.d_swish init: %cst_1), (%blocks.7.0.dw.du_xhat init: %cst_1) across dimensions = [1, 2] : (tensor<8x7x7x1152xf32>, tensor<8x7x7x1152xf32>, tensor<f32>, tensor<f32>) -> (tensor<8x1152xf32>, tensor<8x1152xf32>)
-      reducer(%acc_8: tensor<f32>, %elt_8: tensor<f32>) (%acc_9: tensor<f32>, %elt_9: tensor<f32>) {
-        %part_8 = stablehlo.add %acc_8, %elt_8 : tensor<f32>
-        %part_9 = stablehlo.add %acc_9, %elt_9 : tensor<f32>
-        stablehlo.return %part_8, %part_9 : tensor<f32>, tensor<f32>
+    %blocks.7.0.dw.d_beta_w_d_gamma_w:2 = stablehlo.reduce(%blocks.7.0.dw.d_swish init: %cst_1), (%blocks.7.0.dw.du_xhat init: %cst_1) across dimensions = [2] : (tensor<8x7x7x1152xf32>, tensor<8x7x7x1152xf32>, tensor<f32>, tensor<f32>) -> (tensor<8x7x1152xf32>, tensor<8x7x1152xf32>)
+      reducer(%acc_12: tensor<f32>, %elt_12: tensor<f32>) (%acc_13: tensor<f32>, %elt_13: tensor<f32>) {
+        %part_12 = stablehlo.add %acc_12, %elt_12 : tensor<f32>
+        %part_13 = stablehlo.add %acc_13, %elt_13 : tensor<f32>
+        stablehlo.return %part_12, %part_13 : tensor<f32>, tensor<f32>
+      }
+    %blocks.7.0.dw.d_beta_hw_d_gamma_hw:2 = stablehlo.reduce(%blocks.7.0.dw.d_beta_w_d_gamma_w#0 init: %cst_1), (%blocks.7.0.dw.d_beta_w_d_gamma_w#1 init: %cst_1) across dimensions = [1] : (tensor<8x7x1152xf32>, tensor<8x7x1152xf32>, tensor<f32>, tensor<f32>) -> (tensor<8x1152xf32>, tensor<8x1152xf32>)
+      reducer(%acc_14: tensor<f32>, %elt_14: tensor<f32>) (%acc_15: tensor<f32>, %elt_15: tensor<f32>) {
+        %part_14 = stablehlo.add %acc_14, %elt_14 : tensor<f32>
+        %part_15 = stablehlo.add %acc_15, %elt_15 : tensor<f32>
+        stablehlo.return %part_14, %part_15 : tensor<f32>, tensor<f32>
       }
     %blocks.7.0.dw.d_beta_d_gamma:2 = stablehlo.reduce(%blocks.7.0.dw.d_beta_hw_d_gamma_hw#0 init: %cst_1), (%blocks.7.0.dw.d_beta_hw_d_gamma_hw#1 init: %cst_1) across dimensions = [0] : (tensor<8x1152xf32>, tensor<8x1152xf32>, tensor<f32>, tensor<f32>) -> (tensor<1152xf32>, tensor<1152xf32>)
-      reducer(%acc_10: tensor<f32>, %elt_10: tensor<f32>) (%acc_11: tensor<f32>, %elt_11: tensor<f32>) {
-        %part_10 = stablehlo.add %acc_10, %elt_10 : tensor<f32>
-        %part_11 = stablehlo.add %acc_11, %elt_11 : tensor<f32>
-        stablehlo.return %part_10, %part_11 : tensor<f32>, tensor<f32>
+      reducer(%acc_16: tensor<f32>, %elt_16: tensor<f32>) (%acc_17: tensor<f32>, %elt_17: tensor<f32>) {
+        %part_16 = stablehlo.add %acc_16, %elt_16 : tensor<f32>
+        %part_17 = stablehlo.add %acc_17, %elt_17 : tensor<f32>
+        stablehlo.return %part_16, %part_17 : tensor<f32>, tensor<f32>
       }
     %blocks.7.0.dw.gamma_inv = stablehlo.multiply %blocks.7.0.dw.bn.gamma.flat, %blocks.7.0.dw.inv_std : tensor<1152xf32>
     %blocks.7.0.dw.bcast_10 = stablehlo.broadcast_in_dim %cst_15, dims = [] : (tensor<f32>) -> tensor<1152xf32>
@@ -9458,17 +9966,23 @@ module {
     %blocks.7.0.expand.dswish = stablehlo.multiply %blocks.7.0.expand.sigmoid_r, %blocks.7.0.expand.one_plus : tensor<8x7x7x1152xf32>
     %blocks.7.0.expand.d_swish = stablehlo.multiply %blocks.7.0.dw.d_x, %blocks.7.0.expand.dswish : tensor<8x7x7x1152xf32>
     %blocks.7.0.expand.du_xhat = stablehlo.multiply %blocks.7.0.expand.d_swish, %blocks.7.0.expand.xhat : tensor<8x7x7x1152xf32>
-    %blocks.7.0.expand.d_beta_hw_d_gamma_hw:2 = stablehlo.reduce(%blocks.7.0.expand.d_swish init: %cst_1), (%blocks.7.0.expand.du_xhat init: %cst_1) across dimensions = [1, 2] : (tensor<8x7x7x1152xf32>, tensor<8x7x7x1152xf32>, tensor<f32>, tensor<f32>) -> (tensor<8x1152xf32>, tensor<8x1152xf32>)
-      reducer(%acc_12: tensor<f32>, %elt_12: tensor<f32>) (%acc_13: tensor<f32>, %elt_13: tensor<f32>) {
-        %part_12 = stablehlo.add %acc_12, %elt_12 : tensor<f32>
-        %part_13 = stablehlo.add %acc_13, %elt_13 : tensor<f32>
-        stablehlo.return %part_12, %part_13 : tensor<f32>, tensor<f32>
+    %blocks.7.0.expand.d_beta_w_d_gamma_w:2 = stablehlo.reduce(%blocks.7.0.expand.d_swish init: %cst_1), (%blocks.7.0.expand.du_xhat init: %cst_1) across dimensions = [2] : (tensor<8x7x7x1152xf32>, tensor<8x7x7x1152xf32>, tensor<f32>, tensor<f32>) -> (tensor<8x7x1152xf32>, tensor<8x7x1152xf32>)
+      reducer(%acc_18: tensor<f32>, %elt_18: tensor<f32>) (%acc_19: tensor<f32>, %elt_19: tensor<f32>) {
+        %part_18 = stablehlo.add %acc_18, %elt_18 : tensor<f32>
+        %part_19 = stablehlo.add %acc_19, %elt_19 : tensor<f32>
+        stablehlo.return %part_18, %part_19 : tensor<f32>, tensor<f32>
+      }
+    %blocks.7.0.expand.d_beta_hw_d_gamma_hw:2 = stablehlo.reduce(%blocks.7.0.expand.d_beta_w_d_gamma_w#0 init: %cst_1), (%blocks.7.0.expand.d_beta_w_d_gamma_w#1 init: %cst_1) across dimensions = [1] : (tensor<8x7x1152xf32>, tensor<8x7x1152xf32>, tensor<f32>, tensor<f32>) -> (tensor<8x1152xf32>, tensor<8x1152xf32>)
+      reducer(%acc_20: tensor<f32>, %elt_20: tensor<f32>) (%acc_21: tensor<f32>, %elt_21: tensor<f32>) {
+        %part_20 = stablehlo.add %acc_20, %elt_20 : tensor<f32>
+        %part_21 = stablehlo.add %acc_21, %elt_21 : tensor<f32>
+        stablehlo.return %part_20, %part_21 : tensor<f32>, tensor<f32>
       }
     %blocks.7.0.expand.d_beta_d_gamma:2 = stablehlo.reduce(%blocks.7.0.expand.d_beta_hw_d_gamma_hw#0 init: %cst_1), (%blocks.7.0.expand.d_beta_hw_d_gamma_hw#1 init: %cst_1) across dimensions = [0] : (tensor<8x1152xf32>, tensor<8x1152xf32>, tensor<f32>, tensor<f32>) -> (tensor<1152xf32>, tensor<1152xf32>)
-      reducer(%acc_14: tensor<f32>, %elt_14: tensor<f32>) (%acc_15: tensor<f32>, %elt_15: tensor<f32>) {
-        %part_14 = stablehlo.add %acc_14, %elt_14 : tensor<f32>
-        %part_15 = stablehlo.add %acc_15, %elt_15 : tensor<f32>
-        stablehlo.return %part_14, %part_15 : tensor<f32>, tensor<f32>
+      reducer(%acc_22: tensor<f32>, %elt_22: tensor<f32>) (%acc_23: tensor<f32>, %elt_23: tensor<f32>) {
+        %part_22 = stablehlo.add %acc_22, %elt_22 : tensor<f32>
+        %part_23 = stablehlo.add %acc_23, %elt_23 : tensor<f32>
+        stablehlo.return %part_22, %part_23 : tensor<f32>, tensor<f32>
       }
     %blocks.7.0.expand.gamma_inv = stablehlo.multiply %blocks.7.0.expand.bn.gamma.flat, %blocks.7.0.expand.inv_std : tensor<1152xf32>
     %blocks.7.0.expand.bcast_10 = stablehlo.broadcast_in_dim %cst_15, dims = [] : (tensor<f32>) -> tensor<1152xf32>
@@ -9494,17 +10008,23 @@ module {
     %blocks.6.3.project.mean_inv_b = stablehlo.broadcast_in_dim %blocks.6.3.project.mean_inv, dims = [3] : (tensor<192xf32>) -> tensor<8x7x7x192xf32>
     %blocks.6.3.project.xhat = stablehlo.subtract %blocks.6.3.project.z_inv, %blocks.6.3.project.mean_inv_b : tensor<8x7x7x192xf32>
     %blocks.6.3.project.du_xhat = stablehlo.multiply %blocks.7.0.expand.d_x, %blocks.6.3.project.xhat : tensor<8x7x7x192xf32>
-    %blocks.6.3.project.d_beta_hw_d_gamma_hw:2 = stablehlo.reduce(%blocks.7.0.expand.d_x init: %cst_1), (%blocks.6.3.project.du_xhat init: %cst_1) across dimensions = [1, 2] : (tensor<8x7x7x192xf32>, tensor<8x7x7x192xf32>, tensor<f32>, tensor<f32>) -> (tensor<8x192xf32>, tensor<8x192xf32>)
-      reducer(%acc_16: tensor<f32>, %elt_16: tensor<f32>) (%acc_17: tensor<f32>, %elt_17: tensor<f32>) {
-        %part_16 = stablehlo.add %acc_16, %elt_16 : tensor<f32>
-        %part_17 = stablehlo.add %acc_17, %elt_17 : tensor<f32>
-        stablehlo.return %part_16, %part_17 : tensor<f32>, tensor<f32>
+    %blocks.6.3.project.d_beta_w_d_gamma_w:2 = stablehlo.reduce(%blocks.7.0.expand.d_x init: %cst_1), (%blocks.6.3.project.du_xhat init: %cst_1) across dimensions = [2] : (tensor<8x7x7x192xf32>, tensor<8x7x7x192xf32>, tensor<f32>, tensor<f32>) -> (tensor<8x7x192xf32>, tensor<8x7x192xf32>)
+      reducer(%acc_24: tensor<f32>, %elt_24: tensor<f32>) (%acc_25: tensor<f32>, %elt_25: tensor<f32>) {
+        %part_24 = stablehlo.add %acc_24, %elt_24 : tensor<f32>
+        %part_25 = stablehlo.add %acc_25, %elt_25 : tensor<f32>
+        stablehlo.return %part_24, %part_25 : tensor<f32>, tensor<f32>
+      }
+    %blocks.6.3.project.d_beta_hw_d_gamma_hw:2 = stablehlo.reduce(%blocks.6.3.project.d_beta_w_d_gamma_w#0 init: %cst_1), (%blocks.6.3.project.d_beta_w_d_gamma_w#1 init: %cst_1) across dimensions = [1] : (tensor<8x7x192xf32>, tensor<8x7x192xf32>, tensor<f32>, tensor<f32>) -> (tensor<8x192xf32>, tensor<8x192xf32>)
+      reducer(%acc_26: tensor<f32>, %elt_26: tensor<f32>) (%acc_27: tensor<f32>, %elt_27: tensor<f32>) {
+        %part_26 = stablehlo.add %acc_26, %elt_26 : tensor<f32>
+        %part_27 = stablehlo.add %acc_27, %elt_27 : tensor<f32>
+        stablehlo.return %part_26, %part_27 : tensor<f32>, tensor<f32>
       }
     %blocks.6.3.project.d_beta_d_gamma:2 = stablehlo.reduce(%blocks.6.3.project.d_beta_hw_d_gamma_hw#0 init: %cst_1), (%blocks.6.3.project.d_beta_hw_d_gamma_hw#1 init: %cst_1) across dimensions = [0] : (tensor<8x192xf32>, tensor<8x192xf32>, tensor<f32>, tensor<f32>) -> (tensor<192xf32>, tensor<192xf32>)
-      reducer(%acc_18: tensor<f32>, %elt_18: tensor<f32>) (%acc_19: tensor<f32>, %elt_19: tensor<f32>) {
-        %part_18 = stablehlo.add %acc_18, %elt_18 : tensor<f32>
-        %part_19 = stablehlo.add %acc_19, %elt_19 : tensor<f32>
-        stablehlo.return %part_18, %part_19 : tensor<f32>, tensor<f32>
+      reducer(%acc_28: tensor<f32>, %elt_28: tensor<f32>) (%acc_29: tensor<f32>, %elt_29: tensor<f32>) {
+        %part_28 = stablehlo.add %acc_28, %elt_28 : tensor<f32>
+        %part_29 = stablehlo.add %acc_29, %elt_29 : tensor<f32>
+        stablehlo.return %part_28, %part_29 : tensor<f32>, tensor<f32>
       }
     %blocks.6.3.project.gamma_inv = stablehlo.multiply %blocks.6.3.project.bn.gamma.flat, %blocks.6.3.project.inv_std : tensor<192xf32>
     %blocks.6.3.project.bcast_8 = stablehlo.broadcast_in_dim %cst_15, dims = [] : (tensor<f32>) -> tensor<192xf32>
@@ -9572,17 +10092,23 @@ module {
     %blocks.6.3.dw.dswish = stablehlo.multiply %blocks.6.3.dw.sigmoid_r, %blocks.6.3.dw.one_plus : tensor<8x7x7x1152xf32>
     %blocks.6.3.dw.d_swish = stablehlo.multiply %blocks.6.3.se.d_h, %blocks.6.3.dw.dswish : tensor<8x7x7x1152xf32>
     %blocks.6.3.dw.du_xhat = stablehlo.multiply %blocks.6.3.dw.d_swish, %blocks.6.3.dw.xhat : tensor<8x7x7x1152xf32>
-    %blocks.6.3.dw.d_beta_hw_d_gamma_hw:2 = stablehlo.reduce(%blocks.6.3.dw.d_swish init: %cst_1), (%blocks.6.3.dw.du_xhat init: %cst_1) across dimensions = [1, 2] : (tensor<8x7x7x1152xf32>, tensor<8x7x7x1152xf32>, tensor<f32>, tensor<f32>) -> (tensor<8x1152xf32>, tensor<8x1152xf32>)
-      reducer(%acc_20: tensor<f32>, %elt_20: tensor<f32>) (%acc_21: tensor<f32>, %elt_21: tensor<f32>) {
-        %part_20 = stablehlo.add %acc_20, %elt_20 : tensor<f32>
-        %part_21 = stablehlo.add %acc_21, %elt_21 : tensor<f32>
-        stablehlo.return %part_20, %part_21 : tensor<f32>, tensor<f32>
+    %blocks.6.3.dw.d_beta_w_d_gamma_w:2 = stablehlo.reduce(%blocks.6.3.dw.d_swish init: %cst_1), (%blocks.6.3.dw.du_xhat init: %cst_1) across dimensions = [2] : (tensor<8x7x7x1152xf32>, tensor<8x7x7x1152xf32>, tensor<f32>, tensor<f32>) -> (tensor<8x7x1152xf32>, tensor<8x7x1152xf32>)
+      reducer(%acc_30: tensor<f32>, %elt_30: tensor<f32>) (%acc_31: tensor<f32>, %elt_31: tensor<f32>) {
+        %part_30 = stablehlo.add %acc_30, %elt_30 : tensor<f32>
+        %part_31 = stablehlo.add %acc_31, %elt_31 : tensor<f32>
+        stablehlo.return %part_30, %part_31 : tensor<f32>, tensor<f32>
+      }
+    %blocks.6.3.dw.d_beta_hw_d_gamma_hw:2 = stablehlo.reduce(%blocks.6.3.dw.d_beta_w_d_gamma_w#0 init: %cst_1), (%blocks.6.3.dw.d_beta_w_d_gamma_w#1 init: %cst_1) across dimensions = [1] : (tensor<8x7x1152xf32>, tensor<8x7x1152xf32>, tensor<f32>, tensor<f32>) -> (tensor<8x1152xf32>, tensor<8x1152xf32>)
+      reducer(%acc_32: tensor<f32>, %elt_32: tensor<f32>) (%acc_33: tensor<f32>, %elt_33: tensor<f32>) {
+        %part_32 = stablehlo.add %acc_32, %elt_32 : tensor<f32>
+        %part_33 = stablehlo.add %acc_33, %elt_33 : tensor<f32>
+        stablehlo.return %part_32, %part_33 : tensor<f32>, tensor<f32>
       }
     %blocks.6.3.dw.d_beta_d_gamma:2 = stablehlo.reduce(%blocks.6.3.dw.d_beta_hw_d_gamma_hw#0 init: %cst_1), (%blocks.6.3.dw.d_beta_hw_d_gamma_hw#1 init: %cst_1) across dimensions = [0] : (tensor<8x1152xf32>, tensor<8x1152xf32>, tensor<f32>, tensor<f32>) -> (tensor<1152xf32>, tensor<1152xf32>)
-      reducer(%acc_22: tensor<f32>, %elt_22: tensor<f32>) (%acc_23: tensor<f32>, %elt_23: tensor<f32>) {
-        %part_22 = stablehlo.add %acc_22, %elt_22 : tensor<f32>
-        %part_23 = stablehlo.add %acc_23, %elt_23 : tensor<f32>
-        stablehlo.return %part_22, %part_23 : tensor<f32>, tensor<f32>
+      reducer(%acc_34: tensor<f32>, %elt_34: tensor<f32>) (%acc_35: tensor<f32>, %elt_35: tensor<f32>) {
+        %part_34 = stablehlo.add %acc_34, %elt_34 : tensor<f32>
+        %part_35 = stablehlo.add %acc_35, %elt_35 : tensor<f32>
+        stablehlo.return %part_34, %part_35 : tensor<f32>, tensor<f32>
       }
     %blocks.6.3.dw.gamma_inv = stablehlo.multiply %blocks.6.3.dw.bn.gamma.flat, %blocks.6.3.dw.inv_std : tensor<1152xf32>
     %blocks.6.3.dw.bcast_10 = stablehlo.broadcast_in_dim %cst_15, dims = [] : (tensor<f32>) -> tensor<1152xf32>
@@ -9650,17 +10176,23 @@ module {
     %blocks.6.3.expand.dswish = stablehlo.multiply %blocks.6.3.expand.sigmoid_r, %blocks.6.3.expand.one_plus : tensor<8x7x7x1152xf32>
     %blocks.6.3.expand.d_swish = stablehlo.multiply %blocks.6.3.dw.d_x, %blocks.6.3.expand.dswish : tensor<8x7x7x1152xf32>
     %blocks.6.3.expand.du_xhat = stablehlo.multiply %blocks.6.3.expand.d_swish, %blocks.6.3.expand.xhat : tensor<8x7x7x1152xf32>
-    %blocks.6.3.expand.d_beta_hw_d_gamma_hw:2 = stablehlo.reduce(%blocks.6.3.expand.d_swish init: %cst_1), (%blocks.6.3.expand.du_xhat init: %cst_1) across dimensions = [1, 2] : (tensor<8x7x7x1152xf32>, tensor<8x7x7x1152xf32>, tensor<f32>, tensor<f32>) -> (tensor<8x1152xf32>, tensor<8x1152xf32>)
-      reducer(%acc_24: tensor<f32>, %elt_24: tensor<f32>) (%acc_25: tensor<f32>, %elt_25: tensor<f32>) {
-        %part_24 = stablehlo.add %acc_24, %elt_24 : tensor<f32>
-        %part_25 = stablehlo.add %acc_25, %elt_25 : tensor<f32>
-        stablehlo.return %part_24, %part_25 : tensor<f32>, tensor<f32>
+    %blocks.6.3.expand.d_beta_w_d_gamma_w:2 = stablehlo.reduce(%blocks.6.3.expand.d_swish init: %cst_1), (%blocks.6.3.expand.du_xhat init: %cst_1) across dimensions = [2] : (tensor<8x7x7x1152xf32>, tensor<8x7x7x1152xf32>, tensor<f32>, tensor<f32>) -> (tensor<8x7x1152xf32>, tensor<8x7x1152xf32>)
+      reducer(%acc_36: tensor<f32>, %elt_36: tensor<f32>) (%acc_37: tensor<f32>, %elt_37: tensor<f32>) {
+        %part_36 = stablehlo.add %acc_36, %elt_36 : tensor<f32>
+        %part_37 = stablehlo.add %acc_37, %elt_37 : tensor<f32>
+        stablehlo.return %part_36, %part_37 : tensor<f32>, tensor<f32>
+      }
+    %blocks.6.3.expand.d_beta_hw_d_gamma_hw:2 = stablehlo.reduce(%blocks.6.3.expand.d_beta_w_d_gamma_w#0 init: %cst_1), (%blocks.6.3.expand.d_beta_w_d_gamma_w#1 init: %cst_1) across dimensions = [1] : (tensor<8x7x1152xf32>, tensor<8x7x1152xf32>, tensor<f32>, tensor<f32>) -> (tensor<8x1152xf32>, tensor<8x1152xf32>)
+      reducer(%acc_38: tensor<f32>, %elt_38: tensor<f32>) (%acc_39: tensor<f32>, %elt_39: tensor<f32>) {
+        %part_38 = stablehlo.add %acc_38, %elt_38 : tensor<f32>
+        %part_39 = stablehlo.add %acc_39, %elt_39 : tensor<f32>
+        stablehlo.return %part_38, %part_39 : tensor<f32>, tensor<f32>
       }
     %blocks.6.3.expand.d_beta_d_gamma:2 = stablehlo.reduce(%blocks.6.3.expand.d_beta_hw_d_gamma_hw#0 init: %cst_1), (%blocks.6.3.expand.d_beta_hw_d_gamma_hw#1 init: %cst_1) across dimensions = [0] : (tensor<8x1152xf32>, tensor<8x1152xf32>, tensor<f32>, tensor<f32>) -> (tensor<1152xf32>, tensor<1152xf32>)
-      reducer(%acc_26: tensor<f32>, %elt_26: tensor<f32>) (%acc_27: tensor<f32>, %elt_27: tensor<f32>) {
-        %part_26 = stablehlo.add %acc_26, %elt_26 : tensor<f32>
-        %part_27 = stablehlo.add %acc_27, %elt_27 : tensor<f32>
-        stablehlo.return %part_26, %part_27 : tensor<f32>, tensor<f32>
+      reducer(%acc_40: tensor<f32>, %elt_40: tensor<f32>) (%acc_41: tensor<f32>, %elt_41: tensor<f32>) {
+        %part_40 = stablehlo.add %acc_40, %elt_40 : tensor<f32>
+        %part_41 = stablehlo.add %acc_41, %elt_41 : tensor<f32>
+        stablehlo.return %part_40, %part_41 : tensor<f32>, tensor<f32>
       }
     %blocks.6.3.expand.gamma_inv = stablehlo.multiply %blocks.6.3.expand.bn.gamma.flat, %blocks.6.3.expand.inv_std : tensor<1152xf32>
     %blocks.6.3.expand.bcast_10 = stablehlo.broadcast_in_dim %cst_15, dims = [] : (tensor<f32>) -> tensor<1152xf32>
@@ -9687,17 +10219,23 @@ module {
     %blocks.6.2.project.mean_inv_b = stablehlo.broadcast_in_dim %blocks.6.2.project.mean_inv, dims = [3] : (tensor<192xf32>) -> tensor<8x7x7x192xf32>
     %blocks.6.2.project.xhat = stablehlo.subtract %blocks.6.2.project.z_inv, %blocks.6.2.project.mean_inv_b : tensor<8x7x7x192xf32>
     %blocks.6.2.project.du_xhat = stablehlo.multiply %blocks.6.3.d_residual, %blocks.6.2.project.xhat : tensor<8x7x7x192xf32>
-    %blocks.6.2.project.d_beta_hw_d_gamma_hw:2 = stablehlo.reduce(%blocks.6.3.d_residual init: %cst_1), (%blocks.6.2.project.du_xhat init: %cst_1) across dimensions = [1, 2] : (tensor<8x7x7x192xf32>, tensor<8x7x7x192xf32>, tensor<f32>, tensor<f32>) -> (tensor<8x192xf32>, tensor<8x192xf32>)
-      reducer(%acc_28: tensor<f32>, %elt_28: tensor<f32>) (%acc_29: tensor<f32>, %elt_29: tensor<f32>) {
-        %part_28 = stablehlo.add %acc_28, %elt_28 : tensor<f32>
-        %part_29 = stablehlo.add %acc_29, %elt_29 : tensor<f32>
-        stablehlo.return %part_28, %part_29 : tensor<f32>, tensor<f32>
+    %blocks.6.2.project.d_beta_w_d_gamma_w:2 = stablehlo.reduce(%blocks.6.3.d_residual init: %cst_1), (%blocks.6.2.project.du_xhat init: %cst_1) across dimensions = [2] : (tensor<8x7x7x192xf32>, tensor<8x7x7x192xf32>, tensor<f32>, tensor<f32>) -> (tensor<8x7x192xf32>, tensor<8x7x192xf32>)
+      reducer(%acc_42: tensor<f32>, %elt_42: tensor<f32>) (%acc_43: tensor<f32>, %elt_43: tensor<f32>) {
+        %part_42 = stablehlo.add %acc_42, %elt_42 : tensor<f32>
+        %part_43 = stablehlo.add %acc_43, %elt_43 : tensor<f32>
+        stablehlo.return %part_42, %part_43 : tensor<f32>, tensor<f32>
+      }
+    %blocks.6.2.project.d_beta_hw_d_gamma_hw:2 = stablehlo.reduce(%blocks.6.2.project.d_beta_w_d_gamma_w#0 init: %cst_1), (%blocks.6.2.project.d_beta_w_d_gamma_w#1 init: %cst_1) across dimensions = [1] : (tensor<8x7x192xf32>, tensor<8x7x192xf32>, tensor<f32>, tensor<f32>) -> (tensor<8x192xf32>, tensor<8x192xf32>)
+      reducer(%acc_44: tensor<f32>, %elt_44: tensor<f32>) (%acc_45: tensor<f32>, %elt_45: tensor<f32>) {
+        %part_44 = stablehlo.add %acc_44, %elt_44 : tensor<f32>
+        %part_45 = stablehlo.add %acc_45, %elt_45 : tensor<f32>
+        stablehlo.return %part_44, %part_45 : tensor<f32>, tensor<f32>
       }
     %blocks.6.2.project.d_beta_d_gamma:2 = stablehlo.reduce(%blocks.6.2.project.d_beta_hw_d_gamma_hw#0 init: %cst_1), (%blocks.6.2.project.d_beta_hw_d_gamma_hw#1 init: %cst_1) across dimensions = [0] : (tensor<8x192xf32>, tensor<8x192xf32>, tensor<f32>, tensor<f32>) -> (tensor<192xf32>, tensor<192xf32>)
-      reducer(%acc_30: tensor<f32>, %elt_30: tensor<f32>) (%acc_31: tensor<f32>, %elt_31: tensor<f32>) {
-        %part_30 = stablehlo.add %acc_30, %elt_30 : tensor<f32>
-        %part_31 = stablehlo.add %acc_31, %elt_31 : tensor<f32>
-        stablehlo.return %part_30, %part_31 : tensor<f32>, tensor<f32>
+      reducer(%acc_46: tensor<f32>, %elt_46: tensor<f32>) (%acc_47: tensor<f32>, %elt_47: tensor<f32>) {
+        %part_46 = stablehlo.add %acc_46, %elt_46 : tensor<f32>
+        %part_47 = stablehlo.add %acc_47, %elt_47 : tensor<f32>
+        stablehlo.return %part_46, %part_47 : tensor<f32>, tensor<f32>
       }
     %blocks.6.2.project.gamma_inv = stablehlo.multiply %blocks.6.2.project.bn.gamma.flat, %blocks.6.2.project.inv_std : tensor<192xf32>
     %blocks.6.2.project.bcast_8 = stablehlo.broadcast_in_dim %cst_15, dims = [] : (tensor<f32>) -> tensor<192xf32>
@@ -9765,17 +10303,23 @@ module {
     %blocks.6.2.dw.dswish = stablehlo.multiply %blocks.6.2.dw.sigmoid_r, %blocks.6.2.dw.one_plus : tensor<8x7x7x1152xf32>
     %blocks.6.2.dw.d_swish = stablehlo.multiply %blocks.6.2.se.d_h, %blocks.6.2.dw.dswish : tensor<8x7x7x1152xf32>
     %blocks.6.2.dw.du_xhat = stablehlo.multiply %blocks.6.2.dw.d_swish, %blocks.6.2.dw.xhat : tensor<8x7x7x1152xf32>
-    %blocks.6.2.dw.d_beta_hw_d_gamma_hw:2 = stablehlo.reduce(%blocks.6.2.dw.d_swish init: %cst_1), (%blocks.6.2.dw.du_xhat init: %cst_1) across dimensions = [1, 2] : (tensor<8x7x7x1152xf32>, tensor<8x7x7x1152xf32>, tensor<f32>, tensor<f32>) -> (tensor<8x1152xf32>, tensor<8x1152xf32>)
-      reducer(%acc_32: tensor<f32>, %elt_32: tensor<f32>) (%acc_33: tensor<f32>, %elt_33: tensor<f32>) {
-        %part_32 = stablehlo.add %acc_32, %elt_32 : tensor<f32>
-        %part_33 = stablehlo.add %acc_33, %elt_33 : tensor<f32>
-        stablehlo.return %part_32, %part_33 : tensor<f32>, tensor<f32>
+    %blocks.6.2.dw.d_beta_w_d_gamma_w:2 = stablehlo.reduce(%blocks.6.2.dw.d_swish init: %cst_1), (%blocks.6.2.dw.du_xhat init: %cst_1) across dimensions = [2] : (tensor<8x7x7x1152xf32>, tensor<8x7x7x1152xf32>, tensor<f32>, tensor<f32>) -> (tensor<8x7x1152xf32>, tensor<8x7x1152xf32>)
+      reducer(%acc_48: tensor<f32>, %elt_48: tensor<f32>) (%acc_49: tensor<f32>, %elt_49: tensor<f32>) {
+        %part_48 = stablehlo.add %acc_48, %elt_48 : tensor<f32>
+        %part_49 = stablehlo.add %acc_49, %elt_49 : tensor<f32>
+        stablehlo.return %part_48, %part_49 : tensor<f32>, tensor<f32>
+      }
+    %blocks.6.2.dw.d_beta_hw_d_gamma_hw:2 = stablehlo.reduce(%blocks.6.2.dw.d_beta_w_d_gamma_w#0 init: %cst_1), (%blocks.6.2.dw.d_beta_w_d_gamma_w#1 init: %cst_1) across dimensions = [1] : (tensor<8x7x1152xf32>, tensor<8x7x1152xf32>, tensor<f32>, tensor<f32>) -> (tensor<8x1152xf32>, tensor<8x1152xf32>)
+      reducer(%acc_50: tensor<f32>, %elt_50: tensor<f32>) (%acc_51: tensor<f32>, %elt_51: tensor<f32>) {
+        %part_50 = stablehlo.add %acc_50, %elt_50 : tensor<f32>
+        %part_51 = stablehlo.add %acc_51, %elt_51 : tensor<f32>
+        stablehlo.return %part_50, %part_51 : tensor<f32>, tensor<f32>
       }
     %blocks.6.2.dw.d_beta_d_gamma:2 = stablehlo.reduce(%blocks.6.2.dw.d_beta_hw_d_gamma_hw#0 init: %cst_1), (%blocks.6.2.dw.d_beta_hw_d_gamma_hw#1 init: %cst_1) across dimensions = [0] : (tensor<8x1152xf32>, tensor<8x1152xf32>, tensor<f32>, tensor<f32>) -> (tensor<1152xf32>, tensor<1152xf32>)
-      reducer(%acc_34: tensor<f32>, %elt_34: tensor<f32>) (%acc_35: tensor<f32>, %elt_35: tensor<f32>) {
-        %part_34 = stablehlo.add %acc_34, %elt_34 : tensor<f32>
-        %part_35 = stablehlo.add %acc_35, %elt_35 : tensor<f32>
-        stablehlo.return %part_34, %part_35 : tensor<f32>, tensor<f32>
+      reducer(%acc_52: tensor<f32>, %elt_52: tensor<f32>) (%acc_53: tensor<f32>, %elt_53: tensor<f32>) {
+        %part_52 = stablehlo.add %acc_52, %elt_52 : tensor<f32>
+        %part_53 = stablehlo.add %acc_53, %elt_53 : tensor<f32>
+        stablehlo.return %part_52, %part_53 : tensor<f32>, tensor<f32>
       }
     %blocks.6.2.dw.gamma_inv = stablehlo.multiply %blocks.6.2.dw.bn.gamma.flat, %blocks.6.2.dw.inv_std : tensor<1152xf32>
     %blocks.6.2.dw.bcast_10 = stablehlo.broadcast_in_dim %cst_15, dims = [] : (tensor<f32>) -> tensor<1152xf32>
@@ -9843,17 +10387,23 @@ module {
     %blocks.6.2.expand.dswish = stablehlo.multiply %blocks.6.2.expand.sigmoid_r, %blocks.6.2.expand.one_plus : tensor<8x7x7x1152xf32>
     %blocks.6.2.expand.d_swish = stablehlo.multiply %blocks.6.2.dw.d_x, %blocks.6.2.expand.dswish : tensor<8x7x7x1152xf32>
     %blocks.6.2.expand.du_xhat = stablehlo.multiply %blocks.6.2.expand.d_swish, %blocks.6.2.expand.xhat : tensor<8x7x7x1152xf32>
-    %blocks.6.2.expand.d_beta_hw_d_gamma_hw:2 = stablehlo.reduce(%blocks.6.2.expand.d_swish init: %cst_1), (%blocks.6.2.expand.du_xhat init: %cst_1) across dimensions = [1, 2] : (tensor<8x7x7x1152xf32>, tensor<8x7x7x1152xf32>, tensor<f32>, tensor<f32>) -> (tensor<8x1152xf32>, tensor<8x1152xf32>)
-      reducer(%acc_36: tensor<f32>, %elt_36: tensor<f32>) (%acc_37: tensor<f32>, %elt_37: tensor<f32>) {
-        %part_36 = stablehlo.add %acc_36, %elt_36 : tensor<f32>
-        %part_37 = stablehlo.add %acc_37, %elt_37 : tensor<f32>
-        stablehlo.return %part_36, %part_37 : tensor<f32>, tensor<f32>
+    %blocks.6.2.expand.d_beta_w_d_gamma_w:2 = stablehlo.reduce(%blocks.6.2.expand.d_swish init: %cst_1), (%blocks.6.2.expand.du_xhat init: %cst_1) across dimensions = [2] : (tensor<8x7x7x1152xf32>, tensor<8x7x7x1152xf32>, tensor<f32>, tensor<f32>) -> (tensor<8x7x1152xf32>, tensor<8x7x1152xf32>)
+      reducer(%acc_54: tensor<f32>, %elt_54: tensor<f32>) (%acc_55: tensor<f32>, %elt_55: tensor<f32>) {
+        %part_54 = stablehlo.add %acc_54, %elt_54 : tensor<f32>
+        %part_55 = stablehlo.add %acc_55, %elt_55 : tensor<f32>
+        stablehlo.return %part_54, %part_55 : tensor<f32>, tensor<f32>
+      }
+    %blocks.6.2.expand.d_beta_hw_d_gamma_hw:2 = stablehlo.reduce(%blocks.6.2.expand.d_beta_w_d_gamma_w#0 init: %cst_1), (%blocks.6.2.expand.d_beta_w_d_gamma_w#1 init: %cst_1) across dimensions = [1] : (tensor<8x7x1152xf32>, tensor<8x7x1152xf32>, tensor<f32>, tensor<f32>) -> (tensor<8x1152xf32>, tensor<8x1152xf32>)
+      reducer(%acc_56: tensor<f32>, %elt_56: tensor<f32>) (%acc_57: tensor<f32>, %elt_57: tensor<f32>) {
+        %part_56 = stablehlo.add %acc_56, %elt_56 : tensor<f32>
+        %part_57 = stablehlo.add %acc_57, %elt_57 : tensor<f32>
+        stablehlo.return %part_56, %part_57 : tensor<f32>, tensor<f32>
       }
     %blocks.6.2.expand.d_beta_d_gamma:2 = stablehlo.reduce(%blocks.6.2.expand.d_beta_hw_d_gamma_hw#0 init: %cst_1), (%blocks.6.2.expand.d_beta_hw_d_gamma_hw#1 init: %cst_1) across dimensions = [0] : (tensor<8x1152xf32>, tensor<8x1152xf32>, tensor<f32>, tensor<f32>) -> (tensor<1152xf32>, tensor<1152xf32>)
-      reducer(%acc_38: tensor<f32>, %elt_38: tensor<f32>) (%acc_39: tensor<f32>, %elt_39: tensor<f32>) {
-        %part_38 = stablehlo.add %acc_38, %elt_38 : tensor<f32>
-        %part_39 = stablehlo.add %acc_39, %elt_39 : tensor<f32>
-        stablehlo.return %part_38, %part_39 : tensor<f32>, tensor<f32>
+      reducer(%acc_58: tensor<f32>, %elt_58: tensor<f32>) (%acc_59: tensor<f32>, %elt_59: tensor<f32>) {
+        %part_58 = stablehlo.add %acc_58, %elt_58 : tensor<f32>
+        %part_59 = stablehlo.add %acc_59, %elt_59 : tensor<f32>
+        stablehlo.return %part_58, %part_59 : tensor<f32>, tensor<f32>
       }
     %blocks.6.2.expand.gamma_inv = stablehlo.multiply %blocks.6.2.expand.bn.gamma.flat, %blocks.6.2.expand.inv_std : tensor<1152xf32>
     %blocks.6.2.expand.bcast_10 = stablehlo.broadcast_in_dim %cst_15, dims = [] : (tensor<f32>) -> tensor<1152xf32>
@@ -9880,17 +10430,23 @@ module {
     %blocks.6.1.project.mean_inv_b = stablehlo.broadcast_in_dim %blocks.6.1.project.mean_inv, dims = [3] : (tensor<192xf32>) -> tensor<8x7x7x192xf32>
     %blocks.6.1.project.xhat = stablehlo.subtract %blocks.6.1.project.z_inv, %blocks.6.1.project.mean_inv_b : tensor<8x7x7x192xf32>
     %blocks.6.1.project.du_xhat = stablehlo.multiply %blocks.6.2.d_residual, %blocks.6.1.project.xhat : tensor<8x7x7x192xf32>
-    %blocks.6.1.project.d_beta_hw_d_gamma_hw:2 = stablehlo.reduce(%blocks.6.2.d_residual init: %cst_1), (%blocks.6.1.project.du_xhat init: %cst_1) across dimensions = [1, 2] : (tensor<8x7x7x192xf32>, tensor<8x7x7x192xf32>, tensor<f32>, tensor<f32>) -> (tensor<8x192xf32>, tensor<8x192xf32>)
-      reducer(%acc_40: tensor<f32>, %elt_40: tensor<f32>) (%acc_41: tensor<f32>, %elt_41: tensor<f32>) {
-        %part_40 = stablehlo.add %acc_40, %elt_40 : tensor<f32>
-        %part_41 = stablehlo.add %acc_41, %elt_41 : tensor<f32>
-        stablehlo.return %part_40, %part_41 : tensor<f32>, tensor<f32>
+    %blocks.6.1.project.d_beta_w_d_gamma_w:2 = stablehlo.reduce(%blocks.6.2.d_residual init: %cst_1), (%blocks.6.1.project.du_xhat init: %cst_1) across dimensions = [2] : (tensor<8x7x7x192xf32>, tensor<8x7x7x192xf32>, tensor<f32>, tensor<f32>) -> (tensor<8x7x192xf32>, tensor<8x7x192xf32>)
+      reducer(%acc_60: tensor<f32>, %elt_60: tensor<f32>) (%acc_61: tensor<f32>, %elt_61: tensor<f32>) {
+        %part_60 = stablehlo.add %acc_60, %elt_60 : tensor<f32>
+        %part_61 = stablehlo.add %acc_61, %elt_61 : tensor<f32>
+        stablehlo.return %part_60, %part_61 : tensor<f32>, tensor<f32>
+      }
+    %blocks.6.1.project.d_beta_hw_d_gamma_hw:2 = stablehlo.reduce(%blocks.6.1.project.d_beta_w_d_gamma_w#0 init: %cst_1), (%blocks.6.1.project.d_beta_w_d_gamma_w#1 init: %cst_1) across dimensions = [1] : (tensor<8x7x192xf32>, tensor<8x7x192xf32>, tensor<f32>, tensor<f32>) -> (tensor<8x192xf32>, tensor<8x192xf32>)
+      reducer(%acc_62: tensor<f32>, %elt_62: tensor<f32>) (%acc_63: tensor<f32>, %elt_63: tensor<f32>) {
+        %part_62 = stablehlo.add %acc_62, %elt_62 : tensor<f32>
+        %part_63 = stablehlo.add %acc_63, %elt_63 : tensor<f32>
+        stablehlo.return %part_62, %part_63 : tensor<f32>, tensor<f32>
       }
     %blocks.6.1.project.d_beta_d_gamma:2 = stablehlo.reduce(%blocks.6.1.project.d_beta_hw_d_gamma_hw#0 init: %cst_1), (%blocks.6.1.project.d_beta_hw_d_gamma_hw#1 init: %cst_1) across dimensions = [0] : (tensor<8x192xf32>, tensor<8x192xf32>, tensor<f32>, tensor<f32>) -> (tensor<192xf32>, tensor<192xf32>)
-      reducer(%acc_42: tensor<f32>, %elt_42: tensor<f32>) (%acc_43: tensor<f32>, %elt_43: tensor<f32>) {
-        %part_42 = stablehlo.add %acc_42, %elt_42 : tensor<f32>
-        %part_43 = stablehlo.add %acc_43, %elt_43 : tensor<f32>
-        stablehlo.return %part_42, %part_43 : tensor<f32>, tensor<f32>
+      reducer(%acc_64: tensor<f32>, %elt_64: tensor<f32>) (%acc_65: tensor<f32>, %elt_65: tensor<f32>) {
+        %part_64 = stablehlo.add %acc_64, %elt_64 : tensor<f32>
+        %part_65 = stablehlo.add %acc_65, %elt_65 : tensor<f32>
+        stablehlo.return %part_64, %part_65 : tensor<f32>, tensor<f32>
       }
     %blocks.6.1.project.gamma_inv = stablehlo.multiply %blocks.6.1.project.bn.gamma.flat, %blocks.6.1.project.inv_std : tensor<192xf32>
     %blocks.6.1.project.bcast_8 = stablehlo.broadcast_in_dim %cst_15, dims = [] : (tensor<f32>) -> tensor<192xf32>
@@ -9958,17 +10514,23 @@ module {
     %blocks.6.1.dw.dswish = stablehlo.multiply %blocks.6.1.dw.sigmoid_r, %blocks.6.1.dw.one_plus : tensor<8x7x7x1152xf32>
     %blocks.6.1.dw.d_swish = stablehlo.multiply %blocks.6.1.se.d_h, %blocks.6.1.dw.dswish : tensor<8x7x7x1152xf32>
     %blocks.6.1.dw.du_xhat = stablehlo.multiply %blocks.6.1.dw.d_swish, %blocks.6.1.dw.xhat : tensor<8x7x7x1152xf32>
-    %blocks.6.1.dw.d_beta_hw_d_gamma_hw:2 = stablehlo.reduce(%blocks.6.1.dw.d_swish init: %cst_1), (%blocks.6.1.dw.du_xhat init: %cst_1) across dimensions = [1, 2] : (tensor<8x7x7x1152xf32>, tensor<8x7x7x1152xf32>, tensor<f32>, tensor<f32>) -> (tensor<8x1152xf32>, tensor<8x1152xf32>)
-      reducer(%acc_44: tensor<f32>, %elt_44: tensor<f32>) (%acc_45: tensor<f32>, %elt_45: tensor<f32>) {
-        %part_44 = stablehlo.add %acc_44, %elt_44 : tensor<f32>
-        %part_45 = stablehlo.add %acc_45, %elt_45 : tensor<f32>
-        stablehlo.return %part_44, %part_45 : tensor<f32>, tensor<f32>
+    %blocks.6.1.dw.d_beta_w_d_gamma_w:2 = stablehlo.reduce(%blocks.6.1.dw.d_swish init: %cst_1), (%blocks.6.1.dw.du_xhat init: %cst_1) across dimensions = [2] : (tensor<8x7x7x1152xf32>, tensor<8x7x7x1152xf32>, tensor<f32>, tensor<f32>) -> (tensor<8x7x1152xf32>, tensor<8x7x1152xf32>)
+      reducer(%acc_66: tensor<f32>, %elt_66: tensor<f32>) (%acc_67: tensor<f32>, %elt_67: tensor<f32>) {
+        %part_66 = stablehlo.add %acc_66, %elt_66 : tensor<f32>
+        %part_67 = stablehlo.add %acc_67, %elt_67 : tensor<f32>
+        stablehlo.return %part_66, %part_67 : tensor<f32>, tensor<f32>
+      }
+    %blocks.6.1.dw.d_beta_hw_d_gamma_hw:2 = stablehlo.reduce(%blocks.6.1.dw.d_beta_w_d_gamma_w#0 init: %cst_1), (%blocks.6.1.dw.d_beta_w_d_gamma_w#1 init: %cst_1) across dimensions = [1] : (tensor<8x7x1152xf32>, tensor<8x7x1152xf32>, tensor<f32>, tensor<f32>) -> (tensor<8x1152xf32>, tensor<8x1152xf32>)
+      reducer(%acc_68: tensor<f32>, %elt_68: tensor<f32>) (%acc_69: tensor<f32>, %elt_69: tensor<f32>) {
+        %part_68 = stablehlo.add %acc_68, %elt_68 : tensor<f32>
+        %part_69 = stablehlo.add %acc_69, %elt_69 : tensor<f32>
+        stablehlo.return %part_68, %part_69 : tensor<f32>, tensor<f32>
       }
     %blocks.6.1.dw.d_beta_d_gamma:2 = stablehlo.reduce(%blocks.6.1.dw.d_beta_hw_d_gamma_hw#0 init: %cst_1), (%blocks.6.1.dw.d_beta_hw_d_gamma_hw#1 init: %cst_1) across dimensions = [0] : (tensor<8x1152xf32>, tensor<8x1152xf32>, tensor<f32>, tensor<f32>) -> (tensor<1152xf32>, tensor<1152xf32>)
-      reducer(%acc_46: tensor<f32>, %elt_46: tensor<f32>) (%acc_47: tensor<f32>, %elt_47: tensor<f32>) {
-        %part_46 = stablehlo.add %acc_46, %elt_46 : tensor<f32>
-        %part_47 = stablehlo.add %acc_47, %elt_47 : tensor<f32>
-        stablehlo.return %part_46, %part_47 : tensor<f32>, tensor<f32>
+      reducer(%acc_70: tensor<f32>, %elt_70: tensor<f32>) (%acc_71: tensor<f32>, %elt_71: tensor<f32>) {
+        %part_70 = stablehlo.add %acc_70, %elt_70 : tensor<f32>
+        %part_71 = stablehlo.add %acc_71, %elt_71 : tensor<f32>
+        stablehlo.return %part_70, %part_71 : tensor<f32>, tensor<f32>
       }
     %blocks.6.1.dw.gamma_inv = stablehlo.multiply %blocks.6.1.dw.bn.gamma.flat, %blocks.6.1.dw.inv_std : tensor<1152xf32>
     %blocks.6.1.dw.bcast_10 = stablehlo.broadcast_in_dim %cst_15, dims = [] : (tensor<f32>) -> tensor<1152xf32>
@@ -10036,17 +10598,23 @@ module {
     %blocks.6.1.expand.dswish = stablehlo.multiply %blocks.6.1.expand.sigmoid_r, %blocks.6.1.expand.one_plus : tensor<8x7x7x1152xf32>
     %blocks.6.1.expand.d_swish = stablehlo.multiply %blocks.6.1.dw.d_x, %blocks.6.1.expand.dswish : tensor<8x7x7x1152xf32>
     %blocks.6.1.expand.du_xhat = stablehlo.multiply %blocks.6.1.expand.d_swish, %blocks.6.1.expand.xhat : tensor<8x7x7x1152xf32>
-    %blocks.6.1.expand.d_beta_hw_d_gamma_hw:2 = stablehlo.reduce(%blocks.6.1.expand.d_swish init: %cst_1), (%blocks.6.1.expand.du_xhat init: %cst_1) across dimensions = [1, 2] : (tensor<8x7x7x1152xf32>, tensor<8x7x7x1152xf32>, tensor<f32>, tensor<f32>) -> (tensor<8x1152xf32>, tensor<8x1152xf32>)
-      reducer(%acc_48: tensor<f32>, %elt_48: tensor<f32>) (%acc_49: tensor<f32>, %elt_49: tensor<f32>) {
-        %part_48 = stablehlo.add %acc_48, %elt_48 : tensor<f32>
-        %part_49 = stablehlo.add %acc_49, %elt_49 : tensor<f32>
-        stablehlo.return %part_48, %part_49 : tensor<f32>, tensor<f32>
+    %blocks.6.1.expand.d_beta_w_d_gamma_w:2 = stablehlo.reduce(%blocks.6.1.expand.d_swish init: %cst_1), (%blocks.6.1.expand.du_xhat init: %cst_1) across dimensions = [2] : (tensor<8x7x7x1152xf32>, tensor<8x7x7x1152xf32>, tensor<f32>, tensor<f32>) -> (tensor<8x7x1152xf32>, tensor<8x7x1152xf32>)
+      reducer(%acc_72: tensor<f32>, %elt_72: tensor<f32>) (%acc_73: tensor<f32>, %elt_73: tensor<f32>) {
+        %part_72 = stablehlo.add %acc_72, %elt_72 : tensor<f32>
+        %part_73 = stablehlo.add %acc_73, %elt_73 : tensor<f32>
+        stablehlo.return %part_72, %part_73 : tensor<f32>, tensor<f32>
+      }
+    %blocks.6.1.expand.d_beta_hw_d_gamma_hw:2 = stablehlo.reduce(%blocks.6.1.expand.d_beta_w_d_gamma_w#0 init: %cst_1), (%blocks.6.1.expand.d_beta_w_d_gamma_w#1 init: %cst_1) across dimensions = [1] : (tensor<8x7x1152xf32>, tensor<8x7x1152xf32>, tensor<f32>, tensor<f32>) -> (tensor<8x1152xf32>, tensor<8x1152xf32>)
+      reducer(%acc_74: tensor<f32>, %elt_74: tensor<f32>) (%acc_75: tensor<f32>, %elt_75: tensor<f32>) {
+        %part_74 = stablehlo.add %acc_74, %elt_74 : tensor<f32>
+        %part_75 = stablehlo.add %acc_75, %elt_75 : tensor<f32>
+        stablehlo.return %part_74, %part_75 : tensor<f32>, tensor<f32>
       }
     %blocks.6.1.expand.d_beta_d_gamma:2 = stablehlo.reduce(%blocks.6.1.expand.d_beta_hw_d_gamma_hw#0 init: %cst_1), (%blocks.6.1.expand.d_beta_hw_d_gamma_hw#1 init: %cst_1) across dimensions = [0] : (tensor<8x1152xf32>, tensor<8x1152xf32>, tensor<f32>, tensor<f32>) -> (tensor<1152xf32>, tensor<1152xf32>)
-      reducer(%acc_50: tensor<f32>, %elt_50: tensor<f32>) (%acc_51: tensor<f32>, %elt_51: tensor<f32>) {
-        %part_50 = stablehlo.add %acc_50, %elt_50 : tensor<f32>
-        %part_51 = stablehlo.add %acc_51, %elt_51 : tensor<f32>
-        stablehlo.return %part_50, %part_51 : tensor<f32>, tensor<f32>
+      reducer(%acc_76: tensor<f32>, %elt_76: tensor<f32>) (%acc_77: tensor<f32>, %elt_77: tensor<f32>) {
+        %part_76 = stablehlo.add %acc_76, %elt_76 : tensor<f32>
+        %part_77 = stablehlo.add %acc_77, %elt_77 : tensor<f32>
+        stablehlo.return %part_76, %part_77 : tensor<f32>, tensor<f32>
       }
     %blocks.6.1.expand.gamma_inv = stablehlo.multiply %blocks.6.1.expand.bn.gamma.flat, %blocks.6.1.expand.inv_std : tensor<1152xf32>
     %blocks.6.1.expand.bcast_10 = stablehlo.broadcast_in_dim %cst_15, dims = [] : (tensor<f32>) -> tensor<1152xf32>
@@ -10073,17 +10641,23 @@ module {
     %blocks.6.0.project.mean_inv_b = stablehlo.broadcast_in_dim %blocks.6.0.project.mean_inv, dims = [3] : (tensor<192xf32>) -> tensor<8x7x7x192xf32>
     %blocks.6.0.project.xhat = stablehlo.subtract %blocks.6.0.project.z_inv, %blocks.6.0.project.mean_inv_b : tensor<8x7x7x192xf32>
     %blocks.6.0.project.du_xhat = stablehlo.multiply %blocks.6.1.d_residual, %blocks.6.0.project.xhat : tensor<8x7x7x192xf32>
-    %blocks.6.0.project.d_beta_hw_d_gamma_hw:2 = stablehlo.reduce(%blocks.6.1.d_residual init: %cst_1), (%blocks.6.0.project.du_xhat init: %cst_1) across dimensions = [1, 2] : (tensor<8x7x7x192xf32>, tensor<8x7x7x192xf32>, tensor<f32>, tensor<f32>) -> (tensor<8x192xf32>, tensor<8x192xf32>)
-      reducer(%acc_52: tensor<f32>, %elt_52: tensor<f32>) (%acc_53: tensor<f32>, %elt_53: tensor<f32>) {
-        %part_52 = stablehlo.add %acc_52, %elt_52 : tensor<f32>
-        %part_53 = stablehlo.add %acc_53, %elt_53 : tensor<f32>
-        stablehlo.return %part_52, %part_53 : tensor<f32>, tensor<f32>
+    %blocks.6.0.project.d_beta_w_d_gamma_w:2 = stablehlo.reduce(%blocks.6.1.d_residual init: %cst_1), (%blocks.6.0.project.du_xhat init: %cst_1) across dimensions = [2] : (tensor<8x7x7x192xf32>, tensor<8x7x7x192xf32>, tensor<f32>, tensor<f32>) -> (tensor<8x7x192xf32>, tensor<8x7x192xf32>)
+      reducer(%acc_78: tensor<f32>, %elt_78: tensor<f32>) (%acc_79: tensor<f32>, %elt_79: tensor<f32>) {
+        %part_78 = stablehlo.add %acc_78, %elt_78 : tensor<f32>
+        %part_79 = stablehlo.add %acc_79, %elt_79 : tensor<f32>
+        stablehlo.return %part_78, %part_79 : tensor<f32>, tensor<f32>
+      }
+    %blocks.6.0.project.d_beta_hw_d_gamma_hw:2 = stablehlo.reduce(%blocks.6.0.project.d_beta_w_d_gamma_w#0 init: %cst_1), (%blocks.6.0.project.d_beta_w_d_gamma_w#1 init: %cst_1) across dimensions = [1] : (tensor<8x7x192xf32>, tensor<8x7x192xf32>, tensor<f32>, tensor<f32>) -> (tensor<8x192xf32>, tensor<8x192xf32>)
+      reducer(%acc_80: tensor<f32>, %elt_80: tensor<f32>) (%acc_81: tensor<f32>, %elt_81: tensor<f32>) {
+        %part_80 = stablehlo.add %acc_80, %elt_80 : tensor<f32>
+        %part_81 = stablehlo.add %acc_81, %elt_81 : tensor<f32>
+        stablehlo.return %part_80, %part_81 : tensor<f32>, tensor<f32>
       }
     %blocks.6.0.project.d_beta_d_gamma:2 = stablehlo.reduce(%blocks.6.0.project.d_beta_hw_d_gamma_hw#0 init: %cst_1), (%blocks.6.0.project.d_beta_hw_d_gamma_hw#1 init: %cst_1) across dimensions = [0] : (tensor<8x192xf32>, tensor<8x192xf32>, tensor<f32>, tensor<f32>) -> (tensor<192xf32>, tensor<192xf32>)
-      reducer(%acc_54: tensor<f32>, %elt_54: tensor<f32>) (%acc_55: tensor<f32>, %elt_55: tensor<f32>) {
-        %part_54 = stablehlo.add %acc_54, %elt_54 : tensor<f32>
-        %part_55 = stablehlo.add %acc_55, %elt_55 : tensor<f32>
-        stablehlo.return %part_54, %part_55 : tensor<f32>, tensor<f32>
+      reducer(%acc_82: tensor<f32>, %elt_82: tensor<f32>) (%acc_83: tensor<f32>, %elt_83: tensor<f32>) {
+        %part_82 = stablehlo.add %acc_82, %elt_82 : tensor<f32>
+        %part_83 = stablehlo.add %acc_83, %elt_83 : tensor<f32>
+        stablehlo.return %part_82, %part_83 : tensor<f32>, tensor<f32>
       }
     %blocks.6.0.project.gamma_inv = stablehlo.multiply %blocks.6.0.project.bn.gamma.flat, %blocks.6.0.project.inv_std : tensor<192xf32>
     %blocks.6.0.project.bcast_8 = stablehlo.broadcast_in_dim %cst_15, dims = [] : (tensor<f32>) -> tensor<192xf32>
@@ -10151,17 +10725,23 @@ module {
     %blocks.6.0.dw.dswish = stablehlo.multiply %blocks.6.0.dw.sigmoid_r, %blocks.6.0.dw.one_plus : tensor<8x7x7x672xf32>
     %blocks.6.0.dw.d_swish = stablehlo.multiply %blocks.6.0.se.d_h, %blocks.6.0.dw.dswish : tensor<8x7x7x672xf32>
     %blocks.6.0.dw.du_xhat = stablehlo.multiply %blocks.6.0.dw.d_swish, %blocks.6.0.dw.xhat : tensor<8x7x7x672xf32>
-    %blocks.6.0.dw.d_beta_hw_d_gamma_hw:2 = stablehlo.reduce(%blocks.6.0.dw.d_swish init: %cst_1), (%blocks.6.0.dw.du_xhat init: %cst_1) across dimensions = [1, 2] : (tensor<8x7x7x672xf32>, tensor<8x7x7x672xf32>, tensor<f32>, tensor<f32>) -> (tensor<8x672xf32>, tensor<8x672xf32>)
-      reducer(%acc_56: tensor<f32>, %elt_56: tensor<f32>) (%acc_57: tensor<f32>, %elt_57: tensor<f32>) {
-        %part_56 = stablehlo.add %acc_56, %elt_56 : tensor<f32>
-        %part_57 = stablehlo.add %acc_57, %elt_57 : tensor<f32>
-        stablehlo.return %part_56, %part_57 : tensor<f32>, tensor<f32>
+    %blocks.6.0.dw.d_beta_w_d_gamma_w:2 = stablehlo.reduce(%blocks.6.0.dw.d_swish init: %cst_1), (%blocks.6.0.dw.du_xhat init: %cst_1) across dimensions = [2] : (tensor<8x7x7x672xf32>, tensor<8x7x7x672xf32>, tensor<f32>, tensor<f32>) -> (tensor<8x7x672xf32>, tensor<8x7x672xf32>)
+      reducer(%acc_84: tensor<f32>, %elt_84: tensor<f32>) (%acc_85: tensor<f32>, %elt_85: tensor<f32>) {
+        %part_84 = stablehlo.add %acc_84, %elt_84 : tensor<f32>
+        %part_85 = stablehlo.add %acc_85, %elt_85 : tensor<f32>
+        stablehlo.return %part_84, %part_85 : tensor<f32>, tensor<f32>
+      }
+    %blocks.6.0.dw.d_beta_hw_d_gamma_hw:2 = stablehlo.reduce(%blocks.6.0.dw.d_beta_w_d_gamma_w#0 init: %cst_1), (%blocks.6.0.dw.d_beta_w_d_gamma_w#1 init: %cst_1) across dimensions = [1] : (tensor<8x7x672xf32>, tensor<8x7x672xf32>, tensor<f32>, tensor<f32>) -> (tensor<8x672xf32>, tensor<8x672xf32>)
+      reducer(%acc_86: tensor<f32>, %elt_86: tensor<f32>) (%acc_87: tensor<f32>, %elt_87: tensor<f32>) {
+        %part_86 = stablehlo.add %acc_86, %elt_86 : tensor<f32>
+        %part_87 = stablehlo.add %acc_87, %elt_87 : tensor<f32>
+        stablehlo.return %part_86, %part_87 : tensor<f32>, tensor<f32>
       }
     %blocks.6.0.dw.d_beta_d_gamma:2 = stablehlo.reduce(%blocks.6.0.dw.d_beta_hw_d_gamma_hw#0 init: %cst_1), (%blocks.6.0.dw.d_beta_hw_d_gamma_hw#1 init: %cst_1) across dimensions = [0] : (tensor<8x672xf32>, tensor<8x672xf32>, tensor<f32>, tensor<f32>) -> (tensor<672xf32>, tensor<672xf32>)
-      reducer(%acc_58: tensor<f32>, %elt_58: tensor<f32>) (%acc_59: tensor<f32>, %elt_59: tensor<f32>) {
-        %part_58 = stablehlo.add %acc_58, %elt_58 : tensor<f32>
-        %part_59 = stablehlo.add %acc_59, %elt_59 : tensor<f32>
-        stablehlo.return %part_58, %part_59 : tensor<f32>, tensor<f32>
+      reducer(%acc_88: tensor<f32>, %elt_88: tensor<f32>) (%acc_89: tensor<f32>, %elt_89: tensor<f32>) {
+        %part_88 = stablehlo.add %acc_88, %elt_88 : tensor<f32>
+        %part_89 = stablehlo.add %acc_89, %elt_89 : tensor<f32>
+        stablehlo.return %part_88, %part_89 : tensor<f32>, tensor<f32>
       }
     %blocks.6.0.dw.gamma_inv = stablehlo.multiply %blocks.6.0.dw.bn.gamma.flat, %blocks.6.0.dw.inv_std : tensor<672xf32>
     %blocks.6.0.dw.bcast_10 = stablehlo.broadcast_in_dim %cst_15, dims = [] : (tensor<f32>) -> tensor<672xf32>
@@ -10229,17 +10809,23 @@ module {
     %blocks.6.0.expand.dswish = stablehlo.multiply %blocks.6.0.expand.sigmoid_r, %blocks.6.0.expand.one_plus : tensor<8x14x14x672xf32>
     %blocks.6.0.expand.d_swish = stablehlo.multiply %blocks.6.0.dw.d_x, %blocks.6.0.expand.dswish : tensor<8x14x14x672xf32>
     %blocks.6.0.expand.du_xhat = stablehlo.multiply %blocks.6.0.expand.d_swish, %blocks.6.0.expand.xhat : tensor<8x14x14x672xf32>
-    %blocks.6.0.expand.d_beta_hw_d_gamma_hw:2 = stablehlo.reduce(%blocks.6.0.expand.d_swish init: %cst_1), (%blocks.6.0.expand.du_xhat init: %cst_1) across dimensions = [1, 2] : (tensor<8x14x14x672xf32>, tensor<8x14x14x672xf32>, tensor<f32>, tensor<f32>) -> (tensor<8x672xf32>, tensor<8x672xf32>)
-      reducer(%acc_60: tensor<f32>, %elt_60: tensor<f32>) (%acc_61: tensor<f32>, %elt_61: tensor<f32>) {
-        %part_60 = stablehlo.add %acc_60, %elt_60 : tensor<f32>
-        %part_61 = stablehlo.add %acc_61, %elt_61 : tensor<f32>
-        stablehlo.return %part_60, %part_61 : tensor<f32>, tensor<f32>
+    %blocks.6.0.expand.d_beta_w_d_gamma_w:2 = stablehlo.reduce(%blocks.6.0.expand.d_swish init: %cst_1), (%blocks.6.0.expand.du_xhat init: %cst_1) across dimensions = [2] : (tensor<8x14x14x672xf32>, tensor<8x14x14x672xf32>, tensor<f32>, tensor<f32>) -> (tensor<8x14x672xf32>, tensor<8x14x672xf32>)
+      reducer(%acc_90: tensor<f32>, %elt_90: tensor<f32>) (%acc_91: tensor<f32>, %elt_91: tensor<f32>) {
+        %part_90 = stablehlo.add %acc_90, %elt_90 : tensor<f32>
+        %part_91 = stablehlo.add %acc_91, %elt_91 : tensor<f32>
+        stablehlo.return %part_90, %part_91 : tensor<f32>, tensor<f32>
+      }
+    %blocks.6.0.expand.d_beta_hw_d_gamma_hw:2 = stablehlo.reduce(%blocks.6.0.expand.d_beta_w_d_gamma_w#0 init: %cst_1), (%blocks.6.0.expand.d_beta_w_d_gamma_w#1 init: %cst_1) across dimensions = [1] : (tensor<8x14x672xf32>, tensor<8x14x672xf32>, tensor<f32>, tensor<f32>) -> (tensor<8x672xf32>, tensor<8x672xf32>)
+      reducer(%acc_92: tensor<f32>, %elt_92: tensor<f32>) (%acc_93: tensor<f32>, %elt_93: tensor<f32>) {
+        %part_92 = stablehlo.add %acc_92, %elt_92 : tensor<f32>
+        %part_93 = stablehlo.add %acc_93, %elt_93 : tensor<f32>
+        stablehlo.return %part_92, %part_93 : tensor<f32>, tensor<f32>
       }
     %blocks.6.0.expand.d_beta_d_gamma:2 = stablehlo.reduce(%blocks.6.0.expand.d_beta_hw_d_gamma_hw#0 init: %cst_1), (%blocks.6.0.expand.d_beta_hw_d_gamma_hw#1 init: %cst_1) across dimensions = [0] : (tensor<8x672xf32>, tensor<8x672xf32>, tensor<f32>, tensor<f32>) -> (tensor<672xf32>, tensor<672xf32>)
-      reducer(%acc_62: tensor<f32>, %elt_62: tensor<f32>) (%acc_63: tensor<f32>, %elt_63: tensor<f32>) {
-        %part_62 = stablehlo.add %acc_62, %elt_62 : tensor<f32>
-        %part_63 = stablehlo.add %acc_63, %elt_63 : tensor<f32>
-        stablehlo.return %part_62, %part_63 : tensor<f32>, tensor<f32>
+      reducer(%acc_94: tensor<f32>, %elt_94: tensor<f32>) (%acc_95: tensor<f32>, %elt_95: tensor<f32>) {
+        %part_94 = stablehlo.add %acc_94, %elt_94 : tensor<f32>
+        %part_95 = stablehlo.add %acc_95, %elt_95 : tensor<f32>
+        stablehlo.return %part_94, %part_95 : tensor<f32>, tensor<f32>
       }
     %blocks.6.0.expand.gamma_inv = stablehlo.multiply %blocks.6.0.expand.bn.gamma.flat, %blocks.6.0.expand.inv_std : tensor<672xf32>
     %blocks.6.0.expand.bcast_10 = stablehlo.broadcast_in_dim %cst_12, dims = [] : (tensor<f32>) -> tensor<672xf32>
@@ -10266,17 +10852,23 @@ module {
     %blocks.5.2.project.mean_inv_b = stablehlo.broadcast_in_dim %blocks.5.2.project.mean_inv, dims = [3] : (tensor<112xf32>) -> tensor<8x14x14x112xf32>
     %blocks.5.2.project.xhat = stablehlo.subtract %blocks.5.2.project.z_inv, %blocks.5.2.project.mean_inv_b : tensor<8x14x14x112xf32>
     %blocks.5.2.project.du_xhat = stablehlo.multiply %blocks.6.0.expand.d_x, %blocks.5.2.project.xhat : tensor<8x14x14x112xf32>
-    %blocks.5.2.project.d_beta_hw_d_gamma_hw:2 = stablehlo.reduce(%blocks.6.0.expand.d_x init: %cst_1), (%blocks.5.2.project.du_xhat init: %cst_1) across dimensions = [1, 2] : (tensor<8x14x14x112xf32>, tensor<8x14x14x112xf32>, tensor<f32>, tensor<f32>) -> (tensor<8x112xf32>, tensor<8x112xf32>)
-      reducer(%acc_64: tensor<f32>, %elt_64: tensor<f32>) (%acc_65: tensor<f32>, %elt_65: tensor<f32>) {
-        %part_64 = stablehlo.add %acc_64, %elt_64 : tensor<f32>
-        %part_65 = stablehlo.add %acc_65, %elt_65 : tensor<f32>
-        stablehlo.return %part_64, %part_65 : tensor<f32>, tensor<f32>
+    %blocks.5.2.project.d_beta_w_d_gamma_w:2 = stablehlo.reduce(%blocks.6.0.expand.d_x init: %cst_1), (%blocks.5.2.project.du_xhat init: %cst_1) across dimensions = [2] : (tensor<8x14x14x112xf32>, tensor<8x14x14x112xf32>, tensor<f32>, tensor<f32>) -> (tensor<8x14x112xf32>, tensor<8x14x112xf32>)
+      reducer(%acc_96: tensor<f32>, %elt_96: tensor<f32>) (%acc_97: tensor<f32>, %elt_97: tensor<f32>) {
+        %part_96 = stablehlo.add %acc_96, %elt_96 : tensor<f32>
+        %part_97 = stablehlo.add %acc_97, %elt_97 : tensor<f32>
+        stablehlo.return %part_96, %part_97 : tensor<f32>, tensor<f32>
+      }
+    %blocks.5.2.project.d_beta_hw_d_gamma_hw:2 = stablehlo.reduce(%blocks.5.2.project.d_beta_w_d_gamma_w#0 init: %cst_1), (%blocks.5.2.project.d_beta_w_d_gamma_w#1 init: %cst_1) across dimensions = [1] : (tensor<8x14x112xf32>, tensor<8x14x112xf32>, tensor<f32>, tensor<f32>) -> (tensor<8x112xf32>, tensor<8x112xf32>)
+      reducer(%acc_98: tensor<f32>, %elt_98: tensor<f32>) (%acc_99: tensor<f32>, %elt_99: tensor<f32>) {
+        %part_98 = stablehlo.add %acc_98, %elt_98 : tensor<f32>
+        %part_99 = stablehlo.add %acc_99, %elt_99 : tensor<f32>
+        stablehlo.return %part_98, %part_99 : tensor<f32>, tensor<f32>
       }
     %blocks.5.2.project.d_beta_d_gamma:2 = stablehlo.reduce(%blocks.5.2.project.d_beta_hw_d_gamma_hw#0 init: %cst_1), (%blocks.5.2.project.d_beta_hw_d_gamma_hw#1 init: %cst_1) across dimensions = [0] : (tensor<8x112xf32>, tensor<8x112xf32>, tensor<f32>, tensor<f32>) -> (tensor<112xf32>, tensor<112xf32>)
-      reducer(%acc_66: tensor<f32>, %elt_66: tensor<f32>) (%acc_67: tensor<f32>, %elt_67: tensor<f32>) {
-        %part_66 = stablehlo.add %acc_66, %elt_66 : tensor<f32>
-        %part_67 = stablehlo.add %acc_67, %elt_67 : tensor<f32>
-        stablehlo.return %part_66, %part_67 : tensor<f32>, tensor<f32>
+      reducer(%acc_100: tensor<f32>, %elt_100: tensor<f32>) (%acc_101: tensor<f32>, %elt_101: tensor<f32>) {
+        %part_100 = stablehlo.add %acc_100, %elt_100 : tensor<f32>
+        %part_101 = stablehlo.add %acc_101, %elt_101 : tensor<f32>
+        stablehlo.return %part_100, %part_101 : tensor<f32>, tensor<f32>
       }
     %blocks.5.2.project.gamma_inv = stablehlo.multiply %blocks.5.2.project.bn.gamma.flat, %blocks.5.2.project.inv_std : tensor<112xf32>
     %blocks.5.2.project.bcast_8 = stablehlo.broadcast_in_dim %cst_12, dims = [] : (tensor<f32>) -> tensor<112xf32>
@@ -10344,17 +10936,23 @@ module {
     %blocks.5.2.dw.dswish = stablehlo.multiply %blocks.5.2.dw.sigmoid_r, %blocks.5.2.dw.one_plus : tensor<8x14x14x672xf32>
     %blocks.5.2.dw.d_swish = stablehlo.multiply %blocks.5.2.se.d_h, %blocks.5.2.dw.dswish : tensor<8x14x14x672xf32>
     %blocks.5.2.dw.du_xhat = stablehlo.multiply %blocks.5.2.dw.d_swish, %blocks.5.2.dw.xhat : tensor<8x14x14x672xf32>
-    %blocks.5.2.dw.d_beta_hw_d_gamma_hw:2 = stablehlo.reduce(%blocks.5.2.dw.d_swish init: %cst_1), (%blocks.5.2.dw.du_xhat init: %cst_1) across dimensions = [1, 2] : (tensor<8x14x14x672xf32>, tensor<8x14x14x672xf32>, tensor<f32>, tensor<f32>) -> (tensor<8x672xf32>, tensor<8x672xf32>)
-      reducer(%acc_68: tensor<f32>, %elt_68: tensor<f32>) (%acc_69: tensor<f32>, %elt_69: tensor<f32>) {
-        %part_68 = stablehlo.add %acc_68, %elt_68 : tensor<f32>
-        %part_69 = stablehlo.add %acc_69, %elt_69 : tensor<f32>
-        stablehlo.return %part_68, %part_69 : tensor<f32>, tensor<f32>
+    %blocks.5.2.dw.d_beta_w_d_gamma_w:2 = stablehlo.reduce(%blocks.5.2.dw.d_swish init: %cst_1), (%blocks.5.2.dw.du_xhat init: %cst_1) across dimensions = [2] : (tensor<8x14x14x672xf32>, tensor<8x14x14x672xf32>, tensor<f32>, tensor<f32>) -> (tensor<8x14x672xf32>, tensor<8x14x672xf32>)
+      reducer(%acc_102: tensor<f32>, %elt_102: tensor<f32>) (%acc_103: tensor<f32>, %elt_103: tensor<f32>) {
+        %part_102 = stablehlo.add %acc_102, %elt_102 : tensor<f32>
+        %part_103 = stablehlo.add %acc_103, %elt_103 : tensor<f32>
+        stablehlo.return %part_102, %part_103 : tensor<f32>, tensor<f32>
+      }
+    %blocks.5.2.dw.d_beta_hw_d_gamma_hw:2 = stablehlo.reduce(%blocks.5.2.dw.d_beta_w_d_gamma_w#0 init: %cst_1), (%blocks.5.2.dw.d_beta_w_d_gamma_w#1 init: %cst_1) across dimensions = [1] : (tensor<8x14x672xf32>, tensor<8x14x672xf32>, tensor<f32>, tensor<f32>) -> (tensor<8x672xf32>, tensor<8x672xf32>)
+      reducer(%acc_104: tensor<f32>, %elt_104: tensor<f32>) (%acc_105: tensor<f32>, %elt_105: tensor<f32>) {
+        %part_104 = stablehlo.add %acc_104, %elt_104 : tensor<f32>
+        %part_105 = stablehlo.add %acc_105, %elt_105 : tensor<f32>
+        stablehlo.return %part_104, %part_105 : tensor<f32>, tensor<f32>
       }
     %blocks.5.2.dw.d_beta_d_gamma:2 = stablehlo.reduce(%blocks.5.2.dw.d_beta_hw_d_gamma_hw#0 init: %cst_1), (%blocks.5.2.dw.d_beta_hw_d_gamma_hw#1 init: %cst_1) across dimensions = [0] : (tensor<8x672xf32>, tensor<8x672xf32>, tensor<f32>, tensor<f32>) -> (tensor<672xf32>, tensor<672xf32>)
-      reducer(%acc_70: tensor<f32>, %elt_70: tensor<f32>) (%acc_71: tensor<f32>, %elt_71: tensor<f32>) {
-        %part_70 = stablehlo.add %acc_70, %elt_70 : tensor<f32>
-        %part_71 = stablehlo.add %acc_71, %elt_71 : tensor<f32>
-        stablehlo.return %part_70, %part_71 : tensor<f32>, tensor<f32>
+      reducer(%acc_106: tensor<f32>, %elt_106: tensor<f32>) (%acc_107: tensor<f32>, %elt_107: tensor<f32>) {
+        %part_106 = stablehlo.add %acc_106, %elt_106 : tensor<f32>
+        %part_107 = stablehlo.add %acc_107, %elt_107 : tensor<f32>
+        stablehlo.return %part_106, %part_107 : tensor<f32>, tensor<f32>
       }
     %blocks.5.2.dw.gamma_inv = stablehlo.multiply %blocks.5.2.dw.bn.gamma.flat, %blocks.5.2.dw.inv_std : tensor<672xf32>
     %blocks.5.2.dw.bcast_10 = stablehlo.broadcast_in_dim %cst_12, dims = [] : (tensor<f32>) -> tensor<672xf32>
@@ -10422,17 +11020,23 @@ module {
     %blocks.5.2.expand.dswish = stablehlo.multiply %blocks.5.2.expand.sigmoid_r, %blocks.5.2.expand.one_plus : tensor<8x14x14x672xf32>
     %blocks.5.2.expand.d_swish = stablehlo.multiply %blocks.5.2.dw.d_x, %blocks.5.2.expand.dswish : tensor<8x14x14x672xf32>
     %blocks.5.2.expand.du_xhat = stablehlo.multiply %blocks.5.2.expand.d_swish, %blocks.5.2.expand.xhat : tensor<8x14x14x672xf32>
-    %blocks.5.2.expand.d_beta_hw_d_gamma_hw:2 = stablehlo.reduce(%blocks.5.2.expand.d_swish init: %cst_1), (%blocks.5.2.expand.du_xhat init: %cst_1) across dimensions = [1, 2] : (tensor<8x14x14x672xf32>, tensor<8x14x14x672xf32>, tensor<f32>, tensor<f32>) -> (tensor<8x672xf32>, tensor<8x672xf32>)
-      reducer(%acc_72: tensor<f32>, %elt_72: tensor<f32>) (%acc_73: tensor<f32>, %elt_73: tensor<f32>) {
-        %part_72 = stablehlo.add %acc_72, %elt_72 : tensor<f32>
-        %part_73 = stablehlo.add %acc_73, %elt_73 : tensor<f32>
-        stablehlo.return %part_72, %part_73 : tensor<f32>, tensor<f32>
+    %blocks.5.2.expand.d_beta_w_d_gamma_w:2 = stablehlo.reduce(%blocks.5.2.expand.d_swish init: %cst_1), (%blocks.5.2.expand.du_xhat init: %cst_1) across dimensions = [2] : (tensor<8x14x14x672xf32>, tensor<8x14x14x672xf32>, tensor<f32>, tensor<f32>) -> (tensor<8x14x672xf32>, tensor<8x14x672xf32>)
+      reducer(%acc_108: tensor<f32>, %elt_108: tensor<f32>) (%acc_109: tensor<f32>, %elt_109: tensor<f32>) {
+        %part_108 = stablehlo.add %acc_108, %elt_108 : tensor<f32>
+        %part_109 = stablehlo.add %acc_109, %elt_109 : tensor<f32>
+        stablehlo.return %part_108, %part_109 : tensor<f32>, tensor<f32>
+      }
+    %blocks.5.2.expand.d_beta_hw_d_gamma_hw:2 = stablehlo.reduce(%blocks.5.2.expand.d_beta_w_d_gamma_w#0 init: %cst_1), (%blocks.5.2.expand.d_beta_w_d_gamma_w#1 init: %cst_1) across dimensions = [1] : (tensor<8x14x672xf32>, tensor<8x14x672xf32>, tensor<f32>, tensor<f32>) -> (tensor<8x672xf32>, tensor<8x672xf32>)
+      reducer(%acc_110: tensor<f32>, %elt_110: tensor<f32>) (%acc_111: tensor<f32>, %elt_111: tensor<f32>) {
+        %part_110 = stablehlo.add %acc_110, %elt_110 : tensor<f32>
+        %part_111 = stablehlo.add %acc_111, %elt_111 : tensor<f32>
+        stablehlo.return %part_110, %part_111 : tensor<f32>, tensor<f32>
       }
     %blocks.5.2.expand.d_beta_d_gamma:2 = stablehlo.reduce(%blocks.5.2.expand.d_beta_hw_d_gamma_hw#0 init: %cst_1), (%blocks.5.2.expand.d_beta_hw_d_gamma_hw#1 init: %cst_1) across dimensions = [0] : (tensor<8x672xf32>, tensor<8x672xf32>, tensor<f32>, tensor<f32>) -> (tensor<672xf32>, tensor<672xf32>)
-      reducer(%acc_74: tensor<f32>, %elt_74: tensor<f32>) (%acc_75: tensor<f32>, %elt_75: tensor<f32>) {
-        %part_74 = stablehlo.add %acc_74, %elt_74 : tensor<f32>
-        %part_75 = stablehlo.add %acc_75, %elt_75 : tensor<f32>
-        stablehlo.return %part_74, %part_75 : tensor<f32>, tensor<f32>
+      reducer(%acc_112: tensor<f32>, %elt_112: tensor<f32>) (%acc_113: tensor<f32>, %elt_113: tensor<f32>) {
+        %part_112 = stablehlo.add %acc_112, %elt_112 : tensor<f32>
+        %part_113 = stablehlo.add %acc_113, %elt_113 : tensor<f32>
+        stablehlo.return %part_112, %part_113 : tensor<f32>, tensor<f32>
       }
     %blocks.5.2.expand.gamma_inv = stablehlo.multiply %blocks.5.2.expand.bn.gamma.flat, %blocks.5.2.expand.inv_std : tensor<672xf32>
     %blocks.5.2.expand.bcast_10 = stablehlo.broadcast_in_dim %cst_12, dims = [] : (tensor<f32>) -> tensor<672xf32>
@@ -10459,17 +11063,23 @@ module {
     %blocks.5.1.project.mean_inv_b = stablehlo.broadcast_in_dim %blocks.5.1.project.mean_inv, dims = [3] : (tensor<112xf32>) -> tensor<8x14x14x112xf32>
     %blocks.5.1.project.xhat = stablehlo.subtract %blocks.5.1.project.z_inv, %blocks.5.1.project.mean_inv_b : tensor<8x14x14x112xf32>
     %blocks.5.1.project.du_xhat = stablehlo.multiply %blocks.5.2.d_residual, %blocks.5.1.project.xhat : tensor<8x14x14x112xf32>
-    %blocks.5.1.project.d_beta_hw_d_gamma_hw:2 = stablehlo.reduce(%blocks.5.2.d_residual init: %cst_1), (%blocks.5.1.project.du_xhat init: %cst_1) across dimensions = [1, 2] : (tensor<8x14x14x112xf32>, tensor<8x14x14x112xf32>, tensor<f32>, tensor<f32>) -> (tensor<8x112xf32>, tensor<8x112xf32>)
-      reducer(%acc_76: tensor<f32>, %elt_76: tensor<f32>) (%acc_77: tensor<f32>, %elt_77: tensor<f32>) {
-        %part_76 = stablehlo.add %acc_76, %elt_76 : tensor<f32>
-        %part_77 = stablehlo.add %acc_77, %elt_77 : tensor<f32>
-        stablehlo.return %part_76, %part_77 : tensor<f32>, tensor<f32>
+    %blocks.5.1.project.d_beta_w_d_gamma_w:2 = stablehlo.reduce(%blocks.5.2.d_residual init: %cst_1), (%blocks.5.1.project.du_xhat init: %cst_1) across dimensions = [2] : (tensor<8x14x14x112xf32>, tensor<8x14x14x112xf32>, tensor<f32>, tensor<f32>) -> (tensor<8x14x112xf32>, tensor<8x14x112xf32>)
+      reducer(%acc_114: tensor<f32>, %elt_114: tensor<f32>) (%acc_115: tensor<f32>, %elt_115: tensor<f32>) {
+        %part_114 = stablehlo.add %acc_114, %elt_114 : tensor<f32>
+        %part_115 = stablehlo.add %acc_115, %elt_115 : tensor<f32>
+        stablehlo.return %part_114, %part_115 : tensor<f32>, tensor<f32>
+      }
+    %blocks.5.1.project.d_beta_hw_d_gamma_hw:2 = stablehlo.reduce(%blocks.5.1.project.d_beta_w_d_gamma_w#0 init: %cst_1), (%blocks.5.1.project.d_beta_w_d_gamma_w#1 init: %cst_1) across dimensions = [1] : (tensor<8x14x112xf32>, tensor<8x14x112xf32>, tensor<f32>, tensor<f32>) -> (tensor<8x112xf32>, tensor<8x112xf32>)
+      reducer(%acc_116: tensor<f32>, %elt_116: tensor<f32>) (%acc_117: tensor<f32>, %elt_117: tensor<f32>) {
+        %part_116 = stablehlo.add %acc_116, %elt_116 : tensor<f32>
+        %part_117 = stablehlo.add %acc_117, %elt_117 : tensor<f32>
+        stablehlo.return %part_116, %part_117 : tensor<f32>, tensor<f32>
       }
     %blocks.5.1.project.d_beta_d_gamma:2 = stablehlo.reduce(%blocks.5.1.project.d_beta_hw_d_gamma_hw#0 init: %cst_1), (%blocks.5.1.project.d_beta_hw_d_gamma_hw#1 init: %cst_1) across dimensions = [0] : (tensor<8x112xf32>, tensor<8x112xf32>, tensor<f32>, tensor<f32>) -> (tensor<112xf32>, tensor<112xf32>)
-      reducer(%acc_78: tensor<f32>, %elt_78: tensor<f32>) (%acc_79: tensor<f32>, %elt_79: tensor<f32>) {
-        %part_78 = stablehlo.add %acc_78, %elt_78 : tensor<f32>
-        %part_79 = stablehlo.add %acc_79, %elt_79 : tensor<f32>
-        stablehlo.return %part_78, %part_79 : tensor<f32>, tensor<f32>
+      reducer(%acc_118: tensor<f32>, %elt_118: tensor<f32>) (%acc_119: tensor<f32>, %elt_119: tensor<f32>) {
+        %part_118 = stablehlo.add %acc_118, %elt_118 : tensor<f32>
+        %part_119 = stablehlo.add %acc_119, %elt_119 : tensor<f32>
+        stablehlo.return %part_118, %part_119 : tensor<f32>, tensor<f32>
       }
     %blocks.5.1.project.gamma_inv = stablehlo.multiply %blocks.5.1.project.bn.gamma.flat, %blocks.5.1.project.inv_std : tensor<112xf32>
     %blocks.5.1.project.bcast_8 = stablehlo.broadcast_in_dim %cst_12, dims = [] : (tensor<f32>) -> tensor<112xf32>
@@ -10537,17 +11147,23 @@ module {
     %blocks.5.1.dw.dswish = stablehlo.multiply %blocks.5.1.dw.sigmoid_r, %blocks.5.1.dw.one_plus : tensor<8x14x14x672xf32>
     %blocks.5.1.dw.d_swish = stablehlo.multiply %blocks.5.1.se.d_h, %blocks.5.1.dw.dswish : tensor<8x14x14x672xf32>
     %blocks.5.1.dw.du_xhat = stablehlo.multiply %blocks.5.1.dw.d_swish, %blocks.5.1.dw.xhat : tensor<8x14x14x672xf32>
-    %blocks.5.1.dw.d_beta_hw_d_gamma_hw:2 = stablehlo.reduce(%blocks.5.1.dw.d_swish init: %cst_1), (%blocks.5.1.dw.du_xhat init: %cst_1) across dimensions = [1, 2] : (tensor<8x14x14x672xf32>, tensor<8x14x14x672xf32>, tensor<f32>, tensor<f32>) -> (tensor<8x672xf32>, tensor<8x672xf32>)
-      reducer(%acc_80: tensor<f32>, %elt_80: tensor<f32>) (%acc_81: tensor<f32>, %elt_81: tensor<f32>) {
-        %part_80 = stablehlo.add %acc_80, %elt_80 : tensor<f32>
-        %part_81 = stablehlo.add %acc_81, %elt_81 : tensor<f32>
-        stablehlo.return %part_80, %part_81 : tensor<f32>, tensor<f32>
+    %blocks.5.1.dw.d_beta_w_d_gamma_w:2 = stablehlo.reduce(%blocks.5.1.dw.d_swish init: %cst_1), (%blocks.5.1.dw.du_xhat init: %cst_1) across dimensions = [2] : (tensor<8x14x14x672xf32>, tensor<8x14x14x672xf32>, tensor<f32>, tensor<f32>) -> (tensor<8x14x672xf32>, tensor<8x14x672xf32>)
+      reducer(%acc_120: tensor<f32>, %elt_120: tensor<f32>) (%acc_121: tensor<f32>, %elt_121: tensor<f32>) {
+        %part_120 = stablehlo.add %acc_120, %elt_120 : tensor<f32>
+        %part_121 = stablehlo.add %acc_121, %elt_121 : tensor<f32>
+        stablehlo.return %part_120, %part_121 : tensor<f32>, tensor<f32>
+      }
+    %blocks.5.1.dw.d_beta_hw_d_gamma_hw:2 = stablehlo.reduce(%blocks.5.1.dw.d_beta_w_d_gamma_w#0 init: %cst_1), (%blocks.5.1.dw.d_beta_w_d_gamma_w#1 init: %cst_1) across dimensions = [1] : (tensor<8x14x672xf32>, tensor<8x14x672xf32>, tensor<f32>, tensor<f32>) -> (tensor<8x672xf32>, tensor<8x672xf32>)
+      reducer(%acc_122: tensor<f32>, %elt_122: tensor<f32>) (%acc_123: tensor<f32>, %elt_123: tensor<f32>) {
+        %part_122 = stablehlo.add %acc_122, %elt_122 : tensor<f32>
+        %part_123 = stablehlo.add %acc_123, %elt_123 : tensor<f32>
+        stablehlo.return %part_122, %part_123 : tensor<f32>, tensor<f32>
       }
     %blocks.5.1.dw.d_beta_d_gamma:2 = stablehlo.reduce(%blocks.5.1.dw.d_beta_hw_d_gamma_hw#0 init: %cst_1), (%blocks.5.1.dw.d_beta_hw_d_gamma_hw#1 init: %cst_1) across dimensions = [0] : (tensor<8x672xf32>, tensor<8x672xf32>, tensor<f32>, tensor<f32>) -> (tensor<672xf32>, tensor<672xf32>)
-      reducer(%acc_82: tensor<f32>, %elt_82: tensor<f32>) (%acc_83: tensor<f32>, %elt_83: tensor<f32>) {
-        %part_82 = stablehlo.add %acc_82, %elt_82 : tensor<f32>
-        %part_83 = stablehlo.add %acc_83, %elt_83 : tensor<f32>
-        stablehlo.return %part_82, %part_83 : tensor<f32>, tensor<f32>
+      reducer(%acc_124: tensor<f32>, %elt_124: tensor<f32>) (%acc_125: tensor<f32>, %elt_125: tensor<f32>) {
+        %part_124 = stablehlo.add %acc_124, %elt_124 : tensor<f32>
+        %part_125 = stablehlo.add %acc_125, %elt_125 : tensor<f32>
+        stablehlo.return %part_124, %part_125 : tensor<f32>, tensor<f32>
       }
     %blocks.5.1.dw.gamma_inv = stablehlo.multiply %blocks.5.1.dw.bn.gamma.flat, %blocks.5.1.dw.inv_std : tensor<672xf32>
     %blocks.5.1.dw.bcast_10 = stablehlo.broadcast_in_dim %cst_12, dims = [] : (tensor<f32>) -> tensor<672xf32>
@@ -10615,17 +11231,23 @@ module {
     %blocks.5.1.expand.dswish = stablehlo.multiply %blocks.5.1.expand.sigmoid_r, %blocks.5.1.expand.one_plus : tensor<8x14x14x672xf32>
     %blocks.5.1.expand.d_swish = stablehlo.multiply %blocks.5.1.dw.d_x, %blocks.5.1.expand.dswish : tensor<8x14x14x672xf32>
     %blocks.5.1.expand.du_xhat = stablehlo.multiply %blocks.5.1.expand.d_swish, %blocks.5.1.expand.xhat : tensor<8x14x14x672xf32>
-    %blocks.5.1.expand.d_beta_hw_d_gamma_hw:2 = stablehlo.reduce(%blocks.5.1.expand.d_swish init: %cst_1), (%blocks.5.1.expand.du_xhat init: %cst_1) across dimensions = [1, 2] : (tensor<8x14x14x672xf32>, tensor<8x14x14x672xf32>, tensor<f32>, tensor<f32>) -> (tensor<8x672xf32>, tensor<8x672xf32>)
-      reducer(%acc_84: tensor<f32>, %elt_84: tensor<f32>) (%acc_85: tensor<f32>, %elt_85: tensor<f32>) {
-        %part_84 = stablehlo.add %acc_84, %elt_84 : tensor<f32>
-        %part_85 = stablehlo.add %acc_85, %elt_85 : tensor<f32>
-        stablehlo.return %part_84, %part_85 : tensor<f32>, tensor<f32>
+    %blocks.5.1.expand.d_beta_w_d_gamma_w:2 = stablehlo.reduce(%blocks.5.1.expand.d_swish init: %cst_1), (%blocks.5.1.expand.du_xhat init: %cst_1) across dimensions = [2] : (tensor<8x14x14x672xf32>, tensor<8x14x14x672xf32>, tensor<f32>, tensor<f32>) -> (tensor<8x14x672xf32>, tensor<8x14x672xf32>)
+      reducer(%acc_126: tensor<f32>, %elt_126: tensor<f32>) (%acc_127: tensor<f32>, %elt_127: tensor<f32>) {
+        %part_126 = stablehlo.add %acc_126, %elt_126 : tensor<f32>
+        %part_127 = stablehlo.add %acc_127, %elt_127 : tensor<f32>
+        stablehlo.return %part_126, %part_127 : tensor<f32>, tensor<f32>
+      }
+    %blocks.5.1.expand.d_beta_hw_d_gamma_hw:2 = stablehlo.reduce(%blocks.5.1.expand.d_beta_w_d_gamma_w#0 init: %cst_1), (%blocks.5.1.expand.d_beta_w_d_gamma_w#1 init: %cst_1) across dimensions = [1] : (tensor<8x14x672xf32>, tensor<8x14x672xf32>, tensor<f32>, tensor<f32>) -> (tensor<8x672xf32>, tensor<8x672xf32>)
+      reducer(%acc_128: tensor<f32>, %elt_128: tensor<f32>) (%acc_129: tensor<f32>, %elt_129: tensor<f32>) {
+        %part_128 = stablehlo.add %acc_128, %elt_128 : tensor<f32>
+        %part_129 = stablehlo.add %acc_129, %elt_129 : tensor<f32>
+        stablehlo.return %part_128, %part_129 : tensor<f32>, tensor<f32>
       }
     %blocks.5.1.expand.d_beta_d_gamma:2 = stablehlo.reduce(%blocks.5.1.expand.d_beta_hw_d_gamma_hw#0 init: %cst_1), (%blocks.5.1.expand.d_beta_hw_d_gamma_hw#1 init: %cst_1) across dimensions = [0] : (tensor<8x672xf32>, tensor<8x672xf32>, tensor<f32>, tensor<f32>) -> (tensor<672xf32>, tensor<672xf32>)
-      reducer(%acc_86: tensor<f32>, %elt_86: tensor<f32>) (%acc_87: tensor<f32>, %elt_87: tensor<f32>) {
-        %part_86 = stablehlo.add %acc_86, %elt_86 : tensor<f32>
-        %part_87 = stablehlo.add %acc_87, %elt_87 : tensor<f32>
-        stablehlo.return %part_86, %part_87 : tensor<f32>, tensor<f32>
+      reducer(%acc_130: tensor<f32>, %elt_130: tensor<f32>) (%acc_131: tensor<f32>, %elt_131: tensor<f32>) {
+        %part_130 = stablehlo.add %acc_130, %elt_130 : tensor<f32>
+        %part_131 = stablehlo.add %acc_131, %elt_131 : tensor<f32>
+        stablehlo.return %part_130, %part_131 : tensor<f32>, tensor<f32>
       }
     %blocks.5.1.expand.gamma_inv = stablehlo.multiply %blocks.5.1.expand.bn.gamma.flat, %blocks.5.1.expand.inv_std : tensor<672xf32>
     %blocks.5.1.expand.bcast_10 = stablehlo.broadcast_in_dim %cst_12, dims = [] : (tensor<f32>) -> tensor<672xf32>
@@ -10652,17 +11274,23 @@ module {
     %blocks.5.0.project.mean_inv_b = stablehlo.broadcast_in_dim %blocks.5.0.project.mean_inv, dims = [3] : (tensor<112xf32>) -> tensor<8x14x14x112xf32>
     %blocks.5.0.project.xhat = stablehlo.subtract %blocks.5.0.project.z_inv, %blocks.5.0.project.mean_inv_b : tensor<8x14x14x112xf32>
     %blocks.5.0.project.du_xhat = stablehlo.multiply %blocks.5.1.d_residual, %blocks.5.0.project.xhat : tensor<8x14x14x112xf32>
-    %blocks.5.0.project.d_beta_hw_d_gamma_hw:2 = stablehlo.reduce(%blocks.5.1.d_residual init: %cst_1), (%blocks.5.0.project.du_xhat init: %cst_1) across dimensions = [1, 2] : (tensor<8x14x14x112xf32>, tensor<8x14x14x112xf32>, tensor<f32>, tensor<f32>) -> (tensor<8x112xf32>, tensor<8x112xf32>)
-      reducer(%acc_88: tensor<f32>, %elt_88: tensor<f32>) (%acc_89: tensor<f32>, %elt_89: tensor<f32>) {
-        %part_88 = stablehlo.add %acc_88, %elt_88 : tensor<f32>
-        %part_89 = stablehlo.add %acc_89, %elt_89 : tensor<f32>
-        stablehlo.return %part_88, %part_89 : tensor<f32>, tensor<f32>
+    %blocks.5.0.project.d_beta_w_d_gamma_w:2 = stablehlo.reduce(%blocks.5.1.d_residual init: %cst_1), (%blocks.5.0.project.du_xhat init: %cst_1) across dimensions = [2] : (tensor<8x14x14x112xf32>, tensor<8x14x14x112xf32>, tensor<f32>, tensor<f32>) -> (tensor<8x14x112xf32>, tensor<8x14x112xf32>)
+      reducer(%acc_132: tensor<f32>, %elt_132: tensor<f32>) (%acc_133: tensor<f32>, %elt_133: tensor<f32>) {
+        %part_132 = stablehlo.add %acc_132, %elt_132 : tensor<f32>
+        %part_133 = stablehlo.add %acc_133, %elt_133 : tensor<f32>
+        stablehlo.return %part_132, %part_133 : tensor<f32>, tensor<f32>
+      }
+    %blocks.5.0.project.d_beta_hw_d_gamma_hw:2 = stablehlo.reduce(%blocks.5.0.project.d_beta_w_d_gamma_w#0 init: %cst_1), (%blocks.5.0.project.d_beta_w_d_gamma_w#1 init: %cst_1) across dimensions = [1] : (tensor<8x14x112xf32>, tensor<8x14x112xf32>, tensor<f32>, tensor<f32>) -> (tensor<8x112xf32>, tensor<8x112xf32>)
+      reducer(%acc_134: tensor<f32>, %elt_134: tensor<f32>) (%acc_135: tensor<f32>, %elt_135: tensor<f32>) {
+        %part_134 = stablehlo.add %acc_134, %elt_134 : tensor<f32>
+        %part_135 = stablehlo.add %acc_135, %elt_135 : tensor<f32>
+        stablehlo.return %part_134, %part_135 : tensor<f32>, tensor<f32>
       }
     %blocks.5.0.project.d_beta_d_gamma:2 = stablehlo.reduce(%blocks.5.0.project.d_beta_hw_d_gamma_hw#0 init: %cst_1), (%blocks.5.0.project.d_beta_hw_d_gamma_hw#1 init: %cst_1) across dimensions = [0] : (tensor<8x112xf32>, tensor<8x112xf32>, tensor<f32>, tensor<f32>) -> (tensor<112xf32>, tensor<112xf32>)
-      reducer(%acc_90: tensor<f32>, %elt_90: tensor<f32>) (%acc_91: tensor<f32>, %elt_91: tensor<f32>) {
-        %part_90 = stablehlo.add %acc_90, %elt_90 : tensor<f32>
-        %part_91 = stablehlo.add %acc_91, %elt_91 : tensor<f32>
-        stablehlo.return %part_90, %part_91 : tensor<f32>, tensor<f32>
+      reducer(%acc_136: tensor<f32>, %elt_136: tensor<f32>) (%acc_137: tensor<f32>, %elt_137: tensor<f32>) {
+        %part_136 = stablehlo.add %acc_136, %elt_136 : tensor<f32>
+        %part_137 = stablehlo.add %acc_137, %elt_137 : tensor<f32>
+        stablehlo.return %part_136, %part_137 : tensor<f32>, tensor<f32>
       }
     %blocks.5.0.project.gamma_inv = stablehlo.multiply %blocks.5.0.project.bn.gamma.flat, %blocks.5.0.project.inv_std : tensor<112xf32>
     %blocks.5.0.project.bcast_8 = stablehlo.broadcast_in_dim %cst_12, dims = [] : (tensor<f32>) -> tensor<112xf32>
@@ -10730,17 +11358,23 @@ module {
     %blocks.5.0.dw.dswish = stablehlo.multiply %blocks.5.0.dw.sigmoid_r, %blocks.5.0.dw.one_plus : tensor<8x14x14x480xf32>
     %blocks.5.0.dw.d_swish = stablehlo.multiply %blocks.5.0.se.d_h, %blocks.5.0.dw.dswish : tensor<8x14x14x480xf32>
     %blocks.5.0.dw.du_xhat = stablehlo.multiply %blocks.5.0.dw.d_swish, %blocks.5.0.dw.xhat : tensor<8x14x14x480xf32>
-    %blocks.5.0.dw.d_beta_hw_d_gamma_hw:2 = stablehlo.reduce(%blocks.5.0.dw.d_swish init: %cst_1), (%blocks.5.0.dw.du_xhat init: %cst_1) across dimensions = [1, 2] : (tensor<8x14x14x480xf32>, tensor<8x14x14x480xf32>, tensor<f32>, tensor<f32>) -> (tensor<8x480xf32>, tensor<8x480xf32>)
-      reducer(%acc_92: tensor<f32>, %elt_92: tensor<f32>) (%acc_93: tensor<f32>, %elt_93: tensor<f32>) {
-        %part_92 = stablehlo.add %acc_92, %elt_92 : tensor<f32>
-        %part_93 = stablehlo.add %acc_93, %elt_93 : tensor<f32>
-        stablehlo.return %part_92, %part_93 : tensor<f32>, tensor<f32>
+    %blocks.5.0.dw.d_beta_w_d_gamma_w:2 = stablehlo.reduce(%blocks.5.0.dw.d_swish init: %cst_1), (%blocks.5.0.dw.du_xhat init: %cst_1) across dimensions = [2] : (tensor<8x14x14x480xf32>, tensor<8x14x14x480xf32>, tensor<f32>, tensor<f32>) -> (tensor<8x14x480xf32>, tensor<8x14x480xf32>)
+      reducer(%acc_138: tensor<f32>, %elt_138: tensor<f32>) (%acc_139: tensor<f32>, %elt_139: tensor<f32>) {
+        %part_138 = stablehlo.add %acc_138, %elt_138 : tensor<f32>
+        %part_139 = stablehlo.add %acc_139, %elt_139 : tensor<f32>
+        stablehlo.return %part_138, %part_139 : tensor<f32>, tensor<f32>
+      }
+    %blocks.5.0.dw.d_beta_hw_d_gamma_hw:2 = stablehlo.reduce(%blocks.5.0.dw.d_beta_w_d_gamma_w#0 init: %cst_1), (%blocks.5.0.dw.d_beta_w_d_gamma_w#1 init: %cst_1) across dimensions = [1] : (tensor<8x14x480xf32>, tensor<8x14x480xf32>, tensor<f32>, tensor<f32>) -> (tensor<8x480xf32>, tensor<8x480xf32>)
+      reducer(%acc_140: tensor<f32>, %elt_140: tensor<f32>) (%acc_141: tensor<f32>, %elt_141: tensor<f32>) {
+        %part_140 = stablehlo.add %acc_140, %elt_140 : tensor<f32>
+        %part_141 = stablehlo.add %acc_141, %elt_141 : tensor<f32>
+        stablehlo.return %part_140, %part_141 : tensor<f32>, tensor<f32>
       }
     %blocks.5.0.dw.d_beta_d_gamma:2 = stablehlo.reduce(%blocks.5.0.dw.d_beta_hw_d_gamma_hw#0 init: %cst_1), (%blocks.5.0.dw.d_beta_hw_d_gamma_hw#1 init: %cst_1) across dimensions = [0] : (tensor<8x480xf32>, tensor<8x480xf32>, tensor<f32>, tensor<f32>) -> (tensor<480xf32>, tensor<480xf32>)
-      reducer(%acc_94: tensor<f32>, %elt_94: tensor<f32>) (%acc_95: tensor<f32>, %elt_95: tensor<f32>) {
-        %part_94 = stablehlo.add %acc_94, %elt_94 : tensor<f32>
-        %part_95 = stablehlo.add %acc_95, %elt_95 : tensor<f32>
-        stablehlo.return %part_94, %part_95 : tensor<f32>, tensor<f32>
+      reducer(%acc_142: tensor<f32>, %elt_142: tensor<f32>) (%acc_143: tensor<f32>, %elt_143: tensor<f32>) {
+        %part_142 = stablehlo.add %acc_142, %elt_142 : tensor<f32>
+        %part_143 = stablehlo.add %acc_143, %elt_143 : tensor<f32>
+        stablehlo.return %part_142, %part_143 : tensor<f32>, tensor<f32>
       }
     %blocks.5.0.dw.gamma_inv = stablehlo.multiply %blocks.5.0.dw.bn.gamma.flat, %blocks.5.0.dw.inv_std : tensor<480xf32>
     %blocks.5.0.dw.bcast_10 = stablehlo.broadcast_in_dim %cst_12, dims = [] : (tensor<f32>) -> tensor<480xf32>
@@ -10808,17 +11442,23 @@ module {
     %blocks.5.0.expand.dswish = stablehlo.multiply %blocks.5.0.expand.sigmoid_r, %blocks.5.0.expand.one_plus : tensor<8x14x14x480xf32>
     %blocks.5.0.expand.d_swish = stablehlo.multiply %blocks.5.0.dw.d_x, %blocks.5.0.expand.dswish : tensor<8x14x14x480xf32>
     %blocks.5.0.expand.du_xhat = stablehlo.multiply %blocks.5.0.expand.d_swish, %blocks.5.0.expand.xhat : tensor<8x14x14x480xf32>
-    %blocks.5.0.expand.d_beta_hw_d_gamma_hw:2 = stablehlo.reduce(%blocks.5.0.expand.d_swish init: %cst_1), (%blocks.5.0.expand.du_xhat init: %cst_1) across dimensions = [1, 2] : (tensor<8x14x14x480xf32>, tensor<8x14x14x480xf32>, tensor<f32>, tensor<f32>) -> (tensor<8x480xf32>, tensor<8x480xf32>)
-      reducer(%acc_96: tensor<f32>, %elt_96: tensor<f32>) (%acc_97: tensor<f32>, %elt_97: tensor<f32>) {
-        %part_96 = stablehlo.add %acc_96, %elt_96 : tensor<f32>
-        %part_97 = stablehlo.add %acc_97, %elt_97 : tensor<f32>
-        stablehlo.return %part_96, %part_97 : tensor<f32>, tensor<f32>
+    %blocks.5.0.expand.d_beta_w_d_gamma_w:2 = stablehlo.reduce(%blocks.5.0.expand.d_swish init: %cst_1), (%blocks.5.0.expand.du_xhat init: %cst_1) across dimensions = [2] : (tensor<8x14x14x480xf32>, tensor<8x14x14x480xf32>, tensor<f32>, tensor<f32>) -> (tensor<8x14x480xf32>, tensor<8x14x480xf32>)
+      reducer(%acc_144: tensor<f32>, %elt_144: tensor<f32>) (%acc_145: tensor<f32>, %elt_145: tensor<f32>) {
+        %part_144 = stablehlo.add %acc_144, %elt_144 : tensor<f32>
+        %part_145 = stablehlo.add %acc_145, %elt_145 : tensor<f32>
+        stablehlo.return %part_144, %part_145 : tensor<f32>, tensor<f32>
+      }
+    %blocks.5.0.expand.d_beta_hw_d_gamma_hw:2 = stablehlo.reduce(%blocks.5.0.expand.d_beta_w_d_gamma_w#0 init: %cst_1), (%blocks.5.0.expand.d_beta_w_d_gamma_w#1 init: %cst_1) across dimensions = [1] : (tensor<8x14x480xf32>, tensor<8x14x480xf32>, tensor<f32>, tensor<f32>) -> (tensor<8x480xf32>, tensor<8x480xf32>)
+      reducer(%acc_146: tensor<f32>, %elt_146: tensor<f32>) (%acc_147: tensor<f32>, %elt_147: tensor<f32>) {
+        %part_146 = stablehlo.add %acc_146, %elt_146 : tensor<f32>
+        %part_147 = stablehlo.add %acc_147, %elt_147 : tensor<f32>
+        stablehlo.return %part_146, %part_147 : tensor<f32>, tensor<f32>
       }
     %blocks.5.0.expand.d_beta_d_gamma:2 = stablehlo.reduce(%blocks.5.0.expand.d_beta_hw_d_gamma_hw#0 init: %cst_1), (%blocks.5.0.expand.d_beta_hw_d_gamma_hw#1 init: %cst_1) across dimensions = [0] : (tensor<8x480xf32>, tensor<8x480xf32>, tensor<f32>, tensor<f32>) -> (tensor<480xf32>, tensor<480xf32>)
-      reducer(%acc_98: tensor<f32>, %elt_98: tensor<f32>) (%acc_99: tensor<f32>, %elt_99: tensor<f32>) {
-        %part_98 = stablehlo.add %acc_98, %elt_98 : tensor<f32>
-        %part_99 = stablehlo.add %acc_99, %elt_99 : tensor<f32>
-        stablehlo.return %part_98, %part_99 : tensor<f32>, tensor<f32>
+      reducer(%acc_148: tensor<f32>, %elt_148: tensor<f32>) (%acc_149: tensor<f32>, %elt_149: tensor<f32>) {
+        %part_148 = stablehlo.add %acc_148, %elt_148 : tensor<f32>
+        %part_149 = stablehlo.add %acc_149, %elt_149 : tensor<f32>
+        stablehlo.return %part_148, %part_149 : tensor<f32>, tensor<f32>
       }
     %blocks.5.0.expand.gamma_inv = stablehlo.multiply %blocks.5.0.expand.bn.gamma.flat, %blocks.5.0.expand.inv_std : tensor<480xf32>
     %blocks.5.0.expand.bcast_10 = stablehlo.broadcast_in_dim %cst_12, dims = [] : (tensor<f32>) -> tensor<480xf32>
@@ -10844,17 +11484,23 @@ module {
     %blocks.4.2.project.mean_inv_b = stablehlo.broadcast_in_dim %blocks.4.2.project.mean_inv, dims = [3] : (tensor<80xf32>) -> tensor<8x14x14x80xf32>
     %blocks.4.2.project.xhat = stablehlo.subtract %blocks.4.2.project.z_inv, %blocks.4.2.project.mean_inv_b : tensor<8x14x14x80xf32>
     %blocks.4.2.project.du_xhat = stablehlo.multiply %blocks.5.0.expand.d_x, %blocks.4.2.project.xhat : tensor<8x14x14x80xf32>
-    %blocks.4.2.project.d_beta_hw_d_gamma_hw:2 = stablehlo.reduce(%blocks.5.0.expand.d_x init: %cst_1), (%blocks.4.2.project.du_xhat init: %cst_1) across dimensions = [1, 2] : (tensor<8x14x14x80xf32>, tensor<8x14x14x80xf32>, tensor<f32>, tensor<f32>) -> (tensor<8x80xf32>, tensor<8x80xf32>)
-      reducer(%acc_100: tensor<f32>, %elt_100: tensor<f32>) (%acc_101: tensor<f32>, %elt_101: tensor<f32>) {
-        %part_100 = stablehlo.add %acc_100, %elt_100 : tensor<f32>
-        %part_101 = stablehlo.add %acc_101, %elt_101 : tensor<f32>
-        stablehlo.return %part_100, %part_101 : tensor<f32>, tensor<f32>
+    %blocks.4.2.project.d_beta_w_d_gamma_w:2 = stablehlo.reduce(%blocks.5.0.expand.d_x init: %cst_1), (%blocks.4.2.project.du_xhat init: %cst_1) across dimensions = [2] : (tensor<8x14x14x80xf32>, tensor<8x14x14x80xf32>, tensor<f32>, tensor<f32>) -> (tensor<8x14x80xf32>, tensor<8x14x80xf32>)
+      reducer(%acc_150: tensor<f32>, %elt_150: tensor<f32>) (%acc_151: tensor<f32>, %elt_151: tensor<f32>) {
+        %part_150 = stablehlo.add %acc_150, %elt_150 : tensor<f32>
+        %part_151 = stablehlo.add %acc_151, %elt_151 : tensor<f32>
+        stablehlo.return %part_150, %part_151 : tensor<f32>, tensor<f32>
+      }
+    %blocks.4.2.project.d_beta_hw_d_gamma_hw:2 = stablehlo.reduce(%blocks.4.2.project.d_beta_w_d_gamma_w#0 init: %cst_1), (%blocks.4.2.project.d_beta_w_d_gamma_w#1 init: %cst_1) across dimensions = [1] : (tensor<8x14x80xf32>, tensor<8x14x80xf32>, tensor<f32>, tensor<f32>) -> (tensor<8x80xf32>, tensor<8x80xf32>)
+      reducer(%acc_152: tensor<f32>, %elt_152: tensor<f32>) (%acc_153: tensor<f32>, %elt_153: tensor<f32>) {
+        %part_152 = stablehlo.add %acc_152, %elt_152 : tensor<f32>
+        %part_153 = stablehlo.add %acc_153, %elt_153 : tensor<f32>
+        stablehlo.return %part_152, %part_153 : tensor<f32>, tensor<f32>
       }
     %blocks.4.2.project.d_beta_d_gamma:2 = stablehlo.reduce(%blocks.4.2.project.d_beta_hw_d_gamma_hw#0 init: %cst_1), (%blocks.4.2.project.d_beta_hw_d_gamma_hw#1 init: %cst_1) across dimensions = [0] : (tensor<8x80xf32>, tensor<8x80xf32>, tensor<f32>, tensor<f32>) -> (tensor<80xf32>, tensor<80xf32>)
-      reducer(%acc_102: tensor<f32>, %elt_102: tensor<f32>) (%acc_103: tensor<f32>, %elt_103: tensor<f32>) {
-        %part_102 = stablehlo.add %acc_102, %elt_102 : tensor<f32>
-        %part_103 = stablehlo.add %acc_103, %elt_103 : tensor<f32>
-        stablehlo.return %part_102, %part_103 : tensor<f32>, tensor<f32>
+      reducer(%acc_154: tensor<f32>, %elt_154: tensor<f32>) (%acc_155: tensor<f32>, %elt_155: tensor<f32>) {
+        %part_154 = stablehlo.add %acc_154, %elt_154 : tensor<f32>
+        %part_155 = stablehlo.add %acc_155, %elt_155 : tensor<f32>
+        stablehlo.return %part_154, %part_155 : tensor<f32>, tensor<f32>
       }
     %blocks.4.2.project.gamma_inv = stablehlo.multiply %blocks.4.2.project.bn.gamma.flat, %blocks.4.2.project.inv_std : tensor<80xf32>
     %blocks.4.2.project.bcast_8 = stablehlo.broadcast_in_dim %cst_12, dims = [] : (tensor<f32>) -> tensor<80xf32>
@@ -10922,17 +11568,23 @@ module {
     %blocks.4.2.dw.dswish = stablehlo.multiply %blocks.4.2.dw.sigmoid_r, %blocks.4.2.dw.one_plus : tensor<8x14x14x480xf32>
     %blocks.4.2.dw.d_swish = stablehlo.multiply %blocks.4.2.se.d_h, %blocks.4.2.dw.dswish : tensor<8x14x14x480xf32>
     %blocks.4.2.dw.du_xhat = stablehlo.multiply %blocks.4.2.dw.d_swish, %blocks.4.2.dw.xhat : tensor<8x14x14x480xf32>
-    %blocks.4.2.dw.d_beta_hw_d_gamma_hw:2 = stablehlo.reduce(%blocks.4.2.dw.d_swish init: %cst_1), (%blocks.4.2.dw.du_xhat init: %cst_1) across dimensions = [1, 2] : (tensor<8x14x14x480xf32>, tensor<8x14x14x480xf32>, tensor<f32>, tensor<f32>) -> (tensor<8x480xf32>, tensor<8x480xf32>)
-      reducer(%acc_104: tensor<f32>, %elt_104: tensor<f32>) (%acc_105: tensor<f32>, %elt_105: tensor<f32>) {
-        %part_104 = stablehlo.add %acc_104, %elt_104 : tensor<f32>
-        %part_105 = stablehlo.add %acc_105, %elt_105 : tensor<f32>
-        stablehlo.return %part_104, %part_105 : tensor<f32>, tensor<f32>
+    %blocks.4.2.dw.d_beta_w_d_gamma_w:2 = stablehlo.reduce(%blocks.4.2.dw.d_swish init: %cst_1), (%blocks.4.2.dw.du_xhat init: %cst_1) across dimensions = [2] : (tensor<8x14x14x480xf32>, tensor<8x14x14x480xf32>, tensor<f32>, tensor<f32>) -> (tensor<8x14x480xf32>, tensor<8x14x480xf32>)
+      reducer(%acc_156: tensor<f32>, %elt_156: tensor<f32>) (%acc_157: tensor<f32>, %elt_157: tensor<f32>) {
+        %part_156 = stablehlo.add %acc_156, %elt_156 : tensor<f32>
+        %part_157 = stablehlo.add %acc_157, %elt_157 : tensor<f32>
+        stablehlo.return %part_156, %part_157 : tensor<f32>, tensor<f32>
+      }
+    %blocks.4.2.dw.d_beta_hw_d_gamma_hw:2 = stablehlo.reduce(%blocks.4.2.dw.d_beta_w_d_gamma_w#0 init: %cst_1), (%blocks.4.2.dw.d_beta_w_d_gamma_w#1 init: %cst_1) across dimensions = [1] : (tensor<8x14x480xf32>, tensor<8x14x480xf32>, tensor<f32>, tensor<f32>) -> (tensor<8x480xf32>, tensor<8x480xf32>)
+      reducer(%acc_158: tensor<f32>, %elt_158: tensor<f32>) (%acc_159: tensor<f32>, %elt_159: tensor<f32>) {
+        %part_158 = stablehlo.add %acc_158, %elt_158 : tensor<f32>
+        %part_159 = stablehlo.add %acc_159, %elt_159 : tensor<f32>
+        stablehlo.return %part_158, %part_159 : tensor<f32>, tensor<f32>
       }
     %blocks.4.2.dw.d_beta_d_gamma:2 = stablehlo.reduce(%blocks.4.2.dw.d_beta_hw_d_gamma_hw#0 init: %cst_1), (%blocks.4.2.dw.d_beta_hw_d_gamma_hw#1 init: %cst_1) across dimensions = [0] : (tensor<8x480xf32>, tensor<8x480xf32>, tensor<f32>, tensor<f32>) -> (tensor<480xf32>, tensor<480xf32>)
-      reducer(%acc_106: tensor<f32>, %elt_106: tensor<f32>) (%acc_107: tensor<f32>, %elt_107: tensor<f32>) {
-        %part_106 = stablehlo.add %acc_106, %elt_106 : tensor<f32>
-        %part_107 = stablehlo.add %acc_107, %elt_107 : tensor<f32>
-        stablehlo.return %part_106, %part_107 : tensor<f32>, tensor<f32>
+      reducer(%acc_160: tensor<f32>, %elt_160: tensor<f32>) (%acc_161: tensor<f32>, %elt_161: tensor<f32>) {
+        %part_160 = stablehlo.add %acc_160, %elt_160 : tensor<f32>
+        %part_161 = stablehlo.add %acc_161, %elt_161 : tensor<f32>
+        stablehlo.return %part_160, %part_161 : tensor<f32>, tensor<f32>
       }
     %blocks.4.2.dw.gamma_inv = stablehlo.multiply %blocks.4.2.dw.bn.gamma.flat, %blocks.4.2.dw.inv_std : tensor<480xf32>
     %blocks.4.2.dw.bcast_10 = stablehlo.broadcast_in_dim %cst_12, dims = [] : (tensor<f32>) -> tensor<480xf32>
@@ -11000,17 +11652,23 @@ module {
     %blocks.4.2.expand.dswish = stablehlo.multiply %blocks.4.2.expand.sigmoid_r, %blocks.4.2.expand.one_plus : tensor<8x14x14x480xf32>
     %blocks.4.2.expand.d_swish = stablehlo.multiply %blocks.4.2.dw.d_x, %blocks.4.2.expand.dswish : tensor<8x14x14x480xf32>
     %blocks.4.2.expand.du_xhat = stablehlo.multiply %blocks.4.2.expand.d_swish, %blocks.4.2.expand.xhat : tensor<8x14x14x480xf32>
-    %blocks.4.2.expand.d_beta_hw_d_gamma_hw:2 = stablehlo.reduce(%blocks.4.2.expand.d_swish init: %cst_1), (%blocks.4.2.expand.du_xhat init: %cst_1) across dimensions = [1, 2] : (tensor<8x14x14x480xf32>, tensor<8x14x14x480xf32>, tensor<f32>, tensor<f32>) -> (tensor<8x480xf32>, tensor<8x480xf32>)
-      reducer(%acc_108: tensor<f32>, %elt_108: tensor<f32>) (%acc_109: tensor<f32>, %elt_109: tensor<f32>) {
-        %part_108 = stablehlo.add %acc_108, %elt_108 : tensor<f32>
-        %part_109 = stablehlo.add %acc_109, %elt_109 : tensor<f32>
-        stablehlo.return %part_108, %part_109 : tensor<f32>, tensor<f32>
+    %blocks.4.2.expand.d_beta_w_d_gamma_w:2 = stablehlo.reduce(%blocks.4.2.expand.d_swish init: %cst_1), (%blocks.4.2.expand.du_xhat init: %cst_1) across dimensions = [2] : (tensor<8x14x14x480xf32>, tensor<8x14x14x480xf32>, tensor<f32>, tensor<f32>) -> (tensor<8x14x480xf32>, tensor<8x14x480xf32>)
+      reducer(%acc_162: tensor<f32>, %elt_162: tensor<f32>) (%acc_163: tensor<f32>, %elt_163: tensor<f32>) {
+        %part_162 = stablehlo.add %acc_162, %elt_162 : tensor<f32>
+        %part_163 = stablehlo.add %acc_163, %elt_163 : tensor<f32>
+        stablehlo.return %part_162, %part_163 : tensor<f32>, tensor<f32>
+      }
+    %blocks.4.2.expand.d_beta_hw_d_gamma_hw:2 = stablehlo.reduce(%blocks.4.2.expand.d_beta_w_d_gamma_w#0 init: %cst_1), (%blocks.4.2.expand.d_beta_w_d_gamma_w#1 init: %cst_1) across dimensions = [1] : (tensor<8x14x480xf32>, tensor<8x14x480xf32>, tensor<f32>, tensor<f32>) -> (tensor<8x480xf32>, tensor<8x480xf32>)
+      reducer(%acc_164: tensor<f32>, %elt_164: tensor<f32>) (%acc_165: tensor<f32>, %elt_165: tensor<f32>) {
+        %part_164 = stablehlo.add %acc_164, %elt_164 : tensor<f32>
+        %part_165 = stablehlo.add %acc_165, %elt_165 : tensor<f32>
+        stablehlo.return %part_164, %part_165 : tensor<f32>, tensor<f32>
       }
     %blocks.4.2.expand.d_beta_d_gamma:2 = stablehlo.reduce(%blocks.4.2.expand.d_beta_hw_d_gamma_hw#0 init: %cst_1), (%blocks.4.2.expand.d_beta_hw_d_gamma_hw#1 init: %cst_1) across dimensions = [0] : (tensor<8x480xf32>, tensor<8x480xf32>, tensor<f32>, tensor<f32>) -> (tensor<480xf32>, tensor<480xf32>)
-      reducer(%acc_110: tensor<f32>, %elt_110: tensor<f32>) (%acc_111: tensor<f32>, %elt_111: tensor<f32>) {
-        %part_110 = stablehlo.add %acc_110, %elt_110 : tensor<f32>
-        %part_111 = stablehlo.add %acc_111, %elt_111 : tensor<f32>
-        stablehlo.return %part_110, %part_111 : tensor<f32>, tensor<f32>
+      reducer(%acc_166: tensor<f32>, %elt_166: tensor<f32>) (%acc_167: tensor<f32>, %elt_167: tensor<f32>) {
+        %part_166 = stablehlo.add %acc_166, %elt_166 : tensor<f32>
+        %part_167 = stablehlo.add %acc_167, %elt_167 : tensor<f32>
+        stablehlo.return %part_166, %part_167 : tensor<f32>, tensor<f32>
       }
     %blocks.4.2.expand.gamma_inv = stablehlo.multiply %blocks.4.2.expand.bn.gamma.flat, %blocks.4.2.expand.inv_std : tensor<480xf32>
     %blocks.4.2.expand.bcast_10 = stablehlo.broadcast_in_dim %cst_12, dims = [] : (tensor<f32>) -> tensor<480xf32>
@@ -11037,17 +11695,23 @@ module {
     %blocks.4.1.project.mean_inv_b = stablehlo.broadcast_in_dim %blocks.4.1.project.mean_inv, dims = [3] : (tensor<80xf32>) -> tensor<8x14x14x80xf32>
     %blocks.4.1.project.xhat = stablehlo.subtract %blocks.4.1.project.z_inv, %blocks.4.1.project.mean_inv_b : tensor<8x14x14x80xf32>
     %blocks.4.1.project.du_xhat = stablehlo.multiply %blocks.4.2.d_residual, %blocks.4.1.project.xhat : tensor<8x14x14x80xf32>
-    %blocks.4.1.project.d_beta_hw_d_gamma_hw:2 = stablehlo.reduce(%blocks.4.2.d_residual init: %cst_1), (%blocks.4.1.project.du_xhat init: %cst_1) across dimensions = [1, 2] : (tensor<8x14x14x80xf32>, tensor<8x14x14x80xf32>, tensor<f32>, tensor<f32>) -> (tensor<8x80xf32>, tensor<8x80xf32>)
-      reducer(%acc_112: tensor<f32>, %elt_112: tensor<f32>) (%acc_113: tensor<f32>, %elt_113: tensor<f32>) {
-        %part_112 = stablehlo.add %acc_112, %elt_112 : tensor<f32>
-        %part_113 = stablehlo.add %acc_113, %elt_113 : tensor<f32>
-        stablehlo.return %part_112, %part_113 : tensor<f32>, tensor<f32>
+    %blocks.4.1.project.d_beta_w_d_gamma_w:2 = stablehlo.reduce(%blocks.4.2.d_residual init: %cst_1), (%blocks.4.1.project.du_xhat init: %cst_1) across dimensions = [2] : (tensor<8x14x14x80xf32>, tensor<8x14x14x80xf32>, tensor<f32>, tensor<f32>) -> (tensor<8x14x80xf32>, tensor<8x14x80xf32>)
+      reducer(%acc_168: tensor<f32>, %elt_168: tensor<f32>) (%acc_169: tensor<f32>, %elt_169: tensor<f32>) {
+        %part_168 = stablehlo.add %acc_168, %elt_168 : tensor<f32>
+        %part_169 = stablehlo.add %acc_169, %elt_169 : tensor<f32>
+        stablehlo.return %part_168, %part_169 : tensor<f32>, tensor<f32>
+      }
+    %blocks.4.1.project.d_beta_hw_d_gamma_hw:2 = stablehlo.reduce(%blocks.4.1.project.d_beta_w_d_gamma_w#0 init: %cst_1), (%blocks.4.1.project.d_beta_w_d_gamma_w#1 init: %cst_1) across dimensions = [1] : (tensor<8x14x80xf32>, tensor<8x14x80xf32>, tensor<f32>, tensor<f32>) -> (tensor<8x80xf32>, tensor<8x80xf32>)
+      reducer(%acc_170: tensor<f32>, %elt_170: tensor<f32>) (%acc_171: tensor<f32>, %elt_171: tensor<f32>) {
+        %part_170 = stablehlo.add %acc_170, %elt_170 : tensor<f32>
+        %part_171 = stablehlo.add %acc_171, %elt_171 : tensor<f32>
+        stablehlo.return %part_170, %part_171 : tensor<f32>, tensor<f32>
       }
     %blocks.4.1.project.d_beta_d_gamma:2 = stablehlo.reduce(%blocks.4.1.project.d_beta_hw_d_gamma_hw#0 init: %cst_1), (%blocks.4.1.project.d_beta_hw_d_gamma_hw#1 init: %cst_1) across dimensions = [0] : (tensor<8x80xf32>, tensor<8x80xf32>, tensor<f32>, tensor<f32>) -> (tensor<80xf32>, tensor<80xf32>)
-      reducer(%acc_114: tensor<f32>, %elt_114: tensor<f32>) (%acc_115: tensor<f32>, %elt_115: tensor<f32>) {
-        %part_114 = stablehlo.add %acc_114, %elt_114 : tensor<f32>
-        %part_115 = stablehlo.add %acc_115, %elt_115 : tensor<f32>
-        stablehlo.return %part_114, %part_115 : tensor<f32>, tensor<f32>
+      reducer(%acc_172: tensor<f32>, %elt_172: tensor<f32>) (%acc_173: tensor<f32>, %elt_173: tensor<f32>) {
+        %part_172 = stablehlo.add %acc_172, %elt_172 : tensor<f32>
+        %part_173 = stablehlo.add %acc_173, %elt_173 : tensor<f32>
+        stablehlo.return %part_172, %part_173 : tensor<f32>, tensor<f32>
       }
     %blocks.4.1.project.gamma_inv = stablehlo.multiply %blocks.4.1.project.bn.gamma.flat, %blocks.4.1.project.inv_std : tensor<80xf32>
     %blocks.4.1.project.bcast_8 = stablehlo.broadcast_in_dim %cst_12, dims = [] : (tensor<f32>) -> tensor<80xf32>
@@ -11115,17 +11779,23 @@ module {
     %blocks.4.1.dw.dswish = stablehlo.multiply %blocks.4.1.dw.sigmoid_r, %blocks.4.1.dw.one_plus : tensor<8x14x14x480xf32>
     %blocks.4.1.dw.d_swish = stablehlo.multiply %blocks.4.1.se.d_h, %blocks.4.1.dw.dswish : tensor<8x14x14x480xf32>
     %blocks.4.1.dw.du_xhat = stablehlo.multiply %blocks.4.1.dw.d_swish, %blocks.4.1.dw.xhat : tensor<8x14x14x480xf32>
-    %blocks.4.1.dw.d_beta_hw_d_gamma_hw:2 = stablehlo.reduce(%blocks.4.1.dw.d_swish init: %cst_1), (%blocks.4.1.dw.du_xhat init: %cst_1) across dimensions = [1, 2] : (tensor<8x14x14x480xf32>, tensor<8x14x14x480xf32>, tensor<f32>, tensor<f32>) -> (tensor<8x480xf32>, tensor<8x480xf32>)
-      reducer(%acc_116: tensor<f32>, %elt_116: tensor<f32>) (%acc_117: tensor<f32>, %elt_117: tensor<f32>) {
-        %part_116 = stablehlo.add %acc_116, %elt_116 : tensor<f32>
-        %part_117 = stablehlo.add %acc_117, %elt_117 : tensor<f32>
-        stablehlo.return %part_116, %part_117 : tensor<f32>, tensor<f32>
+    %blocks.4.1.dw.d_beta_w_d_gamma_w:2 = stablehlo.reduce(%blocks.4.1.dw.d_swish init: %cst_1), (%blocks.4.1.dw.du_xhat init: %cst_1) across dimensions = [2] : (tensor<8x14x14x480xf32>, tensor<8x14x14x480xf32>, tensor<f32>, tensor<f32>) -> (tensor<8x14x480xf32>, tensor<8x14x480xf32>)
+      reducer(%acc_174: tensor<f32>, %elt_174: tensor<f32>) (%acc_175: tensor<f32>, %elt_175: tensor<f32>) {
+        %part_174 = stablehlo.add %acc_174, %elt_174 : tensor<f32>
+        %part_175 = stablehlo.add %acc_175, %elt_175 : tensor<f32>
+        stablehlo.return %part_174, %part_175 : tensor<f32>, tensor<f32>
+      }
+    %blocks.4.1.dw.d_beta_hw_d_gamma_hw:2 = stablehlo.reduce(%blocks.4.1.dw.d_beta_w_d_gamma_w#0 init: %cst_1), (%blocks.4.1.dw.d_beta_w_d_gamma_w#1 init: %cst_1) across dimensions = [1] : (tensor<8x14x480xf32>, tensor<8x14x480xf32>, tensor<f32>, tensor<f32>) -> (tensor<8x480xf32>, tensor<8x480xf32>)
+      reducer(%acc_176: tensor<f32>, %elt_176: tensor<f32>) (%acc_177: tensor<f32>, %elt_177: tensor<f32>) {
+        %part_176 = stablehlo.add %acc_176, %elt_176 : tensor<f32>
+        %part_177 = stablehlo.add %acc_177, %elt_177 : tensor<f32>
+        stablehlo.return %part_176, %part_177 : tensor<f32>, tensor<f32>
       }
     %blocks.4.1.dw.d_beta_d_gamma:2 = stablehlo.reduce(%blocks.4.1.dw.d_beta_hw_d_gamma_hw#0 init: %cst_1), (%blocks.4.1.dw.d_beta_hw_d_gamma_hw#1 init: %cst_1) across dimensions = [0] : (tensor<8x480xf32>, tensor<8x480xf32>, tensor<f32>, tensor<f32>) -> (tensor<480xf32>, tensor<480xf32>)
-      reducer(%acc_118: tensor<f32>, %elt_118: tensor<f32>) (%acc_119: tensor<f32>, %elt_119: tensor<f32>) {
-        %part_118 = stablehlo.add %acc_118, %elt_118 : tensor<f32>
-        %part_119 = stablehlo.add %acc_119, %elt_119 : tensor<f32>
-        stablehlo.return %part_118, %part_119 : tensor<f32>, tensor<f32>
+      reducer(%acc_178: tensor<f32>, %elt_178: tensor<f32>) (%acc_179: tensor<f32>, %elt_179: tensor<f32>) {
+        %part_178 = stablehlo.add %acc_178, %elt_178 : tensor<f32>
+        %part_179 = stablehlo.add %acc_179, %elt_179 : tensor<f32>
+        stablehlo.return %part_178, %part_179 : tensor<f32>, tensor<f32>
       }
     %blocks.4.1.dw.gamma_inv = stablehlo.multiply %blocks.4.1.dw.bn.gamma.flat, %blocks.4.1.dw.inv_std : tensor<480xf32>
     %blocks.4.1.dw.bcast_10 = stablehlo.broadcast_in_dim %cst_12, dims = [] : (tensor<f32>) -> tensor<480xf32>
@@ -11193,17 +11863,23 @@ module {
     %blocks.4.1.expand.dswish = stablehlo.multiply %blocks.4.1.expand.sigmoid_r, %blocks.4.1.expand.one_plus : tensor<8x14x14x480xf32>
     %blocks.4.1.expand.d_swish = stablehlo.multiply %blocks.4.1.dw.d_x, %blocks.4.1.expand.dswish : tensor<8x14x14x480xf32>
     %blocks.4.1.expand.du_xhat = stablehlo.multiply %blocks.4.1.expand.d_swish, %blocks.4.1.expand.xhat : tensor<8x14x14x480xf32>
-    %blocks.4.1.expand.d_beta_hw_d_gamma_hw:2 = stablehlo.reduce(%blocks.4.1.expand.d_swish init: %cst_1), (%blocks.4.1.expand.du_xhat init: %cst_1) across dimensions = [1, 2] : (tensor<8x14x14x480xf32>, tensor<8x14x14x480xf32>, tensor<f32>, tensor<f32>) -> (tensor<8x480xf32>, tensor<8x480xf32>)
-      reducer(%acc_120: tensor<f32>, %elt_120: tensor<f32>) (%acc_121: tensor<f32>, %elt_121: tensor<f32>) {
-        %part_120 = stablehlo.add %acc_120, %elt_120 : tensor<f32>
-        %part_121 = stablehlo.add %acc_121, %elt_121 : tensor<f32>
-        stablehlo.return %part_120, %part_121 : tensor<f32>, tensor<f32>
+    %blocks.4.1.expand.d_beta_w_d_gamma_w:2 = stablehlo.reduce(%blocks.4.1.expand.d_swish init: %cst_1), (%blocks.4.1.expand.du_xhat init: %cst_1) across dimensions = [2] : (tensor<8x14x14x480xf32>, tensor<8x14x14x480xf32>, tensor<f32>, tensor<f32>) -> (tensor<8x14x480xf32>, tensor<8x14x480xf32>)
+      reducer(%acc_180: tensor<f32>, %elt_180: tensor<f32>) (%acc_181: tensor<f32>, %elt_181: tensor<f32>) {
+        %part_180 = stablehlo.add %acc_180, %elt_180 : tensor<f32>
+        %part_181 = stablehlo.add %acc_181, %elt_181 : tensor<f32>
+        stablehlo.return %part_180, %part_181 : tensor<f32>, tensor<f32>
+      }
+    %blocks.4.1.expand.d_beta_hw_d_gamma_hw:2 = stablehlo.reduce(%blocks.4.1.expand.d_beta_w_d_gamma_w#0 init: %cst_1), (%blocks.4.1.expand.d_beta_w_d_gamma_w#1 init: %cst_1) across dimensions = [1] : (tensor<8x14x480xf32>, tensor<8x14x480xf32>, tensor<f32>, tensor<f32>) -> (tensor<8x480xf32>, tensor<8x480xf32>)
+      reducer(%acc_182: tensor<f32>, %elt_182: tensor<f32>) (%acc_183: tensor<f32>, %elt_183: tensor<f32>) {
+        %part_182 = stablehlo.add %acc_182, %elt_182 : tensor<f32>
+        %part_183 = stablehlo.add %acc_183, %elt_183 : tensor<f32>
+        stablehlo.return %part_182, %part_183 : tensor<f32>, tensor<f32>
       }
     %blocks.4.1.expand.d_beta_d_gamma:2 = stablehlo.reduce(%blocks.4.1.expand.d_beta_hw_d_gamma_hw#0 init: %cst_1), (%blocks.4.1.expand.d_beta_hw_d_gamma_hw#1 init: %cst_1) across dimensions = [0] : (tensor<8x480xf32>, tensor<8x480xf32>, tensor<f32>, tensor<f32>) -> (tensor<480xf32>, tensor<480xf32>)
-      reducer(%acc_122: tensor<f32>, %elt_122: tensor<f32>) (%acc_123: tensor<f32>, %elt_123: tensor<f32>) {
-        %part_122 = stablehlo.add %acc_122, %elt_122 : tensor<f32>
-        %part_123 = stablehlo.add %acc_123, %elt_123 : tensor<f32>
-        stablehlo.return %part_122, %part_123 : tensor<f32>, tensor<f32>
+      reducer(%acc_184: tensor<f32>, %elt_184: tensor<f32>) (%acc_185: tensor<f32>, %elt_185: tensor<f32>) {
+        %part_184 = stablehlo.add %acc_184, %elt_184 : tensor<f32>
+        %part_185 = stablehlo.add %acc_185, %elt_185 : tensor<f32>
+        stablehlo.return %part_184, %part_185 : tensor<f32>, tensor<f32>
       }
     %blocks.4.1.expand.gamma_inv = stablehlo.multiply %blocks.4.1.expand.bn.gamma.flat, %blocks.4.1.expand.inv_std : tensor<480xf32>
     %blocks.4.1.expand.bcast_10 = stablehlo.broadcast_in_dim %cst_12, dims = [] : (tensor<f32>) -> tensor<480xf32>
@@ -11230,17 +11906,23 @@ module {
     %blocks.4.0.project.mean_inv_b = stablehlo.broadcast_in_dim %blocks.4.0.project.mean_inv, dims = [3] : (tensor<80xf32>) -> tensor<8x14x14x80xf32>
     %blocks.4.0.project.xhat = stablehlo.subtract %blocks.4.0.project.z_inv, %blocks.4.0.project.mean_inv_b : tensor<8x14x14x80xf32>
     %blocks.4.0.project.du_xhat = stablehlo.multiply %blocks.4.1.d_residual, %blocks.4.0.project.xhat : tensor<8x14x14x80xf32>
-    %blocks.4.0.project.d_beta_hw_d_gamma_hw:2 = stablehlo.reduce(%blocks.4.1.d_residual init: %cst_1), (%blocks.4.0.project.du_xhat init: %cst_1) across dimensions = [1, 2] : (tensor<8x14x14x80xf32>, tensor<8x14x14x80xf32>, tensor<f32>, tensor<f32>) -> (tensor<8x80xf32>, tensor<8x80xf32>)
-      reducer(%acc_124: tensor<f32>, %elt_124: tensor<f32>) (%acc_125: tensor<f32>, %elt_125: tensor<f32>) {
-        %part_124 = stablehlo.add %acc_124, %elt_124 : tensor<f32>
-        %part_125 = stablehlo.add %acc_125, %elt_125 : tensor<f32>
-        stablehlo.return %part_124, %part_125 : tensor<f32>, tensor<f32>
+    %blocks.4.0.project.d_beta_w_d_gamma_w:2 = stablehlo.reduce(%blocks.4.1.d_residual init: %cst_1), (%blocks.4.0.project.du_xhat init: %cst_1) across dimensions = [2] : (tensor<8x14x14x80xf32>, tensor<8x14x14x80xf32>, tensor<f32>, tensor<f32>) -> (tensor<8x14x80xf32>, tensor<8x14x80xf32>)
+      reducer(%acc_186: tensor<f32>, %elt_186: tensor<f32>) (%acc_187: tensor<f32>, %elt_187: tensor<f32>) {
+        %part_186 = stablehlo.add %acc_186, %elt_186 : tensor<f32>
+        %part_187 = stablehlo.add %acc_187, %elt_187 : tensor<f32>
+        stablehlo.return %part_186, %part_187 : tensor<f32>, tensor<f32>
+      }
+    %blocks.4.0.project.d_beta_hw_d_gamma_hw:2 = stablehlo.reduce(%blocks.4.0.project.d_beta_w_d_gamma_w#0 init: %cst_1), (%blocks.4.0.project.d_beta_w_d_gamma_w#1 init: %cst_1) across dimensions = [1] : (tensor<8x14x80xf32>, tensor<8x14x80xf32>, tensor<f32>, tensor<f32>) -> (tensor<8x80xf32>, tensor<8x80xf32>)
+      reducer(%acc_188: tensor<f32>, %elt_188: tensor<f32>) (%acc_189: tensor<f32>, %elt_189: tensor<f32>) {
+        %part_188 = stablehlo.add %acc_188, %elt_188 : tensor<f32>
+        %part_189 = stablehlo.add %acc_189, %elt_189 : tensor<f32>
+        stablehlo.return %part_188, %part_189 : tensor<f32>, tensor<f32>
       }
     %blocks.4.0.project.d_beta_d_gamma:2 = stablehlo.reduce(%blocks.4.0.project.d_beta_hw_d_gamma_hw#0 init: %cst_1), (%blocks.4.0.project.d_beta_hw_d_gamma_hw#1 init: %cst_1) across dimensions = [0] : (tensor<8x80xf32>, tensor<8x80xf32>, tensor<f32>, tensor<f32>) -> (tensor<80xf32>, tensor<80xf32>)
-      reducer(%acc_126: tensor<f32>, %elt_126: tensor<f32>) (%acc_127: tensor<f32>, %elt_127: tensor<f32>) {
-        %part_126 = stablehlo.add %acc_126, %elt_126 : tensor<f32>
-        %part_127 = stablehlo.add %acc_127, %elt_127 : tensor<f32>
-        stablehlo.return %part_126, %part_127 : tensor<f32>, tensor<f32>
+      reducer(%acc_190: tensor<f32>, %elt_190: tensor<f32>) (%acc_191: tensor<f32>, %elt_191: tensor<f32>) {
+        %part_190 = stablehlo.add %acc_190, %elt_190 : tensor<f32>
+        %part_191 = stablehlo.add %acc_191, %elt_191 : tensor<f32>
+        stablehlo.return %part_190, %part_191 : tensor<f32>, tensor<f32>
       }
     %blocks.4.0.project.gamma_inv = stablehlo.multiply %blocks.4.0.project.bn.gamma.flat, %blocks.4.0.project.inv_std : tensor<80xf32>
     %blocks.4.0.project.bcast_8 = stablehlo.broadcast_in_dim %cst_12, dims = [] : (tensor<f32>) -> tensor<80xf32>
@@ -11308,17 +11990,23 @@ module {
     %blocks.4.0.dw.dswish = stablehlo.multiply %blocks.4.0.dw.sigmoid_r, %blocks.4.0.dw.one_plus : tensor<8x14x14x240xf32>
     %blocks.4.0.dw.d_swish = stablehlo.multiply %blocks.4.0.se.d_h, %blocks.4.0.dw.dswish : tensor<8x14x14x240xf32>
     %blocks.4.0.dw.du_xhat = stablehlo.multiply %blocks.4.0.dw.d_swish, %blocks.4.0.dw.xhat : tensor<8x14x14x240xf32>
-    %blocks.4.0.dw.d_beta_hw_d_gamma_hw:2 = stablehlo.reduce(%blocks.4.0.dw.d_swish init: %cst_1), (%blocks.4.0.dw.du_xhat init: %cst_1) across dimensions = [1, 2] : (tensor<8x14x14x240xf32>, tensor<8x14x14x240xf32>, tensor<f32>, tensor<f32>) -> (tensor<8x240xf32>, tensor<8x240xf32>)
-      reducer(%acc_128: tensor<f32>, %elt_128: tensor<f32>) (%acc_129: tensor<f32>, %elt_129: tensor<f32>) {
-        %part_128 = stablehlo.add %acc_128, %elt_128 : tensor<f32>
-        %part_129 = stablehlo.add %acc_129, %elt_129 : tensor<f32>
-        stablehlo.return %part_128, %part_129 : tensor<f32>, tensor<f32>
+    %blocks.4.0.dw.d_beta_w_d_gamma_w:2 = stablehlo.reduce(%blocks.4.0.dw.d_swish init: %cst_1), (%blocks.4.0.dw.du_xhat init: %cst_1) across dimensions = [2] : (tensor<8x14x14x240xf32>, tensor<8x14x14x240xf32>, tensor<f32>, tensor<f32>) -> (tensor<8x14x240xf32>, tensor<8x14x240xf32>)
+      reducer(%acc_192: tensor<f32>, %elt_192: tensor<f32>) (%acc_193: tensor<f32>, %elt_193: tensor<f32>) {
+        %part_192 = stablehlo.add %acc_192, %elt_192 : tensor<f32>
+        %part_193 = stablehlo.add %acc_193, %elt_193 : tensor<f32>
+        stablehlo.return %part_192, %part_193 : tensor<f32>, tensor<f32>
+      }
+    %blocks.4.0.dw.d_beta_hw_d_gamma_hw:2 = stablehlo.reduce(%blocks.4.0.dw.d_beta_w_d_gamma_w#0 init: %cst_1), (%blocks.4.0.dw.d_beta_w_d_gamma_w#1 init: %cst_1) across dimensions = [1] : (tensor<8x14x240xf32>, tensor<8x14x240xf32>, tensor<f32>, tensor<f32>) -> (tensor<8x240xf32>, tensor<8x240xf32>)
+      reducer(%acc_194: tensor<f32>, %elt_194: tensor<f32>) (%acc_195: tensor<f32>, %elt_195: tensor<f32>) {
+        %part_194 = stablehlo.add %acc_194, %elt_194 : tensor<f32>
+        %part_195 = stablehlo.add %acc_195, %elt_195 : tensor<f32>
+        stablehlo.return %part_194, %part_195 : tensor<f32>, tensor<f32>
       }
     %blocks.4.0.dw.d_beta_d_gamma:2 = stablehlo.reduce(%blocks.4.0.dw.d_beta_hw_d_gamma_hw#0 init: %cst_1), (%blocks.4.0.dw.d_beta_hw_d_gamma_hw#1 init: %cst_1) across dimensions = [0] : (tensor<8x240xf32>, tensor<8x240xf32>, tensor<f32>, tensor<f32>) -> (tensor<240xf32>, tensor<240xf32>)
-      reducer(%acc_130: tensor<f32>, %elt_130: tensor<f32>) (%acc_131: tensor<f32>, %elt_131: tensor<f32>) {
-        %part_130 = stablehlo.add %acc_130, %elt_130 : tensor<f32>
-        %part_131 = stablehlo.add %acc_131, %elt_131 : tensor<f32>
-        stablehlo.return %part_130, %part_131 : tensor<f32>, tensor<f32>
+      reducer(%acc_196: tensor<f32>, %elt_196: tensor<f32>) (%acc_197: tensor<f32>, %elt_197: tensor<f32>) {
+        %part_196 = stablehlo.add %acc_196, %elt_196 : tensor<f32>
+        %part_197 = stablehlo.add %acc_197, %elt_197 : tensor<f32>
+        stablehlo.return %part_196, %part_197 : tensor<f32>, tensor<f32>
       }
     %blocks.4.0.dw.gamma_inv = stablehlo.multiply %blocks.4.0.dw.bn.gamma.flat, %blocks.4.0.dw.inv_std : tensor<240xf32>
     %blocks.4.0.dw.bcast_10 = stablehlo.broadcast_in_dim %cst_12, dims = [] : (tensor<f32>) -> tensor<240xf32>
@@ -11386,17 +12074,23 @@ module {
     %blocks.4.0.expand.dswish = stablehlo.multiply %blocks.4.0.expand.sigmoid_r, %blocks.4.0.expand.one_plus : tensor<8x28x28x240xf32>
     %blocks.4.0.expand.d_swish = stablehlo.multiply %blocks.4.0.dw.d_x, %blocks.4.0.expand.dswish : tensor<8x28x28x240xf32>
     %blocks.4.0.expand.du_xhat = stablehlo.multiply %blocks.4.0.expand.d_swish, %blocks.4.0.expand.xhat : tensor<8x28x28x240xf32>
-    %blocks.4.0.expand.d_beta_hw_d_gamma_hw:2 = stablehlo.reduce(%blocks.4.0.expand.d_swish init: %cst_1), (%blocks.4.0.expand.du_xhat init: %cst_1) across dimensions = [1, 2] : (tensor<8x28x28x240xf32>, tensor<8x28x28x240xf32>, tensor<f32>, tensor<f32>) -> (tensor<8x240xf32>, tensor<8x240xf32>)
-      reducer(%acc_132: tensor<f32>, %elt_132: tensor<f32>) (%acc_133: tensor<f32>, %elt_133: tensor<f32>) {
-        %part_132 = stablehlo.add %acc_132, %elt_132 : tensor<f32>
-        %part_133 = stablehlo.add %acc_133, %elt_133 : tensor<f32>
-        stablehlo.return %part_132, %part_133 : tensor<f32>, tensor<f32>
+    %blocks.4.0.expand.d_beta_w_d_gamma_w:2 = stablehlo.reduce(%blocks.4.0.expand.d_swish init: %cst_1), (%blocks.4.0.expand.du_xhat init: %cst_1) across dimensions = [2] : (tensor<8x28x28x240xf32>, tensor<8x28x28x240xf32>, tensor<f32>, tensor<f32>) -> (tensor<8x28x240xf32>, tensor<8x28x240xf32>)
+      reducer(%acc_198: tensor<f32>, %elt_198: tensor<f32>) (%acc_199: tensor<f32>, %elt_199: tensor<f32>) {
+        %part_198 = stablehlo.add %acc_198, %elt_198 : tensor<f32>
+        %part_199 = stablehlo.add %acc_199, %elt_199 : tensor<f32>
+        stablehlo.return %part_198, %part_199 : tensor<f32>, tensor<f32>
+      }
+    %blocks.4.0.expand.d_beta_hw_d_gamma_hw:2 = stablehlo.reduce(%blocks.4.0.expand.d_beta_w_d_gamma_w#0 init: %cst_1), (%blocks.4.0.expand.d_beta_w_d_gamma_w#1 init: %cst_1) across dimensions = [1] : (tensor<8x28x240xf32>, tensor<8x28x240xf32>, tensor<f32>, tensor<f32>) -> (tensor<8x240xf32>, tensor<8x240xf32>)
+      reducer(%acc_200: tensor<f32>, %elt_200: tensor<f32>) (%acc_201: tensor<f32>, %elt_201: tensor<f32>) {
+        %part_200 = stablehlo.add %acc_200, %elt_200 : tensor<f32>
+        %part_201 = stablehlo.add %acc_201, %elt_201 : tensor<f32>
+        stablehlo.return %part_200, %part_201 : tensor<f32>, tensor<f32>
       }
     %blocks.4.0.expand.d_beta_d_gamma:2 = stablehlo.reduce(%blocks.4.0.expand.d_beta_hw_d_gamma_hw#0 init: %cst_1), (%blocks.4.0.expand.d_beta_hw_d_gamma_hw#1 init: %cst_1) across dimensions = [0] : (tensor<8x240xf32>, tensor<8x240xf32>, tensor<f32>, tensor<f32>) -> (tensor<240xf32>, tensor<240xf32>)
-      reducer(%acc_134: tensor<f32>, %elt_134: tensor<f32>) (%acc_135: tensor<f32>, %elt_135: tensor<f32>) {
-        %part_134 = stablehlo.add %acc_134, %elt_134 : tensor<f32>
-        %part_135 = stablehlo.add %acc_135, %elt_135 : tensor<f32>
-        stablehlo.return %part_134, %part_135 : tensor<f32>, tensor<f32>
+      reducer(%acc_202: tensor<f32>, %elt_202: tensor<f32>) (%acc_203: tensor<f32>, %elt_203: tensor<f32>) {
+        %part_202 = stablehlo.add %acc_202, %elt_202 : tensor<f32>
+        %part_203 = stablehlo.add %acc_203, %elt_203 : tensor<f32>
+        stablehlo.return %part_202, %part_203 : tensor<f32>, tensor<f32>
       }
     %blocks.4.0.expand.gamma_inv = stablehlo.multiply %blocks.4.0.expand.bn.gamma.flat, %blocks.4.0.expand.inv_std : tensor<240xf32>
     %blocks.4.0.expand.bcast_10 = stablehlo.broadcast_in_dim %cst_9, dims = [] : (tensor<f32>) -> tensor<240xf32>
@@ -11423,17 +12117,23 @@ module {
     %blocks.3.1.project.mean_inv_b = stablehlo.broadcast_in_dim %blocks.3.1.project.mean_inv, dims = [3] : (tensor<40xf32>) -> tensor<8x28x28x40xf32>
     %blocks.3.1.project.xhat = stablehlo.subtract %blocks.3.1.project.z_inv, %blocks.3.1.project.mean_inv_b : tensor<8x28x28x40xf32>
     %blocks.3.1.project.du_xhat = stablehlo.multiply %blocks.4.0.expand.d_x, %blocks.3.1.project.xhat : tensor<8x28x28x40xf32>
-    %blocks.3.1.project.d_beta_hw_d_gamma_hw:2 = stablehlo.reduce(%blocks.4.0.expand.d_x init: %cst_1), (%blocks.3.1.project.du_xhat init: %cst_1) across dimensions = [1, 2] : (tensor<8x28x28x40xf32>, tensor<8x28x28x40xf32>, tensor<f32>, tensor<f32>) -> (tensor<8x40xf32>, tensor<8x40xf32>)
-      reducer(%acc_136: tensor<f32>, %elt_136: tensor<f32>) (%acc_137: tensor<f32>, %elt_137: tensor<f32>) {
-        %part_136 = stablehlo.add %acc_136, %elt_136 : tensor<f32>
-        %part_137 = stablehlo.add %acc_137, %elt_137 : tensor<f32>
-        stablehlo.return %part_136, %part_137 : tensor<f32>, tensor<f32>
+    %blocks.3.1.project.d_beta_w_d_gamma_w:2 = stablehlo.reduce(%blocks.4.0.expand.d_x init: %cst_1), (%blocks.3.1.project.du_xhat init: %cst_1) across dimensions = [2] : (tensor<8x28x28x40xf32>, tensor<8x28x28x40xf32>, tensor<f32>, tensor<f32>) -> (tensor<8x28x40xf32>, tensor<8x28x40xf32>)
+      reducer(%acc_204: tensor<f32>, %elt_204: tensor<f32>) (%acc_205: tensor<f32>, %elt_205: tensor<f32>) {
+        %part_204 = stablehlo.add %acc_204, %elt_204 : tensor<f32>
+        %part_205 = stablehlo.add %acc_205, %elt_205 : tensor<f32>
+        stablehlo.return %part_204, %part_205 : tensor<f32>, tensor<f32>
+      }
+    %blocks.3.1.project.d_beta_hw_d_gamma_hw:2 = stablehlo.reduce(%blocks.3.1.project.d_beta_w_d_gamma_w#0 init: %cst_1), (%blocks.3.1.project.d_beta_w_d_gamma_w#1 init: %cst_1) across dimensions = [1] : (tensor<8x28x40xf32>, tensor<8x28x40xf32>, tensor<f32>, tensor<f32>) -> (tensor<8x40xf32>, tensor<8x40xf32>)
+      reducer(%acc_206: tensor<f32>, %elt_206: tensor<f32>) (%acc_207: tensor<f32>, %elt_207: tensor<f32>) {
+        %part_206 = stablehlo.add %acc_206, %elt_206 : tensor<f32>
+        %part_207 = stablehlo.add %acc_207, %elt_207 : tensor<f32>
+        stablehlo.return %part_206, %part_207 : tensor<f32>, tensor<f32>
       }
     %blocks.3.1.project.d_beta_d_gamma:2 = stablehlo.reduce(%blocks.3.1.project.d_beta_hw_d_gamma_hw#0 init: %cst_1), (%blocks.3.1.project.d_beta_hw_d_gamma_hw#1 init: %cst_1) across dimensions = [0] : (tensor<8x40xf32>, tensor<8x40xf32>, tensor<f32>, tensor<f32>) -> (tensor<40xf32>, tensor<40xf32>)
-      reducer(%acc_138: tensor<f32>, %elt_138: tensor<f32>) (%acc_139: tensor<f32>, %elt_139: tensor<f32>) {
-        %part_138 = stablehlo.add %acc_138, %elt_138 : tensor<f32>
-        %part_139 = stablehlo.add %acc_139, %elt_139 : tensor<f32>
-        stablehlo.return %part_138, %part_139 : tensor<f32>, tensor<f32>
+      reducer(%acc_208: tensor<f32>, %elt_208: tensor<f32>) (%acc_209: tensor<f32>, %elt_209: tensor<f32>) {
+        %part_208 = stablehlo.add %acc_208, %elt_208 : tensor<f32>
+        %part_209 = stablehlo.add %acc_209, %elt_209 : tensor<f32>
+        stablehlo.return %part_208, %part_209 : tensor<f32>, tensor<f32>
       }
     %blocks.3.1.project.gamma_inv = stablehlo.multiply %blocks.3.1.project.bn.gamma.flat, %blocks.3.1.project.inv_std : tensor<40xf32>
     %blocks.3.1.project.bcast_8 = stablehlo.broadcast_in_dim %cst_9, dims = [] : (tensor<f32>) -> tensor<40xf32>
@@ -11501,17 +12201,23 @@ module {
     %blocks.3.1.dw.dswish = stablehlo.multiply %blocks.3.1.dw.sigmoid_r, %blocks.3.1.dw.one_plus : tensor<8x28x28x240xf32>
     %blocks.3.1.dw.d_swish = stablehlo.multiply %blocks.3.1.se.d_h, %blocks.3.1.dw.dswish : tensor<8x28x28x240xf32>
     %blocks.3.1.dw.du_xhat = stablehlo.multiply %blocks.3.1.dw.d_swish, %blocks.3.1.dw.xhat : tensor<8x28x28x240xf32>
-    %blocks.3.1.dw.d_beta_hw_d_gamma_hw:2 = stablehlo.reduce(%blocks.3.1.dw.d_swish init: %cst_1), (%blocks.3.1.dw.du_xhat init: %cst_1) across dimensions = [1, 2] : (tensor<8x28x28x240xf32>, tensor<8x28x28x240xf32>, tensor<f32>, tensor<f32>) -> (tensor<8x240xf32>, tensor<8x240xf32>)
-      reducer(%acc_140: tensor<f32>, %elt_140: tensor<f32>) (%acc_141: tensor<f32>, %elt_141: tensor<f32>) {
-        %part_140 = stablehlo.add %acc_140, %elt_140 : tensor<f32>
-        %part_141 = stablehlo.add %acc_141, %elt_141 : tensor<f32>
-        stablehlo.return %part_140, %part_141 : tensor<f32>, tensor<f32>
+    %blocks.3.1.dw.d_beta_w_d_gamma_w:2 = stablehlo.reduce(%blocks.3.1.dw.d_swish init: %cst_1), (%blocks.3.1.dw.du_xhat init: %cst_1) across dimensions = [2] : (tensor<8x28x28x240xf32>, tensor<8x28x28x240xf32>, tensor<f32>, tensor<f32>) -> (tensor<8x28x240xf32>, tensor<8x28x240xf32>)
+      reducer(%acc_210: tensor<f32>, %elt_210: tensor<f32>) (%acc_211: tensor<f32>, %elt_211: tensor<f32>) {
+        %part_210 = stablehlo.add %acc_210, %elt_210 : tensor<f32>
+        %part_211 = stablehlo.add %acc_211, %elt_211 : tensor<f32>
+        stablehlo.return %part_210, %part_211 : tensor<f32>, tensor<f32>
+      }
+    %blocks.3.1.dw.d_beta_hw_d_gamma_hw:2 = stablehlo.reduce(%blocks.3.1.dw.d_beta_w_d_gamma_w#0 init: %cst_1), (%blocks.3.1.dw.d_beta_w_d_gamma_w#1 init: %cst_1) across dimensions = [1] : (tensor<8x28x240xf32>, tensor<8x28x240xf32>, tensor<f32>, tensor<f32>) -> (tensor<8x240xf32>, tensor<8x240xf32>)
+      reducer(%acc_212: tensor<f32>, %elt_212: tensor<f32>) (%acc_213: tensor<f32>, %elt_213: tensor<f32>) {
+        %part_212 = stablehlo.add %acc_212, %elt_212 : tensor<f32>
+        %part_213 = stablehlo.add %acc_213, %elt_213 : tensor<f32>
+        stablehlo.return %part_212, %part_213 : tensor<f32>, tensor<f32>
       }
     %blocks.3.1.dw.d_beta_d_gamma:2 = stablehlo.reduce(%blocks.3.1.dw.d_beta_hw_d_gamma_hw#0 init: %cst_1), (%blocks.3.1.dw.d_beta_hw_d_gamma_hw#1 init: %cst_1) across dimensions = [0] : (tensor<8x240xf32>, tensor<8x240xf32>, tensor<f32>, tensor<f32>) -> (tensor<240xf32>, tensor<240xf32>)
-      reducer(%acc_142: tensor<f32>, %elt_142: tensor<f32>) (%acc_143: tensor<f32>, %elt_143: tensor<f32>) {
-        %part_142 = stablehlo.add %acc_142, %elt_142 : tensor<f32>
-        %part_143 = stablehlo.add %acc_143, %elt_143 : tensor<f32>
-        stablehlo.return %part_142, %part_143 : tensor<f32>, tensor<f32>
+      reducer(%acc_214: tensor<f32>, %elt_214: tensor<f32>) (%acc_215: tensor<f32>, %elt_215: tensor<f32>) {
+        %part_214 = stablehlo.add %acc_214, %elt_214 : tensor<f32>
+        %part_215 = stablehlo.add %acc_215, %elt_215 : tensor<f32>
+        stablehlo.return %part_214, %part_215 : tensor<f32>, tensor<f32>
       }
     %blocks.3.1.dw.gamma_inv = stablehlo.multiply %blocks.3.1.dw.bn.gamma.flat, %blocks.3.1.dw.inv_std : tensor<240xf32>
     %blocks.3.1.dw.bcast_10 = stablehlo.broadcast_in_dim %cst_9, dims = [] : (tensor<f32>) -> tensor<240xf32>
@@ -11579,17 +12285,23 @@ module {
     %blocks.3.1.expand.dswish = stablehlo.multiply %blocks.3.1.expand.sigmoid_r, %blocks.3.1.expand.one_plus : tensor<8x28x28x240xf32>
     %blocks.3.1.expand.d_swish = stablehlo.multiply %blocks.3.1.dw.d_x, %blocks.3.1.expand.dswish : tensor<8x28x28x240xf32>
     %blocks.3.1.expand.du_xhat = stablehlo.multiply %blocks.3.1.expand.d_swish, %blocks.3.1.expand.xhat : tensor<8x28x28x240xf32>
-    %blocks.3.1.expand.d_beta_hw_d_gamma_hw:2 = stablehlo.reduce(%blocks.3.1.expand.d_swish init: %cst_1), (%blocks.3.1.expand.du_xhat init: %cst_1) across dimensions = [1, 2] : (tensor<8x28x28x240xf32>, tensor<8x28x28x240xf32>, tensor<f32>, tensor<f32>) -> (tensor<8x240xf32>, tensor<8x240xf32>)
-      reducer(%acc_144: tensor<f32>, %elt_144: tensor<f32>) (%acc_145: tensor<f32>, %elt_145: tensor<f32>) {
-        %part_144 = stablehlo.add %acc_144, %elt_144 : tensor<f32>
-        %part_145 = stablehlo.add %acc_145, %elt_145 : tensor<f32>
-        stablehlo.return %part_144, %part_145 : tensor<f32>, tensor<f32>
+    %blocks.3.1.expand.d_beta_w_d_gamma_w:2 = stablehlo.reduce(%blocks.3.1.expand.d_swish init: %cst_1), (%blocks.3.1.expand.du_xhat init: %cst_1) across dimensions = [2] : (tensor<8x28x28x240xf32>, tensor<8x28x28x240xf32>, tensor<f32>, tensor<f32>) -> (tensor<8x28x240xf32>, tensor<8x28x240xf32>)
+      reducer(%acc_216: tensor<f32>, %elt_216: tensor<f32>) (%acc_217: tensor<f32>, %elt_217: tensor<f32>) {
+        %part_216 = stablehlo.add %acc_216, %elt_216 : tensor<f32>
+        %part_217 = stablehlo.add %acc_217, %elt_217 : tensor<f32>
+        stablehlo.return %part_216, %part_217 : tensor<f32>, tensor<f32>
+      }
+    %blocks.3.1.expand.d_beta_hw_d_gamma_hw:2 = stablehlo.reduce(%blocks.3.1.expand.d_beta_w_d_gamma_w#0 init: %cst_1), (%blocks.3.1.expand.d_beta_w_d_gamma_w#1 init: %cst_1) across dimensions = [1] : (tensor<8x28x240xf32>, tensor<8x28x240xf32>, tensor<f32>, tensor<f32>) -> (tensor<8x240xf32>, tensor<8x240xf32>)
+      reducer(%acc_218: tensor<f32>, %elt_218: tensor<f32>) (%acc_219: tensor<f32>, %elt_219: tensor<f32>) {
+        %part_218 = stablehlo.add %acc_218, %elt_218 : tensor<f32>
+        %part_219 = stablehlo.add %acc_219, %elt_219 : tensor<f32>
+        stablehlo.return %part_218, %part_219 : tensor<f32>, tensor<f32>
       }
     %blocks.3.1.expand.d_beta_d_gamma:2 = stablehlo.reduce(%blocks.3.1.expand.d_beta_hw_d_gamma_hw#0 init: %cst_1), (%blocks.3.1.expand.d_beta_hw_d_gamma_hw#1 init: %cst_1) across dimensions = [0] : (tensor<8x240xf32>, tensor<8x240xf32>, tensor<f32>, tensor<f32>) -> (tensor<240xf32>, tensor<240xf32>)
-      reducer(%acc_146: tensor<f32>, %elt_146: tensor<f32>) (%acc_147: tensor<f32>, %elt_147: tensor<f32>) {
-        %part_146 = stablehlo.add %acc_146, %elt_146 : tensor<f32>
-        %part_147 = stablehlo.add %acc_147, %elt_147 : tensor<f32>
-        stablehlo.return %part_146, %part_147 : tensor<f32>, tensor<f32>
+      reducer(%acc_220: tensor<f32>, %elt_220: tensor<f32>) (%acc_221: tensor<f32>, %elt_221: tensor<f32>) {
+        %part_220 = stablehlo.add %acc_220, %elt_220 : tensor<f32>
+        %part_221 = stablehlo.add %acc_221, %elt_221 : tensor<f32>
+        stablehlo.return %part_220, %part_221 : tensor<f32>, tensor<f32>
       }
     %blocks.3.1.expand.gamma_inv = stablehlo.multiply %blocks.3.1.expand.bn.gamma.flat, %blocks.3.1.expand.inv_std : tensor<240xf32>
     %blocks.3.1.expand.bcast_10 = stablehlo.broadcast_in_dim %cst_9, dims = [] : (tensor<f32>) -> tensor<240xf32>
@@ -11616,17 +12328,23 @@ module {
     %blocks.3.0.project.mean_inv_b = stablehlo.broadcast_in_dim %blocks.3.0.project.mean_inv, dims = [3] : (tensor<40xf32>) -> tensor<8x28x28x40xf32>
     %blocks.3.0.project.xhat = stablehlo.subtract %blocks.3.0.project.z_inv, %blocks.3.0.project.mean_inv_b : tensor<8x28x28x40xf32>
     %blocks.3.0.project.du_xhat = stablehlo.multiply %blocks.3.1.d_residual, %blocks.3.0.project.xhat : tensor<8x28x28x40xf32>
-    %blocks.3.0.project.d_beta_hw_d_gamma_hw:2 = stablehlo.reduce(%blocks.3.1.d_residual init: %cst_1), (%blocks.3.0.project.du_xhat init: %cst_1) across dimensions = [1, 2] : (tensor<8x28x28x40xf32>, tensor<8x28x28x40xf32>, tensor<f32>, tensor<f32>) -> (tensor<8x40xf32>, tensor<8x40xf32>)
-      reducer(%acc_148: tensor<f32>, %elt_148: tensor<f32>) (%acc_149: tensor<f32>, %elt_149: tensor<f32>) {
-        %part_148 = stablehlo.add %acc_148, %elt_148 : tensor<f32>
-        %part_149 = stablehlo.add %acc_149, %elt_149 : tensor<f32>
-        stablehlo.return %part_148, %part_149 : tensor<f32>, tensor<f32>
+    %blocks.3.0.project.d_beta_w_d_gamma_w:2 = stablehlo.reduce(%blocks.3.1.d_residual init: %cst_1), (%blocks.3.0.project.du_xhat init: %cst_1) across dimensions = [2] : (tensor<8x28x28x40xf32>, tensor<8x28x28x40xf32>, tensor<f32>, tensor<f32>) -> (tensor<8x28x40xf32>, tensor<8x28x40xf32>)
+      reducer(%acc_222: tensor<f32>, %elt_222: tensor<f32>) (%acc_223: tensor<f32>, %elt_223: tensor<f32>) {
+        %part_222 = stablehlo.add %acc_222, %elt_222 : tensor<f32>
+        %part_223 = stablehlo.add %acc_223, %elt_223 : tensor<f32>
+        stablehlo.return %part_222, %part_223 : tensor<f32>, tensor<f32>
+      }
+    %blocks.3.0.project.d_beta_hw_d_gamma_hw:2 = stablehlo.reduce(%blocks.3.0.project.d_beta_w_d_gamma_w#0 init: %cst_1), (%blocks.3.0.project.d_beta_w_d_gamma_w#1 init: %cst_1) across dimensions = [1] : (tensor<8x28x40xf32>, tensor<8x28x40xf32>, tensor<f32>, tensor<f32>) -> (tensor<8x40xf32>, tensor<8x40xf32>)
+      reducer(%acc_224: tensor<f32>, %elt_224: tensor<f32>) (%acc_225: tensor<f32>, %elt_225: tensor<f32>) {
+        %part_224 = stablehlo.add %acc_224, %elt_224 : tensor<f32>
+        %part_225 = stablehlo.add %acc_225, %elt_225 : tensor<f32>
+        stablehlo.return %part_224, %part_225 : tensor<f32>, tensor<f32>
       }
     %blocks.3.0.project.d_beta_d_gamma:2 = stablehlo.reduce(%blocks.3.0.project.d_beta_hw_d_gamma_hw#0 init: %cst_1), (%blocks.3.0.project.d_beta_hw_d_gamma_hw#1 init: %cst_1) across dimensions = [0] : (tensor<8x40xf32>, tensor<8x40xf32>, tensor<f32>, tensor<f32>) -> (tensor<40xf32>, tensor<40xf32>)
-      reducer(%acc_150: tensor<f32>, %elt_150: tensor<f32>) (%acc_151: tensor<f32>, %elt_151: tensor<f32>) {
-        %part_150 = stablehlo.add %acc_150, %elt_150 : tensor<f32>
-        %part_151 = stablehlo.add %acc_151, %elt_151 : tensor<f32>
-        stablehlo.return %part_150, %part_151 : tensor<f32>, tensor<f32>
+      reducer(%acc_226: tensor<f32>, %elt_226: tensor<f32>) (%acc_227: tensor<f32>, %elt_227: tensor<f32>) {
+        %part_226 = stablehlo.add %acc_226, %elt_226 : tensor<f32>
+        %part_227 = stablehlo.add %acc_227, %elt_227 : tensor<f32>
+        stablehlo.return %part_226, %part_227 : tensor<f32>, tensor<f32>
       }
     %blocks.3.0.project.gamma_inv = stablehlo.multiply %blocks.3.0.project.bn.gamma.flat, %blocks.3.0.project.inv_std : tensor<40xf32>
     %blocks.3.0.project.bcast_8 = stablehlo.broadcast_in_dim %cst_9, dims = [] : (tensor<f32>) -> tensor<40xf32>
@@ -11694,17 +12412,23 @@ module {
     %blocks.3.0.dw.dswish = stablehlo.multiply %blocks.3.0.dw.sigmoid_r, %blocks.3.0.dw.one_plus : tensor<8x28x28x144xf32>
     %blocks.3.0.dw.d_swish = stablehlo.multiply %blocks.3.0.se.d_h, %blocks.3.0.dw.dswish : tensor<8x28x28x144xf32>
     %blocks.3.0.dw.du_xhat = stablehlo.multiply %blocks.3.0.dw.d_swish, %blocks.3.0.dw.xhat : tensor<8x28x28x144xf32>
-    %blocks.3.0.dw.d_beta_hw_d_gamma_hw:2 = stablehlo.reduce(%blocks.3.0.dw.d_swish init: %cst_1), (%blocks.3.0.dw.du_xhat init: %cst_1) across dimensions = [1, 2] : (tensor<8x28x28x144xf32>, tensor<8x28x28x144xf32>, tensor<f32>, tensor<f32>) -> (tensor<8x144xf32>, tensor<8x144xf32>)
-      reducer(%acc_152: tensor<f32>, %elt_152: tensor<f32>) (%acc_153: tensor<f32>, %elt_153: tensor<f32>) {
-        %part_152 = stablehlo.add %acc_152, %elt_152 : tensor<f32>
-        %part_153 = stablehlo.add %acc_153, %elt_153 : tensor<f32>
-        stablehlo.return %part_152, %part_153 : tensor<f32>, tensor<f32>
+    %blocks.3.0.dw.d_beta_w_d_gamma_w:2 = stablehlo.reduce(%blocks.3.0.dw.d_swish init: %cst_1), (%blocks.3.0.dw.du_xhat init: %cst_1) across dimensions = [2] : (tensor<8x28x28x144xf32>, tensor<8x28x28x144xf32>, tensor<f32>, tensor<f32>) -> (tensor<8x28x144xf32>, tensor<8x28x144xf32>)
+      reducer(%acc_228: tensor<f32>, %elt_228: tensor<f32>) (%acc_229: tensor<f32>, %elt_229: tensor<f32>) {
+        %part_228 = stablehlo.add %acc_228, %elt_228 : tensor<f32>
+        %part_229 = stablehlo.add %acc_229, %elt_229 : tensor<f32>
+        stablehlo.return %part_228, %part_229 : tensor<f32>, tensor<f32>
+      }
+    %blocks.3.0.dw.d_beta_hw_d_gamma_hw:2 = stablehlo.reduce(%blocks.3.0.dw.d_beta_w_d_gamma_w#0 init: %cst_1), (%blocks.3.0.dw.d_beta_w_d_gamma_w#1 init: %cst_1) across dimensions = [1] : (tensor<8x28x144xf32>, tensor<8x28x144xf32>, tensor<f32>, tensor<f32>) -> (tensor<8x144xf32>, tensor<8x144xf32>)
+      reducer(%acc_230: tensor<f32>, %elt_230: tensor<f32>) (%acc_231: tensor<f32>, %elt_231: tensor<f32>) {
+        %part_230 = stablehlo.add %acc_230, %elt_230 : tensor<f32>
+        %part_231 = stablehlo.add %acc_231, %elt_231 : tensor<f32>
+        stablehlo.return %part_230, %part_231 : tensor<f32>, tensor<f32>
       }
     %blocks.3.0.dw.d_beta_d_gamma:2 = stablehlo.reduce(%blocks.3.0.dw.d_beta_hw_d_gamma_hw#0 init: %cst_1), (%blocks.3.0.dw.d_beta_hw_d_gamma_hw#1 init: %cst_1) across dimensions = [0] : (tensor<8x144xf32>, tensor<8x144xf32>, tensor<f32>, tensor<f32>) -> (tensor<144xf32>, tensor<144xf32>)
-      reducer(%acc_154: tensor<f32>, %elt_154: tensor<f32>) (%acc_155: tensor<f32>, %elt_155: tensor<f32>) {
-        %part_154 = stablehlo.add %acc_154, %elt_154 : tensor<f32>
-        %part_155 = stablehlo.add %acc_155, %elt_155 : tensor<f32>
-        stablehlo.return %part_154, %part_155 : tensor<f32>, tensor<f32>
+      reducer(%acc_232: tensor<f32>, %elt_232: tensor<f32>) (%acc_233: tensor<f32>, %elt_233: tensor<f32>) {
+        %part_232 = stablehlo.add %acc_232, %elt_232 : tensor<f32>
+        %part_233 = stablehlo.add %acc_233, %elt_233 : tensor<f32>
+        stablehlo.return %part_232, %part_233 : tensor<f32>, tensor<f32>
       }
     %blocks.3.0.dw.gamma_inv = stablehlo.multiply %blocks.3.0.dw.bn.gamma.flat, %blocks.3.0.dw.inv_std : tensor<144xf32>
     %blocks.3.0.dw.bcast_10 = stablehlo.broadcast_in_dim %cst_9, dims = [] : (tensor<f32>) -> tensor<144xf32>
@@ -11772,17 +12496,23 @@ module {
     %blocks.3.0.expand.dswish = stablehlo.multiply %blocks.3.0.expand.sigmoid_r, %blocks.3.0.expand.one_plus : tensor<8x56x56x144xf32>
     %blocks.3.0.expand.d_swish = stablehlo.multiply %blocks.3.0.dw.d_x, %blocks.3.0.expand.dswish : tensor<8x56x56x144xf32>
     %blocks.3.0.expand.du_xhat = stablehlo.multiply %blocks.3.0.expand.d_swish, %blocks.3.0.expand.xhat : tensor<8x56x56x144xf32>
-    %blocks.3.0.expand.d_beta_hw_d_gamma_hw:2 = stablehlo.reduce(%blocks.3.0.expand.d_swish init: %cst_1), (%blocks.3.0.expand.du_xhat init: %cst_1) across dimensions = [1, 2] : (tensor<8x56x56x144xf32>, tensor<8x56x56x144xf32>, tensor<f32>, tensor<f32>) -> (tensor<8x144xf32>, tensor<8x144xf32>)
-      reducer(%acc_156: tensor<f32>, %elt_156: tensor<f32>) (%acc_157: tensor<f32>, %elt_157: tensor<f32>) {
-        %part_156 = stablehlo.add %acc_156, %elt_156 : tensor<f32>
-        %part_157 = stablehlo.add %acc_157, %elt_157 : tensor<f32>
-        stablehlo.return %part_156, %part_157 : tensor<f32>, tensor<f32>
+    %blocks.3.0.expand.d_beta_w_d_gamma_w:2 = stablehlo.reduce(%blocks.3.0.expand.d_swish init: %cst_1), (%blocks.3.0.expand.du_xhat init: %cst_1) across dimensions = [2] : (tensor<8x56x56x144xf32>, tensor<8x56x56x144xf32>, tensor<f32>, tensor<f32>) -> (tensor<8x56x144xf32>, tensor<8x56x144xf32>)
+      reducer(%acc_234: tensor<f32>, %elt_234: tensor<f32>) (%acc_235: tensor<f32>, %elt_235: tensor<f32>) {
+        %part_234 = stablehlo.add %acc_234, %elt_234 : tensor<f32>
+        %part_235 = stablehlo.add %acc_235, %elt_235 : tensor<f32>
+        stablehlo.return %part_234, %part_235 : tensor<f32>, tensor<f32>
+      }
+    %blocks.3.0.expand.d_beta_hw_d_gamma_hw:2 = stablehlo.reduce(%blocks.3.0.expand.d_beta_w_d_gamma_w#0 init: %cst_1), (%blocks.3.0.expand.d_beta_w_d_gamma_w#1 init: %cst_1) across dimensions = [1] : (tensor<8x56x144xf32>, tensor<8x56x144xf32>, tensor<f32>, tensor<f32>) -> (tensor<8x144xf32>, tensor<8x144xf32>)
+      reducer(%acc_236: tensor<f32>, %elt_236: tensor<f32>) (%acc_237: tensor<f32>, %elt_237: tensor<f32>) {
+        %part_236 = stablehlo.add %acc_236, %elt_236 : tensor<f32>
+        %part_237 = stablehlo.add %acc_237, %elt_237 : tensor<f32>
+        stablehlo.return %part_236, %part_237 : tensor<f32>, tensor<f32>
       }
     %blocks.3.0.expand.d_beta_d_gamma:2 = stablehlo.reduce(%blocks.3.0.expand.d_beta_hw_d_gamma_hw#0 init: %cst_1), (%blocks.3.0.expand.d_beta_hw_d_gamma_hw#1 init: %cst_1) across dimensions = [0] : (tensor<8x144xf32>, tensor<8x144xf32>, tensor<f32>, tensor<f32>) -> (tensor<144xf32>, tensor<144xf32>)
-      reducer(%acc_158: tensor<f32>, %elt_158: tensor<f32>) (%acc_159: tensor<f32>, %elt_159: tensor<f32>) {
-        %part_158 = stablehlo.add %acc_158, %elt_158 : tensor<f32>
-        %part_159 = stablehlo.add %acc_159, %elt_159 : tensor<f32>
-        stablehlo.return %part_158, %part_159 : tensor<f32>, tensor<f32>
+      reducer(%acc_238: tensor<f32>, %elt_238: tensor<f32>) (%acc_239: tensor<f32>, %elt_239: tensor<f32>) {
+        %part_238 = stablehlo.add %acc_238, %elt_238 : tensor<f32>
+        %part_239 = stablehlo.add %acc_239, %elt_239 : tensor<f32>
+        stablehlo.return %part_238, %part_239 : tensor<f32>, tensor<f32>
       }
     %blocks.3.0.expand.gamma_inv = stablehlo.multiply %blocks.3.0.expand.bn.gamma.flat, %blocks.3.0.expand.inv_std : tensor<144xf32>
     %blocks.3.0.expand.bcast_10 = stablehlo.broadcast_in_dim %cst_6, dims = [] : (tensor<f32>) -> tensor<144xf32>
@@ -11809,17 +12539,23 @@ module {
     %blocks.2.1.project.mean_inv_b = stablehlo.broadcast_in_dim %blocks.2.1.project.mean_inv, dims = [3] : (tensor<24xf32>) -> tensor<8x56x56x24xf32>
     %blocks.2.1.project.xhat = stablehlo.subtract %blocks.2.1.project.z_inv, %blocks.2.1.project.mean_inv_b : tensor<8x56x56x24xf32>
     %blocks.2.1.project.du_xhat = stablehlo.multiply %blocks.3.0.expand.d_x, %blocks.2.1.project.xhat : tensor<8x56x56x24xf32>
-    %blocks.2.1.project.d_beta_hw_d_gamma_hw:2 = stablehlo.reduce(%blocks.3.0.expand.d_x init: %cst_1), (%blocks.2.1.project.du_xhat init: %cst_1) across dimensions = [1, 2] : (tensor<8x56x56x24xf32>, tensor<8x56x56x24xf32>, tensor<f32>, tensor<f32>) -> (tensor<8x24xf32>, tensor<8x24xf32>)
-      reducer(%acc_160: tensor<f32>, %elt_160: tensor<f32>) (%acc_161: tensor<f32>, %elt_161: tensor<f32>) {
-        %part_160 = stablehlo.add %acc_160, %elt_160 : tensor<f32>
-        %part_161 = stablehlo.add %acc_161, %elt_161 : tensor<f32>
-        stablehlo.return %part_160, %part_161 : tensor<f32>, tensor<f32>
+    %blocks.2.1.project.d_beta_w_d_gamma_w:2 = stablehlo.reduce(%blocks.3.0.expand.d_x init: %cst_1), (%blocks.2.1.project.du_xhat init: %cst_1) across dimensions = [2] : (tensor<8x56x56x24xf32>, tensor<8x56x56x24xf32>, tensor<f32>, tensor<f32>) -> (tensor<8x56x24xf32>, tensor<8x56x24xf32>)
+      reducer(%acc_240: tensor<f32>, %elt_240: tensor<f32>) (%acc_241: tensor<f32>, %elt_241: tensor<f32>) {
+        %part_240 = stablehlo.add %acc_240, %elt_240 : tensor<f32>
+        %part_241 = stablehlo.add %acc_241, %elt_241 : tensor<f32>
+        stablehlo.return %part_240, %part_241 : tensor<f32>, tensor<f32>
+      }
+    %blocks.2.1.project.d_beta_hw_d_gamma_hw:2 = stablehlo.reduce(%blocks.2.1.project.d_beta_w_d_gamma_w#0 init: %cst_1), (%blocks.2.1.project.d_beta_w_d_gamma_w#1 init: %cst_1) across dimensions = [1] : (tensor<8x56x24xf32>, tensor<8x56x24xf32>, tensor<f32>, tensor<f32>) -> (tensor<8x24xf32>, tensor<8x24xf32>)
+      reducer(%acc_242: tensor<f32>, %elt_242: tensor<f32>) (%acc_243: tensor<f32>, %elt_243: tensor<f32>) {
+        %part_242 = stablehlo.add %acc_242, %elt_242 : tensor<f32>
+        %part_243 = stablehlo.add %acc_243, %elt_243 : tensor<f32>
+        stablehlo.return %part_242, %part_243 : tensor<f32>, tensor<f32>
       }
     %blocks.2.1.project.d_beta_d_gamma:2 = stablehlo.reduce(%blocks.2.1.project.d_beta_hw_d_gamma_hw#0 init: %cst_1), (%blocks.2.1.project.d_beta_hw_d_gamma_hw#1 init: %cst_1) across dimensions = [0] : (tensor<8x24xf32>, tensor<8x24xf32>, tensor<f32>, tensor<f32>) -> (tensor<24xf32>, tensor<24xf32>)
-      reducer(%acc_162: tensor<f32>, %elt_162: tensor<f32>) (%acc_163: tensor<f32>, %elt_163: tensor<f32>) {
-        %part_162 = stablehlo.add %acc_162, %elt_162 : tensor<f32>
-        %part_163 = stablehlo.add %acc_163, %elt_163 : tensor<f32>
-        stablehlo.return %part_162, %part_163 : tensor<f32>, tensor<f32>
+      reducer(%acc_244: tensor<f32>, %elt_244: tensor<f32>) (%acc_245: tensor<f32>, %elt_245: tensor<f32>) {
+        %part_244 = stablehlo.add %acc_244, %elt_244 : tensor<f32>
+        %part_245 = stablehlo.add %acc_245, %elt_245 : tensor<f32>
+        stablehlo.return %part_244, %part_245 : tensor<f32>, tensor<f32>
       }
     %blocks.2.1.project.gamma_inv = stablehlo.multiply %blocks.2.1.project.bn.gamma.flat, %blocks.2.1.project.inv_std : tensor<24xf32>
     %blocks.2.1.project.bcast_8 = stablehlo.broadcast_in_dim %cst_6, dims = [] : (tensor<f32>) -> tensor<24xf32>
@@ -11887,17 +12623,23 @@ module {
     %blocks.2.1.dw.dswish = stablehlo.multiply %blocks.2.1.dw.sigmoid_r, %blocks.2.1.dw.one_plus : tensor<8x56x56x144xf32>
     %blocks.2.1.dw.d_swish = stablehlo.multiply %blocks.2.1.se.d_h, %blocks.2.1.dw.dswish : tensor<8x56x56x144xf32>
     %blocks.2.1.dw.du_xhat = stablehlo.multiply %blocks.2.1.dw.d_swish, %blocks.2.1.dw.xhat : tensor<8x56x56x144xf32>
-    %blocks.2.1.dw.d_beta_hw_d_gamma_hw:2 = stablehlo.reduce(%blocks.2.1.dw.d_swish init: %cst_1), (%blocks.2.1.dw.du_xhat init: %cst_1) across dimensions = [1, 2] : (tensor<8x56x56x144xf32>, tensor<8x56x56x144xf32>, tensor<f32>, tensor<f32>) -> (tensor<8x144xf32>, tensor<8x144xf32>)
-      reducer(%acc_164: tensor<f32>, %elt_164: tensor<f32>) (%acc_165: tensor<f32>, %elt_165: tensor<f32>) {
-        %part_164 = stablehlo.add %acc_164, %elt_164 : tensor<f32>
-        %part_165 = stablehlo.add %acc_165, %elt_165 : tensor<f32>
-        stablehlo.return %part_164, %part_165 : tensor<f32>, tensor<f32>
+    %blocks.2.1.dw.d_beta_w_d_gamma_w:2 = stablehlo.reduce(%blocks.2.1.dw.d_swish init: %cst_1), (%blocks.2.1.dw.du_xhat init: %cst_1) across dimensions = [2] : (tensor<8x56x56x144xf32>, tensor<8x56x56x144xf32>, tensor<f32>, tensor<f32>) -> (tensor<8x56x144xf32>, tensor<8x56x144xf32>)
+      reducer(%acc_246: tensor<f32>, %elt_246: tensor<f32>) (%acc_247: tensor<f32>, %elt_247: tensor<f32>) {
+        %part_246 = stablehlo.add %acc_246, %elt_246 : tensor<f32>
+        %part_247 = stablehlo.add %acc_247, %elt_247 : tensor<f32>
+        stablehlo.return %part_246, %part_247 : tensor<f32>, tensor<f32>
+      }
+    %blocks.2.1.dw.d_beta_hw_d_gamma_hw:2 = stablehlo.reduce(%blocks.2.1.dw.d_beta_w_d_gamma_w#0 init: %cst_1), (%blocks.2.1.dw.d_beta_w_d_gamma_w#1 init: %cst_1) across dimensions = [1] : (tensor<8x56x144xf32>, tensor<8x56x144xf32>, tensor<f32>, tensor<f32>) -> (tensor<8x144xf32>, tensor<8x144xf32>)
+      reducer(%acc_248: tensor<f32>, %elt_248: tensor<f32>) (%acc_249: tensor<f32>, %elt_249: tensor<f32>) {
+        %part_248 = stablehlo.add %acc_248, %elt_248 : tensor<f32>
+        %part_249 = stablehlo.add %acc_249, %elt_249 : tensor<f32>
+        stablehlo.return %part_248, %part_249 : tensor<f32>, tensor<f32>
       }
     %blocks.2.1.dw.d_beta_d_gamma:2 = stablehlo.reduce(%blocks.2.1.dw.d_beta_hw_d_gamma_hw#0 init: %cst_1), (%blocks.2.1.dw.d_beta_hw_d_gamma_hw#1 init: %cst_1) across dimensions = [0] : (tensor<8x144xf32>, tensor<8x144xf32>, tensor<f32>, tensor<f32>) -> (tensor<144xf32>, tensor<144xf32>)
-      reducer(%acc_166: tensor<f32>, %elt_166: tensor<f32>) (%acc_167: tensor<f32>, %elt_167: tensor<f32>) {
-        %part_166 = stablehlo.add %acc_166, %elt_166 : tensor<f32>
-        %part_167 = stablehlo.add %acc_167, %elt_167 : tensor<f32>
-        stablehlo.return %part_166, %part_167 : tensor<f32>, tensor<f32>
+      reducer(%acc_250: tensor<f32>, %elt_250: tensor<f32>) (%acc_251: tensor<f32>, %elt_251: tensor<f32>) {
+        %part_250 = stablehlo.add %acc_250, %elt_250 : tensor<f32>
+        %part_251 = stablehlo.add %acc_251, %elt_251 : tensor<f32>
+        stablehlo.return %part_250, %part_251 : tensor<f32>, tensor<f32>
       }
     %blocks.2.1.dw.gamma_inv = stablehlo.multiply %blocks.2.1.dw.bn.gamma.flat, %blocks.2.1.dw.inv_std : tensor<144xf32>
     %blocks.2.1.dw.bcast_10 = stablehlo.broadcast_in_dim %cst_6, dims = [] : (tensor<f32>) -> tensor<144xf32>
@@ -11965,17 +12707,23 @@ module {
     %blocks.2.1.expand.dswish = stablehlo.multiply %blocks.2.1.expand.sigmoid_r, %blocks.2.1.expand.one_plus : tensor<8x56x56x144xf32>
     %blocks.2.1.expand.d_swish = stablehlo.multiply %blocks.2.1.dw.d_x, %blocks.2.1.expand.dswish : tensor<8x56x56x144xf32>
     %blocks.2.1.expand.du_xhat = stablehlo.multiply %blocks.2.1.expand.d_swish, %blocks.2.1.expand.xhat : tensor<8x56x56x144xf32>
-    %blocks.2.1.expand.d_beta_hw_d_gamma_hw:2 = stablehlo.reduce(%blocks.2.1.expand.d_swish init: %cst_1), (%blocks.2.1.expand.du_xhat init: %cst_1) across dimensions = [1, 2] : (tensor<8x56x56x144xf32>, tensor<8x56x56x144xf32>, tensor<f32>, tensor<f32>) -> (tensor<8x144xf32>, tensor<8x144xf32>)
-      reducer(%acc_168: tensor<f32>, %elt_168: tensor<f32>) (%acc_169: tensor<f32>, %elt_169: tensor<f32>) {
-        %part_168 = stablehlo.add %acc_168, %elt_168 : tensor<f32>
-        %part_169 = stablehlo.add %acc_169, %elt_169 : tensor<f32>
-        stablehlo.return %part_168, %part_169 : tensor<f32>, tensor<f32>
+    %blocks.2.1.expand.d_beta_w_d_gamma_w:2 = stablehlo.reduce(%blocks.2.1.expand.d_swish init: %cst_1), (%blocks.2.1.expand.du_xhat init: %cst_1) across dimensions = [2] : (tensor<8x56x56x144xf32>, tensor<8x56x56x144xf32>, tensor<f32>, tensor<f32>) -> (tensor<8x56x144xf32>, tensor<8x56x144xf32>)
+      reducer(%acc_252: tensor<f32>, %elt_252: tensor<f32>) (%acc_253: tensor<f32>, %elt_253: tensor<f32>) {
+        %part_252 = stablehlo.add %acc_252, %elt_252 : tensor<f32>
+        %part_253 = stablehlo.add %acc_253, %elt_253 : tensor<f32>
+        stablehlo.return %part_252, %part_253 : tensor<f32>, tensor<f32>
+      }
+    %blocks.2.1.expand.d_beta_hw_d_gamma_hw:2 = stablehlo.reduce(%blocks.2.1.expand.d_beta_w_d_gamma_w#0 init: %cst_1), (%blocks.2.1.expand.d_beta_w_d_gamma_w#1 init: %cst_1) across dimensions = [1] : (tensor<8x56x144xf32>, tensor<8x56x144xf32>, tensor<f32>, tensor<f32>) -> (tensor<8x144xf32>, tensor<8x144xf32>)
+      reducer(%acc_254: tensor<f32>, %elt_254: tensor<f32>) (%acc_255: tensor<f32>, %elt_255: tensor<f32>) {
+        %part_254 = stablehlo.add %acc_254, %elt_254 : tensor<f32>
+        %part_255 = stablehlo.add %acc_255, %elt_255 : tensor<f32>
+        stablehlo.return %part_254, %part_255 : tensor<f32>, tensor<f32>
       }
     %blocks.2.1.expand.d_beta_d_gamma:2 = stablehlo.reduce(%blocks.2.1.expand.d_beta_hw_d_gamma_hw#0 init: %cst_1), (%blocks.2.1.expand.d_beta_hw_d_gamma_hw#1 init: %cst_1) across dimensions = [0] : (tensor<8x144xf32>, tensor<8x144xf32>, tensor<f32>, tensor<f32>) -> (tensor<144xf32>, tensor<144xf32>)
-      reducer(%acc_170: tensor<f32>, %elt_170: tensor<f32>) (%acc_171: tensor<f32>, %elt_171: tensor<f32>) {
-        %part_170 = stablehlo.add %acc_170, %elt_170 : tensor<f32>
-        %part_171 = stablehlo.add %acc_171, %elt_171 : tensor<f32>
-        stablehlo.return %part_170, %part_171 : tensor<f32>, tensor<f32>
+      reducer(%acc_256: tensor<f32>, %elt_256: tensor<f32>) (%acc_257: tensor<f32>, %elt_257: tensor<f32>) {
+        %part_256 = stablehlo.add %acc_256, %elt_256 : tensor<f32>
+        %part_257 = stablehlo.add %acc_257, %elt_257 : tensor<f32>
+        stablehlo.return %part_256, %part_257 : tensor<f32>, tensor<f32>
       }
     %blocks.2.1.expand.gamma_inv = stablehlo.multiply %blocks.2.1.expand.bn.gamma.flat, %blocks.2.1.expand.inv_std : tensor<144xf32>
     %blocks.2.1.expand.bcast_10 = stablehlo.broadcast_in_dim %cst_6, dims = [] : (tensor<f32>) -> tensor<144xf32>
@@ -12002,17 +12750,23 @@ module {
     %blocks.2.0.project.mean_inv_b = stablehlo.broadcast_in_dim %blocks.2.0.project.mean_inv, dims = [3] : (tensor<24xf32>) -> tensor<8x56x56x24xf32>
     %blocks.2.0.project.xhat = stablehlo.subtract %blocks.2.0.project.z_inv, %blocks.2.0.project.mean_inv_b : tensor<8x56x56x24xf32>
     %blocks.2.0.project.du_xhat = stablehlo.multiply %blocks.2.1.d_residual, %blocks.2.0.project.xhat : tensor<8x56x56x24xf32>
-    %blocks.2.0.project.d_beta_hw_d_gamma_hw:2 = stablehlo.reduce(%blocks.2.1.d_residual init: %cst_1), (%blocks.2.0.project.du_xhat init: %cst_1) across dimensions = [1, 2] : (tensor<8x56x56x24xf32>, tensor<8x56x56x24xf32>, tensor<f32>, tensor<f32>) -> (tensor<8x24xf32>, tensor<8x24xf32>)
-      reducer(%acc_172: tensor<f32>, %elt_172: tensor<f32>) (%acc_173: tensor<f32>, %elt_173: tensor<f32>) {
-        %part_172 = stablehlo.add %acc_172, %elt_172 : tensor<f32>
-        %part_173 = stablehlo.add %acc_173, %elt_173 : tensor<f32>
-        stablehlo.return %part_172, %part_173 : tensor<f32>, tensor<f32>
+    %blocks.2.0.project.d_beta_w_d_gamma_w:2 = stablehlo.reduce(%blocks.2.1.d_residual init: %cst_1), (%blocks.2.0.project.du_xhat init: %cst_1) across dimensions = [2] : (tensor<8x56x56x24xf32>, tensor<8x56x56x24xf32>, tensor<f32>, tensor<f32>) -> (tensor<8x56x24xf32>, tensor<8x56x24xf32>)
+      reducer(%acc_258: tensor<f32>, %elt_258: tensor<f32>) (%acc_259: tensor<f32>, %elt_259: tensor<f32>) {
+        %part_258 = stablehlo.add %acc_258, %elt_258 : tensor<f32>
+        %part_259 = stablehlo.add %acc_259, %elt_259 : tensor<f32>
+        stablehlo.return %part_258, %part_259 : tensor<f32>, tensor<f32>
+      }
+    %blocks.2.0.project.d_beta_hw_d_gamma_hw:2 = stablehlo.reduce(%blocks.2.0.project.d_beta_w_d_gamma_w#0 init: %cst_1), (%blocks.2.0.project.d_beta_w_d_gamma_w#1 init: %cst_1) across dimensions = [1] : (tensor<8x56x24xf32>, tensor<8x56x24xf32>, tensor<f32>, tensor<f32>) -> (tensor<8x24xf32>, tensor<8x24xf32>)
+      reducer(%acc_260: tensor<f32>, %elt_260: tensor<f32>) (%acc_261: tensor<f32>, %elt_261: tensor<f32>) {
+        %part_260 = stablehlo.add %acc_260, %elt_260 : tensor<f32>
+        %part_261 = stablehlo.add %acc_261, %elt_261 : tensor<f32>
+        stablehlo.return %part_260, %part_261 : tensor<f32>, tensor<f32>
       }
     %blocks.2.0.project.d_beta_d_gamma:2 = stablehlo.reduce(%blocks.2.0.project.d_beta_hw_d_gamma_hw#0 init: %cst_1), (%blocks.2.0.project.d_beta_hw_d_gamma_hw#1 init: %cst_1) across dimensions = [0] : (tensor<8x24xf32>, tensor<8x24xf32>, tensor<f32>, tensor<f32>) -> (tensor<24xf32>, tensor<24xf32>)
-      reducer(%acc_174: tensor<f32>, %elt_174: tensor<f32>) (%acc_175: tensor<f32>, %elt_175: tensor<f32>) {
-        %part_174 = stablehlo.add %acc_174, %elt_174 : tensor<f32>
-        %part_175 = stablehlo.add %acc_175, %elt_175 : tensor<f32>
-        stablehlo.return %part_174, %part_175 : tensor<f32>, tensor<f32>
+      reducer(%acc_262: tensor<f32>, %elt_262: tensor<f32>) (%acc_263: tensor<f32>, %elt_263: tensor<f32>) {
+        %part_262 = stablehlo.add %acc_262, %elt_262 : tensor<f32>
+        %part_263 = stablehlo.add %acc_263, %elt_263 : tensor<f32>
+        stablehlo.return %part_262, %part_263 : tensor<f32>, tensor<f32>
       }
     %blocks.2.0.project.gamma_inv = stablehlo.multiply %blocks.2.0.project.bn.gamma.flat, %blocks.2.0.project.inv_std : tensor<24xf32>
     %blocks.2.0.project.bcast_8 = stablehlo.broadcast_in_dim %cst_6, dims = [] : (tensor<f32>) -> tensor<24xf32>
@@ -12080,17 +12834,23 @@ module {
     %blocks.2.0.dw.dswish = stablehlo.multiply %blocks.2.0.dw.sigmoid_r, %blocks.2.0.dw.one_plus : tensor<8x56x56x96xf32>
     %blocks.2.0.dw.d_swish = stablehlo.multiply %blocks.2.0.se.d_h, %blocks.2.0.dw.dswish : tensor<8x56x56x96xf32>
     %blocks.2.0.dw.du_xhat = stablehlo.multiply %blocks.2.0.dw.d_swish, %blocks.2.0.dw.xhat : tensor<8x56x56x96xf32>
-    %blocks.2.0.dw.d_beta_hw_d_gamma_hw:2 = stablehlo.reduce(%blocks.2.0.dw.d_swish init: %cst_1), (%blocks.2.0.dw.du_xhat init: %cst_1) across dimensions = [1, 2] : (tensor<8x56x56x96xf32>, tensor<8x56x56x96xf32>, tensor<f32>, tensor<f32>) -> (tensor<8x96xf32>, tensor<8x96xf32>)
-      reducer(%acc_176: tensor<f32>, %elt_176: tensor<f32>) (%acc_177: tensor<f32>, %elt_177: tensor<f32>) {
-        %part_176 = stablehlo.add %acc_176, %elt_176 : tensor<f32>
-        %part_177 = stablehlo.add %acc_177, %elt_177 : tensor<f32>
-        stablehlo.return %part_176, %part_177 : tensor<f32>, tensor<f32>
+    %blocks.2.0.dw.d_beta_w_d_gamma_w:2 = stablehlo.reduce(%blocks.2.0.dw.d_swish init: %cst_1), (%blocks.2.0.dw.du_xhat init: %cst_1) across dimensions = [2] : (tensor<8x56x56x96xf32>, tensor<8x56x56x96xf32>, tensor<f32>, tensor<f32>) -> (tensor<8x56x96xf32>, tensor<8x56x96xf32>)
+      reducer(%acc_264: tensor<f32>, %elt_264: tensor<f32>) (%acc_265: tensor<f32>, %elt_265: tensor<f32>) {
+        %part_264 = stablehlo.add %acc_264, %elt_264 : tensor<f32>
+        %part_265 = stablehlo.add %acc_265, %elt_265 : tensor<f32>
+        stablehlo.return %part_264, %part_265 : tensor<f32>, tensor<f32>
+      }
+    %blocks.2.0.dw.d_beta_hw_d_gamma_hw:2 = stablehlo.reduce(%blocks.2.0.dw.d_beta_w_d_gamma_w#0 init: %cst_1), (%blocks.2.0.dw.d_beta_w_d_gamma_w#1 init: %cst_1) across dimensions = [1] : (tensor<8x56x96xf32>, tensor<8x56x96xf32>, tensor<f32>, tensor<f32>) -> (tensor<8x96xf32>, tensor<8x96xf32>)
+      reducer(%acc_266: tensor<f32>, %elt_266: tensor<f32>) (%acc_267: tensor<f32>, %elt_267: tensor<f32>) {
+        %part_266 = stablehlo.add %acc_266, %elt_266 : tensor<f32>
+        %part_267 = stablehlo.add %acc_267, %elt_267 : tensor<f32>
+        stablehlo.return %part_266, %part_267 : tensor<f32>, tensor<f32>
       }
     %blocks.2.0.dw.d_beta_d_gamma:2 = stablehlo.reduce(%blocks.2.0.dw.d_beta_hw_d_gamma_hw#0 init: %cst_1), (%blocks.2.0.dw.d_beta_hw_d_gamma_hw#1 init: %cst_1) across dimensions = [0] : (tensor<8x96xf32>, tensor<8x96xf32>, tensor<f32>, tensor<f32>) -> (tensor<96xf32>, tensor<96xf32>)
-      reducer(%acc_178: tensor<f32>, %elt_178: tensor<f32>) (%acc_179: tensor<f32>, %elt_179: tensor<f32>) {
-        %part_178 = stablehlo.add %acc_178, %elt_178 : tensor<f32>
-        %part_179 = stablehlo.add %acc_179, %elt_179 : tensor<f32>
-        stablehlo.return %part_178, %part_179 : tensor<f32>, tensor<f32>
+      reducer(%acc_268: tensor<f32>, %elt_268: tensor<f32>) (%acc_269: tensor<f32>, %elt_269: tensor<f32>) {
+        %part_268 = stablehlo.add %acc_268, %elt_268 : tensor<f32>
+        %part_269 = stablehlo.add %acc_269, %elt_269 : tensor<f32>
+        stablehlo.return %part_268, %part_269 : tensor<f32>, tensor<f32>
       }
     %blocks.2.0.dw.gamma_inv = stablehlo.multiply %blocks.2.0.dw.bn.gamma.flat, %blocks.2.0.dw.inv_std : tensor<96xf32>
     %blocks.2.0.dw.bcast_10 = stablehlo.broadcast_in_dim %cst_6, dims = [] : (tensor<f32>) -> tensor<96xf32>
@@ -12158,17 +12918,23 @@ module {
     %blocks.2.0.expand.dswish = stablehlo.multiply %blocks.2.0.expand.sigmoid_r, %blocks.2.0.expand.one_plus : tensor<8x112x112x96xf32>
     %blocks.2.0.expand.d_swish = stablehlo.multiply %blocks.2.0.dw.d_x, %blocks.2.0.expand.dswish : tensor<8x112x112x96xf32>
     %blocks.2.0.expand.du_xhat = stablehlo.multiply %blocks.2.0.expand.d_swish, %blocks.2.0.expand.xhat : tensor<8x112x112x96xf32>
-    %blocks.2.0.expand.d_beta_hw_d_gamma_hw:2 = stablehlo.reduce(%blocks.2.0.expand.d_swish init: %cst_1), (%blocks.2.0.expand.du_xhat init: %cst_1) across dimensions = [1, 2] : (tensor<8x112x112x96xf32>, tensor<8x112x112x96xf32>, tensor<f32>, tensor<f32>) -> (tensor<8x96xf32>, tensor<8x96xf32>)
-      reducer(%acc_180: tensor<f32>, %elt_180: tensor<f32>) (%acc_181: tensor<f32>, %elt_181: tensor<f32>) {
-        %part_180 = stablehlo.add %acc_180, %elt_180 : tensor<f32>
-        %part_181 = stablehlo.add %acc_181, %elt_181 : tensor<f32>
-        stablehlo.return %part_180, %part_181 : tensor<f32>, tensor<f32>
+    %blocks.2.0.expand.d_beta_w_d_gamma_w:2 = stablehlo.reduce(%blocks.2.0.expand.d_swish init: %cst_1), (%blocks.2.0.expand.du_xhat init: %cst_1) across dimensions = [2] : (tensor<8x112x112x96xf32>, tensor<8x112x112x96xf32>, tensor<f32>, tensor<f32>) -> (tensor<8x112x96xf32>, tensor<8x112x96xf32>)
+      reducer(%acc_270: tensor<f32>, %elt_270: tensor<f32>) (%acc_271: tensor<f32>, %elt_271: tensor<f32>) {
+        %part_270 = stablehlo.add %acc_270, %elt_270 : tensor<f32>
+        %part_271 = stablehlo.add %acc_271, %elt_271 : tensor<f32>
+        stablehlo.return %part_270, %part_271 : tensor<f32>, tensor<f32>
+      }
+    %blocks.2.0.expand.d_beta_hw_d_gamma_hw:2 = stablehlo.reduce(%blocks.2.0.expand.d_beta_w_d_gamma_w#0 init: %cst_1), (%blocks.2.0.expand.d_beta_w_d_gamma_w#1 init: %cst_1) across dimensions = [1] : (tensor<8x112x96xf32>, tensor<8x112x96xf32>, tensor<f32>, tensor<f32>) -> (tensor<8x96xf32>, tensor<8x96xf32>)
+      reducer(%acc_272: tensor<f32>, %elt_272: tensor<f32>) (%acc_273: tensor<f32>, %elt_273: tensor<f32>) {
+        %part_272 = stablehlo.add %acc_272, %elt_272 : tensor<f32>
+        %part_273 = stablehlo.add %acc_273, %elt_273 : tensor<f32>
+        stablehlo.return %part_272, %part_273 : tensor<f32>, tensor<f32>
       }
     %blocks.2.0.expand.d_beta_d_gamma:2 = stablehlo.reduce(%blocks.2.0.expand.d_beta_hw_d_gamma_hw#0 init: %cst_1), (%blocks.2.0.expand.d_beta_hw_d_gamma_hw#1 init: %cst_1) across dimensions = [0] : (tensor<8x96xf32>, tensor<8x96xf32>, tensor<f32>, tensor<f32>) -> (tensor<96xf32>, tensor<96xf32>)
-      reducer(%acc_182: tensor<f32>, %elt_182: tensor<f32>) (%acc_183: tensor<f32>, %elt_183: tensor<f32>) {
-        %part_182 = stablehlo.add %acc_182, %elt_182 : tensor<f32>
-        %part_183 = stablehlo.add %acc_183, %elt_183 : tensor<f32>
-        stablehlo.return %part_182, %part_183 : tensor<f32>, tensor<f32>
+      reducer(%acc_274: tensor<f32>, %elt_274: tensor<f32>) (%acc_275: tensor<f32>, %elt_275: tensor<f32>) {
+        %part_274 = stablehlo.add %acc_274, %elt_274 : tensor<f32>
+        %part_275 = stablehlo.add %acc_275, %elt_275 : tensor<f32>
+        stablehlo.return %part_274, %part_275 : tensor<f32>, tensor<f32>
       }
     %blocks.2.0.expand.gamma_inv = stablehlo.multiply %blocks.2.0.expand.bn.gamma.flat, %blocks.2.0.expand.inv_std : tensor<96xf32>
     %blocks.2.0.expand.bcast_10 = stablehlo.broadcast_in_dim %cst, dims = [] : (tensor<f32>) -> tensor<96xf32>
@@ -12195,17 +12961,23 @@ module {
     %blocks.1.0.project.mean_inv_b = stablehlo.broadcast_in_dim %blocks.1.0.project.mean_inv, dims = [3] : (tensor<16xf32>) -> tensor<8x112x112x16xf32>
     %blocks.1.0.project.xhat = stablehlo.subtract %blocks.1.0.project.z_inv, %blocks.1.0.project.mean_inv_b : tensor<8x112x112x16xf32>
     %blocks.1.0.project.du_xhat = stablehlo.multiply %blocks.2.0.expand.d_x, %blocks.1.0.project.xhat : tensor<8x112x112x16xf32>
-    %blocks.1.0.project.d_beta_hw_d_gamma_hw:2 = stablehlo.reduce(%blocks.2.0.expand.d_x init: %cst_1), (%blocks.1.0.project.du_xhat init: %cst_1) across dimensions = [1, 2] : (tensor<8x112x112x16xf32>, tensor<8x112x112x16xf32>, tensor<f32>, tensor<f32>) -> (tensor<8x16xf32>, tensor<8x16xf32>)
-      reducer(%acc_184: tensor<f32>, %elt_184: tensor<f32>) (%acc_185: tensor<f32>, %elt_185: tensor<f32>) {
-        %part_184 = stablehlo.add %acc_184, %elt_184 : tensor<f32>
-        %part_185 = stablehlo.add %acc_185, %elt_185 : tensor<f32>
-        stablehlo.return %part_184, %part_185 : tensor<f32>, tensor<f32>
+    %blocks.1.0.project.d_beta_w_d_gamma_w:2 = stablehlo.reduce(%blocks.2.0.expand.d_x init: %cst_1), (%blocks.1.0.project.du_xhat init: %cst_1) across dimensions = [2] : (tensor<8x112x112x16xf32>, tensor<8x112x112x16xf32>, tensor<f32>, tensor<f32>) -> (tensor<8x112x16xf32>, tensor<8x112x16xf32>)
+      reducer(%acc_276: tensor<f32>, %elt_276: tensor<f32>) (%acc_277: tensor<f32>, %elt_277: tensor<f32>) {
+        %part_276 = stablehlo.add %acc_276, %elt_276 : tensor<f32>
+        %part_277 = stablehlo.add %acc_277, %elt_277 : tensor<f32>
+        stablehlo.return %part_276, %part_277 : tensor<f32>, tensor<f32>
+      }
+    %blocks.1.0.project.d_beta_hw_d_gamma_hw:2 = stablehlo.reduce(%blocks.1.0.project.d_beta_w_d_gamma_w#0 init: %cst_1), (%blocks.1.0.project.d_beta_w_d_gamma_w#1 init: %cst_1) across dimensions = [1] : (tensor<8x112x16xf32>, tensor<8x112x16xf32>, tensor<f32>, tensor<f32>) -> (tensor<8x16xf32>, tensor<8x16xf32>)
+      reducer(%acc_278: tensor<f32>, %elt_278: tensor<f32>) (%acc_279: tensor<f32>, %elt_279: tensor<f32>) {
+        %part_278 = stablehlo.add %acc_278, %elt_278 : tensor<f32>
+        %part_279 = stablehlo.add %acc_279, %elt_279 : tensor<f32>
+        stablehlo.return %part_278, %part_279 : tensor<f32>, tensor<f32>
       }
     %blocks.1.0.project.d_beta_d_gamma:2 = stablehlo.reduce(%blocks.1.0.project.d_beta_hw_d_gamma_hw#0 init: %cst_1), (%blocks.1.0.project.d_beta_hw_d_gamma_hw#1 init: %cst_1) across dimensions = [0] : (tensor<8x16xf32>, tensor<8x16xf32>, tensor<f32>, tensor<f32>) -> (tensor<16xf32>, tensor<16xf32>)
-      reducer(%acc_186: tensor<f32>, %elt_186: tensor<f32>) (%acc_187: tensor<f32>, %elt_187: tensor<f32>) {
-        %part_186 = stablehlo.add %acc_186, %elt_186 : tensor<f32>
-        %part_187 = stablehlo.add %acc_187, %elt_187 : tensor<f32>
-        stablehlo.return %part_186, %part_187 : tensor<f32>, tensor<f32>
+      reducer(%acc_280: tensor<f32>, %elt_280: tensor<f32>) (%acc_281: tensor<f32>, %elt_281: tensor<f32>) {
+        %part_280 = stablehlo.add %acc_280, %elt_280 : tensor<f32>
+        %part_281 = stablehlo.add %acc_281, %elt_281 : tensor<f32>
+        stablehlo.return %part_280, %part_281 : tensor<f32>, tensor<f32>
       }
     %blocks.1.0.project.gamma_inv = stablehlo.multiply %blocks.1.0.project.bn.gamma.flat, %blocks.1.0.project.inv_std : tensor<16xf32>
     %blocks.1.0.project.bcast_8 = stablehlo.broadcast_in_dim %cst, dims = [] : (tensor<f32>) -> tensor<16xf32>
@@ -12273,17 +13045,23 @@ module {
     %blocks.1.0.dw.dswish = stablehlo.multiply %blocks.1.0.dw.sigmoid_r, %blocks.1.0.dw.one_plus : tensor<8x112x112x32xf32>
     %blocks.1.0.dw.d_swish = stablehlo.multiply %blocks.1.0.se.d_h, %blocks.1.0.dw.dswish : tensor<8x112x112x32xf32>
     %blocks.1.0.dw.du_xhat = stablehlo.multiply %blocks.1.0.dw.d_swish, %blocks.1.0.dw.xhat : tensor<8x112x112x32xf32>
-    %blocks.1.0.dw.d_beta_hw_d_gamma_hw:2 = stablehlo.reduce(%blocks.1.0.dw.d_swish init: %cst_1), (%blocks.1.0.dw.du_xhat init: %cst_1) across dimensions = [1, 2] : (tensor<8x112x112x32xf32>, tensor<8x112x112x32xf32>, tensor<f32>, tensor<f32>) -> (tensor<8x32xf32>, tensor<8x32xf32>)
-      reducer(%acc_188: tensor<f32>, %elt_188: tensor<f32>) (%acc_189: tensor<f32>, %elt_189: tensor<f32>) {
-        %part_188 = stablehlo.add %acc_188, %elt_188 : tensor<f32>
-        %part_189 = stablehlo.add %acc_189, %elt_189 : tensor<f32>
-        stablehlo.return %part_188, %part_189 : tensor<f32>, tensor<f32>
+    %blocks.1.0.dw.d_beta_w_d_gamma_w:2 = stablehlo.reduce(%blocks.1.0.dw.d_swish init: %cst_1), (%blocks.1.0.dw.du_xhat init: %cst_1) across dimensions = [2] : (tensor<8x112x112x32xf32>, tensor<8x112x112x32xf32>, tensor<f32>, tensor<f32>) -> (tensor<8x112x32xf32>, tensor<8x112x32xf32>)
+      reducer(%acc_282: tensor<f32>, %elt_282: tensor<f32>) (%acc_283: tensor<f32>, %elt_283: tensor<f32>) {
+        %part_282 = stablehlo.add %acc_282, %elt_282 : tensor<f32>
+        %part_283 = stablehlo.add %acc_283, %elt_283 : tensor<f32>
+        stablehlo.return %part_282, %part_283 : tensor<f32>, tensor<f32>
+      }
+    %blocks.1.0.dw.d_beta_hw_d_gamma_hw:2 = stablehlo.reduce(%blocks.1.0.dw.d_beta_w_d_gamma_w#0 init: %cst_1), (%blocks.1.0.dw.d_beta_w_d_gamma_w#1 init: %cst_1) across dimensions = [1] : (tensor<8x112x32xf32>, tensor<8x112x32xf32>, tensor<f32>, tensor<f32>) -> (tensor<8x32xf32>, tensor<8x32xf32>)
+      reducer(%acc_284: tensor<f32>, %elt_284: tensor<f32>) (%acc_285: tensor<f32>, %elt_285: tensor<f32>) {
+        %part_284 = stablehlo.add %acc_284, %elt_284 : tensor<f32>
+        %part_285 = stablehlo.add %acc_285, %elt_285 : tensor<f32>
+        stablehlo.return %part_284, %part_285 : tensor<f32>, tensor<f32>
       }
     %blocks.1.0.dw.d_beta_d_gamma:2 = stablehlo.reduce(%blocks.1.0.dw.d_beta_hw_d_gamma_hw#0 init: %cst_1), (%blocks.1.0.dw.d_beta_hw_d_gamma_hw#1 init: %cst_1) across dimensions = [0] : (tensor<8x32xf32>, tensor<8x32xf32>, tensor<f32>, tensor<f32>) -> (tensor<32xf32>, tensor<32xf32>)
-      reducer(%acc_190: tensor<f32>, %elt_190: tensor<f32>) (%acc_191: tensor<f32>, %elt_191: tensor<f32>) {
-        %part_190 = stablehlo.add %acc_190, %elt_190 : tensor<f32>
-        %part_191 = stablehlo.add %acc_191, %elt_191 : tensor<f32>
-        stablehlo.return %part_190, %part_191 : tensor<f32>, tensor<f32>
+      reducer(%acc_286: tensor<f32>, %elt_286: tensor<f32>) (%acc_287: tensor<f32>, %elt_287: tensor<f32>) {
+        %part_286 = stablehlo.add %acc_286, %elt_286 : tensor<f32>
+        %part_287 = stablehlo.add %acc_287, %elt_287 : tensor<f32>
+        stablehlo.return %part_286, %part_287 : tensor<f32>, tensor<f32>
       }
     %blocks.1.0.dw.gamma_inv = stablehlo.multiply %blocks.1.0.dw.bn.gamma.flat, %blocks.1.0.dw.inv_std : tensor<32xf32>
     %blocks.1.0.dw.bcast_10 = stablehlo.broadcast_in_dim %cst, dims = [] : (tensor<f32>) -> tensor<32xf32>
@@ -12351,17 +13129,23 @@ module {
     %conv.0.dswish = stablehlo.multiply %conv.0.sigmoid_r, %conv.0.one_plus : tensor<8x112x112x32xf32>
     %conv.0.d_swish = stablehlo.multiply %blocks.1.0.dw.d_x, %conv.0.dswish : tensor<8x112x112x32xf32>
     %conv.0.du_xhat = stablehlo.multiply %conv.0.d_swish, %conv.0.xhat : tensor<8x112x112x32xf32>
-    %conv.0.d_beta_hw_d_gamma_hw:2 = stablehlo.reduce(%conv.0.d_swish init: %cst_1), (%conv.0.du_xhat init: %cst_1) across dimensions = [1, 2] : (tensor<8x112x112x32xf32>, tensor<8x112x112x32xf32>, tensor<f32>, tensor<f32>) -> (tensor<8x32xf32>, tensor<8x32xf32>)
-      reducer(%acc_192: tensor<f32>, %elt_192: tensor<f32>) (%acc_193: tensor<f32>, %elt_193: tensor<f32>) {
-        %part_192 = stablehlo.add %acc_192, %elt_192 : tensor<f32>
-        %part_193 = stablehlo.add %acc_193, %elt_193 : tensor<f32>
-        stablehlo.return %part_192, %part_193 : tensor<f32>, tensor<f32>
+    %conv.0.d_beta_w_d_gamma_w:2 = stablehlo.reduce(%conv.0.d_swish init: %cst_1), (%conv.0.du_xhat init: %cst_1) across dimensions = [2] : (tensor<8x112x112x32xf32>, tensor<8x112x112x32xf32>, tensor<f32>, tensor<f32>) -> (tensor<8x112x32xf32>, tensor<8x112x32xf32>)
+      reducer(%acc_288: tensor<f32>, %elt_288: tensor<f32>) (%acc_289: tensor<f32>, %elt_289: tensor<f32>) {
+        %part_288 = stablehlo.add %acc_288, %elt_288 : tensor<f32>
+        %part_289 = stablehlo.add %acc_289, %elt_289 : tensor<f32>
+        stablehlo.return %part_288, %part_289 : tensor<f32>, tensor<f32>
+      }
+    %conv.0.d_beta_hw_d_gamma_hw:2 = stablehlo.reduce(%conv.0.d_beta_w_d_gamma_w#0 init: %cst_1), (%conv.0.d_beta_w_d_gamma_w#1 init: %cst_1) across dimensions = [1] : (tensor<8x112x32xf32>, tensor<8x112x32xf32>, tensor<f32>, tensor<f32>) -> (tensor<8x32xf32>, tensor<8x32xf32>)
+      reducer(%acc_290: tensor<f32>, %elt_290: tensor<f32>) (%acc_291: tensor<f32>, %elt_291: tensor<f32>) {
+        %part_290 = stablehlo.add %acc_290, %elt_290 : tensor<f32>
+        %part_291 = stablehlo.add %acc_291, %elt_291 : tensor<f32>
+        stablehlo.return %part_290, %part_291 : tensor<f32>, tensor<f32>
       }
     %conv.0.d_beta_d_gamma:2 = stablehlo.reduce(%conv.0.d_beta_hw_d_gamma_hw#0 init: %cst_1), (%conv.0.d_beta_hw_d_gamma_hw#1 init: %cst_1) across dimensions = [0] : (tensor<8x32xf32>, tensor<8x32xf32>, tensor<f32>, tensor<f32>) -> (tensor<32xf32>, tensor<32xf32>)
-      reducer(%acc_194: tensor<f32>, %elt_194: tensor<f32>) (%acc_195: tensor<f32>, %elt_195: tensor<f32>) {
-        %part_194 = stablehlo.add %acc_194, %elt_194 : tensor<f32>
-        %part_195 = stablehlo.add %acc_195, %elt_195 : tensor<f32>
-        stablehlo.return %part_194, %part_195 : tensor<f32>, tensor<f32>
+      reducer(%acc_292: tensor<f32>, %elt_292: tensor<f32>) (%acc_293: tensor<f32>, %elt_293: tensor<f32>) {
+        %part_292 = stablehlo.add %acc_292, %elt_292 : tensor<f32>
+        %part_293 = stablehlo.add %acc_293, %elt_293 : tensor<f32>
+        stablehlo.return %part_292, %part_293 : tensor<f32>, tensor<f32>
       }
     %conv.0.gamma_inv = stablehlo.multiply %conv.0.bn.gamma.flat, %conv.0.inv_std : tensor<32xf32>
     %conv.0.bcast_10 = stablehlo.broadcast_in_dim %cst, dims = [] : (tensor<f32>) -> tensor<32xf32>

@@ -1397,14 +1397,16 @@ module {
     %conv.0.conv = stablehlo.convolution(%images, %conv.0.conv.w) dim_numbers = [b, 0, 1, f]x[0, 1, i, o]->[b, 0, 1, f], window = {stride = [2, 2], pad = [[1, 0], [1, 0]], lhs_dilate = [1, 1], rhs_dilate = [1, 1]} {batch_group_count = 1 : i64, feature_group_count = 1 : i64} : (tensor<8x224x224x3xf32>, tensor<3x3x3x32xf32>) -> tensor<8x112x112x32xf32>
     %cst = stablehlo.constant dense<9.96492347e-06> : tensor<f32>
     %cst_1 = stablehlo.constant dense<0.00000000e+00> : tensor<f32>
-    %conv.0.sum_x_hw = stablehlo.reduce(%conv.0.conv init: %cst_1) applies stablehlo.add across dimensions = [1, 2] : (tensor<8x112x112x32xf32>, tensor<f32>) -> tensor<8x32xf32>
+    %conv.0.sum_x_w = stablehlo.reduce(%conv.0.conv init: %cst_1) applies stablehlo.add across dimensions = [2] : (tensor<8x112x112x32xf32>, tensor<f32>) -> tensor<8x112x32xf32>
+    %conv.0.sum_x_hw = stablehlo.reduce(%conv.0.sum_x_w init: %cst_1) applies stablehlo.add across dimensions = [1] : (tensor<8x112x32xf32>, tensor<f32>) -> tensor<8x32xf32>
     %conv.0.sum_x = stablehlo.reduce(%conv.0.sum_x_hw init: %cst_1) applies stablehlo.add across dimensions = [0] : (tensor<8x32xf32>, tensor<f32>) -> tensor<32xf32>
     %conv.0.bcast = stablehlo.broadcast_in_dim %cst, dims = [] : (tensor<f32>) -> tensor<32xf32>
     %conv.0.mean = stablehlo.multiply %conv.0.sum_x, %conv.0.bcast : tensor<32xf32>
     %conv.0.mean_b = stablehlo.broadcast_in_dim %conv.0.mean, dims = [3] : (tensor<32xf32>) -> tensor<8x112x112x32xf32>
     %conv.0.xc = stablehlo.subtract %conv.0.conv, %conv.0.mean_b : tensor<8x112x112x32xf32>
     %conv.0.xc2 = stablehlo.multiply %conv.0.xc, %conv.0.xc : tensor<8x112x112x32xf32>
-    %conv.0.sum_xc2_hw = stablehlo.reduce(%conv.0.xc2 init: %cst_1) applies stablehlo.add across dimensions = [1, 2] : (tensor<8x112x112x32xf32>, tensor<f32>) -> tensor<8x32xf32>
+    %conv.0.sum_xc2_w = stablehlo.reduce(%conv.0.xc2 init: %cst_1) applies stablehlo.add across dimensions = [2] : (tensor<8x112x112x32xf32>, tensor<f32>) -> tensor<8x112x32xf32>
+    %conv.0.sum_xc2_hw = stablehlo.reduce(%conv.0.sum_xc2_w init: %cst_1) applies stablehlo.add across dimensions = [1] : (tensor<8x112x32xf32>, tensor<f32>) -> tensor<8x32xf32>
     %conv.0.sum_xc2 = stablehlo.reduce(%conv.0.sum_xc2_hw init: %cst_1) applies stablehlo.add across dimensions = [0] : (tensor<8x32xf32>, tensor<f32>) -> tensor<32xf32>
     %conv.0.bcast_1 = stablehlo.broadcast_in_dim %cst, dims = [] : (tensor<f32>) -> tensor<32xf32>
     %conv.0.var = stablehlo.multiply %conv.0.sum_xc2, %conv.0.bcast_1 : tensor<32xf32>
@@ -1440,14 +1442,16 @@ module {
     %conv.0.bcast_9 = stablehlo.broadcast_in_dim %cst_5, dims = [] : (tensor<f32>) -> tensor<8x112x112x32xf32>
     %conv.0.relu6 = stablehlo.minimum %conv.0.relu, %conv.0.bcast_9 : tensor<8x112x112x32xf32>
     %blocks.1.0.dw.conv = stablehlo.convolution(%conv.0.relu6, %blocks.1.0.dw.conv.w) dim_numbers = [b, 0, 1, f]x[0, 1, i, o]->[b, 0, 1, f], window = {stride = [1, 1], pad = [[1, 1], [1, 1]], lhs_dilate = [1, 1], rhs_dilate = [1, 1]} {batch_group_count = 1 : i64, feature_group_count = 32 : i64} : (tensor<8x112x112x32xf32>, tensor<3x3x1x32xf32>) -> tensor<8x112x112x32xf32>
-    %blocks.1.0.dw.sum_x_hw = stablehlo.reduce(%blocks.1.0.dw.conv init: %cst_1) applies stablehlo.add across dimensions = [1, 2] : (tensor<8x112x112x32xf32>, tensor<f32>) -> tensor<8x32xf32>
+    %blocks.1.0.dw.sum_x_w = stablehlo.reduce(%blocks.1.0.dw.conv init: %cst_1) applies stablehlo.add across dimensions = [2] : (tensor<8x112x112x32xf32>, tensor<f32>) -> tensor<8x112x32xf32>
+    %blocks.1.0.dw.sum_x_hw = stablehlo.reduce(%blocks.1.0.dw.sum_x_w init: %cst_1) applies stablehlo.add across dimensions = [1] : (tensor<8x112x32xf32>, tensor<f32>) -> tensor<8x32xf32>
     %blocks.1.0.dw.sum_x = stablehlo.reduce(%blocks.1.0.dw.sum_x_hw init: %cst_1) applies stablehlo.add across dimensions = [0] : (tensor<8x32xf32>, tensor<f32>) -> tensor<32xf32>
     %blocks.1.0.dw.bcast = stablehlo.broadcast_in_dim %cst, dims = [] : (tensor<f32>) -> tensor<32xf32>
     %blocks.1.0.dw.mean = stablehlo.multiply %blocks.1.0.dw.sum_x, %blocks.1.0.dw.bcast : tensor<32xf32>
     %blocks.1.0.dw.mean_b = stablehlo.broadcast_in_dim %blocks.1.0.dw.mean, dims = [3] : (tensor<32xf32>) -> tensor<8x112x112x32xf32>
     %blocks.1.0.dw.xc = stablehlo.subtract %blocks.1.0.dw.conv, %blocks.1.0.dw.mean_b : tensor<8x112x112x32xf32>
     %blocks.1.0.dw.xc2 = stablehlo.multiply %blocks.1.0.dw.xc, %blocks.1.0.dw.xc : tensor<8x112x112x32xf32>
-    %blocks.1.0.dw.sum_xc2_hw = stablehlo.reduce(%blocks.1.0.dw.xc2 init: %cst_1) applies stablehlo.add across dimensions = [1, 2] : (tensor<8x112x112x32xf32>, tensor<f32>) -> tensor<8x32xf32>
+    %blocks.1.0.dw.sum_xc2_w = stablehlo.reduce(%blocks.1.0.dw.xc2 init: %cst_1) applies stablehlo.add across dimensions = [2] : (tensor<8x112x112x32xf32>, tensor<f32>) -> tensor<8x112x32xf32>
+    %blocks.1.0.dw.sum_xc2_hw = stablehlo.reduce(%blocks.1.0.dw.sum_xc2_w init: %cst_1) applies stablehlo.add across dimensions = [1] : (tensor<8x112x32xf32>, tensor<f32>) -> tensor<8x32xf32>
     %blocks.1.0.dw.sum_xc2 = stablehlo.reduce(%blocks.1.0.dw.sum_xc2_hw init: %cst_1) applies stablehlo.add across dimensions = [0] : (tensor<8x32xf32>, tensor<f32>) -> tensor<32xf32>
     %blocks.1.0.dw.bcast_1 = stablehlo.broadcast_in_dim %cst, dims = [] : (tensor<f32>) -> tensor<32xf32>
     %blocks.1.0.dw.var = stablehlo.multiply %blocks.1.0.dw.sum_xc2, %blocks.1.0.dw.bcast_1 : tensor<32xf32>
@@ -1479,14 +1483,16 @@ module {
     %blocks.1.0.dw.bcast_9 = stablehlo.broadcast_in_dim %cst_5, dims = [] : (tensor<f32>) -> tensor<8x112x112x32xf32>
     %blocks.1.0.dw.relu6 = stablehlo.minimum %blocks.1.0.dw.relu, %blocks.1.0.dw.bcast_9 : tensor<8x112x112x32xf32>
     %blocks.1.0.project.conv = stablehlo.convolution(%blocks.1.0.dw.relu6, %blocks.1.0.project.conv.w) dim_numbers = [b, 0, 1, f]x[0, 1, i, o]->[b, 0, 1, f], window = {stride = [1, 1], pad = [[0, 0], [0, 0]], lhs_dilate = [1, 1], rhs_dilate = [1, 1]} {batch_group_count = 1 : i64, feature_group_count = 1 : i64} : (tensor<8x112x112x32xf32>, tensor<1x1x32x16xf32>) -> tensor<8x112x112x16xf32>
-    %blocks.1.0.project.sum_x_hw = stablehlo.reduce(%blocks.1.0.project.conv init: %cst_1) applies stablehlo.add across dimensions = [1, 2] : (tensor<8x112x112x16xf32>, tensor<f32>) -> tensor<8x16xf32>
+    %blocks.1.0.project.sum_x_w = stablehlo.reduce(%blocks.1.0.project.conv init: %cst_1) applies stablehlo.add across dimensions = [2] : (tensor<8x112x112x16xf32>, tensor<f32>) -> tensor<8x112x16xf32>
+    %blocks.1.0.project.sum_x_hw = stablehlo.reduce(%blocks.1.0.project.sum_x_w init: %cst_1) applies stablehlo.add across dimensions = [1] : (tensor<8x112x16xf32>, tensor<f32>) -> tensor<8x16xf32>
     %blocks.1.0.project.sum_x = stablehlo.reduce(%blocks.1.0.project.sum_x_hw init: %cst_1) applies stablehlo.add across dimensions = [0] : (tensor<8x16xf32>, tensor<f32>) -> tensor<16xf32>
     %blocks.1.0.project.bcast = stablehlo.broadcast_in_dim %cst, dims = [] : (tensor<f32>) -> tensor<16xf32>
     %blocks.1.0.project.mean = stablehlo.multiply %blocks.1.0.project.sum_x, %blocks.1.0.project.bcast : tensor<16xf32>
     %blocks.1.0.project.mean_b = stablehlo.broadcast_in_dim %blocks.1.0.project.mean, dims = [3] : (tensor<16xf32>) -> tensor<8x112x112x16xf32>
     %blocks.1.0.project.xc = stablehlo.subtract %blocks.1.0.project.conv, %blocks.1.0.project.mean_b : tensor<8x112x112x16xf32>
     %blocks.1.0.project.xc2 = stablehlo.multiply %blocks.1.0.project.xc, %blocks.1.0.project.xc : tensor<8x112x112x16xf32>
-    %blocks.1.0.project.sum_xc2_hw = stablehlo.reduce(%blocks.1.0.project.xc2 init: %cst_1) applies stablehlo.add across dimensions = [1, 2] : (tensor<8x112x112x16xf32>, tensor<f32>) -> tensor<8x16xf32>
+    %blocks.1.0.project.sum_xc2_w = stablehlo.reduce(%blocks.1.0.project.xc2 init: %cst_1) applies stablehlo.add across dimensions = [2] : (tensor<8x112x112x16xf32>, tensor<f32>) -> tensor<8x112x16xf32>
+    %blocks.1.0.project.sum_xc2_hw = stablehlo.reduce(%blocks.1.0.project.sum_xc2_w init: %cst_1) applies stablehlo.add across dimensions = [1] : (tensor<8x112x16xf32>, tensor<f32>) -> tensor<8x16xf32>
     %blocks.1.0.project.sum_xc2 = stablehlo.reduce(%blocks.1.0.project.sum_xc2_hw init: %cst_1) applies stablehlo.add across dimensions = [0] : (tensor<8x16xf32>, tensor<f32>) -> tensor<16xf32>
     %blocks.1.0.project.bcast_1 = stablehlo.broadcast_in_dim %cst, dims = [] : (tensor<f32>) -> tensor<16xf32>
     %blocks.1.0.project.var = stablehlo.multiply %blocks.1.0.project.sum_xc2, %blocks.1.0.project.bcast_1 : tensor<16xf32>
@@ -1514,14 +1520,16 @@ module {
     %blocks.1.0.project.rv_new = stablehlo.multiply %blocks.1.0.project.var_unbiased, %blocks.1.0.project.bcast_7 : tensor<16xf32>
     %blocks.1.0.project.running_var = stablehlo.add %blocks.1.0.project.rv_keep, %blocks.1.0.project.rv_new : tensor<16xf32>
     %blocks.2.0.expand.conv = stablehlo.convolution(%blocks.1.0.project.bn, %blocks.2.0.expand.conv.w) dim_numbers = [b, 0, 1, f]x[0, 1, i, o]->[b, 0, 1, f], window = {stride = [1, 1], pad = [[0, 0], [0, 0]], lhs_dilate = [1, 1], rhs_dilate = [1, 1]} {batch_group_count = 1 : i64, feature_group_count = 1 : i64} : (tensor<8x112x112x16xf32>, tensor<1x1x16x96xf32>) -> tensor<8x112x112x96xf32>
-    %blocks.2.0.expand.sum_x_hw = stablehlo.reduce(%blocks.2.0.expand.conv init: %cst_1) applies stablehlo.add across dimensions = [1, 2] : (tensor<8x112x112x96xf32>, tensor<f32>) -> tensor<8x96xf32>
+    %blocks.2.0.expand.sum_x_w = stablehlo.reduce(%blocks.2.0.expand.conv init: %cst_1) applies stablehlo.add across dimensions = [2] : (tensor<8x112x112x96xf32>, tensor<f32>) -> tensor<8x112x96xf32>
+    %blocks.2.0.expand.sum_x_hw = stablehlo.reduce(%blocks.2.0.expand.sum_x_w init: %cst_1) applies stablehlo.add across dimensions = [1] : (tensor<8x112x96xf32>, tensor<f32>) -> tensor<8x96xf32>
     %blocks.2.0.expand.sum_x = stablehlo.reduce(%blocks.2.0.expand.sum_x_hw init: %cst_1) applies stablehlo.add across dimensions = [0] : (tensor<8x96xf32>, tensor<f32>) -> tensor<96xf32>
     %blocks.2.0.expand.bcast = stablehlo.broadcast_in_dim %cst, dims = [] : (tensor<f32>) -> tensor<96xf32>
     %blocks.2.0.expand.mean = stablehlo.multiply %blocks.2.0.expand.sum_x, %blocks.2.0.expand.bcast : tensor<96xf32>
     %blocks.2.0.expand.mean_b = stablehlo.broadcast_in_dim %blocks.2.0.expand.mean, dims = [3] : (tensor<96xf32>) -> tensor<8x112x112x96xf32>
     %blocks.2.0.expand.xc = stablehlo.subtract %blocks.2.0.expand.conv, %blocks.2.0.expand.mean_b : tensor<8x112x112x96xf32>
     %blocks.2.0.expand.xc2 = stablehlo.multiply %blocks.2.0.expand.xc, %blocks.2.0.expand.xc : tensor<8x112x112x96xf32>
-    %blocks.2.0.expand.sum_xc2_hw = stablehlo.reduce(%blocks.2.0.expand.xc2 init: %cst_1) applies stablehlo.add across dimensions = [1, 2] : (tensor<8x112x112x96xf32>, tensor<f32>) -> tensor<8x96xf32>
+    %blocks.2.0.expand.sum_xc2_w = stablehlo.reduce(%blocks.2.0.expand.xc2 init: %cst_1) applies stablehlo.add across dimensions = [2] : (tensor<8x112x112x96xf32>, tensor<f32>) -> tensor<8x112x96xf32>
+    %blocks.2.0.expand.sum_xc2_hw = stablehlo.reduce(%blocks.2.0.expand.sum_xc2_w init: %cst_1) applies stablehlo.add across dimensions = [1] : (tensor<8x112x96xf32>, tensor<f32>) -> tensor<8x96xf32>
     %blocks.2.0.expand.sum_xc2 = stablehlo.reduce(%blocks.2.0.expand.sum_xc2_hw init: %cst_1) applies stablehlo.add across dimensions = [0] : (tensor<8x96xf32>, tensor<f32>) -> tensor<96xf32>
     %blocks.2.0.expand.bcast_1 = stablehlo.broadcast_in_dim %cst, dims = [] : (tensor<f32>) -> tensor<96xf32>
     %blocks.2.0.expand.var = stablehlo.multiply %blocks.2.0.expand.sum_xc2, %blocks.2.0.expand.bcast_1 : tensor<96xf32>
@@ -1554,14 +1562,16 @@ module {
     %blocks.2.0.expand.relu6 = stablehlo.minimum %blocks.2.0.expand.relu, %blocks.2.0.expand.bcast_9 : tensor<8x112x112x96xf32>
     %blocks.2.0.dw.conv = stablehlo.convolution(%blocks.2.0.expand.relu6, %blocks.2.0.dw.conv.w) dim_numbers = [b, 0, 1, f]x[0, 1, i, o]->[b, 0, 1, f], window = {stride = [2, 2], pad = [[1, 0], [1, 0]], lhs_dilate = [1, 1], rhs_dilate = [1, 1]} {batch_group_count = 1 : i64, feature_group_count = 96 : i64} : (tensor<8x112x112x96xf32>, tensor<3x3x1x96xf32>) -> tensor<8x56x56x96xf32>
     %cst_6 = stablehlo.constant dense<3.98596939e-05> : tensor<f32>
-    %blocks.2.0.dw.sum_x_hw = stablehlo.reduce(%blocks.2.0.dw.conv init: %cst_1) applies stablehlo.add across dimensions = [1, 2] : (tensor<8x56x56x96xf32>, tensor<f32>) -> tensor<8x96xf32>
+    %blocks.2.0.dw.sum_x_w = stablehlo.reduce(%blocks.2.0.dw.conv init: %cst_1) applies stablehlo.add across dimensions = [2] : (tensor<8x56x56x96xf32>, tensor<f32>) -> tensor<8x56x96xf32>
+    %blocks.2.0.dw.sum_x_hw = stablehlo.reduce(%blocks.2.0.dw.sum_x_w init: %cst_1) applies stablehlo.add across dimensions = [1] : (tensor<8x56x96xf32>, tensor<f32>) -> tensor<8x96xf32>
     %blocks.2.0.dw.sum_x = stablehlo.reduce(%blocks.2.0.dw.sum_x_hw init: %cst_1) applies stablehlo.add across dimensions = [0] : (tensor<8x96xf32>, tensor<f32>) -> tensor<96xf32>
     %blocks.2.0.dw.bcast = stablehlo.broadcast_in_dim %cst_6, dims = [] : (tensor<f32>) -> tensor<96xf32>
     %blocks.2.0.dw.mean = stablehlo.multiply %blocks.2.0.dw.sum_x, %blocks.2.0.dw.bcast : tensor<96xf32>
     %blocks.2.0.dw.mean_b = stablehlo.broadcast_in_dim %blocks.2.0.dw.mean, dims = [3] : (tensor<96xf32>) -> tensor<8x56x56x96xf32>
     %blocks.2.0.dw.xc = stablehlo.subtract %blocks.2.0.dw.conv, %blocks.2.0.dw.mean_b : tensor<8x56x56x96xf32>
     %blocks.2.0.dw.xc2 = stablehlo.multiply %blocks.2.0.dw.xc, %blocks.2.0.dw.xc : tensor<8x56x56x96xf32>
-    %blocks.2.0.dw.sum_xc2_hw = stablehlo.reduce(%blocks.2.0.dw.xc2 init: %cst_1) applies stablehlo.add across dimensions = [1, 2] : (tensor<8x56x56x96xf32>, tensor<f32>) -> tensor<8x96xf32>
+    %blocks.2.0.dw.sum_xc2_w = stablehlo.reduce(%blocks.2.0.dw.xc2 init: %cst_1) applies stablehlo.add across dimensions = [2] : (tensor<8x56x56x96xf32>, tensor<f32>) -> tensor<8x56x96xf32>
+    %blocks.2.0.dw.sum_xc2_hw = stablehlo.reduce(%blocks.2.0.dw.sum_xc2_w init: %cst_1) applies stablehlo.add across dimensions = [1] : (tensor<8x56x96xf32>, tensor<f32>) -> tensor<8x96xf32>
     %blocks.2.0.dw.sum_xc2 = stablehlo.reduce(%blocks.2.0.dw.sum_xc2_hw init: %cst_1) applies stablehlo.add across dimensions = [0] : (tensor<8x96xf32>, tensor<f32>) -> tensor<96xf32>
     %blocks.2.0.dw.bcast_1 = stablehlo.broadcast_in_dim %cst_6, dims = [] : (tensor<f32>) -> tensor<96xf32>
     %blocks.2.0.dw.var = stablehlo.multiply %blocks.2.0.dw.sum_xc2, %blocks.2.0.dw.bcast_1 : tensor<96xf32>
@@ -1594,14 +1604,16 @@ module {
     %blocks.2.0.dw.bcast_9 = stablehlo.broadcast_in_dim %cst_5, dims = [] : (tensor<f32>) -> tensor<8x56x56x96xf32>
     %blocks.2.0.dw.relu6 = stablehlo.minimum %blocks.2.0.dw.relu, %blocks.2.0.dw.bcast_9 : tensor<8x56x56x96xf32>
     %blocks.2.0.project.conv = stablehlo.convolution(%blocks.2.0.dw.relu6, %blocks.2.0.project.conv.w) dim_numbers = [b, 0, 1, f]x[0, 1, i, o]->[b, 0, 1, f], window = {stride = [1, 1], pad = [[0, 0], [0, 0]], lhs_dilate = [1, 1], rhs_dilate = [1, 1]} {batch_group_count = 1 : i64, feature_group_count = 1 : i64} : (tensor<8x56x56x96xf32>, tensor<1x1x96x24xf32>) -> tensor<8x56x56x24xf32>
-    %blocks.2.0.project.sum_x_hw = stablehlo.reduce(%blocks.2.0.project.conv init: %cst_1) applies stablehlo.add across dimensions = [1, 2] : (tensor<8x56x56x24xf32>, tensor<f32>) -> tensor<8x24xf32>
+    %blocks.2.0.project.sum_x_w = stablehlo.reduce(%blocks.2.0.project.conv init: %cst_1) applies stablehlo.add across dimensions = [2] : (tensor<8x56x56x24xf32>, tensor<f32>) -> tensor<8x56x24xf32>
+    %blocks.2.0.project.sum_x_hw = stablehlo.reduce(%blocks.2.0.project.sum_x_w init: %cst_1) applies stablehlo.add across dimensions = [1] : (tensor<8x56x24xf32>, tensor<f32>) -> tensor<8x24xf32>
     %blocks.2.0.project.sum_x = stablehlo.reduce(%blocks.2.0.project.sum_x_hw init: %cst_1) applies stablehlo.add across dimensions = [0] : (tensor<8x24xf32>, tensor<f32>) -> tensor<24xf32>
     %blocks.2.0.project.bcast = stablehlo.broadcast_in_dim %cst_6, dims = [] : (tensor<f32>) -> tensor<24xf32>
     %blocks.2.0.project.mean = stablehlo.multiply %blocks.2.0.project.sum_x, %blocks.2.0.project.bcast : tensor<24xf32>
     %blocks.2.0.project.mean_b = stablehlo.broadcast_in_dim %blocks.2.0.project.mean, dims = [3] : (tensor<24xf32>) -> tensor<8x56x56x24xf32>
     %blocks.2.0.project.xc = stablehlo.subtract %blocks.2.0.project.conv, %blocks.2.0.project.mean_b : tensor<8x56x56x24xf32>
     %blocks.2.0.project.xc2 = stablehlo.multiply %blocks.2.0.project.xc, %blocks.2.0.project.xc : tensor<8x56x56x24xf32>
-    %blocks.2.0.project.sum_xc2_hw = stablehlo.reduce(%blocks.2.0.project.xc2 init: %cst_1) applies stablehlo.add across dimensions = [1, 2] : (tensor<8x56x56x24xf32>, tensor<f32>) -> tensor<8x24xf32>
+    %blocks.2.0.project.sum_xc2_w = stablehlo.reduce(%blocks.2.0.project.xc2 init: %cst_1) applies stablehlo.add across dimensions = [2] : (tensor<8x56x56x24xf32>, tensor<f32>) -> tensor<8x56x24xf32>
+    %blocks.2.0.project.sum_xc2_hw = stablehlo.reduce(%blocks.2.0.project.sum_xc2_w init: %cst_1) applies stablehlo.add across dimensions = [1] : (tensor<8x56x24xf32>, tensor<f32>) -> tensor<8x24xf32>
     %blocks.2.0.project.sum_xc2 = stablehlo.reduce(%blocks.2.0.project.sum_xc2_hw init: %cst_1) applies stablehlo.add across dimensions = [0] : (tensor<8x24xf32>, tensor<f32>) -> tensor<24xf32>
     %blocks.2.0.project.bcast_1 = stablehlo.broadcast_in_dim %cst_6, dims = [] : (tensor<f32>) -> tensor<24xf32>
     %blocks.2.0.project.var = stablehlo.multiply %blocks.2.0.project.sum_xc2, %blocks.2.0.project.bcast_1 : tensor<24xf32>
@@ -1629,14 +1641,16 @@ module {
     %blocks.2.0.project.rv_new = stablehlo.multiply %blocks.2.0.project.var_unbiased, %blocks.2.0.project.bcast_7 : tensor<24xf32>
     %blocks.2.0.project.running_var = stablehlo.add %blocks.2.0.project.rv_keep, %blocks.2.0.project.rv_new : tensor<24xf32>
     %blocks.2.1.expand.conv = stablehlo.convolution(%blocks.2.0.project.bn, %blocks.2.1.expand.conv.w) dim_numbers = [b, 0, 1, f]x[0, 1, i, o]->[b, 0, 1, f], window = {stride = [1, 1], pad = [[0, 0], [0, 0]], lhs_dilate = [1, 1], rhs_dilate = [1, 1]} {batch_group_count = 1 : i64, feature_group_count = 1 : i64} : (tensor<8x56x56x24xf32>, tensor<1x1x24x144xf32>) -> tensor<8x56x56x144xf32>
-    %blocks.2.1.expand.sum_x_hw = stablehlo.reduce(%blocks.2.1.expand.conv init: %cst_1) applies stablehlo.add across dimensions = [1, 2] : (tensor<8x56x56x144xf32>, tensor<f32>) -> tensor<8x144xf32>
+    %blocks.2.1.expand.sum_x_w = stablehlo.reduce(%blocks.2.1.expand.conv init: %cst_1) applies stablehlo.add across dimensions = [2] : (tensor<8x56x56x144xf32>, tensor<f32>) -> tensor<8x56x144xf32>
+    %blocks.2.1.expand.sum_x_hw = stablehlo.reduce(%blocks.2.1.expand.sum_x_w init: %cst_1) applies stablehlo.add across dimensions = [1] : (tensor<8x56x144xf32>, tensor<f32>) -> tensor<8x144xf32>
     %blocks.2.1.expand.sum_x = stablehlo.reduce(%blocks.2.1.expand.sum_x_hw init: %cst_1) applies stablehlo.add across dimensions = [0] : (tensor<8x144xf32>, tensor<f32>) -> tensor<144xf32>
     %blocks.2.1.expand.bcast = stablehlo.broadcast_in_dim %cst_6, dims = [] : (tensor<f32>) -> tensor<144xf32>
     %blocks.2.1.expand.mean = stablehlo.multiply %blocks.2.1.expand.sum_x, %blocks.2.1.expand.bcast : tensor<144xf32>
     %blocks.2.1.expand.mean_b = stablehlo.broadcast_in_dim %blocks.2.1.expand.mean, dims = [3] : (tensor<144xf32>) -> tensor<8x56x56x144xf32>
     %blocks.2.1.expand.xc = stablehlo.subtract %blocks.2.1.expand.conv, %blocks.2.1.expand.mean_b : tensor<8x56x56x144xf32>
     %blocks.2.1.expand.xc2 = stablehlo.multiply %blocks.2.1.expand.xc, %blocks.2.1.expand.xc : tensor<8x56x56x144xf32>
-    %blocks.2.1.expand.sum_xc2_hw = stablehlo.reduce(%blocks.2.1.expand.xc2 init: %cst_1) applies stablehlo.add across dimensions = [1, 2] : (tensor<8x56x56x144xf32>, tensor<f32>) -> tensor<8x144xf32>
+    %blocks.2.1.expand.sum_xc2_w = stablehlo.reduce(%blocks.2.1.expand.xc2 init: %cst_1) applies stablehlo.add across dimensions = [2] : (tensor<8x56x56x144xf32>, tensor<f32>) -> tensor<8x56x144xf32>
+    %blocks.2.1.expand.sum_xc2_hw = stablehlo.reduce(%blocks.2.1.expand.sum_xc2_w init: %cst_1) applies stablehlo.add across dimensions = [1] : (tensor<8x56x144xf32>, tensor<f32>) -> tensor<8x144xf32>
     %blocks.2.1.expand.sum_xc2 = stablehlo.reduce(%blocks.2.1.expand.sum_xc2_hw init: %cst_1) applies stablehlo.add across dimensions = [0] : (tensor<8x144xf32>, tensor<f32>) -> tensor<144xf32>
     %blocks.2.1.expand.bcast_1 = stablehlo.broadcast_in_dim %cst_6, dims = [] : (tensor<f32>) -> tensor<144xf32>
     %blocks.2.1.expand.var = stablehlo.multiply %blocks.2.1.expand.sum_xc2, %blocks.2.1.expand.bcast_1 : tensor<144xf32>
@@ -1668,14 +1682,16 @@ module {
     %blocks.2.1.expand.bcast_9 = stablehlo.broadcast_in_dim %cst_5, dims = [] : (tensor<f32>) -> tensor<8x56x56x144xf32>
     %blocks.2.1.expand.relu6 = stablehlo.minimum %blocks.2.1.expand.relu, %blocks.2.1.expand.bcast_9 : tensor<8x56x56x144xf32>
     %blocks.2.1.dw.conv = stablehlo.convolution(%blocks.2.1.expand.relu6, %blocks.2.1.dw.conv.w) dim_numbers = [b, 0, 1, f]x[0, 1, i, o]->[b, 0, 1, f], window = {stride = [1, 1], pad = [[1, 1], [1, 1]], lhs_dilate = [1, 1], rhs_dilate = [1, 1]} {batch_group_count = 1 : i64, feature_group_count = 144 : i64} : (tensor<8x56x56x144xf32>, tensor<3x3x1x144xf32>) -> tensor<8x56x56x144xf32>
-    %blocks.2.1.dw.sum_x_hw = stablehlo.reduce(%blocks.2.1.dw.conv init: %cst_1) applies stablehlo.add across dimensions = [1, 2] : (tensor<8x56x56x144xf32>, tensor<f32>) -> tensor<8x144xf32>
+    %blocks.2.1.dw.sum_x_w = stablehlo.reduce(%blocks.2.1.dw.conv init: %cst_1) applies stablehlo.add across dimensions = [2] : (tensor<8x56x56x144xf32>, tensor<f32>) -> tensor<8x56x144xf32>
+    %blocks.2.1.dw.sum_x_hw = stablehlo.reduce(%blocks.2.1.dw.sum_x_w init: %cst_1) applies stablehlo.add across dimensions = [1] : (tensor<8x56x144xf32>, tensor<f32>) -> tensor<8x144xf32>
     %blocks.2.1.dw.sum_x = stablehlo.reduce(%blocks.2.1.dw.sum_x_hw init: %cst_1) applies stablehlo.add across dimensions = [0] : (tensor<8x144xf32>, tensor<f32>) -> tensor<144xf32>
     %blocks.2.1.dw.bcast = stablehlo.broadcast_in_dim %cst_6, dims = [] : (tensor<f32>) -> tensor<144xf32>
     %blocks.2.1.dw.mean = stablehlo.multiply %blocks.2.1.dw.sum_x, %blocks.2.1.dw.bcast : tensor<144xf32>
     %blocks.2.1.dw.mean_b = stablehlo.broadcast_in_dim %blocks.2.1.dw.mean, dims = [3] : (tensor<144xf32>) -> tensor<8x56x56x144xf32>
     %blocks.2.1.dw.xc = stablehlo.subtract %blocks.2.1.dw.conv, %blocks.2.1.dw.mean_b : tensor<8x56x56x144xf32>
     %blocks.2.1.dw.xc2 = stablehlo.multiply %blocks.2.1.dw.xc, %blocks.2.1.dw.xc : tensor<8x56x56x144xf32>
-    %blocks.2.1.dw.sum_xc2_hw = stablehlo.reduce(%blocks.2.1.dw.xc2 init: %cst_1) applies stablehlo.add across dimensions = [1, 2] : (tensor<8x56x56x144xf32>, tensor<f32>) -> tensor<8x144xf32>
+    %blocks.2.1.dw.sum_xc2_w = stablehlo.reduce(%blocks.2.1.dw.xc2 init: %cst_1) applies stablehlo.add across dimensions = [2] : (tensor<8x56x56x144xf32>, tensor<f32>) -> tensor<8x56x144xf32>
+    %blocks.2.1.dw.sum_xc2_hw = stablehlo.reduce(%blocks.2.1.dw.sum_xc2_w init: %cst_1) applies stablehlo.add across dimensions = [1] : (tensor<8x56x144xf32>, tensor<f32>) -> tensor<8x144xf32>
     %blocks.2.1.dw.sum_xc2 = stablehlo.reduce(%blocks.2.1.dw.sum_xc2_hw init: %cst_1) applies stablehlo.add across dimensions = [0] : (tensor<8x144xf32>, tensor<f32>) -> tensor<144xf32>
     %blocks.2.1.dw.bcast_1 = stablehlo.broadcast_in_dim %cst_6, dims = [] : (tensor<f32>) -> tensor<144xf32>
     %blocks.2.1.dw.var = stablehlo.multiply %blocks.2.1.dw.sum_xc2, %blocks.2.1.dw.bcast_1 : tensor<144xf32>
@@ -1707,14 +1723,16 @@ module {
     %blocks.2.1.dw.bcast_9 = stablehlo.broadcast_in_dim %cst_5, dims = [] : (tensor<f32>) -> tensor<8x56x56x144xf32>
     %blocks.2.1.dw.relu6 = stablehlo.minimum %blocks.2.1.dw.relu, %blocks.2.1.dw.bcast_9 : tensor<8x56x56x144xf32>
     %blocks.2.1.project.conv = stablehlo.convolution(%blocks.2.1.dw.relu6, %blocks.2.1.project.conv.w) dim_numbers = [b, 0, 1, f]x[0, 1, i, o]->[b, 0, 1, f], window = {stride = [1, 1], pad = [[0, 0], [0, 0]], lhs_dilate = [1, 1], rhs_dilate = [1, 1]} {batch_group_count = 1 : i64, feature_group_count = 1 : i64} : (tensor<8x56x56x144xf32>, tensor<1x1x144x24xf32>) -> tensor<8x56x56x24xf32>
-    %blocks.2.1.project.sum_x_hw = stablehlo.reduce(%blocks.2.1.project.conv init: %cst_1) applies stablehlo.add across dimensions = [1, 2] : (tensor<8x56x56x24xf32>, tensor<f32>) -> tensor<8x24xf32>
+    %blocks.2.1.project.sum_x_w = stablehlo.reduce(%blocks.2.1.project.conv init: %cst_1) applies stablehlo.add across dimensions = [2] : (tensor<8x56x56x24xf32>, tensor<f32>) -> tensor<8x56x24xf32>
+    %blocks.2.1.project.sum_x_hw = stablehlo.reduce(%blocks.2.1.project.sum_x_w init: %cst_1) applies stablehlo.add across dimensions = [1] : (tensor<8x56x24xf32>, tensor<f32>) -> tensor<8x24xf32>
     %blocks.2.1.project.sum_x = stablehlo.reduce(%blocks.2.1.project.sum_x_hw init: %cst_1) applies stablehlo.add across dimensions = [0] : (tensor<8x24xf32>, tensor<f32>) -> tensor<24xf32>
     %blocks.2.1.project.bcast = stablehlo.broadcast_in_dim %cst_6, dims = [] : (tensor<f32>) -> tensor<24xf32>
     %blocks.2.1.project.mean = stablehlo.multiply %blocks.2.1.project.sum_x, %blocks.2.1.project.bcast : tensor<24xf32>
     %blocks.2.1.project.mean_b = stablehlo.broadcast_in_dim %blocks.2.1.project.mean, dims = [3] : (tensor<24xf32>) -> tensor<8x56x56x24xf32>
     %blocks.2.1.project.xc = stablehlo.subtract %blocks.2.1.project.conv, %blocks.2.1.project.mean_b : tensor<8x56x56x24xf32>
     %blocks.2.1.project.xc2 = stablehlo.multiply %blocks.2.1.project.xc, %blocks.2.1.project.xc : tensor<8x56x56x24xf32>
-    %blocks.2.1.project.sum_xc2_hw = stablehlo.reduce(%blocks.2.1.project.xc2 init: %cst_1) applies stablehlo.add across dimensions = [1, 2] : (tensor<8x56x56x24xf32>, tensor<f32>) -> tensor<8x24xf32>
+    %blocks.2.1.project.sum_xc2_w = stablehlo.reduce(%blocks.2.1.project.xc2 init: %cst_1) applies stablehlo.add across dimensions = [2] : (tensor<8x56x56x24xf32>, tensor<f32>) -> tensor<8x56x24xf32>
+    %blocks.2.1.project.sum_xc2_hw = stablehlo.reduce(%blocks.2.1.project.sum_xc2_w init: %cst_1) applies stablehlo.add across dimensions = [1] : (tensor<8x56x24xf32>, tensor<f32>) -> tensor<8x24xf32>
     %blocks.2.1.project.sum_xc2 = stablehlo.reduce(%blocks.2.1.project.sum_xc2_hw init: %cst_1) applies stablehlo.add across dimensions = [0] : (tensor<8x24xf32>, tensor<f32>) -> tensor<24xf32>
     %blocks.2.1.project.bcast_1 = stablehlo.broadcast_in_dim %cst_6, dims = [] : (tensor<f32>) -> tensor<24xf32>
     %blocks.2.1.project.var = stablehlo.multiply %blocks.2.1.project.sum_xc2, %blocks.2.1.project.bcast_1 : tensor<24xf32>
@@ -1743,14 +1761,16 @@ module {
     %blocks.2.1.project.running_var = stablehlo.add %blocks.2.1.project.rv_keep, %blocks.2.1.project.rv_new : tensor<24xf32>
     %blocks.2.1.residual = stablehlo.add %blocks.2.1.project.bn, %blocks.2.0.project.bn : tensor<8x56x56x24xf32>
     %blocks.3.0.expand.conv = stablehlo.convolution(%blocks.2.1.residual, %blocks.3.0.expand.conv.w) dim_numbers = [b, 0, 1, f]x[0, 1, i, o]->[b, 0, 1, f], window = {stride = [1, 1], pad = [[0, 0], [0, 0]], lhs_dilate = [1, 1], rhs_dilate = [1, 1]} {batch_group_count = 1 : i64, feature_group_count = 1 : i64} : (tensor<8x56x56x24xf32>, tensor<1x1x24x144xf32>) -> tensor<8x56x56x144xf32>
-    %blocks.3.0.expand.sum_x_hw = stablehlo.reduce(%blocks.3.0.expand.conv init: %cst_1) applies stablehlo.add across dimensions = [1, 2] : (tensor<8x56x56x144xf32>, tensor<f32>) -> tensor<8x144xf32>
+    %blocks.3.0.expand.sum_x_w = stablehlo.reduce(%blocks.3.0.expand.conv init: %cst_1) applies stablehlo.add across dimensions = [2] : (tensor<8x56x56x144xf32>, tensor<f32>) -> tensor<8x56x144xf32>
+    %blocks.3.0.expand.sum_x_hw = stablehlo.reduce(%blocks.3.0.expand.sum_x_w init: %cst_1) applies stablehlo.add across dimensions = [1] : (tensor<8x56x144xf32>, tensor<f32>) -> tensor<8x144xf32>
     %blocks.3.0.expand.sum_x = stablehlo.reduce(%blocks.3.0.expand.sum_x_hw init: %cst_1) applies stablehlo.add across dimensions = [0] : (tensor<8x144xf32>, tensor<f32>) -> tensor<144xf32>
     %blocks.3.0.expand.bcast = stablehlo.broadcast_in_dim %cst_6, dims = [] : (tensor<f32>) -> tensor<144xf32>
     %blocks.3.0.expand.mean = stablehlo.multiply %blocks.3.0.expand.sum_x, %blocks.3.0.expand.bcast : tensor<144xf32>
     %blocks.3.0.expand.mean_b = stablehlo.broadcast_in_dim %blocks.3.0.expand.mean, dims = [3] : (tensor<144xf32>) -> tensor<8x56x56x144xf32>
     %blocks.3.0.expand.xc = stablehlo.subtract %blocks.3.0.expand.conv, %blocks.3.0.expand.mean_b : tensor<8x56x56x144xf32>
     %blocks.3.0.expand.xc2 = stablehlo.multiply %blocks.3.0.expand.xc, %blocks.3.0.expand.xc : tensor<8x56x56x144xf32>
-    %blocks.3.0.expand.sum_xc2_hw = stablehlo.reduce(%blocks.3.0.expand.xc2 init: %cst_1) applies stablehlo.add across dimensions = [1, 2] : (tensor<8x56x56x144xf32>, tensor<f32>) -> tensor<8x144xf32>
+    %blocks.3.0.expand.sum_xc2_w = stablehlo.reduce(%blocks.3.0.expand.xc2 init: %cst_1) applies stablehlo.add across dimensions = [2] : (tensor<8x56x56x144xf32>, tensor<f32>) -> tensor<8x56x144xf32>
+    %blocks.3.0.expand.sum_xc2_hw = stablehlo.reduce(%blocks.3.0.expand.sum_xc2_w init: %cst_1) applies stablehlo.add across dimensions = [1] : (tensor<8x56x144xf32>, tensor<f32>) -> tensor<8x144xf32>
     %blocks.3.0.expand.sum_xc2 = stablehlo.reduce(%blocks.3.0.expand.sum_xc2_hw init: %cst_1) applies stablehlo.add across dimensions = [0] : (tensor<8x144xf32>, tensor<f32>) -> tensor<144xf32>
     %blocks.3.0.expand.bcast_1 = stablehlo.broadcast_in_dim %cst_6, dims = [] : (tensor<f32>) -> tensor<144xf32>
     %blocks.3.0.expand.var = stablehlo.multiply %blocks.3.0.expand.sum_xc2, %blocks.3.0.expand.bcast_1 : tensor<144xf32>
@@ -1783,14 +1803,16 @@ module {
     %blocks.3.0.expand.relu6 = stablehlo.minimum %blocks.3.0.expand.relu, %blocks.3.0.expand.bcast_9 : tensor<8x56x56x144xf32>
     %blocks.3.0.dw.conv = stablehlo.convolution(%blocks.3.0.expand.relu6, %blocks.3.0.dw.conv.w) dim_numbers = [b, 0, 1, f]x[0, 1, i, o]->[b, 0, 1, f], window = {stride = [2, 2], pad = [[1, 0], [1, 0]], lhs_dilate = [1, 1], rhs_dilate = [1, 1]} {batch_group_count = 1 : i64, feature_group_count = 144 : i64} : (tensor<8x56x56x144xf32>, tensor<3x3x1x144xf32>) -> tensor<8x28x28x144xf32>
     %cst_8 = stablehlo.constant dense<1.59438776e-04> : tensor<f32>
-    %blocks.3.0.dw.sum_x_hw = stablehlo.reduce(%blocks.3.0.dw.conv init: %cst_1) applies stablehlo.add across dimensions = [1, 2] : (tensor<8x28x28x144xf32>, tensor<f32>) -> tensor<8x144xf32>
+    %blocks.3.0.dw.sum_x_w = stablehlo.reduce(%blocks.3.0.dw.conv init: %cst_1) applies stablehlo.add across dimensions = [2] : (tensor<8x28x28x144xf32>, tensor<f32>) -> tensor<8x28x144xf32>
+    %blocks.3.0.dw.sum_x_hw = stablehlo.reduce(%blocks.3.0.dw.sum_x_w init: %cst_1) applies stablehlo.add across dimensions = [1] : (tensor<8x28x144xf32>, tensor<f32>) -> tensor<8x144xf32>
     %blocks.3.0.dw.sum_x = stablehlo.reduce(%blocks.3.0.dw.sum_x_hw init: %cst_1) applies stablehlo.add across dimensions = [0] : (tensor<8x144xf32>, tensor<f32>) -> tensor<144xf32>
     %blocks.3.0.dw.bcast = stablehlo.broadcast_in_dim %cst_8, dims = [] : (tensor<f32>) -> tensor<144xf32>
     %blocks.3.0.dw.mean = stablehlo.multiply %blocks.3.0.dw.sum_x, %blocks.3.0.dw.bcast : tensor<144xf32>
     %blocks.3.0.dw.mean_b = stablehlo.broadcast_in_dim %blocks.3.0.dw.mean, dims = [3] : (tensor<144xf32>) -> tensor<8x28x28x144xf32>
     %blocks.3.0.dw.xc = stablehlo.subtract %blocks.3.0.dw.conv, %blocks.3.0.dw.mean_b : tensor<8x28x28x144xf32>
     %blocks.3.0.dw.xc2 = stablehlo.multiply %blocks.3.0.dw.xc, %blocks.3.0.dw.xc : tensor<8x28x28x144xf32>
-    %blocks.3.0.dw.sum_xc2_hw = stablehlo.reduce(%blocks.3.0.dw.xc2 init: %cst_1) applies stablehlo.add across dimensions = [1, 2] : (tensor<8x28x28x144xf32>, tensor<f32>) -> tensor<8x144xf32>
+    %blocks.3.0.dw.sum_xc2_w = stablehlo.reduce(%blocks.3.0.dw.xc2 init: %cst_1) applies stablehlo.add across dimensions = [2] : (tensor<8x28x28x144xf32>, tensor<f32>) -> tensor<8x28x144xf32>
+    %blocks.3.0.dw.sum_xc2_hw = stablehlo.reduce(%blocks.3.0.dw.sum_xc2_w init: %cst_1) applies stablehlo.add across dimensions = [1] : (tensor<8x28x144xf32>, tensor<f32>) -> tensor<8x144xf32>
     %blocks.3.0.dw.sum_xc2 = stablehlo.reduce(%blocks.3.0.dw.sum_xc2_hw init: %cst_1) applies stablehlo.add across dimensions = [0] : (tensor<8x144xf32>, tensor<f32>) -> tensor<144xf32>
     %blocks.3.0.dw.bcast_1 = stablehlo.broadcast_in_dim %cst_8, dims = [] : (tensor<f32>) -> tensor<144xf32>
     %blocks.3.0.dw.var = stablehlo.multiply %blocks.3.0.dw.sum_xc2, %blocks.3.0.dw.bcast_1 : tensor<144xf32>
@@ -1823,14 +1845,16 @@ module {
     %blocks.3.0.dw.bcast_9 = stablehlo.broadcast_in_dim %cst_5, dims = [] : (tensor<f32>) -> tensor<8x28x28x144xf32>
     %blocks.3.0.dw.relu6 = stablehlo.minimum %blocks.3.0.dw.relu, %blocks.3.0.dw.bcast_9 : tensor<8x28x28x144xf32>
     %blocks.3.0.project.conv = stablehlo.convolution(%blocks.3.0.dw.relu6, %blocks.3.0.project.conv.w) dim_numbers = [b, 0, 1, f]x[0, 1, i, o]->[b, 0, 1, f], window = {stride = [1, 1], pad = [[0, 0], [0, 0]], lhs_dilate = [1, 1], rhs_dilate = [1, 1]} {batch_group_count = 1 : i64, feature_group_count = 1 : i64} : (tensor<8x28x28x144xf32>, tensor<1x1x144x32xf32>) -> tensor<8x28x28x32xf32>
-    %blocks.3.0.project.sum_x_hw = stablehlo.reduce(%blocks.3.0.project.conv init: %cst_1) applies stablehlo.add across dimensions = [1, 2] : (tensor<8x28x28x32xf32>, tensor<f32>) -> tensor<8x32xf32>
+    %blocks.3.0.project.sum_x_w = stablehlo.reduce(%blocks.3.0.project.conv init: %cst_1) applies stablehlo.add across dimensions = [2] : (tensor<8x28x28x32xf32>, tensor<f32>) -> tensor<8x28x32xf32>
+    %blocks.3.0.project.sum_x_hw = stablehlo.reduce(%blocks.3.0.project.sum_x_w init: %cst_1) applies stablehlo.add across dimensions = [1] : (tensor<8x28x32xf32>, tensor<f32>) -> tensor<8x32xf32>
     %blocks.3.0.project.sum_x = stablehlo.reduce(%blocks.3.0.project.sum_x_hw init: %cst_1) applies stablehlo.add across dimensions = [0] : (tensor<8x32xf32>, tensor<f32>) -> tensor<32xf32>
     %blocks.3.0.project.bcast = stablehlo.broadcast_in_dim %cst_8, dims = [] : (tensor<f32>) -> tensor<32xf32>
     %blocks.3.0.project.mean = stablehlo.multiply %blocks.3.0.project.sum_x, %blocks.3.0.project.bcast : tensor<32xf32>
     %blocks.3.0.project.mean_b = stablehlo.broadcast_in_dim %blocks.3.0.project.mean, dims = [3] : (tensor<32xf32>) -> tensor<8x28x28x32xf32>
     %blocks.3.0.project.xc = stablehlo.subtract %blocks.3.0.project.conv, %blocks.3.0.project.mean_b : tensor<8x28x28x32xf32>
     %blocks.3.0.project.xc2 = stablehlo.multiply %blocks.3.0.project.xc, %blocks.3.0.project.xc : tensor<8x28x28x32xf32>
-    %blocks.3.0.project.sum_xc2_hw = stablehlo.reduce(%blocks.3.0.project.xc2 init: %cst_1) applies stablehlo.add across dimensions = [1, 2] : (tensor<8x28x28x32xf32>, tensor<f32>) -> tensor<8x32xf32>
+    %blocks.3.0.project.sum_xc2_w = stablehlo.reduce(%blocks.3.0.project.xc2 init: %cst_1) applies stablehlo.add across dimensions = [2] : (tensor<8x28x28x32xf32>, tensor<f32>) -> tensor<8x28x32xf32>
+    %blocks.3.0.project.sum_xc2_hw = stablehlo.reduce(%blocks.3.0.project.sum_xc2_w init: %cst_1) applies stablehlo.add across dimensions = [1] : (tensor<8x28x32xf32>, tensor<f32>) -> tensor<8x32xf32>
     %blocks.3.0.project.sum_xc2 = stablehlo.reduce(%blocks.3.0.project.sum_xc2_hw init: %cst_1) applies stablehlo.add across dimensions = [0] : (tensor<8x32xf32>, tensor<f32>) -> tensor<32xf32>
     %blocks.3.0.project.bcast_1 = stablehlo.broadcast_in_dim %cst_8, dims = [] : (tensor<f32>) -> tensor<32xf32>
     %blocks.3.0.project.var = stablehlo.multiply %blocks.3.0.project.sum_xc2, %blocks.3.0.project.bcast_1 : tensor<32xf32>
@@ -1858,14 +1882,16 @@ module {
     %blocks.3.0.project.rv_new = stablehlo.multiply %blocks.3.0.project.var_unbiased, %blocks.3.0.project.bcast_7 : tensor<32xf32>
     %blocks.3.0.project.running_var = stablehlo.add %blocks.3.0.project.rv_keep, %blocks.3.0.project.rv_new : tensor<32xf32>
     %blocks.3.1.expand.conv = stablehlo.convolution(%blocks.3.0.project.bn, %blocks.3.1.expand.conv.w) dim_numbers = [b, 0, 1, f]x[0, 1, i, o]->[b, 0, 1, f], window = {stride = [1, 1], pad = [[0, 0], [0, 0]], lhs_dilate = [1, 1], rhs_dilate = [1, 1]} {batch_group_count = 1 : i64, feature_group_count = 1 : i64} : (tensor<8x28x28x32xf32>, tensor<1x1x32x192xf32>) -> tensor<8x28x28x192xf32>
-    %blocks.3.1.expand.sum_x_hw = stablehlo.reduce(%blocks.3.1.expand.conv init: %cst_1) applies stablehlo.add across dimensions = [1, 2] : (tensor<8x28x28x192xf32>, tensor<f32>) -> tensor<8x192xf32>
+    %blocks.3.1.expand.sum_x_w = stablehlo.reduce(%blocks.3.1.expand.conv init: %cst_1) applies stablehlo.add across dimensions = [2] : (tensor<8x28x28x192xf32>, tensor<f32>) -> tensor<8x28x192xf32>
+    %blocks.3.1.expand.sum_x_hw = stablehlo.reduce(%blocks.3.1.expand.sum_x_w init: %cst_1) applies stablehlo.add across dimensions = [1] : (tensor<8x28x192xf32>, tensor<f32>) -> tensor<8x192xf32>
     %blocks.3.1.expand.sum_x = stablehlo.reduce(%blocks.3.1.expand.sum_x_hw init: %cst_1) applies stablehlo.add across dimensions = [0] : (tensor<8x192xf32>, tensor<f32>) -> tensor<192xf32>
     %blocks.3.1.expand.bcast = stablehlo.broadcast_in_dim %cst_8, dims = [] : (tensor<f32>) -> tensor<192xf32>
     %blocks.3.1.expand.mean = stablehlo.multiply %blocks.3.1.expand.sum_x, %blocks.3.1.expand.bcast : tensor<192xf32>
     %blocks.3.1.expand.mean_b = stablehlo.broadcast_in_dim %blocks.3.1.expand.mean, dims = [3] : (tensor<192xf32>) -> tensor<8x28x28x192xf32>
     %blocks.3.1.expand.xc = stablehlo.subtract %blocks.3.1.expand.conv, %blocks.3.1.expand.mean_b : tensor<8x28x28x192xf32>
     %blocks.3.1.expand.xc2 = stablehlo.multiply %blocks.3.1.expand.xc, %blocks.3.1.expand.xc : tensor<8x28x28x192xf32>
-    %blocks.3.1.expand.sum_xc2_hw = stablehlo.reduce(%blocks.3.1.expand.xc2 init: %cst_1) applies stablehlo.add across dimensions = [1, 2] : (tensor<8x28x28x192xf32>, tensor<f32>) -> tensor<8x192xf32>
+    %blocks.3.1.expand.sum_xc2_w = stablehlo.reduce(%blocks.3.1.expand.xc2 init: %cst_1) applies stablehlo.add across dimensions = [2] : (tensor<8x28x28x192xf32>, tensor<f32>) -> tensor<8x28x192xf32>
+    %blocks.3.1.expand.sum_xc2_hw = stablehlo.reduce(%blocks.3.1.expand.sum_xc2_w init: %cst_1) applies stablehlo.add across dimensions = [1] : (tensor<8x28x192xf32>, tensor<f32>) -> tensor<8x192xf32>
     %blocks.3.1.expand.sum_xc2 = stablehlo.reduce(%blocks.3.1.expand.sum_xc2_hw init: %cst_1) applies stablehlo.add across dimensions = [0] : (tensor<8x192xf32>, tensor<f32>) -> tensor<192xf32>
     %blocks.3.1.expand.bcast_1 = stablehlo.broadcast_in_dim %cst_8, dims = [] : (tensor<f32>) -> tensor<192xf32>
     %blocks.3.1.expand.var = stablehlo.multiply %blocks.3.1.expand.sum_xc2, %blocks.3.1.expand.bcast_1 : tensor<192xf32>
@@ -1897,14 +1923,16 @@ module {
     %blocks.3.1.expand.bcast_9 = stablehlo.broadcast_in_dim %cst_5, dims = [] : (tensor<f32>) -> tensor<8x28x28x192xf32>
     %blocks.3.1.expand.relu6 = stablehlo.minimum %blocks.3.1.expand.relu, %blocks.3.1.expand.bcast_9 : tensor<8x28x28x192xf32>
     %blocks.3.1.dw.conv = stablehlo.convolution(%blocks.3.1.expand.relu6, %blocks.3.1.dw.conv.w) dim_numbers = [b, 0, 1, f]x[0, 1, i, o]->[b, 0, 1, f], window = {stride = [1, 1], pad = [[1, 1], [1, 1]], lhs_dilate = [1, 1], rhs_dilate = [1, 1]} {batch_group_count = 1 : i64, feature_group_count = 192 : i64} : (tensor<8x28x28x192xf32>, tensor<3x3x1x192xf32>) -> tensor<8x28x28x192xf32>
-    %blocks.3.1.dw.sum_x_hw = stablehlo.reduce(%blocks.3.1.dw.conv init: %cst_1) applies stablehlo.add across dimensions = [1, 2] : (tensor<8x28x28x192xf32>, tensor<f32>) -> tensor<8x192xf32>
+    %blocks.3.1.dw.sum_x_w = stablehlo.reduce(%blocks.3.1.dw.conv init: %cst_1) applies stablehlo.add across dimensions = [2] : (tensor<8x28x28x192xf32>, tensor<f32>) -> tensor<8x28x192xf32>
+    %blocks.3.1.dw.sum_x_hw = stablehlo.reduce(%blocks.3.1.dw.sum_x_w init: %cst_1) applies stablehlo.add across dimensions = [1] : (tensor<8x28x192xf32>, tensor<f32>) -> tensor<8x192xf32>
     %blocks.3.1.dw.sum_x = stablehlo.reduce(%blocks.3.1.dw.sum_x_hw init: %cst_1) applies stablehlo.add across dimensions = [0] : (tensor<8x192xf32>, tensor<f32>) -> tensor<192xf32>
     %blocks.3.1.dw.bcast = stablehlo.broadcast_in_dim %cst_8, dims = [] : (tensor<f32>) -> tensor<192xf32>
     %blocks.3.1.dw.mean = stablehlo.multiply %blocks.3.1.dw.sum_x, %blocks.3.1.dw.bcast : tensor<192xf32>
     %blocks.3.1.dw.mean_b = stablehlo.broadcast_in_dim %blocks.3.1.dw.mean, dims = [3] : (tensor<192xf32>) -> tensor<8x28x28x192xf32>
     %blocks.3.1.dw.xc = stablehlo.subtract %blocks.3.1.dw.conv, %blocks.3.1.dw.mean_b : tensor<8x28x28x192xf32>
     %blocks.3.1.dw.xc2 = stablehlo.multiply %blocks.3.1.dw.xc, %blocks.3.1.dw.xc : tensor<8x28x28x192xf32>
-    %blocks.3.1.dw.sum_xc2_hw = stablehlo.reduce(%blocks.3.1.dw.xc2 init: %cst_1) applies stablehlo.add across dimensions = [1, 2] : (tensor<8x28x28x192xf32>, tensor<f32>) -> tensor<8x192xf32>
+    %blocks.3.1.dw.sum_xc2_w = stablehlo.reduce(%blocks.3.1.dw.xc2 init: %cst_1) applies stablehlo.add across dimensions = [2] : (tensor<8x28x28x192xf32>, tensor<f32>) -> tensor<8x28x192xf32>
+    %blocks.3.1.dw.sum_xc2_hw = stablehlo.reduce(%blocks.3.1.dw.sum_xc2_w init: %cst_1) applies stablehlo.add across dimensions = [1] : (tensor<8x28x192xf32>, tensor<f32>) -> tensor<8x192xf32>
     %blocks.3.1.dw.sum_xc2 = stablehlo.reduce(%blocks.3.1.dw.sum_xc2_hw init: %cst_1) applies stablehlo.add across dimensions = [0] : (tensor<8x192xf32>, tensor<f32>) -> tensor<192xf32>
     %blocks.3.1.dw.bcast_1 = stablehlo.broadcast_in_dim %cst_8, dims = [] : (tensor<f32>) -> tensor<192xf32>
     %blocks.3.1.dw.var = stablehlo.multiply %blocks.3.1.dw.sum_xc2, %blocks.3.1.dw.bcast_1 : tensor<192xf32>
@@ -1936,14 +1964,16 @@ module {
     %blocks.3.1.dw.bcast_9 = stablehlo.broadcast_in_dim %cst_5, dims = [] : (tensor<f32>) -> tensor<8x28x28x192xf32>
     %blocks.3.1.dw.relu6 = stablehlo.minimum %blocks.3.1.dw.relu, %blocks.3.1.dw.bcast_9 : tensor<8x28x28x192xf32>
     %blocks.3.1.project.conv = stablehlo.convolution(%blocks.3.1.dw.relu6, %blocks.3.1.project.conv.w) dim_numbers = [b, 0, 1, f]x[0, 1, i, o]->[b, 0, 1, f], window = {stride = [1, 1], pad = [[0, 0], [0, 0]], lhs_dilate = [1, 1], rhs_dilate = [1, 1]} {batch_group_count = 1 : i64, feature_group_count = 1 : i64} : (tensor<8x28x28x192xf32>, tensor<1x1x192x32xf32>) -> tensor<8x28x28x32xf32>
-    %blocks.3.1.project.sum_x_hw = stablehlo.reduce(%blocks.3.1.project.conv init: %cst_1) applies stablehlo.add across dimensions = [1, 2] : (tensor<8x28x28x32xf32>, tensor<f32>) -> tensor<8x32xf32>
+    %blocks.3.1.project.sum_x_w = stablehlo.reduce(%blocks.3.1.project.conv init: %cst_1) applies stablehlo.add across dimensions = [2] : (tensor<8x28x28x32xf32>, tensor<f32>) -> tensor<8x28x32xf32>
+    %blocks.3.1.project.sum_x_hw = stablehlo.reduce(%blocks.3.1.project.sum_x_w init: %cst_1) applies stablehlo.add across dimensions = [1] : (tensor<8x28x32xf32>, tensor<f32>) -> tensor<8x32xf32>
     %blocks.3.1.project.sum_x = stablehlo.reduce(%blocks.3.1.project.sum_x_hw init: %cst_1) applies stablehlo.add across dimensions = [0] : (tensor<8x32xf32>, tensor<f32>) -> tensor<32xf32>
     %blocks.3.1.project.bcast = stablehlo.broadcast_in_dim %cst_8, dims = [] : (tensor<f32>) -> tensor<32xf32>
     %blocks.3.1.project.mean = stablehlo.multiply %blocks.3.1.project.sum_x, %blocks.3.1.project.bcast : tensor<32xf32>
     %blocks.3.1.project.mean_b = stablehlo.broadcast_in_dim %blocks.3.1.project.mean, dims = [3] : (tensor<32xf32>) -> tensor<8x28x28x32xf32>
     %blocks.3.1.project.xc = stablehlo.subtract %blocks.3.1.project.conv, %blocks.3.1.project.mean_b : tensor<8x28x28x32xf32>
     %blocks.3.1.project.xc2 = stablehlo.multiply %blocks.3.1.project.xc, %blocks.3.1.project.xc : tensor<8x28x28x32xf32>
-    %blocks.3.1.project.sum_xc2_hw = stablehlo.reduce(%blocks.3.1.project.xc2 init: %cst_1) applies stablehlo.add across dimensions = [1, 2] : (tensor<8x28x28x32xf32>, tensor<f32>) -> tensor<8x32xf32>
+    %blocks.3.1.project.sum_xc2_w = stablehlo.reduce(%blocks.3.1.project.xc2 init: %cst_1) applies stablehlo.add across dimensions = [2] : (tensor<8x28x28x32xf32>, tensor<f32>) -> tensor<8x28x32xf32>
+    %blocks.3.1.project.sum_xc2_hw = stablehlo.reduce(%blocks.3.1.project.sum_xc2_w init: %cst_1) applies stablehlo.add across dimensions = [1] : (tensor<8x28x32xf32>, tensor<f32>) -> tensor<8x32xf32>
     %blocks.3.1.project.sum_xc2 = stablehlo.reduce(%blocks.3.1.project.sum_xc2_hw init: %cst_1) applies stablehlo.add across dimensions = [0] : (tensor<8x32xf32>, tensor<f32>) -> tensor<32xf32>
     %blocks.3.1.project.bcast_1 = stablehlo.broadcast_in_dim %cst_8, dims = [] : (tensor<f32>) -> tensor<32xf32>
     %blocks.3.1.project.var = stablehlo.multiply %blocks.3.1.project.sum_xc2, %blocks.3.1.project.bcast_1 : tensor<32xf32>
@@ -1972,14 +2002,16 @@ module {
     %blocks.3.1.project.running_var = stablehlo.add %blocks.3.1.project.rv_keep, %blocks.3.1.project.rv_new : tensor<32xf32>
     %blocks.3.1.residual = stablehlo.add %blocks.3.1.project.bn, %blocks.3.0.project.bn : tensor<8x28x28x32xf32>
     %blocks.3.2.expand.conv = stablehlo.convolution(%blocks.3.1.residual, %blocks.3.2.expand.conv.w) dim_numbers = [b, 0, 1, f]x[0, 1, i, o]->[b, 0, 1, f], window = {stride = [1, 1], pad = [[0, 0], [0, 0]], lhs_dilate = [1, 1], rhs_dilate = [1, 1]} {batch_group_count = 1 : i64, feature_group_count = 1 : i64} : (tensor<8x28x28x32xf32>, tensor<1x1x32x192xf32>) -> tensor<8x28x28x192xf32>
-    %blocks.3.2.expand.sum_x_hw = stablehlo.reduce(%blocks.3.2.expand.conv init: %cst_1) applies stablehlo.add across dimensions = [1, 2] : (tensor<8x28x28x192xf32>, tensor<f32>) -> tensor<8x192xf32>
+    %blocks.3.2.expand.sum_x_w = stablehlo.reduce(%blocks.3.2.expand.conv init: %cst_1) applies stablehlo.add across dimensions = [2] : (tensor<8x28x28x192xf32>, tensor<f32>) -> tensor<8x28x192xf32>
+    %blocks.3.2.expand.sum_x_hw = stablehlo.reduce(%blocks.3.2.expand.sum_x_w init: %cst_1) applies stablehlo.add across dimensions = [1] : (tensor<8x28x192xf32>, tensor<f32>) -> tensor<8x192xf32>
     %blocks.3.2.expand.sum_x = stablehlo.reduce(%blocks.3.2.expand.sum_x_hw init: %cst_1) applies stablehlo.add across dimensions = [0] : (tensor<8x192xf32>, tensor<f32>) -> tensor<192xf32>
     %blocks.3.2.expand.bcast = stablehlo.broadcast_in_dim %cst_8, dims = [] : (tensor<f32>) -> tensor<192xf32>
     %blocks.3.2.expand.mean = stablehlo.multiply %blocks.3.2.expand.sum_x, %blocks.3.2.expand.bcast : tensor<192xf32>
     %blocks.3.2.expand.mean_b = stablehlo.broadcast_in_dim %blocks.3.2.expand.mean, dims = [3] : (tensor<192xf32>) -> tensor<8x28x28x192xf32>
     %blocks.3.2.expand.xc = stablehlo.subtract %blocks.3.2.expand.conv, %blocks.3.2.expand.mean_b : tensor<8x28x28x192xf32>
     %blocks.3.2.expand.xc2 = stablehlo.multiply %blocks.3.2.expand.xc, %blocks.3.2.expand.xc : tensor<8x28x28x192xf32>
-    %blocks.3.2.expand.sum_xc2_hw = stablehlo.reduce(%blocks.3.2.expand.xc2 init: %cst_1) applies stablehlo.add across dimensions = [1, 2] : (tensor<8x28x28x192xf32>, tensor<f32>) -> tensor<8x192xf32>
+    %blocks.3.2.expand.sum_xc2_w = stablehlo.reduce(%blocks.3.2.expand.xc2 init: %cst_1) applies stablehlo.add across dimensions = [2] : (tensor<8x28x28x192xf32>, tensor<f32>) -> tensor<8x28x192xf32>
+    %blocks.3.2.expand.sum_xc2_hw = stablehlo.reduce(%blocks.3.2.expand.sum_xc2_w init: %cst_1) applies stablehlo.add across dimensions = [1] : (tensor<8x28x192xf32>, tensor<f32>) -> tensor<8x192xf32>
     %blocks.3.2.expand.sum_xc2 = stablehlo.reduce(%blocks.3.2.expand.sum_xc2_hw init: %cst_1) applies stablehlo.add across dimensions = [0] : (tensor<8x192xf32>, tensor<f32>) -> tensor<192xf32>
     %blocks.3.2.expand.bcast_1 = stablehlo.broadcast_in_dim %cst_8, dims = [] : (tensor<f32>) -> tensor<192xf32>
     %blocks.3.2.expand.var = stablehlo.multiply %blocks.3.2.expand.sum_xc2, %blocks.3.2.expand.bcast_1 : tensor<192xf32>
@@ -2011,14 +2043,16 @@ module {
     %blocks.3.2.expand.bcast_9 = stablehlo.broadcast_in_dim %cst_5, dims = [] : (tensor<f32>) -> tensor<8x28x28x192xf32>
     %blocks.3.2.expand.relu6 = stablehlo.minimum %blocks.3.2.expand.relu, %blocks.3.2.expand.bcast_9 : tensor<8x28x28x192xf32>
     %blocks.3.2.dw.conv = stablehlo.convolution(%blocks.3.2.expand.relu6, %blocks.3.2.dw.conv.w) dim_numbers = [b, 0, 1, f]x[0, 1, i, o]->[b, 0, 1, f], window = {stride = [1, 1], pad = [[1, 1], [1, 1]], lhs_dilate = [1, 1], rhs_dilate = [1, 1]} {batch_group_count = 1 : i64, feature_group_count = 192 : i64} : (tensor<8x28x28x192xf32>, tensor<3x3x1x192xf32>) -> tensor<8x28x28x192xf32>
-    %blocks.3.2.dw.sum_x_hw = stablehlo.reduce(%blocks.3.2.dw.conv init: %cst_1) applies stablehlo.add across dimensions = [1, 2] : (tensor<8x28x28x192xf32>, tensor<f32>) -> tensor<8x192xf32>
+    %blocks.3.2.dw.sum_x_w = stablehlo.reduce(%blocks.3.2.dw.conv init: %cst_1) applies stablehlo.add across dimensions = [2] : (tensor<8x28x28x192xf32>, tensor<f32>) -> tensor<8x28x192xf32>
+    %blocks.3.2.dw.sum_x_hw = stablehlo.reduce(%blocks.3.2.dw.sum_x_w init: %cst_1) applies stablehlo.add across dimensions = [1] : (tensor<8x28x192xf32>, tensor<f32>) -> tensor<8x192xf32>
     %blocks.3.2.dw.sum_x = stablehlo.reduce(%blocks.3.2.dw.sum_x_hw init: %cst_1) applies stablehlo.add across dimensions = [0] : (tensor<8x192xf32>, tensor<f32>) -> tensor<192xf32>
     %blocks.3.2.dw.bcast = stablehlo.broadcast_in_dim %cst_8, dims = [] : (tensor<f32>) -> tensor<192xf32>
     %blocks.3.2.dw.mean = stablehlo.multiply %blocks.3.2.dw.sum_x, %blocks.3.2.dw.bcast : tensor<192xf32>
     %blocks.3.2.dw.mean_b = stablehlo.broadcast_in_dim %blocks.3.2.dw.mean, dims = [3] : (tensor<192xf32>) -> tensor<8x28x28x192xf32>
     %blocks.3.2.dw.xc = stablehlo.subtract %blocks.3.2.dw.conv, %blocks.3.2.dw.mean_b : tensor<8x28x28x192xf32>
     %blocks.3.2.dw.xc2 = stablehlo.multiply %blocks.3.2.dw.xc, %blocks.3.2.dw.xc : tensor<8x28x28x192xf32>
-    %blocks.3.2.dw.sum_xc2_hw = stablehlo.reduce(%blocks.3.2.dw.xc2 init: %cst_1) applies stablehlo.add across dimensions = [1, 2] : (tensor<8x28x28x192xf32>, tensor<f32>) -> tensor<8x192xf32>
+    %blocks.3.2.dw.sum_xc2_w = stablehlo.reduce(%blocks.3.2.dw.xc2 init: %cst_1) applies stablehlo.add across dimensions = [2] : (tensor<8x28x28x192xf32>, tensor<f32>) -> tensor<8x28x192xf32>
+    %blocks.3.2.dw.sum_xc2_hw = stablehlo.reduce(%blocks.3.2.dw.sum_xc2_w init: %cst_1) applies stablehlo.add across dimensions = [1] : (tensor<8x28x192xf32>, tensor<f32>) -> tensor<8x192xf32>
     %blocks.3.2.dw.sum_xc2 = stablehlo.reduce(%blocks.3.2.dw.sum_xc2_hw init: %cst_1) applies stablehlo.add across dimensions = [0] : (tensor<8x192xf32>, tensor<f32>) -> tensor<192xf32>
     %blocks.3.2.dw.bcast_1 = stablehlo.broadcast_in_dim %cst_8, dims = [] : (tensor<f32>) -> tensor<192xf32>
     %blocks.3.2.dw.var = stablehlo.multiply %blocks.3.2.dw.sum_xc2, %blocks.3.2.dw.bcast_1 : tensor<192xf32>
@@ -2050,14 +2084,16 @@ module {
     %blocks.3.2.dw.bcast_9 = stablehlo.broadcast_in_dim %cst_5, dims = [] : (tensor<f32>) -> tensor<8x28x28x192xf32>
     %blocks.3.2.dw.relu6 = stablehlo.minimum %blocks.3.2.dw.relu, %blocks.3.2.dw.bcast_9 : tensor<8x28x28x192xf32>
     %blocks.3.2.project.conv = stablehlo.convolution(%blocks.3.2.dw.relu6, %blocks.3.2.project.conv.w) dim_numbers = [b, 0, 1, f]x[0, 1, i, o]->[b, 0, 1, f], window = {stride = [1, 1], pad = [[0, 0], [0, 0]], lhs_dilate = [1, 1], rhs_dilate = [1, 1]} {batch_group_count = 1 : i64, feature_group_count = 1 : i64} : (tensor<8x28x28x192xf32>, tensor<1x1x192x32xf32>) -> tensor<8x28x28x32xf32>
-    %blocks.3.2.project.sum_x_hw = stablehlo.reduce(%blocks.3.2.project.conv init: %cst_1) applies stablehlo.add across dimensions = [1, 2] : (tensor<8x28x28x32xf32>, tensor<f32>) -> tensor<8x32xf32>
+    %blocks.3.2.project.sum_x_w = stablehlo.reduce(%blocks.3.2.project.conv init: %cst_1) applies stablehlo.add across dimensions = [2] : (tensor<8x28x28x32xf32>, tensor<f32>) -> tensor<8x28x32xf32>
+    %blocks.3.2.project.sum_x_hw = stablehlo.reduce(%blocks.3.2.project.sum_x_w init: %cst_1) applies stablehlo.add across dimensions = [1] : (tensor<8x28x32xf32>, tensor<f32>) -> tensor<8x32xf32>
     %blocks.3.2.project.sum_x = stablehlo.reduce(%blocks.3.2.project.sum_x_hw init: %cst_1) applies stablehlo.add across dimensions = [0] : (tensor<8x32xf32>, tensor<f32>) -> tensor<32xf32>
     %blocks.3.2.project.bcast = stablehlo.broadcast_in_dim %cst_8, dims = [] : (tensor<f32>) -> tensor<32xf32>
     %blocks.3.2.project.mean = stablehlo.multiply %blocks.3.2.project.sum_x, %blocks.3.2.project.bcast : tensor<32xf32>
     %blocks.3.2.project.mean_b = stablehlo.broadcast_in_dim %blocks.3.2.project.mean, dims = [3] : (tensor<32xf32>) -> tensor<8x28x28x32xf32>
     %blocks.3.2.project.xc = stablehlo.subtract %blocks.3.2.project.conv, %blocks.3.2.project.mean_b : tensor<8x28x28x32xf32>
     %blocks.3.2.project.xc2 = stablehlo.multiply %blocks.3.2.project.xc, %blocks.3.2.project.xc : tensor<8x28x28x32xf32>
-    %blocks.3.2.project.sum_xc2_hw = stablehlo.reduce(%blocks.3.2.project.xc2 init: %cst_1) applies stablehlo.add across dimensions = [1, 2] : (tensor<8x28x28x32xf32>, tensor<f32>) -> tensor<8x32xf32>
+    %blocks.3.2.project.sum_xc2_w = stablehlo.reduce(%blocks.3.2.project.xc2 init: %cst_1) applies stablehlo.add across dimensions = [2] : (tensor<8x28x28x32xf32>, tensor<f32>) -> tensor<8x28x32xf32>
+    %blocks.3.2.project.sum_xc2_hw = stablehlo.reduce(%blocks.3.2.project.sum_xc2_w init: %cst_1) applies stablehlo.add across dimensions = [1] : (tensor<8x28x32xf32>, tensor<f32>) -> tensor<8x32xf32>
     %blocks.3.2.project.sum_xc2 = stablehlo.reduce(%blocks.3.2.project.sum_xc2_hw init: %cst_1) applies stablehlo.add across dimensions = [0] : (tensor<8x32xf32>, tensor<f32>) -> tensor<32xf32>
     %blocks.3.2.project.bcast_1 = stablehlo.broadcast_in_dim %cst_8, dims = [] : (tensor<f32>) -> tensor<32xf32>
     %blocks.3.2.project.var = stablehlo.multiply %blocks.3.2.project.sum_xc2, %blocks.3.2.project.bcast_1 : tensor<32xf32>
@@ -2086,14 +2122,16 @@ module {
     %blocks.3.2.project.running_var = stablehlo.add %blocks.3.2.project.rv_keep, %blocks.3.2.project.rv_new : tensor<32xf32>
     %blocks.3.2.residual = stablehlo.add %blocks.3.2.project.bn, %blocks.3.1.residual : tensor<8x28x28x32xf32>
     %blocks.4.0.expand.conv = stablehlo.convolution(%blocks.3.2.residual, %blocks.4.0.expand.conv.w) dim_numbers = [b, 0, 1, f]x[0, 1, i, o]->[b, 0, 1, f], window = {stride = [1, 1], pad = [[0, 0], [0, 0]], lhs_dilate = [1, 1], rhs_dilate = [1, 1]} {batch_group_count = 1 : i64, feature_group_count = 1 : i64} : (tensor<8x28x28x32xf32>, tensor<1x1x32x192xf32>) -> tensor<8x28x28x192xf32>
-    %blocks.4.0.expand.sum_x_hw = stablehlo.reduce(%blocks.4.0.expand.conv init: %cst_1) applies stablehlo.add across dimensions = [1, 2] : (tensor<8x28x28x192xf32>, tensor<f32>) -> tensor<8x192xf32>
+    %blocks.4.0.expand.sum_x_w = stablehlo.reduce(%blocks.4.0.expand.conv init: %cst_1) applies stablehlo.add across dimensions = [2] : (tensor<8x28x28x192xf32>, tensor<f32>) -> tensor<8x28x192xf32>
+    %blocks.4.0.expand.sum_x_hw = stablehlo.reduce(%blocks.4.0.expand.sum_x_w init: %cst_1) applies stablehlo.add across dimensions = [1] : (tensor<8x28x192xf32>, tensor<f32>) -> tensor<8x192xf32>
     %blocks.4.0.expand.sum_x = stablehlo.reduce(%blocks.4.0.expand.sum_x_hw init: %cst_1) applies stablehlo.add across dimensions = [0] : (tensor<8x192xf32>, tensor<f32>) -> tensor<192xf32>
     %blocks.4.0.expand.bcast = stablehlo.broadcast_in_dim %cst_8, dims = [] : (tensor<f32>) -> tensor<192xf32>
     %blocks.4.0.expand.mean = stablehlo.multiply %blocks.4.0.expand.sum_x, %blocks.4.0.expand.bcast : tensor<192xf32>
     %blocks.4.0.expand.mean_b = stablehlo.broadcast_in_dim %blocks.4.0.expand.mean, dims = [3] : (tensor<192xf32>) -> tensor<8x28x28x192xf32>
     %blocks.4.0.expand.xc = stablehlo.subtract %blocks.4.0.expand.conv, %blocks.4.0.expand.mean_b : tensor<8x28x28x192xf32>
     %blocks.4.0.expand.xc2 = stablehlo.multiply %blocks.4.0.expand.xc, %blocks.4.0.expand.xc : tensor<8x28x28x192xf32>
-    %blocks.4.0.expand.sum_xc2_hw = stablehlo.reduce(%blocks.4.0.expand.xc2 init: %cst_1) applies stablehlo.add across dimensions = [1, 2] : (tensor<8x28x28x192xf32>, tensor<f32>) -> tensor<8x192xf32>
+    %blocks.4.0.expand.sum_xc2_w = stablehlo.reduce(%blocks.4.0.expand.xc2 init: %cst_1) applies stablehlo.add across dimensions = [2] : (tensor<8x28x28x192xf32>, tensor<f32>) -> tensor<8x28x192xf32>
+    %blocks.4.0.expand.sum_xc2_hw = stablehlo.reduce(%blocks.4.0.expand.sum_xc2_w init: %cst_1) applies stablehlo.add across dimensions = [1] : (tensor<8x28x192xf32>, tensor<f32>) -> tensor<8x192xf32>
     %blocks.4.0.expand.sum_xc2 = stablehlo.reduce(%blocks.4.0.expand.sum_xc2_hw init: %cst_1) applies stablehlo.add across dimensions = [0] : (tensor<8x192xf32>, tensor<f32>) -> tensor<192xf32>
     %blocks.4.0.expand.bcast_1 = stablehlo.broadcast_in_dim %cst_8, dims = [] : (tensor<f32>) -> tensor<192xf32>
     %blocks.4.0.expand.var = stablehlo.multiply %blocks.4.0.expand.sum_xc2, %blocks.4.0.expand.bcast_1 : tensor<192xf32>
@@ -2126,14 +2164,16 @@ module {
     %blocks.4.0.expand.relu6 = stablehlo.minimum %blocks.4.0.expand.relu, %blocks.4.0.expand.bcast_9 : tensor<8x28x28x192xf32>
     %blocks.4.0.dw.conv = stablehlo.convolution(%blocks.4.0.expand.relu6, %blocks.4.0.dw.conv.w) dim_numbers = [b, 0, 1, f]x[0, 1, i, o]->[b, 0, 1, f], window = {stride = [2, 2], pad = [[1, 0], [1, 0]], lhs_dilate = [1, 1], rhs_dilate = [1, 1]} {batch_group_count = 1 : i64, feature_group_count = 192 : i64} : (tensor<8x28x28x192xf32>, tensor<3x3x1x192xf32>) -> tensor<8x14x14x192xf32>
     %cst_10 = stablehlo.constant dense<6.37755102e-04> : tensor<f32>
-    %blocks.4.0.dw.sum_x_hw = stablehlo.reduce(%blocks.4.0.dw.conv init: %cst_1) applies stablehlo.add across dimensions = [1, 2] : (tensor<8x14x14x192xf32>, tensor<f32>) -> tensor<8x192xf32>
+    %blocks.4.0.dw.sum_x_w = stablehlo.reduce(%blocks.4.0.dw.conv init: %cst_1) applies stablehlo.add across dimensions = [2] : (tensor<8x14x14x192xf32>, tensor<f32>) -> tensor<8x14x192xf32>
+    %blocks.4.0.dw.sum_x_hw = stablehlo.reduce(%blocks.4.0.dw.sum_x_w init: %cst_1) applies stablehlo.add across dimensions = [1] : (tensor<8x14x192xf32>, tensor<f32>) -> tensor<8x192xf32>
     %blocks.4.0.dw.sum_x = stablehlo.reduce(%blocks.4.0.dw.sum_x_hw init: %cst_1) applies stablehlo.add across dimensions = [0] : (tensor<8x192xf32>, tensor<f32>) -> tensor<192xf32>
     %blocks.4.0.dw.bcast = stablehlo.broadcast_in_dim %cst_10, dims = [] : (tensor<f32>) -> tensor<192xf32>
     %blocks.4.0.dw.mean = stablehlo.multiply %blocks.4.0.dw.sum_x, %blocks.4.0.dw.bcast : tensor<192xf32>
     %blocks.4.0.dw.mean_b = stablehlo.broadcast_in_dim %blocks.4.0.dw.mean, dims = [3] : (tensor<192xf32>) -> tensor<8x14x14x192xf32>
     %blocks.4.0.dw.xc = stablehlo.subtract %blocks.4.0.dw.conv, %blocks.4.0.dw.mean_b : tensor<8x14x14x192xf32>
     %blocks.4.0.dw.xc2 = stablehlo.multiply %blocks.4.0.dw.xc, %blocks.4.0.dw.xc : tensor<8x14x14x192xf32>
-    %blocks.4.0.dw.sum_xc2_hw = stablehlo.reduce(%blocks.4.0.dw.xc2 init: %cst_1) applies stablehlo.add across dimensions = [1, 2] : (tensor<8x14x14x192xf32>, tensor<f32>) -> tensor<8x192xf32>
+    %blocks.4.0.dw.sum_xc2_w = stablehlo.reduce(%blocks.4.0.dw.xc2 init: %cst_1) applies stablehlo.add across dimensions = [2] : (tensor<8x14x14x192xf32>, tensor<f32>) -> tensor<8x14x192xf32>
+    %blocks.4.0.dw.sum_xc2_hw = stablehlo.reduce(%blocks.4.0.dw.sum_xc2_w init: %cst_1) applies stablehlo.add across dimensions = [1] : (tensor<8x14x192xf32>, tensor<f32>) -> tensor<8x192xf32>
     %blocks.4.0.dw.sum_xc2 = stablehlo.reduce(%blocks.4.0.dw.sum_xc2_hw init: %cst_1) applies stablehlo.add across dimensions = [0] : (tensor<8x192xf32>, tensor<f32>) -> tensor<192xf32>
     %blocks.4.0.dw.bcast_1 = stablehlo.broadcast_in_dim %cst_10, dims = [] : (tensor<f32>) -> tensor<192xf32>
     %blocks.4.0.dw.var = stablehlo.multiply %blocks.4.0.dw.sum_xc2, %blocks.4.0.dw.bcast_1 : tensor<192xf32>
@@ -2166,14 +2206,16 @@ module {
     %blocks.4.0.dw.bcast_9 = stablehlo.broadcast_in_dim %cst_5, dims = [] : (tensor<f32>) -> tensor<8x14x14x192xf32>
     %blocks.4.0.dw.relu6 = stablehlo.minimum %blocks.4.0.dw.relu, %blocks.4.0.dw.bcast_9 : tensor<8x14x14x192xf32>
     %blocks.4.0.project.conv = stablehlo.convolution(%blocks.4.0.dw.relu6, %blocks.4.0.project.conv.w) dim_numbers = [b, 0, 1, f]x[0, 1, i, o]->[b, 0, 1, f], window = {stride = [1, 1], pad = [[0, 0], [0, 0]], lhs_dilate = [1, 1], rhs_dilate = [1, 1]} {batch_group_count = 1 : i64, feature_group_count = 1 : i64} : (tensor<8x14x14x192xf32>, tensor<1x1x192x64xf32>) -> tensor<8x14x14x64xf32>
-    %blocks.4.0.project.sum_x_hw = stablehlo.reduce(%blocks.4.0.project.conv init: %cst_1) applies stablehlo.add across dimensions = [1, 2] : (tensor<8x14x14x64xf32>, tensor<f32>) -> tensor<8x64xf32>
+    %blocks.4.0.project.sum_x_w = stablehlo.reduce(%blocks.4.0.project.conv init: %cst_1) applies stablehlo.add across dimensions = [2] : (tensor<8x14x14x64xf32>, tensor<f32>) -> tensor<8x14x64xf32>
+    %blocks.4.0.project.sum_x_hw = stablehlo.reduce(%blocks.4.0.project.sum_x_w init: %cst_1) applies stablehlo.add across dimensions = [1] : (tensor<8x14x64xf32>, tensor<f32>) -> tensor<8x64xf32>
     %blocks.4.0.project.sum_x = stablehlo.reduce(%blocks.4.0.project.sum_x_hw init: %cst_1) applies stablehlo.add across dimensions = [0] : (tensor<8x64xf32>, tensor<f32>) -> tensor<64xf32>
     %blocks.4.0.project.bcast = stablehlo.broadcast_in_dim %cst_10, dims = [] : (tensor<f32>) -> tensor<64xf32>
     %blocks.4.0.project.mean = stablehlo.multiply %blocks.4.0.project.sum_x, %blocks.4.0.project.bcast : tensor<64xf32>
     %blocks.4.0.project.mean_b = stablehlo.broadcast_in_dim %blocks.4.0.project.mean, dims = [3] : (tensor<64xf32>) -> tensor<8x14x14x64xf32>
     %blocks.4.0.project.xc = stablehlo.subtract %blocks.4.0.project.conv, %blocks.4.0.project.mean_b : tensor<8x14x14x64xf32>
     %blocks.4.0.project.xc2 = stablehlo.multiply %blocks.4.0.project.xc, %blocks.4.0.project.xc : tensor<8x14x14x64xf32>
-    %blocks.4.0.project.sum_xc2_hw = stablehlo.reduce(%blocks.4.0.project.xc2 init: %cst_1) applies stablehlo.add across dimensions = [1, 2] : (tensor<8x14x14x64xf32>, tensor<f32>) -> tensor<8x64xf32>
+    %blocks.4.0.project.sum_xc2_w = stablehlo.reduce(%blocks.4.0.project.xc2 init: %cst_1) applies stablehlo.add across dimensions = [2] : (tensor<8x14x14x64xf32>, tensor<f32>) -> tensor<8x14x64xf32>
+    %blocks.4.0.project.sum_xc2_hw = stablehlo.reduce(%blocks.4.0.project.sum_xc2_w init: %cst_1) applies stablehlo.add across dimensions = [1] : (tensor<8x14x64xf32>, tensor<f32>) -> tensor<8x64xf32>
     %blocks.4.0.project.sum_xc2 = stablehlo.reduce(%blocks.4.0.project.sum_xc2_hw init: %cst_1) applies stablehlo.add across dimensions = [0] : (tensor<8x64xf32>, tensor<f32>) -> tensor<64xf32>
     %blocks.4.0.project.bcast_1 = stablehlo.broadcast_in_dim %cst_10, dims = [] : (tensor<f32>) -> tensor<64xf32>
     %blocks.4.0.project.var = stablehlo.multiply %blocks.4.0.project.sum_xc2, %blocks.4.0.project.bcast_1 : tensor<64xf32>
@@ -2201,14 +2243,16 @@ module {
     %blocks.4.0.project.rv_new = stablehlo.multiply %blocks.4.0.project.var_unbiased, %blocks.4.0.project.bcast_7 : tensor<64xf32>
     %blocks.4.0.project.running_var = stablehlo.add %blocks.4.0.project.rv_keep, %blocks.4.0.project.rv_new : tensor<64xf32>
     %blocks.4.1.expand.conv = stablehlo.convolution(%blocks.4.0.project.bn, %blocks.4.1.expand.conv.w) dim_numbers = [b, 0, 1, f]x[0, 1, i, o]->[b, 0, 1, f], window = {stride = [1, 1], pad = [[0, 0], [0, 0]], lhs_dilate = [1, 1], rhs_dilate = [1, 1]} {batch_group_count = 1 : i64, feature_group_count = 1 : i64} : (tensor<8x14x14x64xf32>, tensor<1x1x64x384xf32>) -> tensor<8x14x14x384xf32>
-    %blocks.4.1.expand.sum_x_hw = stablehlo.reduce(%blocks.4.1.expand.conv init: %cst_1) applies stablehlo.add across dimensions = [1, 2] : (tensor<8x14x14x384xf32>, tensor<f32>) -> tensor<8x384xf32>
+    %blocks.4.1.expand.sum_x_w = stablehlo.reduce(%blocks.4.1.expand.conv init: %cst_1) applies stablehlo.add across dimensions = [2] : (tensor<8x14x14x384xf32>, tensor<f32>) -> tensor<8x14x384xf32>
+    %blocks.4.1.expand.sum_x_hw = stablehlo.reduce(%blocks.4.1.expand.sum_x_w init: %cst_1) applies stablehlo.add across dimensions = [1] : (tensor<8x14x384xf32>, tensor<f32>) -> tensor<8x384xf32>
     %blocks.4.1.expand.sum_x = stablehlo.reduce(%blocks.4.1.expand.sum_x_hw init: %cst_1) applies stablehlo.add across dimensions = [0] : (tensor<8x384xf32>, tensor<f32>) -> tensor<384xf32>
     %blocks.4.1.expand.bcast = stablehlo.broadcast_in_dim %cst_10, dims = [] : (tensor<f32>) -> tensor<384xf32>
     %blocks.4.1.expand.mean = stablehlo.multiply %blocks.4.1.expand.sum_x, %blocks.4.1.expand.bcast : tensor<384xf32>
     %blocks.4.1.expand.mean_b = stablehlo.broadcast_in_dim %blocks.4.1.expand.mean, dims = [3] : (tensor<384xf32>) -> tensor<8x14x14x384xf32>
     %blocks.4.1.expand.xc = stablehlo.subtract %blocks.4.1.expand.conv, %blocks.4.1.expand.mean_b : tensor<8x14x14x384xf32>
     %blocks.4.1.expand.xc2 = stablehlo.multiply %blocks.4.1.expand.xc, %blocks.4.1.expand.xc : tensor<8x14x14x384xf32>
-    %blocks.4.1.expand.sum_xc2_hw = stablehlo.reduce(%blocks.4.1.expand.xc2 init: %cst_1) applies stablehlo.add across dimensions = [1, 2] : (tensor<8x14x14x384xf32>, tensor<f32>) -> tensor<8x384xf32>
+    %blocks.4.1.expand.sum_xc2_w = stablehlo.reduce(%blocks.4.1.expand.xc2 init: %cst_1) applies stablehlo.add across dimensions = [2] : (tensor<8x14x14x384xf32>, tensor<f32>) -> tensor<8x14x384xf32>
+    %blocks.4.1.expand.sum_xc2_hw = stablehlo.reduce(%blocks.4.1.expand.sum_xc2_w init: %cst_1) applies stablehlo.add across dimensions = [1] : (tensor<8x14x384xf32>, tensor<f32>) -> tensor<8x384xf32>
     %blocks.4.1.expand.sum_xc2 = stablehlo.reduce(%blocks.4.1.expand.sum_xc2_hw init: %cst_1) applies stablehlo.add across dimensions = [0] : (tensor<8x384xf32>, tensor<f32>) -> tensor<384xf32>
     %blocks.4.1.expand.bcast_1 = stablehlo.broadcast_in_dim %cst_10, dims = [] : (tensor<f32>) -> tensor<384xf32>
     %blocks.4.1.expand.var = stablehlo.multiply %blocks.4.1.expand.sum_xc2, %blocks.4.1.expand.bcast_1 : tensor<384xf32>
@@ -2240,14 +2284,16 @@ module {
     %blocks.4.1.expand.bcast_9 = stablehlo.broadcast_in_dim %cst_5, dims = [] : (tensor<f32>) -> tensor<8x14x14x384xf32>
     %blocks.4.1.expand.relu6 = stablehlo.minimum %blocks.4.1.expand.relu, %blocks.4.1.expand.bcast_9 : tensor<8x14x14x384xf32>
     %blocks.4.1.dw.conv = stablehlo.convolution(%blocks.4.1.expand.relu6, %blocks.4.1.dw.conv.w) dim_numbers = [b, 0, 1, f]x[0, 1, i, o]->[b, 0, 1, f], window = {stride = [1, 1], pad = [[1, 1], [1, 1]], lhs_dilate = [1, 1], rhs_dilate = [1, 1]} {batch_group_count = 1 : i64, feature_group_count = 384 : i64} : (tensor<8x14x14x384xf32>, tensor<3x3x1x384xf32>) -> tensor<8x14x14x384xf32>
-    %blocks.4.1.dw.sum_x_hw = stablehlo.reduce(%blocks.4.1.dw.conv init: %cst_1) applies stablehlo.add across dimensions = [1, 2] : (tensor<8x14x14x384xf32>, tensor<f32>) -> tensor<8x384xf32>
+    %blocks.4.1.dw.sum_x_w = stablehlo.reduce(%blocks.4.1.dw.conv init: %cst_1) applies stablehlo.add across dimensions = [2] : (tensor<8x14x14x384xf32>, tensor<f32>) -> tensor<8x14x384xf32>
+    %blocks.4.1.dw.sum_x_hw = stablehlo.reduce(%blocks.4.1.dw.sum_x_w init: %cst_1) applies stablehlo.add across dimensions = [1] : (tensor<8x14x384xf32>, tensor<f32>) -> tensor<8x384xf32>
     %blocks.4.1.dw.sum_x = stablehlo.reduce(%blocks.4.1.dw.sum_x_hw init: %cst_1) applies stablehlo.add across dimensions = [0] : (tensor<8x384xf32>, tensor<f32>) -> tensor<384xf32>
     %blocks.4.1.dw.bcast = stablehlo.broadcast_in_dim %cst_10, dims = [] : (tensor<f32>) -> tensor<384xf32>
     %blocks.4.1.dw.mean = stablehlo.multiply %blocks.4.1.dw.sum_x, %blocks.4.1.dw.bcast : tensor<384xf32>
     %blocks.4.1.dw.mean_b = stablehlo.broadcast_in_dim %blocks.4.1.dw.mean, dims = [3] : (tensor<384xf32>) -> tensor<8x14x14x384xf32>
     %blocks.4.1.dw.xc = stablehlo.subtract %blocks.4.1.dw.conv, %blocks.4.1.dw.mean_b : tensor<8x14x14x384xf32>
     %blocks.4.1.dw.xc2 = stablehlo.multiply %blocks.4.1.dw.xc, %blocks.4.1.dw.xc : tensor<8x14x14x384xf32>
-    %blocks.4.1.dw.sum_xc2_hw = stablehlo.reduce(%blocks.4.1.dw.xc2 init: %cst_1) applies stablehlo.add across dimensions = [1, 2] : (tensor<8x14x14x384xf32>, tensor<f32>) -> tensor<8x384xf32>
+    %blocks.4.1.dw.sum_xc2_w = stablehlo.reduce(%blocks.4.1.dw.xc2 init: %cst_1) applies stablehlo.add across dimensions = [2] : (tensor<8x14x14x384xf32>, tensor<f32>) -> tensor<8x14x384xf32>
+    %blocks.4.1.dw.sum_xc2_hw = stablehlo.reduce(%blocks.4.1.dw.sum_xc2_w init: %cst_1) applies stablehlo.add across dimensions = [1] : (tensor<8x14x384xf32>, tensor<f32>) -> tensor<8x384xf32>
     %blocks.4.1.dw.sum_xc2 = stablehlo.reduce(%blocks.4.1.dw.sum_xc2_hw init: %cst_1) applies stablehlo.add across dimensions = [0] : (tensor<8x384xf32>, tensor<f32>) -> tensor<384xf32>
     %blocks.4.1.dw.bcast_1 = stablehlo.broadcast_in_dim %cst_10, dims = [] : (tensor<f32>) -> tensor<384xf32>
     %blocks.4.1.dw.var = stablehlo.multiply %blocks.4.1.dw.sum_xc2, %blocks.4.1.dw.bcast_1 : tensor<384xf32>
@@ -2279,14 +2325,16 @@ module {
     %blocks.4.1.dw.bcast_9 = stablehlo.broadcast_in_dim %cst_5, dims = [] : (tensor<f32>) -> tensor<8x14x14x384xf32>
     %blocks.4.1.dw.relu6 = stablehlo.minimum %blocks.4.1.dw.relu, %blocks.4.1.dw.bcast_9 : tensor<8x14x14x384xf32>
     %blocks.4.1.project.conv = stablehlo.convolution(%blocks.4.1.dw.relu6, %blocks.4.1.project.conv.w) dim_numbers = [b, 0, 1, f]x[0, 1, i, o]->[b, 0, 1, f], window = {stride = [1, 1], pad = [[0, 0], [0, 0]], lhs_dilate = [1, 1], rhs_dilate = [1, 1]} {batch_group_count = 1 : i64, feature_group_count = 1 : i64} : (tensor<8x14x14x384xf32>, tensor<1x1x384x64xf32>) -> tensor<8x14x14x64xf32>
-    %blocks.4.1.project.sum_x_hw = stablehlo.reduce(%blocks.4.1.project.conv init: %cst_1) applies stablehlo.add across dimensions = [1, 2] : (tensor<8x14x14x64xf32>, tensor<f32>) -> tensor<8x64xf32>
+    %blocks.4.1.project.sum_x_w = stablehlo.reduce(%blocks.4.1.project.conv init: %cst_1) applies stablehlo.add across dimensions = [2] : (tensor<8x14x14x64xf32>, tensor<f32>) -> tensor<8x14x64xf32>
+    %blocks.4.1.project.sum_x_hw = stablehlo.reduce(%blocks.4.1.project.sum_x_w init: %cst_1) applies stablehlo.add across dimensions = [1] : (tensor<8x14x64xf32>, tensor<f32>) -> tensor<8x64xf32>
     %blocks.4.1.project.sum_x = stablehlo.reduce(%blocks.4.1.project.sum_x_hw init: %cst_1) applies stablehlo.add across dimensions = [0] : (tensor<8x64xf32>, tensor<f32>) -> tensor<64xf32>
     %blocks.4.1.project.bcast = stablehlo.broadcast_in_dim %cst_10, dims = [] : (tensor<f32>) -> tensor<64xf32>
     %blocks.4.1.project.mean = stablehlo.multiply %blocks.4.1.project.sum_x, %blocks.4.1.project.bcast : tensor<64xf32>
     %blocks.4.1.project.mean_b = stablehlo.broadcast_in_dim %blocks.4.1.project.mean, dims = [3] : (tensor<64xf32>) -> tensor<8x14x14x64xf32>
     %blocks.4.1.project.xc = stablehlo.subtract %blocks.4.1.project.conv, %blocks.4.1.project.mean_b : tensor<8x14x14x64xf32>
     %blocks.4.1.project.xc2 = stablehlo.multiply %blocks.4.1.project.xc, %blocks.4.1.project.xc : tensor<8x14x14x64xf32>
-    %blocks.4.1.project.sum_xc2_hw = stablehlo.reduce(%blocks.4.1.project.xc2 init: %cst_1) applies stablehlo.add across dimensions = [1, 2] : (tensor<8x14x14x64xf32>, tensor<f32>) -> tensor<8x64xf32>
+    %blocks.4.1.project.sum_xc2_w = stablehlo.reduce(%blocks.4.1.project.xc2 init: %cst_1) applies stablehlo.add across dimensions = [2] : (tensor<8x14x14x64xf32>, tensor<f32>) -> tensor<8x14x64xf32>
+    %blocks.4.1.project.sum_xc2_hw = stablehlo.reduce(%blocks.4.1.project.sum_xc2_w init: %cst_1) applies stablehlo.add across dimensions = [1] : (tensor<8x14x64xf32>, tensor<f32>) -> tensor<8x64xf32>
     %blocks.4.1.project.sum_xc2 = stablehlo.reduce(%blocks.4.1.project.sum_xc2_hw init: %cst_1) applies stablehlo.add across dimensions = [0] : (tensor<8x64xf32>, tensor<f32>) -> tensor<64xf32>
     %blocks.4.1.project.bcast_1 = stablehlo.broadcast_in_dim %cst_10, dims = [] : (tensor<f32>) -> tensor<64xf32>
     %blocks.4.1.project.var = stablehlo.multiply %blocks.4.1.project.sum_xc2, %blocks.4.1.project.bcast_1 : tensor<64xf32>
@@ -2315,14 +2363,16 @@ module {
     %blocks.4.1.project.running_var = stablehlo.add %blocks.4.1.project.rv_keep, %blocks.4.1.project.rv_new : tensor<64xf32>
     %blocks.4.1.residual = stablehlo.add %blocks.4.1.project.bn, %blocks.4.0.project.bn : tensor<8x14x14x64xf32>
     %blocks.4.2.expand.conv = stablehlo.convolution(%blocks.4.1.residual, %blocks.4.2.expand.conv.w) dim_numbers = [b, 0, 1, f]x[0, 1, i, o]->[b, 0, 1, f], window = {stride = [1, 1], pad = [[0, 0], [0, 0]], lhs_dilate = [1, 1], rhs_dilate = [1, 1]} {batch_group_count = 1 : i64, feature_group_count = 1 : i64} : (tensor<8x14x14x64xf32>, tensor<1x1x64x384xf32>) -> tensor<8x14x14x384xf32>
-    %blocks.4.2.expand.sum_x_hw = stablehlo.reduce(%blocks.4.2.expand.conv init: %cst_1) applies stablehlo.add across dimensions = [1, 2] : (tensor<8x14x14x384xf32>, tensor<f32>) -> tensor<8x384xf32>
+    %blocks.4.2.expand.sum_x_w = stablehlo.reduce(%blocks.4.2.expand.conv init: %cst_1) applies stablehlo.add across dimensions = [2] : (tensor<8x14x14x384xf32>, tensor<f32>) -> tensor<8x14x384xf32>
+    %blocks.4.2.expand.sum_x_hw = stablehlo.reduce(%blocks.4.2.expand.sum_x_w init: %cst_1) applies stablehlo.add across dimensions = [1] : (tensor<8x14x384xf32>, tensor<f32>) -> tensor<8x384xf32>
     %blocks.4.2.expand.sum_x = stablehlo.reduce(%blocks.4.2.expand.sum_x_hw init: %cst_1) applies stablehlo.add across dimensions = [0] : (tensor<8x384xf32>, tensor<f32>) -> tensor<384xf32>
     %blocks.4.2.expand.bcast = stablehlo.broadcast_in_dim %cst_10, dims = [] : (tensor<f32>) -> tensor<384xf32>
     %blocks.4.2.expand.mean = stablehlo.multiply %blocks.4.2.expand.sum_x, %blocks.4.2.expand.bcast : tensor<384xf32>
     %blocks.4.2.expand.mean_b = stablehlo.broadcast_in_dim %blocks.4.2.expand.mean, dims = [3] : (tensor<384xf32>) -> tensor<8x14x14x384xf32>
     %blocks.4.2.expand.xc = stablehlo.subtract %blocks.4.2.expand.conv, %blocks.4.2.expand.mean_b : tensor<8x14x14x384xf32>
     %blocks.4.2.expand.xc2 = stablehlo.multiply %blocks.4.2.expand.xc, %blocks.4.2.expand.xc : tensor<8x14x14x384xf32>
-    %blocks.4.2.expand.sum_xc2_hw = stablehlo.reduce(%blocks.4.2.expand.xc2 init: %cst_1) applies stablehlo.add across dimensions = [1, 2] : (tensor<8x14x14x384xf32>, tensor<f32>) -> tensor<8x384xf32>
+    %blocks.4.2.expand.sum_xc2_w = stablehlo.reduce(%blocks.4.2.expand.xc2 init: %cst_1) applies stablehlo.add across dimensions = [2] : (tensor<8x14x14x384xf32>, tensor<f32>) -> tensor<8x14x384xf32>
+    %blocks.4.2.expand.sum_xc2_hw = stablehlo.reduce(%blocks.4.2.expand.sum_xc2_w init: %cst_1) applies stablehlo.add across dimensions = [1] : (tensor<8x14x384xf32>, tensor<f32>) -> tensor<8x384xf32>
     %blocks.4.2.expand.sum_xc2 = stablehlo.reduce(%blocks.4.2.expand.sum_xc2_hw init: %cst_1) applies stablehlo.add across dimensions = [0] : (tensor<8x384xf32>, tensor<f32>) -> tensor<384xf32>
     %blocks.4.2.expand.bcast_1 = stablehlo.broadcast_in_dim %cst_10, dims = [] : (tensor<f32>) -> tensor<384xf32>
     %blocks.4.2.expand.var = stablehlo.multiply %blocks.4.2.expand.sum_xc2, %blocks.4.2.expand.bcast_1 : tensor<384xf32>
@@ -2354,14 +2404,16 @@ module {
     %blocks.4.2.expand.bcast_9 = stablehlo.broadcast_in_dim %cst_5, dims = [] : (tensor<f32>) -> tensor<8x14x14x384xf32>
     %blocks.4.2.expand.relu6 = stablehlo.minimum %blocks.4.2.expand.relu, %blocks.4.2.expand.bcast_9 : tensor<8x14x14x384xf32>
     %blocks.4.2.dw.conv = stablehlo.convolution(%blocks.4.2.expand.relu6, %blocks.4.2.dw.conv.w) dim_numbers = [b, 0, 1, f]x[0, 1, i, o]->[b, 0, 1, f], window = {stride = [1, 1], pad = [[1, 1], [1, 1]], lhs_dilate = [1, 1], rhs_dilate = [1, 1]} {batch_group_count = 1 : i64, feature_group_count = 384 : i64} : (tensor<8x14x14x384xf32>, tensor<3x3x1x384xf32>) -> tensor<8x14x14x384xf32>
-    %blocks.4.2.dw.sum_x_hw = stablehlo.reduce(%blocks.4.2.dw.conv init: %cst_1) applies stablehlo.add across dimensions = [1, 2] : (tensor<8x14x14x384xf32>, tensor<f32>) -> tensor<8x384xf32>
+    %blocks.4.2.dw.sum_x_w = stablehlo.reduce(%blocks.4.2.dw.conv init: %cst_1) applies stablehlo.add across dimensions = [2] : (tensor<8x14x14x384xf32>, tensor<f32>) -> tensor<8x14x384xf32>
+    %blocks.4.2.dw.sum_x_hw = stablehlo.reduce(%blocks.4.2.dw.sum_x_w init: %cst_1) applies stablehlo.add across dimensions = [1] : (tensor<8x14x384xf32>, tensor<f32>) -> tensor<8x384xf32>
     %blocks.4.2.dw.sum_x = stablehlo.reduce(%blocks.4.2.dw.sum_x_hw init: %cst_1) applies stablehlo.add across dimensions = [0] : (tensor<8x384xf32>, tensor<f32>) -> tensor<384xf32>
     %blocks.4.2.dw.bcast = stablehlo.broadcast_in_dim %cst_10, dims = [] : (tensor<f32>) -> tensor<384xf32>
     %blocks.4.2.dw.mean = stablehlo.multiply %blocks.4.2.dw.sum_x, %blocks.4.2.dw.bcast : tensor<384xf32>
     %blocks.4.2.dw.mean_b = stablehlo.broadcast_in_dim %blocks.4.2.dw.mean, dims = [3] : (tensor<384xf32>) -> tensor<8x14x14x384xf32>
     %blocks.4.2.dw.xc = stablehlo.subtract %blocks.4.2.dw.conv, %blocks.4.2.dw.mean_b : tensor<8x14x14x384xf32>
     %blocks.4.2.dw.xc2 = stablehlo.multiply %blocks.4.2.dw.xc, %blocks.4.2.dw.xc : tensor<8x14x14x384xf32>
-    %blocks.4.2.dw.sum_xc2_hw = stablehlo.reduce(%blocks.4.2.dw.xc2 init: %cst_1) applies stablehlo.add across dimensions = [1, 2] : (tensor<8x14x14x384xf32>, tensor<f32>) -> tensor<8x384xf32>
+    %blocks.4.2.dw.sum_xc2_w = stablehlo.reduce(%blocks.4.2.dw.xc2 init: %cst_1) applies stablehlo.add across dimensions = [2] : (tensor<8x14x14x384xf32>, tensor<f32>) -> tensor<8x14x384xf32>
+    %blocks.4.2.dw.sum_xc2_hw = stablehlo.reduce(%blocks.4.2.dw.sum_xc2_w init: %cst_1) applies stablehlo.add across dimensions = [1] : (tensor<8x14x384xf32>, tensor<f32>) -> tensor<8x384xf32>
     %blocks.4.2.dw.sum_xc2 = stablehlo.reduce(%blocks.4.2.dw.sum_xc2_hw init: %cst_1) applies stablehlo.add across dimensions = [0] : (tensor<8x384xf32>, tensor<f32>) -> tensor<384xf32>
     %blocks.4.2.dw.bcast_1 = stablehlo.broadcast_in_dim %cst_10, dims = [] : (tensor<f32>) -> tensor<384xf32>
     %blocks.4.2.dw.var = stablehlo.multiply %blocks.4.2.dw.sum_xc2, %blocks.4.2.dw.bcast_1 : tensor<384xf32>
@@ -2393,14 +2445,16 @@ module {
     %blocks.4.2.dw.bcast_9 = stablehlo.broadcast_in_dim %cst_5, dims = [] : (tensor<f32>) -> tensor<8x14x14x384xf32>
     %blocks.4.2.dw.relu6 = stablehlo.minimum %blocks.4.2.dw.relu, %blocks.4.2.dw.bcast_9 : tensor<8x14x14x384xf32>
     %blocks.4.2.project.conv = stablehlo.convolution(%blocks.4.2.dw.relu6, %blocks.4.2.project.conv.w) dim_numbers = [b, 0, 1, f]x[0, 1, i, o]->[b, 0, 1, f], window = {stride = [1, 1], pad = [[0, 0], [0, 0]], lhs_dilate = [1, 1], rhs_dilate = [1, 1]} {batch_group_count = 1 : i64, feature_group_count = 1 : i64} : (tensor<8x14x14x384xf32>, tensor<1x1x384x64xf32>) -> tensor<8x14x14x64xf32>
-    %blocks.4.2.project.sum_x_hw = stablehlo.reduce(%blocks.4.2.project.conv init: %cst_1) applies stablehlo.add across dimensions = [1, 2] : (tensor<8x14x14x64xf32>, tensor<f32>) -> tensor<8x64xf32>
+    %blocks.4.2.project.sum_x_w = stablehlo.reduce(%blocks.4.2.project.conv init: %cst_1) applies stablehlo.add across dimensions = [2] : (tensor<8x14x14x64xf32>, tensor<f32>) -> tensor<8x14x64xf32>
+    %blocks.4.2.project.sum_x_hw = stablehlo.reduce(%blocks.4.2.project.sum_x_w init: %cst_1) applies stablehlo.add across dimensions = [1] : (tensor<8x14x64xf32>, tensor<f32>) -> tensor<8x64xf32>
     %blocks.4.2.project.sum_x = stablehlo.reduce(%blocks.4.2.project.sum_x_hw init: %cst_1) applies stablehlo.add across dimensions = [0] : (tensor<8x64xf32>, tensor<f32>) -> tensor<64xf32>
     %blocks.4.2.project.bcast = stablehlo.broadcast_in_dim %cst_10, dims = [] : (tensor<f32>) -> tensor<64xf32>
     %blocks.4.2.project.mean = stablehlo.multiply %blocks.4.2.project.sum_x, %blocks.4.2.project.bcast : tensor<64xf32>
     %blocks.4.2.project.mean_b = stablehlo.broadcast_in_dim %blocks.4.2.project.mean, dims = [3] : (tensor<64xf32>) -> tensor<8x14x14x64xf32>
     %blocks.4.2.project.xc = stablehlo.subtract %blocks.4.2.project.conv, %blocks.4.2.project.mean_b : tensor<8x14x14x64xf32>
     %blocks.4.2.project.xc2 = stablehlo.multiply %blocks.4.2.project.xc, %blocks.4.2.project.xc : tensor<8x14x14x64xf32>
-    %blocks.4.2.project.sum_xc2_hw = stablehlo.reduce(%blocks.4.2.project.xc2 init: %cst_1) applies stablehlo.add across dimensions = [1, 2] : (tensor<8x14x14x64xf32>, tensor<f32>) -> tensor<8x64xf32>
+    %blocks.4.2.project.sum_xc2_w = stablehlo.reduce(%blocks.4.2.project.xc2 init: %cst_1) applies stablehlo.add across dimensions = [2] : (tensor<8x14x14x64xf32>, tensor<f32>) -> tensor<8x14x64xf32>
+    %blocks.4.2.project.sum_xc2_hw = stablehlo.reduce(%blocks.4.2.project.sum_xc2_w init: %cst_1) applies stablehlo.add across dimensions = [1] : (tensor<8x14x64xf32>, tensor<f32>) -> tensor<8x64xf32>
     %blocks.4.2.project.sum_xc2 = stablehlo.reduce(%blocks.4.2.project.sum_xc2_hw init: %cst_1) applies stablehlo.add across dimensions = [0] : (tensor<8x64xf32>, tensor<f32>) -> tensor<64xf32>
     %blocks.4.2.project.bcast_1 = stablehlo.broadcast_in_dim %cst_10, dims = [] : (tensor<f32>) -> tensor<64xf32>
     %blocks.4.2.project.var = stablehlo.multiply %blocks.4.2.project.sum_xc2, %blocks.4.2.project.bcast_1 : tensor<64xf32>
@@ -2429,14 +2483,16 @@ module {
     %blocks.4.2.project.running_var = stablehlo.add %blocks.4.2.project.rv_keep, %blocks.4.2.project.rv_new : tensor<64xf32>
     %blocks.4.2.residual = stablehlo.add %blocks.4.2.project.bn, %blocks.4.1.residual : tensor<8x14x14x64xf32>
     %blocks.4.3.expand.conv = stablehlo.convolution(%blocks.4.2.residual, %blocks.4.3.expand.conv.w) dim_numbers = [b, 0, 1, f]x[0, 1, i, o]->[b, 0, 1, f], window = {stride = [1, 1], pad = [[0, 0], [0, 0]], lhs_dilate = [1, 1], rhs_dilate = [1, 1]} {batch_group_count = 1 : i64, feature_group_count = 1 : i64} : (tensor<8x14x14x64xf32>, tensor<1x1x64x384xf32>) -> tensor<8x14x14x384xf32>
-    %blocks.4.3.expand.sum_x_hw = stablehlo.reduce(%blocks.4.3.expand.conv init: %cst_1) applies stablehlo.add across dimensions = [1, 2] : (tensor<8x14x14x384xf32>, tensor<f32>) -> tensor<8x384xf32>
+    %blocks.4.3.expand.sum_x_w = stablehlo.reduce(%blocks.4.3.expand.conv init: %cst_1) applies stablehlo.add across dimensions = [2] : (tensor<8x14x14x384xf32>, tensor<f32>) -> tensor<8x14x384xf32>
+    %blocks.4.3.expand.sum_x_hw = stablehlo.reduce(%blocks.4.3.expand.sum_x_w init: %cst_1) applies stablehlo.add across dimensions = [1] : (tensor<8x14x384xf32>, tensor<f32>) -> tensor<8x384xf32>
     %blocks.4.3.expand.sum_x = stablehlo.reduce(%blocks.4.3.expand.sum_x_hw init: %cst_1) applies stablehlo.add across dimensions = [0] : (tensor<8x384xf32>, tensor<f32>) -> tensor<384xf32>
     %blocks.4.3.expand.bcast = stablehlo.broadcast_in_dim %cst_10, dims = [] : (tensor<f32>) -> tensor<384xf32>
     %blocks.4.3.expand.mean = stablehlo.multiply %blocks.4.3.expand.sum_x, %blocks.4.3.expand.bcast : tensor<384xf32>
     %blocks.4.3.expand.mean_b = stablehlo.broadcast_in_dim %blocks.4.3.expand.mean, dims = [3] : (tensor<384xf32>) -> tensor<8x14x14x384xf32>
     %blocks.4.3.expand.xc = stablehlo.subtract %blocks.4.3.expand.conv, %blocks.4.3.expand.mean_b : tensor<8x14x14x384xf32>
     %blocks.4.3.expand.xc2 = stablehlo.multiply %blocks.4.3.expand.xc, %blocks.4.3.expand.xc : tensor<8x14x14x384xf32>
-    %blocks.4.3.expand.sum_xc2_hw = stablehlo.reduce(%blocks.4.3.expand.xc2 init: %cst_1) applies stablehlo.add across dimensions = [1, 2] : (tensor<8x14x14x384xf32>, tensor<f32>) -> tensor<8x384xf32>
+    %blocks.4.3.expand.sum_xc2_w = stablehlo.reduce(%blocks.4.3.expand.xc2 init: %cst_1) applies stablehlo.add across dimensions = [2] : (tensor<8x14x14x384xf32>, tensor<f32>) -> tensor<8x14x384xf32>
+    %blocks.4.3.expand.sum_xc2_hw = stablehlo.reduce(%blocks.4.3.expand.sum_xc2_w init: %cst_1) applies stablehlo.add across dimensions = [1] : (tensor<8x14x384xf32>, tensor<f32>) -> tensor<8x384xf32>
     %blocks.4.3.expand.sum_xc2 = stablehlo.reduce(%blocks.4.3.expand.sum_xc2_hw init: %cst_1) applies stablehlo.add across dimensions = [0] : (tensor<8x384xf32>, tensor<f32>) -> tensor<384xf32>
     %blocks.4.3.expand.bcast_1 = stablehlo.broadcast_in_dim %cst_10, dims = [] : (tensor<f32>) -> tensor<384xf32>
     %blocks.4.3.expand.var = stablehlo.multiply %blocks.4.3.expand.sum_xc2, %blocks.4.3.expand.bcast_1 : tensor<384xf32>
@@ -2468,14 +2524,16 @@ module {
     %blocks.4.3.expand.bcast_9 = stablehlo.broadcast_in_dim %cst_5, dims = [] : (tensor<f32>) -> tensor<8x14x14x384xf32>
     %blocks.4.3.expand.relu6 = stablehlo.minimum %blocks.4.3.expand.relu, %blocks.4.3.expand.bcast_9 : tensor<8x14x14x384xf32>
     %blocks.4.3.dw.conv = stablehlo.convolution(%blocks.4.3.expand.relu6, %blocks.4.3.dw.conv.w) dim_numbers = [b, 0, 1, f]x[0, 1, i, o]->[b, 0, 1, f], window = {stride = [1, 1], pad = [[1, 1], [1, 1]], lhs_dilate = [1, 1], rhs_dilate = [1, 1]} {batch_group_count = 1 : i64, feature_group_count = 384 : i64} : (tensor<8x14x14x384xf32>, tensor<3x3x1x384xf32>) -> tensor<8x14x14x384xf32>
-    %blocks.4.3.dw.sum_x_hw = stablehlo.reduce(%blocks.4.3.dw.conv init: %cst_1) applies stablehlo.add across dimensions = [1, 2] : (tensor<8x14x14x384xf32>, tensor<f32>) -> tensor<8x384xf32>
+    %blocks.4.3.dw.sum_x_w = stablehlo.reduce(%blocks.4.3.dw.conv init: %cst_1) applies stablehlo.add across dimensions = [2] : (tensor<8x14x14x384xf32>, tensor<f32>) -> tensor<8x14x384xf32>
+    %blocks.4.3.dw.sum_x_hw = stablehlo.reduce(%blocks.4.3.dw.sum_x_w init: %cst_1) applies stablehlo.add across dimensions = [1] : (tensor<8x14x384xf32>, tensor<f32>) -> tensor<8x384xf32>
     %blocks.4.3.dw.sum_x = stablehlo.reduce(%blocks.4.3.dw.sum_x_hw init: %cst_1) applies stablehlo.add across dimensions = [0] : (tensor<8x384xf32>, tensor<f32>) -> tensor<384xf32>
     %blocks.4.3.dw.bcast = stablehlo.broadcast_in_dim %cst_10, dims = [] : (tensor<f32>) -> tensor<384xf32>
     %blocks.4.3.dw.mean = stablehlo.multiply %blocks.4.3.dw.sum_x, %blocks.4.3.dw.bcast : tensor<384xf32>
     %blocks.4.3.dw.mean_b = stablehlo.broadcast_in_dim %blocks.4.3.dw.mean, dims = [3] : (tensor<384xf32>) -> tensor<8x14x14x384xf32>
     %blocks.4.3.dw.xc = stablehlo.subtract %blocks.4.3.dw.conv, %blocks.4.3.dw.mean_b : tensor<8x14x14x384xf32>
     %blocks.4.3.dw.xc2 = stablehlo.multiply %blocks.4.3.dw.xc, %blocks.4.3.dw.xc : tensor<8x14x14x384xf32>
-    %blocks.4.3.dw.sum_xc2_hw = stablehlo.reduce(%blocks.4.3.dw.xc2 init: %cst_1) applies stablehlo.add across dimensions = [1, 2] : (tensor<8x14x14x384xf32>, tensor<f32>) -> tensor<8x384xf32>
+    %blocks.4.3.dw.sum_xc2_w = stablehlo.reduce(%blocks.4.3.dw.xc2 init: %cst_1) applies stablehlo.add across dimensions = [2] : (tensor<8x14x14x384xf32>, tensor<f32>) -> tensor<8x14x384xf32>
+    %blocks.4.3.dw.sum_xc2_hw = stablehlo.reduce(%blocks.4.3.dw.sum_xc2_w init: %cst_1) applies stablehlo.add across dimensions = [1] : (tensor<8x14x384xf32>, tensor<f32>) -> tensor<8x384xf32>
     %blocks.4.3.dw.sum_xc2 = stablehlo.reduce(%blocks.4.3.dw.sum_xc2_hw init: %cst_1) applies stablehlo.add across dimensions = [0] : (tensor<8x384xf32>, tensor<f32>) -> tensor<384xf32>
     %blocks.4.3.dw.bcast_1 = stablehlo.broadcast_in_dim %cst_10, dims = [] : (tensor<f32>) -> tensor<384xf32>
     %blocks.4.3.dw.var = stablehlo.multiply %blocks.4.3.dw.sum_xc2, %blocks.4.3.dw.bcast_1 : tensor<384xf32>
@@ -2507,14 +2565,16 @@ module {
     %blocks.4.3.dw.bcast_9 = stablehlo.broadcast_in_dim %cst_5, dims = [] : (tensor<f32>) -> tensor<8x14x14x384xf32>
     %blocks.4.3.dw.relu6 = stablehlo.minimum %blocks.4.3.dw.relu, %blocks.4.3.dw.bcast_9 : tensor<8x14x14x384xf32>
     %blocks.4.3.project.conv = stablehlo.convolution(%blocks.4.3.dw.relu6, %blocks.4.3.project.conv.w) dim_numbers = [b, 0, 1, f]x[0, 1, i, o]->[b, 0, 1, f], window = {stride = [1, 1], pad = [[0, 0], [0, 0]], lhs_dilate = [1, 1], rhs_dilate = [1, 1]} {batch_group_count = 1 : i64, feature_group_count = 1 : i64} : (tensor<8x14x14x384xf32>, tensor<1x1x384x64xf32>) -> tensor<8x14x14x64xf32>
-    %blocks.4.3.project.sum_x_hw = stablehlo.reduce(%blocks.4.3.project.conv init: %cst_1) applies stablehlo.add across dimensions = [1, 2] : (tensor<8x14x14x64xf32>, tensor<f32>) -> tensor<8x64xf32>
+    %blocks.4.3.project.sum_x_w = stablehlo.reduce(%blocks.4.3.project.conv init: %cst_1) applies stablehlo.add across dimensions = [2] : (tensor<8x14x14x64xf32>, tensor<f32>) -> tensor<8x14x64xf32>
+    %blocks.4.3.project.sum_x_hw = stablehlo.reduce(%blocks.4.3.project.sum_x_w init: %cst_1) applies stablehlo.add across dimensions = [1] : (tensor<8x14x64xf32>, tensor<f32>) -> tensor<8x64xf32>
     %blocks.4.3.project.sum_x = stablehlo.reduce(%blocks.4.3.project.sum_x_hw init: %cst_1) applies stablehlo.add across dimensions = [0] : (tensor<8x64xf32>, tensor<f32>) -> tensor<64xf32>
     %blocks.4.3.project.bcast = stablehlo.broadcast_in_dim %cst_10, dims = [] : (tensor<f32>) -> tensor<64xf32>
     %blocks.4.3.project.mean = stablehlo.multiply %blocks.4.3.project.sum_x, %blocks.4.3.project.bcast : tensor<64xf32>
     %blocks.4.3.project.mean_b = stablehlo.broadcast_in_dim %blocks.4.3.project.mean, dims = [3] : (tensor<64xf32>) -> tensor<8x14x14x64xf32>
     %blocks.4.3.project.xc = stablehlo.subtract %blocks.4.3.project.conv, %blocks.4.3.project.mean_b : tensor<8x14x14x64xf32>
     %blocks.4.3.project.xc2 = stablehlo.multiply %blocks.4.3.project.xc, %blocks.4.3.project.xc : tensor<8x14x14x64xf32>
-    %blocks.4.3.project.sum_xc2_hw = stablehlo.reduce(%blocks.4.3.project.xc2 init: %cst_1) applies stablehlo.add across dimensions = [1, 2] : (tensor<8x14x14x64xf32>, tensor<f32>) -> tensor<8x64xf32>
+    %blocks.4.3.project.sum_xc2_w = stablehlo.reduce(%blocks.4.3.project.xc2 init: %cst_1) applies stablehlo.add across dimensions = [2] : (tensor<8x14x14x64xf32>, tensor<f32>) -> tensor<8x14x64xf32>
+    %blocks.4.3.project.sum_xc2_hw = stablehlo.reduce(%blocks.4.3.project.sum_xc2_w init: %cst_1) applies stablehlo.add across dimensions = [1] : (tensor<8x14x64xf32>, tensor<f32>) -> tensor<8x64xf32>
     %blocks.4.3.project.sum_xc2 = stablehlo.reduce(%blocks.4.3.project.sum_xc2_hw init: %cst_1) applies stablehlo.add across dimensions = [0] : (tensor<8x64xf32>, tensor<f32>) -> tensor<64xf32>
     %blocks.4.3.project.bcast_1 = stablehlo.broadcast_in_dim %cst_10, dims = [] : (tensor<f32>) -> tensor<64xf32>
     %blocks.4.3.project.var = stablehlo.multiply %blocks.4.3.project.sum_xc2, %blocks.4.3.project.bcast_1 : tensor<64xf32>
@@ -2543,14 +2603,16 @@ module {
     %blocks.4.3.project.running_var = stablehlo.add %blocks.4.3.project.rv_keep, %blocks.4.3.project.rv_new : tensor<64xf32>
     %blocks.4.3.residual = stablehlo.add %blocks.4.3.project.bn, %blocks.4.2.residual : tensor<8x14x14x64xf32>
     %blocks.5.0.expand.conv = stablehlo.convolution(%blocks.4.3.residual, %blocks.5.0.expand.conv.w) dim_numbers = [b, 0, 1, f]x[0, 1, i, o]->[b, 0, 1, f], window = {stride = [1, 1], pad = [[0, 0], [0, 0]], lhs_dilate = [1, 1], rhs_dilate = [1, 1]} {batch_group_count = 1 : i64, feature_group_count = 1 : i64} : (tensor<8x14x14x64xf32>, tensor<1x1x64x384xf32>) -> tensor<8x14x14x384xf32>
-    %blocks.5.0.expand.sum_x_hw = stablehlo.reduce(%blocks.5.0.expand.conv init: %cst_1) applies stablehlo.add across dimensions = [1, 2] : (tensor<8x14x14x384xf32>, tensor<f32>) -> tensor<8x384xf32>
+    %blocks.5.0.expand.sum_x_w = stablehlo.reduce(%blocks.5.0.expand.conv init: %cst_1) applies stablehlo.add across dimensions = [2] : (tensor<8x14x14x384xf32>, tensor<f32>) -> tensor<8x14x384xf32>
+    %blocks.5.0.expand.sum_x_hw = stablehlo.reduce(%blocks.5.0.expand.sum_x_w init: %cst_1) applies stablehlo.add across dimensions = [1] : (tensor<8x14x384xf32>, tensor<f32>) -> tensor<8x384xf32>
     %blocks.5.0.expand.sum_x = stablehlo.reduce(%blocks.5.0.expand.sum_x_hw init: %cst_1) applies stablehlo.add across dimensions = [0] : (tensor<8x384xf32>, tensor<f32>) -> tensor<384xf32>
     %blocks.5.0.expand.bcast = stablehlo.broadcast_in_dim %cst_10, dims = [] : (tensor<f32>) -> tensor<384xf32>
     %blocks.5.0.expand.mean = stablehlo.multiply %blocks.5.0.expand.sum_x, %blocks.5.0.expand.bcast : tensor<384xf32>
     %blocks.5.0.expand.mean_b = stablehlo.broadcast_in_dim %blocks.5.0.expand.mean, dims = [3] : (tensor<384xf32>) -> tensor<8x14x14x384xf32>
     %blocks.5.0.expand.xc = stablehlo.subtract %blocks.5.0.expand.conv, %blocks.5.0.expand.mean_b : tensor<8x14x14x384xf32>
     %blocks.5.0.expand.xc2 = stablehlo.multiply %blocks.5.0.expand.xc, %blocks.5.0.expand.xc : tensor<8x14x14x384xf32>
-    %blocks.5.0.expand.sum_xc2_hw = stablehlo.reduce(%blocks.5.0.expand.xc2 init: %cst_1) applies stablehlo.add across dimensions = [1, 2] : (tensor<8x14x14x384xf32>, tensor<f32>) -> tensor<8x384xf32>
+    %blocks.5.0.expand.sum_xc2_w = stablehlo.reduce(%blocks.5.0.expand.xc2 init: %cst_1) applies stablehlo.add across dimensions = [2] : (tensor<8x14x14x384xf32>, tensor<f32>) -> tensor<8x14x384xf32>
+    %blocks.5.0.expand.sum_xc2_hw = stablehlo.reduce(%blocks.5.0.expand.sum_xc2_w init: %cst_1) applies stablehlo.add across dimensions = [1] : (tensor<8x14x384xf32>, tensor<f32>) -> tensor<8x384xf32>
     %blocks.5.0.expand.sum_xc2 = stablehlo.reduce(%blocks.5.0.expand.sum_xc2_hw init: %cst_1) applies stablehlo.add across dimensions = [0] : (tensor<8x384xf32>, tensor<f32>) -> tensor<384xf32>
     %blocks.5.0.expand.bcast_1 = stablehlo.broadcast_in_dim %cst_10, dims = [] : (tensor<f32>) -> tensor<384xf32>
     %blocks.5.0.expand.var = stablehlo.multiply %blocks.5.0.expand.sum_xc2, %blocks.5.0.expand.bcast_1 : tensor<384xf32>
@@ -2582,14 +2644,16 @@ module {
     %blocks.5.0.expand.bcast_9 = stablehlo.broadcast_in_dim %cst_5, dims = [] : (tensor<f32>) -> tensor<8x14x14x384xf32>
     %blocks.5.0.expand.relu6 = stablehlo.minimum %blocks.5.0.expand.relu, %blocks.5.0.expand.bcast_9 : tensor<8x14x14x384xf32>
     %blocks.5.0.dw.conv = stablehlo.convolution(%blocks.5.0.expand.relu6, %blocks.5.0.dw.conv.w) dim_numbers = [b, 0, 1, f]x[0, 1, i, o]->[b, 0, 1, f], window = {stride = [1, 1], pad = [[1, 1], [1, 1]], lhs_dilate = [1, 1], rhs_dilate = [1, 1]} {batch_group_count = 1 : i64, feature_group_count = 384 : i64} : (tensor<8x14x14x384xf32>, tensor<3x3x1x384xf32>) -> tensor<8x14x14x384xf32>
-    %blocks.5.0.dw.sum_x_hw = stablehlo.reduce(%blocks.5.0.dw.conv init: %cst_1) applies stablehlo.add across dimensions = [1, 2] : (tensor<8x14x14x384xf32>, tensor<f32>) -> tensor<8x384xf32>
+    %blocks.5.0.dw.sum_x_w = stablehlo.reduce(%blocks.5.0.dw.conv init: %cst_1) applies stablehlo.add across dimensions = [2] : (tensor<8x14x14x384xf32>, tensor<f32>) -> tensor<8x14x384xf32>
+    %blocks.5.0.dw.sum_x_hw = stablehlo.reduce(%blocks.5.0.dw.sum_x_w init: %cst_1) applies stablehlo.add across dimensions = [1] : (tensor<8x14x384xf32>, tensor<f32>) -> tensor<8x384xf32>
     %blocks.5.0.dw.sum_x = stablehlo.reduce(%blocks.5.0.dw.sum_x_hw init: %cst_1) applies stablehlo.add across dimensions = [0] : (tensor<8x384xf32>, tensor<f32>) -> tensor<384xf32>
     %blocks.5.0.dw.bcast = stablehlo.broadcast_in_dim %cst_10, dims = [] : (tensor<f32>) -> tensor<384xf32>
     %blocks.5.0.dw.mean = stablehlo.multiply %blocks.5.0.dw.sum_x, %blocks.5.0.dw.bcast : tensor<384xf32>
     %blocks.5.0.dw.mean_b = stablehlo.broadcast_in_dim %blocks.5.0.dw.mean, dims = [3] : (tensor<384xf32>) -> tensor<8x14x14x384xf32>
     %blocks.5.0.dw.xc = stablehlo.subtract %blocks.5.0.dw.conv, %blocks.5.0.dw.mean_b : tensor<8x14x14x384xf32>
     %blocks.5.0.dw.xc2 = stablehlo.multiply %blocks.5.0.dw.xc, %blocks.5.0.dw.xc : tensor<8x14x14x384xf32>
-    %blocks.5.0.dw.sum_xc2_hw = stablehlo.reduce(%blocks.5.0.dw.xc2 init: %cst_1) applies stablehlo.add across dimensions = [1, 2] : (tensor<8x14x14x384xf32>, tensor<f32>) -> tensor<8x384xf32>
+    %blocks.5.0.dw.sum_xc2_w = stablehlo.reduce(%blocks.5.0.dw.xc2 init: %cst_1) applies stablehlo.add across dimensions = [2] : (tensor<8x14x14x384xf32>, tensor<f32>) -> tensor<8x14x384xf32>
+    %blocks.5.0.dw.sum_xc2_hw = stablehlo.reduce(%blocks.5.0.dw.sum_xc2_w init: %cst_1) applies stablehlo.add across dimensions = [1] : (tensor<8x14x384xf32>, tensor<f32>) -> tensor<8x384xf32>
     %blocks.5.0.dw.sum_xc2 = stablehlo.reduce(%blocks.5.0.dw.sum_xc2_hw init: %cst_1) applies stablehlo.add across dimensions = [0] : (tensor<8x384xf32>, tensor<f32>) -> tensor<384xf32>
     %blocks.5.0.dw.bcast_1 = stablehlo.broadcast_in_dim %cst_10, dims = [] : (tensor<f32>) -> tensor<384xf32>
     %blocks.5.0.dw.var = stablehlo.multiply %blocks.5.0.dw.sum_xc2, %blocks.5.0.dw.bcast_1 : tensor<384xf32>
@@ -2621,14 +2685,16 @@ module {
     %blocks.5.0.dw.bcast_9 = stablehlo.broadcast_in_dim %cst_5, dims = [] : (tensor<f32>) -> tensor<8x14x14x384xf32>
     %blocks.5.0.dw.relu6 = stablehlo.minimum %blocks.5.0.dw.relu, %blocks.5.0.dw.bcast_9 : tensor<8x14x14x384xf32>
     %blocks.5.0.project.conv = stablehlo.convolution(%blocks.5.0.dw.relu6, %blocks.5.0.project.conv.w) dim_numbers = [b, 0, 1, f]x[0, 1, i, o]->[b, 0, 1, f], window = {stride = [1, 1], pad = [[0, 0], [0, 0]], lhs_dilate = [1, 1], rhs_dilate = [1, 1]} {batch_group_count = 1 : i64, feature_group_count = 1 : i64} : (tensor<8x14x14x384xf32>, tensor<1x1x384x96xf32>) -> tensor<8x14x14x96xf32>
-    %blocks.5.0.project.sum_x_hw = stablehlo.reduce(%blocks.5.0.project.conv init: %cst_1) applies stablehlo.add across dimensions = [1, 2] : (tensor<8x14x14x96xf32>, tensor<f32>) -> tensor<8x96xf32>
+    %blocks.5.0.project.sum_x_w = stablehlo.reduce(%blocks.5.0.project.conv init: %cst_1) applies stablehlo.add across dimensions = [2] : (tensor<8x14x14x96xf32>, tensor<f32>) -> tensor<8x14x96xf32>
+    %blocks.5.0.project.sum_x_hw = stablehlo.reduce(%blocks.5.0.project.sum_x_w init: %cst_1) applies stablehlo.add across dimensions = [1] : (tensor<8x14x96xf32>, tensor<f32>) -> tensor<8x96xf32>
     %blocks.5.0.project.sum_x = stablehlo.reduce(%blocks.5.0.project.sum_x_hw init: %cst_1) applies stablehlo.add across dimensions = [0] : (tensor<8x96xf32>, tensor<f32>) -> tensor<96xf32>
     %blocks.5.0.project.bcast = stablehlo.broadcast_in_dim %cst_10, dims = [] : (tensor<f32>) -> tensor<96xf32>
     %blocks.5.0.project.mean = stablehlo.multiply %blocks.5.0.project.sum_x, %blocks.5.0.project.bcast : tensor<96xf32>
     %blocks.5.0.project.mean_b = stablehlo.broadcast_in_dim %blocks.5.0.project.mean, dims = [3] : (tensor<96xf32>) -> tensor<8x14x14x96xf32>
     %blocks.5.0.project.xc = stablehlo.subtract %blocks.5.0.project.conv, %blocks.5.0.project.mean_b : tensor<8x14x14x96xf32>
     %blocks.5.0.project.xc2 = stablehlo.multiply %blocks.5.0.project.xc, %blocks.5.0.project.xc : tensor<8x14x14x96xf32>
-    %blocks.5.0.project.sum_xc2_hw = stablehlo.reduce(%blocks.5.0.project.xc2 init: %cst_1) applies stablehlo.add across dimensions = [1, 2] : (tensor<8x14x14x96xf32>, tensor<f32>) -> tensor<8x96xf32>
+    %blocks.5.0.project.sum_xc2_w = stablehlo.reduce(%blocks.5.0.project.xc2 init: %cst_1) applies stablehlo.add across dimensions = [2] : (tensor<8x14x14x96xf32>, tensor<f32>) -> tensor<8x14x96xf32>
+    %blocks.5.0.project.sum_xc2_hw = stablehlo.reduce(%blocks.5.0.project.sum_xc2_w init: %cst_1) applies stablehlo.add across dimensions = [1] : (tensor<8x14x96xf32>, tensor<f32>) -> tensor<8x96xf32>
     %blocks.5.0.project.sum_xc2 = stablehlo.reduce(%blocks.5.0.project.sum_xc2_hw init: %cst_1) applies stablehlo.add across dimensions = [0] : (tensor<8x96xf32>, tensor<f32>) -> tensor<96xf32>
     %blocks.5.0.project.bcast_1 = stablehlo.broadcast_in_dim %cst_10, dims = [] : (tensor<f32>) -> tensor<96xf32>
     %blocks.5.0.project.var = stablehlo.multiply %blocks.5.0.project.sum_xc2, %blocks.5.0.project.bcast_1 : tensor<96xf32>
@@ -2656,14 +2722,16 @@ module {
     %blocks.5.0.project.rv_new = stablehlo.multiply %blocks.5.0.project.var_unbiased, %blocks.5.0.project.bcast_7 : tensor<96xf32>
     %blocks.5.0.project.running_var = stablehlo.add %blocks.5.0.project.rv_keep, %blocks.5.0.project.rv_new : tensor<96xf32>
     %blocks.5.1.expand.conv = stablehlo.convolution(%blocks.5.0.project.bn, %blocks.5.1.expand.conv.w) dim_numbers = [b, 0, 1, f]x[0, 1, i, o]->[b, 0, 1, f], window = {stride = [1, 1], pad = [[0, 0], [0, 0]], lhs_dilate = [1, 1], rhs_dilate = [1, 1]} {batch_group_count = 1 : i64, feature_group_count = 1 : i64} : (tensor<8x14x14x96xf32>, tensor<1x1x96x576xf32>) -> tensor<8x14x14x576xf32>
-    %blocks.5.1.expand.sum_x_hw = stablehlo.reduce(%blocks.5.1.expand.conv init: %cst_1) applies stablehlo.add across dimensions = [1, 2] : (tensor<8x14x14x576xf32>, tensor<f32>) -> tensor<8x576xf32>
+    %blocks.5.1.expand.sum_x_w = stablehlo.reduce(%blocks.5.1.expand.conv init: %cst_1) applies stablehlo.add across dimensions = [2] : (tensor<8x14x14x576xf32>, tensor<f32>) -> tensor<8x14x576xf32>
+    %blocks.5.1.expand.sum_x_hw = stablehlo.reduce(%blocks.5.1.expand.sum_x_w init: %cst_1) applies stablehlo.add across dimensions = [1] : (tensor<8x14x576xf32>, tensor<f32>) -> tensor<8x576xf32>
     %blocks.5.1.expand.sum_x = stablehlo.reduce(%blocks.5.1.expand.sum_x_hw init: %cst_1) applies stablehlo.add across dimensions = [0] : (tensor<8x576xf32>, tensor<f32>) -> tensor<576xf32>
     %blocks.5.1.expand.bcast = stablehlo.broadcast_in_dim %cst_10, dims = [] : (tensor<f32>) -> tensor<576xf32>
     %blocks.5.1.expand.mean = stablehlo.multiply %blocks.5.1.expand.sum_x, %blocks.5.1.expand.bcast : tensor<576xf32>
     %blocks.5.1.expand.mean_b = stablehlo.broadcast_in_dim %blocks.5.1.expand.mean, dims = [3] : (tensor<576xf32>) -> tensor<8x14x14x576xf32>
     %blocks.5.1.expand.xc = stablehlo.subtract %blocks.5.1.expand.conv, %blocks.5.1.expand.mean_b : tensor<8x14x14x576xf32>
     %blocks.5.1.expand.xc2 = stablehlo.multiply %blocks.5.1.expand.xc, %blocks.5.1.expand.xc : tensor<8x14x14x576xf32>
-    %blocks.5.1.expand.sum_xc2_hw = stablehlo.reduce(%blocks.5.1.expand.xc2 init: %cst_1) applies stablehlo.add across dimensions = [1, 2] : (tensor<8x14x14x576xf32>, tensor<f32>) -> tensor<8x576xf32>
+    %blocks.5.1.expand.sum_xc2_w = stablehlo.reduce(%blocks.5.1.expand.xc2 init: %cst_1) applies stablehlo.add across dimensions = [2] : (tensor<8x14x14x576xf32>, tensor<f32>) -> tensor<8x14x576xf32>
+    %blocks.5.1.expand.sum_xc2_hw = stablehlo.reduce(%blocks.5.1.expand.sum_xc2_w init: %cst_1) applies stablehlo.add across dimensions = [1] : (tensor<8x14x576xf32>, tensor<f32>) -> tensor<8x576xf32>
     %blocks.5.1.expand.sum_xc2 = stablehlo.reduce(%blocks.5.1.expand.sum_xc2_hw init: %cst_1) applies stablehlo.add across dimensions = [0] : (tensor<8x576xf32>, tensor<f32>) -> tensor<576xf32>
     %blocks.5.1.expand.bcast_1 = stablehlo.broadcast_in_dim %cst_10, dims = [] : (tensor<f32>) -> tensor<576xf32>
     %blocks.5.1.expand.var = stablehlo.multiply %blocks.5.1.expand.sum_xc2, %blocks.5.1.expand.bcast_1 : tensor<576xf32>
@@ -2695,14 +2763,16 @@ module {
     %blocks.5.1.expand.bcast_9 = stablehlo.broadcast_in_dim %cst_5, dims = [] : (tensor<f32>) -> tensor<8x14x14x576xf32>
     %blocks.5.1.expand.relu6 = stablehlo.minimum %blocks.5.1.expand.relu, %blocks.5.1.expand.bcast_9 : tensor<8x14x14x576xf32>
     %blocks.5.1.dw.conv = stablehlo.convolution(%blocks.5.1.expand.relu6, %blocks.5.1.dw.conv.w) dim_numbers = [b, 0, 1, f]x[0, 1, i, o]->[b, 0, 1, f], window = {stride = [1, 1], pad = [[1, 1], [1, 1]], lhs_dilate = [1, 1], rhs_dilate = [1, 1]} {batch_group_count = 1 : i64, feature_group_count = 576 : i64} : (tensor<8x14x14x576xf32>, tensor<3x3x1x576xf32>) -> tensor<8x14x14x576xf32>
-    %blocks.5.1.dw.sum_x_hw = stablehlo.reduce(%blocks.5.1.dw.conv init: %cst_1) applies stablehlo.add across dimensions = [1, 2] : (tensor<8x14x14x576xf32>, tensor<f32>) -> tensor<8x576xf32>
+    %blocks.5.1.dw.sum_x_w = stablehlo.reduce(%blocks.5.1.dw.conv init: %cst_1) applies stablehlo.add across dimensions = [2] : (tensor<8x14x14x576xf32>, tensor<f32>) -> tensor<8x14x576xf32>
+    %blocks.5.1.dw.sum_x_hw = stablehlo.reduce(%blocks.5.1.dw.sum_x_w init: %cst_1) applies stablehlo.add across dimensions = [1] : (tensor<8x14x576xf32>, tensor<f32>) -> tensor<8x576xf32>
     %blocks.5.1.dw.sum_x = stablehlo.reduce(%blocks.5.1.dw.sum_x_hw init: %cst_1) applies stablehlo.add across dimensions = [0] : (tensor<8x576xf32>, tensor<f32>) -> tensor<576xf32>
     %blocks.5.1.dw.bcast = stablehlo.broadcast_in_dim %cst_10, dims = [] : (tensor<f32>) -> tensor<576xf32>
     %blocks.5.1.dw.mean = stablehlo.multiply %blocks.5.1.dw.sum_x, %blocks.5.1.dw.bcast : tensor<576xf32>
     %blocks.5.1.dw.mean_b = stablehlo.broadcast_in_dim %blocks.5.1.dw.mean, dims = [3] : (tensor<576xf32>) -> tensor<8x14x14x576xf32>
     %blocks.5.1.dw.xc = stablehlo.subtract %blocks.5.1.dw.conv, %blocks.5.1.dw.mean_b : tensor<8x14x14x576xf32>
     %blocks.5.1.dw.xc2 = stablehlo.multiply %blocks.5.1.dw.xc, %blocks.5.1.dw.xc : tensor<8x14x14x576xf32>
-    %blocks.5.1.dw.sum_xc2_hw = stablehlo.reduce(%blocks.5.1.dw.xc2 init: %cst_1) applies stablehlo.add across dimensions = [1, 2] : (tensor<8x14x14x576xf32>, tensor<f32>) -> tensor<8x576xf32>
+    %blocks.5.1.dw.sum_xc2_w = stablehlo.reduce(%blocks.5.1.dw.xc2 init: %cst_1) applies stablehlo.add across dimensions = [2] : (tensor<8x14x14x576xf32>, tensor<f32>) -> tensor<8x14x576xf32>
+    %blocks.5.1.dw.sum_xc2_hw = stablehlo.reduce(%blocks.5.1.dw.sum_xc2_w init: %cst_1) applies stablehlo.add across dimensions = [1] : (tensor<8x14x576xf32>, tensor<f32>) -> tensor<8x576xf32>
     %blocks.5.1.dw.sum_xc2 = stablehlo.reduce(%blocks.5.1.dw.sum_xc2_hw init: %cst_1) applies stablehlo.add across dimensions = [0] : (tensor<8x576xf32>, tensor<f32>) -> tensor<576xf32>
     %blocks.5.1.dw.bcast_1 = stablehlo.broadcast_in_dim %cst_10, dims = [] : (tensor<f32>) -> tensor<576xf32>
     %blocks.5.1.dw.var = stablehlo.multiply %blocks.5.1.dw.sum_xc2, %blocks.5.1.dw.bcast_1 : tensor<576xf32>
@@ -2734,14 +2804,16 @@ module {
     %blocks.5.1.dw.bcast_9 = stablehlo.broadcast_in_dim %cst_5, dims = [] : (tensor<f32>) -> tensor<8x14x14x576xf32>
     %blocks.5.1.dw.relu6 = stablehlo.minimum %blocks.5.1.dw.relu, %blocks.5.1.dw.bcast_9 : tensor<8x14x14x576xf32>
     %blocks.5.1.project.conv = stablehlo.convolution(%blocks.5.1.dw.relu6, %blocks.5.1.project.conv.w) dim_numbers = [b, 0, 1, f]x[0, 1, i, o]->[b, 0, 1, f], window = {stride = [1, 1], pad = [[0, 0], [0, 0]], lhs_dilate = [1, 1], rhs_dilate = [1, 1]} {batch_group_count = 1 : i64, feature_group_count = 1 : i64} : (tensor<8x14x14x576xf32>, tensor<1x1x576x96xf32>) -> tensor<8x14x14x96xf32>
-    %blocks.5.1.project.sum_x_hw = stablehlo.reduce(%blocks.5.1.project.conv init: %cst_1) applies stablehlo.add across dimensions = [1, 2] : (tensor<8x14x14x96xf32>, tensor<f32>) -> tensor<8x96xf32>
+    %blocks.5.1.project.sum_x_w = stablehlo.reduce(%blocks.5.1.project.conv init: %cst_1) applies stablehlo.add across dimensions = [2] : (tensor<8x14x14x96xf32>, tensor<f32>) -> tensor<8x14x96xf32>
+    %blocks.5.1.project.sum_x_hw = stablehlo.reduce(%blocks.5.1.project.sum_x_w init: %cst_1) applies stablehlo.add across dimensions = [1] : (tensor<8x14x96xf32>, tensor<f32>) -> tensor<8x96xf32>
     %blocks.5.1.project.sum_x = stablehlo.reduce(%blocks.5.1.project.sum_x_hw init: %cst_1) applies stablehlo.add across dimensions = [0] : (tensor<8x96xf32>, tensor<f32>) -> tensor<96xf32>
     %blocks.5.1.project.bcast = stablehlo.broadcast_in_dim %cst_10, dims = [] : (tensor<f32>) -> tensor<96xf32>
     %blocks.5.1.project.mean = stablehlo.multiply %blocks.5.1.project.sum_x, %blocks.5.1.project.bcast : tensor<96xf32>
     %blocks.5.1.project.mean_b = stablehlo.broadcast_in_dim %blocks.5.1.project.mean, dims = [3] : (tensor<96xf32>) -> tensor<8x14x14x96xf32>
     %blocks.5.1.project.xc = stablehlo.subtract %blocks.5.1.project.conv, %blocks.5.1.project.mean_b : tensor<8x14x14x96xf32>
     %blocks.5.1.project.xc2 = stablehlo.multiply %blocks.5.1.project.xc, %blocks.5.1.project.xc : tensor<8x14x14x96xf32>
-    %blocks.5.1.project.sum_xc2_hw = stablehlo.reduce(%blocks.5.1.project.xc2 init: %cst_1) applies stablehlo.add across dimensions = [1, 2] : (tensor<8x14x14x96xf32>, tensor<f32>) -> tensor<8x96xf32>
+    %blocks.5.1.project.sum_xc2_w = stablehlo.reduce(%blocks.5.1.project.xc2 init: %cst_1) applies stablehlo.add across dimensions = [2] : (tensor<8x14x14x96xf32>, tensor<f32>) -> tensor<8x14x96xf32>
+    %blocks.5.1.project.sum_xc2_hw = stablehlo.reduce(%blocks.5.1.project.sum_xc2_w init: %cst_1) applies stablehlo.add across dimensions = [1] : (tensor<8x14x96xf32>, tensor<f32>) -> tensor<8x96xf32>
     %blocks.5.1.project.sum_xc2 = stablehlo.reduce(%blocks.5.1.project.sum_xc2_hw init: %cst_1) applies stablehlo.add across dimensions = [0] : (tensor<8x96xf32>, tensor<f32>) -> tensor<96xf32>
     %blocks.5.1.project.bcast_1 = stablehlo.broadcast_in_dim %cst_10, dims = [] : (tensor<f32>) -> tensor<96xf32>
     %blocks.5.1.project.var = stablehlo.multiply %blocks.5.1.project.sum_xc2, %blocks.5.1.project.bcast_1 : tensor<96xf32>
@@ -2770,14 +2842,16 @@ module {
     %blocks.5.1.project.running_var = stablehlo.add %blocks.5.1.project.rv_keep, %blocks.5.1.project.rv_new : tensor<96xf32>
     %blocks.5.1.residual = stablehlo.add %blocks.5.1.project.bn, %blocks.5.0.project.bn : tensor<8x14x14x96xf32>
     %blocks.5.2.expand.conv = stablehlo.convolution(%blocks.5.1.residual, %blocks.5.2.expand.conv.w) dim_numbers = [b, 0, 1, f]x[0, 1, i, o]->[b, 0, 1, f], window = {stride = [1, 1], pad = [[0, 0], [0, 0]], lhs_dilate = [1, 1], rhs_dilate = [1, 1]} {batch_group_count = 1 : i64, feature_group_count = 1 : i64} : (tensor<8x14x14x96xf32>, tensor<1x1x96x576xf32>) -> tensor<8x14x14x576xf32>
-    %blocks.5.2.expand.sum_x_hw = stablehlo.reduce(%blocks.5.2.expand.conv init: %cst_1) applies stablehlo.add across dimensions = [1, 2] : (tensor<8x14x14x576xf32>, tensor<f32>) -> tensor<8x576xf32>
+    %blocks.5.2.expand.sum_x_w = stablehlo.reduce(%blocks.5.2.expand.conv init: %cst_1) applies stablehlo.add across dimensions = [2] : (tensor<8x14x14x576xf32>, tensor<f32>) -> tensor<8x14x576xf32>
+    %blocks.5.2.expand.sum_x_hw = stablehlo.reduce(%blocks.5.2.expand.sum_x_w init: %cst_1) applies stablehlo.add across dimensions = [1] : (tensor<8x14x576xf32>, tensor<f32>) -> tensor<8x576xf32>
     %blocks.5.2.expand.sum_x = stablehlo.reduce(%blocks.5.2.expand.sum_x_hw init: %cst_1) applies stablehlo.add across dimensions = [0] : (tensor<8x576xf32>, tensor<f32>) -> tensor<576xf32>
     %blocks.5.2.expand.bcast = stablehlo.broadcast_in_dim %cst_10, dims = [] : (tensor<f32>) -> tensor<576xf32>
     %blocks.5.2.expand.mean = stablehlo.multiply %blocks.5.2.expand.sum_x, %blocks.5.2.expand.bcast : tensor<576xf32>
     %blocks.5.2.expand.mean_b = stablehlo.broadcast_in_dim %blocks.5.2.expand.mean, dims = [3] : (tensor<576xf32>) -> tensor<8x14x14x576xf32>
     %blocks.5.2.expand.xc = stablehlo.subtract %blocks.5.2.expand.conv, %blocks.5.2.expand.mean_b : tensor<8x14x14x576xf32>
     %blocks.5.2.expand.xc2 = stablehlo.multiply %blocks.5.2.expand.xc, %blocks.5.2.expand.xc : tensor<8x14x14x576xf32>
-    %blocks.5.2.expand.sum_xc2_hw = stablehlo.reduce(%blocks.5.2.expand.xc2 init: %cst_1) applies stablehlo.add across dimensions = [1, 2] : (tensor<8x14x14x576xf32>, tensor<f32>) -> tensor<8x576xf32>
+    %blocks.5.2.expand.sum_xc2_w = stablehlo.reduce(%blocks.5.2.expand.xc2 init: %cst_1) applies stablehlo.add across dimensions = [2] : (tensor<8x14x14x576xf32>, tensor<f32>) -> tensor<8x14x576xf32>
+    %blocks.5.2.expand.sum_xc2_hw = stablehlo.reduce(%blocks.5.2.expand.sum_xc2_w init: %cst_1) applies stablehlo.add across dimensions = [1] : (tensor<8x14x576xf32>, tensor<f32>) -> tensor<8x576xf32>
     %blocks.5.2.expand.sum_xc2 = stablehlo.reduce(%blocks.5.2.expand.sum_xc2_hw init: %cst_1) applies stablehlo.add across dimensions = [0] : (tensor<8x576xf32>, tensor<f32>) -> tensor<576xf32>
     %blocks.5.2.expand.bcast_1 = stablehlo.broadcast_in_dim %cst_10, dims = [] : (tensor<f32>) -> tensor<576xf32>
     %blocks.5.2.expand.var = stablehlo.multiply %blocks.5.2.expand.sum_xc2, %blocks.5.2.expand.bcast_1 : tensor<576xf32>
@@ -2809,14 +2883,16 @@ module {
     %blocks.5.2.expand.bcast_9 = stablehlo.broadcast_in_dim %cst_5, dims = [] : (tensor<f32>) -> tensor<8x14x14x576xf32>
     %blocks.5.2.expand.relu6 = stablehlo.minimum %blocks.5.2.expand.relu, %blocks.5.2.expand.bcast_9 : tensor<8x14x14x576xf32>
     %blocks.5.2.dw.conv = stablehlo.convolution(%blocks.5.2.expand.relu6, %blocks.5.2.dw.conv.w) dim_numbers = [b, 0, 1, f]x[0, 1, i, o]->[b, 0, 1, f], window = {stride = [1, 1], pad = [[1, 1], [1, 1]], lhs_dilate = [1, 1], rhs_dilate = [1, 1]} {batch_group_count = 1 : i64, feature_group_count = 576 : i64} : (tensor<8x14x14x576xf32>, tensor<3x3x1x576xf32>) -> tensor<8x14x14x576xf32>
-    %blocks.5.2.dw.sum_x_hw = stablehlo.reduce(%blocks.5.2.dw.conv init: %cst_1) applies stablehlo.add across dimensions = [1, 2] : (tensor<8x14x14x576xf32>, tensor<f32>) -> tensor<8x576xf32>
+    %blocks.5.2.dw.sum_x_w = stablehlo.reduce(%blocks.5.2.dw.conv init: %cst_1) applies stablehlo.add across dimensions = [2] : (tensor<8x14x14x576xf32>, tensor<f32>) -> tensor<8x14x576xf32>
+    %blocks.5.2.dw.sum_x_hw = stablehlo.reduce(%blocks.5.2.dw.sum_x_w init: %cst_1) applies stablehlo.add across dimensions = [1] : (tensor<8x14x576xf32>, tensor<f32>) -> tensor<8x576xf32>
     %blocks.5.2.dw.sum_x = stablehlo.reduce(%blocks.5.2.dw.sum_x_hw init: %cst_1) applies stablehlo.add across dimensions = [0] : (tensor<8x576xf32>, tensor<f32>) -> tensor<576xf32>
     %blocks.5.2.dw.bcast = stablehlo.broadcast_in_dim %cst_10, dims = [] : (tensor<f32>) -> tensor<576xf32>
     %blocks.5.2.dw.mean = stablehlo.multiply %blocks.5.2.dw.sum_x, %blocks.5.2.dw.bcast : tensor<576xf32>
     %blocks.5.2.dw.mean_b = stablehlo.broadcast_in_dim %blocks.5.2.dw.mean, dims = [3] : (tensor<576xf32>) -> tensor<8x14x14x576xf32>
     %blocks.5.2.dw.xc = stablehlo.subtract %blocks.5.2.dw.conv, %blocks.5.2.dw.mean_b : tensor<8x14x14x576xf32>
     %blocks.5.2.dw.xc2 = stablehlo.multiply %blocks.5.2.dw.xc, %blocks.5.2.dw.xc : tensor<8x14x14x576xf32>
-    %blocks.5.2.dw.sum_xc2_hw = stablehlo.reduce(%blocks.5.2.dw.xc2 init: %cst_1) applies stablehlo.add across dimensions = [1, 2] : (tensor<8x14x14x576xf32>, tensor<f32>) -> tensor<8x576xf32>
+    %blocks.5.2.dw.sum_xc2_w = stablehlo.reduce(%blocks.5.2.dw.xc2 init: %cst_1) applies stablehlo.add across dimensions = [2] : (tensor<8x14x14x576xf32>, tensor<f32>) -> tensor<8x14x576xf32>
+    %blocks.5.2.dw.sum_xc2_hw = stablehlo.reduce(%blocks.5.2.dw.sum_xc2_w init: %cst_1) applies stablehlo.add across dimensions = [1] : (tensor<8x14x576xf32>, tensor<f32>) -> tensor<8x576xf32>
     %blocks.5.2.dw.sum_xc2 = stablehlo.reduce(%blocks.5.2.dw.sum_xc2_hw init: %cst_1) applies stablehlo.add across dimensions = [0] : (tensor<8x576xf32>, tensor<f32>) -> tensor<576xf32>
     %blocks.5.2.dw.bcast_1 = stablehlo.broadcast_in_dim %cst_10, dims = [] : (tensor<f32>) -> tensor<576xf32>
     %blocks.5.2.dw.var = stablehlo.multiply %blocks.5.2.dw.sum_xc2, %blocks.5.2.dw.bcast_1 : tensor<576xf32>
@@ -2848,14 +2924,16 @@ module {
     %blocks.5.2.dw.bcast_9 = stablehlo.broadcast_in_dim %cst_5, dims = [] : (tensor<f32>) -> tensor<8x14x14x576xf32>
     %blocks.5.2.dw.relu6 = stablehlo.minimum %blocks.5.2.dw.relu, %blocks.5.2.dw.bcast_9 : tensor<8x14x14x576xf32>
     %blocks.5.2.project.conv = stablehlo.convolution(%blocks.5.2.dw.relu6, %blocks.5.2.project.conv.w) dim_numbers = [b, 0, 1, f]x[0, 1, i, o]->[b, 0, 1, f], window = {stride = [1, 1], pad = [[0, 0], [0, 0]], lhs_dilate = [1, 1], rhs_dilate = [1, 1]} {batch_group_count = 1 : i64, feature_group_count = 1 : i64} : (tensor<8x14x14x576xf32>, tensor<1x1x576x96xf32>) -> tensor<8x14x14x96xf32>
-    %blocks.5.2.project.sum_x_hw = stablehlo.reduce(%blocks.5.2.project.conv init: %cst_1) applies stablehlo.add across dimensions = [1, 2] : (tensor<8x14x14x96xf32>, tensor<f32>) -> tensor<8x96xf32>
+    %blocks.5.2.project.sum_x_w = stablehlo.reduce(%blocks.5.2.project.conv init: %cst_1) applies stablehlo.add across dimensions = [2] : (tensor<8x14x14x96xf32>, tensor<f32>) -> tensor<8x14x96xf32>
+    %blocks.5.2.project.sum_x_hw = stablehlo.reduce(%blocks.5.2.project.sum_x_w init: %cst_1) applies stablehlo.add across dimensions = [1] : (tensor<8x14x96xf32>, tensor<f32>) -> tensor<8x96xf32>
     %blocks.5.2.project.sum_x = stablehlo.reduce(%blocks.5.2.project.sum_x_hw init: %cst_1) applies stablehlo.add across dimensions = [0] : (tensor<8x96xf32>, tensor<f32>) -> tensor<96xf32>
     %blocks.5.2.project.bcast = stablehlo.broadcast_in_dim %cst_10, dims = [] : (tensor<f32>) -> tensor<96xf32>
     %blocks.5.2.project.mean = stablehlo.multiply %blocks.5.2.project.sum_x, %blocks.5.2.project.bcast : tensor<96xf32>
     %blocks.5.2.project.mean_b = stablehlo.broadcast_in_dim %blocks.5.2.project.mean, dims = [3] : (tensor<96xf32>) -> tensor<8x14x14x96xf32>
     %blocks.5.2.project.xc = stablehlo.subtract %blocks.5.2.project.conv, %blocks.5.2.project.mean_b : tensor<8x14x14x96xf32>
     %blocks.5.2.project.xc2 = stablehlo.multiply %blocks.5.2.project.xc, %blocks.5.2.project.xc : tensor<8x14x14x96xf32>
-    %blocks.5.2.project.sum_xc2_hw = stablehlo.reduce(%blocks.5.2.project.xc2 init: %cst_1) applies stablehlo.add across dimensions = [1, 2] : (tensor<8x14x14x96xf32>, tensor<f32>) -> tensor<8x96xf32>
+    %blocks.5.2.project.sum_xc2_w = stablehlo.reduce(%blocks.5.2.project.xc2 init: %cst_1) applies stablehlo.add across dimensions = [2] : (tensor<8x14x14x96xf32>, tensor<f32>) -> tensor<8x14x96xf32>
+    %blocks.5.2.project.sum_xc2_hw = stablehlo.reduce(%blocks.5.2.project.sum_xc2_w init: %cst_1) applies stablehlo.add across dimensions = [1] : (tensor<8x14x96xf32>, tensor<f32>) -> tensor<8x96xf32>
     %blocks.5.2.project.sum_xc2 = stablehlo.reduce(%blocks.5.2.project.sum_xc2_hw init: %cst_1) applies stablehlo.add across dimensions = [0] : (tensor<8x96xf32>, tensor<f32>) -> tensor<96xf32>
     %blocks.5.2.project.bcast_1 = stablehlo.broadcast_in_dim %cst_10, dims = [] : (tensor<f32>) -> tensor<96xf32>
     %blocks.5.2.project.var = stablehlo.multiply %blocks.5.2.project.sum_xc2, %blocks.5.2.project.bcast_1 : tensor<96xf32>
@@ -2884,14 +2962,16 @@ module {
     %blocks.5.2.project.running_var = stablehlo.add %blocks.5.2.project.rv_keep, %blocks.5.2.project.rv_new : tensor<96xf32>
     %blocks.5.2.residual = stablehlo.add %blocks.5.2.project.bn, %blocks.5.1.residual : tensor<8x14x14x96xf32>
     %blocks.6.0.expand.conv = stablehlo.convolution(%blocks.5.2.residual, %blocks.6.0.expand.conv.w) dim_numbers = [b, 0, 1, f]x[0, 1, i, o]->[b, 0, 1, f], window = {stride = [1, 1], pad = [[0, 0], [0, 0]], lhs_dilate = [1, 1], rhs_dilate = [1, 1]} {batch_group_count = 1 : i64, feature_group_count = 1 : i64} : (tensor<8x14x14x96xf32>, tensor<1x1x96x576xf32>) -> tensor<8x14x14x576xf32>
-    %blocks.6.0.expand.sum_x_hw = stablehlo.reduce(%blocks.6.0.expand.conv init: %cst_1) applies stablehlo.add across dimensions = [1, 2] : (tensor<8x14x14x576xf32>, tensor<f32>) -> tensor<8x576xf32>
+    %blocks.6.0.expand.sum_x_w = stablehlo.reduce(%blocks.6.0.expand.conv init: %cst_1) applies stablehlo.add across dimensions = [2] : (tensor<8x14x14x576xf32>, tensor<f32>) -> tensor<8x14x576xf32>
+    %blocks.6.0.expand.sum_x_hw = stablehlo.reduce(%blocks.6.0.expand.sum_x_w init: %cst_1) applies stablehlo.add across dimensions = [1] : (tensor<8x14x576xf32>, tensor<f32>) -> tensor<8x576xf32>
     %blocks.6.0.expand.sum_x = stablehlo.reduce(%blocks.6.0.expand.sum_x_hw init: %cst_1) applies stablehlo.add across dimensions = [0] : (tensor<8x576xf32>, tensor<f32>) -> tensor<576xf32>
     %blocks.6.0.expand.bcast = stablehlo.broadcast_in_dim %cst_10, dims = [] : (tensor<f32>) -> tensor<576xf32>
     %blocks.6.0.expand.mean = stablehlo.multiply %blocks.6.0.expand.sum_x, %blocks.6.0.expand.bcast : tensor<576xf32>
     %blocks.6.0.expand.mean_b = stablehlo.broadcast_in_dim %blocks.6.0.expand.mean, dims = [3] : (tensor<576xf32>) -> tensor<8x14x14x576xf32>
     %blocks.6.0.expand.xc = stablehlo.subtract %blocks.6.0.expand.conv, %blocks.6.0.expand.mean_b : tensor<8x14x14x576xf32>
     %blocks.6.0.expand.xc2 = stablehlo.multiply %blocks.6.0.expand.xc, %blocks.6.0.expand.xc : tensor<8x14x14x576xf32>
-    %blocks.6.0.expand.sum_xc2_hw = stablehlo.reduce(%blocks.6.0.expand.xc2 init: %cst_1) applies stablehlo.add across dimensions = [1, 2] : (tensor<8x14x14x576xf32>, tensor<f32>) -> tensor<8x576xf32>
+    %blocks.6.0.expand.sum_xc2_w = stablehlo.reduce(%blocks.6.0.expand.xc2 init: %cst_1) applies stablehlo.add across dimensions = [2] : (tensor<8x14x14x576xf32>, tensor<f32>) -> tensor<8x14x576xf32>
+    %blocks.6.0.expand.sum_xc2_hw = stablehlo.reduce(%blocks.6.0.expand.sum_xc2_w init: %cst_1) applies stablehlo.add across dimensions = [1] : (tensor<8x14x576xf32>, tensor<f32>) -> tensor<8x576xf32>
     %blocks.6.0.expand.sum_xc2 = stablehlo.reduce(%blocks.6.0.expand.sum_xc2_hw init: %cst_1) applies stablehlo.add across dimensions = [0] : (tensor<8x576xf32>, tensor<f32>) -> tensor<576xf32>
     %blocks.6.0.expand.bcast_1 = stablehlo.broadcast_in_dim %cst_10, dims = [] : (tensor<f32>) -> tensor<576xf32>
     %blocks.6.0.expand.var = stablehlo.multiply %blocks.6.0.expand.sum_xc2, %blocks.6.0.expand.bcast_1 : tensor<576xf32>
@@ -2924,14 +3004,16 @@ module {
     %blocks.6.0.expand.relu6 = stablehlo.minimum %blocks.6.0.expand.relu, %blocks.6.0.expand.bcast_9 : tensor<8x14x14x576xf32>
     %blocks.6.0.dw.conv = stablehlo.convolution(%blocks.6.0.expand.relu6, %blocks.6.0.dw.conv.w) dim_numbers = [b, 0, 1, f]x[0, 1, i, o]->[b, 0, 1, f], window = {stride = [2, 2], pad = [[1, 0], [1, 0]], lhs_dilate = [1, 1], rhs_dilate = [1, 1]} {batch_group_count = 1 : i64, feature_group_count = 576 : i64} : (tensor<8x14x14x576xf32>, tensor<3x3x1x576xf32>) -> tensor<8x7x7x576xf32>
     %cst_12 = stablehlo.constant dense<2.55102041e-03> : tensor<f32>
-    %blocks.6.0.dw.sum_x_hw = stablehlo.reduce(%blocks.6.0.dw.conv init: %cst_1) applies stablehlo.add across dimensions = [1, 2] : (tensor<8x7x7x576xf32>, tensor<f32>) -> tensor<8x576xf32>
+    %blocks.6.0.dw.sum_x_w = stablehlo.reduce(%blocks.6.0.dw.conv init: %cst_1) applies stablehlo.add across dimensions = [2] : (tensor<8x7x7x576xf32>, tensor<f32>) -> tensor<8x7x576xf32>
+    %blocks.6.0.dw.sum_x_hw = stablehlo.reduce(%blocks.6.0.dw.sum_x_w init: %cst_1) applies stablehlo.add across dimensions = [1] : (tensor<8x7x576xf32>, tensor<f32>) -> tensor<8x576xf32>
     %blocks.6.0.dw.sum_x = stablehlo.reduce(%blocks.6.0.dw.sum_x_hw init: %cst_1) applies stablehlo.add across dimensions = [0] : (tensor<8x576xf32>, tensor<f32>) -> tensor<576xf32>
     %blocks.6.0.dw.bcast = stablehlo.broadcast_in_dim %cst_12, dims = [] : (tensor<f32>) -> tensor<576xf32>
     %blocks.6.0.dw.mean = stablehlo.multiply %blocks.6.0.dw.sum_x, %blocks.6.0.dw.bcast : tensor<576xf32>
     %blocks.6.0.dw.mean_b = stablehlo.broadcast_in_dim %blocks.6.0.dw.mean, dims = [3] : (tensor<576xf32>) -> tensor<8x7x7x576xf32>
     %blocks.6.0.dw.xc = stablehlo.subtract %blocks.6.0.dw.conv, %blocks.6.0.dw.mean_b : tensor<8x7x7x576xf32>
     %blocks.6.0.dw.xc2 = stablehlo.multiply %blocks.6.0.dw.xc, %blocks.6.0.dw.xc : tensor<8x7x7x576xf32>
-    %blocks.6.0.dw.sum_xc2_hw = stablehlo.reduce(%blocks.6.0.dw.xc2 init: %cst_1) applies stablehlo.add across dimensions = [1, 2] : (tensor<8x7x7x576xf32>, tensor<f32>) -> tensor<8x576xf32>
+    %blocks.6.0.dw.sum_xc2_w = stablehlo.reduce(%blocks.6.0.dw.xc2 init: %cst_1) applies stablehlo.add across dimensions = [2] : (tensor<8x7x7x576xf32>, tensor<f32>) -> tensor<8x7x576xf32>
+    %blocks.6.0.dw.sum_xc2_hw = stablehlo.reduce(%blocks.6.0.dw.sum_xc2_w init: %cst_1) applies stablehlo.add across dimensions = [1] : (tensor<8x7x576xf32>, tensor<f32>) -> tensor<8x576xf32>
     %blocks.6.0.dw.sum_xc2 = stablehlo.reduce(%blocks.6.0.dw.sum_xc2_hw init: %cst_1) applies stablehlo.add across dimensions = [0] : (tensor<8x576xf32>, tensor<f32>) -> tensor<576xf32>
     %blocks.6.0.dw.bcast_1 = stablehlo.broadcast_in_dim %cst_12, dims = [] : (tensor<f32>) -> tensor<576xf32>
     %blocks.6.0.dw.var = stablehlo.multiply %blocks.6.0.dw.sum_xc2, %blocks.6.0.dw.bcast_1 : tensor<576xf32>
@@ -2964,14 +3046,16 @@ module {
     %blocks.6.0.dw.bcast_9 = stablehlo.broadcast_in_dim %cst_5, dims = [] : (tensor<f32>) -> tensor<8x7x7x576xf32>
     %blocks.6.0.dw.relu6 = stablehlo.minimum %blocks.6.0.dw.relu, %blocks.6.0.dw.bcast_9 : tensor<8x7x7x576xf32>
     %blocks.6.0.project.conv = stablehlo.convolution(%blocks.6.0.dw.relu6, %blocks.6.0.project.conv.w) dim_numbers = [b, 0, 1, f]x[0, 1, i, o]->[b, 0, 1, f], window = {stride = [1, 1], pad = [[0, 0], [0, 0]], lhs_dilate = [1, 1], rhs_dilate = [1, 1]} {batch_group_count = 1 : i64, feature_group_count = 1 : i64} : (tensor<8x7x7x576xf32>, tensor<1x1x576x160xf32>) -> tensor<8x7x7x160xf32>
-    %blocks.6.0.project.sum_x_hw = stablehlo.reduce(%blocks.6.0.project.conv init: %cst_1) applies stablehlo.add across dimensions = [1, 2] : (tensor<8x7x7x160xf32>, tensor<f32>) -> tensor<8x160xf32>
+    %blocks.6.0.project.sum_x_w = stablehlo.reduce(%blocks.6.0.project.conv init: %cst_1) applies stablehlo.add across dimensions = [2] : (tensor<8x7x7x160xf32>, tensor<f32>) -> tensor<8x7x160xf32>
+    %blocks.6.0.project.sum_x_hw = stablehlo.reduce(%blocks.6.0.project.sum_x_w init: %cst_1) applies stablehlo.add across dimensions = [1] : (tensor<8x7x160xf32>, tensor<f32>) -> tensor<8x160xf32>
     %blocks.6.0.project.sum_x = stablehlo.reduce(%blocks.6.0.project.sum_x_hw init: %cst_1) applies stablehlo.add across dimensions = [0] : (tensor<8x160xf32>, tensor<f32>) -> tensor<160xf32>
     %blocks.6.0.project.bcast = stablehlo.broadcast_in_dim %cst_12, dims = [] : (tensor<f32>) -> tensor<160xf32>
     %blocks.6.0.project.mean = stablehlo.multiply %blocks.6.0.project.sum_x, %blocks.6.0.project.bcast : tensor<160xf32>
     %blocks.6.0.project.mean_b = stablehlo.broadcast_in_dim %blocks.6.0.project.mean, dims = [3] : (tensor<160xf32>) -> tensor<8x7x7x160xf32>
     %blocks.6.0.project.xc = stablehlo.subtract %blocks.6.0.project.conv, %blocks.6.0.project.mean_b : tensor<8x7x7x160xf32>
     %blocks.6.0.project.xc2 = stablehlo.multiply %blocks.6.0.project.xc, %blocks.6.0.project.xc : tensor<8x7x7x160xf32>
-    %blocks.6.0.project.sum_xc2_hw = stablehlo.reduce(%blocks.6.0.project.xc2 init: %cst_1) applies stablehlo.add across dimensions = [1, 2] : (tensor<8x7x7x160xf32>, tensor<f32>) -> tensor<8x160xf32>
+    %blocks.6.0.project.sum_xc2_w = stablehlo.reduce(%blocks.6.0.project.xc2 init: %cst_1) applies stablehlo.add across dimensions = [2] : (tensor<8x7x7x160xf32>, tensor<f32>) -> tensor<8x7x160xf32>
+    %blocks.6.0.project.sum_xc2_hw = stablehlo.reduce(%blocks.6.0.project.sum_xc2_w init: %cst_1) applies stablehlo.add across dimensions = [1] : (tensor<8x7x160xf32>, tensor<f32>) -> tensor<8x160xf32>
     %blocks.6.0.project.sum_xc2 = stablehlo.reduce(%blocks.6.0.project.sum_xc2_hw init: %cst_1) applies stablehlo.add across dimensions = [0] : (tensor<8x160xf32>, tensor<f32>) -> tensor<160xf32>
     %blocks.6.0.project.bcast_1 = stablehlo.broadcast_in_dim %cst_12, dims = [] : (tensor<f32>) -> tensor<160xf32>
     %blocks.6.0.project.var = stablehlo.multiply %blocks.6.0.project.sum_xc2, %blocks.6.0.project.bcast_1 : tensor<160xf32>
@@ -2999,14 +3083,16 @@ module {
     %blocks.6.0.project.rv_new = stablehlo.multiply %blocks.6.0.project.var_unbiased, %blocks.6.0.project.bcast_7 : tensor<160xf32>
     %blocks.6.0.project.running_var = stablehlo.add %blocks.6.0.project.rv_keep, %blocks.6.0.project.rv_new : tensor<160xf32>
     %blocks.6.1.expand.conv = stablehlo.convolution(%blocks.6.0.project.bn, %blocks.6.1.expand.conv.w) dim_numbers = [b, 0, 1, f]x[0, 1, i, o]->[b, 0, 1, f], window = {stride = [1, 1], pad = [[0, 0], [0, 0]], lhs_dilate = [1, 1], rhs_dilate = [1, 1]} {batch_group_count = 1 : i64, feature_group_count = 1 : i64} : (tensor<8x7x7x160xf32>, tensor<1x1x160x960xf32>) -> tensor<8x7x7x960xf32>
-    %blocks.6.1.expand.sum_x_hw = stablehlo.reduce(%blocks.6.1.expand.conv init: %cst_1) applies stablehlo.add across dimensions = [1, 2] : (tensor<8x7x7x960xf32>, tensor<f32>) -> tensor<8x960xf32>
+    %blocks.6.1.expand.sum_x_w = stablehlo.reduce(%blocks.6.1.expand.conv init: %cst_1) applies stablehlo.add across dimensions = [2] : (tensor<8x7x7x960xf32>, tensor<f32>) -> tensor<8x7x960xf32>
+    %blocks.6.1.expand.sum_x_hw = stablehlo.reduce(%blocks.6.1.expand.sum_x_w init: %cst_1) applies stablehlo.add across dimensions = [1] : (tensor<8x7x960xf32>, tensor<f32>) -> tensor<8x960xf32>
     %blocks.6.1.expand.sum_x = stablehlo.reduce(%blocks.6.1.expand.sum_x_hw init: %cst_1) applies stablehlo.add across dimensions = [0] : (tensor<8x960xf32>, tensor<f32>) -> tensor<960xf32>
     %blocks.6.1.expand.bcast = stablehlo.broadcast_in_dim %cst_12, dims = [] : (tensor<f32>) -> tensor<960xf32>
     %blocks.6.1.expand.mean = stablehlo.multiply %blocks.6.1.expand.sum_x, %blocks.6.1.expand.bcast : tensor<960xf32>
     %blocks.6.1.expand.mean_b = stablehlo.broadcast_in_dim %blocks.6.1.expand.mean, dims = [3] : (tensor<960xf32>) -> tensor<8x7x7x960xf32>
     %blocks.6.1.expand.xc = stablehlo.subtract %blocks.6.1.expand.conv, %blocks.6.1.expand.mean_b : tensor<8x7x7x960xf32>
     %blocks.6.1.expand.xc2 = stablehlo.multiply %blocks.6.1.expand.xc, %blocks.6.1.expand.xc : tensor<8x7x7x960xf32>
-    %blocks.6.1.expand.sum_xc2_hw = stablehlo.reduce(%blocks.6.1.expand.xc2 init: %cst_1) applies stablehlo.add across dimensions = [1, 2] : (tensor<8x7x7x960xf32>, tensor<f32>) -> tensor<8x960xf32>
+    %blocks.6.1.expand.sum_xc2_w = stablehlo.reduce(%blocks.6.1.expand.xc2 init: %cst_1) applies stablehlo.add across dimensions = [2] : (tensor<8x7x7x960xf32>, tensor<f32>) -> tensor<8x7x960xf32>
+    %blocks.6.1.expand.sum_xc2_hw = stablehlo.reduce(%blocks.6.1.expand.sum_xc2_w init: %cst_1) applies stablehlo.add across dimensions = [1] : (tensor<8x7x960xf32>, tensor<f32>) -> tensor<8x960xf32>
     %blocks.6.1.expand.sum_xc2 = stablehlo.reduce(%blocks.6.1.expand.sum_xc2_hw init: %cst_1) applies stablehlo.add across dimensions = [0] : (tensor<8x960xf32>, tensor<f32>) -> tensor<960xf32>
     %blocks.6.1.expand.bcast_1 = stablehlo.broadcast_in_dim %cst_12, dims = [] : (tensor<f32>) -> tensor<960xf32>
     %blocks.6.1.expand.var = stablehlo.multiply %blocks.6.1.expand.sum_xc2, %blocks.6.1.expand.bcast_1 : tensor<960xf32>
@@ -3038,14 +3124,16 @@ module {
     %blocks.6.1.expand.bcast_9 = stablehlo.broadcast_in_dim %cst_5, dims = [] : (tensor<f32>) -> tensor<8x7x7x960xf32>
     %blocks.6.1.expand.relu6 = stablehlo.minimum %blocks.6.1.expand.relu, %blocks.6.1.expand.bcast_9 : tensor<8x7x7x960xf32>
     %blocks.6.1.dw.conv = stablehlo.convolution(%blocks.6.1.expand.relu6, %blocks.6.1.dw.conv.w) dim_numbers = [b, 0, 1, f]x[0, 1, i, o]->[b, 0, 1, f], window = {stride = [1, 1], pad = [[1, 1], [1, 1]], lhs_dilate = [1, 1], rhs_dilate = [1, 1]} {batch_group_count = 1 : i64, feature_group_count = 960 : i64} : (tensor<8x7x7x960xf32>, tensor<3x3x1x960xf32>) -> tensor<8x7x7x960xf32>
-    %blocks.6.1.dw.sum_x_hw = stablehlo.reduce(%blocks.6.1.dw.conv init: %cst_1) applies stablehlo.add across dimensions = [1, 2] : (tensor<8x7x7x960xf32>, tensor<f32>) -> tensor<8x960xf32>
+    %blocks.6.1.dw.sum_x_w = stablehlo.reduce(%blocks.6.1.dw.conv init: %cst_1) applies stablehlo.add across dimensions = [2] : (tensor<8x7x7x960xf32>, tensor<f32>) -> tensor<8x7x960xf32>
+    %blocks.6.1.dw.sum_x_hw = stablehlo.reduce(%blocks.6.1.dw.sum_x_w init: %cst_1) applies stablehlo.add across dimensions = [1] : (tensor<8x7x960xf32>, tensor<f32>) -> tensor<8x960xf32>
     %blocks.6.1.dw.sum_x = stablehlo.reduce(%blocks.6.1.dw.sum_x_hw init: %cst_1) applies stablehlo.add across dimensions = [0] : (tensor<8x960xf32>, tensor<f32>) -> tensor<960xf32>
     %blocks.6.1.dw.bcast = stablehlo.broadcast_in_dim %cst_12, dims = [] : (tensor<f32>) -> tensor<960xf32>
     %blocks.6.1.dw.mean = stablehlo.multiply %blocks.6.1.dw.sum_x, %blocks.6.1.dw.bcast : tensor<960xf32>
     %blocks.6.1.dw.mean_b = stablehlo.broadcast_in_dim %blocks.6.1.dw.mean, dims = [3] : (tensor<960xf32>) -> tensor<8x7x7x960xf32>
     %blocks.6.1.dw.xc = stablehlo.subtract %blocks.6.1.dw.conv, %blocks.6.1.dw.mean_b : tensor<8x7x7x960xf32>
     %blocks.6.1.dw.xc2 = stablehlo.multiply %blocks.6.1.dw.xc, %blocks.6.1.dw.xc : tensor<8x7x7x960xf32>
-    %blocks.6.1.dw.sum_xc2_hw = stablehlo.reduce(%blocks.6.1.dw.xc2 init: %cst_1) applies stablehlo.add across dimensions = [1, 2] : (tensor<8x7x7x960xf32>, tensor<f32>) -> tensor<8x960xf32>
+    %blocks.6.1.dw.sum_xc2_w = stablehlo.reduce(%blocks.6.1.dw.xc2 init: %cst_1) applies stablehlo.add across dimensions = [2] : (tensor<8x7x7x960xf32>, tensor<f32>) -> tensor<8x7x960xf32>
+    %blocks.6.1.dw.sum_xc2_hw = stablehlo.reduce(%blocks.6.1.dw.sum_xc2_w init: %cst_1) applies stablehlo.add across dimensions = [1] : (tensor<8x7x960xf32>, tensor<f32>) -> tensor<8x960xf32>
     %blocks.6.1.dw.sum_xc2 = stablehlo.reduce(%blocks.6.1.dw.sum_xc2_hw init: %cst_1) applies stablehlo.add across dimensions = [0] : (tensor<8x960xf32>, tensor<f32>) -> tensor<960xf32>
     %blocks.6.1.dw.bcast_1 = stablehlo.broadcast_in_dim %cst_12, dims = [] : (tensor<f32>) -> tensor<960xf32>
     %blocks.6.1.dw.var = stablehlo.multiply %blocks.6.1.dw.sum_xc2, %blocks.6.1.dw.bcast_1 : tensor<960xf32>
@@ -3077,14 +3165,16 @@ module {
     %blocks.6.1.dw.bcast_9 = stablehlo.broadcast_in_dim %cst_5, dims = [] : (tensor<f32>) -> tensor<8x7x7x960xf32>
     %blocks.6.1.dw.relu6 = stablehlo.minimum %blocks.6.1.dw.relu, %blocks.6.1.dw.bcast_9 : tensor<8x7x7x960xf32>
     %blocks.6.1.project.conv = stablehlo.convolution(%blocks.6.1.dw.relu6, %blocks.6.1.project.conv.w) dim_numbers = [b, 0, 1, f]x[0, 1, i, o]->[b, 0, 1, f], window = {stride = [1, 1], pad = [[0, 0], [0, 0]], lhs_dilate = [1, 1], rhs_dilate = [1, 1]} {batch_group_count = 1 : i64, feature_group_count = 1 : i64} : (tensor<8x7x7x960xf32>, tensor<1x1x960x160xf32>) -> tensor<8x7x7x160xf32>
-    %blocks.6.1.project.sum_x_hw = stablehlo.reduce(%blocks.6.1.project.conv init: %cst_1) applies stablehlo.add across dimensions = [1, 2] : (tensor<8x7x7x160xf32>, tensor<f32>) -> tensor<8x160xf32>
+    %blocks.6.1.project.sum_x_w = stablehlo.reduce(%blocks.6.1.project.conv init: %cst_1) applies stablehlo.add across dimensions = [2] : (tensor<8x7x7x160xf32>, tensor<f32>) -> tensor<8x7x160xf32>
+    %blocks.6.1.project.sum_x_hw = stablehlo.reduce(%blocks.6.1.project.sum_x_w init: %cst_1) applies stablehlo.add across dimensions = [1] : (tensor<8x7x160xf32>, tensor<f32>) -> tensor<8x160xf32>
     %blocks.6.1.project.sum_x = stablehlo.reduce(%blocks.6.1.project.sum_x_hw init: %cst_1) applies stablehlo.add across dimensions = [0] : (tensor<8x160xf32>, tensor<f32>) -> tensor<160xf32>
     %blocks.6.1.project.bcast = stablehlo.broadcast_in_dim %cst_12, dims = [] : (tensor<f32>) -> tensor<160xf32>
     %blocks.6.1.project.mean = stablehlo.multiply %blocks.6.1.project.sum_x, %blocks.6.1.project.bcast : tensor<160xf32>
     %blocks.6.1.project.mean_b = stablehlo.broadcast_in_dim %blocks.6.1.project.mean, dims = [3] : (tensor<160xf32>) -> tensor<8x7x7x160xf32>
     %blocks.6.1.project.xc = stablehlo.subtract %blocks.6.1.project.conv, %blocks.6.1.project.mean_b : tensor<8x7x7x160xf32>
     %blocks.6.1.project.xc2 = stablehlo.multiply %blocks.6.1.project.xc, %blocks.6.1.project.xc : tensor<8x7x7x160xf32>
-    %blocks.6.1.project.sum_xc2_hw = stablehlo.reduce(%blocks.6.1.project.xc2 init: %cst_1) applies stablehlo.add across dimensions = [1, 2] : (tensor<8x7x7x160xf32>, tensor<f32>) -> tensor<8x160xf32>
+    %blocks.6.1.project.sum_xc2_w = stablehlo.reduce(%blocks.6.1.project.xc2 init: %cst_1) applies stablehlo.add across dimensions = [2] : (tensor<8x7x7x160xf32>, tensor<f32>) -> tensor<8x7x160xf32>
+    %blocks.6.1.project.sum_xc2_hw = stablehlo.reduce(%blocks.6.1.project.sum_xc2_w init: %cst_1) applies stablehlo.add across dimensions = [1] : (tensor<8x7x160xf32>, tensor<f32>) -> tensor<8x160xf32>
     %blocks.6.1.project.sum_xc2 = stablehlo.reduce(%blocks.6.1.project.sum_xc2_hw init: %cst_1) applies stablehlo.add across dimensions = [0] : (tensor<8x160xf32>, tensor<f32>) -> tensor<160xf32>
     %blocks.6.1.project.bcast_1 = stablehlo.broadcast_in_dim %cst_12, dims = [] : (tensor<f32>) -> tensor<160xf32>
     %blocks.6.1.project.var = stablehlo.multiply %blocks.6.1.project.sum_xc2, %blocks.6.1.project.bcast_1 : tensor<160xf32>
@@ -3113,14 +3203,16 @@ module {
     %blocks.6.1.project.running_var = stablehlo.add %blocks.6.1.project.rv_keep, %blocks.6.1.project.rv_new : tensor<160xf32>
     %blocks.6.1.residual = stablehlo.add %blocks.6.1.project.bn, %blocks.6.0.project.bn : tensor<8x7x7x160xf32>
     %blocks.6.2.expand.conv = stablehlo.convolution(%blocks.6.1.residual, %blocks.6.2.expand.conv.w) dim_numbers = [b, 0, 1, f]x[0, 1, i, o]->[b, 0, 1, f], window = {stride = [1, 1], pad = [[0, 0], [0, 0]], lhs_dilate = [1, 1], rhs_dilate = [1, 1]} {batch_group_count = 1 : i64, feature_group_count = 1 : i64} : (tensor<8x7x7x160xf32>, tensor<1x1x160x960xf32>) -> tensor<8x7x7x960xf32>
-    %blocks.6.2.expand.sum_x_hw = stablehlo.reduce(%blocks.6.2.expand.conv init: %cst_1) applies stablehlo.add across dimensions = [1, 2] : (tensor<8x7x7x960xf32>, tensor<f32>) -> tensor<8x960xf32>
+    %blocks.6.2.expand.sum_x_w = stablehlo.reduce(%blocks.6.2.expand.conv init: %cst_1) applies stablehlo.add across dimensions = [2] : (tensor<8x7x7x960xf32>, tensor<f32>) -> tensor<8x7x960xf32>
+    %blocks.6.2.expand.sum_x_hw = stablehlo.reduce(%blocks.6.2.expand.sum_x_w init: %cst_1) applies stablehlo.add across dimensions = [1] : (tensor<8x7x960xf32>, tensor<f32>) -> tensor<8x960xf32>
     %blocks.6.2.expand.sum_x = stablehlo.reduce(%blocks.6.2.expand.sum_x_hw init: %cst_1) applies stablehlo.add across dimensions = [0] : (tensor<8x960xf32>, tensor<f32>) -> tensor<960xf32>
     %blocks.6.2.expand.bcast = stablehlo.broadcast_in_dim %cst_12, dims = [] : (tensor<f32>) -> tensor<960xf32>
     %blocks.6.2.expand.mean = stablehlo.multiply %blocks.6.2.expand.sum_x, %blocks.6.2.expand.bcast : tensor<960xf32>
     %blocks.6.2.expand.mean_b = stablehlo.broadcast_in_dim %blocks.6.2.expand.mean, dims = [3] : (tensor<960xf32>) -> tensor<8x7x7x960xf32>
     %blocks.6.2.expand.xc = stablehlo.subtract %blocks.6.2.expand.conv, %blocks.6.2.expand.mean_b : tensor<8x7x7x960xf32>
     %blocks.6.2.expand.xc2 = stablehlo.multiply %blocks.6.2.expand.xc, %blocks.6.2.expand.xc : tensor<8x7x7x960xf32>
-    %blocks.6.2.expand.sum_xc2_hw = stablehlo.reduce(%blocks.6.2.expand.xc2 init: %cst_1) applies stablehlo.add across dimensions = [1, 2] : (tensor<8x7x7x960xf32>, tensor<f32>) -> tensor<8x960xf32>
+    %blocks.6.2.expand.sum_xc2_w = stablehlo.reduce(%blocks.6.2.expand.xc2 init: %cst_1) applies stablehlo.add across dimensions = [2] : (tensor<8x7x7x960xf32>, tensor<f32>) -> tensor<8x7x960xf32>
+    %blocks.6.2.expand.sum_xc2_hw = stablehlo.reduce(%blocks.6.2.expand.sum_xc2_w init: %cst_1) applies stablehlo.add across dimensions = [1] : (tensor<8x7x960xf32>, tensor<f32>) -> tensor<8x960xf32>
     %blocks.6.2.expand.sum_xc2 = stablehlo.reduce(%blocks.6.2.expand.sum_xc2_hw init: %cst_1) applies stablehlo.add across dimensions = [0] : (tensor<8x960xf32>, tensor<f32>) -> tensor<960xf32>
     %blocks.6.2.expand.bcast_1 = stablehlo.broadcast_in_dim %cst_12, dims = [] : (tensor<f32>) -> tensor<960xf32>
     %blocks.6.2.expand.var = stablehlo.multiply %blocks.6.2.expand.sum_xc2, %blocks.6.2.expand.bcast_1 : tensor<960xf32>
@@ -3152,14 +3244,16 @@ module {
     %blocks.6.2.expand.bcast_9 = stablehlo.broadcast_in_dim %cst_5, dims = [] : (tensor<f32>) -> tensor<8x7x7x960xf32>
     %blocks.6.2.expand.relu6 = stablehlo.minimum %blocks.6.2.expand.relu, %blocks.6.2.expand.bcast_9 : tensor<8x7x7x960xf32>
     %blocks.6.2.dw.conv = stablehlo.convolution(%blocks.6.2.expand.relu6, %blocks.6.2.dw.conv.w) dim_numbers = [b, 0, 1, f]x[0, 1, i, o]->[b, 0, 1, f], window = {stride = [1, 1], pad = [[1, 1], [1, 1]], lhs_dilate = [1, 1], rhs_dilate = [1, 1]} {batch_group_count = 1 : i64, feature_group_count = 960 : i64} : (tensor<8x7x7x960xf32>, tensor<3x3x1x960xf32>) -> tensor<8x7x7x960xf32>
-    %blocks.6.2.dw.sum_x_hw = stablehlo.reduce(%blocks.6.2.dw.conv init: %cst_1) applies stablehlo.add across dimensions = [1, 2] : (tensor<8x7x7x960xf32>, tensor<f32>) -> tensor<8x960xf32>
+    %blocks.6.2.dw.sum_x_w = stablehlo.reduce(%blocks.6.2.dw.conv init: %cst_1) applies stablehlo.add across dimensions = [2] : (tensor<8x7x7x960xf32>, tensor<f32>) -> tensor<8x7x960xf32>
+    %blocks.6.2.dw.sum_x_hw = stablehlo.reduce(%blocks.6.2.dw.sum_x_w init: %cst_1) applies stablehlo.add across dimensions = [1] : (tensor<8x7x960xf32>, tensor<f32>) -> tensor<8x960xf32>
     %blocks.6.2.dw.sum_x = stablehlo.reduce(%blocks.6.2.dw.sum_x_hw init: %cst_1) applies stablehlo.add across dimensions = [0] : (tensor<8x960xf32>, tensor<f32>) -> tensor<960xf32>
     %blocks.6.2.dw.bcast = stablehlo.broadcast_in_dim %cst_12, dims = [] : (tensor<f32>) -> tensor<960xf32>
     %blocks.6.2.dw.mean = stablehlo.multiply %blocks.6.2.dw.sum_x, %blocks.6.2.dw.bcast : tensor<960xf32>
     %blocks.6.2.dw.mean_b = stablehlo.broadcast_in_dim %blocks.6.2.dw.mean, dims = [3] : (tensor<960xf32>) -> tensor<8x7x7x960xf32>
     %blocks.6.2.dw.xc = stablehlo.subtract %blocks.6.2.dw.conv, %blocks.6.2.dw.mean_b : tensor<8x7x7x960xf32>
     %blocks.6.2.dw.xc2 = stablehlo.multiply %blocks.6.2.dw.xc, %blocks.6.2.dw.xc : tensor<8x7x7x960xf32>
-    %blocks.6.2.dw.sum_xc2_hw = stablehlo.reduce(%blocks.6.2.dw.xc2 init: %cst_1) applies stablehlo.add across dimensions = [1, 2] : (tensor<8x7x7x960xf32>, tensor<f32>) -> tensor<8x960xf32>
+    %blocks.6.2.dw.sum_xc2_w = stablehlo.reduce(%blocks.6.2.dw.xc2 init: %cst_1) applies stablehlo.add across dimensions = [2] : (tensor<8x7x7x960xf32>, tensor<f32>) -> tensor<8x7x960xf32>
+    %blocks.6.2.dw.sum_xc2_hw = stablehlo.reduce(%blocks.6.2.dw.sum_xc2_w init: %cst_1) applies stablehlo.add across dimensions = [1] : (tensor<8x7x960xf32>, tensor<f32>) -> tensor<8x960xf32>
     %blocks.6.2.dw.sum_xc2 = stablehlo.reduce(%blocks.6.2.dw.sum_xc2_hw init: %cst_1) applies stablehlo.add across dimensions = [0] : (tensor<8x960xf32>, tensor<f32>) -> tensor<960xf32>
     %blocks.6.2.dw.bcast_1 = stablehlo.broadcast_in_dim %cst_12, dims = [] : (tensor<f32>) -> tensor<960xf32>
     %blocks.6.2.dw.var = stablehlo.multiply %blocks.6.2.dw.sum_xc2, %blocks.6.2.dw.bcast_1 : tensor<960xf32>
@@ -3191,14 +3285,16 @@ module {
     %blocks.6.2.dw.bcast_9 = stablehlo.broadcast_in_dim %cst_5, dims = [] : (tensor<f32>) -> tensor<8x7x7x960xf32>
     %blocks.6.2.dw.relu6 = stablehlo.minimum %blocks.6.2.dw.relu, %blocks.6.2.dw.bcast_9 : tensor<8x7x7x960xf32>
     %blocks.6.2.project.conv = stablehlo.convolution(%blocks.6.2.dw.relu6, %blocks.6.2.project.conv.w) dim_numbers = [b, 0, 1, f]x[0, 1, i, o]->[b, 0, 1, f], window = {stride = [1, 1], pad = [[0, 0], [0, 0]], lhs_dilate = [1, 1], rhs_dilate = [1, 1]} {batch_group_count = 1 : i64, feature_group_count = 1 : i64} : (tensor<8x7x7x960xf32>, tensor<1x1x960x160xf32>) -> tensor<8x7x7x160xf32>
-    %blocks.6.2.project.sum_x_hw = stablehlo.reduce(%blocks.6.2.project.conv init: %cst_1) applies stablehlo.add across dimensions = [1, 2] : (tensor<8x7x7x160xf32>, tensor<f32>) -> tensor<8x160xf32>
+    %blocks.6.2.project.sum_x_w = stablehlo.reduce(%blocks.6.2.project.conv init: %cst_1) applies stablehlo.add across dimensions = [2] : (tensor<8x7x7x160xf32>, tensor<f32>) -> tensor<8x7x160xf32>
+    %blocks.6.2.project.sum_x_hw = stablehlo.reduce(%blocks.6.2.project.sum_x_w init: %cst_1) applies stablehlo.add across dimensions = [1] : (tensor<8x7x160xf32>, tensor<f32>) -> tensor<8x160xf32>
     %blocks.6.2.project.sum_x = stablehlo.reduce(%blocks.6.2.project.sum_x_hw init: %cst_1) applies stablehlo.add across dimensions = [0] : (tensor<8x160xf32>, tensor<f32>) -> tensor<160xf32>
     %blocks.6.2.project.bcast = stablehlo.broadcast_in_dim %cst_12, dims = [] : (tensor<f32>) -> tensor<160xf32>
     %blocks.6.2.project.mean = stablehlo.multiply %blocks.6.2.project.sum_x, %blocks.6.2.project.bcast : tensor<160xf32>
     %blocks.6.2.project.mean_b = stablehlo.broadcast_in_dim %blocks.6.2.project.mean, dims = [3] : (tensor<160xf32>) -> tensor<8x7x7x160xf32>
     %blocks.6.2.project.xc = stablehlo.subtract %blocks.6.2.project.conv, %blocks.6.2.project.mean_b : tensor<8x7x7x160xf32>
     %blocks.6.2.project.xc2 = stablehlo.multiply %blocks.6.2.project.xc, %blocks.6.2.project.xc : tensor<8x7x7x160xf32>
-    %blocks.6.2.project.sum_xc2_hw = stablehlo.reduce(%blocks.6.2.project.xc2 init: %cst_1) applies stablehlo.add across dimensions = [1, 2] : (tensor<8x7x7x160xf32>, tensor<f32>) -> tensor<8x160xf32>
+    %blocks.6.2.project.sum_xc2_w = stablehlo.reduce(%blocks.6.2.project.xc2 init: %cst_1) applies stablehlo.add across dimensions = [2] : (tensor<8x7x7x160xf32>, tensor<f32>) -> tensor<8x7x160xf32>
+    %blocks.6.2.project.sum_xc2_hw = stablehlo.reduce(%blocks.6.2.project.sum_xc2_w init: %cst_1) applies stablehlo.add across dimensions = [1] : (tensor<8x7x160xf32>, tensor<f32>) -> tensor<8x160xf32>
     %blocks.6.2.project.sum_xc2 = stablehlo.reduce(%blocks.6.2.project.sum_xc2_hw init: %cst_1) applies stablehlo.add across dimensions = [0] : (tensor<8x160xf32>, tensor<f32>) -> tensor<160xf32>
     %blocks.6.2.project.bcast_1 = stablehlo.broadcast_in_dim %cst_12, dims = [] : (tensor<f32>) -> tensor<160xf32>
     %blocks.6.2.project.var = stablehlo.multiply %blocks.6.2.project.sum_xc2, %blocks.6.2.project.bcast_1 : tensor<160xf32>
@@ -3227,14 +3323,16 @@ module {
     %blocks.6.2.project.running_var = stablehlo.add %blocks.6.2.project.rv_keep, %blocks.6.2.project.rv_new : tensor<160xf32>
     %blocks.6.2.residual = stablehlo.add %blocks.6.2.project.bn, %blocks.6.1.residual : tensor<8x7x7x160xf32>
     %blocks.7.0.expand.conv = stablehlo.convolution(%blocks.6.2.residual, %blocks.7.0.expand.conv.w) dim_numbers = [b, 0, 1, f]x[0, 1, i, o]->[b, 0, 1, f], window = {stride = [1, 1], pad = [[0, 0], [0, 0]], lhs_dilate = [1, 1], rhs_dilate = [1, 1]} {batch_group_count = 1 : i64, feature_group_count = 1 : i64} : (tensor<8x7x7x160xf32>, tensor<1x1x160x960xf32>) -> tensor<8x7x7x960xf32>
-    %blocks.7.0.expand.sum_x_hw = stablehlo.reduce(%blocks.7.0.expand.conv init: %cst_1) applies stablehlo.add across dimensions = [1, 2] : (tensor<8x7x7x960xf32>, tensor<f32>) -> tensor<8x960xf32>
+    %blocks.7.0.expand.sum_x_w = stablehlo.reduce(%blocks.7.0.expand.conv init: %cst_1) applies stablehlo.add across dimensions = [2] : (tensor<8x7x7x960xf32>, tensor<f32>) -> tensor<8x7x960xf32>
+    %blocks.7.0.expand.sum_x_hw = stablehlo.reduce(%blocks.7.0.expand.sum_x_w init: %cst_1) applies stablehlo.add across dimensions = [1] : (tensor<8x7x960xf32>, tensor<f32>) -> tensor<8x960xf32>
     %blocks.7.0.expand.sum_x = stablehlo.reduce(%blocks.7.0.expand.sum_x_hw init: %cst_1) applies stablehlo.add across dimensions = [0] : (tensor<8x960xf32>, tensor<f32>) -> tensor<960xf32>
     %blocks.7.0.expand.bcast = stablehlo.broadcast_in_dim %cst_12, dims = [] : (tensor<f32>) -> tensor<960xf32>
     %blocks.7.0.expand.mean = stablehlo.multiply %blocks.7.0.expand.sum_x, %blocks.7.0.expand.bcast : tensor<960xf32>
     %blocks.7.0.expand.mean_b = stablehlo.broadcast_in_dim %blocks.7.0.expand.mean, dims = [3] : (tensor<960xf32>) -> tensor<8x7x7x960xf32>
     %blocks.7.0.expand.xc = stablehlo.subtract %blocks.7.0.expand.conv, %blocks.7.0.expand.mean_b : tensor<8x7x7x960xf32>
     %blocks.7.0.expand.xc2 = stablehlo.multiply %blocks.7.0.expand.xc, %blocks.7.0.expand.xc : tensor<8x7x7x960xf32>
-    %blocks.7.0.expand.sum_xc2_hw = stablehlo.reduce(%blocks.7.0.expand.xc2 init: %cst_1) applies stablehlo.add across dimensions = [1, 2] : (tensor<8x7x7x960xf32>, tensor<f32>) -> tensor<8x960xf32>
+    %blocks.7.0.expand.sum_xc2_w = stablehlo.reduce(%blocks.7.0.expand.xc2 init: %cst_1) applies stablehlo.add across dimensions = [2] : (tensor<8x7x7x960xf32>, tensor<f32>) -> tensor<8x7x960xf32>
+    %blocks.7.0.expand.sum_xc2_hw = stablehlo.reduce(%blocks.7.0.expand.sum_xc2_w init: %cst_1) applies stablehlo.add across dimensions = [1] : (tensor<8x7x960xf32>, tensor<f32>) -> tensor<8x960xf32>
     %blocks.7.0.expand.sum_xc2 = stablehlo.reduce(%blocks.7.0.expand.sum_xc2_hw init: %cst_1) applies stablehlo.add across dimensions = [0] : (tensor<8x960xf32>, tensor<f32>) -> tensor<960xf32>
     %blocks.7.0.expand.bcast_1 = stablehlo.broadcast_in_dim %cst_12, dims = [] : (tensor<f32>) -> tensor<960xf32>
     %blocks.7.0.expand.var = stablehlo.multiply %blocks.7.0.expand.sum_xc2, %blocks.7.0.expand.bcast_1 : tensor<960xf32>
@@ -3266,14 +3364,16 @@ module {
     %blocks.7.0.expand.bcast_9 = stablehlo.broadcast_in_dim %cst_5, dims = [] : (tensor<f32>) -> tensor<8x7x7x960xf32>
     %blocks.7.0.expand.relu6 = stablehlo.minimum %blocks.7.0.expand.relu, %blocks.7.0.expand.bcast_9 : tensor<8x7x7x960xf32>
     %blocks.7.0.dw.conv = stablehlo.convolution(%blocks.7.0.expand.relu6, %blocks.7.0.dw.conv.w) dim_numbers = [b, 0, 1, f]x[0, 1, i, o]->[b, 0, 1, f], window = {stride = [1, 1], pad = [[1, 1], [1, 1]], lhs_dilate = [1, 1], rhs_dilate = [1, 1]} {batch_group_count = 1 : i64, feature_group_count = 960 : i64} : (tensor<8x7x7x960xf32>, tensor<3x3x1x960xf32>) -> tensor<8x7x7x960xf32>
-    %blocks.7.0.dw.sum_x_hw = stablehlo.reduce(%blocks.7.0.dw.conv init: %cst_1) applies stablehlo.add across dimensions = [1, 2] : (tensor<8x7x7x960xf32>, tensor<f32>) -> tensor<8x960xf32>
+    %blocks.7.0.dw.sum_x_w = stablehlo.reduce(%blocks.7.0.dw.conv init: %cst_1) applies stablehlo.add across dimensions = [2] : (tensor<8x7x7x960xf32>, tensor<f32>) -> tensor<8x7x960xf32>
+    %blocks.7.0.dw.sum_x_hw = stablehlo.reduce(%blocks.7.0.dw.sum_x_w init: %cst_1) applies stablehlo.add across dimensions = [1] : (tensor<8x7x960xf32>, tensor<f32>) -> tensor<8x960xf32>
     %blocks.7.0.dw.sum_x = stablehlo.reduce(%blocks.7.0.dw.sum_x_hw init: %cst_1) applies stablehlo.add across dimensions = [0] : (tensor<8x960xf32>, tensor<f32>) -> tensor<960xf32>
     %blocks.7.0.dw.bcast = stablehlo.broadcast_in_dim %cst_12, dims = [] : (tensor<f32>) -> tensor<960xf32>
     %blocks.7.0.dw.mean = stablehlo.multiply %blocks.7.0.dw.sum_x, %blocks.7.0.dw.bcast : tensor<960xf32>
     %blocks.7.0.dw.mean_b = stablehlo.broadcast_in_dim %blocks.7.0.dw.mean, dims = [3] : (tensor<960xf32>) -> tensor<8x7x7x960xf32>
     %blocks.7.0.dw.xc = stablehlo.subtract %blocks.7.0.dw.conv, %blocks.7.0.dw.mean_b : tensor<8x7x7x960xf32>
     %blocks.7.0.dw.xc2 = stablehlo.multiply %blocks.7.0.dw.xc, %blocks.7.0.dw.xc : tensor<8x7x7x960xf32>
-    %blocks.7.0.dw.sum_xc2_hw = stablehlo.reduce(%blocks.7.0.dw.xc2 init: %cst_1) applies stablehlo.add across dimensions = [1, 2] : (tensor<8x7x7x960xf32>, tensor<f32>) -> tensor<8x960xf32>
+    %blocks.7.0.dw.sum_xc2_w = stablehlo.reduce(%blocks.7.0.dw.xc2 init: %cst_1) applies stablehlo.add across dimensions = [2] : (tensor<8x7x7x960xf32>, tensor<f32>) -> tensor<8x7x960xf32>
+    %blocks.7.0.dw.sum_xc2_hw = stablehlo.reduce(%blocks.7.0.dw.sum_xc2_w init: %cst_1) applies stablehlo.add across dimensions = [1] : (tensor<8x7x960xf32>, tensor<f32>) -> tensor<8x960xf32>
     %blocks.7.0.dw.sum_xc2 = stablehlo.reduce(%blocks.7.0.dw.sum_xc2_hw init: %cst_1) applies stablehlo.add across dimensions = [0] : (tensor<8x960xf32>, tensor<f32>) -> tensor<960xf32>
     %blocks.7.0.dw.bcast_1 = stablehlo.broadcast_in_dim %cst_12, dims = [] : (tensor<f32>) -> tensor<960xf32>
     %blocks.7.0.dw.var = stablehlo.multiply %blocks.7.0.dw.sum_xc2, %blocks.7.0.dw.bcast_1 : tensor<960xf32>
@@ -3305,14 +3405,16 @@ module {
     %blocks.7.0.dw.bcast_9 = stablehlo.broadcast_in_dim %cst_5, dims = [] : (tensor<f32>) -> tensor<8x7x7x960xf32>
     %blocks.7.0.dw.relu6 = stablehlo.minimum %blocks.7.0.dw.relu, %blocks.7.0.dw.bcast_9 : tensor<8x7x7x960xf32>
     %blocks.7.0.project.conv = stablehlo.convolution(%blocks.7.0.dw.relu6, %blocks.7.0.project.conv.w) dim_numbers = [b, 0, 1, f]x[0, 1, i, o]->[b, 0, 1, f], window = {stride = [1, 1], pad = [[0, 0], [0, 0]], lhs_dilate = [1, 1], rhs_dilate = [1, 1]} {batch_group_count = 1 : i64, feature_group_count = 1 : i64} : (tensor<8x7x7x960xf32>, tensor<1x1x960x320xf32>) -> tensor<8x7x7x320xf32>
-    %blocks.7.0.project.sum_x_hw = stablehlo.reduce(%blocks.7.0.project.conv init: %cst_1) applies stablehlo.add across dimensions = [1, 2] : (tensor<8x7x7x320xf32>, tensor<f32>) -> tensor<8x320xf32>
+    %blocks.7.0.project.sum_x_w = stablehlo.reduce(%blocks.7.0.project.conv init: %cst_1) applies stablehlo.add across dimensions = [2] : (tensor<8x7x7x320xf32>, tensor<f32>) -> tensor<8x7x320xf32>
+    %blocks.7.0.project.sum_x_hw = stablehlo.reduce(%blocks.7.0.project.sum_x_w init: %cst_1) applies stablehlo.add across dimensions = [1] : (tensor<8x7x320xf32>, tensor<f32>) -> tensor<8x320xf32>
     %blocks.7.0.project.sum_x = stablehlo.reduce(%blocks.7.0.project.sum_x_hw init: %cst_1) applies stablehlo.add across dimensions = [0] : (tensor<8x320xf32>, tensor<f32>) -> tensor<320xf32>
     %blocks.7.0.project.bcast = stablehlo.broadcast_in_dim %cst_12, dims = [] : (tensor<f32>) -> tensor<320xf32>
     %blocks.7.0.project.mean = stablehlo.multiply %blocks.7.0.project.sum_x, %blocks.7.0.project.bcast : tensor<320xf32>
     %blocks.7.0.project.mean_b = stablehlo.broadcast_in_dim %blocks.7.0.project.mean, dims = [3] : (tensor<320xf32>) -> tensor<8x7x7x320xf32>
     %blocks.7.0.project.xc = stablehlo.subtract %blocks.7.0.project.conv, %blocks.7.0.project.mean_b : tensor<8x7x7x320xf32>
     %blocks.7.0.project.xc2 = stablehlo.multiply %blocks.7.0.project.xc, %blocks.7.0.project.xc : tensor<8x7x7x320xf32>
-    %blocks.7.0.project.sum_xc2_hw = stablehlo.reduce(%blocks.7.0.project.xc2 init: %cst_1) applies stablehlo.add across dimensions = [1, 2] : (tensor<8x7x7x320xf32>, tensor<f32>) -> tensor<8x320xf32>
+    %blocks.7.0.project.sum_xc2_w = stablehlo.reduce(%blocks.7.0.project.xc2 init: %cst_1) applies stablehlo.add across dimensions = [2] : (tensor<8x7x7x320xf32>, tensor<f32>) -> tensor<8x7x320xf32>
+    %blocks.7.0.project.sum_xc2_hw = stablehlo.reduce(%blocks.7.0.project.sum_xc2_w init: %cst_1) applies stablehlo.add across dimensions = [1] : (tensor<8x7x320xf32>, tensor<f32>) -> tensor<8x320xf32>
     %blocks.7.0.project.sum_xc2 = stablehlo.reduce(%blocks.7.0.project.sum_xc2_hw init: %cst_1) applies stablehlo.add across dimensions = [0] : (tensor<8x320xf32>, tensor<f32>) -> tensor<320xf32>
     %blocks.7.0.project.bcast_1 = stablehlo.broadcast_in_dim %cst_12, dims = [] : (tensor<f32>) -> tensor<320xf32>
     %blocks.7.0.project.var = stablehlo.multiply %blocks.7.0.project.sum_xc2, %blocks.7.0.project.bcast_1 : tensor<320xf32>
@@ -3340,14 +3442,16 @@ module {
     %blocks.7.0.project.rv_new = stablehlo.multiply %blocks.7.0.project.var_unbiased, %blocks.7.0.project.bcast_7 : tensor<320xf32>
     %blocks.7.0.project.running_var = stablehlo.add %blocks.7.0.project.rv_keep, %blocks.7.0.project.rv_new : tensor<320xf32>
     %conv.8.conv = stablehlo.convolution(%blocks.7.0.project.bn, %conv.8.conv.w) dim_numbers = [b, 0, 1, f]x[0, 1, i, o]->[b, 0, 1, f], window = {stride = [1, 1], pad = [[0, 0], [0, 0]], lhs_dilate = [1, 1], rhs_dilate = [1, 1]} {batch_group_count = 1 : i64, feature_group_count = 1 : i64} : (tensor<8x7x7x320xf32>, tensor<1x1x320x1280xf32>) -> tensor<8x7x7x1280xf32>
-    %conv.8.sum_x_hw = stablehlo.reduce(%conv.8.conv init: %cst_1) applies stablehlo.add across dimensions = [1, 2] : (tensor<8x7x7x1280xf32>, tensor<f32>) -> tensor<8x1280xf32>
+    %conv.8.sum_x_w = stablehlo.reduce(%conv.8.conv init: %cst_1) applies stablehlo.add across dimensions = [2] : (tensor<8x7x7x1280xf32>, tensor<f32>) -> tensor<8x7x1280xf32>
+    %conv.8.sum_x_hw = stablehlo.reduce(%conv.8.sum_x_w init: %cst_1) applies stablehlo.add across dimensions = [1] : (tensor<8x7x1280xf32>, tensor<f32>) -> tensor<8x1280xf32>
     %conv.8.sum_x = stablehlo.reduce(%conv.8.sum_x_hw init: %cst_1) applies stablehlo.add across dimensions = [0] : (tensor<8x1280xf32>, tensor<f32>) -> tensor<1280xf32>
     %conv.8.bcast = stablehlo.broadcast_in_dim %cst_12, dims = [] : (tensor<f32>) -> tensor<1280xf32>
     %conv.8.mean = stablehlo.multiply %conv.8.sum_x, %conv.8.bcast : tensor<1280xf32>
     %conv.8.mean_b = stablehlo.broadcast_in_dim %conv.8.mean, dims = [3] : (tensor<1280xf32>) -> tensor<8x7x7x1280xf32>
     %conv.8.xc = stablehlo.subtract %conv.8.conv, %conv.8.mean_b : tensor<8x7x7x1280xf32>
     %conv.8.xc2 = stablehlo.multiply %conv.8.xc, %conv.8.xc : tensor<8x7x7x1280xf32>
-    %conv.8.sum_xc2_hw = stablehlo.reduce(%conv.8.xc2 init: %cst_1) applies stablehlo.add across dimensions = [1, 2] : (tensor<8x7x7x1280xf32>, tensor<f32>) -> tensor<8x1280xf32>
+    %conv.8.sum_xc2_w = stablehlo.reduce(%conv.8.xc2 init: %cst_1) applies stablehlo.add across dimensions = [2] : (tensor<8x7x7x1280xf32>, tensor<f32>) -> tensor<8x7x1280xf32>
+    %conv.8.sum_xc2_hw = stablehlo.reduce(%conv.8.sum_xc2_w init: %cst_1) applies stablehlo.add across dimensions = [1] : (tensor<8x7x1280xf32>, tensor<f32>) -> tensor<8x1280xf32>
     %conv.8.sum_xc2 = stablehlo.reduce(%conv.8.sum_xc2_hw init: %cst_1) applies stablehlo.add across dimensions = [0] : (tensor<8x1280xf32>, tensor<f32>) -> tensor<1280xf32>
     %conv.8.bcast_1 = stablehlo.broadcast_in_dim %cst_12, dims = [] : (tensor<f32>) -> tensor<1280xf32>
     %conv.8.var = stablehlo.multiply %conv.8.sum_xc2, %conv.8.bcast_1 : tensor<1280xf32>
@@ -3451,17 +3555,23 @@ module {
     %conv.8.full = stablehlo.broadcast_in_dim %cst_1, dims = [] : (tensor<f32>) -> tensor<8x7x7x1280xf32>
     %conv.8.d_relu6 = stablehlo.select %conv.8.relu6_on, %pool.9.d_x, %conv.8.full : (tensor<8x7x7x1280xi1>, tensor<8x7x7x1280xf32>, tensor<8x7x7x1280xf32>) -> tensor<8x7x7x1280xf32>
     %conv.8.du_xhat = stablehlo.multiply %conv.8.d_relu6, %conv.8.xhat : tensor<8x7x7x1280xf32>
-    %conv.8.d_beta_hw_d_gamma_hw:2 = stablehlo.reduce(%conv.8.d_relu6 init: %cst_1), (%conv.8.du_xhat init: %cst_1) across dimensions = [1, 2] : (tensor<8x7x7x1280xf32>, tensor<8x7x7x1280xf32>, tensor<f32>, tensor<f32>) -> (tensor<8x1280xf32>, tensor<8x1280xf32>)
+    %conv.8.d_beta_w_d_gamma_w:2 = stablehlo.reduce(%conv.8.d_relu6 init: %cst_1), (%conv.8.du_xhat init: %cst_1) across dimensions = [2] : (tensor<8x7x7x1280xf32>, tensor<8x7x7x1280xf32>, tensor<f32>, tensor<f32>) -> (tensor<8x7x1280xf32>, tensor<8x7x1280xf32>)
       reducer(%acc: tensor<f32>, %elt: tensor<f32>) (%acc_1: tensor<f32>, %elt_1: tensor<f32>) {
         %part = stablehlo.add %acc, %elt : tensor<f32>
         %part_1 = stablehlo.add %acc_1, %elt_1 : tensor<f32>
         stablehlo.return %part, %part_1 : tensor<f32>, tensor<f32>
       }
-    %conv.8.d_beta_d_gamma:2 = stablehlo.reduce(%conv.8.d_beta_hw_d_gamma_hw#0 init: %cst_1), (%conv.8.d_beta_hw_d_gamma_hw#1 init: %cst_1) across dimensions = [0] : (tensor<8x1280xf32>, tensor<8x1280xf32>, tensor<f32>, tensor<f32>) -> (tensor<1280xf32>, tensor<1280xf32>)
+    %conv.8.d_beta_hw_d_gamma_hw:2 = stablehlo.reduce(%conv.8.d_beta_w_d_gamma_w#0 init: %cst_1), (%conv.8.d_beta_w_d_gamma_w#1 init: %cst_1) across dimensions = [1] : (tensor<8x7x1280xf32>, tensor<8x7x1280xf32>, tensor<f32>, tensor<f32>) -> (tensor<8x1280xf32>, tensor<8x1280xf32>)
       reducer(%acc_2: tensor<f32>, %elt_2: tensor<f32>) (%acc_3: tensor<f32>, %elt_3: tensor<f32>) {
         %part_2 = stablehlo.add %acc_2, %elt_2 : tensor<f32>
         %part_3 = stablehlo.add %acc_3, %elt_3 : tensor<f32>
         stablehlo.return %part_2, %part_3 : tensor<f32>, tensor<f32>
+      }
+    %conv.8.d_beta_d_gamma:2 = stablehlo.reduce(%conv.8.d_beta_hw_d_gamma_hw#0 init: %cst_1), (%conv.8.d_beta_hw_d_gamma_hw#1 init: %cst_1) across dimensions = [0] : (tensor<8x1280xf32>, tensor<8x1280xf32>, tensor<f32>, tensor<f32>) -> (tensor<1280xf32>, tensor<1280xf32>)
+      reducer(%acc_4: tensor<f32>, %elt_4: tensor<f32>) (%acc_5: tensor<f32>, %elt_5: tensor<f32>) {
+        %part_4 = stablehlo.add %acc_4, %elt_4 : tensor<f32>
+        %part_5 = stablehlo.add %acc_5, %elt_5 : tensor<f32>
+        stablehlo.return %part_4, %part_5 : tensor<f32>, tensor<f32>
       }
     %conv.8.gamma_inv = stablehlo.multiply %conv.8.bn.gamma.flat, %conv.8.inv_std : tensor<1280xf32>
     %conv.8.bcast_12 = stablehlo.broadcast_in_dim %cst_12, dims = [] : (tensor<f32>) -> tensor<1280xf32>
@@ -3485,17 +3595,23 @@ module {
     %blocks.7.0.project.mean_inv_b = stablehlo.broadcast_in_dim %blocks.7.0.project.mean_inv, dims = [3] : (tensor<320xf32>) -> tensor<8x7x7x320xf32>
     %blocks.7.0.project.xhat = stablehlo.subtract %blocks.7.0.project.z_inv, %blocks.7.0.project.mean_inv_b : tensor<8x7x7x320xf32>
     %blocks.7.0.project.du_xhat = stablehlo.multiply %conv.8.d_x, %blocks.7.0.project.xhat : tensor<8x7x7x320xf32>
-    %blocks.7.0.project.d_beta_hw_d_gamma_hw:2 = stablehlo.reduce(%conv.8.d_x init: %cst_1), (%blocks.7.0.project.du_xhat init: %cst_1) across dimensions = [1, 2] : (tensor<8x7x7x320xf32>, tensor<8x7x7x320xf32>, tensor<f32>, tensor<f32>) -> (tensor<8x320xf32>, tensor<8x320xf32>)
-      reducer(%acc_4: tensor<f32>, %elt_4: tensor<f32>) (%acc_5: tensor<f32>, %elt_5: tensor<f32>) {
-        %part_4 = stablehlo.add %acc_4, %elt_4 : tensor<f32>
-        %part_5 = stablehlo.add %acc_5, %elt_5 : tensor<f32>
-        stablehlo.return %part_4, %part_5 : tensor<f32>, tensor<f32>
-      }
-    %blocks.7.0.project.d_beta_d_gamma:2 = stablehlo.reduce(%blocks.7.0.project.d_beta_hw_d_gamma_hw#0 init: %cst_1), (%blocks.7.0.project.d_beta_hw_d_gamma_hw#1 init: %cst_1) across dimensions = [0] : (tensor<8x320xf32>, tensor<8x320xf32>, tensor<f32>, tensor<f32>) -> (tensor<320xf32>, tensor<320xf32>)
+    %blocks.7.0.project.d_beta_w_d_gamma_w:2 = stablehlo.reduce(%conv.8.d_x init: %cst_1), (%blocks.7.0.project.du_xhat init: %cst_1) across dimensions = [2] : (tensor<8x7x7x320xf32>, tensor<8x7x7x320xf32>, tensor<f32>, tensor<f32>) -> (tensor<8x7x320xf32>, tensor<8x7x320xf32>)
       reducer(%acc_6: tensor<f32>, %elt_6: tensor<f32>) (%acc_7: tensor<f32>, %elt_7: tensor<f32>) {
         %part_6 = stablehlo.add %acc_6, %elt_6 : tensor<f32>
         %part_7 = stablehlo.add %acc_7, %elt_7 : tensor<f32>
         stablehlo.return %part_6, %part_7 : tensor<f32>, tensor<f32>
+      }
+    %blocks.7.0.project.d_beta_hw_d_gamma_hw:2 = stablehlo.reduce(%blocks.7.0.project.d_beta_w_d_gamma_w#0 init: %cst_1), (%blocks.7.0.project.d_beta_w_d_gamma_w#1 init: %cst_1) across dimensions = [1] : (tensor<8x7x320xf32>, tensor<8x7x320xf32>, tensor<f32>, tensor<f32>) -> (tensor<8x320xf32>, tensor<8x320xf32>)
+      reducer(%acc_8: tensor<f32>, %elt_8: tensor<f32>) (%acc_9: tensor<f32>, %elt_9: tensor<f32>) {
+        %part_8 = stablehlo.add %acc_8, %elt_8 : tensor<f32>
+        %part_9 = stablehlo.add %acc_9, %elt_9 : tensor<f32>
+        stablehlo.return %part_8, %part_9 : tensor<f32>, tensor<f32>
+      }
+    %blocks.7.0.project.d_beta_d_gamma:2 = stablehlo.reduce(%blocks.7.0.project.d_beta_hw_d_gamma_hw#0 init: %cst_1), (%blocks.7.0.project.d_beta_hw_d_gamma_hw#1 init: %cst_1) across dimensions = [0] : (tensor<8x320xf32>, tensor<8x320xf32>, tensor<f32>, tensor<f32>) -> (tensor<320xf32>, tensor<320xf32>)
+      reducer(%acc_10: tensor<f32>, %elt_10: tensor<f32>) (%acc_11: tensor<f32>, %elt_11: tensor<f32>) {
+        %part_10 = stablehlo.add %acc_10, %elt_10 : tensor<f32>
+        %part_11 = stablehlo.add %acc_11, %elt_11 : tensor<f32>
+        stablehlo.return %part_10, %part_11 : tensor<f32>, tensor<f32>
       }
     %blocks.7.0.project.gamma_inv = stablehlo.multiply %blocks.7.0.project.bn.gamma.flat, %blocks.7.0.project.inv_std : tensor<320xf32>
     %blocks.7.0.project.bcast_8 = stablehlo.broadcast_in_dim %cst_12, dims = [] : (tensor<f32>) -> tensor<320xf32>
@@ -3525,17 +3641,23 @@ module {
     %blocks.7.0.dw.full = stablehlo.broadcast_in_dim %cst_1, dims = [] : (tensor<f32>) -> tensor<8x7x7x960xf32>
     %blocks.7.0.dw.d_relu6 = stablehlo.select %blocks.7.0.dw.relu6_on, %blocks.7.0.project.d_x, %blocks.7.0.dw.full : (tensor<8x7x7x960xi1>, tensor<8x7x7x960xf32>, tensor<8x7x7x960xf32>) -> tensor<8x7x7x960xf32>
     %blocks.7.0.dw.du_xhat = stablehlo.multiply %blocks.7.0.dw.d_relu6, %blocks.7.0.dw.xhat : tensor<8x7x7x960xf32>
-    %blocks.7.0.dw.d_beta_hw_d_gamma_hw:2 = stablehlo.reduce(%blocks.7.0.dw.d_relu6 init: %cst_1), (%blocks.7.0.dw.du_xhat init: %cst_1) across dimensions = [1, 2] : (tensor<8x7x7x960xf32>, tensor<8x7x7x960xf32>, tensor<f32>, tensor<f32>) -> (tensor<8x960xf32>, tensor<8x960xf32>)
-      reducer(%acc_8: tensor<f32>, %elt_8: tensor<f32>) (%acc_9: tensor<f32>, %elt_9: tensor<f32>) {
-        %part_8 = stablehlo.add %acc_8, %elt_8 : tensor<f32>
-        %part_9 = stablehlo.add %acc_9, %elt_9 : tensor<f32>
-        stablehlo.return %part_8, %part_9 : tensor<f32>, tensor<f32>
+    %blocks.7.0.dw.d_beta_w_d_gamma_w:2 = stablehlo.reduce(%blocks.7.0.dw.d_relu6 init: %cst_1), (%blocks.7.0.dw.du_xhat init: %cst_1) across dimensions = [2] : (tensor<8x7x7x960xf32>, tensor<8x7x7x960xf32>, tensor<f32>, tensor<f32>) -> (tensor<8x7x960xf32>, tensor<8x7x960xf32>)
+      reducer(%acc_12: tensor<f32>, %elt_12: tensor<f32>) (%acc_13: tensor<f32>, %elt_13: tensor<f32>) {
+        %part_12 = stablehlo.add %acc_12, %elt_12 : tensor<f32>
+        %part_13 = stablehlo.add %acc_13, %elt_13 : tensor<f32>
+        stablehlo.return %part_12, %part_13 : tensor<f32>, tensor<f32>
+      }
+    %blocks.7.0.dw.d_beta_hw_d_gamma_hw:2 = stablehlo.reduce(%blocks.7.0.dw.d_beta_w_d_gamma_w#0 init: %cst_1), (%blocks.7.0.dw.d_beta_w_d_gamma_w#1 init: %cst_1) across dimensions = [1] : (tensor<8x7x960xf32>, tensor<8x7x960xf32>, tensor<f32>, tensor<f32>) -> (tensor<8x960xf32>, tensor<8x960xf32>)
+      reducer(%acc_14: tensor<f32>, %elt_14: tensor<f32>) (%acc_15: tensor<f32>, %elt_15: tensor<f32>) {
+        %part_14 = stablehlo.add %acc_14, %elt_14 : tensor<f32>
+        %part_15 = stablehlo.add %acc_15, %elt_15 : tensor<f32>
+        stablehlo.return %part_14, %part_15 : tensor<f32>, tensor<f32>
       }
     %blocks.7.0.dw.d_beta_d_gamma:2 = stablehlo.reduce(%blocks.7.0.dw.d_beta_hw_d_gamma_hw#0 init: %cst_1), (%blocks.7.0.dw.d_beta_hw_d_gamma_hw#1 init: %cst_1) across dimensions = [0] : (tensor<8x960xf32>, tensor<8x960xf32>, tensor<f32>, tensor<f32>) -> (tensor<960xf32>, tensor<960xf32>)
-      reducer(%acc_10: tensor<f32>, %elt_10: tensor<f32>) (%acc_11: tensor<f32>, %elt_11: tensor<f32>) {
-        %part_10 = stablehlo.add %acc_10, %elt_10 : tensor<f32>
-        %part_11 = stablehlo.add %acc_11, %elt_11 : tensor<f32>
-        stablehlo.return %part_10, %part_11 : tensor<f32>, tensor<f32>
+      reducer(%acc_16: tensor<f32>, %elt_16: tensor<f32>) (%acc_17: tensor<f32>, %elt_17: tensor<f32>) {
+        %part_16 = stablehlo.add %acc_16, %elt_16 : tensor<f32>
+        %part_17 = stablehlo.add %acc_17, %elt_17 : tensor<f32>
+        stablehlo.return %part_16, %part_17 : tensor<f32>, tensor<f32>
       }
     %blocks.7.0.dw.gamma_inv = stablehlo.multiply %blocks.7.0.dw.bn.gamma.flat, %blocks.7.0.dw.inv_std : tensor<960xf32>
     %blocks.7.0.dw.bcast_12 = stablehlo.broadcast_in_dim %cst_12, dims = [] : (tensor<f32>) -> tensor<960xf32>
@@ -3595,17 +3717,23 @@ module {
     %blocks.7.0.expand.full = stablehlo.broadcast_in_dim %cst_1, dims = [] : (tensor<f32>) -> tensor<8x7x7x960xf32>
     %blocks.7.0.expand.d_relu6 = stablehlo.select %blocks.7.0.expand.relu6_on, %blocks.7.0.dw.d_x, %blocks.7.0.expand.full : (tensor<8x7x7x960xi1>, tensor<8x7x7x960xf32>, tensor<8x7x7x960xf32>) -> tensor<8x7x7x960xf32>
     %blocks.7.0.expand.du_xhat = stablehlo.multiply %blocks.7.0.expand.d_relu6, %blocks.7.0.expand.xhat : tensor<8x7x7x960xf32>
-    %blocks.7.0.expand.d_beta_hw_d_gamma_hw:2 = stablehlo.reduce(%blocks.7.0.expand.d_relu6 init: %cst_1), (%blocks.7.0.expand.du_xhat init: %cst_1) across dimensions = [1, 2] : (tensor<8x7x7x960xf32>, tensor<8x7x7x960xf32>, tensor<f32>, tensor<f32>) -> (tensor<8x960xf32>, tensor<8x960xf32>)
-      reducer(%acc_12: tensor<f32>, %elt_12: tensor<f32>) (%acc_13: tensor<f32>, %elt_13: tensor<f32>) {
-        %part_12 = stablehlo.add %acc_12, %elt_12 : tensor<f32>
-        %part_13 = stablehlo.add %acc_13, %elt_13 : tensor<f32>
-        stablehlo.return %part_12, %part_13 : tensor<f32>, tensor<f32>
+    %blocks.7.0.expand.d_beta_w_d_gamma_w:2 = stablehlo.reduce(%blocks.7.0.expand.d_relu6 init: %cst_1), (%blocks.7.0.expand.du_xhat init: %cst_1) across dimensions = [2] : (tensor<8x7x7x960xf32>, tensor<8x7x7x960xf32>, tensor<f32>, tensor<f32>) -> (tensor<8x7x960xf32>, tensor<8x7x960xf32>)
+      reducer(%acc_18: tensor<f32>, %elt_18: tensor<f32>) (%acc_19: tensor<f32>, %elt_19: tensor<f32>) {
+        %part_18 = stablehlo.add %acc_18, %elt_18 : tensor<f32>
+        %part_19 = stablehlo.add %acc_19, %elt_19 : tensor<f32>
+        stablehlo.return %part_18, %part_19 : tensor<f32>, tensor<f32>
+      }
+    %blocks.7.0.expand.d_beta_hw_d_gamma_hw:2 = stablehlo.reduce(%blocks.7.0.expand.d_beta_w_d_gamma_w#0 init: %cst_1), (%blocks.7.0.expand.d_beta_w_d_gamma_w#1 init: %cst_1) across dimensions = [1] : (tensor<8x7x960xf32>, tensor<8x7x960xf32>, tensor<f32>, tensor<f32>) -> (tensor<8x960xf32>, tensor<8x960xf32>)
+      reducer(%acc_20: tensor<f32>, %elt_20: tensor<f32>) (%acc_21: tensor<f32>, %elt_21: tensor<f32>) {
+        %part_20 = stablehlo.add %acc_20, %elt_20 : tensor<f32>
+        %part_21 = stablehlo.add %acc_21, %elt_21 : tensor<f32>
+        stablehlo.return %part_20, %part_21 : tensor<f32>, tensor<f32>
       }
     %blocks.7.0.expand.d_beta_d_gamma:2 = stablehlo.reduce(%blocks.7.0.expand.d_beta_hw_d_gamma_hw#0 init: %cst_1), (%blocks.7.0.expand.d_beta_hw_d_gamma_hw#1 init: %cst_1) across dimensions = [0] : (tensor<8x960xf32>, tensor<8x960xf32>, tensor<f32>, tensor<f32>) -> (tensor<960xf32>, tensor<960xf32>)
-      reducer(%acc_14: tensor<f32>, %elt_14: tensor<f32>) (%acc_15: tensor<f32>, %elt_15: tensor<f32>) {
-        %part_14 = stablehlo.add %acc_14, %elt_14 : tensor<f32>
-        %part_15 = stablehlo.add %acc_15, %elt_15 : tensor<f32>
-        stablehlo.return %part_14, %part_15 : tensor<f32>, tensor<f32>
+      reducer(%acc_22: tensor<f32>, %elt_22: tensor<f32>) (%acc_23: tensor<f32>, %elt_23: tensor<f32>) {
+        %part_22 = stablehlo.add %acc_22, %elt_22 : tensor<f32>
+        %part_23 = stablehlo.add %acc_23, %elt_23 : tensor<f32>
+        stablehlo.return %part_22, %part_23 : tensor<f32>, tensor<f32>
       }
     %blocks.7.0.expand.gamma_inv = stablehlo.multiply %blocks.7.0.expand.bn.gamma.flat, %blocks.7.0.expand.inv_std : tensor<960xf32>
     %blocks.7.0.expand.bcast_12 = stablehlo.broadcast_in_dim %cst_12, dims = [] : (tensor<f32>) -> tensor<960xf32>
@@ -3628,17 +3756,23 @@ module {
     %blocks.6.2.project.mean_inv_b = stablehlo.broadcast_in_dim %blocks.6.2.project.mean_inv, dims = [3] : (tensor<160xf32>) -> tensor<8x7x7x160xf32>
     %blocks.6.2.project.xhat = stablehlo.subtract %blocks.6.2.project.z_inv, %blocks.6.2.project.mean_inv_b : tensor<8x7x7x160xf32>
     %blocks.6.2.project.du_xhat = stablehlo.multiply %blocks.7.0.expand.d_x, %blocks.6.2.project.xhat : tensor<8x7x7x160xf32>
-    %blocks.6.2.project.d_beta_hw_d_gamma_hw:2 = stablehlo.reduce(%blocks.7.0.expand.d_x init: %cst_1), (%blocks.6.2.project.du_xhat init: %cst_1) across dimensions = [1, 2] : (tensor<8x7x7x160xf32>, tensor<8x7x7x160xf32>, tensor<f32>, tensor<f32>) -> (tensor<8x160xf32>, tensor<8x160xf32>)
-      reducer(%acc_16: tensor<f32>, %elt_16: tensor<f32>) (%acc_17: tensor<f32>, %elt_17: tensor<f32>) {
-        %part_16 = stablehlo.add %acc_16, %elt_16 : tensor<f32>
-        %part_17 = stablehlo.add %acc_17, %elt_17 : tensor<f32>
-        stablehlo.return %part_16, %part_17 : tensor<f32>, tensor<f32>
+    %blocks.6.2.project.d_beta_w_d_gamma_w:2 = stablehlo.reduce(%blocks.7.0.expand.d_x init: %cst_1), (%blocks.6.2.project.du_xhat init: %cst_1) across dimensions = [2] : (tensor<8x7x7x160xf32>, tensor<8x7x7x160xf32>, tensor<f32>, tensor<f32>) -> (tensor<8x7x160xf32>, tensor<8x7x160xf32>)
+      reducer(%acc_24: tensor<f32>, %elt_24: tensor<f32>) (%acc_25: tensor<f32>, %elt_25: tensor<f32>) {
+        %part_24 = stablehlo.add %acc_24, %elt_24 : tensor<f32>
+        %part_25 = stablehlo.add %acc_25, %elt_25 : tensor<f32>
+        stablehlo.return %part_24, %part_25 : tensor<f32>, tensor<f32>
+      }
+    %blocks.6.2.project.d_beta_hw_d_gamma_hw:2 = stablehlo.reduce(%blocks.6.2.project.d_beta_w_d_gamma_w#0 init: %cst_1), (%blocks.6.2.project.d_beta_w_d_gamma_w#1 init: %cst_1) across dimensions = [1] : (tensor<8x7x160xf32>, tensor<8x7x160xf32>, tensor<f32>, tensor<f32>) -> (tensor<8x160xf32>, tensor<8x160xf32>)
+      reducer(%acc_26: tensor<f32>, %elt_26: tensor<f32>) (%acc_27: tensor<f32>, %elt_27: tensor<f32>) {
+        %part_26 = stablehlo.add %acc_26, %elt_26 : tensor<f32>
+        %part_27 = stablehlo.add %acc_27, %elt_27 : tensor<f32>
+        stablehlo.return %part_26, %part_27 : tensor<f32>, tensor<f32>
       }
     %blocks.6.2.project.d_beta_d_gamma:2 = stablehlo.reduce(%blocks.6.2.project.d_beta_hw_d_gamma_hw#0 init: %cst_1), (%blocks.6.2.project.d_beta_hw_d_gamma_hw#1 init: %cst_1) across dimensions = [0] : (tensor<8x160xf32>, tensor<8x160xf32>, tensor<f32>, tensor<f32>) -> (tensor<160xf32>, tensor<160xf32>)
-      reducer(%acc_18: tensor<f32>, %elt_18: tensor<f32>) (%acc_19: tensor<f32>, %elt_19: tensor<f32>) {
-        %part_18 = stablehlo.add %acc_18, %elt_18 : tensor<f32>
-        %part_19 = stablehlo.add %acc_19, %elt_19 : tensor<f32>
-        stablehlo.return %part_18, %part_19 : tensor<f32>, tensor<f32>
+      reducer(%acc_28: tensor<f32>, %elt_28: tensor<f32>) (%acc_29: tensor<f32>, %elt_29: tensor<f32>) {
+        %part_28 = stablehlo.add %acc_28, %elt_28 : tensor<f32>
+        %part_29 = stablehlo.add %acc_29, %elt_29 : tensor<f32>
+        stablehlo.return %part_28, %part_29 : tensor<f32>, tensor<f32>
       }
     %blocks.6.2.project.gamma_inv = stablehlo.multiply %blocks.6.2.project.bn.gamma.flat, %blocks.6.2.project.inv_std : tensor<160xf32>
     %blocks.6.2.project.bcast_8 = stablehlo.broadcast_in_dim %cst_12, dims = [] : (tensor<f32>) -> tensor<160xf32>
@@ -3668,17 +3802,23 @@ module {
     %blocks.6.2.dw.full = stablehlo.broadcast_in_dim %cst_1, dims = [] : (tensor<f32>) -> tensor<8x7x7x960xf32>
     %blocks.6.2.dw.d_relu6 = stablehlo.select %blocks.6.2.dw.relu6_on, %blocks.6.2.project.d_x, %blocks.6.2.dw.full : (tensor<8x7x7x960xi1>, tensor<8x7x7x960xf32>, tensor<8x7x7x960xf32>) -> tensor<8x7x7x960xf32>
     %blocks.6.2.dw.du_xhat = stablehlo.multiply %blocks.6.2.dw.d_relu6, %blocks.6.2.dw.xhat : tensor<8x7x7x960xf32>
-    %blocks.6.2.dw.d_beta_hw_d_gamma_hw:2 = stablehlo.reduce(%blocks.6.2.dw.d_relu6 init: %cst_1), (%blocks.6.2.dw.du_xhat init: %cst_1) across dimensions = [1, 2] : (tensor<8x7x7x960xf32>, tensor<8x7x7x960xf32>, tensor<f32>, tensor<f32>) -> (tensor<8x960xf32>, tensor<8x960xf32>)
-      reducer(%acc_20: tensor<f32>, %elt_20: tensor<f32>) (%acc_21: tensor<f32>, %elt_21: tensor<f32>) {
-        %part_20 = stablehlo.add %acc_20, %elt_20 : tensor<f32>
-        %part_21 = stablehlo.add %acc_21, %elt_21 : tensor<f32>
-        stablehlo.return %part_20, %part_21 : tensor<f32>, tensor<f32>
+    %blocks.6.2.dw.d_beta_w_d_gamma_w:2 = stablehlo.reduce(%blocks.6.2.dw.d_relu6 init: %cst_1), (%blocks.6.2.dw.du_xhat init: %cst_1) across dimensions = [2] : (tensor<8x7x7x960xf32>, tensor<8x7x7x960xf32>, tensor<f32>, tensor<f32>) -> (tensor<8x7x960xf32>, tensor<8x7x960xf32>)
+      reducer(%acc_30: tensor<f32>, %elt_30: tensor<f32>) (%acc_31: tensor<f32>, %elt_31: tensor<f32>) {
+        %part_30 = stablehlo.add %acc_30, %elt_30 : tensor<f32>
+        %part_31 = stablehlo.add %acc_31, %elt_31 : tensor<f32>
+        stablehlo.return %part_30, %part_31 : tensor<f32>, tensor<f32>
+      }
+    %blocks.6.2.dw.d_beta_hw_d_gamma_hw:2 = stablehlo.reduce(%blocks.6.2.dw.d_beta_w_d_gamma_w#0 init: %cst_1), (%blocks.6.2.dw.d_beta_w_d_gamma_w#1 init: %cst_1) across dimensions = [1] : (tensor<8x7x960xf32>, tensor<8x7x960xf32>, tensor<f32>, tensor<f32>) -> (tensor<8x960xf32>, tensor<8x960xf32>)
+      reducer(%acc_32: tensor<f32>, %elt_32: tensor<f32>) (%acc_33: tensor<f32>, %elt_33: tensor<f32>) {
+        %part_32 = stablehlo.add %acc_32, %elt_32 : tensor<f32>
+        %part_33 = stablehlo.add %acc_33, %elt_33 : tensor<f32>
+        stablehlo.return %part_32, %part_33 : tensor<f32>, tensor<f32>
       }
     %blocks.6.2.dw.d_beta_d_gamma:2 = stablehlo.reduce(%blocks.6.2.dw.d_beta_hw_d_gamma_hw#0 init: %cst_1), (%blocks.6.2.dw.d_beta_hw_d_gamma_hw#1 init: %cst_1) across dimensions = [0] : (tensor<8x960xf32>, tensor<8x960xf32>, tensor<f32>, tensor<f32>) -> (tensor<960xf32>, tensor<960xf32>)
-      reducer(%acc_22: tensor<f32>, %elt_22: tensor<f32>) (%acc_23: tensor<f32>, %elt_23: tensor<f32>) {
-        %part_22 = stablehlo.add %acc_22, %elt_22 : tensor<f32>
-        %part_23 = stablehlo.add %acc_23, %elt_23 : tensor<f32>
-        stablehlo.return %part_22, %part_23 : tensor<f32>, tensor<f32>
+      reducer(%acc_34: tensor<f32>, %elt_34: tensor<f32>) (%acc_35: tensor<f32>, %elt_35: tensor<f32>) {
+        %part_34 = stablehlo.add %acc_34, %elt_34 : tensor<f32>
+        %part_35 = stablehlo.add %acc_35, %elt_35 : tensor<f32>
+        stablehlo.return %part_34, %part_35 : tensor<f32>, tensor<f32>
       }
     %blocks.6.2.dw.gamma_inv = stablehlo.multiply %blocks.6.2.dw.bn.gamma.flat, %blocks.6.2.dw.inv_std : tensor<960xf32>
     %blocks.6.2.dw.bcast_12 = stablehlo.broadcast_in_dim %cst_12, dims = [] : (tensor<f32>) -> tensor<960xf32>
@@ -3738,17 +3878,23 @@ module {
     %blocks.6.2.expand.full = stablehlo.broadcast_in_dim %cst_1, dims = [] : (tensor<f32>) -> tensor<8x7x7x960xf32>
     %blocks.6.2.expand.d_relu6 = stablehlo.select %blocks.6.2.expand.relu6_on, %blocks.6.2.dw.d_x, %blocks.6.2.expand.full : (tensor<8x7x7x960xi1>, tensor<8x7x7x960xf32>, tensor<8x7x7x960xf32>) -> tensor<8x7x7x960xf32>
     %blocks.6.2.expand.du_xhat = stablehlo.multiply %blocks.6.2.expand.d_relu6, %blocks.6.2.expand.xhat : tensor<8x7x7x960xf32>
-    %blocks.6.2.expand.d_beta_hw_d_gamma_hw:2 = stablehlo.reduce(%blocks.6.2.expand.d_relu6 init: %cst_1), (%blocks.6.2.expand.du_xhat init: %cst_1) across dimensions = [1, 2] : (tensor<8x7x7x960xf32>, tensor<8x7x7x960xf32>, tensor<f32>, tensor<f32>) -> (tensor<8x960xf32>, tensor<8x960xf32>)
-      reducer(%acc_24: tensor<f32>, %elt_24: tensor<f32>) (%acc_25: tensor<f32>, %elt_25: tensor<f32>) {
-        %part_24 = stablehlo.add %acc_24, %elt_24 : tensor<f32>
-        %part_25 = stablehlo.add %acc_25, %elt_25 : tensor<f32>
-        stablehlo.return %part_24, %part_25 : tensor<f32>, tensor<f32>
+    %blocks.6.2.expand.d_beta_w_d_gamma_w:2 = stablehlo.reduce(%blocks.6.2.expand.d_relu6 init: %cst_1), (%blocks.6.2.expand.du_xhat init: %cst_1) across dimensions = [2] : (tensor<8x7x7x960xf32>, tensor<8x7x7x960xf32>, tensor<f32>, tensor<f32>) -> (tensor<8x7x960xf32>, tensor<8x7x960xf32>)
+      reducer(%acc_36: tensor<f32>, %elt_36: tensor<f32>) (%acc_37: tensor<f32>, %elt_37: tensor<f32>) {
+        %part_36 = stablehlo.add %acc_36, %elt_36 : tensor<f32>
+        %part_37 = stablehlo.add %acc_37, %elt_37 : tensor<f32>
+        stablehlo.return %part_36, %part_37 : tensor<f32>, tensor<f32>
+      }
+    %blocks.6.2.expand.d_beta_hw_d_gamma_hw:2 = stablehlo.reduce(%blocks.6.2.expand.d_beta_w_d_gamma_w#0 init: %cst_1), (%blocks.6.2.expand.d_beta_w_d_gamma_w#1 init: %cst_1) across dimensions = [1] : (tensor<8x7x960xf32>, tensor<8x7x960xf32>, tensor<f32>, tensor<f32>) -> (tensor<8x960xf32>, tensor<8x960xf32>)
+      reducer(%acc_38: tensor<f32>, %elt_38: tensor<f32>) (%acc_39: tensor<f32>, %elt_39: tensor<f32>) {
+        %part_38 = stablehlo.add %acc_38, %elt_38 : tensor<f32>
+        %part_39 = stablehlo.add %acc_39, %elt_39 : tensor<f32>
+        stablehlo.return %part_38, %part_39 : tensor<f32>, tensor<f32>
       }
     %blocks.6.2.expand.d_beta_d_gamma:2 = stablehlo.reduce(%blocks.6.2.expand.d_beta_hw_d_gamma_hw#0 init: %cst_1), (%blocks.6.2.expand.d_beta_hw_d_gamma_hw#1 init: %cst_1) across dimensions = [0] : (tensor<8x960xf32>, tensor<8x960xf32>, tensor<f32>, tensor<f32>) -> (tensor<960xf32>, tensor<960xf32>)
-      reducer(%acc_26: tensor<f32>, %elt_26: tensor<f32>) (%acc_27: tensor<f32>, %elt_27: tensor<f32>) {
-        %part_26 = stablehlo.add %acc_26, %elt_26 : tensor<f32>
-        %part_27 = stablehlo.add %acc_27, %elt_27 : tensor<f32>
-        stablehlo.return %part_26, %part_27 : tensor<f32>, tensor<f32>
+      reducer(%acc_40: tensor<f32>, %elt_40: tensor<f32>) (%acc_41: tensor<f32>, %elt_41: tensor<f32>) {
+        %part_40 = stablehlo.add %acc_40, %elt_40 : tensor<f32>
+        %part_41 = stablehlo.add %acc_41, %elt_41 : tensor<f32>
+        stablehlo.return %part_40, %part_41 : tensor<f32>, tensor<f32>
       }
     %blocks.6.2.expand.gamma_inv = stablehlo.multiply %blocks.6.2.expand.bn.gamma.flat, %blocks.6.2.expand.inv_std : tensor<960xf32>
     %blocks.6.2.expand.bcast_12 = stablehlo.broadcast_in_dim %cst_12, dims = [] : (tensor<f32>) -> tensor<960xf32>
@@ -3772,17 +3918,23 @@ module {
     %blocks.6.1.project.mean_inv_b = stablehlo.broadcast_in_dim %blocks.6.1.project.mean_inv, dims = [3] : (tensor<160xf32>) -> tensor<8x7x7x160xf32>
     %blocks.6.1.project.xhat = stablehlo.subtract %blocks.6.1.project.z_inv, %blocks.6.1.project.mean_inv_b : tensor<8x7x7x160xf32>
     %blocks.6.1.project.du_xhat = stablehlo.multiply %blocks.6.2.d_residual, %blocks.6.1.project.xhat : tensor<8x7x7x160xf32>
-    %blocks.6.1.project.d_beta_hw_d_gamma_hw:2 = stablehlo.reduce(%blocks.6.2.d_residual init: %cst_1), (%blocks.6.1.project.du_xhat init: %cst_1) across dimensions = [1, 2] : (tensor<8x7x7x160xf32>, tensor<8x7x7x160xf32>, tensor<f32>, tensor<f32>) -> (tensor<8x160xf32>, tensor<8x160xf32>)
-      reducer(%acc_28: tensor<f32>, %elt_28: tensor<f32>) (%acc_29: tensor<f32>, %elt_29: tensor<f32>) {
-        %part_28 = stablehlo.add %acc_28, %elt_28 : tensor<f32>
-        %part_29 = stablehlo.add %acc_29, %elt_29 : tensor<f32>
-        stablehlo.return %part_28, %part_29 : tensor<f32>, tensor<f32>
+    %blocks.6.1.project.d_beta_w_d_gamma_w:2 = stablehlo.reduce(%blocks.6.2.d_residual init: %cst_1), (%blocks.6.1.project.du_xhat init: %cst_1) across dimensions = [2] : (tensor<8x7x7x160xf32>, tensor<8x7x7x160xf32>, tensor<f32>, tensor<f32>) -> (tensor<8x7x160xf32>, tensor<8x7x160xf32>)
+      reducer(%acc_42: tensor<f32>, %elt_42: tensor<f32>) (%acc_43: tensor<f32>, %elt_43: tensor<f32>) {
+        %part_42 = stablehlo.add %acc_42, %elt_42 : tensor<f32>
+        %part_43 = stablehlo.add %acc_43, %elt_43 : tensor<f32>
+        stablehlo.return %part_42, %part_43 : tensor<f32>, tensor<f32>
+      }
+    %blocks.6.1.project.d_beta_hw_d_gamma_hw:2 = stablehlo.reduce(%blocks.6.1.project.d_beta_w_d_gamma_w#0 init: %cst_1), (%blocks.6.1.project.d_beta_w_d_gamma_w#1 init: %cst_1) across dimensions = [1] : (tensor<8x7x160xf32>, tensor<8x7x160xf32>, tensor<f32>, tensor<f32>) -> (tensor<8x160xf32>, tensor<8x160xf32>)
+      reducer(%acc_44: tensor<f32>, %elt_44: tensor<f32>) (%acc_45: tensor<f32>, %elt_45: tensor<f32>) {
+        %part_44 = stablehlo.add %acc_44, %elt_44 : tensor<f32>
+        %part_45 = stablehlo.add %acc_45, %elt_45 : tensor<f32>
+        stablehlo.return %part_44, %part_45 : tensor<f32>, tensor<f32>
       }
     %blocks.6.1.project.d_beta_d_gamma:2 = stablehlo.reduce(%blocks.6.1.project.d_beta_hw_d_gamma_hw#0 init: %cst_1), (%blocks.6.1.project.d_beta_hw_d_gamma_hw#1 init: %cst_1) across dimensions = [0] : (tensor<8x160xf32>, tensor<8x160xf32>, tensor<f32>, tensor<f32>) -> (tensor<160xf32>, tensor<160xf32>)
-      reducer(%acc_30: tensor<f32>, %elt_30: tensor<f32>) (%acc_31: tensor<f32>, %elt_31: tensor<f32>) {
-        %part_30 = stablehlo.add %acc_30, %elt_30 : tensor<f32>
-        %part_31 = stablehlo.add %acc_31, %elt_31 : tensor<f32>
-        stablehlo.return %part_30, %part_31 : tensor<f32>, tensor<f32>
+      reducer(%acc_46: tensor<f32>, %elt_46: tensor<f32>) (%acc_47: tensor<f32>, %elt_47: tensor<f32>) {
+        %part_46 = stablehlo.add %acc_46, %elt_46 : tensor<f32>
+        %part_47 = stablehlo.add %acc_47, %elt_47 : tensor<f32>
+        stablehlo.return %part_46, %part_47 : tensor<f32>, tensor<f32>
       }
     %blocks.6.1.project.gamma_inv = stablehlo.multiply %blocks.6.1.project.bn.gamma.flat, %blocks.6.1.project.inv_std : tensor<160xf32>
     %blocks.6.1.project.bcast_8 = stablehlo.broadcast_in_dim %cst_12, dims = [] : (tensor<f32>) -> tensor<160xf32>
@@ -3812,17 +3964,23 @@ module {
     %blocks.6.1.dw.full = stablehlo.broadcast_in_dim %cst_1, dims = [] : (tensor<f32>) -> tensor<8x7x7x960xf32>
     %blocks.6.1.dw.d_relu6 = stablehlo.select %blocks.6.1.dw.relu6_on, %blocks.6.1.project.d_x, %blocks.6.1.dw.full : (tensor<8x7x7x960xi1>, tensor<8x7x7x960xf32>, tensor<8x7x7x960xf32>) -> tensor<8x7x7x960xf32>
     %blocks.6.1.dw.du_xhat = stablehlo.multiply %blocks.6.1.dw.d_relu6, %blocks.6.1.dw.xhat : tensor<8x7x7x960xf32>
-    %blocks.6.1.dw.d_beta_hw_d_gamma_hw:2 = stablehlo.reduce(%blocks.6.1.dw.d_relu6 init: %cst_1), (%blocks.6.1.dw.du_xhat init: %cst_1) across dimensions = [1, 2] : (tensor<8x7x7x960xf32>, tensor<8x7x7x960xf32>, tensor<f32>, tensor<f32>) -> (tensor<8x960xf32>, tensor<8x960xf32>)
-      reducer(%acc_32: tensor<f32>, %elt_32: tensor<f32>) (%acc_33: tensor<f32>, %elt_33: tensor<f32>) {
-        %part_32 = stablehlo.add %acc_32, %elt_32 : tensor<f32>
-        %part_33 = stablehlo.add %acc_33, %elt_33 : tensor<f32>
-        stablehlo.return %part_32, %part_33 : tensor<f32>, tensor<f32>
+    %blocks.6.1.dw.d_beta_w_d_gamma_w:2 = stablehlo.reduce(%blocks.6.1.dw.d_relu6 init: %cst_1), (%blocks.6.1.dw.du_xhat init: %cst_1) across dimensions = [2] : (tensor<8x7x7x960xf32>, tensor<8x7x7x960xf32>, tensor<f32>, tensor<f32>) -> (tensor<8x7x960xf32>, tensor<8x7x960xf32>)
+      reducer(%acc_48: tensor<f32>, %elt_48: tensor<f32>) (%acc_49: tensor<f32>, %elt_49: tensor<f32>) {
+        %part_48 = stablehlo.add %acc_48, %elt_48 : tensor<f32>
+        %part_49 = stablehlo.add %acc_49, %elt_49 : tensor<f32>
+        stablehlo.return %part_48, %part_49 : tensor<f32>, tensor<f32>
+      }
+    %blocks.6.1.dw.d_beta_hw_d_gamma_hw:2 = stablehlo.reduce(%blocks.6.1.dw.d_beta_w_d_gamma_w#0 init: %cst_1), (%blocks.6.1.dw.d_beta_w_d_gamma_w#1 init: %cst_1) across dimensions = [1] : (tensor<8x7x960xf32>, tensor<8x7x960xf32>, tensor<f32>, tensor<f32>) -> (tensor<8x960xf32>, tensor<8x960xf32>)
+      reducer(%acc_50: tensor<f32>, %elt_50: tensor<f32>) (%acc_51: tensor<f32>, %elt_51: tensor<f32>) {
+        %part_50 = stablehlo.add %acc_50, %elt_50 : tensor<f32>
+        %part_51 = stablehlo.add %acc_51, %elt_51 : tensor<f32>
+        stablehlo.return %part_50, %part_51 : tensor<f32>, tensor<f32>
       }
     %blocks.6.1.dw.d_beta_d_gamma:2 = stablehlo.reduce(%blocks.6.1.dw.d_beta_hw_d_gamma_hw#0 init: %cst_1), (%blocks.6.1.dw.d_beta_hw_d_gamma_hw#1 init: %cst_1) across dimensions = [0] : (tensor<8x960xf32>, tensor<8x960xf32>, tensor<f32>, tensor<f32>) -> (tensor<960xf32>, tensor<960xf32>)
-      reducer(%acc_34: tensor<f32>, %elt_34: tensor<f32>) (%acc_35: tensor<f32>, %elt_35: tensor<f32>) {
-        %part_34 = stablehlo.add %acc_34, %elt_34 : tensor<f32>
-        %part_35 = stablehlo.add %acc_35, %elt_35 : tensor<f32>
-        stablehlo.return %part_34, %part_35 : tensor<f32>, tensor<f32>
+      reducer(%acc_52: tensor<f32>, %elt_52: tensor<f32>) (%acc_53: tensor<f32>, %elt_53: tensor<f32>) {
+        %part_52 = stablehlo.add %acc_52, %elt_52 : tensor<f32>
+        %part_53 = stablehlo.add %acc_53, %elt_53 : tensor<f32>
+        stablehlo.return %part_52, %part_53 : tensor<f32>, tensor<f32>
       }
     %blocks.6.1.dw.gamma_inv = stablehlo.multiply %blocks.6.1.dw.bn.gamma.flat, %blocks.6.1.dw.inv_std : tensor<960xf32>
     %blocks.6.1.dw.bcast_12 = stablehlo.broadcast_in_dim %cst_12, dims = [] : (tensor<f32>) -> tensor<960xf32>
@@ -3882,17 +4040,23 @@ module {
     %blocks.6.1.expand.full = stablehlo.broadcast_in_dim %cst_1, dims = [] : (tensor<f32>) -> tensor<8x7x7x960xf32>
     %blocks.6.1.expand.d_relu6 = stablehlo.select %blocks.6.1.expand.relu6_on, %blocks.6.1.dw.d_x, %blocks.6.1.expand.full : (tensor<8x7x7x960xi1>, tensor<8x7x7x960xf32>, tensor<8x7x7x960xf32>) -> tensor<8x7x7x960xf32>
     %blocks.6.1.expand.du_xhat = stablehlo.multiply %blocks.6.1.expand.d_relu6, %blocks.6.1.expand.xhat : tensor<8x7x7x960xf32>
-    %blocks.6.1.expand.d_beta_hw_d_gamma_hw:2 = stablehlo.reduce(%blocks.6.1.expand.d_relu6 init: %cst_1), (%blocks.6.1.expand.du_xhat init: %cst_1) across dimensions = [1, 2] : (tensor<8x7x7x960xf32>, tensor<8x7x7x960xf32>, tensor<f32>, tensor<f32>) -> (tensor<8x960xf32>, tensor<8x960xf32>)
-      reducer(%acc_36: tensor<f32>, %elt_36: tensor<f32>) (%acc_37: tensor<f32>, %elt_37: tensor<f32>) {
-        %part_36 = stablehlo.add %acc_36, %elt_36 : tensor<f32>
-        %part_37 = stablehlo.add %acc_37, %elt_37 : tensor<f32>
-        stablehlo.return %part_36, %part_37 : tensor<f32>, tensor<f32>
+    %blocks.6.1.expand.d_beta_w_d_gamma_w:2 = stablehlo.reduce(%blocks.6.1.expand.d_relu6 init: %cst_1), (%blocks.6.1.expand.du_xhat init: %cst_1) across dimensions = [2] : (tensor<8x7x7x960xf32>, tensor<8x7x7x960xf32>, tensor<f32>, tensor<f32>) -> (tensor<8x7x960xf32>, tensor<8x7x960xf32>)
+      reducer(%acc_54: tensor<f32>, %elt_54: tensor<f32>) (%acc_55: tensor<f32>, %elt_55: tensor<f32>) {
+        %part_54 = stablehlo.add %acc_54, %elt_54 : tensor<f32>
+        %part_55 = stablehlo.add %acc_55, %elt_55 : tensor<f32>
+        stablehlo.return %part_54, %part_55 : tensor<f32>, tensor<f32>
+      }
+    %blocks.6.1.expand.d_beta_hw_d_gamma_hw:2 = stablehlo.reduce(%blocks.6.1.expand.d_beta_w_d_gamma_w#0 init: %cst_1), (%blocks.6.1.expand.d_beta_w_d_gamma_w#1 init: %cst_1) across dimensions = [1] : (tensor<8x7x960xf32>, tensor<8x7x960xf32>, tensor<f32>, tensor<f32>) -> (tensor<8x960xf32>, tensor<8x960xf32>)
+      reducer(%acc_56: tensor<f32>, %elt_56: tensor<f32>) (%acc_57: tensor<f32>, %elt_57: tensor<f32>) {
+        %part_56 = stablehlo.add %acc_56, %elt_56 : tensor<f32>
+        %part_57 = stablehlo.add %acc_57, %elt_57 : tensor<f32>
+        stablehlo.return %part_56, %part_57 : tensor<f32>, tensor<f32>
       }
     %blocks.6.1.expand.d_beta_d_gamma:2 = stablehlo.reduce(%blocks.6.1.expand.d_beta_hw_d_gamma_hw#0 init: %cst_1), (%blocks.6.1.expand.d_beta_hw_d_gamma_hw#1 init: %cst_1) across dimensions = [0] : (tensor<8x960xf32>, tensor<8x960xf32>, tensor<f32>, tensor<f32>) -> (tensor<960xf32>, tensor<960xf32>)
-      reducer(%acc_38: tensor<f32>, %elt_38: tensor<f32>) (%acc_39: tensor<f32>, %elt_39: tensor<f32>) {
-        %part_38 = stablehlo.add %acc_38, %elt_38 : tensor<f32>
-        %part_39 = stablehlo.add %acc_39, %elt_39 : tensor<f32>
-        stablehlo.return %part_38, %part_39 : tensor<f32>, tensor<f32>
+      reducer(%acc_58: tensor<f32>, %elt_58: tensor<f32>) (%acc_59: tensor<f32>, %elt_59: tensor<f32>) {
+        %part_58 = stablehlo.add %acc_58, %elt_58 : tensor<f32>
+        %part_59 = stablehlo.add %acc_59, %elt_59 : tensor<f32>
+        stablehlo.return %part_58, %part_59 : tensor<f32>, tensor<f32>
       }
     %blocks.6.1.expand.gamma_inv = stablehlo.multiply %blocks.6.1.expand.bn.gamma.flat, %blocks.6.1.expand.inv_std : tensor<960xf32>
     %blocks.6.1.expand.bcast_12 = stablehlo.broadcast_in_dim %cst_12, dims = [] : (tensor<f32>) -> tensor<960xf32>
@@ -3916,17 +4080,23 @@ module {
     %blocks.6.0.project.mean_inv_b = stablehlo.broadcast_in_dim %blocks.6.0.project.mean_inv, dims = [3] : (tensor<160xf32>) -> tensor<8x7x7x160xf32>
     %blocks.6.0.project.xhat = stablehlo.subtract %blocks.6.0.project.z_inv, %blocks.6.0.project.mean_inv_b : tensor<8x7x7x160xf32>
     %blocks.6.0.project.du_xhat = stablehlo.multiply %blocks.6.1.d_residual, %blocks.6.0.project.xhat : tensor<8x7x7x160xf32>
-    %blocks.6.0.project.d_beta_hw_d_gamma_hw:2 = stablehlo.reduce(%blocks.6.1.d_residual init: %cst_1), (%blocks.6.0.project.du_xhat init: %cst_1) across dimensions = [1, 2] : (tensor<8x7x7x160xf32>, tensor<8x7x7x160xf32>, tensor<f32>, tensor<f32>) -> (tensor<8x160xf32>, tensor<8x160xf32>)
-      reducer(%acc_40: tensor<f32>, %elt_40: tensor<f32>) (%acc_41: tensor<f32>, %elt_41: tensor<f32>) {
-        %part_40 = stablehlo.add %acc_40, %elt_40 : tensor<f32>
-        %part_41 = stablehlo.add %acc_41, %elt_41 : tensor<f32>
-        stablehlo.return %part_40, %part_41 : tensor<f32>, tensor<f32>
+    %blocks.6.0.project.d_beta_w_d_gamma_w:2 = stablehlo.reduce(%blocks.6.1.d_residual init: %cst_1), (%blocks.6.0.project.du_xhat init: %cst_1) across dimensions = [2] : (tensor<8x7x7x160xf32>, tensor<8x7x7x160xf32>, tensor<f32>, tensor<f32>) -> (tensor<8x7x160xf32>, tensor<8x7x160xf32>)
+      reducer(%acc_60: tensor<f32>, %elt_60: tensor<f32>) (%acc_61: tensor<f32>, %elt_61: tensor<f32>) {
+        %part_60 = stablehlo.add %acc_60, %elt_60 : tensor<f32>
+        %part_61 = stablehlo.add %acc_61, %elt_61 : tensor<f32>
+        stablehlo.return %part_60, %part_61 : tensor<f32>, tensor<f32>
+      }
+    %blocks.6.0.project.d_beta_hw_d_gamma_hw:2 = stablehlo.reduce(%blocks.6.0.project.d_beta_w_d_gamma_w#0 init: %cst_1), (%blocks.6.0.project.d_beta_w_d_gamma_w#1 init: %cst_1) across dimensions = [1] : (tensor<8x7x160xf32>, tensor<8x7x160xf32>, tensor<f32>, tensor<f32>) -> (tensor<8x160xf32>, tensor<8x160xf32>)
+      reducer(%acc_62: tensor<f32>, %elt_62: tensor<f32>) (%acc_63: tensor<f32>, %elt_63: tensor<f32>) {
+        %part_62 = stablehlo.add %acc_62, %elt_62 : tensor<f32>
+        %part_63 = stablehlo.add %acc_63, %elt_63 : tensor<f32>
+        stablehlo.return %part_62, %part_63 : tensor<f32>, tensor<f32>
       }
     %blocks.6.0.project.d_beta_d_gamma:2 = stablehlo.reduce(%blocks.6.0.project.d_beta_hw_d_gamma_hw#0 init: %cst_1), (%blocks.6.0.project.d_beta_hw_d_gamma_hw#1 init: %cst_1) across dimensions = [0] : (tensor<8x160xf32>, tensor<8x160xf32>, tensor<f32>, tensor<f32>) -> (tensor<160xf32>, tensor<160xf32>)
-      reducer(%acc_42: tensor<f32>, %elt_42: tensor<f32>) (%acc_43: tensor<f32>, %elt_43: tensor<f32>) {
-        %part_42 = stablehlo.add %acc_42, %elt_42 : tensor<f32>
-        %part_43 = stablehlo.add %acc_43, %elt_43 : tensor<f32>
-        stablehlo.return %part_42, %part_43 : tensor<f32>, tensor<f32>
+      reducer(%acc_64: tensor<f32>, %elt_64: tensor<f32>) (%acc_65: tensor<f32>, %elt_65: tensor<f32>) {
+        %part_64 = stablehlo.add %acc_64, %elt_64 : tensor<f32>
+        %part_65 = stablehlo.add %acc_65, %elt_65 : tensor<f32>
+        stablehlo.return %part_64, %part_65 : tensor<f32>, tensor<f32>
       }
     %blocks.6.0.project.gamma_inv = stablehlo.multiply %blocks.6.0.project.bn.gamma.flat, %blocks.6.0.project.inv_std : tensor<160xf32>
     %blocks.6.0.project.bcast_8 = stablehlo.broadcast_in_dim %cst_12, dims = [] : (tensor<f32>) -> tensor<160xf32>
@@ -3956,17 +4126,23 @@ module {
     %blocks.6.0.dw.full = stablehlo.broadcast_in_dim %cst_1, dims = [] : (tensor<f32>) -> tensor<8x7x7x576xf32>
     %blocks.6.0.dw.d_relu6 = stablehlo.select %blocks.6.0.dw.relu6_on, %blocks.6.0.project.d_x, %blocks.6.0.dw.full : (tensor<8x7x7x576xi1>, tensor<8x7x7x576xf32>, tensor<8x7x7x576xf32>) -> tensor<8x7x7x576xf32>
     %blocks.6.0.dw.du_xhat = stablehlo.multiply %blocks.6.0.dw.d_relu6, %blocks.6.0.dw.xhat : tensor<8x7x7x576xf32>
-    %blocks.6.0.dw.d_beta_hw_d_gamma_hw:2 = stablehlo.reduce(%blocks.6.0.dw.d_relu6 init: %cst_1), (%blocks.6.0.dw.du_xhat init: %cst_1) across dimensions = [1, 2] : (tensor<8x7x7x576xf32>, tensor<8x7x7x576xf32>, tensor<f32>, tensor<f32>) -> (tensor<8x576xf32>, tensor<8x576xf32>)
-      reducer(%acc_44: tensor<f32>, %elt_44: tensor<f32>) (%acc_45: tensor<f32>, %elt_45: tensor<f32>) {
-        %part_44 = stablehlo.add %acc_44, %elt_44 : tensor<f32>
-        %part_45 = stablehlo.add %acc_45, %elt_45 : tensor<f32>
-        stablehlo.return %part_44, %part_45 : tensor<f32>, tensor<f32>
+    %blocks.6.0.dw.d_beta_w_d_gamma_w:2 = stablehlo.reduce(%blocks.6.0.dw.d_relu6 init: %cst_1), (%blocks.6.0.dw.du_xhat init: %cst_1) across dimensions = [2] : (tensor<8x7x7x576xf32>, tensor<8x7x7x576xf32>, tensor<f32>, tensor<f32>) -> (tensor<8x7x576xf32>, tensor<8x7x576xf32>)
+      reducer(%acc_66: tensor<f32>, %elt_66: tensor<f32>) (%acc_67: tensor<f32>, %elt_67: tensor<f32>) {
+        %part_66 = stablehlo.add %acc_66, %elt_66 : tensor<f32>
+        %part_67 = stablehlo.add %acc_67, %elt_67 : tensor<f32>
+        stablehlo.return %part_66, %part_67 : tensor<f32>, tensor<f32>
+      }
+    %blocks.6.0.dw.d_beta_hw_d_gamma_hw:2 = stablehlo.reduce(%blocks.6.0.dw.d_beta_w_d_gamma_w#0 init: %cst_1), (%blocks.6.0.dw.d_beta_w_d_gamma_w#1 init: %cst_1) across dimensions = [1] : (tensor<8x7x576xf32>, tensor<8x7x576xf32>, tensor<f32>, tensor<f32>) -> (tensor<8x576xf32>, tensor<8x576xf32>)
+      reducer(%acc_68: tensor<f32>, %elt_68: tensor<f32>) (%acc_69: tensor<f32>, %elt_69: tensor<f32>) {
+        %part_68 = stablehlo.add %acc_68, %elt_68 : tensor<f32>
+        %part_69 = stablehlo.add %acc_69, %elt_69 : tensor<f32>
+        stablehlo.return %part_68, %part_69 : tensor<f32>, tensor<f32>
       }
     %blocks.6.0.dw.d_beta_d_gamma:2 = stablehlo.reduce(%blocks.6.0.dw.d_beta_hw_d_gamma_hw#0 init: %cst_1), (%blocks.6.0.dw.d_beta_hw_d_gamma_hw#1 init: %cst_1) across dimensions = [0] : (tensor<8x576xf32>, tensor<8x576xf32>, tensor<f32>, tensor<f32>) -> (tensor<576xf32>, tensor<576xf32>)
-      reducer(%acc_46: tensor<f32>, %elt_46: tensor<f32>) (%acc_47: tensor<f32>, %elt_47: tensor<f32>) {
-        %part_46 = stablehlo.add %acc_46, %elt_46 : tensor<f32>
-        %part_47 = stablehlo.add %acc_47, %elt_47 : tensor<f32>
-        stablehlo.return %part_46, %part_47 : tensor<f32>, tensor<f32>
+      reducer(%acc_70: tensor<f32>, %elt_70: tensor<f32>) (%acc_71: tensor<f32>, %elt_71: tensor<f32>) {
+        %part_70 = stablehlo.add %acc_70, %elt_70 : tensor<f32>
+        %part_71 = stablehlo.add %acc_71, %elt_71 : tensor<f32>
+        stablehlo.return %part_70, %part_71 : tensor<f32>, tensor<f32>
       }
     %blocks.6.0.dw.gamma_inv = stablehlo.multiply %blocks.6.0.dw.bn.gamma.flat, %blocks.6.0.dw.inv_std : tensor<576xf32>
     %blocks.6.0.dw.bcast_12 = stablehlo.broadcast_in_dim %cst_12, dims = [] : (tensor<f32>) -> tensor<576xf32>
@@ -4026,17 +4202,23 @@ module {
     %blocks.6.0.expand.full = stablehlo.broadcast_in_dim %cst_1, dims = [] : (tensor<f32>) -> tensor<8x14x14x576xf32>
     %blocks.6.0.expand.d_relu6 = stablehlo.select %blocks.6.0.expand.relu6_on, %blocks.6.0.dw.d_x, %blocks.6.0.expand.full : (tensor<8x14x14x576xi1>, tensor<8x14x14x576xf32>, tensor<8x14x14x576xf32>) -> tensor<8x14x14x576xf32>
     %blocks.6.0.expand.du_xhat = stablehlo.multiply %blocks.6.0.expand.d_relu6, %blocks.6.0.expand.xhat : tensor<8x14x14x576xf32>
-    %blocks.6.0.expand.d_beta_hw_d_gamma_hw:2 = stablehlo.reduce(%blocks.6.0.expand.d_relu6 init: %cst_1), (%blocks.6.0.expand.du_xhat init: %cst_1) across dimensions = [1, 2] : (tensor<8x14x14x576xf32>, tensor<8x14x14x576xf32>, tensor<f32>, tensor<f32>) -> (tensor<8x576xf32>, tensor<8x576xf32>)
-      reducer(%acc_48: tensor<f32>, %elt_48: tensor<f32>) (%acc_49: tensor<f32>, %elt_49: tensor<f32>) {
-        %part_48 = stablehlo.add %acc_48, %elt_48 : tensor<f32>
-        %part_49 = stablehlo.add %acc_49, %elt_49 : tensor<f32>
-        stablehlo.return %part_48, %part_49 : tensor<f32>, tensor<f32>
+    %blocks.6.0.expand.d_beta_w_d_gamma_w:2 = stablehlo.reduce(%blocks.6.0.expand.d_relu6 init: %cst_1), (%blocks.6.0.expand.du_xhat init: %cst_1) across dimensions = [2] : (tensor<8x14x14x576xf32>, tensor<8x14x14x576xf32>, tensor<f32>, tensor<f32>) -> (tensor<8x14x576xf32>, tensor<8x14x576xf32>)
+      reducer(%acc_72: tensor<f32>, %elt_72: tensor<f32>) (%acc_73: tensor<f32>, %elt_73: tensor<f32>) {
+        %part_72 = stablehlo.add %acc_72, %elt_72 : tensor<f32>
+        %part_73 = stablehlo.add %acc_73, %elt_73 : tensor<f32>
+        stablehlo.return %part_72, %part_73 : tensor<f32>, tensor<f32>
+      }
+    %blocks.6.0.expand.d_beta_hw_d_gamma_hw:2 = stablehlo.reduce(%blocks.6.0.expand.d_beta_w_d_gamma_w#0 init: %cst_1), (%blocks.6.0.expand.d_beta_w_d_gamma_w#1 init: %cst_1) across dimensions = [1] : (tensor<8x14x576xf32>, tensor<8x14x576xf32>, tensor<f32>, tensor<f32>) -> (tensor<8x576xf32>, tensor<8x576xf32>)
+      reducer(%acc_74: tensor<f32>, %elt_74: tensor<f32>) (%acc_75: tensor<f32>, %elt_75: tensor<f32>) {
+        %part_74 = stablehlo.add %acc_74, %elt_74 : tensor<f32>
+        %part_75 = stablehlo.add %acc_75, %elt_75 : tensor<f32>
+        stablehlo.return %part_74, %part_75 : tensor<f32>, tensor<f32>
       }
     %blocks.6.0.expand.d_beta_d_gamma:2 = stablehlo.reduce(%blocks.6.0.expand.d_beta_hw_d_gamma_hw#0 init: %cst_1), (%blocks.6.0.expand.d_beta_hw_d_gamma_hw#1 init: %cst_1) across dimensions = [0] : (tensor<8x576xf32>, tensor<8x576xf32>, tensor<f32>, tensor<f32>) -> (tensor<576xf32>, tensor<576xf32>)
-      reducer(%acc_50: tensor<f32>, %elt_50: tensor<f32>) (%acc_51: tensor<f32>, %elt_51: tensor<f32>) {
-        %part_50 = stablehlo.add %acc_50, %elt_50 : tensor<f32>
-        %part_51 = stablehlo.add %acc_51, %elt_51 : tensor<f32>
-        stablehlo.return %part_50, %part_51 : tensor<f32>, tensor<f32>
+      reducer(%acc_76: tensor<f32>, %elt_76: tensor<f32>) (%acc_77: tensor<f32>, %elt_77: tensor<f32>) {
+        %part_76 = stablehlo.add %acc_76, %elt_76 : tensor<f32>
+        %part_77 = stablehlo.add %acc_77, %elt_77 : tensor<f32>
+        stablehlo.return %part_76, %part_77 : tensor<f32>, tensor<f32>
       }
     %blocks.6.0.expand.gamma_inv = stablehlo.multiply %blocks.6.0.expand.bn.gamma.flat, %blocks.6.0.expand.inv_std : tensor<576xf32>
     %blocks.6.0.expand.bcast_12 = stablehlo.broadcast_in_dim %cst_10, dims = [] : (tensor<f32>) -> tensor<576xf32>
@@ -4060,17 +4242,23 @@ module {
     %blocks.5.2.project.mean_inv_b = stablehlo.broadcast_in_dim %blocks.5.2.project.mean_inv, dims = [3] : (tensor<96xf32>) -> tensor<8x14x14x96xf32>
     %blocks.5.2.project.xhat = stablehlo.subtract %blocks.5.2.project.z_inv, %blocks.5.2.project.mean_inv_b : tensor<8x14x14x96xf32>
     %blocks.5.2.project.du_xhat = stablehlo.multiply %blocks.6.0.expand.d_x, %blocks.5.2.project.xhat : tensor<8x14x14x96xf32>
-    %blocks.5.2.project.d_beta_hw_d_gamma_hw:2 = stablehlo.reduce(%blocks.6.0.expand.d_x init: %cst_1), (%blocks.5.2.project.du_xhat init: %cst_1) across dimensions = [1, 2] : (tensor<8x14x14x96xf32>, tensor<8x14x14x96xf32>, tensor<f32>, tensor<f32>) -> (tensor<8x96xf32>, tensor<8x96xf32>)
-      reducer(%acc_52: tensor<f32>, %elt_52: tensor<f32>) (%acc_53: tensor<f32>, %elt_53: tensor<f32>) {
-        %part_52 = stablehlo.add %acc_52, %elt_52 : tensor<f32>
-        %part_53 = stablehlo.add %acc_53, %elt_53 : tensor<f32>
-        stablehlo.return %part_52, %part_53 : tensor<f32>, tensor<f32>
+    %blocks.5.2.project.d_beta_w_d_gamma_w:2 = stablehlo.reduce(%blocks.6.0.expand.d_x init: %cst_1), (%blocks.5.2.project.du_xhat init: %cst_1) across dimensions = [2] : (tensor<8x14x14x96xf32>, tensor<8x14x14x96xf32>, tensor<f32>, tensor<f32>) -> (tensor<8x14x96xf32>, tensor<8x14x96xf32>)
+      reducer(%acc_78: tensor<f32>, %elt_78: tensor<f32>) (%acc_79: tensor<f32>, %elt_79: tensor<f32>) {
+        %part_78 = stablehlo.add %acc_78, %elt_78 : tensor<f32>
+        %part_79 = stablehlo.add %acc_79, %elt_79 : tensor<f32>
+        stablehlo.return %part_78, %part_79 : tensor<f32>, tensor<f32>
+      }
+    %blocks.5.2.project.d_beta_hw_d_gamma_hw:2 = stablehlo.reduce(%blocks.5.2.project.d_beta_w_d_gamma_w#0 init: %cst_1), (%blocks.5.2.project.d_beta_w_d_gamma_w#1 init: %cst_1) across dimensions = [1] : (tensor<8x14x96xf32>, tensor<8x14x96xf32>, tensor<f32>, tensor<f32>) -> (tensor<8x96xf32>, tensor<8x96xf32>)
+      reducer(%acc_80: tensor<f32>, %elt_80: tensor<f32>) (%acc_81: tensor<f32>, %elt_81: tensor<f32>) {
+        %part_80 = stablehlo.add %acc_80, %elt_80 : tensor<f32>
+        %part_81 = stablehlo.add %acc_81, %elt_81 : tensor<f32>
+        stablehlo.return %part_80, %part_81 : tensor<f32>, tensor<f32>
       }
     %blocks.5.2.project.d_beta_d_gamma:2 = stablehlo.reduce(%blocks.5.2.project.d_beta_hw_d_gamma_hw#0 init: %cst_1), (%blocks.5.2.project.d_beta_hw_d_gamma_hw#1 init: %cst_1) across dimensions = [0] : (tensor<8x96xf32>, tensor<8x96xf32>, tensor<f32>, tensor<f32>) -> (tensor<96xf32>, tensor<96xf32>)
-      reducer(%acc_54: tensor<f32>, %elt_54: tensor<f32>) (%acc_55: tensor<f32>, %elt_55: tensor<f32>) {
-        %part_54 = stablehlo.add %acc_54, %elt_54 : tensor<f32>
-        %part_55 = stablehlo.add %acc_55, %elt_55 : tensor<f32>
-        stablehlo.return %part_54, %part_55 : tensor<f32>, tensor<f32>
+      reducer(%acc_82: tensor<f32>, %elt_82: tensor<f32>) (%acc_83: tensor<f32>, %elt_83: tensor<f32>) {
+        %part_82 = stablehlo.add %acc_82, %elt_82 : tensor<f32>
+        %part_83 = stablehlo.add %acc_83, %elt_83 : tensor<f32>
+        stablehlo.return %part_82, %part_83 : tensor<f32>, tensor<f32>
       }
     %blocks.5.2.project.gamma_inv = stablehlo.multiply %blocks.5.2.project.bn.gamma.flat, %blocks.5.2.project.inv_std : tensor<96xf32>
     %blocks.5.2.project.bcast_8 = stablehlo.broadcast_in_dim %cst_10, dims = [] : (tensor<f32>) -> tensor<96xf32>
@@ -4100,17 +4288,23 @@ module {
     %blocks.5.2.dw.full = stablehlo.broadcast_in_dim %cst_1, dims = [] : (tensor<f32>) -> tensor<8x14x14x576xf32>
     %blocks.5.2.dw.d_relu6 = stablehlo.select %blocks.5.2.dw.relu6_on, %blocks.5.2.project.d_x, %blocks.5.2.dw.full : (tensor<8x14x14x576xi1>, tensor<8x14x14x576xf32>, tensor<8x14x14x576xf32>) -> tensor<8x14x14x576xf32>
     %blocks.5.2.dw.du_xhat = stablehlo.multiply %blocks.5.2.dw.d_relu6, %blocks.5.2.dw.xhat : tensor<8x14x14x576xf32>
-    %blocks.5.2.dw.d_beta_hw_d_gamma_hw:2 = stablehlo.reduce(%blocks.5.2.dw.d_relu6 init: %cst_1), (%blocks.5.2.dw.du_xhat init: %cst_1) across dimensions = [1, 2] : (tensor<8x14x14x576xf32>, tensor<8x14x14x576xf32>, tensor<f32>, tensor<f32>) -> (tensor<8x576xf32>, tensor<8x576xf32>)
-      reducer(%acc_56: tensor<f32>, %elt_56: tensor<f32>) (%acc_57: tensor<f32>, %elt_57: tensor<f32>) {
-        %part_56 = stablehlo.add %acc_56, %elt_56 : tensor<f32>
-        %part_57 = stablehlo.add %acc_57, %elt_57 : tensor<f32>
-        stablehlo.return %part_56, %part_57 : tensor<f32>, tensor<f32>
+    %blocks.5.2.dw.d_beta_w_d_gamma_w:2 = stablehlo.reduce(%blocks.5.2.dw.d_relu6 init: %cst_1), (%blocks.5.2.dw.du_xhat init: %cst_1) across dimensions = [2] : (tensor<8x14x14x576xf32>, tensor<8x14x14x576xf32>, tensor<f32>, tensor<f32>) -> (tensor<8x14x576xf32>, tensor<8x14x576xf32>)
+      reducer(%acc_84: tensor<f32>, %elt_84: tensor<f32>) (%acc_85: tensor<f32>, %elt_85: tensor<f32>) {
+        %part_84 = stablehlo.add %acc_84, %elt_84 : tensor<f32>
+        %part_85 = stablehlo.add %acc_85, %elt_85 : tensor<f32>
+        stablehlo.return %part_84, %part_85 : tensor<f32>, tensor<f32>
+      }
+    %blocks.5.2.dw.d_beta_hw_d_gamma_hw:2 = stablehlo.reduce(%blocks.5.2.dw.d_beta_w_d_gamma_w#0 init: %cst_1), (%blocks.5.2.dw.d_beta_w_d_gamma_w#1 init: %cst_1) across dimensions = [1] : (tensor<8x14x576xf32>, tensor<8x14x576xf32>, tensor<f32>, tensor<f32>) -> (tensor<8x576xf32>, tensor<8x576xf32>)
+      reducer(%acc_86: tensor<f32>, %elt_86: tensor<f32>) (%acc_87: tensor<f32>, %elt_87: tensor<f32>) {
+        %part_86 = stablehlo.add %acc_86, %elt_86 : tensor<f32>
+        %part_87 = stablehlo.add %acc_87, %elt_87 : tensor<f32>
+        stablehlo.return %part_86, %part_87 : tensor<f32>, tensor<f32>
       }
     %blocks.5.2.dw.d_beta_d_gamma:2 = stablehlo.reduce(%blocks.5.2.dw.d_beta_hw_d_gamma_hw#0 init: %cst_1), (%blocks.5.2.dw.d_beta_hw_d_gamma_hw#1 init: %cst_1) across dimensions = [0] : (tensor<8x576xf32>, tensor<8x576xf32>, tensor<f32>, tensor<f32>) -> (tensor<576xf32>, tensor<576xf32>)
-      reducer(%acc_58: tensor<f32>, %elt_58: tensor<f32>) (%acc_59: tensor<f32>, %elt_59: tensor<f32>) {
-        %part_58 = stablehlo.add %acc_58, %elt_58 : tensor<f32>
-        %part_59 = stablehlo.add %acc_59, %elt_59 : tensor<f32>
-        stablehlo.return %part_58, %part_59 : tensor<f32>, tensor<f32>
+      reducer(%acc_88: tensor<f32>, %elt_88: tensor<f32>) (%acc_89: tensor<f32>, %elt_89: tensor<f32>) {
+        %part_88 = stablehlo.add %acc_88, %elt_88 : tensor<f32>
+        %part_89 = stablehlo.add %acc_89, %elt_89 : tensor<f32>
+        stablehlo.return %part_88, %part_89 : tensor<f32>, tensor<f32>
       }
     %blocks.5.2.dw.gamma_inv = stablehlo.multiply %blocks.5.2.dw.bn.gamma.flat, %blocks.5.2.dw.inv_std : tensor<576xf32>
     %blocks.5.2.dw.bcast_12 = stablehlo.broadcast_in_dim %cst_10, dims = [] : (tensor<f32>) -> tensor<576xf32>
@@ -4170,17 +4364,23 @@ module {
     %blocks.5.2.expand.full = stablehlo.broadcast_in_dim %cst_1, dims = [] : (tensor<f32>) -> tensor<8x14x14x576xf32>
     %blocks.5.2.expand.d_relu6 = stablehlo.select %blocks.5.2.expand.relu6_on, %blocks.5.2.dw.d_x, %blocks.5.2.expand.full : (tensor<8x14x14x576xi1>, tensor<8x14x14x576xf32>, tensor<8x14x14x576xf32>) -> tensor<8x14x14x576xf32>
     %blocks.5.2.expand.du_xhat = stablehlo.multiply %blocks.5.2.expand.d_relu6, %blocks.5.2.expand.xhat : tensor<8x14x14x576xf32>
-    %blocks.5.2.expand.d_beta_hw_d_gamma_hw:2 = stablehlo.reduce(%blocks.5.2.expand.d_relu6 init: %cst_1), (%blocks.5.2.expand.du_xhat init: %cst_1) across dimensions = [1, 2] : (tensor<8x14x14x576xf32>, tensor<8x14x14x576xf32>, tensor<f32>, tensor<f32>) -> (tensor<8x576xf32>, tensor<8x576xf32>)
-      reducer(%acc_60: tensor<f32>, %elt_60: tensor<f32>) (%acc_61: tensor<f32>, %elt_61: tensor<f32>) {
-        %part_60 = stablehlo.add %acc_60, %elt_60 : tensor<f32>
-        %part_61 = stablehlo.add %acc_61, %elt_61 : tensor<f32>
-        stablehlo.return %part_60, %part_61 : tensor<f32>, tensor<f32>
+    %blocks.5.2.expand.d_beta_w_d_gamma_w:2 = stablehlo.reduce(%blocks.5.2.expand.d_relu6 init: %cst_1), (%blocks.5.2.expand.du_xhat init: %cst_1) across dimensions = [2] : (tensor<8x14x14x576xf32>, tensor<8x14x14x576xf32>, tensor<f32>, tensor<f32>) -> (tensor<8x14x576xf32>, tensor<8x14x576xf32>)
+      reducer(%acc_90: tensor<f32>, %elt_90: tensor<f32>) (%acc_91: tensor<f32>, %elt_91: tensor<f32>) {
+        %part_90 = stablehlo.add %acc_90, %elt_90 : tensor<f32>
+        %part_91 = stablehlo.add %acc_91, %elt_91 : tensor<f32>
+        stablehlo.return %part_90, %part_91 : tensor<f32>, tensor<f32>
+      }
+    %blocks.5.2.expand.d_beta_hw_d_gamma_hw:2 = stablehlo.reduce(%blocks.5.2.expand.d_beta_w_d_gamma_w#0 init: %cst_1), (%blocks.5.2.expand.d_beta_w_d_gamma_w#1 init: %cst_1) across dimensions = [1] : (tensor<8x14x576xf32>, tensor<8x14x576xf32>, tensor<f32>, tensor<f32>) -> (tensor<8x576xf32>, tensor<8x576xf32>)
+      reducer(%acc_92: tensor<f32>, %elt_92: tensor<f32>) (%acc_93: tensor<f32>, %elt_93: tensor<f32>) {
+        %part_92 = stablehlo.add %acc_92, %elt_92 : tensor<f32>
+        %part_93 = stablehlo.add %acc_93, %elt_93 : tensor<f32>
+        stablehlo.return %part_92, %part_93 : tensor<f32>, tensor<f32>
       }
     %blocks.5.2.expand.d_beta_d_gamma:2 = stablehlo.reduce(%blocks.5.2.expand.d_beta_hw_d_gamma_hw#0 init: %cst_1), (%blocks.5.2.expand.d_beta_hw_d_gamma_hw#1 init: %cst_1) across dimensions = [0] : (tensor<8x576xf32>, tensor<8x576xf32>, tensor<f32>, tensor<f32>) -> (tensor<576xf32>, tensor<576xf32>)
-      reducer(%acc_62: tensor<f32>, %elt_62: tensor<f32>) (%acc_63: tensor<f32>, %elt_63: tensor<f32>) {
-        %part_62 = stablehlo.add %acc_62, %elt_62 : tensor<f32>
-        %part_63 = stablehlo.add %acc_63, %elt_63 : tensor<f32>
-        stablehlo.return %part_62, %part_63 : tensor<f32>, tensor<f32>
+      reducer(%acc_94: tensor<f32>, %elt_94: tensor<f32>) (%acc_95: tensor<f32>, %elt_95: tensor<f32>) {
+        %part_94 = stablehlo.add %acc_94, %elt_94 : tensor<f32>
+        %part_95 = stablehlo.add %acc_95, %elt_95 : tensor<f32>
+        stablehlo.return %part_94, %part_95 : tensor<f32>, tensor<f32>
       }
     %blocks.5.2.expand.gamma_inv = stablehlo.multiply %blocks.5.2.expand.bn.gamma.flat, %blocks.5.2.expand.inv_std : tensor<576xf32>
     %blocks.5.2.expand.bcast_12 = stablehlo.broadcast_in_dim %cst_10, dims = [] : (tensor<f32>) -> tensor<576xf32>
@@ -4204,17 +4404,23 @@ module {
     %blocks.5.1.project.mean_inv_b = stablehlo.broadcast_in_dim %blocks.5.1.project.mean_inv, dims = [3] : (tensor<96xf32>) -> tensor<8x14x14x96xf32>
     %blocks.5.1.project.xhat = stablehlo.subtract %blocks.5.1.project.z_inv, %blocks.5.1.project.mean_inv_b : tensor<8x14x14x96xf32>
     %blocks.5.1.project.du_xhat = stablehlo.multiply %blocks.5.2.d_residual, %blocks.5.1.project.xhat : tensor<8x14x14x96xf32>
-    %blocks.5.1.project.d_beta_hw_d_gamma_hw:2 = stablehlo.reduce(%blocks.5.2.d_residual init: %cst_1), (%blocks.5.1.project.du_xhat init: %cst_1) across dimensions = [1, 2] : (tensor<8x14x14x96xf32>, tensor<8x14x14x96xf32>, tensor<f32>, tensor<f32>) -> (tensor<8x96xf32>, tensor<8x96xf32>)
-      reducer(%acc_64: tensor<f32>, %elt_64: tensor<f32>) (%acc_65: tensor<f32>, %elt_65: tensor<f32>) {
-        %part_64 = stablehlo.add %acc_64, %elt_64 : tensor<f32>
-        %part_65 = stablehlo.add %acc_65, %elt_65 : tensor<f32>
-        stablehlo.return %part_64, %part_65 : tensor<f32>, tensor<f32>
+    %blocks.5.1.project.d_beta_w_d_gamma_w:2 = stablehlo.reduce(%blocks.5.2.d_residual init: %cst_1), (%blocks.5.1.project.du_xhat init: %cst_1) across dimensions = [2] : (tensor<8x14x14x96xf32>, tensor<8x14x14x96xf32>, tensor<f32>, tensor<f32>) -> (tensor<8x14x96xf32>, tensor<8x14x96xf32>)
+      reducer(%acc_96: tensor<f32>, %elt_96: tensor<f32>) (%acc_97: tensor<f32>, %elt_97: tensor<f32>) {
+        %part_96 = stablehlo.add %acc_96, %elt_96 : tensor<f32>
+        %part_97 = stablehlo.add %acc_97, %elt_97 : tensor<f32>
+        stablehlo.return %part_96, %part_97 : tensor<f32>, tensor<f32>
+      }
+    %blocks.5.1.project.d_beta_hw_d_gamma_hw:2 = stablehlo.reduce(%blocks.5.1.project.d_beta_w_d_gamma_w#0 init: %cst_1), (%blocks.5.1.project.d_beta_w_d_gamma_w#1 init: %cst_1) across dimensions = [1] : (tensor<8x14x96xf32>, tensor<8x14x96xf32>, tensor<f32>, tensor<f32>) -> (tensor<8x96xf32>, tensor<8x96xf32>)
+      reducer(%acc_98: tensor<f32>, %elt_98: tensor<f32>) (%acc_99: tensor<f32>, %elt_99: tensor<f32>) {
+        %part_98 = stablehlo.add %acc_98, %elt_98 : tensor<f32>
+        %part_99 = stablehlo.add %acc_99, %elt_99 : tensor<f32>
+        stablehlo.return %part_98, %part_99 : tensor<f32>, tensor<f32>
       }
     %blocks.5.1.project.d_beta_d_gamma:2 = stablehlo.reduce(%blocks.5.1.project.d_beta_hw_d_gamma_hw#0 init: %cst_1), (%blocks.5.1.project.d_beta_hw_d_gamma_hw#1 init: %cst_1) across dimensions = [0] : (tensor<8x96xf32>, tensor<8x96xf32>, tensor<f32>, tensor<f32>) -> (tensor<96xf32>, tensor<96xf32>)
-      reducer(%acc_66: tensor<f32>, %elt_66: tensor<f32>) (%acc_67: tensor<f32>, %elt_67: tensor<f32>) {
-        %part_66 = stablehlo.add %acc_66, %elt_66 : tensor<f32>
-        %part_67 = stablehlo.add %acc_67, %elt_67 : tensor<f32>
-        stablehlo.return %part_66, %part_67 : tensor<f32>, tensor<f32>
+      reducer(%acc_100: tensor<f32>, %elt_100: tensor<f32>) (%acc_101: tensor<f32>, %elt_101: tensor<f32>) {
+        %part_100 = stablehlo.add %acc_100, %elt_100 : tensor<f32>
+        %part_101 = stablehlo.add %acc_101, %elt_101 : tensor<f32>
+        stablehlo.return %part_100, %part_101 : tensor<f32>, tensor<f32>
       }
     %blocks.5.1.project.gamma_inv = stablehlo.multiply %blocks.5.1.project.bn.gamma.flat, %blocks.5.1.project.inv_std : tensor<96xf32>
     %blocks.5.1.project.bcast_8 = stablehlo.broadcast_in_dim %cst_10, dims = [] : (tensor<f32>) -> tensor<96xf32>
@@ -4244,17 +4450,23 @@ module {
     %blocks.5.1.dw.full = stablehlo.broadcast_in_dim %cst_1, dims = [] : (tensor<f32>) -> tensor<8x14x14x576xf32>
     %blocks.5.1.dw.d_relu6 = stablehlo.select %blocks.5.1.dw.relu6_on, %blocks.5.1.project.d_x, %blocks.5.1.dw.full : (tensor<8x14x14x576xi1>, tensor<8x14x14x576xf32>, tensor<8x14x14x576xf32>) -> tensor<8x14x14x576xf32>
     %blocks.5.1.dw.du_xhat = stablehlo.multiply %blocks.5.1.dw.d_relu6, %blocks.5.1.dw.xhat : tensor<8x14x14x576xf32>
-    %blocks.5.1.dw.d_beta_hw_d_gamma_hw:2 = stablehlo.reduce(%blocks.5.1.dw.d_relu6 init: %cst_1), (%blocks.5.1.dw.du_xhat init: %cst_1) across dimensions = [1, 2] : (tensor<8x14x14x576xf32>, tensor<8x14x14x576xf32>, tensor<f32>, tensor<f32>) -> (tensor<8x576xf32>, tensor<8x576xf32>)
-      reducer(%acc_68: tensor<f32>, %elt_68: tensor<f32>) (%acc_69: tensor<f32>, %elt_69: tensor<f32>) {
-        %part_68 = stablehlo.add %acc_68, %elt_68 : tensor<f32>
-        %part_69 = stablehlo.add %acc_69, %elt_69 : tensor<f32>
-        stablehlo.return %part_68, %part_69 : tensor<f32>, tensor<f32>
+    %blocks.5.1.dw.d_beta_w_d_gamma_w:2 = stablehlo.reduce(%blocks.5.1.dw.d_relu6 init: %cst_1), (%blocks.5.1.dw.du_xhat init: %cst_1) across dimensions = [2] : (tensor<8x14x14x576xf32>, tensor<8x14x14x576xf32>, tensor<f32>, tensor<f32>) -> (tensor<8x14x576xf32>, tensor<8x14x576xf32>)
+      reducer(%acc_102: tensor<f32>, %elt_102: tensor<f32>) (%acc_103: tensor<f32>, %elt_103: tensor<f32>) {
+        %part_102 = stablehlo.add %acc_102, %elt_102 : tensor<f32>
+        %part_103 = stablehlo.add %acc_103, %elt_103 : tensor<f32>
+        stablehlo.return %part_102, %part_103 : tensor<f32>, tensor<f32>
+      }
+    %blocks.5.1.dw.d_beta_hw_d_gamma_hw:2 = stablehlo.reduce(%blocks.5.1.dw.d_beta_w_d_gamma_w#0 init: %cst_1), (%blocks.5.1.dw.d_beta_w_d_gamma_w#1 init: %cst_1) across dimensions = [1] : (tensor<8x14x576xf32>, tensor<8x14x576xf32>, tensor<f32>, tensor<f32>) -> (tensor<8x576xf32>, tensor<8x576xf32>)
+      reducer(%acc_104: tensor<f32>, %elt_104: tensor<f32>) (%acc_105: tensor<f32>, %elt_105: tensor<f32>) {
+        %part_104 = stablehlo.add %acc_104, %elt_104 : tensor<f32>
+        %part_105 = stablehlo.add %acc_105, %elt_105 : tensor<f32>
+        stablehlo.return %part_104, %part_105 : tensor<f32>, tensor<f32>
       }
     %blocks.5.1.dw.d_beta_d_gamma:2 = stablehlo.reduce(%blocks.5.1.dw.d_beta_hw_d_gamma_hw#0 init: %cst_1), (%blocks.5.1.dw.d_beta_hw_d_gamma_hw#1 init: %cst_1) across dimensions = [0] : (tensor<8x576xf32>, tensor<8x576xf32>, tensor<f32>, tensor<f32>) -> (tensor<576xf32>, tensor<576xf32>)
-      reducer(%acc_70: tensor<f32>, %elt_70: tensor<f32>) (%acc_71: tensor<f32>, %elt_71: tensor<f32>) {
-        %part_70 = stablehlo.add %acc_70, %elt_70 : tensor<f32>
-        %part_71 = stablehlo.add %acc_71, %elt_71 : tensor<f32>
-        stablehlo.return %part_70, %part_71 : tensor<f32>, tensor<f32>
+      reducer(%acc_106: tensor<f32>, %elt_106: tensor<f32>) (%acc_107: tensor<f32>, %elt_107: tensor<f32>) {
+        %part_106 = stablehlo.add %acc_106, %elt_106 : tensor<f32>
+        %part_107 = stablehlo.add %acc_107, %elt_107 : tensor<f32>
+        stablehlo.return %part_106, %part_107 : tensor<f32>, tensor<f32>
       }
     %blocks.5.1.dw.gamma_inv = stablehlo.multiply %blocks.5.1.dw.bn.gamma.flat, %blocks.5.1.dw.inv_std : tensor<576xf32>
     %blocks.5.1.dw.bcast_12 = stablehlo.broadcast_in_dim %cst_10, dims = [] : (tensor<f32>) -> tensor<576xf32>
@@ -4314,17 +4526,23 @@ module {
     %blocks.5.1.expand.full = stablehlo.broadcast_in_dim %cst_1, dims = [] : (tensor<f32>) -> tensor<8x14x14x576xf32>
     %blocks.5.1.expand.d_relu6 = stablehlo.select %blocks.5.1.expand.relu6_on, %blocks.5.1.dw.d_x, %blocks.5.1.expand.full : (tensor<8x14x14x576xi1>, tensor<8x14x14x576xf32>, tensor<8x14x14x576xf32>) -> tensor<8x14x14x576xf32>
     %blocks.5.1.expand.du_xhat = stablehlo.multiply %blocks.5.1.expand.d_relu6, %blocks.5.1.expand.xhat : tensor<8x14x14x576xf32>
-    %blocks.5.1.expand.d_beta_hw_d_gamma_hw:2 = stablehlo.reduce(%blocks.5.1.expand.d_relu6 init: %cst_1), (%blocks.5.1.expand.du_xhat init: %cst_1) across dimensions = [1, 2] : (tensor<8x14x14x576xf32>, tensor<8x14x14x576xf32>, tensor<f32>, tensor<f32>) -> (tensor<8x576xf32>, tensor<8x576xf32>)
-      reducer(%acc_72: tensor<f32>, %elt_72: tensor<f32>) (%acc_73: tensor<f32>, %elt_73: tensor<f32>) {
-        %part_72 = stablehlo.add %acc_72, %elt_72 : tensor<f32>
-        %part_73 = stablehlo.add %acc_73, %elt_73 : tensor<f32>
-        stablehlo.return %part_72, %part_73 : tensor<f32>, tensor<f32>
+    %blocks.5.1.expand.d_beta_w_d_gamma_w:2 = stablehlo.reduce(%blocks.5.1.expand.d_relu6 init: %cst_1), (%blocks.5.1.expand.du_xhat init: %cst_1) across dimensions = [2] : (tensor<8x14x14x576xf32>, tensor<8x14x14x576xf32>, tensor<f32>, tensor<f32>) -> (tensor<8x14x576xf32>, tensor<8x14x576xf32>)
+      reducer(%acc_108: tensor<f32>, %elt_108: tensor<f32>) (%acc_109: tensor<f32>, %elt_109: tensor<f32>) {
+        %part_108 = stablehlo.add %acc_108, %elt_108 : tensor<f32>
+        %part_109 = stablehlo.add %acc_109, %elt_109 : tensor<f32>
+        stablehlo.return %part_108, %part_109 : tensor<f32>, tensor<f32>
+      }
+    %blocks.5.1.expand.d_beta_hw_d_gamma_hw:2 = stablehlo.reduce(%blocks.5.1.expand.d_beta_w_d_gamma_w#0 init: %cst_1), (%blocks.5.1.expand.d_beta_w_d_gamma_w#1 init: %cst_1) across dimensions = [1] : (tensor<8x14x576xf32>, tensor<8x14x576xf32>, tensor<f32>, tensor<f32>) -> (tensor<8x576xf32>, tensor<8x576xf32>)
+      reducer(%acc_110: tensor<f32>, %elt_110: tensor<f32>) (%acc_111: tensor<f32>, %elt_111: tensor<f32>) {
+        %part_110 = stablehlo.add %acc_110, %elt_110 : tensor<f32>
+        %part_111 = stablehlo.add %acc_111, %elt_111 : tensor<f32>
+        stablehlo.return %part_110, %part_111 : tensor<f32>, tensor<f32>
       }
     %blocks.5.1.expand.d_beta_d_gamma:2 = stablehlo.reduce(%blocks.5.1.expand.d_beta_hw_d_gamma_hw#0 init: %cst_1), (%blocks.5.1.expand.d_beta_hw_d_gamma_hw#1 init: %cst_1) across dimensions = [0] : (tensor<8x576xf32>, tensor<8x576xf32>, tensor<f32>, tensor<f32>) -> (tensor<576xf32>, tensor<576xf32>)
-      reducer(%acc_74: tensor<f32>, %elt_74: tensor<f32>) (%acc_75: tensor<f32>, %elt_75: tensor<f32>) {
-        %part_74 = stablehlo.add %acc_74, %elt_74 : tensor<f32>
-        %part_75 = stablehlo.add %acc_75, %elt_75 : tensor<f32>
-        stablehlo.return %part_74, %part_75 : tensor<f32>, tensor<f32>
+      reducer(%acc_112: tensor<f32>, %elt_112: tensor<f32>) (%acc_113: tensor<f32>, %elt_113: tensor<f32>) {
+        %part_112 = stablehlo.add %acc_112, %elt_112 : tensor<f32>
+        %part_113 = stablehlo.add %acc_113, %elt_113 : tensor<f32>
+        stablehlo.return %part_112, %part_113 : tensor<f32>, tensor<f32>
       }
     %blocks.5.1.expand.gamma_inv = stablehlo.multiply %blocks.5.1.expand.bn.gamma.flat, %blocks.5.1.expand.inv_std : tensor<576xf32>
     %blocks.5.1.expand.bcast_12 = stablehlo.broadcast_in_dim %cst_10, dims = [] : (tensor<f32>) -> tensor<576xf32>
@@ -4348,17 +4566,23 @@ module {
     %blocks.5.0.project.mean_inv_b = stablehlo.broadcast_in_dim %blocks.5.0.project.mean_inv, dims = [3] : (tensor<96xf32>) -> tensor<8x14x14x96xf32>
     %blocks.5.0.project.xhat = stablehlo.subtract %blocks.5.0.project.z_inv, %blocks.5.0.project.mean_inv_b : tensor<8x14x14x96xf32>
     %blocks.5.0.project.du_xhat = stablehlo.multiply %blocks.5.1.d_residual, %blocks.5.0.project.xhat : tensor<8x14x14x96xf32>
-    %blocks.5.0.project.d_beta_hw_d_gamma_hw:2 = stablehlo.reduce(%blocks.5.1.d_residual init: %cst_1), (%blocks.5.0.project.du_xhat init: %cst_1) across dimensions = [1, 2] : (tensor<8x14x14x96xf32>, tensor<8x14x14x96xf32>, tensor<f32>, tensor<f32>) -> (tensor<8x96xf32>, tensor<8x96xf32>)
-      reducer(%acc_76: tensor<f32>, %elt_76: tensor<f32>) (%acc_77: tensor<f32>, %elt_77: tensor<f32>) {
-        %part_76 = stablehlo.add %acc_76, %elt_76 : tensor<f32>
-        %part_77 = stablehlo.add %acc_77, %elt_77 : tensor<f32>
-        stablehlo.return %part_76, %part_77 : tensor<f32>, tensor<f32>
+    %blocks.5.0.project.d_beta_w_d_gamma_w:2 = stablehlo.reduce(%blocks.5.1.d_residual init: %cst_1), (%blocks.5.0.project.du_xhat init: %cst_1) across dimensions = [2] : (tensor<8x14x14x96xf32>, tensor<8x14x14x96xf32>, tensor<f32>, tensor<f32>) -> (tensor<8x14x96xf32>, tensor<8x14x96xf32>)
+      reducer(%acc_114: tensor<f32>, %elt_114: tensor<f32>) (%acc_115: tensor<f32>, %elt_115: tensor<f32>) {
+        %part_114 = stablehlo.add %acc_114, %elt_114 : tensor<f32>
+        %part_115 = stablehlo.add %acc_115, %elt_115 : tensor<f32>
+        stablehlo.return %part_114, %part_115 : tensor<f32>, tensor<f32>
+      }
+    %blocks.5.0.project.d_beta_hw_d_gamma_hw:2 = stablehlo.reduce(%blocks.5.0.project.d_beta_w_d_gamma_w#0 init: %cst_1), (%blocks.5.0.project.d_beta_w_d_gamma_w#1 init: %cst_1) across dimensions = [1] : (tensor<8x14x96xf32>, tensor<8x14x96xf32>, tensor<f32>, tensor<f32>) -> (tensor<8x96xf32>, tensor<8x96xf32>)
+      reducer(%acc_116: tensor<f32>, %elt_116: tensor<f32>) (%acc_117: tensor<f32>, %elt_117: tensor<f32>) {
+        %part_116 = stablehlo.add %acc_116, %elt_116 : tensor<f32>
+        %part_117 = stablehlo.add %acc_117, %elt_117 : tensor<f32>
+        stablehlo.return %part_116, %part_117 : tensor<f32>, tensor<f32>
       }
     %blocks.5.0.project.d_beta_d_gamma:2 = stablehlo.reduce(%blocks.5.0.project.d_beta_hw_d_gamma_hw#0 init: %cst_1), (%blocks.5.0.project.d_beta_hw_d_gamma_hw#1 init: %cst_1) across dimensions = [0] : (tensor<8x96xf32>, tensor<8x96xf32>, tensor<f32>, tensor<f32>) -> (tensor<96xf32>, tensor<96xf32>)
-      reducer(%acc_78: tensor<f32>, %elt_78: tensor<f32>) (%acc_79: tensor<f32>, %elt_79: tensor<f32>) {
-        %part_78 = stablehlo.add %acc_78, %elt_78 : tensor<f32>
-        %part_79 = stablehlo.add %acc_79, %elt_79 : tensor<f32>
-        stablehlo.return %part_78, %part_79 : tensor<f32>, tensor<f32>
+      reducer(%acc_118: tensor<f32>, %elt_118: tensor<f32>) (%acc_119: tensor<f32>, %elt_119: tensor<f32>) {
+        %part_118 = stablehlo.add %acc_118, %elt_118 : tensor<f32>
+        %part_119 = stablehlo.add %acc_119, %elt_119 : tensor<f32>
+        stablehlo.return %part_118, %part_119 : tensor<f32>, tensor<f32>
       }
     %blocks.5.0.project.gamma_inv = stablehlo.multiply %blocks.5.0.project.bn.gamma.flat, %blocks.5.0.project.inv_std : tensor<96xf32>
     %blocks.5.0.project.bcast_8 = stablehlo.broadcast_in_dim %cst_10, dims = [] : (tensor<f32>) -> tensor<96xf32>
@@ -4388,17 +4612,23 @@ module {
     %blocks.5.0.dw.full = stablehlo.broadcast_in_dim %cst_1, dims = [] : (tensor<f32>) -> tensor<8x14x14x384xf32>
     %blocks.5.0.dw.d_relu6 = stablehlo.select %blocks.5.0.dw.relu6_on, %blocks.5.0.project.d_x, %blocks.5.0.dw.full : (tensor<8x14x14x384xi1>, tensor<8x14x14x384xf32>, tensor<8x14x14x384xf32>) -> tensor<8x14x14x384xf32>
     %blocks.5.0.dw.du_xhat = stablehlo.multiply %blocks.5.0.dw.d_relu6, %blocks.5.0.dw.xhat : tensor<8x14x14x384xf32>
-    %blocks.5.0.dw.d_beta_hw_d_gamma_hw:2 = stablehlo.reduce(%blocks.5.0.dw.d_relu6 init: %cst_1), (%blocks.5.0.dw.du_xhat init: %cst_1) across dimensions = [1, 2] : (tensor<8x14x14x384xf32>, tensor<8x14x14x384xf32>, tensor<f32>, tensor<f32>) -> (tensor<8x384xf32>, tensor<8x384xf32>)
-      reducer(%acc_80: tensor<f32>, %elt_80: tensor<f32>) (%acc_81: tensor<f32>, %elt_81: tensor<f32>) {
-        %part_80 = stablehlo.add %acc_80, %elt_80 : tensor<f32>
-        %part_81 = stablehlo.add %acc_81, %elt_81 : tensor<f32>
-        stablehlo.return %part_80, %part_81 : tensor<f32>, tensor<f32>
+    %blocks.5.0.dw.d_beta_w_d_gamma_w:2 = stablehlo.reduce(%blocks.5.0.dw.d_relu6 init: %cst_1), (%blocks.5.0.dw.du_xhat init: %cst_1) across dimensions = [2] : (tensor<8x14x14x384xf32>, tensor<8x14x14x384xf32>, tensor<f32>, tensor<f32>) -> (tensor<8x14x384xf32>, tensor<8x14x384xf32>)
+      reducer(%acc_120: tensor<f32>, %elt_120: tensor<f32>) (%acc_121: tensor<f32>, %elt_121: tensor<f32>) {
+        %part_120 = stablehlo.add %acc_120, %elt_120 : tensor<f32>
+        %part_121 = stablehlo.add %acc_121, %elt_121 : tensor<f32>
+        stablehlo.return %part_120, %part_121 : tensor<f32>, tensor<f32>
+      }
+    %blocks.5.0.dw.d_beta_hw_d_gamma_hw:2 = stablehlo.reduce(%blocks.5.0.dw.d_beta_w_d_gamma_w#0 init: %cst_1), (%blocks.5.0.dw.d_beta_w_d_gamma_w#1 init: %cst_1) across dimensions = [1] : (tensor<8x14x384xf32>, tensor<8x14x384xf32>, tensor<f32>, tensor<f32>) -> (tensor<8x384xf32>, tensor<8x384xf32>)
+      reducer(%acc_122: tensor<f32>, %elt_122: tensor<f32>) (%acc_123: tensor<f32>, %elt_123: tensor<f32>) {
+        %part_122 = stablehlo.add %acc_122, %elt_122 : tensor<f32>
+        %part_123 = stablehlo.add %acc_123, %elt_123 : tensor<f32>
+        stablehlo.return %part_122, %part_123 : tensor<f32>, tensor<f32>
       }
     %blocks.5.0.dw.d_beta_d_gamma:2 = stablehlo.reduce(%blocks.5.0.dw.d_beta_hw_d_gamma_hw#0 init: %cst_1), (%blocks.5.0.dw.d_beta_hw_d_gamma_hw#1 init: %cst_1) across dimensions = [0] : (tensor<8x384xf32>, tensor<8x384xf32>, tensor<f32>, tensor<f32>) -> (tensor<384xf32>, tensor<384xf32>)
-      reducer(%acc_82: tensor<f32>, %elt_82: tensor<f32>) (%acc_83: tensor<f32>, %elt_83: tensor<f32>) {
-        %part_82 = stablehlo.add %acc_82, %elt_82 : tensor<f32>
-        %part_83 = stablehlo.add %acc_83, %elt_83 : tensor<f32>
-        stablehlo.return %part_82, %part_83 : tensor<f32>, tensor<f32>
+      reducer(%acc_124: tensor<f32>, %elt_124: tensor<f32>) (%acc_125: tensor<f32>, %elt_125: tensor<f32>) {
+        %part_124 = stablehlo.add %acc_124, %elt_124 : tensor<f32>
+        %part_125 = stablehlo.add %acc_125, %elt_125 : tensor<f32>
+        stablehlo.return %part_124, %part_125 : tensor<f32>, tensor<f32>
       }
     %blocks.5.0.dw.gamma_inv = stablehlo.multiply %blocks.5.0.dw.bn.gamma.flat, %blocks.5.0.dw.inv_std : tensor<384xf32>
     %blocks.5.0.dw.bcast_12 = stablehlo.broadcast_in_dim %cst_10, dims = [] : (tensor<f32>) -> tensor<384xf32>
@@ -4458,17 +4688,23 @@ module {
     %blocks.5.0.expand.full = stablehlo.broadcast_in_dim %cst_1, dims = [] : (tensor<f32>) -> tensor<8x14x14x384xf32>
     %blocks.5.0.expand.d_relu6 = stablehlo.select %blocks.5.0.expand.relu6_on, %blocks.5.0.dw.d_x, %blocks.5.0.expand.full : (tensor<8x14x14x384xi1>, tensor<8x14x14x384xf32>, tensor<8x14x14x384xf32>) -> tensor<8x14x14x384xf32>
     %blocks.5.0.expand.du_xhat = stablehlo.multiply %blocks.5.0.expand.d_relu6, %blocks.5.0.expand.xhat : tensor<8x14x14x384xf32>
-    %blocks.5.0.expand.d_beta_hw_d_gamma_hw:2 = stablehlo.reduce(%blocks.5.0.expand.d_relu6 init: %cst_1), (%blocks.5.0.expand.du_xhat init: %cst_1) across dimensions = [1, 2] : (tensor<8x14x14x384xf32>, tensor<8x14x14x384xf32>, tensor<f32>, tensor<f32>) -> (tensor<8x384xf32>, tensor<8x384xf32>)
-      reducer(%acc_84: tensor<f32>, %elt_84: tensor<f32>) (%acc_85: tensor<f32>, %elt_85: tensor<f32>) {
-        %part_84 = stablehlo.add %acc_84, %elt_84 : tensor<f32>
-        %part_85 = stablehlo.add %acc_85, %elt_85 : tensor<f32>
-        stablehlo.return %part_84, %part_85 : tensor<f32>, tensor<f32>
+    %blocks.5.0.expand.d_beta_w_d_gamma_w:2 = stablehlo.reduce(%blocks.5.0.expand.d_relu6 init: %cst_1), (%blocks.5.0.expand.du_xhat init: %cst_1) across dimensions = [2] : (tensor<8x14x14x384xf32>, tensor<8x14x14x384xf32>, tensor<f32>, tensor<f32>) -> (tensor<8x14x384xf32>, tensor<8x14x384xf32>)
+      reducer(%acc_126: tensor<f32>, %elt_126: tensor<f32>) (%acc_127: tensor<f32>, %elt_127: tensor<f32>) {
+        %part_126 = stablehlo.add %acc_126, %elt_126 : tensor<f32>
+        %part_127 = stablehlo.add %acc_127, %elt_127 : tensor<f32>
+        stablehlo.return %part_126, %part_127 : tensor<f32>, tensor<f32>
+      }
+    %blocks.5.0.expand.d_beta_hw_d_gamma_hw:2 = stablehlo.reduce(%blocks.5.0.expand.d_beta_w_d_gamma_w#0 init: %cst_1), (%blocks.5.0.expand.d_beta_w_d_gamma_w#1 init: %cst_1) across dimensions = [1] : (tensor<8x14x384xf32>, tensor<8x14x384xf32>, tensor<f32>, tensor<f32>) -> (tensor<8x384xf32>, tensor<8x384xf32>)
+      reducer(%acc_128: tensor<f32>, %elt_128: tensor<f32>) (%acc_129: tensor<f32>, %elt_129: tensor<f32>) {
+        %part_128 = stablehlo.add %acc_128, %elt_128 : tensor<f32>
+        %part_129 = stablehlo.add %acc_129, %elt_129 : tensor<f32>
+        stablehlo.return %part_128, %part_129 : tensor<f32>, tensor<f32>
       }
     %blocks.5.0.expand.d_beta_d_gamma:2 = stablehlo.reduce(%blocks.5.0.expand.d_beta_hw_d_gamma_hw#0 init: %cst_1), (%blocks.5.0.expand.d_beta_hw_d_gamma_hw#1 init: %cst_1) across dimensions = [0] : (tensor<8x384xf32>, tensor<8x384xf32>, tensor<f32>, tensor<f32>) -> (tensor<384xf32>, tensor<384xf32>)
-      reducer(%acc_86: tensor<f32>, %elt_86: tensor<f32>) (%acc_87: tensor<f32>, %elt_87: tensor<f32>) {
-        %part_86 = stablehlo.add %acc_86, %elt_86 : tensor<f32>
-        %part_87 = stablehlo.add %acc_87, %elt_87 : tensor<f32>
-        stablehlo.return %part_86, %part_87 : tensor<f32>, tensor<f32>
+      reducer(%acc_130: tensor<f32>, %elt_130: tensor<f32>) (%acc_131: tensor<f32>, %elt_131: tensor<f32>) {
+        %part_130 = stablehlo.add %acc_130, %elt_130 : tensor<f32>
+        %part_131 = stablehlo.add %acc_131, %elt_131 : tensor<f32>
+        stablehlo.return %part_130, %part_131 : tensor<f32>, tensor<f32>
       }
     %blocks.5.0.expand.gamma_inv = stablehlo.multiply %blocks.5.0.expand.bn.gamma.flat, %blocks.5.0.expand.inv_std : tensor<384xf32>
     %blocks.5.0.expand.bcast_12 = stablehlo.broadcast_in_dim %cst_10, dims = [] : (tensor<f32>) -> tensor<384xf32>
@@ -4491,17 +4727,23 @@ module {
     %blocks.4.3.project.mean_inv_b = stablehlo.broadcast_in_dim %blocks.4.3.project.mean_inv, dims = [3] : (tensor<64xf32>) -> tensor<8x14x14x64xf32>
     %blocks.4.3.project.xhat = stablehlo.subtract %blocks.4.3.project.z_inv, %blocks.4.3.project.mean_inv_b : tensor<8x14x14x64xf32>
     %blocks.4.3.project.du_xhat = stablehlo.multiply %blocks.5.0.expand.d_x, %blocks.4.3.project.xhat : tensor<8x14x14x64xf32>
-    %blocks.4.3.project.d_beta_hw_d_gamma_hw:2 = stablehlo.reduce(%blocks.5.0.expand.d_x init: %cst_1), (%blocks.4.3.project.du_xhat init: %cst_1) across dimensions = [1, 2] : (tensor<8x14x14x64xf32>, tensor<8x14x14x64xf32>, tensor<f32>, tensor<f32>) -> (tensor<8x64xf32>, tensor<8x64xf32>)
-      reducer(%acc_88: tensor<f32>, %elt_88: tensor<f32>) (%acc_89: tensor<f32>, %elt_89: tensor<f32>) {
-        %part_88 = stablehlo.add %acc_88, %elt_88 : tensor<f32>
-        %part_89 = stablehlo.add %acc_89, %elt_89 : tensor<f32>
-        stablehlo.return %part_88, %part_89 : tensor<f32>, tensor<f32>
+    %blocks.4.3.project.d_beta_w_d_gamma_w:2 = stablehlo.reduce(%blocks.5.0.expand.d_x init: %cst_1), (%blocks.4.3.project.du_xhat init: %cst_1) across dimensions = [2] : (tensor<8x14x14x64xf32>, tensor<8x14x14x64xf32>, tensor<f32>, tensor<f32>) -> (tensor<8x14x64xf32>, tensor<8x14x64xf32>)
+      reducer(%acc_132: tensor<f32>, %elt_132: tensor<f32>) (%acc_133: tensor<f32>, %elt_133: tensor<f32>) {
+        %part_132 = stablehlo.add %acc_132, %elt_132 : tensor<f32>
+        %part_133 = stablehlo.add %acc_133, %elt_133 : tensor<f32>
+        stablehlo.return %part_132, %part_133 : tensor<f32>, tensor<f32>
+      }
+    %blocks.4.3.project.d_beta_hw_d_gamma_hw:2 = stablehlo.reduce(%blocks.4.3.project.d_beta_w_d_gamma_w#0 init: %cst_1), (%blocks.4.3.project.d_beta_w_d_gamma_w#1 init: %cst_1) across dimensions = [1] : (tensor<8x14x64xf32>, tensor<8x14x64xf32>, tensor<f32>, tensor<f32>) -> (tensor<8x64xf32>, tensor<8x64xf32>)
+      reducer(%acc_134: tensor<f32>, %elt_134: tensor<f32>) (%acc_135: tensor<f32>, %elt_135: tensor<f32>) {
+        %part_134 = stablehlo.add %acc_134, %elt_134 : tensor<f32>
+        %part_135 = stablehlo.add %acc_135, %elt_135 : tensor<f32>
+        stablehlo.return %part_134, %part_135 : tensor<f32>, tensor<f32>
       }
     %blocks.4.3.project.d_beta_d_gamma:2 = stablehlo.reduce(%blocks.4.3.project.d_beta_hw_d_gamma_hw#0 init: %cst_1), (%blocks.4.3.project.d_beta_hw_d_gamma_hw#1 init: %cst_1) across dimensions = [0] : (tensor<8x64xf32>, tensor<8x64xf32>, tensor<f32>, tensor<f32>) -> (tensor<64xf32>, tensor<64xf32>)
-      reducer(%acc_90: tensor<f32>, %elt_90: tensor<f32>) (%acc_91: tensor<f32>, %elt_91: tensor<f32>) {
-        %part_90 = stablehlo.add %acc_90, %elt_90 : tensor<f32>
-        %part_91 = stablehlo.add %acc_91, %elt_91 : tensor<f32>
-        stablehlo.return %part_90, %part_91 : tensor<f32>, tensor<f32>
+      reducer(%acc_136: tensor<f32>, %elt_136: tensor<f32>) (%acc_137: tensor<f32>, %elt_137: tensor<f32>) {
+        %part_136 = stablehlo.add %acc_136, %elt_136 : tensor<f32>
+        %part_137 = stablehlo.add %acc_137, %elt_137 : tensor<f32>
+        stablehlo.return %part_136, %part_137 : tensor<f32>, tensor<f32>
       }
     %blocks.4.3.project.gamma_inv = stablehlo.multiply %blocks.4.3.project.bn.gamma.flat, %blocks.4.3.project.inv_std : tensor<64xf32>
     %blocks.4.3.project.bcast_8 = stablehlo.broadcast_in_dim %cst_10, dims = [] : (tensor<f32>) -> tensor<64xf32>
@@ -4531,17 +4773,23 @@ module {
     %blocks.4.3.dw.full = stablehlo.broadcast_in_dim %cst_1, dims = [] : (tensor<f32>) -> tensor<8x14x14x384xf32>
     %blocks.4.3.dw.d_relu6 = stablehlo.select %blocks.4.3.dw.relu6_on, %blocks.4.3.project.d_x, %blocks.4.3.dw.full : (tensor<8x14x14x384xi1>, tensor<8x14x14x384xf32>, tensor<8x14x14x384xf32>) -> tensor<8x14x14x384xf32>
     %blocks.4.3.dw.du_xhat = stablehlo.multiply %blocks.4.3.dw.d_relu6, %blocks.4.3.dw.xhat : tensor<8x14x14x384xf32>
-    %blocks.4.3.dw.d_beta_hw_d_gamma_hw:2 = stablehlo.reduce(%blocks.4.3.dw.d_relu6 init: %cst_1), (%blocks.4.3.dw.du_xhat init: %cst_1) across dimensions = [1, 2] : (tensor<8x14x14x384xf32>, tensor<8x14x14x384xf32>, tensor<f32>, tensor<f32>) -> (tensor<8x384xf32>, tensor<8x384xf32>)
-      reducer(%acc_92: tensor<f32>, %elt_92: tensor<f32>) (%acc_93: tensor<f32>, %elt_93: tensor<f32>) {
-        %part_92 = stablehlo.add %acc_92, %elt_92 : tensor<f32>
-        %part_93 = stablehlo.add %acc_93, %elt_93 : tensor<f32>
-        stablehlo.return %part_92, %part_93 : tensor<f32>, tensor<f32>
+    %blocks.4.3.dw.d_beta_w_d_gamma_w:2 = stablehlo.reduce(%blocks.4.3.dw.d_relu6 init: %cst_1), (%blocks.4.3.dw.du_xhat init: %cst_1) across dimensions = [2] : (tensor<8x14x14x384xf32>, tensor<8x14x14x384xf32>, tensor<f32>, tensor<f32>) -> (tensor<8x14x384xf32>, tensor<8x14x384xf32>)
+      reducer(%acc_138: tensor<f32>, %elt_138: tensor<f32>) (%acc_139: tensor<f32>, %elt_139: tensor<f32>) {
+        %part_138 = stablehlo.add %acc_138, %elt_138 : tensor<f32>
+        %part_139 = stablehlo.add %acc_139, %elt_139 : tensor<f32>
+        stablehlo.return %part_138, %part_139 : tensor<f32>, tensor<f32>
+      }
+    %blocks.4.3.dw.d_beta_hw_d_gamma_hw:2 = stablehlo.reduce(%blocks.4.3.dw.d_beta_w_d_gamma_w#0 init: %cst_1), (%blocks.4.3.dw.d_beta_w_d_gamma_w#1 init: %cst_1) across dimensions = [1] : (tensor<8x14x384xf32>, tensor<8x14x384xf32>, tensor<f32>, tensor<f32>) -> (tensor<8x384xf32>, tensor<8x384xf32>)
+      reducer(%acc_140: tensor<f32>, %elt_140: tensor<f32>) (%acc_141: tensor<f32>, %elt_141: tensor<f32>) {
+        %part_140 = stablehlo.add %acc_140, %elt_140 : tensor<f32>
+        %part_141 = stablehlo.add %acc_141, %elt_141 : tensor<f32>
+        stablehlo.return %part_140, %part_141 : tensor<f32>, tensor<f32>
       }
     %blocks.4.3.dw.d_beta_d_gamma:2 = stablehlo.reduce(%blocks.4.3.dw.d_beta_hw_d_gamma_hw#0 init: %cst_1), (%blocks.4.3.dw.d_beta_hw_d_gamma_hw#1 init: %cst_1) across dimensions = [0] : (tensor<8x384xf32>, tensor<8x384xf32>, tensor<f32>, tensor<f32>) -> (tensor<384xf32>, tensor<384xf32>)
-      reducer(%acc_94: tensor<f32>, %elt_94: tensor<f32>) (%acc_95: tensor<f32>, %elt_95: tensor<f32>) {
-        %part_94 = stablehlo.add %acc_94, %elt_94 : tensor<f32>
-        %part_95 = stablehlo.add %acc_95, %elt_95 : tensor<f32>
-        stablehlo.return %part_94, %part_95 : tensor<f32>, tensor<f32>
+      reducer(%acc_142: tensor<f32>, %elt_142: tensor<f32>) (%acc_143: tensor<f32>, %elt_143: tensor<f32>) {
+        %part_142 = stablehlo.add %acc_142, %elt_142 : tensor<f32>
+        %part_143 = stablehlo.add %acc_143, %elt_143 : tensor<f32>
+        stablehlo.return %part_142, %part_143 : tensor<f32>, tensor<f32>
       }
     %blocks.4.3.dw.gamma_inv = stablehlo.multiply %blocks.4.3.dw.bn.gamma.flat, %blocks.4.3.dw.inv_std : tensor<384xf32>
     %blocks.4.3.dw.bcast_12 = stablehlo.broadcast_in_dim %cst_10, dims = [] : (tensor<f32>) -> tensor<384xf32>
@@ -4601,17 +4849,23 @@ module {
     %blocks.4.3.expand.full = stablehlo.broadcast_in_dim %cst_1, dims = [] : (tensor<f32>) -> tensor<8x14x14x384xf32>
     %blocks.4.3.expand.d_relu6 = stablehlo.select %blocks.4.3.expand.relu6_on, %blocks.4.3.dw.d_x, %blocks.4.3.expand.full : (tensor<8x14x14x384xi1>, tensor<8x14x14x384xf32>, tensor<8x14x14x384xf32>) -> tensor<8x14x14x384xf32>
     %blocks.4.3.expand.du_xhat = stablehlo.multiply %blocks.4.3.expand.d_relu6, %blocks.4.3.expand.xhat : tensor<8x14x14x384xf32>
-    %blocks.4.3.expand.d_beta_hw_d_gamma_hw:2 = stablehlo.reduce(%blocks.4.3.expand.d_relu6 init: %cst_1), (%blocks.4.3.expand.du_xhat init: %cst_1) across dimensions = [1, 2] : (tensor<8x14x14x384xf32>, tensor<8x14x14x384xf32>, tensor<f32>, tensor<f32>) -> (tensor<8x384xf32>, tensor<8x384xf32>)
-      reducer(%acc_96: tensor<f32>, %elt_96: tensor<f32>) (%acc_97: tensor<f32>, %elt_97: tensor<f32>) {
-        %part_96 = stablehlo.add %acc_96, %elt_96 : tensor<f32>
-        %part_97 = stablehlo.add %acc_97, %elt_97 : tensor<f32>
-        stablehlo.return %part_96, %part_97 : tensor<f32>, tensor<f32>
+    %blocks.4.3.expand.d_beta_w_d_gamma_w:2 = stablehlo.reduce(%blocks.4.3.expand.d_relu6 init: %cst_1), (%blocks.4.3.expand.du_xhat init: %cst_1) across dimensions = [2] : (tensor<8x14x14x384xf32>, tensor<8x14x14x384xf32>, tensor<f32>, tensor<f32>) -> (tensor<8x14x384xf32>, tensor<8x14x384xf32>)
+      reducer(%acc_144: tensor<f32>, %elt_144: tensor<f32>) (%acc_145: tensor<f32>, %elt_145: tensor<f32>) {
+        %part_144 = stablehlo.add %acc_144, %elt_144 : tensor<f32>
+        %part_145 = stablehlo.add %acc_145, %elt_145 : tensor<f32>
+        stablehlo.return %part_144, %part_145 : tensor<f32>, tensor<f32>
+      }
+    %blocks.4.3.expand.d_beta_hw_d_gamma_hw:2 = stablehlo.reduce(%blocks.4.3.expand.d_beta_w_d_gamma_w#0 init: %cst_1), (%blocks.4.3.expand.d_beta_w_d_gamma_w#1 init: %cst_1) across dimensions = [1] : (tensor<8x14x384xf32>, tensor<8x14x384xf32>, tensor<f32>, tensor<f32>) -> (tensor<8x384xf32>, tensor<8x384xf32>)
+      reducer(%acc_146: tensor<f32>, %elt_146: tensor<f32>) (%acc_147: tensor<f32>, %elt_147: tensor<f32>) {
+        %part_146 = stablehlo.add %acc_146, %elt_146 : tensor<f32>
+        %part_147 = stablehlo.add %acc_147, %elt_147 : tensor<f32>
+        stablehlo.return %part_146, %part_147 : tensor<f32>, tensor<f32>
       }
     %blocks.4.3.expand.d_beta_d_gamma:2 = stablehlo.reduce(%blocks.4.3.expand.d_beta_hw_d_gamma_hw#0 init: %cst_1), (%blocks.4.3.expand.d_beta_hw_d_gamma_hw#1 init: %cst_1) across dimensions = [0] : (tensor<8x384xf32>, tensor<8x384xf32>, tensor<f32>, tensor<f32>) -> (tensor<384xf32>, tensor<384xf32>)
-      reducer(%acc_98: tensor<f32>, %elt_98: tensor<f32>) (%acc_99: tensor<f32>, %elt_99: tensor<f32>) {
-        %part_98 = stablehlo.add %acc_98, %elt_98 : tensor<f32>
-        %part_99 = stablehlo.add %acc_99, %elt_99 : tensor<f32>
-        stablehlo.return %part_98, %part_99 : tensor<f32>, tensor<f32>
+      reducer(%acc_148: tensor<f32>, %elt_148: tensor<f32>) (%acc_149: tensor<f32>, %elt_149: tensor<f32>) {
+        %part_148 = stablehlo.add %acc_148, %elt_148 : tensor<f32>
+        %part_149 = stablehlo.add %acc_149, %elt_149 : tensor<f32>
+        stablehlo.return %part_148, %part_149 : tensor<f32>, tensor<f32>
       }
     %blocks.4.3.expand.gamma_inv = stablehlo.multiply %blocks.4.3.expand.bn.gamma.flat, %blocks.4.3.expand.inv_std : tensor<384xf32>
     %blocks.4.3.expand.bcast_12 = stablehlo.broadcast_in_dim %cst_10, dims = [] : (tensor<f32>) -> tensor<384xf32>
@@ -4635,17 +4889,23 @@ module {
     %blocks.4.2.project.mean_inv_b = stablehlo.broadcast_in_dim %blocks.4.2.project.mean_inv, dims = [3] : (tensor<64xf32>) -> tensor<8x14x14x64xf32>
     %blocks.4.2.project.xhat = stablehlo.subtract %blocks.4.2.project.z_inv, %blocks.4.2.project.mean_inv_b : tensor<8x14x14x64xf32>
     %blocks.4.2.project.du_xhat = stablehlo.multiply %blocks.4.3.d_residual, %blocks.4.2.project.xhat : tensor<8x14x14x64xf32>
-    %blocks.4.2.project.d_beta_hw_d_gamma_hw:2 = stablehlo.reduce(%blocks.4.3.d_residual init: %cst_1), (%blocks.4.2.project.du_xhat init: %cst_1) across dimensions = [1, 2] : (tensor<8x14x14x64xf32>, tensor<8x14x14x64xf32>, tensor<f32>, tensor<f32>) -> (tensor<8x64xf32>, tensor<8x64xf32>)
-      reducer(%acc_100: tensor<f32>, %elt_100: tensor<f32>) (%acc_101: tensor<f32>, %elt_101: tensor<f32>) {
-        %part_100 = stablehlo.add %acc_100, %elt_100 : tensor<f32>
-        %part_101 = stablehlo.add %acc_101, %elt_101 : tensor<f32>
-        stablehlo.return %part_100, %part_101 : tensor<f32>, tensor<f32>
+    %blocks.4.2.project.d_beta_w_d_gamma_w:2 = stablehlo.reduce(%blocks.4.3.d_residual init: %cst_1), (%blocks.4.2.project.du_xhat init: %cst_1) across dimensions = [2] : (tensor<8x14x14x64xf32>, tensor<8x14x14x64xf32>, tensor<f32>, tensor<f32>) -> (tensor<8x14x64xf32>, tensor<8x14x64xf32>)
+      reducer(%acc_150: tensor<f32>, %elt_150: tensor<f32>) (%acc_151: tensor<f32>, %elt_151: tensor<f32>) {
+        %part_150 = stablehlo.add %acc_150, %elt_150 : tensor<f32>
+        %part_151 = stablehlo.add %acc_151, %elt_151 : tensor<f32>
+        stablehlo.return %part_150, %part_151 : tensor<f32>, tensor<f32>
+      }
+    %blocks.4.2.project.d_beta_hw_d_gamma_hw:2 = stablehlo.reduce(%blocks.4.2.project.d_beta_w_d_gamma_w#0 init: %cst_1), (%blocks.4.2.project.d_beta_w_d_gamma_w#1 init: %cst_1) across dimensions = [1] : (tensor<8x14x64xf32>, tensor<8x14x64xf32>, tensor<f32>, tensor<f32>) -> (tensor<8x64xf32>, tensor<8x64xf32>)
+      reducer(%acc_152: tensor<f32>, %elt_152: tensor<f32>) (%acc_153: tensor<f32>, %elt_153: tensor<f32>) {
+        %part_152 = stablehlo.add %acc_152, %elt_152 : tensor<f32>
+        %part_153 = stablehlo.add %acc_153, %elt_153 : tensor<f32>
+        stablehlo.return %part_152, %part_153 : tensor<f32>, tensor<f32>
       }
     %blocks.4.2.project.d_beta_d_gamma:2 = stablehlo.reduce(%blocks.4.2.project.d_beta_hw_d_gamma_hw#0 init: %cst_1), (%blocks.4.2.project.d_beta_hw_d_gamma_hw#1 init: %cst_1) across dimensions = [0] : (tensor<8x64xf32>, tensor<8x64xf32>, tensor<f32>, tensor<f32>) -> (tensor<64xf32>, tensor<64xf32>)
-      reducer(%acc_102: tensor<f32>, %elt_102: tensor<f32>) (%acc_103: tensor<f32>, %elt_103: tensor<f32>) {
-        %part_102 = stablehlo.add %acc_102, %elt_102 : tensor<f32>
-        %part_103 = stablehlo.add %acc_103, %elt_103 : tensor<f32>
-        stablehlo.return %part_102, %part_103 : tensor<f32>, tensor<f32>
+      reducer(%acc_154: tensor<f32>, %elt_154: tensor<f32>) (%acc_155: tensor<f32>, %elt_155: tensor<f32>) {
+        %part_154 = stablehlo.add %acc_154, %elt_154 : tensor<f32>
+        %part_155 = stablehlo.add %acc_155, %elt_155 : tensor<f32>
+        stablehlo.return %part_154, %part_155 : tensor<f32>, tensor<f32>
       }
     %blocks.4.2.project.gamma_inv = stablehlo.multiply %blocks.4.2.project.bn.gamma.flat, %blocks.4.2.project.inv_std : tensor<64xf32>
     %blocks.4.2.project.bcast_8 = stablehlo.broadcast_in_dim %cst_10, dims = [] : (tensor<f32>) -> tensor<64xf32>
@@ -4675,17 +4935,23 @@ module {
     %blocks.4.2.dw.full = stablehlo.broadcast_in_dim %cst_1, dims = [] : (tensor<f32>) -> tensor<8x14x14x384xf32>
     %blocks.4.2.dw.d_relu6 = stablehlo.select %blocks.4.2.dw.relu6_on, %blocks.4.2.project.d_x, %blocks.4.2.dw.full : (tensor<8x14x14x384xi1>, tensor<8x14x14x384xf32>, tensor<8x14x14x384xf32>) -> tensor<8x14x14x384xf32>
     %blocks.4.2.dw.du_xhat = stablehlo.multiply %blocks.4.2.dw.d_relu6, %blocks.4.2.dw.xhat : tensor<8x14x14x384xf32>
-    %blocks.4.2.dw.d_beta_hw_d_gamma_hw:2 = stablehlo.reduce(%blocks.4.2.dw.d_relu6 init: %cst_1), (%blocks.4.2.dw.du_xhat init: %cst_1) across dimensions = [1, 2] : (tensor<8x14x14x384xf32>, tensor<8x14x14x384xf32>, tensor<f32>, tensor<f32>) -> (tensor<8x384xf32>, tensor<8x384xf32>)
-      reducer(%acc_104: tensor<f32>, %elt_104: tensor<f32>) (%acc_105: tensor<f32>, %elt_105: tensor<f32>) {
-        %part_104 = stablehlo.add %acc_104, %elt_104 : tensor<f32>
-        %part_105 = stablehlo.add %acc_105, %elt_105 : tensor<f32>
-        stablehlo.return %part_104, %part_105 : tensor<f32>, tensor<f32>
+    %blocks.4.2.dw.d_beta_w_d_gamma_w:2 = stablehlo.reduce(%blocks.4.2.dw.d_relu6 init: %cst_1), (%blocks.4.2.dw.du_xhat init: %cst_1) across dimensions = [2] : (tensor<8x14x14x384xf32>, tensor<8x14x14x384xf32>, tensor<f32>, tensor<f32>) -> (tensor<8x14x384xf32>, tensor<8x14x384xf32>)
+      reducer(%acc_156: tensor<f32>, %elt_156: tensor<f32>) (%acc_157: tensor<f32>, %elt_157: tensor<f32>) {
+        %part_156 = stablehlo.add %acc_156, %elt_156 : tensor<f32>
+        %part_157 = stablehlo.add %acc_157, %elt_157 : tensor<f32>
+        stablehlo.return %part_156, %part_157 : tensor<f32>, tensor<f32>
+      }
+    %blocks.4.2.dw.d_beta_hw_d_gamma_hw:2 = stablehlo.reduce(%blocks.4.2.dw.d_beta_w_d_gamma_w#0 init: %cst_1), (%blocks.4.2.dw.d_beta_w_d_gamma_w#1 init: %cst_1) across dimensions = [1] : (tensor<8x14x384xf32>, tensor<8x14x384xf32>, tensor<f32>, tensor<f32>) -> (tensor<8x384xf32>, tensor<8x384xf32>)
+      reducer(%acc_158: tensor<f32>, %elt_158: tensor<f32>) (%acc_159: tensor<f32>, %elt_159: tensor<f32>) {
+        %part_158 = stablehlo.add %acc_158, %elt_158 : tensor<f32>
+        %part_159 = stablehlo.add %acc_159, %elt_159 : tensor<f32>
+        stablehlo.return %part_158, %part_159 : tensor<f32>, tensor<f32>
       }
     %blocks.4.2.dw.d_beta_d_gamma:2 = stablehlo.reduce(%blocks.4.2.dw.d_beta_hw_d_gamma_hw#0 init: %cst_1), (%blocks.4.2.dw.d_beta_hw_d_gamma_hw#1 init: %cst_1) across dimensions = [0] : (tensor<8x384xf32>, tensor<8x384xf32>, tensor<f32>, tensor<f32>) -> (tensor<384xf32>, tensor<384xf32>)
-      reducer(%acc_106: tensor<f32>, %elt_106: tensor<f32>) (%acc_107: tensor<f32>, %elt_107: tensor<f32>) {
-        %part_106 = stablehlo.add %acc_106, %elt_106 : tensor<f32>
-        %part_107 = stablehlo.add %acc_107, %elt_107 : tensor<f32>
-        stablehlo.return %part_106, %part_107 : tensor<f32>, tensor<f32>
+      reducer(%acc_160: tensor<f32>, %elt_160: tensor<f32>) (%acc_161: tensor<f32>, %elt_161: tensor<f32>) {
+        %part_160 = stablehlo.add %acc_160, %elt_160 : tensor<f32>
+        %part_161 = stablehlo.add %acc_161, %elt_161 : tensor<f32>
+        stablehlo.return %part_160, %part_161 : tensor<f32>, tensor<f32>
       }
     %blocks.4.2.dw.gamma_inv = stablehlo.multiply %blocks.4.2.dw.bn.gamma.flat, %blocks.4.2.dw.inv_std : tensor<384xf32>
     %blocks.4.2.dw.bcast_12 = stablehlo.broadcast_in_dim %cst_10, dims = [] : (tensor<f32>) -> tensor<384xf32>
@@ -4745,17 +5011,23 @@ module {
     %blocks.4.2.expand.full = stablehlo.broadcast_in_dim %cst_1, dims = [] : (tensor<f32>) -> tensor<8x14x14x384xf32>
     %blocks.4.2.expand.d_relu6 = stablehlo.select %blocks.4.2.expand.relu6_on, %blocks.4.2.dw.d_x, %blocks.4.2.expand.full : (tensor<8x14x14x384xi1>, tensor<8x14x14x384xf32>, tensor<8x14x14x384xf32>) -> tensor<8x14x14x384xf32>
     %blocks.4.2.expand.du_xhat = stablehlo.multiply %blocks.4.2.expand.d_relu6, %blocks.4.2.expand.xhat : tensor<8x14x14x384xf32>
-    %blocks.4.2.expand.d_beta_hw_d_gamma_hw:2 = stablehlo.reduce(%blocks.4.2.expand.d_relu6 init: %cst_1), (%blocks.4.2.expand.du_xhat init: %cst_1) across dimensions = [1, 2] : (tensor<8x14x14x384xf32>, tensor<8x14x14x384xf32>, tensor<f32>, tensor<f32>) -> (tensor<8x384xf32>, tensor<8x384xf32>)
-      reducer(%acc_108: tensor<f32>, %elt_108: tensor<f32>) (%acc_109: tensor<f32>, %elt_109: tensor<f32>) {
-        %part_108 = stablehlo.add %acc_108, %elt_108 : tensor<f32>
-        %part_109 = stablehlo.add %acc_109, %elt_109 : tensor<f32>
-        stablehlo.return %part_108, %part_109 : tensor<f32>, tensor<f32>
+    %blocks.4.2.expand.d_beta_w_d_gamma_w:2 = stablehlo.reduce(%blocks.4.2.expand.d_relu6 init: %cst_1), (%blocks.4.2.expand.du_xhat init: %cst_1) across dimensions = [2] : (tensor<8x14x14x384xf32>, tensor<8x14x14x384xf32>, tensor<f32>, tensor<f32>) -> (tensor<8x14x384xf32>, tensor<8x14x384xf32>)
+      reducer(%acc_162: tensor<f32>, %elt_162: tensor<f32>) (%acc_163: tensor<f32>, %elt_163: tensor<f32>) {
+        %part_162 = stablehlo.add %acc_162, %elt_162 : tensor<f32>
+        %part_163 = stablehlo.add %acc_163, %elt_163 : tensor<f32>
+        stablehlo.return %part_162, %part_163 : tensor<f32>, tensor<f32>
+      }
+    %blocks.4.2.expand.d_beta_hw_d_gamma_hw:2 = stablehlo.reduce(%blocks.4.2.expand.d_beta_w_d_gamma_w#0 init: %cst_1), (%blocks.4.2.expand.d_beta_w_d_gamma_w#1 init: %cst_1) across dimensions = [1] : (tensor<8x14x384xf32>, tensor<8x14x384xf32>, tensor<f32>, tensor<f32>) -> (tensor<8x384xf32>, tensor<8x384xf32>)
+      reducer(%acc_164: tensor<f32>, %elt_164: tensor<f32>) (%acc_165: tensor<f32>, %elt_165: tensor<f32>) {
+        %part_164 = stablehlo.add %acc_164, %elt_164 : tensor<f32>
+        %part_165 = stablehlo.add %acc_165, %elt_165 : tensor<f32>
+        stablehlo.return %part_164, %part_165 : tensor<f32>, tensor<f32>
       }
     %blocks.4.2.expand.d_beta_d_gamma:2 = stablehlo.reduce(%blocks.4.2.expand.d_beta_hw_d_gamma_hw#0 init: %cst_1), (%blocks.4.2.expand.d_beta_hw_d_gamma_hw#1 init: %cst_1) across dimensions = [0] : (tensor<8x384xf32>, tensor<8x384xf32>, tensor<f32>, tensor<f32>) -> (tensor<384xf32>, tensor<384xf32>)
-      reducer(%acc_110: tensor<f32>, %elt_110: tensor<f32>) (%acc_111: tensor<f32>, %elt_111: tensor<f32>) {
-        %part_110 = stablehlo.add %acc_110, %elt_110 : tensor<f32>
-        %part_111 = stablehlo.add %acc_111, %elt_111 : tensor<f32>
-        stablehlo.return %part_110, %part_111 : tensor<f32>, tensor<f32>
+      reducer(%acc_166: tensor<f32>, %elt_166: tensor<f32>) (%acc_167: tensor<f32>, %elt_167: tensor<f32>) {
+        %part_166 = stablehlo.add %acc_166, %elt_166 : tensor<f32>
+        %part_167 = stablehlo.add %acc_167, %elt_167 : tensor<f32>
+        stablehlo.return %part_166, %part_167 : tensor<f32>, tensor<f32>
       }
     %blocks.4.2.expand.gamma_inv = stablehlo.multiply %blocks.4.2.expand.bn.gamma.flat, %blocks.4.2.expand.inv_std : tensor<384xf32>
     %blocks.4.2.expand.bcast_12 = stablehlo.broadcast_in_dim %cst_10, dims = [] : (tensor<f32>) -> tensor<384xf32>
@@ -4779,17 +5051,23 @@ module {
     %blocks.4.1.project.mean_inv_b = stablehlo.broadcast_in_dim %blocks.4.1.project.mean_inv, dims = [3] : (tensor<64xf32>) -> tensor<8x14x14x64xf32>
     %blocks.4.1.project.xhat = stablehlo.subtract %blocks.4.1.project.z_inv, %blocks.4.1.project.mean_inv_b : tensor<8x14x14x64xf32>
     %blocks.4.1.project.du_xhat = stablehlo.multiply %blocks.4.2.d_residual, %blocks.4.1.project.xhat : tensor<8x14x14x64xf32>
-    %blocks.4.1.project.d_beta_hw_d_gamma_hw:2 = stablehlo.reduce(%blocks.4.2.d_residual init: %cst_1), (%blocks.4.1.project.du_xhat init: %cst_1) across dimensions = [1, 2] : (tensor<8x14x14x64xf32>, tensor<8x14x14x64xf32>, tensor<f32>, tensor<f32>) -> (tensor<8x64xf32>, tensor<8x64xf32>)
-      reducer(%acc_112: tensor<f32>, %elt_112: tensor<f32>) (%acc_113: tensor<f32>, %elt_113: tensor<f32>) {
-        %part_112 = stablehlo.add %acc_112, %elt_112 : tensor<f32>
-        %part_113 = stablehlo.add %acc_113, %elt_113 : tensor<f32>
-        stablehlo.return %part_112, %part_113 : tensor<f32>, tensor<f32>
+    %blocks.4.1.project.d_beta_w_d_gamma_w:2 = stablehlo.reduce(%blocks.4.2.d_residual init: %cst_1), (%blocks.4.1.project.du_xhat init: %cst_1) across dimensions = [2] : (tensor<8x14x14x64xf32>, tensor<8x14x14x64xf32>, tensor<f32>, tensor<f32>) -> (tensor<8x14x64xf32>, tensor<8x14x64xf32>)
+      reducer(%acc_168: tensor<f32>, %elt_168: tensor<f32>) (%acc_169: tensor<f32>, %elt_169: tensor<f32>) {
+        %part_168 = stablehlo.add %acc_168, %elt_168 : tensor<f32>
+        %part_169 = stablehlo.add %acc_169, %elt_169 : tensor<f32>
+        stablehlo.return %part_168, %part_169 : tensor<f32>, tensor<f32>
+      }
+    %blocks.4.1.project.d_beta_hw_d_gamma_hw:2 = stablehlo.reduce(%blocks.4.1.project.d_beta_w_d_gamma_w#0 init: %cst_1), (%blocks.4.1.project.d_beta_w_d_gamma_w#1 init: %cst_1) across dimensions = [1] : (tensor<8x14x64xf32>, tensor<8x14x64xf32>, tensor<f32>, tensor<f32>) -> (tensor<8x64xf32>, tensor<8x64xf32>)
+      reducer(%acc_170: tensor<f32>, %elt_170: tensor<f32>) (%acc_171: tensor<f32>, %elt_171: tensor<f32>) {
+        %part_170 = stablehlo.add %acc_170, %elt_170 : tensor<f32>
+        %part_171 = stablehlo.add %acc_171, %elt_171 : tensor<f32>
+        stablehlo.return %part_170, %part_171 : tensor<f32>, tensor<f32>
       }
     %blocks.4.1.project.d_beta_d_gamma:2 = stablehlo.reduce(%blocks.4.1.project.d_beta_hw_d_gamma_hw#0 init: %cst_1), (%blocks.4.1.project.d_beta_hw_d_gamma_hw#1 init: %cst_1) across dimensions = [0] : (tensor<8x64xf32>, tensor<8x64xf32>, tensor<f32>, tensor<f32>) -> (tensor<64xf32>, tensor<64xf32>)
-      reducer(%acc_114: tensor<f32>, %elt_114: tensor<f32>) (%acc_115: tensor<f32>, %elt_115: tensor<f32>) {
-        %part_114 = stablehlo.add %acc_114, %elt_114 : tensor<f32>
-        %part_115 = stablehlo.add %acc_115, %elt_115 : tensor<f32>
-        stablehlo.return %part_114, %part_115 : tensor<f32>, tensor<f32>
+      reducer(%acc_172: tensor<f32>, %elt_172: tensor<f32>) (%acc_173: tensor<f32>, %elt_173: tensor<f32>) {
+        %part_172 = stablehlo.add %acc_172, %elt_172 : tensor<f32>
+        %part_173 = stablehlo.add %acc_173, %elt_173 : tensor<f32>
+        stablehlo.return %part_172, %part_173 : tensor<f32>, tensor<f32>
       }
     %blocks.4.1.project.gamma_inv = stablehlo.multiply %blocks.4.1.project.bn.gamma.flat, %blocks.4.1.project.inv_std : tensor<64xf32>
     %blocks.4.1.project.bcast_8 = stablehlo.broadcast_in_dim %cst_10, dims = [] : (tensor<f32>) -> tensor<64xf32>
@@ -4819,17 +5097,23 @@ module {
     %blocks.4.1.dw.full = stablehlo.broadcast_in_dim %cst_1, dims = [] : (tensor<f32>) -> tensor<8x14x14x384xf32>
     %blocks.4.1.dw.d_relu6 = stablehlo.select %blocks.4.1.dw.relu6_on, %blocks.4.1.project.d_x, %blocks.4.1.dw.full : (tensor<8x14x14x384xi1>, tensor<8x14x14x384xf32>, tensor<8x14x14x384xf32>) -> tensor<8x14x14x384xf32>
     %blocks.4.1.dw.du_xhat = stablehlo.multiply %blocks.4.1.dw.d_relu6, %blocks.4.1.dw.xhat : tensor<8x14x14x384xf32>
-    %blocks.4.1.dw.d_beta_hw_d_gamma_hw:2 = stablehlo.reduce(%blocks.4.1.dw.d_relu6 init: %cst_1), (%blocks.4.1.dw.du_xhat init: %cst_1) across dimensions = [1, 2] : (tensor<8x14x14x384xf32>, tensor<8x14x14x384xf32>, tensor<f32>, tensor<f32>) -> (tensor<8x384xf32>, tensor<8x384xf32>)
-      reducer(%acc_116: tensor<f32>, %elt_116: tensor<f32>) (%acc_117: tensor<f32>, %elt_117: tensor<f32>) {
-        %part_116 = stablehlo.add %acc_116, %elt_116 : tensor<f32>
-        %part_117 = stablehlo.add %acc_117, %elt_117 : tensor<f32>
-        stablehlo.return %part_116, %part_117 : tensor<f32>, tensor<f32>
+    %blocks.4.1.dw.d_beta_w_d_gamma_w:2 = stablehlo.reduce(%blocks.4.1.dw.d_relu6 init: %cst_1), (%blocks.4.1.dw.du_xhat init: %cst_1) across dimensions = [2] : (tensor<8x14x14x384xf32>, tensor<8x14x14x384xf32>, tensor<f32>, tensor<f32>) -> (tensor<8x14x384xf32>, tensor<8x14x384xf32>)
+      reducer(%acc_174: tensor<f32>, %elt_174: tensor<f32>) (%acc_175: tensor<f32>, %elt_175: tensor<f32>) {
+        %part_174 = stablehlo.add %acc_174, %elt_174 : tensor<f32>
+        %part_175 = stablehlo.add %acc_175, %elt_175 : tensor<f32>
+        stablehlo.return %part_174, %part_175 : tensor<f32>, tensor<f32>
+      }
+    %blocks.4.1.dw.d_beta_hw_d_gamma_hw:2 = stablehlo.reduce(%blocks.4.1.dw.d_beta_w_d_gamma_w#0 init: %cst_1), (%blocks.4.1.dw.d_beta_w_d_gamma_w#1 init: %cst_1) across dimensions = [1] : (tensor<8x14x384xf32>, tensor<8x14x384xf32>, tensor<f32>, tensor<f32>) -> (tensor<8x384xf32>, tensor<8x384xf32>)
+      reducer(%acc_176: tensor<f32>, %elt_176: tensor<f32>) (%acc_177: tensor<f32>, %elt_177: tensor<f32>) {
+        %part_176 = stablehlo.add %acc_176, %elt_176 : tensor<f32>
+        %part_177 = stablehlo.add %acc_177, %elt_177 : tensor<f32>
+        stablehlo.return %part_176, %part_177 : tensor<f32>, tensor<f32>
       }
     %blocks.4.1.dw.d_beta_d_gamma:2 = stablehlo.reduce(%blocks.4.1.dw.d_beta_hw_d_gamma_hw#0 init: %cst_1), (%blocks.4.1.dw.d_beta_hw_d_gamma_hw#1 init: %cst_1) across dimensions = [0] : (tensor<8x384xf32>, tensor<8x384xf32>, tensor<f32>, tensor<f32>) -> (tensor<384xf32>, tensor<384xf32>)
-      reducer(%acc_118: tensor<f32>, %elt_118: tensor<f32>) (%acc_119: tensor<f32>, %elt_119: tensor<f32>) {
-        %part_118 = stablehlo.add %acc_118, %elt_118 : tensor<f32>
-        %part_119 = stablehlo.add %acc_119, %elt_119 : tensor<f32>
-        stablehlo.return %part_118, %part_119 : tensor<f32>, tensor<f32>
+      reducer(%acc_178: tensor<f32>, %elt_178: tensor<f32>) (%acc_179: tensor<f32>, %elt_179: tensor<f32>) {
+        %part_178 = stablehlo.add %acc_178, %elt_178 : tensor<f32>
+        %part_179 = stablehlo.add %acc_179, %elt_179 : tensor<f32>
+        stablehlo.return %part_178, %part_179 : tensor<f32>, tensor<f32>
       }
     %blocks.4.1.dw.gamma_inv = stablehlo.multiply %blocks.4.1.dw.bn.gamma.flat, %blocks.4.1.dw.inv_std : tensor<384xf32>
     %blocks.4.1.dw.bcast_12 = stablehlo.broadcast_in_dim %cst_10, dims = [] : (tensor<f32>) -> tensor<384xf32>
@@ -4889,17 +5173,23 @@ module {
     %blocks.4.1.expand.full = stablehlo.broadcast_in_dim %cst_1, dims = [] : (tensor<f32>) -> tensor<8x14x14x384xf32>
     %blocks.4.1.expand.d_relu6 = stablehlo.select %blocks.4.1.expand.relu6_on, %blocks.4.1.dw.d_x, %blocks.4.1.expand.full : (tensor<8x14x14x384xi1>, tensor<8x14x14x384xf32>, tensor<8x14x14x384xf32>) -> tensor<8x14x14x384xf32>
     %blocks.4.1.expand.du_xhat = stablehlo.multiply %blocks.4.1.expand.d_relu6, %blocks.4.1.expand.xhat : tensor<8x14x14x384xf32>
-    %blocks.4.1.expand.d_beta_hw_d_gamma_hw:2 = stablehlo.reduce(%blocks.4.1.expand.d_relu6 init: %cst_1), (%blocks.4.1.expand.du_xhat init: %cst_1) across dimensions = [1, 2] : (tensor<8x14x14x384xf32>, tensor<8x14x14x384xf32>, tensor<f32>, tensor<f32>) -> (tensor<8x384xf32>, tensor<8x384xf32>)
-      reducer(%acc_120: tensor<f32>, %elt_120: tensor<f32>) (%acc_121: tensor<f32>, %elt_121: tensor<f32>) {
-        %part_120 = stablehlo.add %acc_120, %elt_120 : tensor<f32>
-        %part_121 = stablehlo.add %acc_121, %elt_121 : tensor<f32>
-        stablehlo.return %part_120, %part_121 : tensor<f32>, tensor<f32>
+    %blocks.4.1.expand.d_beta_w_d_gamma_w:2 = stablehlo.reduce(%blocks.4.1.expand.d_relu6 init: %cst_1), (%blocks.4.1.expand.du_xhat init: %cst_1) across dimensions = [2] : (tensor<8x14x14x384xf32>, tensor<8x14x14x384xf32>, tensor<f32>, tensor<f32>) -> (tensor<8x14x384xf32>, tensor<8x14x384xf32>)
+      reducer(%acc_180: tensor<f32>, %elt_180: tensor<f32>) (%acc_181: tensor<f32>, %elt_181: tensor<f32>) {
+        %part_180 = stablehlo.add %acc_180, %elt_180 : tensor<f32>
+        %part_181 = stablehlo.add %acc_181, %elt_181 : tensor<f32>
+        stablehlo.return %part_180, %part_181 : tensor<f32>, tensor<f32>
+      }
+    %blocks.4.1.expand.d_beta_hw_d_gamma_hw:2 = stablehlo.reduce(%blocks.4.1.expand.d_beta_w_d_gamma_w#0 init: %cst_1), (%blocks.4.1.expand.d_beta_w_d_gamma_w#1 init: %cst_1) across dimensions = [1] : (tensor<8x14x384xf32>, tensor<8x14x384xf32>, tensor<f32>, tensor<f32>) -> (tensor<8x384xf32>, tensor<8x384xf32>)
+      reducer(%acc_182: tensor<f32>, %elt_182: tensor<f32>) (%acc_183: tensor<f32>, %elt_183: tensor<f32>) {
+        %part_182 = stablehlo.add %acc_182, %elt_182 : tensor<f32>
+        %part_183 = stablehlo.add %acc_183, %elt_183 : tensor<f32>
+        stablehlo.return %part_182, %part_183 : tensor<f32>, tensor<f32>
       }
     %blocks.4.1.expand.d_beta_d_gamma:2 = stablehlo.reduce(%blocks.4.1.expand.d_beta_hw_d_gamma_hw#0 init: %cst_1), (%blocks.4.1.expand.d_beta_hw_d_gamma_hw#1 init: %cst_1) across dimensions = [0] : (tensor<8x384xf32>, tensor<8x384xf32>, tensor<f32>, tensor<f32>) -> (tensor<384xf32>, tensor<384xf32>)
-      reducer(%acc_122: tensor<f32>, %elt_122: tensor<f32>) (%acc_123: tensor<f32>, %elt_123: tensor<f32>) {
-        %part_122 = stablehlo.add %acc_122, %elt_122 : tensor<f32>
-        %part_123 = stablehlo.add %acc_123, %elt_123 : tensor<f32>
-        stablehlo.return %part_122, %part_123 : tensor<f32>, tensor<f32>
+      reducer(%acc_184: tensor<f32>, %elt_184: tensor<f32>) (%acc_185: tensor<f32>, %elt_185: tensor<f32>) {
+        %part_184 = stablehlo.add %acc_184, %elt_184 : tensor<f32>
+        %part_185 = stablehlo.add %acc_185, %elt_185 : tensor<f32>
+        stablehlo.return %part_184, %part_185 : tensor<f32>, tensor<f32>
       }
     %blocks.4.1.expand.gamma_inv = stablehlo.multiply %blocks.4.1.expand.bn.gamma.flat, %blocks.4.1.expand.inv_std : tensor<384xf32>
     %blocks.4.1.expand.bcast_12 = stablehlo.broadcast_in_dim %cst_10, dims = [] : (tensor<f32>) -> tensor<384xf32>
@@ -4923,17 +5213,23 @@ module {
     %blocks.4.0.project.mean_inv_b = stablehlo.broadcast_in_dim %blocks.4.0.project.mean_inv, dims = [3] : (tensor<64xf32>) -> tensor<8x14x14x64xf32>
     %blocks.4.0.project.xhat = stablehlo.subtract %blocks.4.0.project.z_inv, %blocks.4.0.project.mean_inv_b : tensor<8x14x14x64xf32>
     %blocks.4.0.project.du_xhat = stablehlo.multiply %blocks.4.1.d_residual, %blocks.4.0.project.xhat : tensor<8x14x14x64xf32>
-    %blocks.4.0.project.d_beta_hw_d_gamma_hw:2 = stablehlo.reduce(%blocks.4.1.d_residual init: %cst_1), (%blocks.4.0.project.du_xhat init: %cst_1) across dimensions = [1, 2] : (tensor<8x14x14x64xf32>, tensor<8x14x14x64xf32>, tensor<f32>, tensor<f32>) -> (tensor<8x64xf32>, tensor<8x64xf32>)
-      reducer(%acc_124: tensor<f32>, %elt_124: tensor<f32>) (%acc_125: tensor<f32>, %elt_125: tensor<f32>) {
-        %part_124 = stablehlo.add %acc_124, %elt_124 : tensor<f32>
-        %part_125 = stablehlo.add %acc_125, %elt_125 : tensor<f32>
-        stablehlo.return %part_124, %part_125 : tensor<f32>, tensor<f32>
+    %blocks.4.0.project.d_beta_w_d_gamma_w:2 = stablehlo.reduce(%blocks.4.1.d_residual init: %cst_1), (%blocks.4.0.project.du_xhat init: %cst_1) across dimensions = [2] : (tensor<8x14x14x64xf32>, tensor<8x14x14x64xf32>, tensor<f32>, tensor<f32>) -> (tensor<8x14x64xf32>, tensor<8x14x64xf32>)
+      reducer(%acc_186: tensor<f32>, %elt_186: tensor<f32>) (%acc_187: tensor<f32>, %elt_187: tensor<f32>) {
+        %part_186 = stablehlo.add %acc_186, %elt_186 : tensor<f32>
+        %part_187 = stablehlo.add %acc_187, %elt_187 : tensor<f32>
+        stablehlo.return %part_186, %part_187 : tensor<f32>, tensor<f32>
+      }
+    %blocks.4.0.project.d_beta_hw_d_gamma_hw:2 = stablehlo.reduce(%blocks.4.0.project.d_beta_w_d_gamma_w#0 init: %cst_1), (%blocks.4.0.project.d_beta_w_d_gamma_w#1 init: %cst_1) across dimensions = [1] : (tensor<8x14x64xf32>, tensor<8x14x64xf32>, tensor<f32>, tensor<f32>) -> (tensor<8x64xf32>, tensor<8x64xf32>)
+      reducer(%acc_188: tensor<f32>, %elt_188: tensor<f32>) (%acc_189: tensor<f32>, %elt_189: tensor<f32>) {
+        %part_188 = stablehlo.add %acc_188, %elt_188 : tensor<f32>
+        %part_189 = stablehlo.add %acc_189, %elt_189 : tensor<f32>
+        stablehlo.return %part_188, %part_189 : tensor<f32>, tensor<f32>
       }
     %blocks.4.0.project.d_beta_d_gamma:2 = stablehlo.reduce(%blocks.4.0.project.d_beta_hw_d_gamma_hw#0 init: %cst_1), (%blocks.4.0.project.d_beta_hw_d_gamma_hw#1 init: %cst_1) across dimensions = [0] : (tensor<8x64xf32>, tensor<8x64xf32>, tensor<f32>, tensor<f32>) -> (tensor<64xf32>, tensor<64xf32>)
-      reducer(%acc_126: tensor<f32>, %elt_126: tensor<f32>) (%acc_127: tensor<f32>, %elt_127: tensor<f32>) {
-        %part_126 = stablehlo.add %acc_126, %elt_126 : tensor<f32>
-        %part_127 = stablehlo.add %acc_127, %elt_127 : tensor<f32>
-        stablehlo.return %part_126, %part_127 : tensor<f32>, tensor<f32>
+      reducer(%acc_190: tensor<f32>, %elt_190: tensor<f32>) (%acc_191: tensor<f32>, %elt_191: tensor<f32>) {
+        %part_190 = stablehlo.add %acc_190, %elt_190 : tensor<f32>
+        %part_191 = stablehlo.add %acc_191, %elt_191 : tensor<f32>
+        stablehlo.return %part_190, %part_191 : tensor<f32>, tensor<f32>
       }
     %blocks.4.0.project.gamma_inv = stablehlo.multiply %blocks.4.0.project.bn.gamma.flat, %blocks.4.0.project.inv_std : tensor<64xf32>
     %blocks.4.0.project.bcast_8 = stablehlo.broadcast_in_dim %cst_10, dims = [] : (tensor<f32>) -> tensor<64xf32>
@@ -4963,17 +5259,23 @@ module {
     %blocks.4.0.dw.full = stablehlo.broadcast_in_dim %cst_1, dims = [] : (tensor<f32>) -> tensor<8x14x14x192xf32>
     %blocks.4.0.dw.d_relu6 = stablehlo.select %blocks.4.0.dw.relu6_on, %blocks.4.0.project.d_x, %blocks.4.0.dw.full : (tensor<8x14x14x192xi1>, tensor<8x14x14x192xf32>, tensor<8x14x14x192xf32>) -> tensor<8x14x14x192xf32>
     %blocks.4.0.dw.du_xhat = stablehlo.multiply %blocks.4.0.dw.d_relu6, %blocks.4.0.dw.xhat : tensor<8x14x14x192xf32>
-    %blocks.4.0.dw.d_beta_hw_d_gamma_hw:2 = stablehlo.reduce(%blocks.4.0.dw.d_relu6 init: %cst_1), (%blocks.4.0.dw.du_xhat init: %cst_1) across dimensions = [1, 2] : (tensor<8x14x14x192xf32>, tensor<8x14x14x192xf32>, tensor<f32>, tensor<f32>) -> (tensor<8x192xf32>, tensor<8x192xf32>)
-      reducer(%acc_128: tensor<f32>, %elt_128: tensor<f32>) (%acc_129: tensor<f32>, %elt_129: tensor<f32>) {
-        %part_128 = stablehlo.add %acc_128, %elt_128 : tensor<f32>
-        %part_129 = stablehlo.add %acc_129, %elt_129 : tensor<f32>
-        stablehlo.return %part_128, %part_129 : tensor<f32>, tensor<f32>
+    %blocks.4.0.dw.d_beta_w_d_gamma_w:2 = stablehlo.reduce(%blocks.4.0.dw.d_relu6 init: %cst_1), (%blocks.4.0.dw.du_xhat init: %cst_1) across dimensions = [2] : (tensor<8x14x14x192xf32>, tensor<8x14x14x192xf32>, tensor<f32>, tensor<f32>) -> (tensor<8x14x192xf32>, tensor<8x14x192xf32>)
+      reducer(%acc_192: tensor<f32>, %elt_192: tensor<f32>) (%acc_193: tensor<f32>, %elt_193: tensor<f32>) {
+        %part_192 = stablehlo.add %acc_192, %elt_192 : tensor<f32>
+        %part_193 = stablehlo.add %acc_193, %elt_193 : tensor<f32>
+        stablehlo.return %part_192, %part_193 : tensor<f32>, tensor<f32>
+      }
+    %blocks.4.0.dw.d_beta_hw_d_gamma_hw:2 = stablehlo.reduce(%blocks.4.0.dw.d_beta_w_d_gamma_w#0 init: %cst_1), (%blocks.4.0.dw.d_beta_w_d_gamma_w#1 init: %cst_1) across dimensions = [1] : (tensor<8x14x192xf32>, tensor<8x14x192xf32>, tensor<f32>, tensor<f32>) -> (tensor<8x192xf32>, tensor<8x192xf32>)
+      reducer(%acc_194: tensor<f32>, %elt_194: tensor<f32>) (%acc_195: tensor<f32>, %elt_195: tensor<f32>) {
+        %part_194 = stablehlo.add %acc_194, %elt_194 : tensor<f32>
+        %part_195 = stablehlo.add %acc_195, %elt_195 : tensor<f32>
+        stablehlo.return %part_194, %part_195 : tensor<f32>, tensor<f32>
       }
     %blocks.4.0.dw.d_beta_d_gamma:2 = stablehlo.reduce(%blocks.4.0.dw.d_beta_hw_d_gamma_hw#0 init: %cst_1), (%blocks.4.0.dw.d_beta_hw_d_gamma_hw#1 init: %cst_1) across dimensions = [0] : (tensor<8x192xf32>, tensor<8x192xf32>, tensor<f32>, tensor<f32>) -> (tensor<192xf32>, tensor<192xf32>)
-      reducer(%acc_130: tensor<f32>, %elt_130: tensor<f32>) (%acc_131: tensor<f32>, %elt_131: tensor<f32>) {
-        %part_130 = stablehlo.add %acc_130, %elt_130 : tensor<f32>
-        %part_131 = stablehlo.add %acc_131, %elt_131 : tensor<f32>
-        stablehlo.return %part_130, %part_131 : tensor<f32>, tensor<f32>
+      reducer(%acc_196: tensor<f32>, %elt_196: tensor<f32>) (%acc_197: tensor<f32>, %elt_197: tensor<f32>) {
+        %part_196 = stablehlo.add %acc_196, %elt_196 : tensor<f32>
+        %part_197 = stablehlo.add %acc_197, %elt_197 : tensor<f32>
+        stablehlo.return %part_196, %part_197 : tensor<f32>, tensor<f32>
       }
     %blocks.4.0.dw.gamma_inv = stablehlo.multiply %blocks.4.0.dw.bn.gamma.flat, %blocks.4.0.dw.inv_std : tensor<192xf32>
     %blocks.4.0.dw.bcast_12 = stablehlo.broadcast_in_dim %cst_10, dims = [] : (tensor<f32>) -> tensor<192xf32>
@@ -5033,17 +5335,23 @@ module {
     %blocks.4.0.expand.full = stablehlo.broadcast_in_dim %cst_1, dims = [] : (tensor<f32>) -> tensor<8x28x28x192xf32>
     %blocks.4.0.expand.d_relu6 = stablehlo.select %blocks.4.0.expand.relu6_on, %blocks.4.0.dw.d_x, %blocks.4.0.expand.full : (tensor<8x28x28x192xi1>, tensor<8x28x28x192xf32>, tensor<8x28x28x192xf32>) -> tensor<8x28x28x192xf32>
     %blocks.4.0.expand.du_xhat = stablehlo.multiply %blocks.4.0.expand.d_relu6, %blocks.4.0.expand.xhat : tensor<8x28x28x192xf32>
-    %blocks.4.0.expand.d_beta_hw_d_gamma_hw:2 = stablehlo.reduce(%blocks.4.0.expand.d_relu6 init: %cst_1), (%blocks.4.0.expand.du_xhat init: %cst_1) across dimensions = [1, 2] : (tensor<8x28x28x192xf32>, tensor<8x28x28x192xf32>, tensor<f32>, tensor<f32>) -> (tensor<8x192xf32>, tensor<8x192xf32>)
-      reducer(%acc_132: tensor<f32>, %elt_132: tensor<f32>) (%acc_133: tensor<f32>, %elt_133: tensor<f32>) {
-        %part_132 = stablehlo.add %acc_132, %elt_132 : tensor<f32>
-        %part_133 = stablehlo.add %acc_133, %elt_133 : tensor<f32>
-        stablehlo.return %part_132, %part_133 : tensor<f32>, tensor<f32>
+    %blocks.4.0.expand.d_beta_w_d_gamma_w:2 = stablehlo.reduce(%blocks.4.0.expand.d_relu6 init: %cst_1), (%blocks.4.0.expand.du_xhat init: %cst_1) across dimensions = [2] : (tensor<8x28x28x192xf32>, tensor<8x28x28x192xf32>, tensor<f32>, tensor<f32>) -> (tensor<8x28x192xf32>, tensor<8x28x192xf32>)
+      reducer(%acc_198: tensor<f32>, %elt_198: tensor<f32>) (%acc_199: tensor<f32>, %elt_199: tensor<f32>) {
+        %part_198 = stablehlo.add %acc_198, %elt_198 : tensor<f32>
+        %part_199 = stablehlo.add %acc_199, %elt_199 : tensor<f32>
+        stablehlo.return %part_198, %part_199 : tensor<f32>, tensor<f32>
+      }
+    %blocks.4.0.expand.d_beta_hw_d_gamma_hw:2 = stablehlo.reduce(%blocks.4.0.expand.d_beta_w_d_gamma_w#0 init: %cst_1), (%blocks.4.0.expand.d_beta_w_d_gamma_w#1 init: %cst_1) across dimensions = [1] : (tensor<8x28x192xf32>, tensor<8x28x192xf32>, tensor<f32>, tensor<f32>) -> (tensor<8x192xf32>, tensor<8x192xf32>)
+      reducer(%acc_200: tensor<f32>, %elt_200: tensor<f32>) (%acc_201: tensor<f32>, %elt_201: tensor<f32>) {
+        %part_200 = stablehlo.add %acc_200, %elt_200 : tensor<f32>
+        %part_201 = stablehlo.add %acc_201, %elt_201 : tensor<f32>
+        stablehlo.return %part_200, %part_201 : tensor<f32>, tensor<f32>
       }
     %blocks.4.0.expand.d_beta_d_gamma:2 = stablehlo.reduce(%blocks.4.0.expand.d_beta_hw_d_gamma_hw#0 init: %cst_1), (%blocks.4.0.expand.d_beta_hw_d_gamma_hw#1 init: %cst_1) across dimensions = [0] : (tensor<8x192xf32>, tensor<8x192xf32>, tensor<f32>, tensor<f32>) -> (tensor<192xf32>, tensor<192xf32>)
-      reducer(%acc_134: tensor<f32>, %elt_134: tensor<f32>) (%acc_135: tensor<f32>, %elt_135: tensor<f32>) {
-        %part_134 = stablehlo.add %acc_134, %elt_134 : tensor<f32>
-        %part_135 = stablehlo.add %acc_135, %elt_135 : tensor<f32>
-        stablehlo.return %part_134, %part_135 : tensor<f32>, tensor<f32>
+      reducer(%acc_202: tensor<f32>, %elt_202: tensor<f32>) (%acc_203: tensor<f32>, %elt_203: tensor<f32>) {
+        %part_202 = stablehlo.add %acc_202, %elt_202 : tensor<f32>
+        %part_203 = stablehlo.add %acc_203, %elt_203 : tensor<f32>
+        stablehlo.return %part_202, %part_203 : tensor<f32>, tensor<f32>
       }
     %blocks.4.0.expand.gamma_inv = stablehlo.multiply %blocks.4.0.expand.bn.gamma.flat, %blocks.4.0.expand.inv_std : tensor<192xf32>
     %blocks.4.0.expand.bcast_12 = stablehlo.broadcast_in_dim %cst_8, dims = [] : (tensor<f32>) -> tensor<192xf32>
@@ -5067,17 +5375,23 @@ module {
     %blocks.3.2.project.mean_inv_b = stablehlo.broadcast_in_dim %blocks.3.2.project.mean_inv, dims = [3] : (tensor<32xf32>) -> tensor<8x28x28x32xf32>
     %blocks.3.2.project.xhat = stablehlo.subtract %blocks.3.2.project.z_inv, %blocks.3.2.project.mean_inv_b : tensor<8x28x28x32xf32>
     %blocks.3.2.project.du_xhat = stablehlo.multiply %blocks.4.0.expand.d_x, %blocks.3.2.project.xhat : tensor<8x28x28x32xf32>
-    %blocks.3.2.project.d_beta_hw_d_gamma_hw:2 = stablehlo.reduce(%blocks.4.0.expand.d_x init: %cst_1), (%blocks.3.2.project.du_xhat init: %cst_1) across dimensions = [1, 2] : (tensor<8x28x28x32xf32>, tensor<8x28x28x32xf32>, tensor<f32>, tensor<f32>) -> (tensor<8x32xf32>, tensor<8x32xf32>)
-      reducer(%acc_136: tensor<f32>, %elt_136: tensor<f32>) (%acc_137: tensor<f32>, %elt_137: tensor<f32>) {
-        %part_136 = stablehlo.add %acc_136, %elt_136 : tensor<f32>
-        %part_137 = stablehlo.add %acc_137, %elt_137 : tensor<f32>
-        stablehlo.return %part_136, %part_137 : tensor<f32>, tensor<f32>
+    %blocks.3.2.project.d_beta_w_d_gamma_w:2 = stablehlo.reduce(%blocks.4.0.expand.d_x init: %cst_1), (%blocks.3.2.project.du_xhat init: %cst_1) across dimensions = [2] : (tensor<8x28x28x32xf32>, tensor<8x28x28x32xf32>, tensor<f32>, tensor<f32>) -> (tensor<8x28x32xf32>, tensor<8x28x32xf32>)
+      reducer(%acc_204: tensor<f32>, %elt_204: tensor<f32>) (%acc_205: tensor<f32>, %elt_205: tensor<f32>) {
+        %part_204 = stablehlo.add %acc_204, %elt_204 : tensor<f32>
+        %part_205 = stablehlo.add %acc_205, %elt_205 : tensor<f32>
+        stablehlo.return %part_204, %part_205 : tensor<f32>, tensor<f32>
+      }
+    %blocks.3.2.project.d_beta_hw_d_gamma_hw:2 = stablehlo.reduce(%blocks.3.2.project.d_beta_w_d_gamma_w#0 init: %cst_1), (%blocks.3.2.project.d_beta_w_d_gamma_w#1 init: %cst_1) across dimensions = [1] : (tensor<8x28x32xf32>, tensor<8x28x32xf32>, tensor<f32>, tensor<f32>) -> (tensor<8x32xf32>, tensor<8x32xf32>)
+      reducer(%acc_206: tensor<f32>, %elt_206: tensor<f32>) (%acc_207: tensor<f32>, %elt_207: tensor<f32>) {
+        %part_206 = stablehlo.add %acc_206, %elt_206 : tensor<f32>
+        %part_207 = stablehlo.add %acc_207, %elt_207 : tensor<f32>
+        stablehlo.return %part_206, %part_207 : tensor<f32>, tensor<f32>
       }
     %blocks.3.2.project.d_beta_d_gamma:2 = stablehlo.reduce(%blocks.3.2.project.d_beta_hw_d_gamma_hw#0 init: %cst_1), (%blocks.3.2.project.d_beta_hw_d_gamma_hw#1 init: %cst_1) across dimensions = [0] : (tensor<8x32xf32>, tensor<8x32xf32>, tensor<f32>, tensor<f32>) -> (tensor<32xf32>, tensor<32xf32>)
-      reducer(%acc_138: tensor<f32>, %elt_138: tensor<f32>) (%acc_139: tensor<f32>, %elt_139: tensor<f32>) {
-        %part_138 = stablehlo.add %acc_138, %elt_138 : tensor<f32>
-        %part_139 = stablehlo.add %acc_139, %elt_139 : tensor<f32>
-        stablehlo.return %part_138, %part_139 : tensor<f32>, tensor<f32>
+      reducer(%acc_208: tensor<f32>, %elt_208: tensor<f32>) (%acc_209: tensor<f32>, %elt_209: tensor<f32>) {
+        %part_208 = stablehlo.add %acc_208, %elt_208 : tensor<f32>
+        %part_209 = stablehlo.add %acc_209, %elt_209 : tensor<f32>
+        stablehlo.return %part_208, %part_209 : tensor<f32>, tensor<f32>
       }
     %blocks.3.2.project.gamma_inv = stablehlo.multiply %blocks.3.2.project.bn.gamma.flat, %blocks.3.2.project.inv_std : tensor<32xf32>
     %blocks.3.2.project.bcast_8 = stablehlo.broadcast_in_dim %cst_8, dims = [] : (tensor<f32>) -> tensor<32xf32>
@@ -5107,17 +5421,23 @@ module {
     %blocks.3.2.dw.full = stablehlo.broadcast_in_dim %cst_1, dims = [] : (tensor<f32>) -> tensor<8x28x28x192xf32>
     %blocks.3.2.dw.d_relu6 = stablehlo.select %blocks.3.2.dw.relu6_on, %blocks.3.2.project.d_x, %blocks.3.2.dw.full : (tensor<8x28x28x192xi1>, tensor<8x28x28x192xf32>, tensor<8x28x28x192xf32>) -> tensor<8x28x28x192xf32>
     %blocks.3.2.dw.du_xhat = stablehlo.multiply %blocks.3.2.dw.d_relu6, %blocks.3.2.dw.xhat : tensor<8x28x28x192xf32>
-    %blocks.3.2.dw.d_beta_hw_d_gamma_hw:2 = stablehlo.reduce(%blocks.3.2.dw.d_relu6 init: %cst_1), (%blocks.3.2.dw.du_xhat init: %cst_1) across dimensions = [1, 2] : (tensor<8x28x28x192xf32>, tensor<8x28x28x192xf32>, tensor<f32>, tensor<f32>) -> (tensor<8x192xf32>, tensor<8x192xf32>)
-      reducer(%acc_140: tensor<f32>, %elt_140: tensor<f32>) (%acc_141: tensor<f32>, %elt_141: tensor<f32>) {
-        %part_140 = stablehlo.add %acc_140, %elt_140 : tensor<f32>
-        %part_141 = stablehlo.add %acc_141, %elt_141 : tensor<f32>
-        stablehlo.return %part_140, %part_141 : tensor<f32>, tensor<f32>
+    %blocks.3.2.dw.d_beta_w_d_gamma_w:2 = stablehlo.reduce(%blocks.3.2.dw.d_relu6 init: %cst_1), (%blocks.3.2.dw.du_xhat init: %cst_1) across dimensions = [2] : (tensor<8x28x28x192xf32>, tensor<8x28x28x192xf32>, tensor<f32>, tensor<f32>) -> (tensor<8x28x192xf32>, tensor<8x28x192xf32>)
+      reducer(%acc_210: tensor<f32>, %elt_210: tensor<f32>) (%acc_211: tensor<f32>, %elt_211: tensor<f32>) {
+        %part_210 = stablehlo.add %acc_210, %elt_210 : tensor<f32>
+        %part_211 = stablehlo.add %acc_211, %elt_211 : tensor<f32>
+        stablehlo.return %part_210, %part_211 : tensor<f32>, tensor<f32>
+      }
+    %blocks.3.2.dw.d_beta_hw_d_gamma_hw:2 = stablehlo.reduce(%blocks.3.2.dw.d_beta_w_d_gamma_w#0 init: %cst_1), (%blocks.3.2.dw.d_beta_w_d_gamma_w#1 init: %cst_1) across dimensions = [1] : (tensor<8x28x192xf32>, tensor<8x28x192xf32>, tensor<f32>, tensor<f32>) -> (tensor<8x192xf32>, tensor<8x192xf32>)
+      reducer(%acc_212: tensor<f32>, %elt_212: tensor<f32>) (%acc_213: tensor<f32>, %elt_213: tensor<f32>) {
+        %part_212 = stablehlo.add %acc_212, %elt_212 : tensor<f32>
+        %part_213 = stablehlo.add %acc_213, %elt_213 : tensor<f32>
+        stablehlo.return %part_212, %part_213 : tensor<f32>, tensor<f32>
       }
     %blocks.3.2.dw.d_beta_d_gamma:2 = stablehlo.reduce(%blocks.3.2.dw.d_beta_hw_d_gamma_hw#0 init: %cst_1), (%blocks.3.2.dw.d_beta_hw_d_gamma_hw#1 init: %cst_1) across dimensions = [0] : (tensor<8x192xf32>, tensor<8x192xf32>, tensor<f32>, tensor<f32>) -> (tensor<192xf32>, tensor<192xf32>)
-      reducer(%acc_142: tensor<f32>, %elt_142: tensor<f32>) (%acc_143: tensor<f32>, %elt_143: tensor<f32>) {
-        %part_142 = stablehlo.add %acc_142, %elt_142 : tensor<f32>
-        %part_143 = stablehlo.add %acc_143, %elt_143 : tensor<f32>
-        stablehlo.return %part_142, %part_143 : tensor<f32>, tensor<f32>
+      reducer(%acc_214: tensor<f32>, %elt_214: tensor<f32>) (%acc_215: tensor<f32>, %elt_215: tensor<f32>) {
+        %part_214 = stablehlo.add %acc_214, %elt_214 : tensor<f32>
+        %part_215 = stablehlo.add %acc_215, %elt_215 : tensor<f32>
+        stablehlo.return %part_214, %part_215 : tensor<f32>, tensor<f32>
       }
     %blocks.3.2.dw.gamma_inv = stablehlo.multiply %blocks.3.2.dw.bn.gamma.flat, %blocks.3.2.dw.inv_std : tensor<192xf32>
     %blocks.3.2.dw.bcast_12 = stablehlo.broadcast_in_dim %cst_8, dims = [] : (tensor<f32>) -> tensor<192xf32>
@@ -5177,17 +5497,23 @@ module {
     %blocks.3.2.expand.full = stablehlo.broadcast_in_dim %cst_1, dims = [] : (tensor<f32>) -> tensor<8x28x28x192xf32>
     %blocks.3.2.expand.d_relu6 = stablehlo.select %blocks.3.2.expand.relu6_on, %blocks.3.2.dw.d_x, %blocks.3.2.expand.full : (tensor<8x28x28x192xi1>, tensor<8x28x28x192xf32>, tensor<8x28x28x192xf32>) -> tensor<8x28x28x192xf32>
     %blocks.3.2.expand.du_xhat = stablehlo.multiply %blocks.3.2.expand.d_relu6, %blocks.3.2.expand.xhat : tensor<8x28x28x192xf32>
-    %blocks.3.2.expand.d_beta_hw_d_gamma_hw:2 = stablehlo.reduce(%blocks.3.2.expand.d_relu6 init: %cst_1), (%blocks.3.2.expand.du_xhat init: %cst_1) across dimensions = [1, 2] : (tensor<8x28x28x192xf32>, tensor<8x28x28x192xf32>, tensor<f32>, tensor<f32>) -> (tensor<8x192xf32>, tensor<8x192xf32>)
-      reducer(%acc_144: tensor<f32>, %elt_144: tensor<f32>) (%acc_145: tensor<f32>, %elt_145: tensor<f32>) {
-        %part_144 = stablehlo.add %acc_144, %elt_144 : tensor<f32>
-        %part_145 = stablehlo.add %acc_145, %elt_145 : tensor<f32>
-        stablehlo.return %part_144, %part_145 : tensor<f32>, tensor<f32>
+    %blocks.3.2.expand.d_beta_w_d_gamma_w:2 = stablehlo.reduce(%blocks.3.2.expand.d_relu6 init: %cst_1), (%blocks.3.2.expand.du_xhat init: %cst_1) across dimensions = [2] : (tensor<8x28x28x192xf32>, tensor<8x28x28x192xf32>, tensor<f32>, tensor<f32>) -> (tensor<8x28x192xf32>, tensor<8x28x192xf32>)
+      reducer(%acc_216: tensor<f32>, %elt_216: tensor<f32>) (%acc_217: tensor<f32>, %elt_217: tensor<f32>) {
+        %part_216 = stablehlo.add %acc_216, %elt_216 : tensor<f32>
+        %part_217 = stablehlo.add %acc_217, %elt_217 : tensor<f32>
+        stablehlo.return %part_216, %part_217 : tensor<f32>, tensor<f32>
+      }
+    %blocks.3.2.expand.d_beta_hw_d_gamma_hw:2 = stablehlo.reduce(%blocks.3.2.expand.d_beta_w_d_gamma_w#0 init: %cst_1), (%blocks.3.2.expand.d_beta_w_d_gamma_w#1 init: %cst_1) across dimensions = [1] : (tensor<8x28x192xf32>, tensor<8x28x192xf32>, tensor<f32>, tensor<f32>) -> (tensor<8x192xf32>, tensor<8x192xf32>)
+      reducer(%acc_218: tensor<f32>, %elt_218: tensor<f32>) (%acc_219: tensor<f32>, %elt_219: tensor<f32>) {
+        %part_218 = stablehlo.add %acc_218, %elt_218 : tensor<f32>
+        %part_219 = stablehlo.add %acc_219, %elt_219 : tensor<f32>
+        stablehlo.return %part_218, %part_219 : tensor<f32>, tensor<f32>
       }
     %blocks.3.2.expand.d_beta_d_gamma:2 = stablehlo.reduce(%blocks.3.2.expand.d_beta_hw_d_gamma_hw#0 init: %cst_1), (%blocks.3.2.expand.d_beta_hw_d_gamma_hw#1 init: %cst_1) across dimensions = [0] : (tensor<8x192xf32>, tensor<8x192xf32>, tensor<f32>, tensor<f32>) -> (tensor<192xf32>, tensor<192xf32>)
-      reducer(%acc_146: tensor<f32>, %elt_146: tensor<f32>) (%acc_147: tensor<f32>, %elt_147: tensor<f32>) {
-        %part_146 = stablehlo.add %acc_146, %elt_146 : tensor<f32>
-        %part_147 = stablehlo.add %acc_147, %elt_147 : tensor<f32>
-        stablehlo.return %part_146, %part_147 : tensor<f32>, tensor<f32>
+      reducer(%acc_220: tensor<f32>, %elt_220: tensor<f32>) (%acc_221: tensor<f32>, %elt_221: tensor<f32>) {
+        %part_220 = stablehlo.add %acc_220, %elt_220 : tensor<f32>
+        %part_221 = stablehlo.add %acc_221, %elt_221 : tensor<f32>
+        stablehlo.return %part_220, %part_221 : tensor<f32>, tensor<f32>
       }
     %blocks.3.2.expand.gamma_inv = stablehlo.multiply %blocks.3.2.expand.bn.gamma.flat, %blocks.3.2.expand.inv_std : tensor<192xf32>
     %blocks.3.2.expand.bcast_12 = stablehlo.broadcast_in_dim %cst_8, dims = [] : (tensor<f32>) -> tensor<192xf32>
@@ -5211,17 +5537,23 @@ module {
     %blocks.3.1.project.mean_inv_b = stablehlo.broadcast_in_dim %blocks.3.1.project.mean_inv, dims = [3] : (tensor<32xf32>) -> tensor<8x28x28x32xf32>
     %blocks.3.1.project.xhat = stablehlo.subtract %blocks.3.1.project.z_inv, %blocks.3.1.project.mean_inv_b : tensor<8x28x28x32xf32>
     %blocks.3.1.project.du_xhat = stablehlo.multiply %blocks.3.2.d_residual, %blocks.3.1.project.xhat : tensor<8x28x28x32xf32>
-    %blocks.3.1.project.d_beta_hw_d_gamma_hw:2 = stablehlo.reduce(%blocks.3.2.d_residual init: %cst_1), (%blocks.3.1.project.du_xhat init: %cst_1) across dimensions = [1, 2] : (tensor<8x28x28x32xf32>, tensor<8x28x28x32xf32>, tensor<f32>, tensor<f32>) -> (tensor<8x32xf32>, tensor<8x32xf32>)
-      reducer(%acc_148: tensor<f32>, %elt_148: tensor<f32>) (%acc_149: tensor<f32>, %elt_149: tensor<f32>) {
-        %part_148 = stablehlo.add %acc_148, %elt_148 : tensor<f32>
-        %part_149 = stablehlo.add %acc_149, %elt_149 : tensor<f32>
-        stablehlo.return %part_148, %part_149 : tensor<f32>, tensor<f32>
+    %blocks.3.1.project.d_beta_w_d_gamma_w:2 = stablehlo.reduce(%blocks.3.2.d_residual init: %cst_1), (%blocks.3.1.project.du_xhat init: %cst_1) across dimensions = [2] : (tensor<8x28x28x32xf32>, tensor<8x28x28x32xf32>, tensor<f32>, tensor<f32>) -> (tensor<8x28x32xf32>, tensor<8x28x32xf32>)
+      reducer(%acc_222: tensor<f32>, %elt_222: tensor<f32>) (%acc_223: tensor<f32>, %elt_223: tensor<f32>) {
+        %part_222 = stablehlo.add %acc_222, %elt_222 : tensor<f32>
+        %part_223 = stablehlo.add %acc_223, %elt_223 : tensor<f32>
+        stablehlo.return %part_222, %part_223 : tensor<f32>, tensor<f32>
+      }
+    %blocks.3.1.project.d_beta_hw_d_gamma_hw:2 = stablehlo.reduce(%blocks.3.1.project.d_beta_w_d_gamma_w#0 init: %cst_1), (%blocks.3.1.project.d_beta_w_d_gamma_w#1 init: %cst_1) across dimensions = [1] : (tensor<8x28x32xf32>, tensor<8x28x32xf32>, tensor<f32>, tensor<f32>) -> (tensor<8x32xf32>, tensor<8x32xf32>)
+      reducer(%acc_224: tensor<f32>, %elt_224: tensor<f32>) (%acc_225: tensor<f32>, %elt_225: tensor<f32>) {
+        %part_224 = stablehlo.add %acc_224, %elt_224 : tensor<f32>
+        %part_225 = stablehlo.add %acc_225, %elt_225 : tensor<f32>
+        stablehlo.return %part_224, %part_225 : tensor<f32>, tensor<f32>
       }
     %blocks.3.1.project.d_beta_d_gamma:2 = stablehlo.reduce(%blocks.3.1.project.d_beta_hw_d_gamma_hw#0 init: %cst_1), (%blocks.3.1.project.d_beta_hw_d_gamma_hw#1 init: %cst_1) across dimensions = [0] : (tensor<8x32xf32>, tensor<8x32xf32>, tensor<f32>, tensor<f32>) -> (tensor<32xf32>, tensor<32xf32>)
-      reducer(%acc_150: tensor<f32>, %elt_150: tensor<f32>) (%acc_151: tensor<f32>, %elt_151: tensor<f32>) {
-        %part_150 = stablehlo.add %acc_150, %elt_150 : tensor<f32>
-        %part_151 = stablehlo.add %acc_151, %elt_151 : tensor<f32>
-        stablehlo.return %part_150, %part_151 : tensor<f32>, tensor<f32>
+      reducer(%acc_226: tensor<f32>, %elt_226: tensor<f32>) (%acc_227: tensor<f32>, %elt_227: tensor<f32>) {
+        %part_226 = stablehlo.add %acc_226, %elt_226 : tensor<f32>
+        %part_227 = stablehlo.add %acc_227, %elt_227 : tensor<f32>
+        stablehlo.return %part_226, %part_227 : tensor<f32>, tensor<f32>
       }
     %blocks.3.1.project.gamma_inv = stablehlo.multiply %blocks.3.1.project.bn.gamma.flat, %blocks.3.1.project.inv_std : tensor<32xf32>
     %blocks.3.1.project.bcast_8 = stablehlo.broadcast_in_dim %cst_8, dims = [] : (tensor<f32>) -> tensor<32xf32>
@@ -5251,17 +5583,23 @@ module {
     %blocks.3.1.dw.full = stablehlo.broadcast_in_dim %cst_1, dims = [] : (tensor<f32>) -> tensor<8x28x28x192xf32>
     %blocks.3.1.dw.d_relu6 = stablehlo.select %blocks.3.1.dw.relu6_on, %blocks.3.1.project.d_x, %blocks.3.1.dw.full : (tensor<8x28x28x192xi1>, tensor<8x28x28x192xf32>, tensor<8x28x28x192xf32>) -> tensor<8x28x28x192xf32>
     %blocks.3.1.dw.du_xhat = stablehlo.multiply %blocks.3.1.dw.d_relu6, %blocks.3.1.dw.xhat : tensor<8x28x28x192xf32>
-    %blocks.3.1.dw.d_beta_hw_d_gamma_hw:2 = stablehlo.reduce(%blocks.3.1.dw.d_relu6 init: %cst_1), (%blocks.3.1.dw.du_xhat init: %cst_1) across dimensions = [1, 2] : (tensor<8x28x28x192xf32>, tensor<8x28x28x192xf32>, tensor<f32>, tensor<f32>) -> (tensor<8x192xf32>, tensor<8x192xf32>)
-      reducer(%acc_152: tensor<f32>, %elt_152: tensor<f32>) (%acc_153: tensor<f32>, %elt_153: tensor<f32>) {
-        %part_152 = stablehlo.add %acc_152, %elt_152 : tensor<f32>
-        %part_153 = stablehlo.add %acc_153, %elt_153 : tensor<f32>
-        stablehlo.return %part_152, %part_153 : tensor<f32>, tensor<f32>
+    %blocks.3.1.dw.d_beta_w_d_gamma_w:2 = stablehlo.reduce(%blocks.3.1.dw.d_relu6 init: %cst_1), (%blocks.3.1.dw.du_xhat init: %cst_1) across dimensions = [2] : (tensor<8x28x28x192xf32>, tensor<8x28x28x192xf32>, tensor<f32>, tensor<f32>) -> (tensor<8x28x192xf32>, tensor<8x28x192xf32>)
+      reducer(%acc_228: tensor<f32>, %elt_228: tensor<f32>) (%acc_229: tensor<f32>, %elt_229: tensor<f32>) {
+        %part_228 = stablehlo.add %acc_228, %elt_228 : tensor<f32>
+        %part_229 = stablehlo.add %acc_229, %elt_229 : tensor<f32>
+        stablehlo.return %part_228, %part_229 : tensor<f32>, tensor<f32>
+      }
+    %blocks.3.1.dw.d_beta_hw_d_gamma_hw:2 = stablehlo.reduce(%blocks.3.1.dw.d_beta_w_d_gamma_w#0 init: %cst_1), (%blocks.3.1.dw.d_beta_w_d_gamma_w#1 init: %cst_1) across dimensions = [1] : (tensor<8x28x192xf32>, tensor<8x28x192xf32>, tensor<f32>, tensor<f32>) -> (tensor<8x192xf32>, tensor<8x192xf32>)
+      reducer(%acc_230: tensor<f32>, %elt_230: tensor<f32>) (%acc_231: tensor<f32>, %elt_231: tensor<f32>) {
+        %part_230 = stablehlo.add %acc_230, %elt_230 : tensor<f32>
+        %part_231 = stablehlo.add %acc_231, %elt_231 : tensor<f32>
+        stablehlo.return %part_230, %part_231 : tensor<f32>, tensor<f32>
       }
     %blocks.3.1.dw.d_beta_d_gamma:2 = stablehlo.reduce(%blocks.3.1.dw.d_beta_hw_d_gamma_hw#0 init: %cst_1), (%blocks.3.1.dw.d_beta_hw_d_gamma_hw#1 init: %cst_1) across dimensions = [0] : (tensor<8x192xf32>, tensor<8x192xf32>, tensor<f32>, tensor<f32>) -> (tensor<192xf32>, tensor<192xf32>)
-      reducer(%acc_154: tensor<f32>, %elt_154: tensor<f32>) (%acc_155: tensor<f32>, %elt_155: tensor<f32>) {
-        %part_154 = stablehlo.add %acc_154, %elt_154 : tensor<f32>
-        %part_155 = stablehlo.add %acc_155, %elt_155 : tensor<f32>
-        stablehlo.return %part_154, %part_155 : tensor<f32>, tensor<f32>
+      reducer(%acc_232: tensor<f32>, %elt_232: tensor<f32>) (%acc_233: tensor<f32>, %elt_233: tensor<f32>) {
+        %part_232 = stablehlo.add %acc_232, %elt_232 : tensor<f32>
+        %part_233 = stablehlo.add %acc_233, %elt_233 : tensor<f32>
+        stablehlo.return %part_232, %part_233 : tensor<f32>, tensor<f32>
       }
     %blocks.3.1.dw.gamma_inv = stablehlo.multiply %blocks.3.1.dw.bn.gamma.flat, %blocks.3.1.dw.inv_std : tensor<192xf32>
     %blocks.3.1.dw.bcast_12 = stablehlo.broadcast_in_dim %cst_8, dims = [] : (tensor<f32>) -> tensor<192xf32>
@@ -5321,17 +5659,23 @@ module {
     %blocks.3.1.expand.full = stablehlo.broadcast_in_dim %cst_1, dims = [] : (tensor<f32>) -> tensor<8x28x28x192xf32>
     %blocks.3.1.expand.d_relu6 = stablehlo.select %blocks.3.1.expand.relu6_on, %blocks.3.1.dw.d_x, %blocks.3.1.expand.full : (tensor<8x28x28x192xi1>, tensor<8x28x28x192xf32>, tensor<8x28x28x192xf32>) -> tensor<8x28x28x192xf32>
     %blocks.3.1.expand.du_xhat = stablehlo.multiply %blocks.3.1.expand.d_relu6, %blocks.3.1.expand.xhat : tensor<8x28x28x192xf32>
-    %blocks.3.1.expand.d_beta_hw_d_gamma_hw:2 = stablehlo.reduce(%blocks.3.1.expand.d_relu6 init: %cst_1), (%blocks.3.1.expand.du_xhat init: %cst_1) across dimensions = [1, 2] : (tensor<8x28x28x192xf32>, tensor<8x28x28x192xf32>, tensor<f32>, tensor<f32>) -> (tensor<8x192xf32>, tensor<8x192xf32>)
-      reducer(%acc_156: tensor<f32>, %elt_156: tensor<f32>) (%acc_157: tensor<f32>, %elt_157: tensor<f32>) {
-        %part_156 = stablehlo.add %acc_156, %elt_156 : tensor<f32>
-        %part_157 = stablehlo.add %acc_157, %elt_157 : tensor<f32>
-        stablehlo.return %part_156, %part_157 : tensor<f32>, tensor<f32>
+    %blocks.3.1.expand.d_beta_w_d_gamma_w:2 = stablehlo.reduce(%blocks.3.1.expand.d_relu6 init: %cst_1), (%blocks.3.1.expand.du_xhat init: %cst_1) across dimensions = [2] : (tensor<8x28x28x192xf32>, tensor<8x28x28x192xf32>, tensor<f32>, tensor<f32>) -> (tensor<8x28x192xf32>, tensor<8x28x192xf32>)
+      reducer(%acc_234: tensor<f32>, %elt_234: tensor<f32>) (%acc_235: tensor<f32>, %elt_235: tensor<f32>) {
+        %part_234 = stablehlo.add %acc_234, %elt_234 : tensor<f32>
+        %part_235 = stablehlo.add %acc_235, %elt_235 : tensor<f32>
+        stablehlo.return %part_234, %part_235 : tensor<f32>, tensor<f32>
+      }
+    %blocks.3.1.expand.d_beta_hw_d_gamma_hw:2 = stablehlo.reduce(%blocks.3.1.expand.d_beta_w_d_gamma_w#0 init: %cst_1), (%blocks.3.1.expand.d_beta_w_d_gamma_w#1 init: %cst_1) across dimensions = [1] : (tensor<8x28x192xf32>, tensor<8x28x192xf32>, tensor<f32>, tensor<f32>) -> (tensor<8x192xf32>, tensor<8x192xf32>)
+      reducer(%acc_236: tensor<f32>, %elt_236: tensor<f32>) (%acc_237: tensor<f32>, %elt_237: tensor<f32>) {
+        %part_236 = stablehlo.add %acc_236, %elt_236 : tensor<f32>
+        %part_237 = stablehlo.add %acc_237, %elt_237 : tensor<f32>
+        stablehlo.return %part_236, %part_237 : tensor<f32>, tensor<f32>
       }
     %blocks.3.1.expand.d_beta_d_gamma:2 = stablehlo.reduce(%blocks.3.1.expand.d_beta_hw_d_gamma_hw#0 init: %cst_1), (%blocks.3.1.expand.d_beta_hw_d_gamma_hw#1 init: %cst_1) across dimensions = [0] : (tensor<8x192xf32>, tensor<8x192xf32>, tensor<f32>, tensor<f32>) -> (tensor<192xf32>, tensor<192xf32>)
-      reducer(%acc_158: tensor<f32>, %elt_158: tensor<f32>) (%acc_159: tensor<f32>, %elt_159: tensor<f32>) {
-        %part_158 = stablehlo.add %acc_158, %elt_158 : tensor<f32>
-        %part_159 = stablehlo.add %acc_159, %elt_159 : tensor<f32>
-        stablehlo.return %part_158, %part_159 : tensor<f32>, tensor<f32>
+      reducer(%acc_238: tensor<f32>, %elt_238: tensor<f32>) (%acc_239: tensor<f32>, %elt_239: tensor<f32>) {
+        %part_238 = stablehlo.add %acc_238, %elt_238 : tensor<f32>
+        %part_239 = stablehlo.add %acc_239, %elt_239 : tensor<f32>
+        stablehlo.return %part_238, %part_239 : tensor<f32>, tensor<f32>
       }
     %blocks.3.1.expand.gamma_inv = stablehlo.multiply %blocks.3.1.expand.bn.gamma.flat, %blocks.3.1.expand.inv_std : tensor<192xf32>
     %blocks.3.1.expand.bcast_12 = stablehlo.broadcast_in_dim %cst_8, dims = [] : (tensor<f32>) -> tensor<192xf32>
@@ -5355,17 +5699,23 @@ module {
     %blocks.3.0.project.mean_inv_b = stablehlo.broadcast_in_dim %blocks.3.0.project.mean_inv, dims = [3] : (tensor<32xf32>) -> tensor<8x28x28x32xf32>
     %blocks.3.0.project.xhat = stablehlo.subtract %blocks.3.0.project.z_inv, %blocks.3.0.project.mean_inv_b : tensor<8x28x28x32xf32>
     %blocks.3.0.project.du_xhat = stablehlo.multiply %blocks.3.1.d_residual, %blocks.3.0.project.xhat : tensor<8x28x28x32xf32>
-    %blocks.3.0.project.d_beta_hw_d_gamma_hw:2 = stablehlo.reduce(%blocks.3.1.d_residual init: %cst_1), (%blocks.3.0.project.du_xhat init: %cst_1) across dimensions = [1, 2] : (tensor<8x28x28x32xf32>, tensor<8x28x28x32xf32>, tensor<f32>, tensor<f32>) -> (tensor<8x32xf32>, tensor<8x32xf32>)
-      reducer(%acc_160: tensor<f32>, %elt_160: tensor<f32>) (%acc_161: tensor<f32>, %elt_161: tensor<f32>) {
-        %part_160 = stablehlo.add %acc_160, %elt_160 : tensor<f32>
-        %part_161 = stablehlo.add %acc_161, %elt_161 : tensor<f32>
-        stablehlo.return %part_160, %part_161 : tensor<f32>, tensor<f32>
+    %blocks.3.0.project.d_beta_w_d_gamma_w:2 = stablehlo.reduce(%blocks.3.1.d_residual init: %cst_1), (%blocks.3.0.project.du_xhat init: %cst_1) across dimensions = [2] : (tensor<8x28x28x32xf32>, tensor<8x28x28x32xf32>, tensor<f32>, tensor<f32>) -> (tensor<8x28x32xf32>, tensor<8x28x32xf32>)
+      reducer(%acc_240: tensor<f32>, %elt_240: tensor<f32>) (%acc_241: tensor<f32>, %elt_241: tensor<f32>) {
+        %part_240 = stablehlo.add %acc_240, %elt_240 : tensor<f32>
+        %part_241 = stablehlo.add %acc_241, %elt_241 : tensor<f32>
+        stablehlo.return %part_240, %part_241 : tensor<f32>, tensor<f32>
+      }
+    %blocks.3.0.project.d_beta_hw_d_gamma_hw:2 = stablehlo.reduce(%blocks.3.0.project.d_beta_w_d_gamma_w#0 init: %cst_1), (%blocks.3.0.project.d_beta_w_d_gamma_w#1 init: %cst_1) across dimensions = [1] : (tensor<8x28x32xf32>, tensor<8x28x32xf32>, tensor<f32>, tensor<f32>) -> (tensor<8x32xf32>, tensor<8x32xf32>)
+      reducer(%acc_242: tensor<f32>, %elt_242: tensor<f32>) (%acc_243: tensor<f32>, %elt_243: tensor<f32>) {
+        %part_242 = stablehlo.add %acc_242, %elt_242 : tensor<f32>
+        %part_243 = stablehlo.add %acc_243, %elt_243 : tensor<f32>
+        stablehlo.return %part_242, %part_243 : tensor<f32>, tensor<f32>
       }
     %blocks.3.0.project.d_beta_d_gamma:2 = stablehlo.reduce(%blocks.3.0.project.d_beta_hw_d_gamma_hw#0 init: %cst_1), (%blocks.3.0.project.d_beta_hw_d_gamma_hw#1 init: %cst_1) across dimensions = [0] : (tensor<8x32xf32>, tensor<8x32xf32>, tensor<f32>, tensor<f32>) -> (tensor<32xf32>, tensor<32xf32>)
-      reducer(%acc_162: tensor<f32>, %elt_162: tensor<f32>) (%acc_163: tensor<f32>, %elt_163: tensor<f32>) {
-        %part_162 = stablehlo.add %acc_162, %elt_162 : tensor<f32>
-        %part_163 = stablehlo.add %acc_163, %elt_163 : tensor<f32>
-        stablehlo.return %part_162, %part_163 : tensor<f32>, tensor<f32>
+      reducer(%acc_244: tensor<f32>, %elt_244: tensor<f32>) (%acc_245: tensor<f32>, %elt_245: tensor<f32>) {
+        %part_244 = stablehlo.add %acc_244, %elt_244 : tensor<f32>
+        %part_245 = stablehlo.add %acc_245, %elt_245 : tensor<f32>
+        stablehlo.return %part_244, %part_245 : tensor<f32>, tensor<f32>
       }
     %blocks.3.0.project.gamma_inv = stablehlo.multiply %blocks.3.0.project.bn.gamma.flat, %blocks.3.0.project.inv_std : tensor<32xf32>
     %blocks.3.0.project.bcast_8 = stablehlo.broadcast_in_dim %cst_8, dims = [] : (tensor<f32>) -> tensor<32xf32>
@@ -5395,17 +5745,23 @@ module {
     %blocks.3.0.dw.full = stablehlo.broadcast_in_dim %cst_1, dims = [] : (tensor<f32>) -> tensor<8x28x28x144xf32>
     %blocks.3.0.dw.d_relu6 = stablehlo.select %blocks.3.0.dw.relu6_on, %blocks.3.0.project.d_x, %blocks.3.0.dw.full : (tensor<8x28x28x144xi1>, tensor<8x28x28x144xf32>, tensor<8x28x28x144xf32>) -> tensor<8x28x28x144xf32>
     %blocks.3.0.dw.du_xhat = stablehlo.multiply %blocks.3.0.dw.d_relu6, %blocks.3.0.dw.xhat : tensor<8x28x28x144xf32>
-    %blocks.3.0.dw.d_beta_hw_d_gamma_hw:2 = stablehlo.reduce(%blocks.3.0.dw.d_relu6 init: %cst_1), (%blocks.3.0.dw.du_xhat init: %cst_1) across dimensions = [1, 2] : (tensor<8x28x28x144xf32>, tensor<8x28x28x144xf32>, tensor<f32>, tensor<f32>) -> (tensor<8x144xf32>, tensor<8x144xf32>)
-      reducer(%acc_164: tensor<f32>, %elt_164: tensor<f32>) (%acc_165: tensor<f32>, %elt_165: tensor<f32>) {
-        %part_164 = stablehlo.add %acc_164, %elt_164 : tensor<f32>
-        %part_165 = stablehlo.add %acc_165, %elt_165 : tensor<f32>
-        stablehlo.return %part_164, %part_165 : tensor<f32>, tensor<f32>
+    %blocks.3.0.dw.d_beta_w_d_gamma_w:2 = stablehlo.reduce(%blocks.3.0.dw.d_relu6 init: %cst_1), (%blocks.3.0.dw.du_xhat init: %cst_1) across dimensions = [2] : (tensor<8x28x28x144xf32>, tensor<8x28x28x144xf32>, tensor<f32>, tensor<f32>) -> (tensor<8x28x144xf32>, tensor<8x28x144xf32>)
+      reducer(%acc_246: tensor<f32>, %elt_246: tensor<f32>) (%acc_247: tensor<f32>, %elt_247: tensor<f32>) {
+        %part_246 = stablehlo.add %acc_246, %elt_246 : tensor<f32>
+        %part_247 = stablehlo.add %acc_247, %elt_247 : tensor<f32>
+        stablehlo.return %part_246, %part_247 : tensor<f32>, tensor<f32>
+      }
+    %blocks.3.0.dw.d_beta_hw_d_gamma_hw:2 = stablehlo.reduce(%blocks.3.0.dw.d_beta_w_d_gamma_w#0 init: %cst_1), (%blocks.3.0.dw.d_beta_w_d_gamma_w#1 init: %cst_1) across dimensions = [1] : (tensor<8x28x144xf32>, tensor<8x28x144xf32>, tensor<f32>, tensor<f32>) -> (tensor<8x144xf32>, tensor<8x144xf32>)
+      reducer(%acc_248: tensor<f32>, %elt_248: tensor<f32>) (%acc_249: tensor<f32>, %elt_249: tensor<f32>) {
+        %part_248 = stablehlo.add %acc_248, %elt_248 : tensor<f32>
+        %part_249 = stablehlo.add %acc_249, %elt_249 : tensor<f32>
+        stablehlo.return %part_248, %part_249 : tensor<f32>, tensor<f32>
       }
     %blocks.3.0.dw.d_beta_d_gamma:2 = stablehlo.reduce(%blocks.3.0.dw.d_beta_hw_d_gamma_hw#0 init: %cst_1), (%blocks.3.0.dw.d_beta_hw_d_gamma_hw#1 init: %cst_1) across dimensions = [0] : (tensor<8x144xf32>, tensor<8x144xf32>, tensor<f32>, tensor<f32>) -> (tensor<144xf32>, tensor<144xf32>)
-      reducer(%acc_166: tensor<f32>, %elt_166: tensor<f32>) (%acc_167: tensor<f32>, %elt_167: tensor<f32>) {
-        %part_166 = stablehlo.add %acc_166, %elt_166 : tensor<f32>
-        %part_167 = stablehlo.add %acc_167, %elt_167 : tensor<f32>
-        stablehlo.return %part_166, %part_167 : tensor<f32>, tensor<f32>
+      reducer(%acc_250: tensor<f32>, %elt_250: tensor<f32>) (%acc_251: tensor<f32>, %elt_251: tensor<f32>) {
+        %part_250 = stablehlo.add %acc_250, %elt_250 : tensor<f32>
+        %part_251 = stablehlo.add %acc_251, %elt_251 : tensor<f32>
+        stablehlo.return %part_250, %part_251 : tensor<f32>, tensor<f32>
       }
     %blocks.3.0.dw.gamma_inv = stablehlo.multiply %blocks.3.0.dw.bn.gamma.flat, %blocks.3.0.dw.inv_std : tensor<144xf32>
     %blocks.3.0.dw.bcast_12 = stablehlo.broadcast_in_dim %cst_8, dims = [] : (tensor<f32>) -> tensor<144xf32>
@@ -5465,17 +5821,23 @@ module {
     %blocks.3.0.expand.full = stablehlo.broadcast_in_dim %cst_1, dims = [] : (tensor<f32>) -> tensor<8x56x56x144xf32>
     %blocks.3.0.expand.d_relu6 = stablehlo.select %blocks.3.0.expand.relu6_on, %blocks.3.0.dw.d_x, %blocks.3.0.expand.full : (tensor<8x56x56x144xi1>, tensor<8x56x56x144xf32>, tensor<8x56x56x144xf32>) -> tensor<8x56x56x144xf32>
     %blocks.3.0.expand.du_xhat = stablehlo.multiply %blocks.3.0.expand.d_relu6, %blocks.3.0.expand.xhat : tensor<8x56x56x144xf32>
-    %blocks.3.0.expand.d_beta_hw_d_gamma_hw:2 = stablehlo.reduce(%blocks.3.0.expand.d_relu6 init: %cst_1), (%blocks.3.0.expand.du_xhat init: %cst_1) across dimensions = [1, 2] : (tensor<8x56x56x144xf32>, tensor<8x56x56x144xf32>, tensor<f32>, tensor<f32>) -> (tensor<8x144xf32>, tensor<8x144xf32>)
-      reducer(%acc_168: tensor<f32>, %elt_168: tensor<f32>) (%acc_169: tensor<f32>, %elt_169: tensor<f32>) {
-        %part_168 = stablehlo.add %acc_168, %elt_168 : tensor<f32>
-        %part_169 = stablehlo.add %acc_169, %elt_169 : tensor<f32>
-        stablehlo.return %part_168, %part_169 : tensor<f32>, tensor<f32>
+    %blocks.3.0.expand.d_beta_w_d_gamma_w:2 = stablehlo.reduce(%blocks.3.0.expand.d_relu6 init: %cst_1), (%blocks.3.0.expand.du_xhat init: %cst_1) across dimensions = [2] : (tensor<8x56x56x144xf32>, tensor<8x56x56x144xf32>, tensor<f32>, tensor<f32>) -> (tensor<8x56x144xf32>, tensor<8x56x144xf32>)
+      reducer(%acc_252: tensor<f32>, %elt_252: tensor<f32>) (%acc_253: tensor<f32>, %elt_253: tensor<f32>) {
+        %part_252 = stablehlo.add %acc_252, %elt_252 : tensor<f32>
+        %part_253 = stablehlo.add %acc_253, %elt_253 : tensor<f32>
+        stablehlo.return %part_252, %part_253 : tensor<f32>, tensor<f32>
+      }
+    %blocks.3.0.expand.d_beta_hw_d_gamma_hw:2 = stablehlo.reduce(%blocks.3.0.expand.d_beta_w_d_gamma_w#0 init: %cst_1), (%blocks.3.0.expand.d_beta_w_d_gamma_w#1 init: %cst_1) across dimensions = [1] : (tensor<8x56x144xf32>, tensor<8x56x144xf32>, tensor<f32>, tensor<f32>) -> (tensor<8x144xf32>, tensor<8x144xf32>)
+      reducer(%acc_254: tensor<f32>, %elt_254: tensor<f32>) (%acc_255: tensor<f32>, %elt_255: tensor<f32>) {
+        %part_254 = stablehlo.add %acc_254, %elt_254 : tensor<f32>
+        %part_255 = stablehlo.add %acc_255, %elt_255 : tensor<f32>
+        stablehlo.return %part_254, %part_255 : tensor<f32>, tensor<f32>
       }
     %blocks.3.0.expand.d_beta_d_gamma:2 = stablehlo.reduce(%blocks.3.0.expand.d_beta_hw_d_gamma_hw#0 init: %cst_1), (%blocks.3.0.expand.d_beta_hw_d_gamma_hw#1 init: %cst_1) across dimensions = [0] : (tensor<8x144xf32>, tensor<8x144xf32>, tensor<f32>, tensor<f32>) -> (tensor<144xf32>, tensor<144xf32>)
-      reducer(%acc_170: tensor<f32>, %elt_170: tensor<f32>) (%acc_171: tensor<f32>, %elt_171: tensor<f32>) {
-        %part_170 = stablehlo.add %acc_170, %elt_170 : tensor<f32>
-        %part_171 = stablehlo.add %acc_171, %elt_171 : tensor<f32>
-        stablehlo.return %part_170, %part_171 : tensor<f32>, tensor<f32>
+      reducer(%acc_256: tensor<f32>, %elt_256: tensor<f32>) (%acc_257: tensor<f32>, %elt_257: tensor<f32>) {
+        %part_256 = stablehlo.add %acc_256, %elt_256 : tensor<f32>
+        %part_257 = stablehlo.add %acc_257, %elt_257 : tensor<f32>
+        stablehlo.return %part_256, %part_257 : tensor<f32>, tensor<f32>
       }
     %blocks.3.0.expand.gamma_inv = stablehlo.multiply %blocks.3.0.expand.bn.gamma.flat, %blocks.3.0.expand.inv_std : tensor<144xf32>
     %blocks.3.0.expand.bcast_12 = stablehlo.broadcast_in_dim %cst_6, dims = [] : (tensor<f32>) -> tensor<144xf32>
@@ -5499,17 +5861,23 @@ module {
     %blocks.2.1.project.mean_inv_b = stablehlo.broadcast_in_dim %blocks.2.1.project.mean_inv, dims = [3] : (tensor<24xf32>) -> tensor<8x56x56x24xf32>
     %blocks.2.1.project.xhat = stablehlo.subtract %blocks.2.1.project.z_inv, %blocks.2.1.project.mean_inv_b : tensor<8x56x56x24xf32>
     %blocks.2.1.project.du_xhat = stablehlo.multiply %blocks.3.0.expand.d_x, %blocks.2.1.project.xhat : tensor<8x56x56x24xf32>
-    %blocks.2.1.project.d_beta_hw_d_gamma_hw:2 = stablehlo.reduce(%blocks.3.0.expand.d_x init: %cst_1), (%blocks.2.1.project.du_xhat init: %cst_1) across dimensions = [1, 2] : (tensor<8x56x56x24xf32>, tensor<8x56x56x24xf32>, tensor<f32>, tensor<f32>) -> (tensor<8x24xf32>, tensor<8x24xf32>)
-      reducer(%acc_172: tensor<f32>, %elt_172: tensor<f32>) (%acc_173: tensor<f32>, %elt_173: tensor<f32>) {
-        %part_172 = stablehlo.add %acc_172, %elt_172 : tensor<f32>
-        %part_173 = stablehlo.add %acc_173, %elt_173 : tensor<f32>
-        stablehlo.return %part_172, %part_173 : tensor<f32>, tensor<f32>
+    %blocks.2.1.project.d_beta_w_d_gamma_w:2 = stablehlo.reduce(%blocks.3.0.expand.d_x init: %cst_1), (%blocks.2.1.project.du_xhat init: %cst_1) across dimensions = [2] : (tensor<8x56x56x24xf32>, tensor<8x56x56x24xf32>, tensor<f32>, tensor<f32>) -> (tensor<8x56x24xf32>, tensor<8x56x24xf32>)
+      reducer(%acc_258: tensor<f32>, %elt_258: tensor<f32>) (%acc_259: tensor<f32>, %elt_259: tensor<f32>) {
+        %part_258 = stablehlo.add %acc_258, %elt_258 : tensor<f32>
+        %part_259 = stablehlo.add %acc_259, %elt_259 : tensor<f32>
+        stablehlo.return %part_258, %part_259 : tensor<f32>, tensor<f32>
+      }
+    %blocks.2.1.project.d_beta_hw_d_gamma_hw:2 = stablehlo.reduce(%blocks.2.1.project.d_beta_w_d_gamma_w#0 init: %cst_1), (%blocks.2.1.project.d_beta_w_d_gamma_w#1 init: %cst_1) across dimensions = [1] : (tensor<8x56x24xf32>, tensor<8x56x24xf32>, tensor<f32>, tensor<f32>) -> (tensor<8x24xf32>, tensor<8x24xf32>)
+      reducer(%acc_260: tensor<f32>, %elt_260: tensor<f32>) (%acc_261: tensor<f32>, %elt_261: tensor<f32>) {
+        %part_260 = stablehlo.add %acc_260, %elt_260 : tensor<f32>
+        %part_261 = stablehlo.add %acc_261, %elt_261 : tensor<f32>
+        stablehlo.return %part_260, %part_261 : tensor<f32>, tensor<f32>
       }
     %blocks.2.1.project.d_beta_d_gamma:2 = stablehlo.reduce(%blocks.2.1.project.d_beta_hw_d_gamma_hw#0 init: %cst_1), (%blocks.2.1.project.d_beta_hw_d_gamma_hw#1 init: %cst_1) across dimensions = [0] : (tensor<8x24xf32>, tensor<8x24xf32>, tensor<f32>, tensor<f32>) -> (tensor<24xf32>, tensor<24xf32>)
-      reducer(%acc_174: tensor<f32>, %elt_174: tensor<f32>) (%acc_175: tensor<f32>, %elt_175: tensor<f32>) {
-        %part_174 = stablehlo.add %acc_174, %elt_174 : tensor<f32>
-        %part_175 = stablehlo.add %acc_175, %elt_175 : tensor<f32>
-        stablehlo.return %part_174, %part_175 : tensor<f32>, tensor<f32>
+      reducer(%acc_262: tensor<f32>, %elt_262: tensor<f32>) (%acc_263: tensor<f32>, %elt_263: tensor<f32>) {
+        %part_262 = stablehlo.add %acc_262, %elt_262 : tensor<f32>
+        %part_263 = stablehlo.add %acc_263, %elt_263 : tensor<f32>
+        stablehlo.return %part_262, %part_263 : tensor<f32>, tensor<f32>
       }
     %blocks.2.1.project.gamma_inv = stablehlo.multiply %blocks.2.1.project.bn.gamma.flat, %blocks.2.1.project.inv_std : tensor<24xf32>
     %blocks.2.1.project.bcast_8 = stablehlo.broadcast_in_dim %cst_6, dims = [] : (tensor<f32>) -> tensor<24xf32>
@@ -5539,17 +5907,23 @@ module {
     %blocks.2.1.dw.full = stablehlo.broadcast_in_dim %cst_1, dims = [] : (tensor<f32>) -> tensor<8x56x56x144xf32>
     %blocks.2.1.dw.d_relu6 = stablehlo.select %blocks.2.1.dw.relu6_on, %blocks.2.1.project.d_x, %blocks.2.1.dw.full : (tensor<8x56x56x144xi1>, tensor<8x56x56x144xf32>, tensor<8x56x56x144xf32>) -> tensor<8x56x56x144xf32>
     %blocks.2.1.dw.du_xhat = stablehlo.multiply %blocks.2.1.dw.d_relu6, %blocks.2.1.dw.xhat : tensor<8x56x56x144xf32>
-    %blocks.2.1.dw.d_beta_hw_d_gamma_hw:2 = stablehlo.reduce(%blocks.2.1.dw.d_relu6 init: %cst_1), (%blocks.2.1.dw.du_xhat init: %cst_1) across dimensions = [1, 2] : (tensor<8x56x56x144xf32>, tensor<8x56x56x144xf32>, tensor<f32>, tensor<f32>) -> (tensor<8x144xf32>, tensor<8x144xf32>)
-      reducer(%acc_176: tensor<f32>, %elt_176: tensor<f32>) (%acc_177: tensor<f32>, %elt_177: tensor<f32>) {
-        %part_176 = stablehlo.add %acc_176, %elt_176 : tensor<f32>
-        %part_177 = stablehlo.add %acc_177, %elt_177 : tensor<f32>
-        stablehlo.return %part_176, %part_177 : tensor<f32>, tensor<f32>
+    %blocks.2.1.dw.d_beta_w_d_gamma_w:2 = stablehlo.reduce(%blocks.2.1.dw.d_relu6 init: %cst_1), (%blocks.2.1.dw.du_xhat init: %cst_1) across dimensions = [2] : (tensor<8x56x56x144xf32>, tensor<8x56x56x144xf32>, tensor<f32>, tensor<f32>) -> (tensor<8x56x144xf32>, tensor<8x56x144xf32>)
+      reducer(%acc_264: tensor<f32>, %elt_264: tensor<f32>) (%acc_265: tensor<f32>, %elt_265: tensor<f32>) {
+        %part_264 = stablehlo.add %acc_264, %elt_264 : tensor<f32>
+        %part_265 = stablehlo.add %acc_265, %elt_265 : tensor<f32>
+        stablehlo.return %part_264, %part_265 : tensor<f32>, tensor<f32>
+      }
+    %blocks.2.1.dw.d_beta_hw_d_gamma_hw:2 = stablehlo.reduce(%blocks.2.1.dw.d_beta_w_d_gamma_w#0 init: %cst_1), (%blocks.2.1.dw.d_beta_w_d_gamma_w#1 init: %cst_1) across dimensions = [1] : (tensor<8x56x144xf32>, tensor<8x56x144xf32>, tensor<f32>, tensor<f32>) -> (tensor<8x144xf32>, tensor<8x144xf32>)
+      reducer(%acc_266: tensor<f32>, %elt_266: tensor<f32>) (%acc_267: tensor<f32>, %elt_267: tensor<f32>) {
+        %part_266 = stablehlo.add %acc_266, %elt_266 : tensor<f32>
+        %part_267 = stablehlo.add %acc_267, %elt_267 : tensor<f32>
+        stablehlo.return %part_266, %part_267 : tensor<f32>, tensor<f32>
       }
     %blocks.2.1.dw.d_beta_d_gamma:2 = stablehlo.reduce(%blocks.2.1.dw.d_beta_hw_d_gamma_hw#0 init: %cst_1), (%blocks.2.1.dw.d_beta_hw_d_gamma_hw#1 init: %cst_1) across dimensions = [0] : (tensor<8x144xf32>, tensor<8x144xf32>, tensor<f32>, tensor<f32>) -> (tensor<144xf32>, tensor<144xf32>)
-      reducer(%acc_178: tensor<f32>, %elt_178: tensor<f32>) (%acc_179: tensor<f32>, %elt_179: tensor<f32>) {
-        %part_178 = stablehlo.add %acc_178, %elt_178 : tensor<f32>
-        %part_179 = stablehlo.add %acc_179, %elt_179 : tensor<f32>
-        stablehlo.return %part_178, %part_179 : tensor<f32>, tensor<f32>
+      reducer(%acc_268: tensor<f32>, %elt_268: tensor<f32>) (%acc_269: tensor<f32>, %elt_269: tensor<f32>) {
+        %part_268 = stablehlo.add %acc_268, %elt_268 : tensor<f32>
+        %part_269 = stablehlo.add %acc_269, %elt_269 : tensor<f32>
+        stablehlo.return %part_268, %part_269 : tensor<f32>, tensor<f32>
       }
     %blocks.2.1.dw.gamma_inv = stablehlo.multiply %blocks.2.1.dw.bn.gamma.flat, %blocks.2.1.dw.inv_std : tensor<144xf32>
     %blocks.2.1.dw.bcast_12 = stablehlo.broadcast_in_dim %cst_6, dims = [] : (tensor<f32>) -> tensor<144xf32>
@@ -5609,17 +5983,23 @@ module {
     %blocks.2.1.expand.full = stablehlo.broadcast_in_dim %cst_1, dims = [] : (tensor<f32>) -> tensor<8x56x56x144xf32>
     %blocks.2.1.expand.d_relu6 = stablehlo.select %blocks.2.1.expand.relu6_on, %blocks.2.1.dw.d_x, %blocks.2.1.expand.full : (tensor<8x56x56x144xi1>, tensor<8x56x56x144xf32>, tensor<8x56x56x144xf32>) -> tensor<8x56x56x144xf32>
     %blocks.2.1.expand.du_xhat = stablehlo.multiply %blocks.2.1.expand.d_relu6, %blocks.2.1.expand.xhat : tensor<8x56x56x144xf32>
-    %blocks.2.1.expand.d_beta_hw_d_gamma_hw:2 = stablehlo.reduce(%blocks.2.1.expand.d_relu6 init: %cst_1), (%blocks.2.1.expand.du_xhat init: %cst_1) across dimensions = [1, 2] : (tensor<8x56x56x144xf32>, tensor<8x56x56x144xf32>, tensor<f32>, tensor<f32>) -> (tensor<8x144xf32>, tensor<8x144xf32>)
-      reducer(%acc_180: tensor<f32>, %elt_180: tensor<f32>) (%acc_181: tensor<f32>, %elt_181: tensor<f32>) {
-        %part_180 = stablehlo.add %acc_180, %elt_180 : tensor<f32>
-        %part_181 = stablehlo.add %acc_181, %elt_181 : tensor<f32>
-        stablehlo.return %part_180, %part_181 : tensor<f32>, tensor<f32>
+    %blocks.2.1.expand.d_beta_w_d_gamma_w:2 = stablehlo.reduce(%blocks.2.1.expand.d_relu6 init: %cst_1), (%blocks.2.1.expand.du_xhat init: %cst_1) across dimensions = [2] : (tensor<8x56x56x144xf32>, tensor<8x56x56x144xf32>, tensor<f32>, tensor<f32>) -> (tensor<8x56x144xf32>, tensor<8x56x144xf32>)
+      reducer(%acc_270: tensor<f32>, %elt_270: tensor<f32>) (%acc_271: tensor<f32>, %elt_271: tensor<f32>) {
+        %part_270 = stablehlo.add %acc_270, %elt_270 : tensor<f32>
+        %part_271 = stablehlo.add %acc_271, %elt_271 : tensor<f32>
+        stablehlo.return %part_270, %part_271 : tensor<f32>, tensor<f32>
+      }
+    %blocks.2.1.expand.d_beta_hw_d_gamma_hw:2 = stablehlo.reduce(%blocks.2.1.expand.d_beta_w_d_gamma_w#0 init: %cst_1), (%blocks.2.1.expand.d_beta_w_d_gamma_w#1 init: %cst_1) across dimensions = [1] : (tensor<8x56x144xf32>, tensor<8x56x144xf32>, tensor<f32>, tensor<f32>) -> (tensor<8x144xf32>, tensor<8x144xf32>)
+      reducer(%acc_272: tensor<f32>, %elt_272: tensor<f32>) (%acc_273: tensor<f32>, %elt_273: tensor<f32>) {
+        %part_272 = stablehlo.add %acc_272, %elt_272 : tensor<f32>
+        %part_273 = stablehlo.add %acc_273, %elt_273 : tensor<f32>
+        stablehlo.return %part_272, %part_273 : tensor<f32>, tensor<f32>
       }
     %blocks.2.1.expand.d_beta_d_gamma:2 = stablehlo.reduce(%blocks.2.1.expand.d_beta_hw_d_gamma_hw#0 init: %cst_1), (%blocks.2.1.expand.d_beta_hw_d_gamma_hw#1 init: %cst_1) across dimensions = [0] : (tensor<8x144xf32>, tensor<8x144xf32>, tensor<f32>, tensor<f32>) -> (tensor<144xf32>, tensor<144xf32>)
-      reducer(%acc_182: tensor<f32>, %elt_182: tensor<f32>) (%acc_183: tensor<f32>, %elt_183: tensor<f32>) {
-        %part_182 = stablehlo.add %acc_182, %elt_182 : tensor<f32>
-        %part_183 = stablehlo.add %acc_183, %elt_183 : tensor<f32>
-        stablehlo.return %part_182, %part_183 : tensor<f32>, tensor<f32>
+      reducer(%acc_274: tensor<f32>, %elt_274: tensor<f32>) (%acc_275: tensor<f32>, %elt_275: tensor<f32>) {
+        %part_274 = stablehlo.add %acc_274, %elt_274 : tensor<f32>
+        %part_275 = stablehlo.add %acc_275, %elt_275 : tensor<f32>
+        stablehlo.return %part_274, %part_275 : tensor<f32>, tensor<f32>
       }
     %blocks.2.1.expand.gamma_inv = stablehlo.multiply %blocks.2.1.expand.bn.gamma.flat, %blocks.2.1.expand.inv_std : tensor<144xf32>
     %blocks.2.1.expand.bcast_12 = stablehlo.broadcast_in_dim %cst_6, dims = [] : (tensor<f32>) -> tensor<144xf32>
@@ -5643,17 +6023,23 @@ module {
     %blocks.2.0.project.mean_inv_b = stablehlo.broadcast_in_dim %blocks.2.0.project.mean_inv, dims = [3] : (tensor<24xf32>) -> tensor<8x56x56x24xf32>
     %blocks.2.0.project.xhat = stablehlo.subtract %blocks.2.0.project.z_inv, %blocks.2.0.project.mean_inv_b : tensor<8x56x56x24xf32>
     %blocks.2.0.project.du_xhat = stablehlo.multiply %blocks.2.1.d_residual, %blocks.2.0.project.xhat : tensor<8x56x56x24xf32>
-    %blocks.2.0.project.d_beta_hw_d_gamma_hw:2 = stablehlo.reduce(%blocks.2.1.d_residual init: %cst_1), (%blocks.2.0.project.du_xhat init: %cst_1) across dimensions = [1, 2] : (tensor<8x56x56x24xf32>, tensor<8x56x56x24xf32>, tensor<f32>, tensor<f32>) -> (tensor<8x24xf32>, tensor<8x24xf32>)
-      reducer(%acc_184: tensor<f32>, %elt_184: tensor<f32>) (%acc_185: tensor<f32>, %elt_185: tensor<f32>) {
-        %part_184 = stablehlo.add %acc_184, %elt_184 : tensor<f32>
-        %part_185 = stablehlo.add %acc_185, %elt_185 : tensor<f32>
-        stablehlo.return %part_184, %part_185 : tensor<f32>, tensor<f32>
+    %blocks.2.0.project.d_beta_w_d_gamma_w:2 = stablehlo.reduce(%blocks.2.1.d_residual init: %cst_1), (%blocks.2.0.project.du_xhat init: %cst_1) across dimensions = [2] : (tensor<8x56x56x24xf32>, tensor<8x56x56x24xf32>, tensor<f32>, tensor<f32>) -> (tensor<8x56x24xf32>, tensor<8x56x24xf32>)
+      reducer(%acc_276: tensor<f32>, %elt_276: tensor<f32>) (%acc_277: tensor<f32>, %elt_277: tensor<f32>) {
+        %part_276 = stablehlo.add %acc_276, %elt_276 : tensor<f32>
+        %part_277 = stablehlo.add %acc_277, %elt_277 : tensor<f32>
+        stablehlo.return %part_276, %part_277 : tensor<f32>, tensor<f32>
+      }
+    %blocks.2.0.project.d_beta_hw_d_gamma_hw:2 = stablehlo.reduce(%blocks.2.0.project.d_beta_w_d_gamma_w#0 init: %cst_1), (%blocks.2.0.project.d_beta_w_d_gamma_w#1 init: %cst_1) across dimensions = [1] : (tensor<8x56x24xf32>, tensor<8x56x24xf32>, tensor<f32>, tensor<f32>) -> (tensor<8x24xf32>, tensor<8x24xf32>)
+      reducer(%acc_278: tensor<f32>, %elt_278: tensor<f32>) (%acc_279: tensor<f32>, %elt_279: tensor<f32>) {
+        %part_278 = stablehlo.add %acc_278, %elt_278 : tensor<f32>
+        %part_279 = stablehlo.add %acc_279, %elt_279 : tensor<f32>
+        stablehlo.return %part_278, %part_279 : tensor<f32>, tensor<f32>
       }
     %blocks.2.0.project.d_beta_d_gamma:2 = stablehlo.reduce(%blocks.2.0.project.d_beta_hw_d_gamma_hw#0 init: %cst_1), (%blocks.2.0.project.d_beta_hw_d_gamma_hw#1 init: %cst_1) across dimensions = [0] : (tensor<8x24xf32>, tensor<8x24xf32>, tensor<f32>, tensor<f32>) -> (tensor<24xf32>, tensor<24xf32>)
-      reducer(%acc_186: tensor<f32>, %elt_186: tensor<f32>) (%acc_187: tensor<f32>, %elt_187: tensor<f32>) {
-        %part_186 = stablehlo.add %acc_186, %elt_186 : tensor<f32>
-        %part_187 = stablehlo.add %acc_187, %elt_187 : tensor<f32>
-        stablehlo.return %part_186, %part_187 : tensor<f32>, tensor<f32>
+      reducer(%acc_280: tensor<f32>, %elt_280: tensor<f32>) (%acc_281: tensor<f32>, %elt_281: tensor<f32>) {
+        %part_280 = stablehlo.add %acc_280, %elt_280 : tensor<f32>
+        %part_281 = stablehlo.add %acc_281, %elt_281 : tensor<f32>
+        stablehlo.return %part_280, %part_281 : tensor<f32>, tensor<f32>
       }
     %blocks.2.0.project.gamma_inv = stablehlo.multiply %blocks.2.0.project.bn.gamma.flat, %blocks.2.0.project.inv_std : tensor<24xf32>
     %blocks.2.0.project.bcast_8 = stablehlo.broadcast_in_dim %cst_6, dims = [] : (tensor<f32>) -> tensor<24xf32>
@@ -5683,17 +6069,23 @@ module {
     %blocks.2.0.dw.full = stablehlo.broadcast_in_dim %cst_1, dims = [] : (tensor<f32>) -> tensor<8x56x56x96xf32>
     %blocks.2.0.dw.d_relu6 = stablehlo.select %blocks.2.0.dw.relu6_on, %blocks.2.0.project.d_x, %blocks.2.0.dw.full : (tensor<8x56x56x96xi1>, tensor<8x56x56x96xf32>, tensor<8x56x56x96xf32>) -> tensor<8x56x56x96xf32>
     %blocks.2.0.dw.du_xhat = stablehlo.multiply %blocks.2.0.dw.d_relu6, %blocks.2.0.dw.xhat : tensor<8x56x56x96xf32>
-    %blocks.2.0.dw.d_beta_hw_d_gamma_hw:2 = stablehlo.reduce(%blocks.2.0.dw.d_relu6 init: %cst_1), (%blocks.2.0.dw.du_xhat init: %cst_1) across dimensions = [1, 2] : (tensor<8x56x56x96xf32>, tensor<8x56x56x96xf32>, tensor<f32>, tensor<f32>) -> (tensor<8x96xf32>, tensor<8x96xf32>)
-      reducer(%acc_188: tensor<f32>, %elt_188: tensor<f32>) (%acc_189: tensor<f32>, %elt_189: tensor<f32>) {
-        %part_188 = stablehlo.add %acc_188, %elt_188 : tensor<f32>
-        %part_189 = stablehlo.add %acc_189, %elt_189 : tensor<f32>
-        stablehlo.return %part_188, %part_189 : tensor<f32>, tensor<f32>
+    %blocks.2.0.dw.d_beta_w_d_gamma_w:2 = stablehlo.reduce(%blocks.2.0.dw.d_relu6 init: %cst_1), (%blocks.2.0.dw.du_xhat init: %cst_1) across dimensions = [2] : (tensor<8x56x56x96xf32>, tensor<8x56x56x96xf32>, tensor<f32>, tensor<f32>) -> (tensor<8x56x96xf32>, tensor<8x56x96xf32>)
+      reducer(%acc_282: tensor<f32>, %elt_282: tensor<f32>) (%acc_283: tensor<f32>, %elt_283: tensor<f32>) {
+        %part_282 = stablehlo.add %acc_282, %elt_282 : tensor<f32>
+        %part_283 = stablehlo.add %acc_283, %elt_283 : tensor<f32>
+        stablehlo.return %part_282, %part_283 : tensor<f32>, tensor<f32>
+      }
+    %blocks.2.0.dw.d_beta_hw_d_gamma_hw:2 = stablehlo.reduce(%blocks.2.0.dw.d_beta_w_d_gamma_w#0 init: %cst_1), (%blocks.2.0.dw.d_beta_w_d_gamma_w#1 init: %cst_1) across dimensions = [1] : (tensor<8x56x96xf32>, tensor<8x56x96xf32>, tensor<f32>, tensor<f32>) -> (tensor<8x96xf32>, tensor<8x96xf32>)
+      reducer(%acc_284: tensor<f32>, %elt_284: tensor<f32>) (%acc_285: tensor<f32>, %elt_285: tensor<f32>) {
+        %part_284 = stablehlo.add %acc_284, %elt_284 : tensor<f32>
+        %part_285 = stablehlo.add %acc_285, %elt_285 : tensor<f32>
+        stablehlo.return %part_284, %part_285 : tensor<f32>, tensor<f32>
       }
     %blocks.2.0.dw.d_beta_d_gamma:2 = stablehlo.reduce(%blocks.2.0.dw.d_beta_hw_d_gamma_hw#0 init: %cst_1), (%blocks.2.0.dw.d_beta_hw_d_gamma_hw#1 init: %cst_1) across dimensions = [0] : (tensor<8x96xf32>, tensor<8x96xf32>, tensor<f32>, tensor<f32>) -> (tensor<96xf32>, tensor<96xf32>)
-      reducer(%acc_190: tensor<f32>, %elt_190: tensor<f32>) (%acc_191: tensor<f32>, %elt_191: tensor<f32>) {
-        %part_190 = stablehlo.add %acc_190, %elt_190 : tensor<f32>
-        %part_191 = stablehlo.add %acc_191, %elt_191 : tensor<f32>
-        stablehlo.return %part_190, %part_191 : tensor<f32>, tensor<f32>
+      reducer(%acc_286: tensor<f32>, %elt_286: tensor<f32>) (%acc_287: tensor<f32>, %elt_287: tensor<f32>) {
+        %part_286 = stablehlo.add %acc_286, %elt_286 : tensor<f32>
+        %part_287 = stablehlo.add %acc_287, %elt_287 : tensor<f32>
+        stablehlo.return %part_286, %part_287 : tensor<f32>, tensor<f32>
       }
     %blocks.2.0.dw.gamma_inv = stablehlo.multiply %blocks.2.0.dw.bn.gamma.flat, %blocks.2.0.dw.inv_std : tensor<96xf32>
     %blocks.2.0.dw.bcast_12 = stablehlo.broadcast_in_dim %cst_6, dims = [] : (tensor<f32>) -> tensor<96xf32>
@@ -5753,17 +6145,23 @@ module {
     %blocks.2.0.expand.full = stablehlo.broadcast_in_dim %cst_1, dims = [] : (tensor<f32>) -> tensor<8x112x112x96xf32>
     %blocks.2.0.expand.d_relu6 = stablehlo.select %blocks.2.0.expand.relu6_on, %blocks.2.0.dw.d_x, %blocks.2.0.expand.full : (tensor<8x112x112x96xi1>, tensor<8x112x112x96xf32>, tensor<8x112x112x96xf32>) -> tensor<8x112x112x96xf32>
     %blocks.2.0.expand.du_xhat = stablehlo.multiply %blocks.2.0.expand.d_relu6, %blocks.2.0.expand.xhat : tensor<8x112x112x96xf32>
-    %blocks.2.0.expand.d_beta_hw_d_gamma_hw:2 = stablehlo.reduce(%blocks.2.0.expand.d_relu6 init: %cst_1), (%blocks.2.0.expand.du_xhat init: %cst_1) across dimensions = [1, 2] : (tensor<8x112x112x96xf32>, tensor<8x112x112x96xf32>, tensor<f32>, tensor<f32>) -> (tensor<8x96xf32>, tensor<8x96xf32>)
-      reducer(%acc_192: tensor<f32>, %elt_192: tensor<f32>) (%acc_193: tensor<f32>, %elt_193: tensor<f32>) {
-        %part_192 = stablehlo.add %acc_192, %elt_192 : tensor<f32>
-        %part_193 = stablehlo.add %acc_193, %elt_193 : tensor<f32>
-        stablehlo.return %part_192, %part_193 : tensor<f32>, tensor<f32>
+    %blocks.2.0.expand.d_beta_w_d_gamma_w:2 = stablehlo.reduce(%blocks.2.0.expand.d_relu6 init: %cst_1), (%blocks.2.0.expand.du_xhat init: %cst_1) across dimensions = [2] : (tensor<8x112x112x96xf32>, tensor<8x112x112x96xf32>, tensor<f32>, tensor<f32>) -> (tensor<8x112x96xf32>, tensor<8x112x96xf32>)
+      reducer(%acc_288: tensor<f32>, %elt_288: tensor<f32>) (%acc_289: tensor<f32>, %elt_289: tensor<f32>) {
+        %part_288 = stablehlo.add %acc_288, %elt_288 : tensor<f32>
+        %part_289 = stablehlo.add %acc_289, %elt_289 : tensor<f32>
+        stablehlo.return %part_288, %part_289 : tensor<f32>, tensor<f32>
+      }
+    %blocks.2.0.expand.d_beta_hw_d_gamma_hw:2 = stablehlo.reduce(%blocks.2.0.expand.d_beta_w_d_gamma_w#0 init: %cst_1), (%blocks.2.0.expand.d_beta_w_d_gamma_w#1 init: %cst_1) across dimensions = [1] : (tensor<8x112x96xf32>, tensor<8x112x96xf32>, tensor<f32>, tensor<f32>) -> (tensor<8x96xf32>, tensor<8x96xf32>)
+      reducer(%acc_290: tensor<f32>, %elt_290: tensor<f32>) (%acc_291: tensor<f32>, %elt_291: tensor<f32>) {
+        %part_290 = stablehlo.add %acc_290, %elt_290 : tensor<f32>
+        %part_291 = stablehlo.add %acc_291, %elt_291 : tensor<f32>
+        stablehlo.return %part_290, %part_291 : tensor<f32>, tensor<f32>
       }
     %blocks.2.0.expand.d_beta_d_gamma:2 = stablehlo.reduce(%blocks.2.0.expand.d_beta_hw_d_gamma_hw#0 init: %cst_1), (%blocks.2.0.expand.d_beta_hw_d_gamma_hw#1 init: %cst_1) across dimensions = [0] : (tensor<8x96xf32>, tensor<8x96xf32>, tensor<f32>, tensor<f32>) -> (tensor<96xf32>, tensor<96xf32>)
-      reducer(%acc_194: tensor<f32>, %elt_194: tensor<f32>) (%acc_195: tensor<f32>, %elt_195: tensor<f32>) {
-        %part_194 = stablehlo.add %acc_194, %elt_194 : tensor<f32>
-        %part_195 = stablehlo.add %acc_195, %elt_195 : tensor<f32>
-        stablehlo.return %part_194, %part_195 : tensor<f32>, tensor<f32>
+      reducer(%acc_292: tensor<f32>, %elt_292: tensor<f32>) (%acc_293: tensor<f32>, %elt_293: tensor<f32>) {
+        %part_292 = stablehlo.add %acc_292, %elt_292 : tensor<f32>
+        %part_293 = stablehlo.add %acc_293, %elt_293 : tensor<f32>
+        stablehlo.return %part_292, %part_293 : tensor<f32>, tensor<f32>
       }
     %blocks.2.0.expand.gamma_inv = stablehlo.multiply %blocks.2.0.expand.bn.gamma.flat, %blocks.2.0.expand.inv_std : tensor<96xf32>
     %blocks.2.0.expand.bcast_12 = stablehlo.broadcast_in_dim %cst, dims = [] : (tensor<f32>) -> tensor<96xf32>
@@ -5787,17 +6185,23 @@ module {
     %blocks.1.0.project.mean_inv_b = stablehlo.broadcast_in_dim %blocks.1.0.project.mean_inv, dims = [3] : (tensor<16xf32>) -> tensor<8x112x112x16xf32>
     %blocks.1.0.project.xhat = stablehlo.subtract %blocks.1.0.project.z_inv, %blocks.1.0.project.mean_inv_b : tensor<8x112x112x16xf32>
     %blocks.1.0.project.du_xhat = stablehlo.multiply %blocks.2.0.expand.d_x, %blocks.1.0.project.xhat : tensor<8x112x112x16xf32>
-    %blocks.1.0.project.d_beta_hw_d_gamma_hw:2 = stablehlo.reduce(%blocks.2.0.expand.d_x init: %cst_1), (%blocks.1.0.project.du_xhat init: %cst_1) across dimensions = [1, 2] : (tensor<8x112x112x16xf32>, tensor<8x112x112x16xf32>, tensor<f32>, tensor<f32>) -> (tensor<8x16xf32>, tensor<8x16xf32>)
-      reducer(%acc_196: tensor<f32>, %elt_196: tensor<f32>) (%acc_197: tensor<f32>, %elt_197: tensor<f32>) {
-        %part_196 = stablehlo.add %acc_196, %elt_196 : tensor<f32>
-        %part_197 = stablehlo.add %acc_197, %elt_197 : tensor<f32>
-        stablehlo.return %part_196, %part_197 : tensor<f32>, tensor<f32>
+    %blocks.1.0.project.d_beta_w_d_gamma_w:2 = stablehlo.reduce(%blocks.2.0.expand.d_x init: %cst_1), (%blocks.1.0.project.du_xhat init: %cst_1) across dimensions = [2] : (tensor<8x112x112x16xf32>, tensor<8x112x112x16xf32>, tensor<f32>, tensor<f32>) -> (tensor<8x112x16xf32>, tensor<8x112x16xf32>)
+      reducer(%acc_294: tensor<f32>, %elt_294: tensor<f32>) (%acc_295: tensor<f32>, %elt_295: tensor<f32>) {
+        %part_294 = stablehlo.add %acc_294, %elt_294 : tensor<f32>
+        %part_295 = stablehlo.add %acc_295, %elt_295 : tensor<f32>
+        stablehlo.return %part_294, %part_295 : tensor<f32>, tensor<f32>
+      }
+    %blocks.1.0.project.d_beta_hw_d_gamma_hw:2 = stablehlo.reduce(%blocks.1.0.project.d_beta_w_d_gamma_w#0 init: %cst_1), (%blocks.1.0.project.d_beta_w_d_gamma_w#1 init: %cst_1) across dimensions = [1] : (tensor<8x112x16xf32>, tensor<8x112x16xf32>, tensor<f32>, tensor<f32>) -> (tensor<8x16xf32>, tensor<8x16xf32>)
+      reducer(%acc_296: tensor<f32>, %elt_296: tensor<f32>) (%acc_297: tensor<f32>, %elt_297: tensor<f32>) {
+        %part_296 = stablehlo.add %acc_296, %elt_296 : tensor<f32>
+        %part_297 = stablehlo.add %acc_297, %elt_297 : tensor<f32>
+        stablehlo.return %part_296, %part_297 : tensor<f32>, tensor<f32>
       }
     %blocks.1.0.project.d_beta_d_gamma:2 = stablehlo.reduce(%blocks.1.0.project.d_beta_hw_d_gamma_hw#0 init: %cst_1), (%blocks.1.0.project.d_beta_hw_d_gamma_hw#1 init: %cst_1) across dimensions = [0] : (tensor<8x16xf32>, tensor<8x16xf32>, tensor<f32>, tensor<f32>) -> (tensor<16xf32>, tensor<16xf32>)
-      reducer(%acc_198: tensor<f32>, %elt_198: tensor<f32>) (%acc_199: tensor<f32>, %elt_199: tensor<f32>) {
-        %part_198 = stablehlo.add %acc_198, %elt_198 : tensor<f32>
-        %part_199 = stablehlo.add %acc_199, %elt_199 : tensor<f32>
-        stablehlo.return %part_198, %part_199 : tensor<f32>, tensor<f32>
+      reducer(%acc_298: tensor<f32>, %elt_298: tensor<f32>) (%acc_299: tensor<f32>, %elt_299: tensor<f32>) {
+        %part_298 = stablehlo.add %acc_298, %elt_298 : tensor<f32>
+        %part_299 = stablehlo.add %acc_299, %elt_299 : tensor<f32>
+        stablehlo.return %part_298, %part_299 : tensor<f32>, tensor<f32>
       }
     %blocks.1.0.project.gamma_inv = stablehlo.multiply %blocks.1.0.project.bn.gamma.flat, %blocks.1.0.project.inv_std : tensor<16xf32>
     %blocks.1.0.project.bcast_8 = stablehlo.broadcast_in_dim %cst, dims = [] : (tensor<f32>) -> tensor<16xf32>
@@ -5827,17 +6231,23 @@ module {
     %blocks.1.0.dw.full = stablehlo.broadcast_in_dim %cst_1, dims = [] : (tensor<f32>) -> tensor<8x112x112x32xf32>
     %blocks.1.0.dw.d_relu6 = stablehlo.select %blocks.1.0.dw.relu6_on, %blocks.1.0.project.d_x, %blocks.1.0.dw.full : (tensor<8x112x112x32xi1>, tensor<8x112x112x32xf32>, tensor<8x112x112x32xf32>) -> tensor<8x112x112x32xf32>
     %blocks.1.0.dw.du_xhat = stablehlo.multiply %blocks.1.0.dw.d_relu6, %blocks.1.0.dw.xhat : tensor<8x112x112x32xf32>
-    %blocks.1.0.dw.d_beta_hw_d_gamma_hw:2 = stablehlo.reduce(%blocks.1.0.dw.d_relu6 init: %cst_1), (%blocks.1.0.dw.du_xhat init: %cst_1) across dimensions = [1, 2] : (tensor<8x112x112x32xf32>, tensor<8x112x112x32xf32>, tensor<f32>, tensor<f32>) -> (tensor<8x32xf32>, tensor<8x32xf32>)
-      reducer(%acc_200: tensor<f32>, %elt_200: tensor<f32>) (%acc_201: tensor<f32>, %elt_201: tensor<f32>) {
-        %part_200 = stablehlo.add %acc_200, %elt_200 : tensor<f32>
-        %part_201 = stablehlo.add %acc_201, %elt_201 : tensor<f32>
-        stablehlo.return %part_200, %part_201 : tensor<f32>, tensor<f32>
+    %blocks.1.0.dw.d_beta_w_d_gamma_w:2 = stablehlo.reduce(%blocks.1.0.dw.d_relu6 init: %cst_1), (%blocks.1.0.dw.du_xhat init: %cst_1) across dimensions = [2] : (tensor<8x112x112x32xf32>, tensor<8x112x112x32xf32>, tensor<f32>, tensor<f32>) -> (tensor<8x112x32xf32>, tensor<8x112x32xf32>)
+      reducer(%acc_300: tensor<f32>, %elt_300: tensor<f32>) (%acc_301: tensor<f32>, %elt_301: tensor<f32>) {
+        %part_300 = stablehlo.add %acc_300, %elt_300 : tensor<f32>
+        %part_301 = stablehlo.add %acc_301, %elt_301 : tensor<f32>
+        stablehlo.return %part_300, %part_301 : tensor<f32>, tensor<f32>
+      }
+    %blocks.1.0.dw.d_beta_hw_d_gamma_hw:2 = stablehlo.reduce(%blocks.1.0.dw.d_beta_w_d_gamma_w#0 init: %cst_1), (%blocks.1.0.dw.d_beta_w_d_gamma_w#1 init: %cst_1) across dimensions = [1] : (tensor<8x112x32xf32>, tensor<8x112x32xf32>, tensor<f32>, tensor<f32>) -> (tensor<8x32xf32>, tensor<8x32xf32>)
+      reducer(%acc_302: tensor<f32>, %elt_302: tensor<f32>) (%acc_303: tensor<f32>, %elt_303: tensor<f32>) {
+        %part_302 = stablehlo.add %acc_302, %elt_302 : tensor<f32>
+        %part_303 = stablehlo.add %acc_303, %elt_303 : tensor<f32>
+        stablehlo.return %part_302, %part_303 : tensor<f32>, tensor<f32>
       }
     %blocks.1.0.dw.d_beta_d_gamma:2 = stablehlo.reduce(%blocks.1.0.dw.d_beta_hw_d_gamma_hw#0 init: %cst_1), (%blocks.1.0.dw.d_beta_hw_d_gamma_hw#1 init: %cst_1) across dimensions = [0] : (tensor<8x32xf32>, tensor<8x32xf32>, tensor<f32>, tensor<f32>) -> (tensor<32xf32>, tensor<32xf32>)
-      reducer(%acc_202: tensor<f32>, %elt_202: tensor<f32>) (%acc_203: tensor<f32>, %elt_203: tensor<f32>) {
-        %part_202 = stablehlo.add %acc_202, %elt_202 : tensor<f32>
-        %part_203 = stablehlo.add %acc_203, %elt_203 : tensor<f32>
-        stablehlo.return %part_202, %part_203 : tensor<f32>, tensor<f32>
+      reducer(%acc_304: tensor<f32>, %elt_304: tensor<f32>) (%acc_305: tensor<f32>, %elt_305: tensor<f32>) {
+        %part_304 = stablehlo.add %acc_304, %elt_304 : tensor<f32>
+        %part_305 = stablehlo.add %acc_305, %elt_305 : tensor<f32>
+        stablehlo.return %part_304, %part_305 : tensor<f32>, tensor<f32>
       }
     %blocks.1.0.dw.gamma_inv = stablehlo.multiply %blocks.1.0.dw.bn.gamma.flat, %blocks.1.0.dw.inv_std : tensor<32xf32>
     %blocks.1.0.dw.bcast_12 = stablehlo.broadcast_in_dim %cst, dims = [] : (tensor<f32>) -> tensor<32xf32>
@@ -5897,17 +6307,23 @@ module {
     %conv.0.full = stablehlo.broadcast_in_dim %cst_1, dims = [] : (tensor<f32>) -> tensor<8x112x112x32xf32>
     %conv.0.d_relu6 = stablehlo.select %conv.0.relu6_on, %blocks.1.0.dw.d_x, %conv.0.full : (tensor<8x112x112x32xi1>, tensor<8x112x112x32xf32>, tensor<8x112x112x32xf32>) -> tensor<8x112x112x32xf32>
     %conv.0.du_xhat = stablehlo.multiply %conv.0.d_relu6, %conv.0.xhat : tensor<8x112x112x32xf32>
-    %conv.0.d_beta_hw_d_gamma_hw:2 = stablehlo.reduce(%conv.0.d_relu6 init: %cst_1), (%conv.0.du_xhat init: %cst_1) across dimensions = [1, 2] : (tensor<8x112x112x32xf32>, tensor<8x112x112x32xf32>, tensor<f32>, tensor<f32>) -> (tensor<8x32xf32>, tensor<8x32xf32>)
-      reducer(%acc_204: tensor<f32>, %elt_204: tensor<f32>) (%acc_205: tensor<f32>, %elt_205: tensor<f32>) {
-        %part_204 = stablehlo.add %acc_204, %elt_204 : tensor<f32>
-        %part_205 = stablehlo.add %acc_205, %elt_205 : tensor<f32>
-        stablehlo.return %part_204, %part_205 : tensor<f32>, tensor<f32>
+    %conv.0.d_beta_w_d_gamma_w:2 = stablehlo.reduce(%conv.0.d_relu6 init: %cst_1), (%conv.0.du_xhat init: %cst_1) across dimensions = [2] : (tensor<8x112x112x32xf32>, tensor<8x112x112x32xf32>, tensor<f32>, tensor<f32>) -> (tensor<8x112x32xf32>, tensor<8x112x32xf32>)
+      reducer(%acc_306: tensor<f32>, %elt_306: tensor<f32>) (%acc_307: tensor<f32>, %elt_307: tensor<f32>) {
+        %part_306 = stablehlo.add %acc_306, %elt_306 : tensor<f32>
+        %part_307 = stablehlo.add %acc_307, %elt_307 : tensor<f32>
+        stablehlo.return %part_306, %part_307 : tensor<f32>, tensor<f32>
+      }
+    %conv.0.d_beta_hw_d_gamma_hw:2 = stablehlo.reduce(%conv.0.d_beta_w_d_gamma_w#0 init: %cst_1), (%conv.0.d_beta_w_d_gamma_w#1 init: %cst_1) across dimensions = [1] : (tensor<8x112x32xf32>, tensor<8x112x32xf32>, tensor<f32>, tensor<f32>) -> (tensor<8x32xf32>, tensor<8x32xf32>)
+      reducer(%acc_308: tensor<f32>, %elt_308: tensor<f32>) (%acc_309: tensor<f32>, %elt_309: tensor<f32>) {
+        %part_308 = stablehlo.add %acc_308, %elt_308 : tensor<f32>
+        %part_309 = stablehlo.add %acc_309, %elt_309 : tensor<f32>
+        stablehlo.return %part_308, %part_309 : tensor<f32>, tensor<f32>
       }
     %conv.0.d_beta_d_gamma:2 = stablehlo.reduce(%conv.0.d_beta_hw_d_gamma_hw#0 init: %cst_1), (%conv.0.d_beta_hw_d_gamma_hw#1 init: %cst_1) across dimensions = [0] : (tensor<8x32xf32>, tensor<8x32xf32>, tensor<f32>, tensor<f32>) -> (tensor<32xf32>, tensor<32xf32>)
-      reducer(%acc_206: tensor<f32>, %elt_206: tensor<f32>) (%acc_207: tensor<f32>, %elt_207: tensor<f32>) {
-        %part_206 = stablehlo.add %acc_206, %elt_206 : tensor<f32>
-        %part_207 = stablehlo.add %acc_207, %elt_207 : tensor<f32>
-        stablehlo.return %part_206, %part_207 : tensor<f32>, tensor<f32>
+      reducer(%acc_310: tensor<f32>, %elt_310: tensor<f32>) (%acc_311: tensor<f32>, %elt_311: tensor<f32>) {
+        %part_310 = stablehlo.add %acc_310, %elt_310 : tensor<f32>
+        %part_311 = stablehlo.add %acc_311, %elt_311 : tensor<f32>
+        stablehlo.return %part_310, %part_311 : tensor<f32>, tensor<f32>
       }
     %conv.0.gamma_inv = stablehlo.multiply %conv.0.bn.gamma.flat, %conv.0.inv_std : tensor<32xf32>
     %conv.0.bcast_12 = stablehlo.broadcast_in_dim %cst, dims = [] : (tensor<f32>) -> tensor<32xf32>
@@ -6322,14 +6738,16 @@ module {
     %conv.0.conv = stablehlo.convolution(%images, %conv.0.conv.w) dim_numbers = [b, 0, 1, f]x[0, 1, i, o]->[b, 0, 1, f], window = {stride = [2, 2], pad = [[1, 0], [1, 0]], lhs_dilate = [1, 1], rhs_dilate = [1, 1]} {batch_group_count = 1 : i64, feature_group_count = 1 : i64} : (tensor<8x224x224x3xf32>, tensor<3x3x3x32xf32>) -> tensor<8x112x112x32xf32>
     %cst = stablehlo.constant dense<9.96492347e-06> : tensor<f32>
     %cst_1 = stablehlo.constant dense<0.00000000e+00> : tensor<f32>
-    %conv.0.sum_x_hw = stablehlo.reduce(%conv.0.conv init: %cst_1) applies stablehlo.add across dimensions = [1, 2] : (tensor<8x112x112x32xf32>, tensor<f32>) -> tensor<8x32xf32>
+    %conv.0.sum_x_w = stablehlo.reduce(%conv.0.conv init: %cst_1) applies stablehlo.add across dimensions = [2] : (tensor<8x112x112x32xf32>, tensor<f32>) -> tensor<8x112x32xf32>
+    %conv.0.sum_x_hw = stablehlo.reduce(%conv.0.sum_x_w init: %cst_1) applies stablehlo.add across dimensions = [1] : (tensor<8x112x32xf32>, tensor<f32>) -> tensor<8x32xf32>
     %conv.0.sum_x = stablehlo.reduce(%conv.0.sum_x_hw init: %cst_1) applies stablehlo.add across dimensions = [0] : (tensor<8x32xf32>, tensor<f32>) -> tensor<32xf32>
     %conv.0.bcast = stablehlo.broadcast_in_dim %cst, dims = [] : (tensor<f32>) -> tensor<32xf32>
     %conv.0.mean = stablehlo.multiply %conv.0.sum_x, %conv.0.bcast : tensor<32xf32>
     %conv.0.mean_b = stablehlo.broadcast_in_dim %conv.0.mean, dims = [3] : (tensor<32xf32>) -> tensor<8x112x112x32xf32>
     %conv.0.xc = stablehlo.subtract %conv.0.conv, %conv.0.mean_b : tensor<8x112x112x32xf32>
     %conv.0.xc2 = stablehlo.multiply %conv.0.xc, %conv.0.xc : tensor<8x112x112x32xf32>
-    %conv.0.sum_xc2_hw = stablehlo.reduce(%conv.0.xc2 init: %cst_1) applies stablehlo.add across dimensions = [1, 2] : (tensor<8x112x112x32xf32>, tensor<f32>) -> tensor<8x32xf32>
+    %conv.0.sum_xc2_w = stablehlo.reduce(%conv.0.xc2 init: %cst_1) applies stablehlo.add across dimensions = [2] : (tensor<8x112x112x32xf32>, tensor<f32>) -> tensor<8x112x32xf32>
+    %conv.0.sum_xc2_hw = stablehlo.reduce(%conv.0.sum_xc2_w init: %cst_1) applies stablehlo.add across dimensions = [1] : (tensor<8x112x32xf32>, tensor<f32>) -> tensor<8x32xf32>
     %conv.0.sum_xc2 = stablehlo.reduce(%conv.0.sum_xc2_hw init: %cst_1) applies stablehlo.add across dimensions = [0] : (tensor<8x32xf32>, tensor<f32>) -> tensor<32xf32>
     %conv.0.bcast_1 = stablehlo.broadcast_in_dim %cst, dims = [] : (tensor<f32>) -> tensor<32xf32>
     %conv.0.var = stablehlo.multiply %conv.0.sum_xc2, %conv.0.bcast_1 : tensor<32xf32>
@@ -6365,14 +6783,16 @@ module {
     %conv.0.bcast_9 = stablehlo.broadcast_in_dim %cst_5, dims = [] : (tensor<f32>) -> tensor<8x112x112x32xf32>
     %conv.0.relu6 = stablehlo.minimum %conv.0.relu, %conv.0.bcast_9 : tensor<8x112x112x32xf32>
     %blocks.1.0.dw.conv = stablehlo.convolution(%conv.0.relu6, %blocks.1.0.dw.conv.w) dim_numbers = [b, 0, 1, f]x[0, 1, i, o]->[b, 0, 1, f], window = {stride = [1, 1], pad = [[1, 1], [1, 1]], lhs_dilate = [1, 1], rhs_dilate = [1, 1]} {batch_group_count = 1 : i64, feature_group_count = 32 : i64} : (tensor<8x112x112x32xf32>, tensor<3x3x1x32xf32>) -> tensor<8x112x112x32xf32>
-    %blocks.1.0.dw.sum_x_hw = stablehlo.reduce(%blocks.1.0.dw.conv init: %cst_1) applies stablehlo.add across dimensions = [1, 2] : (tensor<8x112x112x32xf32>, tensor<f32>) -> tensor<8x32xf32>
+    %blocks.1.0.dw.sum_x_w = stablehlo.reduce(%blocks.1.0.dw.conv init: %cst_1) applies stablehlo.add across dimensions = [2] : (tensor<8x112x112x32xf32>, tensor<f32>) -> tensor<8x112x32xf32>
+    %blocks.1.0.dw.sum_x_hw = stablehlo.reduce(%blocks.1.0.dw.sum_x_w init: %cst_1) applies stablehlo.add across dimensions = [1] : (tensor<8x112x32xf32>, tensor<f32>) -> tensor<8x32xf32>
     %blocks.1.0.dw.sum_x = stablehlo.reduce(%blocks.1.0.dw.sum_x_hw init: %cst_1) applies stablehlo.add across dimensions = [0] : (tensor<8x32xf32>, tensor<f32>) -> tensor<32xf32>
     %blocks.1.0.dw.bcast = stablehlo.broadcast_in_dim %cst, dims = [] : (tensor<f32>) -> tensor<32xf32>
     %blocks.1.0.dw.mean = stablehlo.multiply %blocks.1.0.dw.sum_x, %blocks.1.0.dw.bcast : tensor<32xf32>
     %blocks.1.0.dw.mean_b = stablehlo.broadcast_in_dim %blocks.1.0.dw.mean, dims = [3] : (tensor<32xf32>) -> tensor<8x112x112x32xf32>
     %blocks.1.0.dw.xc = stablehlo.subtract %blocks.1.0.dw.conv, %blocks.1.0.dw.mean_b : tensor<8x112x112x32xf32>
     %blocks.1.0.dw.xc2 = stablehlo.multiply %blocks.1.0.dw.xc, %blocks.1.0.dw.xc : tensor<8x112x112x32xf32>
-    %blocks.1.0.dw.sum_xc2_hw = stablehlo.reduce(%blocks.1.0.dw.xc2 init: %cst_1) applies stablehlo.add across dimensions = [1, 2] : (tensor<8x112x112x32xf32>, tensor<f32>) -> tensor<8x32xf32>
+    %blocks.1.0.dw.sum_xc2_w = stablehlo.reduce(%blocks.1.0.dw.xc2 init: %cst_1) applies stablehlo.add across dimensions = [2] : (tensor<8x112x112x32xf32>, tensor<f32>) -> tensor<8x112x32xf32>
+    %blocks.1.0.dw.sum_xc2_hw = stablehlo.reduce(%blocks.1.0.dw.sum_xc2_w init: %cst_1) applies stablehlo.add across dimensions = [1] : (tensor<8x112x32xf32>, tensor<f32>) -> tensor<8x32xf32>
     %blocks.1.0.dw.sum_xc2 = stablehlo.reduce(%blocks.1.0.dw.sum_xc2_hw init: %cst_1) applies stablehlo.add across dimensions = [0] : (tensor<8x32xf32>, tensor<f32>) -> tensor<32xf32>
     %blocks.1.0.dw.bcast_1 = stablehlo.broadcast_in_dim %cst, dims = [] : (tensor<f32>) -> tensor<32xf32>
     %blocks.1.0.dw.var = stablehlo.multiply %blocks.1.0.dw.sum_xc2, %blocks.1.0.dw.bcast_1 : tensor<32xf32>
@@ -6404,14 +6824,16 @@ module {
     %blocks.1.0.dw.bcast_9 = stablehlo.broadcast_in_dim %cst_5, dims = [] : (tensor<f32>) -> tensor<8x112x112x32xf32>
     %blocks.1.0.dw.relu6 = stablehlo.minimum %blocks.1.0.dw.relu, %blocks.1.0.dw.bcast_9 : tensor<8x112x112x32xf32>
     %blocks.1.0.project.conv = stablehlo.convolution(%blocks.1.0.dw.relu6, %blocks.1.0.project.conv.w) dim_numbers = [b, 0, 1, f]x[0, 1, i, o]->[b, 0, 1, f], window = {stride = [1, 1], pad = [[0, 0], [0, 0]], lhs_dilate = [1, 1], rhs_dilate = [1, 1]} {batch_group_count = 1 : i64, feature_group_count = 1 : i64} : (tensor<8x112x112x32xf32>, tensor<1x1x32x16xf32>) -> tensor<8x112x112x16xf32>
-    %blocks.1.0.project.sum_x_hw = stablehlo.reduce(%blocks.1.0.project.conv init: %cst_1) applies stablehlo.add across dimensions = [1, 2] : (tensor<8x112x112x16xf32>, tensor<f32>) -> tensor<8x16xf32>
+    %blocks.1.0.project.sum_x_w = stablehlo.reduce(%blocks.1.0.project.conv init: %cst_1) applies stablehlo.add across dimensions = [2] : (tensor<8x112x112x16xf32>, tensor<f32>) -> tensor<8x112x16xf32>
+    %blocks.1.0.project.sum_x_hw = stablehlo.reduce(%blocks.1.0.project.sum_x_w init: %cst_1) applies stablehlo.add across dimensions = [1] : (tensor<8x112x16xf32>, tensor<f32>) -> tensor<8x16xf32>
     %blocks.1.0.project.sum_x = stablehlo.reduce(%blocks.1.0.project.sum_x_hw init: %cst_1) applies stablehlo.add across dimensions = [0] : (tensor<8x16xf32>, tensor<f32>) -> tensor<16xf32>
     %blocks.1.0.project.bcast = stablehlo.broadcast_in_dim %cst, dims = [] : (tensor<f32>) -> tensor<16xf32>
     %blocks.1.0.project.mean = stablehlo.multiply %blocks.1.0.project.sum_x, %blocks.1.0.project.bcast : tensor<16xf32>
     %blocks.1.0.project.mean_b = stablehlo.broadcast_in_dim %blocks.1.0.project.mean, dims = [3] : (tensor<16xf32>) -> tensor<8x112x112x16xf32>
     %blocks.1.0.project.xc = stablehlo.subtract %blocks.1.0.project.conv, %blocks.1.0.project.mean_b : tensor<8x112x112x16xf32>
     %blocks.1.0.project.xc2 = stablehlo.multiply %blocks.1.0.project.xc, %blocks.1.0.project.xc : tensor<8x112x112x16xf32>
-    %blocks.1.0.project.sum_xc2_hw = stablehlo.reduce(%blocks.1.0.project.xc2 init: %cst_1) applies stablehlo.add across dimensions = [1, 2] : (tensor<8x112x112x16xf32>, tensor<f32>) -> tensor<8x16xf32>
+    %blocks.1.0.project.sum_xc2_w = stablehlo.reduce(%blocks.1.0.project.xc2 init: %cst_1) applies stablehlo.add across dimensions = [2] : (tensor<8x112x112x16xf32>, tensor<f32>) -> tensor<8x112x16xf32>
+    %blocks.1.0.project.sum_xc2_hw = stablehlo.reduce(%blocks.1.0.project.sum_xc2_w init: %cst_1) applies stablehlo.add across dimensions = [1] : (tensor<8x112x16xf32>, tensor<f32>) -> tensor<8x16xf32>
     %blocks.1.0.project.sum_xc2 = stablehlo.reduce(%blocks.1.0.project.sum_xc2_hw init: %cst_1) applies stablehlo.add across dimensions = [0] : (tensor<8x16xf32>, tensor<f32>) -> tensor<16xf32>
     %blocks.1.0.project.bcast_1 = stablehlo.broadcast_in_dim %cst, dims = [] : (tensor<f32>) -> tensor<16xf32>
     %blocks.1.0.project.var = stablehlo.multiply %blocks.1.0.project.sum_xc2, %blocks.1.0.project.bcast_1 : tensor<16xf32>
@@ -6439,14 +6861,16 @@ module {
     %blocks.1.0.project.rv_new = stablehlo.multiply %blocks.1.0.project.var_unbiased, %blocks.1.0.project.bcast_7 : tensor<16xf32>
     %blocks.1.0.project.running_var = stablehlo.add %blocks.1.0.project.rv_keep, %blocks.1.0.project.rv_new : tensor<16xf32>
     %blocks.2.0.expand.conv = stablehlo.convolution(%blocks.1.0.project.bn, %blocks.2.0.expand.conv.w) dim_numbers = [b, 0, 1, f]x[0, 1, i, o]->[b, 0, 1, f], window = {stride = [1, 1], pad = [[0, 0], [0, 0]], lhs_dilate = [1, 1], rhs_dilate = [1, 1]} {batch_group_count = 1 : i64, feature_group_count = 1 : i64} : (tensor<8x112x112x16xf32>, tensor<1x1x16x96xf32>) -> tensor<8x112x112x96xf32>
-    %blocks.2.0.expand.sum_x_hw = stablehlo.reduce(%blocks.2.0.expand.conv init: %cst_1) applies stablehlo.add across dimensions = [1, 2] : (tensor<8x112x112x96xf32>, tensor<f32>) -> tensor<8x96xf32>
+    %blocks.2.0.expand.sum_x_w = stablehlo.reduce(%blocks.2.0.expand.conv init: %cst_1) applies stablehlo.add across dimensions = [2] : (tensor<8x112x112x96xf32>, tensor<f32>) -> tensor<8x112x96xf32>
+    %blocks.2.0.expand.sum_x_hw = stablehlo.reduce(%blocks.2.0.expand.sum_x_w init: %cst_1) applies stablehlo.add across dimensions = [1] : (tensor<8x112x96xf32>, tensor<f32>) -> tensor<8x96xf32>
     %blocks.2.0.expand.sum_x = stablehlo.reduce(%blocks.2.0.expand.sum_x_hw init: %cst_1) applies stablehlo.add across dimensions = [0] : (tensor<8x96xf32>, tensor<f32>) -> tensor<96xf32>
     %blocks.2.0.expand.bcast = stablehlo.broadcast_in_dim %cst, dims = [] : (tensor<f32>) -> tensor<96xf32>
     %blocks.2.0.expand.mean = stablehlo.multiply %blocks.2.0.expand.sum_x, %blocks.2.0.expand.bcast : tensor<96xf32>
     %blocks.2.0.expand.mean_b = stablehlo.broadcast_in_dim %blocks.2.0.expand.mean, dims = [3] : (tensor<96xf32>) -> tensor<8x112x112x96xf32>
     %blocks.2.0.expand.xc = stablehlo.subtract %blocks.2.0.expand.conv, %blocks.2.0.expand.mean_b : tensor<8x112x112x96xf32>
     %blocks.2.0.expand.xc2 = stablehlo.multiply %blocks.2.0.expand.xc, %blocks.2.0.expand.xc : tensor<8x112x112x96xf32>
-    %blocks.2.0.expand.sum_xc2_hw = stablehlo.reduce(%blocks.2.0.expand.xc2 init: %cst_1) applies stablehlo.add across dimensions = [1, 2] : (tensor<8x112x112x96xf32>, tensor<f32>) -> tensor<8x96xf32>
+    %blocks.2.0.expand.sum_xc2_w = stablehlo.reduce(%blocks.2.0.expand.xc2 init: %cst_1) applies stablehlo.add across dimensions = [2] : (tensor<8x112x112x96xf32>, tensor<f32>) -> tensor<8x112x96xf32>
+    %blocks.2.0.expand.sum_xc2_hw = stablehlo.reduce(%blocks.2.0.expand.sum_xc2_w init: %cst_1) applies stablehlo.add across dimensions = [1] : (tensor<8x112x96xf32>, tensor<f32>) -> tensor<8x96xf32>
     %blocks.2.0.expand.sum_xc2 = stablehlo.reduce(%blocks.2.0.expand.sum_xc2_hw init: %cst_1) applies stablehlo.add across dimensions = [0] : (tensor<8x96xf32>, tensor<f32>) -> tensor<96xf32>
     %blocks.2.0.expand.bcast_1 = stablehlo.broadcast_in_dim %cst, dims = [] : (tensor<f32>) -> tensor<96xf32>
     %blocks.2.0.expand.var = stablehlo.multiply %blocks.2.0.expand.sum_xc2, %blocks.2.0.expand.bcast_1 : tensor<96xf32>
@@ -6479,14 +6903,16 @@ module {
     %blocks.2.0.expand.relu6 = stablehlo.minimum %blocks.2.0.expand.relu, %blocks.2.0.expand.bcast_9 : tensor<8x112x112x96xf32>
     %blocks.2.0.dw.conv = stablehlo.convolution(%blocks.2.0.expand.relu6, %blocks.2.0.dw.conv.w) dim_numbers = [b, 0, 1, f]x[0, 1, i, o]->[b, 0, 1, f], window = {stride = [2, 2], pad = [[1, 0], [1, 0]], lhs_dilate = [1, 1], rhs_dilate = [1, 1]} {batch_group_count = 1 : i64, feature_group_count = 96 : i64} : (tensor<8x112x112x96xf32>, tensor<3x3x1x96xf32>) -> tensor<8x56x56x96xf32>
     %cst_6 = stablehlo.constant dense<3.98596939e-05> : tensor<f32>
-    %blocks.2.0.dw.sum_x_hw = stablehlo.reduce(%blocks.2.0.dw.conv init: %cst_1) applies stablehlo.add across dimensions = [1, 2] : (tensor<8x56x56x96xf32>, tensor<f32>) -> tensor<8x96xf32>
+    %blocks.2.0.dw.sum_x_w = stablehlo.reduce(%blocks.2.0.dw.conv init: %cst_1) applies stablehlo.add across dimensions = [2] : (tensor<8x56x56x96xf32>, tensor<f32>) -> tensor<8x56x96xf32>
+    %blocks.2.0.dw.sum_x_hw = stablehlo.reduce(%blocks.2.0.dw.sum_x_w init: %cst_1) applies stablehlo.add across dimensions = [1] : (tensor<8x56x96xf32>, tensor<f32>) -> tensor<8x96xf32>
     %blocks.2.0.dw.sum_x = stablehlo.reduce(%blocks.2.0.dw.sum_x_hw init: %cst_1) applies stablehlo.add across dimensions = [0] : (tensor<8x96xf32>, tensor<f32>) -> tensor<96xf32>
     %blocks.2.0.dw.bcast = stablehlo.broadcast_in_dim %cst_6, dims = [] : (tensor<f32>) -> tensor<96xf32>
     %blocks.2.0.dw.mean = stablehlo.multiply %blocks.2.0.dw.sum_x, %blocks.2.0.dw.bcast : tensor<96xf32>
     %blocks.2.0.dw.mean_b = stablehlo.broadcast_in_dim %blocks.2.0.dw.mean, dims = [3] : (tensor<96xf32>) -> tensor<8x56x56x96xf32>
     %blocks.2.0.dw.xc = stablehlo.subtract %blocks.2.0.dw.conv, %blocks.2.0.dw.mean_b : tensor<8x56x56x96xf32>
     %blocks.2.0.dw.xc2 = stablehlo.multiply %blocks.2.0.dw.xc, %blocks.2.0.dw.xc : tensor<8x56x56x96xf32>
-    %blocks.2.0.dw.sum_xc2_hw = stablehlo.reduce(%blocks.2.0.dw.xc2 init: %cst_1) applies stablehlo.add across dimensions = [1, 2] : (tensor<8x56x56x96xf32>, tensor<f32>) -> tensor<8x96xf32>
+    %blocks.2.0.dw.sum_xc2_w = stablehlo.reduce(%blocks.2.0.dw.xc2 init: %cst_1) applies stablehlo.add across dimensions = [2] : (tensor<8x56x56x96xf32>, tensor<f32>) -> tensor<8x56x96xf32>
+    %blocks.2.0.dw.sum_xc2_hw = stablehlo.reduce(%blocks.2.0.dw.sum_xc2_w init: %cst_1) applies stablehlo.add across dimensions = [1] : (tensor<8x56x96xf32>, tensor<f32>) -> tensor<8x96xf32>
     %blocks.2.0.dw.sum_xc2 = stablehlo.reduce(%blocks.2.0.dw.sum_xc2_hw init: %cst_1) applies stablehlo.add across dimensions = [0] : (tensor<8x96xf32>, tensor<f32>) -> tensor<96xf32>
     %blocks.2.0.dw.bcast_1 = stablehlo.broadcast_in_dim %cst_6, dims = [] : (tensor<f32>) -> tensor<96xf32>
     %blocks.2.0.dw.var = stablehlo.multiply %blocks.2.0.dw.sum_xc2, %blocks.2.0.dw.bcast_1 : tensor<96xf32>
@@ -6519,14 +6945,16 @@ module {
     %blocks.2.0.dw.bcast_9 = stablehlo.broadcast_in_dim %cst_5, dims = [] : (tensor<f32>) -> tensor<8x56x56x96xf32>
     %blocks.2.0.dw.relu6 = stablehlo.minimum %blocks.2.0.dw.relu, %blocks.2.0.dw.bcast_9 : tensor<8x56x56x96xf32>
     %blocks.2.0.project.conv = stablehlo.convolution(%blocks.2.0.dw.relu6, %blocks.2.0.project.conv.w) dim_numbers = [b, 0, 1, f]x[0, 1, i, o]->[b, 0, 1, f], window = {stride = [1, 1], pad = [[0, 0], [0, 0]], lhs_dilate = [1, 1], rhs_dilate = [1, 1]} {batch_group_count = 1 : i64, feature_group_count = 1 : i64} : (tensor<8x56x56x96xf32>, tensor<1x1x96x24xf32>) -> tensor<8x56x56x24xf32>
-    %blocks.2.0.project.sum_x_hw = stablehlo.reduce(%blocks.2.0.project.conv init: %cst_1) applies stablehlo.add across dimensions = [1, 2] : (tensor<8x56x56x24xf32>, tensor<f32>) -> tensor<8x24xf32>
+    %blocks.2.0.project.sum_x_w = stablehlo.reduce(%blocks.2.0.project.conv init: %cst_1) applies stablehlo.add across dimensions = [2] : (tensor<8x56x56x24xf32>, tensor<f32>) -> tensor<8x56x24xf32>
+    %blocks.2.0.project.sum_x_hw = stablehlo.reduce(%blocks.2.0.project.sum_x_w init: %cst_1) applies stablehlo.add across dimensions = [1] : (tensor<8x56x24xf32>, tensor<f32>) -> tensor<8x24xf32>
     %blocks.2.0.project.sum_x = stablehlo.reduce(%blocks.2.0.project.sum_x_hw init: %cst_1) applies stablehlo.add across dimensions = [0] : (tensor<8x24xf32>, tensor<f32>) -> tensor<24xf32>
     %blocks.2.0.project.bcast = stablehlo.broadcast_in_dim %cst_6, dims = [] : (tensor<f32>) -> tensor<24xf32>
     %blocks.2.0.project.mean = stablehlo.multiply %blocks.2.0.project.sum_x, %blocks.2.0.project.bcast : tensor<24xf32>
     %blocks.2.0.project.mean_b = stablehlo.broadcast_in_dim %blocks.2.0.project.mean, dims = [3] : (tensor<24xf32>) -> tensor<8x56x56x24xf32>
     %blocks.2.0.project.xc = stablehlo.subtract %blocks.2.0.project.conv, %blocks.2.0.project.mean_b : tensor<8x56x56x24xf32>
     %blocks.2.0.project.xc2 = stablehlo.multiply %blocks.2.0.project.xc, %blocks.2.0.project.xc : tensor<8x56x56x24xf32>
-    %blocks.2.0.project.sum_xc2_hw = stablehlo.reduce(%blocks.2.0.project.xc2 init: %cst_1) applies stablehlo.add across dimensions = [1, 2] : (tensor<8x56x56x24xf32>, tensor<f32>) -> tensor<8x24xf32>
+    %blocks.2.0.project.sum_xc2_w = stablehlo.reduce(%blocks.2.0.project.xc2 init: %cst_1) applies stablehlo.add across dimensions = [2] : (tensor<8x56x56x24xf32>, tensor<f32>) -> tensor<8x56x24xf32>
+    %blocks.2.0.project.sum_xc2_hw = stablehlo.reduce(%blocks.2.0.project.sum_xc2_w init: %cst_1) applies stablehlo.add across dimensions = [1] : (tensor<8x56x24xf32>, tensor<f32>) -> tensor<8x24xf32>
     %blocks.2.0.project.sum_xc2 = stablehlo.reduce(%blocks.2.0.project.sum_xc2_hw init: %cst_1) applies stablehlo.add across dimensions = [0] : (tensor<8x24xf32>, tensor<f32>) -> tensor<24xf32>
     %blocks.2.0.project.bcast_1 = stablehlo.broadcast_in_dim %cst_6, dims = [] : (tensor<f32>) -> tensor<24xf32>
     %blocks.2.0.project.var = stablehlo.multiply %blocks.2.0.project.sum_xc2, %blocks.2.0.project.bcast_1 : tensor<24xf32>
@@ -6554,14 +6982,16 @@ module {
     %blocks.2.0.project.rv_new = stablehlo.multiply %blocks.2.0.project.var_unbiased, %blocks.2.0.project.bcast_7 : tensor<24xf32>
     %blocks.2.0.project.running_var = stablehlo.add %blocks.2.0.project.rv_keep, %blocks.2.0.project.rv_new : tensor<24xf32>
     %blocks.2.1.expand.conv = stablehlo.convolution(%blocks.2.0.project.bn, %blocks.2.1.expand.conv.w) dim_numbers = [b, 0, 1, f]x[0, 1, i, o]->[b, 0, 1, f], window = {stride = [1, 1], pad = [[0, 0], [0, 0]], lhs_dilate = [1, 1], rhs_dilate = [1, 1]} {batch_group_count = 1 : i64, feature_group_count = 1 : i64} : (tensor<8x56x56x24xf32>, tensor<1x1x24x144xf32>) -> tensor<8x56x56x144xf32>
-    %blocks.2.1.expand.sum_x_hw = stablehlo.reduce(%blocks.2.1.expand.conv init: %cst_1) applies stablehlo.add across dimensions = [1, 2] : (tensor<8x56x56x144xf32>, tensor<f32>) -> tensor<8x144xf32>
+    %blocks.2.1.expand.sum_x_w = stablehlo.reduce(%blocks.2.1.expand.conv init: %cst_1) applies stablehlo.add across dimensions = [2] : (tensor<8x56x56x144xf32>, tensor<f32>) -> tensor<8x56x144xf32>
+    %blocks.2.1.expand.sum_x_hw = stablehlo.reduce(%blocks.2.1.expand.sum_x_w init: %cst_1) applies stablehlo.add across dimensions = [1] : (tensor<8x56x144xf32>, tensor<f32>) -> tensor<8x144xf32>
     %blocks.2.1.expand.sum_x = stablehlo.reduce(%blocks.2.1.expand.sum_x_hw init: %cst_1) applies stablehlo.add across dimensions = [0] : (tensor<8x144xf32>, tensor<f32>) -> tensor<144xf32>
     %blocks.2.1.expand.bcast = stablehlo.broadcast_in_dim %cst_6, dims = [] : (tensor<f32>) -> tensor<144xf32>
     %blocks.2.1.expand.mean = stablehlo.multiply %blocks.2.1.expand.sum_x, %blocks.2.1.expand.bcast : tensor<144xf32>
     %blocks.2.1.expand.mean_b = stablehlo.broadcast_in_dim %blocks.2.1.expand.mean, dims = [3] : (tensor<144xf32>) -> tensor<8x56x56x144xf32>
     %blocks.2.1.expand.xc = stablehlo.subtract %blocks.2.1.expand.conv, %blocks.2.1.expand.mean_b : tensor<8x56x56x144xf32>
     %blocks.2.1.expand.xc2 = stablehlo.multiply %blocks.2.1.expand.xc, %blocks.2.1.expand.xc : tensor<8x56x56x144xf32>
-    %blocks.2.1.expand.sum_xc2_hw = stablehlo.reduce(%blocks.2.1.expand.xc2 init: %cst_1) applies stablehlo.add across dimensions = [1, 2] : (tensor<8x56x56x144xf32>, tensor<f32>) -> tensor<8x144xf32>
+    %blocks.2.1.expand.sum_xc2_w = stablehlo.reduce(%blocks.2.1.expand.xc2 init: %cst_1) applies stablehlo.add across dimensions = [2] : (tensor<8x56x56x144xf32>, tensor<f32>) -> tensor<8x56x144xf32>
+    %blocks.2.1.expand.sum_xc2_hw = stablehlo.reduce(%blocks.2.1.expand.sum_xc2_w init: %cst_1) applies stablehlo.add across dimensions = [1] : (tensor<8x56x144xf32>, tensor<f32>) -> tensor<8x144xf32>
     %blocks.2.1.expand.sum_xc2 = stablehlo.reduce(%blocks.2.1.expand.sum_xc2_hw init: %cst_1) applies stablehlo.add across dimensions = [0] : (tensor<8x144xf32>, tensor<f32>) -> tensor<144xf32>
     %blocks.2.1.expand.bcast_1 = stablehlo.broadcast_in_dim %cst_6, dims = [] : (tensor<f32>) -> tensor<144xf32>
     %blocks.2.1.expand.var = stablehlo.multiply %blocks.2.1.expand.sum_xc2, %blocks.2.1.expand.bcast_1 : tensor<144xf32>
@@ -6593,14 +7023,16 @@ module {
     %blocks.2.1.expand.bcast_9 = stablehlo.broadcast_in_dim %cst_5, dims = [] : (tensor<f32>) -> tensor<8x56x56x144xf32>
     %blocks.2.1.expand.relu6 = stablehlo.minimum %blocks.2.1.expand.relu, %blocks.2.1.expand.bcast_9 : tensor<8x56x56x144xf32>
     %blocks.2.1.dw.conv = stablehlo.convolution(%blocks.2.1.expand.relu6, %blocks.2.1.dw.conv.w) dim_numbers = [b, 0, 1, f]x[0, 1, i, o]->[b, 0, 1, f], window = {stride = [1, 1], pad = [[1, 1], [1, 1]], lhs_dilate = [1, 1], rhs_dilate = [1, 1]} {batch_group_count = 1 : i64, feature_group_count = 144 : i64} : (tensor<8x56x56x144xf32>, tensor<3x3x1x144xf32>) -> tensor<8x56x56x144xf32>
-    %blocks.2.1.dw.sum_x_hw = stablehlo.reduce(%blocks.2.1.dw.conv init: %cst_1) applies stablehlo.add across dimensions = [1, 2] : (tensor<8x56x56x144xf32>, tensor<f32>) -> tensor<8x144xf32>
+    %blocks.2.1.dw.sum_x_w = stablehlo.reduce(%blocks.2.1.dw.conv init: %cst_1) applies stablehlo.add across dimensions = [2] : (tensor<8x56x56x144xf32>, tensor<f32>) -> tensor<8x56x144xf32>
+    %blocks.2.1.dw.sum_x_hw = stablehlo.reduce(%blocks.2.1.dw.sum_x_w init: %cst_1) applies stablehlo.add across dimensions = [1] : (tensor<8x56x144xf32>, tensor<f32>) -> tensor<8x144xf32>
     %blocks.2.1.dw.sum_x = stablehlo.reduce(%blocks.2.1.dw.sum_x_hw init: %cst_1) applies stablehlo.add across dimensions = [0] : (tensor<8x144xf32>, tensor<f32>) -> tensor<144xf32>
     %blocks.2.1.dw.bcast = stablehlo.broadcast_in_dim %cst_6, dims = [] : (tensor<f32>) -> tensor<144xf32>
     %blocks.2.1.dw.mean = stablehlo.multiply %blocks.2.1.dw.sum_x, %blocks.2.1.dw.bcast : tensor<144xf32>
     %blocks.2.1.dw.mean_b = stablehlo.broadcast_in_dim %blocks.2.1.dw.mean, dims = [3] : (tensor<144xf32>) -> tensor<8x56x56x144xf32>
     %blocks.2.1.dw.xc = stablehlo.subtract %blocks.2.1.dw.conv, %blocks.2.1.dw.mean_b : tensor<8x56x56x144xf32>
     %blocks.2.1.dw.xc2 = stablehlo.multiply %blocks.2.1.dw.xc, %blocks.2.1.dw.xc : tensor<8x56x56x144xf32>
-    %blocks.2.1.dw.sum_xc2_hw = stablehlo.reduce(%blocks.2.1.dw.xc2 init: %cst_1) applies stablehlo.add across dimensions = [1, 2] : (tensor<8x56x56x144xf32>, tensor<f32>) -> tensor<8x144xf32>
+    %blocks.2.1.dw.sum_xc2_w = stablehlo.reduce(%blocks.2.1.dw.xc2 init: %cst_1) applies stablehlo.add across dimensions = [2] : (tensor<8x56x56x144xf32>, tensor<f32>) -> tensor<8x56x144xf32>
+    %blocks.2.1.dw.sum_xc2_hw = stablehlo.reduce(%blocks.2.1.dw.sum_xc2_w init: %cst_1) applies stablehlo.add across dimensions = [1] : (tensor<8x56x144xf32>, tensor<f32>) -> tensor<8x144xf32>
     %blocks.2.1.dw.sum_xc2 = stablehlo.reduce(%blocks.2.1.dw.sum_xc2_hw init: %cst_1) applies stablehlo.add across dimensions = [0] : (tensor<8x144xf32>, tensor<f32>) -> tensor<144xf32>
     %blocks.2.1.dw.bcast_1 = stablehlo.broadcast_in_dim %cst_6, dims = [] : (tensor<f32>) -> tensor<144xf32>
     %blocks.2.1.dw.var = stablehlo.multiply %blocks.2.1.dw.sum_xc2, %blocks.2.1.dw.bcast_1 : tensor<144xf32>
@@ -6632,14 +7064,16 @@ module {
     %blocks.2.1.dw.bcast_9 = stablehlo.broadcast_in_dim %cst_5, dims = [] : (tensor<f32>) -> tensor<8x56x56x144xf32>
     %blocks.2.1.dw.relu6 = stablehlo.minimum %blocks.2.1.dw.relu, %blocks.2.1.dw.bcast_9 : tensor<8x56x56x144xf32>
     %blocks.2.1.project.conv = stablehlo.convolution(%blocks.2.1.dw.relu6, %blocks.2.1.project.conv.w) dim_numbers = [b, 0, 1, f]x[0, 1, i, o]->[b, 0, 1, f], window = {stride = [1, 1], pad = [[0, 0], [0, 0]], lhs_dilate = [1, 1], rhs_dilate = [1, 1]} {batch_group_count = 1 : i64, feature_group_count = 1 : i64} : (tensor<8x56x56x144xf32>, tensor<1x1x144x24xf32>) -> tensor<8x56x56x24xf32>
-    %blocks.2.1.project.sum_x_hw = stablehlo.reduce(%blocks.2.1.project.conv init: %cst_1) applies stablehlo.add across dimensions = [1, 2] : (tensor<8x56x56x24xf32>, tensor<f32>) -> tensor<8x24xf32>
+    %blocks.2.1.project.sum_x_w = stablehlo.reduce(%blocks.2.1.project.conv init: %cst_1) applies stablehlo.add across dimensions = [2] : (tensor<8x56x56x24xf32>, tensor<f32>) -> tensor<8x56x24xf32>
+    %blocks.2.1.project.sum_x_hw = stablehlo.reduce(%blocks.2.1.project.sum_x_w init: %cst_1) applies stablehlo.add across dimensions = [1] : (tensor<8x56x24xf32>, tensor<f32>) -> tensor<8x24xf32>
     %blocks.2.1.project.sum_x = stablehlo.reduce(%blocks.2.1.project.sum_x_hw init: %cst_1) applies stablehlo.add across dimensions = [0] : (tensor<8x24xf32>, tensor<f32>) -> tensor<24xf32>
     %blocks.2.1.project.bcast = stablehlo.broadcast_in_dim %cst_6, dims = [] : (tensor<f32>) -> tensor<24xf32>
     %blocks.2.1.project.mean = stablehlo.multiply %blocks.2.1.project.sum_x, %blocks.2.1.project.bcast : tensor<24xf32>
     %blocks.2.1.project.mean_b = stablehlo.broadcast_in_dim %blocks.2.1.project.mean, dims = [3] : (tensor<24xf32>) -> tensor<8x56x56x24xf32>
     %blocks.2.1.project.xc = stablehlo.subtract %blocks.2.1.project.conv, %blocks.2.1.project.mean_b : tensor<8x56x56x24xf32>
     %blocks.2.1.project.xc2 = stablehlo.multiply %blocks.2.1.project.xc, %blocks.2.1.project.xc : tensor<8x56x56x24xf32>
-    %blocks.2.1.project.sum_xc2_hw = stablehlo.reduce(%blocks.2.1.project.xc2 init: %cst_1) applies stablehlo.add across dimensions = [1, 2] : (tensor<8x56x56x24xf32>, tensor<f32>) -> tensor<8x24xf32>
+    %blocks.2.1.project.sum_xc2_w = stablehlo.reduce(%blocks.2.1.project.xc2 init: %cst_1) applies stablehlo.add across dimensions = [2] : (tensor<8x56x56x24xf32>, tensor<f32>) -> tensor<8x56x24xf32>
+    %blocks.2.1.project.sum_xc2_hw = stablehlo.reduce(%blocks.2.1.project.sum_xc2_w init: %cst_1) applies stablehlo.add across dimensions = [1] : (tensor<8x56x24xf32>, tensor<f32>) -> tensor<8x24xf32>
     %blocks.2.1.project.sum_xc2 = stablehlo.reduce(%blocks.2.1.project.sum_xc2_hw init: %cst_1) applies stablehlo.add across dimensions = [0] : (tensor<8x24xf32>, tensor<f32>) -> tensor<24xf32>
     %blocks.2.1.project.bcast_1 = stablehlo.broadcast_in_dim %cst_6, dims = [] : (tensor<f32>) -> tensor<24xf32>
     %blocks.2.1.project.var = stablehlo.multiply %blocks.2.1.project.sum_xc2, %blocks.2.1.project.bcast_1 : tensor<24xf32>
@@ -6668,14 +7102,16 @@ module {
     %blocks.2.1.project.running_var = stablehlo.add %blocks.2.1.project.rv_keep, %blocks.2.1.project.rv_new : tensor<24xf32>
     %blocks.2.1.residual = stablehlo.add %blocks.2.1.project.bn, %blocks.2.0.project.bn : tensor<8x56x56x24xf32>
     %blocks.3.0.expand.conv = stablehlo.convolution(%blocks.2.1.residual, %blocks.3.0.expand.conv.w) dim_numbers = [b, 0, 1, f]x[0, 1, i, o]->[b, 0, 1, f], window = {stride = [1, 1], pad = [[0, 0], [0, 0]], lhs_dilate = [1, 1], rhs_dilate = [1, 1]} {batch_group_count = 1 : i64, feature_group_count = 1 : i64} : (tensor<8x56x56x24xf32>, tensor<1x1x24x144xf32>) -> tensor<8x56x56x144xf32>
-    %blocks.3.0.expand.sum_x_hw = stablehlo.reduce(%blocks.3.0.expand.conv init: %cst_1) applies stablehlo.add across dimensions = [1, 2] : (tensor<8x56x56x144xf32>, tensor<f32>) -> tensor<8x144xf32>
+    %blocks.3.0.expand.sum_x_w = stablehlo.reduce(%blocks.3.0.expand.conv init: %cst_1) applies stablehlo.add across dimensions = [2] : (tensor<8x56x56x144xf32>, tensor<f32>) -> tensor<8x56x144xf32>
+    %blocks.3.0.expand.sum_x_hw = stablehlo.reduce(%blocks.3.0.expand.sum_x_w init: %cst_1) applies stablehlo.add across dimensions = [1] : (tensor<8x56x144xf32>, tensor<f32>) -> tensor<8x144xf32>
     %blocks.3.0.expand.sum_x = stablehlo.reduce(%blocks.3.0.expand.sum_x_hw init: %cst_1) applies stablehlo.add across dimensions = [0] : (tensor<8x144xf32>, tensor<f32>) -> tensor<144xf32>
     %blocks.3.0.expand.bcast = stablehlo.broadcast_in_dim %cst_6, dims = [] : (tensor<f32>) -> tensor<144xf32>
     %blocks.3.0.expand.mean = stablehlo.multiply %blocks.3.0.expand.sum_x, %blocks.3.0.expand.bcast : tensor<144xf32>
     %blocks.3.0.expand.mean_b = stablehlo.broadcast_in_dim %blocks.3.0.expand.mean, dims = [3] : (tensor<144xf32>) -> tensor<8x56x56x144xf32>
     %blocks.3.0.expand.xc = stablehlo.subtract %blocks.3.0.expand.conv, %blocks.3.0.expand.mean_b : tensor<8x56x56x144xf32>
     %blocks.3.0.expand.xc2 = stablehlo.multiply %blocks.3.0.expand.xc, %blocks.3.0.expand.xc : tensor<8x56x56x144xf32>
-    %blocks.3.0.expand.sum_xc2_hw = stablehlo.reduce(%blocks.3.0.expand.xc2 init: %cst_1) applies stablehlo.add across dimensions = [1, 2] : (tensor<8x56x56x144xf32>, tensor<f32>) -> tensor<8x144xf32>
+    %blocks.3.0.expand.sum_xc2_w = stablehlo.reduce(%blocks.3.0.expand.xc2 init: %cst_1) applies stablehlo.add across dimensions = [2] : (tensor<8x56x56x144xf32>, tensor<f32>) -> tensor<8x56x144xf32>
+    %blocks.3.0.expand.sum_xc2_hw = stablehlo.reduce(%blocks.3.0.expand.sum_xc2_w init: %cst_1) applies stablehlo.add across dimensions = [1] : (tensor<8x56x144xf32>, tensor<f32>) -> tensor<8x144xf32>
     %blocks.3.0.expand.sum_xc2 = stablehlo.reduce(%blocks.3.0.expand.sum_xc2_hw init: %cst_1) applies stablehlo.add across dimensions = [0] : (tensor<8x144xf32>, tensor<f32>) -> tensor<144xf32>
     %blocks.3.0.expand.bcast_1 = stablehlo.broadcast_in_dim %cst_6, dims = [] : (tensor<f32>) -> tensor<144xf32>
     %blocks.3.0.expand.var = stablehlo.multiply %blocks.3.0.expand.sum_xc2, %blocks.3.0.expand.bcast_1 : tensor<144xf32>
@@ -6708,14 +7144,16 @@ module {
     %blocks.3.0.expand.relu6 = stablehlo.minimum %blocks.3.0.expand.relu, %blocks.3.0.expand.bcast_9 : tensor<8x56x56x144xf32>
     %blocks.3.0.dw.conv = stablehlo.convolution(%blocks.3.0.expand.relu6, %blocks.3.0.dw.conv.w) dim_numbers = [b, 0, 1, f]x[0, 1, i, o]->[b, 0, 1, f], window = {stride = [2, 2], pad = [[1, 0], [1, 0]], lhs_dilate = [1, 1], rhs_dilate = [1, 1]} {batch_group_count = 1 : i64, feature_group_count = 144 : i64} : (tensor<8x56x56x144xf32>, tensor<3x3x1x144xf32>) -> tensor<8x28x28x144xf32>
     %cst_8 = stablehlo.constant dense<1.59438776e-04> : tensor<f32>
-    %blocks.3.0.dw.sum_x_hw = stablehlo.reduce(%blocks.3.0.dw.conv init: %cst_1) applies stablehlo.add across dimensions = [1, 2] : (tensor<8x28x28x144xf32>, tensor<f32>) -> tensor<8x144xf32>
+    %blocks.3.0.dw.sum_x_w = stablehlo.reduce(%blocks.3.0.dw.conv init: %cst_1) applies stablehlo.add across dimensions = [2] : (tensor<8x28x28x144xf32>, tensor<f32>) -> tensor<8x28x144xf32>
+    %blocks.3.0.dw.sum_x_hw = stablehlo.reduce(%blocks.3.0.dw.sum_x_w init: %cst_1) applies stablehlo.add across dimensions = [1] : (tensor<8x28x144xf32>, tensor<f32>) -> tensor<8x144xf32>
     %blocks.3.0.dw.sum_x = stablehlo.reduce(%blocks.3.0.dw.sum_x_hw init: %cst_1) applies stablehlo.add across dimensions = [0] : (tensor<8x144xf32>, tensor<f32>) -> tensor<144xf32>
     %blocks.3.0.dw.bcast = stablehlo.broadcast_in_dim %cst_8, dims = [] : (tensor<f32>) -> tensor<144xf32>
     %blocks.3.0.dw.mean = stablehlo.multiply %blocks.3.0.dw.sum_x, %blocks.3.0.dw.bcast : tensor<144xf32>
     %blocks.3.0.dw.mean_b = stablehlo.broadcast_in_dim %blocks.3.0.dw.mean, dims = [3] : (tensor<144xf32>) -> tensor<8x28x28x144xf32>
     %blocks.3.0.dw.xc = stablehlo.subtract %blocks.3.0.dw.conv, %blocks.3.0.dw.mean_b : tensor<8x28x28x144xf32>
     %blocks.3.0.dw.xc2 = stablehlo.multiply %blocks.3.0.dw.xc, %blocks.3.0.dw.xc : tensor<8x28x28x144xf32>
-    %blocks.3.0.dw.sum_xc2_hw = stablehlo.reduce(%blocks.3.0.dw.xc2 init: %cst_1) applies stablehlo.add across dimensions = [1, 2] : (tensor<8x28x28x144xf32>, tensor<f32>) -> tensor<8x144xf32>
+    %blocks.3.0.dw.sum_xc2_w = stablehlo.reduce(%blocks.3.0.dw.xc2 init: %cst_1) applies stablehlo.add across dimensions = [2] : (tensor<8x28x28x144xf32>, tensor<f32>) -> tensor<8x28x144xf32>
+    %blocks.3.0.dw.sum_xc2_hw = stablehlo.reduce(%blocks.3.0.dw.sum_xc2_w init: %cst_1) applies stablehlo.add across dimensions = [1] : (tensor<8x28x144xf32>, tensor<f32>) -> tensor<8x144xf32>
     %blocks.3.0.dw.sum_xc2 = stablehlo.reduce(%blocks.3.0.dw.sum_xc2_hw init: %cst_1) applies stablehlo.add across dimensions = [0] : (tensor<8x144xf32>, tensor<f32>) -> tensor<144xf32>
     %blocks.3.0.dw.bcast_1 = stablehlo.broadcast_in_dim %cst_8, dims = [] : (tensor<f32>) -> tensor<144xf32>
     %blocks.3.0.dw.var = stablehlo.multiply %blocks.3.0.dw.sum_xc2, %blocks.3.0.dw.bcast_1 : tensor<144xf32>
@@ -6748,14 +7186,16 @@ module {
     %blocks.3.0.dw.bcast_9 = stablehlo.broadcast_in_dim %cst_5, dims = [] : (tensor<f32>) -> tensor<8x28x28x144xf32>
     %blocks.3.0.dw.relu6 = stablehlo.minimum %blocks.3.0.dw.relu, %blocks.3.0.dw.bcast_9 : tensor<8x28x28x144xf32>
     %blocks.3.0.project.conv = stablehlo.convolution(%blocks.3.0.dw.relu6, %blocks.3.0.project.conv.w) dim_numbers = [b, 0, 1, f]x[0, 1, i, o]->[b, 0, 1, f], window = {stride = [1, 1], pad = [[0, 0], [0, 0]], lhs_dilate = [1, 1], rhs_dilate = [1, 1]} {batch_group_count = 1 : i64, feature_group_count = 1 : i64} : (tensor<8x28x28x144xf32>, tensor<1x1x144x32xf32>) -> tensor<8x28x28x32xf32>
-    %blocks.3.0.project.sum_x_hw = stablehlo.reduce(%blocks.3.0.project.conv init: %cst_1) applies stablehlo.add across dimensions = [1, 2] : (tensor<8x28x28x32xf32>, tensor<f32>) -> tensor<8x32xf32>
+    %blocks.3.0.project.sum_x_w = stablehlo.reduce(%blocks.3.0.project.conv init: %cst_1) applies stablehlo.add across dimensions = [2] : (tensor<8x28x28x32xf32>, tensor<f32>) -> tensor<8x28x32xf32>
+    %blocks.3.0.project.sum_x_hw = stablehlo.reduce(%blocks.3.0.project.sum_x_w init: %cst_1) applies stablehlo.add across dimensions = [1] : (tensor<8x28x32xf32>, tensor<f32>) -> tensor<8x32xf32>
     %blocks.3.0.project.sum_x = stablehlo.reduce(%blocks.3.0.project.sum_x_hw init: %cst_1) applies stablehlo.add across dimensions = [0] : (tensor<8x32xf32>, tensor<f32>) -> tensor<32xf32>
     %blocks.3.0.project.bcast = stablehlo.broadcast_in_dim %cst_8, dims = [] : (tensor<f32>) -> tensor<32xf32>
     %blocks.3.0.project.mean = stablehlo.multiply %blocks.3.0.project.sum_x, %blocks.3.0.project.bcast : tensor<32xf32>
     %blocks.3.0.project.mean_b = stablehlo.broadcast_in_dim %blocks.3.0.project.mean, dims = [3] : (tensor<32xf32>) -> tensor<8x28x28x32xf32>
     %blocks.3.0.project.xc = stablehlo.subtract %blocks.3.0.project.conv, %blocks.3.0.project.mean_b : tensor<8x28x28x32xf32>
     %blocks.3.0.project.xc2 = stablehlo.multiply %blocks.3.0.project.xc, %blocks.3.0.project.xc : tensor<8x28x28x32xf32>
-    %blocks.3.0.project.sum_xc2_hw = stablehlo.reduce(%blocks.3.0.project.xc2 init: %cst_1) applies stablehlo.add across dimensions = [1, 2] : (tensor<8x28x28x32xf32>, tensor<f32>) -> tensor<8x32xf32>
+    %blocks.3.0.project.sum_xc2_w = stablehlo.reduce(%blocks.3.0.project.xc2 init: %cst_1) applies stablehlo.add across dimensions = [2] : (tensor<8x28x28x32xf32>, tensor<f32>) -> tensor<8x28x32xf32>
+    %blocks.3.0.project.sum_xc2_hw = stablehlo.reduce(%blocks.3.0.project.sum_xc2_w init: %cst_1) applies stablehlo.add across dimensions = [1] : (tensor<8x28x32xf32>, tensor<f32>) -> tensor<8x32xf32>
     %blocks.3.0.project.sum_xc2 = stablehlo.reduce(%blocks.3.0.project.sum_xc2_hw init: %cst_1) applies stablehlo.add across dimensions = [0] : (tensor<8x32xf32>, tensor<f32>) -> tensor<32xf32>
     %blocks.3.0.project.bcast_1 = stablehlo.broadcast_in_dim %cst_8, dims = [] : (tensor<f32>) -> tensor<32xf32>
     %blocks.3.0.project.var = stablehlo.multiply %blocks.3.0.project.sum_xc2, %blocks.3.0.project.bcast_1 : tensor<32xf32>
@@ -6783,14 +7223,16 @@ module {
     %blocks.3.0.project.rv_new = stablehlo.multiply %blocks.3.0.project.var_unbiased, %blocks.3.0.project.bcast_7 : tensor<32xf32>
     %blocks.3.0.project.running_var = stablehlo.add %blocks.3.0.project.rv_keep, %blocks.3.0.project.rv_new : tensor<32xf32>
     %blocks.3.1.expand.conv = stablehlo.convolution(%blocks.3.0.project.bn, %blocks.3.1.expand.conv.w) dim_numbers = [b, 0, 1, f]x[0, 1, i, o]->[b, 0, 1, f], window = {stride = [1, 1], pad = [[0, 0], [0, 0]], lhs_dilate = [1, 1], rhs_dilate = [1, 1]} {batch_group_count = 1 : i64, feature_group_count = 1 : i64} : (tensor<8x28x28x32xf32>, tensor<1x1x32x192xf32>) -> tensor<8x28x28x192xf32>
-    %blocks.3.1.expand.sum_x_hw = stablehlo.reduce(%blocks.3.1.expand.conv init: %cst_1) applies stablehlo.add across dimensions = [1, 2] : (tensor<8x28x28x192xf32>, tensor<f32>) -> tensor<8x192xf32>
+    %blocks.3.1.expand.sum_x_w = stablehlo.reduce(%blocks.3.1.expand.conv init: %cst_1) applies stablehlo.add across dimensions = [2] : (tensor<8x28x28x192xf32>, tensor<f32>) -> tensor<8x28x192xf32>
+    %blocks.3.1.expand.sum_x_hw = stablehlo.reduce(%blocks.3.1.expand.sum_x_w init: %cst_1) applies stablehlo.add across dimensions = [1] : (tensor<8x28x192xf32>, tensor<f32>) -> tensor<8x192xf32>
     %blocks.3.1.expand.sum_x = stablehlo.reduce(%blocks.3.1.expand.sum_x_hw init: %cst_1) applies stablehlo.add across dimensions = [0] : (tensor<8x192xf32>, tensor<f32>) -> tensor<192xf32>
     %blocks.3.1.expand.bcast = stablehlo.broadcast_in_dim %cst_8, dims = [] : (tensor<f32>) -> tensor<192xf32>
     %blocks.3.1.expand.mean = stablehlo.multiply %blocks.3.1.expand.sum_x, %blocks.3.1.expand.bcast : tensor<192xf32>
     %blocks.3.1.expand.mean_b = stablehlo.broadcast_in_dim %blocks.3.1.expand.mean, dims = [3] : (tensor<192xf32>) -> tensor<8x28x28x192xf32>
     %blocks.3.1.expand.xc = stablehlo.subtract %blocks.3.1.expand.conv, %blocks.3.1.expand.mean_b : tensor<8x28x28x192xf32>
     %blocks.3.1.expand.xc2 = stablehlo.multiply %blocks.3.1.expand.xc, %blocks.3.1.expand.xc : tensor<8x28x28x192xf32>
-    %blocks.3.1.expand.sum_xc2_hw = stablehlo.reduce(%blocks.3.1.expand.xc2 init: %cst_1) applies stablehlo.add across dimensions = [1, 2] : (tensor<8x28x28x192xf32>, tensor<f32>) -> tensor<8x192xf32>
+    %blocks.3.1.expand.sum_xc2_w = stablehlo.reduce(%blocks.3.1.expand.xc2 init: %cst_1) applies stablehlo.add across dimensions = [2] : (tensor<8x28x28x192xf32>, tensor<f32>) -> tensor<8x28x192xf32>
+    %blocks.3.1.expand.sum_xc2_hw = stablehlo.reduce(%blocks.3.1.expand.sum_xc2_w init: %cst_1) applies stablehlo.add across dimensions = [1] : (tensor<8x28x192xf32>, tensor<f32>) -> tensor<8x192xf32>
     %blocks.3.1.expand.sum_xc2 = stablehlo.reduce(%blocks.3.1.expand.sum_xc2_hw init: %cst_1) applies stablehlo.add across dimensions = [0] : (tensor<8x192xf32>, tensor<f32>) -> tensor<192xf32>
     %blocks.3.1.expand.bcast_1 = stablehlo.broadcast_in_dim %cst_8, dims = [] : (tensor<f32>) -> tensor<192xf32>
     %blocks.3.1.expand.var = stablehlo.multiply %blocks.3.1.expand.sum_xc2, %blocks.3.1.expand.bcast_1 : tensor<192xf32>
@@ -6822,14 +7264,16 @@ module {
     %blocks.3.1.expand.bcast_9 = stablehlo.broadcast_in_dim %cst_5, dims = [] : (tensor<f32>) -> tensor<8x28x28x192xf32>
     %blocks.3.1.expand.relu6 = stablehlo.minimum %blocks.3.1.expand.relu, %blocks.3.1.expand.bcast_9 : tensor<8x28x28x192xf32>
     %blocks.3.1.dw.conv = stablehlo.convolution(%blocks.3.1.expand.relu6, %blocks.3.1.dw.conv.w) dim_numbers = [b, 0, 1, f]x[0, 1, i, o]->[b, 0, 1, f], window = {stride = [1, 1], pad = [[1, 1], [1, 1]], lhs_dilate = [1, 1], rhs_dilate = [1, 1]} {batch_group_count = 1 : i64, feature_group_count = 192 : i64} : (tensor<8x28x28x192xf32>, tensor<3x3x1x192xf32>) -> tensor<8x28x28x192xf32>
-    %blocks.3.1.dw.sum_x_hw = stablehlo.reduce(%blocks.3.1.dw.conv init: %cst_1) applies stablehlo.add across dimensions = [1, 2] : (tensor<8x28x28x192xf32>, tensor<f32>) -> tensor<8x192xf32>
+    %blocks.3.1.dw.sum_x_w = stablehlo.reduce(%blocks.3.1.dw.conv init: %cst_1) applies stablehlo.add across dimensions = [2] : (tensor<8x28x28x192xf32>, tensor<f32>) -> tensor<8x28x192xf32>
+    %blocks.3.1.dw.sum_x_hw = stablehlo.reduce(%blocks.3.1.dw.sum_x_w init: %cst_1) applies stablehlo.add across dimensions = [1] : (tensor<8x28x192xf32>, tensor<f32>) -> tensor<8x192xf32>
     %blocks.3.1.dw.sum_x = stablehlo.reduce(%blocks.3.1.dw.sum_x_hw init: %cst_1) applies stablehlo.add across dimensions = [0] : (tensor<8x192xf32>, tensor<f32>) -> tensor<192xf32>
     %blocks.3.1.dw.bcast = stablehlo.broadcast_in_dim %cst_8, dims = [] : (tensor<f32>) -> tensor<192xf32>
     %blocks.3.1.dw.mean = stablehlo.multiply %blocks.3.1.dw.sum_x, %blocks.3.1.dw.bcast : tensor<192xf32>
     %blocks.3.1.dw.mean_b = stablehlo.broadcast_in_dim %blocks.3.1.dw.mean, dims = [3] : (tensor<192xf32>) -> tensor<8x28x28x192xf32>
     %blocks.3.1.dw.xc = stablehlo.subtract %blocks.3.1.dw.conv, %blocks.3.1.dw.mean_b : tensor<8x28x28x192xf32>
     %blocks.3.1.dw.xc2 = stablehlo.multiply %blocks.3.1.dw.xc, %blocks.3.1.dw.xc : tensor<8x28x28x192xf32>
-    %blocks.3.1.dw.sum_xc2_hw = stablehlo.reduce(%blocks.3.1.dw.xc2 init: %cst_1) applies stablehlo.add across dimensions = [1, 2] : (tensor<8x28x28x192xf32>, tensor<f32>) -> tensor<8x192xf32>
+    %blocks.3.1.dw.sum_xc2_w = stablehlo.reduce(%blocks.3.1.dw.xc2 init: %cst_1) applies stablehlo.add across dimensions = [2] : (tensor<8x28x28x192xf32>, tensor<f32>) -> tensor<8x28x192xf32>
+    %blocks.3.1.dw.sum_xc2_hw = stablehlo.reduce(%blocks.3.1.dw.sum_xc2_w init: %cst_1) applies stablehlo.add across dimensions = [1] : (tensor<8x28x192xf32>, tensor<f32>) -> tensor<8x192xf32>
     %blocks.3.1.dw.sum_xc2 = stablehlo.reduce(%blocks.3.1.dw.sum_xc2_hw init: %cst_1) applies stablehlo.add across dimensions = [0] : (tensor<8x192xf32>, tensor<f32>) -> tensor<192xf32>
     %blocks.3.1.dw.bcast_1 = stablehlo.broadcast_in_dim %cst_8, dims = [] : (tensor<f32>) -> tensor<192xf32>
     %blocks.3.1.dw.var = stablehlo.multiply %blocks.3.1.dw.sum_xc2, %blocks.3.1.dw.bcast_1 : tensor<192xf32>
@@ -6861,14 +7305,16 @@ module {
     %blocks.3.1.dw.bcast_9 = stablehlo.broadcast_in_dim %cst_5, dims = [] : (tensor<f32>) -> tensor<8x28x28x192xf32>
     %blocks.3.1.dw.relu6 = stablehlo.minimum %blocks.3.1.dw.relu, %blocks.3.1.dw.bcast_9 : tensor<8x28x28x192xf32>
     %blocks.3.1.project.conv = stablehlo.convolution(%blocks.3.1.dw.relu6, %blocks.3.1.project.conv.w) dim_numbers = [b, 0, 1, f]x[0, 1, i, o]->[b, 0, 1, f], window = {stride = [1, 1], pad = [[0, 0], [0, 0]], lhs_dilate = [1, 1], rhs_dilate = [1, 1]} {batch_group_count = 1 : i64, feature_group_count = 1 : i64} : (tensor<8x28x28x192xf32>, tensor<1x1x192x32xf32>) -> tensor<8x28x28x32xf32>
-    %blocks.3.1.project.sum_x_hw = stablehlo.reduce(%blocks.3.1.project.conv init: %cst_1) applies stablehlo.add across dimensions = [1, 2] : (tensor<8x28x28x32xf32>, tensor<f32>) -> tensor<8x32xf32>
+    %blocks.3.1.project.sum_x_w = stablehlo.reduce(%blocks.3.1.project.conv init: %cst_1) applies stablehlo.add across dimensions = [2] : (tensor<8x28x28x32xf32>, tensor<f32>) -> tensor<8x28x32xf32>
+    %blocks.3.1.project.sum_x_hw = stablehlo.reduce(%blocks.3.1.project.sum_x_w init: %cst_1) applies stablehlo.add across dimensions = [1] : (tensor<8x28x32xf32>, tensor<f32>) -> tensor<8x32xf32>
     %blocks.3.1.project.sum_x = stablehlo.reduce(%blocks.3.1.project.sum_x_hw init: %cst_1) applies stablehlo.add across dimensions = [0] : (tensor<8x32xf32>, tensor<f32>) -> tensor<32xf32>
     %blocks.3.1.project.bcast = stablehlo.broadcast_in_dim %cst_8, dims = [] : (tensor<f32>) -> tensor<32xf32>
     %blocks.3.1.project.mean = stablehlo.multiply %blocks.3.1.project.sum_x, %blocks.3.1.project.bcast : tensor<32xf32>
     %blocks.3.1.project.mean_b = stablehlo.broadcast_in_dim %blocks.3.1.project.mean, dims = [3] : (tensor<32xf32>) -> tensor<8x28x28x32xf32>
     %blocks.3.1.project.xc = stablehlo.subtract %blocks.3.1.project.conv, %blocks.3.1.project.mean_b : tensor<8x28x28x32xf32>
     %blocks.3.1.project.xc2 = stablehlo.multiply %blocks.3.1.project.xc, %blocks.3.1.project.xc : tensor<8x28x28x32xf32>
-    %blocks.3.1.project.sum_xc2_hw = stablehlo.reduce(%blocks.3.1.project.xc2 init: %cst_1) applies stablehlo.add across dimensions = [1, 2] : (tensor<8x28x28x32xf32>, tensor<f32>) -> tensor<8x32xf32>
+    %blocks.3.1.project.sum_xc2_w = stablehlo.reduce(%blocks.3.1.project.xc2 init: %cst_1) applies stablehlo.add across dimensions = [2] : (tensor<8x28x28x32xf32>, tensor<f32>) -> tensor<8x28x32xf32>
+    %blocks.3.1.project.sum_xc2_hw = stablehlo.reduce(%blocks.3.1.project.sum_xc2_w init: %cst_1) applies stablehlo.add across dimensions = [1] : (tensor<8x28x32xf32>, tensor<f32>) -> tensor<8x32xf32>
     %blocks.3.1.project.sum_xc2 = stablehlo.reduce(%blocks.3.1.project.sum_xc2_hw init: %cst_1) applies stablehlo.add across dimensions = [0] : (tensor<8x32xf32>, tensor<f32>) -> tensor<32xf32>
     %blocks.3.1.project.bcast_1 = stablehlo.broadcast_in_dim %cst_8, dims = [] : (tensor<f32>) -> tensor<32xf32>
     %blocks.3.1.project.var = stablehlo.multiply %blocks.3.1.project.sum_xc2, %blocks.3.1.project.bcast_1 : tensor<32xf32>
@@ -6897,14 +7343,16 @@ module {
     %blocks.3.1.project.running_var = stablehlo.add %blocks.3.1.project.rv_keep, %blocks.3.1.project.rv_new : tensor<32xf32>
     %blocks.3.1.residual = stablehlo.add %blocks.3.1.project.bn, %blocks.3.0.project.bn : tensor<8x28x28x32xf32>
     %blocks.3.2.expand.conv = stablehlo.convolution(%blocks.3.1.residual, %blocks.3.2.expand.conv.w) dim_numbers = [b, 0, 1, f]x[0, 1, i, o]->[b, 0, 1, f], window = {stride = [1, 1], pad = [[0, 0], [0, 0]], lhs_dilate = [1, 1], rhs_dilate = [1, 1]} {batch_group_count = 1 : i64, feature_group_count = 1 : i64} : (tensor<8x28x28x32xf32>, tensor<1x1x32x192xf32>) -> tensor<8x28x28x192xf32>
-    %blocks.3.2.expand.sum_x_hw = stablehlo.reduce(%blocks.3.2.expand.conv init: %cst_1) applies stablehlo.add across dimensions = [1, 2] : (tensor<8x28x28x192xf32>, tensor<f32>) -> tensor<8x192xf32>
+    %blocks.3.2.expand.sum_x_w = stablehlo.reduce(%blocks.3.2.expand.conv init: %cst_1) applies stablehlo.add across dimensions = [2] : (tensor<8x28x28x192xf32>, tensor<f32>) -> tensor<8x28x192xf32>
+    %blocks.3.2.expand.sum_x_hw = stablehlo.reduce(%blocks.3.2.expand.sum_x_w init: %cst_1) applies stablehlo.add across dimensions = [1] : (tensor<8x28x192xf32>, tensor<f32>) -> tensor<8x192xf32>
     %blocks.3.2.expand.sum_x = stablehlo.reduce(%blocks.3.2.expand.sum_x_hw init: %cst_1) applies stablehlo.add across dimensions = [0] : (tensor<8x192xf32>, tensor<f32>) -> tensor<192xf32>
     %blocks.3.2.expand.bcast = stablehlo.broadcast_in_dim %cst_8, dims = [] : (tensor<f32>) -> tensor<192xf32>
     %blocks.3.2.expand.mean = stablehlo.multiply %blocks.3.2.expand.sum_x, %blocks.3.2.expand.bcast : tensor<192xf32>
     %blocks.3.2.expand.mean_b = stablehlo.broadcast_in_dim %blocks.3.2.expand.mean, dims = [3] : (tensor<192xf32>) -> tensor<8x28x28x192xf32>
     %blocks.3.2.expand.xc = stablehlo.subtract %blocks.3.2.expand.conv, %blocks.3.2.expand.mean_b : tensor<8x28x28x192xf32>
     %blocks.3.2.expand.xc2 = stablehlo.multiply %blocks.3.2.expand.xc, %blocks.3.2.expand.xc : tensor<8x28x28x192xf32>
-    %blocks.3.2.expand.sum_xc2_hw = stablehlo.reduce(%blocks.3.2.expand.xc2 init: %cst_1) applies stablehlo.add across dimensions = [1, 2] : (tensor<8x28x28x192xf32>, tensor<f32>) -> tensor<8x192xf32>
+    %blocks.3.2.expand.sum_xc2_w = stablehlo.reduce(%blocks.3.2.expand.xc2 init: %cst_1) applies stablehlo.add across dimensions = [2] : (tensor<8x28x28x192xf32>, tensor<f32>) -> tensor<8x28x192xf32>
+    %blocks.3.2.expand.sum_xc2_hw = stablehlo.reduce(%blocks.3.2.expand.sum_xc2_w init: %cst_1) applies stablehlo.add across dimensions = [1] : (tensor<8x28x192xf32>, tensor<f32>) -> tensor<8x192xf32>
     %blocks.3.2.expand.sum_xc2 = stablehlo.reduce(%blocks.3.2.expand.sum_xc2_hw init: %cst_1) applies stablehlo.add across dimensions = [0] : (tensor<8x192xf32>, tensor<f32>) -> tensor<192xf32>
     %blocks.3.2.expand.bcast_1 = stablehlo.broadcast_in_dim %cst_8, dims = [] : (tensor<f32>) -> tensor<192xf32>
     %blocks.3.2.expand.var = stablehlo.multiply %blocks.3.2.expand.sum_xc2, %blocks.3.2.expand.bcast_1 : tensor<192xf32>
@@ -6936,14 +7384,16 @@ module {
     %blocks.3.2.expand.bcast_9 = stablehlo.broadcast_in_dim %cst_5, dims = [] : (tensor<f32>) -> tensor<8x28x28x192xf32>
     %blocks.3.2.expand.relu6 = stablehlo.minimum %blocks.3.2.expand.relu, %blocks.3.2.expand.bcast_9 : tensor<8x28x28x192xf32>
     %blocks.3.2.dw.conv = stablehlo.convolution(%blocks.3.2.expand.relu6, %blocks.3.2.dw.conv.w) dim_numbers = [b, 0, 1, f]x[0, 1, i, o]->[b, 0, 1, f], window = {stride = [1, 1], pad = [[1, 1], [1, 1]], lhs_dilate = [1, 1], rhs_dilate = [1, 1]} {batch_group_count = 1 : i64, feature_group_count = 192 : i64} : (tensor<8x28x28x192xf32>, tensor<3x3x1x192xf32>) -> tensor<8x28x28x192xf32>
-    %blocks.3.2.dw.sum_x_hw = stablehlo.reduce(%blocks.3.2.dw.conv init: %cst_1) applies stablehlo.add across dimensions = [1, 2] : (tensor<8x28x28x192xf32>, tensor<f32>) -> tensor<8x192xf32>
+    %blocks.3.2.dw.sum_x_w = stablehlo.reduce(%blocks.3.2.dw.conv init: %cst_1) applies stablehlo.add across dimensions = [2] : (tensor<8x28x28x192xf32>, tensor<f32>) -> tensor<8x28x192xf32>
+    %blocks.3.2.dw.sum_x_hw = stablehlo.reduce(%blocks.3.2.dw.sum_x_w init: %cst_1) applies stablehlo.add across dimensions = [1] : (tensor<8x28x192xf32>, tensor<f32>) -> tensor<8x192xf32>
     %blocks.3.2.dw.sum_x = stablehlo.reduce(%blocks.3.2.dw.sum_x_hw init: %cst_1) applies stablehlo.add across dimensions = [0] : (tensor<8x192xf32>, tensor<f32>) -> tensor<192xf32>
     %blocks.3.2.dw.bcast = stablehlo.broadcast_in_dim %cst_8, dims = [] : (tensor<f32>) -> tensor<192xf32>
     %blocks.3.2.dw.mean = stablehlo.multiply %blocks.3.2.dw.sum_x, %blocks.3.2.dw.bcast : tensor<192xf32>
     %blocks.3.2.dw.mean_b = stablehlo.broadcast_in_dim %blocks.3.2.dw.mean, dims = [3] : (tensor<192xf32>) -> tensor<8x28x28x192xf32>
     %blocks.3.2.dw.xc = stablehlo.subtract %blocks.3.2.dw.conv, %blocks.3.2.dw.mean_b : tensor<8x28x28x192xf32>
     %blocks.3.2.dw.xc2 = stablehlo.multiply %blocks.3.2.dw.xc, %blocks.3.2.dw.xc : tensor<8x28x28x192xf32>
-    %blocks.3.2.dw.sum_xc2_hw = stablehlo.reduce(%blocks.3.2.dw.xc2 init: %cst_1) applies stablehlo.add across dimensions = [1, 2] : (tensor<8x28x28x192xf32>, tensor<f32>) -> tensor<8x192xf32>
+    %blocks.3.2.dw.sum_xc2_w = stablehlo.reduce(%blocks.3.2.dw.xc2 init: %cst_1) applies stablehlo.add across dimensions = [2] : (tensor<8x28x28x192xf32>, tensor<f32>) -> tensor<8x28x192xf32>
+    %blocks.3.2.dw.sum_xc2_hw = stablehlo.reduce(%blocks.3.2.dw.sum_xc2_w init: %cst_1) applies stablehlo.add across dimensions = [1] : (tensor<8x28x192xf32>, tensor<f32>) -> tensor<8x192xf32>
     %blocks.3.2.dw.sum_xc2 = stablehlo.reduce(%blocks.3.2.dw.sum_xc2_hw init: %cst_1) applies stablehlo.add across dimensions = [0] : (tensor<8x192xf32>, tensor<f32>) -> tensor<192xf32>
     %blocks.3.2.dw.bcast_1 = stablehlo.broadcast_in_dim %cst_8, dims = [] : (tensor<f32>) -> tensor<192xf32>
     %blocks.3.2.dw.var = stablehlo.multiply %blocks.3.2.dw.sum_xc2, %blocks.3.2.dw.bcast_1 : tensor<192xf32>
@@ -6975,14 +7425,16 @@ module {
     %blocks.3.2.dw.bcast_9 = stablehlo.broadcast_in_dim %cst_5, dims = [] : (tensor<f32>) -> tensor<8x28x28x192xf32>
     %blocks.3.2.dw.relu6 = stablehlo.minimum %blocks.3.2.dw.relu, %blocks.3.2.dw.bcast_9 : tensor<8x28x28x192xf32>
     %blocks.3.2.project.conv = stablehlo.convolution(%blocks.3.2.dw.relu6, %blocks.3.2.project.conv.w) dim_numbers = [b, 0, 1, f]x[0, 1, i, o]->[b, 0, 1, f], window = {stride = [1, 1], pad = [[0, 0], [0, 0]], lhs_dilate = [1, 1], rhs_dilate = [1, 1]} {batch_group_count = 1 : i64, feature_group_count = 1 : i64} : (tensor<8x28x28x192xf32>, tensor<1x1x192x32xf32>) -> tensor<8x28x28x32xf32>
-    %blocks.3.2.project.sum_x_hw = stablehlo.reduce(%blocks.3.2.project.conv init: %cst_1) applies stablehlo.add across dimensions = [1, 2] : (tensor<8x28x28x32xf32>, tensor<f32>) -> tensor<8x32xf32>
+    %blocks.3.2.project.sum_x_w = stablehlo.reduce(%blocks.3.2.project.conv init: %cst_1) applies stablehlo.add across dimensions = [2] : (tensor<8x28x28x32xf32>, tensor<f32>) -> tensor<8x28x32xf32>
+    %blocks.3.2.project.sum_x_hw = stablehlo.reduce(%blocks.3.2.project.sum_x_w init: %cst_1) applies stablehlo.add across dimensions = [1] : (tensor<8x28x32xf32>, tensor<f32>) -> tensor<8x32xf32>
     %blocks.3.2.project.sum_x = stablehlo.reduce(%blocks.3.2.project.sum_x_hw init: %cst_1) applies stablehlo.add across dimensions = [0] : (tensor<8x32xf32>, tensor<f32>) -> tensor<32xf32>
     %blocks.3.2.project.bcast = stablehlo.broadcast_in_dim %cst_8, dims = [] : (tensor<f32>) -> tensor<32xf32>
     %blocks.3.2.project.mean = stablehlo.multiply %blocks.3.2.project.sum_x, %blocks.3.2.project.bcast : tensor<32xf32>
     %blocks.3.2.project.mean_b = stablehlo.broadcast_in_dim %blocks.3.2.project.mean, dims = [3] : (tensor<32xf32>) -> tensor<8x28x28x32xf32>
     %blocks.3.2.project.xc = stablehlo.subtract %blocks.3.2.project.conv, %blocks.3.2.project.mean_b : tensor<8x28x28x32xf32>
     %blocks.3.2.project.xc2 = stablehlo.multiply %blocks.3.2.project.xc, %blocks.3.2.project.xc : tensor<8x28x28x32xf32>
-    %blocks.3.2.project.sum_xc2_hw = stablehlo.reduce(%blocks.3.2.project.xc2 init: %cst_1) applies stablehlo.add across dimensions = [1, 2] : (tensor<8x28x28x32xf32>, tensor<f32>) -> tensor<8x32xf32>
+    %blocks.3.2.project.sum_xc2_w = stablehlo.reduce(%blocks.3.2.project.xc2 init: %cst_1) applies stablehlo.add across dimensions = [2] : (tensor<8x28x28x32xf32>, tensor<f32>) -> tensor<8x28x32xf32>
+    %blocks.3.2.project.sum_xc2_hw = stablehlo.reduce(%blocks.3.2.project.sum_xc2_w init: %cst_1) applies stablehlo.add across dimensions = [1] : (tensor<8x28x32xf32>, tensor<f32>) -> tensor<8x32xf32>
     %blocks.3.2.project.sum_xc2 = stablehlo.reduce(%blocks.3.2.project.sum_xc2_hw init: %cst_1) applies stablehlo.add across dimensions = [0] : (tensor<8x32xf32>, tensor<f32>) -> tensor<32xf32>
     %blocks.3.2.project.bcast_1 = stablehlo.broadcast_in_dim %cst_8, dims = [] : (tensor<f32>) -> tensor<32xf32>
     %blocks.3.2.project.var = stablehlo.multiply %blocks.3.2.project.sum_xc2, %blocks.3.2.project.bcast_1 : tensor<32xf32>
@@ -7011,14 +7463,16 @@ module {
     %blocks.3.2.project.running_var = stablehlo.add %blocks.3.2.project.rv_keep, %blocks.3.2.project.rv_new : tensor<32xf32>
     %blocks.3.2.residual = stablehlo.add %blocks.3.2.project.bn, %blocks.3.1.residual : tensor<8x28x28x32xf32>
     %blocks.4.0.expand.conv = stablehlo.convolution(%blocks.3.2.residual, %blocks.4.0.expand.conv.w) dim_numbers = [b, 0, 1, f]x[0, 1, i, o]->[b, 0, 1, f], window = {stride = [1, 1], pad = [[0, 0], [0, 0]], lhs_dilate = [1, 1], rhs_dilate = [1, 1]} {batch_group_count = 1 : i64, feature_group_count = 1 : i64} : (tensor<8x28x28x32xf32>, tensor<1x1x32x192xf32>) -> tensor<8x28x28x192xf32>
-    %blocks.4.0.expand.sum_x_hw = stablehlo.reduce(%blocks.4.0.expand.conv init: %cst_1) applies stablehlo.add across dimensions = [1, 2] : (tensor<8x28x28x192xf32>, tensor<f32>) -> tensor<8x192xf32>
+    %blocks.4.0.expand.sum_x_w = stablehlo.reduce(%blocks.4.0.expand.conv init: %cst_1) applies stablehlo.add across dimensions = [2] : (tensor<8x28x28x192xf32>, tensor<f32>) -> tensor<8x28x192xf32>
+    %blocks.4.0.expand.sum_x_hw = stablehlo.reduce(%blocks.4.0.expand.sum_x_w init: %cst_1) applies stablehlo.add across dimensions = [1] : (tensor<8x28x192xf32>, tensor<f32>) -> tensor<8x192xf32>
     %blocks.4.0.expand.sum_x = stablehlo.reduce(%blocks.4.0.expand.sum_x_hw init: %cst_1) applies stablehlo.add across dimensions = [0] : (tensor<8x192xf32>, tensor<f32>) -> tensor<192xf32>
     %blocks.4.0.expand.bcast = stablehlo.broadcast_in_dim %cst_8, dims = [] : (tensor<f32>) -> tensor<192xf32>
     %blocks.4.0.expand.mean = stablehlo.multiply %blocks.4.0.expand.sum_x, %blocks.4.0.expand.bcast : tensor<192xf32>
     %blocks.4.0.expand.mean_b = stablehlo.broadcast_in_dim %blocks.4.0.expand.mean, dims = [3] : (tensor<192xf32>) -> tensor<8x28x28x192xf32>
     %blocks.4.0.expand.xc = stablehlo.subtract %blocks.4.0.expand.conv, %blocks.4.0.expand.mean_b : tensor<8x28x28x192xf32>
     %blocks.4.0.expand.xc2 = stablehlo.multiply %blocks.4.0.expand.xc, %blocks.4.0.expand.xc : tensor<8x28x28x192xf32>
-    %blocks.4.0.expand.sum_xc2_hw = stablehlo.reduce(%blocks.4.0.expand.xc2 init: %cst_1) applies stablehlo.add across dimensions = [1, 2] : (tensor<8x28x28x192xf32>, tensor<f32>) -> tensor<8x192xf32>
+    %blocks.4.0.expand.sum_xc2_w = stablehlo.reduce(%blocks.4.0.expand.xc2 init: %cst_1) applies stablehlo.add across dimensions = [2] : (tensor<8x28x28x192xf32>, tensor<f32>) -> tensor<8x28x192xf32>
+    %blocks.4.0.expand.sum_xc2_hw = stablehlo.reduce(%blocks.4.0.expand.sum_xc2_w init: %cst_1) applies stablehlo.add across dimensions = [1] : (tensor<8x28x192xf32>, tensor<f32>) -> tensor<8x192xf32>
     %blocks.4.0.expand.sum_xc2 = stablehlo.reduce(%blocks.4.0.expand.sum_xc2_hw init: %cst_1) applies stablehlo.add across dimensions = [0] : (tensor<8x192xf32>, tensor<f32>) -> tensor<192xf32>
     %blocks.4.0.expand.bcast_1 = stablehlo.broadcast_in_dim %cst_8, dims = [] : (tensor<f32>) -> tensor<192xf32>
     %blocks.4.0.expand.var = stablehlo.multiply %blocks.4.0.expand.sum_xc2, %blocks.4.0.expand.bcast_1 : tensor<192xf32>
@@ -7051,14 +7505,16 @@ module {
     %blocks.4.0.expand.relu6 = stablehlo.minimum %blocks.4.0.expand.relu, %blocks.4.0.expand.bcast_9 : tensor<8x28x28x192xf32>
     %blocks.4.0.dw.conv = stablehlo.convolution(%blocks.4.0.expand.relu6, %blocks.4.0.dw.conv.w) dim_numbers = [b, 0, 1, f]x[0, 1, i, o]->[b, 0, 1, f], window = {stride = [2, 2], pad = [[1, 0], [1, 0]], lhs_dilate = [1, 1], rhs_dilate = [1, 1]} {batch_group_count = 1 : i64, feature_group_count = 192 : i64} : (tensor<8x28x28x192xf32>, tensor<3x3x1x192xf32>) -> tensor<8x14x14x192xf32>
     %cst_10 = stablehlo.constant dense<6.37755102e-04> : tensor<f32>
-    %blocks.4.0.dw.sum_x_hw = stablehlo.reduce(%blocks.4.0.dw.conv init: %cst_1) applies stablehlo.add across dimensions = [1, 2] : (tensor<8x14x14x192xf32>, tensor<f32>) -> tensor<8x192xf32>
+    %blocks.4.0.dw.sum_x_w = stablehlo.reduce(%blocks.4.0.dw.conv init: %cst_1) applies stablehlo.add across dimensions = [2] : (tensor<8x14x14x192xf32>, tensor<f32>) -> tensor<8x14x192xf32>
+    %blocks.4.0.dw.sum_x_hw = stablehlo.reduce(%blocks.4.0.dw.sum_x_w init: %cst_1) applies stablehlo.add across dimensions = [1] : (tensor<8x14x192xf32>, tensor<f32>) -> tensor<8x192xf32>
     %blocks.4.0.dw.sum_x = stablehlo.reduce(%blocks.4.0.dw.sum_x_hw init: %cst_1) applies stablehlo.add across dimensions = [0] : (tensor<8x192xf32>, tensor<f32>) -> tensor<192xf32>
     %blocks.4.0.dw.bcast = stablehlo.broadcast_in_dim %cst_10, dims = [] : (tensor<f32>) -> tensor<192xf32>
     %blocks.4.0.dw.mean = stablehlo.multiply %blocks.4.0.dw.sum_x, %blocks.4.0.dw.bcast : tensor<192xf32>
     %blocks.4.0.dw.mean_b = stablehlo.broadcast_in_dim %blocks.4.0.dw.mean, dims = [3] : (tensor<192xf32>) -> tensor<8x14x14x192xf32>
     %blocks.4.0.dw.xc = stablehlo.subtract %blocks.4.0.dw.conv, %blocks.4.0.dw.mean_b : tensor<8x14x14x192xf32>
     %blocks.4.0.dw.xc2 = stablehlo.multiply %blocks.4.0.dw.xc, %blocks.4.0.dw.xc : tensor<8x14x14x192xf32>
-    %blocks.4.0.dw.sum_xc2_hw = stablehlo.reduce(%blocks.4.0.dw.xc2 init: %cst_1) applies stablehlo.add across dimensions = [1, 2] : (tensor<8x14x14x192xf32>, tensor<f32>) -> tensor<8x192xf32>
+    %blocks.4.0.dw.sum_xc2_w = stablehlo.reduce(%blocks.4.0.dw.xc2 init: %cst_1) applies stablehlo.add across dimensions = [2] : (tensor<8x14x14x192xf32>, tensor<f32>) -> tensor<8x14x192xf32>
+    %blocks.4.0.dw.sum_xc2_hw = stablehlo.reduce(%blocks.4.0.dw.sum_xc2_w init: %cst_1) applies stablehlo.add across dimensions = [1] : (tensor<8x14x192xf32>, tensor<f32>) -> tensor<8x192xf32>
     %blocks.4.0.dw.sum_xc2 = stablehlo.reduce(%blocks.4.0.dw.sum_xc2_hw init: %cst_1) applies stablehlo.add across dimensions = [0] : (tensor<8x192xf32>, tensor<f32>) -> tensor<192xf32>
     %blocks.4.0.dw.bcast_1 = stablehlo.broadcast_in_dim %cst_10, dims = [] : (tensor<f32>) -> tensor<192xf32>
     %blocks.4.0.dw.var = stablehlo.multiply %blocks.4.0.dw.sum_xc2, %blocks.4.0.dw.bcast_1 : tensor<192xf32>
@@ -7091,14 +7547,16 @@ module {
     %blocks.4.0.dw.bcast_9 = stablehlo.broadcast_in_dim %cst_5, dims = [] : (tensor<f32>) -> tensor<8x14x14x192xf32>
     %blocks.4.0.dw.relu6 = stablehlo.minimum %blocks.4.0.dw.relu, %blocks.4.0.dw.bcast_9 : tensor<8x14x14x192xf32>
     %blocks.4.0.project.conv = stablehlo.convolution(%blocks.4.0.dw.relu6, %blocks.4.0.project.conv.w) dim_numbers = [b, 0, 1, f]x[0, 1, i, o]->[b, 0, 1, f], window = {stride = [1, 1], pad = [[0, 0], [0, 0]], lhs_dilate = [1, 1], rhs_dilate = [1, 1]} {batch_group_count = 1 : i64, feature_group_count = 1 : i64} : (tensor<8x14x14x192xf32>, tensor<1x1x192x64xf32>) -> tensor<8x14x14x64xf32>
-    %blocks.4.0.project.sum_x_hw = stablehlo.reduce(%blocks.4.0.project.conv init: %cst_1) applies stablehlo.add across dimensions = [1, 2] : (tensor<8x14x14x64xf32>, tensor<f32>) -> tensor<8x64xf32>
+    %blocks.4.0.project.sum_x_w = stablehlo.reduce(%blocks.4.0.project.conv init: %cst_1) applies stablehlo.add across dimensions = [2] : (tensor<8x14x14x64xf32>, tensor<f32>) -> tensor<8x14x64xf32>
+    %blocks.4.0.project.sum_x_hw = stablehlo.reduce(%blocks.4.0.project.sum_x_w init: %cst_1) applies stablehlo.add across dimensions = [1] : (tensor<8x14x64xf32>, tensor<f32>) -> tensor<8x64xf32>
     %blocks.4.0.project.sum_x = stablehlo.reduce(%blocks.4.0.project.sum_x_hw init: %cst_1) applies stablehlo.add across dimensions = [0] : (tensor<8x64xf32>, tensor<f32>) -> tensor<64xf32>
     %blocks.4.0.project.bcast = stablehlo.broadcast_in_dim %cst_10, dims = [] : (tensor<f32>) -> tensor<64xf32>
     %blocks.4.0.project.mean = stablehlo.multiply %blocks.4.0.project.sum_x, %blocks.4.0.project.bcast : tensor<64xf32>
     %blocks.4.0.project.mean_b = stablehlo.broadcast_in_dim %blocks.4.0.project.mean, dims = [3] : (tensor<64xf32>) -> tensor<8x14x14x64xf32>
     %blocks.4.0.project.xc = stablehlo.subtract %blocks.4.0.project.conv, %blocks.4.0.project.mean_b : tensor<8x14x14x64xf32>
     %blocks.4.0.project.xc2 = stablehlo.multiply %blocks.4.0.project.xc, %blocks.4.0.project.xc : tensor<8x14x14x64xf32>
-    %blocks.4.0.project.sum_xc2_hw = stablehlo.reduce(%blocks.4.0.project.xc2 init: %cst_1) applies stablehlo.add across dimensions = [1, 2] : (tensor<8x14x14x64xf32>, tensor<f32>) -> tensor<8x64xf32>
+    %blocks.4.0.project.sum_xc2_w = stablehlo.reduce(%blocks.4.0.project.xc2 init: %cst_1) applies stablehlo.add across dimensions = [2] : (tensor<8x14x14x64xf32>, tensor<f32>) -> tensor<8x14x64xf32>
+    %blocks.4.0.project.sum_xc2_hw = stablehlo.reduce(%blocks.4.0.project.sum_xc2_w init: %cst_1) applies stablehlo.add across dimensions = [1] : (tensor<8x14x64xf32>, tensor<f32>) -> tensor<8x64xf32>
     %blocks.4.0.project.sum_xc2 = stablehlo.reduce(%blocks.4.0.project.sum_xc2_hw init: %cst_1) applies stablehlo.add across dimensions = [0] : (tensor<8x64xf32>, tensor<f32>) -> tensor<64xf32>
     %blocks.4.0.project.bcast_1 = stablehlo.broadcast_in_dim %cst_10, dims = [] : (tensor<f32>) -> tensor<64xf32>
     %blocks.4.0.project.var = stablehlo.multiply %blocks.4.0.project.sum_xc2, %blocks.4.0.project.bcast_1 : tensor<64xf32>
@@ -7126,14 +7584,16 @@ module {
     %blocks.4.0.project.rv_new = stablehlo.multiply %blocks.4.0.project.var_unbiased, %blocks.4.0.project.bcast_7 : tensor<64xf32>
     %blocks.4.0.project.running_var = stablehlo.add %blocks.4.0.project.rv_keep, %blocks.4.0.project.rv_new : tensor<64xf32>
     %blocks.4.1.expand.conv = stablehlo.convolution(%blocks.4.0.project.bn, %blocks.4.1.expand.conv.w) dim_numbers = [b, 0, 1, f]x[0, 1, i, o]->[b, 0, 1, f], window = {stride = [1, 1], pad = [[0, 0], [0, 0]], lhs_dilate = [1, 1], rhs_dilate = [1, 1]} {batch_group_count = 1 : i64, feature_group_count = 1 : i64} : (tensor<8x14x14x64xf32>, tensor<1x1x64x384xf32>) -> tensor<8x14x14x384xf32>
-    %blocks.4.1.expand.sum_x_hw = stablehlo.reduce(%blocks.4.1.expand.conv init: %cst_1) applies stablehlo.add across dimensions = [1, 2] : (tensor<8x14x14x384xf32>, tensor<f32>) -> tensor<8x384xf32>
+    %blocks.4.1.expand.sum_x_w = stablehlo.reduce(%blocks.4.1.expand.conv init: %cst_1) applies stablehlo.add across dimensions = [2] : (tensor<8x14x14x384xf32>, tensor<f32>) -> tensor<8x14x384xf32>
+    %blocks.4.1.expand.sum_x_hw = stablehlo.reduce(%blocks.4.1.expand.sum_x_w init: %cst_1) applies stablehlo.add across dimensions = [1] : (tensor<8x14x384xf32>, tensor<f32>) -> tensor<8x384xf32>
     %blocks.4.1.expand.sum_x = stablehlo.reduce(%blocks.4.1.expand.sum_x_hw init: %cst_1) applies stablehlo.add across dimensions = [0] : (tensor<8x384xf32>, tensor<f32>) -> tensor<384xf32>
     %blocks.4.1.expand.bcast = stablehlo.broadcast_in_dim %cst_10, dims = [] : (tensor<f32>) -> tensor<384xf32>
     %blocks.4.1.expand.mean = stablehlo.multiply %blocks.4.1.expand.sum_x, %blocks.4.1.expand.bcast : tensor<384xf32>
     %blocks.4.1.expand.mean_b = stablehlo.broadcast_in_dim %blocks.4.1.expand.mean, dims = [3] : (tensor<384xf32>) -> tensor<8x14x14x384xf32>
     %blocks.4.1.expand.xc = stablehlo.subtract %blocks.4.1.expand.conv, %blocks.4.1.expand.mean_b : tensor<8x14x14x384xf32>
     %blocks.4.1.expand.xc2 = stablehlo.multiply %blocks.4.1.expand.xc, %blocks.4.1.expand.xc : tensor<8x14x14x384xf32>
-    %blocks.4.1.expand.sum_xc2_hw = stablehlo.reduce(%blocks.4.1.expand.xc2 init: %cst_1) applies stablehlo.add across dimensions = [1, 2] : (tensor<8x14x14x384xf32>, tensor<f32>) -> tensor<8x384xf32>
+    %blocks.4.1.expand.sum_xc2_w = stablehlo.reduce(%blocks.4.1.expand.xc2 init: %cst_1) applies stablehlo.add across dimensions = [2] : (tensor<8x14x14x384xf32>, tensor<f32>) -> tensor<8x14x384xf32>
+    %blocks.4.1.expand.sum_xc2_hw = stablehlo.reduce(%blocks.4.1.expand.sum_xc2_w init: %cst_1) applies stablehlo.add across dimensions = [1] : (tensor<8x14x384xf32>, tensor<f32>) -> tensor<8x384xf32>
     %blocks.4.1.expand.sum_xc2 = stablehlo.reduce(%blocks.4.1.expand.sum_xc2_hw init: %cst_1) applies stablehlo.add across dimensions = [0] : (tensor<8x384xf32>, tensor<f32>) -> tensor<384xf32>
     %blocks.4.1.expand.bcast_1 = stablehlo.broadcast_in_dim %cst_10, dims = [] : (tensor<f32>) -> tensor<384xf32>
     %blocks.4.1.expand.var = stablehlo.multiply %blocks.4.1.expand.sum_xc2, %blocks.4.1.expand.bcast_1 : tensor<384xf32>
@@ -7165,14 +7625,16 @@ module {
     %blocks.4.1.expand.bcast_9 = stablehlo.broadcast_in_dim %cst_5, dims = [] : (tensor<f32>) -> tensor<8x14x14x384xf32>
     %blocks.4.1.expand.relu6 = stablehlo.minimum %blocks.4.1.expand.relu, %blocks.4.1.expand.bcast_9 : tensor<8x14x14x384xf32>
     %blocks.4.1.dw.conv = stablehlo.convolution(%blocks.4.1.expand.relu6, %blocks.4.1.dw.conv.w) dim_numbers = [b, 0, 1, f]x[0, 1, i, o]->[b, 0, 1, f], window = {stride = [1, 1], pad = [[1, 1], [1, 1]], lhs_dilate = [1, 1], rhs_dilate = [1, 1]} {batch_group_count = 1 : i64, feature_group_count = 384 : i64} : (tensor<8x14x14x384xf32>, tensor<3x3x1x384xf32>) -> tensor<8x14x14x384xf32>
-    %blocks.4.1.dw.sum_x_hw = stablehlo.reduce(%blocks.4.1.dw.conv init: %cst_1) applies stablehlo.add across dimensions = [1, 2] : (tensor<8x14x14x384xf32>, tensor<f32>) -> tensor<8x384xf32>
+    %blocks.4.1.dw.sum_x_w = stablehlo.reduce(%blocks.4.1.dw.conv init: %cst_1) applies stablehlo.add across dimensions = [2] : (tensor<8x14x14x384xf32>, tensor<f32>) -> tensor<8x14x384xf32>
+    %blocks.4.1.dw.sum_x_hw = stablehlo.reduce(%blocks.4.1.dw.sum_x_w init: %cst_1) applies stablehlo.add across dimensions = [1] : (tensor<8x14x384xf32>, tensor<f32>) -> tensor<8x384xf32>
     %blocks.4.1.dw.sum_x = stablehlo.reduce(%blocks.4.1.dw.sum_x_hw init: %cst_1) applies stablehlo.add across dimensions = [0] : (tensor<8x384xf32>, tensor<f32>) -> tensor<384xf32>
     %blocks.4.1.dw.bcast = stablehlo.broadcast_in_dim %cst_10, dims = [] : (tensor<f32>) -> tensor<384xf32>
     %blocks.4.1.dw.mean = stablehlo.multiply %blocks.4.1.dw.sum_x, %blocks.4.1.dw.bcast : tensor<384xf32>
     %blocks.4.1.dw.mean_b = stablehlo.broadcast_in_dim %blocks.4.1.dw.mean, dims = [3] : (tensor<384xf32>) -> tensor<8x14x14x384xf32>
     %blocks.4.1.dw.xc = stablehlo.subtract %blocks.4.1.dw.conv, %blocks.4.1.dw.mean_b : tensor<8x14x14x384xf32>
     %blocks.4.1.dw.xc2 = stablehlo.multiply %blocks.4.1.dw.xc, %blocks.4.1.dw.xc : tensor<8x14x14x384xf32>
-    %blocks.4.1.dw.sum_xc2_hw = stablehlo.reduce(%blocks.4.1.dw.xc2 init: %cst_1) applies stablehlo.add across dimensions = [1, 2] : (tensor<8x14x14x384xf32>, tensor<f32>) -> tensor<8x384xf32>
+    %blocks.4.1.dw.sum_xc2_w = stablehlo.reduce(%blocks.4.1.dw.xc2 init: %cst_1) applies stablehlo.add across dimensions = [2] : (tensor<8x14x14x384xf32>, tensor<f32>) -> tensor<8x14x384xf32>
+    %blocks.4.1.dw.sum_xc2_hw = stablehlo.reduce(%blocks.4.1.dw.sum_xc2_w init: %cst_1) applies stablehlo.add across dimensions = [1] : (tensor<8x14x384xf32>, tensor<f32>) -> tensor<8x384xf32>
     %blocks.4.1.dw.sum_xc2 = stablehlo.reduce(%blocks.4.1.dw.sum_xc2_hw init: %cst_1) applies stablehlo.add across dimensions = [0] : (tensor<8x384xf32>, tensor<f32>) -> tensor<384xf32>
     %blocks.4.1.dw.bcast_1 = stablehlo.broadcast_in_dim %cst_10, dims = [] : (tensor<f32>) -> tensor<384xf32>
     %blocks.4.1.dw.var = stablehlo.multiply %blocks.4.1.dw.sum_xc2, %blocks.4.1.dw.bcast_1 : tensor<384xf32>
@@ -7204,14 +7666,16 @@ module {
     %blocks.4.1.dw.bcast_9 = stablehlo.broadcast_in_dim %cst_5, dims = [] : (tensor<f32>) -> tensor<8x14x14x384xf32>
     %blocks.4.1.dw.relu6 = stablehlo.minimum %blocks.4.1.dw.relu, %blocks.4.1.dw.bcast_9 : tensor<8x14x14x384xf32>
     %blocks.4.1.project.conv = stablehlo.convolution(%blocks.4.1.dw.relu6, %blocks.4.1.project.conv.w) dim_numbers = [b, 0, 1, f]x[0, 1, i, o]->[b, 0, 1, f], window = {stride = [1, 1], pad = [[0, 0], [0, 0]], lhs_dilate = [1, 1], rhs_dilate = [1, 1]} {batch_group_count = 1 : i64, feature_group_count = 1 : i64} : (tensor<8x14x14x384xf32>, tensor<1x1x384x64xf32>) -> tensor<8x14x14x64xf32>
-    %blocks.4.1.project.sum_x_hw = stablehlo.reduce(%blocks.4.1.project.conv init: %cst_1) applies stablehlo.add across dimensions = [1, 2] : (tensor<8x14x14x64xf32>, tensor<f32>) -> tensor<8x64xf32>
+    %blocks.4.1.project.sum_x_w = stablehlo.reduce(%blocks.4.1.project.conv init: %cst_1) applies stablehlo.add across dimensions = [2] : (tensor<8x14x14x64xf32>, tensor<f32>) -> tensor<8x14x64xf32>
+    %blocks.4.1.project.sum_x_hw = stablehlo.reduce(%blocks.4.1.project.sum_x_w init: %cst_1) applies stablehlo.add across dimensions = [1] : (tensor<8x14x64xf32>, tensor<f32>) -> tensor<8x64xf32>
     %blocks.4.1.project.sum_x = stablehlo.reduce(%blocks.4.1.project.sum_x_hw init: %cst_1) applies stablehlo.add across dimensions = [0] : (tensor<8x64xf32>, tensor<f32>) -> tensor<64xf32>
     %blocks.4.1.project.bcast = stablehlo.broadcast_in_dim %cst_10, dims = [] : (tensor<f32>) -> tensor<64xf32>
     %blocks.4.1.project.mean = stablehlo.multiply %blocks.4.1.project.sum_x, %blocks.4.1.project.bcast : tensor<64xf32>
     %blocks.4.1.project.mean_b = stablehlo.broadcast_in_dim %blocks.4.1.project.mean, dims = [3] : (tensor<64xf32>) -> tensor<8x14x14x64xf32>
     %blocks.4.1.project.xc = stablehlo.subtract %blocks.4.1.project.conv, %blocks.4.1.project.mean_b : tensor<8x14x14x64xf32>
     %blocks.4.1.project.xc2 = stablehlo.multiply %blocks.4.1.project.xc, %blocks.4.1.project.xc : tensor<8x14x14x64xf32>
-    %blocks.4.1.project.sum_xc2_hw = stablehlo.reduce(%blocks.4.1.project.xc2 init: %cst_1) applies stablehlo.add across dimensions = [1, 2] : (tensor<8x14x14x64xf32>, tensor<f32>) -> tensor<8x64xf32>
+    %blocks.4.1.project.sum_xc2_w = stablehlo.reduce(%blocks.4.1.project.xc2 init: %cst_1) applies stablehlo.add across dimensions = [2] : (tensor<8x14x14x64xf32>, tensor<f32>) -> tensor<8x14x64xf32>
+    %blocks.4.1.project.sum_xc2_hw = stablehlo.reduce(%blocks.4.1.project.sum_xc2_w init: %cst_1) applies stablehlo.add across dimensions = [1] : (tensor<8x14x64xf32>, tensor<f32>) -> tensor<8x64xf32>
     %blocks.4.1.project.sum_xc2 = stablehlo.reduce(%blocks.4.1.project.sum_xc2_hw init: %cst_1) applies stablehlo.add across dimensions = [0] : (tensor<8x64xf32>, tensor<f32>) -> tensor<64xf32>
     %blocks.4.1.project.bcast_1 = stablehlo.broadcast_in_dim %cst_10, dims = [] : (tensor<f32>) -> tensor<64xf32>
     %blocks.4.1.project.var = stablehlo.multiply %blocks.4.1.project.sum_xc2, %blocks.4.1.project.bcast_1 : tensor<64xf32>
@@ -7240,14 +7704,16 @@ module {
     %blocks.4.1.project.running_var = stablehlo.add %blocks.4.1.project.rv_keep, %blocks.4.1.project.rv_new : tensor<64xf32>
     %blocks.4.1.residual = stablehlo.add %blocks.4.1.project.bn, %blocks.4.0.project.bn : tensor<8x14x14x64xf32>
     %blocks.4.2.expand.conv = stablehlo.convolution(%blocks.4.1.residual, %blocks.4.2.expand.conv.w) dim_numbers = [b, 0, 1, f]x[0, 1, i, o]->[b, 0, 1, f], window = {stride = [1, 1], pad = [[0, 0], [0, 0]], lhs_dilate = [1, 1], rhs_dilate = [1, 1]} {batch_group_count = 1 : i64, feature_group_count = 1 : i64} : (tensor<8x14x14x64xf32>, tensor<1x1x64x384xf32>) -> tensor<8x14x14x384xf32>
-    %blocks.4.2.expand.sum_x_hw = stablehlo.reduce(%blocks.4.2.expand.conv init: %cst_1) applies stablehlo.add across dimensions = [1, 2] : (tensor<8x14x14x384xf32>, tensor<f32>) -> tensor<8x384xf32>
+    %blocks.4.2.expand.sum_x_w = stablehlo.reduce(%blocks.4.2.expand.conv init: %cst_1) applies stablehlo.add across dimensions = [2] : (tensor<8x14x14x384xf32>, tensor<f32>) -> tensor<8x14x384xf32>
+    %blocks.4.2.expand.sum_x_hw = stablehlo.reduce(%blocks.4.2.expand.sum_x_w init: %cst_1) applies stablehlo.add across dimensions = [1] : (tensor<8x14x384xf32>, tensor<f32>) -> tensor<8x384xf32>
     %blocks.4.2.expand.sum_x = stablehlo.reduce(%blocks.4.2.expand.sum_x_hw init: %cst_1) applies stablehlo.add across dimensions = [0] : (tensor<8x384xf32>, tensor<f32>) -> tensor<384xf32>
     %blocks.4.2.expand.bcast = stablehlo.broadcast_in_dim %cst_10, dims = [] : (tensor<f32>) -> tensor<384xf32>
     %blocks.4.2.expand.mean = stablehlo.multiply %blocks.4.2.expand.sum_x, %blocks.4.2.expand.bcast : tensor<384xf32>
     %blocks.4.2.expand.mean_b = stablehlo.broadcast_in_dim %blocks.4.2.expand.mean, dims = [3] : (tensor<384xf32>) -> tensor<8x14x14x384xf32>
     %blocks.4.2.expand.xc = stablehlo.subtract %blocks.4.2.expand.conv, %blocks.4.2.expand.mean_b : tensor<8x14x14x384xf32>
     %blocks.4.2.expand.xc2 = stablehlo.multiply %blocks.4.2.expand.xc, %blocks.4.2.expand.xc : tensor<8x14x14x384xf32>
-    %blocks.4.2.expand.sum_xc2_hw = stablehlo.reduce(%blocks.4.2.expand.xc2 init: %cst_1) applies stablehlo.add across dimensions = [1, 2] : (tensor<8x14x14x384xf32>, tensor<f32>) -> tensor<8x384xf32>
+    %blocks.4.2.expand.sum_xc2_w = stablehlo.reduce(%blocks.4.2.expand.xc2 init: %cst_1) applies stablehlo.add across dimensions = [2] : (tensor<8x14x14x384xf32>, tensor<f32>) -> tensor<8x14x384xf32>
+    %blocks.4.2.expand.sum_xc2_hw = stablehlo.reduce(%blocks.4.2.expand.sum_xc2_w init: %cst_1) applies stablehlo.add across dimensions = [1] : (tensor<8x14x384xf32>, tensor<f32>) -> tensor<8x384xf32>
     %blocks.4.2.expand.sum_xc2 = stablehlo.reduce(%blocks.4.2.expand.sum_xc2_hw init: %cst_1) applies stablehlo.add across dimensions = [0] : (tensor<8x384xf32>, tensor<f32>) -> tensor<384xf32>
     %blocks.4.2.expand.bcast_1 = stablehlo.broadcast_in_dim %cst_10, dims = [] : (tensor<f32>) -> tensor<384xf32>
     %blocks.4.2.expand.var = stablehlo.multiply %blocks.4.2.expand.sum_xc2, %blocks.4.2.expand.bcast_1 : tensor<384xf32>
@@ -7279,14 +7745,16 @@ module {
     %blocks.4.2.expand.bcast_9 = stablehlo.broadcast_in_dim %cst_5, dims = [] : (tensor<f32>) -> tensor<8x14x14x384xf32>
     %blocks.4.2.expand.relu6 = stablehlo.minimum %blocks.4.2.expand.relu, %blocks.4.2.expand.bcast_9 : tensor<8x14x14x384xf32>
     %blocks.4.2.dw.conv = stablehlo.convolution(%blocks.4.2.expand.relu6, %blocks.4.2.dw.conv.w) dim_numbers = [b, 0, 1, f]x[0, 1, i, o]->[b, 0, 1, f], window = {stride = [1, 1], pad = [[1, 1], [1, 1]], lhs_dilate = [1, 1], rhs_dilate = [1, 1]} {batch_group_count = 1 : i64, feature_group_count = 384 : i64} : (tensor<8x14x14x384xf32>, tensor<3x3x1x384xf32>) -> tensor<8x14x14x384xf32>
-    %blocks.4.2.dw.sum_x_hw = stablehlo.reduce(%blocks.4.2.dw.conv init: %cst_1) applies stablehlo.add across dimensions = [1, 2] : (tensor<8x14x14x384xf32>, tensor<f32>) -> tensor<8x384xf32>
+    %blocks.4.2.dw.sum_x_w = stablehlo.reduce(%blocks.4.2.dw.conv init: %cst_1) applies stablehlo.add across dimensions = [2] : (tensor<8x14x14x384xf32>, tensor<f32>) -> tensor<8x14x384xf32>
+    %blocks.4.2.dw.sum_x_hw = stablehlo.reduce(%blocks.4.2.dw.sum_x_w init: %cst_1) applies stablehlo.add across dimensions = [1] : (tensor<8x14x384xf32>, tensor<f32>) -> tensor<8x384xf32>
     %blocks.4.2.dw.sum_x = stablehlo.reduce(%blocks.4.2.dw.sum_x_hw init: %cst_1) applies stablehlo.add across dimensions = [0] : (tensor<8x384xf32>, tensor<f32>) -> tensor<384xf32>
     %blocks.4.2.dw.bcast = stablehlo.broadcast_in_dim %cst_10, dims = [] : (tensor<f32>) -> tensor<384xf32>
     %blocks.4.2.dw.mean = stablehlo.multiply %blocks.4.2.dw.sum_x, %blocks.4.2.dw.bcast : tensor<384xf32>
     %blocks.4.2.dw.mean_b = stablehlo.broadcast_in_dim %blocks.4.2.dw.mean, dims = [3] : (tensor<384xf32>) -> tensor<8x14x14x384xf32>
     %blocks.4.2.dw.xc = stablehlo.subtract %blocks.4.2.dw.conv, %blocks.4.2.dw.mean_b : tensor<8x14x14x384xf32>
     %blocks.4.2.dw.xc2 = stablehlo.multiply %blocks.4.2.dw.xc, %blocks.4.2.dw.xc : tensor<8x14x14x384xf32>
-    %blocks.4.2.dw.sum_xc2_hw = stablehlo.reduce(%blocks.4.2.dw.xc2 init: %cst_1) applies stablehlo.add across dimensions = [1, 2] : (tensor<8x14x14x384xf32>, tensor<f32>) -> tensor<8x384xf32>
+    %blocks.4.2.dw.sum_xc2_w = stablehlo.reduce(%blocks.4.2.dw.xc2 init: %cst_1) applies stablehlo.add across dimensions = [2] : (tensor<8x14x14x384xf32>, tensor<f32>) -> tensor<8x14x384xf32>
+    %blocks.4.2.dw.sum_xc2_hw = stablehlo.reduce(%blocks.4.2.dw.sum_xc2_w init: %cst_1) applies stablehlo.add across dimensions = [1] : (tensor<8x14x384xf32>, tensor<f32>) -> tensor<8x384xf32>
     %blocks.4.2.dw.sum_xc2 = stablehlo.reduce(%blocks.4.2.dw.sum_xc2_hw init: %cst_1) applies stablehlo.add across dimensions = [0] : (tensor<8x384xf32>, tensor<f32>) -> tensor<384xf32>
     %blocks.4.2.dw.bcast_1 = stablehlo.broadcast_in_dim %cst_10, dims = [] : (tensor<f32>) -> tensor<384xf32>
     %blocks.4.2.dw.var = stablehlo.multiply %blocks.4.2.dw.sum_xc2, %blocks.4.2.dw.bcast_1 : tensor<384xf32>
@@ -7318,14 +7786,16 @@ module {
     %blocks.4.2.dw.bcast_9 = stablehlo.broadcast_in_dim %cst_5, dims = [] : (tensor<f32>) -> tensor<8x14x14x384xf32>
     %blocks.4.2.dw.relu6 = stablehlo.minimum %blocks.4.2.dw.relu, %blocks.4.2.dw.bcast_9 : tensor<8x14x14x384xf32>
     %blocks.4.2.project.conv = stablehlo.convolution(%blocks.4.2.dw.relu6, %blocks.4.2.project.conv.w) dim_numbers = [b, 0, 1, f]x[0, 1, i, o]->[b, 0, 1, f], window = {stride = [1, 1], pad = [[0, 0], [0, 0]], lhs_dilate = [1, 1], rhs_dilate = [1, 1]} {batch_group_count = 1 : i64, feature_group_count = 1 : i64} : (tensor<8x14x14x384xf32>, tensor<1x1x384x64xf32>) -> tensor<8x14x14x64xf32>
-    %blocks.4.2.project.sum_x_hw = stablehlo.reduce(%blocks.4.2.project.conv init: %cst_1) applies stablehlo.add across dimensions = [1, 2] : (tensor<8x14x14x64xf32>, tensor<f32>) -> tensor<8x64xf32>
+    %blocks.4.2.project.sum_x_w = stablehlo.reduce(%blocks.4.2.project.conv init: %cst_1) applies stablehlo.add across dimensions = [2] : (tensor<8x14x14x64xf32>, tensor<f32>) -> tensor<8x14x64xf32>
+    %blocks.4.2.project.sum_x_hw = stablehlo.reduce(%blocks.4.2.project.sum_x_w init: %cst_1) applies stablehlo.add across dimensions = [1] : (tensor<8x14x64xf32>, tensor<f32>) -> tensor<8x64xf32>
     %blocks.4.2.project.sum_x = stablehlo.reduce(%blocks.4.2.project.sum_x_hw init: %cst_1) applies stablehlo.add across dimensions = [0] : (tensor<8x64xf32>, tensor<f32>) -> tensor<64xf32>
     %blocks.4.2.project.bcast = stablehlo.broadcast_in_dim %cst_10, dims = [] : (tensor<f32>) -> tensor<64xf32>
     %blocks.4.2.project.mean = stablehlo.multiply %blocks.4.2.project.sum_x, %blocks.4.2.project.bcast : tensor<64xf32>
     %blocks.4.2.project.mean_b = stablehlo.broadcast_in_dim %blocks.4.2.project.mean, dims = [3] : (tensor<64xf32>) -> tensor<8x14x14x64xf32>
     %blocks.4.2.project.xc = stablehlo.subtract %blocks.4.2.project.conv, %blocks.4.2.project.mean_b : tensor<8x14x14x64xf32>
     %blocks.4.2.project.xc2 = stablehlo.multiply %blocks.4.2.project.xc, %blocks.4.2.project.xc : tensor<8x14x14x64xf32>
-    %blocks.4.2.project.sum_xc2_hw = stablehlo.reduce(%blocks.4.2.project.xc2 init: %cst_1) applies stablehlo.add across dimensions = [1, 2] : (tensor<8x14x14x64xf32>, tensor<f32>) -> tensor<8x64xf32>
+    %blocks.4.2.project.sum_xc2_w = stablehlo.reduce(%blocks.4.2.project.xc2 init: %cst_1) applies stablehlo.add across dimensions = [2] : (tensor<8x14x14x64xf32>, tensor<f32>) -> tensor<8x14x64xf32>
+    %blocks.4.2.project.sum_xc2_hw = stablehlo.reduce(%blocks.4.2.project.sum_xc2_w init: %cst_1) applies stablehlo.add across dimensions = [1] : (tensor<8x14x64xf32>, tensor<f32>) -> tensor<8x64xf32>
     %blocks.4.2.project.sum_xc2 = stablehlo.reduce(%blocks.4.2.project.sum_xc2_hw init: %cst_1) applies stablehlo.add across dimensions = [0] : (tensor<8x64xf32>, tensor<f32>) -> tensor<64xf32>
     %blocks.4.2.project.bcast_1 = stablehlo.broadcast_in_dim %cst_10, dims = [] : (tensor<f32>) -> tensor<64xf32>
     %blocks.4.2.project.var = stablehlo.multiply %blocks.4.2.project.sum_xc2, %blocks.4.2.project.bcast_1 : tensor<64xf32>
@@ -7354,14 +7824,16 @@ module {
     %blocks.4.2.project.running_var = stablehlo.add %blocks.4.2.project.rv_keep, %blocks.4.2.project.rv_new : tensor<64xf32>
     %blocks.4.2.residual = stablehlo.add %blocks.4.2.project.bn, %blocks.4.1.residual : tensor<8x14x14x64xf32>
     %blocks.4.3.expand.conv = stablehlo.convolution(%blocks.4.2.residual, %blocks.4.3.expand.conv.w) dim_numbers = [b, 0, 1, f]x[0, 1, i, o]->[b, 0, 1, f], window = {stride = [1, 1], pad = [[0, 0], [0, 0]], lhs_dilate = [1, 1], rhs_dilate = [1, 1]} {batch_group_count = 1 : i64, feature_group_count = 1 : i64} : (tensor<8x14x14x64xf32>, tensor<1x1x64x384xf32>) -> tensor<8x14x14x384xf32>
-    %blocks.4.3.expand.sum_x_hw = stablehlo.reduce(%blocks.4.3.expand.conv init: %cst_1) applies stablehlo.add across dimensions = [1, 2] : (tensor<8x14x14x384xf32>, tensor<f32>) -> tensor<8x384xf32>
+    %blocks.4.3.expand.sum_x_w = stablehlo.reduce(%blocks.4.3.expand.conv init: %cst_1) applies stablehlo.add across dimensions = [2] : (tensor<8x14x14x384xf32>, tensor<f32>) -> tensor<8x14x384xf32>
+    %blocks.4.3.expand.sum_x_hw = stablehlo.reduce(%blocks.4.3.expand.sum_x_w init: %cst_1) applies stablehlo.add across dimensions = [1] : (tensor<8x14x384xf32>, tensor<f32>) -> tensor<8x384xf32>
     %blocks.4.3.expand.sum_x = stablehlo.reduce(%blocks.4.3.expand.sum_x_hw init: %cst_1) applies stablehlo.add across dimensions = [0] : (tensor<8x384xf32>, tensor<f32>) -> tensor<384xf32>
     %blocks.4.3.expand.bcast = stablehlo.broadcast_in_dim %cst_10, dims = [] : (tensor<f32>) -> tensor<384xf32>
     %blocks.4.3.expand.mean = stablehlo.multiply %blocks.4.3.expand.sum_x, %blocks.4.3.expand.bcast : tensor<384xf32>
     %blocks.4.3.expand.mean_b = stablehlo.broadcast_in_dim %blocks.4.3.expand.mean, dims = [3] : (tensor<384xf32>) -> tensor<8x14x14x384xf32>
     %blocks.4.3.expand.xc = stablehlo.subtract %blocks.4.3.expand.conv, %blocks.4.3.expand.mean_b : tensor<8x14x14x384xf32>
     %blocks.4.3.expand.xc2 = stablehlo.multiply %blocks.4.3.expand.xc, %blocks.4.3.expand.xc : tensor<8x14x14x384xf32>
-    %blocks.4.3.expand.sum_xc2_hw = stablehlo.reduce(%blocks.4.3.expand.xc2 init: %cst_1) applies stablehlo.add across dimensions = [1, 2] : (tensor<8x14x14x384xf32>, tensor<f32>) -> tensor<8x384xf32>
+    %blocks.4.3.expand.sum_xc2_w = stablehlo.reduce(%blocks.4.3.expand.xc2 init: %cst_1) applies stablehlo.add across dimensions = [2] : (tensor<8x14x14x384xf32>, tensor<f32>) -> tensor<8x14x384xf32>
+    %blocks.4.3.expand.sum_xc2_hw = stablehlo.reduce(%blocks.4.3.expand.sum_xc2_w init: %cst_1) applies stablehlo.add across dimensions = [1] : (tensor<8x14x384xf32>, tensor<f32>) -> tensor<8x384xf32>
     %blocks.4.3.expand.sum_xc2 = stablehlo.reduce(%blocks.4.3.expand.sum_xc2_hw init: %cst_1) applies stablehlo.add across dimensions = [0] : (tensor<8x384xf32>, tensor<f32>) -> tensor<384xf32>
     %blocks.4.3.expand.bcast_1 = stablehlo.broadcast_in_dim %cst_10, dims = [] : (tensor<f32>) -> tensor<384xf32>
     %blocks.4.3.expand.var = stablehlo.multiply %blocks.4.3.expand.sum_xc2, %blocks.4.3.expand.bcast_1 : tensor<384xf32>
@@ -7393,14 +7865,16 @@ module {
     %blocks.4.3.expand.bcast_9 = stablehlo.broadcast_in_dim %cst_5, dims = [] : (tensor<f32>) -> tensor<8x14x14x384xf32>
     %blocks.4.3.expand.relu6 = stablehlo.minimum %blocks.4.3.expand.relu, %blocks.4.3.expand.bcast_9 : tensor<8x14x14x384xf32>
     %blocks.4.3.dw.conv = stablehlo.convolution(%blocks.4.3.expand.relu6, %blocks.4.3.dw.conv.w) dim_numbers = [b, 0, 1, f]x[0, 1, i, o]->[b, 0, 1, f], window = {stride = [1, 1], pad = [[1, 1], [1, 1]], lhs_dilate = [1, 1], rhs_dilate = [1, 1]} {batch_group_count = 1 : i64, feature_group_count = 384 : i64} : (tensor<8x14x14x384xf32>, tensor<3x3x1x384xf32>) -> tensor<8x14x14x384xf32>
-    %blocks.4.3.dw.sum_x_hw = stablehlo.reduce(%blocks.4.3.dw.conv init: %cst_1) applies stablehlo.add across dimensions = [1, 2] : (tensor<8x14x14x384xf32>, tensor<f32>) -> tensor<8x384xf32>
+    %blocks.4.3.dw.sum_x_w = stablehlo.reduce(%blocks.4.3.dw.conv init: %cst_1) applies stablehlo.add across dimensions = [2] : (tensor<8x14x14x384xf32>, tensor<f32>) -> tensor<8x14x384xf32>
+    %blocks.4.3.dw.sum_x_hw = stablehlo.reduce(%blocks.4.3.dw.sum_x_w init: %cst_1) applies stablehlo.add across dimensions = [1] : (tensor<8x14x384xf32>, tensor<f32>) -> tensor<8x384xf32>
     %blocks.4.3.dw.sum_x = stablehlo.reduce(%blocks.4.3.dw.sum_x_hw init: %cst_1) applies stablehlo.add across dimensions = [0] : (tensor<8x384xf32>, tensor<f32>) -> tensor<384xf32>
     %blocks.4.3.dw.bcast = stablehlo.broadcast_in_dim %cst_10, dims = [] : (tensor<f32>) -> tensor<384xf32>
     %blocks.4.3.dw.mean = stablehlo.multiply %blocks.4.3.dw.sum_x, %blocks.4.3.dw.bcast : tensor<384xf32>
     %blocks.4.3.dw.mean_b = stablehlo.broadcast_in_dim %blocks.4.3.dw.mean, dims = [3] : (tensor<384xf32>) -> tensor<8x14x14x384xf32>
     %blocks.4.3.dw.xc = stablehlo.subtract %blocks.4.3.dw.conv, %blocks.4.3.dw.mean_b : tensor<8x14x14x384xf32>
     %blocks.4.3.dw.xc2 = stablehlo.multiply %blocks.4.3.dw.xc, %blocks.4.3.dw.xc : tensor<8x14x14x384xf32>
-    %blocks.4.3.dw.sum_xc2_hw = stablehlo.reduce(%blocks.4.3.dw.xc2 init: %cst_1) applies stablehlo.add across dimensions = [1, 2] : (tensor<8x14x14x384xf32>, tensor<f32>) -> tensor<8x384xf32>
+    %blocks.4.3.dw.sum_xc2_w = stablehlo.reduce(%blocks.4.3.dw.xc2 init: %cst_1) applies stablehlo.add across dimensions = [2] : (tensor<8x14x14x384xf32>, tensor<f32>) -> tensor<8x14x384xf32>
+    %blocks.4.3.dw.sum_xc2_hw = stablehlo.reduce(%blocks.4.3.dw.sum_xc2_w init: %cst_1) applies stablehlo.add across dimensions = [1] : (tensor<8x14x384xf32>, tensor<f32>) -> tensor<8x384xf32>
     %blocks.4.3.dw.sum_xc2 = stablehlo.reduce(%blocks.4.3.dw.sum_xc2_hw init: %cst_1) applies stablehlo.add across dimensions = [0] : (tensor<8x384xf32>, tensor<f32>) -> tensor<384xf32>
     %blocks.4.3.dw.bcast_1 = stablehlo.broadcast_in_dim %cst_10, dims = [] : (tensor<f32>) -> tensor<384xf32>
     %blocks.4.3.dw.var = stablehlo.multiply %blocks.4.3.dw.sum_xc2, %blocks.4.3.dw.bcast_1 : tensor<384xf32>
@@ -7432,14 +7906,16 @@ module {
     %blocks.4.3.dw.bcast_9 = stablehlo.broadcast_in_dim %cst_5, dims = [] : (tensor<f32>) -> tensor<8x14x14x384xf32>
     %blocks.4.3.dw.relu6 = stablehlo.minimum %blocks.4.3.dw.relu, %blocks.4.3.dw.bcast_9 : tensor<8x14x14x384xf32>
     %blocks.4.3.project.conv = stablehlo.convolution(%blocks.4.3.dw.relu6, %blocks.4.3.project.conv.w) dim_numbers = [b, 0, 1, f]x[0, 1, i, o]->[b, 0, 1, f], window = {stride = [1, 1], pad = [[0, 0], [0, 0]], lhs_dilate = [1, 1], rhs_dilate = [1, 1]} {batch_group_count = 1 : i64, feature_group_count = 1 : i64} : (tensor<8x14x14x384xf32>, tensor<1x1x384x64xf32>) -> tensor<8x14x14x64xf32>
-    %blocks.4.3.project.sum_x_hw = stablehlo.reduce(%blocks.4.3.project.conv init: %cst_1) applies stablehlo.add across dimensions = [1, 2] : (tensor<8x14x14x64xf32>, tensor<f32>) -> tensor<8x64xf32>
+    %blocks.4.3.project.sum_x_w = stablehlo.reduce(%blocks.4.3.project.conv init: %cst_1) applies stablehlo.add across dimensions = [2] : (tensor<8x14x14x64xf32>, tensor<f32>) -> tensor<8x14x64xf32>
+    %blocks.4.3.project.sum_x_hw = stablehlo.reduce(%blocks.4.3.project.sum_x_w init: %cst_1) applies stablehlo.add across dimensions = [1] : (tensor<8x14x64xf32>, tensor<f32>) -> tensor<8x64xf32>
     %blocks.4.3.project.sum_x = stablehlo.reduce(%blocks.4.3.project.sum_x_hw init: %cst_1) applies stablehlo.add across dimensions = [0] : (tensor<8x64xf32>, tensor<f32>) -> tensor<64xf32>
     %blocks.4.3.project.bcast = stablehlo.broadcast_in_dim %cst_10, dims = [] : (tensor<f32>) -> tensor<64xf32>
     %blocks.4.3.project.mean = stablehlo.multiply %blocks.4.3.project.sum_x, %blocks.4.3.project.bcast : tensor<64xf32>
     %blocks.4.3.project.mean_b = stablehlo.broadcast_in_dim %blocks.4.3.project.mean, dims = [3] : (tensor<64xf32>) -> tensor<8x14x14x64xf32>
     %blocks.4.3.project.xc = stablehlo.subtract %blocks.4.3.project.conv, %blocks.4.3.project.mean_b : tensor<8x14x14x64xf32>
     %blocks.4.3.project.xc2 = stablehlo.multiply %blocks.4.3.project.xc, %blocks.4.3.project.xc : tensor<8x14x14x64xf32>
-    %blocks.4.3.project.sum_xc2_hw = stablehlo.reduce(%blocks.4.3.project.xc2 init: %cst_1) applies stablehlo.add across dimensions = [1, 2] : (tensor<8x14x14x64xf32>, tensor<f32>) -> tensor<8x64xf32>
+    %blocks.4.3.project.sum_xc2_w = stablehlo.reduce(%blocks.4.3.project.xc2 init: %cst_1) applies stablehlo.add across dimensions = [2] : (tensor<8x14x14x64xf32>, tensor<f32>) -> tensor<8x14x64xf32>
+    %blocks.4.3.project.sum_xc2_hw = stablehlo.reduce(%blocks.4.3.project.sum_xc2_w init: %cst_1) applies stablehlo.add across dimensions = [1] : (tensor<8x14x64xf32>, tensor<f32>) -> tensor<8x64xf32>
     %blocks.4.3.project.sum_xc2 = stablehlo.reduce(%blocks.4.3.project.sum_xc2_hw init: %cst_1) applies stablehlo.add across dimensions = [0] : (tensor<8x64xf32>, tensor<f32>) -> tensor<64xf32>
     %blocks.4.3.project.bcast_1 = stablehlo.broadcast_in_dim %cst_10, dims = [] : (tensor<f32>) -> tensor<64xf32>
     %blocks.4.3.project.var = stablehlo.multiply %blocks.4.3.project.sum_xc2, %blocks.4.3.project.bcast_1 : tensor<64xf32>
@@ -7468,14 +7944,16 @@ module {
     %blocks.4.3.project.running_var = stablehlo.add %blocks.4.3.project.rv_keep, %blocks.4.3.project.rv_new : tensor<64xf32>
     %blocks.4.3.residual = stablehlo.add %blocks.4.3.project.bn, %blocks.4.2.residual : tensor<8x14x14x64xf32>
     %blocks.5.0.expand.conv = stablehlo.convolution(%blocks.4.3.residual, %blocks.5.0.expand.conv.w) dim_numbers = [b, 0, 1, f]x[0, 1, i, o]->[b, 0, 1, f], window = {stride = [1, 1], pad = [[0, 0], [0, 0]], lhs_dilate = [1, 1], rhs_dilate = [1, 1]} {batch_group_count = 1 : i64, feature_group_count = 1 : i64} : (tensor<8x14x14x64xf32>, tensor<1x1x64x384xf32>) -> tensor<8x14x14x384xf32>
-    %blocks.5.0.expand.sum_x_hw = stablehlo.reduce(%blocks.5.0.expand.conv init: %cst_1) applies stablehlo.add across dimensions = [1, 2] : (tensor<8x14x14x384xf32>, tensor<f32>) -> tensor<8x384xf32>
+    %blocks.5.0.expand.sum_x_w = stablehlo.reduce(%blocks.5.0.expand.conv init: %cst_1) applies stablehlo.add across dimensions = [2] : (tensor<8x14x14x384xf32>, tensor<f32>) -> tensor<8x14x384xf32>
+    %blocks.5.0.expand.sum_x_hw = stablehlo.reduce(%blocks.5.0.expand.sum_x_w init: %cst_1) applies stablehlo.add across dimensions = [1] : (tensor<8x14x384xf32>, tensor<f32>) -> tensor<8x384xf32>
     %blocks.5.0.expand.sum_x = stablehlo.reduce(%blocks.5.0.expand.sum_x_hw init: %cst_1) applies stablehlo.add across dimensions = [0] : (tensor<8x384xf32>, tensor<f32>) -> tensor<384xf32>
     %blocks.5.0.expand.bcast = stablehlo.broadcast_in_dim %cst_10, dims = [] : (tensor<f32>) -> tensor<384xf32>
     %blocks.5.0.expand.mean = stablehlo.multiply %blocks.5.0.expand.sum_x, %blocks.5.0.expand.bcast : tensor<384xf32>
     %blocks.5.0.expand.mean_b = stablehlo.broadcast_in_dim %blocks.5.0.expand.mean, dims = [3] : (tensor<384xf32>) -> tensor<8x14x14x384xf32>
     %blocks.5.0.expand.xc = stablehlo.subtract %blocks.5.0.expand.conv, %blocks.5.0.expand.mean_b : tensor<8x14x14x384xf32>
     %blocks.5.0.expand.xc2 = stablehlo.multiply %blocks.5.0.expand.xc, %blocks.5.0.expand.xc : tensor<8x14x14x384xf32>
-    %blocks.5.0.expand.sum_xc2_hw = stablehlo.reduce(%blocks.5.0.expand.xc2 init: %cst_1) applies stablehlo.add across dimensions = [1, 2] : (tensor<8x14x14x384xf32>, tensor<f32>) -> tensor<8x384xf32>
+    %blocks.5.0.expand.sum_xc2_w = stablehlo.reduce(%blocks.5.0.expand.xc2 init: %cst_1) applies stablehlo.add across dimensions = [2] : (tensor<8x14x14x384xf32>, tensor<f32>) -> tensor<8x14x384xf32>
+    %blocks.5.0.expand.sum_xc2_hw = stablehlo.reduce(%blocks.5.0.expand.sum_xc2_w init: %cst_1) applies stablehlo.add across dimensions = [1] : (tensor<8x14x384xf32>, tensor<f32>) -> tensor<8x384xf32>
     %blocks.5.0.expand.sum_xc2 = stablehlo.reduce(%blocks.5.0.expand.sum_xc2_hw init: %cst_1) applies stablehlo.add across dimensions = [0] : (tensor<8x384xf32>, tensor<f32>) -> tensor<384xf32>
     %blocks.5.0.expand.bcast_1 = stablehlo.broadcast_in_dim %cst_10, dims = [] : (tensor<f32>) -> tensor<384xf32>
     %blocks.5.0.expand.var = stablehlo.multiply %blocks.5.0.expand.sum_xc2, %blocks.5.0.expand.bcast_1 : tensor<384xf32>
@@ -7507,14 +7985,16 @@ module {
     %blocks.5.0.expand.bcast_9 = stablehlo.broadcast_in_dim %cst_5, dims = [] : (tensor<f32>) -> tensor<8x14x14x384xf32>
     %blocks.5.0.expand.relu6 = stablehlo.minimum %blocks.5.0.expand.relu, %blocks.5.0.expand.bcast_9 : tensor<8x14x14x384xf32>
     %blocks.5.0.dw.conv = stablehlo.convolution(%blocks.5.0.expand.relu6, %blocks.5.0.dw.conv.w) dim_numbers = [b, 0, 1, f]x[0, 1, i, o]->[b, 0, 1, f], window = {stride = [1, 1], pad = [[1, 1], [1, 1]], lhs_dilate = [1, 1], rhs_dilate = [1, 1]} {batch_group_count = 1 : i64, feature_group_count = 384 : i64} : (tensor<8x14x14x384xf32>, tensor<3x3x1x384xf32>) -> tensor<8x14x14x384xf32>
-    %blocks.5.0.dw.sum_x_hw = stablehlo.reduce(%blocks.5.0.dw.conv init: %cst_1) applies stablehlo.add across dimensions = [1, 2] : (tensor<8x14x14x384xf32>, tensor<f32>) -> tensor<8x384xf32>
+    %blocks.5.0.dw.sum_x_w = stablehlo.reduce(%blocks.5.0.dw.conv init: %cst_1) applies stablehlo.add across dimensions = [2] : (tensor<8x14x14x384xf32>, tensor<f32>) -> tensor<8x14x384xf32>
+    %blocks.5.0.dw.sum_x_hw = stablehlo.reduce(%blocks.5.0.dw.sum_x_w init: %cst_1) applies stablehlo.add across dimensions = [1] : (tensor<8x14x384xf32>, tensor<f32>) -> tensor<8x384xf32>
     %blocks.5.0.dw.sum_x = stablehlo.reduce(%blocks.5.0.dw.sum_x_hw init: %cst_1) applies stablehlo.add across dimensions = [0] : (tensor<8x384xf32>, tensor<f32>) -> tensor<384xf32>
     %blocks.5.0.dw.bcast = stablehlo.broadcast_in_dim %cst_10, dims = [] : (tensor<f32>) -> tensor<384xf32>
     %blocks.5.0.dw.mean = stablehlo.multiply %blocks.5.0.dw.sum_x, %blocks.5.0.dw.bcast : tensor<384xf32>
     %blocks.5.0.dw.mean_b = stablehlo.broadcast_in_dim %blocks.5.0.dw.mean, dims = [3] : (tensor<384xf32>) -> tensor<8x14x14x384xf32>
     %blocks.5.0.dw.xc = stablehlo.subtract %blocks.5.0.dw.conv, %blocks.5.0.dw.mean_b : tensor<8x14x14x384xf32>
     %blocks.5.0.dw.xc2 = stablehlo.multiply %blocks.5.0.dw.xc, %blocks.5.0.dw.xc : tensor<8x14x14x384xf32>
-    %blocks.5.0.dw.sum_xc2_hw = stablehlo.reduce(%blocks.5.0.dw.xc2 init: %cst_1) applies stablehlo.add across dimensions = [1, 2] : (tensor<8x14x14x384xf32>, tensor<f32>) -> tensor<8x384xf32>
+    %blocks.5.0.dw.sum_xc2_w = stablehlo.reduce(%blocks.5.0.dw.xc2 init: %cst_1) applies stablehlo.add across dimensions = [2] : (tensor<8x14x14x384xf32>, tensor<f32>) -> tensor<8x14x384xf32>
+    %blocks.5.0.dw.sum_xc2_hw = stablehlo.reduce(%blocks.5.0.dw.sum_xc2_w init: %cst_1) applies stablehlo.add across dimensions = [1] : (tensor<8x14x384xf32>, tensor<f32>) -> tensor<8x384xf32>
     %blocks.5.0.dw.sum_xc2 = stablehlo.reduce(%blocks.5.0.dw.sum_xc2_hw init: %cst_1) applies stablehlo.add across dimensions = [0] : (tensor<8x384xf32>, tensor<f32>) -> tensor<384xf32>
     %blocks.5.0.dw.bcast_1 = stablehlo.broadcast_in_dim %cst_10, dims = [] : (tensor<f32>) -> tensor<384xf32>
     %blocks.5.0.dw.var = stablehlo.multiply %blocks.5.0.dw.sum_xc2, %blocks.5.0.dw.bcast_1 : tensor<384xf32>
@@ -7546,14 +8026,16 @@ module {
     %blocks.5.0.dw.bcast_9 = stablehlo.broadcast_in_dim %cst_5, dims = [] : (tensor<f32>) -> tensor<8x14x14x384xf32>
     %blocks.5.0.dw.relu6 = stablehlo.minimum %blocks.5.0.dw.relu, %blocks.5.0.dw.bcast_9 : tensor<8x14x14x384xf32>
     %blocks.5.0.project.conv = stablehlo.convolution(%blocks.5.0.dw.relu6, %blocks.5.0.project.conv.w) dim_numbers = [b, 0, 1, f]x[0, 1, i, o]->[b, 0, 1, f], window = {stride = [1, 1], pad = [[0, 0], [0, 0]], lhs_dilate = [1, 1], rhs_dilate = [1, 1]} {batch_group_count = 1 : i64, feature_group_count = 1 : i64} : (tensor<8x14x14x384xf32>, tensor<1x1x384x96xf32>) -> tensor<8x14x14x96xf32>
-    %blocks.5.0.project.sum_x_hw = stablehlo.reduce(%blocks.5.0.project.conv init: %cst_1) applies stablehlo.add across dimensions = [1, 2] : (tensor<8x14x14x96xf32>, tensor<f32>) -> tensor<8x96xf32>
+    %blocks.5.0.project.sum_x_w = stablehlo.reduce(%blocks.5.0.project.conv init: %cst_1) applies stablehlo.add across dimensions = [2] : (tensor<8x14x14x96xf32>, tensor<f32>) -> tensor<8x14x96xf32>
+    %blocks.5.0.project.sum_x_hw = stablehlo.reduce(%blocks.5.0.project.sum_x_w init: %cst_1) applies stablehlo.add across dimensions = [1] : (tensor<8x14x96xf32>, tensor<f32>) -> tensor<8x96xf32>
     %blocks.5.0.project.sum_x = stablehlo.reduce(%blocks.5.0.project.sum_x_hw init: %cst_1) applies stablehlo.add across dimensions = [0] : (tensor<8x96xf32>, tensor<f32>) -> tensor<96xf32>
     %blocks.5.0.project.bcast = stablehlo.broadcast_in_dim %cst_10, dims = [] : (tensor<f32>) -> tensor<96xf32>
     %blocks.5.0.project.mean = stablehlo.multiply %blocks.5.0.project.sum_x, %blocks.5.0.project.bcast : tensor<96xf32>
     %blocks.5.0.project.mean_b = stablehlo.broadcast_in_dim %blocks.5.0.project.mean, dims = [3] : (tensor<96xf32>) -> tensor<8x14x14x96xf32>
     %blocks.5.0.project.xc = stablehlo.subtract %blocks.5.0.project.conv, %blocks.5.0.project.mean_b : tensor<8x14x14x96xf32>
     %blocks.5.0.project.xc2 = stablehlo.multiply %blocks.5.0.project.xc, %blocks.5.0.project.xc : tensor<8x14x14x96xf32>
-    %blocks.5.0.project.sum_xc2_hw = stablehlo.reduce(%blocks.5.0.project.xc2 init: %cst_1) applies stablehlo.add across dimensions = [1, 2] : (tensor<8x14x14x96xf32>, tensor<f32>) -> tensor<8x96xf32>
+    %blocks.5.0.project.sum_xc2_w = stablehlo.reduce(%blocks.5.0.project.xc2 init: %cst_1) applies stablehlo.add across dimensions = [2] : (tensor<8x14x14x96xf32>, tensor<f32>) -> tensor<8x14x96xf32>
+    %blocks.5.0.project.sum_xc2_hw = stablehlo.reduce(%blocks.5.0.project.sum_xc2_w init: %cst_1) applies stablehlo.add across dimensions = [1] : (tensor<8x14x96xf32>, tensor<f32>) -> tensor<8x96xf32>
     %blocks.5.0.project.sum_xc2 = stablehlo.reduce(%blocks.5.0.project.sum_xc2_hw init: %cst_1) applies stablehlo.add across dimensions = [0] : (tensor<8x96xf32>, tensor<f32>) -> tensor<96xf32>
     %blocks.5.0.project.bcast_1 = stablehlo.broadcast_in_dim %cst_10, dims = [] : (tensor<f32>) -> tensor<96xf32>
     %blocks.5.0.project.var = stablehlo.multiply %blocks.5.0.project.sum_xc2, %blocks.5.0.project.bcast_1 : tensor<96xf32>
@@ -7581,14 +8063,16 @@ module {
     %blocks.5.0.project.rv_new = stablehlo.multiply %blocks.5.0.project.var_unbiased, %blocks.5.0.project.bcast_7 : tensor<96xf32>
     %blocks.5.0.project.running_var = stablehlo.add %blocks.5.0.project.rv_keep, %blocks.5.0.project.rv_new : tensor<96xf32>
     %blocks.5.1.expand.conv = stablehlo.convolution(%blocks.5.0.project.bn, %blocks.5.1.expand.conv.w) dim_numbers = [b, 0, 1, f]x[0, 1, i, o]->[b, 0, 1, f], window = {stride = [1, 1], pad = [[0, 0], [0, 0]], lhs_dilate = [1, 1], rhs_dilate = [1, 1]} {batch_group_count = 1 : i64, feature_group_count = 1 : i64} : (tensor<8x14x14x96xf32>, tensor<1x1x96x576xf32>) -> tensor<8x14x14x576xf32>
-    %blocks.5.1.expand.sum_x_hw = stablehlo.reduce(%blocks.5.1.expand.conv init: %cst_1) applies stablehlo.add across dimensions = [1, 2] : (tensor<8x14x14x576xf32>, tensor<f32>) -> tensor<8x576xf32>
+    %blocks.5.1.expand.sum_x_w = stablehlo.reduce(%blocks.5.1.expand.conv init: %cst_1) applies stablehlo.add across dimensions = [2] : (tensor<8x14x14x576xf32>, tensor<f32>) -> tensor<8x14x576xf32>
+    %blocks.5.1.expand.sum_x_hw = stablehlo.reduce(%blocks.5.1.expand.sum_x_w init: %cst_1) applies stablehlo.add across dimensions = [1] : (tensor<8x14x576xf32>, tensor<f32>) -> tensor<8x576xf32>
     %blocks.5.1.expand.sum_x = stablehlo.reduce(%blocks.5.1.expand.sum_x_hw init: %cst_1) applies stablehlo.add across dimensions = [0] : (tensor<8x576xf32>, tensor<f32>) -> tensor<576xf32>
     %blocks.5.1.expand.bcast = stablehlo.broadcast_in_dim %cst_10, dims = [] : (tensor<f32>) -> tensor<576xf32>
     %blocks.5.1.expand.mean = stablehlo.multiply %blocks.5.1.expand.sum_x, %blocks.5.1.expand.bcast : tensor<576xf32>
     %blocks.5.1.expand.mean_b = stablehlo.broadcast_in_dim %blocks.5.1.expand.mean, dims = [3] : (tensor<576xf32>) -> tensor<8x14x14x576xf32>
     %blocks.5.1.expand.xc = stablehlo.subtract %blocks.5.1.expand.conv, %blocks.5.1.expand.mean_b : tensor<8x14x14x576xf32>
     %blocks.5.1.expand.xc2 = stablehlo.multiply %blocks.5.1.expand.xc, %blocks.5.1.expand.xc : tensor<8x14x14x576xf32>
-    %blocks.5.1.expand.sum_xc2_hw = stablehlo.reduce(%blocks.5.1.expand.xc2 init: %cst_1) applies stablehlo.add across dimensions = [1, 2] : (tensor<8x14x14x576xf32>, tensor<f32>) -> tensor<8x576xf32>
+    %blocks.5.1.expand.sum_xc2_w = stablehlo.reduce(%blocks.5.1.expand.xc2 init: %cst_1) applies stablehlo.add across dimensions = [2] : (tensor<8x14x14x576xf32>, tensor<f32>) -> tensor<8x14x576xf32>
+    %blocks.5.1.expand.sum_xc2_hw = stablehlo.reduce(%blocks.5.1.expand.sum_xc2_w init: %cst_1) applies stablehlo.add across dimensions = [1] : (tensor<8x14x576xf32>, tensor<f32>) -> tensor<8x576xf32>
     %blocks.5.1.expand.sum_xc2 = stablehlo.reduce(%blocks.5.1.expand.sum_xc2_hw init: %cst_1) applies stablehlo.add across dimensions = [0] : (tensor<8x576xf32>, tensor<f32>) -> tensor<576xf32>
     %blocks.5.1.expand.bcast_1 = stablehlo.broadcast_in_dim %cst_10, dims = [] : (tensor<f32>) -> tensor<576xf32>
     %blocks.5.1.expand.var = stablehlo.multiply %blocks.5.1.expand.sum_xc2, %blocks.5.1.expand.bcast_1 : tensor<576xf32>
@@ -7620,14 +8104,16 @@ module {
     %blocks.5.1.expand.bcast_9 = stablehlo.broadcast_in_dim %cst_5, dims = [] : (tensor<f32>) -> tensor<8x14x14x576xf32>
     %blocks.5.1.expand.relu6 = stablehlo.minimum %blocks.5.1.expand.relu, %blocks.5.1.expand.bcast_9 : tensor<8x14x14x576xf32>
     %blocks.5.1.dw.conv = stablehlo.convolution(%blocks.5.1.expand.relu6, %blocks.5.1.dw.conv.w) dim_numbers = [b, 0, 1, f]x[0, 1, i, o]->[b, 0, 1, f], window = {stride = [1, 1], pad = [[1, 1], [1, 1]], lhs_dilate = [1, 1], rhs_dilate = [1, 1]} {batch_group_count = 1 : i64, feature_group_count = 576 : i64} : (tensor<8x14x14x576xf32>, tensor<3x3x1x576xf32>) -> tensor<8x14x14x576xf32>
-    %blocks.5.1.dw.sum_x_hw = stablehlo.reduce(%blocks.5.1.dw.conv init: %cst_1) applies stablehlo.add across dimensions = [1, 2] : (tensor<8x14x14x576xf32>, tensor<f32>) -> tensor<8x576xf32>
+    %blocks.5.1.dw.sum_x_w = stablehlo.reduce(%blocks.5.1.dw.conv init: %cst_1) applies stablehlo.add across dimensions = [2] : (tensor<8x14x14x576xf32>, tensor<f32>) -> tensor<8x14x576xf32>
+    %blocks.5.1.dw.sum_x_hw = stablehlo.reduce(%blocks.5.1.dw.sum_x_w init: %cst_1) applies stablehlo.add across dimensions = [1] : (tensor<8x14x576xf32>, tensor<f32>) -> tensor<8x576xf32>
     %blocks.5.1.dw.sum_x = stablehlo.reduce(%blocks.5.1.dw.sum_x_hw init: %cst_1) applies stablehlo.add across dimensions = [0] : (tensor<8x576xf32>, tensor<f32>) -> tensor<576xf32>
     %blocks.5.1.dw.bcast = stablehlo.broadcast_in_dim %cst_10, dims = [] : (tensor<f32>) -> tensor<576xf32>
     %blocks.5.1.dw.mean = stablehlo.multiply %blocks.5.1.dw.sum_x, %blocks.5.1.dw.bcast : tensor<576xf32>
     %blocks.5.1.dw.mean_b = stablehlo.broadcast_in_dim %blocks.5.1.dw.mean, dims = [3] : (tensor<576xf32>) -> tensor<8x14x14x576xf32>
     %blocks.5.1.dw.xc = stablehlo.subtract %blocks.5.1.dw.conv, %blocks.5.1.dw.mean_b : tensor<8x14x14x576xf32>
     %blocks.5.1.dw.xc2 = stablehlo.multiply %blocks.5.1.dw.xc, %blocks.5.1.dw.xc : tensor<8x14x14x576xf32>
-    %blocks.5.1.dw.sum_xc2_hw = stablehlo.reduce(%blocks.5.1.dw.xc2 init: %cst_1) applies stablehlo.add across dimensions = [1, 2] : (tensor<8x14x14x576xf32>, tensor<f32>) -> tensor<8x576xf32>
+    %blocks.5.1.dw.sum_xc2_w = stablehlo.reduce(%blocks.5.1.dw.xc2 init: %cst_1) applies stablehlo.add across dimensions = [2] : (tensor<8x14x14x576xf32>, tensor<f32>) -> tensor<8x14x576xf32>
+    %blocks.5.1.dw.sum_xc2_hw = stablehlo.reduce(%blocks.5.1.dw.sum_xc2_w init: %cst_1) applies stablehlo.add across dimensions = [1] : (tensor<8x14x576xf32>, tensor<f32>) -> tensor<8x576xf32>
     %blocks.5.1.dw.sum_xc2 = stablehlo.reduce(%blocks.5.1.dw.sum_xc2_hw init: %cst_1) applies stablehlo.add across dimensions = [0] : (tensor<8x576xf32>, tensor<f32>) -> tensor<576xf32>
     %blocks.5.1.dw.bcast_1 = stablehlo.broadcast_in_dim %cst_10, dims = [] : (tensor<f32>) -> tensor<576xf32>
     %blocks.5.1.dw.var = stablehlo.multiply %blocks.5.1.dw.sum_xc2, %blocks.5.1.dw.bcast_1 : tensor<576xf32>
@@ -7659,14 +8145,16 @@ module {
     %blocks.5.1.dw.bcast_9 = stablehlo.broadcast_in_dim %cst_5, dims = [] : (tensor<f32>) -> tensor<8x14x14x576xf32>
     %blocks.5.1.dw.relu6 = stablehlo.minimum %blocks.5.1.dw.relu, %blocks.5.1.dw.bcast_9 : tensor<8x14x14x576xf32>
     %blocks.5.1.project.conv = stablehlo.convolution(%blocks.5.1.dw.relu6, %blocks.5.1.project.conv.w) dim_numbers = [b, 0, 1, f]x[0, 1, i, o]->[b, 0, 1, f], window = {stride = [1, 1], pad = [[0, 0], [0, 0]], lhs_dilate = [1, 1], rhs_dilate = [1, 1]} {batch_group_count = 1 : i64, feature_group_count = 1 : i64} : (tensor<8x14x14x576xf32>, tensor<1x1x576x96xf32>) -> tensor<8x14x14x96xf32>
-    %blocks.5.1.project.sum_x_hw = stablehlo.reduce(%blocks.5.1.project.conv init: %cst_1) applies stablehlo.add across dimensions = [1, 2] : (tensor<8x14x14x96xf32>, tensor<f32>) -> tensor<8x96xf32>
+    %blocks.5.1.project.sum_x_w = stablehlo.reduce(%blocks.5.1.project.conv init: %cst_1) applies stablehlo.add across dimensions = [2] : (tensor<8x14x14x96xf32>, tensor<f32>) -> tensor<8x14x96xf32>
+    %blocks.5.1.project.sum_x_hw = stablehlo.reduce(%blocks.5.1.project.sum_x_w init: %cst_1) applies stablehlo.add across dimensions = [1] : (tensor<8x14x96xf32>, tensor<f32>) -> tensor<8x96xf32>
     %blocks.5.1.project.sum_x = stablehlo.reduce(%blocks.5.1.project.sum_x_hw init: %cst_1) applies stablehlo.add across dimensions = [0] : (tensor<8x96xf32>, tensor<f32>) -> tensor<96xf32>
     %blocks.5.1.project.bcast = stablehlo.broadcast_in_dim %cst_10, dims = [] : (tensor<f32>) -> tensor<96xf32>
     %blocks.5.1.project.mean = stablehlo.multiply %blocks.5.1.project.sum_x, %blocks.5.1.project.bcast : tensor<96xf32>
     %blocks.5.1.project.mean_b = stablehlo.broadcast_in_dim %blocks.5.1.project.mean, dims = [3] : (tensor<96xf32>) -> tensor<8x14x14x96xf32>
     %blocks.5.1.project.xc = stablehlo.subtract %blocks.5.1.project.conv, %blocks.5.1.project.mean_b : tensor<8x14x14x96xf32>
     %blocks.5.1.project.xc2 = stablehlo.multiply %blocks.5.1.project.xc, %blocks.5.1.project.xc : tensor<8x14x14x96xf32>
-    %blocks.5.1.project.sum_xc2_hw = stablehlo.reduce(%blocks.5.1.project.xc2 init: %cst_1) applies stablehlo.add across dimensions = [1, 2] : (tensor<8x14x14x96xf32>, tensor<f32>) -> tensor<8x96xf32>
+    %blocks.5.1.project.sum_xc2_w = stablehlo.reduce(%blocks.5.1.project.xc2 init: %cst_1) applies stablehlo.add across dimensions = [2] : (tensor<8x14x14x96xf32>, tensor<f32>) -> tensor<8x14x96xf32>
+    %blocks.5.1.project.sum_xc2_hw = stablehlo.reduce(%blocks.5.1.project.sum_xc2_w init: %cst_1) applies stablehlo.add across dimensions = [1] : (tensor<8x14x96xf32>, tensor<f32>) -> tensor<8x96xf32>
     %blocks.5.1.project.sum_xc2 = stablehlo.reduce(%blocks.5.1.project.sum_xc2_hw init: %cst_1) applies stablehlo.add across dimensions = [0] : (tensor<8x96xf32>, tensor<f32>) -> tensor<96xf32>
     %blocks.5.1.project.bcast_1 = stablehlo.broadcast_in_dim %cst_10, dims = [] : (tensor<f32>) -> tensor<96xf32>
     %blocks.5.1.project.var = stablehlo.multiply %blocks.5.1.project.sum_xc2, %blocks.5.1.project.bcast_1 : tensor<96xf32>
@@ -7695,14 +8183,16 @@ module {
     %blocks.5.1.project.running_var = stablehlo.add %blocks.5.1.project.rv_keep, %blocks.5.1.project.rv_new : tensor<96xf32>
     %blocks.5.1.residual = stablehlo.add %blocks.5.1.project.bn, %blocks.5.0.project.bn : tensor<8x14x14x96xf32>
     %blocks.5.2.expand.conv = stablehlo.convolution(%blocks.5.1.residual, %blocks.5.2.expand.conv.w) dim_numbers = [b, 0, 1, f]x[0, 1, i, o]->[b, 0, 1, f], window = {stride = [1, 1], pad = [[0, 0], [0, 0]], lhs_dilate = [1, 1], rhs_dilate = [1, 1]} {batch_group_count = 1 : i64, feature_group_count = 1 : i64} : (tensor<8x14x14x96xf32>, tensor<1x1x96x576xf32>) -> tensor<8x14x14x576xf32>
-    %blocks.5.2.expand.sum_x_hw = stablehlo.reduce(%blocks.5.2.expand.conv init: %cst_1) applies stablehlo.add across dimensions = [1, 2] : (tensor<8x14x14x576xf32>, tensor<f32>) -> tensor<8x576xf32>
+    %blocks.5.2.expand.sum_x_w = stablehlo.reduce(%blocks.5.2.expand.conv init: %cst_1) applies stablehlo.add across dimensions = [2] : (tensor<8x14x14x576xf32>, tensor<f32>) -> tensor<8x14x576xf32>
+    %blocks.5.2.expand.sum_x_hw = stablehlo.reduce(%blocks.5.2.expand.sum_x_w init: %cst_1) applies stablehlo.add across dimensions = [1] : (tensor<8x14x576xf32>, tensor<f32>) -> tensor<8x576xf32>
     %blocks.5.2.expand.sum_x = stablehlo.reduce(%blocks.5.2.expand.sum_x_hw init: %cst_1) applies stablehlo.add across dimensions = [0] : (tensor<8x576xf32>, tensor<f32>) -> tensor<576xf32>
     %blocks.5.2.expand.bcast = stablehlo.broadcast_in_dim %cst_10, dims = [] : (tensor<f32>) -> tensor<576xf32>
     %blocks.5.2.expand.mean = stablehlo.multiply %blocks.5.2.expand.sum_x, %blocks.5.2.expand.bcast : tensor<576xf32>
     %blocks.5.2.expand.mean_b = stablehlo.broadcast_in_dim %blocks.5.2.expand.mean, dims = [3] : (tensor<576xf32>) -> tensor<8x14x14x576xf32>
     %blocks.5.2.expand.xc = stablehlo.subtract %blocks.5.2.expand.conv, %blocks.5.2.expand.mean_b : tensor<8x14x14x576xf32>
     %blocks.5.2.expand.xc2 = stablehlo.multiply %blocks.5.2.expand.xc, %blocks.5.2.expand.xc : tensor<8x14x14x576xf32>
-    %blocks.5.2.expand.sum_xc2_hw = stablehlo.reduce(%blocks.5.2.expand.xc2 init: %cst_1) applies stablehlo.add across dimensions = [1, 2] : (tensor<8x14x14x576xf32>, tensor<f32>) -> tensor<8x576xf32>
+    %blocks.5.2.expand.sum_xc2_w = stablehlo.reduce(%blocks.5.2.expand.xc2 init: %cst_1) applies stablehlo.add across dimensions = [2] : (tensor<8x14x14x576xf32>, tensor<f32>) -> tensor<8x14x576xf32>
+    %blocks.5.2.expand.sum_xc2_hw = stablehlo.reduce(%blocks.5.2.expand.sum_xc2_w init: %cst_1) applies stablehlo.add across dimensions = [1] : (tensor<8x14x576xf32>, tensor<f32>) -> tensor<8x576xf32>
     %blocks.5.2.expand.sum_xc2 = stablehlo.reduce(%blocks.5.2.expand.sum_xc2_hw init: %cst_1) applies stablehlo.add across dimensions = [0] : (tensor<8x576xf32>, tensor<f32>) -> tensor<576xf32>
     %blocks.5.2.expand.bcast_1 = stablehlo.broadcast_in_dim %cst_10, dims = [] : (tensor<f32>) -> tensor<576xf32>
     %blocks.5.2.expand.var = stablehlo.multiply %blocks.5.2.expand.sum_xc2, %blocks.5.2.expand.bcast_1 : tensor<576xf32>
@@ -7734,14 +8224,16 @@ module {
     %blocks.5.2.expand.bcast_9 = stablehlo.broadcast_in_dim %cst_5, dims = [] : (tensor<f32>) -> tensor<8x14x14x576xf32>
     %blocks.5.2.expand.relu6 = stablehlo.minimum %blocks.5.2.expand.relu, %blocks.5.2.expand.bcast_9 : tensor<8x14x14x576xf32>
     %blocks.5.2.dw.conv = stablehlo.convolution(%blocks.5.2.expand.relu6, %blocks.5.2.dw.conv.w) dim_numbers = [b, 0, 1, f]x[0, 1, i, o]->[b, 0, 1, f], window = {stride = [1, 1], pad = [[1, 1], [1, 1]], lhs_dilate = [1, 1], rhs_dilate = [1, 1]} {batch_group_count = 1 : i64, feature_group_count = 576 : i64} : (tensor<8x14x14x576xf32>, tensor<3x3x1x576xf32>) -> tensor<8x14x14x576xf32>
-    %blocks.5.2.dw.sum_x_hw = stablehlo.reduce(%blocks.5.2.dw.conv init: %cst_1) applies stablehlo.add across dimensions = [1, 2] : (tensor<8x14x14x576xf32>, tensor<f32>) -> tensor<8x576xf32>
+    %blocks.5.2.dw.sum_x_w = stablehlo.reduce(%blocks.5.2.dw.conv init: %cst_1) applies stablehlo.add across dimensions = [2] : (tensor<8x14x14x576xf32>, tensor<f32>) -> tensor<8x14x576xf32>
+    %blocks.5.2.dw.sum_x_hw = stablehlo.reduce(%blocks.5.2.dw.sum_x_w init: %cst_1) applies stablehlo.add across dimensions = [1] : (tensor<8x14x576xf32>, tensor<f32>) -> tensor<8x576xf32>
     %blocks.5.2.dw.sum_x = stablehlo.reduce(%blocks.5.2.dw.sum_x_hw init: %cst_1) applies stablehlo.add across dimensions = [0] : (tensor<8x576xf32>, tensor<f32>) -> tensor<576xf32>
     %blocks.5.2.dw.bcast = stablehlo.broadcast_in_dim %cst_10, dims = [] : (tensor<f32>) -> tensor<576xf32>
     %blocks.5.2.dw.mean = stablehlo.multiply %blocks.5.2.dw.sum_x, %blocks.5.2.dw.bcast : tensor<576xf32>
     %blocks.5.2.dw.mean_b = stablehlo.broadcast_in_dim %blocks.5.2.dw.mean, dims = [3] : (tensor<576xf32>) -> tensor<8x14x14x576xf32>
     %blocks.5.2.dw.xc = stablehlo.subtract %blocks.5.2.dw.conv, %blocks.5.2.dw.mean_b : tensor<8x14x14x576xf32>
     %blocks.5.2.dw.xc2 = stablehlo.multiply %blocks.5.2.dw.xc, %blocks.5.2.dw.xc : tensor<8x14x14x576xf32>
-    %blocks.5.2.dw.sum_xc2_hw = stablehlo.reduce(%blocks.5.2.dw.xc2 init: %cst_1) applies stablehlo.add across dimensions = [1, 2] : (tensor<8x14x14x576xf32>, tensor<f32>) -> tensor<8x576xf32>
+    %blocks.5.2.dw.sum_xc2_w = stablehlo.reduce(%blocks.5.2.dw.xc2 init: %cst_1) applies stablehlo.add across dimensions = [2] : (tensor<8x14x14x576xf32>, tensor<f32>) -> tensor<8x14x576xf32>
+    %blocks.5.2.dw.sum_xc2_hw = stablehlo.reduce(%blocks.5.2.dw.sum_xc2_w init: %cst_1) applies stablehlo.add across dimensions = [1] : (tensor<8x14x576xf32>, tensor<f32>) -> tensor<8x576xf32>
     %blocks.5.2.dw.sum_xc2 = stablehlo.reduce(%blocks.5.2.dw.sum_xc2_hw init: %cst_1) applies stablehlo.add across dimensions = [0] : (tensor<8x576xf32>, tensor<f32>) -> tensor<576xf32>
     %blocks.5.2.dw.bcast_1 = stablehlo.broadcast_in_dim %cst_10, dims = [] : (tensor<f32>) -> tensor<576xf32>
     %blocks.5.2.dw.var = stablehlo.multiply %blocks.5.2.dw.sum_xc2, %blocks.5.2.dw.bcast_1 : tensor<576xf32>
@@ -7773,14 +8265,16 @@ module {
     %blocks.5.2.dw.bcast_9 = stablehlo.broadcast_in_dim %cst_5, dims = [] : (tensor<f32>) -> tensor<8x14x14x576xf32>
     %blocks.5.2.dw.relu6 = stablehlo.minimum %blocks.5.2.dw.relu, %blocks.5.2.dw.bcast_9 : tensor<8x14x14x576xf32>
     %blocks.5.2.project.conv = stablehlo.convolution(%blocks.5.2.dw.relu6, %blocks.5.2.project.conv.w) dim_numbers = [b, 0, 1, f]x[0, 1, i, o]->[b, 0, 1, f], window = {stride = [1, 1], pad = [[0, 0], [0, 0]], lhs_dilate = [1, 1], rhs_dilate = [1, 1]} {batch_group_count = 1 : i64, feature_group_count = 1 : i64} : (tensor<8x14x14x576xf32>, tensor<1x1x576x96xf32>) -> tensor<8x14x14x96xf32>
-    %blocks.5.2.project.sum_x_hw = stablehlo.reduce(%blocks.5.2.project.conv init: %cst_1) applies stablehlo.add across dimensions = [1, 2] : (tensor<8x14x14x96xf32>, tensor<f32>) -> tensor<8x96xf32>
+    %blocks.5.2.project.sum_x_w = stablehlo.reduce(%blocks.5.2.project.conv init: %cst_1) applies stablehlo.add across dimensions = [2] : (tensor<8x14x14x96xf32>, tensor<f32>) -> tensor<8x14x96xf32>
+    %blocks.5.2.project.sum_x_hw = stablehlo.reduce(%blocks.5.2.project.sum_x_w init: %cst_1) applies stablehlo.add across dimensions = [1] : (tensor<8x14x96xf32>, tensor<f32>) -> tensor<8x96xf32>
     %blocks.5.2.project.sum_x = stablehlo.reduce(%blocks.5.2.project.sum_x_hw init: %cst_1) applies stablehlo.add across dimensions = [0] : (tensor<8x96xf32>, tensor<f32>) -> tensor<96xf32>
     %blocks.5.2.project.bcast = stablehlo.broadcast_in_dim %cst_10, dims = [] : (tensor<f32>) -> tensor<96xf32>
     %blocks.5.2.project.mean = stablehlo.multiply %blocks.5.2.project.sum_x, %blocks.5.2.project.bcast : tensor<96xf32>
     %blocks.5.2.project.mean_b = stablehlo.broadcast_in_dim %blocks.5.2.project.mean, dims = [3] : (tensor<96xf32>) -> tensor<8x14x14x96xf32>
     %blocks.5.2.project.xc = stablehlo.subtract %blocks.5.2.project.conv, %blocks.5.2.project.mean_b : tensor<8x14x14x96xf32>
     %blocks.5.2.project.xc2 = stablehlo.multiply %blocks.5.2.project.xc, %blocks.5.2.project.xc : tensor<8x14x14x96xf32>
-    %blocks.5.2.project.sum_xc2_hw = stablehlo.reduce(%blocks.5.2.project.xc2 init: %cst_1) applies stablehlo.add across dimensions = [1, 2] : (tensor<8x14x14x96xf32>, tensor<f32>) -> tensor<8x96xf32>
+    %blocks.5.2.project.sum_xc2_w = stablehlo.reduce(%blocks.5.2.project.xc2 init: %cst_1) applies stablehlo.add across dimensions = [2] : (tensor<8x14x14x96xf32>, tensor<f32>) -> tensor<8x14x96xf32>
+    %blocks.5.2.project.sum_xc2_hw = stablehlo.reduce(%blocks.5.2.project.sum_xc2_w init: %cst_1) applies stablehlo.add across dimensions = [1] : (tensor<8x14x96xf32>, tensor<f32>) -> tensor<8x96xf32>
     %blocks.5.2.project.sum_xc2 = stablehlo.reduce(%blocks.5.2.project.sum_xc2_hw init: %cst_1) applies stablehlo.add across dimensions = [0] : (tensor<8x96xf32>, tensor<f32>) -> tensor<96xf32>
     %blocks.5.2.project.bcast_1 = stablehlo.broadcast_in_dim %cst_10, dims = [] : (tensor<f32>) -> tensor<96xf32>
     %blocks.5.2.project.var = stablehlo.multiply %blocks.5.2.project.sum_xc2, %blocks.5.2.project.bcast_1 : tensor<96xf32>
@@ -7809,14 +8303,16 @@ module {
     %blocks.5.2.project.running_var = stablehlo.add %blocks.5.2.project.rv_keep, %blocks.5.2.project.rv_new : tensor<96xf32>
     %blocks.5.2.residual = stablehlo.add %blocks.5.2.project.bn, %blocks.5.1.residual : tensor<8x14x14x96xf32>
     %blocks.6.0.expand.conv = stablehlo.convolution(%blocks.5.2.residual, %blocks.6.0.expand.conv.w) dim_numbers = [b, 0, 1, f]x[0, 1, i, o]->[b, 0, 1, f], window = {stride = [1, 1], pad = [[0, 0], [0, 0]], lhs_dilate = [1, 1], rhs_dilate = [1, 1]} {batch_group_count = 1 : i64, feature_group_count = 1 : i64} : (tensor<8x14x14x96xf32>, tensor<1x1x96x576xf32>) -> tensor<8x14x14x576xf32>
-    %blocks.6.0.expand.sum_x_hw = stablehlo.reduce(%blocks.6.0.expand.conv init: %cst_1) applies stablehlo.add across dimensions = [1, 2] : (tensor<8x14x14x576xf32>, tensor<f32>) -> tensor<8x576xf32>
+    %blocks.6.0.expand.sum_x_w = stablehlo.reduce(%blocks.6.0.expand.conv init: %cst_1) applies stablehlo.add across dimensions = [2] : (tensor<8x14x14x576xf32>, tensor<f32>) -> tensor<8x14x576xf32>
+    %blocks.6.0.expand.sum_x_hw = stablehlo.reduce(%blocks.6.0.expand.sum_x_w init: %cst_1) applies stablehlo.add across dimensions = [1] : (tensor<8x14x576xf32>, tensor<f32>) -> tensor<8x576xf32>
     %blocks.6.0.expand.sum_x = stablehlo.reduce(%blocks.6.0.expand.sum_x_hw init: %cst_1) applies stablehlo.add across dimensions = [0] : (tensor<8x576xf32>, tensor<f32>) -> tensor<576xf32>
     %blocks.6.0.expand.bcast = stablehlo.broadcast_in_dim %cst_10, dims = [] : (tensor<f32>) -> tensor<576xf32>
     %blocks.6.0.expand.mean = stablehlo.multiply %blocks.6.0.expand.sum_x, %blocks.6.0.expand.bcast : tensor<576xf32>
     %blocks.6.0.expand.mean_b = stablehlo.broadcast_in_dim %blocks.6.0.expand.mean, dims = [3] : (tensor<576xf32>) -> tensor<8x14x14x576xf32>
     %blocks.6.0.expand.xc = stablehlo.subtract %blocks.6.0.expand.conv, %blocks.6.0.expand.mean_b : tensor<8x14x14x576xf32>
     %blocks.6.0.expand.xc2 = stablehlo.multiply %blocks.6.0.expand.xc, %blocks.6.0.expand.xc : tensor<8x14x14x576xf32>
-    %blocks.6.0.expand.sum_xc2_hw = stablehlo.reduce(%blocks.6.0.expand.xc2 init: %cst_1) applies stablehlo.add across dimensions = [1, 2] : (tensor<8x14x14x576xf32>, tensor<f32>) -> tensor<8x576xf32>
+    %blocks.6.0.expand.sum_xc2_w = stablehlo.reduce(%blocks.6.0.expand.xc2 init: %cst_1) applies stablehlo.add across dimensions = [2] : (tensor<8x14x14x576xf32>, tensor<f32>) -> tensor<8x14x576xf32>
+    %blocks.6.0.expand.sum_xc2_hw = stablehlo.reduce(%blocks.6.0.expand.sum_xc2_w init: %cst_1) applies stablehlo.add across dimensions = [1] : (tensor<8x14x576xf32>, tensor<f32>) -> tensor<8x576xf32>
     %blocks.6.0.expand.sum_xc2 = stablehlo.reduce(%blocks.6.0.expand.sum_xc2_hw init: %cst_1) applies stablehlo.add across dimensions = [0] : (tensor<8x576xf32>, tensor<f32>) -> tensor<576xf32>
     %blocks.6.0.expand.bcast_1 = stablehlo.broadcast_in_dim %cst_10, dims = [] : (tensor<f32>) -> tensor<576xf32>
     %blocks.6.0.expand.var = stablehlo.multiply %blocks.6.0.expand.sum_xc2, %blocks.6.0.expand.bcast_1 : tensor<576xf32>
@@ -7849,14 +8345,16 @@ module {
     %blocks.6.0.expand.relu6 = stablehlo.minimum %blocks.6.0.expand.relu, %blocks.6.0.expand.bcast_9 : tensor<8x14x14x576xf32>
     %blocks.6.0.dw.conv = stablehlo.convolution(%blocks.6.0.expand.relu6, %blocks.6.0.dw.conv.w) dim_numbers = [b, 0, 1, f]x[0, 1, i, o]->[b, 0, 1, f], window = {stride = [2, 2], pad = [[1, 0], [1, 0]], lhs_dilate = [1, 1], rhs_dilate = [1, 1]} {batch_group_count = 1 : i64, feature_group_count = 576 : i64} : (tensor<8x14x14x576xf32>, tensor<3x3x1x576xf32>) -> tensor<8x7x7x576xf32>
     %cst_12 = stablehlo.constant dense<2.55102041e-03> : tensor<f32>
-    %blocks.6.0.dw.sum_x_hw = stablehlo.reduce(%blocks.6.0.dw.conv init: %cst_1) applies stablehlo.add across dimensions = [1, 2] : (tensor<8x7x7x576xf32>, tensor<f32>) -> tensor<8x576xf32>
+    %blocks.6.0.dw.sum_x_w = stablehlo.reduce(%blocks.6.0.dw.conv init: %cst_1) applies stablehlo.add across dimensions = [2] : (tensor<8x7x7x576xf32>, tensor<f32>) -> tensor<8x7x576xf32>
+    %blocks.6.0.dw.sum_x_hw = stablehlo.reduce(%blocks.6.0.dw.sum_x_w init: %cst_1) applies stablehlo.add across dimensions = [1] : (tensor<8x7x576xf32>, tensor<f32>) -> tensor<8x576xf32>
     %blocks.6.0.dw.sum_x = stablehlo.reduce(%blocks.6.0.dw.sum_x_hw init: %cst_1) applies stablehlo.add across dimensions = [0] : (tensor<8x576xf32>, tensor<f32>) -> tensor<576xf32>
     %blocks.6.0.dw.bcast = stablehlo.broadcast_in_dim %cst_12, dims = [] : (tensor<f32>) -> tensor<576xf32>
     %blocks.6.0.dw.mean = stablehlo.multiply %blocks.6.0.dw.sum_x, %blocks.6.0.dw.bcast : tensor<576xf32>
     %blocks.6.0.dw.mean_b = stablehlo.broadcast_in_dim %blocks.6.0.dw.mean, dims = [3] : (tensor<576xf32>) -> tensor<8x7x7x576xf32>
     %blocks.6.0.dw.xc = stablehlo.subtract %blocks.6.0.dw.conv, %blocks.6.0.dw.mean_b : tensor<8x7x7x576xf32>
     %blocks.6.0.dw.xc2 = stablehlo.multiply %blocks.6.0.dw.xc, %blocks.6.0.dw.xc : tensor<8x7x7x576xf32>
-    %blocks.6.0.dw.sum_xc2_hw = stablehlo.reduce(%blocks.6.0.dw.xc2 init: %cst_1) applies stablehlo.add across dimensions = [1, 2] : (tensor<8x7x7x576xf32>, tensor<f32>) -> tensor<8x576xf32>
+    %blocks.6.0.dw.sum_xc2_w = stablehlo.reduce(%blocks.6.0.dw.xc2 init: %cst_1) applies stablehlo.add across dimensions = [2] : (tensor<8x7x7x576xf32>, tensor<f32>) -> tensor<8x7x576xf32>
+    %blocks.6.0.dw.sum_xc2_hw = stablehlo.reduce(%blocks.6.0.dw.sum_xc2_w init: %cst_1) applies stablehlo.add across dimensions = [1] : (tensor<8x7x576xf32>, tensor<f32>) -> tensor<8x576xf32>
     %blocks.6.0.dw.sum_xc2 = stablehlo.reduce(%blocks.6.0.dw.sum_xc2_hw init: %cst_1) applies stablehlo.add across dimensions = [0] : (tensor<8x576xf32>, tensor<f32>) -> tensor<576xf32>
     %blocks.6.0.dw.bcast_1 = stablehlo.broadcast_in_dim %cst_12, dims = [] : (tensor<f32>) -> tensor<576xf32>
     %blocks.6.0.dw.var = stablehlo.multiply %blocks.6.0.dw.sum_xc2, %blocks.6.0.dw.bcast_1 : tensor<576xf32>
@@ -7889,14 +8387,16 @@ module {
     %blocks.6.0.dw.bcast_9 = stablehlo.broadcast_in_dim %cst_5, dims = [] : (tensor<f32>) -> tensor<8x7x7x576xf32>
     %blocks.6.0.dw.relu6 = stablehlo.minimum %blocks.6.0.dw.relu, %blocks.6.0.dw.bcast_9 : tensor<8x7x7x576xf32>
     %blocks.6.0.project.conv = stablehlo.convolution(%blocks.6.0.dw.relu6, %blocks.6.0.project.conv.w) dim_numbers = [b, 0, 1, f]x[0, 1, i, o]->[b, 0, 1, f], window = {stride = [1, 1], pad = [[0, 0], [0, 0]], lhs_dilate = [1, 1], rhs_dilate = [1, 1]} {batch_group_count = 1 : i64, feature_group_count = 1 : i64} : (tensor<8x7x7x576xf32>, tensor<1x1x576x160xf32>) -> tensor<8x7x7x160xf32>
-    %blocks.6.0.project.sum_x_hw = stablehlo.reduce(%blocks.6.0.project.conv init: %cst_1) applies stablehlo.add across dimensions = [1, 2] : (tensor<8x7x7x160xf32>, tensor<f32>) -> tensor<8x160xf32>
+    %blocks.6.0.project.sum_x_w = stablehlo.reduce(%blocks.6.0.project.conv init: %cst_1) applies stablehlo.add across dimensions = [2] : (tensor<8x7x7x160xf32>, tensor<f32>) -> tensor<8x7x160xf32>
+    %blocks.6.0.project.sum_x_hw = stablehlo.reduce(%blocks.6.0.project.sum_x_w init: %cst_1) applies stablehlo.add across dimensions = [1] : (tensor<8x7x160xf32>, tensor<f32>) -> tensor<8x160xf32>
     %blocks.6.0.project.sum_x = stablehlo.reduce(%blocks.6.0.project.sum_x_hw init: %cst_1) applies stablehlo.add across dimensions = [0] : (tensor<8x160xf32>, tensor<f32>) -> tensor<160xf32>
     %blocks.6.0.project.bcast = stablehlo.broadcast_in_dim %cst_12, dims = [] : (tensor<f32>) -> tensor<160xf32>
     %blocks.6.0.project.mean = stablehlo.multiply %blocks.6.0.project.sum_x, %blocks.6.0.project.bcast : tensor<160xf32>
     %blocks.6.0.project.mean_b = stablehlo.broadcast_in_dim %blocks.6.0.project.mean, dims = [3] : (tensor<160xf32>) -> tensor<8x7x7x160xf32>
     %blocks.6.0.project.xc = stablehlo.subtract %blocks.6.0.project.conv, %blocks.6.0.project.mean_b : tensor<8x7x7x160xf32>
     %blocks.6.0.project.xc2 = stablehlo.multiply %blocks.6.0.project.xc, %blocks.6.0.project.xc : tensor<8x7x7x160xf32>
-    %blocks.6.0.project.sum_xc2_hw = stablehlo.reduce(%blocks.6.0.project.xc2 init: %cst_1) applies stablehlo.add across dimensions = [1, 2] : (tensor<8x7x7x160xf32>, tensor<f32>) -> tensor<8x160xf32>
+    %blocks.6.0.project.sum_xc2_w = stablehlo.reduce(%blocks.6.0.project.xc2 init: %cst_1) applies stablehlo.add across dimensions = [2] : (tensor<8x7x7x160xf32>, tensor<f32>) -> tensor<8x7x160xf32>
+    %blocks.6.0.project.sum_xc2_hw = stablehlo.reduce(%blocks.6.0.project.sum_xc2_w init: %cst_1) applies stablehlo.add across dimensions = [1] : (tensor<8x7x160xf32>, tensor<f32>) -> tensor<8x160xf32>
     %blocks.6.0.project.sum_xc2 = stablehlo.reduce(%blocks.6.0.project.sum_xc2_hw init: %cst_1) applies stablehlo.add across dimensions = [0] : (tensor<8x160xf32>, tensor<f32>) -> tensor<160xf32>
     %blocks.6.0.project.bcast_1 = stablehlo.broadcast_in_dim %cst_12, dims = [] : (tensor<f32>) -> tensor<160xf32>
     %blocks.6.0.project.var = stablehlo.multiply %blocks.6.0.project.sum_xc2, %blocks.6.0.project.bcast_1 : tensor<160xf32>
@@ -7924,14 +8424,16 @@ module {
     %blocks.6.0.project.rv_new = stablehlo.multiply %blocks.6.0.project.var_unbiased, %blocks.6.0.project.bcast_7 : tensor<160xf32>
     %blocks.6.0.project.running_var = stablehlo.add %blocks.6.0.project.rv_keep, %blocks.6.0.project.rv_new : tensor<160xf32>
     %blocks.6.1.expand.conv = stablehlo.convolution(%blocks.6.0.project.bn, %blocks.6.1.expand.conv.w) dim_numbers = [b, 0, 1, f]x[0, 1, i, o]->[b, 0, 1, f], window = {stride = [1, 1], pad = [[0, 0], [0, 0]], lhs_dilate = [1, 1], rhs_dilate = [1, 1]} {batch_group_count = 1 : i64, feature_group_count = 1 : i64} : (tensor<8x7x7x160xf32>, tensor<1x1x160x960xf32>) -> tensor<8x7x7x960xf32>
-    %blocks.6.1.expand.sum_x_hw = stablehlo.reduce(%blocks.6.1.expand.conv init: %cst_1) applies stablehlo.add across dimensions = [1, 2] : (tensor<8x7x7x960xf32>, tensor<f32>) -> tensor<8x960xf32>
+    %blocks.6.1.expand.sum_x_w = stablehlo.reduce(%blocks.6.1.expand.conv init: %cst_1) applies stablehlo.add across dimensions = [2] : (tensor<8x7x7x960xf32>, tensor<f32>) -> tensor<8x7x960xf32>
+    %blocks.6.1.expand.sum_x_hw = stablehlo.reduce(%blocks.6.1.expand.sum_x_w init: %cst_1) applies stablehlo.add across dimensions = [1] : (tensor<8x7x960xf32>, tensor<f32>) -> tensor<8x960xf32>
     %blocks.6.1.expand.sum_x = stablehlo.reduce(%blocks.6.1.expand.sum_x_hw init: %cst_1) applies stablehlo.add across dimensions = [0] : (tensor<8x960xf32>, tensor<f32>) -> tensor<960xf32>
     %blocks.6.1.expand.bcast = stablehlo.broadcast_in_dim %cst_12, dims = [] : (tensor<f32>) -> tensor<960xf32>
     %blocks.6.1.expand.mean = stablehlo.multiply %blocks.6.1.expand.sum_x, %blocks.6.1.expand.bcast : tensor<960xf32>
     %blocks.6.1.expand.mean_b = stablehlo.broadcast_in_dim %blocks.6.1.expand.mean, dims = [3] : (tensor<960xf32>) -> tensor<8x7x7x960xf32>
     %blocks.6.1.expand.xc = stablehlo.subtract %blocks.6.1.expand.conv, %blocks.6.1.expand.mean_b : tensor<8x7x7x960xf32>
     %blocks.6.1.expand.xc2 = stablehlo.multiply %blocks.6.1.expand.xc, %blocks.6.1.expand.xc : tensor<8x7x7x960xf32>
-    %blocks.6.1.expand.sum_xc2_hw = stablehlo.reduce(%blocks.6.1.expand.xc2 init: %cst_1) applies stablehlo.add across dimensions = [1, 2] : (tensor<8x7x7x960xf32>, tensor<f32>) -> tensor<8x960xf32>
+    %blocks.6.1.expand.sum_xc2_w = stablehlo.reduce(%blocks.6.1.expand.xc2 init: %cst_1) applies stablehlo.add across dimensions = [2] : (tensor<8x7x7x960xf32>, tensor<f32>) -> tensor<8x7x960xf32>
+    %blocks.6.1.expand.sum_xc2_hw = stablehlo.reduce(%blocks.6.1.expand.sum_xc2_w init: %cst_1) applies stablehlo.add across dimensions = [1] : (tensor<8x7x960xf32>, tensor<f32>) -> tensor<8x960xf32>
     %blocks.6.1.expand.sum_xc2 = stablehlo.reduce(%blocks.6.1.expand.sum_xc2_hw init: %cst_1) applies stablehlo.add across dimensions = [0] : (tensor<8x960xf32>, tensor<f32>) -> tensor<960xf32>
     %blocks.6.1.expand.bcast_1 = stablehlo.broadcast_in_dim %cst_12, dims = [] : (tensor<f32>) -> tensor<960xf32>
     %blocks.6.1.expand.var = stablehlo.multiply %blocks.6.1.expand.sum_xc2, %blocks.6.1.expand.bcast_1 : tensor<960xf32>
@@ -7963,14 +8465,16 @@ module {
     %blocks.6.1.expand.bcast_9 = stablehlo.broadcast_in_dim %cst_5, dims = [] : (tensor<f32>) -> tensor<8x7x7x960xf32>
     %blocks.6.1.expand.relu6 = stablehlo.minimum %blocks.6.1.expand.relu, %blocks.6.1.expand.bcast_9 : tensor<8x7x7x960xf32>
     %blocks.6.1.dw.conv = stablehlo.convolution(%blocks.6.1.expand.relu6, %blocks.6.1.dw.conv.w) dim_numbers = [b, 0, 1, f]x[0, 1, i, o]->[b, 0, 1, f], window = {stride = [1, 1], pad = [[1, 1], [1, 1]], lhs_dilate = [1, 1], rhs_dilate = [1, 1]} {batch_group_count = 1 : i64, feature_group_count = 960 : i64} : (tensor<8x7x7x960xf32>, tensor<3x3x1x960xf32>) -> tensor<8x7x7x960xf32>
-    %blocks.6.1.dw.sum_x_hw = stablehlo.reduce(%blocks.6.1.dw.conv init: %cst_1) applies stablehlo.add across dimensions = [1, 2] : (tensor<8x7x7x960xf32>, tensor<f32>) -> tensor<8x960xf32>
+    %blocks.6.1.dw.sum_x_w = stablehlo.reduce(%blocks.6.1.dw.conv init: %cst_1) applies stablehlo.add across dimensions = [2] : (tensor<8x7x7x960xf32>, tensor<f32>) -> tensor<8x7x960xf32>
+    %blocks.6.1.dw.sum_x_hw = stablehlo.reduce(%blocks.6.1.dw.sum_x_w init: %cst_1) applies stablehlo.add across dimensions = [1] : (tensor<8x7x960xf32>, tensor<f32>) -> tensor<8x960xf32>
     %blocks.6.1.dw.sum_x = stablehlo.reduce(%blocks.6.1.dw.sum_x_hw init: %cst_1) applies stablehlo.add across dimensions = [0] : (tensor<8x960xf32>, tensor<f32>) -> tensor<960xf32>
     %blocks.6.1.dw.bcast = stablehlo.broadcast_in_dim %cst_12, dims = [] : (tensor<f32>) -> tensor<960xf32>
     %blocks.6.1.dw.mean = stablehlo.multiply %blocks.6.1.dw.sum_x, %blocks.6.1.dw.bcast : tensor<960xf32>
     %blocks.6.1.dw.mean_b = stablehlo.broadcast_in_dim %blocks.6.1.dw.mean, dims = [3] : (tensor<960xf32>) -> tensor<8x7x7x960xf32>
     %blocks.6.1.dw.xc = stablehlo.subtract %blocks.6.1.dw.conv, %blocks.6.1.dw.mean_b : tensor<8x7x7x960xf32>
     %blocks.6.1.dw.xc2 = stablehlo.multiply %blocks.6.1.dw.xc, %blocks.6.1.dw.xc : tensor<8x7x7x960xf32>
-    %blocks.6.1.dw.sum_xc2_hw = stablehlo.reduce(%blocks.6.1.dw.xc2 init: %cst_1) applies stablehlo.add across dimensions = [1, 2] : (tensor<8x7x7x960xf32>, tensor<f32>) -> tensor<8x960xf32>
+    %blocks.6.1.dw.sum_xc2_w = stablehlo.reduce(%blocks.6.1.dw.xc2 init: %cst_1) applies stablehlo.add across dimensions = [2] : (tensor<8x7x7x960xf32>, tensor<f32>) -> tensor<8x7x960xf32>
+    %blocks.6.1.dw.sum_xc2_hw = stablehlo.reduce(%blocks.6.1.dw.sum_xc2_w init: %cst_1) applies stablehlo.add across dimensions = [1] : (tensor<8x7x960xf32>, tensor<f32>) -> tensor<8x960xf32>
     %blocks.6.1.dw.sum_xc2 = stablehlo.reduce(%blocks.6.1.dw.sum_xc2_hw init: %cst_1) applies stablehlo.add across dimensions = [0] : (tensor<8x960xf32>, tensor<f32>) -> tensor<960xf32>
     %blocks.6.1.dw.bcast_1 = stablehlo.broadcast_in_dim %cst_12, dims = [] : (tensor<f32>) -> tensor<960xf32>
     %blocks.6.1.dw.var = stablehlo.multiply %blocks.6.1.dw.sum_xc2, %blocks.6.1.dw.bcast_1 : tensor<960xf32>
@@ -8002,14 +8506,16 @@ module {
     %blocks.6.1.dw.bcast_9 = stablehlo.broadcast_in_dim %cst_5, dims = [] : (tensor<f32>) -> tensor<8x7x7x960xf32>
     %blocks.6.1.dw.relu6 = stablehlo.minimum %blocks.6.1.dw.relu, %blocks.6.1.dw.bcast_9 : tensor<8x7x7x960xf32>
     %blocks.6.1.project.conv = stablehlo.convolution(%blocks.6.1.dw.relu6, %blocks.6.1.project.conv.w) dim_numbers = [b, 0, 1, f]x[0, 1, i, o]->[b, 0, 1, f], window = {stride = [1, 1], pad = [[0, 0], [0, 0]], lhs_dilate = [1, 1], rhs_dilate = [1, 1]} {batch_group_count = 1 : i64, feature_group_count = 1 : i64} : (tensor<8x7x7x960xf32>, tensor<1x1x960x160xf32>) -> tensor<8x7x7x160xf32>
-    %blocks.6.1.project.sum_x_hw = stablehlo.reduce(%blocks.6.1.project.conv init: %cst_1) applies stablehlo.add across dimensions = [1, 2] : (tensor<8x7x7x160xf32>, tensor<f32>) -> tensor<8x160xf32>
+    %blocks.6.1.project.sum_x_w = stablehlo.reduce(%blocks.6.1.project.conv init: %cst_1) applies stablehlo.add across dimensions = [2] : (tensor<8x7x7x160xf32>, tensor<f32>) -> tensor<8x7x160xf32>
+    %blocks.6.1.project.sum_x_hw = stablehlo.reduce(%blocks.6.1.project.sum_x_w init: %cst_1) applies stablehlo.add across dimensions = [1] : (tensor<8x7x160xf32>, tensor<f32>) -> tensor<8x160xf32>
     %blocks.6.1.project.sum_x = stablehlo.reduce(%blocks.6.1.project.sum_x_hw init: %cst_1) applies stablehlo.add across dimensions = [0] : (tensor<8x160xf32>, tensor<f32>) -> tensor<160xf32>
     %blocks.6.1.project.bcast = stablehlo.broadcast_in_dim %cst_12, dims = [] : (tensor<f32>) -> tensor<160xf32>
     %blocks.6.1.project.mean = stablehlo.multiply %blocks.6.1.project.sum_x, %blocks.6.1.project.bcast : tensor<160xf32>
     %blocks.6.1.project.mean_b = stablehlo.broadcast_in_dim %blocks.6.1.project.mean, dims = [3] : (tensor<160xf32>) -> tensor<8x7x7x160xf32>
     %blocks.6.1.project.xc = stablehlo.subtract %blocks.6.1.project.conv, %blocks.6.1.project.mean_b : tensor<8x7x7x160xf32>
     %blocks.6.1.project.xc2 = stablehlo.multiply %blocks.6.1.project.xc, %blocks.6.1.project.xc : tensor<8x7x7x160xf32>
-    %blocks.6.1.project.sum_xc2_hw = stablehlo.reduce(%blocks.6.1.project.xc2 init: %cst_1) applies stablehlo.add across dimensions = [1, 2] : (tensor<8x7x7x160xf32>, tensor<f32>) -> tensor<8x160xf32>
+    %blocks.6.1.project.sum_xc2_w = stablehlo.reduce(%blocks.6.1.project.xc2 init: %cst_1) applies stablehlo.add across dimensions = [2] : (tensor<8x7x7x160xf32>, tensor<f32>) -> tensor<8x7x160xf32>
+    %blocks.6.1.project.sum_xc2_hw = stablehlo.reduce(%blocks.6.1.project.sum_xc2_w init: %cst_1) applies stablehlo.add across dimensions = [1] : (tensor<8x7x160xf32>, tensor<f32>) -> tensor<8x160xf32>
     %blocks.6.1.project.sum_xc2 = stablehlo.reduce(%blocks.6.1.project.sum_xc2_hw init: %cst_1) applies stablehlo.add across dimensions = [0] : (tensor<8x160xf32>, tensor<f32>) -> tensor<160xf32>
     %blocks.6.1.project.bcast_1 = stablehlo.broadcast_in_dim %cst_12, dims = [] : (tensor<f32>) -> tensor<160xf32>
     %blocks.6.1.project.var = stablehlo.multiply %blocks.6.1.project.sum_xc2, %blocks.6.1.project.bcast_1 : tensor<160xf32>
@@ -8038,14 +8544,16 @@ module {
     %blocks.6.1.project.running_var = stablehlo.add %blocks.6.1.project.rv_keep, %blocks.6.1.project.rv_new : tensor<160xf32>
     %blocks.6.1.residual = stablehlo.add %blocks.6.1.project.bn, %blocks.6.0.project.bn : tensor<8x7x7x160xf32>
     %blocks.6.2.expand.conv = stablehlo.convolution(%blocks.6.1.residual, %blocks.6.2.expand.conv.w) dim_numbers = [b, 0, 1, f]x[0, 1, i, o]->[b, 0, 1, f], window = {stride = [1, 1], pad = [[0, 0], [0, 0]], lhs_dilate = [1, 1], rhs_dilate = [1, 1]} {batch_group_count = 1 : i64, feature_group_count = 1 : i64} : (tensor<8x7x7x160xf32>, tensor<1x1x160x960xf32>) -> tensor<8x7x7x960xf32>
-    %blocks.6.2.expand.sum_x_hw = stablehlo.reduce(%blocks.6.2.expand.conv init: %cst_1) applies stablehlo.add across dimensions = [1, 2] : (tensor<8x7x7x960xf32>, tensor<f32>) -> tensor<8x960xf32>
+    %blocks.6.2.expand.sum_x_w = stablehlo.reduce(%blocks.6.2.expand.conv init: %cst_1) applies stablehlo.add across dimensions = [2] : (tensor<8x7x7x960xf32>, tensor<f32>) -> tensor<8x7x960xf32>
+    %blocks.6.2.expand.sum_x_hw = stablehlo.reduce(%blocks.6.2.expand.sum_x_w init: %cst_1) applies stablehlo.add across dimensions = [1] : (tensor<8x7x960xf32>, tensor<f32>) -> tensor<8x960xf32>
     %blocks.6.2.expand.sum_x = stablehlo.reduce(%blocks.6.2.expand.sum_x_hw init: %cst_1) applies stablehlo.add across dimensions = [0] : (tensor<8x960xf32>, tensor<f32>) -> tensor<960xf32>
     %blocks.6.2.expand.bcast = stablehlo.broadcast_in_dim %cst_12, dims = [] : (tensor<f32>) -> tensor<960xf32>
     %blocks.6.2.expand.mean = stablehlo.multiply %blocks.6.2.expand.sum_x, %blocks.6.2.expand.bcast : tensor<960xf32>
     %blocks.6.2.expand.mean_b = stablehlo.broadcast_in_dim %blocks.6.2.expand.mean, dims = [3] : (tensor<960xf32>) -> tensor<8x7x7x960xf32>
     %blocks.6.2.expand.xc = stablehlo.subtract %blocks.6.2.expand.conv, %blocks.6.2.expand.mean_b : tensor<8x7x7x960xf32>
     %blocks.6.2.expand.xc2 = stablehlo.multiply %blocks.6.2.expand.xc, %blocks.6.2.expand.xc : tensor<8x7x7x960xf32>
-    %blocks.6.2.expand.sum_xc2_hw = stablehlo.reduce(%blocks.6.2.expand.xc2 init: %cst_1) applies stablehlo.add across dimensions = [1, 2] : (tensor<8x7x7x960xf32>, tensor<f32>) -> tensor<8x960xf32>
+    %blocks.6.2.expand.sum_xc2_w = stablehlo.reduce(%blocks.6.2.expand.xc2 init: %cst_1) applies stablehlo.add across dimensions = [2] : (tensor<8x7x7x960xf32>, tensor<f32>) -> tensor<8x7x960xf32>
+    %blocks.6.2.expand.sum_xc2_hw = stablehlo.reduce(%blocks.6.2.expand.sum_xc2_w init: %cst_1) applies stablehlo.add across dimensions = [1] : (tensor<8x7x960xf32>, tensor<f32>) -> tensor<8x960xf32>
     %blocks.6.2.expand.sum_xc2 = stablehlo.reduce(%blocks.6.2.expand.sum_xc2_hw init: %cst_1) applies stablehlo.add across dimensions = [0] : (tensor<8x960xf32>, tensor<f32>) -> tensor<960xf32>
     %blocks.6.2.expand.bcast_1 = stablehlo.broadcast_in_dim %cst_12, dims = [] : (tensor<f32>) -> tensor<960xf32>
     %blocks.6.2.expand.var = stablehlo.multiply %blocks.6.2.expand.sum_xc2, %blocks.6.2.expand.bcast_1 : tensor<960xf32>
@@ -8077,14 +8585,16 @@ module {
     %blocks.6.2.expand.bcast_9 = stablehlo.broadcast_in_dim %cst_5, dims = [] : (tensor<f32>) -> tensor<8x7x7x960xf32>
     %blocks.6.2.expand.relu6 = stablehlo.minimum %blocks.6.2.expand.relu, %blocks.6.2.expand.bcast_9 : tensor<8x7x7x960xf32>
     %blocks.6.2.dw.conv = stablehlo.convolution(%blocks.6.2.expand.relu6, %blocks.6.2.dw.conv.w) dim_numbers = [b, 0, 1, f]x[0, 1, i, o]->[b, 0, 1, f], window = {stride = [1, 1], pad = [[1, 1], [1, 1]], lhs_dilate = [1, 1], rhs_dilate = [1, 1]} {batch_group_count = 1 : i64, feature_group_count = 960 : i64} : (tensor<8x7x7x960xf32>, tensor<3x3x1x960xf32>) -> tensor<8x7x7x960xf32>
-    %blocks.6.2.dw.sum_x_hw = stablehlo.reduce(%blocks.6.2.dw.conv init: %cst_1) applies stablehlo.add across dimensions = [1, 2] : (tensor<8x7x7x960xf32>, tensor<f32>) -> tensor<8x960xf32>
+    %blocks.6.2.dw.sum_x_w = stablehlo.reduce(%blocks.6.2.dw.conv init: %cst_1) applies stablehlo.add across dimensions = [2] : (tensor<8x7x7x960xf32>, tensor<f32>) -> tensor<8x7x960xf32>
+    %blocks.6.2.dw.sum_x_hw = stablehlo.reduce(%blocks.6.2.dw.sum_x_w init: %cst_1) applies stablehlo.add across dimensions = [1] : (tensor<8x7x960xf32>, tensor<f32>) -> tensor<8x960xf32>
     %blocks.6.2.dw.sum_x = stablehlo.reduce(%blocks.6.2.dw.sum_x_hw init: %cst_1) applies stablehlo.add across dimensions = [0] : (tensor<8x960xf32>, tensor<f32>) -> tensor<960xf32>
     %blocks.6.2.dw.bcast = stablehlo.broadcast_in_dim %cst_12, dims = [] : (tensor<f32>) -> tensor<960xf32>
     %blocks.6.2.dw.mean = stablehlo.multiply %blocks.6.2.dw.sum_x, %blocks.6.2.dw.bcast : tensor<960xf32>
     %blocks.6.2.dw.mean_b = stablehlo.broadcast_in_dim %blocks.6.2.dw.mean, dims = [3] : (tensor<960xf32>) -> tensor<8x7x7x960xf32>
     %blocks.6.2.dw.xc = stablehlo.subtract %blocks.6.2.dw.conv, %blocks.6.2.dw.mean_b : tensor<8x7x7x960xf32>
     %blocks.6.2.dw.xc2 = stablehlo.multiply %blocks.6.2.dw.xc, %blocks.6.2.dw.xc : tensor<8x7x7x960xf32>
-    %blocks.6.2.dw.sum_xc2_hw = stablehlo.reduce(%blocks.6.2.dw.xc2 init: %cst_1) applies stablehlo.add across dimensions = [1, 2] : (tensor<8x7x7x960xf32>, tensor<f32>) -> tensor<8x960xf32>
+    %blocks.6.2.dw.sum_xc2_w = stablehlo.reduce(%blocks.6.2.dw.xc2 init: %cst_1) applies stablehlo.add across dimensions = [2] : (tensor<8x7x7x960xf32>, tensor<f32>) -> tensor<8x7x960xf32>
+    %blocks.6.2.dw.sum_xc2_hw = stablehlo.reduce(%blocks.6.2.dw.sum_xc2_w init: %cst_1) applies stablehlo.add across dimensions = [1] : (tensor<8x7x960xf32>, tensor<f32>) -> tensor<8x960xf32>
     %blocks.6.2.dw.sum_xc2 = stablehlo.reduce(%blocks.6.2.dw.sum_xc2_hw init: %cst_1) applies stablehlo.add across dimensions = [0] : (tensor<8x960xf32>, tensor<f32>) -> tensor<960xf32>
     %blocks.6.2.dw.bcast_1 = stablehlo.broadcast_in_dim %cst_12, dims = [] : (tensor<f32>) -> tensor<960xf32>
     %blocks.6.2.dw.var = stablehlo.multiply %blocks.6.2.dw.sum_xc2, %blocks.6.2.dw.bcast_1 : tensor<960xf32>
@@ -8116,14 +8626,16 @@ module {
     %blocks.6.2.dw.bcast_9 = stablehlo.broadcast_in_dim %cst_5, dims = [] : (tensor<f32>) -> tensor<8x7x7x960xf32>
     %blocks.6.2.dw.relu6 = stablehlo.minimum %blocks.6.2.dw.relu, %blocks.6.2.dw.bcast_9 : tensor<8x7x7x960xf32>
     %blocks.6.2.project.conv = stablehlo.convolution(%blocks.6.2.dw.relu6, %blocks.6.2.project.conv.w) dim_numbers = [b, 0, 1, f]x[0, 1, i, o]->[b, 0, 1, f], window = {stride = [1, 1], pad = [[0, 0], [0, 0]], lhs_dilate = [1, 1], rhs_dilate = [1, 1]} {batch_group_count = 1 : i64, feature_group_count = 1 : i64} : (tensor<8x7x7x960xf32>, tensor<1x1x960x160xf32>) -> tensor<8x7x7x160xf32>
-    %blocks.6.2.project.sum_x_hw = stablehlo.reduce(%blocks.6.2.project.conv init: %cst_1) applies stablehlo.add across dimensions = [1, 2] : (tensor<8x7x7x160xf32>, tensor<f32>) -> tensor<8x160xf32>
+    %blocks.6.2.project.sum_x_w = stablehlo.reduce(%blocks.6.2.project.conv init: %cst_1) applies stablehlo.add across dimensions = [2] : (tensor<8x7x7x160xf32>, tensor<f32>) -> tensor<8x7x160xf32>
+    %blocks.6.2.project.sum_x_hw = stablehlo.reduce(%blocks.6.2.project.sum_x_w init: %cst_1) applies stablehlo.add across dimensions = [1] : (tensor<8x7x160xf32>, tensor<f32>) -> tensor<8x160xf32>
     %blocks.6.2.project.sum_x = stablehlo.reduce(%blocks.6.2.project.sum_x_hw init: %cst_1) applies stablehlo.add across dimensions = [0] : (tensor<8x160xf32>, tensor<f32>) -> tensor<160xf32>
     %blocks.6.2.project.bcast = stablehlo.broadcast_in_dim %cst_12, dims = [] : (tensor<f32>) -> tensor<160xf32>
     %blocks.6.2.project.mean = stablehlo.multiply %blocks.6.2.project.sum_x, %blocks.6.2.project.bcast : tensor<160xf32>
     %blocks.6.2.project.mean_b = stablehlo.broadcast_in_dim %blocks.6.2.project.mean, dims = [3] : (tensor<160xf32>) -> tensor<8x7x7x160xf32>
     %blocks.6.2.project.xc = stablehlo.subtract %blocks.6.2.project.conv, %blocks.6.2.project.mean_b : tensor<8x7x7x160xf32>
     %blocks.6.2.project.xc2 = stablehlo.multiply %blocks.6.2.project.xc, %blocks.6.2.project.xc : tensor<8x7x7x160xf32>
-    %blocks.6.2.project.sum_xc2_hw = stablehlo.reduce(%blocks.6.2.project.xc2 init: %cst_1) applies stablehlo.add across dimensions = [1, 2] : (tensor<8x7x7x160xf32>, tensor<f32>) -> tensor<8x160xf32>
+    %blocks.6.2.project.sum_xc2_w = stablehlo.reduce(%blocks.6.2.project.xc2 init: %cst_1) applies stablehlo.add across dimensions = [2] : (tensor<8x7x7x160xf32>, tensor<f32>) -> tensor<8x7x160xf32>
+    %blocks.6.2.project.sum_xc2_hw = stablehlo.reduce(%blocks.6.2.project.sum_xc2_w init: %cst_1) applies stablehlo.add across dimensions = [1] : (tensor<8x7x160xf32>, tensor<f32>) -> tensor<8x160xf32>
     %blocks.6.2.project.sum_xc2 = stablehlo.reduce(%blocks.6.2.project.sum_xc2_hw init: %cst_1) applies stablehlo.add across dimensions = [0] : (tensor<8x160xf32>, tensor<f32>) -> tensor<160xf32>
     %blocks.6.2.project.bcast_1 = stablehlo.broadcast_in_dim %cst_12, dims = [] : (tensor<f32>) -> tensor<160xf32>
     %blocks.6.2.project.var = stablehlo.multiply %blocks.6.2.project.sum_xc2, %blocks.6.2.project.bcast_1 : tensor<160xf32>
@@ -8152,14 +8664,16 @@ module {
     %blocks.6.2.project.running_var = stablehlo.add %blocks.6.2.project.rv_keep, %blocks.6.2.project.rv_new : tensor<160xf32>
     %blocks.6.2.residual = stablehlo.add %blocks.6.2.project.bn, %blocks.6.1.residual : tensor<8x7x7x160xf32>
     %blocks.7.0.expand.conv = stablehlo.convolution(%blocks.6.2.residual, %blocks.7.0.expand.conv.w) dim_numbers = [b, 0, 1, f]x[0, 1, i, o]->[b, 0, 1, f], window = {stride = [1, 1], pad = [[0, 0], [0, 0]], lhs_dilate = [1, 1], rhs_dilate = [1, 1]} {batch_group_count = 1 : i64, feature_group_count = 1 : i64} : (tensor<8x7x7x160xf32>, tensor<1x1x160x960xf32>) -> tensor<8x7x7x960xf32>
-    %blocks.7.0.expand.sum_x_hw = stablehlo.reduce(%blocks.7.0.expand.conv init: %cst_1) applies stablehlo.add across dimensions = [1, 2] : (tensor<8x7x7x960xf32>, tensor<f32>) -> tensor<8x960xf32>
+    %blocks.7.0.expand.sum_x_w = stablehlo.reduce(%blocks.7.0.expand.conv init: %cst_1) applies stablehlo.add across dimensions = [2] : (tensor<8x7x7x960xf32>, tensor<f32>) -> tensor<8x7x960xf32>
+    %blocks.7.0.expand.sum_x_hw = stablehlo.reduce(%blocks.7.0.expand.sum_x_w init: %cst_1) applies stablehlo.add across dimensions = [1] : (tensor<8x7x960xf32>, tensor<f32>) -> tensor<8x960xf32>
     %blocks.7.0.expand.sum_x = stablehlo.reduce(%blocks.7.0.expand.sum_x_hw init: %cst_1) applies stablehlo.add across dimensions = [0] : (tensor<8x960xf32>, tensor<f32>) -> tensor<960xf32>
     %blocks.7.0.expand.bcast = stablehlo.broadcast_in_dim %cst_12, dims = [] : (tensor<f32>) -> tensor<960xf32>
     %blocks.7.0.expand.mean = stablehlo.multiply %blocks.7.0.expand.sum_x, %blocks.7.0.expand.bcast : tensor<960xf32>
     %blocks.7.0.expand.mean_b = stablehlo.broadcast_in_dim %blocks.7.0.expand.mean, dims = [3] : (tensor<960xf32>) -> tensor<8x7x7x960xf32>
     %blocks.7.0.expand.xc = stablehlo.subtract %blocks.7.0.expand.conv, %blocks.7.0.expand.mean_b : tensor<8x7x7x960xf32>
     %blocks.7.0.expand.xc2 = stablehlo.multiply %blocks.7.0.expand.xc, %blocks.7.0.expand.xc : tensor<8x7x7x960xf32>
-    %blocks.7.0.expand.sum_xc2_hw = stablehlo.reduce(%blocks.7.0.expand.xc2 init: %cst_1) applies stablehlo.add across dimensions = [1, 2] : (tensor<8x7x7x960xf32>, tensor<f32>) -> tensor<8x960xf32>
+    %blocks.7.0.expand.sum_xc2_w = stablehlo.reduce(%blocks.7.0.expand.xc2 init: %cst_1) applies stablehlo.add across dimensions = [2] : (tensor<8x7x7x960xf32>, tensor<f32>) -> tensor<8x7x960xf32>
+    %blocks.7.0.expand.sum_xc2_hw = stablehlo.reduce(%blocks.7.0.expand.sum_xc2_w init: %cst_1) applies stablehlo.add across dimensions = [1] : (tensor<8x7x960xf32>, tensor<f32>) -> tensor<8x960xf32>
     %blocks.7.0.expand.sum_xc2 = stablehlo.reduce(%blocks.7.0.expand.sum_xc2_hw init: %cst_1) applies stablehlo.add across dimensions = [0] : (tensor<8x960xf32>, tensor<f32>) -> tensor<960xf32>
     %blocks.7.0.expand.bcast_1 = stablehlo.broadcast_in_dim %cst_12, dims = [] : (tensor<f32>) -> tensor<960xf32>
     %blocks.7.0.expand.var = stablehlo.multiply %blocks.7.0.expand.sum_xc2, %blocks.7.0.expand.bcast_1 : tensor<960xf32>
@@ -8191,14 +8705,16 @@ module {
     %blocks.7.0.expand.bcast_9 = stablehlo.broadcast_in_dim %cst_5, dims = [] : (tensor<f32>) -> tensor<8x7x7x960xf32>
     %blocks.7.0.expand.relu6 = stablehlo.minimum %blocks.7.0.expand.relu, %blocks.7.0.expand.bcast_9 : tensor<8x7x7x960xf32>
     %blocks.7.0.dw.conv = stablehlo.convolution(%blocks.7.0.expand.relu6, %blocks.7.0.dw.conv.w) dim_numbers = [b, 0, 1, f]x[0, 1, i, o]->[b, 0, 1, f], window = {stride = [1, 1], pad = [[1, 1], [1, 1]], lhs_dilate = [1, 1], rhs_dilate = [1, 1]} {batch_group_count = 1 : i64, feature_group_count = 960 : i64} : (tensor<8x7x7x960xf32>, tensor<3x3x1x960xf32>) -> tensor<8x7x7x960xf32>
-    %blocks.7.0.dw.sum_x_hw = stablehlo.reduce(%blocks.7.0.dw.conv init: %cst_1) applies stablehlo.add across dimensions = [1, 2] : (tensor<8x7x7x960xf32>, tensor<f32>) -> tensor<8x960xf32>
+    %blocks.7.0.dw.sum_x_w = stablehlo.reduce(%blocks.7.0.dw.conv init: %cst_1) applies stablehlo.add across dimensions = [2] : (tensor<8x7x7x960xf32>, tensor<f32>) -> tensor<8x7x960xf32>
+    %blocks.7.0.dw.sum_x_hw = stablehlo.reduce(%blocks.7.0.dw.sum_x_w init: %cst_1) applies stablehlo.add across dimensions = [1] : (tensor<8x7x960xf32>, tensor<f32>) -> tensor<8x960xf32>
     %blocks.7.0.dw.sum_x = stablehlo.reduce(%blocks.7.0.dw.sum_x_hw init: %cst_1) applies stablehlo.add across dimensions = [0] : (tensor<8x960xf32>, tensor<f32>) -> tensor<960xf32>
     %blocks.7.0.dw.bcast = stablehlo.broadcast_in_dim %cst_12, dims = [] : (tensor<f32>) -> tensor<960xf32>
     %blocks.7.0.dw.mean = stablehlo.multiply %blocks.7.0.dw.sum_x, %blocks.7.0.dw.bcast : tensor<960xf32>
     %blocks.7.0.dw.mean_b = stablehlo.broadcast_in_dim %blocks.7.0.dw.mean, dims = [3] : (tensor<960xf32>) -> tensor<8x7x7x960xf32>
     %blocks.7.0.dw.xc = stablehlo.subtract %blocks.7.0.dw.conv, %blocks.7.0.dw.mean_b : tensor<8x7x7x960xf32>
     %blocks.7.0.dw.xc2 = stablehlo.multiply %blocks.7.0.dw.xc, %blocks.7.0.dw.xc : tensor<8x7x7x960xf32>
-    %blocks.7.0.dw.sum_xc2_hw = stablehlo.reduce(%blocks.7.0.dw.xc2 init: %cst_1) applies stablehlo.add across dimensions = [1, 2] : (tensor<8x7x7x960xf32>, tensor<f32>) -> tensor<8x960xf32>
+    %blocks.7.0.dw.sum_xc2_w = stablehlo.reduce(%blocks.7.0.dw.xc2 init: %cst_1) applies stablehlo.add across dimensions = [2] : (tensor<8x7x7x960xf32>, tensor<f32>) -> tensor<8x7x960xf32>
+    %blocks.7.0.dw.sum_xc2_hw = stablehlo.reduce(%blocks.7.0.dw.sum_xc2_w init: %cst_1) applies stablehlo.add across dimensions = [1] : (tensor<8x7x960xf32>, tensor<f32>) -> tensor<8x960xf32>
     %blocks.7.0.dw.sum_xc2 = stablehlo.reduce(%blocks.7.0.dw.sum_xc2_hw init: %cst_1) applies stablehlo.add across dimensions = [0] : (tensor<8x960xf32>, tensor<f32>) -> tensor<960xf32>
     %blocks.7.0.dw.bcast_1 = stablehlo.broadcast_in_dim %cst_12, dims = [] : (tensor<f32>) -> tensor<960xf32>
     %blocks.7.0.dw.var = stablehlo.multiply %blocks.7.0.dw.sum_xc2, %blocks.7.0.dw.bcast_1 : tensor<960xf32>
@@ -8230,14 +8746,16 @@ module {
     %blocks.7.0.dw.bcast_9 = stablehlo.broadcast_in_dim %cst_5, dims = [] : (tensor<f32>) -> tensor<8x7x7x960xf32>
     %blocks.7.0.dw.relu6 = stablehlo.minimum %blocks.7.0.dw.relu, %blocks.7.0.dw.bcast_9 : tensor<8x7x7x960xf32>
     %blocks.7.0.project.conv = stablehlo.convolution(%blocks.7.0.dw.relu6, %blocks.7.0.project.conv.w) dim_numbers = [b, 0, 1, f]x[0, 1, i, o]->[b, 0, 1, f], window = {stride = [1, 1], pad = [[0, 0], [0, 0]], lhs_dilate = [1, 1], rhs_dilate = [1, 1]} {batch_group_count = 1 : i64, feature_group_count = 1 : i64} : (tensor<8x7x7x960xf32>, tensor<1x1x960x320xf32>) -> tensor<8x7x7x320xf32>
-    %blocks.7.0.project.sum_x_hw = stablehlo.reduce(%blocks.7.0.project.conv init: %cst_1) applies stablehlo.add across dimensions = [1, 2] : (tensor<8x7x7x320xf32>, tensor<f32>) -> tensor<8x320xf32>
+    %blocks.7.0.project.sum_x_w = stablehlo.reduce(%blocks.7.0.project.conv init: %cst_1) applies stablehlo.add across dimensions = [2] : (tensor<8x7x7x320xf32>, tensor<f32>) -> tensor<8x7x320xf32>
+    %blocks.7.0.project.sum_x_hw = stablehlo.reduce(%blocks.7.0.project.sum_x_w init: %cst_1) applies stablehlo.add across dimensions = [1] : (tensor<8x7x320xf32>, tensor<f32>) -> tensor<8x320xf32>
     %blocks.7.0.project.sum_x = stablehlo.reduce(%blocks.7.0.project.sum_x_hw init: %cst_1) applies stablehlo.add across dimensions = [0] : (tensor<8x320xf32>, tensor<f32>) -> tensor<320xf32>
     %blocks.7.0.project.bcast = stablehlo.broadcast_in_dim %cst_12, dims = [] : (tensor<f32>) -> tensor<320xf32>
     %blocks.7.0.project.mean = stablehlo.multiply %blocks.7.0.project.sum_x, %blocks.7.0.project.bcast : tensor<320xf32>
     %blocks.7.0.project.mean_b = stablehlo.broadcast_in_dim %blocks.7.0.project.mean, dims = [3] : (tensor<320xf32>) -> tensor<8x7x7x320xf32>
     %blocks.7.0.project.xc = stablehlo.subtract %blocks.7.0.project.conv, %blocks.7.0.project.mean_b : tensor<8x7x7x320xf32>
     %blocks.7.0.project.xc2 = stablehlo.multiply %blocks.7.0.project.xc, %blocks.7.0.project.xc : tensor<8x7x7x320xf32>
-    %blocks.7.0.project.sum_xc2_hw = stablehlo.reduce(%blocks.7.0.project.xc2 init: %cst_1) applies stablehlo.add across dimensions = [1, 2] : (tensor<8x7x7x320xf32>, tensor<f32>) -> tensor<8x320xf32>
+    %blocks.7.0.project.sum_xc2_w = stablehlo.reduce(%blocks.7.0.project.xc2 init: %cst_1) applies stablehlo.add across dimensions = [2] : (tensor<8x7x7x320xf32>, tensor<f32>) -> tensor<8x7x320xf32>
+    %blocks.7.0.project.sum_xc2_hw = stablehlo.reduce(%blocks.7.0.project.sum_xc2_w init: %cst_1) applies stablehlo.add across dimensions = [1] : (tensor<8x7x320xf32>, tensor<f32>) -> tensor<8x320xf32>
     %blocks.7.0.project.sum_xc2 = stablehlo.reduce(%blocks.7.0.project.sum_xc2_hw init: %cst_1) applies stablehlo.add across dimensions = [0] : (tensor<8x320xf32>, tensor<f32>) -> tensor<320xf32>
     %blocks.7.0.project.bcast_1 = stablehlo.broadcast_in_dim %cst_12, dims = [] : (tensor<f32>) -> tensor<320xf32>
     %blocks.7.0.project.var = stablehlo.multiply %blocks.7.0.project.sum_xc2, %blocks.7.0.project.bcast_1 : tensor<320xf32>
@@ -8265,14 +8783,16 @@ module {
     %blocks.7.0.project.rv_new = stablehlo.multiply %blocks.7.0.project.var_unbiased, %blocks.7.0.project.bcast_7 : tensor<320xf32>
     %blocks.7.0.project.running_var = stablehlo.add %blocks.7.0.project.rv_keep, %blocks.7.0.project.rv_new : tensor<320xf32>
     %conv.8.conv = stablehlo.convolution(%blocks.7.0.project.bn, %conv.8.conv.w) dim_numbers = [b, 0, 1, f]x[0, 1, i, o]->[b, 0, 1, f], window = {stride = [1, 1], pad = [[0, 0], [0, 0]], lhs_dilate = [1, 1], rhs_dilate = [1, 1]} {batch_group_count = 1 : i64, feature_group_count = 1 : i64} : (tensor<8x7x7x320xf32>, tensor<1x1x320x1280xf32>) -> tensor<8x7x7x1280xf32>
-    %conv.8.sum_x_hw = stablehlo.reduce(%conv.8.conv init: %cst_1) applies stablehlo.add across dimensions = [1, 2] : (tensor<8x7x7x1280xf32>, tensor<f32>) -> tensor<8x1280xf32>
+    %conv.8.sum_x_w = stablehlo.reduce(%conv.8.conv init: %cst_1) applies stablehlo.add across dimensions = [2] : (tensor<8x7x7x1280xf32>, tensor<f32>) -> tensor<8x7x1280xf32>
+    %conv.8.sum_x_hw = stablehlo.reduce(%conv.8.sum_x_w init: %cst_1) applies stablehlo.add across dimensions = [1] : (tensor<8x7x1280xf32>, tensor<f32>) -> tensor<8x1280xf32>
     %conv.8.sum_x = stablehlo.reduce(%conv.8.sum_x_hw init: %cst_1) applies stablehlo.add across dimensions = [0] : (tensor<8x1280xf32>, tensor<f32>) -> tensor<1280xf32>
     %conv.8.bcast = stablehlo.broadcast_in_dim %cst_12, dims = [] : (tensor<f32>) -> tensor<1280xf32>
     %conv.8.mean = stablehlo.multiply %conv.8.sum_x, %conv.8.bcast : tensor<1280xf32>
     %conv.8.mean_b = stablehlo.broadcast_in_dim %conv.8.mean, dims = [3] : (tensor<1280xf32>) -> tensor<8x7x7x1280xf32>
     %conv.8.xc = stablehlo.subtract %conv.8.conv, %conv.8.mean_b : tensor<8x7x7x1280xf32>
     %conv.8.xc2 = stablehlo.multiply %conv.8.xc, %conv.8.xc : tensor<8x7x7x1280xf32>
-    %conv.8.sum_xc2_hw = stablehlo.reduce(%conv.8.xc2 init: %cst_1) applies stablehlo.add across dimensions = [1, 2] : (tensor<8x7x7x1280xf32>, tensor<f32>) -> tensor<8x1280xf32>
+    %conv.8.sum_xc2_w = stablehlo.reduce(%conv.8.xc2 init: %cst_1) applies stablehlo.add across dimensions = [2] : (tensor<8x7x7x1280xf32>, tensor<f32>) -> tensor<8x7x1280xf32>
+    %conv.8.sum_xc2_hw = stablehlo.reduce(%conv.8.sum_xc2_w init: %cst_1) applies stablehlo.add across dimensions = [1] : (tensor<8x7x1280xf32>, tensor<f32>) -> tensor<8x1280xf32>
     %conv.8.sum_xc2 = stablehlo.reduce(%conv.8.sum_xc2_hw init: %cst_1) applies stablehlo.add across dimensions = [0] : (tensor<8x1280xf32>, tensor<f32>) -> tensor<1280xf32>
     %conv.8.bcast_1 = stablehlo.broadcast_in_dim %cst_12, dims = [] : (tensor<f32>) -> tensor<1280xf32>
     %conv.8.var = stablehlo.multiply %conv.8.sum_xc2, %conv.8.bcast_1 : tensor<1280xf32>
@@ -8379,17 +8899,23 @@ module {
     %conv.8.full = stablehlo.broadcast_in_dim %cst_1, dims = [] : (tensor<f32>) -> tensor<8x7x7x1280xf32>
     %conv.8.d_relu6 = stablehlo.select %conv.8.relu6_on, %pool.9.d_x, %conv.8.full : (tensor<8x7x7x1280xi1>, tensor<8x7x7x1280xf32>, tensor<8x7x7x1280xf32>) -> tensor<8x7x7x1280xf32>
     %conv.8.du_xhat = stablehlo.multiply %conv.8.d_relu6, %conv.8.xhat : tensor<8x7x7x1280xf32>
-    %conv.8.d_beta_hw_d_gamma_hw:2 = stablehlo.reduce(%conv.8.d_relu6 init: %cst_1), (%conv.8.du_xhat init: %cst_1) across dimensions = [1, 2] : (tensor<8x7x7x1280xf32>, tensor<8x7x7x1280xf32>, tensor<f32>, tensor<f32>) -> (tensor<8x1280xf32>, tensor<8x1280xf32>)
+    %conv.8.d_beta_w_d_gamma_w:2 = stablehlo.reduce(%conv.8.d_relu6 init: %cst_1), (%conv.8.du_xhat init: %cst_1) across dimensions = [2] : (tensor<8x7x7x1280xf32>, tensor<8x7x7x1280xf32>, tensor<f32>, tensor<f32>) -> (tensor<8x7x1280xf32>, tensor<8x7x1280xf32>)
       reducer(%acc: tensor<f32>, %elt: tensor<f32>) (%acc_1: tensor<f32>, %elt_1: tensor<f32>) {
         %part = stablehlo.add %acc, %elt : tensor<f32>
         %part_1 = stablehlo.add %acc_1, %elt_1 : tensor<f32>
         stablehlo.return %part, %part_1 : tensor<f32>, tensor<f32>
       }
-    %conv.8.d_beta_d_gamma:2 = stablehlo.reduce(%conv.8.d_beta_hw_d_gamma_hw#0 init: %cst_1), (%conv.8.d_beta_hw_d_gamma_hw#1 init: %cst_1) across dimensions = [0] : (tensor<8x1280xf32>, tensor<8x1280xf32>, tensor<f32>, tensor<f32>) -> (tensor<1280xf32>, tensor<1280xf32>)
+    %conv.8.d_beta_hw_d_gamma_hw:2 = stablehlo.reduce(%conv.8.d_beta_w_d_gamma_w#0 init: %cst_1), (%conv.8.d_beta_w_d_gamma_w#1 init: %cst_1) across dimensions = [1] : (tensor<8x7x1280xf32>, tensor<8x7x1280xf32>, tensor<f32>, tensor<f32>) -> (tensor<8x1280xf32>, tensor<8x1280xf32>)
       reducer(%acc_2: tensor<f32>, %elt_2: tensor<f32>) (%acc_3: tensor<f32>, %elt_3: tensor<f32>) {
         %part_2 = stablehlo.add %acc_2, %elt_2 : tensor<f32>
         %part_3 = stablehlo.add %acc_3, %elt_3 : tensor<f32>
         stablehlo.return %part_2, %part_3 : tensor<f32>, tensor<f32>
+      }
+    %conv.8.d_beta_d_gamma:2 = stablehlo.reduce(%conv.8.d_beta_hw_d_gamma_hw#0 init: %cst_1), (%conv.8.d_beta_hw_d_gamma_hw#1 init: %cst_1) across dimensions = [0] : (tensor<8x1280xf32>, tensor<8x1280xf32>, tensor<f32>, tensor<f32>) -> (tensor<1280xf32>, tensor<1280xf32>)
+      reducer(%acc_4: tensor<f32>, %elt_4: tensor<f32>) (%acc_5: tensor<f32>, %elt_5: tensor<f32>) {
+        %part_4 = stablehlo.add %acc_4, %elt_4 : tensor<f32>
+        %part_5 = stablehlo.add %acc_5, %elt_5 : tensor<f32>
+        stablehlo.return %part_4, %part_5 : tensor<f32>, tensor<f32>
       }
     %conv.8.gamma_inv = stablehlo.multiply %conv.8.bn.gamma.flat, %conv.8.inv_std : tensor<1280xf32>
     %conv.8.bcast_12 = stablehlo.broadcast_in_dim %cst_12, dims = [] : (tensor<f32>) -> tensor<1280xf32>
@@ -8416,17 +8942,23 @@ module {
     %blocks.7.0.project.mean_inv_b = stablehlo.broadcast_in_dim %blocks.7.0.project.mean_inv, dims = [3] : (tensor<320xf32>) -> tensor<8x7x7x320xf32>
     %blocks.7.0.project.xhat = stablehlo.subtract %blocks.7.0.project.z_inv, %blocks.7.0.project.mean_inv_b : tensor<8x7x7x320xf32>
     %blocks.7.0.project.du_xhat = stablehlo.multiply %conv.8.d_x, %blocks.7.0.project.xhat : tensor<8x7x7x320xf32>
-    %blocks.7.0.project.d_beta_hw_d_gamma_hw:2 = stablehlo.reduce(%conv.8.d_x init: %cst_1), (%blocks.7.0.project.du_xhat init: %cst_1) across dimensions = [1, 2] : (tensor<8x7x7x320xf32>, tensor<8x7x7x320xf32>, tensor<f32>, tensor<f32>) -> (tensor<8x320xf32>, tensor<8x320xf32>)
-      reducer(%acc_4: tensor<f32>, %elt_4: tensor<f32>) (%acc_5: tensor<f32>, %elt_5: tensor<f32>) {
-        %part_4 = stablehlo.add %acc_4, %elt_4 : tensor<f32>
-        %part_5 = stablehlo.add %acc_5, %elt_5 : tensor<f32>
-        stablehlo.return %part_4, %part_5 : tensor<f32>, tensor<f32>
-      }
-    %blocks.7.0.project.d_beta_d_gamma:2 = stablehlo.reduce(%blocks.7.0.project.d_beta_hw_d_gamma_hw#0 init: %cst_1), (%blocks.7.0.project.d_beta_hw_d_gamma_hw#1 init: %cst_1) across dimensions = [0] : (tensor<8x320xf32>, tensor<8x320xf32>, tensor<f32>, tensor<f32>) -> (tensor<320xf32>, tensor<320xf32>)
+    %blocks.7.0.project.d_beta_w_d_gamma_w:2 = stablehlo.reduce(%conv.8.d_x init: %cst_1), (%blocks.7.0.project.du_xhat init: %cst_1) across dimensions = [2] : (tensor<8x7x7x320xf32>, tensor<8x7x7x320xf32>, tensor<f32>, tensor<f32>) -> (tensor<8x7x320xf32>, tensor<8x7x320xf32>)
       reducer(%acc_6: tensor<f32>, %elt_6: tensor<f32>) (%acc_7: tensor<f32>, %elt_7: tensor<f32>) {
         %part_6 = stablehlo.add %acc_6, %elt_6 : tensor<f32>
         %part_7 = stablehlo.add %acc_7, %elt_7 : tensor<f32>
         stablehlo.return %part_6, %part_7 : tensor<f32>, tensor<f32>
+      }
+    %blocks.7.0.project.d_beta_hw_d_gamma_hw:2 = stablehlo.reduce(%blocks.7.0.project.d_beta_w_d_gamma_w#0 init: %cst_1), (%blocks.7.0.project.d_beta_w_d_gamma_w#1 init: %cst_1) across dimensions = [1] : (tensor<8x7x320xf32>, tensor<8x7x320xf32>, tensor<f32>, tensor<f32>) -> (tensor<8x320xf32>, tensor<8x320xf32>)
+      reducer(%acc_8: tensor<f32>, %elt_8: tensor<f32>) (%acc_9: tensor<f32>, %elt_9: tensor<f32>) {
+        %part_8 = stablehlo.add %acc_8, %elt_8 : tensor<f32>
+        %part_9 = stablehlo.add %acc_9, %elt_9 : tensor<f32>
+        stablehlo.return %part_8, %part_9 : tensor<f32>, tensor<f32>
+      }
+    %blocks.7.0.project.d_beta_d_gamma:2 = stablehlo.reduce(%blocks.7.0.project.d_beta_hw_d_gamma_hw#0 init: %cst_1), (%blocks.7.0.project.d_beta_hw_d_gamma_hw#1 init: %cst_1) across dimensions = [0] : (tensor<8x320xf32>, tensor<8x320xf32>, tensor<f32>, tensor<f32>) -> (tensor<320xf32>, tensor<320xf32>)
+      reducer(%acc_10: tensor<f32>, %elt_10: tensor<f32>) (%acc_11: tensor<f32>, %elt_11: tensor<f32>) {
+        %part_10 = stablehlo.add %acc_10, %elt_10 : tensor<f32>
+        %part_11 = stablehlo.add %acc_11, %elt_11 : tensor<f32>
+        stablehlo.return %part_10, %part_11 : tensor<f32>, tensor<f32>
       }
     %blocks.7.0.project.gamma_inv = stablehlo.multiply %blocks.7.0.project.bn.gamma.flat, %blocks.7.0.project.inv_std : tensor<320xf32>
     %blocks.7.0.project.bcast_8 = stablehlo.broadcast_in_dim %cst_12, dims = [] : (tensor<f32>) -> tensor<320xf32>
@@ -8459,17 +8991,23 @@ module {
     %blocks.7.0.dw.full = stablehlo.broadcast_in_dim %cst_1, dims = [] : (tensor<f32>) -> tensor<8x7x7x960xf32>
     %blocks.7.0.dw.d_relu6 = stablehlo.select %blocks.7.0.dw.relu6_on, %blocks.7.0.project.d_x, %blocks.7.0.dw.full : (tensor<8x7x7x960xi1>, tensor<8x7x7x960xf32>, tensor<8x7x7x960xf32>) -> tensor<8x7x7x960xf32>
     %blocks.7.0.dw.du_xhat = stablehlo.multiply %blocks.7.0.dw.d_relu6, %blocks.7.0.dw.xhat : tensor<8x7x7x960xf32>
-    %blocks.7.0.dw.d_beta_hw_d_gamma_hw:2 = stablehlo.reduce(%blocks.7.0.dw.d_relu6 init: %cst_1), (%blocks.7.0.dw.du_xhat init: %cst_1) across dimensions = [1, 2] : (tensor<8x7x7x960xf32>, tensor<8x7x7x960xf32>, tensor<f32>, tensor<f32>) -> (tensor<8x960xf32>, tensor<8x960xf32>)
-      reducer(%acc_8: tensor<f32>, %elt_8: tensor<f32>) (%acc_9: tensor<f32>, %elt_9: tensor<f32>) {
-        %part_8 = stablehlo.add %acc_8, %elt_8 : tensor<f32>
-        %part_9 = stablehlo.add %acc_9, %elt_9 : tensor<f32>
-        stablehlo.return %part_8, %part_9 : tensor<f32>, tensor<f32>
+    %blocks.7.0.dw.d_beta_w_d_gamma_w:2 = stablehlo.reduce(%blocks.7.0.dw.d_relu6 init: %cst_1), (%blocks.7.0.dw.du_xhat init: %cst_1) across dimensions = [2] : (tensor<8x7x7x960xf32>, tensor<8x7x7x960xf32>, tensor<f32>, tensor<f32>) -> (tensor<8x7x960xf32>, tensor<8x7x960xf32>)
+      reducer(%acc_12: tensor<f32>, %elt_12: tensor<f32>) (%acc_13: tensor<f32>, %elt_13: tensor<f32>) {
+        %part_12 = stablehlo.add %acc_12, %elt_12 : tensor<f32>
+        %part_13 = stablehlo.add %acc_13, %elt_13 : tensor<f32>
+        stablehlo.return %part_12, %part_13 : tensor<f32>, tensor<f32>
+      }
+    %blocks.7.0.dw.d_beta_hw_d_gamma_hw:2 = stablehlo.reduce(%blocks.7.0.dw.d_beta_w_d_gamma_w#0 init: %cst_1), (%blocks.7.0.dw.d_beta_w_d_gamma_w#1 init: %cst_1) across dimensions = [1] : (tensor<8x7x960xf32>, tensor<8x7x960xf32>, tensor<f32>, tensor<f32>) -> (tensor<8x960xf32>, tensor<8x960xf32>)
+      reducer(%acc_14: tensor<f32>, %elt_14: tensor<f32>) (%acc_15: tensor<f32>, %elt_15: tensor<f32>) {
+        %part_14 = stablehlo.add %acc_14, %elt_14 : tensor<f32>
+        %part_15 = stablehlo.add %acc_15, %elt_15 : tensor<f32>
+        stablehlo.return %part_14, %part_15 : tensor<f32>, tensor<f32>
       }
     %blocks.7.0.dw.d_beta_d_gamma:2 = stablehlo.reduce(%blocks.7.0.dw.d_beta_hw_d_gamma_hw#0 init: %cst_1), (%blocks.7.0.dw.d_beta_hw_d_gamma_hw#1 init: %cst_1) across dimensions = [0] : (tensor<8x960xf32>, tensor<8x960xf32>, tensor<f32>, tensor<f32>) -> (tensor<960xf32>, tensor<960xf32>)
-      reducer(%acc_10: tensor<f32>, %elt_10: tensor<f32>) (%acc_11: tensor<f32>, %elt_11: tensor<f32>) {
-        %part_10 = stablehlo.add %acc_10, %elt_10 : tensor<f32>
-        %part_11 = stablehlo.add %acc_11, %elt_11 : tensor<f32>
-        stablehlo.return %part_10, %part_11 : tensor<f32>, tensor<f32>
+      reducer(%acc_16: tensor<f32>, %elt_16: tensor<f32>) (%acc_17: tensor<f32>, %elt_17: tensor<f32>) {
+        %part_16 = stablehlo.add %acc_16, %elt_16 : tensor<f32>
+        %part_17 = stablehlo.add %acc_17, %elt_17 : tensor<f32>
+        stablehlo.return %part_16, %part_17 : tensor<f32>, tensor<f32>
       }
     %blocks.7.0.dw.gamma_inv = stablehlo.multiply %blocks.7.0.dw.bn.gamma.flat, %blocks.7.0.dw.inv_std : tensor<960xf32>
     %blocks.7.0.dw.bcast_12 = stablehlo.broadcast_in_dim %cst_12, dims = [] : (tensor<f32>) -> tensor<960xf32>
@@ -8532,17 +9070,23 @@ module {
     %blocks.7.0.expand.full = stablehlo.broadcast_in_dim %cst_1, dims = [] : (tensor<f32>) -> tensor<8x7x7x960xf32>
     %blocks.7.0.expand.d_relu6 = stablehlo.select %blocks.7.0.expand.relu6_on, %blocks.7.0.dw.d_x, %blocks.7.0.expand.full : (tensor<8x7x7x960xi1>, tensor<8x7x7x960xf32>, tensor<8x7x7x960xf32>) -> tensor<8x7x7x960xf32>
     %blocks.7.0.expand.du_xhat = stablehlo.multiply %blocks.7.0.expand.d_relu6, %blocks.7.0.expand.xhat : tensor<8x7x7x960xf32>
-    %blocks.7.0.expand.d_beta_hw_d_gamma_hw:2 = stablehlo.reduce(%blocks.7.0.expand.d_relu6 init: %cst_1), (%blocks.7.0.expand.du_xhat init: %cst_1) across dimensions = [1, 2] : (tensor<8x7x7x960xf32>, tensor<8x7x7x960xf32>, tensor<f32>, tensor<f32>) -> (tensor<8x960xf32>, tensor<8x960xf32>)
-      reducer(%acc_12: tensor<f32>, %elt_12: tensor<f32>) (%acc_13: tensor<f32>, %elt_13: tensor<f32>) {
-        %part_12 = stablehlo.add %acc_12, %elt_12 : tensor<f32>
-        %part_13 = stablehlo.add %acc_13, %elt_13 : tensor<f32>
-        stablehlo.return %part_12, %part_13 : tensor<f32>, tensor<f32>
+    %blocks.7.0.expand.d_beta_w_d_gamma_w:2 = stablehlo.reduce(%blocks.7.0.expand.d_relu6 init: %cst_1), (%blocks.7.0.expand.du_xhat init: %cst_1) across dimensions = [2] : (tensor<8x7x7x960xf32>, tensor<8x7x7x960xf32>, tensor<f32>, tensor<f32>) -> (tensor<8x7x960xf32>, tensor<8x7x960xf32>)
+      reducer(%acc_18: tensor<f32>, %elt_18: tensor<f32>) (%acc_19: tensor<f32>, %elt_19: tensor<f32>) {
+        %part_18 = stablehlo.add %acc_18, %elt_18 : tensor<f32>
+        %part_19 = stablehlo.add %acc_19, %elt_19 : tensor<f32>
+        stablehlo.return %part_18, %part_19 : tensor<f32>, tensor<f32>
+      }
+    %blocks.7.0.expand.d_beta_hw_d_gamma_hw:2 = stablehlo.reduce(%blocks.7.0.expand.d_beta_w_d_gamma_w#0 init: %cst_1), (%blocks.7.0.expand.d_beta_w_d_gamma_w#1 init: %cst_1) across dimensions = [1] : (tensor<8x7x960xf32>, tensor<8x7x960xf32>, tensor<f32>, tensor<f32>) -> (tensor<8x960xf32>, tensor<8x960xf32>)
+      reducer(%acc_20: tensor<f32>, %elt_20: tensor<f32>) (%acc_21: tensor<f32>, %elt_21: tensor<f32>) {
+        %part_20 = stablehlo.add %acc_20, %elt_20 : tensor<f32>
+        %part_21 = stablehlo.add %acc_21, %elt_21 : tensor<f32>
+        stablehlo.return %part_20, %part_21 : tensor<f32>, tensor<f32>
       }
     %blocks.7.0.expand.d_beta_d_gamma:2 = stablehlo.reduce(%blocks.7.0.expand.d_beta_hw_d_gamma_hw#0 init: %cst_1), (%blocks.7.0.expand.d_beta_hw_d_gamma_hw#1 init: %cst_1) across dimensions = [0] : (tensor<8x960xf32>, tensor<8x960xf32>, tensor<f32>, tensor<f32>) -> (tensor<960xf32>, tensor<960xf32>)
-      reducer(%acc_14: tensor<f32>, %elt_14: tensor<f32>) (%acc_15: tensor<f32>, %elt_15: tensor<f32>) {
-        %part_14 = stablehlo.add %acc_14, %elt_14 : tensor<f32>
-        %part_15 = stablehlo.add %acc_15, %elt_15 : tensor<f32>
-        stablehlo.return %part_14, %part_15 : tensor<f32>, tensor<f32>
+      reducer(%acc_22: tensor<f32>, %elt_22: tensor<f32>) (%acc_23: tensor<f32>, %elt_23: tensor<f32>) {
+        %part_22 = stablehlo.add %acc_22, %elt_22 : tensor<f32>
+        %part_23 = stablehlo.add %acc_23, %elt_23 : tensor<f32>
+        stablehlo.return %part_22, %part_23 : tensor<f32>, tensor<f32>
       }
     %blocks.7.0.expand.gamma_inv = stablehlo.multiply %blocks.7.0.expand.bn.gamma.flat, %blocks.7.0.expand.inv_std : tensor<960xf32>
     %blocks.7.0.expand.bcast_12 = stablehlo.broadcast_in_dim %cst_12, dims = [] : (tensor<f32>) -> tensor<960xf32>
@@ -8568,17 +9112,23 @@ module {
     %blocks.6.2.project.mean_inv_b = stablehlo.broadcast_in_dim %blocks.6.2.project.mean_inv, dims = [3] : (tensor<160xf32>) -> tensor<8x7x7x160xf32>
     %blocks.6.2.project.xhat = stablehlo.subtract %blocks.6.2.project.z_inv, %blocks.6.2.project.mean_inv_b : tensor<8x7x7x160xf32>
     %blocks.6.2.project.du_xhat = stablehlo.multiply %blocks.7.0.expand.d_x, %blocks.6.2.project.xhat : tensor<8x7x7x160xf32>
-    %blocks.6.2.project.d_beta_hw_d_gamma_hw:2 = stablehlo.reduce(%blocks.7.0.expand.d_x init: %cst_1), (%blocks.6.2.project.du_xhat init: %cst_1) across dimensions = [1, 2] : (tensor<8x7x7x160xf32>, tensor<8x7x7x160xf32>, tensor<f32>, tensor<f32>) -> (tensor<8x160xf32>, tensor<8x160xf32>)
-      reducer(%acc_16: tensor<f32>, %elt_16: tensor<f32>) (%acc_17: tensor<f32>, %elt_17: tensor<f32>) {
-        %part_16 = stablehlo.add %acc_16, %elt_16 : tensor<f32>
-        %part_17 = stablehlo.add %acc_17, %elt_17 : tensor<f32>
-        stablehlo.return %part_16, %part_17 : tensor<f32>, tensor<f32>
+    %blocks.6.2.project.d_beta_w_d_gamma_w:2 = stablehlo.reduce(%blocks.7.0.expand.d_x init: %cst_1), (%blocks.6.2.project.du_xhat init: %cst_1) across dimensions = [2] : (tensor<8x7x7x160xf32>, tensor<8x7x7x160xf32>, tensor<f32>, tensor<f32>) -> (tensor<8x7x160xf32>, tensor<8x7x160xf32>)
+      reducer(%acc_24: tensor<f32>, %elt_24: tensor<f32>) (%acc_25: tensor<f32>, %elt_25: tensor<f32>) {
+        %part_24 = stablehlo.add %acc_24, %elt_24 : tensor<f32>
+        %part_25 = stablehlo.add %acc_25, %elt_25 : tensor<f32>
+        stablehlo.return %part_24, %part_25 : tensor<f32>, tensor<f32>
+      }
+    %blocks.6.2.project.d_beta_hw_d_gamma_hw:2 = stablehlo.reduce(%blocks.6.2.project.d_beta_w_d_gamma_w#0 init: %cst_1), (%blocks.6.2.project.d_beta_w_d_gamma_w#1 init: %cst_1) across dimensions = [1] : (tensor<8x7x160xf32>, tensor<8x7x160xf32>, tensor<f32>, tensor<f32>) -> (tensor<8x160xf32>, tensor<8x160xf32>)
+      reducer(%acc_26: tensor<f32>, %elt_26: tensor<f32>) (%acc_27: tensor<f32>, %elt_27: tensor<f32>) {
+        %part_26 = stablehlo.add %acc_26, %elt_26 : tensor<f32>
+        %part_27 = stablehlo.add %acc_27, %elt_27 : tensor<f32>
+        stablehlo.return %part_26, %part_27 : tensor<f32>, tensor<f32>
       }
     %blocks.6.2.project.d_beta_d_gamma:2 = stablehlo.reduce(%blocks.6.2.project.d_beta_hw_d_gamma_hw#0 init: %cst_1), (%blocks.6.2.project.d_beta_hw_d_gamma_hw#1 init: %cst_1) across dimensions = [0] : (tensor<8x160xf32>, tensor<8x160xf32>, tensor<f32>, tensor<f32>) -> (tensor<160xf32>, tensor<160xf32>)
-      reducer(%acc_18: tensor<f32>, %elt_18: tensor<f32>) (%acc_19: tensor<f32>, %elt_19: tensor<f32>) {
-        %part_18 = stablehlo.add %acc_18, %elt_18 : tensor<f32>
-        %part_19 = stablehlo.add %acc_19, %elt_19 : tensor<f32>
-        stablehlo.return %part_18, %part_19 : tensor<f32>, tensor<f32>
+      reducer(%acc_28: tensor<f32>, %elt_28: tensor<f32>) (%acc_29: tensor<f32>, %elt_29: tensor<f32>) {
+        %part_28 = stablehlo.add %acc_28, %elt_28 : tensor<f32>
+        %part_29 = stablehlo.add %acc_29, %elt_29 : tensor<f32>
+        stablehlo.return %part_28, %part_29 : tensor<f32>, tensor<f32>
       }
     %blocks.6.2.project.gamma_inv = stablehlo.multiply %blocks.6.2.project.bn.gamma.flat, %blocks.6.2.project.inv_std : tensor<160xf32>
     %blocks.6.2.project.bcast_8 = stablehlo.broadcast_in_dim %cst_12, dims = [] : (tensor<f32>) -> tensor<160xf32>
@@ -8611,17 +9161,23 @@ module {
     %blocks.6.2.dw.full = stablehlo.broadcast_in_dim %cst_1, dims = [] : (tensor<f32>) -> tensor<8x7x7x960xf32>
     %blocks.6.2.dw.d_relu6 = stablehlo.select %blocks.6.2.dw.relu6_on, %blocks.6.2.project.d_x, %blocks.6.2.dw.full : (tensor<8x7x7x960xi1>, tensor<8x7x7x960xf32>, tensor<8x7x7x960xf32>) -> tensor<8x7x7x960xf32>
     %blocks.6.2.dw.du_xhat = stablehlo.multiply %blocks.6.2.dw.d_relu6, %blocks.6.2.dw.xhat : tensor<8x7x7x960xf32>
-    %blocks.6.2.dw.d_beta_hw_d_gamma_hw:2 = stablehlo.reduce(%blocks.6.2.dw.d_relu6 init: %cst_1), (%blocks.6.2.dw.du_xhat init: %cst_1) across dimensions = [1, 2] : (tensor<8x7x7x960xf32>, tensor<8x7x7x960xf32>, tensor<f32>, tensor<f32>) -> (tensor<8x960xf32>, tensor<8x960xf32>)
-      reducer(%acc_20: tensor<f32>, %elt_20: tensor<f32>) (%acc_21: tensor<f32>, %elt_21: tensor<f32>) {
-        %part_20 = stablehlo.add %acc_20, %elt_20 : tensor<f32>
-        %part_21 = stablehlo.add %acc_21, %elt_21 : tensor<f32>
-        stablehlo.return %part_20, %part_21 : tensor<f32>, tensor<f32>
+    %blocks.6.2.dw.d_beta_w_d_gamma_w:2 = stablehlo.reduce(%blocks.6.2.dw.d_relu6 init: %cst_1), (%blocks.6.2.dw.du_xhat init: %cst_1) across dimensions = [2] : (tensor<8x7x7x960xf32>, tensor<8x7x7x960xf32>, tensor<f32>, tensor<f32>) -> (tensor<8x7x960xf32>, tensor<8x7x960xf32>)
+      reducer(%acc_30: tensor<f32>, %elt_30: tensor<f32>) (%acc_31: tensor<f32>, %elt_31: tensor<f32>) {
+        %part_30 = stablehlo.add %acc_30, %elt_30 : tensor<f32>
+        %part_31 = stablehlo.add %acc_31, %elt_31 : tensor<f32>
+        stablehlo.return %part_30, %part_31 : tensor<f32>, tensor<f32>
+      }
+    %blocks.6.2.dw.d_beta_hw_d_gamma_hw:2 = stablehlo.reduce(%blocks.6.2.dw.d_beta_w_d_gamma_w#0 init: %cst_1), (%blocks.6.2.dw.d_beta_w_d_gamma_w#1 init: %cst_1) across dimensions = [1] : (tensor<8x7x960xf32>, tensor<8x7x960xf32>, tensor<f32>, tensor<f32>) -> (tensor<8x960xf32>, tensor<8x960xf32>)
+      reducer(%acc_32: tensor<f32>, %elt_32: tensor<f32>) (%acc_33: tensor<f32>, %elt_33: tensor<f32>) {
+        %part_32 = stablehlo.add %acc_32, %elt_32 : tensor<f32>
+        %part_33 = stablehlo.add %acc_33, %elt_33 : tensor<f32>
+        stablehlo.return %part_32, %part_33 : tensor<f32>, tensor<f32>
       }
     %blocks.6.2.dw.d_beta_d_gamma:2 = stablehlo.reduce(%blocks.6.2.dw.d_beta_hw_d_gamma_hw#0 init: %cst_1), (%blocks.6.2.dw.d_beta_hw_d_gamma_hw#1 init: %cst_1) across dimensions = [0] : (tensor<8x960xf32>, tensor<8x960xf32>, tensor<f32>, tensor<f32>) -> (tensor<960xf32>, tensor<960xf32>)
-      reducer(%acc_22: tensor<f32>, %elt_22: tensor<f32>) (%acc_23: tensor<f32>, %elt_23: tensor<f32>) {
-        %part_22 = stablehlo.add %acc_22, %elt_22 : tensor<f32>
-        %part_23 = stablehlo.add %acc_23, %elt_23 : tensor<f32>
-        stablehlo.return %part_22, %part_23 : tensor<f32>, tensor<f32>
+      reducer(%acc_34: tensor<f32>, %elt_34: tensor<f32>) (%acc_35: tensor<f32>, %elt_35: tensor<f32>) {
+        %part_34 = stablehlo.add %acc_34, %elt_34 : tensor<f32>
+        %part_35 = stablehlo.add %acc_35, %elt_35 : tensor<f32>
+        stablehlo.return %part_34, %part_35 : tensor<f32>, tensor<f32>
       }
     %blocks.6.2.dw.gamma_inv = stablehlo.multiply %blocks.6.2.dw.bn.gamma.flat, %blocks.6.2.dw.inv_std : tensor<960xf32>
     %blocks.6.2.dw.bcast_12 = stablehlo.broadcast_in_dim %cst_12, dims = [] : (tensor<f32>) -> tensor<960xf32>
@@ -8684,17 +9240,23 @@ module {
     %blocks.6.2.expand.full = stablehlo.broadcast_in_dim %cst_1, dims = [] : (tensor<f32>) -> tensor<8x7x7x960xf32>
     %blocks.6.2.expand.d_relu6 = stablehlo.select %blocks.6.2.expand.relu6_on, %blocks.6.2.dw.d_x, %blocks.6.2.expand.full : (tensor<8x7x7x960xi1>, tensor<8x7x7x960xf32>, tensor<8x7x7x960xf32>) -> tensor<8x7x7x960xf32>
     %blocks.6.2.expand.du_xhat = stablehlo.multiply %blocks.6.2.expand.d_relu6, %blocks.6.2.expand.xhat : tensor<8x7x7x960xf32>
-    %blocks.6.2.expand.d_beta_hw_d_gamma_hw:2 = stablehlo.reduce(%blocks.6.2.expand.d_relu6 init: %cst_1), (%blocks.6.2.expand.du_xhat init: %cst_1) across dimensions = [1, 2] : (tensor<8x7x7x960xf32>, tensor<8x7x7x960xf32>, tensor<f32>, tensor<f32>) -> (tensor<8x960xf32>, tensor<8x960xf32>)
-      reducer(%acc_24: tensor<f32>, %elt_24: tensor<f32>) (%acc_25: tensor<f32>, %elt_25: tensor<f32>) {
-        %part_24 = stablehlo.add %acc_24, %elt_24 : tensor<f32>
-        %part_25 = stablehlo.add %acc_25, %elt_25 : tensor<f32>
-        stablehlo.return %part_24, %part_25 : tensor<f32>, tensor<f32>
+    %blocks.6.2.expand.d_beta_w_d_gamma_w:2 = stablehlo.reduce(%blocks.6.2.expand.d_relu6 init: %cst_1), (%blocks.6.2.expand.du_xhat init: %cst_1) across dimensions = [2] : (tensor<8x7x7x960xf32>, tensor<8x7x7x960xf32>, tensor<f32>, tensor<f32>) -> (tensor<8x7x960xf32>, tensor<8x7x960xf32>)
+      reducer(%acc_36: tensor<f32>, %elt_36: tensor<f32>) (%acc_37: tensor<f32>, %elt_37: tensor<f32>) {
+        %part_36 = stablehlo.add %acc_36, %elt_36 : tensor<f32>
+        %part_37 = stablehlo.add %acc_37, %elt_37 : tensor<f32>
+        stablehlo.return %part_36, %part_37 : tensor<f32>, tensor<f32>
+      }
+    %blocks.6.2.expand.d_beta_hw_d_gamma_hw:2 = stablehlo.reduce(%blocks.6.2.expand.d_beta_w_d_gamma_w#0 init: %cst_1), (%blocks.6.2.expand.d_beta_w_d_gamma_w#1 init: %cst_1) across dimensions = [1] : (tensor<8x7x960xf32>, tensor<8x7x960xf32>, tensor<f32>, tensor<f32>) -> (tensor<8x960xf32>, tensor<8x960xf32>)
+      reducer(%acc_38: tensor<f32>, %elt_38: tensor<f32>) (%acc_39: tensor<f32>, %elt_39: tensor<f32>) {
+        %part_38 = stablehlo.add %acc_38, %elt_38 : tensor<f32>
+        %part_39 = stablehlo.add %acc_39, %elt_39 : tensor<f32>
+        stablehlo.return %part_38, %part_39 : tensor<f32>, tensor<f32>
       }
     %blocks.6.2.expand.d_beta_d_gamma:2 = stablehlo.reduce(%blocks.6.2.expand.d_beta_hw_d_gamma_hw#0 init: %cst_1), (%blocks.6.2.expand.d_beta_hw_d_gamma_hw#1 init: %cst_1) across dimensions = [0] : (tensor<8x960xf32>, tensor<8x960xf32>, tensor<f32>, tensor<f32>) -> (tensor<960xf32>, tensor<960xf32>)
-      reducer(%acc_26: tensor<f32>, %elt_26: tensor<f32>) (%acc_27: tensor<f32>, %elt_27: tensor<f32>) {
-        %part_26 = stablehlo.add %acc_26, %elt_26 : tensor<f32>
-        %part_27 = stablehlo.add %acc_27, %elt_27 : tensor<f32>
-        stablehlo.return %part_26, %part_27 : tensor<f32>, tensor<f32>
+      reducer(%acc_40: tensor<f32>, %elt_40: tensor<f32>) (%acc_41: tensor<f32>, %elt_41: tensor<f32>) {
+        %part_40 = stablehlo.add %acc_40, %elt_40 : tensor<f32>
+        %part_41 = stablehlo.add %acc_41, %elt_41 : tensor<f32>
+        stablehlo.return %part_40, %part_41 : tensor<f32>, tensor<f32>
       }
     %blocks.6.2.expand.gamma_inv = stablehlo.multiply %blocks.6.2.expand.bn.gamma.flat, %blocks.6.2.expand.inv_std : tensor<960xf32>
     %blocks.6.2.expand.bcast_12 = stablehlo.broadcast_in_dim %cst_12, dims = [] : (tensor<f32>) -> tensor<960xf32>
@@ -8721,17 +9283,23 @@ module {
     %blocks.6.1.project.mean_inv_b = stablehlo.broadcast_in_dim %blocks.6.1.project.mean_inv, dims = [3] : (tensor<160xf32>) -> tensor<8x7x7x160xf32>
     %blocks.6.1.project.xhat = stablehlo.subtract %blocks.6.1.project.z_inv, %blocks.6.1.project.mean_inv_b : tensor<8x7x7x160xf32>
     %blocks.6.1.project.du_xhat = stablehlo.multiply %blocks.6.2.d_residual, %blocks.6.1.project.xhat : tensor<8x7x7x160xf32>
-    %blocks.6.1.project.d_beta_hw_d_gamma_hw:2 = stablehlo.reduce(%blocks.6.2.d_residual init: %cst_1), (%blocks.6.1.project.du_xhat init: %cst_1) across dimensions = [1, 2] : (tensor<8x7x7x160xf32>, tensor<8x7x7x160xf32>, tensor<f32>, tensor<f32>) -> (tensor<8x160xf32>, tensor<8x160xf32>)
-      reducer(%acc_28: tensor<f32>, %elt_28: tensor<f32>) (%acc_29: tensor<f32>, %elt_29: tensor<f32>) {
-        %part_28 = stablehlo.add %acc_28, %elt_28 : tensor<f32>
-        %part_29 = stablehlo.add %acc_29, %elt_29 : tensor<f32>
-        stablehlo.return %part_28, %part_29 : tensor<f32>, tensor<f32>
+    %blocks.6.1.project.d_beta_w_d_gamma_w:2 = stablehlo.reduce(%blocks.6.2.d_residual init: %cst_1), (%blocks.6.1.project.du_xhat init: %cst_1) across dimensions = [2] : (tensor<8x7x7x160xf32>, tensor<8x7x7x160xf32>, tensor<f32>, tensor<f32>) -> (tensor<8x7x160xf32>, tensor<8x7x160xf32>)
+      reducer(%acc_42: tensor<f32>, %elt_42: tensor<f32>) (%acc_43: tensor<f32>, %elt_43: tensor<f32>) {
+        %part_42 = stablehlo.add %acc_42, %elt_42 : tensor<f32>
+        %part_43 = stablehlo.add %acc_43, %elt_43 : tensor<f32>
+        stablehlo.return %part_42, %part_43 : tensor<f32>, tensor<f32>
+      }
+    %blocks.6.1.project.d_beta_hw_d_gamma_hw:2 = stablehlo.reduce(%blocks.6.1.project.d_beta_w_d_gamma_w#0 init: %cst_1), (%blocks.6.1.project.d_beta_w_d_gamma_w#1 init: %cst_1) across dimensions = [1] : (tensor<8x7x160xf32>, tensor<8x7x160xf32>, tensor<f32>, tensor<f32>) -> (tensor<8x160xf32>, tensor<8x160xf32>)
+      reducer(%acc_44: tensor<f32>, %elt_44: tensor<f32>) (%acc_45: tensor<f32>, %elt_45: tensor<f32>) {
+        %part_44 = stablehlo.add %acc_44, %elt_44 : tensor<f32>
+        %part_45 = stablehlo.add %acc_45, %elt_45 : tensor<f32>
+        stablehlo.return %part_44, %part_45 : tensor<f32>, tensor<f32>
       }
     %blocks.6.1.project.d_beta_d_gamma:2 = stablehlo.reduce(%blocks.6.1.project.d_beta_hw_d_gamma_hw#0 init: %cst_1), (%blocks.6.1.project.d_beta_hw_d_gamma_hw#1 init: %cst_1) across dimensions = [0] : (tensor<8x160xf32>, tensor<8x160xf32>, tensor<f32>, tensor<f32>) -> (tensor<160xf32>, tensor<160xf32>)
-      reducer(%acc_30: tensor<f32>, %elt_30: tensor<f32>) (%acc_31: tensor<f32>, %elt_31: tensor<f32>) {
-        %part_30 = stablehlo.add %acc_30, %elt_30 : tensor<f32>
-        %part_31 = stablehlo.add %acc_31, %elt_31 : tensor<f32>
-        stablehlo.return %part_30, %part_31 : tensor<f32>, tensor<f32>
+      reducer(%acc_46: tensor<f32>, %elt_46: tensor<f32>) (%acc_47: tensor<f32>, %elt_47: tensor<f32>) {
+        %part_46 = stablehlo.add %acc_46, %elt_46 : tensor<f32>
+        %part_47 = stablehlo.add %acc_47, %elt_47 : tensor<f32>
+        stablehlo.return %part_46, %part_47 : tensor<f32>, tensor<f32>
       }
     %blocks.6.1.project.gamma_inv = stablehlo.multiply %blocks.6.1.project.bn.gamma.flat, %blocks.6.1.project.inv_std : tensor<160xf32>
     %blocks.6.1.project.bcast_8 = stablehlo.broadcast_in_dim %cst_12, dims = [] : (tensor<f32>) -> tensor<160xf32>
@@ -8764,17 +9332,23 @@ module {
     %blocks.6.1.dw.full = stablehlo.broadcast_in_dim %cst_1, dims = [] : (tensor<f32>) -> tensor<8x7x7x960xf32>
     %blocks.6.1.dw.d_relu6 = stablehlo.select %blocks.6.1.dw.relu6_on, %blocks.6.1.project.d_x, %blocks.6.1.dw.full : (tensor<8x7x7x960xi1>, tensor<8x7x7x960xf32>, tensor<8x7x7x960xf32>) -> tensor<8x7x7x960xf32>
     %blocks.6.1.dw.du_xhat = stablehlo.multiply %blocks.6.1.dw.d_relu6, %blocks.6.1.dw.xhat : tensor<8x7x7x960xf32>
-    %blocks.6.1.dw.d_beta_hw_d_gamma_hw:2 = stablehlo.reduce(%blocks.6.1.dw.d_relu6 init: %cst_1), (%blocks.6.1.dw.du_xhat init: %cst_1) across dimensions = [1, 2] : (tensor<8x7x7x960xf32>, tensor<8x7x7x960xf32>, tensor<f32>, tensor<f32>) -> (tensor<8x960xf32>, tensor<8x960xf32>)
-      reducer(%acc_32: tensor<f32>, %elt_32: tensor<f32>) (%acc_33: tensor<f32>, %elt_33: tensor<f32>) {
-        %part_32 = stablehlo.add %acc_32, %elt_32 : tensor<f32>
-        %part_33 = stablehlo.add %acc_33, %elt_33 : tensor<f32>
-        stablehlo.return %part_32, %part_33 : tensor<f32>, tensor<f32>
+    %blocks.6.1.dw.d_beta_w_d_gamma_w:2 = stablehlo.reduce(%blocks.6.1.dw.d_relu6 init: %cst_1), (%blocks.6.1.dw.du_xhat init: %cst_1) across dimensions = [2] : (tensor<8x7x7x960xf32>, tensor<8x7x7x960xf32>, tensor<f32>, tensor<f32>) -> (tensor<8x7x960xf32>, tensor<8x7x960xf32>)
+      reducer(%acc_48: tensor<f32>, %elt_48: tensor<f32>) (%acc_49: tensor<f32>, %elt_49: tensor<f32>) {
+        %part_48 = stablehlo.add %acc_48, %elt_48 : tensor<f32>
+        %part_49 = stablehlo.add %acc_49, %elt_49 : tensor<f32>
+        stablehlo.return %part_48, %part_49 : tensor<f32>, tensor<f32>
+      }
+    %blocks.6.1.dw.d_beta_hw_d_gamma_hw:2 = stablehlo.reduce(%blocks.6.1.dw.d_beta_w_d_gamma_w#0 init: %cst_1), (%blocks.6.1.dw.d_beta_w_d_gamma_w#1 init: %cst_1) across dimensions = [1] : (tensor<8x7x960xf32>, tensor<8x7x960xf32>, tensor<f32>, tensor<f32>) -> (tensor<8x960xf32>, tensor<8x960xf32>)
+      reducer(%acc_50: tensor<f32>, %elt_50: tensor<f32>) (%acc_51: tensor<f32>, %elt_51: tensor<f32>) {
+        %part_50 = stablehlo.add %acc_50, %elt_50 : tensor<f32>
+        %part_51 = stablehlo.add %acc_51, %elt_51 : tensor<f32>
+        stablehlo.return %part_50, %part_51 : tensor<f32>, tensor<f32>
       }
     %blocks.6.1.dw.d_beta_d_gamma:2 = stablehlo.reduce(%blocks.6.1.dw.d_beta_hw_d_gamma_hw#0 init: %cst_1), (%blocks.6.1.dw.d_beta_hw_d_gamma_hw#1 init: %cst_1) across dimensions = [0] : (tensor<8x960xf32>, tensor<8x960xf32>, tensor<f32>, tensor<f32>) -> (tensor<960xf32>, tensor<960xf32>)
-      reducer(%acc_34: tensor<f32>, %elt_34: tensor<f32>) (%acc_35: tensor<f32>, %elt_35: tensor<f32>) {
-        %part_34 = stablehlo.add %acc_34, %elt_34 : tensor<f32>
-        %part_35 = stablehlo.add %acc_35, %elt_35 : tensor<f32>
-        stablehlo.return %part_34, %part_35 : tensor<f32>, tensor<f32>
+      reducer(%acc_52: tensor<f32>, %elt_52: tensor<f32>) (%acc_53: tensor<f32>, %elt_53: tensor<f32>) {
+        %part_52 = stablehlo.add %acc_52, %elt_52 : tensor<f32>
+        %part_53 = stablehlo.add %acc_53, %elt_53 : tensor<f32>
+        stablehlo.return %part_52, %part_53 : tensor<f32>, tensor<f32>
       }
     %blocks.6.1.dw.gamma_inv = stablehlo.multiply %blocks.6.1.dw.bn.gamma.flat, %blocks.6.1.dw.inv_std : tensor<960xf32>
     %blocks.6.1.dw.bcast_12 = stablehlo.broadcast_in_dim %cst_12, dims = [] : (tensor<f32>) -> tensor<960xf32>
@@ -8837,17 +9411,23 @@ module {
     %blocks.6.1.expand.full = stablehlo.broadcast_in_dim %cst_1, dims = [] : (tensor<f32>) -> tensor<8x7x7x960xf32>
     %blocks.6.1.expand.d_relu6 = stablehlo.select %blocks.6.1.expand.relu6_on, %blocks.6.1.dw.d_x, %blocks.6.1.expand.full : (tensor<8x7x7x960xi1>, tensor<8x7x7x960xf32>, tensor<8x7x7x960xf32>) -> tensor<8x7x7x960xf32>
     %blocks.6.1.expand.du_xhat = stablehlo.multiply %blocks.6.1.expand.d_relu6, %blocks.6.1.expand.xhat : tensor<8x7x7x960xf32>
-    %blocks.6.1.expand.d_beta_hw_d_gamma_hw:2 = stablehlo.reduce(%blocks.6.1.expand.d_relu6 init: %cst_1), (%blocks.6.1.expand.du_xhat init: %cst_1) across dimensions = [1, 2] : (tensor<8x7x7x960xf32>, tensor<8x7x7x960xf32>, tensor<f32>, tensor<f32>) -> (tensor<8x960xf32>, tensor<8x960xf32>)
-      reducer(%acc_36: tensor<f32>, %elt_36: tensor<f32>) (%acc_37: tensor<f32>, %elt_37: tensor<f32>) {
-        %part_36 = stablehlo.add %acc_36, %elt_36 : tensor<f32>
-        %part_37 = stablehlo.add %acc_37, %elt_37 : tensor<f32>
-        stablehlo.return %part_36, %part_37 : tensor<f32>, tensor<f32>
+    %blocks.6.1.expand.d_beta_w_d_gamma_w:2 = stablehlo.reduce(%blocks.6.1.expand.d_relu6 init: %cst_1), (%blocks.6.1.expand.du_xhat init: %cst_1) across dimensions = [2] : (tensor<8x7x7x960xf32>, tensor<8x7x7x960xf32>, tensor<f32>, tensor<f32>) -> (tensor<8x7x960xf32>, tensor<8x7x960xf32>)
+      reducer(%acc_54: tensor<f32>, %elt_54: tensor<f32>) (%acc_55: tensor<f32>, %elt_55: tensor<f32>) {
+        %part_54 = stablehlo.add %acc_54, %elt_54 : tensor<f32>
+        %part_55 = stablehlo.add %acc_55, %elt_55 : tensor<f32>
+        stablehlo.return %part_54, %part_55 : tensor<f32>, tensor<f32>
+      }
+    %blocks.6.1.expand.d_beta_hw_d_gamma_hw:2 = stablehlo.reduce(%blocks.6.1.expand.d_beta_w_d_gamma_w#0 init: %cst_1), (%blocks.6.1.expand.d_beta_w_d_gamma_w#1 init: %cst_1) across dimensions = [1] : (tensor<8x7x960xf32>, tensor<8x7x960xf32>, tensor<f32>, tensor<f32>) -> (tensor<8x960xf32>, tensor<8x960xf32>)
+      reducer(%acc_56: tensor<f32>, %elt_56: tensor<f32>) (%acc_57: tensor<f32>, %elt_57: tensor<f32>) {
+        %part_56 = stablehlo.add %acc_56, %elt_56 : tensor<f32>
+        %part_57 = stablehlo.add %acc_57, %elt_57 : tensor<f32>
+        stablehlo.return %part_56, %part_57 : tensor<f32>, tensor<f32>
       }
     %blocks.6.1.expand.d_beta_d_gamma:2 = stablehlo.reduce(%blocks.6.1.expand.d_beta_hw_d_gamma_hw#0 init: %cst_1), (%blocks.6.1.expand.d_beta_hw_d_gamma_hw#1 init: %cst_1) across dimensions = [0] : (tensor<8x960xf32>, tensor<8x960xf32>, tensor<f32>, tensor<f32>) -> (tensor<960xf32>, tensor<960xf32>)
-      reducer(%acc_38: tensor<f32>, %elt_38: tensor<f32>) (%acc_39: tensor<f32>, %elt_39: tensor<f32>) {
-        %part_38 = stablehlo.add %acc_38, %elt_38 : tensor<f32>
-        %part_39 = stablehlo.add %acc_39, %elt_39 : tensor<f32>
-        stablehlo.return %part_38, %part_39 : tensor<f32>, tensor<f32>
+      reducer(%acc_58: tensor<f32>, %elt_58: tensor<f32>) (%acc_59: tensor<f32>, %elt_59: tensor<f32>) {
+        %part_58 = stablehlo.add %acc_58, %elt_58 : tensor<f32>
+        %part_59 = stablehlo.add %acc_59, %elt_59 : tensor<f32>
+        stablehlo.return %part_58, %part_59 : tensor<f32>, tensor<f32>
       }
     %blocks.6.1.expand.gamma_inv = stablehlo.multiply %blocks.6.1.expand.bn.gamma.flat, %blocks.6.1.expand.inv_std : tensor<960xf32>
     %blocks.6.1.expand.bcast_12 = stablehlo.broadcast_in_dim %cst_12, dims = [] : (tensor<f32>) -> tensor<960xf32>
@@ -8874,17 +9454,23 @@ module {
     %blocks.6.0.project.mean_inv_b = stablehlo.broadcast_in_dim %blocks.6.0.project.mean_inv, dims = [3] : (tensor<160xf32>) -> tensor<8x7x7x160xf32>
     %blocks.6.0.project.xhat = stablehlo.subtract %blocks.6.0.project.z_inv, %blocks.6.0.project.mean_inv_b : tensor<8x7x7x160xf32>
     %blocks.6.0.project.du_xhat = stablehlo.multiply %blocks.6.1.d_residual, %blocks.6.0.project.xhat : tensor<8x7x7x160xf32>
-    %blocks.6.0.project.d_beta_hw_d_gamma_hw:2 = stablehlo.reduce(%blocks.6.1.d_residual init: %cst_1), (%blocks.6.0.project.du_xhat init: %cst_1) across dimensions = [1, 2] : (tensor<8x7x7x160xf32>, tensor<8x7x7x160xf32>, tensor<f32>, tensor<f32>) -> (tensor<8x160xf32>, tensor<8x160xf32>)
-      reducer(%acc_40: tensor<f32>, %elt_40: tensor<f32>) (%acc_41: tensor<f32>, %elt_41: tensor<f32>) {
-        %part_40 = stablehlo.add %acc_40, %elt_40 : tensor<f32>
-        %part_41 = stablehlo.add %acc_41, %elt_41 : tensor<f32>
-        stablehlo.return %part_40, %part_41 : tensor<f32>, tensor<f32>
+    %blocks.6.0.project.d_beta_w_d_gamma_w:2 = stablehlo.reduce(%blocks.6.1.d_residual init: %cst_1), (%blocks.6.0.project.du_xhat init: %cst_1) across dimensions = [2] : (tensor<8x7x7x160xf32>, tensor<8x7x7x160xf32>, tensor<f32>, tensor<f32>) -> (tensor<8x7x160xf32>, tensor<8x7x160xf32>)
+      reducer(%acc_60: tensor<f32>, %elt_60: tensor<f32>) (%acc_61: tensor<f32>, %elt_61: tensor<f32>) {
+        %part_60 = stablehlo.add %acc_60, %elt_60 : tensor<f32>
+        %part_61 = stablehlo.add %acc_61, %elt_61 : tensor<f32>
+        stablehlo.return %part_60, %part_61 : tensor<f32>, tensor<f32>
+      }
+    %blocks.6.0.project.d_beta_hw_d_gamma_hw:2 = stablehlo.reduce(%blocks.6.0.project.d_beta_w_d_gamma_w#0 init: %cst_1), (%blocks.6.0.project.d_beta_w_d_gamma_w#1 init: %cst_1) across dimensions = [1] : (tensor<8x7x160xf32>, tensor<8x7x160xf32>, tensor<f32>, tensor<f32>) -> (tensor<8x160xf32>, tensor<8x160xf32>)
+      reducer(%acc_62: tensor<f32>, %elt_62: tensor<f32>) (%acc_63: tensor<f32>, %elt_63: tensor<f32>) {
+        %part_62 = stablehlo.add %acc_62, %elt_62 : tensor<f32>
+        %part_63 = stablehlo.add %acc_63, %elt_63 : tensor<f32>
+        stablehlo.return %part_62, %part_63 : tensor<f32>, tensor<f32>
       }
     %blocks.6.0.project.d_beta_d_gamma:2 = stablehlo.reduce(%blocks.6.0.project.d_beta_hw_d_gamma_hw#0 init: %cst_1), (%blocks.6.0.project.d_beta_hw_d_gamma_hw#1 init: %cst_1) across dimensions = [0] : (tensor<8x160xf32>, tensor<8x160xf32>, tensor<f32>, tensor<f32>) -> (tensor<160xf32>, tensor<160xf32>)
-      reducer(%acc_42: tensor<f32>, %elt_42: tensor<f32>) (%acc_43: tensor<f32>, %elt_43: tensor<f32>) {
-        %part_42 = stablehlo.add %acc_42, %elt_42 : tensor<f32>
-        %part_43 = stablehlo.add %acc_43, %elt_43 : tensor<f32>
-        stablehlo.return %part_42, %part_43 : tensor<f32>, tensor<f32>
+      reducer(%acc_64: tensor<f32>, %elt_64: tensor<f32>) (%acc_65: tensor<f32>, %elt_65: tensor<f32>) {
+        %part_64 = stablehlo.add %acc_64, %elt_64 : tensor<f32>
+        %part_65 = stablehlo.add %acc_65, %elt_65 : tensor<f32>
+        stablehlo.return %part_64, %part_65 : tensor<f32>, tensor<f32>
       }
     %blocks.6.0.project.gamma_inv = stablehlo.multiply %blocks.6.0.project.bn.gamma.flat, %blocks.6.0.project.inv_std : tensor<160xf32>
     %blocks.6.0.project.bcast_8 = stablehlo.broadcast_in_dim %cst_12, dims = [] : (tensor<f32>) -> tensor<160xf32>
@@ -8917,17 +9503,23 @@ module {
     %blocks.6.0.dw.full = stablehlo.broadcast_in_dim %cst_1, dims = [] : (tensor<f32>) -> tensor<8x7x7x576xf32>
     %blocks.6.0.dw.d_relu6 = stablehlo.select %blocks.6.0.dw.relu6_on, %blocks.6.0.project.d_x, %blocks.6.0.dw.full : (tensor<8x7x7x576xi1>, tensor<8x7x7x576xf32>, tensor<8x7x7x576xf32>) -> tensor<8x7x7x576xf32>
     %blocks.6.0.dw.du_xhat = stablehlo.multiply %blocks.6.0.dw.d_relu6, %blocks.6.0.dw.xhat : tensor<8x7x7x576xf32>
-    %blocks.6.0.dw.d_beta_hw_d_gamma_hw:2 = stablehlo.reduce(%blocks.6.0.dw.d_relu6 init: %cst_1), (%blocks.6.0.dw.du_xhat init: %cst_1) across dimensions = [1, 2] : (tensor<8x7x7x576xf32>, tensor<8x7x7x576xf32>, tensor<f32>, tensor<f32>) -> (tensor<8x576xf32>, tensor<8x576xf32>)
-      reducer(%acc_44: tensor<f32>, %elt_44: tensor<f32>) (%acc_45: tensor<f32>, %elt_45: tensor<f32>) {
-        %part_44 = stablehlo.add %acc_44, %elt_44 : tensor<f32>
-        %part_45 = stablehlo.add %acc_45, %elt_45 : tensor<f32>
-        stablehlo.return %part_44, %part_45 : tensor<f32>, tensor<f32>
+    %blocks.6.0.dw.d_beta_w_d_gamma_w:2 = stablehlo.reduce(%blocks.6.0.dw.d_relu6 init: %cst_1), (%blocks.6.0.dw.du_xhat init: %cst_1) across dimensions = [2] : (tensor<8x7x7x576xf32>, tensor<8x7x7x576xf32>, tensor<f32>, tensor<f32>) -> (tensor<8x7x576xf32>, tensor<8x7x576xf32>)
+      reducer(%acc_66: tensor<f32>, %elt_66: tensor<f32>) (%acc_67: tensor<f32>, %elt_67: tensor<f32>) {
+        %part_66 = stablehlo.add %acc_66, %elt_66 : tensor<f32>
+        %part_67 = stablehlo.add %acc_67, %elt_67 : tensor<f32>
+        stablehlo.return %part_66, %part_67 : tensor<f32>, tensor<f32>
+      }
+    %blocks.6.0.dw.d_beta_hw_d_gamma_hw:2 = stablehlo.reduce(%blocks.6.0.dw.d_beta_w_d_gamma_w#0 init: %cst_1), (%blocks.6.0.dw.d_beta_w_d_gamma_w#1 init: %cst_1) across dimensions = [1] : (tensor<8x7x576xf32>, tensor<8x7x576xf32>, tensor<f32>, tensor<f32>) -> (tensor<8x576xf32>, tensor<8x576xf32>)
+      reducer(%acc_68: tensor<f32>, %elt_68: tensor<f32>) (%acc_69: tensor<f32>, %elt_69: tensor<f32>) {
+        %part_68 = stablehlo.add %acc_68, %elt_68 : tensor<f32>
+        %part_69 = stablehlo.add %acc_69, %elt_69 : tensor<f32>
+        stablehlo.return %part_68, %part_69 : tensor<f32>, tensor<f32>
       }
     %blocks.6.0.dw.d_beta_d_gamma:2 = stablehlo.reduce(%blocks.6.0.dw.d_beta_hw_d_gamma_hw#0 init: %cst_1), (%blocks.6.0.dw.d_beta_hw_d_gamma_hw#1 init: %cst_1) across dimensions = [0] : (tensor<8x576xf32>, tensor<8x576xf32>, tensor<f32>, tensor<f32>) -> (tensor<576xf32>, tensor<576xf32>)
-      reducer(%acc_46: tensor<f32>, %elt_46: tensor<f32>) (%acc_47: tensor<f32>, %elt_47: tensor<f32>) {
-        %part_46 = stablehlo.add %acc_46, %elt_46 : tensor<f32>
-        %part_47 = stablehlo.add %acc_47, %elt_47 : tensor<f32>
-        stablehlo.return %part_46, %part_47 : tensor<f32>, tensor<f32>
+      reducer(%acc_70: tensor<f32>, %elt_70: tensor<f32>) (%acc_71: tensor<f32>, %elt_71: tensor<f32>) {
+        %part_70 = stablehlo.add %acc_70, %elt_70 : tensor<f32>
+        %part_71 = stablehlo.add %acc_71, %elt_71 : tensor<f32>
+        stablehlo.return %part_70, %part_71 : tensor<f32>, tensor<f32>
       }
     %blocks.6.0.dw.gamma_inv = stablehlo.multiply %blocks.6.0.dw.bn.gamma.flat, %blocks.6.0.dw.inv_std : tensor<576xf32>
     %blocks.6.0.dw.bcast_12 = stablehlo.broadcast_in_dim %cst_12, dims = [] : (tensor<f32>) -> tensor<576xf32>
@@ -8990,17 +9582,23 @@ module {
     %blocks.6.0.expand.full = stablehlo.broadcast_in_dim %cst_1, dims = [] : (tensor<f32>) -> tensor<8x14x14x576xf32>
     %blocks.6.0.expand.d_relu6 = stablehlo.select %blocks.6.0.expand.relu6_on, %blocks.6.0.dw.d_x, %blocks.6.0.expand.full : (tensor<8x14x14x576xi1>, tensor<8x14x14x576xf32>, tensor<8x14x14x576xf32>) -> tensor<8x14x14x576xf32>
     %blocks.6.0.expand.du_xhat = stablehlo.multiply %blocks.6.0.expand.d_relu6, %blocks.6.0.expand.xhat : tensor<8x14x14x576xf32>
-    %blocks.6.0.expand.d_beta_hw_d_gamma_hw:2 = stablehlo.reduce(%blocks.6.0.expand.d_relu6 init: %cst_1), (%blocks.6.0.expand.du_xhat init: %cst_1) across dimensions = [1, 2] : (tensor<8x14x14x576xf32>, tensor<8x14x14x576xf32>, tensor<f32>, tensor<f32>) -> (tensor<8x576xf32>, tensor<8x576xf32>)
-      reducer(%acc_48: tensor<f32>, %elt_48: tensor<f32>) (%acc_49: tensor<f32>, %elt_49: tensor<f32>) {
-        %part_48 = stablehlo.add %acc_48, %elt_48 : tensor<f32>
-        %part_49 = stablehlo.add %acc_49, %elt_49 : tensor<f32>
-        stablehlo.return %part_48, %part_49 : tensor<f32>, tensor<f32>
+    %blocks.6.0.expand.d_beta_w_d_gamma_w:2 = stablehlo.reduce(%blocks.6.0.expand.d_relu6 init: %cst_1), (%blocks.6.0.expand.du_xhat init: %cst_1) across dimensions = [2] : (tensor<8x14x14x576xf32>, tensor<8x14x14x576xf32>, tensor<f32>, tensor<f32>) -> (tensor<8x14x576xf32>, tensor<8x14x576xf32>)
+      reducer(%acc_72: tensor<f32>, %elt_72: tensor<f32>) (%acc_73: tensor<f32>, %elt_73: tensor<f32>) {
+        %part_72 = stablehlo.add %acc_72, %elt_72 : tensor<f32>
+        %part_73 = stablehlo.add %acc_73, %elt_73 : tensor<f32>
+        stablehlo.return %part_72, %part_73 : tensor<f32>, tensor<f32>
+      }
+    %blocks.6.0.expand.d_beta_hw_d_gamma_hw:2 = stablehlo.reduce(%blocks.6.0.expand.d_beta_w_d_gamma_w#0 init: %cst_1), (%blocks.6.0.expand.d_beta_w_d_gamma_w#1 init: %cst_1) across dimensions = [1] : (tensor<8x14x576xf32>, tensor<8x14x576xf32>, tensor<f32>, tensor<f32>) -> (tensor<8x576xf32>, tensor<8x576xf32>)
+      reducer(%acc_74: tensor<f32>, %elt_74: tensor<f32>) (%acc_75: tensor<f32>, %elt_75: tensor<f32>) {
+        %part_74 = stablehlo.add %acc_74, %elt_74 : tensor<f32>
+        %part_75 = stablehlo.add %acc_75, %elt_75 : tensor<f32>
+        stablehlo.return %part_74, %part_75 : tensor<f32>, tensor<f32>
       }
     %blocks.6.0.expand.d_beta_d_gamma:2 = stablehlo.reduce(%blocks.6.0.expand.d_beta_hw_d_gamma_hw#0 init: %cst_1), (%blocks.6.0.expand.d_beta_hw_d_gamma_hw#1 init: %cst_1) across dimensions = [0] : (tensor<8x576xf32>, tensor<8x576xf32>, tensor<f32>, tensor<f32>) -> (tensor<576xf32>, tensor<576xf32>)
-      reducer(%acc_50: tensor<f32>, %elt_50: tensor<f32>) (%acc_51: tensor<f32>, %elt_51: tensor<f32>) {
-        %part_50 = stablehlo.add %acc_50, %elt_50 : tensor<f32>
-        %part_51 = stablehlo.add %acc_51, %elt_51 : tensor<f32>
-        stablehlo.return %part_50, %part_51 : tensor<f32>, tensor<f32>
+      reducer(%acc_76: tensor<f32>, %elt_76: tensor<f32>) (%acc_77: tensor<f32>, %elt_77: tensor<f32>) {
+        %part_76 = stablehlo.add %acc_76, %elt_76 : tensor<f32>
+        %part_77 = stablehlo.add %acc_77, %elt_77 : tensor<f32>
+        stablehlo.return %part_76, %part_77 : tensor<f32>, tensor<f32>
       }
     %blocks.6.0.expand.gamma_inv = stablehlo.multiply %blocks.6.0.expand.bn.gamma.flat, %blocks.6.0.expand.inv_std : tensor<576xf32>
     %blocks.6.0.expand.bcast_12 = stablehlo.broadcast_in_dim %cst_10, dims = [] : (tensor<f32>) -> tensor<576xf32>
@@ -9027,17 +9625,23 @@ module {
     %blocks.5.2.project.mean_inv_b = stablehlo.broadcast_in_dim %blocks.5.2.project.mean_inv, dims = [3] : (tensor<96xf32>) -> tensor<8x14x14x96xf32>
     %blocks.5.2.project.xhat = stablehlo.subtract %blocks.5.2.project.z_inv, %blocks.5.2.project.mean_inv_b : tensor<8x14x14x96xf32>
     %blocks.5.2.project.du_xhat = stablehlo.multiply %blocks.6.0.expand.d_x, %blocks.5.2.project.xhat : tensor<8x14x14x96xf32>
-    %blocks.5.2.project.d_beta_hw_d_gamma_hw:2 = stablehlo.reduce(%blocks.6.0.expand.d_x init: %cst_1), (%blocks.5.2.project.du_xhat init: %cst_1) across dimensions = [1, 2] : (tensor<8x14x14x96xf32>, tensor<8x14x14x96xf32>, tensor<f32>, tensor<f32>) -> (tensor<8x96xf32>, tensor<8x96xf32>)
-      reducer(%acc_52: tensor<f32>, %elt_52: tensor<f32>) (%acc_53: tensor<f32>, %elt_53: tensor<f32>) {
-        %part_52 = stablehlo.add %acc_52, %elt_52 : tensor<f32>
-        %part_53 = stablehlo.add %acc_53, %elt_53 : tensor<f32>
-        stablehlo.return %part_52, %part_53 : tensor<f32>, tensor<f32>
+    %blocks.5.2.project.d_beta_w_d_gamma_w:2 = stablehlo.reduce(%blocks.6.0.expand.d_x init: %cst_1), (%blocks.5.2.project.du_xhat init: %cst_1) across dimensions = [2] : (tensor<8x14x14x96xf32>, tensor<8x14x14x96xf32>, tensor<f32>, tensor<f32>) -> (tensor<8x14x96xf32>, tensor<8x14x96xf32>)
+      reducer(%acc_78: tensor<f32>, %elt_78: tensor<f32>) (%acc_79: tensor<f32>, %elt_79: tensor<f32>) {
+        %part_78 = stablehlo.add %acc_78, %elt_78 : tensor<f32>
+        %part_79 = stablehlo.add %acc_79, %elt_79 : tensor<f32>
+        stablehlo.return %part_78, %part_79 : tensor<f32>, tensor<f32>
+      }
+    %blocks.5.2.project.d_beta_hw_d_gamma_hw:2 = stablehlo.reduce(%blocks.5.2.project.d_beta_w_d_gamma_w#0 init: %cst_1), (%blocks.5.2.project.d_beta_w_d_gamma_w#1 init: %cst_1) across dimensions = [1] : (tensor<8x14x96xf32>, tensor<8x14x96xf32>, tensor<f32>, tensor<f32>) -> (tensor<8x96xf32>, tensor<8x96xf32>)
+      reducer(%acc_80: tensor<f32>, %elt_80: tensor<f32>) (%acc_81: tensor<f32>, %elt_81: tensor<f32>) {
+        %part_80 = stablehlo.add %acc_80, %elt_80 : tensor<f32>
+        %part_81 = stablehlo.add %acc_81, %elt_81 : tensor<f32>
+        stablehlo.return %part_80, %part_81 : tensor<f32>, tensor<f32>
       }
     %blocks.5.2.project.d_beta_d_gamma:2 = stablehlo.reduce(%blocks.5.2.project.d_beta_hw_d_gamma_hw#0 init: %cst_1), (%blocks.5.2.project.d_beta_hw_d_gamma_hw#1 init: %cst_1) across dimensions = [0] : (tensor<8x96xf32>, tensor<8x96xf32>, tensor<f32>, tensor<f32>) -> (tensor<96xf32>, tensor<96xf32>)
-      reducer(%acc_54: tensor<f32>, %elt_54: tensor<f32>) (%acc_55: tensor<f32>, %elt_55: tensor<f32>) {
-        %part_54 = stablehlo.add %acc_54, %elt_54 : tensor<f32>
-        %part_55 = stablehlo.add %acc_55, %elt_55 : tensor<f32>
-        stablehlo.return %part_54, %part_55 : tensor<f32>, tensor<f32>
+      reducer(%acc_82: tensor<f32>, %elt_82: tensor<f32>) (%acc_83: tensor<f32>, %elt_83: tensor<f32>) {
+        %part_82 = stablehlo.add %acc_82, %elt_82 : tensor<f32>
+        %part_83 = stablehlo.add %acc_83, %elt_83 : tensor<f32>
+        stablehlo.return %part_82, %part_83 : tensor<f32>, tensor<f32>
       }
     %blocks.5.2.project.gamma_inv = stablehlo.multiply %blocks.5.2.project.bn.gamma.flat, %blocks.5.2.project.inv_std : tensor<96xf32>
     %blocks.5.2.project.bcast_8 = stablehlo.broadcast_in_dim %cst_10, dims = [] : (tensor<f32>) -> tensor<96xf32>
@@ -9070,17 +9674,23 @@ module {
     %blocks.5.2.dw.full = stablehlo.broadcast_in_dim %cst_1, dims = [] : (tensor<f32>) -> tensor<8x14x14x576xf32>
     %blocks.5.2.dw.d_relu6 = stablehlo.select %blocks.5.2.dw.relu6_on, %blocks.5.2.project.d_x, %blocks.5.2.dw.full : (tensor<8x14x14x576xi1>, tensor<8x14x14x576xf32>, tensor<8x14x14x576xf32>) -> tensor<8x14x14x576xf32>
     %blocks.5.2.dw.du_xhat = stablehlo.multiply %blocks.5.2.dw.d_relu6, %blocks.5.2.dw.xhat : tensor<8x14x14x576xf32>
-    %blocks.5.2.dw.d_beta_hw_d_gamma_hw:2 = stablehlo.reduce(%blocks.5.2.dw.d_relu6 init: %cst_1), (%blocks.5.2.dw.du_xhat init: %cst_1) across dimensions = [1, 2] : (tensor<8x14x14x576xf32>, tensor<8x14x14x576xf32>, tensor<f32>, tensor<f32>) -> (tensor<8x576xf32>, tensor<8x576xf32>)
-      reducer(%acc_56: tensor<f32>, %elt_56: tensor<f32>) (%acc_57: tensor<f32>, %elt_57: tensor<f32>) {
-        %part_56 = stablehlo.add %acc_56, %elt_56 : tensor<f32>
-        %part_57 = stablehlo.add %acc_57, %elt_57 : tensor<f32>
-        stablehlo.return %part_56, %part_57 : tensor<f32>, tensor<f32>
+    %blocks.5.2.dw.d_beta_w_d_gamma_w:2 = stablehlo.reduce(%blocks.5.2.dw.d_relu6 init: %cst_1), (%blocks.5.2.dw.du_xhat init: %cst_1) across dimensions = [2] : (tensor<8x14x14x576xf32>, tensor<8x14x14x576xf32>, tensor<f32>, tensor<f32>) -> (tensor<8x14x576xf32>, tensor<8x14x576xf32>)
+      reducer(%acc_84: tensor<f32>, %elt_84: tensor<f32>) (%acc_85: tensor<f32>, %elt_85: tensor<f32>) {
+        %part_84 = stablehlo.add %acc_84, %elt_84 : tensor<f32>
+        %part_85 = stablehlo.add %acc_85, %elt_85 : tensor<f32>
+        stablehlo.return %part_84, %part_85 : tensor<f32>, tensor<f32>
+      }
+    %blocks.5.2.dw.d_beta_hw_d_gamma_hw:2 = stablehlo.reduce(%blocks.5.2.dw.d_beta_w_d_gamma_w#0 init: %cst_1), (%blocks.5.2.dw.d_beta_w_d_gamma_w#1 init: %cst_1) across dimensions = [1] : (tensor<8x14x576xf32>, tensor<8x14x576xf32>, tensor<f32>, tensor<f32>) -> (tensor<8x576xf32>, tensor<8x576xf32>)
+      reducer(%acc_86: tensor<f32>, %elt_86: tensor<f32>) (%acc_87: tensor<f32>, %elt_87: tensor<f32>) {
+        %part_86 = stablehlo.add %acc_86, %elt_86 : tensor<f32>
+        %part_87 = stablehlo.add %acc_87, %elt_87 : tensor<f32>
+        stablehlo.return %part_86, %part_87 : tensor<f32>, tensor<f32>
       }
     %blocks.5.2.dw.d_beta_d_gamma:2 = stablehlo.reduce(%blocks.5.2.dw.d_beta_hw_d_gamma_hw#0 init: %cst_1), (%blocks.5.2.dw.d_beta_hw_d_gamma_hw#1 init: %cst_1) across dimensions = [0] : (tensor<8x576xf32>, tensor<8x576xf32>, tensor<f32>, tensor<f32>) -> (tensor<576xf32>, tensor<576xf32>)
-      reducer(%acc_58: tensor<f32>, %elt_58: tensor<f32>) (%acc_59: tensor<f32>, %elt_59: tensor<f32>) {
-        %part_58 = stablehlo.add %acc_58, %elt_58 : tensor<f32>
-        %part_59 = stablehlo.add %acc_59, %elt_59 : tensor<f32>
-        stablehlo.return %part_58, %part_59 : tensor<f32>, tensor<f32>
+      reducer(%acc_88: tensor<f32>, %elt_88: tensor<f32>) (%acc_89: tensor<f32>, %elt_89: tensor<f32>) {
+        %part_88 = stablehlo.add %acc_88, %elt_88 : tensor<f32>
+        %part_89 = stablehlo.add %acc_89, %elt_89 : tensor<f32>
+        stablehlo.return %part_88, %part_89 : tensor<f32>, tensor<f32>
       }
     %blocks.5.2.dw.gamma_inv = stablehlo.multiply %blocks.5.2.dw.bn.gamma.flat, %blocks.5.2.dw.inv_std : tensor<576xf32>
     %blocks.5.2.dw.bcast_12 = stablehlo.broadcast_in_dim %cst_10, dims = [] : (tensor<f32>) -> tensor<576xf32>
@@ -9143,17 +9753,23 @@ module {
     %blocks.5.2.expand.full = stablehlo.broadcast_in_dim %cst_1, dims = [] : (tensor<f32>) -> tensor<8x14x14x576xf32>
     %blocks.5.2.expand.d_relu6 = stablehlo.select %blocks.5.2.expand.relu6_on, %blocks.5.2.dw.d_x, %blocks.5.2.expand.full : (tensor<8x14x14x576xi1>, tensor<8x14x14x576xf32>, tensor<8x14x14x576xf32>) -> tensor<8x14x14x576xf32>
     %blocks.5.2.expand.du_xhat = stablehlo.multiply %blocks.5.2.expand.d_relu6, %blocks.5.2.expand.xhat : tensor<8x14x14x576xf32>
-    %blocks.5.2.expand.d_beta_hw_d_gamma_hw:2 = stablehlo.reduce(%blocks.5.2.expand.d_relu6 init: %cst_1), (%blocks.5.2.expand.du_xhat init: %cst_1) across dimensions = [1, 2] : (tensor<8x14x14x576xf32>, tensor<8x14x14x576xf32>, tensor<f32>, tensor<f32>) -> (tensor<8x576xf32>, tensor<8x576xf32>)
-      reducer(%acc_60: tensor<f32>, %elt_60: tensor<f32>) (%acc_61: tensor<f32>, %elt_61: tensor<f32>) {
-        %part_60 = stablehlo.add %acc_60, %elt_60 : tensor<f32>
-        %part_61 = stablehlo.add %acc_61, %elt_61 : tensor<f32>
-        stablehlo.return %part_60, %part_61 : tensor<f32>, tensor<f32>
+    %blocks.5.2.expand.d_beta_w_d_gamma_w:2 = stablehlo.reduce(%blocks.5.2.expand.d_relu6 init: %cst_1), (%blocks.5.2.expand.du_xhat init: %cst_1) across dimensions = [2] : (tensor<8x14x14x576xf32>, tensor<8x14x14x576xf32>, tensor<f32>, tensor<f32>) -> (tensor<8x14x576xf32>, tensor<8x14x576xf32>)
+      reducer(%acc_90: tensor<f32>, %elt_90: tensor<f32>) (%acc_91: tensor<f32>, %elt_91: tensor<f32>) {
+        %part_90 = stablehlo.add %acc_90, %elt_90 : tensor<f32>
+        %part_91 = stablehlo.add %acc_91, %elt_91 : tensor<f32>
+        stablehlo.return %part_90, %part_91 : tensor<f32>, tensor<f32>
+      }
+    %blocks.5.2.expand.d_beta_hw_d_gamma_hw:2 = stablehlo.reduce(%blocks.5.2.expand.d_beta_w_d_gamma_w#0 init: %cst_1), (%blocks.5.2.expand.d_beta_w_d_gamma_w#1 init: %cst_1) across dimensions = [1] : (tensor<8x14x576xf32>, tensor<8x14x576xf32>, tensor<f32>, tensor<f32>) -> (tensor<8x576xf32>, tensor<8x576xf32>)
+      reducer(%acc_92: tensor<f32>, %elt_92: tensor<f32>) (%acc_93: tensor<f32>, %elt_93: tensor<f32>) {
+        %part_92 = stablehlo.add %acc_92, %elt_92 : tensor<f32>
+        %part_93 = stablehlo.add %acc_93, %elt_93 : tensor<f32>
+        stablehlo.return %part_92, %part_93 : tensor<f32>, tensor<f32>
       }
     %blocks.5.2.expand.d_beta_d_gamma:2 = stablehlo.reduce(%blocks.5.2.expand.d_beta_hw_d_gamma_hw#0 init: %cst_1), (%blocks.5.2.expand.d_beta_hw_d_gamma_hw#1 init: %cst_1) across dimensions = [0] : (tensor<8x576xf32>, tensor<8x576xf32>, tensor<f32>, tensor<f32>) -> (tensor<576xf32>, tensor<576xf32>)
-      reducer(%acc_62: tensor<f32>, %elt_62: tensor<f32>) (%acc_63: tensor<f32>, %elt_63: tensor<f32>) {
-        %part_62 = stablehlo.add %acc_62, %elt_62 : tensor<f32>
-        %part_63 = stablehlo.add %acc_63, %elt_63 : tensor<f32>
-        stablehlo.return %part_62, %part_63 : tensor<f32>, tensor<f32>
+      reducer(%acc_94: tensor<f32>, %elt_94: tensor<f32>) (%acc_95: tensor<f32>, %elt_95: tensor<f32>) {
+        %part_94 = stablehlo.add %acc_94, %elt_94 : tensor<f32>
+        %part_95 = stablehlo.add %acc_95, %elt_95 : tensor<f32>
+        stablehlo.return %part_94, %part_95 : tensor<f32>, tensor<f32>
       }
     %blocks.5.2.expand.gamma_inv = stablehlo.multiply %blocks.5.2.expand.bn.gamma.flat, %blocks.5.2.expand.inv_std : tensor<576xf32>
     %blocks.5.2.expand.bcast_12 = stablehlo.broadcast_in_dim %cst_10, dims = [] : (tensor<f32>) -> tensor<576xf32>
@@ -9180,17 +9796,23 @@ module {
     %blocks.5.1.project.mean_inv_b = stablehlo.broadcast_in_dim %blocks.5.1.project.mean_inv, dims = [3] : (tensor<96xf32>) -> tensor<8x14x14x96xf32>
     %blocks.5.1.project.xhat = stablehlo.subtract %blocks.5.1.project.z_inv, %blocks.5.1.project.mean_inv_b : tensor<8x14x14x96xf32>
     %blocks.5.1.project.du_xhat = stablehlo.multiply %blocks.5.2.d_residual, %blocks.5.1.project.xhat : tensor<8x14x14x96xf32>
-    %blocks.5.1.project.d_beta_hw_d_gamma_hw:2 = stablehlo.reduce(%blocks.5.2.d_residual init: %cst_1), (%blocks.5.1.project.du_xhat init: %cst_1) across dimensions = [1, 2] : (tensor<8x14x14x96xf32>, tensor<8x14x14x96xf32>, tensor<f32>, tensor<f32>) -> (tensor<8x96xf32>, tensor<8x96xf32>)
-      reducer(%acc_64: tensor<f32>, %elt_64: tensor<f32>) (%acc_65: tensor<f32>, %elt_65: tensor<f32>) {
-        %part_64 = stablehlo.add %acc_64, %elt_64 : tensor<f32>
-        %part_65 = stablehlo.add %acc_65, %elt_65 : tensor<f32>
-        stablehlo.return %part_64, %part_65 : tensor<f32>, tensor<f32>
+    %blocks.5.1.project.d_beta_w_d_gamma_w:2 = stablehlo.reduce(%blocks.5.2.d_residual init: %cst_1), (%blocks.5.1.project.du_xhat init: %cst_1) across dimensions = [2] : (tensor<8x14x14x96xf32>, tensor<8x14x14x96xf32>, tensor<f32>, tensor<f32>) -> (tensor<8x14x96xf32>, tensor<8x14x96xf32>)
+      reducer(%acc_96: tensor<f32>, %elt_96: tensor<f32>) (%acc_97: tensor<f32>, %elt_97: tensor<f32>) {
+        %part_96 = stablehlo.add %acc_96, %elt_96 : tensor<f32>
+        %part_97 = stablehlo.add %acc_97, %elt_97 : tensor<f32>
+        stablehlo.return %part_96, %part_97 : tensor<f32>, tensor<f32>
+      }
+    %blocks.5.1.project.d_beta_hw_d_gamma_hw:2 = stablehlo.reduce(%blocks.5.1.project.d_beta_w_d_gamma_w#0 init: %cst_1), (%blocks.5.1.project.d_beta_w_d_gamma_w#1 init: %cst_1) across dimensions = [1] : (tensor<8x14x96xf32>, tensor<8x14x96xf32>, tensor<f32>, tensor<f32>) -> (tensor<8x96xf32>, tensor<8x96xf32>)
+      reducer(%acc_98: tensor<f32>, %elt_98: tensor<f32>) (%acc_99: tensor<f32>, %elt_99: tensor<f32>) {
+        %part_98 = stablehlo.add %acc_98, %elt_98 : tensor<f32>
+        %part_99 = stablehlo.add %acc_99, %elt_99 : tensor<f32>
+        stablehlo.return %part_98, %part_99 : tensor<f32>, tensor<f32>
       }
     %blocks.5.1.project.d_beta_d_gamma:2 = stablehlo.reduce(%blocks.5.1.project.d_beta_hw_d_gamma_hw#0 init: %cst_1), (%blocks.5.1.project.d_beta_hw_d_gamma_hw#1 init: %cst_1) across dimensions = [0] : (tensor<8x96xf32>, tensor<8x96xf32>, tensor<f32>, tensor<f32>) -> (tensor<96xf32>, tensor<96xf32>)
-      reducer(%acc_66: tensor<f32>, %elt_66: tensor<f32>) (%acc_67: tensor<f32>, %elt_67: tensor<f32>) {
-        %part_66 = stablehlo.add %acc_66, %elt_66 : tensor<f32>
-        %part_67 = stablehlo.add %acc_67, %elt_67 : tensor<f32>
-        stablehlo.return %part_66, %part_67 : tensor<f32>, tensor<f32>
+      reducer(%acc_100: tensor<f32>, %elt_100: tensor<f32>) (%acc_101: tensor<f32>, %elt_101: tensor<f32>) {
+        %part_100 = stablehlo.add %acc_100, %elt_100 : tensor<f32>
+        %part_101 = stablehlo.add %acc_101, %elt_101 : tensor<f32>
+        stablehlo.return %part_100, %part_101 : tensor<f32>, tensor<f32>
       }
     %blocks.5.1.project.gamma_inv = stablehlo.multiply %blocks.5.1.project.bn.gamma.flat, %blocks.5.1.project.inv_std : tensor<96xf32>
     %blocks.5.1.project.bcast_8 = stablehlo.broadcast_in_dim %cst_10, dims = [] : (tensor<f32>) -> tensor<96xf32>
@@ -9223,17 +9845,23 @@ module {
     %blocks.5.1.dw.full = stablehlo.broadcast_in_dim %cst_1, dims = [] : (tensor<f32>) -> tensor<8x14x14x576xf32>
     %blocks.5.1.dw.d_relu6 = stablehlo.select %blocks.5.1.dw.relu6_on, %blocks.5.1.project.d_x, %blocks.5.1.dw.full : (tensor<8x14x14x576xi1>, tensor<8x14x14x576xf32>, tensor<8x14x14x576xf32>) -> tensor<8x14x14x576xf32>
     %blocks.5.1.dw.du_xhat = stablehlo.multiply %blocks.5.1.dw.d_relu6, %blocks.5.1.dw.xhat : tensor<8x14x14x576xf32>
-    %blocks.5.1.dw.d_beta_hw_d_gamma_hw:2 = stablehlo.reduce(%blocks.5.1.dw.d_relu6 init: %cst_1), (%blocks.5.1.dw.du_xhat init: %cst_1) across dimensions = [1, 2] : (tensor<8x14x14x576xf32>, tensor<8x14x14x576xf32>, tensor<f32>, tensor<f32>) -> (tensor<8x576xf32>, tensor<8x576xf32>)
-      reducer(%acc_68: tensor<f32>, %elt_68: tensor<f32>) (%acc_69: tensor<f32>, %elt_69: tensor<f32>) {
-        %part_68 = stablehlo.add %acc_68, %elt_68 : tensor<f32>
-        %part_69 = stablehlo.add %acc_69, %elt_69 : tensor<f32>
-        stablehlo.return %part_68, %part_69 : tensor<f32>, tensor<f32>
+    %blocks.5.1.dw.d_beta_w_d_gamma_w:2 = stablehlo.reduce(%blocks.5.1.dw.d_relu6 init: %cst_1), (%blocks.5.1.dw.du_xhat init: %cst_1) across dimensions = [2] : (tensor<8x14x14x576xf32>, tensor<8x14x14x576xf32>, tensor<f32>, tensor<f32>) -> (tensor<8x14x576xf32>, tensor<8x14x576xf32>)
+      reducer(%acc_102: tensor<f32>, %elt_102: tensor<f32>) (%acc_103: tensor<f32>, %elt_103: tensor<f32>) {
+        %part_102 = stablehlo.add %acc_102, %elt_102 : tensor<f32>
+        %part_103 = stablehlo.add %acc_103, %elt_103 : tensor<f32>
+        stablehlo.return %part_102, %part_103 : tensor<f32>, tensor<f32>
+      }
+    %blocks.5.1.dw.d_beta_hw_d_gamma_hw:2 = stablehlo.reduce(%blocks.5.1.dw.d_beta_w_d_gamma_w#0 init: %cst_1), (%blocks.5.1.dw.d_beta_w_d_gamma_w#1 init: %cst_1) across dimensions = [1] : (tensor<8x14x576xf32>, tensor<8x14x576xf32>, tensor<f32>, tensor<f32>) -> (tensor<8x576xf32>, tensor<8x576xf32>)
+      reducer(%acc_104: tensor<f32>, %elt_104: tensor<f32>) (%acc_105: tensor<f32>, %elt_105: tensor<f32>) {
+        %part_104 = stablehlo.add %acc_104, %elt_104 : tensor<f32>
+        %part_105 = stablehlo.add %acc_105, %elt_105 : tensor<f32>
+        stablehlo.return %part_104, %part_105 : tensor<f32>, tensor<f32>
       }
     %blocks.5.1.dw.d_beta_d_gamma:2 = stablehlo.reduce(%blocks.5.1.dw.d_beta_hw_d_gamma_hw#0 init: %cst_1), (%blocks.5.1.dw.d_beta_hw_d_gamma_hw#1 init: %cst_1) across dimensions = [0] : (tensor<8x576xf32>, tensor<8x576xf32>, tensor<f32>, tensor<f32>) -> (tensor<576xf32>, tensor<576xf32>)
-      reducer(%acc_70: tensor<f32>, %elt_70: tensor<f32>) (%acc_71: tensor<f32>, %elt_71: tensor<f32>) {
-        %part_70 = stablehlo.add %acc_70, %elt_70 : tensor<f32>
-        %part_71 = stablehlo.add %acc_71, %elt_71 : tensor<f32>
-        stablehlo.return %part_70, %part_71 : tensor<f32>, tensor<f32>
+      reducer(%acc_106: tensor<f32>, %elt_106: tensor<f32>) (%acc_107: tensor<f32>, %elt_107: tensor<f32>) {
+        %part_106 = stablehlo.add %acc_106, %elt_106 : tensor<f32>
+        %part_107 = stablehlo.add %acc_107, %elt_107 : tensor<f32>
+        stablehlo.return %part_106, %part_107 : tensor<f32>, tensor<f32>
       }
     %blocks.5.1.dw.gamma_inv = stablehlo.multiply %blocks.5.1.dw.bn.gamma.flat, %blocks.5.1.dw.inv_std : tensor<576xf32>
     %blocks.5.1.dw.bcast_12 = stablehlo.broadcast_in_dim %cst_10, dims = [] : (tensor<f32>) -> tensor<576xf32>
@@ -9296,17 +9924,23 @@ module {
     %blocks.5.1.expand.full = stablehlo.broadcast_in_dim %cst_1, dims = [] : (tensor<f32>) -> tensor<8x14x14x576xf32>
     %blocks.5.1.expand.d_relu6 = stablehlo.select %blocks.5.1.expand.relu6_on, %blocks.5.1.dw.d_x, %blocks.5.1.expand.full : (tensor<8x14x14x576xi1>, tensor<8x14x14x576xf32>, tensor<8x14x14x576xf32>) -> tensor<8x14x14x576xf32>
     %blocks.5.1.expand.du_xhat = stablehlo.multiply %blocks.5.1.expand.d_relu6, %blocks.5.1.expand.xhat : tensor<8x14x14x576xf32>
-    %blocks.5.1.expand.d_beta_hw_d_gamma_hw:2 = stablehlo.reduce(%blocks.5.1.expand.d_relu6 init: %cst_1), (%blocks.5.1.expand.du_xhat init: %cst_1) across dimensions = [1, 2] : (tensor<8x14x14x576xf32>, tensor<8x14x14x576xf32>, tensor<f32>, tensor<f32>) -> (tensor<8x576xf32>, tensor<8x576xf32>)
-      reducer(%acc_72: tensor<f32>, %elt_72: tensor<f32>) (%acc_73: tensor<f32>, %elt_73: tensor<f32>) {
-        %part_72 = stablehlo.add %acc_72, %elt_72 : tensor<f32>
-        %part_73 = stablehlo.add %acc_73, %elt_73 : tensor<f32>
-        stablehlo.return %part_72, %part_73 : tensor<f32>, tensor<f32>
+    %blocks.5.1.expand.d_beta_w_d_gamma_w:2 = stablehlo.reduce(%blocks.5.1.expand.d_relu6 init: %cst_1), (%blocks.5.1.expand.du_xhat init: %cst_1) across dimensions = [2] : (tensor<8x14x14x576xf32>, tensor<8x14x14x576xf32>, tensor<f32>, tensor<f32>) -> (tensor<8x14x576xf32>, tensor<8x14x576xf32>)
+      reducer(%acc_108: tensor<f32>, %elt_108: tensor<f32>) (%acc_109: tensor<f32>, %elt_109: tensor<f32>) {
+        %part_108 = stablehlo.add %acc_108, %elt_108 : tensor<f32>
+        %part_109 = stablehlo.add %acc_109, %elt_109 : tensor<f32>
+        stablehlo.return %part_108, %part_109 : tensor<f32>, tensor<f32>
+      }
+    %blocks.5.1.expand.d_beta_hw_d_gamma_hw:2 = stablehlo.reduce(%blocks.5.1.expand.d_beta_w_d_gamma_w#0 init: %cst_1), (%blocks.5.1.expand.d_beta_w_d_gamma_w#1 init: %cst_1) across dimensions = [1] : (tensor<8x14x576xf32>, tensor<8x14x576xf32>, tensor<f32>, tensor<f32>) -> (tensor<8x576xf32>, tensor<8x576xf32>)
+      reducer(%acc_110: tensor<f32>, %elt_110: tensor<f32>) (%acc_111: tensor<f32>, %elt_111: tensor<f32>) {
+        %part_110 = stablehlo.add %acc_110, %elt_110 : tensor<f32>
+        %part_111 = stablehlo.add %acc_111, %elt_111 : tensor<f32>
+        stablehlo.return %part_110, %part_111 : tensor<f32>, tensor<f32>
       }
     %blocks.5.1.expand.d_beta_d_gamma:2 = stablehlo.reduce(%blocks.5.1.expand.d_beta_hw_d_gamma_hw#0 init: %cst_1), (%blocks.5.1.expand.d_beta_hw_d_gamma_hw#1 init: %cst_1) across dimensions = [0] : (tensor<8x576xf32>, tensor<8x576xf32>, tensor<f32>, tensor<f32>) -> (tensor<576xf32>, tensor<576xf32>)
-      reducer(%acc_74: tensor<f32>, %elt_74: tensor<f32>) (%acc_75: tensor<f32>, %elt_75: tensor<f32>) {
-        %part_74 = stablehlo.add %acc_74, %elt_74 : tensor<f32>
-        %part_75 = stablehlo.add %acc_75, %elt_75 : tensor<f32>
-        stablehlo.return %part_74, %part_75 : tensor<f32>, tensor<f32>
+      reducer(%acc_112: tensor<f32>, %elt_112: tensor<f32>) (%acc_113: tensor<f32>, %elt_113: tensor<f32>) {
+        %part_112 = stablehlo.add %acc_112, %elt_112 : tensor<f32>
+        %part_113 = stablehlo.add %acc_113, %elt_113 : tensor<f32>
+        stablehlo.return %part_112, %part_113 : tensor<f32>, tensor<f32>
       }
     %blocks.5.1.expand.gamma_inv = stablehlo.multiply %blocks.5.1.expand.bn.gamma.flat, %blocks.5.1.expand.inv_std : tensor<576xf32>
     %blocks.5.1.expand.bcast_12 = stablehlo.broadcast_in_dim %cst_10, dims = [] : (tensor<f32>) -> tensor<576xf32>
@@ -9333,17 +9967,23 @@ module {
     %blocks.5.0.project.mean_inv_b = stablehlo.broadcast_in_dim %blocks.5.0.project.mean_inv, dims = [3] : (tensor<96xf32>) -> tensor<8x14x14x96xf32>
     %blocks.5.0.project.xhat = stablehlo.subtract %blocks.5.0.project.z_inv, %blocks.5.0.project.mean_inv_b : tensor<8x14x14x96xf32>
     %blocks.5.0.project.du_xhat = stablehlo.multiply %blocks.5.1.d_residual, %blocks.5.0.project.xhat : tensor<8x14x14x96xf32>
-    %blocks.5.0.project.d_beta_hw_d_gamma_hw:2 = stablehlo.reduce(%blocks.5.1.d_residual init: %cst_1), (%blocks.5.0.project.du_xhat init: %cst_1) across dimensions = [1, 2] : (tensor<8x14x14x96xf32>, tensor<8x14x14x96xf32>, tensor<f32>, tensor<f32>) -> (tensor<8x96xf32>, tensor<8x96xf32>)
-      reducer(%acc_76: tensor<f32>, %elt_76: tensor<f32>) (%acc_77: tensor<f32>, %elt_77: tensor<f32>) {
-        %part_76 = stablehlo.add %acc_76, %elt_76 : tensor<f32>
-        %part_77 = stablehlo.add %acc_77, %elt_77 : tensor<f32>
-        stablehlo.return %part_76, %part_77 : tensor<f32>, tensor<f32>
+    %blocks.5.0.project.d_beta_w_d_gamma_w:2 = stablehlo.reduce(%blocks.5.1.d_residual init: %cst_1), (%blocks.5.0.project.du_xhat init: %cst_1) across dimensions = [2] : (tensor<8x14x14x96xf32>, tensor<8x14x14x96xf32>, tensor<f32>, tensor<f32>) -> (tensor<8x14x96xf32>, tensor<8x14x96xf32>)
+      reducer(%acc_114: tensor<f32>, %elt_114: tensor<f32>) (%acc_115: tensor<f32>, %elt_115: tensor<f32>) {
+        %part_114 = stablehlo.add %acc_114, %elt_114 : tensor<f32>
+        %part_115 = stablehlo.add %acc_115, %elt_115 : tensor<f32>
+        stablehlo.return %part_114, %part_115 : tensor<f32>, tensor<f32>
+      }
+    %blocks.5.0.project.d_beta_hw_d_gamma_hw:2 = stablehlo.reduce(%blocks.5.0.project.d_beta_w_d_gamma_w#0 init: %cst_1), (%blocks.5.0.project.d_beta_w_d_gamma_w#1 init: %cst_1) across dimensions = [1] : (tensor<8x14x96xf32>, tensor<8x14x96xf32>, tensor<f32>, tensor<f32>) -> (tensor<8x96xf32>, tensor<8x96xf32>)
+      reducer(%acc_116: tensor<f32>, %elt_116: tensor<f32>) (%acc_117: tensor<f32>, %elt_117: tensor<f32>) {
+        %part_116 = stablehlo.add %acc_116, %elt_116 : tensor<f32>
+        %part_117 = stablehlo.add %acc_117, %elt_117 : tensor<f32>
+        stablehlo.return %part_116, %part_117 : tensor<f32>, tensor<f32>
       }
     %blocks.5.0.project.d_beta_d_gamma:2 = stablehlo.reduce(%blocks.5.0.project.d_beta_hw_d_gamma_hw#0 init: %cst_1), (%blocks.5.0.project.d_beta_hw_d_gamma_hw#1 init: %cst_1) across dimensions = [0] : (tensor<8x96xf32>, tensor<8x96xf32>, tensor<f32>, tensor<f32>) -> (tensor<96xf32>, tensor<96xf32>)
-      reducer(%acc_78: tensor<f32>, %elt_78: tensor<f32>) (%acc_79: tensor<f32>, %elt_79: tensor<f32>) {
-        %part_78 = stablehlo.add %acc_78, %elt_78 : tensor<f32>
-        %part_79 = stablehlo.add %acc_79, %elt_79 : tensor<f32>
-        stablehlo.return %part_78, %part_79 : tensor<f32>, tensor<f32>
+      reducer(%acc_118: tensor<f32>, %elt_118: tensor<f32>) (%acc_119: tensor<f32>, %elt_119: tensor<f32>) {
+        %part_118 = stablehlo.add %acc_118, %elt_118 : tensor<f32>
+        %part_119 = stablehlo.add %acc_119, %elt_119 : tensor<f32>
+        stablehlo.return %part_118, %part_119 : tensor<f32>, tensor<f32>
       }
     %blocks.5.0.project.gamma_inv = stablehlo.multiply %blocks.5.0.project.bn.gamma.flat, %blocks.5.0.project.inv_std : tensor<96xf32>
     %blocks.5.0.project.bcast_8 = stablehlo.broadcast_in_dim %cst_10, dims = [] : (tensor<f32>) -> tensor<96xf32>
@@ -9376,17 +10016,23 @@ module {
     %blocks.5.0.dw.full = stablehlo.broadcast_in_dim %cst_1, dims = [] : (tensor<f32>) -> tensor<8x14x14x384xf32>
     %blocks.5.0.dw.d_relu6 = stablehlo.select %blocks.5.0.dw.relu6_on, %blocks.5.0.project.d_x, %blocks.5.0.dw.full : (tensor<8x14x14x384xi1>, tensor<8x14x14x384xf32>, tensor<8x14x14x384xf32>) -> tensor<8x14x14x384xf32>
     %blocks.5.0.dw.du_xhat = stablehlo.multiply %blocks.5.0.dw.d_relu6, %blocks.5.0.dw.xhat : tensor<8x14x14x384xf32>
-    %blocks.5.0.dw.d_beta_hw_d_gamma_hw:2 = stablehlo.reduce(%blocks.5.0.dw.d_relu6 init: %cst_1), (%blocks.5.0.dw.du_xhat init: %cst_1) across dimensions = [1, 2] : (tensor<8x14x14x384xf32>, tensor<8x14x14x384xf32>, tensor<f32>, tensor<f32>) -> (tensor<8x384xf32>, tensor<8x384xf32>)
-      reducer(%acc_80: tensor<f32>, %elt_80: tensor<f32>) (%acc_81: tensor<f32>, %elt_81: tensor<f32>) {
-        %part_80 = stablehlo.add %acc_80, %elt_80 : tensor<f32>
-        %part_81 = stablehlo.add %acc_81, %elt_81 : tensor<f32>
-        stablehlo.return %part_80, %part_81 : tensor<f32>, tensor<f32>
+    %blocks.5.0.dw.d_beta_w_d_gamma_w:2 = stablehlo.reduce(%blocks.5.0.dw.d_relu6 init: %cst_1), (%blocks.5.0.dw.du_xhat init: %cst_1) across dimensions = [2] : (tensor<8x14x14x384xf32>, tensor<8x14x14x384xf32>, tensor<f32>, tensor<f32>) -> (tensor<8x14x384xf32>, tensor<8x14x384xf32>)
+      reducer(%acc_120: tensor<f32>, %elt_120: tensor<f32>) (%acc_121: tensor<f32>, %elt_121: tensor<f32>) {
+        %part_120 = stablehlo.add %acc_120, %elt_120 : tensor<f32>
+        %part_121 = stablehlo.add %acc_121, %elt_121 : tensor<f32>
+        stablehlo.return %part_120, %part_121 : tensor<f32>, tensor<f32>
+      }
+    %blocks.5.0.dw.d_beta_hw_d_gamma_hw:2 = stablehlo.reduce(%blocks.5.0.dw.d_beta_w_d_gamma_w#0 init: %cst_1), (%blocks.5.0.dw.d_beta_w_d_gamma_w#1 init: %cst_1) across dimensions = [1] : (tensor<8x14x384xf32>, tensor<8x14x384xf32>, tensor<f32>, tensor<f32>) -> (tensor<8x384xf32>, tensor<8x384xf32>)
+      reducer(%acc_122: tensor<f32>, %elt_122: tensor<f32>) (%acc_123: tensor<f32>, %elt_123: tensor<f32>) {
+        %part_122 = stablehlo.add %acc_122, %elt_122 : tensor<f32>
+        %part_123 = stablehlo.add %acc_123, %elt_123 : tensor<f32>
+        stablehlo.return %part_122, %part_123 : tensor<f32>, tensor<f32>
       }
     %blocks.5.0.dw.d_beta_d_gamma:2 = stablehlo.reduce(%blocks.5.0.dw.d_beta_hw_d_gamma_hw#0 init: %cst_1), (%blocks.5.0.dw.d_beta_hw_d_gamma_hw#1 init: %cst_1) across dimensions = [0] : (tensor<8x384xf32>, tensor<8x384xf32>, tensor<f32>, tensor<f32>) -> (tensor<384xf32>, tensor<384xf32>)
-      reducer(%acc_82: tensor<f32>, %elt_82: tensor<f32>) (%acc_83: tensor<f32>, %elt_83: tensor<f32>) {
-        %part_82 = stablehlo.add %acc_82, %elt_82 : tensor<f32>
-        %part_83 = stablehlo.add %acc_83, %elt_83 : tensor<f32>
-        stablehlo.return %part_82, %part_83 : tensor<f32>, tensor<f32>
+      reducer(%acc_124: tensor<f32>, %elt_124: tensor<f32>) (%acc_125: tensor<f32>, %elt_125: tensor<f32>) {
+        %part_124 = stablehlo.add %acc_124, %elt_124 : tensor<f32>
+        %part_125 = stablehlo.add %acc_125, %elt_125 : tensor<f32>
+        stablehlo.return %part_124, %part_125 : tensor<f32>, tensor<f32>
       }
     %blocks.5.0.dw.gamma_inv = stablehlo.multiply %blocks.5.0.dw.bn.gamma.flat, %blocks.5.0.dw.inv_std : tensor<384xf32>
     %blocks.5.0.dw.bcast_12 = stablehlo.broadcast_in_dim %cst_10, dims = [] : (tensor<f32>) -> tensor<384xf32>
@@ -9449,17 +10095,23 @@ module {
     %blocks.5.0.expand.full = stablehlo.broadcast_in_dim %cst_1, dims = [] : (tensor<f32>) -> tensor<8x14x14x384xf32>
     %blocks.5.0.expand.d_relu6 = stablehlo.select %blocks.5.0.expand.relu6_on, %blocks.5.0.dw.d_x, %blocks.5.0.expand.full : (tensor<8x14x14x384xi1>, tensor<8x14x14x384xf32>, tensor<8x14x14x384xf32>) -> tensor<8x14x14x384xf32>
     %blocks.5.0.expand.du_xhat = stablehlo.multiply %blocks.5.0.expand.d_relu6, %blocks.5.0.expand.xhat : tensor<8x14x14x384xf32>
-    %blocks.5.0.expand.d_beta_hw_d_gamma_hw:2 = stablehlo.reduce(%blocks.5.0.expand.d_relu6 init: %cst_1), (%blocks.5.0.expand.du_xhat init: %cst_1) across dimensions = [1, 2] : (tensor<8x14x14x384xf32>, tensor<8x14x14x384xf32>, tensor<f32>, tensor<f32>) -> (tensor<8x384xf32>, tensor<8x384xf32>)
-      reducer(%acc_84: tensor<f32>, %elt_84: tensor<f32>) (%acc_85: tensor<f32>, %elt_85: tensor<f32>) {
-        %part_84 = stablehlo.add %acc_84, %elt_84 : tensor<f32>
-        %part_85 = stablehlo.add %acc_85, %elt_85 : tensor<f32>
-        stablehlo.return %part_84, %part_85 : tensor<f32>, tensor<f32>
+    %blocks.5.0.expand.d_beta_w_d_gamma_w:2 = stablehlo.reduce(%blocks.5.0.expand.d_relu6 init: %cst_1), (%blocks.5.0.expand.du_xhat init: %cst_1) across dimensions = [2] : (tensor<8x14x14x384xf32>, tensor<8x14x14x384xf32>, tensor<f32>, tensor<f32>) -> (tensor<8x14x384xf32>, tensor<8x14x384xf32>)
+      reducer(%acc_126: tensor<f32>, %elt_126: tensor<f32>) (%acc_127: tensor<f32>, %elt_127: tensor<f32>) {
+        %part_126 = stablehlo.add %acc_126, %elt_126 : tensor<f32>
+        %part_127 = stablehlo.add %acc_127, %elt_127 : tensor<f32>
+        stablehlo.return %part_126, %part_127 : tensor<f32>, tensor<f32>
+      }
+    %blocks.5.0.expand.d_beta_hw_d_gamma_hw:2 = stablehlo.reduce(%blocks.5.0.expand.d_beta_w_d_gamma_w#0 init: %cst_1), (%blocks.5.0.expand.d_beta_w_d_gamma_w#1 init: %cst_1) across dimensions = [1] : (tensor<8x14x384xf32>, tensor<8x14x384xf32>, tensor<f32>, tensor<f32>) -> (tensor<8x384xf32>, tensor<8x384xf32>)
+      reducer(%acc_128: tensor<f32>, %elt_128: tensor<f32>) (%acc_129: tensor<f32>, %elt_129: tensor<f32>) {
+        %part_128 = stablehlo.add %acc_128, %elt_128 : tensor<f32>
+        %part_129 = stablehlo.add %acc_129, %elt_129 : tensor<f32>
+        stablehlo.return %part_128, %part_129 : tensor<f32>, tensor<f32>
       }
     %blocks.5.0.expand.d_beta_d_gamma:2 = stablehlo.reduce(%blocks.5.0.expand.d_beta_hw_d_gamma_hw#0 init: %cst_1), (%blocks.5.0.expand.d_beta_hw_d_gamma_hw#1 init: %cst_1) across dimensions = [0] : (tensor<8x384xf32>, tensor<8x384xf32>, tensor<f32>, tensor<f32>) -> (tensor<384xf32>, tensor<384xf32>)
-      reducer(%acc_86: tensor<f32>, %elt_86: tensor<f32>) (%acc_87: tensor<f32>, %elt_87: tensor<f32>) {
-        %part_86 = stablehlo.add %acc_86, %elt_86 : tensor<f32>
-        %part_87 = stablehlo.add %acc_87, %elt_87 : tensor<f32>
-        stablehlo.return %part_86, %part_87 : tensor<f32>, tensor<f32>
+      reducer(%acc_130: tensor<f32>, %elt_130: tensor<f32>) (%acc_131: tensor<f32>, %elt_131: tensor<f32>) {
+        %part_130 = stablehlo.add %acc_130, %elt_130 : tensor<f32>
+        %part_131 = stablehlo.add %acc_131, %elt_131 : tensor<f32>
+        stablehlo.return %part_130, %part_131 : tensor<f32>, tensor<f32>
       }
     %blocks.5.0.expand.gamma_inv = stablehlo.multiply %blocks.5.0.expand.bn.gamma.flat, %blocks.5.0.expand.inv_std : tensor<384xf32>
     %blocks.5.0.expand.bcast_12 = stablehlo.broadcast_in_dim %cst_10, dims = [] : (tensor<f32>) -> tensor<384xf32>
@@ -9485,17 +10137,23 @@ module {
     %blocks.4.3.project.mean_inv_b = stablehlo.broadcast_in_dim %blocks.4.3.project.mean_inv, dims = [3] : (tensor<64xf32>) -> tensor<8x14x14x64xf32>
     %blocks.4.3.project.xhat = stablehlo.subtract %blocks.4.3.project.z_inv, %blocks.4.3.project.mean_inv_b : tensor<8x14x14x64xf32>
     %blocks.4.3.project.du_xhat = stablehlo.multiply %blocks.5.0.expand.d_x, %blocks.4.3.project.xhat : tensor<8x14x14x64xf32>
-    %blocks.4.3.project.d_beta_hw_d_gamma_hw:2 = stablehlo.reduce(%blocks.5.0.expand.d_x init: %cst_1), (%blocks.4.3.project.du_xhat init: %cst_1) across dimensions = [1, 2] : (tensor<8x14x14x64xf32>, tensor<8x14x14x64xf32>, tensor<f32>, tensor<f32>) -> (tensor<8x64xf32>, tensor<8x64xf32>)
-      reducer(%acc_88: tensor<f32>, %elt_88: tensor<f32>) (%acc_89: tensor<f32>, %elt_89: tensor<f32>) {
-        %part_88 = stablehlo.add %acc_88, %elt_88 : tensor<f32>
-        %part_89 = stablehlo.add %acc_89, %elt_89 : tensor<f32>
-        stablehlo.return %part_88, %part_89 : tensor<f32>, tensor<f32>
+    %blocks.4.3.project.d_beta_w_d_gamma_w:2 = stablehlo.reduce(%blocks.5.0.expand.d_x init: %cst_1), (%blocks.4.3.project.du_xhat init: %cst_1) across dimensions = [2] : (tensor<8x14x14x64xf32>, tensor<8x14x14x64xf32>, tensor<f32>, tensor<f32>) -> (tensor<8x14x64xf32>, tensor<8x14x64xf32>)
+      reducer(%acc_132: tensor<f32>, %elt_132: tensor<f32>) (%acc_133: tensor<f32>, %elt_133: tensor<f32>) {
+        %part_132 = stablehlo.add %acc_132, %elt_132 : tensor<f32>
+        %part_133 = stablehlo.add %acc_133, %elt_133 : tensor<f32>
+        stablehlo.return %part_132, %part_133 : tensor<f32>, tensor<f32>
+      }
+    %blocks.4.3.project.d_beta_hw_d_gamma_hw:2 = stablehlo.reduce(%blocks.4.3.project.d_beta_w_d_gamma_w#0 init: %cst_1), (%blocks.4.3.project.d_beta_w_d_gamma_w#1 init: %cst_1) across dimensions = [1] : (tensor<8x14x64xf32>, tensor<8x14x64xf32>, tensor<f32>, tensor<f32>) -> (tensor<8x64xf32>, tensor<8x64xf32>)
+      reducer(%acc_134: tensor<f32>, %elt_134: tensor<f32>) (%acc_135: tensor<f32>, %elt_135: tensor<f32>) {
+        %part_134 = stablehlo.add %acc_134, %elt_134 : tensor<f32>
+        %part_135 = stablehlo.add %acc_135, %elt_135 : tensor<f32>
+        stablehlo.return %part_134, %part_135 : tensor<f32>, tensor<f32>
       }
     %blocks.4.3.project.d_beta_d_gamma:2 = stablehlo.reduce(%blocks.4.3.project.d_beta_hw_d_gamma_hw#0 init: %cst_1), (%blocks.4.3.project.d_beta_hw_d_gamma_hw#1 init: %cst_1) across dimensions = [0] : (tensor<8x64xf32>, tensor<8x64xf32>, tensor<f32>, tensor<f32>) -> (tensor<64xf32>, tensor<64xf32>)
-      reducer(%acc_90: tensor<f32>, %elt_90: tensor<f32>) (%acc_91: tensor<f32>, %elt_91: tensor<f32>) {
-        %part_90 = stablehlo.add %acc_90, %elt_90 : tensor<f32>
-        %part_91 = stablehlo.add %acc_91, %elt_91 : tensor<f32>
-        stablehlo.return %part_90, %part_91 : tensor<f32>, tensor<f32>
+      reducer(%acc_136: tensor<f32>, %elt_136: tensor<f32>) (%acc_137: tensor<f32>, %elt_137: tensor<f32>) {
+        %part_136 = stablehlo.add %acc_136, %elt_136 : tensor<f32>
+        %part_137 = stablehlo.add %acc_137, %elt_137 : tensor<f32>
+        stablehlo.return %part_136, %part_137 : tensor<f32>, tensor<f32>
       }
     %blocks.4.3.project.gamma_inv = stablehlo.multiply %blocks.4.3.project.bn.gamma.flat, %blocks.4.3.project.inv_std : tensor<64xf32>
     %blocks.4.3.project.bcast_8 = stablehlo.broadcast_in_dim %cst_10, dims = [] : (tensor<f32>) -> tensor<64xf32>
@@ -9528,17 +10186,23 @@ module {
     %blocks.4.3.dw.full = stablehlo.broadcast_in_dim %cst_1, dims = [] : (tensor<f32>) -> tensor<8x14x14x384xf32>
     %blocks.4.3.dw.d_relu6 = stablehlo.select %blocks.4.3.dw.relu6_on, %blocks.4.3.project.d_x, %blocks.4.3.dw.full : (tensor<8x14x14x384xi1>, tensor<8x14x14x384xf32>, tensor<8x14x14x384xf32>) -> tensor<8x14x14x384xf32>
     %blocks.4.3.dw.du_xhat = stablehlo.multiply %blocks.4.3.dw.d_relu6, %blocks.4.3.dw.xhat : tensor<8x14x14x384xf32>
-    %blocks.4.3.dw.d_beta_hw_d_gamma_hw:2 = stablehlo.reduce(%blocks.4.3.dw.d_relu6 init: %cst_1), (%blocks.4.3.dw.du_xhat init: %cst_1) across dimensions = [1, 2] : (tensor<8x14x14x384xf32>, tensor<8x14x14x384xf32>, tensor<f32>, tensor<f32>) -> (tensor<8x384xf32>, tensor<8x384xf32>)
-      reducer(%acc_92: tensor<f32>, %elt_92: tensor<f32>) (%acc_93: tensor<f32>, %elt_93: tensor<f32>) {
-        %part_92 = stablehlo.add %acc_92, %elt_92 : tensor<f32>
-        %part_93 = stablehlo.add %acc_93, %elt_93 : tensor<f32>
-        stablehlo.return %part_92, %part_93 : tensor<f32>, tensor<f32>
+    %blocks.4.3.dw.d_beta_w_d_gamma_w:2 = stablehlo.reduce(%blocks.4.3.dw.d_relu6 init: %cst_1), (%blocks.4.3.dw.du_xhat init: %cst_1) across dimensions = [2] : (tensor<8x14x14x384xf32>, tensor<8x14x14x384xf32>, tensor<f32>, tensor<f32>) -> (tensor<8x14x384xf32>, tensor<8x14x384xf32>)
+      reducer(%acc_138: tensor<f32>, %elt_138: tensor<f32>) (%acc_139: tensor<f32>, %elt_139: tensor<f32>) {
+        %part_138 = stablehlo.add %acc_138, %elt_138 : tensor<f32>
+        %part_139 = stablehlo.add %acc_139, %elt_139 : tensor<f32>
+        stablehlo.return %part_138, %part_139 : tensor<f32>, tensor<f32>
+      }
+    %blocks.4.3.dw.d_beta_hw_d_gamma_hw:2 = stablehlo.reduce(%blocks.4.3.dw.d_beta_w_d_gamma_w#0 init: %cst_1), (%blocks.4.3.dw.d_beta_w_d_gamma_w#1 init: %cst_1) across dimensions = [1] : (tensor<8x14x384xf32>, tensor<8x14x384xf32>, tensor<f32>, tensor<f32>) -> (tensor<8x384xf32>, tensor<8x384xf32>)
+      reducer(%acc_140: tensor<f32>, %elt_140: tensor<f32>) (%acc_141: tensor<f32>, %elt_141: tensor<f32>) {
+        %part_140 = stablehlo.add %acc_140, %elt_140 : tensor<f32>
+        %part_141 = stablehlo.add %acc_141, %elt_141 : tensor<f32>
+        stablehlo.return %part_140, %part_141 : tensor<f32>, tensor<f32>
       }
     %blocks.4.3.dw.d_beta_d_gamma:2 = stablehlo.reduce(%blocks.4.3.dw.d_beta_hw_d_gamma_hw#0 init: %cst_1), (%blocks.4.3.dw.d_beta_hw_d_gamma_hw#1 init: %cst_1) across dimensions = [0] : (tensor<8x384xf32>, tensor<8x384xf32>, tensor<f32>, tensor<f32>) -> (tensor<384xf32>, tensor<384xf32>)
-      reducer(%acc_94: tensor<f32>, %elt_94: tensor<f32>) (%acc_95: tensor<f32>, %elt_95: tensor<f32>) {
-        %part_94 = stablehlo.add %acc_94, %elt_94 : tensor<f32>
-        %part_95 = stablehlo.add %acc_95, %elt_95 : tensor<f32>
-        stablehlo.return %part_94, %part_95 : tensor<f32>, tensor<f32>
+      reducer(%acc_142: tensor<f32>, %elt_142: tensor<f32>) (%acc_143: tensor<f32>, %elt_143: tensor<f32>) {
+        %part_142 = stablehlo.add %acc_142, %elt_142 : tensor<f32>
+        %part_143 = stablehlo.add %acc_143, %elt_143 : tensor<f32>
+        stablehlo.return %part_142, %part_143 : tensor<f32>, tensor<f32>
       }
     %blocks.4.3.dw.gamma_inv = stablehlo.multiply %blocks.4.3.dw.bn.gamma.flat, %blocks.4.3.dw.inv_std : tensor<384xf32>
     %blocks.4.3.dw.bcast_12 = stablehlo.broadcast_in_dim %cst_10, dims = [] : (tensor<f32>) -> tensor<384xf32>
@@ -9601,17 +10265,23 @@ module {
     %blocks.4.3.expand.full = stablehlo.broadcast_in_dim %cst_1, dims = [] : (tensor<f32>) -> tensor<8x14x14x384xf32>
     %blocks.4.3.expand.d_relu6 = stablehlo.select %blocks.4.3.expand.relu6_on, %blocks.4.3.dw.d_x, %blocks.4.3.expand.full : (tensor<8x14x14x384xi1>, tensor<8x14x14x384xf32>, tensor<8x14x14x384xf32>) -> tensor<8x14x14x384xf32>
     %blocks.4.3.expand.du_xhat = stablehlo.multiply %blocks.4.3.expand.d_relu6, %blocks.4.3.expand.xhat : tensor<8x14x14x384xf32>
-    %blocks.4.3.expand.d_beta_hw_d_gamma_hw:2 = stablehlo.reduce(%blocks.4.3.expand.d_relu6 init: %cst_1), (%blocks.4.3.expand.du_xhat init: %cst_1) across dimensions = [1, 2] : (tensor<8x14x14x384xf32>, tensor<8x14x14x384xf32>, tensor<f32>, tensor<f32>) -> (tensor<8x384xf32>, tensor<8x384xf32>)
-      reducer(%acc_96: tensor<f32>, %elt_96: tensor<f32>) (%acc_97: tensor<f32>, %elt_97: tensor<f32>) {
-        %part_96 = stablehlo.add %acc_96, %elt_96 : tensor<f32>
-        %part_97 = stablehlo.add %acc_97, %elt_97 : tensor<f32>
-        stablehlo.return %part_96, %part_97 : tensor<f32>, tensor<f32>
+    %blocks.4.3.expand.d_beta_w_d_gamma_w:2 = stablehlo.reduce(%blocks.4.3.expand.d_relu6 init: %cst_1), (%blocks.4.3.expand.du_xhat init: %cst_1) across dimensions = [2] : (tensor<8x14x14x384xf32>, tensor<8x14x14x384xf32>, tensor<f32>, tensor<f32>) -> (tensor<8x14x384xf32>, tensor<8x14x384xf32>)
+      reducer(%acc_144: tensor<f32>, %elt_144: tensor<f32>) (%acc_145: tensor<f32>, %elt_145: tensor<f32>) {
+        %part_144 = stablehlo.add %acc_144, %elt_144 : tensor<f32>
+        %part_145 = stablehlo.add %acc_145, %elt_145 : tensor<f32>
+        stablehlo.return %part_144, %part_145 : tensor<f32>, tensor<f32>
+      }
+    %blocks.4.3.expand.d_beta_hw_d_gamma_hw:2 = stablehlo.reduce(%blocks.4.3.expand.d_beta_w_d_gamma_w#0 init: %cst_1), (%blocks.4.3.expand.d_beta_w_d_gamma_w#1 init: %cst_1) across dimensions = [1] : (tensor<8x14x384xf32>, tensor<8x14x384xf32>, tensor<f32>, tensor<f32>) -> (tensor<8x384xf32>, tensor<8x384xf32>)
+      reducer(%acc_146: tensor<f32>, %elt_146: tensor<f32>) (%acc_147: tensor<f32>, %elt_147: tensor<f32>) {
+        %part_146 = stablehlo.add %acc_146, %elt_146 : tensor<f32>
+        %part_147 = stablehlo.add %acc_147, %elt_147 : tensor<f32>
+        stablehlo.return %part_146, %part_147 : tensor<f32>, tensor<f32>
       }
     %blocks.4.3.expand.d_beta_d_gamma:2 = stablehlo.reduce(%blocks.4.3.expand.d_beta_hw_d_gamma_hw#0 init: %cst_1), (%blocks.4.3.expand.d_beta_hw_d_gamma_hw#1 init: %cst_1) across dimensions = [0] : (tensor<8x384xf32>, tensor<8x384xf32>, tensor<f32>, tensor<f32>) -> (tensor<384xf32>, tensor<384xf32>)
-      reducer(%acc_98: tensor<f32>, %elt_98: tensor<f32>) (%acc_99: tensor<f32>, %elt_99: tensor<f32>) {
-        %part_98 = stablehlo.add %acc_98, %elt_98 : tensor<f32>
-        %part_99 = stablehlo.add %acc_99, %elt_99 : tensor<f32>
-        stablehlo.return %part_98, %part_99 : tensor<f32>, tensor<f32>
+      reducer(%acc_148: tensor<f32>, %elt_148: tensor<f32>) (%acc_149: tensor<f32>, %elt_149: tensor<f32>) {
+        %part_148 = stablehlo.add %acc_148, %elt_148 : tensor<f32>
+        %part_149 = stablehlo.add %acc_149, %elt_149 : tensor<f32>
+        stablehlo.return %part_148, %part_149 : tensor<f32>, tensor<f32>
       }
     %blocks.4.3.expand.gamma_inv = stablehlo.multiply %blocks.4.3.expand.bn.gamma.flat, %blocks.4.3.expand.inv_std : tensor<384xf32>
     %blocks.4.3.expand.bcast_12 = stablehlo.broadcast_in_dim %cst_10, dims = [] : (tensor<f32>) -> tensor<384xf32>
@@ -9638,17 +10308,23 @@ module {
     %blocks.4.2.project.mean_inv_b = stablehlo.broadcast_in_dim %blocks.4.2.project.mean_inv, dims = [3] : (tensor<64xf32>) -> tensor<8x14x14x64xf32>
     %blocks.4.2.project.xhat = stablehlo.subtract %blocks.4.2.project.z_inv, %blocks.4.2.project.mean_inv_b : tensor<8x14x14x64xf32>
     %blocks.4.2.project.du_xhat = stablehlo.multiply %blocks.4.3.d_residual, %blocks.4.2.project.xhat : tensor<8x14x14x64xf32>
-    %blocks.4.2.project.d_beta_hw_d_gamma_hw:2 = stablehlo.reduce(%blocks.4.3.d_residual init: %cst_1), (%blocks.4.2.project.du_xhat init: %cst_1) across dimensions = [1, 2] : (tensor<8x14x14x64xf32>, tensor<8x14x14x64xf32>, tensor<f32>, tensor<f32>) -> (tensor<8x64xf32>, tensor<8x64xf32>)
-      reducer(%acc_100: tensor<f32>, %elt_100: tensor<f32>) (%acc_101: tensor<f32>, %elt_101: tensor<f32>) {
-        %part_100 = stablehlo.add %acc_100, %elt_100 : tensor<f32>
-        %part_101 = stablehlo.add %acc_101, %elt_101 : tensor<f32>
-        stablehlo.return %part_100, %part_101 : tensor<f32>, tensor<f32>
+    %blocks.4.2.project.d_beta_w_d_gamma_w:2 = stablehlo.reduce(%blocks.4.3.d_residual init: %cst_1), (%blocks.4.2.project.du_xhat init: %cst_1) across dimensions = [2] : (tensor<8x14x14x64xf32>, tensor<8x14x14x64xf32>, tensor<f32>, tensor<f32>) -> (tensor<8x14x64xf32>, tensor<8x14x64xf32>)
+      reducer(%acc_150: tensor<f32>, %elt_150: tensor<f32>) (%acc_151: tensor<f32>, %elt_151: tensor<f32>) {
+        %part_150 = stablehlo.add %acc_150, %elt_150 : tensor<f32>
+        %part_151 = stablehlo.add %acc_151, %elt_151 : tensor<f32>
+        stablehlo.return %part_150, %part_151 : tensor<f32>, tensor<f32>
+      }
+    %blocks.4.2.project.d_beta_hw_d_gamma_hw:2 = stablehlo.reduce(%blocks.4.2.project.d_beta_w_d_gamma_w#0 init: %cst_1), (%blocks.4.2.project.d_beta_w_d_gamma_w#1 init: %cst_1) across dimensions = [1] : (tensor<8x14x64xf32>, tensor<8x14x64xf32>, tensor<f32>, tensor<f32>) -> (tensor<8x64xf32>, tensor<8x64xf32>)
+      reducer(%acc_152: tensor<f32>, %elt_152: tensor<f32>) (%acc_153: tensor<f32>, %elt_153: tensor<f32>) {
+        %part_152 = stablehlo.add %acc_152, %elt_152 : tensor<f32>
+        %part_153 = stablehlo.add %acc_153, %elt_153 : tensor<f32>
+        stablehlo.return %part_152, %part_153 : tensor<f32>, tensor<f32>
       }
     %blocks.4.2.project.d_beta_d_gamma:2 = stablehlo.reduce(%blocks.4.2.project.d_beta_hw_d_gamma_hw#0 init: %cst_1), (%blocks.4.2.project.d_beta_hw_d_gamma_hw#1 init: %cst_1) across dimensions = [0] : (tensor<8x64xf32>, tensor<8x64xf32>, tensor<f32>, tensor<f32>) -> (tensor<64xf32>, tensor<64xf32>)
-      reducer(%acc_102: tensor<f32>, %elt_102: tensor<f32>) (%acc_103: tensor<f32>, %elt_103: tensor<f32>) {
-        %part_102 = stablehlo.add %acc_102, %elt_102 : tensor<f32>
-        %part_103 = stablehlo.add %acc_103, %elt_103 : tensor<f32>
-        stablehlo.return %part_102, %part_103 : tensor<f32>, tensor<f32>
+      reducer(%acc_154: tensor<f32>, %elt_154: tensor<f32>) (%acc_155: tensor<f32>, %elt_155: tensor<f32>) {
+        %part_154 = stablehlo.add %acc_154, %elt_154 : tensor<f32>
+        %part_155 = stablehlo.add %acc_155, %elt_155 : tensor<f32>
+        stablehlo.return %part_154, %part_155 : tensor<f32>, tensor<f32>
       }
     %blocks.4.2.project.gamma_inv = stablehlo.multiply %blocks.4.2.project.bn.gamma.flat, %blocks.4.2.project.inv_std : tensor<64xf32>
     %blocks.4.2.project.bcast_8 = stablehlo.broadcast_in_dim %cst_10, dims = [] : (tensor<f32>) -> tensor<64xf32>
@@ -9681,17 +10357,23 @@ module {
     %blocks.4.2.dw.full = stablehlo.broadcast_in_dim %cst_1, dims = [] : (tensor<f32>) -> tensor<8x14x14x384xf32>
     %blocks.4.2.dw.d_relu6 = stablehlo.select %blocks.4.2.dw.relu6_on, %blocks.4.2.project.d_x, %blocks.4.2.dw.full : (tensor<8x14x14x384xi1>, tensor<8x14x14x384xf32>, tensor<8x14x14x384xf32>) -> tensor<8x14x14x384xf32>
     %blocks.4.2.dw.du_xhat = stablehlo.multiply %blocks.4.2.dw.d_relu6, %blocks.4.2.dw.xhat : tensor<8x14x14x384xf32>
-    %blocks.4.2.dw.d_beta_hw_d_gamma_hw:2 = stablehlo.reduce(%blocks.4.2.dw.d_relu6 init: %cst_1), (%blocks.4.2.dw.du_xhat init: %cst_1) across dimensions = [1, 2] : (tensor<8x14x14x384xf32>, tensor<8x14x14x384xf32>, tensor<f32>, tensor<f32>) -> (tensor<8x384xf32>, tensor<8x384xf32>)
-      reducer(%acc_104: tensor<f32>, %elt_104: tensor<f32>) (%acc_105: tensor<f32>, %elt_105: tensor<f32>) {
-        %part_104 = stablehlo.add %acc_104, %elt_104 : tensor<f32>
-        %part_105 = stablehlo.add %acc_105, %elt_105 : tensor<f32>
-        stablehlo.return %part_104, %part_105 : tensor<f32>, tensor<f32>
+    %blocks.4.2.dw.d_beta_w_d_gamma_w:2 = stablehlo.reduce(%blocks.4.2.dw.d_relu6 init: %cst_1), (%blocks.4.2.dw.du_xhat init: %cst_1) across dimensions = [2] : (tensor<8x14x14x384xf32>, tensor<8x14x14x384xf32>, tensor<f32>, tensor<f32>) -> (tensor<8x14x384xf32>, tensor<8x14x384xf32>)
+      reducer(%acc_156: tensor<f32>, %elt_156: tensor<f32>) (%acc_157: tensor<f32>, %elt_157: tensor<f32>) {
+        %part_156 = stablehlo.add %acc_156, %elt_156 : tensor<f32>
+        %part_157 = stablehlo.add %acc_157, %elt_157 : tensor<f32>
+        stablehlo.return %part_156, %part_157 : tensor<f32>, tensor<f32>
+      }
+    %blocks.4.2.dw.d_beta_hw_d_gamma_hw:2 = stablehlo.reduce(%blocks.4.2.dw.d_beta_w_d_gamma_w#0 init: %cst_1), (%blocks.4.2.dw.d_beta_w_d_gamma_w#1 init: %cst_1) across dimensions = [1] : (tensor<8x14x384xf32>, tensor<8x14x384xf32>, tensor<f32>, tensor<f32>) -> (tensor<8x384xf32>, tensor<8x384xf32>)
+      reducer(%acc_158: tensor<f32>, %elt_158: tensor<f32>) (%acc_159: tensor<f32>, %elt_159: tensor<f32>) {
+        %part_158 = stablehlo.add %acc_158, %elt_158 : tensor<f32>
+        %part_159 = stablehlo.add %acc_159, %elt_159 : tensor<f32>
+        stablehlo.return %part_158, %part_159 : tensor<f32>, tensor<f32>
       }
     %blocks.4.2.dw.d_beta_d_gamma:2 = stablehlo.reduce(%blocks.4.2.dw.d_beta_hw_d_gamma_hw#0 init: %cst_1), (%blocks.4.2.dw.d_beta_hw_d_gamma_hw#1 init: %cst_1) across dimensions = [0] : (tensor<8x384xf32>, tensor<8x384xf32>, tensor<f32>, tensor<f32>) -> (tensor<384xf32>, tensor<384xf32>)
-      reducer(%acc_106: tensor<f32>, %elt_106: tensor<f32>) (%acc_107: tensor<f32>, %elt_107: tensor<f32>) {
-        %part_106 = stablehlo.add %acc_106, %elt_106 : tensor<f32>
-        %part_107 = stablehlo.add %acc_107, %elt_107 : tensor<f32>
-        stablehlo.return %part_106, %part_107 : tensor<f32>, tensor<f32>
+      reducer(%acc_160: tensor<f32>, %elt_160: tensor<f32>) (%acc_161: tensor<f32>, %elt_161: tensor<f32>) {
+        %part_160 = stablehlo.add %acc_160, %elt_160 : tensor<f32>
+        %part_161 = stablehlo.add %acc_161, %elt_161 : tensor<f32>
+        stablehlo.return %part_160, %part_161 : tensor<f32>, tensor<f32>
       }
     %blocks.4.2.dw.gamma_inv = stablehlo.multiply %blocks.4.2.dw.bn.gamma.flat, %blocks.4.2.dw.inv_std : tensor<384xf32>
     %blocks.4.2.dw.bcast_12 = stablehlo.broadcast_in_dim %cst_10, dims = [] : (tensor<f32>) -> tensor<384xf32>
@@ -9754,17 +10436,23 @@ module {
     %blocks.4.2.expand.full = stablehlo.broadcast_in_dim %cst_1, dims = [] : (tensor<f32>) -> tensor<8x14x14x384xf32>
     %blocks.4.2.expand.d_relu6 = stablehlo.select %blocks.4.2.expand.relu6_on, %blocks.4.2.dw.d_x, %blocks.4.2.expand.full : (tensor<8x14x14x384xi1>, tensor<8x14x14x384xf32>, tensor<8x14x14x384xf32>) -> tensor<8x14x14x384xf32>
     %blocks.4.2.expand.du_xhat = stablehlo.multiply %blocks.4.2.expand.d_relu6, %blocks.4.2.expand.xhat : tensor<8x14x14x384xf32>
-    %blocks.4.2.expand.d_beta_hw_d_gamma_hw:2 = stablehlo.reduce(%blocks.4.2.expand.d_relu6 init: %cst_1), (%blocks.4.2.expand.du_xhat init: %cst_1) across dimensions = [1, 2] : (tensor<8x14x14x384xf32>, tensor<8x14x14x384xf32>, tensor<f32>, tensor<f32>) -> (tensor<8x384xf32>, tensor<8x384xf32>)
-      reducer(%acc_108: tensor<f32>, %elt_108: tensor<f32>) (%acc_109: tensor<f32>, %elt_109: tensor<f32>) {
-        %part_108 = stablehlo.add %acc_108, %elt_108 : tensor<f32>
-        %part_109 = stablehlo.add %acc_109, %elt_109 : tensor<f32>
-        stablehlo.return %part_108, %part_109 : tensor<f32>, tensor<f32>
+    %blocks.4.2.expand.d_beta_w_d_gamma_w:2 = stablehlo.reduce(%blocks.4.2.expand.d_relu6 init: %cst_1), (%blocks.4.2.expand.du_xhat init: %cst_1) across dimensions = [2] : (tensor<8x14x14x384xf32>, tensor<8x14x14x384xf32>, tensor<f32>, tensor<f32>) -> (tensor<8x14x384xf32>, tensor<8x14x384xf32>)
+      reducer(%acc_162: tensor<f32>, %elt_162: tensor<f32>) (%acc_163: tensor<f32>, %elt_163: tensor<f32>) {
+        %part_162 = stablehlo.add %acc_162, %elt_162 : tensor<f32>
+        %part_163 = stablehlo.add %acc_163, %elt_163 : tensor<f32>
+        stablehlo.return %part_162, %part_163 : tensor<f32>, tensor<f32>
+      }
+    %blocks.4.2.expand.d_beta_hw_d_gamma_hw:2 = stablehlo.reduce(%blocks.4.2.expand.d_beta_w_d_gamma_w#0 init: %cst_1), (%blocks.4.2.expand.d_beta_w_d_gamma_w#1 init: %cst_1) across dimensions = [1] : (tensor<8x14x384xf32>, tensor<8x14x384xf32>, tensor<f32>, tensor<f32>) -> (tensor<8x384xf32>, tensor<8x384xf32>)
+      reducer(%acc_164: tensor<f32>, %elt_164: tensor<f32>) (%acc_165: tensor<f32>, %elt_165: tensor<f32>) {
+        %part_164 = stablehlo.add %acc_164, %elt_164 : tensor<f32>
+        %part_165 = stablehlo.add %acc_165, %elt_165 : tensor<f32>
+        stablehlo.return %part_164, %part_165 : tensor<f32>, tensor<f32>
       }
     %blocks.4.2.expand.d_beta_d_gamma:2 = stablehlo.reduce(%blocks.4.2.expand.d_beta_hw_d_gamma_hw#0 init: %cst_1), (%blocks.4.2.expand.d_beta_hw_d_gamma_hw#1 init: %cst_1) across dimensions = [0] : (tensor<8x384xf32>, tensor<8x384xf32>, tensor<f32>, tensor<f32>) -> (tensor<384xf32>, tensor<384xf32>)
-      reducer(%acc_110: tensor<f32>, %elt_110: tensor<f32>) (%acc_111: tensor<f32>, %elt_111: tensor<f32>) {
-        %part_110 = stablehlo.add %acc_110, %elt_110 : tensor<f32>
-        %part_111 = stablehlo.add %acc_111, %elt_111 : tensor<f32>
-        stablehlo.return %part_110, %part_111 : tensor<f32>, tensor<f32>
+      reducer(%acc_166: tensor<f32>, %elt_166: tensor<f32>) (%acc_167: tensor<f32>, %elt_167: tensor<f32>) {
+        %part_166 = stablehlo.add %acc_166, %elt_166 : tensor<f32>
+        %part_167 = stablehlo.add %acc_167, %elt_167 : tensor<f32>
+        stablehlo.return %part_166, %part_167 : tensor<f32>, tensor<f32>
       }
     %blocks.4.2.expand.gamma_inv = stablehlo.multiply %blocks.4.2.expand.bn.gamma.flat, %blocks.4.2.expand.inv_std : tensor<384xf32>
     %blocks.4.2.expand.bcast_12 = stablehlo.broadcast_in_dim %cst_10, dims = [] : (tensor<f32>) -> tensor<384xf32>
@@ -9791,17 +10479,23 @@ module {
     %blocks.4.1.project.mean_inv_b = stablehlo.broadcast_in_dim %blocks.4.1.project.mean_inv, dims = [3] : (tensor<64xf32>) -> tensor<8x14x14x64xf32>
     %blocks.4.1.project.xhat = stablehlo.subtract %blocks.4.1.project.z_inv, %blocks.4.1.project.mean_inv_b : tensor<8x14x14x64xf32>
     %blocks.4.1.project.du_xhat = stablehlo.multiply %blocks.4.2.d_residual, %blocks.4.1.project.xhat : tensor<8x14x14x64xf32>
-    %blocks.4.1.project.d_beta_hw_d_gamma_hw:2 = stablehlo.reduce(%blocks.4.2.d_residual init: %cst_1), (%blocks.4.1.project.du_xhat init: %cst_1) across dimensions = [1, 2] : (tensor<8x14x14x64xf32>, tensor<8x14x14x64xf32>, tensor<f32>, tensor<f32>) -> (tensor<8x64xf32>, tensor<8x64xf32>)
-      reducer(%acc_112: tensor<f32>, %elt_112: tensor<f32>) (%acc_113: tensor<f32>, %elt_113: tensor<f32>) {
-        %part_112 = stablehlo.add %acc_112, %elt_112 : tensor<f32>
-        %part_113 = stablehlo.add %acc_113, %elt_113 : tensor<f32>
-        stablehlo.return %part_112, %part_113 : tensor<f32>, tensor<f32>
+    %blocks.4.1.project.d_beta_w_d_gamma_w:2 = stablehlo.reduce(%blocks.4.2.d_residual init: %cst_1), (%blocks.4.1.project.du_xhat init: %cst_1) across dimensions = [2] : (tensor<8x14x14x64xf32>, tensor<8x14x14x64xf32>, tensor<f32>, tensor<f32>) -> (tensor<8x14x64xf32>, tensor<8x14x64xf32>)
+      reducer(%acc_168: tensor<f32>, %elt_168: tensor<f32>) (%acc_169: tensor<f32>, %elt_169: tensor<f32>) {
+        %part_168 = stablehlo.add %acc_168, %elt_168 : tensor<f32>
+        %part_169 = stablehlo.add %acc_169, %elt_169 : tensor<f32>
+        stablehlo.return %part_168, %part_169 : tensor<f32>, tensor<f32>
+      }
+    %blocks.4.1.project.d_beta_hw_d_gamma_hw:2 = stablehlo.reduce(%blocks.4.1.project.d_beta_w_d_gamma_w#0 init: %cst_1), (%blocks.4.1.project.d_beta_w_d_gamma_w#1 init: %cst_1) across dimensions = [1] : (tensor<8x14x64xf32>, tensor<8x14x64xf32>, tensor<f32>, tensor<f32>) -> (tensor<8x64xf32>, tensor<8x64xf32>)
+      reducer(%acc_170: tensor<f32>, %elt_170: tensor<f32>) (%acc_171: tensor<f32>, %elt_171: tensor<f32>) {
+        %part_170 = stablehlo.add %acc_170, %elt_170 : tensor<f32>
+        %part_171 = stablehlo.add %acc_171, %elt_171 : tensor<f32>
+        stablehlo.return %part_170, %part_171 : tensor<f32>, tensor<f32>
       }
     %blocks.4.1.project.d_beta_d_gamma:2 = stablehlo.reduce(%blocks.4.1.project.d_beta_hw_d_gamma_hw#0 init: %cst_1), (%blocks.4.1.project.d_beta_hw_d_gamma_hw#1 init: %cst_1) across dimensions = [0] : (tensor<8x64xf32>, tensor<8x64xf32>, tensor<f32>, tensor<f32>) -> (tensor<64xf32>, tensor<64xf32>)
-      reducer(%acc_114: tensor<f32>, %elt_114: tensor<f32>) (%acc_115: tensor<f32>, %elt_115: tensor<f32>) {
-        %part_114 = stablehlo.add %acc_114, %elt_114 : tensor<f32>
-        %part_115 = stablehlo.add %acc_115, %elt_115 : tensor<f32>
-        stablehlo.return %part_114, %part_115 : tensor<f32>, tensor<f32>
+      reducer(%acc_172: tensor<f32>, %elt_172: tensor<f32>) (%acc_173: tensor<f32>, %elt_173: tensor<f32>) {
+        %part_172 = stablehlo.add %acc_172, %elt_172 : tensor<f32>
+        %part_173 = stablehlo.add %acc_173, %elt_173 : tensor<f32>
+        stablehlo.return %part_172, %part_173 : tensor<f32>, tensor<f32>
       }
     %blocks.4.1.project.gamma_inv = stablehlo.multiply %blocks.4.1.project.bn.gamma.flat, %blocks.4.1.project.inv_std : tensor<64xf32>
     %blocks.4.1.project.bcast_8 = stablehlo.broadcast_in_dim %cst_10, dims = [] : (tensor<f32>) -> tensor<64xf32>
@@ -9834,17 +10528,23 @@ module {
     %blocks.4.1.dw.full = stablehlo.broadcast_in_dim %cst_1, dims = [] : (tensor<f32>) -> tensor<8x14x14x384xf32>
     %blocks.4.1.dw.d_relu6 = stablehlo.select %blocks.4.1.dw.relu6_on, %blocks.4.1.project.d_x, %blocks.4.1.dw.full : (tensor<8x14x14x384xi1>, tensor<8x14x14x384xf32>, tensor<8x14x14x384xf32>) -> tensor<8x14x14x384xf32>
     %blocks.4.1.dw.du_xhat = stablehlo.multiply %blocks.4.1.dw.d_relu6, %blocks.4.1.dw.xhat : tensor<8x14x14x384xf32>
-    %blocks.4.1.dw.d_beta_hw_d_gamma_hw:2 = stablehlo.reduce(%blocks.4.1.dw.d_relu6 init: %cst_1), (%blocks.4.1.dw.du_xhat init: %cst_1) across dimensions = [1, 2] : (tensor<8x14x14x384xf32>, tensor<8x14x14x384xf32>, tensor<f32>, tensor<f32>) -> (tensor<8x384xf32>, tensor<8x384xf32>)
-      reducer(%acc_116: tensor<f32>, %elt_116: tensor<f32>) (%acc_117: tensor<f32>, %elt_117: tensor<f32>) {
-        %part_116 = stablehlo.add %acc_116, %elt_116 : tensor<f32>
-        %part_117 = stablehlo.add %acc_117, %elt_117 : tensor<f32>
-        stablehlo.return %part_116, %part_117 : tensor<f32>, tensor<f32>
+    %blocks.4.1.dw.d_beta_w_d_gamma_w:2 = stablehlo.reduce(%blocks.4.1.dw.d_relu6 init: %cst_1), (%blocks.4.1.dw.du_xhat init: %cst_1) across dimensions = [2] : (tensor<8x14x14x384xf32>, tensor<8x14x14x384xf32>, tensor<f32>, tensor<f32>) -> (tensor<8x14x384xf32>, tensor<8x14x384xf32>)
+      reducer(%acc_174: tensor<f32>, %elt_174: tensor<f32>) (%acc_175: tensor<f32>, %elt_175: tensor<f32>) {
+        %part_174 = stablehlo.add %acc_174, %elt_174 : tensor<f32>
+        %part_175 = stablehlo.add %acc_175, %elt_175 : tensor<f32>
+        stablehlo.return %part_174, %part_175 : tensor<f32>, tensor<f32>
+      }
+    %blocks.4.1.dw.d_beta_hw_d_gamma_hw:2 = stablehlo.reduce(%blocks.4.1.dw.d_beta_w_d_gamma_w#0 init: %cst_1), (%blocks.4.1.dw.d_beta_w_d_gamma_w#1 init: %cst_1) across dimensions = [1] : (tensor<8x14x384xf32>, tensor<8x14x384xf32>, tensor<f32>, tensor<f32>) -> (tensor<8x384xf32>, tensor<8x384xf32>)
+      reducer(%acc_176: tensor<f32>, %elt_176: tensor<f32>) (%acc_177: tensor<f32>, %elt_177: tensor<f32>) {
+        %part_176 = stablehlo.add %acc_176, %elt_176 : tensor<f32>
+        %part_177 = stablehlo.add %acc_177, %elt_177 : tensor<f32>
+        stablehlo.return %part_176, %part_177 : tensor<f32>, tensor<f32>
       }
     %blocks.4.1.dw.d_beta_d_gamma:2 = stablehlo.reduce(%blocks.4.1.dw.d_beta_hw_d_gamma_hw#0 init: %cst_1), (%blocks.4.1.dw.d_beta_hw_d_gamma_hw#1 init: %cst_1) across dimensions = [0] : (tensor<8x384xf32>, tensor<8x384xf32>, tensor<f32>, tensor<f32>) -> (tensor<384xf32>, tensor<384xf32>)
-      reducer(%acc_118: tensor<f32>, %elt_118: tensor<f32>) (%acc_119: tensor<f32>, %elt_119: tensor<f32>) {
-        %part_118 = stablehlo.add %acc_118, %elt_118 : tensor<f32>
-        %part_119 = stablehlo.add %acc_119, %elt_119 : tensor<f32>
-        stablehlo.return %part_118, %part_119 : tensor<f32>, tensor<f32>
+      reducer(%acc_178: tensor<f32>, %elt_178: tensor<f32>) (%acc_179: tensor<f32>, %elt_179: tensor<f32>) {
+        %part_178 = stablehlo.add %acc_178, %elt_178 : tensor<f32>
+        %part_179 = stablehlo.add %acc_179, %elt_179 : tensor<f32>
+        stablehlo.return %part_178, %part_179 : tensor<f32>, tensor<f32>
       }
     %blocks.4.1.dw.gamma_inv = stablehlo.multiply %blocks.4.1.dw.bn.gamma.flat, %blocks.4.1.dw.inv_std : tensor<384xf32>
     %blocks.4.1.dw.bcast_12 = stablehlo.broadcast_in_dim %cst_10, dims = [] : (tensor<f32>) -> tensor<384xf32>
@@ -9907,17 +10607,23 @@ module {
     %blocks.4.1.expand.full = stablehlo.broadcast_in_dim %cst_1, dims = [] : (tensor<f32>) -> tensor<8x14x14x384xf32>
     %blocks.4.1.expand.d_relu6 = stablehlo.select %blocks.4.1.expand.relu6_on, %blocks.4.1.dw.d_x, %blocks.4.1.expand.full : (tensor<8x14x14x384xi1>, tensor<8x14x14x384xf32>, tensor<8x14x14x384xf32>) -> tensor<8x14x14x384xf32>
     %blocks.4.1.expand.du_xhat = stablehlo.multiply %blocks.4.1.expand.d_relu6, %blocks.4.1.expand.xhat : tensor<8x14x14x384xf32>
-    %blocks.4.1.expand.d_beta_hw_d_gamma_hw:2 = stablehlo.reduce(%blocks.4.1.expand.d_relu6 init: %cst_1), (%blocks.4.1.expand.du_xhat init: %cst_1) across dimensions = [1, 2] : (tensor<8x14x14x384xf32>, tensor<8x14x14x384xf32>, tensor<f32>, tensor<f32>) -> (tensor<8x384xf32>, tensor<8x384xf32>)
-      reducer(%acc_120: tensor<f32>, %elt_120: tensor<f32>) (%acc_121: tensor<f32>, %elt_121: tensor<f32>) {
-        %part_120 = stablehlo.add %acc_120, %elt_120 : tensor<f32>
-        %part_121 = stablehlo.add %acc_121, %elt_121 : tensor<f32>
-        stablehlo.return %part_120, %part_121 : tensor<f32>, tensor<f32>
+    %blocks.4.1.expand.d_beta_w_d_gamma_w:2 = stablehlo.reduce(%blocks.4.1.expand.d_relu6 init: %cst_1), (%blocks.4.1.expand.du_xhat init: %cst_1) across dimensions = [2] : (tensor<8x14x14x384xf32>, tensor<8x14x14x384xf32>, tensor<f32>, tensor<f32>) -> (tensor<8x14x384xf32>, tensor<8x14x384xf32>)
+      reducer(%acc_180: tensor<f32>, %elt_180: tensor<f32>) (%acc_181: tensor<f32>, %elt_181: tensor<f32>) {
+        %part_180 = stablehlo.add %acc_180, %elt_180 : tensor<f32>
+        %part_181 = stablehlo.add %acc_181, %elt_181 : tensor<f32>
+        stablehlo.return %part_180, %part_181 : tensor<f32>, tensor<f32>
+      }
+    %blocks.4.1.expand.d_beta_hw_d_gamma_hw:2 = stablehlo.reduce(%blocks.4.1.expand.d_beta_w_d_gamma_w#0 init: %cst_1), (%blocks.4.1.expand.d_beta_w_d_gamma_w#1 init: %cst_1) across dimensions = [1] : (tensor<8x14x384xf32>, tensor<8x14x384xf32>, tensor<f32>, tensor<f32>) -> (tensor<8x384xf32>, tensor<8x384xf32>)
+      reducer(%acc_182: tensor<f32>, %elt_182: tensor<f32>) (%acc_183: tensor<f32>, %elt_183: tensor<f32>) {
+        %part_182 = stablehlo.add %acc_182, %elt_182 : tensor<f32>
+        %part_183 = stablehlo.add %acc_183, %elt_183 : tensor<f32>
+        stablehlo.return %part_182, %part_183 : tensor<f32>, tensor<f32>
       }
     %blocks.4.1.expand.d_beta_d_gamma:2 = stablehlo.reduce(%blocks.4.1.expand.d_beta_hw_d_gamma_hw#0 init: %cst_1), (%blocks.4.1.expand.d_beta_hw_d_gamma_hw#1 init: %cst_1) across dimensions = [0] : (tensor<8x384xf32>, tensor<8x384xf32>, tensor<f32>, tensor<f32>) -> (tensor<384xf32>, tensor<384xf32>)
-      reducer(%acc_122: tensor<f32>, %elt_122: tensor<f32>) (%acc_123: tensor<f32>, %elt_123: tensor<f32>) {
-        %part_122 = stablehlo.add %acc_122, %elt_122 : tensor<f32>
-        %part_123 = stablehlo.add %acc_123, %elt_123 : tensor<f32>
-        stablehlo.return %part_122, %part_123 : tensor<f32>, tensor<f32>
+      reducer(%acc_184: tensor<f32>, %elt_184: tensor<f32>) (%acc_185: tensor<f32>, %elt_185: tensor<f32>) {
+        %part_184 = stablehlo.add %acc_184, %elt_184 : tensor<f32>
+        %part_185 = stablehlo.add %acc_185, %elt_185 : tensor<f32>
+        stablehlo.return %part_184, %part_185 : tensor<f32>, tensor<f32>
       }
     %blocks.4.1.expand.gamma_inv = stablehlo.multiply %blocks.4.1.expand.bn.gamma.flat, %blocks.4.1.expand.inv_std : tensor<384xf32>
     %blocks.4.1.expand.bcast_12 = stablehlo.broadcast_in_dim %cst_10, dims = [] : (tensor<f32>) -> tensor<384xf32>
@@ -9944,17 +10650,23 @@ module {
     %blocks.4.0.project.mean_inv_b = stablehlo.broadcast_in_dim %blocks.4.0.project.mean_inv, dims = [3] : (tensor<64xf32>) -> tensor<8x14x14x64xf32>
     %blocks.4.0.project.xhat = stablehlo.subtract %blocks.4.0.project.z_inv, %blocks.4.0.project.mean_inv_b : tensor<8x14x14x64xf32>
     %blocks.4.0.project.du_xhat = stablehlo.multiply %blocks.4.1.d_residual, %blocks.4.0.project.xhat : tensor<8x14x14x64xf32>
-    %blocks.4.0.project.d_beta_hw_d_gamma_hw:2 = stablehlo.reduce(%blocks.4.1.d_residual init: %cst_1), (%blocks.4.0.project.du_xhat init: %cst_1) across dimensions = [1, 2] : (tensor<8x14x14x64xf32>, tensor<8x14x14x64xf32>, tensor<f32>, tensor<f32>) -> (tensor<8x64xf32>, tensor<8x64xf32>)
-      reducer(%acc_124: tensor<f32>, %elt_124: tensor<f32>) (%acc_125: tensor<f32>, %elt_125: tensor<f32>) {
-        %part_124 = stablehlo.add %acc_124, %elt_124 : tensor<f32>
-        %part_125 = stablehlo.add %acc_125, %elt_125 : tensor<f32>
-        stablehlo.return %part_124, %part_125 : tensor<f32>, tensor<f32>
+    %blocks.4.0.project.d_beta_w_d_gamma_w:2 = stablehlo.reduce(%blocks.4.1.d_residual init: %cst_1), (%blocks.4.0.project.du_xhat init: %cst_1) across dimensions = [2] : (tensor<8x14x14x64xf32>, tensor<8x14x14x64xf32>, tensor<f32>, tensor<f32>) -> (tensor<8x14x64xf32>, tensor<8x14x64xf32>)
+      reducer(%acc_186: tensor<f32>, %elt_186: tensor<f32>) (%acc_187: tensor<f32>, %elt_187: tensor<f32>) {
+        %part_186 = stablehlo.add %acc_186, %elt_186 : tensor<f32>
+        %part_187 = stablehlo.add %acc_187, %elt_187 : tensor<f32>
+        stablehlo.return %part_186, %part_187 : tensor<f32>, tensor<f32>
+      }
+    %blocks.4.0.project.d_beta_hw_d_gamma_hw:2 = stablehlo.reduce(%blocks.4.0.project.d_beta_w_d_gamma_w#0 init: %cst_1), (%blocks.4.0.project.d_beta_w_d_gamma_w#1 init: %cst_1) across dimensions = [1] : (tensor<8x14x64xf32>, tensor<8x14x64xf32>, tensor<f32>, tensor<f32>) -> (tensor<8x64xf32>, tensor<8x64xf32>)
+      reducer(%acc_188: tensor<f32>, %elt_188: tensor<f32>) (%acc_189: tensor<f32>, %elt_189: tensor<f32>) {
+        %part_188 = stablehlo.add %acc_188, %elt_188 : tensor<f32>
+        %part_189 = stablehlo.add %acc_189, %elt_189 : tensor<f32>
+        stablehlo.return %part_188, %part_189 : tensor<f32>, tensor<f32>
       }
     %blocks.4.0.project.d_beta_d_gamma:2 = stablehlo.reduce(%blocks.4.0.project.d_beta_hw_d_gamma_hw#0 init: %cst_1), (%blocks.4.0.project.d_beta_hw_d_gamma_hw#1 init: %cst_1) across dimensions = [0] : (tensor<8x64xf32>, tensor<8x64xf32>, tensor<f32>, tensor<f32>) -> (tensor<64xf32>, tensor<64xf32>)
-      reducer(%acc_126: tensor<f32>, %elt_126: tensor<f32>) (%acc_127: tensor<f32>, %elt_127: tensor<f32>) {
-        %part_126 = stablehlo.add %acc_126, %elt_126 : tensor<f32>
-        %part_127 = stablehlo.add %acc_127, %elt_127 : tensor<f32>
-        stablehlo.return %part_126, %part_127 : tensor<f32>, tensor<f32>
+      reducer(%acc_190: tensor<f32>, %elt_190: tensor<f32>) (%acc_191: tensor<f32>, %elt_191: tensor<f32>) {
+        %part_190 = stablehlo.add %acc_190, %elt_190 : tensor<f32>
+        %part_191 = stablehlo.add %acc_191, %elt_191 : tensor<f32>
+        stablehlo.return %part_190, %part_191 : tensor<f32>, tensor<f32>
       }
     %blocks.4.0.project.gamma_inv = stablehlo.multiply %blocks.4.0.project.bn.gamma.flat, %blocks.4.0.project.inv_std : tensor<64xf32>
     %blocks.4.0.project.bcast_8 = stablehlo.broadcast_in_dim %cst_10, dims = [] : (tensor<f32>) -> tensor<64xf32>
@@ -9987,17 +10699,23 @@ module {
     %blocks.4.0.dw.full = stablehlo.broadcast_in_dim %cst_1, dims = [] : (tensor<f32>) -> tensor<8x14x14x192xf32>
     %blocks.4.0.dw.d_relu6 = stablehlo.select %blocks.4.0.dw.relu6_on, %blocks.4.0.project.d_x, %blocks.4.0.dw.full : (tensor<8x14x14x192xi1>, tensor<8x14x14x192xf32>, tensor<8x14x14x192xf32>) -> tensor<8x14x14x192xf32>
     %blocks.4.0.dw.du_xhat = stablehlo.multiply %blocks.4.0.dw.d_relu6, %blocks.4.0.dw.xhat : tensor<8x14x14x192xf32>
-    %blocks.4.0.dw.d_beta_hw_d_gamma_hw:2 = stablehlo.reduce(%blocks.4.0.dw.d_relu6 init: %cst_1), (%blocks.4.0.dw.du_xhat init: %cst_1) across dimensions = [1, 2] : (tensor<8x14x14x192xf32>, tensor<8x14x14x192xf32>, tensor<f32>, tensor<f32>) -> (tensor<8x192xf32>, tensor<8x192xf32>)
-      reducer(%acc_128: tensor<f32>, %elt_128: tensor<f32>) (%acc_129: tensor<f32>, %elt_129: tensor<f32>) {
-        %part_128 = stablehlo.add %acc_128, %elt_128 : tensor<f32>
-        %part_129 = stablehlo.add %acc_129, %elt_129 : tensor<f32>
-        stablehlo.return %part_128, %part_129 : tensor<f32>, tensor<f32>
+    %blocks.4.0.dw.d_beta_w_d_gamma_w:2 = stablehlo.reduce(%blocks.4.0.dw.d_relu6 init: %cst_1), (%blocks.4.0.dw.du_xhat init: %cst_1) across dimensions = [2] : (tensor<8x14x14x192xf32>, tensor<8x14x14x192xf32>, tensor<f32>, tensor<f32>) -> (tensor<8x14x192xf32>, tensor<8x14x192xf32>)
+      reducer(%acc_192: tensor<f32>, %elt_192: tensor<f32>) (%acc_193: tensor<f32>, %elt_193: tensor<f32>) {
+        %part_192 = stablehlo.add %acc_192, %elt_192 : tensor<f32>
+        %part_193 = stablehlo.add %acc_193, %elt_193 : tensor<f32>
+        stablehlo.return %part_192, %part_193 : tensor<f32>, tensor<f32>
+      }
+    %blocks.4.0.dw.d_beta_hw_d_gamma_hw:2 = stablehlo.reduce(%blocks.4.0.dw.d_beta_w_d_gamma_w#0 init: %cst_1), (%blocks.4.0.dw.d_beta_w_d_gamma_w#1 init: %cst_1) across dimensions = [1] : (tensor<8x14x192xf32>, tensor<8x14x192xf32>, tensor<f32>, tensor<f32>) -> (tensor<8x192xf32>, tensor<8x192xf32>)
+      reducer(%acc_194: tensor<f32>, %elt_194: tensor<f32>) (%acc_195: tensor<f32>, %elt_195: tensor<f32>) {
+        %part_194 = stablehlo.add %acc_194, %elt_194 : tensor<f32>
+        %part_195 = stablehlo.add %acc_195, %elt_195 : tensor<f32>
+        stablehlo.return %part_194, %part_195 : tensor<f32>, tensor<f32>
       }
     %blocks.4.0.dw.d_beta_d_gamma:2 = stablehlo.reduce(%blocks.4.0.dw.d_beta_hw_d_gamma_hw#0 init: %cst_1), (%blocks.4.0.dw.d_beta_hw_d_gamma_hw#1 init: %cst_1) across dimensions = [0] : (tensor<8x192xf32>, tensor<8x192xf32>, tensor<f32>, tensor<f32>) -> (tensor<192xf32>, tensor<192xf32>)
-      reducer(%acc_130: tensor<f32>, %elt_130: tensor<f32>) (%acc_131: tensor<f32>, %elt_131: tensor<f32>) {
-        %part_130 = stablehlo.add %acc_130, %elt_130 : tensor<f32>
-        %part_131 = stablehlo.add %acc_131, %elt_131 : tensor<f32>
-        stablehlo.return %part_130, %part_131 : tensor<f32>, tensor<f32>
+      reducer(%acc_196: tensor<f32>, %elt_196: tensor<f32>) (%acc_197: tensor<f32>, %elt_197: tensor<f32>) {
+        %part_196 = stablehlo.add %acc_196, %elt_196 : tensor<f32>
+        %part_197 = stablehlo.add %acc_197, %elt_197 : tensor<f32>
+        stablehlo.return %part_196, %part_197 : tensor<f32>, tensor<f32>
       }
     %blocks.4.0.dw.gamma_inv = stablehlo.multiply %blocks.4.0.dw.bn.gamma.flat, %blocks.4.0.dw.inv_std : tensor<192xf32>
     %blocks.4.0.dw.bcast_12 = stablehlo.broadcast_in_dim %cst_10, dims = [] : (tensor<f32>) -> tensor<192xf32>
@@ -10060,17 +10778,23 @@ module {
     %blocks.4.0.expand.full = stablehlo.broadcast_in_dim %cst_1, dims = [] : (tensor<f32>) -> tensor<8x28x28x192xf32>
     %blocks.4.0.expand.d_relu6 = stablehlo.select %blocks.4.0.expand.relu6_on, %blocks.4.0.dw.d_x, %blocks.4.0.expand.full : (tensor<8x28x28x192xi1>, tensor<8x28x28x192xf32>, tensor<8x28x28x192xf32>) -> tensor<8x28x28x192xf32>
     %blocks.4.0.expand.du_xhat = stablehlo.multiply %blocks.4.0.expand.d_relu6, %blocks.4.0.expand.xhat : tensor<8x28x28x192xf32>
-    %blocks.4.0.expand.d_beta_hw_d_gamma_hw:2 = stablehlo.reduce(%blocks.4.0.expand.d_relu6 init: %cst_1), (%blocks.4.0.expand.du_xhat init: %cst_1) across dimensions = [1, 2] : (tensor<8x28x28x192xf32>, tensor<8x28x28x192xf32>, tensor<f32>, tensor<f32>) -> (tensor<8x192xf32>, tensor<8x192xf32>)
-      reducer(%acc_132: tensor<f32>, %elt_132: tensor<f32>) (%acc_133: tensor<f32>, %elt_133: tensor<f32>) {
-        %part_132 = stablehlo.add %acc_132, %elt_132 : tensor<f32>
-        %part_133 = stablehlo.add %acc_133, %elt_133 : tensor<f32>
-        stablehlo.return %part_132, %part_133 : tensor<f32>, tensor<f32>
+    %blocks.4.0.expand.d_beta_w_d_gamma_w:2 = stablehlo.reduce(%blocks.4.0.expand.d_relu6 init: %cst_1), (%blocks.4.0.expand.du_xhat init: %cst_1) across dimensions = [2] : (tensor<8x28x28x192xf32>, tensor<8x28x28x192xf32>, tensor<f32>, tensor<f32>) -> (tensor<8x28x192xf32>, tensor<8x28x192xf32>)
+      reducer(%acc_198: tensor<f32>, %elt_198: tensor<f32>) (%acc_199: tensor<f32>, %elt_199: tensor<f32>) {
+        %part_198 = stablehlo.add %acc_198, %elt_198 : tensor<f32>
+        %part_199 = stablehlo.add %acc_199, %elt_199 : tensor<f32>
+        stablehlo.return %part_198, %part_199 : tensor<f32>, tensor<f32>
+      }
+    %blocks.4.0.expand.d_beta_hw_d_gamma_hw:2 = stablehlo.reduce(%blocks.4.0.expand.d_beta_w_d_gamma_w#0 init: %cst_1), (%blocks.4.0.expand.d_beta_w_d_gamma_w#1 init: %cst_1) across dimensions = [1] : (tensor<8x28x192xf32>, tensor<8x28x192xf32>, tensor<f32>, tensor<f32>) -> (tensor<8x192xf32>, tensor<8x192xf32>)
+      reducer(%acc_200: tensor<f32>, %elt_200: tensor<f32>) (%acc_201: tensor<f32>, %elt_201: tensor<f32>) {
+        %part_200 = stablehlo.add %acc_200, %elt_200 : tensor<f32>
+        %part_201 = stablehlo.add %acc_201, %elt_201 : tensor<f32>
+        stablehlo.return %part_200, %part_201 : tensor<f32>, tensor<f32>
       }
     %blocks.4.0.expand.d_beta_d_gamma:2 = stablehlo.reduce(%blocks.4.0.expand.d_beta_hw_d_gamma_hw#0 init: %cst_1), (%blocks.4.0.expand.d_beta_hw_d_gamma_hw#1 init: %cst_1) across dimensions = [0] : (tensor<8x192xf32>, tensor<8x192xf32>, tensor<f32>, tensor<f32>) -> (tensor<192xf32>, tensor<192xf32>)
-      reducer(%acc_134: tensor<f32>, %elt_134: tensor<f32>) (%acc_135: tensor<f32>, %elt_135: tensor<f32>) {
-        %part_134 = stablehlo.add %acc_134, %elt_134 : tensor<f32>
-        %part_135 = stablehlo.add %acc_135, %elt_135 : tensor<f32>
-        stablehlo.return %part_134, %part_135 : tensor<f32>, tensor<f32>
+      reducer(%acc_202: tensor<f32>, %elt_202: tensor<f32>) (%acc_203: tensor<f32>, %elt_203: tensor<f32>) {
+        %part_202 = stablehlo.add %acc_202, %elt_202 : tensor<f32>
+        %part_203 = stablehlo.add %acc_203, %elt_203 : tensor<f32>
+        stablehlo.return %part_202, %part_203 : tensor<f32>, tensor<f32>
       }
     %blocks.4.0.expand.gamma_inv = stablehlo.multiply %blocks.4.0.expand.bn.gamma.flat, %blocks.4.0.expand.inv_std : tensor<192xf32>
     %blocks.4.0.expand.bcast_12 = stablehlo.broadcast_in_dim %cst_8, dims = [] : (tensor<f32>) -> tensor<192xf32>
@@ -10097,17 +10821,23 @@ module {
     %blocks.3.2.project.mean_inv_b = stablehlo.broadcast_in_dim %blocks.3.2.project.mean_inv, dims = [3] : (tensor<32xf32>) -> tensor<8x28x28x32xf32>
     %blocks.3.2.project.xhat = stablehlo.subtract %blocks.3.2.project.z_inv, %blocks.3.2.project.mean_inv_b : tensor<8x28x28x32xf32>
     %blocks.3.2.project.du_xhat = stablehlo.multiply %blocks.4.0.expand.d_x, %blocks.3.2.project.xhat : tensor<8x28x28x32xf32>
-    %blocks.3.2.project.d_beta_hw_d_gamma_hw:2 = stablehlo.reduce(%blocks.4.0.expand.d_x init: %cst_1), (%blocks.3.2.project.du_xhat init: %cst_1) across dimensions = [1, 2] : (tensor<8x28x28x32xf32>, tensor<8x28x28x32xf32>, tensor<f32>, tensor<f32>) -> (tensor<8x32xf32>, tensor<8x32xf32>)
-      reducer(%acc_136: tensor<f32>, %elt_136: tensor<f32>) (%acc_137: tensor<f32>, %elt_137: tensor<f32>) {
-        %part_136 = stablehlo.add %acc_136, %elt_136 : tensor<f32>
-        %part_137 = stablehlo.add %acc_137, %elt_137 : tensor<f32>
-        stablehlo.return %part_136, %part_137 : tensor<f32>, tensor<f32>
+    %blocks.3.2.project.d_beta_w_d_gamma_w:2 = stablehlo.reduce(%blocks.4.0.expand.d_x init: %cst_1), (%blocks.3.2.project.du_xhat init: %cst_1) across dimensions = [2] : (tensor<8x28x28x32xf32>, tensor<8x28x28x32xf32>, tensor<f32>, tensor<f32>) -> (tensor<8x28x32xf32>, tensor<8x28x32xf32>)
+      reducer(%acc_204: tensor<f32>, %elt_204: tensor<f32>) (%acc_205: tensor<f32>, %elt_205: tensor<f32>) {
+        %part_204 = stablehlo.add %acc_204, %elt_204 : tensor<f32>
+        %part_205 = stablehlo.add %acc_205, %elt_205 : tensor<f32>
+        stablehlo.return %part_204, %part_205 : tensor<f32>, tensor<f32>
+      }
+    %blocks.3.2.project.d_beta_hw_d_gamma_hw:2 = stablehlo.reduce(%blocks.3.2.project.d_beta_w_d_gamma_w#0 init: %cst_1), (%blocks.3.2.project.d_beta_w_d_gamma_w#1 init: %cst_1) across dimensions = [1] : (tensor<8x28x32xf32>, tensor<8x28x32xf32>, tensor<f32>, tensor<f32>) -> (tensor<8x32xf32>, tensor<8x32xf32>)
+      reducer(%acc_206: tensor<f32>, %elt_206: tensor<f32>) (%acc_207: tensor<f32>, %elt_207: tensor<f32>) {
+        %part_206 = stablehlo.add %acc_206, %elt_206 : tensor<f32>
+        %part_207 = stablehlo.add %acc_207, %elt_207 : tensor<f32>
+        stablehlo.return %part_206, %part_207 : tensor<f32>, tensor<f32>
       }
     %blocks.3.2.project.d_beta_d_gamma:2 = stablehlo.reduce(%blocks.3.2.project.d_beta_hw_d_gamma_hw#0 init: %cst_1), (%blocks.3.2.project.d_beta_hw_d_gamma_hw#1 init: %cst_1) across dimensions = [0] : (tensor<8x32xf32>, tensor<8x32xf32>, tensor<f32>, tensor<f32>) -> (tensor<32xf32>, tensor<32xf32>)
-      reducer(%acc_138: tensor<f32>, %elt_138: tensor<f32>) (%acc_139: tensor<f32>, %elt_139: tensor<f32>) {
-        %part_138 = stablehlo.add %acc_138, %elt_138 : tensor<f32>
-        %part_139 = stablehlo.add %acc_139, %elt_139 : tensor<f32>
-        stablehlo.return %part_138, %part_139 : tensor<f32>, tensor<f32>
+      reducer(%acc_208: tensor<f32>, %elt_208: tensor<f32>) (%acc_209: tensor<f32>, %elt_209: tensor<f32>) {
+        %part_208 = stablehlo.add %acc_208, %elt_208 : tensor<f32>
+        %part_209 = stablehlo.add %acc_209, %elt_209 : tensor<f32>
+        stablehlo.return %part_208, %part_209 : tensor<f32>, tensor<f32>
       }
     %blocks.3.2.project.gamma_inv = stablehlo.multiply %blocks.3.2.project.bn.gamma.flat, %blocks.3.2.project.inv_std : tensor<32xf32>
     %blocks.3.2.project.bcast_8 = stablehlo.broadcast_in_dim %cst_8, dims = [] : (tensor<f32>) -> tensor<32xf32>
@@ -10140,17 +10870,23 @@ module {
     %blocks.3.2.dw.full = stablehlo.broadcast_in_dim %cst_1, dims = [] : (tensor<f32>) -> tensor<8x28x28x192xf32>
     %blocks.3.2.dw.d_relu6 = stablehlo.select %blocks.3.2.dw.relu6_on, %blocks.3.2.project.d_x, %blocks.3.2.dw.full : (tensor<8x28x28x192xi1>, tensor<8x28x28x192xf32>, tensor<8x28x28x192xf32>) -> tensor<8x28x28x192xf32>
     %blocks.3.2.dw.du_xhat = stablehlo.multiply %blocks.3.2.dw.d_relu6, %blocks.3.2.dw.xhat : tensor<8x28x28x192xf32>
-    %blocks.3.2.dw.d_beta_hw_d_gamma_hw:2 = stablehlo.reduce(%blocks.3.2.dw.d_relu6 init: %cst_1), (%blocks.3.2.dw.du_xhat init: %cst_1) across dimensions = [1, 2] : (tensor<8x28x28x192xf32>, tensor<8x28x28x192xf32>, tensor<f32>, tensor<f32>) -> (tensor<8x192xf32>, tensor<8x192xf32>)
-      reducer(%acc_140: tensor<f32>, %elt_140: tensor<f32>) (%acc_141: tensor<f32>, %elt_141: tensor<f32>) {
-        %part_140 = stablehlo.add %acc_140, %elt_140 : tensor<f32>
-        %part_141 = stablehlo.add %acc_141, %elt_141 : tensor<f32>
-        stablehlo.return %part_140, %part_141 : tensor<f32>, tensor<f32>
+    %blocks.3.2.dw.d_beta_w_d_gamma_w:2 = stablehlo.reduce(%blocks.3.2.dw.d_relu6 init: %cst_1), (%blocks.3.2.dw.du_xhat init: %cst_1) across dimensions = [2] : (tensor<8x28x28x192xf32>, tensor<8x28x28x192xf32>, tensor<f32>, tensor<f32>) -> (tensor<8x28x192xf32>, tensor<8x28x192xf32>)
+      reducer(%acc_210: tensor<f32>, %elt_210: tensor<f32>) (%acc_211: tensor<f32>, %elt_211: tensor<f32>) {
+        %part_210 = stablehlo.add %acc_210, %elt_210 : tensor<f32>
+        %part_211 = stablehlo.add %acc_211, %elt_211 : tensor<f32>
+        stablehlo.return %part_210, %part_211 : tensor<f32>, tensor<f32>
+      }
+    %blocks.3.2.dw.d_beta_hw_d_gamma_hw:2 = stablehlo.reduce(%blocks.3.2.dw.d_beta_w_d_gamma_w#0 init: %cst_1), (%blocks.3.2.dw.d_beta_w_d_gamma_w#1 init: %cst_1) across dimensions = [1] : (tensor<8x28x192xf32>, tensor<8x28x192xf32>, tensor<f32>, tensor<f32>) -> (tensor<8x192xf32>, tensor<8x192xf32>)
+      reducer(%acc_212: tensor<f32>, %elt_212: tensor<f32>) (%acc_213: tensor<f32>, %elt_213: tensor<f32>) {
+        %part_212 = stablehlo.add %acc_212, %elt_212 : tensor<f32>
+        %part_213 = stablehlo.add %acc_213, %elt_213 : tensor<f32>
+        stablehlo.return %part_212, %part_213 : tensor<f32>, tensor<f32>
       }
     %blocks.3.2.dw.d_beta_d_gamma:2 = stablehlo.reduce(%blocks.3.2.dw.d_beta_hw_d_gamma_hw#0 init: %cst_1), (%blocks.3.2.dw.d_beta_hw_d_gamma_hw#1 init: %cst_1) across dimensions = [0] : (tensor<8x192xf32>, tensor<8x192xf32>, tensor<f32>, tensor<f32>) -> (tensor<192xf32>, tensor<192xf32>)
-      reducer(%acc_142: tensor<f32>, %elt_142: tensor<f32>) (%acc_143: tensor<f32>, %elt_143: tensor<f32>) {
-        %part_142 = stablehlo.add %acc_142, %elt_142 : tensor<f32>
-        %part_143 = stablehlo.add %acc_143, %elt_143 : tensor<f32>
-        stablehlo.return %part_142, %part_143 : tensor<f32>, tensor<f32>
+      reducer(%acc_214: tensor<f32>, %elt_214: tensor<f32>) (%acc_215: tensor<f32>, %elt_215: tensor<f32>) {
+        %part_214 = stablehlo.add %acc_214, %elt_214 : tensor<f32>
+        %part_215 = stablehlo.add %acc_215, %elt_215 : tensor<f32>
+        stablehlo.return %part_214, %part_215 : tensor<f32>, tensor<f32>
       }
     %blocks.3.2.dw.gamma_inv = stablehlo.multiply %blocks.3.2.dw.bn.gamma.flat, %blocks.3.2.dw.inv_std : tensor<192xf32>
     %blocks.3.2.dw.bcast_12 = stablehlo.broadcast_in_dim %cst_8, dims = [] : (tensor<f32>) -> tensor<192xf32>
@@ -10213,17 +10949,23 @@ module {
     %blocks.3.2.expand.full = stablehlo.broadcast_in_dim %cst_1, dims = [] : (tensor<f32>) -> tensor<8x28x28x192xf32>
     %blocks.3.2.expand.d_relu6 = stablehlo.select %blocks.3.2.expand.relu6_on, %blocks.3.2.dw.d_x, %blocks.3.2.expand.full : (tensor<8x28x28x192xi1>, tensor<8x28x28x192xf32>, tensor<8x28x28x192xf32>) -> tensor<8x28x28x192xf32>
     %blocks.3.2.expand.du_xhat = stablehlo.multiply %blocks.3.2.expand.d_relu6, %blocks.3.2.expand.xhat : tensor<8x28x28x192xf32>
-    %blocks.3.2.expand.d_beta_hw_d_gamma_hw:2 = stablehlo.reduce(%blocks.3.2.expand.d_relu6 init: %cst_1), (%blocks.3.2.expand.du_xhat init: %cst_1) across dimensions = [1, 2] : (tensor<8x28x28x192xf32>, tensor<8x28x28x192xf32>, tensor<f32>, tensor<f32>) -> (tensor<8x192xf32>, tensor<8x192xf32>)
-      reducer(%acc_144: tensor<f32>, %elt_144: tensor<f32>) (%acc_145: tensor<f32>, %elt_145: tensor<f32>) {
-        %part_144 = stablehlo.add %acc_144, %elt_144 : tensor<f32>
-        %part_145 = stablehlo.add %acc_145, %elt_145 : tensor<f32>
-        stablehlo.return %part_144, %part_145 : tensor<f32>, tensor<f32>
+    %blocks.3.2.expand.d_beta_w_d_gamma_w:2 = stablehlo.reduce(%blocks.3.2.expand.d_relu6 init: %cst_1), (%blocks.3.2.expand.du_xhat init: %cst_1) across dimensions = [2] : (tensor<8x28x28x192xf32>, tensor<8x28x28x192xf32>, tensor<f32>, tensor<f32>) -> (tensor<8x28x192xf32>, tensor<8x28x192xf32>)
+      reducer(%acc_216: tensor<f32>, %elt_216: tensor<f32>) (%acc_217: tensor<f32>, %elt_217: tensor<f32>) {
+        %part_216 = stablehlo.add %acc_216, %elt_216 : tensor<f32>
+        %part_217 = stablehlo.add %acc_217, %elt_217 : tensor<f32>
+        stablehlo.return %part_216, %part_217 : tensor<f32>, tensor<f32>
+      }
+    %blocks.3.2.expand.d_beta_hw_d_gamma_hw:2 = stablehlo.reduce(%blocks.3.2.expand.d_beta_w_d_gamma_w#0 init: %cst_1), (%blocks.3.2.expand.d_beta_w_d_gamma_w#1 init: %cst_1) across dimensions = [1] : (tensor<8x28x192xf32>, tensor<8x28x192xf32>, tensor<f32>, tensor<f32>) -> (tensor<8x192xf32>, tensor<8x192xf32>)
+      reducer(%acc_218: tensor<f32>, %elt_218: tensor<f32>) (%acc_219: tensor<f32>, %elt_219: tensor<f32>) {
+        %part_218 = stablehlo.add %acc_218, %elt_218 : tensor<f32>
+        %part_219 = stablehlo.add %acc_219, %elt_219 : tensor<f32>
+        stablehlo.return %part_218, %part_219 : tensor<f32>, tensor<f32>
       }
     %blocks.3.2.expand.d_beta_d_gamma:2 = stablehlo.reduce(%blocks.3.2.expand.d_beta_hw_d_gamma_hw#0 init: %cst_1), (%blocks.3.2.expand.d_beta_hw_d_gamma_hw#1 init: %cst_1) across dimensions = [0] : (tensor<8x192xf32>, tensor<8x192xf32>, tensor<f32>, tensor<f32>) -> (tensor<192xf32>, tensor<192xf32>)
-      reducer(%acc_146: tensor<f32>, %elt_146: tensor<f32>) (%acc_147: tensor<f32>, %elt_147: tensor<f32>) {
-        %part_146 = stablehlo.add %acc_146, %elt_146 : tensor<f32>
-        %part_147 = stablehlo.add %acc_147, %elt_147 : tensor<f32>
-        stablehlo.return %part_146, %part_147 : tensor<f32>, tensor<f32>
+      reducer(%acc_220: tensor<f32>, %elt_220: tensor<f32>) (%acc_221: tensor<f32>, %elt_221: tensor<f32>) {
+        %part_220 = stablehlo.add %acc_220, %elt_220 : tensor<f32>
+        %part_221 = stablehlo.add %acc_221, %elt_221 : tensor<f32>
+        stablehlo.return %part_220, %part_221 : tensor<f32>, tensor<f32>
       }
     %blocks.3.2.expand.gamma_inv = stablehlo.multiply %blocks.3.2.expand.bn.gamma.flat, %blocks.3.2.expand.inv_std : tensor<192xf32>
     %blocks.3.2.expand.bcast_12 = stablehlo.broadcast_in_dim %cst_8, dims = [] : (tensor<f32>) -> tensor<192xf32>
@@ -10250,17 +10992,23 @@ module {
     %blocks.3.1.project.mean_inv_b = stablehlo.broadcast_in_dim %blocks.3.1.project.mean_inv, dims = [3] : (tensor<32xf32>) -> tensor<8x28x28x32xf32>
     %blocks.3.1.project.xhat = stablehlo.subtract %blocks.3.1.project.z_inv, %blocks.3.1.project.mean_inv_b : tensor<8x28x28x32xf32>
     %blocks.3.1.project.du_xhat = stablehlo.multiply %blocks.3.2.d_residual, %blocks.3.1.project.xhat : tensor<8x28x28x32xf32>
-    %blocks.3.1.project.d_beta_hw_d_gamma_hw:2 = stablehlo.reduce(%blocks.3.2.d_residual init: %cst_1), (%blocks.3.1.project.du_xhat init: %cst_1) across dimensions = [1, 2] : (tensor<8x28x28x32xf32>, tensor<8x28x28x32xf32>, tensor<f32>, tensor<f32>) -> (tensor<8x32xf32>, tensor<8x32xf32>)
-      reducer(%acc_148: tensor<f32>, %elt_148: tensor<f32>) (%acc_149: tensor<f32>, %elt_149: tensor<f32>) {
-        %part_148 = stablehlo.add %acc_148, %elt_148 : tensor<f32>
-        %part_149 = stablehlo.add %acc_149, %elt_149 : tensor<f32>
-        stablehlo.return %part_148, %part_149 : tensor<f32>, tensor<f32>
+    %blocks.3.1.project.d_beta_w_d_gamma_w:2 = stablehlo.reduce(%blocks.3.2.d_residual init: %cst_1), (%blocks.3.1.project.du_xhat init: %cst_1) across dimensions = [2] : (tensor<8x28x28x32xf32>, tensor<8x28x28x32xf32>, tensor<f32>, tensor<f32>) -> (tensor<8x28x32xf32>, tensor<8x28x32xf32>)
+      reducer(%acc_222: tensor<f32>, %elt_222: tensor<f32>) (%acc_223: tensor<f32>, %elt_223: tensor<f32>) {
+        %part_222 = stablehlo.add %acc_222, %elt_222 : tensor<f32>
+        %part_223 = stablehlo.add %acc_223, %elt_223 : tensor<f32>
+        stablehlo.return %part_222, %part_223 : tensor<f32>, tensor<f32>
+      }
+    %blocks.3.1.project.d_beta_hw_d_gamma_hw:2 = stablehlo.reduce(%blocks.3.1.project.d_beta_w_d_gamma_w#0 init: %cst_1), (%blocks.3.1.project.d_beta_w_d_gamma_w#1 init: %cst_1) across dimensions = [1] : (tensor<8x28x32xf32>, tensor<8x28x32xf32>, tensor<f32>, tensor<f32>) -> (tensor<8x32xf32>, tensor<8x32xf32>)
+      reducer(%acc_224: tensor<f32>, %elt_224: tensor<f32>) (%acc_225: tensor<f32>, %elt_225: tensor<f32>) {
+        %part_224 = stablehlo.add %acc_224, %elt_224 : tensor<f32>
+        %part_225 = stablehlo.add %acc_225, %elt_225 : tensor<f32>
+        stablehlo.return %part_224, %part_225 : tensor<f32>, tensor<f32>
       }
     %blocks.3.1.project.d_beta_d_gamma:2 = stablehlo.reduce(%blocks.3.1.project.d_beta_hw_d_gamma_hw#0 init: %cst_1), (%blocks.3.1.project.d_beta_hw_d_gamma_hw#1 init: %cst_1) across dimensions = [0] : (tensor<8x32xf32>, tensor<8x32xf32>, tensor<f32>, tensor<f32>) -> (tensor<32xf32>, tensor<32xf32>)
-      reducer(%acc_150: tensor<f32>, %elt_150: tensor<f32>) (%acc_151: tensor<f32>, %elt_151: tensor<f32>) {
-        %part_150 = stablehlo.add %acc_150, %elt_150 : tensor<f32>
-        %part_151 = stablehlo.add %acc_151, %elt_151 : tensor<f32>
-        stablehlo.return %part_150, %part_151 : tensor<f32>, tensor<f32>
+      reducer(%acc_226: tensor<f32>, %elt_226: tensor<f32>) (%acc_227: tensor<f32>, %elt_227: tensor<f32>) {
+        %part_226 = stablehlo.add %acc_226, %elt_226 : tensor<f32>
+        %part_227 = stablehlo.add %acc_227, %elt_227 : tensor<f32>
+        stablehlo.return %part_226, %part_227 : tensor<f32>, tensor<f32>
       }
     %blocks.3.1.project.gamma_inv = stablehlo.multiply %blocks.3.1.project.bn.gamma.flat, %blocks.3.1.project.inv_std : tensor<32xf32>
     %blocks.3.1.project.bcast_8 = stablehlo.broadcast_in_dim %cst_8, dims = [] : (tensor<f32>) -> tensor<32xf32>
@@ -10293,17 +11041,23 @@ module {
     %blocks.3.1.dw.full = stablehlo.broadcast_in_dim %cst_1, dims = [] : (tensor<f32>) -> tensor<8x28x28x192xf32>
     %blocks.3.1.dw.d_relu6 = stablehlo.select %blocks.3.1.dw.relu6_on, %blocks.3.1.project.d_x, %blocks.3.1.dw.full : (tensor<8x28x28x192xi1>, tensor<8x28x28x192xf32>, tensor<8x28x28x192xf32>) -> tensor<8x28x28x192xf32>
     %blocks.3.1.dw.du_xhat = stablehlo.multiply %blocks.3.1.dw.d_relu6, %blocks.3.1.dw.xhat : tensor<8x28x28x192xf32>
-    %blocks.3.1.dw.d_beta_hw_d_gamma_hw:2 = stablehlo.reduce(%blocks.3.1.dw.d_relu6 init: %cst_1), (%blocks.3.1.dw.du_xhat init: %cst_1) across dimensions = [1, 2] : (tensor<8x28x28x192xf32>, tensor<8x28x28x192xf32>, tensor<f32>, tensor<f32>) -> (tensor<8x192xf32>, tensor<8x192xf32>)
-      reducer(%acc_152: tensor<f32>, %elt_152: tensor<f32>) (%acc_153: tensor<f32>, %elt_153: tensor<f32>) {
-        %part_152 = stablehlo.add %acc_152, %elt_152 : tensor<f32>
-        %part_153 = stablehlo.add %acc_153, %elt_153 : tensor<f32>
-        stablehlo.return %part_152, %part_153 : tensor<f32>, tensor<f32>
+    %blocks.3.1.dw.d_beta_w_d_gamma_w:2 = stablehlo.reduce(%blocks.3.1.dw.d_relu6 init: %cst_1), (%blocks.3.1.dw.du_xhat init: %cst_1) across dimensions = [2] : (tensor<8x28x28x192xf32>, tensor<8x28x28x192xf32>, tensor<f32>, tensor<f32>) -> (tensor<8x28x192xf32>, tensor<8x28x192xf32>)
+      reducer(%acc_228: tensor<f32>, %elt_228: tensor<f32>) (%acc_229: tensor<f32>, %elt_229: tensor<f32>) {
+        %part_228 = stablehlo.add %acc_228, %elt_228 : tensor<f32>
+        %part_229 = stablehlo.add %acc_229, %elt_229 : tensor<f32>
+        stablehlo.return %part_228, %part_229 : tensor<f32>, tensor<f32>
+      }
+    %blocks.3.1.dw.d_beta_hw_d_gamma_hw:2 = stablehlo.reduce(%blocks.3.1.dw.d_beta_w_d_gamma_w#0 init: %cst_1), (%blocks.3.1.dw.d_beta_w_d_gamma_w#1 init: %cst_1) across dimensions = [1] : (tensor<8x28x192xf32>, tensor<8x28x192xf32>, tensor<f32>, tensor<f32>) -> (tensor<8x192xf32>, tensor<8x192xf32>)
+      reducer(%acc_230: tensor<f32>, %elt_230: tensor<f32>) (%acc_231: tensor<f32>, %elt_231: tensor<f32>) {
+        %part_230 = stablehlo.add %acc_230, %elt_230 : tensor<f32>
+        %part_231 = stablehlo.add %acc_231, %elt_231 : tensor<f32>
+        stablehlo.return %part_230, %part_231 : tensor<f32>, tensor<f32>
       }
     %blocks.3.1.dw.d_beta_d_gamma:2 = stablehlo.reduce(%blocks.3.1.dw.d_beta_hw_d_gamma_hw#0 init: %cst_1), (%blocks.3.1.dw.d_beta_hw_d_gamma_hw#1 init: %cst_1) across dimensions = [0] : (tensor<8x192xf32>, tensor<8x192xf32>, tensor<f32>, tensor<f32>) -> (tensor<192xf32>, tensor<192xf32>)
-      reducer(%acc_154: tensor<f32>, %elt_154: tensor<f32>) (%acc_155: tensor<f32>, %elt_155: tensor<f32>) {
-        %part_154 = stablehlo.add %acc_154, %elt_154 : tensor<f32>
-        %part_155 = stablehlo.add %acc_155, %elt_155 : tensor<f32>
-        stablehlo.return %part_154, %part_155 : tensor<f32>, tensor<f32>
+      reducer(%acc_232: tensor<f32>, %elt_232: tensor<f32>) (%acc_233: tensor<f32>, %elt_233: tensor<f32>) {
+        %part_232 = stablehlo.add %acc_232, %elt_232 : tensor<f32>
+        %part_233 = stablehlo.add %acc_233, %elt_233 : tensor<f32>
+        stablehlo.return %part_232, %part_233 : tensor<f32>, tensor<f32>
       }
     %blocks.3.1.dw.gamma_inv = stablehlo.multiply %blocks.3.1.dw.bn.gamma.flat, %blocks.3.1.dw.inv_std : tensor<192xf32>
     %blocks.3.1.dw.bcast_12 = stablehlo.broadcast_in_dim %cst_8, dims = [] : (tensor<f32>) -> tensor<192xf32>
@@ -10366,17 +11120,23 @@ module {
     %blocks.3.1.expand.full = stablehlo.broadcast_in_dim %cst_1, dims = [] : (tensor<f32>) -> tensor<8x28x28x192xf32>
     %blocks.3.1.expand.d_relu6 = stablehlo.select %blocks.3.1.expand.relu6_on, %blocks.3.1.dw.d_x, %blocks.3.1.expand.full : (tensor<8x28x28x192xi1>, tensor<8x28x28x192xf32>, tensor<8x28x28x192xf32>) -> tensor<8x28x28x192xf32>
     %blocks.3.1.expand.du_xhat = stablehlo.multiply %blocks.3.1.expand.d_relu6, %blocks.3.1.expand.xhat : tensor<8x28x28x192xf32>
-    %blocks.3.1.expand.d_beta_hw_d_gamma_hw:2 = stablehlo.reduce(%blocks.3.1.expand.d_relu6 init: %cst_1), (%blocks.3.1.expand.du_xhat init: %cst_1) across dimensions = [1, 2] : (tensor<8x28x28x192xf32>, tensor<8x28x28x192xf32>, tensor<f32>, tensor<f32>) -> (tensor<8x192xf32>, tensor<8x192xf32>)
-      reducer(%acc_156: tensor<f32>, %elt_156: tensor<f32>) (%acc_157: tensor<f32>, %elt_157: tensor<f32>) {
-        %part_156 = stablehlo.add %acc_156, %elt_156 : tensor<f32>
-        %part_157 = stablehlo.add %acc_157, %elt_157 : tensor<f32>
-        stablehlo.return %part_156, %part_157 : tensor<f32>, tensor<f32>
+    %blocks.3.1.expand.d_beta_w_d_gamma_w:2 = stablehlo.reduce(%blocks.3.1.expand.d_relu6 init: %cst_1), (%blocks.3.1.expand.du_xhat init: %cst_1) across dimensions = [2] : (tensor<8x28x28x192xf32>, tensor<8x28x28x192xf32>, tensor<f32>, tensor<f32>) -> (tensor<8x28x192xf32>, tensor<8x28x192xf32>)
+      reducer(%acc_234: tensor<f32>, %elt_234: tensor<f32>) (%acc_235: tensor<f32>, %elt_235: tensor<f32>) {
+        %part_234 = stablehlo.add %acc_234, %elt_234 : tensor<f32>
+        %part_235 = stablehlo.add %acc_235, %elt_235 : tensor<f32>
+        stablehlo.return %part_234, %part_235 : tensor<f32>, tensor<f32>
+      }
+    %blocks.3.1.expand.d_beta_hw_d_gamma_hw:2 = stablehlo.reduce(%blocks.3.1.expand.d_beta_w_d_gamma_w#0 init: %cst_1), (%blocks.3.1.expand.d_beta_w_d_gamma_w#1 init: %cst_1) across dimensions = [1] : (tensor<8x28x192xf32>, tensor<8x28x192xf32>, tensor<f32>, tensor<f32>) -> (tensor<8x192xf32>, tensor<8x192xf32>)
+      reducer(%acc_236: tensor<f32>, %elt_236: tensor<f32>) (%acc_237: tensor<f32>, %elt_237: tensor<f32>) {
+        %part_236 = stablehlo.add %acc_236, %elt_236 : tensor<f32>
+        %part_237 = stablehlo.add %acc_237, %elt_237 : tensor<f32>
+        stablehlo.return %part_236, %part_237 : tensor<f32>, tensor<f32>
       }
     %blocks.3.1.expand.d_beta_d_gamma:2 = stablehlo.reduce(%blocks.3.1.expand.d_beta_hw_d_gamma_hw#0 init: %cst_1), (%blocks.3.1.expand.d_beta_hw_d_gamma_hw#1 init: %cst_1) across dimensions = [0] : (tensor<8x192xf32>, tensor<8x192xf32>, tensor<f32>, tensor<f32>) -> (tensor<192xf32>, tensor<192xf32>)
-      reducer(%acc_158: tensor<f32>, %elt_158: tensor<f32>) (%acc_159: tensor<f32>, %elt_159: tensor<f32>) {
-        %part_158 = stablehlo.add %acc_158, %elt_158 : tensor<f32>
-        %part_159 = stablehlo.add %acc_159, %elt_159 : tensor<f32>
-        stablehlo.return %part_158, %part_159 : tensor<f32>, tensor<f32>
+      reducer(%acc_238: tensor<f32>, %elt_238: tensor<f32>) (%acc_239: tensor<f32>, %elt_239: tensor<f32>) {
+        %part_238 = stablehlo.add %acc_238, %elt_238 : tensor<f32>
+        %part_239 = stablehlo.add %acc_239, %elt_239 : tensor<f32>
+        stablehlo.return %part_238, %part_239 : tensor<f32>, tensor<f32>
       }
     %blocks.3.1.expand.gamma_inv = stablehlo.multiply %blocks.3.1.expand.bn.gamma.flat, %blocks.3.1.expand.inv_std : tensor<192xf32>
     %blocks.3.1.expand.bcast_12 = stablehlo.broadcast_in_dim %cst_8, dims = [] : (tensor<f32>) -> tensor<192xf32>
@@ -10403,17 +11163,23 @@ module {
     %blocks.3.0.project.mean_inv_b = stablehlo.broadcast_in_dim %blocks.3.0.project.mean_inv, dims = [3] : (tensor<32xf32>) -> tensor<8x28x28x32xf32>
     %blocks.3.0.project.xhat = stablehlo.subtract %blocks.3.0.project.z_inv, %blocks.3.0.project.mean_inv_b : tensor<8x28x28x32xf32>
     %blocks.3.0.project.du_xhat = stablehlo.multiply %blocks.3.1.d_residual, %blocks.3.0.project.xhat : tensor<8x28x28x32xf32>
-    %blocks.3.0.project.d_beta_hw_d_gamma_hw:2 = stablehlo.reduce(%blocks.3.1.d_residual init: %cst_1), (%blocks.3.0.project.du_xhat init: %cst_1) across dimensions = [1, 2] : (tensor<8x28x28x32xf32>, tensor<8x28x28x32xf32>, tensor<f32>, tensor<f32>) -> (tensor<8x32xf32>, tensor<8x32xf32>)
-      reducer(%acc_160: tensor<f32>, %elt_160: tensor<f32>) (%acc_161: tensor<f32>, %elt_161: tensor<f32>) {
-        %part_160 = stablehlo.add %acc_160, %elt_160 : tensor<f32>
-        %part_161 = stablehlo.add %acc_161, %elt_161 : tensor<f32>
-        stablehlo.return %part_160, %part_161 : tensor<f32>, tensor<f32>
+    %blocks.3.0.project.d_beta_w_d_gamma_w:2 = stablehlo.reduce(%blocks.3.1.d_residual init: %cst_1), (%blocks.3.0.project.du_xhat init: %cst_1) across dimensions = [2] : (tensor<8x28x28x32xf32>, tensor<8x28x28x32xf32>, tensor<f32>, tensor<f32>) -> (tensor<8x28x32xf32>, tensor<8x28x32xf32>)
+      reducer(%acc_240: tensor<f32>, %elt_240: tensor<f32>) (%acc_241: tensor<f32>, %elt_241: tensor<f32>) {
+        %part_240 = stablehlo.add %acc_240, %elt_240 : tensor<f32>
+        %part_241 = stablehlo.add %acc_241, %elt_241 : tensor<f32>
+        stablehlo.return %part_240, %part_241 : tensor<f32>, tensor<f32>
+      }
+    %blocks.3.0.project.d_beta_hw_d_gamma_hw:2 = stablehlo.reduce(%blocks.3.0.project.d_beta_w_d_gamma_w#0 init: %cst_1), (%blocks.3.0.project.d_beta_w_d_gamma_w#1 init: %cst_1) across dimensions = [1] : (tensor<8x28x32xf32>, tensor<8x28x32xf32>, tensor<f32>, tensor<f32>) -> (tensor<8x32xf32>, tensor<8x32xf32>)
+      reducer(%acc_242: tensor<f32>, %elt_242: tensor<f32>) (%acc_243: tensor<f32>, %elt_243: tensor<f32>) {
+        %part_242 = stablehlo.add %acc_242, %elt_242 : tensor<f32>
+        %part_243 = stablehlo.add %acc_243, %elt_243 : tensor<f32>
+        stablehlo.return %part_242, %part_243 : tensor<f32>, tensor<f32>
       }
     %blocks.3.0.project.d_beta_d_gamma:2 = stablehlo.reduce(%blocks.3.0.project.d_beta_hw_d_gamma_hw#0 init: %cst_1), (%blocks.3.0.project.d_beta_hw_d_gamma_hw#1 init: %cst_1) across dimensions = [0] : (tensor<8x32xf32>, tensor<8x32xf32>, tensor<f32>, tensor<f32>) -> (tensor<32xf32>, tensor<32xf32>)
-      reducer(%acc_162: tensor<f32>, %elt_162: tensor<f32>) (%acc_163: tensor<f32>, %elt_163: tensor<f32>) {
-        %part_162 = stablehlo.add %acc_162, %elt_162 : tensor<f32>
-        %part_163 = stablehlo.add %acc_163, %elt_163 : tensor<f32>
-        stablehlo.return %part_162, %part_163 : tensor<f32>, tensor<f32>
+      reducer(%acc_244: tensor<f32>, %elt_244: tensor<f32>) (%acc_245: tensor<f32>, %elt_245: tensor<f32>) {
+        %part_244 = stablehlo.add %acc_244, %elt_244 : tensor<f32>
+        %part_245 = stablehlo.add %acc_245, %elt_245 : tensor<f32>
+        stablehlo.return %part_244, %part_245 : tensor<f32>, tensor<f32>
       }
     %blocks.3.0.project.gamma_inv = stablehlo.multiply %blocks.3.0.project.bn.gamma.flat, %blocks.3.0.project.inv_std : tensor<32xf32>
     %blocks.3.0.project.bcast_8 = stablehlo.broadcast_in_dim %cst_8, dims = [] : (tensor<f32>) -> tensor<32xf32>
@@ -10446,17 +11212,23 @@ module {
     %blocks.3.0.dw.full = stablehlo.broadcast_in_dim %cst_1, dims = [] : (tensor<f32>) -> tensor<8x28x28x144xf32>
     %blocks.3.0.dw.d_relu6 = stablehlo.select %blocks.3.0.dw.relu6_on, %blocks.3.0.project.d_x, %blocks.3.0.dw.full : (tensor<8x28x28x144xi1>, tensor<8x28x28x144xf32>, tensor<8x28x28x144xf32>) -> tensor<8x28x28x144xf32>
     %blocks.3.0.dw.du_xhat = stablehlo.multiply %blocks.3.0.dw.d_relu6, %blocks.3.0.dw.xhat : tensor<8x28x28x144xf32>
-    %blocks.3.0.dw.d_beta_hw_d_gamma_hw:2 = stablehlo.reduce(%blocks.3.0.dw.d_relu6 init: %cst_1), (%blocks.3.0.dw.du_xhat init: %cst_1) across dimensions = [1, 2] : (tensor<8x28x28x144xf32>, tensor<8x28x28x144xf32>, tensor<f32>, tensor<f32>) -> (tensor<8x144xf32>, tensor<8x144xf32>)
-      reducer(%acc_164: tensor<f32>, %elt_164: tensor<f32>) (%acc_165: tensor<f32>, %elt_165: tensor<f32>) {
-        %part_164 = stablehlo.add %acc_164, %elt_164 : tensor<f32>
-        %part_165 = stablehlo.add %acc_165, %elt_165 : tensor<f32>
-        stablehlo.return %part_164, %part_165 : tensor<f32>, tensor<f32>
+    %blocks.3.0.dw.d_beta_w_d_gamma_w:2 = stablehlo.reduce(%blocks.3.0.dw.d_relu6 init: %cst_1), (%blocks.3.0.dw.du_xhat init: %cst_1) across dimensions = [2] : (tensor<8x28x28x144xf32>, tensor<8x28x28x144xf32>, tensor<f32>, tensor<f32>) -> (tensor<8x28x144xf32>, tensor<8x28x144xf32>)
+      reducer(%acc_246: tensor<f32>, %elt_246: tensor<f32>) (%acc_247: tensor<f32>, %elt_247: tensor<f32>) {
+        %part_246 = stablehlo.add %acc_246, %elt_246 : tensor<f32>
+        %part_247 = stablehlo.add %acc_247, %elt_247 : tensor<f32>
+        stablehlo.return %part_246, %part_247 : tensor<f32>, tensor<f32>
+      }
+    %blocks.3.0.dw.d_beta_hw_d_gamma_hw:2 = stablehlo.reduce(%blocks.3.0.dw.d_beta_w_d_gamma_w#0 init: %cst_1), (%blocks.3.0.dw.d_beta_w_d_gamma_w#1 init: %cst_1) across dimensions = [1] : (tensor<8x28x144xf32>, tensor<8x28x144xf32>, tensor<f32>, tensor<f32>) -> (tensor<8x144xf32>, tensor<8x144xf32>)
+      reducer(%acc_248: tensor<f32>, %elt_248: tensor<f32>) (%acc_249: tensor<f32>, %elt_249: tensor<f32>) {
+        %part_248 = stablehlo.add %acc_248, %elt_248 : tensor<f32>
+        %part_249 = stablehlo.add %acc_249, %elt_249 : tensor<f32>
+        stablehlo.return %part_248, %part_249 : tensor<f32>, tensor<f32>
       }
     %blocks.3.0.dw.d_beta_d_gamma:2 = stablehlo.reduce(%blocks.3.0.dw.d_beta_hw_d_gamma_hw#0 init: %cst_1), (%blocks.3.0.dw.d_beta_hw_d_gamma_hw#1 init: %cst_1) across dimensions = [0] : (tensor<8x144xf32>, tensor<8x144xf32>, tensor<f32>, tensor<f32>) -> (tensor<144xf32>, tensor<144xf32>)
-      reducer(%acc_166: tensor<f32>, %elt_166: tensor<f32>) (%acc_167: tensor<f32>, %elt_167: tensor<f32>) {
-        %part_166 = stablehlo.add %acc_166, %elt_166 : tensor<f32>
-        %part_167 = stablehlo.add %acc_167, %elt_167 : tensor<f32>
-        stablehlo.return %part_166, %part_167 : tensor<f32>, tensor<f32>
+      reducer(%acc_250: tensor<f32>, %elt_250: tensor<f32>) (%acc_251: tensor<f32>, %elt_251: tensor<f32>) {
+        %part_250 = stablehlo.add %acc_250, %elt_250 : tensor<f32>
+        %part_251 = stablehlo.add %acc_251, %elt_251 : tensor<f32>
+        stablehlo.return %part_250, %part_251 : tensor<f32>, tensor<f32>
       }
     %blocks.3.0.dw.gamma_inv = stablehlo.multiply %blocks.3.0.dw.bn.gamma.flat, %blocks.3.0.dw.inv_std : tensor<144xf32>
     %blocks.3.0.dw.bcast_12 = stablehlo.broadcast_in_dim %cst_8, dims = [] : (tensor<f32>) -> tensor<144xf32>
@@ -10519,17 +11291,23 @@ module {
     %blocks.3.0.expand.full = stablehlo.broadcast_in_dim %cst_1, dims = [] : (tensor<f32>) -> tensor<8x56x56x144xf32>
     %blocks.3.0.expand.d_relu6 = stablehlo.select %blocks.3.0.expand.relu6_on, %blocks.3.0.dw.d_x, %blocks.3.0.expand.full : (tensor<8x56x56x144xi1>, tensor<8x56x56x144xf32>, tensor<8x56x56x144xf32>) -> tensor<8x56x56x144xf32>
     %blocks.3.0.expand.du_xhat = stablehlo.multiply %blocks.3.0.expand.d_relu6, %blocks.3.0.expand.xhat : tensor<8x56x56x144xf32>
-    %blocks.3.0.expand.d_beta_hw_d_gamma_hw:2 = stablehlo.reduce(%blocks.3.0.expand.d_relu6 init: %cst_1), (%blocks.3.0.expand.du_xhat init: %cst_1) across dimensions = [1, 2] : (tensor<8x56x56x144xf32>, tensor<8x56x56x144xf32>, tensor<f32>, tensor<f32>) -> (tensor<8x144xf32>, tensor<8x144xf32>)
-      reducer(%acc_168: tensor<f32>, %elt_168: tensor<f32>) (%acc_169: tensor<f32>, %elt_169: tensor<f32>) {
-        %part_168 = stablehlo.add %acc_168, %elt_168 : tensor<f32>
-        %part_169 = stablehlo.add %acc_169, %elt_169 : tensor<f32>
-        stablehlo.return %part_168, %part_169 : tensor<f32>, tensor<f32>
+    %blocks.3.0.expand.d_beta_w_d_gamma_w:2 = stablehlo.reduce(%blocks.3.0.expand.d_relu6 init: %cst_1), (%blocks.3.0.expand.du_xhat init: %cst_1) across dimensions = [2] : (tensor<8x56x56x144xf32>, tensor<8x56x56x144xf32>, tensor<f32>, tensor<f32>) -> (tensor<8x56x144xf32>, tensor<8x56x144xf32>)
+      reducer(%acc_252: tensor<f32>, %elt_252: tensor<f32>) (%acc_253: tensor<f32>, %elt_253: tensor<f32>) {
+        %part_252 = stablehlo.add %acc_252, %elt_252 : tensor<f32>
+        %part_253 = stablehlo.add %acc_253, %elt_253 : tensor<f32>
+        stablehlo.return %part_252, %part_253 : tensor<f32>, tensor<f32>
+      }
+    %blocks.3.0.expand.d_beta_hw_d_gamma_hw:2 = stablehlo.reduce(%blocks.3.0.expand.d_beta_w_d_gamma_w#0 init: %cst_1), (%blocks.3.0.expand.d_beta_w_d_gamma_w#1 init: %cst_1) across dimensions = [1] : (tensor<8x56x144xf32>, tensor<8x56x144xf32>, tensor<f32>, tensor<f32>) -> (tensor<8x144xf32>, tensor<8x144xf32>)
+      reducer(%acc_254: tensor<f32>, %elt_254: tensor<f32>) (%acc_255: tensor<f32>, %elt_255: tensor<f32>) {
+        %part_254 = stablehlo.add %acc_254, %elt_254 : tensor<f32>
+        %part_255 = stablehlo.add %acc_255, %elt_255 : tensor<f32>
+        stablehlo.return %part_254, %part_255 : tensor<f32>, tensor<f32>
       }
     %blocks.3.0.expand.d_beta_d_gamma:2 = stablehlo.reduce(%blocks.3.0.expand.d_beta_hw_d_gamma_hw#0 init: %cst_1), (%blocks.3.0.expand.d_beta_hw_d_gamma_hw#1 init: %cst_1) across dimensions = [0] : (tensor<8x144xf32>, tensor<8x144xf32>, tensor<f32>, tensor<f32>) -> (tensor<144xf32>, tensor<144xf32>)
-      reducer(%acc_170: tensor<f32>, %elt_170: tensor<f32>) (%acc_171: tensor<f32>, %elt_171: tensor<f32>) {
-        %part_170 = stablehlo.add %acc_170, %elt_170 : tensor<f32>
-        %part_171 = stablehlo.add %acc_171, %elt_171 : tensor<f32>
-        stablehlo.return %part_170, %part_171 : tensor<f32>, tensor<f32>
+      reducer(%acc_256: tensor<f32>, %elt_256: tensor<f32>) (%acc_257: tensor<f32>, %elt_257: tensor<f32>) {
+        %part_256 = stablehlo.add %acc_256, %elt_256 : tensor<f32>
+        %part_257 = stablehlo.add %acc_257, %elt_257 : tensor<f32>
+        stablehlo.return %part_256, %part_257 : tensor<f32>, tensor<f32>
       }
     %blocks.3.0.expand.gamma_inv = stablehlo.multiply %blocks.3.0.expand.bn.gamma.flat, %blocks.3.0.expand.inv_std : tensor<144xf32>
     %blocks.3.0.expand.bcast_12 = stablehlo.broadcast_in_dim %cst_6, dims = [] : (tensor<f32>) -> tensor<144xf32>
@@ -10556,17 +11334,23 @@ module {
     %blocks.2.1.project.mean_inv_b = stablehlo.broadcast_in_dim %blocks.2.1.project.mean_inv, dims = [3] : (tensor<24xf32>) -> tensor<8x56x56x24xf32>
     %blocks.2.1.project.xhat = stablehlo.subtract %blocks.2.1.project.z_inv, %blocks.2.1.project.mean_inv_b : tensor<8x56x56x24xf32>
     %blocks.2.1.project.du_xhat = stablehlo.multiply %blocks.3.0.expand.d_x, %blocks.2.1.project.xhat : tensor<8x56x56x24xf32>
-    %blocks.2.1.project.d_beta_hw_d_gamma_hw:2 = stablehlo.reduce(%blocks.3.0.expand.d_x init: %cst_1), (%blocks.2.1.project.du_xhat init: %cst_1) across dimensions = [1, 2] : (tensor<8x56x56x24xf32>, tensor<8x56x56x24xf32>, tensor<f32>, tensor<f32>) -> (tensor<8x24xf32>, tensor<8x24xf32>)
-      reducer(%acc_172: tensor<f32>, %elt_172: tensor<f32>) (%acc_173: tensor<f32>, %elt_173: tensor<f32>) {
-        %part_172 = stablehlo.add %acc_172, %elt_172 : tensor<f32>
-        %part_173 = stablehlo.add %acc_173, %elt_173 : tensor<f32>
-        stablehlo.return %part_172, %part_173 : tensor<f32>, tensor<f32>
+    %blocks.2.1.project.d_beta_w_d_gamma_w:2 = stablehlo.reduce(%blocks.3.0.expand.d_x init: %cst_1), (%blocks.2.1.project.du_xhat init: %cst_1) across dimensions = [2] : (tensor<8x56x56x24xf32>, tensor<8x56x56x24xf32>, tensor<f32>, tensor<f32>) -> (tensor<8x56x24xf32>, tensor<8x56x24xf32>)
+      reducer(%acc_258: tensor<f32>, %elt_258: tensor<f32>) (%acc_259: tensor<f32>, %elt_259: tensor<f32>) {
+        %part_258 = stablehlo.add %acc_258, %elt_258 : tensor<f32>
+        %part_259 = stablehlo.add %acc_259, %elt_259 : tensor<f32>
+        stablehlo.return %part_258, %part_259 : tensor<f32>, tensor<f32>
+      }
+    %blocks.2.1.project.d_beta_hw_d_gamma_hw:2 = stablehlo.reduce(%blocks.2.1.project.d_beta_w_d_gamma_w#0 init: %cst_1), (%blocks.2.1.project.d_beta_w_d_gamma_w#1 init: %cst_1) across dimensions = [1] : (tensor<8x56x24xf32>, tensor<8x56x24xf32>, tensor<f32>, tensor<f32>) -> (tensor<8x24xf32>, tensor<8x24xf32>)
+      reducer(%acc_260: tensor<f32>, %elt_260: tensor<f32>) (%acc_261: tensor<f32>, %elt_261: tensor<f32>) {
+        %part_260 = stablehlo.add %acc_260, %elt_260 : tensor<f32>
+        %part_261 = stablehlo.add %acc_261, %elt_261 : tensor<f32>
+        stablehlo.return %part_260, %part_261 : tensor<f32>, tensor<f32>
       }
     %blocks.2.1.project.d_beta_d_gamma:2 = stablehlo.reduce(%blocks.2.1.project.d_beta_hw_d_gamma_hw#0 init: %cst_1), (%blocks.2.1.project.d_beta_hw_d_gamma_hw#1 init: %cst_1) across dimensions = [0] : (tensor<8x24xf32>, tensor<8x24xf32>, tensor<f32>, tensor<f32>) -> (tensor<24xf32>, tensor<24xf32>)
-      reducer(%acc_174: tensor<f32>, %elt_174: tensor<f32>) (%acc_175: tensor<f32>, %elt_175: tensor<f32>) {
-        %part_174 = stablehlo.add %acc_174, %elt_174 : tensor<f32>
-        %part_175 = stablehlo.add %acc_175, %elt_175 : tensor<f32>
-        stablehlo.return %part_174, %part_175 : tensor<f32>, tensor<f32>
+      reducer(%acc_262: tensor<f32>, %elt_262: tensor<f32>) (%acc_263: tensor<f32>, %elt_263: tensor<f32>) {
+        %part_262 = stablehlo.add %acc_262, %elt_262 : tensor<f32>
+        %part_263 = stablehlo.add %acc_263, %elt_263 : tensor<f32>
+        stablehlo.return %part_262, %part_263 : tensor<f32>, tensor<f32>
       }
     %blocks.2.1.project.gamma_inv = stablehlo.multiply %blocks.2.1.project.bn.gamma.flat, %blocks.2.1.project.inv_std : tensor<24xf32>
     %blocks.2.1.project.bcast_8 = stablehlo.broadcast_in_dim %cst_6, dims = [] : (tensor<f32>) -> tensor<24xf32>
@@ -10599,17 +11383,23 @@ module {
     %blocks.2.1.dw.full = stablehlo.broadcast_in_dim %cst_1, dims = [] : (tensor<f32>) -> tensor<8x56x56x144xf32>
     %blocks.2.1.dw.d_relu6 = stablehlo.select %blocks.2.1.dw.relu6_on, %blocks.2.1.project.d_x, %blocks.2.1.dw.full : (tensor<8x56x56x144xi1>, tensor<8x56x56x144xf32>, tensor<8x56x56x144xf32>) -> tensor<8x56x56x144xf32>
     %blocks.2.1.dw.du_xhat = stablehlo.multiply %blocks.2.1.dw.d_relu6, %blocks.2.1.dw.xhat : tensor<8x56x56x144xf32>
-    %blocks.2.1.dw.d_beta_hw_d_gamma_hw:2 = stablehlo.reduce(%blocks.2.1.dw.d_relu6 init: %cst_1), (%blocks.2.1.dw.du_xhat init: %cst_1) across dimensions = [1, 2] : (tensor<8x56x56x144xf32>, tensor<8x56x56x144xf32>, tensor<f32>, tensor<f32>) -> (tensor<8x144xf32>, tensor<8x144xf32>)
-      reducer(%acc_176: tensor<f32>, %elt_176: tensor<f32>) (%acc_177: tensor<f32>, %elt_177: tensor<f32>) {
-        %part_176 = stablehlo.add %acc_176, %elt_176 : tensor<f32>
-        %part_177 = stablehlo.add %acc_177, %elt_177 : tensor<f32>
-        stablehlo.return %part_176, %part_177 : tensor<f32>, tensor<f32>
+    %blocks.2.1.dw.d_beta_w_d_gamma_w:2 = stablehlo.reduce(%blocks.2.1.dw.d_relu6 init: %cst_1), (%blocks.2.1.dw.du_xhat init: %cst_1) across dimensions = [2] : (tensor<8x56x56x144xf32>, tensor<8x56x56x144xf32>, tensor<f32>, tensor<f32>) -> (tensor<8x56x144xf32>, tensor<8x56x144xf32>)
+      reducer(%acc_264: tensor<f32>, %elt_264: tensor<f32>) (%acc_265: tensor<f32>, %elt_265: tensor<f32>) {
+        %part_264 = stablehlo.add %acc_264, %elt_264 : tensor<f32>
+        %part_265 = stablehlo.add %acc_265, %elt_265 : tensor<f32>
+        stablehlo.return %part_264, %part_265 : tensor<f32>, tensor<f32>
+      }
+    %blocks.2.1.dw.d_beta_hw_d_gamma_hw:2 = stablehlo.reduce(%blocks.2.1.dw.d_beta_w_d_gamma_w#0 init: %cst_1), (%blocks.2.1.dw.d_beta_w_d_gamma_w#1 init: %cst_1) across dimensions = [1] : (tensor<8x56x144xf32>, tensor<8x56x144xf32>, tensor<f32>, tensor<f32>) -> (tensor<8x144xf32>, tensor<8x144xf32>)
+      reducer(%acc_266: tensor<f32>, %elt_266: tensor<f32>) (%acc_267: tensor<f32>, %elt_267: tensor<f32>) {
+        %part_266 = stablehlo.add %acc_266, %elt_266 : tensor<f32>
+        %part_267 = stablehlo.add %acc_267, %elt_267 : tensor<f32>
+        stablehlo.return %part_266, %part_267 : tensor<f32>, tensor<f32>
       }
     %blocks.2.1.dw.d_beta_d_gamma:2 = stablehlo.reduce(%blocks.2.1.dw.d_beta_hw_d_gamma_hw#0 init: %cst_1), (%blocks.2.1.dw.d_beta_hw_d_gamma_hw#1 init: %cst_1) across dimensions = [0] : (tensor<8x144xf32>, tensor<8x144xf32>, tensor<f32>, tensor<f32>) -> (tensor<144xf32>, tensor<144xf32>)
-      reducer(%acc_178: tensor<f32>, %elt_178: tensor<f32>) (%acc_179: tensor<f32>, %elt_179: tensor<f32>) {
-        %part_178 = stablehlo.add %acc_178, %elt_178 : tensor<f32>
-        %part_179 = stablehlo.add %acc_179, %elt_179 : tensor<f32>
-        stablehlo.return %part_178, %part_179 : tensor<f32>, tensor<f32>
+      reducer(%acc_268: tensor<f32>, %elt_268: tensor<f32>) (%acc_269: tensor<f32>, %elt_269: tensor<f32>) {
+        %part_268 = stablehlo.add %acc_268, %elt_268 : tensor<f32>
+        %part_269 = stablehlo.add %acc_269, %elt_269 : tensor<f32>
+        stablehlo.return %part_268, %part_269 : tensor<f32>, tensor<f32>
       }
     %blocks.2.1.dw.gamma_inv = stablehlo.multiply %blocks.2.1.dw.bn.gamma.flat, %blocks.2.1.dw.inv_std : tensor<144xf32>
     %blocks.2.1.dw.bcast_12 = stablehlo.broadcast_in_dim %cst_6, dims = [] : (tensor<f32>) -> tensor<144xf32>
@@ -10672,17 +11462,23 @@ module {
     %blocks.2.1.expand.full = stablehlo.broadcast_in_dim %cst_1, dims = [] : (tensor<f32>) -> tensor<8x56x56x144xf32>
     %blocks.2.1.expand.d_relu6 = stablehlo.select %blocks.2.1.expand.relu6_on, %blocks.2.1.dw.d_x, %blocks.2.1.expand.full : (tensor<8x56x56x144xi1>, tensor<8x56x56x144xf32>, tensor<8x56x56x144xf32>) -> tensor<8x56x56x144xf32>
     %blocks.2.1.expand.du_xhat = stablehlo.multiply %blocks.2.1.expand.d_relu6, %blocks.2.1.expand.xhat : tensor<8x56x56x144xf32>
-    %blocks.2.1.expand.d_beta_hw_d_gamma_hw:2 = stablehlo.reduce(%blocks.2.1.expand.d_relu6 init: %cst_1), (%blocks.2.1.expand.du_xhat init: %cst_1) across dimensions = [1, 2] : (tensor<8x56x56x144xf32>, tensor<8x56x56x144xf32>, tensor<f32>, tensor<f32>) -> (tensor<8x144xf32>, tensor<8x144xf32>)
-      reducer(%acc_180: tensor<f32>, %elt_180: tensor<f32>) (%acc_181: tensor<f32>, %elt_181: tensor<f32>) {
-        %part_180 = stablehlo.add %acc_180, %elt_180 : tensor<f32>
-        %part_181 = stablehlo.add %acc_181, %elt_181 : tensor<f32>
-        stablehlo.return %part_180, %part_181 : tensor<f32>, tensor<f32>
+    %blocks.2.1.expand.d_beta_w_d_gamma_w:2 = stablehlo.reduce(%blocks.2.1.expand.d_relu6 init: %cst_1), (%blocks.2.1.expand.du_xhat init: %cst_1) across dimensions = [2] : (tensor<8x56x56x144xf32>, tensor<8x56x56x144xf32>, tensor<f32>, tensor<f32>) -> (tensor<8x56x144xf32>, tensor<8x56x144xf32>)
+      reducer(%acc_270: tensor<f32>, %elt_270: tensor<f32>) (%acc_271: tensor<f32>, %elt_271: tensor<f32>) {
+        %part_270 = stablehlo.add %acc_270, %elt_270 : tensor<f32>
+        %part_271 = stablehlo.add %acc_271, %elt_271 : tensor<f32>
+        stablehlo.return %part_270, %part_271 : tensor<f32>, tensor<f32>
+      }
+    %blocks.2.1.expand.d_beta_hw_d_gamma_hw:2 = stablehlo.reduce(%blocks.2.1.expand.d_beta_w_d_gamma_w#0 init: %cst_1), (%blocks.2.1.expand.d_beta_w_d_gamma_w#1 init: %cst_1) across dimensions = [1] : (tensor<8x56x144xf32>, tensor<8x56x144xf32>, tensor<f32>, tensor<f32>) -> (tensor<8x144xf32>, tensor<8x144xf32>)
+      reducer(%acc_272: tensor<f32>, %elt_272: tensor<f32>) (%acc_273: tensor<f32>, %elt_273: tensor<f32>) {
+        %part_272 = stablehlo.add %acc_272, %elt_272 : tensor<f32>
+        %part_273 = stablehlo.add %acc_273, %elt_273 : tensor<f32>
+        stablehlo.return %part_272, %part_273 : tensor<f32>, tensor<f32>
       }
     %blocks.2.1.expand.d_beta_d_gamma:2 = stablehlo.reduce(%blocks.2.1.expand.d_beta_hw_d_gamma_hw#0 init: %cst_1), (%blocks.2.1.expand.d_beta_hw_d_gamma_hw#1 init: %cst_1) across dimensions = [0] : (tensor<8x144xf32>, tensor<8x144xf32>, tensor<f32>, tensor<f32>) -> (tensor<144xf32>, tensor<144xf32>)
-      reducer(%acc_182: tensor<f32>, %elt_182: tensor<f32>) (%acc_183: tensor<f32>, %elt_183: tensor<f32>) {
-        %part_182 = stablehlo.add %acc_182, %elt_182 : tensor<f32>
-        %part_183 = stablehlo.add %acc_183, %elt_183 : tensor<f32>
-        stablehlo.return %part_182, %part_183 : tensor<f32>, tensor<f32>
+      reducer(%acc_274: tensor<f32>, %elt_274: tensor<f32>) (%acc_275: tensor<f32>, %elt_275: tensor<f32>) {
+        %part_274 = stablehlo.add %acc_274, %elt_274 : tensor<f32>
+        %part_275 = stablehlo.add %acc_275, %elt_275 : tensor<f32>
+        stablehlo.return %part_274, %part_275 : tensor<f32>, tensor<f32>
       }
     %blocks.2.1.expand.gamma_inv = stablehlo.multiply %blocks.2.1.expand.bn.gamma.flat, %blocks.2.1.expand.inv_std : tensor<144xf32>
     %blocks.2.1.expand.bcast_12 = stablehlo.broadcast_in_dim %cst_6, dims = [] : (tensor<f32>) -> tensor<144xf32>
@@ -10709,17 +11505,23 @@ module {
     %blocks.2.0.project.mean_inv_b = stablehlo.broadcast_in_dim %blocks.2.0.project.mean_inv, dims = [3] : (tensor<24xf32>) -> tensor<8x56x56x24xf32>
     %blocks.2.0.project.xhat = stablehlo.subtract %blocks.2.0.project.z_inv, %blocks.2.0.project.mean_inv_b : tensor<8x56x56x24xf32>
     %blocks.2.0.project.du_xhat = stablehlo.multiply %blocks.2.1.d_residual, %blocks.2.0.project.xhat : tensor<8x56x56x24xf32>
-    %blocks.2.0.project.d_beta_hw_d_gamma_hw:2 = stablehlo.reduce(%blocks.2.1.d_residual init: %cst_1), (%blocks.2.0.project.du_xhat init: %cst_1) across dimensions = [1, 2] : (tensor<8x56x56x24xf32>, tensor<8x56x56x24xf32>, tensor<f32>, tensor<f32>) -> (tensor<8x24xf32>, tensor<8x24xf32>)
-      reducer(%acc_184: tensor<f32>, %elt_184: tensor<f32>) (%acc_185: tensor<f32>, %elt_185: tensor<f32>) {
-        %part_184 = stablehlo.add %acc_184, %elt_184 : tensor<f32>
-        %part_185 = stablehlo.add %acc_185, %elt_185 : tensor<f32>
-        stablehlo.return %part_184, %part_185 : tensor<f32>, tensor<f32>
+    %blocks.2.0.project.d_beta_w_d_gamma_w:2 = stablehlo.reduce(%blocks.2.1.d_residual init: %cst_1), (%blocks.2.0.project.du_xhat init: %cst_1) across dimensions = [2] : (tensor<8x56x56x24xf32>, tensor<8x56x56x24xf32>, tensor<f32>, tensor<f32>) -> (tensor<8x56x24xf32>, tensor<8x56x24xf32>)
+      reducer(%acc_276: tensor<f32>, %elt_276: tensor<f32>) (%acc_277: tensor<f32>, %elt_277: tensor<f32>) {
+        %part_276 = stablehlo.add %acc_276, %elt_276 : tensor<f32>
+        %part_277 = stablehlo.add %acc_277, %elt_277 : tensor<f32>
+        stablehlo.return %part_276, %part_277 : tensor<f32>, tensor<f32>
+      }
+    %blocks.2.0.project.d_beta_hw_d_gamma_hw:2 = stablehlo.reduce(%blocks.2.0.project.d_beta_w_d_gamma_w#0 init: %cst_1), (%blocks.2.0.project.d_beta_w_d_gamma_w#1 init: %cst_1) across dimensions = [1] : (tensor<8x56x24xf32>, tensor<8x56x24xf32>, tensor<f32>, tensor<f32>) -> (tensor<8x24xf32>, tensor<8x24xf32>)
+      reducer(%acc_278: tensor<f32>, %elt_278: tensor<f32>) (%acc_279: tensor<f32>, %elt_279: tensor<f32>) {
+        %part_278 = stablehlo.add %acc_278, %elt_278 : tensor<f32>
+        %part_279 = stablehlo.add %acc_279, %elt_279 : tensor<f32>
+        stablehlo.return %part_278, %part_279 : tensor<f32>, tensor<f32>
       }
     %blocks.2.0.project.d_beta_d_gamma:2 = stablehlo.reduce(%blocks.2.0.project.d_beta_hw_d_gamma_hw#0 init: %cst_1), (%blocks.2.0.project.d_beta_hw_d_gamma_hw#1 init: %cst_1) across dimensions = [0] : (tensor<8x24xf32>, tensor<8x24xf32>, tensor<f32>, tensor<f32>) -> (tensor<24xf32>, tensor<24xf32>)
-      reducer(%acc_186: tensor<f32>, %elt_186: tensor<f32>) (%acc_187: tensor<f32>, %elt_187: tensor<f32>) {
-        %part_186 = stablehlo.add %acc_186, %elt_186 : tensor<f32>
-        %part_187 = stablehlo.add %acc_187, %elt_187 : tensor<f32>
-        stablehlo.return %part_186, %part_187 : tensor<f32>, tensor<f32>
+      reducer(%acc_280: tensor<f32>, %elt_280: tensor<f32>) (%acc_281: tensor<f32>, %elt_281: tensor<f32>) {
+        %part_280 = stablehlo.add %acc_280, %elt_280 : tensor<f32>
+        %part_281 = stablehlo.add %acc_281, %elt_281 : tensor<f32>
+        stablehlo.return %part_280, %part_281 : tensor<f32>, tensor<f32>
       }
     %blocks.2.0.project.gamma_inv = stablehlo.multiply %blocks.2.0.project.bn.gamma.flat, %blocks.2.0.project.inv_std : tensor<24xf32>
     %blocks.2.0.project.bcast_8 = stablehlo.broadcast_in_dim %cst_6, dims = [] : (tensor<f32>) -> tensor<24xf32>
@@ -10752,17 +11554,23 @@ module {
     %blocks.2.0.dw.full = stablehlo.broadcast_in_dim %cst_1, dims = [] : (tensor<f32>) -> tensor<8x56x56x96xf32>
     %blocks.2.0.dw.d_relu6 = stablehlo.select %blocks.2.0.dw.relu6_on, %blocks.2.0.project.d_x, %blocks.2.0.dw.full : (tensor<8x56x56x96xi1>, tensor<8x56x56x96xf32>, tensor<8x56x56x96xf32>) -> tensor<8x56x56x96xf32>
     %blocks.2.0.dw.du_xhat = stablehlo.multiply %blocks.2.0.dw.d_relu6, %blocks.2.0.dw.xhat : tensor<8x56x56x96xf32>
-    %blocks.2.0.dw.d_beta_hw_d_gamma_hw:2 = stablehlo.reduce(%blocks.2.0.dw.d_relu6 init: %cst_1), (%blocks.2.0.dw.du_xhat init: %cst_1) across dimensions = [1, 2] : (tensor<8x56x56x96xf32>, tensor<8x56x56x96xf32>, tensor<f32>, tensor<f32>) -> (tensor<8x96xf32>, tensor<8x96xf32>)
-      reducer(%acc_188: tensor<f32>, %elt_188: tensor<f32>) (%acc_189: tensor<f32>, %elt_189: tensor<f32>) {
-        %part_188 = stablehlo.add %acc_188, %elt_188 : tensor<f32>
-        %part_189 = stablehlo.add %acc_189, %elt_189 : tensor<f32>
-        stablehlo.return %part_188, %part_189 : tensor<f32>, tensor<f32>
+    %blocks.2.0.dw.d_beta_w_d_gamma_w:2 = stablehlo.reduce(%blocks.2.0.dw.d_relu6 init: %cst_1), (%blocks.2.0.dw.du_xhat init: %cst_1) across dimensions = [2] : (tensor<8x56x56x96xf32>, tensor<8x56x56x96xf32>, tensor<f32>, tensor<f32>) -> (tensor<8x56x96xf32>, tensor<8x56x96xf32>)
+      reducer(%acc_282: tensor<f32>, %elt_282: tensor<f32>) (%acc_283: tensor<f32>, %elt_283: tensor<f32>) {
+        %part_282 = stablehlo.add %acc_282, %elt_282 : tensor<f32>
+        %part_283 = stablehlo.add %acc_283, %elt_283 : tensor<f32>
+        stablehlo.return %part_282, %part_283 : tensor<f32>, tensor<f32>
+      }
+    %blocks.2.0.dw.d_beta_hw_d_gamma_hw:2 = stablehlo.reduce(%blocks.2.0.dw.d_beta_w_d_gamma_w#0 init: %cst_1), (%blocks.2.0.dw.d_beta_w_d_gamma_w#1 init: %cst_1) across dimensions = [1] : (tensor<8x56x96xf32>, tensor<8x56x96xf32>, tensor<f32>, tensor<f32>) -> (tensor<8x96xf32>, tensor<8x96xf32>)
+      reducer(%acc_284: tensor<f32>, %elt_284: tensor<f32>) (%acc_285: tensor<f32>, %elt_285: tensor<f32>) {
+        %part_284 = stablehlo.add %acc_284, %elt_284 : tensor<f32>
+        %part_285 = stablehlo.add %acc_285, %elt_285 : tensor<f32>
+        stablehlo.return %part_284, %part_285 : tensor<f32>, tensor<f32>
       }
     %blocks.2.0.dw.d_beta_d_gamma:2 = stablehlo.reduce(%blocks.2.0.dw.d_beta_hw_d_gamma_hw#0 init: %cst_1), (%blocks.2.0.dw.d_beta_hw_d_gamma_hw#1 init: %cst_1) across dimensions = [0] : (tensor<8x96xf32>, tensor<8x96xf32>, tensor<f32>, tensor<f32>) -> (tensor<96xf32>, tensor<96xf32>)
-      reducer(%acc_190: tensor<f32>, %elt_190: tensor<f32>) (%acc_191: tensor<f32>, %elt_191: tensor<f32>) {
-        %part_190 = stablehlo.add %acc_190, %elt_190 : tensor<f32>
-        %part_191 = stablehlo.add %acc_191, %elt_191 : tensor<f32>
-        stablehlo.return %part_190, %part_191 : tensor<f32>, tensor<f32>
+      reducer(%acc_286: tensor<f32>, %elt_286: tensor<f32>) (%acc_287: tensor<f32>, %elt_287: tensor<f32>) {
+        %part_286 = stablehlo.add %acc_286, %elt_286 : tensor<f32>
+        %part_287 = stablehlo.add %acc_287, %elt_287 : tensor<f32>
+        stablehlo.return %part_286, %part_287 : tensor<f32>, tensor<f32>
       }
     %blocks.2.0.dw.gamma_inv = stablehlo.multiply %blocks.2.0.dw.bn.gamma.flat, %blocks.2.0.dw.inv_std : tensor<96xf32>
     %blocks.2.0.dw.bcast_12 = stablehlo.broadcast_in_dim %cst_6, dims = [] : (tensor<f32>) -> tensor<96xf32>
@@ -10825,17 +11633,23 @@ module {
     %blocks.2.0.expand.full = stablehlo.broadcast_in_dim %cst_1, dims = [] : (tensor<f32>) -> tensor<8x112x112x96xf32>
     %blocks.2.0.expand.d_relu6 = stablehlo.select %blocks.2.0.expand.relu6_on, %blocks.2.0.dw.d_x, %blocks.2.0.expand.full : (tensor<8x112x112x96xi1>, tensor<8x112x112x96xf32>, tensor<8x112x112x96xf32>) -> tensor<8x112x112x96xf32>
     %blocks.2.0.expand.du_xhat = stablehlo.multiply %blocks.2.0.expand.d_relu6, %blocks.2.0.expand.xhat : tensor<8x112x112x96xf32>
-    %blocks.2.0.expand.d_beta_hw_d_gamma_hw:2 = stablehlo.reduce(%blocks.2.0.expand.d_relu6 init: %cst_1), (%blocks.2.0.expand.du_xhat init: %cst_1) across dimensions = [1, 2] : (tensor<8x112x112x96xf32>, tensor<8x112x112x96xf32>, tensor<f32>, tensor<f32>) -> (tensor<8x96xf32>, tensor<8x96xf32>)
-      reducer(%acc_192: tensor<f32>, %elt_192: tensor<f32>) (%acc_193: tensor<f32>, %elt_193: tensor<f32>) {
-        %part_192 = stablehlo.add %acc_192, %elt_192 : tensor<f32>
-        %part_193 = stablehlo.add %acc_193, %elt_193 : tensor<f32>
-        stablehlo.return %part_192, %part_193 : tensor<f32>, tensor<f32>
+    %blocks.2.0.expand.d_beta_w_d_gamma_w:2 = stablehlo.reduce(%blocks.2.0.expand.d_relu6 init: %cst_1), (%blocks.2.0.expand.du_xhat init: %cst_1) across dimensions = [2] : (tensor<8x112x112x96xf32>, tensor<8x112x112x96xf32>, tensor<f32>, tensor<f32>) -> (tensor<8x112x96xf32>, tensor<8x112x96xf32>)
+      reducer(%acc_288: tensor<f32>, %elt_288: tensor<f32>) (%acc_289: tensor<f32>, %elt_289: tensor<f32>) {
+        %part_288 = stablehlo.add %acc_288, %elt_288 : tensor<f32>
+        %part_289 = stablehlo.add %acc_289, %elt_289 : tensor<f32>
+        stablehlo.return %part_288, %part_289 : tensor<f32>, tensor<f32>
+      }
+    %blocks.2.0.expand.d_beta_hw_d_gamma_hw:2 = stablehlo.reduce(%blocks.2.0.expand.d_beta_w_d_gamma_w#0 init: %cst_1), (%blocks.2.0.expand.d_beta_w_d_gamma_w#1 init: %cst_1) across dimensions = [1] : (tensor<8x112x96xf32>, tensor<8x112x96xf32>, tensor<f32>, tensor<f32>) -> (tensor<8x96xf32>, tensor<8x96xf32>)
+      reducer(%acc_290: tensor<f32>, %elt_290: tensor<f32>) (%acc_291: tensor<f32>, %elt_291: tensor<f32>) {
+        %part_290 = stablehlo.add %acc_290, %elt_290 : tensor<f32>
+        %part_291 = stablehlo.add %acc_291, %elt_291 : tensor<f32>
+        stablehlo.return %part_290, %part_291 : tensor<f32>, tensor<f32>
       }
     %blocks.2.0.expand.d_beta_d_gamma:2 = stablehlo.reduce(%blocks.2.0.expand.d_beta_hw_d_gamma_hw#0 init: %cst_1), (%blocks.2.0.expand.d_beta_hw_d_gamma_hw#1 init: %cst_1) across dimensions = [0] : (tensor<8x96xf32>, tensor<8x96xf32>, tensor<f32>, tensor<f32>) -> (tensor<96xf32>, tensor<96xf32>)
-      reducer(%acc_194: tensor<f32>, %elt_194: tensor<f32>) (%acc_195: tensor<f32>, %elt_195: tensor<f32>) {
-        %part_194 = stablehlo.add %acc_194, %elt_194 : tensor<f32>
-        %part_195 = stablehlo.add %acc_195, %elt_195 : tensor<f32>
-        stablehlo.return %part_194, %part_195 : tensor<f32>, tensor<f32>
+      reducer(%acc_292: tensor<f32>, %elt_292: tensor<f32>) (%acc_293: tensor<f32>, %elt_293: tensor<f32>) {
+        %part_292 = stablehlo.add %acc_292, %elt_292 : tensor<f32>
+        %part_293 = stablehlo.add %acc_293, %elt_293 : tensor<f32>
+        stablehlo.return %part_292, %part_293 : tensor<f32>, tensor<f32>
       }
     %blocks.2.0.expand.gamma_inv = stablehlo.multiply %blocks.2.0.expand.bn.gamma.flat, %blocks.2.0.expand.inv_std : tensor<96xf32>
     %blocks.2.0.expand.bcast_12 = stablehlo.broadcast_in_dim %cst, dims = [] : (tensor<f32>) -> tensor<96xf32>
@@ -10862,17 +11676,23 @@ module {
     %blocks.1.0.project.mean_inv_b = stablehlo.broadcast_in_dim %blocks.1.0.project.mean_inv, dims = [3] : (tensor<16xf32>) -> tensor<8x112x112x16xf32>
     %blocks.1.0.project.xhat = stablehlo.subtract %blocks.1.0.project.z_inv, %blocks.1.0.project.mean_inv_b : tensor<8x112x112x16xf32>
     %blocks.1.0.project.du_xhat = stablehlo.multiply %blocks.2.0.expand.d_x, %blocks.1.0.project.xhat : tensor<8x112x112x16xf32>
-    %blocks.1.0.project.d_beta_hw_d_gamma_hw:2 = stablehlo.reduce(%blocks.2.0.expand.d_x init: %cst_1), (%blocks.1.0.project.du_xhat init: %cst_1) across dimensions = [1, 2] : (tensor<8x112x112x16xf32>, tensor<8x112x112x16xf32>, tensor<f32>, tensor<f32>) -> (tensor<8x16xf32>, tensor<8x16xf32>)
-      reducer(%acc_196: tensor<f32>, %elt_196: tensor<f32>) (%acc_197: tensor<f32>, %elt_197: tensor<f32>) {
-        %part_196 = stablehlo.add %acc_196, %elt_196 : tensor<f32>
-        %part_197 = stablehlo.add %acc_197, %elt_197 : tensor<f32>
-        stablehlo.return %part_196, %part_197 : tensor<f32>, tensor<f32>
+    %blocks.1.0.project.d_beta_w_d_gamma_w:2 = stablehlo.reduce(%blocks.2.0.expand.d_x init: %cst_1), (%blocks.1.0.project.du_xhat init: %cst_1) across dimensions = [2] : (tensor<8x112x112x16xf32>, tensor<8x112x112x16xf32>, tensor<f32>, tensor<f32>) -> (tensor<8x112x16xf32>, tensor<8x112x16xf32>)
+      reducer(%acc_294: tensor<f32>, %elt_294: tensor<f32>) (%acc_295: tensor<f32>, %elt_295: tensor<f32>) {
+        %part_294 = stablehlo.add %acc_294, %elt_294 : tensor<f32>
+        %part_295 = stablehlo.add %acc_295, %elt_295 : tensor<f32>
+        stablehlo.return %part_294, %part_295 : tensor<f32>, tensor<f32>
+      }
+    %blocks.1.0.project.d_beta_hw_d_gamma_hw:2 = stablehlo.reduce(%blocks.1.0.project.d_beta_w_d_gamma_w#0 init: %cst_1), (%blocks.1.0.project.d_beta_w_d_gamma_w#1 init: %cst_1) across dimensions = [1] : (tensor<8x112x16xf32>, tensor<8x112x16xf32>, tensor<f32>, tensor<f32>) -> (tensor<8x16xf32>, tensor<8x16xf32>)
+      reducer(%acc_296: tensor<f32>, %elt_296: tensor<f32>) (%acc_297: tensor<f32>, %elt_297: tensor<f32>) {
+        %part_296 = stablehlo.add %acc_296, %elt_296 : tensor<f32>
+        %part_297 = stablehlo.add %acc_297, %elt_297 : tensor<f32>
+        stablehlo.return %part_296, %part_297 : tensor<f32>, tensor<f32>
       }
     %blocks.1.0.project.d_beta_d_gamma:2 = stablehlo.reduce(%blocks.1.0.project.d_beta_hw_d_gamma_hw#0 init: %cst_1), (%blocks.1.0.project.d_beta_hw_d_gamma_hw#1 init: %cst_1) across dimensions = [0] : (tensor<8x16xf32>, tensor<8x16xf32>, tensor<f32>, tensor<f32>) -> (tensor<16xf32>, tensor<16xf32>)
-      reducer(%acc_198: tensor<f32>, %elt_198: tensor<f32>) (%acc_199: tensor<f32>, %elt_199: tensor<f32>) {
-        %part_198 = stablehlo.add %acc_198, %elt_198 : tensor<f32>
-        %part_199 = stablehlo.add %acc_199, %elt_199 : tensor<f32>
-        stablehlo.return %part_198, %part_199 : tensor<f32>, tensor<f32>
+      reducer(%acc_298: tensor<f32>, %elt_298: tensor<f32>) (%acc_299: tensor<f32>, %elt_299: tensor<f32>) {
+        %part_298 = stablehlo.add %acc_298, %elt_298 : tensor<f32>
+        %part_299 = stablehlo.add %acc_299, %elt_299 : tensor<f32>
+        stablehlo.return %part_298, %part_299 : tensor<f32>, tensor<f32>
       }
     %blocks.1.0.project.gamma_inv = stablehlo.multiply %blocks.1.0.project.bn.gamma.flat, %blocks.1.0.project.inv_std : tensor<16xf32>
     %blocks.1.0.project.bcast_8 = stablehlo.broadcast_in_dim %cst, dims = [] : (tensor<f32>) -> tensor<16xf32>
@@ -10905,17 +11725,23 @@ module {
     %blocks.1.0.dw.full = stablehlo.broadcast_in_dim %cst_1, dims = [] : (tensor<f32>) -> tensor<8x112x112x32xf32>
     %blocks.1.0.dw.d_relu6 = stablehlo.select %blocks.1.0.dw.relu6_on, %blocks.1.0.project.d_x, %blocks.1.0.dw.full : (tensor<8x112x112x32xi1>, tensor<8x112x112x32xf32>, tensor<8x112x112x32xf32>) -> tensor<8x112x112x32xf32>
     %blocks.1.0.dw.du_xhat = stablehlo.multiply %blocks.1.0.dw.d_relu6, %blocks.1.0.dw.xhat : tensor<8x112x112x32xf32>
-    %blocks.1.0.dw.d_beta_hw_d_gamma_hw:2 = stablehlo.reduce(%blocks.1.0.dw.d_relu6 init: %cst_1), (%blocks.1.0.dw.du_xhat init: %cst_1) across dimensions = [1, 2] : (tensor<8x112x112x32xf32>, tensor<8x112x112x32xf32>, tensor<f32>, tensor<f32>) -> (tensor<8x32xf32>, tensor<8x32xf32>)
-      reducer(%acc_200: tensor<f32>, %elt_200: tensor<f32>) (%acc_201: tensor<f32>, %elt_201: tensor<f32>) {
-        %part_200 = stablehlo.add %acc_200, %elt_200 : tensor<f32>
-        %part_201 = stablehlo.add %acc_201, %elt_201 : tensor<f32>
-        stablehlo.return %part_200, %part_201 : tensor<f32>, tensor<f32>
+    %blocks.1.0.dw.d_beta_w_d_gamma_w:2 = stablehlo.reduce(%blocks.1.0.dw.d_relu6 init: %cst_1), (%blocks.1.0.dw.du_xhat init: %cst_1) across dimensions = [2] : (tensor<8x112x112x32xf32>, tensor<8x112x112x32xf32>, tensor<f32>, tensor<f32>) -> (tensor<8x112x32xf32>, tensor<8x112x32xf32>)
+      reducer(%acc_300: tensor<f32>, %elt_300: tensor<f32>) (%acc_301: tensor<f32>, %elt_301: tensor<f32>) {
+        %part_300 = stablehlo.add %acc_300, %elt_300 : tensor<f32>
+        %part_301 = stablehlo.add %acc_301, %elt_301 : tensor<f32>
+        stablehlo.return %part_300, %part_301 : tensor<f32>, tensor<f32>
+      }
+    %blocks.1.0.dw.d_beta_hw_d_gamma_hw:2 = stablehlo.reduce(%blocks.1.0.dw.d_beta_w_d_gamma_w#0 init: %cst_1), (%blocks.1.0.dw.d_beta_w_d_gamma_w#1 init: %cst_1) across dimensions = [1] : (tensor<8x112x32xf32>, tensor<8x112x32xf32>, tensor<f32>, tensor<f32>) -> (tensor<8x32xf32>, tensor<8x32xf32>)
+      reducer(%acc_302: tensor<f32>, %elt_302: tensor<f32>) (%acc_303: tensor<f32>, %elt_303: tensor<f32>) {
+        %part_302 = stablehlo.add %acc_302, %elt_302 : tensor<f32>
+        %part_303 = stablehlo.add %acc_303, %elt_303 : tensor<f32>
+        stablehlo.return %part_302, %part_303 : tensor<f32>, tensor<f32>
       }
     %blocks.1.0.dw.d_beta_d_gamma:2 = stablehlo.reduce(%blocks.1.0.dw.d_beta_hw_d_gamma_hw#0 init: %cst_1), (%blocks.1.0.dw.d_beta_hw_d_gamma_hw#1 init: %cst_1) across dimensions = [0] : (tensor<8x32xf32>, tensor<8x32xf32>, tensor<f32>, tensor<f32>) -> (tensor<32xf32>, tensor<32xf32>)
-      reducer(%acc_202: tensor<f32>, %elt_202: tensor<f32>) (%acc_203: tensor<f32>, %elt_203: tensor<f32>) {
-        %part_202 = stablehlo.add %acc_202, %elt_202 : tensor<f32>
-        %part_203 = stablehlo.add %acc_203, %elt_203 : tensor<f32>
-        stablehlo.return %part_202, %part_203 : tensor<f32>, tensor<f32>
+      reducer(%acc_304: tensor<f32>, %elt_304: tensor<f32>) (%acc_305: tensor<f32>, %elt_305: tensor<f32>) {
+        %part_304 = stablehlo.add %acc_304, %elt_304 : tensor<f32>
+        %part_305 = stablehlo.add %acc_305, %elt_305 : tensor<f32>
+        stablehlo.return %part_304, %part_305 : tensor<f32>, tensor<f32>
       }
     %blocks.1.0.dw.gamma_inv = stablehlo.multiply %blocks.1.0.dw.bn.gamma.flat, %blocks.1.0.dw.inv_std : tensor<32xf32>
     %blocks.1.0.dw.bcast_12 = stablehlo.broadcast_in_dim %cst, dims = [] : (tensor<f32>) -> tensor<32xf32>
@@ -10978,17 +11804,23 @@ module {
     %conv.0.full = stablehlo.broadcast_in_dim %cst_1, dims = [] : (tensor<f32>) -> tensor<8x112x112x32xf32>
     %conv.0.d_relu6 = stablehlo.select %conv.0.relu6_on, %blocks.1.0.dw.d_x, %conv.0.full : (tensor<8x112x112x32xi1>, tensor<8x112x112x32xf32>, tensor<8x112x112x32xf32>) -> tensor<8x112x112x32xf32>
     %conv.0.du_xhat = stablehlo.multiply %conv.0.d_relu6, %conv.0.xhat : tensor<8x112x112x32xf32>
-    %conv.0.d_beta_hw_d_gamma_hw:2 = stablehlo.reduce(%conv.0.d_relu6 init: %cst_1), (%conv.0.du_xhat init: %cst_1) across dimensions = [1, 2] : (tensor<8x112x112x32xf32>, tensor<8x112x112x32xf32>, tensor<f32>, tensor<f32>) -> (tensor<8x32xf32>, tensor<8x32xf32>)
-      reducer(%acc_204: tensor<f32>, %elt_204: tensor<f32>) (%acc_205: tensor<f32>, %elt_205: tensor<f32>) {
-        %part_204 = stablehlo.add %acc_204, %elt_204 : tensor<f32>
-        %part_205 = stablehlo.add %acc_205, %elt_205 : tensor<f32>
-        stablehlo.return %part_204, %part_205 : tensor<f32>, tensor<f32>
+    %conv.0.d_beta_w_d_gamma_w:2 = stablehlo.reduce(%conv.0.d_relu6 init: %cst_1), (%conv.0.du_xhat init: %cst_1) across dimensions = [2] : (tensor<8x112x112x32xf32>, tensor<8x112x112x32xf32>, tensor<f32>, tensor<f32>) -> (tensor<8x112x32xf32>, tensor<8x112x32xf32>)
+      reducer(%acc_306: tensor<f32>, %elt_306: tensor<f32>) (%acc_307: tensor<f32>, %elt_307: tensor<f32>) {
+        %part_306 = stablehlo.add %acc_306, %elt_306 : tensor<f32>
+        %part_307 = stablehlo.add %acc_307, %elt_307 : tensor<f32>
+        stablehlo.return %part_306, %part_307 : tensor<f32>, tensor<f32>
+      }
+    %conv.0.d_beta_hw_d_gamma_hw:2 = stablehlo.reduce(%conv.0.d_beta_w_d_gamma_w#0 init: %cst_1), (%conv.0.d_beta_w_d_gamma_w#1 init: %cst_1) across dimensions = [1] : (tensor<8x112x32xf32>, tensor<8x112x32xf32>, tensor<f32>, tensor<f32>) -> (tensor<8x32xf32>, tensor<8x32xf32>)
+      reducer(%acc_308: tensor<f32>, %elt_308: tensor<f32>) (%acc_309: tensor<f32>, %elt_309: tensor<f32>) {
+        %part_308 = stablehlo.add %acc_308, %elt_308 : tensor<f32>
+        %part_309 = stablehlo.add %acc_309, %elt_309 : tensor<f32>
+        stablehlo.return %part_308, %part_309 : tensor<f32>, tensor<f32>
       }
     %conv.0.d_beta_d_gamma:2 = stablehlo.reduce(%conv.0.d_beta_hw_d_gamma_hw#0 init: %cst_1), (%conv.0.d_beta_hw_d_gamma_hw#1 init: %cst_1) across dimensions = [0] : (tensor<8x32xf32>, tensor<8x32xf32>, tensor<f32>, tensor<f32>) -> (tensor<32xf32>, tensor<32xf32>)
-      reducer(%acc_206: tensor<f32>, %elt_206: tensor<f32>) (%acc_207: tensor<f32>, %elt_207: tensor<f32>) {
-        %part_206 = stablehlo.add %acc_206, %elt_206 : tensor<f32>
-        %part_207 = stablehlo.add %acc_207, %elt_207 : tensor<f32>
-        stablehlo.return %part_206, %part_207 : tensor<f32>, tensor<f32>
+      reducer(%acc_310: tensor<f32>, %elt_310: tensor<f32>) (%acc_311: tensor<f32>, %elt_311: tensor<f32>) {
+        %part_310 = stablehlo.add %acc_310, %elt_310 : tensor<f32>
+        %part_311 = stablehlo.add %acc_311, %elt_311 : tensor<f32>
+        stablehlo.return %part_310, %part_311 : tensor<f32>, tensor<f32>
       }
     %conv.0.gamma_inv = stablehlo.multiply %conv.0.bn.gamma.flat, %conv.0.inv_std : tensor<32xf32>
     %conv.0.bcast_12 = stablehlo.broadcast_in_dim %cst, dims = [] : (tensor<f32>) -> tensor<32xf32>

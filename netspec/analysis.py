@@ -256,8 +256,12 @@ def analyze(spec, drop_path: float = 0.0) -> Analysis:
 def spec_dict(spec) -> dict:
     """A canonical, JSON-able description of a NetSpec (every field, every layer argument)."""
     def layer(l):
+        # a field a kind added later (``hash_omit_default``) is left out at its default, so the
+        # specs (and checkpoints, runs) saved before it existed keep their hash
+        omit = getattr(type(l), "hash_omit_default", ())
         d = {"kind": type(l).__name__}
-        d.update({f.name: getattr(l, f.name) for f in dataclasses.fields(l)})
+        d.update({f.name: getattr(l, f.name) for f in dataclasses.fields(l)
+                  if not (f.name in omit and getattr(l, f.name) == f.default)})
         return d
     return {"name": spec.name, "image_h": spec.image_h, "image_w": spec.image_w,
             "in_channels": spec.in_channels, "bn_eps": spec.bn_eps,

@@ -33,7 +33,9 @@ Conventions (fixed, see the module docs of ``netspec.layers`` and ``netspec.stat
   registry's ``decay`` flag is set.  Gradient clipping (``train_step(clip=True)``) scales the
   LOSS gradient by min(1, max_grad_norm / (||g||_2 + 1e-6)) before the optimizer adds any
   coupled decay; the EMA (``train_step(ema=...)``) is ema = d*ema + (1-d)*new for the
-  parameters and the BN running statistics, after the optimizer.
+  parameters and the BN running statistics, after the optimizer.  Freezing
+  (``train_step(freeze=names)``) follows PyTorch ``requires_grad=False`` while hyper
+  ``freeze_on`` = 1: netspec/state.py.
 
 The compute dtype is the dtype of the parameters (images, BN state and ``rand`` are cast to
 it).  For float64 enable jax x64 first (``with x64(): ...`` or ``enable_x64()``).
@@ -209,7 +211,7 @@ class Reference:
         self._loss_grads = wrap(self._loss_grads_impl, static_argnames=("wrt_input",))
         self._vjp = wrap(self._vjp_impl, static_argnames=("train",))
         # the train step = the (shared) loss-gradient program + a small elementwise update
-        self._opt = wrap(self._opt_impl, static_argnames=("optimizer",))
+        self._opt = wrap(self._opt_impl, static_argnames=("optimizer", "frozen"))
 
     # ------------------------------------------------------------------ casting helpers
     def _prep(self, params, bn, images, rand):
@@ -353,30 +355,43 @@ class Reference:
         return [{p.name: np.full(p.shape, init, dtype) for p in self.analysis.params}
                 for _, init in OPT_STATE[optimizer]]
 
-    def _opt_impl(self, params, grads, opt_state, h, *, optimizer):
+    def _opt_impl(self, params, grads, opt_state, h, *, optimizer, frozen=frozenset()):
         new_params = {}
         new_state = [dict() for _ in opt_state]
+        # the frozen set's tensors count their own (adam) steps from their first update
+        h_thaw = (dict(h, bias_correction1=h["thaw_bias_correction1"],
+                       bias_correction2=h["thaw_bias_correction2"])
+                  if frozen and optimizer in ("adam", "adamw") else h)
         for p in self.analysis.params:
             np_, st = optimizer_update(optimizer, params[p.name], grads[p.name],
-                                       [s[p.name] for s in opt_state], h, self._decay[p.name])
+                                       [s[p.name] for s in opt_state],
+                                       h_thaw if p.name in frozen else h, self._decay[p.name])
             new_params[p.name] = np_
             for i, s in enumerate(st):
                 new_state[i][p.name] = s
         return new_params, new_state
 
     def train_step(self, params, opt_state, bn, images, labels, hyper, *, optimizer: str,
-                   rand=None, clip: bool = False, ema=None):
+                   rand=None, clip: bool = False, ema=None, freeze=()):
         """One train step -> (params', opt_state', new_bn, loss, correct), and with ``clip``
         or ``ema`` a sixth element, a dict of the extras: ``grad_norm`` (clip: the loss
         gradient's global norm before clipping), ``ema`` / ``ema.bn`` (the updated EMA
         parameters dict and BN dict, ``ema`` being (parameters dict, BN dict) before the step).
         hyper: dict of ``netspec.state.HYPER_TABLE`` names or the hyper vector of a module with
         these features (``hyper_names(clip_grad=clip, ema=ema is not None)``; label_smoothing
-        and bn_momentum are read from it; a dict may omit them: 0 and spec.bn_momentum)."""
+        and bn_momentum are read from it; a dict may omit them: 0 and spec.bn_momentum).
+        ``freeze``: parameter names frozen while hyper ``freeze_on`` is 1 (PyTorch
+        ``requires_grad=False``: no gradient, so not in the clipping norm; parameters and
+        optimizer state unchanged; adam's bias corrections of these tensors from
+        ``thaw_bias_correction*``; BN statistics still tracked; netspec/state.py)."""
         params, bn, images, rand = self._prep(params, bn, images, rand)
         self._check_rand(rand, images.shape[0], True)
         dt = params[self.analysis.params[0].name].dtype
-        names = hyper_names(clip_grad=bool(clip), ema=ema is not None)
+        frozen = frozenset(freeze or ())
+        unknown = frozen - set(self._decay)
+        if unknown:
+            raise ValueError(f"freeze names tensors that are not parameters: {sorted(unknown)}")
+        names = hyper_names(clip_grad=bool(clip), ema=ema is not None, freeze=bool(frozen))
         h = {k: jnp.asarray(v, dt) for k, v in decode_hyper(hyper, names).items()}
         if len(opt_state) != len(OPT_STATE[optimizer]):
             raise ValueError(f"{optimizer} keeps {len(OPT_STATE[optimizer])} state buffers, "
@@ -387,12 +402,20 @@ class Reference:
         loss, correct, g, bn2 = self._loss_grads(params, bn, images, jnp.asarray(labels), ls, mom,
                                                  rand, wrt_input=False)
         extras = {}
+        if frozen:  # requires_grad=False: no .grad at all
+            hold = h["freeze_on"] > 0.5
+            g = {k: jnp.where(hold, jnp.zeros_like(v), v) if k in frozen else v
+                 for k, v in g.items()}
         if clip:    # torch.nn.utils.clip_grad_norm_ on the loss gradient (.grad)
             norm = jnp.sqrt(sum(jnp.sum(jnp.square(g[p.name])) for p in self.analysis.params))
             scale = jnp.minimum(jnp.asarray(1.0, dt), h["max_grad_norm"] / (norm + 1e-6))
             g = {k: v * scale for k, v in g.items()}
             extras["grad_norm"] = norm
-        p2, st2 = self._opt(params, g, opt_state, h, optimizer=optimizer)
+        p2, st2 = self._opt(params, g, opt_state, h, optimizer=optimizer, frozen=frozen)
+        if frozen:  # the optimizer skips them: parameters and their state as they were
+            p2 = {k: jnp.where(hold, params[k], v) if k in frozen else v for k, v in p2.items()}
+            st2 = [{k: jnp.where(hold, old[k], v) if k in frozen else v for k, v in new.items()}
+                   for old, new in zip(opt_state, st2)]
         p2, bn2 = self._p_order(p2), self._bn_order(bn2)
         if ema is not None:     # timm ModelEmaV2: parameters and BN buffers alike
             d = h["ema_decay"]
@@ -446,7 +469,8 @@ class Reference:
         return res + ((np.asarray(out[4]),) if wrt_input else ())
 
     def train_step_flat(self, params_flat, opt_flat, bn_flat, images, labels, hyper, *,
-                        optimizer: str, rand=None, clip: bool = False, ema_flat=None):
+                        optimizer: str, rand=None, clip: bool = False, ema_flat=None,
+                        freeze=()):
         """Flat buffers in and out: -> (params_flat', [opt_flat'...], bn_flat', loss, correct)
         and with ``clip`` / ``ema_flat`` (= (ema params flat, ema bn flat)) a dict of extras:
         ``grad_norm`` float, ``ema`` / ``ema.bn`` flat."""
@@ -455,7 +479,8 @@ class Reference:
                (self.split(ema_flat[0]), self.split_bn(ema_flat[1])))
         out = self.train_step(
             self.split(params_flat), [self.split(s) for s in opt_flat], self.split_bn(bn_flat),
-            images, labels, hyper, optimizer=optimizer, rand=rand, clip=clip, ema=ema)
+            images, labels, hyper, optimizer=optimizer, rand=rand, clip=clip, ema=ema,
+            freeze=freeze)
         p, st, nbn, loss, correct = out[:5]
         res = (self.join(p, dt), [self.join(s, dt) for s in st], self.join_bn(nbn, dt),
                float(loss), int(correct))

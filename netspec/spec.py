@@ -66,6 +66,35 @@ class NetSpec:
         d.update(changes)
         return NetSpec(**d)
 
+    def with_num_classes(self, n: int) -> "NetSpec":
+        """The spec with ``n`` classifier outputs: the last layer that has an output width
+        (a dataclass field ``oc``, e.g. the final dense) gets ``oc = n``; the layers after it
+        must carry that width through.  What ``netspec train --num-classes`` trains: e.g. the
+        1000-class ImageNet example on a data set with fewer classes.  A spec whose output
+        width no layer sets is refused, naming it."""
+        where = f"NetSpec '{self.name}'"
+        _int(where, "num_classes", n)
+        from .analysis import analyze
+        for i in range(len(self.layers) - 1, -1, -1):
+            layer = self.layers[i]
+            if "oc" in {f.name for f in fields(layer)}:
+                break
+        else:
+            raise SpecError("has no layer with an output width (oc) to set the class count of",
+                            where=where, field="num_classes", received=n)
+        if layer.oc == n:
+            return self
+        from dataclasses import replace
+        layers = list(self.layers)
+        layers[i] = replace(layer, oc=n)
+        out = self.with_(layers=layers)
+        got = analyze(out).num_classes
+        if got != n:
+            raise SpecError(f"setting layer {i} ({layer.kind})'s oc to {n} gives {got} outputs; "
+                            "the layers after it set the output width",
+                            where=where, field="num_classes", expected=n, received=got)
+        return out
+
 
 class ConfigProblems(ConfigError):
     """One or more problems of a configuration, reported in one message (``problems``: each a

@@ -28,6 +28,18 @@ torch's optimizers add inside ``step()``):
   norm = sqrt(sum g^2) over the whole flat gradient;  g *= min(1, max_grad_norm / (norm + 1e-6))
 EMA of the weights (``ema``, timm ModelEmaV2, which treats the BN buffers alike), after the
 optimizer:  ema = d*ema + (1-d)*p_new;  ema_bn = d*ema_bn + (1-d)*bn_new   (d: ``ema_decay``)
+Freezing (``freeze``: a compile-time set F of parameter tensors, PyTorch ``requires_grad=False``
+while hyper ``freeze_on`` = 1): a tensor of F gets no gradient, so with hold = F and freeze_on
+  g = 0 where hold (before clipping: a frozen tensor is not in the global norm);
+  p', each optimizer slot' = the old values where hold (bit-identical: a select, so no weight
+  decay, no momentum / moment / mean-square decay either: torch's optimizers skip a parameter
+  whose .grad is None);
+  adam / adamw: the tensors of F use bias corrections thaw_bias_correction_i = 1 - b_i^(t - T)
+  (T = the steps they were frozen), PyTorch's per-parameter step count, which starts at their
+  first update; the others use bias_correction_i as always.
+BatchNorm running statistics of frozen layers keep updating, as in PyTorch's train mode (a frozen
+BN's gamma / beta do not move; its batch statistics are still used and still tracked).  The EMA
+(timm ModelEmaV2) keeps averaging every tensor, frozen or not.
 """
 
 from __future__ import annotations
@@ -38,7 +50,7 @@ import numpy as np
 
 #: The ONE table of runtime scalars: (name, feature, meaning).  Rows with feature None are in
 #: every module's hyper vector, in this order (``HYPER``); a row with a feature (an
-#: ``EmitOptions`` switch: ``clip_grad``, ``ema``) exists only in a module emitted with that
+#: ``EmitOptions`` switch: ``clip_grad``, ``ema``, ``freeze``) exists only in a module emitted with that
 #: feature on, after the base rows in table order (``hyper_names``).  So a module without the
 #: feature has exactly the base vector (and the same text), and a base row's index is the same
 #: in every module.
@@ -57,6 +69,9 @@ HYPER_TABLE = (
     ("rms_decay", None, "rmsprop rho"),
     ("max_grad_norm", "clip_grad", "global-norm gradient clipping threshold (TrainConfig.clip_grad_norm)"),
     ("ema_decay", "ema", "EMA decay d of this step (runtime.schedule.ema_decay_at)"),
+    ("freeze_on", "freeze", "1 while the frozen tensors are frozen (the first freeze epochs), else 0"),
+    ("thaw_bias_correction1", "freeze", "adam: 1 - beta1^(t - T) of the frozen tensors once thawed (T = frozen steps)"),
+    ("thaw_bias_correction2", "freeze", "adam: 1 - beta2^(t - T) of the frozen tensors once thawed"),
 )
 #: The switches a hyper row may depend on (``hyper_names`` keywords).
 HYPER_FEATURES = tuple(dict.fromkeys(f for _, f, _ in HYPER_TABLE if f is not None))
@@ -87,16 +102,22 @@ def hyper_vector(*, lr: float, step: int, optimizer: str, weight_decay: float = 
                  label_smoothing: float = 0.0, bn_momentum: float = 0.1, momentum: float = 0.9,
                  nesterov: bool = False, beta1: float = 0.9, beta2: float = 0.999,
                  eps: float | None = None, rms_decay: float = 0.9, max_grad_norm: float = 0.0,
-                 ema_decay: float = 0.0, names: tuple[str, ...] = HYPER) -> np.ndarray:
+                 ema_decay: float = 0.0, freeze_on: bool = False, thaw_step: int = 0,
+                 names: tuple[str, ...] = HYPER) -> np.ndarray:
     """The hyper vector for 1-based optimizer step ``step``, entries ``names`` (a module's
-    ``hyper_names(...)``; default the base vector)."""
+    ``hyper_names(...)``; default the base vector).  ``freeze_on``: the frozen set is frozen at
+    this step; ``thaw_step``: the 1-based count of the frozen tensors' own updates (their adam
+    step), 0 while frozen (their bias corrections are then 1, unused)."""
     if eps is None:
         eps = 1e-3 if optimizer == "rmsprop" else 1e-8
     vals = dict(lr=lr, weight_decay=weight_decay, label_smoothing=label_smoothing,
                 bn_momentum=bn_momentum, momentum=momentum, nesterov=float(bool(nesterov)),
                 beta1=beta1, beta2=beta2, eps=eps,
                 bias_correction1=1.0 - beta1 ** step, bias_correction2=1.0 - beta2 ** step,
-                rms_decay=rms_decay, max_grad_norm=max_grad_norm, ema_decay=ema_decay)
+                rms_decay=rms_decay, max_grad_norm=max_grad_norm, ema_decay=ema_decay,
+                freeze_on=float(bool(freeze_on)),
+                thaw_bias_correction1=1.0 - beta1 ** thaw_step if thaw_step > 0 else 1.0,
+                thaw_bias_correction2=1.0 - beta2 ** thaw_step if thaw_step > 0 else 1.0)
     return np.array([vals[n] for n in names], np.float32)
 
 

@@ -1,4 +1,5 @@
-"""The model zoo as data: MobileNetV2 and the EfficientNet B0..B7 family by compound scaling.
+"""The model zoo as data: MobileNetV2, MobileNetV3-Large, the EfficientNet B0..B7 family by
+compound scaling and EfficientNet-Lite0..4.
 
 EfficientNet-B0's base block table (Tan & Le 2019, Table 1) — one row per stage:
     (expand, kernel, stride, out_channels, repeats)
@@ -6,13 +7,22 @@ Compound scaling (the reference rules of TF/timm/torchvision):
     round_filters(c, w)  = make_divisible(c * w, 8), never more than 10% below c * w
     round_repeats(n, d)  = ceil(d * n)
 The stem has round_filters(32) channels, the head round_filters(1280) = 4 * round_filters(320).
+
+EfficientNet-Lite (timm's ``_gen_efficientnet_lite``, after TF's efficientnet/lite): the same
+block table with relu6 and no squeeze-excitation; the stem (32) and head (1280) channels are
+not scaled (``fix_stem``, ``num_features=1280``) and neither are the repeats of the first and
+last stages (``fix_first_last``); the other stages' widths and repeats scale as above.
+
+MobileNetV3-Large (Howard et al. 2019, Table 1; torchvision's ``_mobilenet_v3_conf``): one
+``bneck`` per row, hswish stem of 16, head conv 160 -> 960 (hswish) -> pool -> dense 1280
+(hswish) -> dropout -> dense; BatchNorm eps 1e-3, momentum 0.01 (torchvision's).
 """
 
 from __future__ import annotations
 
 import math
 
-from .kinds.blocks import invertedResidual, mbConv
+from .kinds.blocks import bneck, invertedResidual, mbConv
 from .kinds.conv_bn import convBn
 from .kinds.dense import dense
 from .kinds.dropout import dropout
@@ -41,6 +51,35 @@ EFFNET_COEFFS = {
     "b6": (1.8, 2.6, 528, 0.5),
     "b7": (2.0, 3.1, 600, 0.5),
 }
+
+# name: (width, depth, resolution, dropout) — _gen_efficientnet_lite's table (TF's lite
+# reference; timm's untrained configs list 300 / 380 for lite3 / lite4, B3 / B4's sizes)
+EFFNET_LITE_COEFFS = {
+    0: (1.0, 1.0, 224, 0.2),
+    1: (1.0, 1.1, 240, 0.2),
+    2: (1.1, 1.2, 260, 0.3),
+    3: (1.2, 1.4, 280, 0.3),
+    4: (1.4, 1.8, 300, 0.3),
+}
+
+# (in, kernel, exp size, out, SE, NL, stride) — Howard et al. 2019, Table 1 (torchvision)
+MOBILENET_V3_LARGE_BLOCKS = (
+    (16, 3, 16, 16, False, "relu", 1),
+    (16, 3, 64, 24, False, "relu", 2),
+    (24, 3, 72, 24, False, "relu", 1),
+    (24, 5, 72, 40, True, "relu", 2),
+    (40, 5, 120, 40, True, "relu", 1),
+    (40, 5, 120, 40, True, "relu", 1),
+    (40, 3, 240, 80, False, "hswish", 2),
+    (80, 3, 200, 80, False, "hswish", 1),
+    (80, 3, 184, 80, False, "hswish", 1),
+    (80, 3, 184, 80, False, "hswish", 1),
+    (80, 3, 480, 112, True, "hswish", 1),
+    (112, 3, 672, 112, True, "hswish", 1),
+    (112, 5, 672, 160, True, "hswish", 2),
+    (160, 5, 960, 160, True, "hswish", 1),
+    (160, 5, 960, 160, True, "hswish", 1),
+)
 
 # (expand, out_channels, repeats, stride) — Sandler et al. 2018, Table 2
 MOBILENET_V2_BLOCKS = (
@@ -102,3 +141,39 @@ def mobilenet_v2(num_classes: int = 1000, *, image_size: int = 224, name: str = 
     layers += [convBn(ic, 1280, 1, 1, act="relu6"), globalAvgPool(), dropout(dropout_rate),
                dense(1280, num_classes, init="normal_0.01")]
     return NetSpec(name, image_size, image_size, layers)
+
+
+def efficientnet_lite(n: int = 0, num_classes: int = 1000, *, image_size: int | None = None,
+                      name: str | None = None, dropout_rate: float | None = None) -> NetSpec:
+    """EfficientNet-Lite<n> (n = 0..4), timm's ``efficientnet_lite<n>``."""
+    if isinstance(n, str) and n.lower().removeprefix("lite").isdigit():
+        n = int(n.lower().removeprefix("lite"))
+    if isinstance(n, bool) or n not in EFFNET_LITE_COEFFS:
+        from .errors import SpecError
+        raise SpecError("unknown EfficientNet-Lite variant", field="n",
+                        expected="one of " + ", ".join(map(str, EFFNET_LITE_COEFFS)), received=n)
+    width, depth, res, drop = EFFNET_LITE_COEFFS[n]
+    layers = [convBn(3, 32, 3, 2, act="relu6")]
+    ic, last = 32, len(EFFNET_B0_BLOCKS) - 1
+    for i, (expand, k, s, c, reps) in enumerate(EFFNET_B0_BLOCKS):
+        oc = round_filters(c, width)
+        reps = reps if i in (0, last) else round_repeats(reps, depth)
+        layers.append(mbConv(ic, oc, expand, k, s, reps, False, act="relu6"))
+        ic = oc
+    layers += [convBn(ic, 1280, 1, 1, act="relu6"), globalAvgPool(),
+               dropout(drop if dropout_rate is None else dropout_rate),
+               dense(1280, num_classes, init="uniform_fan_out")]
+    size = image_size or res
+    return NetSpec(name or f"EfficientNet-Lite{n}", size, size, layers)
+
+
+def mobilenet_v3_large(num_classes: int = 1000, *, image_size: int = 224,
+                       name: str = "MobileNetV3-Large", dropout_rate: float = 0.2) -> NetSpec:
+    """torchvision's ``mobilenet_v3_large`` (width 1.0)."""
+    layers = [convBn(3, 16, 3, 2, act="hswish")]
+    for ic, k, exp, oc, se, act, s in MOBILENET_V3_LARGE_BLOCKS:
+        layers.append(bneck(ic, exp, oc, k, s, act, se))
+    layers += [convBn(160, 960, 1, 1, act="hswish"), globalAvgPool(),
+               dense(960, 1280, act="hswish", init="normal_0.01"), dropout(dropout_rate),
+               dense(1280, num_classes, init="normal_0.01")]
+    return NetSpec(name, image_size, image_size, layers, bn_eps=1e-3, bn_momentum=0.01)

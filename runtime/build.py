@@ -90,6 +90,7 @@ class EmitPlan:
     drop_path: float = 0.0       # stochastic depth, from the TrainConfig's drop_path
     clip_grad: bool = False      # global-norm clipping in train_step (TrainConfig.clip_grad_norm > 0)
     ema: bool = False            # EMA rows in train_step (TrainConfig.ema)
+    freeze: tuple[str, ...] = ()  # parameter tensors frozen while hyper freeze_on = 1 (--freeze)
 
     @property
     def replica_batch(self) -> int:
@@ -110,6 +111,8 @@ class EmitPlan:
             kw["clip_grad"] = True
         if self.ema:
             kw["ema"] = True
+        if self.freeze:
+            kw["freeze"] = self.freeze
         return kw
 
 
@@ -269,7 +272,7 @@ def build(spec, config, *, backend: str = "cpu", chip: str | None = None,
           layout=None, image_size: int | None = None, extra_flags: Iterable[str] = (),
           cache_dir=None, out_dir=None, spec_file: str | None = None,
           engine: str = "iree", progress=None, soft_targets: bool = False,
-          replicas: int = 1, sync_bn: bool = False) -> Build:
+          replicas: int = 1, sync_bn: bool = False, freeze: tuple[str, ...] = ()) -> Build:
     """Emit, verify and compile ``spec``; with ``out_dir`` also write the build directory.
 
     ``progress`` (``runtime.progress``) receives the stages as they start: "emit", "verify",
@@ -298,6 +301,8 @@ def build(spec, config, *, backend: str = "cpu", chip: str | None = None,
                    layout=layout, image_size=image_size, replicas=replicas, sync_bn=sync_bn)
     if soft_targets:
         plan = dataclasses.replace(plan, soft_targets=True)
+    if freeze:      # the trainer's --freeze: registry names (runtime.train.finetune)
+        plan = dataclasses.replace(plan, freeze=tuple(freeze))
     flags = _check_extra_flags(extra_flags)
     eng = get_engine(engine)
     if eng.name == "iree":
@@ -373,6 +378,8 @@ def build(spec, config, *, backend: str = "cpu", chip: str | None = None,
         "optimizer_state": [b.arg for b in train_state(plan.optimizer) if b.role == "opt"],
         "clip_grad": plan.clip_grad,
         "ema": plan.ema,
+        **({"freeze": list(plan.freeze)} if plan.freeze else {}),
+        "drop_path": plan.drop_path,
         "layout": plan.layout.name,
         "engine": eng.name,
         "hyper": list(emitted.abi.hyper),

@@ -9,11 +9,17 @@ A folder is a run when it holds any of ``run.json``, ``checkpoints/``, ``metrics
 * ``run.json``: the spec (name, file), when it started, the configuration;
 * ``checkpoints/last.json`` (the readable copy of the last checkpoint's manifest; else the
   manifest inside ``last.safetensors``, read from its header without loading the tensors):
-  the step, the epochs evaluated, the best top-1, why it was written;
+  the step, the epochs evaluated, the best top-1 and the metric it was chosen on
+  (``best_on``), why it was written;
 * ``metrics.jsonl``: the steps and epochs recorded, the last epoch's top-1 (the only source
   while a run is going, as checkpoints are written once an epoch);
 * ``.lock``: whether a ``netspec train`` holds it now (``RunDir.held_by``: a probe that never
   takes the lock from a live trainer).
+
+Best and last top-1 are both of ONE metric, ``best_on``: the one the run chose
+``checkpoints/best`` on (the checkpoint's ``best_on``, else its config's: ``ema_val_top1``
+for a run with EMA unless the user asked for ``val_top1``).  A run with EMA records raw and
+EMA top-1 per epoch; they are never mixed in one figure.
 
 Status (``RunInfo.status``, explained in ``RunInfo.status_text``):
 
@@ -63,8 +69,9 @@ class RunInfo:
     total_steps: int | None = None
     epochs_done: int | None = None
     epochs: int | None = None
-    best_top1: float | None = None
-    last_top1: float | None = None
+    best_top1: float | None = None   # of the metric best_on
+    last_top1: float | None = None   # of the metric best_on
+    best_on: str = "val_top1"        # the epoch metric: val_top1 | ema_val_top1
     checkpoint_step: int | None = None   # the step of checkpoints/last.safetensors
     pid: str | None = None       # of the trainer holding the lock
 
@@ -142,6 +149,16 @@ def _int(v) -> int | None:
         return None
 
 
+def best_on_of(man: dict | None, cfg: dict) -> str:
+    """The epoch metric a run's best and last top-1 are of: the checkpoint's ``best_on``
+    (written since EMA exists), else the config's ``best_on``, else ``ema_val_top1`` when the
+    config had EMA (TrainConfig.best_metric), else ``val_top1``."""
+    v = (man or {}).get("best_on") or cfg.get("best_on")
+    if v in ("val_top1", "ema_val_top1"):
+        return v
+    return "ema_val_top1" if cfg.get("ema") else "val_top1"
+
+
 def read_run(path) -> RunInfo:
     """One run directory, read defensively (a damaged file is the run's status, not an error)."""
     path = Path(path)
@@ -169,12 +186,13 @@ def read_run(path) -> RunInfo:
         if _int(e.get("step")) and _int(e.get("epoch")) is not None:
             S = _int(e["step"]) // (_int(e["epoch"]) + 1)
     recorded_step = (max(_int(s["step"]) for s in step_recs) + 1) if step_recs else 0
+    r.best_on = best_on_of(man, cfg)
     if man is not None:
         r.checkpoint_step = _int(man.get("step"))
         r.step = r.checkpoint_step
         r.epochs_done = _int(man.get("epochs_evaluated"))
         r.best_top1 = man.get("best_top1")
-    tops = [e.get("val_top1") for e in epoch_recs if e.get("val_top1") is not None]
+    tops = [e.get(r.best_on) for e in epoch_recs if e.get(r.best_on) is not None]
     if tops:
         r.last_top1 = tops[-1]
         r.best_top1 = max(tops) if r.best_top1 is None else max(r.best_top1, max(tops))

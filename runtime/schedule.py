@@ -40,9 +40,11 @@ def ema_decay_at(config: TrainConfig, step: int) -> float:
     return d
 
 
-def config_hyper_names(config: TrainConfig) -> tuple[str, ...]:
-    """The hyper entries of the train step built for ``config`` (``netspec.state.hyper_names``)."""
-    return hyper_names(clip_grad=config.clip_grad_norm > 0, ema=bool(config.ema))
+def config_hyper_names(config: TrainConfig, freeze: bool = False) -> tuple[str, ...]:
+    """The hyper entries of the train step built for ``config`` (``netspec.state.hyper_names``;
+    ``freeze``: the module has a frozen set, ``--freeze``)."""
+    return hyper_names(clip_grad=config.clip_grad_norm > 0, ema=bool(config.ema),
+                       freeze=bool(freeze))
 
 
 def lr_at(config: TrainConfig, step: int, steps_per_epoch: int) -> float:
@@ -65,9 +67,16 @@ def lr_at(config: TrainConfig, step: int, steps_per_epoch: int) -> float:
     return lr0
 
 
-def hyper_for_step(config: TrainConfig, spec, step: int, steps_per_epoch: int):
-    """The module's ``hyper`` vector for 0-based global step ``step`` (optimizer step step+1)."""
+def hyper_for_step(config: TrainConfig, spec, step: int, steps_per_epoch: int,
+                   freeze_steps: int | None = None):
+    """The module's ``hyper`` vector for 0-based global step ``step`` (optimizer step step+1).
+    ``freeze_steps`` T (a module with a frozen set): frozen while step < T; after, the frozen
+    set's own adam step is step + 1 - T."""
     opt = config.optimizer
+    frz = {}
+    if freeze_steps is not None:
+        on = step < freeze_steps
+        frz = dict(freeze_on=on, thaw_step=0 if on else step + 1 - freeze_steps)
     return hyper_vector(
         lr=lr_at(config, step, steps_per_epoch), step=step + 1, optimizer=opt,
         weight_decay=config.weight_decay, label_smoothing=config.label_smoothing,
@@ -75,4 +84,5 @@ def hyper_for_step(config: TrainConfig, spec, step: int, steps_per_epoch: int):
         beta1=config.beta1, beta2=config.beta2,
         eps=config.rmsprop_eps if opt == "rmsprop" else config.adam_eps,
         rms_decay=config.rmsprop_decay, max_grad_norm=float(config.clip_grad_norm),
-        ema_decay=ema_decay_at(config, step), names=config_hyper_names(config))
+        ema_decay=ema_decay_at(config, step),
+        names=config_hyper_names(config, freeze_steps is not None), **frz)

@@ -189,10 +189,11 @@ def _split64(a, flat):
 
 def compile_grads_module(spec, *, batch: int, backend: str = "cpu", dtype: str = "f32", layout=None,
                          cache_dir=None, progress=None, engine: str = "iree", precision: str = "f32",
-                         drop_path: float = 0.0):
+                         drop_path: float = 0.0, dw_chunk: int | None = None):
     """Emit predict + grads (with the input cotangent), compile, load.
     ``precision``: a ``netspec.precision`` mode (bf16_conv / bf16 need dtype f32);
-    ``drop_path``: the stochastic-depth rate (its rand columns; ``netspec.analysis``).
+    ``drop_path``: the stochastic-depth rate (its rand columns; ``netspec.analysis``);
+    ``dw_chunk``: forces the depthwise weight-gradient form (``codegen.ops.conv``).
     -> (Executable with the module's ABI, the engine's compile result)
 
     ``progress`` (``runtime.progress``), if given, receives "emit", "compile", "cache hit",
@@ -206,7 +207,8 @@ def compile_grads_module(spec, *, batch: int, backend: str = "cpu", dtype: str =
     progress("emit")
     emitted = emit(spec, batch=batch, functions=("predict", "grads"), input_grad=True, dtype=dtype,
                    layout=layout or DEFAULT_LAYOUT, **({"precision": precision} if precision != "f32" else {}),
-                   **({"drop_path": drop_path} if drop_path else {}))
+                   **({"drop_path": drop_path} if drop_path else {}),
+                   **({"dw_chunk": dw_chunk} if dw_chunk is not None else {}))
     progress("compile", target=compile_target(backend) if eng.name == "iree" else f"xla-{backend}")
     extra = ["--iree-input-demote-f64-to-f32=false"] if dtype == "f64" and eng.name == "iree" else []
     res = eng.compile(emitted.text, backend=backend, extra_flags=extra, cache_dir=cache_dir,

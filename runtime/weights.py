@@ -42,7 +42,7 @@ from pathlib import Path
 
 import numpy as np
 
-from netspec.analysis import analyze, layout_hash, spec_hash
+from netspec.analysis import analyze, layout_dict, layout_hash, spec_hash
 from netspec.atomic import remove_stale_tmp, write_atomic
 from netspec.errors import ConfigError, NetspecError
 from netspec.kinds import TORCH_LAYOUTS, TORCH_SCHEMES, NamingEnv
@@ -408,7 +408,7 @@ def import_file(spec, weights, scheme: str, out, *, spec_file: str | None = None
     manifest = {
         "spec_name": spec.name, "spec_hash": spec_hash(spec), "layout_hash": layout_hash(a),
         "n_params": a.n_params, "n_bn_floats": a.n_bn_floats, "dtype": "float32",
-        "optimizer": None, "state_names": [], "step": 0, "epoch": 0, "batch_in_epoch": 0,
+        "parameter_layout": layout_dict(a), "optimizer": None, "state_names": [], "step": 0, "epoch": 0, "batch_in_epoch": 0,
         "steps_per_epoch": 0, "epochs_evaluated": 0, "best_top1": None, "reason": "import",
         "config": None,
         "imported": {"from": scheme, "file": str(weights), "sha256": _sha256_file(weights),
@@ -441,7 +441,8 @@ def export_state_dict(spec, params: np.ndarray, bn: np.ndarray, scheme: str, *,
             t = np.asarray(num_batches_tracked, np.int64)
         else:
             t = stats[r.target][0 if r.what == "running_mean" else 1]
-        out[r.key] = np.ascontiguousarray(t)
+        # (np.ascontiguousarray makes a 0-d array 1-d: num_batches_tracked must stay shape ())
+        out[r.key] = np.ascontiguousarray(t) if np.ndim(t) else np.asarray(t)
     return out
 
 

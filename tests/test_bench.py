@@ -102,6 +102,8 @@ def test_bench_quick_smoke(tmp_path, cache_dir):
             assert row["steps_timed"] == 2 and row["ms_median"] > 0
             assert row["params"] == peers["netspec"]["params"]
             assert row["peak_rss_mib"] > 0
+            # achieved rate: the workload's nominal FLOPs (registry MACs) over the median step
+            assert row["gflops_per_s"] == round(wl["flops"] / (row["ms_median"] / 1e3) / 1e9, 1)
         if wl["workload"]["kind"] == "train":
             assert np.isfinite(peers["netspec"]["step0_value"])
             assert peers["netspec"]["check_grad_norm"] > 0
@@ -113,4 +115,75 @@ def test_bench_quick_smoke(tmp_path, cache_dir):
     text = md.read_text()
     assert "## Summary" in text and "| W2 |" in text and "| W4 |" in text
     assert "✗" not in text and "JAX→IREE NCHW" in text
+    assert res["machine"]["matmul_peak"]["gflops_per_s"] > 0 and "matmul peak" in text
+    assert "GFLOP/s (% peak)" in text
     assert png.stat().st_size > 1000
+
+
+# --------------------------------------------------------------------------- W6: W1 in bf16
+def test_w6_is_w1_in_bf16_and_peers_say_their_modes():
+    from bench.peers import PEERS, PRECISIONS, precision_skip
+    from bench.workloads import WORKLOADS
+    w1, w6 = WORKLOADS["W1"], WORKLOADS["W6"]
+    assert (w6.model, w6.batch, w6.image, w6.kind) == (w1.model, w1.batch, w1.image, w1.kind)
+    assert (w1.precision, w6.precision) == ("f32", "bf16")
+    assert w6.quick().precision == "bf16" and "bf16 mixed precision" in w6.describe
+    assert set(PRECISIONS) == set(PEERS)
+    assert all(precision_skip(p, "f32") is None for p in PEERS)
+    assert precision_skip("netspec", "bf16") is None and precision_skip("torch", "bf16") is None
+    assert "autocast" in PRECISIONS["torch"]["bf16"]
+    why = precision_skip("torch", "bf16_conv")
+    assert why and "no bf16_conv mode" in why and "PyTorch eager" in why
+
+
+def test_a_peer_without_the_precision_is_skipped_with_its_reason(tmp_path):
+    """No worker is started for it; the report prints why."""
+    from bench.report import markdown
+    from bench.suite import CHECK_TOL_BF16, SuiteOptions, run_workload
+    from bench.workloads import WORKLOADS, Workload
+    import dataclasses
+    w = dataclasses.replace(WORKLOADS["W1"].quick(), key="Wx", precision="bf16_conv")
+    res = run_workload(w, SuiteOptions(peers=("torch",)), tmp_path, log=lambda s: None)
+    row = res["peers"]["torch"]
+    assert row["status"] == "skipped" and "no bf16_conv mode" in row["why"]
+    assert not list(tmp_path.glob("*.log"))            # no worker process was started
+    assert res["check_tolerances"] == CHECK_TOL_BF16
+    text = markdown({"machine": {"cpu": "c", "cores": 2, "os": "o", "versions": {}},
+                     "started": "t", "seconds": 1, "check_tolerances": {},
+                     "options": {"warmup": 1, "rounds": 1, "steps": 1, "quick": True},
+                     "workloads": [res]})
+    assert "skipped: no bf16_conv mode" in text and "Precision bf16_conv" in text
+
+
+@pytest.mark.slow
+def test_bench_quick_bf16(tmp_path, cache_dir):
+    """W6 --quick with netspec and PyTorch: netspec's bf16 module and torch under CPU
+    autocast run, agree at step 0 within the bf16 tolerances, and autocast really changed
+    torch's numbers (its f32 step-0 loss on the same inputs differs)."""
+    out = tmp_path / "r.json"
+    r = CliRunner().invoke(main, ["bench", "--workloads", "W6", "--peers", "netspec,torch",
+                                  "--quick", "--rounds", "1", "--steps", "1", "--warmup", "1",
+                                  "--plot", "", "--out", str(out), "--md", str(tmp_path / "R.md"),
+                                  "--cache-dir", cache_dir])
+    assert r.exit_code == 0, r.output
+    wl = json.loads(out.read_text())["workloads"][0]
+    assert wl["workload"]["precision"] == "bf16"
+    peers = wl["peers"]
+    assert peers["netspec"]["status"] == "ok" and "bf16" in peers["netspec"]["precision"]
+    try:
+        import torch  # noqa: F401
+    except ImportError:
+        assert peers["torch"]["status"] == "skipped"
+        return
+    t = peers["torch"]
+    assert t["status"] == "ok" and t["check"]["agrees"], t.get("check")
+    assert "autocast" in t["precision"]
+    from bench.peers.torch_peer import TorchPeer
+    from bench.workloads import WORKLOADS, make_inputs
+    w1 = WORKLOADS["W1"].quick()
+    f32 = TorchPeer(w1, make_inputs(w1))
+    f32.prepare()
+    loss32 = f32.step(0)
+    # the same inputs (make_inputs depends on model, batch and size only)
+    assert abs(t["step0_value"] - loss32) / loss32 > 1e-3, (t["step0_value"], loss32)
+    assert "Precision bf16" in (tmp_path / "R.md").read_text()

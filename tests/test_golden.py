@@ -38,8 +38,23 @@ def copy_repo(tmp_path: Path) -> Path:
 def test_set_is_derived_from_the_tables():
     paths = [e.path for e in ENTRIES]
     assert paths[:2] == ["golden_mlir/effnet_b0.mlir", "golden_mlir/mobilenet_v2.mlir"]
-    assert paths[2:] == [f"golden_mlir/cases/{c.id}.mlir" for c in CASES]
+    n = 2 + len(CASES)
+    assert paths[2:n] == [f"golden_mlir/cases/{c.id}.mlir" for c in CASES]
+    assert paths[n:] == [f"golden_mlir/features/{f.id}.mlir" for f in G.FEATURES]
     assert len(set(paths)) == len(paths)
+
+
+def test_clip_and_ema_are_pinned_by_a_feature_file():
+    """The clip + EMA pieces of train_step appear in a golden file (and only there: the plain
+    rows emit neither), so a change to either shows up as a diff of that file."""
+    f = next(f for f in G.FEATURES if dict(f.features) == {"clip_grad": True, "ema": True})
+    text = read(ROOT / f"golden_mlir/features/{f.id}.mlir")
+    step = text[text.index("func.func @train_step"):]
+    for piece in ("%ema_params: tensor<", "%ema_bn: tensor<", "%hyper.max_grad_norm",
+                  "%clip.coef", "%ema.params = stablehlo.add", "%hyper.ema_decay"):
+        assert piece in step, piece
+    plain = read(ROOT / f"golden_mlir/cases/{f.case}.mlir")
+    assert "clip." not in plain and "ema" not in plain
 
 
 @pytest.mark.parametrize("entry", ENTRIES, ids=[e.path for e in ENTRIES])

@@ -9,8 +9,9 @@ Driven by THE case table (codegen/cases.py):
 - tiny rows: float64 central finite differences of the reference's loss agree with the
   reference gradient, and of the *compiled f64 module's* loss with its own gradient (an
   oracle independent of JAX);
-- a deliberately wrong VJP (SE without the gate's backward; BN backward missing a term)
-  must make the comparison fail: a test of the tests.
+- a deliberately wrong VJP (SE without the gate's backward; BN backward missing a term; the
+  depthwise weight-gradient loop reading the wrong sample) must make the comparison fail: a
+  test of the tests.
 """
 
 from __future__ import annotations
@@ -19,6 +20,7 @@ import numpy as np
 import pytest
 
 from codegen.cases import CASES
+from codegen.ops import conv as conv_ops
 from runtime.verify import check_grads, compile_grads_module, random_inputs
 
 from .conftest import report_table
@@ -31,7 +33,7 @@ TINY = [c for c in CASES if c.tiny]
 def test_compiled_grads_match_reference(case, dtype, cache_dir):
     dp = case.drop_path
     module, _ = compile_grads_module(case.spec, batch=case.batch, dtype=dtype, cache_dir=cache_dir,
-                                     drop_path=dp)
+                                     drop_path=dp, dw_chunk=case.dw_chunk)
     inputs = random_inputs(case.spec, case.batch, seed=1, dtype=np.float64 if dtype == "f64" else np.float32,
                            drop_path=dp)
     report = check_grads(case.spec, module, inputs, dtype=dtype, drop_path=dp)
@@ -60,7 +62,7 @@ def test_finite_differences_tiny(case, cache_dir):
     inputs = random_inputs(case.spec, case.batch, seed=2, dtype=np.float64, drop_path=case.drop_path)
     hyper = hyper_vector(lr=0.0, step=1, optimizer="adam", label_smoothing=0.1).astype(np.float64)
     module, _ = compile_grads_module(case.spec, batch=case.batch, dtype="f64", cache_dir=cache_dir,
-                                     drop_path=case.drop_path)
+                                     drop_path=case.drop_path, dw_chunk=case.dw_chunk)
     args = [inputs["params"], inputs["bn"], inputs["images"], inputs["labels"]]
     if inputs["rand"] is not None:
         args.append(inputs["rand"])
@@ -108,15 +110,28 @@ def _wrong_bn_vjp(b, L, s, dy, xhat=None, sync=False):
     return b.mul(t, _per_channel(b, L, k, dy.shape, "k_b"), hint="d_x"), dgamma, dbeta
 
 
+_RIGHT_DW_CHUNK = conv_ops._dw_chunk_of
+
+
+def _wrong_dw_chunk(b, t, n, U, hint):
+    """The depthwise weight-gradient loop reading its chunk of the cotangent one sample late
+    (dy[n + 1 : n + 1 + U], dynamic_slice clamping the start): an off-by-one in the indexing."""
+    if hint == "dy_c":
+        n = b.add(n, b.const(1, n.dtype), hint="n_late")
+    return _RIGHT_DW_CHUNK(b, t, n, U, hint)
+
+
 @pytest.mark.parametrize("target,replacement,case_id", [
     ("codegen.kinds.blocks.se_vjp", _wrong_se_vjp, "se_mid4"),
     ("codegen.kinds.conv_bn.bn_vjp", _wrong_bn_vjp, "conv_k3_s2_even"),
+    ("codegen.ops.conv._dw_chunk_of", _wrong_dw_chunk, "dw_loop_k3_s2_odd_b5_u2"),
 ])
 def test_wrong_vjp_is_caught(target, replacement, case_id, monkeypatch, cache_dir):
     from codegen.cases import CASE_BY_ID
     case = CASE_BY_ID[case_id]
     monkeypatch.setattr(target, replacement)
-    module, _ = compile_grads_module(case.spec, batch=case.batch, dtype="f32", cache_dir=cache_dir)
+    module, _ = compile_grads_module(case.spec, batch=case.batch, dtype="f32", cache_dir=cache_dir,
+                                     dw_chunk=case.dw_chunk)
     report = check_grads(case.spec, module, random_inputs(case.spec, case.batch, seed=1))
     assert not report.ok, "a deliberately wrong VJP passed the gradient check:\n" + report_table(report)
     assert min(r.err for r in report.failures()) > 1e-2   # failures are gross, not rounding

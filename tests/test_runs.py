@@ -133,3 +133,45 @@ def test_run_without_checkpoint_or_with_damaged_checkpoint(tmp_path):
     r = read_run(b)
     assert r.status == "broken" and "last checkpoint is unreadable" in r.status_text
     assert "truncated" in r.status_text
+
+
+def _ema_run(root, name, *, best_on, config_best_on=None, best_top1):
+    """A finished 3-epoch run with EMA whose raw and EMA top-1 differ every epoch."""
+    d = root / name
+    (d / "checkpoints").mkdir(parents=True)
+    cfg = {"epochs": 3, "ema": True, "best_on": config_best_on}
+    (d / "run.json").write_text(json.dumps({"spec": {"name": "X"}, "config": cfg,
+                                            "started": "2026-01-01T00:00:00+0000"}))
+    man = {"step": 6, "epochs_evaluated": 3, "steps_per_epoch": 2, "reason": "epoch",
+           "best_top1": best_top1, "config": cfg}
+    if best_on is not None:
+        man["best_on"] = best_on
+    (d / "checkpoints" / "last.json").write_text(json.dumps(man))
+    raw, ema = [0.9, 0.95, 0.92], [0.3, 0.6, 0.5]
+    recs = [{"kind": "epoch", "epoch": e, "step": 2 * (e + 1), "val_top1": raw[e],
+             "ema_val_top1": ema[e]} for e in range(3)]
+    (d / "metrics.jsonl").write_text("".join(json.dumps(x) + "\n" for x in recs))
+    return d
+
+
+def test_best_with_ema_says_its_metric_and_never_mixes_raw_and_ema(tmp_path):
+    """best and last top-1 are both of the metric checkpoints/best was chosen on: with EMA
+    (the default ema_val_top1) the raw 95% never shows as the best of an EMA-chosen run."""
+    root = tmp_path / "runs"
+    _ema_run(root, "ema", best_on="ema_val_top1", best_top1=0.6)
+    _ema_run(root, "raw", best_on="val_top1", config_best_on="val_top1", best_top1=0.95)
+    # a checkpoint without best_on (written before it existed): from its config's ema
+    _ema_run(root, "old", best_on=None, best_top1=0.6)
+    ema, raw, old = (read_run(root / n) for n in ("ema", "raw", "old"))
+    assert ema.status == "finished"
+    assert (ema.best_on, ema.best_top1, ema.last_top1) == ("ema_val_top1", 0.6, 0.5)
+    assert (raw.best_on, raw.best_top1, raw.last_top1) == ("val_top1", 0.95, 0.92)
+    assert (old.best_on, old.best_top1, old.last_top1) == ("ema_val_top1", 0.6, 0.5)
+    res = CliRunner().invoke(main, ["runs", str(root), "--json"])
+    by = {r["name"]: r for r in json.loads(res.output)["runs"]}
+    assert by["ema"]["best_on"] == "ema_val_top1" and by["ema"]["best_top1"] == 0.6
+    table = CliRunner().invoke(main, ["runs", str(root)]).output
+    row = {line.split()[1]: line for line in table.splitlines() if line.split()[1:2] in
+           (["ema"], ["raw"], ["old"])}
+    assert "60.00% EMA" in row["ema"] and "50.00% EMA" in row["ema"] and "95.00%" not in row["ema"]
+    assert "95.00%" in row["raw"] and "92.00%" in row["raw"] and "EMA" not in row["raw"]

@@ -57,9 +57,10 @@ def _outputs(module, inputs, dtype):
     return named
 
 
-def _differential(spec, batch, dtype, cache_dir, seed=1):
-    iree, _ = compile_grads_module(spec, batch=batch, dtype=dtype, cache_dir=cache_dir)
-    xla, res = compile_grads_module(spec, batch=batch, dtype=dtype, cache_dir=cache_dir, engine="xla")
+def _differential(spec, batch, dtype, cache_dir, seed=1, dw_chunk=None):
+    iree, _ = compile_grads_module(spec, batch=batch, dtype=dtype, cache_dir=cache_dir, dw_chunk=dw_chunk)
+    xla, res = compile_grads_module(spec, batch=batch, dtype=dtype, cache_dir=cache_dir, engine="xla",
+                                    dw_chunk=dw_chunk)
     assert res.backend == "cpu" and "jaxlib" in res.command   # really compiled by XLA
     inputs = random_inputs(spec, batch, seed=seed, dtype=np.float64 if dtype == "f64" else np.float32)
     a, b = _outputs(iree, inputs, dtype), _outputs(xla, inputs, dtype)
@@ -73,7 +74,7 @@ def _differential(spec, batch, dtype, cache_dir, seed=1):
 @pytest.mark.parametrize("dtype", ["f32", "f64"])
 @pytest.mark.parametrize("case", CASES, ids=[c.id for c in CASES])
 def test_engines_agree_on_the_case_table(case, dtype, cache_dir):
-    xla, inputs, diffs = _differential(case.spec, case.batch, dtype, cache_dir)
+    xla, inputs, diffs = _differential(case.spec, case.batch, dtype, cache_dir, dw_chunk=case.dw_chunk)
     bad = {k: f"{v:.2e}" for k, v in diffs.items() if not v <= ENGINE_TOL[dtype]}
     assert not bad, f"IREE and XLA disagree beyond {ENGINE_TOL[dtype]:g}: {bad}"
     if dtype == "f64":    # and the truth agrees with the XLA run

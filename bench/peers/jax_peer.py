@@ -31,16 +31,18 @@ def netspec_abi(w):
     """netspec's ABI of the workload's function (emitted, never compiled, here)."""
     from codegen import emit
     fn = "predict" if w.kind == "predict" else "train_step"
-    return emit(w.spec(), batch=w.batch, optimizer=OPTIMIZER, functions=(fn,)).abi
+    kw = {} if w.precision == "f32" else {"precision": w.precision}
+    return emit(w.spec(), batch=w.batch, optimizer=OPTIMIZER, functions=(fn,), **kw).abi
 
 
-def _step_functions(spec, layout: str, abi):
+def _step_functions(spec, layout: str, abi, precision: str = "f32"):
     """(train_step, predict) as pure JAX functions of flat buffers, taking netspec's arguments
-    in the order of ``abi`` (names: the training-state args, images, labels, rand, hyper)."""
+    in the order of ``abi`` (names: the training-state args, images, labels, rand, hyper);
+    ``precision``: the reference's netspec.precision mode (its bf16 casts)."""
     import jax.numpy as jnp
     from netspec.reference import Reference, decode_hyper
 
-    ref = Reference(spec, jit=False, layout=layout)
+    ref = Reference(spec, jit=False, layout=layout, precision=precision)
     a = ref.analysis
 
     # the registry's own slicing works on traced arrays; the joins must stay in jnp (traced)
@@ -92,7 +94,7 @@ def _abstract_args(w, abi):
 def export_stablehlo(w, abi, layout: str) -> str:
     """The JAX step as StableHLO text, its entry renamed to netspec's function name."""
     import jax
-    train_step, predict = _step_functions(w.spec(), layout, abi)
+    train_step, predict = _step_functions(w.spec(), layout, abi, w.precision)
     fn, name = (predict, "predict") if w.kind == "predict" else (train_step, "train_step")
     text = jax.jit(fn).lower(*_abstract_args(w, abi)).as_text()
     if "func.func public @main(" not in text:
@@ -109,7 +111,7 @@ class JaxXlaPeer(Peer):
         import jax.numpy as jnp
         self.jnp = jnp
         self.abi = netspec_abi(self.w)
-        train_step, predict = _step_functions(self.spec, "NHWC", self.abi)
+        train_step, predict = _step_functions(self.spec, "NHWC", self.abi, self.w.precision)
         args = _abstract_args(self.w, self.abi)
         t = time.perf_counter()
         if self.w.kind == "predict":

@@ -44,7 +44,10 @@ class NetspecPeer(Peer):
         fn = "predict" if self.w.kind == "predict" else "train_step"
         with _stage_lines() as rep:     # the compile's stages, relayed by bench.suite
             t = time.perf_counter()
-            built = build(self.spec, TrainConfig(batch_size=self.w.batch, optimizer=OPTIMIZER),
+            prec = self.w.precision      # the workload's netspec.precision mode
+            config = TrainConfig(batch_size=self.w.batch, optimizer=OPTIMIZER,
+                                 bf16=prec == "bf16", bf16_conv=prec in ("bf16", "bf16_conv"))
+            built = build(self.spec, config,
                           backend="cpu", batch=self.w.batch, functions=(fn,),
                           extra_flags=self.options.get("iree_flags", ()) if self.engine == "iree" else (),
                           cache_dir=self.options.get("cache_dir"),

@@ -54,7 +54,7 @@ from netspec.kinds import TorchEnv
 from ..workloads import BETA1, BETA2, EPS, LABEL_SMOOTHING, LR
 from .base import Peer
 
-__all__ = ["TorchPeer", "NetspecTorch", "build_model", "load_state", "to_torch", "from_torch",
+__all__ = ["TorchPeer", "TorchCompilePeer", "NetspecTorch", "build_model", "load_state", "to_torch", "from_torch",
            "export_params", "export_grads", "export_bn", "torch_version"]
 
 
@@ -194,23 +194,35 @@ class TorchPeer(Peer):
         n = sum(p.numel() for p in self.model.parameters())
         return {"compile_s": None, "mlir_bytes": None, "params": int(n)}
 
+    def _forward(self, *args):
+        """The model call of a step (the compiled model in ``TorchCompilePeer``)."""
+        return self.model(*args)
+
     def step(self, i: int) -> float:
         images, labels, rand = self.batch(i)
         if self.w.kind == "predict":
-            with torch.inference_mode():
-                logits = self.model(nchw(images))
+            with torch.inference_mode(), self._autocast():
+                logits = self._forward(nchw(images)).float()
                 self._last = logits
                 return float(logits.sum())
         x = nchw(images)
         y = torch.from_numpy(labels).long()
         u = torch.from_numpy(rand)
-        logits = self.model(x, u)
-        loss = F.cross_entropy(logits, y, label_smoothing=LABEL_SMOOTHING)
+        with self._autocast():
+            logits = self._forward(x, u)
+        loss = F.cross_entropy(logits.float(), y, label_smoothing=LABEL_SMOOTHING)
         self.opt.zero_grad(set_to_none=True)
         loss.backward()
         self.opt.step()
         self._last = loss.item()
         return self._last
+
+    def _autocast(self):
+        """The workload's precision: f32 (autocast off) or bf16 (PyTorch's CPU autocast; the
+        parameters, their gradients and Adam stay f32)."""
+        if self.w.precision not in ("f32", "bf16"):
+            raise ValueError(f"the torch peer has no {self.w.precision} mode")
+        return torch.autocast("cpu", dtype=torch.bfloat16, enabled=self.w.precision == "bf16")
 
     def grad_norm_direct(self) -> float:
         """||grad||_2 of the last step from the ``.grad`` buffers (kept until the next step)."""
@@ -225,3 +237,31 @@ class TorchPeer(Peer):
         if self.w.kind == "predict":
             return {"logits": self._last.tolist()}
         return {"loss": float(self._last), "grad_norm": self.grad_norm_first_moment()}
+
+
+class TorchCompilePeer(TorchPeer):
+    """PyTorch with ``torch.compile`` (inductor, default mode) on the model; the loss, backward
+    and Adam as in the eager peer (Adam eager, as most users run it).  ``prepare`` compiles by
+    running one step (forward and the AOT-compiled backward graph) and records its time as the
+    compile time; then the parameters, BN statistics and Adam are reset to the shared initial
+    state, so step 0 is the same step every peer runs (the step-0 check)."""
+    name = "torch-compile"
+    label = "torch.compile"
+
+    def prepare(self) -> dict:
+        import time
+        info = super().prepare()
+        self._compiled = torch.compile(self.model)
+        t0 = time.perf_counter()
+        self.step(0)                    # compiles (predict: under inference_mode, as timed)
+        info["compile_s"] = round(time.perf_counter() - t0, 2)
+        with torch.no_grad():
+            load_state(self.model, self.analysis, self.inputs["params"], self.inputs["bn"])
+        if self.w.kind != "predict":
+            self.opt = torch.optim.Adam(self.model.parameters(), lr=LR, betas=(BETA1, BETA2),
+                                        eps=EPS, weight_decay=0)
+            self.model.zero_grad(set_to_none=True)
+        return info
+
+    def _forward(self, *args):
+        return self._compiled(*args)

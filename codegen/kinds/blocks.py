@@ -1,7 +1,7 @@
-"""invertedResidual and mbConv: ``repeats`` blocks, each
+"""invertedResidual, mbConv and bneck (MobileNetV3): ``repeats`` blocks (bneck: one), each
     h = expand(x)  (1x1 convBn, absent when expand == 1)
     h = dw(h)      (kxk depthwise convBn, the stride lives here)
-    h = se(h)      (mbConv only)
+    h = se(h)      (mbConv / bneck with SE)
     y = project(h) (+ x when residual: stride 1 and ic == oc)
 vjp in reverse order; the residual fan-in adds the cotangent of the skip: dx = dx_body + dy.
 Stochastic depth (train, a dropping block of ``ctx.drop_path``): m = [u >= rate] / (1 - rate)
@@ -12,7 +12,7 @@ type; its cotangent is rounded to that type on entry (the project VJP then reads
 
 from __future__ import annotations
 
-from netspec.kinds.blocks import BlockPlan, invertedResidual, mbConv
+from netspec.kinds.blocks import BlockPlan, bneck, invertedResidual, mbConv
 
 from ..ir import Value
 from .context import Ctx
@@ -101,3 +101,4 @@ def vjp(ctx: Ctx, info, saved, dy: Value, need_dx: bool):
 
 lowering(invertedResidual, forward, vjp)
 lowering(mbConv, forward, vjp)
+lowering(bneck, forward, vjp)

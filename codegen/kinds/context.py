@@ -29,6 +29,7 @@ class Ctx:
     prec: Casts = NO_CASTS                      # the precision policy's casts (codegen.precision)
     drop_path: dict[str, tuple[int, float]] = field(default_factory=dict)  # stochastic depth
     # (train): block name -> (its column of rand, rate), the dropping blocks only
+    dw_chunk: int | None = None                 # depthwise dw form (ops.conv.depthwise_dw_chunk)
 
     def grad(self, name: str, g: Value):
         """Record a parameter gradient (with coupled L2 decay folded in when requested)."""

@@ -65,7 +65,7 @@ def convbn_vjp(ctx: Ctx, p: ConvBnPlan, s: ConvBnSaved, dy: Value, need_dx: bool
         dz, dgamma, dbeta = bn_vjp(b, L, s.bn, du, xhat, sync=ctx.sync_bn)
         ctx.grad(p.gamma, dgamma)
         ctx.grad(p.beta, dbeta)
-        ctx.grad(p.w, conv_dw(b, L, s.x, dz, geom(p), prec=pr))
+        ctx.grad(p.w, conv_dw(b, L, s.x, dz, geom(p), prec=pr, chunk=ctx.dw_chunk))
         if not need_dx:
             return None
         return conv_dx(b, L, dz, ctx.params[p.w], s.x.shape, geom(p), prec=pr)

@@ -1,15 +1,17 @@
 """Squeeze-excitation: y = h * g(h), a product rule.
 
-forward (h: [B, H, W, C] in the layout, P = H*W):
+forward (h: [B, H, W, C] in the layout, P = H*W; act = swish, gate = sigmoid for EfficientNet,
+act = relu, gate = hsigmoid for MobileNetV3 — ``SEPlan.act`` / ``SEPlan.gate``):
     s  = sum_hw(h) / P                     [B, C]    squeeze
-    z1 = s @ W1 + b1,  a1 = swish(z1)      [B, se]   reduce
-    z2 = a1 @ W2 + b2, g = sigmoid(z2)     [B, C]    expand + gate
+    z1 = s @ W1 + b1,  a1 = act(z1)        [B, se]   reduce
+    z2 = a1 @ W2 + b2, g = gate(z2)        [B, C]    expand + gate
     y  = h * bcast(g)
 vjp — BOTH terms of the product rule:
     dh_gate_weighted = dy * bcast(g)                   (the term a naive generator stops at)
     dg  = sum_hw(dy * h)                               (adjoint of the broadcast)
-    dz2 = dg * g (1 - g);    dW2 = a1^T dz2;  db2 = sum_b dz2
-    da1 = dz2 W2^T;          dz1 = swish'(z1) da1
+    dz2 = gate'(dg):  sigmoid: dg * g (1 - g);  hsigmoid: dg * [-3 < z2 < 3] / 6  (ops/act.py)
+    dW2 = a1^T dz2;  db2 = sum_b dz2
+    da1 = dz2 W2^T;          dz1 = act'(z1) da1
     dW1 = s^T dz1;           db1 = sum_b dz1;  ds = dz1 W1^T
     dh  = dh_gate_weighted + bcast(ds) / P             (back through the squeeze)
 Precision (``ctx.prec``): h is read in f32 (the squeeze is an f32 mean), the four matmuls are
@@ -36,6 +38,7 @@ class SESaved:
     swish: ActSaved
     g: Value
     g_b: Value
+    gate: ActSaved | None = None    # the gate's VJP record (None: sigmoid, from g)
 
 
 def se_fwd(ctx: Ctx, p: SEPlan, h: Value):
@@ -50,14 +53,17 @@ def se_fwd(ctx: Ctx, p: SEPlan, h: Value):
         s = b.mul(b.reduce(h, L.spatial_axes, hint="sum_hw"), b.const(1.0 / (H * W), h.dtype), hint="squeeze")
         z1 = b.add(b.dot_general(*pr.operands(b, "dense", s, w1), ((1,), (0,)), hint="reduce_mm", out_dtype=acc),
                    b.broadcast_in_dim(b1, (ctx.batch, p.se), (1,), hint="reduce_b_b"), hint="reduce_z")
-        a1, swish_saved = act_fwd(b, "swish", z1)
+        a1, swish_saved = act_fwd(b, p.act, z1)
         z2 = b.add(b.dot_general(*pr.operands(b, "dense", a1, w2), ((1,), (0,)), hint="expand_mm",
                                  out_dtype=acc),
                    b.broadcast_in_dim(b2, (ctx.batch, p.c), (1,), hint="expand_b_b"), hint="expand_z")
-        g = b.logistic(z2, hint="gate")
+        if p.gate == "sigmoid":
+            g, gate_saved = b.logistic(z2, hint="gate"), None
+        else:
+            g, gate_saved = act_fwd(b, p.gate, z2)
         g_b = b.broadcast_in_dim(g, h.shape, (0, L.channel_axis), hint="gate_b")
         y = pr.store(b, b.mul(h, g_b, hint="excited"))
-    return y, SESaved(h_stored, s, a1, swish_saved, g, g_b)
+    return y, SESaved(h_stored, s, a1, swish_saved, g, g_b, gate_saved)
 
 
 def se_vjp(ctx: Ctx, p: SEPlan, sv: SESaved, dy: Value) -> Value:
@@ -69,8 +75,12 @@ def se_vjp(ctx: Ctx, p: SEPlan, sv: SESaved, dy: Value) -> Value:
         dy = pr.compute(b, pr.store(b, dy))
         dh_gated = b.mul(dy, sv.g_b, hint="d_h_gated")
         dg = b.reduce(b.mul(dy, pr.compute(b, sv.h), hint="dy_h"), L.spatial_axes, hint="d_gate")
-        one = b.const(1.0, dy.dtype)
-        dz2 = b.mul(dg, b.mul(sv.g, b.sub(one, sv.g, hint="one_minus_g"), hint="dsigmoid"), hint="d_expand_z")
+        if sv.gate is None:
+            one = b.const(1.0, dy.dtype)
+            dz2 = b.mul(dg, b.mul(sv.g, b.sub(one, sv.g, hint="one_minus_g"), hint="dsigmoid"),
+                        hint="d_expand_z")
+        else:
+            dz2 = act_vjp(b, sv.gate, dg)
         a1c, dz2c, w2c = pr.operands(b, "dense", sv.a1, dz2, w2)
         ctx.grad(p.expand_w, b.dot_general(a1c, dz2c, ((0,), (0,)), hint="d_expand_w", out_dtype=acc))
         ctx.grad(p.expand_b, b.reduce(dz2, (0,), hint="d_expand_b"))

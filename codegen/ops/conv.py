@@ -35,8 +35,26 @@ Weight gradient (a correlation of the input with the cotangent, batch as the con
   forward made.  One batch_group_count = C convolution (the dense form) becomes a generic loop
   over the s-dilated cotangent, 3-6x slower on EfficientNet-B0 shapes; folding the batch into
   the channels (one depthwise convolution over N*C channels) is 2-4x slower than per-sample
-  (channel tiles walk pixels N times further apart, and NHWC needs two transposes).  The
-  emitted convolutions grow with the batch (N per layer).
+  (channel tiles walk pixels N times further apart, and NHWC needs two transposes).
+
+  Written out, that is N convolutions per depthwise layer: B0's train_step held 258 at batch
+  8, 642 at 32, 2,178 at 128, 4,226 at 256, and its compile grew with them (iree-compile CPU
+  seconds 52 / 72 / 186 at batch 8 / 32 / 128).  Above ``DW_UNROLL_MAX_BATCH`` the same
+  per-sample convolutions are emitted for ONE chunk of U = ``DW_LOOP_CHUNK`` samples inside a
+  ``stablehlo.while`` over the N // U chunks: the chunk starting at n = U*i is read with one
+  ``dynamic_slice`` of x and of dy (start n on the batch axis, 0 elsewhere; n + U <= N always,
+  so the op's clamping never acts), its samples with static slices as in the written-out
+  form, dw is the carried accumulator (0, then t_0, t_1, ... added in sample order: the
+  written-out sum's order), and the N % U remaining samples are written out after the loop.
+  The text, and the compile, are then those of batch U at any batch (B0 at 256: 258
+  convolutions, 832 kB, 50 CPU s).  ``depthwise_dw_chunk`` is the rule; the case table
+  forces the loop on tiny shapes (``dw_chunk``).  Measured on B0 at 224 (docs/bench.md,
+  "Emitted size and compile time against the batch"): the loop costs ~1% of the step at
+  batch 32 (two interleaved runs: +0.9% and +1.2% median), so batches up to 32 stay written
+  out (at most 642 convolutions, 1.1 MB); above that the written-out compile grows 2.5-3.6x
+  and more while the loop's stays flat.  U = 8 beat U = 1, 2, 4 in the dw-only benchmark and
+  U = 16 in the full step; one dynamic_slice per chunk (not per sample) keeps its compile at
+  that of U = 1.
   A negative pad_hi means the forward never read the last rows: they are sliced off instead.
 
 Precision (``codegen.precision``): each of the three convolutions casts its two operands to
@@ -49,16 +67,23 @@ the operands are rounded to bf16 and the convolution runs in f32 on them: the sa
 (a bf16 x bf16 product is exact in f32), without bf16 arithmetic (a depthwise convolution is
 bound by memory, not by multiply-adds).
 
-Spec: https://openxla.org/stablehlo/spec#convolution
+Spec: https://openxla.org/stablehlo/spec#convolution (and #while, #dynamic_slice)
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass
 
-from ..ir import Builder, Value
+from ..ir import Builder, TensorType, Value
 from ..layout import Layout
 from ..precision import NO_CASTS, Casts
+
+
+#: the depthwise weight-gradient form (``depthwise_dw_chunk``; the module docstring gives the
+#: measured reason): written out up to this batch, above it a while loop over chunks of
+#: DW_LOOP_CHUNK samples (docs/bench.md, "Emitted size and compile time against the batch")
+DW_UNROLL_MAX_BATCH = 32
+DW_LOOP_CHUNK = 8
 
 
 @dataclass(frozen=True)
@@ -137,8 +162,40 @@ def _sample(b: Builder, t: Value, n: int, hint: str) -> Value:
     return b.slice(t, [n, 0, 0, 0], [n + 1, *t.shape[1:]], hint=hint)
 
 
+def depthwise_dw_chunk(batch: int, chunk: int | None = None) -> int:
+    """How the depthwise weight gradient is emitted (see the module docstring): 0 = one
+    convolution per sample written out, U >= 1 = a ``stablehlo.while`` over chunks of U
+    samples (U convolutions in its body, the remainder written out after it).  ``chunk``
+    forces a form (the case table's loop rows); None applies the rule: written out up to
+    batch 32 (the loop cost ~1% of B0's step at batch 32), chunks of 8 above (docs/bench.md,
+    "Emitted size and compile time against the batch")."""
+    if chunk is not None:
+        if chunk < 0:
+            raise ValueError(f"depthwise weight-gradient chunk must be >= 0, got {chunk}")
+        return chunk
+    return 0 if batch <= DW_UNROLL_MAX_BATCH else DW_LOOP_CHUNK
+
+
+def _dw_sample(b: Builder, x: Value, dy: Value, n, conv) -> Value:
+    """t_n of the module docstring for sample n: a static index (written-out form) or a
+    run-time scalar i32 (loop form, read with dynamic_slice)."""
+    if isinstance(n, int):
+        return conv(_sample(b, x, n, "x_n"), _sample(b, dy, n, "dy_n"))
+    zero = b.const(0, n.dtype)
+    at = lambda t, hint: b.dynamic_slice(t, [n, zero, zero, zero], [1, *t.shape[1:]], hint=hint)
+    return conv(at(x, "x_n"), at(dy, "dy_n"))
+
+
+def _dw_chunk_of(b: Builder, t: Value, n: Value, U: int, hint: str) -> Value:
+    """Samples n .. n + U - 1 of an activation (n a run-time scalar i32): one dynamic_slice
+    per chunk; its samples are then static slices, as in the written-out form."""
+    zero = b.const(0, n.dtype)
+    return b.dynamic_slice(t, [n, zero, zero, zero], [U, *t.shape[1:]], hint=hint)
+
+
 def conv_dw(b: Builder, L: Layout, x: Value, dy: Value, g: ConvGeom, hint="d_w",
-            prec: Casts = NO_CASTS) -> Value:
+            prec: Casts = NO_CASTS, chunk: int | None = None) -> Value:
+    """``chunk``: the depthwise form (``depthwise_dw_chunk``); None applies the rule."""
     x, dy, acc = _operands(b, prec, g, x, dy)
     H, W = L.hw(x.shape)
     Ho, Wo = L.hw(dy.shape)
@@ -150,9 +207,34 @@ def conv_dw(b: Builder, L: Layout, x: Value, dy: Value, g: ConvGeom, hint="d_w",
     if g.groups == 1:
         return b.convolution(x, dy, lhs_spec=L.act_spec_swapped, rhs_spec=kernel_spec, out_spec="01bf",
                              **window, hint=hint)
-    dw = None
-    for n in range(x.shape[0]):
-        t_n = b.convolution(_sample(b, x, n, "x_n"), _sample(b, dy, n, "dy_n"), lhs_spec=L.act_spec,
-                            rhs_spec=kernel_spec, out_spec="01bf", **window, feature_groups=g.groups, hint=hint)
+
+    def conv(x_n, dy_n):
+        return b.convolution(x_n, dy_n, lhs_spec=L.act_spec, rhs_spec=kernel_spec, out_spec="01bf",
+                             **window, feature_groups=g.groups, hint=hint)
+
+    B = x.shape[0]
+    U = depthwise_dw_chunk(B, chunk)
+    dw, first, iters = None, 0, B // U if U else 0
+    if iters:
+        dw_t = TensorType((g.k, g.k, 1, x.shape[L.act_spec.index("f")]), acc or x.dtype)
+        i32 = lambda v: b.const(v, "i32")
+
+        def body(v):
+            i, s = v
+            n = b.mul(i, i32(U), hint="base") if U > 1 else i
+            if U == 1:
+                s = b.add(s, _dw_sample(b, x, dy, n, conv), hint=f"{hint}_sum")
+            else:
+                xc, dyc = _dw_chunk_of(b, x, n, U, "x_c"), _dw_chunk_of(b, dy, n, U, "dy_c")
+                for u in range(U):
+                    s = b.add(s, _dw_sample(b, xc, dyc, u, conv), hint=f"{hint}_sum")
+            return [b.add(i, i32(1), hint="i_next"), s]
+
+        _, dw = b.while_loop([i32(0), b.full(0.0, dw_t.shape, dw_t.dtype, hint=f"{hint}_zero")],
+                             lambda v: b.compare("LT", v[0], i32(iters), hint="more"), body,
+                             hints=["i", f"{hint}_acc"])
+        first = iters * U
+    for n in range(first, B):
+        t_n = _dw_sample(b, x, dy, n, conv)
         dw = t_n if dw is None else b.add(dw, t_n, hint=f"{hint}_sum")
     return dw

@@ -104,14 +104,16 @@ module {
     %conv.0.conv = stablehlo.convolution(%images, %conv.0.conv.w) dim_numbers = [b, 0, 1, f]x[0, 1, i, o]->[b, 0, 1, f], window = {stride = [1, 1], pad = [[0, 0], [0, 0]], lhs_dilate = [1, 1], rhs_dilate = [1, 1]} {batch_group_count = 1 : i64, feature_group_count = 1 : i64} : (tensor<2x8x9x2xf32>, tensor<1x1x2x4xf32>) -> tensor<2x8x9x4xf32>
     %cst = stablehlo.constant dense<6.94444444e-03> : tensor<f32>
     %cst_1 = stablehlo.constant dense<0.00000000e+00> : tensor<f32>
-    %conv.0.sum_x_hw = stablehlo.reduce(%conv.0.conv init: %cst_1) applies stablehlo.add across dimensions = [1, 2] : (tensor<2x8x9x4xf32>, tensor<f32>) -> tensor<2x4xf32>
+    %conv.0.sum_x_w = stablehlo.reduce(%conv.0.conv init: %cst_1) applies stablehlo.add across dimensions = [2] : (tensor<2x8x9x4xf32>, tensor<f32>) -> tensor<2x8x4xf32>
+    %conv.0.sum_x_hw = stablehlo.reduce(%conv.0.sum_x_w init: %cst_1) applies stablehlo.add across dimensions = [1] : (tensor<2x8x4xf32>, tensor<f32>) -> tensor<2x4xf32>
     %conv.0.sum_x = stablehlo.reduce(%conv.0.sum_x_hw init: %cst_1) applies stablehlo.add across dimensions = [0] : (tensor<2x4xf32>, tensor<f32>) -> tensor<4xf32>
     %conv.0.bcast = stablehlo.broadcast_in_dim %cst, dims = [] : (tensor<f32>) -> tensor<4xf32>
     %conv.0.mean = stablehlo.multiply %conv.0.sum_x, %conv.0.bcast : tensor<4xf32>
     %conv.0.mean_b = stablehlo.broadcast_in_dim %conv.0.mean, dims = [3] : (tensor<4xf32>) -> tensor<2x8x9x4xf32>
     %conv.0.xc = stablehlo.subtract %conv.0.conv, %conv.0.mean_b : tensor<2x8x9x4xf32>
     %conv.0.xc2 = stablehlo.multiply %conv.0.xc, %conv.0.xc : tensor<2x8x9x4xf32>
-    %conv.0.sum_xc2_hw = stablehlo.reduce(%conv.0.xc2 init: %cst_1) applies stablehlo.add across dimensions = [1, 2] : (tensor<2x8x9x4xf32>, tensor<f32>) -> tensor<2x4xf32>
+    %conv.0.sum_xc2_w = stablehlo.reduce(%conv.0.xc2 init: %cst_1) applies stablehlo.add across dimensions = [2] : (tensor<2x8x9x4xf32>, tensor<f32>) -> tensor<2x8x4xf32>
+    %conv.0.sum_xc2_hw = stablehlo.reduce(%conv.0.sum_xc2_w init: %cst_1) applies stablehlo.add across dimensions = [1] : (tensor<2x8x4xf32>, tensor<f32>) -> tensor<2x4xf32>
     %conv.0.sum_xc2 = stablehlo.reduce(%conv.0.sum_xc2_hw init: %cst_1) applies stablehlo.add across dimensions = [0] : (tensor<2x4xf32>, tensor<f32>) -> tensor<4xf32>
     %conv.0.bcast_1 = stablehlo.broadcast_in_dim %cst, dims = [] : (tensor<f32>) -> tensor<4xf32>
     %conv.0.var = stablehlo.multiply %conv.0.sum_xc2, %conv.0.bcast_1 : tensor<4xf32>
@@ -149,14 +151,16 @@ module {
     %conv.1.x_read = stablehlo.slice %conv.0.relu6 [0:2, 0:7, 0:9, 0:4] : (tensor<2x8x9x4xf32>) -> tensor<2x7x9x4xf32>
     %conv.1.conv = stablehlo.convolution(%conv.1.x_read, %conv.1.conv.w) dim_numbers = [b, 0, 1, f]x[0, 1, i, o]->[b, 0, 1, f], window = {stride = [2, 2], pad = [[0, 0], [0, 0]], lhs_dilate = [1, 1], rhs_dilate = [1, 1]} {batch_group_count = 1 : i64, feature_group_count = 1 : i64} : (tensor<2x7x9x4xf32>, tensor<3x3x4x4xf32>) -> tensor<2x3x4x4xf32>
     %cst_6 = stablehlo.constant dense<4.16666667e-02> : tensor<f32>
-    %conv.1.sum_x_hw = stablehlo.reduce(%conv.1.conv init: %cst_1) applies stablehlo.add across dimensions = [1, 2] : (tensor<2x3x4x4xf32>, tensor<f32>) -> tensor<2x4xf32>
+    %conv.1.sum_x_w = stablehlo.reduce(%conv.1.conv init: %cst_1) applies stablehlo.add across dimensions = [2] : (tensor<2x3x4x4xf32>, tensor<f32>) -> tensor<2x3x4xf32>
+    %conv.1.sum_x_hw = stablehlo.reduce(%conv.1.sum_x_w init: %cst_1) applies stablehlo.add across dimensions = [1] : (tensor<2x3x4xf32>, tensor<f32>) -> tensor<2x4xf32>
     %conv.1.sum_x = stablehlo.reduce(%conv.1.sum_x_hw init: %cst_1) applies stablehlo.add across dimensions = [0] : (tensor<2x4xf32>, tensor<f32>) -> tensor<4xf32>
     %conv.1.bcast = stablehlo.broadcast_in_dim %cst_6, dims = [] : (tensor<f32>) -> tensor<4xf32>
     %conv.1.mean = stablehlo.multiply %conv.1.sum_x, %conv.1.bcast : tensor<4xf32>
     %conv.1.mean_b = stablehlo.broadcast_in_dim %conv.1.mean, dims = [3] : (tensor<4xf32>) -> tensor<2x3x4x4xf32>
     %conv.1.xc = stablehlo.subtract %conv.1.conv, %conv.1.mean_b : tensor<2x3x4x4xf32>
     %conv.1.xc2 = stablehlo.multiply %conv.1.xc, %conv.1.xc : tensor<2x3x4x4xf32>
-    %conv.1.sum_xc2_hw = stablehlo.reduce(%conv.1.xc2 init: %cst_1) applies stablehlo.add across dimensions = [1, 2] : (tensor<2x3x4x4xf32>, tensor<f32>) -> tensor<2x4xf32>
+    %conv.1.sum_xc2_w = stablehlo.reduce(%conv.1.xc2 init: %cst_1) applies stablehlo.add across dimensions = [2] : (tensor<2x3x4x4xf32>, tensor<f32>) -> tensor<2x3x4xf32>
+    %conv.1.sum_xc2_hw = stablehlo.reduce(%conv.1.sum_xc2_w init: %cst_1) applies stablehlo.add across dimensions = [1] : (tensor<2x3x4xf32>, tensor<f32>) -> tensor<2x4xf32>
     %conv.1.sum_xc2 = stablehlo.reduce(%conv.1.sum_xc2_hw init: %cst_1) applies stablehlo.add across dimensions = [0] : (tensor<2x4xf32>, tensor<f32>) -> tensor<4xf32>
     %conv.1.bcast_1 = stablehlo.broadcast_in_dim %cst_6, dims = [] : (tensor<f32>) -> tensor<4xf32>
     %conv.1.var = stablehlo.multiply %conv.1.sum_xc2, %conv.1.bcast_1 : tensor<4xf32>
@@ -254,17 +258,23 @@ module {
     %conv.1.dswish = stablehlo.multiply %conv.1.sigmoid_r, %conv.1.one_plus : tensor<2x3x4x4xf32>
     %conv.1.d_swish = stablehlo.multiply %pool.2.d_x, %conv.1.dswish : tensor<2x3x4x4xf32>
     %conv.1.du_xhat = stablehlo.multiply %conv.1.d_swish, %conv.1.xhat : tensor<2x3x4x4xf32>
-    %conv.1.d_beta_hw_d_gamma_hw:2 = stablehlo.reduce(%conv.1.d_swish init: %cst_1), (%conv.1.du_xhat init: %cst_1) across dimensions = [1, 2] : (tensor<2x3x4x4xf32>, tensor<2x3x4x4xf32>, tensor<f32>, tensor<f32>) -> (tensor<2x4xf32>, tensor<2x4xf32>)
+    %conv.1.d_beta_w_d_gamma_w:2 = stablehlo.reduce(%conv.1.d_swish init: %cst_1), (%conv.1.du_xhat init: %cst_1) across dimensions = [2] : (tensor<2x3x4x4xf32>, tensor<2x3x4x4xf32>, tensor<f32>, tensor<f32>) -> (tensor<2x3x4xf32>, tensor<2x3x4xf32>)
       reducer(%acc: tensor<f32>, %elt: tensor<f32>) (%acc_1: tensor<f32>, %elt_1: tensor<f32>) {
         %part = stablehlo.add %acc, %elt : tensor<f32>
         %part_1 = stablehlo.add %acc_1, %elt_1 : tensor<f32>
         stablehlo.return %part, %part_1 : tensor<f32>, tensor<f32>
       }
-    %conv.1.d_beta_d_gamma:2 = stablehlo.reduce(%conv.1.d_beta_hw_d_gamma_hw#0 init: %cst_1), (%conv.1.d_beta_hw_d_gamma_hw#1 init: %cst_1) across dimensions = [0] : (tensor<2x4xf32>, tensor<2x4xf32>, tensor<f32>, tensor<f32>) -> (tensor<4xf32>, tensor<4xf32>)
+    %conv.1.d_beta_hw_d_gamma_hw:2 = stablehlo.reduce(%conv.1.d_beta_w_d_gamma_w#0 init: %cst_1), (%conv.1.d_beta_w_d_gamma_w#1 init: %cst_1) across dimensions = [1] : (tensor<2x3x4xf32>, tensor<2x3x4xf32>, tensor<f32>, tensor<f32>) -> (tensor<2x4xf32>, tensor<2x4xf32>)
       reducer(%acc_2: tensor<f32>, %elt_2: tensor<f32>) (%acc_3: tensor<f32>, %elt_3: tensor<f32>) {
         %part_2 = stablehlo.add %acc_2, %elt_2 : tensor<f32>
         %part_3 = stablehlo.add %acc_3, %elt_3 : tensor<f32>
         stablehlo.return %part_2, %part_3 : tensor<f32>, tensor<f32>
+      }
+    %conv.1.d_beta_d_gamma:2 = stablehlo.reduce(%conv.1.d_beta_hw_d_gamma_hw#0 init: %cst_1), (%conv.1.d_beta_hw_d_gamma_hw#1 init: %cst_1) across dimensions = [0] : (tensor<2x4xf32>, tensor<2x4xf32>, tensor<f32>, tensor<f32>) -> (tensor<4xf32>, tensor<4xf32>)
+      reducer(%acc_4: tensor<f32>, %elt_4: tensor<f32>) (%acc_5: tensor<f32>, %elt_5: tensor<f32>) {
+        %part_4 = stablehlo.add %acc_4, %elt_4 : tensor<f32>
+        %part_5 = stablehlo.add %acc_5, %elt_5 : tensor<f32>
+        stablehlo.return %part_4, %part_5 : tensor<f32>, tensor<f32>
       }
     %conv.1.gamma_inv = stablehlo.multiply %conv.1.bn.gamma.flat, %conv.1.inv_std : tensor<4xf32>
     %conv.1.bcast_10 = stablehlo.broadcast_in_dim %cst_6, dims = [] : (tensor<f32>) -> tensor<4xf32>
@@ -296,17 +306,23 @@ module {
     %conv.0.full = stablehlo.broadcast_in_dim %cst_1, dims = [] : (tensor<f32>) -> tensor<2x8x9x4xf32>
     %conv.0.d_relu6 = stablehlo.select %conv.0.relu6_on, %conv.1.d_x, %conv.0.full : (tensor<2x8x9x4xi1>, tensor<2x8x9x4xf32>, tensor<2x8x9x4xf32>) -> tensor<2x8x9x4xf32>
     %conv.0.du_xhat = stablehlo.multiply %conv.0.d_relu6, %conv.0.xhat : tensor<2x8x9x4xf32>
-    %conv.0.d_beta_hw_d_gamma_hw:2 = stablehlo.reduce(%conv.0.d_relu6 init: %cst_1), (%conv.0.du_xhat init: %cst_1) across dimensions = [1, 2] : (tensor<2x8x9x4xf32>, tensor<2x8x9x4xf32>, tensor<f32>, tensor<f32>) -> (tensor<2x4xf32>, tensor<2x4xf32>)
-      reducer(%acc_4: tensor<f32>, %elt_4: tensor<f32>) (%acc_5: tensor<f32>, %elt_5: tensor<f32>) {
-        %part_4 = stablehlo.add %acc_4, %elt_4 : tensor<f32>
-        %part_5 = stablehlo.add %acc_5, %elt_5 : tensor<f32>
-        stablehlo.return %part_4, %part_5 : tensor<f32>, tensor<f32>
-      }
-    %conv.0.d_beta_d_gamma:2 = stablehlo.reduce(%conv.0.d_beta_hw_d_gamma_hw#0 init: %cst_1), (%conv.0.d_beta_hw_d_gamma_hw#1 init: %cst_1) across dimensions = [0] : (tensor<2x4xf32>, tensor<2x4xf32>, tensor<f32>, tensor<f32>) -> (tensor<4xf32>, tensor<4xf32>)
+    %conv.0.d_beta_w_d_gamma_w:2 = stablehlo.reduce(%conv.0.d_relu6 init: %cst_1), (%conv.0.du_xhat init: %cst_1) across dimensions = [2] : (tensor<2x8x9x4xf32>, tensor<2x8x9x4xf32>, tensor<f32>, tensor<f32>) -> (tensor<2x8x4xf32>, tensor<2x8x4xf32>)
       reducer(%acc_6: tensor<f32>, %elt_6: tensor<f32>) (%acc_7: tensor<f32>, %elt_7: tensor<f32>) {
         %part_6 = stablehlo.add %acc_6, %elt_6 : tensor<f32>
         %part_7 = stablehlo.add %acc_7, %elt_7 : tensor<f32>
         stablehlo.return %part_6, %part_7 : tensor<f32>, tensor<f32>
+      }
+    %conv.0.d_beta_hw_d_gamma_hw:2 = stablehlo.reduce(%conv.0.d_beta_w_d_gamma_w#0 init: %cst_1), (%conv.0.d_beta_w_d_gamma_w#1 init: %cst_1) across dimensions = [1] : (tensor<2x8x4xf32>, tensor<2x8x4xf32>, tensor<f32>, tensor<f32>) -> (tensor<2x4xf32>, tensor<2x4xf32>)
+      reducer(%acc_8: tensor<f32>, %elt_8: tensor<f32>) (%acc_9: tensor<f32>, %elt_9: tensor<f32>) {
+        %part_8 = stablehlo.add %acc_8, %elt_8 : tensor<f32>
+        %part_9 = stablehlo.add %acc_9, %elt_9 : tensor<f32>
+        stablehlo.return %part_8, %part_9 : tensor<f32>, tensor<f32>
+      }
+    %conv.0.d_beta_d_gamma:2 = stablehlo.reduce(%conv.0.d_beta_hw_d_gamma_hw#0 init: %cst_1), (%conv.0.d_beta_hw_d_gamma_hw#1 init: %cst_1) across dimensions = [0] : (tensor<2x4xf32>, tensor<2x4xf32>, tensor<f32>, tensor<f32>) -> (tensor<4xf32>, tensor<4xf32>)
+      reducer(%acc_10: tensor<f32>, %elt_10: tensor<f32>) (%acc_11: tensor<f32>, %elt_11: tensor<f32>) {
+        %part_10 = stablehlo.add %acc_10, %elt_10 : tensor<f32>
+        %part_11 = stablehlo.add %acc_11, %elt_11 : tensor<f32>
+        stablehlo.return %part_10, %part_11 : tensor<f32>, tensor<f32>
       }
     %conv.0.gamma_inv = stablehlo.multiply %conv.0.bn.gamma.flat, %conv.0.inv_std : tensor<4xf32>
     %conv.0.bcast_12 = stablehlo.broadcast_in_dim %cst, dims = [] : (tensor<f32>) -> tensor<4xf32>
@@ -372,14 +388,16 @@ module {
     %conv.0.conv = stablehlo.convolution(%images, %conv.0.conv.w) dim_numbers = [b, 0, 1, f]x[0, 1, i, o]->[b, 0, 1, f], window = {stride = [1, 1], pad = [[0, 0], [0, 0]], lhs_dilate = [1, 1], rhs_dilate = [1, 1]} {batch_group_count = 1 : i64, feature_group_count = 1 : i64} : (tensor<2x8x9x2xf32>, tensor<1x1x2x4xf32>) -> tensor<2x8x9x4xf32>
     %cst = stablehlo.constant dense<6.94444444e-03> : tensor<f32>
     %cst_1 = stablehlo.constant dense<0.00000000e+00> : tensor<f32>
-    %conv.0.sum_x_hw = stablehlo.reduce(%conv.0.conv init: %cst_1) applies stablehlo.add across dimensions = [1, 2] : (tensor<2x8x9x4xf32>, tensor<f32>) -> tensor<2x4xf32>
+    %conv.0.sum_x_w = stablehlo.reduce(%conv.0.conv init: %cst_1) applies stablehlo.add across dimensions = [2] : (tensor<2x8x9x4xf32>, tensor<f32>) -> tensor<2x8x4xf32>
+    %conv.0.sum_x_hw = stablehlo.reduce(%conv.0.sum_x_w init: %cst_1) applies stablehlo.add across dimensions = [1] : (tensor<2x8x4xf32>, tensor<f32>) -> tensor<2x4xf32>
     %conv.0.sum_x = stablehlo.reduce(%conv.0.sum_x_hw init: %cst_1) applies stablehlo.add across dimensions = [0] : (tensor<2x4xf32>, tensor<f32>) -> tensor<4xf32>
     %conv.0.bcast = stablehlo.broadcast_in_dim %cst, dims = [] : (tensor<f32>) -> tensor<4xf32>
     %conv.0.mean = stablehlo.multiply %conv.0.sum_x, %conv.0.bcast : tensor<4xf32>
     %conv.0.mean_b = stablehlo.broadcast_in_dim %conv.0.mean, dims = [3] : (tensor<4xf32>) -> tensor<2x8x9x4xf32>
     %conv.0.xc = stablehlo.subtract %conv.0.conv, %conv.0.mean_b : tensor<2x8x9x4xf32>
     %conv.0.xc2 = stablehlo.multiply %conv.0.xc, %conv.0.xc : tensor<2x8x9x4xf32>
-    %conv.0.sum_xc2_hw = stablehlo.reduce(%conv.0.xc2 init: %cst_1) applies stablehlo.add across dimensions = [1, 2] : (tensor<2x8x9x4xf32>, tensor<f32>) -> tensor<2x4xf32>
+    %conv.0.sum_xc2_w = stablehlo.reduce(%conv.0.xc2 init: %cst_1) applies stablehlo.add across dimensions = [2] : (tensor<2x8x9x4xf32>, tensor<f32>) -> tensor<2x8x4xf32>
+    %conv.0.sum_xc2_hw = stablehlo.reduce(%conv.0.sum_xc2_w init: %cst_1) applies stablehlo.add across dimensions = [1] : (tensor<2x8x4xf32>, tensor<f32>) -> tensor<2x4xf32>
     %conv.0.sum_xc2 = stablehlo.reduce(%conv.0.sum_xc2_hw init: %cst_1) applies stablehlo.add across dimensions = [0] : (tensor<2x4xf32>, tensor<f32>) -> tensor<4xf32>
     %conv.0.bcast_1 = stablehlo.broadcast_in_dim %cst, dims = [] : (tensor<f32>) -> tensor<4xf32>
     %conv.0.var = stablehlo.multiply %conv.0.sum_xc2, %conv.0.bcast_1 : tensor<4xf32>
@@ -417,14 +435,16 @@ module {
     %conv.1.x_read = stablehlo.slice %conv.0.relu6 [0:2, 0:7, 0:9, 0:4] : (tensor<2x8x9x4xf32>) -> tensor<2x7x9x4xf32>
     %conv.1.conv = stablehlo.convolution(%conv.1.x_read, %conv.1.conv.w) dim_numbers = [b, 0, 1, f]x[0, 1, i, o]->[b, 0, 1, f], window = {stride = [2, 2], pad = [[0, 0], [0, 0]], lhs_dilate = [1, 1], rhs_dilate = [1, 1]} {batch_group_count = 1 : i64, feature_group_count = 1 : i64} : (tensor<2x7x9x4xf32>, tensor<3x3x4x4xf32>) -> tensor<2x3x4x4xf32>
     %cst_6 = stablehlo.constant dense<4.16666667e-02> : tensor<f32>
-    %conv.1.sum_x_hw = stablehlo.reduce(%conv.1.conv init: %cst_1) applies stablehlo.add across dimensions = [1, 2] : (tensor<2x3x4x4xf32>, tensor<f32>) -> tensor<2x4xf32>
+    %conv.1.sum_x_w = stablehlo.reduce(%conv.1.conv init: %cst_1) applies stablehlo.add across dimensions = [2] : (tensor<2x3x4x4xf32>, tensor<f32>) -> tensor<2x3x4xf32>
+    %conv.1.sum_x_hw = stablehlo.reduce(%conv.1.sum_x_w init: %cst_1) applies stablehlo.add across dimensions = [1] : (tensor<2x3x4xf32>, tensor<f32>) -> tensor<2x4xf32>
     %conv.1.sum_x = stablehlo.reduce(%conv.1.sum_x_hw init: %cst_1) applies stablehlo.add across dimensions = [0] : (tensor<2x4xf32>, tensor<f32>) -> tensor<4xf32>
     %conv.1.bcast = stablehlo.broadcast_in_dim %cst_6, dims = [] : (tensor<f32>) -> tensor<4xf32>
     %conv.1.mean = stablehlo.multiply %conv.1.sum_x, %conv.1.bcast : tensor<4xf32>
     %conv.1.mean_b = stablehlo.broadcast_in_dim %conv.1.mean, dims = [3] : (tensor<4xf32>) -> tensor<2x3x4x4xf32>
     %conv.1.xc = stablehlo.subtract %conv.1.conv, %conv.1.mean_b : tensor<2x3x4x4xf32>
     %conv.1.xc2 = stablehlo.multiply %conv.1.xc, %conv.1.xc : tensor<2x3x4x4xf32>
-    %conv.1.sum_xc2_hw = stablehlo.reduce(%conv.1.xc2 init: %cst_1) applies stablehlo.add across dimensions = [1, 2] : (tensor<2x3x4x4xf32>, tensor<f32>) -> tensor<2x4xf32>
+    %conv.1.sum_xc2_w = stablehlo.reduce(%conv.1.xc2 init: %cst_1) applies stablehlo.add across dimensions = [2] : (tensor<2x3x4x4xf32>, tensor<f32>) -> tensor<2x3x4xf32>
+    %conv.1.sum_xc2_hw = stablehlo.reduce(%conv.1.sum_xc2_w init: %cst_1) applies stablehlo.add across dimensions = [1] : (tensor<2x3x4xf32>, tensor<f32>) -> tensor<2x4xf32>
     %conv.1.sum_xc2 = stablehlo.reduce(%conv.1.sum_xc2_hw init: %cst_1) applies stablehlo.add across dimensions = [0] : (tensor<2x4xf32>, tensor<f32>) -> tensor<4xf32>
     %conv.1.bcast_1 = stablehlo.broadcast_in_dim %cst_6, dims = [] : (tensor<f32>) -> tensor<4xf32>
     %conv.1.var = stablehlo.multiply %conv.1.sum_xc2, %conv.1.bcast_1 : tensor<4xf32>
@@ -525,17 +545,23 @@ module {
     %conv.1.dswish = stablehlo.multiply %conv.1.sigmoid_r, %conv.1.one_plus : tensor<2x3x4x4xf32>
     %conv.1.d_swish = stablehlo.multiply %pool.2.d_x, %conv.1.dswish : tensor<2x3x4x4xf32>
     %conv.1.du_xhat = stablehlo.multiply %conv.1.d_swish, %conv.1.xhat : tensor<2x3x4x4xf32>
-    %conv.1.d_beta_hw_d_gamma_hw:2 = stablehlo.reduce(%conv.1.d_swish init: %cst_1), (%conv.1.du_xhat init: %cst_1) across dimensions = [1, 2] : (tensor<2x3x4x4xf32>, tensor<2x3x4x4xf32>, tensor<f32>, tensor<f32>) -> (tensor<2x4xf32>, tensor<2x4xf32>)
+    %conv.1.d_beta_w_d_gamma_w:2 = stablehlo.reduce(%conv.1.d_swish init: %cst_1), (%conv.1.du_xhat init: %cst_1) across dimensions = [2] : (tensor<2x3x4x4xf32>, tensor<2x3x4x4xf32>, tensor<f32>, tensor<f32>) -> (tensor<2x3x4xf32>, tensor<2x3x4xf32>)
       reducer(%acc: tensor<f32>, %elt: tensor<f32>) (%acc_1: tensor<f32>, %elt_1: tensor<f32>) {
         %part = stablehlo.add %acc, %elt : tensor<f32>
         %part_1 = stablehlo.add %acc_1, %elt_1 : tensor<f32>
         stablehlo.return %part, %part_1 : tensor<f32>, tensor<f32>
       }
-    %conv.1.d_beta_d_gamma:2 = stablehlo.reduce(%conv.1.d_beta_hw_d_gamma_hw#0 init: %cst_1), (%conv.1.d_beta_hw_d_gamma_hw#1 init: %cst_1) across dimensions = [0] : (tensor<2x4xf32>, tensor<2x4xf32>, tensor<f32>, tensor<f32>) -> (tensor<4xf32>, tensor<4xf32>)
+    %conv.1.d_beta_hw_d_gamma_hw:2 = stablehlo.reduce(%conv.1.d_beta_w_d_gamma_w#0 init: %cst_1), (%conv.1.d_beta_w_d_gamma_w#1 init: %cst_1) across dimensions = [1] : (tensor<2x3x4xf32>, tensor<2x3x4xf32>, tensor<f32>, tensor<f32>) -> (tensor<2x4xf32>, tensor<2x4xf32>)
       reducer(%acc_2: tensor<f32>, %elt_2: tensor<f32>) (%acc_3: tensor<f32>, %elt_3: tensor<f32>) {
         %part_2 = stablehlo.add %acc_2, %elt_2 : tensor<f32>
         %part_3 = stablehlo.add %acc_3, %elt_3 : tensor<f32>
         stablehlo.return %part_2, %part_3 : tensor<f32>, tensor<f32>
+      }
+    %conv.1.d_beta_d_gamma:2 = stablehlo.reduce(%conv.1.d_beta_hw_d_gamma_hw#0 init: %cst_1), (%conv.1.d_beta_hw_d_gamma_hw#1 init: %cst_1) across dimensions = [0] : (tensor<2x4xf32>, tensor<2x4xf32>, tensor<f32>, tensor<f32>) -> (tensor<4xf32>, tensor<4xf32>)
+      reducer(%acc_4: tensor<f32>, %elt_4: tensor<f32>) (%acc_5: tensor<f32>, %elt_5: tensor<f32>) {
+        %part_4 = stablehlo.add %acc_4, %elt_4 : tensor<f32>
+        %part_5 = stablehlo.add %acc_5, %elt_5 : tensor<f32>
+        stablehlo.return %part_4, %part_5 : tensor<f32>, tensor<f32>
       }
     %conv.1.gamma_inv = stablehlo.multiply %conv.1.bn.gamma.flat, %conv.1.inv_std : tensor<4xf32>
     %conv.1.bcast_10 = stablehlo.broadcast_in_dim %cst_6, dims = [] : (tensor<f32>) -> tensor<4xf32>
@@ -570,17 +596,23 @@ module {
     %conv.0.full = stablehlo.broadcast_in_dim %cst_1, dims = [] : (tensor<f32>) -> tensor<2x8x9x4xf32>
     %conv.0.d_relu6 = stablehlo.select %conv.0.relu6_on, %conv.1.d_x, %conv.0.full : (tensor<2x8x9x4xi1>, tensor<2x8x9x4xf32>, tensor<2x8x9x4xf32>) -> tensor<2x8x9x4xf32>
     %conv.0.du_xhat = stablehlo.multiply %conv.0.d_relu6, %conv.0.xhat : tensor<2x8x9x4xf32>
-    %conv.0.d_beta_hw_d_gamma_hw:2 = stablehlo.reduce(%conv.0.d_relu6 init: %cst_1), (%conv.0.du_xhat init: %cst_1) across dimensions = [1, 2] : (tensor<2x8x9x4xf32>, tensor<2x8x9x4xf32>, tensor<f32>, tensor<f32>) -> (tensor<2x4xf32>, tensor<2x4xf32>)
-      reducer(%acc_4: tensor<f32>, %elt_4: tensor<f32>) (%acc_5: tensor<f32>, %elt_5: tensor<f32>) {
-        %part_4 = stablehlo.add %acc_4, %elt_4 : tensor<f32>
-        %part_5 = stablehlo.add %acc_5, %elt_5 : tensor<f32>
-        stablehlo.return %part_4, %part_5 : tensor<f32>, tensor<f32>
-      }
-    %conv.0.d_beta_d_gamma:2 = stablehlo.reduce(%conv.0.d_beta_hw_d_gamma_hw#0 init: %cst_1), (%conv.0.d_beta_hw_d_gamma_hw#1 init: %cst_1) across dimensions = [0] : (tensor<2x4xf32>, tensor<2x4xf32>, tensor<f32>, tensor<f32>) -> (tensor<4xf32>, tensor<4xf32>)
+    %conv.0.d_beta_w_d_gamma_w:2 = stablehlo.reduce(%conv.0.d_relu6 init: %cst_1), (%conv.0.du_xhat init: %cst_1) across dimensions = [2] : (tensor<2x8x9x4xf32>, tensor<2x8x9x4xf32>, tensor<f32>, tensor<f32>) -> (tensor<2x8x4xf32>, tensor<2x8x4xf32>)
       reducer(%acc_6: tensor<f32>, %elt_6: tensor<f32>) (%acc_7: tensor<f32>, %elt_7: tensor<f32>) {
         %part_6 = stablehlo.add %acc_6, %elt_6 : tensor<f32>
         %part_7 = stablehlo.add %acc_7, %elt_7 : tensor<f32>
         stablehlo.return %part_6, %part_7 : tensor<f32>, tensor<f32>
+      }
+    %conv.0.d_beta_hw_d_gamma_hw:2 = stablehlo.reduce(%conv.0.d_beta_w_d_gamma_w#0 init: %cst_1), (%conv.0.d_beta_w_d_gamma_w#1 init: %cst_1) across dimensions = [1] : (tensor<2x8x4xf32>, tensor<2x8x4xf32>, tensor<f32>, tensor<f32>) -> (tensor<2x4xf32>, tensor<2x4xf32>)
+      reducer(%acc_8: tensor<f32>, %elt_8: tensor<f32>) (%acc_9: tensor<f32>, %elt_9: tensor<f32>) {
+        %part_8 = stablehlo.add %acc_8, %elt_8 : tensor<f32>
+        %part_9 = stablehlo.add %acc_9, %elt_9 : tensor<f32>
+        stablehlo.return %part_8, %part_9 : tensor<f32>, tensor<f32>
+      }
+    %conv.0.d_beta_d_gamma:2 = stablehlo.reduce(%conv.0.d_beta_hw_d_gamma_hw#0 init: %cst_1), (%conv.0.d_beta_hw_d_gamma_hw#1 init: %cst_1) across dimensions = [0] : (tensor<2x4xf32>, tensor<2x4xf32>, tensor<f32>, tensor<f32>) -> (tensor<4xf32>, tensor<4xf32>)
+      reducer(%acc_10: tensor<f32>, %elt_10: tensor<f32>) (%acc_11: tensor<f32>, %elt_11: tensor<f32>) {
+        %part_10 = stablehlo.add %acc_10, %elt_10 : tensor<f32>
+        %part_11 = stablehlo.add %acc_11, %elt_11 : tensor<f32>
+        stablehlo.return %part_10, %part_11 : tensor<f32>, tensor<f32>
       }
     %conv.0.gamma_inv = stablehlo.multiply %conv.0.bn.gamma.flat, %conv.0.inv_std : tensor<4xf32>
     %conv.0.bcast_12 = stablehlo.broadcast_in_dim %cst, dims = [] : (tensor<f32>) -> tensor<4xf32>

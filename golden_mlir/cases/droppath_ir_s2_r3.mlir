@@ -312,14 +312,16 @@ module {
     %conv.0.conv = stablehlo.convolution(%images, %conv.0.conv.w) dim_numbers = [b, 0, 1, f]x[0, 1, i, o]->[b, 0, 1, f], window = {stride = [1, 1], pad = [[1, 1], [1, 1]], lhs_dilate = [1, 1], rhs_dilate = [1, 1]} {batch_group_count = 1 : i64, feature_group_count = 1 : i64} : (tensor<4x7x7x2xf32>, tensor<3x3x2x4xf32>) -> tensor<4x7x7x4xf32>
     %cst = stablehlo.constant dense<5.10204082e-03> : tensor<f32>
     %cst_1 = stablehlo.constant dense<0.00000000e+00> : tensor<f32>
-    %conv.0.sum_x_hw = stablehlo.reduce(%conv.0.conv init: %cst_1) applies stablehlo.add across dimensions = [1, 2] : (tensor<4x7x7x4xf32>, tensor<f32>) -> tensor<4x4xf32>
+    %conv.0.sum_x_w = stablehlo.reduce(%conv.0.conv init: %cst_1) applies stablehlo.add across dimensions = [2] : (tensor<4x7x7x4xf32>, tensor<f32>) -> tensor<4x7x4xf32>
+    %conv.0.sum_x_hw = stablehlo.reduce(%conv.0.sum_x_w init: %cst_1) applies stablehlo.add across dimensions = [1] : (tensor<4x7x4xf32>, tensor<f32>) -> tensor<4x4xf32>
     %conv.0.sum_x = stablehlo.reduce(%conv.0.sum_x_hw init: %cst_1) applies stablehlo.add across dimensions = [0] : (tensor<4x4xf32>, tensor<f32>) -> tensor<4xf32>
     %conv.0.bcast = stablehlo.broadcast_in_dim %cst, dims = [] : (tensor<f32>) -> tensor<4xf32>
     %conv.0.mean = stablehlo.multiply %conv.0.sum_x, %conv.0.bcast : tensor<4xf32>
     %conv.0.mean_b = stablehlo.broadcast_in_dim %conv.0.mean, dims = [3] : (tensor<4xf32>) -> tensor<4x7x7x4xf32>
     %conv.0.xc = stablehlo.subtract %conv.0.conv, %conv.0.mean_b : tensor<4x7x7x4xf32>
     %conv.0.xc2 = stablehlo.multiply %conv.0.xc, %conv.0.xc : tensor<4x7x7x4xf32>
-    %conv.0.sum_xc2_hw = stablehlo.reduce(%conv.0.xc2 init: %cst_1) applies stablehlo.add across dimensions = [1, 2] : (tensor<4x7x7x4xf32>, tensor<f32>) -> tensor<4x4xf32>
+    %conv.0.sum_xc2_w = stablehlo.reduce(%conv.0.xc2 init: %cst_1) applies stablehlo.add across dimensions = [2] : (tensor<4x7x7x4xf32>, tensor<f32>) -> tensor<4x7x4xf32>
+    %conv.0.sum_xc2_hw = stablehlo.reduce(%conv.0.sum_xc2_w init: %cst_1) applies stablehlo.add across dimensions = [1] : (tensor<4x7x4xf32>, tensor<f32>) -> tensor<4x4xf32>
     %conv.0.sum_xc2 = stablehlo.reduce(%conv.0.sum_xc2_hw init: %cst_1) applies stablehlo.add across dimensions = [0] : (tensor<4x4xf32>, tensor<f32>) -> tensor<4xf32>
     %conv.0.bcast_1 = stablehlo.broadcast_in_dim %cst, dims = [] : (tensor<f32>) -> tensor<4xf32>
     %conv.0.var = stablehlo.multiply %conv.0.sum_xc2, %conv.0.bcast_1 : tensor<4xf32>
@@ -355,14 +357,16 @@ module {
     %conv.0.bcast_9 = stablehlo.broadcast_in_dim %cst_5, dims = [] : (tensor<f32>) -> tensor<4x7x7x4xf32>
     %conv.0.relu6 = stablehlo.minimum %conv.0.relu, %conv.0.bcast_9 : tensor<4x7x7x4xf32>
     %blocks.1.0.expand.conv = stablehlo.convolution(%conv.0.relu6, %blocks.1.0.expand.conv.w) dim_numbers = [b, 0, 1, f]x[0, 1, i, o]->[b, 0, 1, f], window = {stride = [1, 1], pad = [[0, 0], [0, 0]], lhs_dilate = [1, 1], rhs_dilate = [1, 1]} {batch_group_count = 1 : i64, feature_group_count = 1 : i64} : (tensor<4x7x7x4xf32>, tensor<1x1x4x24xf32>) -> tensor<4x7x7x24xf32>
-    %blocks.1.0.expand.sum_x_hw = stablehlo.reduce(%blocks.1.0.expand.conv init: %cst_1) applies stablehlo.add across dimensions = [1, 2] : (tensor<4x7x7x24xf32>, tensor<f32>) -> tensor<4x24xf32>
+    %blocks.1.0.expand.sum_x_w = stablehlo.reduce(%blocks.1.0.expand.conv init: %cst_1) applies stablehlo.add across dimensions = [2] : (tensor<4x7x7x24xf32>, tensor<f32>) -> tensor<4x7x24xf32>
+    %blocks.1.0.expand.sum_x_hw = stablehlo.reduce(%blocks.1.0.expand.sum_x_w init: %cst_1) applies stablehlo.add across dimensions = [1] : (tensor<4x7x24xf32>, tensor<f32>) -> tensor<4x24xf32>
     %blocks.1.0.expand.sum_x = stablehlo.reduce(%blocks.1.0.expand.sum_x_hw init: %cst_1) applies stablehlo.add across dimensions = [0] : (tensor<4x24xf32>, tensor<f32>) -> tensor<24xf32>
     %blocks.1.0.expand.bcast = stablehlo.broadcast_in_dim %cst, dims = [] : (tensor<f32>) -> tensor<24xf32>
     %blocks.1.0.expand.mean = stablehlo.multiply %blocks.1.0.expand.sum_x, %blocks.1.0.expand.bcast : tensor<24xf32>
     %blocks.1.0.expand.mean_b = stablehlo.broadcast_in_dim %blocks.1.0.expand.mean, dims = [3] : (tensor<24xf32>) -> tensor<4x7x7x24xf32>
     %blocks.1.0.expand.xc = stablehlo.subtract %blocks.1.0.expand.conv, %blocks.1.0.expand.mean_b : tensor<4x7x7x24xf32>
     %blocks.1.0.expand.xc2 = stablehlo.multiply %blocks.1.0.expand.xc, %blocks.1.0.expand.xc : tensor<4x7x7x24xf32>
-    %blocks.1.0.expand.sum_xc2_hw = stablehlo.reduce(%blocks.1.0.expand.xc2 init: %cst_1) applies stablehlo.add across dimensions = [1, 2] : (tensor<4x7x7x24xf32>, tensor<f32>) -> tensor<4x24xf32>
+    %blocks.1.0.expand.sum_xc2_w = stablehlo.reduce(%blocks.1.0.expand.xc2 init: %cst_1) applies stablehlo.add across dimensions = [2] : (tensor<4x7x7x24xf32>, tensor<f32>) -> tensor<4x7x24xf32>
+    %blocks.1.0.expand.sum_xc2_hw = stablehlo.reduce(%blocks.1.0.expand.sum_xc2_w init: %cst_1) applies stablehlo.add across dimensions = [1] : (tensor<4x7x24xf32>, tensor<f32>) -> tensor<4x24xf32>
     %blocks.1.0.expand.sum_xc2 = stablehlo.reduce(%blocks.1.0.expand.sum_xc2_hw init: %cst_1) applies stablehlo.add across dimensions = [0] : (tensor<4x24xf32>, tensor<f32>) -> tensor<24xf32>
     %blocks.1.0.expand.bcast_1 = stablehlo.broadcast_in_dim %cst, dims = [] : (tensor<f32>) -> tensor<24xf32>
     %blocks.1.0.expand.var = stablehlo.multiply %blocks.1.0.expand.sum_xc2, %blocks.1.0.expand.bcast_1 : tensor<24xf32>
@@ -395,14 +399,16 @@ module {
     %blocks.1.0.expand.relu6 = stablehlo.minimum %blocks.1.0.expand.relu, %blocks.1.0.expand.bcast_9 : tensor<4x7x7x24xf32>
     %blocks.1.0.dw.conv = stablehlo.convolution(%blocks.1.0.expand.relu6, %blocks.1.0.dw.conv.w) dim_numbers = [b, 0, 1, f]x[0, 1, i, o]->[b, 0, 1, f], window = {stride = [2, 2], pad = [[1, 1], [1, 1]], lhs_dilate = [1, 1], rhs_dilate = [1, 1]} {batch_group_count = 1 : i64, feature_group_count = 24 : i64} : (tensor<4x7x7x24xf32>, tensor<3x3x1x24xf32>) -> tensor<4x4x4x24xf32>
     %cst_6 = stablehlo.constant dense<1.56250000e-02> : tensor<f32>
-    %blocks.1.0.dw.sum_x_hw = stablehlo.reduce(%blocks.1.0.dw.conv init: %cst_1) applies stablehlo.add across dimensions = [1, 2] : (tensor<4x4x4x24xf32>, tensor<f32>) -> tensor<4x24xf32>
+    %blocks.1.0.dw.sum_x_w = stablehlo.reduce(%blocks.1.0.dw.conv init: %cst_1) applies stablehlo.add across dimensions = [2] : (tensor<4x4x4x24xf32>, tensor<f32>) -> tensor<4x4x24xf32>
+    %blocks.1.0.dw.sum_x_hw = stablehlo.reduce(%blocks.1.0.dw.sum_x_w init: %cst_1) applies stablehlo.add across dimensions = [1] : (tensor<4x4x24xf32>, tensor<f32>) -> tensor<4x24xf32>
     %blocks.1.0.dw.sum_x = stablehlo.reduce(%blocks.1.0.dw.sum_x_hw init: %cst_1) applies stablehlo.add across dimensions = [0] : (tensor<4x24xf32>, tensor<f32>) -> tensor<24xf32>
     %blocks.1.0.dw.bcast = stablehlo.broadcast_in_dim %cst_6, dims = [] : (tensor<f32>) -> tensor<24xf32>
     %blocks.1.0.dw.mean = stablehlo.multiply %blocks.1.0.dw.sum_x, %blocks.1.0.dw.bcast : tensor<24xf32>
     %blocks.1.0.dw.mean_b = stablehlo.broadcast_in_dim %blocks.1.0.dw.mean, dims = [3] : (tensor<24xf32>) -> tensor<4x4x4x24xf32>
     %blocks.1.0.dw.xc = stablehlo.subtract %blocks.1.0.dw.conv, %blocks.1.0.dw.mean_b : tensor<4x4x4x24xf32>
     %blocks.1.0.dw.xc2 = stablehlo.multiply %blocks.1.0.dw.xc, %blocks.1.0.dw.xc : tensor<4x4x4x24xf32>
-    %blocks.1.0.dw.sum_xc2_hw = stablehlo.reduce(%blocks.1.0.dw.xc2 init: %cst_1) applies stablehlo.add across dimensions = [1, 2] : (tensor<4x4x4x24xf32>, tensor<f32>) -> tensor<4x24xf32>
+    %blocks.1.0.dw.sum_xc2_w = stablehlo.reduce(%blocks.1.0.dw.xc2 init: %cst_1) applies stablehlo.add across dimensions = [2] : (tensor<4x4x4x24xf32>, tensor<f32>) -> tensor<4x4x24xf32>
+    %blocks.1.0.dw.sum_xc2_hw = stablehlo.reduce(%blocks.1.0.dw.sum_xc2_w init: %cst_1) applies stablehlo.add across dimensions = [1] : (tensor<4x4x24xf32>, tensor<f32>) -> tensor<4x24xf32>
     %blocks.1.0.dw.sum_xc2 = stablehlo.reduce(%blocks.1.0.dw.sum_xc2_hw init: %cst_1) applies stablehlo.add across dimensions = [0] : (tensor<4x24xf32>, tensor<f32>) -> tensor<24xf32>
     %blocks.1.0.dw.bcast_1 = stablehlo.broadcast_in_dim %cst_6, dims = [] : (tensor<f32>) -> tensor<24xf32>
     %blocks.1.0.dw.var = stablehlo.multiply %blocks.1.0.dw.sum_xc2, %blocks.1.0.dw.bcast_1 : tensor<24xf32>
@@ -435,14 +441,16 @@ module {
     %blocks.1.0.dw.bcast_9 = stablehlo.broadcast_in_dim %cst_5, dims = [] : (tensor<f32>) -> tensor<4x4x4x24xf32>
     %blocks.1.0.dw.relu6 = stablehlo.minimum %blocks.1.0.dw.relu, %blocks.1.0.dw.bcast_9 : tensor<4x4x4x24xf32>
     %blocks.1.0.project.conv = stablehlo.convolution(%blocks.1.0.dw.relu6, %blocks.1.0.project.conv.w) dim_numbers = [b, 0, 1, f]x[0, 1, i, o]->[b, 0, 1, f], window = {stride = [1, 1], pad = [[0, 0], [0, 0]], lhs_dilate = [1, 1], rhs_dilate = [1, 1]} {batch_group_count = 1 : i64, feature_group_count = 1 : i64} : (tensor<4x4x4x24xf32>, tensor<1x1x24x6xf32>) -> tensor<4x4x4x6xf32>
-    %blocks.1.0.project.sum_x_hw = stablehlo.reduce(%blocks.1.0.project.conv init: %cst_1) applies stablehlo.add across dimensions = [1, 2] : (tensor<4x4x4x6xf32>, tensor<f32>) -> tensor<4x6xf32>
+    %blocks.1.0.project.sum_x_w = stablehlo.reduce(%blocks.1.0.project.conv init: %cst_1) applies stablehlo.add across dimensions = [2] : (tensor<4x4x4x6xf32>, tensor<f32>) -> tensor<4x4x6xf32>
+    %blocks.1.0.project.sum_x_hw = stablehlo.reduce(%blocks.1.0.project.sum_x_w init: %cst_1) applies stablehlo.add across dimensions = [1] : (tensor<4x4x6xf32>, tensor<f32>) -> tensor<4x6xf32>
     %blocks.1.0.project.sum_x = stablehlo.reduce(%blocks.1.0.project.sum_x_hw init: %cst_1) applies stablehlo.add across dimensions = [0] : (tensor<4x6xf32>, tensor<f32>) -> tensor<6xf32>
     %blocks.1.0.project.bcast = stablehlo.broadcast_in_dim %cst_6, dims = [] : (tensor<f32>) -> tensor<6xf32>
     %blocks.1.0.project.mean = stablehlo.multiply %blocks.1.0.project.sum_x, %blocks.1.0.project.bcast : tensor<6xf32>
     %blocks.1.0.project.mean_b = stablehlo.broadcast_in_dim %blocks.1.0.project.mean, dims = [3] : (tensor<6xf32>) -> tensor<4x4x4x6xf32>
     %blocks.1.0.project.xc = stablehlo.subtract %blocks.1.0.project.conv, %blocks.1.0.project.mean_b : tensor<4x4x4x6xf32>
     %blocks.1.0.project.xc2 = stablehlo.multiply %blocks.1.0.project.xc, %blocks.1.0.project.xc : tensor<4x4x4x6xf32>
-    %blocks.1.0.project.sum_xc2_hw = stablehlo.reduce(%blocks.1.0.project.xc2 init: %cst_1) applies stablehlo.add across dimensions = [1, 2] : (tensor<4x4x4x6xf32>, tensor<f32>) -> tensor<4x6xf32>
+    %blocks.1.0.project.sum_xc2_w = stablehlo.reduce(%blocks.1.0.project.xc2 init: %cst_1) applies stablehlo.add across dimensions = [2] : (tensor<4x4x4x6xf32>, tensor<f32>) -> tensor<4x4x6xf32>
+    %blocks.1.0.project.sum_xc2_hw = stablehlo.reduce(%blocks.1.0.project.sum_xc2_w init: %cst_1) applies stablehlo.add across dimensions = [1] : (tensor<4x4x6xf32>, tensor<f32>) -> tensor<4x6xf32>
     %blocks.1.0.project.sum_xc2 = stablehlo.reduce(%blocks.1.0.project.sum_xc2_hw init: %cst_1) applies stablehlo.add across dimensions = [0] : (tensor<4x6xf32>, tensor<f32>) -> tensor<6xf32>
     %blocks.1.0.project.bcast_1 = stablehlo.broadcast_in_dim %cst_6, dims = [] : (tensor<f32>) -> tensor<6xf32>
     %blocks.1.0.project.var = stablehlo.multiply %blocks.1.0.project.sum_xc2, %blocks.1.0.project.bcast_1 : tensor<6xf32>
@@ -470,14 +478,16 @@ module {
     %blocks.1.0.project.rv_new = stablehlo.multiply %blocks.1.0.project.var_unbiased, %blocks.1.0.project.bcast_7 : tensor<6xf32>
     %blocks.1.0.project.running_var = stablehlo.add %blocks.1.0.project.rv_keep, %blocks.1.0.project.rv_new : tensor<6xf32>
     %blocks.1.1.expand.conv = stablehlo.convolution(%blocks.1.0.project.bn, %blocks.1.1.expand.conv.w) dim_numbers = [b, 0, 1, f]x[0, 1, i, o]->[b, 0, 1, f], window = {stride = [1, 1], pad = [[0, 0], [0, 0]], lhs_dilate = [1, 1], rhs_dilate = [1, 1]} {batch_group_count = 1 : i64, feature_group_count = 1 : i64} : (tensor<4x4x4x6xf32>, tensor<1x1x6x36xf32>) -> tensor<4x4x4x36xf32>
-    %blocks.1.1.expand.sum_x_hw = stablehlo.reduce(%blocks.1.1.expand.conv init: %cst_1) applies stablehlo.add across dimensions = [1, 2] : (tensor<4x4x4x36xf32>, tensor<f32>) -> tensor<4x36xf32>
+    %blocks.1.1.expand.sum_x_w = stablehlo.reduce(%blocks.1.1.expand.conv init: %cst_1) applies stablehlo.add across dimensions = [2] : (tensor<4x4x4x36xf32>, tensor<f32>) -> tensor<4x4x36xf32>
+    %blocks.1.1.expand.sum_x_hw = stablehlo.reduce(%blocks.1.1.expand.sum_x_w init: %cst_1) applies stablehlo.add across dimensions = [1] : (tensor<4x4x36xf32>, tensor<f32>) -> tensor<4x36xf32>
     %blocks.1.1.expand.sum_x = stablehlo.reduce(%blocks.1.1.expand.sum_x_hw init: %cst_1) applies stablehlo.add across dimensions = [0] : (tensor<4x36xf32>, tensor<f32>) -> tensor<36xf32>
     %blocks.1.1.expand.bcast = stablehlo.broadcast_in_dim %cst_6, dims = [] : (tensor<f32>) -> tensor<36xf32>
     %blocks.1.1.expand.mean = stablehlo.multiply %blocks.1.1.expand.sum_x, %blocks.1.1.expand.bcast : tensor<36xf32>
     %blocks.1.1.expand.mean_b = stablehlo.broadcast_in_dim %blocks.1.1.expand.mean, dims = [3] : (tensor<36xf32>) -> tensor<4x4x4x36xf32>
     %blocks.1.1.expand.xc = stablehlo.subtract %blocks.1.1.expand.conv, %blocks.1.1.expand.mean_b : tensor<4x4x4x36xf32>
     %blocks.1.1.expand.xc2 = stablehlo.multiply %blocks.1.1.expand.xc, %blocks.1.1.expand.xc : tensor<4x4x4x36xf32>
-    %blocks.1.1.expand.sum_xc2_hw = stablehlo.reduce(%blocks.1.1.expand.xc2 init: %cst_1) applies stablehlo.add across dimensions = [1, 2] : (tensor<4x4x4x36xf32>, tensor<f32>) -> tensor<4x36xf32>
+    %blocks.1.1.expand.sum_xc2_w = stablehlo.reduce(%blocks.1.1.expand.xc2 init: %cst_1) applies stablehlo.add across dimensions = [2] : (tensor<4x4x4x36xf32>, tensor<f32>) -> tensor<4x4x36xf32>
+    %blocks.1.1.expand.sum_xc2_hw = stablehlo.reduce(%blocks.1.1.expand.sum_xc2_w init: %cst_1) applies stablehlo.add across dimensions = [1] : (tensor<4x4x36xf32>, tensor<f32>) -> tensor<4x36xf32>
     %blocks.1.1.expand.sum_xc2 = stablehlo.reduce(%blocks.1.1.expand.sum_xc2_hw init: %cst_1) applies stablehlo.add across dimensions = [0] : (tensor<4x36xf32>, tensor<f32>) -> tensor<36xf32>
     %blocks.1.1.expand.bcast_1 = stablehlo.broadcast_in_dim %cst_6, dims = [] : (tensor<f32>) -> tensor<36xf32>
     %blocks.1.1.expand.var = stablehlo.multiply %blocks.1.1.expand.sum_xc2, %blocks.1.1.expand.bcast_1 : tensor<36xf32>
@@ -509,14 +519,16 @@ module {
     %blocks.1.1.expand.bcast_9 = stablehlo.broadcast_in_dim %cst_5, dims = [] : (tensor<f32>) -> tensor<4x4x4x36xf32>
     %blocks.1.1.expand.relu6 = stablehlo.minimum %blocks.1.1.expand.relu, %blocks.1.1.expand.bcast_9 : tensor<4x4x4x36xf32>
     %blocks.1.1.dw.conv = stablehlo.convolution(%blocks.1.1.expand.relu6, %blocks.1.1.dw.conv.w) dim_numbers = [b, 0, 1, f]x[0, 1, i, o]->[b, 0, 1, f], window = {stride = [1, 1], pad = [[1, 1], [1, 1]], lhs_dilate = [1, 1], rhs_dilate = [1, 1]} {batch_group_count = 1 : i64, feature_group_count = 36 : i64} : (tensor<4x4x4x36xf32>, tensor<3x3x1x36xf32>) -> tensor<4x4x4x36xf32>
-    %blocks.1.1.dw.sum_x_hw = stablehlo.reduce(%blocks.1.1.dw.conv init: %cst_1) applies stablehlo.add across dimensions = [1, 2] : (tensor<4x4x4x36xf32>, tensor<f32>) -> tensor<4x36xf32>
+    %blocks.1.1.dw.sum_x_w = stablehlo.reduce(%blocks.1.1.dw.conv init: %cst_1) applies stablehlo.add across dimensions = [2] : (tensor<4x4x4x36xf32>, tensor<f32>) -> tensor<4x4x36xf32>
+    %blocks.1.1.dw.sum_x_hw = stablehlo.reduce(%blocks.1.1.dw.sum_x_w init: %cst_1) applies stablehlo.add across dimensions = [1] : (tensor<4x4x36xf32>, tensor<f32>) -> tensor<4x36xf32>
     %blocks.1.1.dw.sum_x = stablehlo.reduce(%blocks.1.1.dw.sum_x_hw init: %cst_1) applies stablehlo.add across dimensions = [0] : (tensor<4x36xf32>, tensor<f32>) -> tensor<36xf32>
     %blocks.1.1.dw.bcast = stablehlo.broadcast_in_dim %cst_6, dims = [] : (tensor<f32>) -> tensor<36xf32>
     %blocks.1.1.dw.mean = stablehlo.multiply %blocks.1.1.dw.sum_x, %blocks.1.1.dw.bcast : tensor<36xf32>
     %blocks.1.1.dw.mean_b = stablehlo.broadcast_in_dim %blocks.1.1.dw.mean, dims = [3] : (tensor<36xf32>) -> tensor<4x4x4x36xf32>
     %blocks.1.1.dw.xc = stablehlo.subtract %blocks.1.1.dw.conv, %blocks.1.1.dw.mean_b : tensor<4x4x4x36xf32>
     %blocks.1.1.dw.xc2 = stablehlo.multiply %blocks.1.1.dw.xc, %blocks.1.1.dw.xc : tensor<4x4x4x36xf32>
-    %blocks.1.1.dw.sum_xc2_hw = stablehlo.reduce(%blocks.1.1.dw.xc2 init: %cst_1) applies stablehlo.add across dimensions = [1, 2] : (tensor<4x4x4x36xf32>, tensor<f32>) -> tensor<4x36xf32>
+    %blocks.1.1.dw.sum_xc2_w = stablehlo.reduce(%blocks.1.1.dw.xc2 init: %cst_1) applies stablehlo.add across dimensions = [2] : (tensor<4x4x4x36xf32>, tensor<f32>) -> tensor<4x4x36xf32>
+    %blocks.1.1.dw.sum_xc2_hw = stablehlo.reduce(%blocks.1.1.dw.sum_xc2_w init: %cst_1) applies stablehlo.add across dimensions = [1] : (tensor<4x4x36xf32>, tensor<f32>) -> tensor<4x36xf32>
     %blocks.1.1.dw.sum_xc2 = stablehlo.reduce(%blocks.1.1.dw.sum_xc2_hw init: %cst_1) applies stablehlo.add across dimensions = [0] : (tensor<4x36xf32>, tensor<f32>) -> tensor<36xf32>
     %blocks.1.1.dw.bcast_1 = stablehlo.broadcast_in_dim %cst_6, dims = [] : (tensor<f32>) -> tensor<36xf32>
     %blocks.1.1.dw.var = stablehlo.multiply %blocks.1.1.dw.sum_xc2, %blocks.1.1.dw.bcast_1 : tensor<36xf32>
@@ -548,14 +560,16 @@ module {
     %blocks.1.1.dw.bcast_9 = stablehlo.broadcast_in_dim %cst_5, dims = [] : (tensor<f32>) -> tensor<4x4x4x36xf32>
     %blocks.1.1.dw.relu6 = stablehlo.minimum %blocks.1.1.dw.relu, %blocks.1.1.dw.bcast_9 : tensor<4x4x4x36xf32>
     %blocks.1.1.project.conv = stablehlo.convolution(%blocks.1.1.dw.relu6, %blocks.1.1.project.conv.w) dim_numbers = [b, 0, 1, f]x[0, 1, i, o]->[b, 0, 1, f], window = {stride = [1, 1], pad = [[0, 0], [0, 0]], lhs_dilate = [1, 1], rhs_dilate = [1, 1]} {batch_group_count = 1 : i64, feature_group_count = 1 : i64} : (tensor<4x4x4x36xf32>, tensor<1x1x36x6xf32>) -> tensor<4x4x4x6xf32>
-    %blocks.1.1.project.sum_x_hw = stablehlo.reduce(%blocks.1.1.project.conv init: %cst_1) applies stablehlo.add across dimensions = [1, 2] : (tensor<4x4x4x6xf32>, tensor<f32>) -> tensor<4x6xf32>
+    %blocks.1.1.project.sum_x_w = stablehlo.reduce(%blocks.1.1.project.conv init: %cst_1) applies stablehlo.add across dimensions = [2] : (tensor<4x4x4x6xf32>, tensor<f32>) -> tensor<4x4x6xf32>
+    %blocks.1.1.project.sum_x_hw = stablehlo.reduce(%blocks.1.1.project.sum_x_w init: %cst_1) applies stablehlo.add across dimensions = [1] : (tensor<4x4x6xf32>, tensor<f32>) -> tensor<4x6xf32>
     %blocks.1.1.project.sum_x = stablehlo.reduce(%blocks.1.1.project.sum_x_hw init: %cst_1) applies stablehlo.add across dimensions = [0] : (tensor<4x6xf32>, tensor<f32>) -> tensor<6xf32>
     %blocks.1.1.project.bcast = stablehlo.broadcast_in_dim %cst_6, dims = [] : (tensor<f32>) -> tensor<6xf32>
     %blocks.1.1.project.mean = stablehlo.multiply %blocks.1.1.project.sum_x, %blocks.1.1.project.bcast : tensor<6xf32>
     %blocks.1.1.project.mean_b = stablehlo.broadcast_in_dim %blocks.1.1.project.mean, dims = [3] : (tensor<6xf32>) -> tensor<4x4x4x6xf32>
     %blocks.1.1.project.xc = stablehlo.subtract %blocks.1.1.project.conv, %blocks.1.1.project.mean_b : tensor<4x4x4x6xf32>
     %blocks.1.1.project.xc2 = stablehlo.multiply %blocks.1.1.project.xc, %blocks.1.1.project.xc : tensor<4x4x4x6xf32>
-    %blocks.1.1.project.sum_xc2_hw = stablehlo.reduce(%blocks.1.1.project.xc2 init: %cst_1) applies stablehlo.add across dimensions = [1, 2] : (tensor<4x4x4x6xf32>, tensor<f32>) -> tensor<4x6xf32>
+    %blocks.1.1.project.sum_xc2_w = stablehlo.reduce(%blocks.1.1.project.xc2 init: %cst_1) applies stablehlo.add across dimensions = [2] : (tensor<4x4x4x6xf32>, tensor<f32>) -> tensor<4x4x6xf32>
+    %blocks.1.1.project.sum_xc2_hw = stablehlo.reduce(%blocks.1.1.project.sum_xc2_w init: %cst_1) applies stablehlo.add across dimensions = [1] : (tensor<4x4x6xf32>, tensor<f32>) -> tensor<4x6xf32>
     %blocks.1.1.project.sum_xc2 = stablehlo.reduce(%blocks.1.1.project.sum_xc2_hw init: %cst_1) applies stablehlo.add across dimensions = [0] : (tensor<4x6xf32>, tensor<f32>) -> tensor<6xf32>
     %blocks.1.1.project.bcast_1 = stablehlo.broadcast_in_dim %cst_6, dims = [] : (tensor<f32>) -> tensor<6xf32>
     %blocks.1.1.project.var = stablehlo.multiply %blocks.1.1.project.sum_xc2, %blocks.1.1.project.bcast_1 : tensor<6xf32>
@@ -595,14 +609,16 @@ module {
     %blocks.1.1.dropped = stablehlo.multiply %blocks.1.1.project.bn, %blocks.1.1.drop_b : tensor<4x4x4x6xf32>
     %blocks.1.1.residual = stablehlo.add %blocks.1.1.dropped, %blocks.1.0.project.bn : tensor<4x4x4x6xf32>
     %blocks.1.2.expand.conv = stablehlo.convolution(%blocks.1.1.residual, %blocks.1.2.expand.conv.w) dim_numbers = [b, 0, 1, f]x[0, 1, i, o]->[b, 0, 1, f], window = {stride = [1, 1], pad = [[0, 0], [0, 0]], lhs_dilate = [1, 1], rhs_dilate = [1, 1]} {batch_group_count = 1 : i64, feature_group_count = 1 : i64} : (tensor<4x4x4x6xf32>, tensor<1x1x6x36xf32>) -> tensor<4x4x4x36xf32>
-    %blocks.1.2.expand.sum_x_hw = stablehlo.reduce(%blocks.1.2.expand.conv init: %cst_1) applies stablehlo.add across dimensions = [1, 2] : (tensor<4x4x4x36xf32>, tensor<f32>) -> tensor<4x36xf32>
+    %blocks.1.2.expand.sum_x_w = stablehlo.reduce(%blocks.1.2.expand.conv init: %cst_1) applies stablehlo.add across dimensions = [2] : (tensor<4x4x4x36xf32>, tensor<f32>) -> tensor<4x4x36xf32>
+    %blocks.1.2.expand.sum_x_hw = stablehlo.reduce(%blocks.1.2.expand.sum_x_w init: %cst_1) applies stablehlo.add across dimensions = [1] : (tensor<4x4x36xf32>, tensor<f32>) -> tensor<4x36xf32>
     %blocks.1.2.expand.sum_x = stablehlo.reduce(%blocks.1.2.expand.sum_x_hw init: %cst_1) applies stablehlo.add across dimensions = [0] : (tensor<4x36xf32>, tensor<f32>) -> tensor<36xf32>
     %blocks.1.2.expand.bcast = stablehlo.broadcast_in_dim %cst_6, dims = [] : (tensor<f32>) -> tensor<36xf32>
     %blocks.1.2.expand.mean = stablehlo.multiply %blocks.1.2.expand.sum_x, %blocks.1.2.expand.bcast : tensor<36xf32>
     %blocks.1.2.expand.mean_b = stablehlo.broadcast_in_dim %blocks.1.2.expand.mean, dims = [3] : (tensor<36xf32>) -> tensor<4x4x4x36xf32>
     %blocks.1.2.expand.xc = stablehlo.subtract %blocks.1.2.expand.conv, %blocks.1.2.expand.mean_b : tensor<4x4x4x36xf32>
     %blocks.1.2.expand.xc2 = stablehlo.multiply %blocks.1.2.expand.xc, %blocks.1.2.expand.xc : tensor<4x4x4x36xf32>
-    %blocks.1.2.expand.sum_xc2_hw = stablehlo.reduce(%blocks.1.2.expand.xc2 init: %cst_1) applies stablehlo.add across dimensions = [1, 2] : (tensor<4x4x4x36xf32>, tensor<f32>) -> tensor<4x36xf32>
+    %blocks.1.2.expand.sum_xc2_w = stablehlo.reduce(%blocks.1.2.expand.xc2 init: %cst_1) applies stablehlo.add across dimensions = [2] : (tensor<4x4x4x36xf32>, tensor<f32>) -> tensor<4x4x36xf32>
+    %blocks.1.2.expand.sum_xc2_hw = stablehlo.reduce(%blocks.1.2.expand.sum_xc2_w init: %cst_1) applies stablehlo.add across dimensions = [1] : (tensor<4x4x36xf32>, tensor<f32>) -> tensor<4x36xf32>
     %blocks.1.2.expand.sum_xc2 = stablehlo.reduce(%blocks.1.2.expand.sum_xc2_hw init: %cst_1) applies stablehlo.add across dimensions = [0] : (tensor<4x36xf32>, tensor<f32>) -> tensor<36xf32>
     %blocks.1.2.expand.bcast_1 = stablehlo.broadcast_in_dim %cst_6, dims = [] : (tensor<f32>) -> tensor<36xf32>
     %blocks.1.2.expand.var = stablehlo.multiply %blocks.1.2.expand.sum_xc2, %blocks.1.2.expand.bcast_1 : tensor<36xf32>
@@ -634,14 +650,16 @@ module {
     %blocks.1.2.expand.bcast_9 = stablehlo.broadcast_in_dim %cst_5, dims = [] : (tensor<f32>) -> tensor<4x4x4x36xf32>
     %blocks.1.2.expand.relu6 = stablehlo.minimum %blocks.1.2.expand.relu, %blocks.1.2.expand.bcast_9 : tensor<4x4x4x36xf32>
     %blocks.1.2.dw.conv = stablehlo.convolution(%blocks.1.2.expand.relu6, %blocks.1.2.dw.conv.w) dim_numbers = [b, 0, 1, f]x[0, 1, i, o]->[b, 0, 1, f], window = {stride = [1, 1], pad = [[1, 1], [1, 1]], lhs_dilate = [1, 1], rhs_dilate = [1, 1]} {batch_group_count = 1 : i64, feature_group_count = 36 : i64} : (tensor<4x4x4x36xf32>, tensor<3x3x1x36xf32>) -> tensor<4x4x4x36xf32>
-    %blocks.1.2.dw.sum_x_hw = stablehlo.reduce(%blocks.1.2.dw.conv init: %cst_1) applies stablehlo.add across dimensions = [1, 2] : (tensor<4x4x4x36xf32>, tensor<f32>) -> tensor<4x36xf32>
+    %blocks.1.2.dw.sum_x_w = stablehlo.reduce(%blocks.1.2.dw.conv init: %cst_1) applies stablehlo.add across dimensions = [2] : (tensor<4x4x4x36xf32>, tensor<f32>) -> tensor<4x4x36xf32>
+    %blocks.1.2.dw.sum_x_hw = stablehlo.reduce(%blocks.1.2.dw.sum_x_w init: %cst_1) applies stablehlo.add across dimensions = [1] : (tensor<4x4x36xf32>, tensor<f32>) -> tensor<4x36xf32>
     %blocks.1.2.dw.sum_x = stablehlo.reduce(%blocks.1.2.dw.sum_x_hw init: %cst_1) applies stablehlo.add across dimensions = [0] : (tensor<4x36xf32>, tensor<f32>) -> tensor<36xf32>
     %blocks.1.2.dw.bcast = stablehlo.broadcast_in_dim %cst_6, dims = [] : (tensor<f32>) -> tensor<36xf32>
     %blocks.1.2.dw.mean = stablehlo.multiply %blocks.1.2.dw.sum_x, %blocks.1.2.dw.bcast : tensor<36xf32>
     %blocks.1.2.dw.mean_b = stablehlo.broadcast_in_dim %blocks.1.2.dw.mean, dims = [3] : (tensor<36xf32>) -> tensor<4x4x4x36xf32>
     %blocks.1.2.dw.xc = stablehlo.subtract %blocks.1.2.dw.conv, %blocks.1.2.dw.mean_b : tensor<4x4x4x36xf32>
     %blocks.1.2.dw.xc2 = stablehlo.multiply %blocks.1.2.dw.xc, %blocks.1.2.dw.xc : tensor<4x4x4x36xf32>
-    %blocks.1.2.dw.sum_xc2_hw = stablehlo.reduce(%blocks.1.2.dw.xc2 init: %cst_1) applies stablehlo.add across dimensions = [1, 2] : (tensor<4x4x4x36xf32>, tensor<f32>) -> tensor<4x36xf32>
+    %blocks.1.2.dw.sum_xc2_w = stablehlo.reduce(%blocks.1.2.dw.xc2 init: %cst_1) applies stablehlo.add across dimensions = [2] : (tensor<4x4x4x36xf32>, tensor<f32>) -> tensor<4x4x36xf32>
+    %blocks.1.2.dw.sum_xc2_hw = stablehlo.reduce(%blocks.1.2.dw.sum_xc2_w init: %cst_1) applies stablehlo.add across dimensions = [1] : (tensor<4x4x36xf32>, tensor<f32>) -> tensor<4x36xf32>
     %blocks.1.2.dw.sum_xc2 = stablehlo.reduce(%blocks.1.2.dw.sum_xc2_hw init: %cst_1) applies stablehlo.add across dimensions = [0] : (tensor<4x36xf32>, tensor<f32>) -> tensor<36xf32>
     %blocks.1.2.dw.bcast_1 = stablehlo.broadcast_in_dim %cst_6, dims = [] : (tensor<f32>) -> tensor<36xf32>
     %blocks.1.2.dw.var = stablehlo.multiply %blocks.1.2.dw.sum_xc2, %blocks.1.2.dw.bcast_1 : tensor<36xf32>
@@ -673,14 +691,16 @@ module {
     %blocks.1.2.dw.bcast_9 = stablehlo.broadcast_in_dim %cst_5, dims = [] : (tensor<f32>) -> tensor<4x4x4x36xf32>
     %blocks.1.2.dw.relu6 = stablehlo.minimum %blocks.1.2.dw.relu, %blocks.1.2.dw.bcast_9 : tensor<4x4x4x36xf32>
     %blocks.1.2.project.conv = stablehlo.convolution(%blocks.1.2.dw.relu6, %blocks.1.2.project.conv.w) dim_numbers = [b, 0, 1, f]x[0, 1, i, o]->[b, 0, 1, f], window = {stride = [1, 1], pad = [[0, 0], [0, 0]], lhs_dilate = [1, 1], rhs_dilate = [1, 1]} {batch_group_count = 1 : i64, feature_group_count = 1 : i64} : (tensor<4x4x4x36xf32>, tensor<1x1x36x6xf32>) -> tensor<4x4x4x6xf32>
-    %blocks.1.2.project.sum_x_hw = stablehlo.reduce(%blocks.1.2.project.conv init: %cst_1) applies stablehlo.add across dimensions = [1, 2] : (tensor<4x4x4x6xf32>, tensor<f32>) -> tensor<4x6xf32>
+    %blocks.1.2.project.sum_x_w = stablehlo.reduce(%blocks.1.2.project.conv init: %cst_1) applies stablehlo.add across dimensions = [2] : (tensor<4x4x4x6xf32>, tensor<f32>) -> tensor<4x4x6xf32>
+    %blocks.1.2.project.sum_x_hw = stablehlo.reduce(%blocks.1.2.project.sum_x_w init: %cst_1) applies stablehlo.add across dimensions = [1] : (tensor<4x4x6xf32>, tensor<f32>) -> tensor<4x6xf32>
     %blocks.1.2.project.sum_x = stablehlo.reduce(%blocks.1.2.project.sum_x_hw init: %cst_1) applies stablehlo.add across dimensions = [0] : (tensor<4x6xf32>, tensor<f32>) -> tensor<6xf32>
     %blocks.1.2.project.bcast = stablehlo.broadcast_in_dim %cst_6, dims = [] : (tensor<f32>) -> tensor<6xf32>
     %blocks.1.2.project.mean = stablehlo.multiply %blocks.1.2.project.sum_x, %blocks.1.2.project.bcast : tensor<6xf32>
     %blocks.1.2.project.mean_b = stablehlo.broadcast_in_dim %blocks.1.2.project.mean, dims = [3] : (tensor<6xf32>) -> tensor<4x4x4x6xf32>
     %blocks.1.2.project.xc = stablehlo.subtract %blocks.1.2.project.conv, %blocks.1.2.project.mean_b : tensor<4x4x4x6xf32>
     %blocks.1.2.project.xc2 = stablehlo.multiply %blocks.1.2.project.xc, %blocks.1.2.project.xc : tensor<4x4x4x6xf32>
-    %blocks.1.2.project.sum_xc2_hw = stablehlo.reduce(%blocks.1.2.project.xc2 init: %cst_1) applies stablehlo.add across dimensions = [1, 2] : (tensor<4x4x4x6xf32>, tensor<f32>) -> tensor<4x6xf32>
+    %blocks.1.2.project.sum_xc2_w = stablehlo.reduce(%blocks.1.2.project.xc2 init: %cst_1) applies stablehlo.add across dimensions = [2] : (tensor<4x4x4x6xf32>, tensor<f32>) -> tensor<4x4x6xf32>
+    %blocks.1.2.project.sum_xc2_hw = stablehlo.reduce(%blocks.1.2.project.sum_xc2_w init: %cst_1) applies stablehlo.add across dimensions = [1] : (tensor<4x4x6xf32>, tensor<f32>) -> tensor<4x6xf32>
     %blocks.1.2.project.sum_xc2 = stablehlo.reduce(%blocks.1.2.project.sum_xc2_hw init: %cst_1) applies stablehlo.add across dimensions = [0] : (tensor<4x6xf32>, tensor<f32>) -> tensor<6xf32>
     %blocks.1.2.project.bcast_1 = stablehlo.broadcast_in_dim %cst_6, dims = [] : (tensor<f32>) -> tensor<6xf32>
     %blocks.1.2.project.var = stablehlo.multiply %blocks.1.2.project.sum_xc2, %blocks.1.2.project.bcast_1 : tensor<6xf32>
@@ -777,17 +797,23 @@ module {
     %blocks.1.2.project.mean_inv_b = stablehlo.broadcast_in_dim %blocks.1.2.project.mean_inv, dims = [3] : (tensor<6xf32>) -> tensor<4x4x4x6xf32>
     %blocks.1.2.project.xhat = stablehlo.subtract %blocks.1.2.project.z_inv, %blocks.1.2.project.mean_inv_b : tensor<4x4x4x6xf32>
     %blocks.1.2.project.du_xhat = stablehlo.multiply %blocks.1.2.d_dropped, %blocks.1.2.project.xhat : tensor<4x4x4x6xf32>
-    %blocks.1.2.project.d_beta_hw_d_gamma_hw:2 = stablehlo.reduce(%blocks.1.2.d_dropped init: %cst_1), (%blocks.1.2.project.du_xhat init: %cst_1) across dimensions = [1, 2] : (tensor<4x4x4x6xf32>, tensor<4x4x4x6xf32>, tensor<f32>, tensor<f32>) -> (tensor<4x6xf32>, tensor<4x6xf32>)
+    %blocks.1.2.project.d_beta_w_d_gamma_w:2 = stablehlo.reduce(%blocks.1.2.d_dropped init: %cst_1), (%blocks.1.2.project.du_xhat init: %cst_1) across dimensions = [2] : (tensor<4x4x4x6xf32>, tensor<4x4x4x6xf32>, tensor<f32>, tensor<f32>) -> (tensor<4x4x6xf32>, tensor<4x4x6xf32>)
       reducer(%acc: tensor<f32>, %elt: tensor<f32>) (%acc_1: tensor<f32>, %elt_1: tensor<f32>) {
         %part = stablehlo.add %acc, %elt : tensor<f32>
         %part_1 = stablehlo.add %acc_1, %elt_1 : tensor<f32>
         stablehlo.return %part, %part_1 : tensor<f32>, tensor<f32>
       }
-    %blocks.1.2.project.d_beta_d_gamma:2 = stablehlo.reduce(%blocks.1.2.project.d_beta_hw_d_gamma_hw#0 init: %cst_1), (%blocks.1.2.project.d_beta_hw_d_gamma_hw#1 init: %cst_1) across dimensions = [0] : (tensor<4x6xf32>, tensor<4x6xf32>, tensor<f32>, tensor<f32>) -> (tensor<6xf32>, tensor<6xf32>)
+    %blocks.1.2.project.d_beta_hw_d_gamma_hw:2 = stablehlo.reduce(%blocks.1.2.project.d_beta_w_d_gamma_w#0 init: %cst_1), (%blocks.1.2.project.d_beta_w_d_gamma_w#1 init: %cst_1) across dimensions = [1] : (tensor<4x4x6xf32>, tensor<4x4x6xf32>, tensor<f32>, tensor<f32>) -> (tensor<4x6xf32>, tensor<4x6xf32>)
       reducer(%acc_2: tensor<f32>, %elt_2: tensor<f32>) (%acc_3: tensor<f32>, %elt_3: tensor<f32>) {
         %part_2 = stablehlo.add %acc_2, %elt_2 : tensor<f32>
         %part_3 = stablehlo.add %acc_3, %elt_3 : tensor<f32>
         stablehlo.return %part_2, %part_3 : tensor<f32>, tensor<f32>
+      }
+    %blocks.1.2.project.d_beta_d_gamma:2 = stablehlo.reduce(%blocks.1.2.project.d_beta_hw_d_gamma_hw#0 init: %cst_1), (%blocks.1.2.project.d_beta_hw_d_gamma_hw#1 init: %cst_1) across dimensions = [0] : (tensor<4x6xf32>, tensor<4x6xf32>, tensor<f32>, tensor<f32>) -> (tensor<6xf32>, tensor<6xf32>)
+      reducer(%acc_4: tensor<f32>, %elt_4: tensor<f32>) (%acc_5: tensor<f32>, %elt_5: tensor<f32>) {
+        %part_4 = stablehlo.add %acc_4, %elt_4 : tensor<f32>
+        %part_5 = stablehlo.add %acc_5, %elt_5 : tensor<f32>
+        stablehlo.return %part_4, %part_5 : tensor<f32>, tensor<f32>
       }
     %blocks.1.2.project.gamma_inv = stablehlo.multiply %blocks.1.2.project.bn.gamma.flat, %blocks.1.2.project.inv_std : tensor<6xf32>
     %blocks.1.2.project.bcast_8 = stablehlo.broadcast_in_dim %cst_6, dims = [] : (tensor<f32>) -> tensor<6xf32>
@@ -818,17 +844,23 @@ module {
     %blocks.1.2.dw.full = stablehlo.broadcast_in_dim %cst_1, dims = [] : (tensor<f32>) -> tensor<4x4x4x36xf32>
     %blocks.1.2.dw.d_relu6 = stablehlo.select %blocks.1.2.dw.relu6_on, %blocks.1.2.project.d_x, %blocks.1.2.dw.full : (tensor<4x4x4x36xi1>, tensor<4x4x4x36xf32>, tensor<4x4x4x36xf32>) -> tensor<4x4x4x36xf32>
     %blocks.1.2.dw.du_xhat = stablehlo.multiply %blocks.1.2.dw.d_relu6, %blocks.1.2.dw.xhat : tensor<4x4x4x36xf32>
-    %blocks.1.2.dw.d_beta_hw_d_gamma_hw:2 = stablehlo.reduce(%blocks.1.2.dw.d_relu6 init: %cst_1), (%blocks.1.2.dw.du_xhat init: %cst_1) across dimensions = [1, 2] : (tensor<4x4x4x36xf32>, tensor<4x4x4x36xf32>, tensor<f32>, tensor<f32>) -> (tensor<4x36xf32>, tensor<4x36xf32>)
-      reducer(%acc_4: tensor<f32>, %elt_4: tensor<f32>) (%acc_5: tensor<f32>, %elt_5: tensor<f32>) {
-        %part_4 = stablehlo.add %acc_4, %elt_4 : tensor<f32>
-        %part_5 = stablehlo.add %acc_5, %elt_5 : tensor<f32>
-        stablehlo.return %part_4, %part_5 : tensor<f32>, tensor<f32>
-      }
-    %blocks.1.2.dw.d_beta_d_gamma:2 = stablehlo.reduce(%blocks.1.2.dw.d_beta_hw_d_gamma_hw#0 init: %cst_1), (%blocks.1.2.dw.d_beta_hw_d_gamma_hw#1 init: %cst_1) across dimensions = [0] : (tensor<4x36xf32>, tensor<4x36xf32>, tensor<f32>, tensor<f32>) -> (tensor<36xf32>, tensor<36xf32>)
+    %blocks.1.2.dw.d_beta_w_d_gamma_w:2 = stablehlo.reduce(%blocks.1.2.dw.d_relu6 init: %cst_1), (%blocks.1.2.dw.du_xhat init: %cst_1) across dimensions = [2] : (tensor<4x4x4x36xf32>, tensor<4x4x4x36xf32>, tensor<f32>, tensor<f32>) -> (tensor<4x4x36xf32>, tensor<4x4x36xf32>)
       reducer(%acc_6: tensor<f32>, %elt_6: tensor<f32>) (%acc_7: tensor<f32>, %elt_7: tensor<f32>) {
         %part_6 = stablehlo.add %acc_6, %elt_6 : tensor<f32>
         %part_7 = stablehlo.add %acc_7, %elt_7 : tensor<f32>
         stablehlo.return %part_6, %part_7 : tensor<f32>, tensor<f32>
+      }
+    %blocks.1.2.dw.d_beta_hw_d_gamma_hw:2 = stablehlo.reduce(%blocks.1.2.dw.d_beta_w_d_gamma_w#0 init: %cst_1), (%blocks.1.2.dw.d_beta_w_d_gamma_w#1 init: %cst_1) across dimensions = [1] : (tensor<4x4x36xf32>, tensor<4x4x36xf32>, tensor<f32>, tensor<f32>) -> (tensor<4x36xf32>, tensor<4x36xf32>)
+      reducer(%acc_8: tensor<f32>, %elt_8: tensor<f32>) (%acc_9: tensor<f32>, %elt_9: tensor<f32>) {
+        %part_8 = stablehlo.add %acc_8, %elt_8 : tensor<f32>
+        %part_9 = stablehlo.add %acc_9, %elt_9 : tensor<f32>
+        stablehlo.return %part_8, %part_9 : tensor<f32>, tensor<f32>
+      }
+    %blocks.1.2.dw.d_beta_d_gamma:2 = stablehlo.reduce(%blocks.1.2.dw.d_beta_hw_d_gamma_hw#0 init: %cst_1), (%blocks.1.2.dw.d_beta_hw_d_gamma_hw#1 init: %cst_1) across dimensions = [0] : (tensor<4x36xf32>, tensor<4x36xf32>, tensor<f32>, tensor<f32>) -> (tensor<36xf32>, tensor<36xf32>)
+      reducer(%acc_10: tensor<f32>, %elt_10: tensor<f32>) (%acc_11: tensor<f32>, %elt_11: tensor<f32>) {
+        %part_10 = stablehlo.add %acc_10, %elt_10 : tensor<f32>
+        %part_11 = stablehlo.add %acc_11, %elt_11 : tensor<f32>
+        stablehlo.return %part_10, %part_11 : tensor<f32>, tensor<f32>
       }
     %blocks.1.2.dw.gamma_inv = stablehlo.multiply %blocks.1.2.dw.bn.gamma.flat, %blocks.1.2.dw.inv_std : tensor<36xf32>
     %blocks.1.2.dw.bcast_12 = stablehlo.broadcast_in_dim %cst_6, dims = [] : (tensor<f32>) -> tensor<36xf32>
@@ -872,17 +904,23 @@ module {
     %blocks.1.2.expand.full = stablehlo.broadcast_in_dim %cst_1, dims = [] : (tensor<f32>) -> tensor<4x4x4x36xf32>
     %blocks.1.2.expand.d_relu6 = stablehlo.select %blocks.1.2.expand.relu6_on, %blocks.1.2.dw.d_x, %blocks.1.2.expand.full : (tensor<4x4x4x36xi1>, tensor<4x4x4x36xf32>, tensor<4x4x4x36xf32>) -> tensor<4x4x4x36xf32>
     %blocks.1.2.expand.du_xhat = stablehlo.multiply %blocks.1.2.expand.d_relu6, %blocks.1.2.expand.xhat : tensor<4x4x4x36xf32>
-    %blocks.1.2.expand.d_beta_hw_d_gamma_hw:2 = stablehlo.reduce(%blocks.1.2.expand.d_relu6 init: %cst_1), (%blocks.1.2.expand.du_xhat init: %cst_1) across dimensions = [1, 2] : (tensor<4x4x4x36xf32>, tensor<4x4x4x36xf32>, tensor<f32>, tensor<f32>) -> (tensor<4x36xf32>, tensor<4x36xf32>)
-      reducer(%acc_8: tensor<f32>, %elt_8: tensor<f32>) (%acc_9: tensor<f32>, %elt_9: tensor<f32>) {
-        %part_8 = stablehlo.add %acc_8, %elt_8 : tensor<f32>
-        %part_9 = stablehlo.add %acc_9, %elt_9 : tensor<f32>
-        stablehlo.return %part_8, %part_9 : tensor<f32>, tensor<f32>
+    %blocks.1.2.expand.d_beta_w_d_gamma_w:2 = stablehlo.reduce(%blocks.1.2.expand.d_relu6 init: %cst_1), (%blocks.1.2.expand.du_xhat init: %cst_1) across dimensions = [2] : (tensor<4x4x4x36xf32>, tensor<4x4x4x36xf32>, tensor<f32>, tensor<f32>) -> (tensor<4x4x36xf32>, tensor<4x4x36xf32>)
+      reducer(%acc_12: tensor<f32>, %elt_12: tensor<f32>) (%acc_13: tensor<f32>, %elt_13: tensor<f32>) {
+        %part_12 = stablehlo.add %acc_12, %elt_12 : tensor<f32>
+        %part_13 = stablehlo.add %acc_13, %elt_13 : tensor<f32>
+        stablehlo.return %part_12, %part_13 : tensor<f32>, tensor<f32>
+      }
+    %blocks.1.2.expand.d_beta_hw_d_gamma_hw:2 = stablehlo.reduce(%blocks.1.2.expand.d_beta_w_d_gamma_w#0 init: %cst_1), (%blocks.1.2.expand.d_beta_w_d_gamma_w#1 init: %cst_1) across dimensions = [1] : (tensor<4x4x36xf32>, tensor<4x4x36xf32>, tensor<f32>, tensor<f32>) -> (tensor<4x36xf32>, tensor<4x36xf32>)
+      reducer(%acc_14: tensor<f32>, %elt_14: tensor<f32>) (%acc_15: tensor<f32>, %elt_15: tensor<f32>) {
+        %part_14 = stablehlo.add %acc_14, %elt_14 : tensor<f32>
+        %part_15 = stablehlo.add %acc_15, %elt_15 : tensor<f32>
+        stablehlo.return %part_14, %part_15 : tensor<f32>, tensor<f32>
       }
     %blocks.1.2.expand.d_beta_d_gamma:2 = stablehlo.reduce(%blocks.1.2.expand.d_beta_hw_d_gamma_hw#0 init: %cst_1), (%blocks.1.2.expand.d_beta_hw_d_gamma_hw#1 init: %cst_1) across dimensions = [0] : (tensor<4x36xf32>, tensor<4x36xf32>, tensor<f32>, tensor<f32>) -> (tensor<36xf32>, tensor<36xf32>)
-      reducer(%acc_10: tensor<f32>, %elt_10: tensor<f32>) (%acc_11: tensor<f32>, %elt_11: tensor<f32>) {
-        %part_10 = stablehlo.add %acc_10, %elt_10 : tensor<f32>
-        %part_11 = stablehlo.add %acc_11, %elt_11 : tensor<f32>
-        stablehlo.return %part_10, %part_11 : tensor<f32>, tensor<f32>
+      reducer(%acc_16: tensor<f32>, %elt_16: tensor<f32>) (%acc_17: tensor<f32>, %elt_17: tensor<f32>) {
+        %part_16 = stablehlo.add %acc_16, %elt_16 : tensor<f32>
+        %part_17 = stablehlo.add %acc_17, %elt_17 : tensor<f32>
+        stablehlo.return %part_16, %part_17 : tensor<f32>, tensor<f32>
       }
     %blocks.1.2.expand.gamma_inv = stablehlo.multiply %blocks.1.2.expand.bn.gamma.flat, %blocks.1.2.expand.inv_std : tensor<36xf32>
     %blocks.1.2.expand.bcast_12 = stablehlo.broadcast_in_dim %cst_6, dims = [] : (tensor<f32>) -> tensor<36xf32>
@@ -908,17 +946,23 @@ module {
     %blocks.1.1.project.mean_inv_b = stablehlo.broadcast_in_dim %blocks.1.1.project.mean_inv, dims = [3] : (tensor<6xf32>) -> tensor<4x4x4x6xf32>
     %blocks.1.1.project.xhat = stablehlo.subtract %blocks.1.1.project.z_inv, %blocks.1.1.project.mean_inv_b : tensor<4x4x4x6xf32>
     %blocks.1.1.project.du_xhat = stablehlo.multiply %blocks.1.1.d_dropped, %blocks.1.1.project.xhat : tensor<4x4x4x6xf32>
-    %blocks.1.1.project.d_beta_hw_d_gamma_hw:2 = stablehlo.reduce(%blocks.1.1.d_dropped init: %cst_1), (%blocks.1.1.project.du_xhat init: %cst_1) across dimensions = [1, 2] : (tensor<4x4x4x6xf32>, tensor<4x4x4x6xf32>, tensor<f32>, tensor<f32>) -> (tensor<4x6xf32>, tensor<4x6xf32>)
-      reducer(%acc_12: tensor<f32>, %elt_12: tensor<f32>) (%acc_13: tensor<f32>, %elt_13: tensor<f32>) {
-        %part_12 = stablehlo.add %acc_12, %elt_12 : tensor<f32>
-        %part_13 = stablehlo.add %acc_13, %elt_13 : tensor<f32>
-        stablehlo.return %part_12, %part_13 : tensor<f32>, tensor<f32>
+    %blocks.1.1.project.d_beta_w_d_gamma_w:2 = stablehlo.reduce(%blocks.1.1.d_dropped init: %cst_1), (%blocks.1.1.project.du_xhat init: %cst_1) across dimensions = [2] : (tensor<4x4x4x6xf32>, tensor<4x4x4x6xf32>, tensor<f32>, tensor<f32>) -> (tensor<4x4x6xf32>, tensor<4x4x6xf32>)
+      reducer(%acc_18: tensor<f32>, %elt_18: tensor<f32>) (%acc_19: tensor<f32>, %elt_19: tensor<f32>) {
+        %part_18 = stablehlo.add %acc_18, %elt_18 : tensor<f32>
+        %part_19 = stablehlo.add %acc_19, %elt_19 : tensor<f32>
+        stablehlo.return %part_18, %part_19 : tensor<f32>, tensor<f32>
+      }
+    %blocks.1.1.project.d_beta_hw_d_gamma_hw:2 = stablehlo.reduce(%blocks.1.1.project.d_beta_w_d_gamma_w#0 init: %cst_1), (%blocks.1.1.project.d_beta_w_d_gamma_w#1 init: %cst_1) across dimensions = [1] : (tensor<4x4x6xf32>, tensor<4x4x6xf32>, tensor<f32>, tensor<f32>) -> (tensor<4x6xf32>, tensor<4x6xf32>)
+      reducer(%acc_20: tensor<f32>, %elt_20: tensor<f32>) (%acc_21: tensor<f32>, %elt_21: tensor<f32>) {
+        %part_20 = stablehlo.add %acc_20, %elt_20 : tensor<f32>
+        %part_21 = stablehlo.add %acc_21, %elt_21 : tensor<f32>
+        stablehlo.return %part_20, %part_21 : tensor<f32>, tensor<f32>
       }
     %blocks.1.1.project.d_beta_d_gamma:2 = stablehlo.reduce(%blocks.1.1.project.d_beta_hw_d_gamma_hw#0 init: %cst_1), (%blocks.1.1.project.d_beta_hw_d_gamma_hw#1 init: %cst_1) across dimensions = [0] : (tensor<4x6xf32>, tensor<4x6xf32>, tensor<f32>, tensor<f32>) -> (tensor<6xf32>, tensor<6xf32>)
-      reducer(%acc_14: tensor<f32>, %elt_14: tensor<f32>) (%acc_15: tensor<f32>, %elt_15: tensor<f32>) {
-        %part_14 = stablehlo.add %acc_14, %elt_14 : tensor<f32>
-        %part_15 = stablehlo.add %acc_15, %elt_15 : tensor<f32>
-        stablehlo.return %part_14, %part_15 : tensor<f32>, tensor<f32>
+      reducer(%acc_22: tensor<f32>, %elt_22: tensor<f32>) (%acc_23: tensor<f32>, %elt_23: tensor<f32>) {
+        %part_22 = stablehlo.add %acc_22, %elt_22 : tensor<f32>
+        %part_23 = stablehlo.add %acc_23, %elt_23 : tensor<f32>
+        stablehlo.return %part_22, %part_23 : tensor<f32>, tensor<f32>
       }
     %blocks.1.1.project.gamma_inv = stablehlo.multiply %blocks.1.1.project.bn.gamma.flat, %blocks.1.1.project.inv_std : tensor<6xf32>
     %blocks.1.1.project.bcast_8 = stablehlo.broadcast_in_dim %cst_6, dims = [] : (tensor<f32>) -> tensor<6xf32>
@@ -948,17 +992,23 @@ module {
     %blocks.1.1.dw.full = stablehlo.broadcast_in_dim %cst_1, dims = [] : (tensor<f32>) -> tensor<4x4x4x36xf32>
     %blocks.1.1.dw.d_relu6 = stablehlo.select %blocks.1.1.dw.relu6_on, %blocks.1.1.project.d_x, %blocks.1.1.dw.full : (tensor<4x4x4x36xi1>, tensor<4x4x4x36xf32>, tensor<4x4x4x36xf32>) -> tensor<4x4x4x36xf32>
     %blocks.1.1.dw.du_xhat = stablehlo.multiply %blocks.1.1.dw.d_relu6, %blocks.1.1.dw.xhat : tensor<4x4x4x36xf32>
-    %blocks.1.1.dw.d_beta_hw_d_gamma_hw:2 = stablehlo.reduce(%blocks.1.1.dw.d_relu6 init: %cst_1), (%blocks.1.1.dw.du_xhat init: %cst_1) across dimensions = [1, 2] : (tensor<4x4x4x36xf32>, tensor<4x4x4x36xf32>, tensor<f32>, tensor<f32>) -> (tensor<4x36xf32>, tensor<4x36xf32>)
-      reducer(%acc_16: tensor<f32>, %elt_16: tensor<f32>) (%acc_17: tensor<f32>, %elt_17: tensor<f32>) {
-        %part_16 = stablehlo.add %acc_16, %elt_16 : tensor<f32>
-        %part_17 = stablehlo.add %acc_17, %elt_17 : tensor<f32>
-        stablehlo.return %part_16, %part_17 : tensor<f32>, tensor<f32>
+    %blocks.1.1.dw.d_beta_w_d_gamma_w:2 = stablehlo.reduce(%blocks.1.1.dw.d_relu6 init: %cst_1), (%blocks.1.1.dw.du_xhat init: %cst_1) across dimensions = [2] : (tensor<4x4x4x36xf32>, tensor<4x4x4x36xf32>, tensor<f32>, tensor<f32>) -> (tensor<4x4x36xf32>, tensor<4x4x36xf32>)
+      reducer(%acc_24: tensor<f32>, %elt_24: tensor<f32>) (%acc_25: tensor<f32>, %elt_25: tensor<f32>) {
+        %part_24 = stablehlo.add %acc_24, %elt_24 : tensor<f32>
+        %part_25 = stablehlo.add %acc_25, %elt_25 : tensor<f32>
+        stablehlo.return %part_24, %part_25 : tensor<f32>, tensor<f32>
+      }
+    %blocks.1.1.dw.d_beta_hw_d_gamma_hw:2 = stablehlo.reduce(%blocks.1.1.dw.d_beta_w_d_gamma_w#0 init: %cst_1), (%blocks.1.1.dw.d_beta_w_d_gamma_w#1 init: %cst_1) across dimensions = [1] : (tensor<4x4x36xf32>, tensor<4x4x36xf32>, tensor<f32>, tensor<f32>) -> (tensor<4x36xf32>, tensor<4x36xf32>)
+      reducer(%acc_26: tensor<f32>, %elt_26: tensor<f32>) (%acc_27: tensor<f32>, %elt_27: tensor<f32>) {
+        %part_26 = stablehlo.add %acc_26, %elt_26 : tensor<f32>
+        %part_27 = stablehlo.add %acc_27, %elt_27 : tensor<f32>
+        stablehlo.return %part_26, %part_27 : tensor<f32>, tensor<f32>
       }
     %blocks.1.1.dw.d_beta_d_gamma:2 = stablehlo.reduce(%blocks.1.1.dw.d_beta_hw_d_gamma_hw#0 init: %cst_1), (%blocks.1.1.dw.d_beta_hw_d_gamma_hw#1 init: %cst_1) across dimensions = [0] : (tensor<4x36xf32>, tensor<4x36xf32>, tensor<f32>, tensor<f32>) -> (tensor<36xf32>, tensor<36xf32>)
-      reducer(%acc_18: tensor<f32>, %elt_18: tensor<f32>) (%acc_19: tensor<f32>, %elt_19: tensor<f32>) {
-        %part_18 = stablehlo.add %acc_18, %elt_18 : tensor<f32>
-        %part_19 = stablehlo.add %acc_19, %elt_19 : tensor<f32>
-        stablehlo.return %part_18, %part_19 : tensor<f32>, tensor<f32>
+      reducer(%acc_28: tensor<f32>, %elt_28: tensor<f32>) (%acc_29: tensor<f32>, %elt_29: tensor<f32>) {
+        %part_28 = stablehlo.add %acc_28, %elt_28 : tensor<f32>
+        %part_29 = stablehlo.add %acc_29, %elt_29 : tensor<f32>
+        stablehlo.return %part_28, %part_29 : tensor<f32>, tensor<f32>
       }
     %blocks.1.1.dw.gamma_inv = stablehlo.multiply %blocks.1.1.dw.bn.gamma.flat, %blocks.1.1.dw.inv_std : tensor<36xf32>
     %blocks.1.1.dw.bcast_12 = stablehlo.broadcast_in_dim %cst_6, dims = [] : (tensor<f32>) -> tensor<36xf32>
@@ -1002,17 +1052,23 @@ module {
     %blocks.1.1.expand.full = stablehlo.broadcast_in_dim %cst_1, dims = [] : (tensor<f32>) -> tensor<4x4x4x36xf32>
     %blocks.1.1.expand.d_relu6 = stablehlo.select %blocks.1.1.expand.relu6_on, %blocks.1.1.dw.d_x, %blocks.1.1.expand.full : (tensor<4x4x4x36xi1>, tensor<4x4x4x36xf32>, tensor<4x4x4x36xf32>) -> tensor<4x4x4x36xf32>
     %blocks.1.1.expand.du_xhat = stablehlo.multiply %blocks.1.1.expand.d_relu6, %blocks.1.1.expand.xhat : tensor<4x4x4x36xf32>
-    %blocks.1.1.expand.d_beta_hw_d_gamma_hw:2 = stablehlo.reduce(%blocks.1.1.expand.d_relu6 init: %cst_1), (%blocks.1.1.expand.du_xhat init: %cst_1) across dimensions = [1, 2] : (tensor<4x4x4x36xf32>, tensor<4x4x4x36xf32>, tensor<f32>, tensor<f32>) -> (tensor<4x36xf32>, tensor<4x36xf32>)
-      reducer(%acc_20: tensor<f32>, %elt_20: tensor<f32>) (%acc_21: tensor<f32>, %elt_21: tensor<f32>) {
-        %part_20 = stablehlo.add %acc_20, %elt_20 : tensor<f32>
-        %part_21 = stablehlo.add %acc_21, %elt_21 : tensor<f32>
-        stablehlo.return %part_20, %part_21 : tensor<f32>, tensor<f32>
+    %blocks.1.1.expand.d_beta_w_d_gamma_w:2 = stablehlo.reduce(%blocks.1.1.expand.d_relu6 init: %cst_1), (%blocks.1.1.expand.du_xhat init: %cst_1) across dimensions = [2] : (tensor<4x4x4x36xf32>, tensor<4x4x4x36xf32>, tensor<f32>, tensor<f32>) -> (tensor<4x4x36xf32>, tensor<4x4x36xf32>)
+      reducer(%acc_30: tensor<f32>, %elt_30: tensor<f32>) (%acc_31: tensor<f32>, %elt_31: tensor<f32>) {
+        %part_30 = stablehlo.add %acc_30, %elt_30 : tensor<f32>
+        %part_31 = stablehlo.add %acc_31, %elt_31 : tensor<f32>
+        stablehlo.return %part_30, %part_31 : tensor<f32>, tensor<f32>
+      }
+    %blocks.1.1.expand.d_beta_hw_d_gamma_hw:2 = stablehlo.reduce(%blocks.1.1.expand.d_beta_w_d_gamma_w#0 init: %cst_1), (%blocks.1.1.expand.d_beta_w_d_gamma_w#1 init: %cst_1) across dimensions = [1] : (tensor<4x4x36xf32>, tensor<4x4x36xf32>, tensor<f32>, tensor<f32>) -> (tensor<4x36xf32>, tensor<4x36xf32>)
+      reducer(%acc_32: tensor<f32>, %elt_32: tensor<f32>) (%acc_33: tensor<f32>, %elt_33: tensor<f32>) {
+        %part_32 = stablehlo.add %acc_32, %elt_32 : tensor<f32>
+        %part_33 = stablehlo.add %acc_33, %elt_33 : tensor<f32>
+        stablehlo.return %part_32, %part_33 : tensor<f32>, tensor<f32>
       }
     %blocks.1.1.expand.d_beta_d_gamma:2 = stablehlo.reduce(%blocks.1.1.expand.d_beta_hw_d_gamma_hw#0 init: %cst_1), (%blocks.1.1.expand.d_beta_hw_d_gamma_hw#1 init: %cst_1) across dimensions = [0] : (tensor<4x36xf32>, tensor<4x36xf32>, tensor<f32>, tensor<f32>) -> (tensor<36xf32>, tensor<36xf32>)
-      reducer(%acc_22: tensor<f32>, %elt_22: tensor<f32>) (%acc_23: tensor<f32>, %elt_23: tensor<f32>) {
-        %part_22 = stablehlo.add %acc_22, %elt_22 : tensor<f32>
-        %part_23 = stablehlo.add %acc_23, %elt_23 : tensor<f32>
-        stablehlo.return %part_22, %part_23 : tensor<f32>, tensor<f32>
+      reducer(%acc_34: tensor<f32>, %elt_34: tensor<f32>) (%acc_35: tensor<f32>, %elt_35: tensor<f32>) {
+        %part_34 = stablehlo.add %acc_34, %elt_34 : tensor<f32>
+        %part_35 = stablehlo.add %acc_35, %elt_35 : tensor<f32>
+        stablehlo.return %part_34, %part_35 : tensor<f32>, tensor<f32>
       }
     %blocks.1.1.expand.gamma_inv = stablehlo.multiply %blocks.1.1.expand.bn.gamma.flat, %blocks.1.1.expand.inv_std : tensor<36xf32>
     %blocks.1.1.expand.bcast_12 = stablehlo.broadcast_in_dim %cst_6, dims = [] : (tensor<f32>) -> tensor<36xf32>
@@ -1036,17 +1092,23 @@ module {
     %blocks.1.0.project.mean_inv_b = stablehlo.broadcast_in_dim %blocks.1.0.project.mean_inv, dims = [3] : (tensor<6xf32>) -> tensor<4x4x4x6xf32>
     %blocks.1.0.project.xhat = stablehlo.subtract %blocks.1.0.project.z_inv, %blocks.1.0.project.mean_inv_b : tensor<4x4x4x6xf32>
     %blocks.1.0.project.du_xhat = stablehlo.multiply %blocks.1.1.d_residual, %blocks.1.0.project.xhat : tensor<4x4x4x6xf32>
-    %blocks.1.0.project.d_beta_hw_d_gamma_hw:2 = stablehlo.reduce(%blocks.1.1.d_residual init: %cst_1), (%blocks.1.0.project.du_xhat init: %cst_1) across dimensions = [1, 2] : (tensor<4x4x4x6xf32>, tensor<4x4x4x6xf32>, tensor<f32>, tensor<f32>) -> (tensor<4x6xf32>, tensor<4x6xf32>)
-      reducer(%acc_24: tensor<f32>, %elt_24: tensor<f32>) (%acc_25: tensor<f32>, %elt_25: tensor<f32>) {
-        %part_24 = stablehlo.add %acc_24, %elt_24 : tensor<f32>
-        %part_25 = stablehlo.add %acc_25, %elt_25 : tensor<f32>
-        stablehlo.return %part_24, %part_25 : tensor<f32>, tensor<f32>
+    %blocks.1.0.project.d_beta_w_d_gamma_w:2 = stablehlo.reduce(%blocks.1.1.d_residual init: %cst_1), (%blocks.1.0.project.du_xhat init: %cst_1) across dimensions = [2] : (tensor<4x4x4x6xf32>, tensor<4x4x4x6xf32>, tensor<f32>, tensor<f32>) -> (tensor<4x4x6xf32>, tensor<4x4x6xf32>)
+      reducer(%acc_36: tensor<f32>, %elt_36: tensor<f32>) (%acc_37: tensor<f32>, %elt_37: tensor<f32>) {
+        %part_36 = stablehlo.add %acc_36, %elt_36 : tensor<f32>
+        %part_37 = stablehlo.add %acc_37, %elt_37 : tensor<f32>
+        stablehlo.return %part_36, %part_37 : tensor<f32>, tensor<f32>
+      }
+    %blocks.1.0.project.d_beta_hw_d_gamma_hw:2 = stablehlo.reduce(%blocks.1.0.project.d_beta_w_d_gamma_w#0 init: %cst_1), (%blocks.1.0.project.d_beta_w_d_gamma_w#1 init: %cst_1) across dimensions = [1] : (tensor<4x4x6xf32>, tensor<4x4x6xf32>, tensor<f32>, tensor<f32>) -> (tensor<4x6xf32>, tensor<4x6xf32>)
+      reducer(%acc_38: tensor<f32>, %elt_38: tensor<f32>) (%acc_39: tensor<f32>, %elt_39: tensor<f32>) {
+        %part_38 = stablehlo.add %acc_38, %elt_38 : tensor<f32>
+        %part_39 = stablehlo.add %acc_39, %elt_39 : tensor<f32>
+        stablehlo.return %part_38, %part_39 : tensor<f32>, tensor<f32>
       }
     %blocks.1.0.project.d_beta_d_gamma:2 = stablehlo.reduce(%blocks.1.0.project.d_beta_hw_d_gamma_hw#0 init: %cst_1), (%blocks.1.0.project.d_beta_hw_d_gamma_hw#1 init: %cst_1) across dimensions = [0] : (tensor<4x6xf32>, tensor<4x6xf32>, tensor<f32>, tensor<f32>) -> (tensor<6xf32>, tensor<6xf32>)
-      reducer(%acc_26: tensor<f32>, %elt_26: tensor<f32>) (%acc_27: tensor<f32>, %elt_27: tensor<f32>) {
-        %part_26 = stablehlo.add %acc_26, %elt_26 : tensor<f32>
-        %part_27 = stablehlo.add %acc_27, %elt_27 : tensor<f32>
-        stablehlo.return %part_26, %part_27 : tensor<f32>, tensor<f32>
+      reducer(%acc_40: tensor<f32>, %elt_40: tensor<f32>) (%acc_41: tensor<f32>, %elt_41: tensor<f32>) {
+        %part_40 = stablehlo.add %acc_40, %elt_40 : tensor<f32>
+        %part_41 = stablehlo.add %acc_41, %elt_41 : tensor<f32>
+        stablehlo.return %part_40, %part_41 : tensor<f32>, tensor<f32>
       }
     %blocks.1.0.project.gamma_inv = stablehlo.multiply %blocks.1.0.project.bn.gamma.flat, %blocks.1.0.project.inv_std : tensor<6xf32>
     %blocks.1.0.project.bcast_8 = stablehlo.broadcast_in_dim %cst_6, dims = [] : (tensor<f32>) -> tensor<6xf32>
@@ -1076,17 +1138,23 @@ module {
     %blocks.1.0.dw.full = stablehlo.broadcast_in_dim %cst_1, dims = [] : (tensor<f32>) -> tensor<4x4x4x24xf32>
     %blocks.1.0.dw.d_relu6 = stablehlo.select %blocks.1.0.dw.relu6_on, %blocks.1.0.project.d_x, %blocks.1.0.dw.full : (tensor<4x4x4x24xi1>, tensor<4x4x4x24xf32>, tensor<4x4x4x24xf32>) -> tensor<4x4x4x24xf32>
     %blocks.1.0.dw.du_xhat = stablehlo.multiply %blocks.1.0.dw.d_relu6, %blocks.1.0.dw.xhat : tensor<4x4x4x24xf32>
-    %blocks.1.0.dw.d_beta_hw_d_gamma_hw:2 = stablehlo.reduce(%blocks.1.0.dw.d_relu6 init: %cst_1), (%blocks.1.0.dw.du_xhat init: %cst_1) across dimensions = [1, 2] : (tensor<4x4x4x24xf32>, tensor<4x4x4x24xf32>, tensor<f32>, tensor<f32>) -> (tensor<4x24xf32>, tensor<4x24xf32>)
-      reducer(%acc_28: tensor<f32>, %elt_28: tensor<f32>) (%acc_29: tensor<f32>, %elt_29: tensor<f32>) {
-        %part_28 = stablehlo.add %acc_28, %elt_28 : tensor<f32>
-        %part_29 = stablehlo.add %acc_29, %elt_29 : tensor<f32>
-        stablehlo.return %part_28, %part_29 : tensor<f32>, tensor<f32>
+    %blocks.1.0.dw.d_beta_w_d_gamma_w:2 = stablehlo.reduce(%blocks.1.0.dw.d_relu6 init: %cst_1), (%blocks.1.0.dw.du_xhat init: %cst_1) across dimensions = [2] : (tensor<4x4x4x24xf32>, tensor<4x4x4x24xf32>, tensor<f32>, tensor<f32>) -> (tensor<4x4x24xf32>, tensor<4x4x24xf32>)
+      reducer(%acc_42: tensor<f32>, %elt_42: tensor<f32>) (%acc_43: tensor<f32>, %elt_43: tensor<f32>) {
+        %part_42 = stablehlo.add %acc_42, %elt_42 : tensor<f32>
+        %part_43 = stablehlo.add %acc_43, %elt_43 : tensor<f32>
+        stablehlo.return %part_42, %part_43 : tensor<f32>, tensor<f32>
+      }
+    %blocks.1.0.dw.d_beta_hw_d_gamma_hw:2 = stablehlo.reduce(%blocks.1.0.dw.d_beta_w_d_gamma_w#0 init: %cst_1), (%blocks.1.0.dw.d_beta_w_d_gamma_w#1 init: %cst_1) across dimensions = [1] : (tensor<4x4x24xf32>, tensor<4x4x24xf32>, tensor<f32>, tensor<f32>) -> (tensor<4x24xf32>, tensor<4x24xf32>)
+      reducer(%acc_44: tensor<f32>, %elt_44: tensor<f32>) (%acc_45: tensor<f32>, %elt_45: tensor<f32>) {
+        %part_44 = stablehlo.add %acc_44, %elt_44 : tensor<f32>
+        %part_45 = stablehlo.add %acc_45, %elt_45 : tensor<f32>
+        stablehlo.return %part_44, %part_45 : tensor<f32>, tensor<f32>
       }
     %blocks.1.0.dw.d_beta_d_gamma:2 = stablehlo.reduce(%blocks.1.0.dw.d_beta_hw_d_gamma_hw#0 init: %cst_1), (%blocks.1.0.dw.d_beta_hw_d_gamma_hw#1 init: %cst_1) across dimensions = [0] : (tensor<4x24xf32>, tensor<4x24xf32>, tensor<f32>, tensor<f32>) -> (tensor<24xf32>, tensor<24xf32>)
-      reducer(%acc_30: tensor<f32>, %elt_30: tensor<f32>) (%acc_31: tensor<f32>, %elt_31: tensor<f32>) {
-        %part_30 = stablehlo.add %acc_30, %elt_30 : tensor<f32>
-        %part_31 = stablehlo.add %acc_31, %elt_31 : tensor<f32>
-        stablehlo.return %part_30, %part_31 : tensor<f32>, tensor<f32>
+      reducer(%acc_46: tensor<f32>, %elt_46: tensor<f32>) (%acc_47: tensor<f32>, %elt_47: tensor<f32>) {
+        %part_46 = stablehlo.add %acc_46, %elt_46 : tensor<f32>
+        %part_47 = stablehlo.add %acc_47, %elt_47 : tensor<f32>
+        stablehlo.return %part_46, %part_47 : tensor<f32>, tensor<f32>
       }
     %blocks.1.0.dw.gamma_inv = stablehlo.multiply %blocks.1.0.dw.bn.gamma.flat, %blocks.1.0.dw.inv_std : tensor<24xf32>
     %blocks.1.0.dw.bcast_12 = stablehlo.broadcast_in_dim %cst_6, dims = [] : (tensor<f32>) -> tensor<24xf32>
@@ -1130,17 +1198,23 @@ module {
     %blocks.1.0.expand.full = stablehlo.broadcast_in_dim %cst_1, dims = [] : (tensor<f32>) -> tensor<4x7x7x24xf32>
     %blocks.1.0.expand.d_relu6 = stablehlo.select %blocks.1.0.expand.relu6_on, %blocks.1.0.dw.d_x, %blocks.1.0.expand.full : (tensor<4x7x7x24xi1>, tensor<4x7x7x24xf32>, tensor<4x7x7x24xf32>) -> tensor<4x7x7x24xf32>
     %blocks.1.0.expand.du_xhat = stablehlo.multiply %blocks.1.0.expand.d_relu6, %blocks.1.0.expand.xhat : tensor<4x7x7x24xf32>
-    %blocks.1.0.expand.d_beta_hw_d_gamma_hw:2 = stablehlo.reduce(%blocks.1.0.expand.d_relu6 init: %cst_1), (%blocks.1.0.expand.du_xhat init: %cst_1) across dimensions = [1, 2] : (tensor<4x7x7x24xf32>, tensor<4x7x7x24xf32>, tensor<f32>, tensor<f32>) -> (tensor<4x24xf32>, tensor<4x24xf32>)
-      reducer(%acc_32: tensor<f32>, %elt_32: tensor<f32>) (%acc_33: tensor<f32>, %elt_33: tensor<f32>) {
-        %part_32 = stablehlo.add %acc_32, %elt_32 : tensor<f32>
-        %part_33 = stablehlo.add %acc_33, %elt_33 : tensor<f32>
-        stablehlo.return %part_32, %part_33 : tensor<f32>, tensor<f32>
+    %blocks.1.0.expand.d_beta_w_d_gamma_w:2 = stablehlo.reduce(%blocks.1.0.expand.d_relu6 init: %cst_1), (%blocks.1.0.expand.du_xhat init: %cst_1) across dimensions = [2] : (tensor<4x7x7x24xf32>, tensor<4x7x7x24xf32>, tensor<f32>, tensor<f32>) -> (tensor<4x7x24xf32>, tensor<4x7x24xf32>)
+      reducer(%acc_48: tensor<f32>, %elt_48: tensor<f32>) (%acc_49: tensor<f32>, %elt_49: tensor<f32>) {
+        %part_48 = stablehlo.add %acc_48, %elt_48 : tensor<f32>
+        %part_49 = stablehlo.add %acc_49, %elt_49 : tensor<f32>
+        stablehlo.return %part_48, %part_49 : tensor<f32>, tensor<f32>
+      }
+    %blocks.1.0.expand.d_beta_hw_d_gamma_hw:2 = stablehlo.reduce(%blocks.1.0.expand.d_beta_w_d_gamma_w#0 init: %cst_1), (%blocks.1.0.expand.d_beta_w_d_gamma_w#1 init: %cst_1) across dimensions = [1] : (tensor<4x7x24xf32>, tensor<4x7x24xf32>, tensor<f32>, tensor<f32>) -> (tensor<4x24xf32>, tensor<4x24xf32>)
+      reducer(%acc_50: tensor<f32>, %elt_50: tensor<f32>) (%acc_51: tensor<f32>, %elt_51: tensor<f32>) {
+        %part_50 = stablehlo.add %acc_50, %elt_50 : tensor<f32>
+        %part_51 = stablehlo.add %acc_51, %elt_51 : tensor<f32>
+        stablehlo.return %part_50, %part_51 : tensor<f32>, tensor<f32>
       }
     %blocks.1.0.expand.d_beta_d_gamma:2 = stablehlo.reduce(%blocks.1.0.expand.d_beta_hw_d_gamma_hw#0 init: %cst_1), (%blocks.1.0.expand.d_beta_hw_d_gamma_hw#1 init: %cst_1) across dimensions = [0] : (tensor<4x24xf32>, tensor<4x24xf32>, tensor<f32>, tensor<f32>) -> (tensor<24xf32>, tensor<24xf32>)
-      reducer(%acc_34: tensor<f32>, %elt_34: tensor<f32>) (%acc_35: tensor<f32>, %elt_35: tensor<f32>) {
-        %part_34 = stablehlo.add %acc_34, %elt_34 : tensor<f32>
-        %part_35 = stablehlo.add %acc_35, %elt_35 : tensor<f32>
-        stablehlo.return %part_34, %part_35 : tensor<f32>, tensor<f32>
+      reducer(%acc_52: tensor<f32>, %elt_52: tensor<f32>) (%acc_53: tensor<f32>, %elt_53: tensor<f32>) {
+        %part_52 = stablehlo.add %acc_52, %elt_52 : tensor<f32>
+        %part_53 = stablehlo.add %acc_53, %elt_53 : tensor<f32>
+        stablehlo.return %part_52, %part_53 : tensor<f32>, tensor<f32>
       }
     %blocks.1.0.expand.gamma_inv = stablehlo.multiply %blocks.1.0.expand.bn.gamma.flat, %blocks.1.0.expand.inv_std : tensor<24xf32>
     %blocks.1.0.expand.bcast_12 = stablehlo.broadcast_in_dim %cst, dims = [] : (tensor<f32>) -> tensor<24xf32>
@@ -1171,17 +1245,23 @@ module {
     %conv.0.full = stablehlo.broadcast_in_dim %cst_1, dims = [] : (tensor<f32>) -> tensor<4x7x7x4xf32>
     %conv.0.d_relu6 = stablehlo.select %conv.0.relu6_on, %blocks.1.0.expand.d_x, %conv.0.full : (tensor<4x7x7x4xi1>, tensor<4x7x7x4xf32>, tensor<4x7x7x4xf32>) -> tensor<4x7x7x4xf32>
     %conv.0.du_xhat = stablehlo.multiply %conv.0.d_relu6, %conv.0.xhat : tensor<4x7x7x4xf32>
-    %conv.0.d_beta_hw_d_gamma_hw:2 = stablehlo.reduce(%conv.0.d_relu6 init: %cst_1), (%conv.0.du_xhat init: %cst_1) across dimensions = [1, 2] : (tensor<4x7x7x4xf32>, tensor<4x7x7x4xf32>, tensor<f32>, tensor<f32>) -> (tensor<4x4xf32>, tensor<4x4xf32>)
-      reducer(%acc_36: tensor<f32>, %elt_36: tensor<f32>) (%acc_37: tensor<f32>, %elt_37: tensor<f32>) {
-        %part_36 = stablehlo.add %acc_36, %elt_36 : tensor<f32>
-        %part_37 = stablehlo.add %acc_37, %elt_37 : tensor<f32>
-        stablehlo.return %part_36, %part_37 : tensor<f32>, tensor<f32>
+    %conv.0.d_beta_w_d_gamma_w:2 = stablehlo.reduce(%conv.0.d_relu6 init: %cst_1), (%conv.0.du_xhat init: %cst_1) across dimensions = [2] : (tensor<4x7x7x4xf32>, tensor<4x7x7x4xf32>, tensor<f32>, tensor<f32>) -> (tensor<4x7x4xf32>, tensor<4x7x4xf32>)
+      reducer(%acc_54: tensor<f32>, %elt_54: tensor<f32>) (%acc_55: tensor<f32>, %elt_55: tensor<f32>) {
+        %part_54 = stablehlo.add %acc_54, %elt_54 : tensor<f32>
+        %part_55 = stablehlo.add %acc_55, %elt_55 : tensor<f32>
+        stablehlo.return %part_54, %part_55 : tensor<f32>, tensor<f32>
+      }
+    %conv.0.d_beta_hw_d_gamma_hw:2 = stablehlo.reduce(%conv.0.d_beta_w_d_gamma_w#0 init: %cst_1), (%conv.0.d_beta_w_d_gamma_w#1 init: %cst_1) across dimensions = [1] : (tensor<4x7x4xf32>, tensor<4x7x4xf32>, tensor<f32>, tensor<f32>) -> (tensor<4x4xf32>, tensor<4x4xf32>)
+      reducer(%acc_56: tensor<f32>, %elt_56: tensor<f32>) (%acc_57: tensor<f32>, %elt_57: tensor<f32>) {
+        %part_56 = stablehlo.add %acc_56, %elt_56 : tensor<f32>
+        %part_57 = stablehlo.add %acc_57, %elt_57 : tensor<f32>
+        stablehlo.return %part_56, %part_57 : tensor<f32>, tensor<f32>
       }
     %conv.0.d_beta_d_gamma:2 = stablehlo.reduce(%conv.0.d_beta_hw_d_gamma_hw#0 init: %cst_1), (%conv.0.d_beta_hw_d_gamma_hw#1 init: %cst_1) across dimensions = [0] : (tensor<4x4xf32>, tensor<4x4xf32>, tensor<f32>, tensor<f32>) -> (tensor<4xf32>, tensor<4xf32>)
-      reducer(%acc_38: tensor<f32>, %elt_38: tensor<f32>) (%acc_39: tensor<f32>, %elt_39: tensor<f32>) {
-        %part_38 = stablehlo.add %acc_38, %elt_38 : tensor<f32>
-        %part_39 = stablehlo.add %acc_39, %elt_39 : tensor<f32>
-        stablehlo.return %part_38, %part_39 : tensor<f32>, tensor<f32>
+      reducer(%acc_58: tensor<f32>, %elt_58: tensor<f32>) (%acc_59: tensor<f32>, %elt_59: tensor<f32>) {
+        %part_58 = stablehlo.add %acc_58, %elt_58 : tensor<f32>
+        %part_59 = stablehlo.add %acc_59, %elt_59 : tensor<f32>
+        stablehlo.return %part_58, %part_59 : tensor<f32>, tensor<f32>
       }
     %conv.0.gamma_inv = stablehlo.multiply %conv.0.bn.gamma.flat, %conv.0.inv_std : tensor<4xf32>
     %conv.0.bcast_12 = stablehlo.broadcast_in_dim %cst, dims = [] : (tensor<f32>) -> tensor<4xf32>
@@ -1302,14 +1382,16 @@ module {
     %conv.0.conv = stablehlo.convolution(%images, %conv.0.conv.w) dim_numbers = [b, 0, 1, f]x[0, 1, i, o]->[b, 0, 1, f], window = {stride = [1, 1], pad = [[1, 1], [1, 1]], lhs_dilate = [1, 1], rhs_dilate = [1, 1]} {batch_group_count = 1 : i64, feature_group_count = 1 : i64} : (tensor<4x7x7x2xf32>, tensor<3x3x2x4xf32>) -> tensor<4x7x7x4xf32>
     %cst = stablehlo.constant dense<5.10204082e-03> : tensor<f32>
     %cst_1 = stablehlo.constant dense<0.00000000e+00> : tensor<f32>
-    %conv.0.sum_x_hw = stablehlo.reduce(%conv.0.conv init: %cst_1) applies stablehlo.add across dimensions = [1, 2] : (tensor<4x7x7x4xf32>, tensor<f32>) -> tensor<4x4xf32>
+    %conv.0.sum_x_w = stablehlo.reduce(%conv.0.conv init: %cst_1) applies stablehlo.add across dimensions = [2] : (tensor<4x7x7x4xf32>, tensor<f32>) -> tensor<4x7x4xf32>
+    %conv.0.sum_x_hw = stablehlo.reduce(%conv.0.sum_x_w init: %cst_1) applies stablehlo.add across dimensions = [1] : (tensor<4x7x4xf32>, tensor<f32>) -> tensor<4x4xf32>
     %conv.0.sum_x = stablehlo.reduce(%conv.0.sum_x_hw init: %cst_1) applies stablehlo.add across dimensions = [0] : (tensor<4x4xf32>, tensor<f32>) -> tensor<4xf32>
     %conv.0.bcast = stablehlo.broadcast_in_dim %cst, dims = [] : (tensor<f32>) -> tensor<4xf32>
     %conv.0.mean = stablehlo.multiply %conv.0.sum_x, %conv.0.bcast : tensor<4xf32>
     %conv.0.mean_b = stablehlo.broadcast_in_dim %conv.0.mean, dims = [3] : (tensor<4xf32>) -> tensor<4x7x7x4xf32>
     %conv.0.xc = stablehlo.subtract %conv.0.conv, %conv.0.mean_b : tensor<4x7x7x4xf32>
     %conv.0.xc2 = stablehlo.multiply %conv.0.xc, %conv.0.xc : tensor<4x7x7x4xf32>
-    %conv.0.sum_xc2_hw = stablehlo.reduce(%conv.0.xc2 init: %cst_1) applies stablehlo.add across dimensions = [1, 2] : (tensor<4x7x7x4xf32>, tensor<f32>) -> tensor<4x4xf32>
+    %conv.0.sum_xc2_w = stablehlo.reduce(%conv.0.xc2 init: %cst_1) applies stablehlo.add across dimensions = [2] : (tensor<4x7x7x4xf32>, tensor<f32>) -> tensor<4x7x4xf32>
+    %conv.0.sum_xc2_hw = stablehlo.reduce(%conv.0.sum_xc2_w init: %cst_1) applies stablehlo.add across dimensions = [1] : (tensor<4x7x4xf32>, tensor<f32>) -> tensor<4x4xf32>
     %conv.0.sum_xc2 = stablehlo.reduce(%conv.0.sum_xc2_hw init: %cst_1) applies stablehlo.add across dimensions = [0] : (tensor<4x4xf32>, tensor<f32>) -> tensor<4xf32>
     %conv.0.bcast_1 = stablehlo.broadcast_in_dim %cst, dims = [] : (tensor<f32>) -> tensor<4xf32>
     %conv.0.var = stablehlo.multiply %conv.0.sum_xc2, %conv.0.bcast_1 : tensor<4xf32>
@@ -1345,14 +1427,16 @@ module {
     %conv.0.bcast_9 = stablehlo.broadcast_in_dim %cst_5, dims = [] : (tensor<f32>) -> tensor<4x7x7x4xf32>
     %conv.0.relu6 = stablehlo.minimum %conv.0.relu, %conv.0.bcast_9 : tensor<4x7x7x4xf32>
     %blocks.1.0.expand.conv = stablehlo.convolution(%conv.0.relu6, %blocks.1.0.expand.conv.w) dim_numbers = [b, 0, 1, f]x[0, 1, i, o]->[b, 0, 1, f], window = {stride = [1, 1], pad = [[0, 0], [0, 0]], lhs_dilate = [1, 1], rhs_dilate = [1, 1]} {batch_group_count = 1 : i64, feature_group_count = 1 : i64} : (tensor<4x7x7x4xf32>, tensor<1x1x4x24xf32>) -> tensor<4x7x7x24xf32>
-    %blocks.1.0.expand.sum_x_hw = stablehlo.reduce(%blocks.1.0.expand.conv init: %cst_1) applies stablehlo.add across dimensions = [1, 2] : (tensor<4x7x7x24xf32>, tensor<f32>) -> tensor<4x24xf32>
+    %blocks.1.0.expand.sum_x_w = stablehlo.reduce(%blocks.1.0.expand.conv init: %cst_1) applies stablehlo.add across dimensions = [2] : (tensor<4x7x7x24xf32>, tensor<f32>) -> tensor<4x7x24xf32>
+    %blocks.1.0.expand.sum_x_hw = stablehlo.reduce(%blocks.1.0.expand.sum_x_w init: %cst_1) applies stablehlo.add across dimensions = [1] : (tensor<4x7x24xf32>, tensor<f32>) -> tensor<4x24xf32>
     %blocks.1.0.expand.sum_x = stablehlo.reduce(%blocks.1.0.expand.sum_x_hw init: %cst_1) applies stablehlo.add across dimensions = [0] : (tensor<4x24xf32>, tensor<f32>) -> tensor<24xf32>
     %blocks.1.0.expand.bcast = stablehlo.broadcast_in_dim %cst, dims = [] : (tensor<f32>) -> tensor<24xf32>
     %blocks.1.0.expand.mean = stablehlo.multiply %blocks.1.0.expand.sum_x, %blocks.1.0.expand.bcast : tensor<24xf32>
     %blocks.1.0.expand.mean_b = stablehlo.broadcast_in_dim %blocks.1.0.expand.mean, dims = [3] : (tensor<24xf32>) -> tensor<4x7x7x24xf32>
     %blocks.1.0.expand.xc = stablehlo.subtract %blocks.1.0.expand.conv, %blocks.1.0.expand.mean_b : tensor<4x7x7x24xf32>
     %blocks.1.0.expand.xc2 = stablehlo.multiply %blocks.1.0.expand.xc, %blocks.1.0.expand.xc : tensor<4x7x7x24xf32>
-    %blocks.1.0.expand.sum_xc2_hw = stablehlo.reduce(%blocks.1.0.expand.xc2 init: %cst_1) applies stablehlo.add across dimensions = [1, 2] : (tensor<4x7x7x24xf32>, tensor<f32>) -> tensor<4x24xf32>
+    %blocks.1.0.expand.sum_xc2_w = stablehlo.reduce(%blocks.1.0.expand.xc2 init: %cst_1) applies stablehlo.add across dimensions = [2] : (tensor<4x7x7x24xf32>, tensor<f32>) -> tensor<4x7x24xf32>
+    %blocks.1.0.expand.sum_xc2_hw = stablehlo.reduce(%blocks.1.0.expand.sum_xc2_w init: %cst_1) applies stablehlo.add across dimensions = [1] : (tensor<4x7x24xf32>, tensor<f32>) -> tensor<4x24xf32>
     %blocks.1.0.expand.sum_xc2 = stablehlo.reduce(%blocks.1.0.expand.sum_xc2_hw init: %cst_1) applies stablehlo.add across dimensions = [0] : (tensor<4x24xf32>, tensor<f32>) -> tensor<24xf32>
     %blocks.1.0.expand.bcast_1 = stablehlo.broadcast_in_dim %cst, dims = [] : (tensor<f32>) -> tensor<24xf32>
     %blocks.1.0.expand.var = stablehlo.multiply %blocks.1.0.expand.sum_xc2, %blocks.1.0.expand.bcast_1 : tensor<24xf32>
@@ -1385,14 +1469,16 @@ module {
     %blocks.1.0.expand.relu6 = stablehlo.minimum %blocks.1.0.expand.relu, %blocks.1.0.expand.bcast_9 : tensor<4x7x7x24xf32>
     %blocks.1.0.dw.conv = stablehlo.convolution(%blocks.1.0.expand.relu6, %blocks.1.0.dw.conv.w) dim_numbers = [b, 0, 1, f]x[0, 1, i, o]->[b, 0, 1, f], window = {stride = [2, 2], pad = [[1, 1], [1, 1]], lhs_dilate = [1, 1], rhs_dilate = [1, 1]} {batch_group_count = 1 : i64, feature_group_count = 24 : i64} : (tensor<4x7x7x24xf32>, tensor<3x3x1x24xf32>) -> tensor<4x4x4x24xf32>
     %cst_6 = stablehlo.constant dense<1.56250000e-02> : tensor<f32>
-    %blocks.1.0.dw.sum_x_hw = stablehlo.reduce(%blocks.1.0.dw.conv init: %cst_1) applies stablehlo.add across dimensions = [1, 2] : (tensor<4x4x4x24xf32>, tensor<f32>) -> tensor<4x24xf32>
+    %blocks.1.0.dw.sum_x_w = stablehlo.reduce(%blocks.1.0.dw.conv init: %cst_1) applies stablehlo.add across dimensions = [2] : (tensor<4x4x4x24xf32>, tensor<f32>) -> tensor<4x4x24xf32>
+    %blocks.1.0.dw.sum_x_hw = stablehlo.reduce(%blocks.1.0.dw.sum_x_w init: %cst_1) applies stablehlo.add across dimensions = [1] : (tensor<4x4x24xf32>, tensor<f32>) -> tensor<4x24xf32>
     %blocks.1.0.dw.sum_x = stablehlo.reduce(%blocks.1.0.dw.sum_x_hw init: %cst_1) applies stablehlo.add across dimensions = [0] : (tensor<4x24xf32>, tensor<f32>) -> tensor<24xf32>
     %blocks.1.0.dw.bcast = stablehlo.broadcast_in_dim %cst_6, dims = [] : (tensor<f32>) -> tensor<24xf32>
     %blocks.1.0.dw.mean = stablehlo.multiply %blocks.1.0.dw.sum_x, %blocks.1.0.dw.bcast : tensor<24xf32>
     %blocks.1.0.dw.mean_b = stablehlo.broadcast_in_dim %blocks.1.0.dw.mean, dims = [3] : (tensor<24xf32>) -> tensor<4x4x4x24xf32>
     %blocks.1.0.dw.xc = stablehlo.subtract %blocks.1.0.dw.conv, %blocks.1.0.dw.mean_b : tensor<4x4x4x24xf32>
     %blocks.1.0.dw.xc2 = stablehlo.multiply %blocks.1.0.dw.xc, %blocks.1.0.dw.xc : tensor<4x4x4x24xf32>
-    %blocks.1.0.dw.sum_xc2_hw = stablehlo.reduce(%blocks.1.0.dw.xc2 init: %cst_1) applies stablehlo.add across dimensions = [1, 2] : (tensor<4x4x4x24xf32>, tensor<f32>) -> tensor<4x24xf32>
+    %blocks.1.0.dw.sum_xc2_w = stablehlo.reduce(%blocks.1.0.dw.xc2 init: %cst_1) applies stablehlo.add across dimensions = [2] : (tensor<4x4x4x24xf32>, tensor<f32>) -> tensor<4x4x24xf32>
+    %blocks.1.0.dw.sum_xc2_hw = stablehlo.reduce(%blocks.1.0.dw.sum_xc2_w init: %cst_1) applies stablehlo.add across dimensions = [1] : (tensor<4x4x24xf32>, tensor<f32>) -> tensor<4x24xf32>
     %blocks.1.0.dw.sum_xc2 = stablehlo.reduce(%blocks.1.0.dw.sum_xc2_hw init: %cst_1) applies stablehlo.add across dimensions = [0] : (tensor<4x24xf32>, tensor<f32>) -> tensor<24xf32>
     %blocks.1.0.dw.bcast_1 = stablehlo.broadcast_in_dim %cst_6, dims = [] : (tensor<f32>) -> tensor<24xf32>
     %blocks.1.0.dw.var = stablehlo.multiply %blocks.1.0.dw.sum_xc2, %blocks.1.0.dw.bcast_1 : tensor<24xf32>
@@ -1425,14 +1511,16 @@ module {
     %blocks.1.0.dw.bcast_9 = stablehlo.broadcast_in_dim %cst_5, dims = [] : (tensor<f32>) -> tensor<4x4x4x24xf32>
     %blocks.1.0.dw.relu6 = stablehlo.minimum %blocks.1.0.dw.relu, %blocks.1.0.dw.bcast_9 : tensor<4x4x4x24xf32>
     %blocks.1.0.project.conv = stablehlo.convolution(%blocks.1.0.dw.relu6, %blocks.1.0.project.conv.w) dim_numbers = [b, 0, 1, f]x[0, 1, i, o]->[b, 0, 1, f], window = {stride = [1, 1], pad = [[0, 0], [0, 0]], lhs_dilate = [1, 1], rhs_dilate = [1, 1]} {batch_group_count = 1 : i64, feature_group_count = 1 : i64} : (tensor<4x4x4x24xf32>, tensor<1x1x24x6xf32>) -> tensor<4x4x4x6xf32>
-    %blocks.1.0.project.sum_x_hw = stablehlo.reduce(%blocks.1.0.project.conv init: %cst_1) applies stablehlo.add across dimensions = [1, 2] : (tensor<4x4x4x6xf32>, tensor<f32>) -> tensor<4x6xf32>
+    %blocks.1.0.project.sum_x_w = stablehlo.reduce(%blocks.1.0.project.conv init: %cst_1) applies stablehlo.add across dimensions = [2] : (tensor<4x4x4x6xf32>, tensor<f32>) -> tensor<4x4x6xf32>
+    %blocks.1.0.project.sum_x_hw = stablehlo.reduce(%blocks.1.0.project.sum_x_w init: %cst_1) applies stablehlo.add across dimensions = [1] : (tensor<4x4x6xf32>, tensor<f32>) -> tensor<4x6xf32>
     %blocks.1.0.project.sum_x = stablehlo.reduce(%blocks.1.0.project.sum_x_hw init: %cst_1) applies stablehlo.add across dimensions = [0] : (tensor<4x6xf32>, tensor<f32>) -> tensor<6xf32>
     %blocks.1.0.project.bcast = stablehlo.broadcast_in_dim %cst_6, dims = [] : (tensor<f32>) -> tensor<6xf32>
     %blocks.1.0.project.mean = stablehlo.multiply %blocks.1.0.project.sum_x, %blocks.1.0.project.bcast : tensor<6xf32>
     %blocks.1.0.project.mean_b = stablehlo.broadcast_in_dim %blocks.1.0.project.mean, dims = [3] : (tensor<6xf32>) -> tensor<4x4x4x6xf32>
     %blocks.1.0.project.xc = stablehlo.subtract %blocks.1.0.project.conv, %blocks.1.0.project.mean_b : tensor<4x4x4x6xf32>
     %blocks.1.0.project.xc2 = stablehlo.multiply %blocks.1.0.project.xc, %blocks.1.0.project.xc : tensor<4x4x4x6xf32>
-    %blocks.1.0.project.sum_xc2_hw = stablehlo.reduce(%blocks.1.0.project.xc2 init: %cst_1) applies stablehlo.add across dimensions = [1, 2] : (tensor<4x4x4x6xf32>, tensor<f32>) -> tensor<4x6xf32>
+    %blocks.1.0.project.sum_xc2_w = stablehlo.reduce(%blocks.1.0.project.xc2 init: %cst_1) applies stablehlo.add across dimensions = [2] : (tensor<4x4x4x6xf32>, tensor<f32>) -> tensor<4x4x6xf32>
+    %blocks.1.0.project.sum_xc2_hw = stablehlo.reduce(%blocks.1.0.project.sum_xc2_w init: %cst_1) applies stablehlo.add across dimensions = [1] : (tensor<4x4x6xf32>, tensor<f32>) -> tensor<4x6xf32>
     %blocks.1.0.project.sum_xc2 = stablehlo.reduce(%blocks.1.0.project.sum_xc2_hw init: %cst_1) applies stablehlo.add across dimensions = [0] : (tensor<4x6xf32>, tensor<f32>) -> tensor<6xf32>
     %blocks.1.0.project.bcast_1 = stablehlo.broadcast_in_dim %cst_6, dims = [] : (tensor<f32>) -> tensor<6xf32>
     %blocks.1.0.project.var = stablehlo.multiply %blocks.1.0.project.sum_xc2, %blocks.1.0.project.bcast_1 : tensor<6xf32>
@@ -1460,14 +1548,16 @@ module {
     %blocks.1.0.project.rv_new = stablehlo.multiply %blocks.1.0.project.var_unbiased, %blocks.1.0.project.bcast_7 : tensor<6xf32>
     %blocks.1.0.project.running_var = stablehlo.add %blocks.1.0.project.rv_keep, %blocks.1.0.project.rv_new : tensor<6xf32>
     %blocks.1.1.expand.conv = stablehlo.convolution(%blocks.1.0.project.bn, %blocks.1.1.expand.conv.w) dim_numbers = [b, 0, 1, f]x[0, 1, i, o]->[b, 0, 1, f], window = {stride = [1, 1], pad = [[0, 0], [0, 0]], lhs_dilate = [1, 1], rhs_dilate = [1, 1]} {batch_group_count = 1 : i64, feature_group_count = 1 : i64} : (tensor<4x4x4x6xf32>, tensor<1x1x6x36xf32>) -> tensor<4x4x4x36xf32>
-    %blocks.1.1.expand.sum_x_hw = stablehlo.reduce(%blocks.1.1.expand.conv init: %cst_1) applies stablehlo.add across dimensions = [1, 2] : (tensor<4x4x4x36xf32>, tensor<f32>) -> tensor<4x36xf32>
+    %blocks.1.1.expand.sum_x_w = stablehlo.reduce(%blocks.1.1.expand.conv init: %cst_1) applies stablehlo.add across dimensions = [2] : (tensor<4x4x4x36xf32>, tensor<f32>) -> tensor<4x4x36xf32>
+    %blocks.1.1.expand.sum_x_hw = stablehlo.reduce(%blocks.1.1.expand.sum_x_w init: %cst_1) applies stablehlo.add across dimensions = [1] : (tensor<4x4x36xf32>, tensor<f32>) -> tensor<4x36xf32>
     %blocks.1.1.expand.sum_x = stablehlo.reduce(%blocks.1.1.expand.sum_x_hw init: %cst_1) applies stablehlo.add across dimensions = [0] : (tensor<4x36xf32>, tensor<f32>) -> tensor<36xf32>
     %blocks.1.1.expand.bcast = stablehlo.broadcast_in_dim %cst_6, dims = [] : (tensor<f32>) -> tensor<36xf32>
     %blocks.1.1.expand.mean = stablehlo.multiply %blocks.1.1.expand.sum_x, %blocks.1.1.expand.bcast : tensor<36xf32>
     %blocks.1.1.expand.mean_b = stablehlo.broadcast_in_dim %blocks.1.1.expand.mean, dims = [3] : (tensor<36xf32>) -> tensor<4x4x4x36xf32>
     %blocks.1.1.expand.xc = stablehlo.subtract %blocks.1.1.expand.conv, %blocks.1.1.expand.mean_b : tensor<4x4x4x36xf32>
     %blocks.1.1.expand.xc2 = stablehlo.multiply %blocks.1.1.expand.xc, %blocks.1.1.expand.xc : tensor<4x4x4x36xf32>
-    %blocks.1.1.expand.sum_xc2_hw = stablehlo.reduce(%blocks.1.1.expand.xc2 init: %cst_1) applies stablehlo.add across dimensions = [1, 2] : (tensor<4x4x4x36xf32>, tensor<f32>) -> tensor<4x36xf32>
+    %blocks.1.1.expand.sum_xc2_w = stablehlo.reduce(%blocks.1.1.expand.xc2 init: %cst_1) applies stablehlo.add across dimensions = [2] : (tensor<4x4x4x36xf32>, tensor<f32>) -> tensor<4x4x36xf32>
+    %blocks.1.1.expand.sum_xc2_hw = stablehlo.reduce(%blocks.1.1.expand.sum_xc2_w init: %cst_1) applies stablehlo.add across dimensions = [1] : (tensor<4x4x36xf32>, tensor<f32>) -> tensor<4x36xf32>
     %blocks.1.1.expand.sum_xc2 = stablehlo.reduce(%blocks.1.1.expand.sum_xc2_hw init: %cst_1) applies stablehlo.add across dimensions = [0] : (tensor<4x36xf32>, tensor<f32>) -> tensor<36xf32>
     %blocks.1.1.expand.bcast_1 = stablehlo.broadcast_in_dim %cst_6, dims = [] : (tensor<f32>) -> tensor<36xf32>
     %blocks.1.1.expand.var = stablehlo.multiply %blocks.1.1.expand.sum_xc2, %blocks.1.1.expand.bcast_1 : tensor<36xf32>
@@ -1499,14 +1589,16 @@ module {
     %blocks.1.1.expand.bcast_9 = stablehlo.broadcast_in_dim %cst_5, dims = [] : (tensor<f32>) -> tensor<4x4x4x36xf32>
     %blocks.1.1.expand.relu6 = stablehlo.minimum %blocks.1.1.expand.relu, %blocks.1.1.expand.bcast_9 : tensor<4x4x4x36xf32>
     %blocks.1.1.dw.conv = stablehlo.convolution(%blocks.1.1.expand.relu6, %blocks.1.1.dw.conv.w) dim_numbers = [b, 0, 1, f]x[0, 1, i, o]->[b, 0, 1, f], window = {stride = [1, 1], pad = [[1, 1], [1, 1]], lhs_dilate = [1, 1], rhs_dilate = [1, 1]} {batch_group_count = 1 : i64, feature_group_count = 36 : i64} : (tensor<4x4x4x36xf32>, tensor<3x3x1x36xf32>) -> tensor<4x4x4x36xf32>
-    %blocks.1.1.dw.sum_x_hw = stablehlo.reduce(%blocks.1.1.dw.conv init: %cst_1) applies stablehlo.add across dimensions = [1, 2] : (tensor<4x4x4x36xf32>, tensor<f32>) -> tensor<4x36xf32>
+    %blocks.1.1.dw.sum_x_w = stablehlo.reduce(%blocks.1.1.dw.conv init: %cst_1) applies stablehlo.add across dimensions = [2] : (tensor<4x4x4x36xf32>, tensor<f32>) -> tensor<4x4x36xf32>
+    %blocks.1.1.dw.sum_x_hw = stablehlo.reduce(%blocks.1.1.dw.sum_x_w init: %cst_1) applies stablehlo.add across dimensions = [1] : (tensor<4x4x36xf32>, tensor<f32>) -> tensor<4x36xf32>
     %blocks.1.1.dw.sum_x = stablehlo.reduce(%blocks.1.1.dw.sum_x_hw init: %cst_1) applies stablehlo.add across dimensions = [0] : (tensor<4x36xf32>, tensor<f32>) -> tensor<36xf32>
     %blocks.1.1.dw.bcast = stablehlo.broadcast_in_dim %cst_6, dims = [] : (tensor<f32>) -> tensor<36xf32>
     %blocks.1.1.dw.mean = stablehlo.multiply %blocks.1.1.dw.sum_x, %blocks.1.1.dw.bcast : tensor<36xf32>
     %blocks.1.1.dw.mean_b = stablehlo.broadcast_in_dim %blocks.1.1.dw.mean, dims = [3] : (tensor<36xf32>) -> tensor<4x4x4x36xf32>
     %blocks.1.1.dw.xc = stablehlo.subtract %blocks.1.1.dw.conv, %blocks.1.1.dw.mean_b : tensor<4x4x4x36xf32>
     %blocks.1.1.dw.xc2 = stablehlo.multiply %blocks.1.1.dw.xc, %blocks.1.1.dw.xc : tensor<4x4x4x36xf32>
-    %blocks.1.1.dw.sum_xc2_hw = stablehlo.reduce(%blocks.1.1.dw.xc2 init: %cst_1) applies stablehlo.add across dimensions = [1, 2] : (tensor<4x4x4x36xf32>, tensor<f32>) -> tensor<4x36xf32>
+    %blocks.1.1.dw.sum_xc2_w = stablehlo.reduce(%blocks.1.1.dw.xc2 init: %cst_1) applies stablehlo.add across dimensions = [2] : (tensor<4x4x4x36xf32>, tensor<f32>) -> tensor<4x4x36xf32>
+    %blocks.1.1.dw.sum_xc2_hw = stablehlo.reduce(%blocks.1.1.dw.sum_xc2_w init: %cst_1) applies stablehlo.add across dimensions = [1] : (tensor<4x4x36xf32>, tensor<f32>) -> tensor<4x36xf32>
     %blocks.1.1.dw.sum_xc2 = stablehlo.reduce(%blocks.1.1.dw.sum_xc2_hw init: %cst_1) applies stablehlo.add across dimensions = [0] : (tensor<4x36xf32>, tensor<f32>) -> tensor<36xf32>
     %blocks.1.1.dw.bcast_1 = stablehlo.broadcast_in_dim %cst_6, dims = [] : (tensor<f32>) -> tensor<36xf32>
     %blocks.1.1.dw.var = stablehlo.multiply %blocks.1.1.dw.sum_xc2, %blocks.1.1.dw.bcast_1 : tensor<36xf32>
@@ -1538,14 +1630,16 @@ module {
     %blocks.1.1.dw.bcast_9 = stablehlo.broadcast_in_dim %cst_5, dims = [] : (tensor<f32>) -> tensor<4x4x4x36xf32>
     %blocks.1.1.dw.relu6 = stablehlo.minimum %blocks.1.1.dw.relu, %blocks.1.1.dw.bcast_9 : tensor<4x4x4x36xf32>
     %blocks.1.1.project.conv = stablehlo.convolution(%blocks.1.1.dw.relu6, %blocks.1.1.project.conv.w) dim_numbers = [b, 0, 1, f]x[0, 1, i, o]->[b, 0, 1, f], window = {stride = [1, 1], pad = [[0, 0], [0, 0]], lhs_dilate = [1, 1], rhs_dilate = [1, 1]} {batch_group_count = 1 : i64, feature_group_count = 1 : i64} : (tensor<4x4x4x36xf32>, tensor<1x1x36x6xf32>) -> tensor<4x4x4x6xf32>
-    %blocks.1.1.project.sum_x_hw = stablehlo.reduce(%blocks.1.1.project.conv init: %cst_1) applies stablehlo.add across dimensions = [1, 2] : (tensor<4x4x4x6xf32>, tensor<f32>) -> tensor<4x6xf32>
+    %blocks.1.1.project.sum_x_w = stablehlo.reduce(%blocks.1.1.project.conv init: %cst_1) applies stablehlo.add across dimensions = [2] : (tensor<4x4x4x6xf32>, tensor<f32>) -> tensor<4x4x6xf32>
+    %blocks.1.1.project.sum_x_hw = stablehlo.reduce(%blocks.1.1.project.sum_x_w init: %cst_1) applies stablehlo.add across dimensions = [1] : (tensor<4x4x6xf32>, tensor<f32>) -> tensor<4x6xf32>
     %blocks.1.1.project.sum_x = stablehlo.reduce(%blocks.1.1.project.sum_x_hw init: %cst_1) applies stablehlo.add across dimensions = [0] : (tensor<4x6xf32>, tensor<f32>) -> tensor<6xf32>
     %blocks.1.1.project.bcast = stablehlo.broadcast_in_dim %cst_6, dims = [] : (tensor<f32>) -> tensor<6xf32>
     %blocks.1.1.project.mean = stablehlo.multiply %blocks.1.1.project.sum_x, %blocks.1.1.project.bcast : tensor<6xf32>
     %blocks.1.1.project.mean_b = stablehlo.broadcast_in_dim %blocks.1.1.project.mean, dims = [3] : (tensor<6xf32>) -> tensor<4x4x4x6xf32>
     %blocks.1.1.project.xc = stablehlo.subtract %blocks.1.1.project.conv, %blocks.1.1.project.mean_b : tensor<4x4x4x6xf32>
     %blocks.1.1.project.xc2 = stablehlo.multiply %blocks.1.1.project.xc, %blocks.1.1.project.xc : tensor<4x4x4x6xf32>
-    %blocks.1.1.project.sum_xc2_hw = stablehlo.reduce(%blocks.1.1.project.xc2 init: %cst_1) applies stablehlo.add across dimensions = [1, 2] : (tensor<4x4x4x6xf32>, tensor<f32>) -> tensor<4x6xf32>
+    %blocks.1.1.project.sum_xc2_w = stablehlo.reduce(%blocks.1.1.project.xc2 init: %cst_1) applies stablehlo.add across dimensions = [2] : (tensor<4x4x4x6xf32>, tensor<f32>) -> tensor<4x4x6xf32>
+    %blocks.1.1.project.sum_xc2_hw = stablehlo.reduce(%blocks.1.1.project.sum_xc2_w init: %cst_1) applies stablehlo.add across dimensions = [1] : (tensor<4x4x6xf32>, tensor<f32>) -> tensor<4x6xf32>
     %blocks.1.1.project.sum_xc2 = stablehlo.reduce(%blocks.1.1.project.sum_xc2_hw init: %cst_1) applies stablehlo.add across dimensions = [0] : (tensor<4x6xf32>, tensor<f32>) -> tensor<6xf32>
     %blocks.1.1.project.bcast_1 = stablehlo.broadcast_in_dim %cst_6, dims = [] : (tensor<f32>) -> tensor<6xf32>
     %blocks.1.1.project.var = stablehlo.multiply %blocks.1.1.project.sum_xc2, %blocks.1.1.project.bcast_1 : tensor<6xf32>
@@ -1585,14 +1679,16 @@ module {
     %blocks.1.1.dropped = stablehlo.multiply %blocks.1.1.project.bn, %blocks.1.1.drop_b : tensor<4x4x4x6xf32>
     %blocks.1.1.residual = stablehlo.add %blocks.1.1.dropped, %blocks.1.0.project.bn : tensor<4x4x4x6xf32>
     %blocks.1.2.expand.conv = stablehlo.convolution(%blocks.1.1.residual, %blocks.1.2.expand.conv.w) dim_numbers = [b, 0, 1, f]x[0, 1, i, o]->[b, 0, 1, f], window = {stride = [1, 1], pad = [[0, 0], [0, 0]], lhs_dilate = [1, 1], rhs_dilate = [1, 1]} {batch_group_count = 1 : i64, feature_group_count = 1 : i64} : (tensor<4x4x4x6xf32>, tensor<1x1x6x36xf32>) -> tensor<4x4x4x36xf32>
-    %blocks.1.2.expand.sum_x_hw = stablehlo.reduce(%blocks.1.2.expand.conv init: %cst_1) applies stablehlo.add across dimensions = [1, 2] : (tensor<4x4x4x36xf32>, tensor<f32>) -> tensor<4x36xf32>
+    %blocks.1.2.expand.sum_x_w = stablehlo.reduce(%blocks.1.2.expand.conv init: %cst_1) applies stablehlo.add across dimensions = [2] : (tensor<4x4x4x36xf32>, tensor<f32>) -> tensor<4x4x36xf32>
+    %blocks.1.2.expand.sum_x_hw = stablehlo.reduce(%blocks.1.2.expand.sum_x_w init: %cst_1) applies stablehlo.add across dimensions = [1] : (tensor<4x4x36xf32>, tensor<f32>) -> tensor<4x36xf32>
     %blocks.1.2.expand.sum_x = stablehlo.reduce(%blocks.1.2.expand.sum_x_hw init: %cst_1) applies stablehlo.add across dimensions = [0] : (tensor<4x36xf32>, tensor<f32>) -> tensor<36xf32>
     %blocks.1.2.expand.bcast = stablehlo.broadcast_in_dim %cst_6, dims = [] : (tensor<f32>) -> tensor<36xf32>
     %blocks.1.2.expand.mean = stablehlo.multiply %blocks.1.2.expand.sum_x, %blocks.1.2.expand.bcast : tensor<36xf32>
     %blocks.1.2.expand.mean_b = stablehlo.broadcast_in_dim %blocks.1.2.expand.mean, dims = [3] : (tensor<36xf32>) -> tensor<4x4x4x36xf32>
     %blocks.1.2.expand.xc = stablehlo.subtract %blocks.1.2.expand.conv, %blocks.1.2.expand.mean_b : tensor<4x4x4x36xf32>
     %blocks.1.2.expand.xc2 = stablehlo.multiply %blocks.1.2.expand.xc, %blocks.1.2.expand.xc : tensor<4x4x4x36xf32>
-    %blocks.1.2.expand.sum_xc2_hw = stablehlo.reduce(%blocks.1.2.expand.xc2 init: %cst_1) applies stablehlo.add across dimensions = [1, 2] : (tensor<4x4x4x36xf32>, tensor<f32>) -> tensor<4x36xf32>
+    %blocks.1.2.expand.sum_xc2_w = stablehlo.reduce(%blocks.1.2.expand.xc2 init: %cst_1) applies stablehlo.add across dimensions = [2] : (tensor<4x4x4x36xf32>, tensor<f32>) -> tensor<4x4x36xf32>
+    %blocks.1.2.expand.sum_xc2_hw = stablehlo.reduce(%blocks.1.2.expand.sum_xc2_w init: %cst_1) applies stablehlo.add across dimensions = [1] : (tensor<4x4x36xf32>, tensor<f32>) -> tensor<4x36xf32>
     %blocks.1.2.expand.sum_xc2 = stablehlo.reduce(%blocks.1.2.expand.sum_xc2_hw init: %cst_1) applies stablehlo.add across dimensions = [0] : (tensor<4x36xf32>, tensor<f32>) -> tensor<36xf32>
     %blocks.1.2.expand.bcast_1 = stablehlo.broadcast_in_dim %cst_6, dims = [] : (tensor<f32>) -> tensor<36xf32>
     %blocks.1.2.expand.var = stablehlo.multiply %blocks.1.2.expand.sum_xc2, %blocks.1.2.expand.bcast_1 : tensor<36xf32>
@@ -1624,14 +1720,16 @@ module {
     %blocks.1.2.expand.bcast_9 = stablehlo.broadcast_in_dim %cst_5, dims = [] : (tensor<f32>) -> tensor<4x4x4x36xf32>
     %blocks.1.2.expand.relu6 = stablehlo.minimum %blocks.1.2.expand.relu, %blocks.1.2.expand.bcast_9 : tensor<4x4x4x36xf32>
     %blocks.1.2.dw.conv = stablehlo.convolution(%blocks.1.2.expand.relu6, %blocks.1.2.dw.conv.w) dim_numbers = [b, 0, 1, f]x[0, 1, i, o]->[b, 0, 1, f], window = {stride = [1, 1], pad = [[1, 1], [1, 1]], lhs_dilate = [1, 1], rhs_dilate = [1, 1]} {batch_group_count = 1 : i64, feature_group_count = 36 : i64} : (tensor<4x4x4x36xf32>, tensor<3x3x1x36xf32>) -> tensor<4x4x4x36xf32>
-    %blocks.1.2.dw.sum_x_hw = stablehlo.reduce(%blocks.1.2.dw.conv init: %cst_1) applies stablehlo.add across dimensions = [1, 2] : (tensor<4x4x4x36xf32>, tensor<f32>) -> tensor<4x36xf32>
+    %blocks.1.2.dw.sum_x_w = stablehlo.reduce(%blocks.1.2.dw.conv init: %cst_1) applies stablehlo.add across dimensions = [2] : (tensor<4x4x4x36xf32>, tensor<f32>) -> tensor<4x4x36xf32>
+    %blocks.1.2.dw.sum_x_hw = stablehlo.reduce(%blocks.1.2.dw.sum_x_w init: %cst_1) applies stablehlo.add across dimensions = [1] : (tensor<4x4x36xf32>, tensor<f32>) -> tensor<4x36xf32>
     %blocks.1.2.dw.sum_x = stablehlo.reduce(%blocks.1.2.dw.sum_x_hw init: %cst_1) applies stablehlo.add across dimensions = [0] : (tensor<4x36xf32>, tensor<f32>) -> tensor<36xf32>
     %blocks.1.2.dw.bcast = stablehlo.broadcast_in_dim %cst_6, dims = [] : (tensor<f32>) -> tensor<36xf32>
     %blocks.1.2.dw.mean = stablehlo.multiply %blocks.1.2.dw.sum_x, %blocks.1.2.dw.bcast : tensor<36xf32>
     %blocks.1.2.dw.mean_b = stablehlo.broadcast_in_dim %blocks.1.2.dw.mean, dims = [3] : (tensor<36xf32>) -> tensor<4x4x4x36xf32>
     %blocks.1.2.dw.xc = stablehlo.subtract %blocks.1.2.dw.conv, %blocks.1.2.dw.mean_b : tensor<4x4x4x36xf32>
     %blocks.1.2.dw.xc2 = stablehlo.multiply %blocks.1.2.dw.xc, %blocks.1.2.dw.xc : tensor<4x4x4x36xf32>
-    %blocks.1.2.dw.sum_xc2_hw = stablehlo.reduce(%blocks.1.2.dw.xc2 init: %cst_1) applies stablehlo.add across dimensions = [1, 2] : (tensor<4x4x4x36xf32>, tensor<f32>) -> tensor<4x36xf32>
+    %blocks.1.2.dw.sum_xc2_w = stablehlo.reduce(%blocks.1.2.dw.xc2 init: %cst_1) applies stablehlo.add across dimensions = [2] : (tensor<4x4x4x36xf32>, tensor<f32>) -> tensor<4x4x36xf32>
+    %blocks.1.2.dw.sum_xc2_hw = stablehlo.reduce(%blocks.1.2.dw.sum_xc2_w init: %cst_1) applies stablehlo.add across dimensions = [1] : (tensor<4x4x36xf32>, tensor<f32>) -> tensor<4x36xf32>
     %blocks.1.2.dw.sum_xc2 = stablehlo.reduce(%blocks.1.2.dw.sum_xc2_hw init: %cst_1) applies stablehlo.add across dimensions = [0] : (tensor<4x36xf32>, tensor<f32>) -> tensor<36xf32>
     %blocks.1.2.dw.bcast_1 = stablehlo.broadcast_in_dim %cst_6, dims = [] : (tensor<f32>) -> tensor<36xf32>
     %blocks.1.2.dw.var = stablehlo.multiply %blocks.1.2.dw.sum_xc2, %blocks.1.2.dw.bcast_1 : tensor<36xf32>
@@ -1663,14 +1761,16 @@ module {
     %blocks.1.2.dw.bcast_9 = stablehlo.broadcast_in_dim %cst_5, dims = [] : (tensor<f32>) -> tensor<4x4x4x36xf32>
     %blocks.1.2.dw.relu6 = stablehlo.minimum %blocks.1.2.dw.relu, %blocks.1.2.dw.bcast_9 : tensor<4x4x4x36xf32>
     %blocks.1.2.project.conv = stablehlo.convolution(%blocks.1.2.dw.relu6, %blocks.1.2.project.conv.w) dim_numbers = [b, 0, 1, f]x[0, 1, i, o]->[b, 0, 1, f], window = {stride = [1, 1], pad = [[0, 0], [0, 0]], lhs_dilate = [1, 1], rhs_dilate = [1, 1]} {batch_group_count = 1 : i64, feature_group_count = 1 : i64} : (tensor<4x4x4x36xf32>, tensor<1x1x36x6xf32>) -> tensor<4x4x4x6xf32>
-    %blocks.1.2.project.sum_x_hw = stablehlo.reduce(%blocks.1.2.project.conv init: %cst_1) applies stablehlo.add across dimensions = [1, 2] : (tensor<4x4x4x6xf32>, tensor<f32>) -> tensor<4x6xf32>
+    %blocks.1.2.project.sum_x_w = stablehlo.reduce(%blocks.1.2.project.conv init: %cst_1) applies stablehlo.add across dimensions = [2] : (tensor<4x4x4x6xf32>, tensor<f32>) -> tensor<4x4x6xf32>
+    %blocks.1.2.project.sum_x_hw = stablehlo.reduce(%blocks.1.2.project.sum_x_w init: %cst_1) applies stablehlo.add across dimensions = [1] : (tensor<4x4x6xf32>, tensor<f32>) -> tensor<4x6xf32>
     %blocks.1.2.project.sum_x = stablehlo.reduce(%blocks.1.2.project.sum_x_hw init: %cst_1) applies stablehlo.add across dimensions = [0] : (tensor<4x6xf32>, tensor<f32>) -> tensor<6xf32>
     %blocks.1.2.project.bcast = stablehlo.broadcast_in_dim %cst_6, dims = [] : (tensor<f32>) -> tensor<6xf32>
     %blocks.1.2.project.mean = stablehlo.multiply %blocks.1.2.project.sum_x, %blocks.1.2.project.bcast : tensor<6xf32>
     %blocks.1.2.project.mean_b = stablehlo.broadcast_in_dim %blocks.1.2.project.mean, dims = [3] : (tensor<6xf32>) -> tensor<4x4x4x6xf32>
     %blocks.1.2.project.xc = stablehlo.subtract %blocks.1.2.project.conv, %blocks.1.2.project.mean_b : tensor<4x4x4x6xf32>
     %blocks.1.2.project.xc2 = stablehlo.multiply %blocks.1.2.project.xc, %blocks.1.2.project.xc : tensor<4x4x4x6xf32>
-    %blocks.1.2.project.sum_xc2_hw = stablehlo.reduce(%blocks.1.2.project.xc2 init: %cst_1) applies stablehlo.add across dimensions = [1, 2] : (tensor<4x4x4x6xf32>, tensor<f32>) -> tensor<4x6xf32>
+    %blocks.1.2.project.sum_xc2_w = stablehlo.reduce(%blocks.1.2.project.xc2 init: %cst_1) applies stablehlo.add across dimensions = [2] : (tensor<4x4x4x6xf32>, tensor<f32>) -> tensor<4x4x6xf32>
+    %blocks.1.2.project.sum_xc2_hw = stablehlo.reduce(%blocks.1.2.project.sum_xc2_w init: %cst_1) applies stablehlo.add across dimensions = [1] : (tensor<4x4x6xf32>, tensor<f32>) -> tensor<4x6xf32>
     %blocks.1.2.project.sum_xc2 = stablehlo.reduce(%blocks.1.2.project.sum_xc2_hw init: %cst_1) applies stablehlo.add across dimensions = [0] : (tensor<4x6xf32>, tensor<f32>) -> tensor<6xf32>
     %blocks.1.2.project.bcast_1 = stablehlo.broadcast_in_dim %cst_6, dims = [] : (tensor<f32>) -> tensor<6xf32>
     %blocks.1.2.project.var = stablehlo.multiply %blocks.1.2.project.sum_xc2, %blocks.1.2.project.bcast_1 : tensor<6xf32>
@@ -1770,17 +1870,23 @@ module {
     %blocks.1.2.project.mean_inv_b = stablehlo.broadcast_in_dim %blocks.1.2.project.mean_inv, dims = [3] : (tensor<6xf32>) -> tensor<4x4x4x6xf32>
     %blocks.1.2.project.xhat = stablehlo.subtract %blocks.1.2.project.z_inv, %blocks.1.2.project.mean_inv_b : tensor<4x4x4x6xf32>
     %blocks.1.2.project.du_xhat = stablehlo.multiply %blocks.1.2.d_dropped, %blocks.1.2.project.xhat : tensor<4x4x4x6xf32>
-    %blocks.1.2.project.d_beta_hw_d_gamma_hw:2 = stablehlo.reduce(%blocks.1.2.d_dropped init: %cst_1), (%blocks.1.2.project.du_xhat init: %cst_1) across dimensions = [1, 2] : (tensor<4x4x4x6xf32>, tensor<4x4x4x6xf32>, tensor<f32>, tensor<f32>) -> (tensor<4x6xf32>, tensor<4x6xf32>)
+    %blocks.1.2.project.d_beta_w_d_gamma_w:2 = stablehlo.reduce(%blocks.1.2.d_dropped init: %cst_1), (%blocks.1.2.project.du_xhat init: %cst_1) across dimensions = [2] : (tensor<4x4x4x6xf32>, tensor<4x4x4x6xf32>, tensor<f32>, tensor<f32>) -> (tensor<4x4x6xf32>, tensor<4x4x6xf32>)
       reducer(%acc: tensor<f32>, %elt: tensor<f32>) (%acc_1: tensor<f32>, %elt_1: tensor<f32>) {
         %part = stablehlo.add %acc, %elt : tensor<f32>
         %part_1 = stablehlo.add %acc_1, %elt_1 : tensor<f32>
         stablehlo.return %part, %part_1 : tensor<f32>, tensor<f32>
       }
-    %blocks.1.2.project.d_beta_d_gamma:2 = stablehlo.reduce(%blocks.1.2.project.d_beta_hw_d_gamma_hw#0 init: %cst_1), (%blocks.1.2.project.d_beta_hw_d_gamma_hw#1 init: %cst_1) across dimensions = [0] : (tensor<4x6xf32>, tensor<4x6xf32>, tensor<f32>, tensor<f32>) -> (tensor<6xf32>, tensor<6xf32>)
+    %blocks.1.2.project.d_beta_hw_d_gamma_hw:2 = stablehlo.reduce(%blocks.1.2.project.d_beta_w_d_gamma_w#0 init: %cst_1), (%blocks.1.2.project.d_beta_w_d_gamma_w#1 init: %cst_1) across dimensions = [1] : (tensor<4x4x6xf32>, tensor<4x4x6xf32>, tensor<f32>, tensor<f32>) -> (tensor<4x6xf32>, tensor<4x6xf32>)
       reducer(%acc_2: tensor<f32>, %elt_2: tensor<f32>) (%acc_3: tensor<f32>, %elt_3: tensor<f32>) {
         %part_2 = stablehlo.add %acc_2, %elt_2 : tensor<f32>
         %part_3 = stablehlo.add %acc_3, %elt_3 : tensor<f32>
         stablehlo.return %part_2, %part_3 : tensor<f32>, tensor<f32>
+      }
+    %blocks.1.2.project.d_beta_d_gamma:2 = stablehlo.reduce(%blocks.1.2.project.d_beta_hw_d_gamma_hw#0 init: %cst_1), (%blocks.1.2.project.d_beta_hw_d_gamma_hw#1 init: %cst_1) across dimensions = [0] : (tensor<4x6xf32>, tensor<4x6xf32>, tensor<f32>, tensor<f32>) -> (tensor<6xf32>, tensor<6xf32>)
+      reducer(%acc_4: tensor<f32>, %elt_4: tensor<f32>) (%acc_5: tensor<f32>, %elt_5: tensor<f32>) {
+        %part_4 = stablehlo.add %acc_4, %elt_4 : tensor<f32>
+        %part_5 = stablehlo.add %acc_5, %elt_5 : tensor<f32>
+        stablehlo.return %part_4, %part_5 : tensor<f32>, tensor<f32>
       }
     %blocks.1.2.project.gamma_inv = stablehlo.multiply %blocks.1.2.project.bn.gamma.flat, %blocks.1.2.project.inv_std : tensor<6xf32>
     %blocks.1.2.project.bcast_8 = stablehlo.broadcast_in_dim %cst_6, dims = [] : (tensor<f32>) -> tensor<6xf32>
@@ -1814,17 +1920,23 @@ module {
     %blocks.1.2.dw.full = stablehlo.broadcast_in_dim %cst_1, dims = [] : (tensor<f32>) -> tensor<4x4x4x36xf32>
     %blocks.1.2.dw.d_relu6 = stablehlo.select %blocks.1.2.dw.relu6_on, %blocks.1.2.project.d_x, %blocks.1.2.dw.full : (tensor<4x4x4x36xi1>, tensor<4x4x4x36xf32>, tensor<4x4x4x36xf32>) -> tensor<4x4x4x36xf32>
     %blocks.1.2.dw.du_xhat = stablehlo.multiply %blocks.1.2.dw.d_relu6, %blocks.1.2.dw.xhat : tensor<4x4x4x36xf32>
-    %blocks.1.2.dw.d_beta_hw_d_gamma_hw:2 = stablehlo.reduce(%blocks.1.2.dw.d_relu6 init: %cst_1), (%blocks.1.2.dw.du_xhat init: %cst_1) across dimensions = [1, 2] : (tensor<4x4x4x36xf32>, tensor<4x4x4x36xf32>, tensor<f32>, tensor<f32>) -> (tensor<4x36xf32>, tensor<4x36xf32>)
-      reducer(%acc_4: tensor<f32>, %elt_4: tensor<f32>) (%acc_5: tensor<f32>, %elt_5: tensor<f32>) {
-        %part_4 = stablehlo.add %acc_4, %elt_4 : tensor<f32>
-        %part_5 = stablehlo.add %acc_5, %elt_5 : tensor<f32>
-        stablehlo.return %part_4, %part_5 : tensor<f32>, tensor<f32>
-      }
-    %blocks.1.2.dw.d_beta_d_gamma:2 = stablehlo.reduce(%blocks.1.2.dw.d_beta_hw_d_gamma_hw#0 init: %cst_1), (%blocks.1.2.dw.d_beta_hw_d_gamma_hw#1 init: %cst_1) across dimensions = [0] : (tensor<4x36xf32>, tensor<4x36xf32>, tensor<f32>, tensor<f32>) -> (tensor<36xf32>, tensor<36xf32>)
+    %blocks.1.2.dw.d_beta_w_d_gamma_w:2 = stablehlo.reduce(%blocks.1.2.dw.d_relu6 init: %cst_1), (%blocks.1.2.dw.du_xhat init: %cst_1) across dimensions = [2] : (tensor<4x4x4x36xf32>, tensor<4x4x4x36xf32>, tensor<f32>, tensor<f32>) -> (tensor<4x4x36xf32>, tensor<4x4x36xf32>)
       reducer(%acc_6: tensor<f32>, %elt_6: tensor<f32>) (%acc_7: tensor<f32>, %elt_7: tensor<f32>) {
         %part_6 = stablehlo.add %acc_6, %elt_6 : tensor<f32>
         %part_7 = stablehlo.add %acc_7, %elt_7 : tensor<f32>
         stablehlo.return %part_6, %part_7 : tensor<f32>, tensor<f32>
+      }
+    %blocks.1.2.dw.d_beta_hw_d_gamma_hw:2 = stablehlo.reduce(%blocks.1.2.dw.d_beta_w_d_gamma_w#0 init: %cst_1), (%blocks.1.2.dw.d_beta_w_d_gamma_w#1 init: %cst_1) across dimensions = [1] : (tensor<4x4x36xf32>, tensor<4x4x36xf32>, tensor<f32>, tensor<f32>) -> (tensor<4x36xf32>, tensor<4x36xf32>)
+      reducer(%acc_8: tensor<f32>, %elt_8: tensor<f32>) (%acc_9: tensor<f32>, %elt_9: tensor<f32>) {
+        %part_8 = stablehlo.add %acc_8, %elt_8 : tensor<f32>
+        %part_9 = stablehlo.add %acc_9, %elt_9 : tensor<f32>
+        stablehlo.return %part_8, %part_9 : tensor<f32>, tensor<f32>
+      }
+    %blocks.1.2.dw.d_beta_d_gamma:2 = stablehlo.reduce(%blocks.1.2.dw.d_beta_hw_d_gamma_hw#0 init: %cst_1), (%blocks.1.2.dw.d_beta_hw_d_gamma_hw#1 init: %cst_1) across dimensions = [0] : (tensor<4x36xf32>, tensor<4x36xf32>, tensor<f32>, tensor<f32>) -> (tensor<36xf32>, tensor<36xf32>)
+      reducer(%acc_10: tensor<f32>, %elt_10: tensor<f32>) (%acc_11: tensor<f32>, %elt_11: tensor<f32>) {
+        %part_10 = stablehlo.add %acc_10, %elt_10 : tensor<f32>
+        %part_11 = stablehlo.add %acc_11, %elt_11 : tensor<f32>
+        stablehlo.return %part_10, %part_11 : tensor<f32>, tensor<f32>
       }
     %blocks.1.2.dw.gamma_inv = stablehlo.multiply %blocks.1.2.dw.bn.gamma.flat, %blocks.1.2.dw.inv_std : tensor<36xf32>
     %blocks.1.2.dw.bcast_12 = stablehlo.broadcast_in_dim %cst_6, dims = [] : (tensor<f32>) -> tensor<36xf32>
@@ -1871,17 +1983,23 @@ module {
     %blocks.1.2.expand.full = stablehlo.broadcast_in_dim %cst_1, dims = [] : (tensor<f32>) -> tensor<4x4x4x36xf32>
     %blocks.1.2.expand.d_relu6 = stablehlo.select %blocks.1.2.expand.relu6_on, %blocks.1.2.dw.d_x, %blocks.1.2.expand.full : (tensor<4x4x4x36xi1>, tensor<4x4x4x36xf32>, tensor<4x4x4x36xf32>) -> tensor<4x4x4x36xf32>
     %blocks.1.2.expand.du_xhat = stablehlo.multiply %blocks.1.2.expand.d_relu6, %blocks.1.2.expand.xhat : tensor<4x4x4x36xf32>
-    %blocks.1.2.expand.d_beta_hw_d_gamma_hw:2 = stablehlo.reduce(%blocks.1.2.expand.d_relu6 init: %cst_1), (%blocks.1.2.expand.du_xhat init: %cst_1) across dimensions = [1, 2] : (tensor<4x4x4x36xf32>, tensor<4x4x4x36xf32>, tensor<f32>, tensor<f32>) -> (tensor<4x36xf32>, tensor<4x36xf32>)
-      reducer(%acc_8: tensor<f32>, %elt_8: tensor<f32>) (%acc_9: tensor<f32>, %elt_9: tensor<f32>) {
-        %part_8 = stablehlo.add %acc_8, %elt_8 : tensor<f32>
-        %part_9 = stablehlo.add %acc_9, %elt_9 : tensor<f32>
-        stablehlo.return %part_8, %part_9 : tensor<f32>, tensor<f32>
+    %blocks.1.2.expand.d_beta_w_d_gamma_w:2 = stablehlo.reduce(%blocks.1.2.expand.d_relu6 init: %cst_1), (%blocks.1.2.expand.du_xhat init: %cst_1) across dimensions = [2] : (tensor<4x4x4x36xf32>, tensor<4x4x4x36xf32>, tensor<f32>, tensor<f32>) -> (tensor<4x4x36xf32>, tensor<4x4x36xf32>)
+      reducer(%acc_12: tensor<f32>, %elt_12: tensor<f32>) (%acc_13: tensor<f32>, %elt_13: tensor<f32>) {
+        %part_12 = stablehlo.add %acc_12, %elt_12 : tensor<f32>
+        %part_13 = stablehlo.add %acc_13, %elt_13 : tensor<f32>
+        stablehlo.return %part_12, %part_13 : tensor<f32>, tensor<f32>
+      }
+    %blocks.1.2.expand.d_beta_hw_d_gamma_hw:2 = stablehlo.reduce(%blocks.1.2.expand.d_beta_w_d_gamma_w#0 init: %cst_1), (%blocks.1.2.expand.d_beta_w_d_gamma_w#1 init: %cst_1) across dimensions = [1] : (tensor<4x4x36xf32>, tensor<4x4x36xf32>, tensor<f32>, tensor<f32>) -> (tensor<4x36xf32>, tensor<4x36xf32>)
+      reducer(%acc_14: tensor<f32>, %elt_14: tensor<f32>) (%acc_15: tensor<f32>, %elt_15: tensor<f32>) {
+        %part_14 = stablehlo.add %acc_14, %elt_14 : tensor<f32>
+        %part_15 = stablehlo.add %acc_15, %elt_15 : tensor<f32>
+        stablehlo.return %part_14, %part_15 : tensor<f32>, tensor<f32>
       }
     %blocks.1.2.expand.d_beta_d_gamma:2 = stablehlo.reduce(%blocks.1.2.expand.d_beta_hw_d_gamma_hw#0 init: %cst_1), (%blocks.1.2.expand.d_beta_hw_d_gamma_hw#1 init: %cst_1) across dimensions = [0] : (tensor<4x36xf32>, tensor<4x36xf32>, tensor<f32>, tensor<f32>) -> (tensor<36xf32>, tensor<36xf32>)
-      reducer(%acc_10: tensor<f32>, %elt_10: tensor<f32>) (%acc_11: tensor<f32>, %elt_11: tensor<f32>) {
-        %part_10 = stablehlo.add %acc_10, %elt_10 : tensor<f32>
-        %part_11 = stablehlo.add %acc_11, %elt_11 : tensor<f32>
-        stablehlo.return %part_10, %part_11 : tensor<f32>, tensor<f32>
+      reducer(%acc_16: tensor<f32>, %elt_16: tensor<f32>) (%acc_17: tensor<f32>, %elt_17: tensor<f32>) {
+        %part_16 = stablehlo.add %acc_16, %elt_16 : tensor<f32>
+        %part_17 = stablehlo.add %acc_17, %elt_17 : tensor<f32>
+        stablehlo.return %part_16, %part_17 : tensor<f32>, tensor<f32>
       }
     %blocks.1.2.expand.gamma_inv = stablehlo.multiply %blocks.1.2.expand.bn.gamma.flat, %blocks.1.2.expand.inv_std : tensor<36xf32>
     %blocks.1.2.expand.bcast_12 = stablehlo.broadcast_in_dim %cst_6, dims = [] : (tensor<f32>) -> tensor<36xf32>
@@ -1910,17 +2028,23 @@ module {
     %blocks.1.1.project.mean_inv_b = stablehlo.broadcast_in_dim %blocks.1.1.project.mean_inv, dims = [3] : (tensor<6xf32>) -> tensor<4x4x4x6xf32>
     %blocks.1.1.project.xhat = stablehlo.subtract %blocks.1.1.project.z_inv, %blocks.1.1.project.mean_inv_b : tensor<4x4x4x6xf32>
     %blocks.1.1.project.du_xhat = stablehlo.multiply %blocks.1.1.d_dropped, %blocks.1.1.project.xhat : tensor<4x4x4x6xf32>
-    %blocks.1.1.project.d_beta_hw_d_gamma_hw:2 = stablehlo.reduce(%blocks.1.1.d_dropped init: %cst_1), (%blocks.1.1.project.du_xhat init: %cst_1) across dimensions = [1, 2] : (tensor<4x4x4x6xf32>, tensor<4x4x4x6xf32>, tensor<f32>, tensor<f32>) -> (tensor<4x6xf32>, tensor<4x6xf32>)
-      reducer(%acc_12: tensor<f32>, %elt_12: tensor<f32>) (%acc_13: tensor<f32>, %elt_13: tensor<f32>) {
-        %part_12 = stablehlo.add %acc_12, %elt_12 : tensor<f32>
-        %part_13 = stablehlo.add %acc_13, %elt_13 : tensor<f32>
-        stablehlo.return %part_12, %part_13 : tensor<f32>, tensor<f32>
+    %blocks.1.1.project.d_beta_w_d_gamma_w:2 = stablehlo.reduce(%blocks.1.1.d_dropped init: %cst_1), (%blocks.1.1.project.du_xhat init: %cst_1) across dimensions = [2] : (tensor<4x4x4x6xf32>, tensor<4x4x4x6xf32>, tensor<f32>, tensor<f32>) -> (tensor<4x4x6xf32>, tensor<4x4x6xf32>)
+      reducer(%acc_18: tensor<f32>, %elt_18: tensor<f32>) (%acc_19: tensor<f32>, %elt_19: tensor<f32>) {
+        %part_18 = stablehlo.add %acc_18, %elt_18 : tensor<f32>
+        %part_19 = stablehlo.add %acc_19, %elt_19 : tensor<f32>
+        stablehlo.return %part_18, %part_19 : tensor<f32>, tensor<f32>
+      }
+    %blocks.1.1.project.d_beta_hw_d_gamma_hw:2 = stablehlo.reduce(%blocks.1.1.project.d_beta_w_d_gamma_w#0 init: %cst_1), (%blocks.1.1.project.d_beta_w_d_gamma_w#1 init: %cst_1) across dimensions = [1] : (tensor<4x4x6xf32>, tensor<4x4x6xf32>, tensor<f32>, tensor<f32>) -> (tensor<4x6xf32>, tensor<4x6xf32>)
+      reducer(%acc_20: tensor<f32>, %elt_20: tensor<f32>) (%acc_21: tensor<f32>, %elt_21: tensor<f32>) {
+        %part_20 = stablehlo.add %acc_20, %elt_20 : tensor<f32>
+        %part_21 = stablehlo.add %acc_21, %elt_21 : tensor<f32>
+        stablehlo.return %part_20, %part_21 : tensor<f32>, tensor<f32>
       }
     %blocks.1.1.project.d_beta_d_gamma:2 = stablehlo.reduce(%blocks.1.1.project.d_beta_hw_d_gamma_hw#0 init: %cst_1), (%blocks.1.1.project.d_beta_hw_d_gamma_hw#1 init: %cst_1) across dimensions = [0] : (tensor<4x6xf32>, tensor<4x6xf32>, tensor<f32>, tensor<f32>) -> (tensor<6xf32>, tensor<6xf32>)
-      reducer(%acc_14: tensor<f32>, %elt_14: tensor<f32>) (%acc_15: tensor<f32>, %elt_15: tensor<f32>) {
-        %part_14 = stablehlo.add %acc_14, %elt_14 : tensor<f32>
-        %part_15 = stablehlo.add %acc_15, %elt_15 : tensor<f32>
-        stablehlo.return %part_14, %part_15 : tensor<f32>, tensor<f32>
+      reducer(%acc_22: tensor<f32>, %elt_22: tensor<f32>) (%acc_23: tensor<f32>, %elt_23: tensor<f32>) {
+        %part_22 = stablehlo.add %acc_22, %elt_22 : tensor<f32>
+        %part_23 = stablehlo.add %acc_23, %elt_23 : tensor<f32>
+        stablehlo.return %part_22, %part_23 : tensor<f32>, tensor<f32>
       }
     %blocks.1.1.project.gamma_inv = stablehlo.multiply %blocks.1.1.project.bn.gamma.flat, %blocks.1.1.project.inv_std : tensor<6xf32>
     %blocks.1.1.project.bcast_8 = stablehlo.broadcast_in_dim %cst_6, dims = [] : (tensor<f32>) -> tensor<6xf32>
@@ -1953,17 +2077,23 @@ module {
     %blocks.1.1.dw.full = stablehlo.broadcast_in_dim %cst_1, dims = [] : (tensor<f32>) -> tensor<4x4x4x36xf32>
     %blocks.1.1.dw.d_relu6 = stablehlo.select %blocks.1.1.dw.relu6_on, %blocks.1.1.project.d_x, %blocks.1.1.dw.full : (tensor<4x4x4x36xi1>, tensor<4x4x4x36xf32>, tensor<4x4x4x36xf32>) -> tensor<4x4x4x36xf32>
     %blocks.1.1.dw.du_xhat = stablehlo.multiply %blocks.1.1.dw.d_relu6, %blocks.1.1.dw.xhat : tensor<4x4x4x36xf32>
-    %blocks.1.1.dw.d_beta_hw_d_gamma_hw:2 = stablehlo.reduce(%blocks.1.1.dw.d_relu6 init: %cst_1), (%blocks.1.1.dw.du_xhat init: %cst_1) across dimensions = [1, 2] : (tensor<4x4x4x36xf32>, tensor<4x4x4x36xf32>, tensor<f32>, tensor<f32>) -> (tensor<4x36xf32>, tensor<4x36xf32>)
-      reducer(%acc_16: tensor<f32>, %elt_16: tensor<f32>) (%acc_17: tensor<f32>, %elt_17: tensor<f32>) {
-        %part_16 = stablehlo.add %acc_16, %elt_16 : tensor<f32>
-        %part_17 = stablehlo.add %acc_17, %elt_17 : tensor<f32>
-        stablehlo.return %part_16, %part_17 : tensor<f32>, tensor<f32>
+    %blocks.1.1.dw.d_beta_w_d_gamma_w:2 = stablehlo.reduce(%blocks.1.1.dw.d_relu6 init: %cst_1), (%blocks.1.1.dw.du_xhat init: %cst_1) across dimensions = [2] : (tensor<4x4x4x36xf32>, tensor<4x4x4x36xf32>, tensor<f32>, tensor<f32>) -> (tensor<4x4x36xf32>, tensor<4x4x36xf32>)
+      reducer(%acc_24: tensor<f32>, %elt_24: tensor<f32>) (%acc_25: tensor<f32>, %elt_25: tensor<f32>) {
+        %part_24 = stablehlo.add %acc_24, %elt_24 : tensor<f32>
+        %part_25 = stablehlo.add %acc_25, %elt_25 : tensor<f32>
+        stablehlo.return %part_24, %part_25 : tensor<f32>, tensor<f32>
+      }
+    %blocks.1.1.dw.d_beta_hw_d_gamma_hw:2 = stablehlo.reduce(%blocks.1.1.dw.d_beta_w_d_gamma_w#0 init: %cst_1), (%blocks.1.1.dw.d_beta_w_d_gamma_w#1 init: %cst_1) across dimensions = [1] : (tensor<4x4x36xf32>, tensor<4x4x36xf32>, tensor<f32>, tensor<f32>) -> (tensor<4x36xf32>, tensor<4x36xf32>)
+      reducer(%acc_26: tensor<f32>, %elt_26: tensor<f32>) (%acc_27: tensor<f32>, %elt_27: tensor<f32>) {
+        %part_26 = stablehlo.add %acc_26, %elt_26 : tensor<f32>
+        %part_27 = stablehlo.add %acc_27, %elt_27 : tensor<f32>
+        stablehlo.return %part_26, %part_27 : tensor<f32>, tensor<f32>
       }
     %blocks.1.1.dw.d_beta_d_gamma:2 = stablehlo.reduce(%blocks.1.1.dw.d_beta_hw_d_gamma_hw#0 init: %cst_1), (%blocks.1.1.dw.d_beta_hw_d_gamma_hw#1 init: %cst_1) across dimensions = [0] : (tensor<4x36xf32>, tensor<4x36xf32>, tensor<f32>, tensor<f32>) -> (tensor<36xf32>, tensor<36xf32>)
-      reducer(%acc_18: tensor<f32>, %elt_18: tensor<f32>) (%acc_19: tensor<f32>, %elt_19: tensor<f32>) {
-        %part_18 = stablehlo.add %acc_18, %elt_18 : tensor<f32>
-        %part_19 = stablehlo.add %acc_19, %elt_19 : tensor<f32>
-        stablehlo.return %part_18, %part_19 : tensor<f32>, tensor<f32>
+      reducer(%acc_28: tensor<f32>, %elt_28: tensor<f32>) (%acc_29: tensor<f32>, %elt_29: tensor<f32>) {
+        %part_28 = stablehlo.add %acc_28, %elt_28 : tensor<f32>
+        %part_29 = stablehlo.add %acc_29, %elt_29 : tensor<f32>
+        stablehlo.return %part_28, %part_29 : tensor<f32>, tensor<f32>
       }
     %blocks.1.1.dw.gamma_inv = stablehlo.multiply %blocks.1.1.dw.bn.gamma.flat, %blocks.1.1.dw.inv_std : tensor<36xf32>
     %blocks.1.1.dw.bcast_12 = stablehlo.broadcast_in_dim %cst_6, dims = [] : (tensor<f32>) -> tensor<36xf32>
@@ -2010,17 +2140,23 @@ module {
     %blocks.1.1.expand.full = stablehlo.broadcast_in_dim %cst_1, dims = [] : (tensor<f32>) -> tensor<4x4x4x36xf32>
     %blocks.1.1.expand.d_relu6 = stablehlo.select %blocks.1.1.expand.relu6_on, %blocks.1.1.dw.d_x, %blocks.1.1.expand.full : (tensor<4x4x4x36xi1>, tensor<4x4x4x36xf32>, tensor<4x4x4x36xf32>) -> tensor<4x4x4x36xf32>
     %blocks.1.1.expand.du_xhat = stablehlo.multiply %blocks.1.1.expand.d_relu6, %blocks.1.1.expand.xhat : tensor<4x4x4x36xf32>
-    %blocks.1.1.expand.d_beta_hw_d_gamma_hw:2 = stablehlo.reduce(%blocks.1.1.expand.d_relu6 init: %cst_1), (%blocks.1.1.expand.du_xhat init: %cst_1) across dimensions = [1, 2] : (tensor<4x4x4x36xf32>, tensor<4x4x4x36xf32>, tensor<f32>, tensor<f32>) -> (tensor<4x36xf32>, tensor<4x36xf32>)
-      reducer(%acc_20: tensor<f32>, %elt_20: tensor<f32>) (%acc_21: tensor<f32>, %elt_21: tensor<f32>) {
-        %part_20 = stablehlo.add %acc_20, %elt_20 : tensor<f32>
-        %part_21 = stablehlo.add %acc_21, %elt_21 : tensor<f32>
-        stablehlo.return %part_20, %part_21 : tensor<f32>, tensor<f32>
+    %blocks.1.1.expand.d_beta_w_d_gamma_w:2 = stablehlo.reduce(%blocks.1.1.expand.d_relu6 init: %cst_1), (%blocks.1.1.expand.du_xhat init: %cst_1) across dimensions = [2] : (tensor<4x4x4x36xf32>, tensor<4x4x4x36xf32>, tensor<f32>, tensor<f32>) -> (tensor<4x4x36xf32>, tensor<4x4x36xf32>)
+      reducer(%acc_30: tensor<f32>, %elt_30: tensor<f32>) (%acc_31: tensor<f32>, %elt_31: tensor<f32>) {
+        %part_30 = stablehlo.add %acc_30, %elt_30 : tensor<f32>
+        %part_31 = stablehlo.add %acc_31, %elt_31 : tensor<f32>
+        stablehlo.return %part_30, %part_31 : tensor<f32>, tensor<f32>
+      }
+    %blocks.1.1.expand.d_beta_hw_d_gamma_hw:2 = stablehlo.reduce(%blocks.1.1.expand.d_beta_w_d_gamma_w#0 init: %cst_1), (%blocks.1.1.expand.d_beta_w_d_gamma_w#1 init: %cst_1) across dimensions = [1] : (tensor<4x4x36xf32>, tensor<4x4x36xf32>, tensor<f32>, tensor<f32>) -> (tensor<4x36xf32>, tensor<4x36xf32>)
+      reducer(%acc_32: tensor<f32>, %elt_32: tensor<f32>) (%acc_33: tensor<f32>, %elt_33: tensor<f32>) {
+        %part_32 = stablehlo.add %acc_32, %elt_32 : tensor<f32>
+        %part_33 = stablehlo.add %acc_33, %elt_33 : tensor<f32>
+        stablehlo.return %part_32, %part_33 : tensor<f32>, tensor<f32>
       }
     %blocks.1.1.expand.d_beta_d_gamma:2 = stablehlo.reduce(%blocks.1.1.expand.d_beta_hw_d_gamma_hw#0 init: %cst_1), (%blocks.1.1.expand.d_beta_hw_d_gamma_hw#1 init: %cst_1) across dimensions = [0] : (tensor<4x36xf32>, tensor<4x36xf32>, tensor<f32>, tensor<f32>) -> (tensor<36xf32>, tensor<36xf32>)
-      reducer(%acc_22: tensor<f32>, %elt_22: tensor<f32>) (%acc_23: tensor<f32>, %elt_23: tensor<f32>) {
-        %part_22 = stablehlo.add %acc_22, %elt_22 : tensor<f32>
-        %part_23 = stablehlo.add %acc_23, %elt_23 : tensor<f32>
-        stablehlo.return %part_22, %part_23 : tensor<f32>, tensor<f32>
+      reducer(%acc_34: tensor<f32>, %elt_34: tensor<f32>) (%acc_35: tensor<f32>, %elt_35: tensor<f32>) {
+        %part_34 = stablehlo.add %acc_34, %elt_34 : tensor<f32>
+        %part_35 = stablehlo.add %acc_35, %elt_35 : tensor<f32>
+        stablehlo.return %part_34, %part_35 : tensor<f32>, tensor<f32>
       }
     %blocks.1.1.expand.gamma_inv = stablehlo.multiply %blocks.1.1.expand.bn.gamma.flat, %blocks.1.1.expand.inv_std : tensor<36xf32>
     %blocks.1.1.expand.bcast_12 = stablehlo.broadcast_in_dim %cst_6, dims = [] : (tensor<f32>) -> tensor<36xf32>
@@ -2047,17 +2183,23 @@ module {
     %blocks.1.0.project.mean_inv_b = stablehlo.broadcast_in_dim %blocks.1.0.project.mean_inv, dims = [3] : (tensor<6xf32>) -> tensor<4x4x4x6xf32>
     %blocks.1.0.project.xhat = stablehlo.subtract %blocks.1.0.project.z_inv, %blocks.1.0.project.mean_inv_b : tensor<4x4x4x6xf32>
     %blocks.1.0.project.du_xhat = stablehlo.multiply %blocks.1.1.d_residual, %blocks.1.0.project.xhat : tensor<4x4x4x6xf32>
-    %blocks.1.0.project.d_beta_hw_d_gamma_hw:2 = stablehlo.reduce(%blocks.1.1.d_residual init: %cst_1), (%blocks.1.0.project.du_xhat init: %cst_1) across dimensions = [1, 2] : (tensor<4x4x4x6xf32>, tensor<4x4x4x6xf32>, tensor<f32>, tensor<f32>) -> (tensor<4x6xf32>, tensor<4x6xf32>)
-      reducer(%acc_24: tensor<f32>, %elt_24: tensor<f32>) (%acc_25: tensor<f32>, %elt_25: tensor<f32>) {
-        %part_24 = stablehlo.add %acc_24, %elt_24 : tensor<f32>
-        %part_25 = stablehlo.add %acc_25, %elt_25 : tensor<f32>
-        stablehlo.return %part_24, %part_25 : tensor<f32>, tensor<f32>
+    %blocks.1.0.project.d_beta_w_d_gamma_w:2 = stablehlo.reduce(%blocks.1.1.d_residual init: %cst_1), (%blocks.1.0.project.du_xhat init: %cst_1) across dimensions = [2] : (tensor<4x4x4x6xf32>, tensor<4x4x4x6xf32>, tensor<f32>, tensor<f32>) -> (tensor<4x4x6xf32>, tensor<4x4x6xf32>)
+      reducer(%acc_36: tensor<f32>, %elt_36: tensor<f32>) (%acc_37: tensor<f32>, %elt_37: tensor<f32>) {
+        %part_36 = stablehlo.add %acc_36, %elt_36 : tensor<f32>
+        %part_37 = stablehlo.add %acc_37, %elt_37 : tensor<f32>
+        stablehlo.return %part_36, %part_37 : tensor<f32>, tensor<f32>
+      }
+    %blocks.1.0.project.d_beta_hw_d_gamma_hw:2 = stablehlo.reduce(%blocks.1.0.project.d_beta_w_d_gamma_w#0 init: %cst_1), (%blocks.1.0.project.d_beta_w_d_gamma_w#1 init: %cst_1) across dimensions = [1] : (tensor<4x4x6xf32>, tensor<4x4x6xf32>, tensor<f32>, tensor<f32>) -> (tensor<4x6xf32>, tensor<4x6xf32>)
+      reducer(%acc_38: tensor<f32>, %elt_38: tensor<f32>) (%acc_39: tensor<f32>, %elt_39: tensor<f32>) {
+        %part_38 = stablehlo.add %acc_38, %elt_38 : tensor<f32>
+        %part_39 = stablehlo.add %acc_39, %elt_39 : tensor<f32>
+        stablehlo.return %part_38, %part_39 : tensor<f32>, tensor<f32>
       }
     %blocks.1.0.project.d_beta_d_gamma:2 = stablehlo.reduce(%blocks.1.0.project.d_beta_hw_d_gamma_hw#0 init: %cst_1), (%blocks.1.0.project.d_beta_hw_d_gamma_hw#1 init: %cst_1) across dimensions = [0] : (tensor<4x6xf32>, tensor<4x6xf32>, tensor<f32>, tensor<f32>) -> (tensor<6xf32>, tensor<6xf32>)
-      reducer(%acc_26: tensor<f32>, %elt_26: tensor<f32>) (%acc_27: tensor<f32>, %elt_27: tensor<f32>) {
-        %part_26 = stablehlo.add %acc_26, %elt_26 : tensor<f32>
-        %part_27 = stablehlo.add %acc_27, %elt_27 : tensor<f32>
-        stablehlo.return %part_26, %part_27 : tensor<f32>, tensor<f32>
+      reducer(%acc_40: tensor<f32>, %elt_40: tensor<f32>) (%acc_41: tensor<f32>, %elt_41: tensor<f32>) {
+        %part_40 = stablehlo.add %acc_40, %elt_40 : tensor<f32>
+        %part_41 = stablehlo.add %acc_41, %elt_41 : tensor<f32>
+        stablehlo.return %part_40, %part_41 : tensor<f32>, tensor<f32>
       }
     %blocks.1.0.project.gamma_inv = stablehlo.multiply %blocks.1.0.project.bn.gamma.flat, %blocks.1.0.project.inv_std : tensor<6xf32>
     %blocks.1.0.project.bcast_8 = stablehlo.broadcast_in_dim %cst_6, dims = [] : (tensor<f32>) -> tensor<6xf32>
@@ -2090,17 +2232,23 @@ module {
     %blocks.1.0.dw.full = stablehlo.broadcast_in_dim %cst_1, dims = [] : (tensor<f32>) -> tensor<4x4x4x24xf32>
     %blocks.1.0.dw.d_relu6 = stablehlo.select %blocks.1.0.dw.relu6_on, %blocks.1.0.project.d_x, %blocks.1.0.dw.full : (tensor<4x4x4x24xi1>, tensor<4x4x4x24xf32>, tensor<4x4x4x24xf32>) -> tensor<4x4x4x24xf32>
     %blocks.1.0.dw.du_xhat = stablehlo.multiply %blocks.1.0.dw.d_relu6, %blocks.1.0.dw.xhat : tensor<4x4x4x24xf32>
-    %blocks.1.0.dw.d_beta_hw_d_gamma_hw:2 = stablehlo.reduce(%blocks.1.0.dw.d_relu6 init: %cst_1), (%blocks.1.0.dw.du_xhat init: %cst_1) across dimensions = [1, 2] : (tensor<4x4x4x24xf32>, tensor<4x4x4x24xf32>, tensor<f32>, tensor<f32>) -> (tensor<4x24xf32>, tensor<4x24xf32>)
-      reducer(%acc_28: tensor<f32>, %elt_28: tensor<f32>) (%acc_29: tensor<f32>, %elt_29: tensor<f32>) {
-        %part_28 = stablehlo.add %acc_28, %elt_28 : tensor<f32>
-        %part_29 = stablehlo.add %acc_29, %elt_29 : tensor<f32>
-        stablehlo.return %part_28, %part_29 : tensor<f32>, tensor<f32>
+    %blocks.1.0.dw.d_beta_w_d_gamma_w:2 = stablehlo.reduce(%blocks.1.0.dw.d_relu6 init: %cst_1), (%blocks.1.0.dw.du_xhat init: %cst_1) across dimensions = [2] : (tensor<4x4x4x24xf32>, tensor<4x4x4x24xf32>, tensor<f32>, tensor<f32>) -> (tensor<4x4x24xf32>, tensor<4x4x24xf32>)
+      reducer(%acc_42: tensor<f32>, %elt_42: tensor<f32>) (%acc_43: tensor<f32>, %elt_43: tensor<f32>) {
+        %part_42 = stablehlo.add %acc_42, %elt_42 : tensor<f32>
+        %part_43 = stablehlo.add %acc_43, %elt_43 : tensor<f32>
+        stablehlo.return %part_42, %part_43 : tensor<f32>, tensor<f32>
+      }
+    %blocks.1.0.dw.d_beta_hw_d_gamma_hw:2 = stablehlo.reduce(%blocks.1.0.dw.d_beta_w_d_gamma_w#0 init: %cst_1), (%blocks.1.0.dw.d_beta_w_d_gamma_w#1 init: %cst_1) across dimensions = [1] : (tensor<4x4x24xf32>, tensor<4x4x24xf32>, tensor<f32>, tensor<f32>) -> (tensor<4x24xf32>, tensor<4x24xf32>)
+      reducer(%acc_44: tensor<f32>, %elt_44: tensor<f32>) (%acc_45: tensor<f32>, %elt_45: tensor<f32>) {
+        %part_44 = stablehlo.add %acc_44, %elt_44 : tensor<f32>
+        %part_45 = stablehlo.add %acc_45, %elt_45 : tensor<f32>
+        stablehlo.return %part_44, %part_45 : tensor<f32>, tensor<f32>
       }
     %blocks.1.0.dw.d_beta_d_gamma:2 = stablehlo.reduce(%blocks.1.0.dw.d_beta_hw_d_gamma_hw#0 init: %cst_1), (%blocks.1.0.dw.d_beta_hw_d_gamma_hw#1 init: %cst_1) across dimensions = [0] : (tensor<4x24xf32>, tensor<4x24xf32>, tensor<f32>, tensor<f32>) -> (tensor<24xf32>, tensor<24xf32>)
-      reducer(%acc_30: tensor<f32>, %elt_30: tensor<f32>) (%acc_31: tensor<f32>, %elt_31: tensor<f32>) {
-        %part_30 = stablehlo.add %acc_30, %elt_30 : tensor<f32>
-        %part_31 = stablehlo.add %acc_31, %elt_31 : tensor<f32>
-        stablehlo.return %part_30, %part_31 : tensor<f32>, tensor<f32>
+      reducer(%acc_46: tensor<f32>, %elt_46: tensor<f32>) (%acc_47: tensor<f32>, %elt_47: tensor<f32>) {
+        %part_46 = stablehlo.add %acc_46, %elt_46 : tensor<f32>
+        %part_47 = stablehlo.add %acc_47, %elt_47 : tensor<f32>
+        stablehlo.return %part_46, %part_47 : tensor<f32>, tensor<f32>
       }
     %blocks.1.0.dw.gamma_inv = stablehlo.multiply %blocks.1.0.dw.bn.gamma.flat, %blocks.1.0.dw.inv_std : tensor<24xf32>
     %blocks.1.0.dw.bcast_12 = stablehlo.broadcast_in_dim %cst_6, dims = [] : (tensor<f32>) -> tensor<24xf32>
@@ -2147,17 +2295,23 @@ module {
     %blocks.1.0.expand.full = stablehlo.broadcast_in_dim %cst_1, dims = [] : (tensor<f32>) -> tensor<4x7x7x24xf32>
     %blocks.1.0.expand.d_relu6 = stablehlo.select %blocks.1.0.expand.relu6_on, %blocks.1.0.dw.d_x, %blocks.1.0.expand.full : (tensor<4x7x7x24xi1>, tensor<4x7x7x24xf32>, tensor<4x7x7x24xf32>) -> tensor<4x7x7x24xf32>
     %blocks.1.0.expand.du_xhat = stablehlo.multiply %blocks.1.0.expand.d_relu6, %blocks.1.0.expand.xhat : tensor<4x7x7x24xf32>
-    %blocks.1.0.expand.d_beta_hw_d_gamma_hw:2 = stablehlo.reduce(%blocks.1.0.expand.d_relu6 init: %cst_1), (%blocks.1.0.expand.du_xhat init: %cst_1) across dimensions = [1, 2] : (tensor<4x7x7x24xf32>, tensor<4x7x7x24xf32>, tensor<f32>, tensor<f32>) -> (tensor<4x24xf32>, tensor<4x24xf32>)
-      reducer(%acc_32: tensor<f32>, %elt_32: tensor<f32>) (%acc_33: tensor<f32>, %elt_33: tensor<f32>) {
-        %part_32 = stablehlo.add %acc_32, %elt_32 : tensor<f32>
-        %part_33 = stablehlo.add %acc_33, %elt_33 : tensor<f32>
-        stablehlo.return %part_32, %part_33 : tensor<f32>, tensor<f32>
+    %blocks.1.0.expand.d_beta_w_d_gamma_w:2 = stablehlo.reduce(%blocks.1.0.expand.d_relu6 init: %cst_1), (%blocks.1.0.expand.du_xhat init: %cst_1) across dimensions = [2] : (tensor<4x7x7x24xf32>, tensor<4x7x7x24xf32>, tensor<f32>, tensor<f32>) -> (tensor<4x7x24xf32>, tensor<4x7x24xf32>)
+      reducer(%acc_48: tensor<f32>, %elt_48: tensor<f32>) (%acc_49: tensor<f32>, %elt_49: tensor<f32>) {
+        %part_48 = stablehlo.add %acc_48, %elt_48 : tensor<f32>
+        %part_49 = stablehlo.add %acc_49, %elt_49 : tensor<f32>
+        stablehlo.return %part_48, %part_49 : tensor<f32>, tensor<f32>
+      }
+    %blocks.1.0.expand.d_beta_hw_d_gamma_hw:2 = stablehlo.reduce(%blocks.1.0.expand.d_beta_w_d_gamma_w#0 init: %cst_1), (%blocks.1.0.expand.d_beta_w_d_gamma_w#1 init: %cst_1) across dimensions = [1] : (tensor<4x7x24xf32>, tensor<4x7x24xf32>, tensor<f32>, tensor<f32>) -> (tensor<4x24xf32>, tensor<4x24xf32>)
+      reducer(%acc_50: tensor<f32>, %elt_50: tensor<f32>) (%acc_51: tensor<f32>, %elt_51: tensor<f32>) {
+        %part_50 = stablehlo.add %acc_50, %elt_50 : tensor<f32>
+        %part_51 = stablehlo.add %acc_51, %elt_51 : tensor<f32>
+        stablehlo.return %part_50, %part_51 : tensor<f32>, tensor<f32>
       }
     %blocks.1.0.expand.d_beta_d_gamma:2 = stablehlo.reduce(%blocks.1.0.expand.d_beta_hw_d_gamma_hw#0 init: %cst_1), (%blocks.1.0.expand.d_beta_hw_d_gamma_hw#1 init: %cst_1) across dimensions = [0] : (tensor<4x24xf32>, tensor<4x24xf32>, tensor<f32>, tensor<f32>) -> (tensor<24xf32>, tensor<24xf32>)
-      reducer(%acc_34: tensor<f32>, %elt_34: tensor<f32>) (%acc_35: tensor<f32>, %elt_35: tensor<f32>) {
-        %part_34 = stablehlo.add %acc_34, %elt_34 : tensor<f32>
-        %part_35 = stablehlo.add %acc_35, %elt_35 : tensor<f32>
-        stablehlo.return %part_34, %part_35 : tensor<f32>, tensor<f32>
+      reducer(%acc_52: tensor<f32>, %elt_52: tensor<f32>) (%acc_53: tensor<f32>, %elt_53: tensor<f32>) {
+        %part_52 = stablehlo.add %acc_52, %elt_52 : tensor<f32>
+        %part_53 = stablehlo.add %acc_53, %elt_53 : tensor<f32>
+        stablehlo.return %part_52, %part_53 : tensor<f32>, tensor<f32>
       }
     %blocks.1.0.expand.gamma_inv = stablehlo.multiply %blocks.1.0.expand.bn.gamma.flat, %blocks.1.0.expand.inv_std : tensor<24xf32>
     %blocks.1.0.expand.bcast_12 = stablehlo.broadcast_in_dim %cst, dims = [] : (tensor<f32>) -> tensor<24xf32>
@@ -2191,17 +2345,23 @@ module {
     %conv.0.full = stablehlo.broadcast_in_dim %cst_1, dims = [] : (tensor<f32>) -> tensor<4x7x7x4xf32>
     %conv.0.d_relu6 = stablehlo.select %conv.0.relu6_on, %blocks.1.0.expand.d_x, %conv.0.full : (tensor<4x7x7x4xi1>, tensor<4x7x7x4xf32>, tensor<4x7x7x4xf32>) -> tensor<4x7x7x4xf32>
     %conv.0.du_xhat = stablehlo.multiply %conv.0.d_relu6, %conv.0.xhat : tensor<4x7x7x4xf32>
-    %conv.0.d_beta_hw_d_gamma_hw:2 = stablehlo.reduce(%conv.0.d_relu6 init: %cst_1), (%conv.0.du_xhat init: %cst_1) across dimensions = [1, 2] : (tensor<4x7x7x4xf32>, tensor<4x7x7x4xf32>, tensor<f32>, tensor<f32>) -> (tensor<4x4xf32>, tensor<4x4xf32>)
-      reducer(%acc_36: tensor<f32>, %elt_36: tensor<f32>) (%acc_37: tensor<f32>, %elt_37: tensor<f32>) {
-        %part_36 = stablehlo.add %acc_36, %elt_36 : tensor<f32>
-        %part_37 = stablehlo.add %acc_37, %elt_37 : tensor<f32>
-        stablehlo.return %part_36, %part_37 : tensor<f32>, tensor<f32>
+    %conv.0.d_beta_w_d_gamma_w:2 = stablehlo.reduce(%conv.0.d_relu6 init: %cst_1), (%conv.0.du_xhat init: %cst_1) across dimensions = [2] : (tensor<4x7x7x4xf32>, tensor<4x7x7x4xf32>, tensor<f32>, tensor<f32>) -> (tensor<4x7x4xf32>, tensor<4x7x4xf32>)
+      reducer(%acc_54: tensor<f32>, %elt_54: tensor<f32>) (%acc_55: tensor<f32>, %elt_55: tensor<f32>) {
+        %part_54 = stablehlo.add %acc_54, %elt_54 : tensor<f32>
+        %part_55 = stablehlo.add %acc_55, %elt_55 : tensor<f32>
+        stablehlo.return %part_54, %part_55 : tensor<f32>, tensor<f32>
+      }
+    %conv.0.d_beta_hw_d_gamma_hw:2 = stablehlo.reduce(%conv.0.d_beta_w_d_gamma_w#0 init: %cst_1), (%conv.0.d_beta_w_d_gamma_w#1 init: %cst_1) across dimensions = [1] : (tensor<4x7x4xf32>, tensor<4x7x4xf32>, tensor<f32>, tensor<f32>) -> (tensor<4x4xf32>, tensor<4x4xf32>)
+      reducer(%acc_56: tensor<f32>, %elt_56: tensor<f32>) (%acc_57: tensor<f32>, %elt_57: tensor<f32>) {
+        %part_56 = stablehlo.add %acc_56, %elt_56 : tensor<f32>
+        %part_57 = stablehlo.add %acc_57, %elt_57 : tensor<f32>
+        stablehlo.return %part_56, %part_57 : tensor<f32>, tensor<f32>
       }
     %conv.0.d_beta_d_gamma:2 = stablehlo.reduce(%conv.0.d_beta_hw_d_gamma_hw#0 init: %cst_1), (%conv.0.d_beta_hw_d_gamma_hw#1 init: %cst_1) across dimensions = [0] : (tensor<4x4xf32>, tensor<4x4xf32>, tensor<f32>, tensor<f32>) -> (tensor<4xf32>, tensor<4xf32>)
-      reducer(%acc_38: tensor<f32>, %elt_38: tensor<f32>) (%acc_39: tensor<f32>, %elt_39: tensor<f32>) {
-        %part_38 = stablehlo.add %acc_38, %elt_38 : tensor<f32>
-        %part_39 = stablehlo.add %acc_39, %elt_39 : tensor<f32>
-        stablehlo.return %part_38, %part_39 : tensor<f32>, tensor<f32>
+      reducer(%acc_58: tensor<f32>, %elt_58: tensor<f32>) (%acc_59: tensor<f32>, %elt_59: tensor<f32>) {
+        %part_58 = stablehlo.add %acc_58, %elt_58 : tensor<f32>
+        %part_59 = stablehlo.add %acc_59, %elt_59 : tensor<f32>
+        stablehlo.return %part_58, %part_59 : tensor<f32>, tensor<f32>
       }
     %conv.0.gamma_inv = stablehlo.multiply %conv.0.bn.gamma.flat, %conv.0.inv_std : tensor<4xf32>
     %conv.0.bcast_12 = stablehlo.broadcast_in_dim %cst, dims = [] : (tensor<f32>) -> tensor<4xf32>

@@ -301,14 +301,16 @@ module {
     %conv.0.conv = stablehlo.convolution(%images, %conv.0.conv.w) dim_numbers = [b, 0, 1, f]x[0, 1, i, o]->[b, 0, 1, f], window = {stride = [1, 1], pad = [[0, 0], [0, 0]], lhs_dilate = [1, 1], rhs_dilate = [1, 1]} {batch_group_count = 1 : i64, feature_group_count = 1 : i64} : (tensor<4x4x4x2xf32>, tensor<1x1x2x4xf32>) -> tensor<4x4x4x4xf32>
     %cst = stablehlo.constant dense<1.56250000e-02> : tensor<f32>
     %cst_1 = stablehlo.constant dense<0.00000000e+00> : tensor<f32>
-    %conv.0.sum_x_hw = stablehlo.reduce(%conv.0.conv init: %cst_1) applies stablehlo.add across dimensions = [1, 2] : (tensor<4x4x4x4xf32>, tensor<f32>) -> tensor<4x4xf32>
+    %conv.0.sum_x_w = stablehlo.reduce(%conv.0.conv init: %cst_1) applies stablehlo.add across dimensions = [2] : (tensor<4x4x4x4xf32>, tensor<f32>) -> tensor<4x4x4xf32>
+    %conv.0.sum_x_hw = stablehlo.reduce(%conv.0.sum_x_w init: %cst_1) applies stablehlo.add across dimensions = [1] : (tensor<4x4x4xf32>, tensor<f32>) -> tensor<4x4xf32>
     %conv.0.sum_x = stablehlo.reduce(%conv.0.sum_x_hw init: %cst_1) applies stablehlo.add across dimensions = [0] : (tensor<4x4xf32>, tensor<f32>) -> tensor<4xf32>
     %conv.0.bcast = stablehlo.broadcast_in_dim %cst, dims = [] : (tensor<f32>) -> tensor<4xf32>
     %conv.0.mean = stablehlo.multiply %conv.0.sum_x, %conv.0.bcast : tensor<4xf32>
     %conv.0.mean_b = stablehlo.broadcast_in_dim %conv.0.mean, dims = [3] : (tensor<4xf32>) -> tensor<4x4x4x4xf32>
     %conv.0.xc = stablehlo.subtract %conv.0.conv, %conv.0.mean_b : tensor<4x4x4x4xf32>
     %conv.0.xc2 = stablehlo.multiply %conv.0.xc, %conv.0.xc : tensor<4x4x4x4xf32>
-    %conv.0.sum_xc2_hw = stablehlo.reduce(%conv.0.xc2 init: %cst_1) applies stablehlo.add across dimensions = [1, 2] : (tensor<4x4x4x4xf32>, tensor<f32>) -> tensor<4x4xf32>
+    %conv.0.sum_xc2_w = stablehlo.reduce(%conv.0.xc2 init: %cst_1) applies stablehlo.add across dimensions = [2] : (tensor<4x4x4x4xf32>, tensor<f32>) -> tensor<4x4x4xf32>
+    %conv.0.sum_xc2_hw = stablehlo.reduce(%conv.0.sum_xc2_w init: %cst_1) applies stablehlo.add across dimensions = [1] : (tensor<4x4x4xf32>, tensor<f32>) -> tensor<4x4xf32>
     %conv.0.sum_xc2 = stablehlo.reduce(%conv.0.sum_xc2_hw init: %cst_1) applies stablehlo.add across dimensions = [0] : (tensor<4x4xf32>, tensor<f32>) -> tensor<4xf32>
     %conv.0.bcast_1 = stablehlo.broadcast_in_dim %cst, dims = [] : (tensor<f32>) -> tensor<4xf32>
     %conv.0.var = stablehlo.multiply %conv.0.sum_xc2, %conv.0.bcast_1 : tensor<4xf32>
@@ -341,14 +343,16 @@ module {
     %conv.0.sigmoid = stablehlo.logistic %conv.0.bn : tensor<4x4x4x4xf32>
     %conv.0.swish = stablehlo.multiply %conv.0.bn, %conv.0.sigmoid : tensor<4x4x4x4xf32>
     %blocks.1.0.dw.conv = stablehlo.convolution(%conv.0.swish, %blocks.1.0.dw.conv.w) dim_numbers = [b, 0, 1, f]x[0, 1, i, o]->[b, 0, 1, f], window = {stride = [1, 1], pad = [[1, 1], [1, 1]], lhs_dilate = [1, 1], rhs_dilate = [1, 1]} {batch_group_count = 1 : i64, feature_group_count = 4 : i64} : (tensor<4x4x4x4xf32>, tensor<3x3x1x4xf32>) -> tensor<4x4x4x4xf32>
-    %blocks.1.0.dw.sum_x_hw = stablehlo.reduce(%blocks.1.0.dw.conv init: %cst_1) applies stablehlo.add across dimensions = [1, 2] : (tensor<4x4x4x4xf32>, tensor<f32>) -> tensor<4x4xf32>
+    %blocks.1.0.dw.sum_x_w = stablehlo.reduce(%blocks.1.0.dw.conv init: %cst_1) applies stablehlo.add across dimensions = [2] : (tensor<4x4x4x4xf32>, tensor<f32>) -> tensor<4x4x4xf32>
+    %blocks.1.0.dw.sum_x_hw = stablehlo.reduce(%blocks.1.0.dw.sum_x_w init: %cst_1) applies stablehlo.add across dimensions = [1] : (tensor<4x4x4xf32>, tensor<f32>) -> tensor<4x4xf32>
     %blocks.1.0.dw.sum_x = stablehlo.reduce(%blocks.1.0.dw.sum_x_hw init: %cst_1) applies stablehlo.add across dimensions = [0] : (tensor<4x4xf32>, tensor<f32>) -> tensor<4xf32>
     %blocks.1.0.dw.bcast = stablehlo.broadcast_in_dim %cst, dims = [] : (tensor<f32>) -> tensor<4xf32>
     %blocks.1.0.dw.mean = stablehlo.multiply %blocks.1.0.dw.sum_x, %blocks.1.0.dw.bcast : tensor<4xf32>
     %blocks.1.0.dw.mean_b = stablehlo.broadcast_in_dim %blocks.1.0.dw.mean, dims = [3] : (tensor<4xf32>) -> tensor<4x4x4x4xf32>
     %blocks.1.0.dw.xc = stablehlo.subtract %blocks.1.0.dw.conv, %blocks.1.0.dw.mean_b : tensor<4x4x4x4xf32>
     %blocks.1.0.dw.xc2 = stablehlo.multiply %blocks.1.0.dw.xc, %blocks.1.0.dw.xc : tensor<4x4x4x4xf32>
-    %blocks.1.0.dw.sum_xc2_hw = stablehlo.reduce(%blocks.1.0.dw.xc2 init: %cst_1) applies stablehlo.add across dimensions = [1, 2] : (tensor<4x4x4x4xf32>, tensor<f32>) -> tensor<4x4xf32>
+    %blocks.1.0.dw.sum_xc2_w = stablehlo.reduce(%blocks.1.0.dw.xc2 init: %cst_1) applies stablehlo.add across dimensions = [2] : (tensor<4x4x4x4xf32>, tensor<f32>) -> tensor<4x4x4xf32>
+    %blocks.1.0.dw.sum_xc2_hw = stablehlo.reduce(%blocks.1.0.dw.sum_xc2_w init: %cst_1) applies stablehlo.add across dimensions = [1] : (tensor<4x4x4xf32>, tensor<f32>) -> tensor<4x4xf32>
     %blocks.1.0.dw.sum_xc2 = stablehlo.reduce(%blocks.1.0.dw.sum_xc2_hw init: %cst_1) applies stablehlo.add across dimensions = [0] : (tensor<4x4xf32>, tensor<f32>) -> tensor<4xf32>
     %blocks.1.0.dw.bcast_1 = stablehlo.broadcast_in_dim %cst, dims = [] : (tensor<f32>) -> tensor<4xf32>
     %blocks.1.0.dw.var = stablehlo.multiply %blocks.1.0.dw.sum_xc2, %blocks.1.0.dw.bcast_1 : tensor<4xf32>
@@ -393,14 +397,16 @@ module {
     %blocks.1.0.se.gate_b = stablehlo.broadcast_in_dim %blocks.1.0.se.gate, dims = [0, 3] : (tensor<4x4xf32>) -> tensor<4x4x4x4xf32>
     %blocks.1.0.se.excited = stablehlo.multiply %blocks.1.0.dw.swish, %blocks.1.0.se.gate_b : tensor<4x4x4x4xf32>
     %blocks.1.0.project.conv = stablehlo.convolution(%blocks.1.0.se.excited, %blocks.1.0.project.conv.w) dim_numbers = [b, 0, 1, f]x[0, 1, i, o]->[b, 0, 1, f], window = {stride = [1, 1], pad = [[0, 0], [0, 0]], lhs_dilate = [1, 1], rhs_dilate = [1, 1]} {batch_group_count = 1 : i64, feature_group_count = 1 : i64} : (tensor<4x4x4x4xf32>, tensor<1x1x4x4xf32>) -> tensor<4x4x4x4xf32>
-    %blocks.1.0.project.sum_x_hw = stablehlo.reduce(%blocks.1.0.project.conv init: %cst_1) applies stablehlo.add across dimensions = [1, 2] : (tensor<4x4x4x4xf32>, tensor<f32>) -> tensor<4x4xf32>
+    %blocks.1.0.project.sum_x_w = stablehlo.reduce(%blocks.1.0.project.conv init: %cst_1) applies stablehlo.add across dimensions = [2] : (tensor<4x4x4x4xf32>, tensor<f32>) -> tensor<4x4x4xf32>
+    %blocks.1.0.project.sum_x_hw = stablehlo.reduce(%blocks.1.0.project.sum_x_w init: %cst_1) applies stablehlo.add across dimensions = [1] : (tensor<4x4x4xf32>, tensor<f32>) -> tensor<4x4xf32>
     %blocks.1.0.project.sum_x = stablehlo.reduce(%blocks.1.0.project.sum_x_hw init: %cst_1) applies stablehlo.add across dimensions = [0] : (tensor<4x4xf32>, tensor<f32>) -> tensor<4xf32>
     %blocks.1.0.project.bcast = stablehlo.broadcast_in_dim %cst, dims = [] : (tensor<f32>) -> tensor<4xf32>
     %blocks.1.0.project.mean = stablehlo.multiply %blocks.1.0.project.sum_x, %blocks.1.0.project.bcast : tensor<4xf32>
     %blocks.1.0.project.mean_b = stablehlo.broadcast_in_dim %blocks.1.0.project.mean, dims = [3] : (tensor<4xf32>) -> tensor<4x4x4x4xf32>
     %blocks.1.0.project.xc = stablehlo.subtract %blocks.1.0.project.conv, %blocks.1.0.project.mean_b : tensor<4x4x4x4xf32>
     %blocks.1.0.project.xc2 = stablehlo.multiply %blocks.1.0.project.xc, %blocks.1.0.project.xc : tensor<4x4x4x4xf32>
-    %blocks.1.0.project.sum_xc2_hw = stablehlo.reduce(%blocks.1.0.project.xc2 init: %cst_1) applies stablehlo.add across dimensions = [1, 2] : (tensor<4x4x4x4xf32>, tensor<f32>) -> tensor<4x4xf32>
+    %blocks.1.0.project.sum_xc2_w = stablehlo.reduce(%blocks.1.0.project.xc2 init: %cst_1) applies stablehlo.add across dimensions = [2] : (tensor<4x4x4x4xf32>, tensor<f32>) -> tensor<4x4x4xf32>
+    %blocks.1.0.project.sum_xc2_hw = stablehlo.reduce(%blocks.1.0.project.sum_xc2_w init: %cst_1) applies stablehlo.add across dimensions = [1] : (tensor<4x4x4xf32>, tensor<f32>) -> tensor<4x4xf32>
     %blocks.1.0.project.sum_xc2 = stablehlo.reduce(%blocks.1.0.project.sum_xc2_hw init: %cst_1) applies stablehlo.add across dimensions = [0] : (tensor<4x4xf32>, tensor<f32>) -> tensor<4xf32>
     %blocks.1.0.project.bcast_1 = stablehlo.broadcast_in_dim %cst, dims = [] : (tensor<f32>) -> tensor<4xf32>
     %blocks.1.0.project.var = stablehlo.multiply %blocks.1.0.project.sum_xc2, %blocks.1.0.project.bcast_1 : tensor<4xf32>
@@ -429,14 +435,16 @@ module {
     %blocks.1.0.project.running_var = stablehlo.add %blocks.1.0.project.rv_keep, %blocks.1.0.project.rv_new : tensor<4xf32>
     %blocks.1.0.residual = stablehlo.add %blocks.1.0.project.bn, %conv.0.swish : tensor<4x4x4x4xf32>
     %blocks.1.1.dw.conv = stablehlo.convolution(%blocks.1.0.residual, %blocks.1.1.dw.conv.w) dim_numbers = [b, 0, 1, f]x[0, 1, i, o]->[b, 0, 1, f], window = {stride = [1, 1], pad = [[1, 1], [1, 1]], lhs_dilate = [1, 1], rhs_dilate = [1, 1]} {batch_group_count = 1 : i64, feature_group_count = 4 : i64} : (tensor<4x4x4x4xf32>, tensor<3x3x1x4xf32>) -> tensor<4x4x4x4xf32>
-    %blocks.1.1.dw.sum_x_hw = stablehlo.reduce(%blocks.1.1.dw.conv init: %cst_1) applies stablehlo.add across dimensions = [1, 2] : (tensor<4x4x4x4xf32>, tensor<f32>) -> tensor<4x4xf32>
+    %blocks.1.1.dw.sum_x_w = stablehlo.reduce(%blocks.1.1.dw.conv init: %cst_1) applies stablehlo.add across dimensions = [2] : (tensor<4x4x4x4xf32>, tensor<f32>) -> tensor<4x4x4xf32>
+    %blocks.1.1.dw.sum_x_hw = stablehlo.reduce(%blocks.1.1.dw.sum_x_w init: %cst_1) applies stablehlo.add across dimensions = [1] : (tensor<4x4x4xf32>, tensor<f32>) -> tensor<4x4xf32>
     %blocks.1.1.dw.sum_x = stablehlo.reduce(%blocks.1.1.dw.sum_x_hw init: %cst_1) applies stablehlo.add across dimensions = [0] : (tensor<4x4xf32>, tensor<f32>) -> tensor<4xf32>
     %blocks.1.1.dw.bcast = stablehlo.broadcast_in_dim %cst, dims = [] : (tensor<f32>) -> tensor<4xf32>
     %blocks.1.1.dw.mean = stablehlo.multiply %blocks.1.1.dw.sum_x, %blocks.1.1.dw.bcast : tensor<4xf32>
     %blocks.1.1.dw.mean_b = stablehlo.broadcast_in_dim %blocks.1.1.dw.mean, dims = [3] : (tensor<4xf32>) -> tensor<4x4x4x4xf32>
     %blocks.1.1.dw.xc = stablehlo.subtract %blocks.1.1.dw.conv, %blocks.1.1.dw.mean_b : tensor<4x4x4x4xf32>
     %blocks.1.1.dw.xc2 = stablehlo.multiply %blocks.1.1.dw.xc, %blocks.1.1.dw.xc : tensor<4x4x4x4xf32>
-    %blocks.1.1.dw.sum_xc2_hw = stablehlo.reduce(%blocks.1.1.dw.xc2 init: %cst_1) applies stablehlo.add across dimensions = [1, 2] : (tensor<4x4x4x4xf32>, tensor<f32>) -> tensor<4x4xf32>
+    %blocks.1.1.dw.sum_xc2_w = stablehlo.reduce(%blocks.1.1.dw.xc2 init: %cst_1) applies stablehlo.add across dimensions = [2] : (tensor<4x4x4x4xf32>, tensor<f32>) -> tensor<4x4x4xf32>
+    %blocks.1.1.dw.sum_xc2_hw = stablehlo.reduce(%blocks.1.1.dw.sum_xc2_w init: %cst_1) applies stablehlo.add across dimensions = [1] : (tensor<4x4x4xf32>, tensor<f32>) -> tensor<4x4xf32>
     %blocks.1.1.dw.sum_xc2 = stablehlo.reduce(%blocks.1.1.dw.sum_xc2_hw init: %cst_1) applies stablehlo.add across dimensions = [0] : (tensor<4x4xf32>, tensor<f32>) -> tensor<4xf32>
     %blocks.1.1.dw.bcast_1 = stablehlo.broadcast_in_dim %cst, dims = [] : (tensor<f32>) -> tensor<4xf32>
     %blocks.1.1.dw.var = stablehlo.multiply %blocks.1.1.dw.sum_xc2, %blocks.1.1.dw.bcast_1 : tensor<4xf32>
@@ -480,14 +488,16 @@ module {
     %blocks.1.1.se.gate_b = stablehlo.broadcast_in_dim %blocks.1.1.se.gate, dims = [0, 3] : (tensor<4x4xf32>) -> tensor<4x4x4x4xf32>
     %blocks.1.1.se.excited = stablehlo.multiply %blocks.1.1.dw.swish, %blocks.1.1.se.gate_b : tensor<4x4x4x4xf32>
     %blocks.1.1.project.conv = stablehlo.convolution(%blocks.1.1.se.excited, %blocks.1.1.project.conv.w) dim_numbers = [b, 0, 1, f]x[0, 1, i, o]->[b, 0, 1, f], window = {stride = [1, 1], pad = [[0, 0], [0, 0]], lhs_dilate = [1, 1], rhs_dilate = [1, 1]} {batch_group_count = 1 : i64, feature_group_count = 1 : i64} : (tensor<4x4x4x4xf32>, tensor<1x1x4x4xf32>) -> tensor<4x4x4x4xf32>
-    %blocks.1.1.project.sum_x_hw = stablehlo.reduce(%blocks.1.1.project.conv init: %cst_1) applies stablehlo.add across dimensions = [1, 2] : (tensor<4x4x4x4xf32>, tensor<f32>) -> tensor<4x4xf32>
+    %blocks.1.1.project.sum_x_w = stablehlo.reduce(%blocks.1.1.project.conv init: %cst_1) applies stablehlo.add across dimensions = [2] : (tensor<4x4x4x4xf32>, tensor<f32>) -> tensor<4x4x4xf32>
+    %blocks.1.1.project.sum_x_hw = stablehlo.reduce(%blocks.1.1.project.sum_x_w init: %cst_1) applies stablehlo.add across dimensions = [1] : (tensor<4x4x4xf32>, tensor<f32>) -> tensor<4x4xf32>
     %blocks.1.1.project.sum_x = stablehlo.reduce(%blocks.1.1.project.sum_x_hw init: %cst_1) applies stablehlo.add across dimensions = [0] : (tensor<4x4xf32>, tensor<f32>) -> tensor<4xf32>
     %blocks.1.1.project.bcast = stablehlo.broadcast_in_dim %cst, dims = [] : (tensor<f32>) -> tensor<4xf32>
     %blocks.1.1.project.mean = stablehlo.multiply %blocks.1.1.project.sum_x, %blocks.1.1.project.bcast : tensor<4xf32>
     %blocks.1.1.project.mean_b = stablehlo.broadcast_in_dim %blocks.1.1.project.mean, dims = [3] : (tensor<4xf32>) -> tensor<4x4x4x4xf32>
     %blocks.1.1.project.xc = stablehlo.subtract %blocks.1.1.project.conv, %blocks.1.1.project.mean_b : tensor<4x4x4x4xf32>
     %blocks.1.1.project.xc2 = stablehlo.multiply %blocks.1.1.project.xc, %blocks.1.1.project.xc : tensor<4x4x4x4xf32>
-    %blocks.1.1.project.sum_xc2_hw = stablehlo.reduce(%blocks.1.1.project.xc2 init: %cst_1) applies stablehlo.add across dimensions = [1, 2] : (tensor<4x4x4x4xf32>, tensor<f32>) -> tensor<4x4xf32>
+    %blocks.1.1.project.sum_xc2_w = stablehlo.reduce(%blocks.1.1.project.xc2 init: %cst_1) applies stablehlo.add across dimensions = [2] : (tensor<4x4x4x4xf32>, tensor<f32>) -> tensor<4x4x4xf32>
+    %blocks.1.1.project.sum_xc2_hw = stablehlo.reduce(%blocks.1.1.project.sum_xc2_w init: %cst_1) applies stablehlo.add across dimensions = [1] : (tensor<4x4x4xf32>, tensor<f32>) -> tensor<4x4xf32>
     %blocks.1.1.project.sum_xc2 = stablehlo.reduce(%blocks.1.1.project.sum_xc2_hw init: %cst_1) applies stablehlo.add across dimensions = [0] : (tensor<4x4xf32>, tensor<f32>) -> tensor<4xf32>
     %blocks.1.1.project.bcast_1 = stablehlo.broadcast_in_dim %cst, dims = [] : (tensor<f32>) -> tensor<4xf32>
     %blocks.1.1.project.var = stablehlo.multiply %blocks.1.1.project.sum_xc2, %blocks.1.1.project.bcast_1 : tensor<4xf32>
@@ -527,14 +537,16 @@ module {
     %blocks.1.1.dropped = stablehlo.multiply %blocks.1.1.project.bn, %blocks.1.1.drop_b : tensor<4x4x4x4xf32>
     %blocks.1.1.residual = stablehlo.add %blocks.1.1.dropped, %blocks.1.0.residual : tensor<4x4x4x4xf32>
     %blocks.1.2.dw.conv = stablehlo.convolution(%blocks.1.1.residual, %blocks.1.2.dw.conv.w) dim_numbers = [b, 0, 1, f]x[0, 1, i, o]->[b, 0, 1, f], window = {stride = [1, 1], pad = [[1, 1], [1, 1]], lhs_dilate = [1, 1], rhs_dilate = [1, 1]} {batch_group_count = 1 : i64, feature_group_count = 4 : i64} : (tensor<4x4x4x4xf32>, tensor<3x3x1x4xf32>) -> tensor<4x4x4x4xf32>
-    %blocks.1.2.dw.sum_x_hw = stablehlo.reduce(%blocks.1.2.dw.conv init: %cst_1) applies stablehlo.add across dimensions = [1, 2] : (tensor<4x4x4x4xf32>, tensor<f32>) -> tensor<4x4xf32>
+    %blocks.1.2.dw.sum_x_w = stablehlo.reduce(%blocks.1.2.dw.conv init: %cst_1) applies stablehlo.add across dimensions = [2] : (tensor<4x4x4x4xf32>, tensor<f32>) -> tensor<4x4x4xf32>
+    %blocks.1.2.dw.sum_x_hw = stablehlo.reduce(%blocks.1.2.dw.sum_x_w init: %cst_1) applies stablehlo.add across dimensions = [1] : (tensor<4x4x4xf32>, tensor<f32>) -> tensor<4x4xf32>
     %blocks.1.2.dw.sum_x = stablehlo.reduce(%blocks.1.2.dw.sum_x_hw init: %cst_1) applies stablehlo.add across dimensions = [0] : (tensor<4x4xf32>, tensor<f32>) -> tensor<4xf32>
     %blocks.1.2.dw.bcast = stablehlo.broadcast_in_dim %cst, dims = [] : (tensor<f32>) -> tensor<4xf32>
     %blocks.1.2.dw.mean = stablehlo.multiply %blocks.1.2.dw.sum_x, %blocks.1.2.dw.bcast : tensor<4xf32>
     %blocks.1.2.dw.mean_b = stablehlo.broadcast_in_dim %blocks.1.2.dw.mean, dims = [3] : (tensor<4xf32>) -> tensor<4x4x4x4xf32>
     %blocks.1.2.dw.xc = stablehlo.subtract %blocks.1.2.dw.conv, %blocks.1.2.dw.mean_b : tensor<4x4x4x4xf32>
     %blocks.1.2.dw.xc2 = stablehlo.multiply %blocks.1.2.dw.xc, %blocks.1.2.dw.xc : tensor<4x4x4x4xf32>
-    %blocks.1.2.dw.sum_xc2_hw = stablehlo.reduce(%blocks.1.2.dw.xc2 init: %cst_1) applies stablehlo.add across dimensions = [1, 2] : (tensor<4x4x4x4xf32>, tensor<f32>) -> tensor<4x4xf32>
+    %blocks.1.2.dw.sum_xc2_w = stablehlo.reduce(%blocks.1.2.dw.xc2 init: %cst_1) applies stablehlo.add across dimensions = [2] : (tensor<4x4x4x4xf32>, tensor<f32>) -> tensor<4x4x4xf32>
+    %blocks.1.2.dw.sum_xc2_hw = stablehlo.reduce(%blocks.1.2.dw.sum_xc2_w init: %cst_1) applies stablehlo.add across dimensions = [1] : (tensor<4x4x4xf32>, tensor<f32>) -> tensor<4x4xf32>
     %blocks.1.2.dw.sum_xc2 = stablehlo.reduce(%blocks.1.2.dw.sum_xc2_hw init: %cst_1) applies stablehlo.add across dimensions = [0] : (tensor<4x4xf32>, tensor<f32>) -> tensor<4xf32>
     %blocks.1.2.dw.bcast_1 = stablehlo.broadcast_in_dim %cst, dims = [] : (tensor<f32>) -> tensor<4xf32>
     %blocks.1.2.dw.var = stablehlo.multiply %blocks.1.2.dw.sum_xc2, %blocks.1.2.dw.bcast_1 : tensor<4xf32>
@@ -578,14 +590,16 @@ module {
     %blocks.1.2.se.gate_b = stablehlo.broadcast_in_dim %blocks.1.2.se.gate, dims = [0, 3] : (tensor<4x4xf32>) -> tensor<4x4x4x4xf32>
     %blocks.1.2.se.excited = stablehlo.multiply %blocks.1.2.dw.swish, %blocks.1.2.se.gate_b : tensor<4x4x4x4xf32>
     %blocks.1.2.project.conv = stablehlo.convolution(%blocks.1.2.se.excited, %blocks.1.2.project.conv.w) dim_numbers = [b, 0, 1, f]x[0, 1, i, o]->[b, 0, 1, f], window = {stride = [1, 1], pad = [[0, 0], [0, 0]], lhs_dilate = [1, 1], rhs_dilate = [1, 1]} {batch_group_count = 1 : i64, feature_group_count = 1 : i64} : (tensor<4x4x4x4xf32>, tensor<1x1x4x4xf32>) -> tensor<4x4x4x4xf32>
-    %blocks.1.2.project.sum_x_hw = stablehlo.reduce(%blocks.1.2.project.conv init: %cst_1) applies stablehlo.add across dimensions = [1, 2] : (tensor<4x4x4x4xf32>, tensor<f32>) -> tensor<4x4xf32>
+    %blocks.1.2.project.sum_x_w = stablehlo.reduce(%blocks.1.2.project.conv init: %cst_1) applies stablehlo.add across dimensions = [2] : (tensor<4x4x4x4xf32>, tensor<f32>) -> tensor<4x4x4xf32>
+    %blocks.1.2.project.sum_x_hw = stablehlo.reduce(%blocks.1.2.project.sum_x_w init: %cst_1) applies stablehlo.add across dimensions = [1] : (tensor<4x4x4xf32>, tensor<f32>) -> tensor<4x4xf32>
     %blocks.1.2.project.sum_x = stablehlo.reduce(%blocks.1.2.project.sum_x_hw init: %cst_1) applies stablehlo.add across dimensions = [0] : (tensor<4x4xf32>, tensor<f32>) -> tensor<4xf32>
     %blocks.1.2.project.bcast = stablehlo.broadcast_in_dim %cst, dims = [] : (tensor<f32>) -> tensor<4xf32>
     %blocks.1.2.project.mean = stablehlo.multiply %blocks.1.2.project.sum_x, %blocks.1.2.project.bcast : tensor<4xf32>
     %blocks.1.2.project.mean_b = stablehlo.broadcast_in_dim %blocks.1.2.project.mean, dims = [3] : (tensor<4xf32>) -> tensor<4x4x4x4xf32>
     %blocks.1.2.project.xc = stablehlo.subtract %blocks.1.2.project.conv, %blocks.1.2.project.mean_b : tensor<4x4x4x4xf32>
     %blocks.1.2.project.xc2 = stablehlo.multiply %blocks.1.2.project.xc, %blocks.1.2.project.xc : tensor<4x4x4x4xf32>
-    %blocks.1.2.project.sum_xc2_hw = stablehlo.reduce(%blocks.1.2.project.xc2 init: %cst_1) applies stablehlo.add across dimensions = [1, 2] : (tensor<4x4x4x4xf32>, tensor<f32>) -> tensor<4x4xf32>
+    %blocks.1.2.project.sum_xc2_w = stablehlo.reduce(%blocks.1.2.project.xc2 init: %cst_1) applies stablehlo.add across dimensions = [2] : (tensor<4x4x4x4xf32>, tensor<f32>) -> tensor<4x4x4xf32>
+    %blocks.1.2.project.sum_xc2_hw = stablehlo.reduce(%blocks.1.2.project.sum_xc2_w init: %cst_1) applies stablehlo.add across dimensions = [1] : (tensor<4x4x4xf32>, tensor<f32>) -> tensor<4x4xf32>
     %blocks.1.2.project.sum_xc2 = stablehlo.reduce(%blocks.1.2.project.sum_xc2_hw init: %cst_1) applies stablehlo.add across dimensions = [0] : (tensor<4x4xf32>, tensor<f32>) -> tensor<4xf32>
     %blocks.1.2.project.bcast_1 = stablehlo.broadcast_in_dim %cst, dims = [] : (tensor<f32>) -> tensor<4xf32>
     %blocks.1.2.project.var = stablehlo.multiply %blocks.1.2.project.sum_xc2, %blocks.1.2.project.bcast_1 : tensor<4xf32>
@@ -681,17 +695,23 @@ module {
     %blocks.1.2.project.mean_inv_b = stablehlo.broadcast_in_dim %blocks.1.2.project.mean_inv, dims = [3] : (tensor<4xf32>) -> tensor<4x4x4x4xf32>
     %blocks.1.2.project.xhat = stablehlo.subtract %blocks.1.2.project.z_inv, %blocks.1.2.project.mean_inv_b : tensor<4x4x4x4xf32>
     %blocks.1.2.project.du_xhat = stablehlo.multiply %blocks.1.2.d_dropped, %blocks.1.2.project.xhat : tensor<4x4x4x4xf32>
-    %blocks.1.2.project.d_beta_hw_d_gamma_hw:2 = stablehlo.reduce(%blocks.1.2.d_dropped init: %cst_1), (%blocks.1.2.project.du_xhat init: %cst_1) across dimensions = [1, 2] : (tensor<4x4x4x4xf32>, tensor<4x4x4x4xf32>, tensor<f32>, tensor<f32>) -> (tensor<4x4xf32>, tensor<4x4xf32>)
+    %blocks.1.2.project.d_beta_w_d_gamma_w:2 = stablehlo.reduce(%blocks.1.2.d_dropped init: %cst_1), (%blocks.1.2.project.du_xhat init: %cst_1) across dimensions = [2] : (tensor<4x4x4x4xf32>, tensor<4x4x4x4xf32>, tensor<f32>, tensor<f32>) -> (tensor<4x4x4xf32>, tensor<4x4x4xf32>)
       reducer(%acc: tensor<f32>, %elt: tensor<f32>) (%acc_1: tensor<f32>, %elt_1: tensor<f32>) {
         %part = stablehlo.add %acc, %elt : tensor<f32>
         %part_1 = stablehlo.add %acc_1, %elt_1 : tensor<f32>
         stablehlo.return %part, %part_1 : tensor<f32>, tensor<f32>
       }
-    %blocks.1.2.project.d_beta_d_gamma:2 = stablehlo.reduce(%blocks.1.2.project.d_beta_hw_d_gamma_hw#0 init: %cst_1), (%blocks.1.2.project.d_beta_hw_d_gamma_hw#1 init: %cst_1) across dimensions = [0] : (tensor<4x4xf32>, tensor<4x4xf32>, tensor<f32>, tensor<f32>) -> (tensor<4xf32>, tensor<4xf32>)
+    %blocks.1.2.project.d_beta_hw_d_gamma_hw:2 = stablehlo.reduce(%blocks.1.2.project.d_beta_w_d_gamma_w#0 init: %cst_1), (%blocks.1.2.project.d_beta_w_d_gamma_w#1 init: %cst_1) across dimensions = [1] : (tensor<4x4x4xf32>, tensor<4x4x4xf32>, tensor<f32>, tensor<f32>) -> (tensor<4x4xf32>, tensor<4x4xf32>)
       reducer(%acc_2: tensor<f32>, %elt_2: tensor<f32>) (%acc_3: tensor<f32>, %elt_3: tensor<f32>) {
         %part_2 = stablehlo.add %acc_2, %elt_2 : tensor<f32>
         %part_3 = stablehlo.add %acc_3, %elt_3 : tensor<f32>
         stablehlo.return %part_2, %part_3 : tensor<f32>, tensor<f32>
+      }
+    %blocks.1.2.project.d_beta_d_gamma:2 = stablehlo.reduce(%blocks.1.2.project.d_beta_hw_d_gamma_hw#0 init: %cst_1), (%blocks.1.2.project.d_beta_hw_d_gamma_hw#1 init: %cst_1) across dimensions = [0] : (tensor<4x4xf32>, tensor<4x4xf32>, tensor<f32>, tensor<f32>) -> (tensor<4xf32>, tensor<4xf32>)
+      reducer(%acc_4: tensor<f32>, %elt_4: tensor<f32>) (%acc_5: tensor<f32>, %elt_5: tensor<f32>) {
+        %part_4 = stablehlo.add %acc_4, %elt_4 : tensor<f32>
+        %part_5 = stablehlo.add %acc_5, %elt_5 : tensor<f32>
+        stablehlo.return %part_4, %part_5 : tensor<f32>, tensor<f32>
       }
     %blocks.1.2.project.gamma_inv = stablehlo.multiply %blocks.1.2.project.bn.gamma.flat, %blocks.1.2.project.inv_std : tensor<4xf32>
     %blocks.1.2.project.bcast_8 = stablehlo.broadcast_in_dim %cst, dims = [] : (tensor<f32>) -> tensor<4xf32>
@@ -751,17 +771,23 @@ module {
     %blocks.1.2.dw.dswish = stablehlo.multiply %blocks.1.2.dw.sigmoid_r, %blocks.1.2.dw.one_plus : tensor<4x4x4x4xf32>
     %blocks.1.2.dw.d_swish = stablehlo.multiply %blocks.1.2.se.d_h, %blocks.1.2.dw.dswish : tensor<4x4x4x4xf32>
     %blocks.1.2.dw.du_xhat = stablehlo.multiply %blocks.1.2.dw.d_swish, %blocks.1.2.dw.xhat : tensor<4x4x4x4xf32>
-    %blocks.1.2.dw.d_beta_hw_d_gamma_hw:2 = stablehlo.reduce(%blocks.1.2.dw.d_swish init: %cst_1), (%blocks.1.2.dw.du_xhat init: %cst_1) across dimensions = [1, 2] : (tensor<4x4x4x4xf32>, tensor<4x4x4x4xf32>, tensor<f32>, tensor<f32>) -> (tensor<4x4xf32>, tensor<4x4xf32>)
-      reducer(%acc_4: tensor<f32>, %elt_4: tensor<f32>) (%acc_5: tensor<f32>, %elt_5: tensor<f32>) {
-        %part_4 = stablehlo.add %acc_4, %elt_4 : tensor<f32>
-        %part_5 = stablehlo.add %acc_5, %elt_5 : tensor<f32>
-        stablehlo.return %part_4, %part_5 : tensor<f32>, tensor<f32>
-      }
-    %blocks.1.2.dw.d_beta_d_gamma:2 = stablehlo.reduce(%blocks.1.2.dw.d_beta_hw_d_gamma_hw#0 init: %cst_1), (%blocks.1.2.dw.d_beta_hw_d_gamma_hw#1 init: %cst_1) across dimensions = [0] : (tensor<4x4xf32>, tensor<4x4xf32>, tensor<f32>, tensor<f32>) -> (tensor<4xf32>, tensor<4xf32>)
+    %blocks.1.2.dw.d_beta_w_d_gamma_w:2 = stablehlo.reduce(%blocks.1.2.dw.d_swish init: %cst_1), (%blocks.1.2.dw.du_xhat init: %cst_1) across dimensions = [2] : (tensor<4x4x4x4xf32>, tensor<4x4x4x4xf32>, tensor<f32>, tensor<f32>) -> (tensor<4x4x4xf32>, tensor<4x4x4xf32>)
       reducer(%acc_6: tensor<f32>, %elt_6: tensor<f32>) (%acc_7: tensor<f32>, %elt_7: tensor<f32>) {
         %part_6 = stablehlo.add %acc_6, %elt_6 : tensor<f32>
         %part_7 = stablehlo.add %acc_7, %elt_7 : tensor<f32>
         stablehlo.return %part_6, %part_7 : tensor<f32>, tensor<f32>
+      }
+    %blocks.1.2.dw.d_beta_hw_d_gamma_hw:2 = stablehlo.reduce(%blocks.1.2.dw.d_beta_w_d_gamma_w#0 init: %cst_1), (%blocks.1.2.dw.d_beta_w_d_gamma_w#1 init: %cst_1) across dimensions = [1] : (tensor<4x4x4xf32>, tensor<4x4x4xf32>, tensor<f32>, tensor<f32>) -> (tensor<4x4xf32>, tensor<4x4xf32>)
+      reducer(%acc_8: tensor<f32>, %elt_8: tensor<f32>) (%acc_9: tensor<f32>, %elt_9: tensor<f32>) {
+        %part_8 = stablehlo.add %acc_8, %elt_8 : tensor<f32>
+        %part_9 = stablehlo.add %acc_9, %elt_9 : tensor<f32>
+        stablehlo.return %part_8, %part_9 : tensor<f32>, tensor<f32>
+      }
+    %blocks.1.2.dw.d_beta_d_gamma:2 = stablehlo.reduce(%blocks.1.2.dw.d_beta_hw_d_gamma_hw#0 init: %cst_1), (%blocks.1.2.dw.d_beta_hw_d_gamma_hw#1 init: %cst_1) across dimensions = [0] : (tensor<4x4xf32>, tensor<4x4xf32>, tensor<f32>, tensor<f32>) -> (tensor<4xf32>, tensor<4xf32>)
+      reducer(%acc_10: tensor<f32>, %elt_10: tensor<f32>) (%acc_11: tensor<f32>, %elt_11: tensor<f32>) {
+        %part_10 = stablehlo.add %acc_10, %elt_10 : tensor<f32>
+        %part_11 = stablehlo.add %acc_11, %elt_11 : tensor<f32>
+        stablehlo.return %part_10, %part_11 : tensor<f32>, tensor<f32>
       }
     %blocks.1.2.dw.gamma_inv = stablehlo.multiply %blocks.1.2.dw.bn.gamma.flat, %blocks.1.2.dw.inv_std : tensor<4xf32>
     %blocks.1.2.dw.bcast_10 = stablehlo.broadcast_in_dim %cst, dims = [] : (tensor<f32>) -> tensor<4xf32>
@@ -801,17 +827,23 @@ module {
     %blocks.1.1.project.mean_inv_b = stablehlo.broadcast_in_dim %blocks.1.1.project.mean_inv, dims = [3] : (tensor<4xf32>) -> tensor<4x4x4x4xf32>
     %blocks.1.1.project.xhat = stablehlo.subtract %blocks.1.1.project.z_inv, %blocks.1.1.project.mean_inv_b : tensor<4x4x4x4xf32>
     %blocks.1.1.project.du_xhat = stablehlo.multiply %blocks.1.1.d_dropped, %blocks.1.1.project.xhat : tensor<4x4x4x4xf32>
-    %blocks.1.1.project.d_beta_hw_d_gamma_hw:2 = stablehlo.reduce(%blocks.1.1.d_dropped init: %cst_1), (%blocks.1.1.project.du_xhat init: %cst_1) across dimensions = [1, 2] : (tensor<4x4x4x4xf32>, tensor<4x4x4x4xf32>, tensor<f32>, tensor<f32>) -> (tensor<4x4xf32>, tensor<4x4xf32>)
-      reducer(%acc_8: tensor<f32>, %elt_8: tensor<f32>) (%acc_9: tensor<f32>, %elt_9: tensor<f32>) {
-        %part_8 = stablehlo.add %acc_8, %elt_8 : tensor<f32>
-        %part_9 = stablehlo.add %acc_9, %elt_9 : tensor<f32>
-        stablehlo.return %part_8, %part_9 : tensor<f32>, tensor<f32>
+    %blocks.1.1.project.d_beta_w_d_gamma_w:2 = stablehlo.reduce(%blocks.1.1.d_dropped init: %cst_1), (%blocks.1.1.project.du_xhat init: %cst_1) across dimensions = [2] : (tensor<4x4x4x4xf32>, tensor<4x4x4x4xf32>, tensor<f32>, tensor<f32>) -> (tensor<4x4x4xf32>, tensor<4x4x4xf32>)
+      reducer(%acc_12: tensor<f32>, %elt_12: tensor<f32>) (%acc_13: tensor<f32>, %elt_13: tensor<f32>) {
+        %part_12 = stablehlo.add %acc_12, %elt_12 : tensor<f32>
+        %part_13 = stablehlo.add %acc_13, %elt_13 : tensor<f32>
+        stablehlo.return %part_12, %part_13 : tensor<f32>, tensor<f32>
+      }
+    %blocks.1.1.project.d_beta_hw_d_gamma_hw:2 = stablehlo.reduce(%blocks.1.1.project.d_beta_w_d_gamma_w#0 init: %cst_1), (%blocks.1.1.project.d_beta_w_d_gamma_w#1 init: %cst_1) across dimensions = [1] : (tensor<4x4x4xf32>, tensor<4x4x4xf32>, tensor<f32>, tensor<f32>) -> (tensor<4x4xf32>, tensor<4x4xf32>)
+      reducer(%acc_14: tensor<f32>, %elt_14: tensor<f32>) (%acc_15: tensor<f32>, %elt_15: tensor<f32>) {
+        %part_14 = stablehlo.add %acc_14, %elt_14 : tensor<f32>
+        %part_15 = stablehlo.add %acc_15, %elt_15 : tensor<f32>
+        stablehlo.return %part_14, %part_15 : tensor<f32>, tensor<f32>
       }
     %blocks.1.1.project.d_beta_d_gamma:2 = stablehlo.reduce(%blocks.1.1.project.d_beta_hw_d_gamma_hw#0 init: %cst_1), (%blocks.1.1.project.d_beta_hw_d_gamma_hw#1 init: %cst_1) across dimensions = [0] : (tensor<4x4xf32>, tensor<4x4xf32>, tensor<f32>, tensor<f32>) -> (tensor<4xf32>, tensor<4xf32>)
-      reducer(%acc_10: tensor<f32>, %elt_10: tensor<f32>) (%acc_11: tensor<f32>, %elt_11: tensor<f32>) {
-        %part_10 = stablehlo.add %acc_10, %elt_10 : tensor<f32>
-        %part_11 = stablehlo.add %acc_11, %elt_11 : tensor<f32>
-        stablehlo.return %part_10, %part_11 : tensor<f32>, tensor<f32>
+      reducer(%acc_16: tensor<f32>, %elt_16: tensor<f32>) (%acc_17: tensor<f32>, %elt_17: tensor<f32>) {
+        %part_16 = stablehlo.add %acc_16, %elt_16 : tensor<f32>
+        %part_17 = stablehlo.add %acc_17, %elt_17 : tensor<f32>
+        stablehlo.return %part_16, %part_17 : tensor<f32>, tensor<f32>
       }
     %blocks.1.1.project.gamma_inv = stablehlo.multiply %blocks.1.1.project.bn.gamma.flat, %blocks.1.1.project.inv_std : tensor<4xf32>
     %blocks.1.1.project.bcast_8 = stablehlo.broadcast_in_dim %cst, dims = [] : (tensor<f32>) -> tensor<4xf32>
@@ -870,17 +902,23 @@ module {
     %blocks.1.1.dw.dswish = stablehlo.multiply %blocks.1.1.dw.sigmoid_r, %blocks.1.1.dw.one_plus : tensor<4x4x4x4xf32>
     %blocks.1.1.dw.d_swish = stablehlo.multiply %blocks.1.1.se.d_h, %blocks.1.1.dw.dswish : tensor<4x4x4x4xf32>
     %blocks.1.1.dw.du_xhat = stablehlo.multiply %blocks.1.1.dw.d_swish, %blocks.1.1.dw.xhat : tensor<4x4x4x4xf32>
-    %blocks.1.1.dw.d_beta_hw_d_gamma_hw:2 = stablehlo.reduce(%blocks.1.1.dw.d_swish init: %cst_1), (%blocks.1.1.dw.du_xhat init: %cst_1) across dimensions = [1, 2] : (tensor<4x4x4x4xf32>, tensor<4x4x4x4xf32>, tensor<f32>, tensor<f32>) -> (tensor<4x4xf32>, tensor<4x4xf32>)
-      reducer(%acc_12: tensor<f32>, %elt_12: tensor<f32>) (%acc_13: tensor<f32>, %elt_13: tensor<f32>) {
-        %part_12 = stablehlo.add %acc_12, %elt_12 : tensor<f32>
-        %part_13 = stablehlo.add %acc_13, %elt_13 : tensor<f32>
-        stablehlo.return %part_12, %part_13 : tensor<f32>, tensor<f32>
+    %blocks.1.1.dw.d_beta_w_d_gamma_w:2 = stablehlo.reduce(%blocks.1.1.dw.d_swish init: %cst_1), (%blocks.1.1.dw.du_xhat init: %cst_1) across dimensions = [2] : (tensor<4x4x4x4xf32>, tensor<4x4x4x4xf32>, tensor<f32>, tensor<f32>) -> (tensor<4x4x4xf32>, tensor<4x4x4xf32>)
+      reducer(%acc_18: tensor<f32>, %elt_18: tensor<f32>) (%acc_19: tensor<f32>, %elt_19: tensor<f32>) {
+        %part_18 = stablehlo.add %acc_18, %elt_18 : tensor<f32>
+        %part_19 = stablehlo.add %acc_19, %elt_19 : tensor<f32>
+        stablehlo.return %part_18, %part_19 : tensor<f32>, tensor<f32>
+      }
+    %blocks.1.1.dw.d_beta_hw_d_gamma_hw:2 = stablehlo.reduce(%blocks.1.1.dw.d_beta_w_d_gamma_w#0 init: %cst_1), (%blocks.1.1.dw.d_beta_w_d_gamma_w#1 init: %cst_1) across dimensions = [1] : (tensor<4x4x4xf32>, tensor<4x4x4xf32>, tensor<f32>, tensor<f32>) -> (tensor<4x4xf32>, tensor<4x4xf32>)
+      reducer(%acc_20: tensor<f32>, %elt_20: tensor<f32>) (%acc_21: tensor<f32>, %elt_21: tensor<f32>) {
+        %part_20 = stablehlo.add %acc_20, %elt_20 : tensor<f32>
+        %part_21 = stablehlo.add %acc_21, %elt_21 : tensor<f32>
+        stablehlo.return %part_20, %part_21 : tensor<f32>, tensor<f32>
       }
     %blocks.1.1.dw.d_beta_d_gamma:2 = stablehlo.reduce(%blocks.1.1.dw.d_beta_hw_d_gamma_hw#0 init: %cst_1), (%blocks.1.1.dw.d_beta_hw_d_gamma_hw#1 init: %cst_1) across dimensions = [0] : (tensor<4x4xf32>, tensor<4x4xf32>, tensor<f32>, tensor<f32>) -> (tensor<4xf32>, tensor<4xf32>)
-      reducer(%acc_14: tensor<f32>, %elt_14: tensor<f32>) (%acc_15: tensor<f32>, %elt_15: tensor<f32>) {
-        %part_14 = stablehlo.add %acc_14, %elt_14 : tensor<f32>
-        %part_15 = stablehlo.add %acc_15, %elt_15 : tensor<f32>
-        stablehlo.return %part_14, %part_15 : tensor<f32>, tensor<f32>
+      reducer(%acc_22: tensor<f32>, %elt_22: tensor<f32>) (%acc_23: tensor<f32>, %elt_23: tensor<f32>) {
+        %part_22 = stablehlo.add %acc_22, %elt_22 : tensor<f32>
+        %part_23 = stablehlo.add %acc_23, %elt_23 : tensor<f32>
+        stablehlo.return %part_22, %part_23 : tensor<f32>, tensor<f32>
       }
     %blocks.1.1.dw.gamma_inv = stablehlo.multiply %blocks.1.1.dw.bn.gamma.flat, %blocks.1.1.dw.inv_std : tensor<4xf32>
     %blocks.1.1.dw.bcast_10 = stablehlo.broadcast_in_dim %cst, dims = [] : (tensor<f32>) -> tensor<4xf32>
@@ -918,17 +956,23 @@ module {
     %blocks.1.0.project.mean_inv_b = stablehlo.broadcast_in_dim %blocks.1.0.project.mean_inv, dims = [3] : (tensor<4xf32>) -> tensor<4x4x4x4xf32>
     %blocks.1.0.project.xhat = stablehlo.subtract %blocks.1.0.project.z_inv, %blocks.1.0.project.mean_inv_b : tensor<4x4x4x4xf32>
     %blocks.1.0.project.du_xhat = stablehlo.multiply %blocks.1.1.d_residual, %blocks.1.0.project.xhat : tensor<4x4x4x4xf32>
-    %blocks.1.0.project.d_beta_hw_d_gamma_hw:2 = stablehlo.reduce(%blocks.1.1.d_residual init: %cst_1), (%blocks.1.0.project.du_xhat init: %cst_1) across dimensions = [1, 2] : (tensor<4x4x4x4xf32>, tensor<4x4x4x4xf32>, tensor<f32>, tensor<f32>) -> (tensor<4x4xf32>, tensor<4x4xf32>)
-      reducer(%acc_16: tensor<f32>, %elt_16: tensor<f32>) (%acc_17: tensor<f32>, %elt_17: tensor<f32>) {
-        %part_16 = stablehlo.add %acc_16, %elt_16 : tensor<f32>
-        %part_17 = stablehlo.add %acc_17, %elt_17 : tensor<f32>
-        stablehlo.return %part_16, %part_17 : tensor<f32>, tensor<f32>
+    %blocks.1.0.project.d_beta_w_d_gamma_w:2 = stablehlo.reduce(%blocks.1.1.d_residual init: %cst_1), (%blocks.1.0.project.du_xhat init: %cst_1) across dimensions = [2] : (tensor<4x4x4x4xf32>, tensor<4x4x4x4xf32>, tensor<f32>, tensor<f32>) -> (tensor<4x4x4xf32>, tensor<4x4x4xf32>)
+      reducer(%acc_24: tensor<f32>, %elt_24: tensor<f32>) (%acc_25: tensor<f32>, %elt_25: tensor<f32>) {
+        %part_24 = stablehlo.add %acc_24, %elt_24 : tensor<f32>
+        %part_25 = stablehlo.add %acc_25, %elt_25 : tensor<f32>
+        stablehlo.return %part_24, %part_25 : tensor<f32>, tensor<f32>
+      }
+    %blocks.1.0.project.d_beta_hw_d_gamma_hw:2 = stablehlo.reduce(%blocks.1.0.project.d_beta_w_d_gamma_w#0 init: %cst_1), (%blocks.1.0.project.d_beta_w_d_gamma_w#1 init: %cst_1) across dimensions = [1] : (tensor<4x4x4xf32>, tensor<4x4x4xf32>, tensor<f32>, tensor<f32>) -> (tensor<4x4xf32>, tensor<4x4xf32>)
+      reducer(%acc_26: tensor<f32>, %elt_26: tensor<f32>) (%acc_27: tensor<f32>, %elt_27: tensor<f32>) {
+        %part_26 = stablehlo.add %acc_26, %elt_26 : tensor<f32>
+        %part_27 = stablehlo.add %acc_27, %elt_27 : tensor<f32>
+        stablehlo.return %part_26, %part_27 : tensor<f32>, tensor<f32>
       }
     %blocks.1.0.project.d_beta_d_gamma:2 = stablehlo.reduce(%blocks.1.0.project.d_beta_hw_d_gamma_hw#0 init: %cst_1), (%blocks.1.0.project.d_beta_hw_d_gamma_hw#1 init: %cst_1) across dimensions = [0] : (tensor<4x4xf32>, tensor<4x4xf32>, tensor<f32>, tensor<f32>) -> (tensor<4xf32>, tensor<4xf32>)
-      reducer(%acc_18: tensor<f32>, %elt_18: tensor<f32>) (%acc_19: tensor<f32>, %elt_19: tensor<f32>) {
-        %part_18 = stablehlo.add %acc_18, %elt_18 : tensor<f32>
-        %part_19 = stablehlo.add %acc_19, %elt_19 : tensor<f32>
-        stablehlo.return %part_18, %part_19 : tensor<f32>, tensor<f32>
+      reducer(%acc_28: tensor<f32>, %elt_28: tensor<f32>) (%acc_29: tensor<f32>, %elt_29: tensor<f32>) {
+        %part_28 = stablehlo.add %acc_28, %elt_28 : tensor<f32>
+        %part_29 = stablehlo.add %acc_29, %elt_29 : tensor<f32>
+        stablehlo.return %part_28, %part_29 : tensor<f32>, tensor<f32>
       }
     %blocks.1.0.project.gamma_inv = stablehlo.multiply %blocks.1.0.project.bn.gamma.flat, %blocks.1.0.project.inv_std : tensor<4xf32>
     %blocks.1.0.project.bcast_8 = stablehlo.broadcast_in_dim %cst, dims = [] : (tensor<f32>) -> tensor<4xf32>
@@ -987,17 +1031,23 @@ module {
     %blocks.1.0.dw.dswish = stablehlo.multiply %blocks.1.0.dw.sigmoid_r, %blocks.1.0.dw.one_plus : tensor<4x4x4x4xf32>
     %blocks.1.0.dw.d_swish = stablehlo.multiply %blocks.1.0.se.d_h, %blocks.1.0.dw.dswish : tensor<4x4x4x4xf32>
     %blocks.1.0.dw.du_xhat = stablehlo.multiply %blocks.1.0.dw.d_swish, %blocks.1.0.dw.xhat : tensor<4x4x4x4xf32>
-    %blocks.1.0.dw.d_beta_hw_d_gamma_hw:2 = stablehlo.reduce(%blocks.1.0.dw.d_swish init: %cst_1), (%blocks.1.0.dw.du_xhat init: %cst_1) across dimensions = [1, 2] : (tensor<4x4x4x4xf32>, tensor<4x4x4x4xf32>, tensor<f32>, tensor<f32>) -> (tensor<4x4xf32>, tensor<4x4xf32>)
-      reducer(%acc_20: tensor<f32>, %elt_20: tensor<f32>) (%acc_21: tensor<f32>, %elt_21: tensor<f32>) {
-        %part_20 = stablehlo.add %acc_20, %elt_20 : tensor<f32>
-        %part_21 = stablehlo.add %acc_21, %elt_21 : tensor<f32>
-        stablehlo.return %part_20, %part_21 : tensor<f32>, tensor<f32>
+    %blocks.1.0.dw.d_beta_w_d_gamma_w:2 = stablehlo.reduce(%blocks.1.0.dw.d_swish init: %cst_1), (%blocks.1.0.dw.du_xhat init: %cst_1) across dimensions = [2] : (tensor<4x4x4x4xf32>, tensor<4x4x4x4xf32>, tensor<f32>, tensor<f32>) -> (tensor<4x4x4xf32>, tensor<4x4x4xf32>)
+      reducer(%acc_30: tensor<f32>, %elt_30: tensor<f32>) (%acc_31: tensor<f32>, %elt_31: tensor<f32>) {
+        %part_30 = stablehlo.add %acc_30, %elt_30 : tensor<f32>
+        %part_31 = stablehlo.add %acc_31, %elt_31 : tensor<f32>
+        stablehlo.return %part_30, %part_31 : tensor<f32>, tensor<f32>
+      }
+    %blocks.1.0.dw.d_beta_hw_d_gamma_hw:2 = stablehlo.reduce(%blocks.1.0.dw.d_beta_w_d_gamma_w#0 init: %cst_1), (%blocks.1.0.dw.d_beta_w_d_gamma_w#1 init: %cst_1) across dimensions = [1] : (tensor<4x4x4xf32>, tensor<4x4x4xf32>, tensor<f32>, tensor<f32>) -> (tensor<4x4xf32>, tensor<4x4xf32>)
+      reducer(%acc_32: tensor<f32>, %elt_32: tensor<f32>) (%acc_33: tensor<f32>, %elt_33: tensor<f32>) {
+        %part_32 = stablehlo.add %acc_32, %elt_32 : tensor<f32>
+        %part_33 = stablehlo.add %acc_33, %elt_33 : tensor<f32>
+        stablehlo.return %part_32, %part_33 : tensor<f32>, tensor<f32>
       }
     %blocks.1.0.dw.d_beta_d_gamma:2 = stablehlo.reduce(%blocks.1.0.dw.d_beta_hw_d_gamma_hw#0 init: %cst_1), (%blocks.1.0.dw.d_beta_hw_d_gamma_hw#1 init: %cst_1) across dimensions = [0] : (tensor<4x4xf32>, tensor<4x4xf32>, tensor<f32>, tensor<f32>) -> (tensor<4xf32>, tensor<4xf32>)
-      reducer(%acc_22: tensor<f32>, %elt_22: tensor<f32>) (%acc_23: tensor<f32>, %elt_23: tensor<f32>) {
-        %part_22 = stablehlo.add %acc_22, %elt_22 : tensor<f32>
-        %part_23 = stablehlo.add %acc_23, %elt_23 : tensor<f32>
-        stablehlo.return %part_22, %part_23 : tensor<f32>, tensor<f32>
+      reducer(%acc_34: tensor<f32>, %elt_34: tensor<f32>) (%acc_35: tensor<f32>, %elt_35: tensor<f32>) {
+        %part_34 = stablehlo.add %acc_34, %elt_34 : tensor<f32>
+        %part_35 = stablehlo.add %acc_35, %elt_35 : tensor<f32>
+        stablehlo.return %part_34, %part_35 : tensor<f32>, tensor<f32>
       }
     %blocks.1.0.dw.gamma_inv = stablehlo.multiply %blocks.1.0.dw.bn.gamma.flat, %blocks.1.0.dw.inv_std : tensor<4xf32>
     %blocks.1.0.dw.bcast_10 = stablehlo.broadcast_in_dim %cst, dims = [] : (tensor<f32>) -> tensor<4xf32>
@@ -1047,17 +1097,23 @@ module {
     %conv.0.dswish = stablehlo.multiply %conv.0.sigmoid_r, %conv.0.one_plus : tensor<4x4x4x4xf32>
     %conv.0.d_swish = stablehlo.multiply %blocks.1.0.d_residual, %conv.0.dswish : tensor<4x4x4x4xf32>
     %conv.0.du_xhat = stablehlo.multiply %conv.0.d_swish, %conv.0.xhat : tensor<4x4x4x4xf32>
-    %conv.0.d_beta_hw_d_gamma_hw:2 = stablehlo.reduce(%conv.0.d_swish init: %cst_1), (%conv.0.du_xhat init: %cst_1) across dimensions = [1, 2] : (tensor<4x4x4x4xf32>, tensor<4x4x4x4xf32>, tensor<f32>, tensor<f32>) -> (tensor<4x4xf32>, tensor<4x4xf32>)
-      reducer(%acc_24: tensor<f32>, %elt_24: tensor<f32>) (%acc_25: tensor<f32>, %elt_25: tensor<f32>) {
-        %part_24 = stablehlo.add %acc_24, %elt_24 : tensor<f32>
-        %part_25 = stablehlo.add %acc_25, %elt_25 : tensor<f32>
-        stablehlo.return %part_24, %part_25 : tensor<f32>, tensor<f32>
+    %conv.0.d_beta_w_d_gamma_w:2 = stablehlo.reduce(%conv.0.d_swish init: %cst_1), (%conv.0.du_xhat init: %cst_1) across dimensions = [2] : (tensor<4x4x4x4xf32>, tensor<4x4x4x4xf32>, tensor<f32>, tensor<f32>) -> (tensor<4x4x4xf32>, tensor<4x4x4xf32>)
+      reducer(%acc_36: tensor<f32>, %elt_36: tensor<f32>) (%acc_37: tensor<f32>, %elt_37: tensor<f32>) {
+        %part_36 = stablehlo.add %acc_36, %elt_36 : tensor<f32>
+        %part_37 = stablehlo.add %acc_37, %elt_37 : tensor<f32>
+        stablehlo.return %part_36, %part_37 : tensor<f32>, tensor<f32>
+      }
+    %conv.0.d_beta_hw_d_gamma_hw:2 = stablehlo.reduce(%conv.0.d_beta_w_d_gamma_w#0 init: %cst_1), (%conv.0.d_beta_w_d_gamma_w#1 init: %cst_1) across dimensions = [1] : (tensor<4x4x4xf32>, tensor<4x4x4xf32>, tensor<f32>, tensor<f32>) -> (tensor<4x4xf32>, tensor<4x4xf32>)
+      reducer(%acc_38: tensor<f32>, %elt_38: tensor<f32>) (%acc_39: tensor<f32>, %elt_39: tensor<f32>) {
+        %part_38 = stablehlo.add %acc_38, %elt_38 : tensor<f32>
+        %part_39 = stablehlo.add %acc_39, %elt_39 : tensor<f32>
+        stablehlo.return %part_38, %part_39 : tensor<f32>, tensor<f32>
       }
     %conv.0.d_beta_d_gamma:2 = stablehlo.reduce(%conv.0.d_beta_hw_d_gamma_hw#0 init: %cst_1), (%conv.0.d_beta_hw_d_gamma_hw#1 init: %cst_1) across dimensions = [0] : (tensor<4x4xf32>, tensor<4x4xf32>, tensor<f32>, tensor<f32>) -> (tensor<4xf32>, tensor<4xf32>)
-      reducer(%acc_26: tensor<f32>, %elt_26: tensor<f32>) (%acc_27: tensor<f32>, %elt_27: tensor<f32>) {
-        %part_26 = stablehlo.add %acc_26, %elt_26 : tensor<f32>
-        %part_27 = stablehlo.add %acc_27, %elt_27 : tensor<f32>
-        stablehlo.return %part_26, %part_27 : tensor<f32>, tensor<f32>
+      reducer(%acc_40: tensor<f32>, %elt_40: tensor<f32>) (%acc_41: tensor<f32>, %elt_41: tensor<f32>) {
+        %part_40 = stablehlo.add %acc_40, %elt_40 : tensor<f32>
+        %part_41 = stablehlo.add %acc_41, %elt_41 : tensor<f32>
+        stablehlo.return %part_40, %part_41 : tensor<f32>, tensor<f32>
       }
     %conv.0.gamma_inv = stablehlo.multiply %conv.0.bn.gamma.flat, %conv.0.inv_std : tensor<4xf32>
     %conv.0.bcast_10 = stablehlo.broadcast_in_dim %cst, dims = [] : (tensor<f32>) -> tensor<4xf32>
@@ -1181,14 +1237,16 @@ module {
     %conv.0.conv = stablehlo.convolution(%images, %conv.0.conv.w) dim_numbers = [b, 0, 1, f]x[0, 1, i, o]->[b, 0, 1, f], window = {stride = [1, 1], pad = [[0, 0], [0, 0]], lhs_dilate = [1, 1], rhs_dilate = [1, 1]} {batch_group_count = 1 : i64, feature_group_count = 1 : i64} : (tensor<4x4x4x2xf32>, tensor<1x1x2x4xf32>) -> tensor<4x4x4x4xf32>
     %cst = stablehlo.constant dense<1.56250000e-02> : tensor<f32>
     %cst_1 = stablehlo.constant dense<0.00000000e+00> : tensor<f32>
-    %conv.0.sum_x_hw = stablehlo.reduce(%conv.0.conv init: %cst_1) applies stablehlo.add across dimensions = [1, 2] : (tensor<4x4x4x4xf32>, tensor<f32>) -> tensor<4x4xf32>
+    %conv.0.sum_x_w = stablehlo.reduce(%conv.0.conv init: %cst_1) applies stablehlo.add across dimensions = [2] : (tensor<4x4x4x4xf32>, tensor<f32>) -> tensor<4x4x4xf32>
+    %conv.0.sum_x_hw = stablehlo.reduce(%conv.0.sum_x_w init: %cst_1) applies stablehlo.add across dimensions = [1] : (tensor<4x4x4xf32>, tensor<f32>) -> tensor<4x4xf32>
     %conv.0.sum_x = stablehlo.reduce(%conv.0.sum_x_hw init: %cst_1) applies stablehlo.add across dimensions = [0] : (tensor<4x4xf32>, tensor<f32>) -> tensor<4xf32>
     %conv.0.bcast = stablehlo.broadcast_in_dim %cst, dims = [] : (tensor<f32>) -> tensor<4xf32>
     %conv.0.mean = stablehlo.multiply %conv.0.sum_x, %conv.0.bcast : tensor<4xf32>
     %conv.0.mean_b = stablehlo.broadcast_in_dim %conv.0.mean, dims = [3] : (tensor<4xf32>) -> tensor<4x4x4x4xf32>
     %conv.0.xc = stablehlo.subtract %conv.0.conv, %conv.0.mean_b : tensor<4x4x4x4xf32>
     %conv.0.xc2 = stablehlo.multiply %conv.0.xc, %conv.0.xc : tensor<4x4x4x4xf32>
-    %conv.0.sum_xc2_hw = stablehlo.reduce(%conv.0.xc2 init: %cst_1) applies stablehlo.add across dimensions = [1, 2] : (tensor<4x4x4x4xf32>, tensor<f32>) -> tensor<4x4xf32>
+    %conv.0.sum_xc2_w = stablehlo.reduce(%conv.0.xc2 init: %cst_1) applies stablehlo.add across dimensions = [2] : (tensor<4x4x4x4xf32>, tensor<f32>) -> tensor<4x4x4xf32>
+    %conv.0.sum_xc2_hw = stablehlo.reduce(%conv.0.sum_xc2_w init: %cst_1) applies stablehlo.add across dimensions = [1] : (tensor<4x4x4xf32>, tensor<f32>) -> tensor<4x4xf32>
     %conv.0.sum_xc2 = stablehlo.reduce(%conv.0.sum_xc2_hw init: %cst_1) applies stablehlo.add across dimensions = [0] : (tensor<4x4xf32>, tensor<f32>) -> tensor<4xf32>
     %conv.0.bcast_1 = stablehlo.broadcast_in_dim %cst, dims = [] : (tensor<f32>) -> tensor<4xf32>
     %conv.0.var = stablehlo.multiply %conv.0.sum_xc2, %conv.0.bcast_1 : tensor<4xf32>
@@ -1221,14 +1279,16 @@ module {
     %conv.0.sigmoid = stablehlo.logistic %conv.0.bn : tensor<4x4x4x4xf32>
     %conv.0.swish = stablehlo.multiply %conv.0.bn, %conv.0.sigmoid : tensor<4x4x4x4xf32>
     %blocks.1.0.dw.conv = stablehlo.convolution(%conv.0.swish, %blocks.1.0.dw.conv.w) dim_numbers = [b, 0, 1, f]x[0, 1, i, o]->[b, 0, 1, f], window = {stride = [1, 1], pad = [[1, 1], [1, 1]], lhs_dilate = [1, 1], rhs_dilate = [1, 1]} {batch_group_count = 1 : i64, feature_group_count = 4 : i64} : (tensor<4x4x4x4xf32>, tensor<3x3x1x4xf32>) -> tensor<4x4x4x4xf32>
-    %blocks.1.0.dw.sum_x_hw = stablehlo.reduce(%blocks.1.0.dw.conv init: %cst_1) applies stablehlo.add across dimensions = [1, 2] : (tensor<4x4x4x4xf32>, tensor<f32>) -> tensor<4x4xf32>
+    %blocks.1.0.dw.sum_x_w = stablehlo.reduce(%blocks.1.0.dw.conv init: %cst_1) applies stablehlo.add across dimensions = [2] : (tensor<4x4x4x4xf32>, tensor<f32>) -> tensor<4x4x4xf32>
+    %blocks.1.0.dw.sum_x_hw = stablehlo.reduce(%blocks.1.0.dw.sum_x_w init: %cst_1) applies stablehlo.add across dimensions = [1] : (tensor<4x4x4xf32>, tensor<f32>) -> tensor<4x4xf32>
     %blocks.1.0.dw.sum_x = stablehlo.reduce(%blocks.1.0.dw.sum_x_hw init: %cst_1) applies stablehlo.add across dimensions = [0] : (tensor<4x4xf32>, tensor<f32>) -> tensor<4xf32>
     %blocks.1.0.dw.bcast = stablehlo.broadcast_in_dim %cst, dims = [] : (tensor<f32>) -> tensor<4xf32>
     %blocks.1.0.dw.mean = stablehlo.multiply %blocks.1.0.dw.sum_x, %blocks.1.0.dw.bcast : tensor<4xf32>
     %blocks.1.0.dw.mean_b = stablehlo.broadcast_in_dim %blocks.1.0.dw.mean, dims = [3] : (tensor<4xf32>) -> tensor<4x4x4x4xf32>
     %blocks.1.0.dw.xc = stablehlo.subtract %blocks.1.0.dw.conv, %blocks.1.0.dw.mean_b : tensor<4x4x4x4xf32>
     %blocks.1.0.dw.xc2 = stablehlo.multiply %blocks.1.0.dw.xc, %blocks.1.0.dw.xc : tensor<4x4x4x4xf32>
-    %blocks.1.0.dw.sum_xc2_hw = stablehlo.reduce(%blocks.1.0.dw.xc2 init: %cst_1) applies stablehlo.add across dimensions = [1, 2] : (tensor<4x4x4x4xf32>, tensor<f32>) -> tensor<4x4xf32>
+    %blocks.1.0.dw.sum_xc2_w = stablehlo.reduce(%blocks.1.0.dw.xc2 init: %cst_1) applies stablehlo.add across dimensions = [2] : (tensor<4x4x4x4xf32>, tensor<f32>) -> tensor<4x4x4xf32>
+    %blocks.1.0.dw.sum_xc2_hw = stablehlo.reduce(%blocks.1.0.dw.sum_xc2_w init: %cst_1) applies stablehlo.add across dimensions = [1] : (tensor<4x4x4xf32>, tensor<f32>) -> tensor<4x4xf32>
     %blocks.1.0.dw.sum_xc2 = stablehlo.reduce(%blocks.1.0.dw.sum_xc2_hw init: %cst_1) applies stablehlo.add across dimensions = [0] : (tensor<4x4xf32>, tensor<f32>) -> tensor<4xf32>
     %blocks.1.0.dw.bcast_1 = stablehlo.broadcast_in_dim %cst, dims = [] : (tensor<f32>) -> tensor<4xf32>
     %blocks.1.0.dw.var = stablehlo.multiply %blocks.1.0.dw.sum_xc2, %blocks.1.0.dw.bcast_1 : tensor<4xf32>
@@ -1273,14 +1333,16 @@ module {
     %blocks.1.0.se.gate_b = stablehlo.broadcast_in_dim %blocks.1.0.se.gate, dims = [0, 3] : (tensor<4x4xf32>) -> tensor<4x4x4x4xf32>
     %blocks.1.0.se.excited = stablehlo.multiply %blocks.1.0.dw.swish, %blocks.1.0.se.gate_b : tensor<4x4x4x4xf32>
     %blocks.1.0.project.conv = stablehlo.convolution(%blocks.1.0.se.excited, %blocks.1.0.project.conv.w) dim_numbers = [b, 0, 1, f]x[0, 1, i, o]->[b, 0, 1, f], window = {stride = [1, 1], pad = [[0, 0], [0, 0]], lhs_dilate = [1, 1], rhs_dilate = [1, 1]} {batch_group_count = 1 : i64, feature_group_count = 1 : i64} : (tensor<4x4x4x4xf32>, tensor<1x1x4x4xf32>) -> tensor<4x4x4x4xf32>
-    %blocks.1.0.project.sum_x_hw = stablehlo.reduce(%blocks.1.0.project.conv init: %cst_1) applies stablehlo.add across dimensions = [1, 2] : (tensor<4x4x4x4xf32>, tensor<f32>) -> tensor<4x4xf32>
+    %blocks.1.0.project.sum_x_w = stablehlo.reduce(%blocks.1.0.project.conv init: %cst_1) applies stablehlo.add across dimensions = [2] : (tensor<4x4x4x4xf32>, tensor<f32>) -> tensor<4x4x4xf32>
+    %blocks.1.0.project.sum_x_hw = stablehlo.reduce(%blocks.1.0.project.sum_x_w init: %cst_1) applies stablehlo.add across dimensions = [1] : (tensor<4x4x4xf32>, tensor<f32>) -> tensor<4x4xf32>
     %blocks.1.0.project.sum_x = stablehlo.reduce(%blocks.1.0.project.sum_x_hw init: %cst_1) applies stablehlo.add across dimensions = [0] : (tensor<4x4xf32>, tensor<f32>) -> tensor<4xf32>
     %blocks.1.0.project.bcast = stablehlo.broadcast_in_dim %cst, dims = [] : (tensor<f32>) -> tensor<4xf32>
     %blocks.1.0.project.mean = stablehlo.multiply %blocks.1.0.project.sum_x, %blocks.1.0.project.bcast : tensor<4xf32>
     %blocks.1.0.project.mean_b = stablehlo.broadcast_in_dim %blocks.1.0.project.mean, dims = [3] : (tensor<4xf32>) -> tensor<4x4x4x4xf32>
     %blocks.1.0.project.xc = stablehlo.subtract %blocks.1.0.project.conv, %blocks.1.0.project.mean_b : tensor<4x4x4x4xf32>
     %blocks.1.0.project.xc2 = stablehlo.multiply %blocks.1.0.project.xc, %blocks.1.0.project.xc : tensor<4x4x4x4xf32>
-    %blocks.1.0.project.sum_xc2_hw = stablehlo.reduce(%blocks.1.0.project.xc2 init: %cst_1) applies stablehlo.add across dimensions = [1, 2] : (tensor<4x4x4x4xf32>, tensor<f32>) -> tensor<4x4xf32>
+    %blocks.1.0.project.sum_xc2_w = stablehlo.reduce(%blocks.1.0.project.xc2 init: %cst_1) applies stablehlo.add across dimensions = [2] : (tensor<4x4x4x4xf32>, tensor<f32>) -> tensor<4x4x4xf32>
+    %blocks.1.0.project.sum_xc2_hw = stablehlo.reduce(%blocks.1.0.project.sum_xc2_w init: %cst_1) applies stablehlo.add across dimensions = [1] : (tensor<4x4x4xf32>, tensor<f32>) -> tensor<4x4xf32>
     %blocks.1.0.project.sum_xc2 = stablehlo.reduce(%blocks.1.0.project.sum_xc2_hw init: %cst_1) applies stablehlo.add across dimensions = [0] : (tensor<4x4xf32>, tensor<f32>) -> tensor<4xf32>
     %blocks.1.0.project.bcast_1 = stablehlo.broadcast_in_dim %cst, dims = [] : (tensor<f32>) -> tensor<4xf32>
     %blocks.1.0.project.var = stablehlo.multiply %blocks.1.0.project.sum_xc2, %blocks.1.0.project.bcast_1 : tensor<4xf32>
@@ -1309,14 +1371,16 @@ module {
     %blocks.1.0.project.running_var = stablehlo.add %blocks.1.0.project.rv_keep, %blocks.1.0.project.rv_new : tensor<4xf32>
     %blocks.1.0.residual = stablehlo.add %blocks.1.0.project.bn, %conv.0.swish : tensor<4x4x4x4xf32>
     %blocks.1.1.dw.conv = stablehlo.convolution(%blocks.1.0.residual, %blocks.1.1.dw.conv.w) dim_numbers = [b, 0, 1, f]x[0, 1, i, o]->[b, 0, 1, f], window = {stride = [1, 1], pad = [[1, 1], [1, 1]], lhs_dilate = [1, 1], rhs_dilate = [1, 1]} {batch_group_count = 1 : i64, feature_group_count = 4 : i64} : (tensor<4x4x4x4xf32>, tensor<3x3x1x4xf32>) -> tensor<4x4x4x4xf32>
-    %blocks.1.1.dw.sum_x_hw = stablehlo.reduce(%blocks.1.1.dw.conv init: %cst_1) applies stablehlo.add across dimensions = [1, 2] : (tensor<4x4x4x4xf32>, tensor<f32>) -> tensor<4x4xf32>
+    %blocks.1.1.dw.sum_x_w = stablehlo.reduce(%blocks.1.1.dw.conv init: %cst_1) applies stablehlo.add across dimensions = [2] : (tensor<4x4x4x4xf32>, tensor<f32>) -> tensor<4x4x4xf32>
+    %blocks.1.1.dw.sum_x_hw = stablehlo.reduce(%blocks.1.1.dw.sum_x_w init: %cst_1) applies stablehlo.add across dimensions = [1] : (tensor<4x4x4xf32>, tensor<f32>) -> tensor<4x4xf32>
     %blocks.1.1.dw.sum_x = stablehlo.reduce(%blocks.1.1.dw.sum_x_hw init: %cst_1) applies stablehlo.add across dimensions = [0] : (tensor<4x4xf32>, tensor<f32>) -> tensor<4xf32>
     %blocks.1.1.dw.bcast = stablehlo.broadcast_in_dim %cst, dims = [] : (tensor<f32>) -> tensor<4xf32>
     %blocks.1.1.dw.mean = stablehlo.multiply %blocks.1.1.dw.sum_x, %blocks.1.1.dw.bcast : tensor<4xf32>
     %blocks.1.1.dw.mean_b = stablehlo.broadcast_in_dim %blocks.1.1.dw.mean, dims = [3] : (tensor<4xf32>) -> tensor<4x4x4x4xf32>
     %blocks.1.1.dw.xc = stablehlo.subtract %blocks.1.1.dw.conv, %blocks.1.1.dw.mean_b : tensor<4x4x4x4xf32>
     %blocks.1.1.dw.xc2 = stablehlo.multiply %blocks.1.1.dw.xc, %blocks.1.1.dw.xc : tensor<4x4x4x4xf32>
-    %blocks.1.1.dw.sum_xc2_hw = stablehlo.reduce(%blocks.1.1.dw.xc2 init: %cst_1) applies stablehlo.add across dimensions = [1, 2] : (tensor<4x4x4x4xf32>, tensor<f32>) -> tensor<4x4xf32>
+    %blocks.1.1.dw.sum_xc2_w = stablehlo.reduce(%blocks.1.1.dw.xc2 init: %cst_1) applies stablehlo.add across dimensions = [2] : (tensor<4x4x4x4xf32>, tensor<f32>) -> tensor<4x4x4xf32>
+    %blocks.1.1.dw.sum_xc2_hw = stablehlo.reduce(%blocks.1.1.dw.sum_xc2_w init: %cst_1) applies stablehlo.add across dimensions = [1] : (tensor<4x4x4xf32>, tensor<f32>) -> tensor<4x4xf32>
     %blocks.1.1.dw.sum_xc2 = stablehlo.reduce(%blocks.1.1.dw.sum_xc2_hw init: %cst_1) applies stablehlo.add across dimensions = [0] : (tensor<4x4xf32>, tensor<f32>) -> tensor<4xf32>
     %blocks.1.1.dw.bcast_1 = stablehlo.broadcast_in_dim %cst, dims = [] : (tensor<f32>) -> tensor<4xf32>
     %blocks.1.1.dw.var = stablehlo.multiply %blocks.1.1.dw.sum_xc2, %blocks.1.1.dw.bcast_1 : tensor<4xf32>
@@ -1360,14 +1424,16 @@ module {
     %blocks.1.1.se.gate_b = stablehlo.broadcast_in_dim %blocks.1.1.se.gate, dims = [0, 3] : (tensor<4x4xf32>) -> tensor<4x4x4x4xf32>
     %blocks.1.1.se.excited = stablehlo.multiply %blocks.1.1.dw.swish, %blocks.1.1.se.gate_b : tensor<4x4x4x4xf32>
     %blocks.1.1.project.conv = stablehlo.convolution(%blocks.1.1.se.excited, %blocks.1.1.project.conv.w) dim_numbers = [b, 0, 1, f]x[0, 1, i, o]->[b, 0, 1, f], window = {stride = [1, 1], pad = [[0, 0], [0, 0]], lhs_dilate = [1, 1], rhs_dilate = [1, 1]} {batch_group_count = 1 : i64, feature_group_count = 1 : i64} : (tensor<4x4x4x4xf32>, tensor<1x1x4x4xf32>) -> tensor<4x4x4x4xf32>
-    %blocks.1.1.project.sum_x_hw = stablehlo.reduce(%blocks.1.1.project.conv init: %cst_1) applies stablehlo.add across dimensions = [1, 2] : (tensor<4x4x4x4xf32>, tensor<f32>) -> tensor<4x4xf32>
+    %blocks.1.1.project.sum_x_w = stablehlo.reduce(%blocks.1.1.project.conv init: %cst_1) applies stablehlo.add across dimensions = [2] : (tensor<4x4x4x4xf32>, tensor<f32>) -> tensor<4x4x4xf32>
+    %blocks.1.1.project.sum_x_hw = stablehlo.reduce(%blocks.1.1.project.sum_x_w init: %cst_1) applies stablehlo.add across dimensions = [1] : (tensor<4x4x4xf32>, tensor<f32>) -> tensor<4x4xf32>
     %blocks.1.1.project.sum_x = stablehlo.reduce(%blocks.1.1.project.sum_x_hw init: %cst_1) applies stablehlo.add across dimensions = [0] : (tensor<4x4xf32>, tensor<f32>) -> tensor<4xf32>
     %blocks.1.1.project.bcast = stablehlo.broadcast_in_dim %cst, dims = [] : (tensor<f32>) -> tensor<4xf32>
     %blocks.1.1.project.mean = stablehlo.multiply %blocks.1.1.project.sum_x, %blocks.1.1.project.bcast : tensor<4xf32>
     %blocks.1.1.project.mean_b = stablehlo.broadcast_in_dim %blocks.1.1.project.mean, dims = [3] : (tensor<4xf32>) -> tensor<4x4x4x4xf32>
     %blocks.1.1.project.xc = stablehlo.subtract %blocks.1.1.project.conv, %blocks.1.1.project.mean_b : tensor<4x4x4x4xf32>
     %blocks.1.1.project.xc2 = stablehlo.multiply %blocks.1.1.project.xc, %blocks.1.1.project.xc : tensor<4x4x4x4xf32>
-    %blocks.1.1.project.sum_xc2_hw = stablehlo.reduce(%blocks.1.1.project.xc2 init: %cst_1) applies stablehlo.add across dimensions = [1, 2] : (tensor<4x4x4x4xf32>, tensor<f32>) -> tensor<4x4xf32>
+    %blocks.1.1.project.sum_xc2_w = stablehlo.reduce(%blocks.1.1.project.xc2 init: %cst_1) applies stablehlo.add across dimensions = [2] : (tensor<4x4x4x4xf32>, tensor<f32>) -> tensor<4x4x4xf32>
+    %blocks.1.1.project.sum_xc2_hw = stablehlo.reduce(%blocks.1.1.project.sum_xc2_w init: %cst_1) applies stablehlo.add across dimensions = [1] : (tensor<4x4x4xf32>, tensor<f32>) -> tensor<4x4xf32>
     %blocks.1.1.project.sum_xc2 = stablehlo.reduce(%blocks.1.1.project.sum_xc2_hw init: %cst_1) applies stablehlo.add across dimensions = [0] : (tensor<4x4xf32>, tensor<f32>) -> tensor<4xf32>
     %blocks.1.1.project.bcast_1 = stablehlo.broadcast_in_dim %cst, dims = [] : (tensor<f32>) -> tensor<4xf32>
     %blocks.1.1.project.var = stablehlo.multiply %blocks.1.1.project.sum_xc2, %blocks.1.1.project.bcast_1 : tensor<4xf32>
@@ -1407,14 +1473,16 @@ module {
     %blocks.1.1.dropped = stablehlo.multiply %blocks.1.1.project.bn, %blocks.1.1.drop_b : tensor<4x4x4x4xf32>
     %blocks.1.1.residual = stablehlo.add %blocks.1.1.dropped, %blocks.1.0.residual : tensor<4x4x4x4xf32>
     %blocks.1.2.dw.conv = stablehlo.convolution(%blocks.1.1.residual, %blocks.1.2.dw.conv.w) dim_numbers = [b, 0, 1, f]x[0, 1, i, o]->[b, 0, 1, f], window = {stride = [1, 1], pad = [[1, 1], [1, 1]], lhs_dilate = [1, 1], rhs_dilate = [1, 1]} {batch_group_count = 1 : i64, feature_group_count = 4 : i64} : (tensor<4x4x4x4xf32>, tensor<3x3x1x4xf32>) -> tensor<4x4x4x4xf32>
-    %blocks.1.2.dw.sum_x_hw = stablehlo.reduce(%blocks.1.2.dw.conv init: %cst_1) applies stablehlo.add across dimensions = [1, 2] : (tensor<4x4x4x4xf32>, tensor<f32>) -> tensor<4x4xf32>
+    %blocks.1.2.dw.sum_x_w = stablehlo.reduce(%blocks.1.2.dw.conv init: %cst_1) applies stablehlo.add across dimensions = [2] : (tensor<4x4x4x4xf32>, tensor<f32>) -> tensor<4x4x4xf32>
+    %blocks.1.2.dw.sum_x_hw = stablehlo.reduce(%blocks.1.2.dw.sum_x_w init: %cst_1) applies stablehlo.add across dimensions = [1] : (tensor<4x4x4xf32>, tensor<f32>) -> tensor<4x4xf32>
     %blocks.1.2.dw.sum_x = stablehlo.reduce(%blocks.1.2.dw.sum_x_hw init: %cst_1) applies stablehlo.add across dimensions = [0] : (tensor<4x4xf32>, tensor<f32>) -> tensor<4xf32>
     %blocks.1.2.dw.bcast = stablehlo.broadcast_in_dim %cst, dims = [] : (tensor<f32>) -> tensor<4xf32>
     %blocks.1.2.dw.mean = stablehlo.multiply %blocks.1.2.dw.sum_x, %blocks.1.2.dw.bcast : tensor<4xf32>
     %blocks.1.2.dw.mean_b = stablehlo.broadcast_in_dim %blocks.1.2.dw.mean, dims = [3] : (tensor<4xf32>) -> tensor<4x4x4x4xf32>
     %blocks.1.2.dw.xc = stablehlo.subtract %blocks.1.2.dw.conv, %blocks.1.2.dw.mean_b : tensor<4x4x4x4xf32>
     %blocks.1.2.dw.xc2 = stablehlo.multiply %blocks.1.2.dw.xc, %blocks.1.2.dw.xc : tensor<4x4x4x4xf32>
-    %blocks.1.2.dw.sum_xc2_hw = stablehlo.reduce(%blocks.1.2.dw.xc2 init: %cst_1) applies stablehlo.add across dimensions = [1, 2] : (tensor<4x4x4x4xf32>, tensor<f32>) -> tensor<4x4xf32>
+    %blocks.1.2.dw.sum_xc2_w = stablehlo.reduce(%blocks.1.2.dw.xc2 init: %cst_1) applies stablehlo.add across dimensions = [2] : (tensor<4x4x4x4xf32>, tensor<f32>) -> tensor<4x4x4xf32>
+    %blocks.1.2.dw.sum_xc2_hw = stablehlo.reduce(%blocks.1.2.dw.sum_xc2_w init: %cst_1) applies stablehlo.add across dimensions = [1] : (tensor<4x4x4xf32>, tensor<f32>) -> tensor<4x4xf32>
     %blocks.1.2.dw.sum_xc2 = stablehlo.reduce(%blocks.1.2.dw.sum_xc2_hw init: %cst_1) applies stablehlo.add across dimensions = [0] : (tensor<4x4xf32>, tensor<f32>) -> tensor<4xf32>
     %blocks.1.2.dw.bcast_1 = stablehlo.broadcast_in_dim %cst, dims = [] : (tensor<f32>) -> tensor<4xf32>
     %blocks.1.2.dw.var = stablehlo.multiply %blocks.1.2.dw.sum_xc2, %blocks.1.2.dw.bcast_1 : tensor<4xf32>
@@ -1458,14 +1526,16 @@ module {
     %blocks.1.2.se.gate_b = stablehlo.broadcast_in_dim %blocks.1.2.se.gate, dims = [0, 3] : (tensor<4x4xf32>) -> tensor<4x4x4x4xf32>
     %blocks.1.2.se.excited = stablehlo.multiply %blocks.1.2.dw.swish, %blocks.1.2.se.gate_b : tensor<4x4x4x4xf32>
     %blocks.1.2.project.conv = stablehlo.convolution(%blocks.1.2.se.excited, %blocks.1.2.project.conv.w) dim_numbers = [b, 0, 1, f]x[0, 1, i, o]->[b, 0, 1, f], window = {stride = [1, 1], pad = [[0, 0], [0, 0]], lhs_dilate = [1, 1], rhs_dilate = [1, 1]} {batch_group_count = 1 : i64, feature_group_count = 1 : i64} : (tensor<4x4x4x4xf32>, tensor<1x1x4x4xf32>) -> tensor<4x4x4x4xf32>
-    %blocks.1.2.project.sum_x_hw = stablehlo.reduce(%blocks.1.2.project.conv init: %cst_1) applies stablehlo.add across dimensions = [1, 2] : (tensor<4x4x4x4xf32>, tensor<f32>) -> tensor<4x4xf32>
+    %blocks.1.2.project.sum_x_w = stablehlo.reduce(%blocks.1.2.project.conv init: %cst_1) applies stablehlo.add across dimensions = [2] : (tensor<4x4x4x4xf32>, tensor<f32>) -> tensor<4x4x4xf32>
+    %blocks.1.2.project.sum_x_hw = stablehlo.reduce(%blocks.1.2.project.sum_x_w init: %cst_1) applies stablehlo.add across dimensions = [1] : (tensor<4x4x4xf32>, tensor<f32>) -> tensor<4x4xf32>
     %blocks.1.2.project.sum_x = stablehlo.reduce(%blocks.1.2.project.sum_x_hw init: %cst_1) applies stablehlo.add across dimensions = [0] : (tensor<4x4xf32>, tensor<f32>) -> tensor<4xf32>
     %blocks.1.2.project.bcast = stablehlo.broadcast_in_dim %cst, dims = [] : (tensor<f32>) -> tensor<4xf32>
     %blocks.1.2.project.mean = stablehlo.multiply %blocks.1.2.project.sum_x, %blocks.1.2.project.bcast : tensor<4xf32>
     %blocks.1.2.project.mean_b = stablehlo.broadcast_in_dim %blocks.1.2.project.mean, dims = [3] : (tensor<4xf32>) -> tensor<4x4x4x4xf32>
     %blocks.1.2.project.xc = stablehlo.subtract %blocks.1.2.project.conv, %blocks.1.2.project.mean_b : tensor<4x4x4x4xf32>
     %blocks.1.2.project.xc2 = stablehlo.multiply %blocks.1.2.project.xc, %blocks.1.2.project.xc : tensor<4x4x4x4xf32>
-    %blocks.1.2.project.sum_xc2_hw = stablehlo.reduce(%blocks.1.2.project.xc2 init: %cst_1) applies stablehlo.add across dimensions = [1, 2] : (tensor<4x4x4x4xf32>, tensor<f32>) -> tensor<4x4xf32>
+    %blocks.1.2.project.sum_xc2_w = stablehlo.reduce(%blocks.1.2.project.xc2 init: %cst_1) applies stablehlo.add across dimensions = [2] : (tensor<4x4x4x4xf32>, tensor<f32>) -> tensor<4x4x4xf32>
+    %blocks.1.2.project.sum_xc2_hw = stablehlo.reduce(%blocks.1.2.project.sum_xc2_w init: %cst_1) applies stablehlo.add across dimensions = [1] : (tensor<4x4x4xf32>, tensor<f32>) -> tensor<4x4xf32>
     %blocks.1.2.project.sum_xc2 = stablehlo.reduce(%blocks.1.2.project.sum_xc2_hw init: %cst_1) applies stablehlo.add across dimensions = [0] : (tensor<4x4xf32>, tensor<f32>) -> tensor<4xf32>
     %blocks.1.2.project.bcast_1 = stablehlo.broadcast_in_dim %cst, dims = [] : (tensor<f32>) -> tensor<4xf32>
     %blocks.1.2.project.var = stablehlo.multiply %blocks.1.2.project.sum_xc2, %blocks.1.2.project.bcast_1 : tensor<4xf32>
@@ -1564,17 +1634,23 @@ module {
     %blocks.1.2.project.mean_inv_b = stablehlo.broadcast_in_dim %blocks.1.2.project.mean_inv, dims = [3] : (tensor<4xf32>) -> tensor<4x4x4x4xf32>
     %blocks.1.2.project.xhat = stablehlo.subtract %blocks.1.2.project.z_inv, %blocks.1.2.project.mean_inv_b : tensor<4x4x4x4xf32>
     %blocks.1.2.project.du_xhat = stablehlo.multiply %blocks.1.2.d_dropped, %blocks.1.2.project.xhat : tensor<4x4x4x4xf32>
-    %blocks.1.2.project.d_beta_hw_d_gamma_hw:2 = stablehlo.reduce(%blocks.1.2.d_dropped init: %cst_1), (%blocks.1.2.project.du_xhat init: %cst_1) across dimensions = [1, 2] : (tensor<4x4x4x4xf32>, tensor<4x4x4x4xf32>, tensor<f32>, tensor<f32>) -> (tensor<4x4xf32>, tensor<4x4xf32>)
+    %blocks.1.2.project.d_beta_w_d_gamma_w:2 = stablehlo.reduce(%blocks.1.2.d_dropped init: %cst_1), (%blocks.1.2.project.du_xhat init: %cst_1) across dimensions = [2] : (tensor<4x4x4x4xf32>, tensor<4x4x4x4xf32>, tensor<f32>, tensor<f32>) -> (tensor<4x4x4xf32>, tensor<4x4x4xf32>)
       reducer(%acc: tensor<f32>, %elt: tensor<f32>) (%acc_1: tensor<f32>, %elt_1: tensor<f32>) {
         %part = stablehlo.add %acc, %elt : tensor<f32>
         %part_1 = stablehlo.add %acc_1, %elt_1 : tensor<f32>
         stablehlo.return %part, %part_1 : tensor<f32>, tensor<f32>
       }
-    %blocks.1.2.project.d_beta_d_gamma:2 = stablehlo.reduce(%blocks.1.2.project.d_beta_hw_d_gamma_hw#0 init: %cst_1), (%blocks.1.2.project.d_beta_hw_d_gamma_hw#1 init: %cst_1) across dimensions = [0] : (tensor<4x4xf32>, tensor<4x4xf32>, tensor<f32>, tensor<f32>) -> (tensor<4xf32>, tensor<4xf32>)
+    %blocks.1.2.project.d_beta_hw_d_gamma_hw:2 = stablehlo.reduce(%blocks.1.2.project.d_beta_w_d_gamma_w#0 init: %cst_1), (%blocks.1.2.project.d_beta_w_d_gamma_w#1 init: %cst_1) across dimensions = [1] : (tensor<4x4x4xf32>, tensor<4x4x4xf32>, tensor<f32>, tensor<f32>) -> (tensor<4x4xf32>, tensor<4x4xf32>)
       reducer(%acc_2: tensor<f32>, %elt_2: tensor<f32>) (%acc_3: tensor<f32>, %elt_3: tensor<f32>) {
         %part_2 = stablehlo.add %acc_2, %elt_2 : tensor<f32>
         %part_3 = stablehlo.add %acc_3, %elt_3 : tensor<f32>
         stablehlo.return %part_2, %part_3 : tensor<f32>, tensor<f32>
+      }
+    %blocks.1.2.project.d_beta_d_gamma:2 = stablehlo.reduce(%blocks.1.2.project.d_beta_hw_d_gamma_hw#0 init: %cst_1), (%blocks.1.2.project.d_beta_hw_d_gamma_hw#1 init: %cst_1) across dimensions = [0] : (tensor<4x4xf32>, tensor<4x4xf32>, tensor<f32>, tensor<f32>) -> (tensor<4xf32>, tensor<4xf32>)
+      reducer(%acc_4: tensor<f32>, %elt_4: tensor<f32>) (%acc_5: tensor<f32>, %elt_5: tensor<f32>) {
+        %part_4 = stablehlo.add %acc_4, %elt_4 : tensor<f32>
+        %part_5 = stablehlo.add %acc_5, %elt_5 : tensor<f32>
+        stablehlo.return %part_4, %part_5 : tensor<f32>, tensor<f32>
       }
     %blocks.1.2.project.gamma_inv = stablehlo.multiply %blocks.1.2.project.bn.gamma.flat, %blocks.1.2.project.inv_std : tensor<4xf32>
     %blocks.1.2.project.bcast_8 = stablehlo.broadcast_in_dim %cst, dims = [] : (tensor<f32>) -> tensor<4xf32>
@@ -1643,17 +1719,23 @@ module {
     %blocks.1.2.dw.dswish = stablehlo.multiply %blocks.1.2.dw.sigmoid_r, %blocks.1.2.dw.one_plus : tensor<4x4x4x4xf32>
     %blocks.1.2.dw.d_swish = stablehlo.multiply %blocks.1.2.se.d_h, %blocks.1.2.dw.dswish : tensor<4x4x4x4xf32>
     %blocks.1.2.dw.du_xhat = stablehlo.multiply %blocks.1.2.dw.d_swish, %blocks.1.2.dw.xhat : tensor<4x4x4x4xf32>
-    %blocks.1.2.dw.d_beta_hw_d_gamma_hw:2 = stablehlo.reduce(%blocks.1.2.dw.d_swish init: %cst_1), (%blocks.1.2.dw.du_xhat init: %cst_1) across dimensions = [1, 2] : (tensor<4x4x4x4xf32>, tensor<4x4x4x4xf32>, tensor<f32>, tensor<f32>) -> (tensor<4x4xf32>, tensor<4x4xf32>)
-      reducer(%acc_4: tensor<f32>, %elt_4: tensor<f32>) (%acc_5: tensor<f32>, %elt_5: tensor<f32>) {
-        %part_4 = stablehlo.add %acc_4, %elt_4 : tensor<f32>
-        %part_5 = stablehlo.add %acc_5, %elt_5 : tensor<f32>
-        stablehlo.return %part_4, %part_5 : tensor<f32>, tensor<f32>
-      }
-    %blocks.1.2.dw.d_beta_d_gamma:2 = stablehlo.reduce(%blocks.1.2.dw.d_beta_hw_d_gamma_hw#0 init: %cst_1), (%blocks.1.2.dw.d_beta_hw_d_gamma_hw#1 init: %cst_1) across dimensions = [0] : (tensor<4x4xf32>, tensor<4x4xf32>, tensor<f32>, tensor<f32>) -> (tensor<4xf32>, tensor<4xf32>)
+    %blocks.1.2.dw.d_beta_w_d_gamma_w:2 = stablehlo.reduce(%blocks.1.2.dw.d_swish init: %cst_1), (%blocks.1.2.dw.du_xhat init: %cst_1) across dimensions = [2] : (tensor<4x4x4x4xf32>, tensor<4x4x4x4xf32>, tensor<f32>, tensor<f32>) -> (tensor<4x4x4xf32>, tensor<4x4x4xf32>)
       reducer(%acc_6: tensor<f32>, %elt_6: tensor<f32>) (%acc_7: tensor<f32>, %elt_7: tensor<f32>) {
         %part_6 = stablehlo.add %acc_6, %elt_6 : tensor<f32>
         %part_7 = stablehlo.add %acc_7, %elt_7 : tensor<f32>
         stablehlo.return %part_6, %part_7 : tensor<f32>, tensor<f32>
+      }
+    %blocks.1.2.dw.d_beta_hw_d_gamma_hw:2 = stablehlo.reduce(%blocks.1.2.dw.d_beta_w_d_gamma_w#0 init: %cst_1), (%blocks.1.2.dw.d_beta_w_d_gamma_w#1 init: %cst_1) across dimensions = [1] : (tensor<4x4x4xf32>, tensor<4x4x4xf32>, tensor<f32>, tensor<f32>) -> (tensor<4x4xf32>, tensor<4x4xf32>)
+      reducer(%acc_8: tensor<f32>, %elt_8: tensor<f32>) (%acc_9: tensor<f32>, %elt_9: tensor<f32>) {
+        %part_8 = stablehlo.add %acc_8, %elt_8 : tensor<f32>
+        %part_9 = stablehlo.add %acc_9, %elt_9 : tensor<f32>
+        stablehlo.return %part_8, %part_9 : tensor<f32>, tensor<f32>
+      }
+    %blocks.1.2.dw.d_beta_d_gamma:2 = stablehlo.reduce(%blocks.1.2.dw.d_beta_hw_d_gamma_hw#0 init: %cst_1), (%blocks.1.2.dw.d_beta_hw_d_gamma_hw#1 init: %cst_1) across dimensions = [0] : (tensor<4x4xf32>, tensor<4x4xf32>, tensor<f32>, tensor<f32>) -> (tensor<4xf32>, tensor<4xf32>)
+      reducer(%acc_10: tensor<f32>, %elt_10: tensor<f32>) (%acc_11: tensor<f32>, %elt_11: tensor<f32>) {
+        %part_10 = stablehlo.add %acc_10, %elt_10 : tensor<f32>
+        %part_11 = stablehlo.add %acc_11, %elt_11 : tensor<f32>
+        stablehlo.return %part_10, %part_11 : tensor<f32>, tensor<f32>
       }
     %blocks.1.2.dw.gamma_inv = stablehlo.multiply %blocks.1.2.dw.bn.gamma.flat, %blocks.1.2.dw.inv_std : tensor<4xf32>
     %blocks.1.2.dw.bcast_10 = stablehlo.broadcast_in_dim %cst, dims = [] : (tensor<f32>) -> tensor<4xf32>
@@ -1696,17 +1778,23 @@ module {
     %blocks.1.1.project.mean_inv_b = stablehlo.broadcast_in_dim %blocks.1.1.project.mean_inv, dims = [3] : (tensor<4xf32>) -> tensor<4x4x4x4xf32>
     %blocks.1.1.project.xhat = stablehlo.subtract %blocks.1.1.project.z_inv, %blocks.1.1.project.mean_inv_b : tensor<4x4x4x4xf32>
     %blocks.1.1.project.du_xhat = stablehlo.multiply %blocks.1.1.d_dropped, %blocks.1.1.project.xhat : tensor<4x4x4x4xf32>
-    %blocks.1.1.project.d_beta_hw_d_gamma_hw:2 = stablehlo.reduce(%blocks.1.1.d_dropped init: %cst_1), (%blocks.1.1.project.du_xhat init: %cst_1) across dimensions = [1, 2] : (tensor<4x4x4x4xf32>, tensor<4x4x4x4xf32>, tensor<f32>, tensor<f32>) -> (tensor<4x4xf32>, tensor<4x4xf32>)
-      reducer(%acc_8: tensor<f32>, %elt_8: tensor<f32>) (%acc_9: tensor<f32>, %elt_9: tensor<f32>) {
-        %part_8 = stablehlo.add %acc_8, %elt_8 : tensor<f32>
-        %part_9 = stablehlo.add %acc_9, %elt_9 : tensor<f32>
-        stablehlo.return %part_8, %part_9 : tensor<f32>, tensor<f32>
+    %blocks.1.1.project.d_beta_w_d_gamma_w:2 = stablehlo.reduce(%blocks.1.1.d_dropped init: %cst_1), (%blocks.1.1.project.du_xhat init: %cst_1) across dimensions = [2] : (tensor<4x4x4x4xf32>, tensor<4x4x4x4xf32>, tensor<f32>, tensor<f32>) -> (tensor<4x4x4xf32>, tensor<4x4x4xf32>)
+      reducer(%acc_12: tensor<f32>, %elt_12: tensor<f32>) (%acc_13: tensor<f32>, %elt_13: tensor<f32>) {
+        %part_12 = stablehlo.add %acc_12, %elt_12 : tensor<f32>
+        %part_13 = stablehlo.add %acc_13, %elt_13 : tensor<f32>
+        stablehlo.return %part_12, %part_13 : tensor<f32>, tensor<f32>
+      }
+    %blocks.1.1.project.d_beta_hw_d_gamma_hw:2 = stablehlo.reduce(%blocks.1.1.project.d_beta_w_d_gamma_w#0 init: %cst_1), (%blocks.1.1.project.d_beta_w_d_gamma_w#1 init: %cst_1) across dimensions = [1] : (tensor<4x4x4xf32>, tensor<4x4x4xf32>, tensor<f32>, tensor<f32>) -> (tensor<4x4xf32>, tensor<4x4xf32>)
+      reducer(%acc_14: tensor<f32>, %elt_14: tensor<f32>) (%acc_15: tensor<f32>, %elt_15: tensor<f32>) {
+        %part_14 = stablehlo.add %acc_14, %elt_14 : tensor<f32>
+        %part_15 = stablehlo.add %acc_15, %elt_15 : tensor<f32>
+        stablehlo.return %part_14, %part_15 : tensor<f32>, tensor<f32>
       }
     %blocks.1.1.project.d_beta_d_gamma:2 = stablehlo.reduce(%blocks.1.1.project.d_beta_hw_d_gamma_hw#0 init: %cst_1), (%blocks.1.1.project.d_beta_hw_d_gamma_hw#1 init: %cst_1) across dimensions = [0] : (tensor<4x4xf32>, tensor<4x4xf32>, tensor<f32>, tensor<f32>) -> (tensor<4xf32>, tensor<4xf32>)
-      reducer(%acc_10: tensor<f32>, %elt_10: tensor<f32>) (%acc_11: tensor<f32>, %elt_11: tensor<f32>) {
-        %part_10 = stablehlo.add %acc_10, %elt_10 : tensor<f32>
-        %part_11 = stablehlo.add %acc_11, %elt_11 : tensor<f32>
-        stablehlo.return %part_10, %part_11 : tensor<f32>, tensor<f32>
+      reducer(%acc_16: tensor<f32>, %elt_16: tensor<f32>) (%acc_17: tensor<f32>, %elt_17: tensor<f32>) {
+        %part_16 = stablehlo.add %acc_16, %elt_16 : tensor<f32>
+        %part_17 = stablehlo.add %acc_17, %elt_17 : tensor<f32>
+        stablehlo.return %part_16, %part_17 : tensor<f32>, tensor<f32>
       }
     %blocks.1.1.project.gamma_inv = stablehlo.multiply %blocks.1.1.project.bn.gamma.flat, %blocks.1.1.project.inv_std : tensor<4xf32>
     %blocks.1.1.project.bcast_8 = stablehlo.broadcast_in_dim %cst, dims = [] : (tensor<f32>) -> tensor<4xf32>
@@ -1774,17 +1862,23 @@ module {
     %blocks.1.1.dw.dswish = stablehlo.multiply %blocks.1.1.dw.sigmoid_r, %blocks.1.1.dw.one_plus : tensor<4x4x4x4xf32>
     %blocks.1.1.dw.d_swish = stablehlo.multiply %blocks.1.1.se.d_h, %blocks.1.1.dw.dswish : tensor<4x4x4x4xf32>
     %blocks.1.1.dw.du_xhat = stablehlo.multiply %blocks.1.1.dw.d_swish, %blocks.1.1.dw.xhat : tensor<4x4x4x4xf32>
-    %blocks.1.1.dw.d_beta_hw_d_gamma_hw:2 = stablehlo.reduce(%blocks.1.1.dw.d_swish init: %cst_1), (%blocks.1.1.dw.du_xhat init: %cst_1) across dimensions = [1, 2] : (tensor<4x4x4x4xf32>, tensor<4x4x4x4xf32>, tensor<f32>, tensor<f32>) -> (tensor<4x4xf32>, tensor<4x4xf32>)
-      reducer(%acc_12: tensor<f32>, %elt_12: tensor<f32>) (%acc_13: tensor<f32>, %elt_13: tensor<f32>) {
-        %part_12 = stablehlo.add %acc_12, %elt_12 : tensor<f32>
-        %part_13 = stablehlo.add %acc_13, %elt_13 : tensor<f32>
-        stablehlo.return %part_12, %part_13 : tensor<f32>, tensor<f32>
+    %blocks.1.1.dw.d_beta_w_d_gamma_w:2 = stablehlo.reduce(%blocks.1.1.dw.d_swish init: %cst_1), (%blocks.1.1.dw.du_xhat init: %cst_1) across dimensions = [2] : (tensor<4x4x4x4xf32>, tensor<4x4x4x4xf32>, tensor<f32>, tensor<f32>) -> (tensor<4x4x4xf32>, tensor<4x4x4xf32>)
+      reducer(%acc_18: tensor<f32>, %elt_18: tensor<f32>) (%acc_19: tensor<f32>, %elt_19: tensor<f32>) {
+        %part_18 = stablehlo.add %acc_18, %elt_18 : tensor<f32>
+        %part_19 = stablehlo.add %acc_19, %elt_19 : tensor<f32>
+        stablehlo.return %part_18, %part_19 : tensor<f32>, tensor<f32>
+      }
+    %blocks.1.1.dw.d_beta_hw_d_gamma_hw:2 = stablehlo.reduce(%blocks.1.1.dw.d_beta_w_d_gamma_w#0 init: %cst_1), (%blocks.1.1.dw.d_beta_w_d_gamma_w#1 init: %cst_1) across dimensions = [1] : (tensor<4x4x4xf32>, tensor<4x4x4xf32>, tensor<f32>, tensor<f32>) -> (tensor<4x4xf32>, tensor<4x4xf32>)
+      reducer(%acc_20: tensor<f32>, %elt_20: tensor<f32>) (%acc_21: tensor<f32>, %elt_21: tensor<f32>) {
+        %part_20 = stablehlo.add %acc_20, %elt_20 : tensor<f32>
+        %part_21 = stablehlo.add %acc_21, %elt_21 : tensor<f32>
+        stablehlo.return %part_20, %part_21 : tensor<f32>, tensor<f32>
       }
     %blocks.1.1.dw.d_beta_d_gamma:2 = stablehlo.reduce(%blocks.1.1.dw.d_beta_hw_d_gamma_hw#0 init: %cst_1), (%blocks.1.1.dw.d_beta_hw_d_gamma_hw#1 init: %cst_1) across dimensions = [0] : (tensor<4x4xf32>, tensor<4x4xf32>, tensor<f32>, tensor<f32>) -> (tensor<4xf32>, tensor<4xf32>)
-      reducer(%acc_14: tensor<f32>, %elt_14: tensor<f32>) (%acc_15: tensor<f32>, %elt_15: tensor<f32>) {
-        %part_14 = stablehlo.add %acc_14, %elt_14 : tensor<f32>
-        %part_15 = stablehlo.add %acc_15, %elt_15 : tensor<f32>
-        stablehlo.return %part_14, %part_15 : tensor<f32>, tensor<f32>
+      reducer(%acc_22: tensor<f32>, %elt_22: tensor<f32>) (%acc_23: tensor<f32>, %elt_23: tensor<f32>) {
+        %part_22 = stablehlo.add %acc_22, %elt_22 : tensor<f32>
+        %part_23 = stablehlo.add %acc_23, %elt_23 : tensor<f32>
+        stablehlo.return %part_22, %part_23 : tensor<f32>, tensor<f32>
       }
     %blocks.1.1.dw.gamma_inv = stablehlo.multiply %blocks.1.1.dw.bn.gamma.flat, %blocks.1.1.dw.inv_std : tensor<4xf32>
     %blocks.1.1.dw.bcast_10 = stablehlo.broadcast_in_dim %cst, dims = [] : (tensor<f32>) -> tensor<4xf32>
@@ -1825,17 +1919,23 @@ module {
     %blocks.1.0.project.mean_inv_b = stablehlo.broadcast_in_dim %blocks.1.0.project.mean_inv, dims = [3] : (tensor<4xf32>) -> tensor<4x4x4x4xf32>
     %blocks.1.0.project.xhat = stablehlo.subtract %blocks.1.0.project.z_inv, %blocks.1.0.project.mean_inv_b : tensor<4x4x4x4xf32>
     %blocks.1.0.project.du_xhat = stablehlo.multiply %blocks.1.1.d_residual, %blocks.1.0.project.xhat : tensor<4x4x4x4xf32>
-    %blocks.1.0.project.d_beta_hw_d_gamma_hw:2 = stablehlo.reduce(%blocks.1.1.d_residual init: %cst_1), (%blocks.1.0.project.du_xhat init: %cst_1) across dimensions = [1, 2] : (tensor<4x4x4x4xf32>, tensor<4x4x4x4xf32>, tensor<f32>, tensor<f32>) -> (tensor<4x4xf32>, tensor<4x4xf32>)
-      reducer(%acc_16: tensor<f32>, %elt_16: tensor<f32>) (%acc_17: tensor<f32>, %elt_17: tensor<f32>) {
-        %part_16 = stablehlo.add %acc_16, %elt_16 : tensor<f32>
-        %part_17 = stablehlo.add %acc_17, %elt_17 : tensor<f32>
-        stablehlo.return %part_16, %part_17 : tensor<f32>, tensor<f32>
+    %blocks.1.0.project.d_beta_w_d_gamma_w:2 = stablehlo.reduce(%blocks.1.1.d_residual init: %cst_1), (%blocks.1.0.project.du_xhat init: %cst_1) across dimensions = [2] : (tensor<4x4x4x4xf32>, tensor<4x4x4x4xf32>, tensor<f32>, tensor<f32>) -> (tensor<4x4x4xf32>, tensor<4x4x4xf32>)
+      reducer(%acc_24: tensor<f32>, %elt_24: tensor<f32>) (%acc_25: tensor<f32>, %elt_25: tensor<f32>) {
+        %part_24 = stablehlo.add %acc_24, %elt_24 : tensor<f32>
+        %part_25 = stablehlo.add %acc_25, %elt_25 : tensor<f32>
+        stablehlo.return %part_24, %part_25 : tensor<f32>, tensor<f32>
+      }
+    %blocks.1.0.project.d_beta_hw_d_gamma_hw:2 = stablehlo.reduce(%blocks.1.0.project.d_beta_w_d_gamma_w#0 init: %cst_1), (%blocks.1.0.project.d_beta_w_d_gamma_w#1 init: %cst_1) across dimensions = [1] : (tensor<4x4x4xf32>, tensor<4x4x4xf32>, tensor<f32>, tensor<f32>) -> (tensor<4x4xf32>, tensor<4x4xf32>)
+      reducer(%acc_26: tensor<f32>, %elt_26: tensor<f32>) (%acc_27: tensor<f32>, %elt_27: tensor<f32>) {
+        %part_26 = stablehlo.add %acc_26, %elt_26 : tensor<f32>
+        %part_27 = stablehlo.add %acc_27, %elt_27 : tensor<f32>
+        stablehlo.return %part_26, %part_27 : tensor<f32>, tensor<f32>
       }
     %blocks.1.0.project.d_beta_d_gamma:2 = stablehlo.reduce(%blocks.1.0.project.d_beta_hw_d_gamma_hw#0 init: %cst_1), (%blocks.1.0.project.d_beta_hw_d_gamma_hw#1 init: %cst_1) across dimensions = [0] : (tensor<4x4xf32>, tensor<4x4xf32>, tensor<f32>, tensor<f32>) -> (tensor<4xf32>, tensor<4xf32>)
-      reducer(%acc_18: tensor<f32>, %elt_18: tensor<f32>) (%acc_19: tensor<f32>, %elt_19: tensor<f32>) {
-        %part_18 = stablehlo.add %acc_18, %elt_18 : tensor<f32>
-        %part_19 = stablehlo.add %acc_19, %elt_19 : tensor<f32>
-        stablehlo.return %part_18, %part_19 : tensor<f32>, tensor<f32>
+      reducer(%acc_28: tensor<f32>, %elt_28: tensor<f32>) (%acc_29: tensor<f32>, %elt_29: tensor<f32>) {
+        %part_28 = stablehlo.add %acc_28, %elt_28 : tensor<f32>
+        %part_29 = stablehlo.add %acc_29, %elt_29 : tensor<f32>
+        stablehlo.return %part_28, %part_29 : tensor<f32>, tensor<f32>
       }
     %blocks.1.0.project.gamma_inv = stablehlo.multiply %blocks.1.0.project.bn.gamma.flat, %blocks.1.0.project.inv_std : tensor<4xf32>
     %blocks.1.0.project.bcast_8 = stablehlo.broadcast_in_dim %cst, dims = [] : (tensor<f32>) -> tensor<4xf32>
@@ -1903,17 +2003,23 @@ module {
     %blocks.1.0.dw.dswish = stablehlo.multiply %blocks.1.0.dw.sigmoid_r, %blocks.1.0.dw.one_plus : tensor<4x4x4x4xf32>
     %blocks.1.0.dw.d_swish = stablehlo.multiply %blocks.1.0.se.d_h, %blocks.1.0.dw.dswish : tensor<4x4x4x4xf32>
     %blocks.1.0.dw.du_xhat = stablehlo.multiply %blocks.1.0.dw.d_swish, %blocks.1.0.dw.xhat : tensor<4x4x4x4xf32>
-    %blocks.1.0.dw.d_beta_hw_d_gamma_hw:2 = stablehlo.reduce(%blocks.1.0.dw.d_swish init: %cst_1), (%blocks.1.0.dw.du_xhat init: %cst_1) across dimensions = [1, 2] : (tensor<4x4x4x4xf32>, tensor<4x4x4x4xf32>, tensor<f32>, tensor<f32>) -> (tensor<4x4xf32>, tensor<4x4xf32>)
-      reducer(%acc_20: tensor<f32>, %elt_20: tensor<f32>) (%acc_21: tensor<f32>, %elt_21: tensor<f32>) {
-        %part_20 = stablehlo.add %acc_20, %elt_20 : tensor<f32>
-        %part_21 = stablehlo.add %acc_21, %elt_21 : tensor<f32>
-        stablehlo.return %part_20, %part_21 : tensor<f32>, tensor<f32>
+    %blocks.1.0.dw.d_beta_w_d_gamma_w:2 = stablehlo.reduce(%blocks.1.0.dw.d_swish init: %cst_1), (%blocks.1.0.dw.du_xhat init: %cst_1) across dimensions = [2] : (tensor<4x4x4x4xf32>, tensor<4x4x4x4xf32>, tensor<f32>, tensor<f32>) -> (tensor<4x4x4xf32>, tensor<4x4x4xf32>)
+      reducer(%acc_30: tensor<f32>, %elt_30: tensor<f32>) (%acc_31: tensor<f32>, %elt_31: tensor<f32>) {
+        %part_30 = stablehlo.add %acc_30, %elt_30 : tensor<f32>
+        %part_31 = stablehlo.add %acc_31, %elt_31 : tensor<f32>
+        stablehlo.return %part_30, %part_31 : tensor<f32>, tensor<f32>
+      }
+    %blocks.1.0.dw.d_beta_hw_d_gamma_hw:2 = stablehlo.reduce(%blocks.1.0.dw.d_beta_w_d_gamma_w#0 init: %cst_1), (%blocks.1.0.dw.d_beta_w_d_gamma_w#1 init: %cst_1) across dimensions = [1] : (tensor<4x4x4xf32>, tensor<4x4x4xf32>, tensor<f32>, tensor<f32>) -> (tensor<4x4xf32>, tensor<4x4xf32>)
+      reducer(%acc_32: tensor<f32>, %elt_32: tensor<f32>) (%acc_33: tensor<f32>, %elt_33: tensor<f32>) {
+        %part_32 = stablehlo.add %acc_32, %elt_32 : tensor<f32>
+        %part_33 = stablehlo.add %acc_33, %elt_33 : tensor<f32>
+        stablehlo.return %part_32, %part_33 : tensor<f32>, tensor<f32>
       }
     %blocks.1.0.dw.d_beta_d_gamma:2 = stablehlo.reduce(%blocks.1.0.dw.d_beta_hw_d_gamma_hw#0 init: %cst_1), (%blocks.1.0.dw.d_beta_hw_d_gamma_hw#1 init: %cst_1) across dimensions = [0] : (tensor<4x4xf32>, tensor<4x4xf32>, tensor<f32>, tensor<f32>) -> (tensor<4xf32>, tensor<4xf32>)
-      reducer(%acc_22: tensor<f32>, %elt_22: tensor<f32>) (%acc_23: tensor<f32>, %elt_23: tensor<f32>) {
-        %part_22 = stablehlo.add %acc_22, %elt_22 : tensor<f32>
-        %part_23 = stablehlo.add %acc_23, %elt_23 : tensor<f32>
-        stablehlo.return %part_22, %part_23 : tensor<f32>, tensor<f32>
+      reducer(%acc_34: tensor<f32>, %elt_34: tensor<f32>) (%acc_35: tensor<f32>, %elt_35: tensor<f32>) {
+        %part_34 = stablehlo.add %acc_34, %elt_34 : tensor<f32>
+        %part_35 = stablehlo.add %acc_35, %elt_35 : tensor<f32>
+        stablehlo.return %part_34, %part_35 : tensor<f32>, tensor<f32>
       }
     %blocks.1.0.dw.gamma_inv = stablehlo.multiply %blocks.1.0.dw.bn.gamma.flat, %blocks.1.0.dw.inv_std : tensor<4xf32>
     %blocks.1.0.dw.bcast_10 = stablehlo.broadcast_in_dim %cst, dims = [] : (tensor<f32>) -> tensor<4xf32>
@@ -1966,17 +2072,23 @@ module {
     %conv.0.dswish = stablehlo.multiply %conv.0.sigmoid_r, %conv.0.one_plus : tensor<4x4x4x4xf32>
     %conv.0.d_swish = stablehlo.multiply %blocks.1.0.d_residual, %conv.0.dswish : tensor<4x4x4x4xf32>
     %conv.0.du_xhat = stablehlo.multiply %conv.0.d_swish, %conv.0.xhat : tensor<4x4x4x4xf32>
-    %conv.0.d_beta_hw_d_gamma_hw:2 = stablehlo.reduce(%conv.0.d_swish init: %cst_1), (%conv.0.du_xhat init: %cst_1) across dimensions = [1, 2] : (tensor<4x4x4x4xf32>, tensor<4x4x4x4xf32>, tensor<f32>, tensor<f32>) -> (tensor<4x4xf32>, tensor<4x4xf32>)
-      reducer(%acc_24: tensor<f32>, %elt_24: tensor<f32>) (%acc_25: tensor<f32>, %elt_25: tensor<f32>) {
-        %part_24 = stablehlo.add %acc_24, %elt_24 : tensor<f32>
-        %part_25 = stablehlo.add %acc_25, %elt_25 : tensor<f32>
-        stablehlo.return %part_24, %part_25 : tensor<f32>, tensor<f32>
+    %conv.0.d_beta_w_d_gamma_w:2 = stablehlo.reduce(%conv.0.d_swish init: %cst_1), (%conv.0.du_xhat init: %cst_1) across dimensions = [2] : (tensor<4x4x4x4xf32>, tensor<4x4x4x4xf32>, tensor<f32>, tensor<f32>) -> (tensor<4x4x4xf32>, tensor<4x4x4xf32>)
+      reducer(%acc_36: tensor<f32>, %elt_36: tensor<f32>) (%acc_37: tensor<f32>, %elt_37: tensor<f32>) {
+        %part_36 = stablehlo.add %acc_36, %elt_36 : tensor<f32>
+        %part_37 = stablehlo.add %acc_37, %elt_37 : tensor<f32>
+        stablehlo.return %part_36, %part_37 : tensor<f32>, tensor<f32>
+      }
+    %conv.0.d_beta_hw_d_gamma_hw:2 = stablehlo.reduce(%conv.0.d_beta_w_d_gamma_w#0 init: %cst_1), (%conv.0.d_beta_w_d_gamma_w#1 init: %cst_1) across dimensions = [1] : (tensor<4x4x4xf32>, tensor<4x4x4xf32>, tensor<f32>, tensor<f32>) -> (tensor<4x4xf32>, tensor<4x4xf32>)
+      reducer(%acc_38: tensor<f32>, %elt_38: tensor<f32>) (%acc_39: tensor<f32>, %elt_39: tensor<f32>) {
+        %part_38 = stablehlo.add %acc_38, %elt_38 : tensor<f32>
+        %part_39 = stablehlo.add %acc_39, %elt_39 : tensor<f32>
+        stablehlo.return %part_38, %part_39 : tensor<f32>, tensor<f32>
       }
     %conv.0.d_beta_d_gamma:2 = stablehlo.reduce(%conv.0.d_beta_hw_d_gamma_hw#0 init: %cst_1), (%conv.0.d_beta_hw_d_gamma_hw#1 init: %cst_1) across dimensions = [0] : (tensor<4x4xf32>, tensor<4x4xf32>, tensor<f32>, tensor<f32>) -> (tensor<4xf32>, tensor<4xf32>)
-      reducer(%acc_26: tensor<f32>, %elt_26: tensor<f32>) (%acc_27: tensor<f32>, %elt_27: tensor<f32>) {
-        %part_26 = stablehlo.add %acc_26, %elt_26 : tensor<f32>
-        %part_27 = stablehlo.add %acc_27, %elt_27 : tensor<f32>
-        stablehlo.return %part_26, %part_27 : tensor<f32>, tensor<f32>
+      reducer(%acc_40: tensor<f32>, %elt_40: tensor<f32>) (%acc_41: tensor<f32>, %elt_41: tensor<f32>) {
+        %part_40 = stablehlo.add %acc_40, %elt_40 : tensor<f32>
+        %part_41 = stablehlo.add %acc_41, %elt_41 : tensor<f32>
+        stablehlo.return %part_40, %part_41 : tensor<f32>, tensor<f32>
       }
     %conv.0.gamma_inv = stablehlo.multiply %conv.0.bn.gamma.flat, %conv.0.inv_std : tensor<4xf32>
     %conv.0.bcast_10 = stablehlo.broadcast_in_dim %cst, dims = [] : (tensor<f32>) -> tensor<4xf32>

@@ -155,14 +155,16 @@ module {
     %conv.0.conv = stablehlo.convolution(%images, %conv.0.conv.w) dim_numbers = [b, 0, 1, f]x[0, 1, i, o]->[b, 0, 1, f], window = {stride = [1, 1], pad = [[1, 1], [1, 1]], lhs_dilate = [1, 1], rhs_dilate = [1, 1]} {batch_group_count = 1 : i64, feature_group_count = 1 : i64} : (tensor<2x7x7x2xf32>, tensor<3x3x2x4xf32>) -> tensor<2x7x7x4xf32>
     %cst = stablehlo.constant dense<1.02040816e-02> : tensor<f32>
     %cst_1 = stablehlo.constant dense<0.00000000e+00> : tensor<f32>
-    %conv.0.sum_x_hw = stablehlo.reduce(%conv.0.conv init: %cst_1) applies stablehlo.add across dimensions = [1, 2] : (tensor<2x7x7x4xf32>, tensor<f32>) -> tensor<2x4xf32>
+    %conv.0.sum_x_w = stablehlo.reduce(%conv.0.conv init: %cst_1) applies stablehlo.add across dimensions = [2] : (tensor<2x7x7x4xf32>, tensor<f32>) -> tensor<2x7x4xf32>
+    %conv.0.sum_x_hw = stablehlo.reduce(%conv.0.sum_x_w init: %cst_1) applies stablehlo.add across dimensions = [1] : (tensor<2x7x4xf32>, tensor<f32>) -> tensor<2x4xf32>
     %conv.0.sum_x = stablehlo.reduce(%conv.0.sum_x_hw init: %cst_1) applies stablehlo.add across dimensions = [0] : (tensor<2x4xf32>, tensor<f32>) -> tensor<4xf32>
     %conv.0.bcast = stablehlo.broadcast_in_dim %cst, dims = [] : (tensor<f32>) -> tensor<4xf32>
     %conv.0.mean = stablehlo.multiply %conv.0.sum_x, %conv.0.bcast : tensor<4xf32>
     %conv.0.mean_b = stablehlo.broadcast_in_dim %conv.0.mean, dims = [3] : (tensor<4xf32>) -> tensor<2x7x7x4xf32>
     %conv.0.xc = stablehlo.subtract %conv.0.conv, %conv.0.mean_b : tensor<2x7x7x4xf32>
     %conv.0.xc2 = stablehlo.multiply %conv.0.xc, %conv.0.xc : tensor<2x7x7x4xf32>
-    %conv.0.sum_xc2_hw = stablehlo.reduce(%conv.0.xc2 init: %cst_1) applies stablehlo.add across dimensions = [1, 2] : (tensor<2x7x7x4xf32>, tensor<f32>) -> tensor<2x4xf32>
+    %conv.0.sum_xc2_w = stablehlo.reduce(%conv.0.xc2 init: %cst_1) applies stablehlo.add across dimensions = [2] : (tensor<2x7x7x4xf32>, tensor<f32>) -> tensor<2x7x4xf32>
+    %conv.0.sum_xc2_hw = stablehlo.reduce(%conv.0.sum_xc2_w init: %cst_1) applies stablehlo.add across dimensions = [1] : (tensor<2x7x4xf32>, tensor<f32>) -> tensor<2x4xf32>
     %conv.0.sum_xc2 = stablehlo.reduce(%conv.0.sum_xc2_hw init: %cst_1) applies stablehlo.add across dimensions = [0] : (tensor<2x4xf32>, tensor<f32>) -> tensor<4xf32>
     %conv.0.bcast_1 = stablehlo.broadcast_in_dim %cst, dims = [] : (tensor<f32>) -> tensor<4xf32>
     %conv.0.var = stablehlo.multiply %conv.0.sum_xc2, %conv.0.bcast_1 : tensor<4xf32>
@@ -198,14 +200,16 @@ module {
     %conv.0.bcast_9 = stablehlo.broadcast_in_dim %cst_5, dims = [] : (tensor<f32>) -> tensor<2x7x7x4xf32>
     %conv.0.relu6 = stablehlo.minimum %conv.0.relu, %conv.0.bcast_9 : tensor<2x7x7x4xf32>
     %blocks.1.0.expand.conv = stablehlo.convolution(%conv.0.relu6, %blocks.1.0.expand.conv.w) dim_numbers = [b, 0, 1, f]x[0, 1, i, o]->[b, 0, 1, f], window = {stride = [1, 1], pad = [[0, 0], [0, 0]], lhs_dilate = [1, 1], rhs_dilate = [1, 1]} {batch_group_count = 1 : i64, feature_group_count = 1 : i64} : (tensor<2x7x7x4xf32>, tensor<1x1x4x24xf32>) -> tensor<2x7x7x24xf32>
-    %blocks.1.0.expand.sum_x_hw = stablehlo.reduce(%blocks.1.0.expand.conv init: %cst_1) applies stablehlo.add across dimensions = [1, 2] : (tensor<2x7x7x24xf32>, tensor<f32>) -> tensor<2x24xf32>
+    %blocks.1.0.expand.sum_x_w = stablehlo.reduce(%blocks.1.0.expand.conv init: %cst_1) applies stablehlo.add across dimensions = [2] : (tensor<2x7x7x24xf32>, tensor<f32>) -> tensor<2x7x24xf32>
+    %blocks.1.0.expand.sum_x_hw = stablehlo.reduce(%blocks.1.0.expand.sum_x_w init: %cst_1) applies stablehlo.add across dimensions = [1] : (tensor<2x7x24xf32>, tensor<f32>) -> tensor<2x24xf32>
     %blocks.1.0.expand.sum_x = stablehlo.reduce(%blocks.1.0.expand.sum_x_hw init: %cst_1) applies stablehlo.add across dimensions = [0] : (tensor<2x24xf32>, tensor<f32>) -> tensor<24xf32>
     %blocks.1.0.expand.bcast = stablehlo.broadcast_in_dim %cst, dims = [] : (tensor<f32>) -> tensor<24xf32>
     %blocks.1.0.expand.mean = stablehlo.multiply %blocks.1.0.expand.sum_x, %blocks.1.0.expand.bcast : tensor<24xf32>
     %blocks.1.0.expand.mean_b = stablehlo.broadcast_in_dim %blocks.1.0.expand.mean, dims = [3] : (tensor<24xf32>) -> tensor<2x7x7x24xf32>
     %blocks.1.0.expand.xc = stablehlo.subtract %blocks.1.0.expand.conv, %blocks.1.0.expand.mean_b : tensor<2x7x7x24xf32>
     %blocks.1.0.expand.xc2 = stablehlo.multiply %blocks.1.0.expand.xc, %blocks.1.0.expand.xc : tensor<2x7x7x24xf32>
-    %blocks.1.0.expand.sum_xc2_hw = stablehlo.reduce(%blocks.1.0.expand.xc2 init: %cst_1) applies stablehlo.add across dimensions = [1, 2] : (tensor<2x7x7x24xf32>, tensor<f32>) -> tensor<2x24xf32>
+    %blocks.1.0.expand.sum_xc2_w = stablehlo.reduce(%blocks.1.0.expand.xc2 init: %cst_1) applies stablehlo.add across dimensions = [2] : (tensor<2x7x7x24xf32>, tensor<f32>) -> tensor<2x7x24xf32>
+    %blocks.1.0.expand.sum_xc2_hw = stablehlo.reduce(%blocks.1.0.expand.sum_xc2_w init: %cst_1) applies stablehlo.add across dimensions = [1] : (tensor<2x7x24xf32>, tensor<f32>) -> tensor<2x24xf32>
     %blocks.1.0.expand.sum_xc2 = stablehlo.reduce(%blocks.1.0.expand.sum_xc2_hw init: %cst_1) applies stablehlo.add across dimensions = [0] : (tensor<2x24xf32>, tensor<f32>) -> tensor<24xf32>
     %blocks.1.0.expand.bcast_1 = stablehlo.broadcast_in_dim %cst, dims = [] : (tensor<f32>) -> tensor<24xf32>
     %blocks.1.0.expand.var = stablehlo.multiply %blocks.1.0.expand.sum_xc2, %blocks.1.0.expand.bcast_1 : tensor<24xf32>
@@ -238,14 +242,16 @@ module {
     %blocks.1.0.expand.relu6 = stablehlo.minimum %blocks.1.0.expand.relu, %blocks.1.0.expand.bcast_9 : tensor<2x7x7x24xf32>
     %blocks.1.0.dw.conv = stablehlo.convolution(%blocks.1.0.expand.relu6, %blocks.1.0.dw.conv.w) dim_numbers = [b, 0, 1, f]x[0, 1, i, o]->[b, 0, 1, f], window = {stride = [2, 2], pad = [[1, 1], [1, 1]], lhs_dilate = [1, 1], rhs_dilate = [1, 1]} {batch_group_count = 1 : i64, feature_group_count = 24 : i64} : (tensor<2x7x7x24xf32>, tensor<3x3x1x24xf32>) -> tensor<2x4x4x24xf32>
     %cst_6 = stablehlo.constant dense<3.12500000e-02> : tensor<f32>
-    %blocks.1.0.dw.sum_x_hw = stablehlo.reduce(%blocks.1.0.dw.conv init: %cst_1) applies stablehlo.add across dimensions = [1, 2] : (tensor<2x4x4x24xf32>, tensor<f32>) -> tensor<2x24xf32>
+    %blocks.1.0.dw.sum_x_w = stablehlo.reduce(%blocks.1.0.dw.conv init: %cst_1) applies stablehlo.add across dimensions = [2] : (tensor<2x4x4x24xf32>, tensor<f32>) -> tensor<2x4x24xf32>
+    %blocks.1.0.dw.sum_x_hw = stablehlo.reduce(%blocks.1.0.dw.sum_x_w init: %cst_1) applies stablehlo.add across dimensions = [1] : (tensor<2x4x24xf32>, tensor<f32>) -> tensor<2x24xf32>
     %blocks.1.0.dw.sum_x = stablehlo.reduce(%blocks.1.0.dw.sum_x_hw init: %cst_1) applies stablehlo.add across dimensions = [0] : (tensor<2x24xf32>, tensor<f32>) -> tensor<24xf32>
     %blocks.1.0.dw.bcast = stablehlo.broadcast_in_dim %cst_6, dims = [] : (tensor<f32>) -> tensor<24xf32>
     %blocks.1.0.dw.mean = stablehlo.multiply %blocks.1.0.dw.sum_x, %blocks.1.0.dw.bcast : tensor<24xf32>
     %blocks.1.0.dw.mean_b = stablehlo.broadcast_in_dim %blocks.1.0.dw.mean, dims = [3] : (tensor<24xf32>) -> tensor<2x4x4x24xf32>
     %blocks.1.0.dw.xc = stablehlo.subtract %blocks.1.0.dw.conv, %blocks.1.0.dw.mean_b : tensor<2x4x4x24xf32>
     %blocks.1.0.dw.xc2 = stablehlo.multiply %blocks.1.0.dw.xc, %blocks.1.0.dw.xc : tensor<2x4x4x24xf32>
-    %blocks.1.0.dw.sum_xc2_hw = stablehlo.reduce(%blocks.1.0.dw.xc2 init: %cst_1) applies stablehlo.add across dimensions = [1, 2] : (tensor<2x4x4x24xf32>, tensor<f32>) -> tensor<2x24xf32>
+    %blocks.1.0.dw.sum_xc2_w = stablehlo.reduce(%blocks.1.0.dw.xc2 init: %cst_1) applies stablehlo.add across dimensions = [2] : (tensor<2x4x4x24xf32>, tensor<f32>) -> tensor<2x4x24xf32>
+    %blocks.1.0.dw.sum_xc2_hw = stablehlo.reduce(%blocks.1.0.dw.sum_xc2_w init: %cst_1) applies stablehlo.add across dimensions = [1] : (tensor<2x4x24xf32>, tensor<f32>) -> tensor<2x24xf32>
     %blocks.1.0.dw.sum_xc2 = stablehlo.reduce(%blocks.1.0.dw.sum_xc2_hw init: %cst_1) applies stablehlo.add across dimensions = [0] : (tensor<2x24xf32>, tensor<f32>) -> tensor<24xf32>
     %blocks.1.0.dw.bcast_1 = stablehlo.broadcast_in_dim %cst_6, dims = [] : (tensor<f32>) -> tensor<24xf32>
     %blocks.1.0.dw.var = stablehlo.multiply %blocks.1.0.dw.sum_xc2, %blocks.1.0.dw.bcast_1 : tensor<24xf32>
@@ -278,14 +284,16 @@ module {
     %blocks.1.0.dw.bcast_9 = stablehlo.broadcast_in_dim %cst_5, dims = [] : (tensor<f32>) -> tensor<2x4x4x24xf32>
     %blocks.1.0.dw.relu6 = stablehlo.minimum %blocks.1.0.dw.relu, %blocks.1.0.dw.bcast_9 : tensor<2x4x4x24xf32>
     %blocks.1.0.project.conv = stablehlo.convolution(%blocks.1.0.dw.relu6, %blocks.1.0.project.conv.w) dim_numbers = [b, 0, 1, f]x[0, 1, i, o]->[b, 0, 1, f], window = {stride = [1, 1], pad = [[0, 0], [0, 0]], lhs_dilate = [1, 1], rhs_dilate = [1, 1]} {batch_group_count = 1 : i64, feature_group_count = 1 : i64} : (tensor<2x4x4x24xf32>, tensor<1x1x24x6xf32>) -> tensor<2x4x4x6xf32>
-    %blocks.1.0.project.sum_x_hw = stablehlo.reduce(%blocks.1.0.project.conv init: %cst_1) applies stablehlo.add across dimensions = [1, 2] : (tensor<2x4x4x6xf32>, tensor<f32>) -> tensor<2x6xf32>
+    %blocks.1.0.project.sum_x_w = stablehlo.reduce(%blocks.1.0.project.conv init: %cst_1) applies stablehlo.add across dimensions = [2] : (tensor<2x4x4x6xf32>, tensor<f32>) -> tensor<2x4x6xf32>
+    %blocks.1.0.project.sum_x_hw = stablehlo.reduce(%blocks.1.0.project.sum_x_w init: %cst_1) applies stablehlo.add across dimensions = [1] : (tensor<2x4x6xf32>, tensor<f32>) -> tensor<2x6xf32>
     %blocks.1.0.project.sum_x = stablehlo.reduce(%blocks.1.0.project.sum_x_hw init: %cst_1) applies stablehlo.add across dimensions = [0] : (tensor<2x6xf32>, tensor<f32>) -> tensor<6xf32>
     %blocks.1.0.project.bcast = stablehlo.broadcast_in_dim %cst_6, dims = [] : (tensor<f32>) -> tensor<6xf32>
     %blocks.1.0.project.mean = stablehlo.multiply %blocks.1.0.project.sum_x, %blocks.1.0.project.bcast : tensor<6xf32>
     %blocks.1.0.project.mean_b = stablehlo.broadcast_in_dim %blocks.1.0.project.mean, dims = [3] : (tensor<6xf32>) -> tensor<2x4x4x6xf32>
     %blocks.1.0.project.xc = stablehlo.subtract %blocks.1.0.project.conv, %blocks.1.0.project.mean_b : tensor<2x4x4x6xf32>
     %blocks.1.0.project.xc2 = stablehlo.multiply %blocks.1.0.project.xc, %blocks.1.0.project.xc : tensor<2x4x4x6xf32>
-    %blocks.1.0.project.sum_xc2_hw = stablehlo.reduce(%blocks.1.0.project.xc2 init: %cst_1) applies stablehlo.add across dimensions = [1, 2] : (tensor<2x4x4x6xf32>, tensor<f32>) -> tensor<2x6xf32>
+    %blocks.1.0.project.sum_xc2_w = stablehlo.reduce(%blocks.1.0.project.xc2 init: %cst_1) applies stablehlo.add across dimensions = [2] : (tensor<2x4x4x6xf32>, tensor<f32>) -> tensor<2x4x6xf32>
+    %blocks.1.0.project.sum_xc2_hw = stablehlo.reduce(%blocks.1.0.project.sum_xc2_w init: %cst_1) applies stablehlo.add across dimensions = [1] : (tensor<2x4x6xf32>, tensor<f32>) -> tensor<2x6xf32>
     %blocks.1.0.project.sum_xc2 = stablehlo.reduce(%blocks.1.0.project.sum_xc2_hw init: %cst_1) applies stablehlo.add across dimensions = [0] : (tensor<2x6xf32>, tensor<f32>) -> tensor<6xf32>
     %blocks.1.0.project.bcast_1 = stablehlo.broadcast_in_dim %cst_6, dims = [] : (tensor<f32>) -> tensor<6xf32>
     %blocks.1.0.project.var = stablehlo.multiply %blocks.1.0.project.sum_xc2, %blocks.1.0.project.bcast_1 : tensor<6xf32>
@@ -368,17 +376,23 @@ module {
     %blocks.1.0.project.mean_inv_b = stablehlo.broadcast_in_dim %blocks.1.0.project.mean_inv, dims = [3] : (tensor<6xf32>) -> tensor<2x4x4x6xf32>
     %blocks.1.0.project.xhat = stablehlo.subtract %blocks.1.0.project.z_inv, %blocks.1.0.project.mean_inv_b : tensor<2x4x4x6xf32>
     %blocks.1.0.project.du_xhat = stablehlo.multiply %pool.2.d_x, %blocks.1.0.project.xhat : tensor<2x4x4x6xf32>
-    %blocks.1.0.project.d_beta_hw_d_gamma_hw:2 = stablehlo.reduce(%pool.2.d_x init: %cst_1), (%blocks.1.0.project.du_xhat init: %cst_1) across dimensions = [1, 2] : (tensor<2x4x4x6xf32>, tensor<2x4x4x6xf32>, tensor<f32>, tensor<f32>) -> (tensor<2x6xf32>, tensor<2x6xf32>)
+    %blocks.1.0.project.d_beta_w_d_gamma_w:2 = stablehlo.reduce(%pool.2.d_x init: %cst_1), (%blocks.1.0.project.du_xhat init: %cst_1) across dimensions = [2] : (tensor<2x4x4x6xf32>, tensor<2x4x4x6xf32>, tensor<f32>, tensor<f32>) -> (tensor<2x4x6xf32>, tensor<2x4x6xf32>)
       reducer(%acc: tensor<f32>, %elt: tensor<f32>) (%acc_1: tensor<f32>, %elt_1: tensor<f32>) {
         %part = stablehlo.add %acc, %elt : tensor<f32>
         %part_1 = stablehlo.add %acc_1, %elt_1 : tensor<f32>
         stablehlo.return %part, %part_1 : tensor<f32>, tensor<f32>
       }
-    %blocks.1.0.project.d_beta_d_gamma:2 = stablehlo.reduce(%blocks.1.0.project.d_beta_hw_d_gamma_hw#0 init: %cst_1), (%blocks.1.0.project.d_beta_hw_d_gamma_hw#1 init: %cst_1) across dimensions = [0] : (tensor<2x6xf32>, tensor<2x6xf32>, tensor<f32>, tensor<f32>) -> (tensor<6xf32>, tensor<6xf32>)
+    %blocks.1.0.project.d_beta_hw_d_gamma_hw:2 = stablehlo.reduce(%blocks.1.0.project.d_beta_w_d_gamma_w#0 init: %cst_1), (%blocks.1.0.project.d_beta_w_d_gamma_w#1 init: %cst_1) across dimensions = [1] : (tensor<2x4x6xf32>, tensor<2x4x6xf32>, tensor<f32>, tensor<f32>) -> (tensor<2x6xf32>, tensor<2x6xf32>)
       reducer(%acc_2: tensor<f32>, %elt_2: tensor<f32>) (%acc_3: tensor<f32>, %elt_3: tensor<f32>) {
         %part_2 = stablehlo.add %acc_2, %elt_2 : tensor<f32>
         %part_3 = stablehlo.add %acc_3, %elt_3 : tensor<f32>
         stablehlo.return %part_2, %part_3 : tensor<f32>, tensor<f32>
+      }
+    %blocks.1.0.project.d_beta_d_gamma:2 = stablehlo.reduce(%blocks.1.0.project.d_beta_hw_d_gamma_hw#0 init: %cst_1), (%blocks.1.0.project.d_beta_hw_d_gamma_hw#1 init: %cst_1) across dimensions = [0] : (tensor<2x6xf32>, tensor<2x6xf32>, tensor<f32>, tensor<f32>) -> (tensor<6xf32>, tensor<6xf32>)
+      reducer(%acc_4: tensor<f32>, %elt_4: tensor<f32>) (%acc_5: tensor<f32>, %elt_5: tensor<f32>) {
+        %part_4 = stablehlo.add %acc_4, %elt_4 : tensor<f32>
+        %part_5 = stablehlo.add %acc_5, %elt_5 : tensor<f32>
+        stablehlo.return %part_4, %part_5 : tensor<f32>, tensor<f32>
       }
     %blocks.1.0.project.gamma_inv = stablehlo.multiply %blocks.1.0.project.bn.gamma.flat, %blocks.1.0.project.inv_std : tensor<6xf32>
     %blocks.1.0.project.bcast_8 = stablehlo.broadcast_in_dim %cst_6, dims = [] : (tensor<f32>) -> tensor<6xf32>
@@ -409,17 +423,23 @@ module {
     %blocks.1.0.dw.full = stablehlo.broadcast_in_dim %cst_1, dims = [] : (tensor<f32>) -> tensor<2x4x4x24xf32>
     %blocks.1.0.dw.d_relu6 = stablehlo.select %blocks.1.0.dw.relu6_on, %blocks.1.0.project.d_x, %blocks.1.0.dw.full : (tensor<2x4x4x24xi1>, tensor<2x4x4x24xf32>, tensor<2x4x4x24xf32>) -> tensor<2x4x4x24xf32>
     %blocks.1.0.dw.du_xhat = stablehlo.multiply %blocks.1.0.dw.d_relu6, %blocks.1.0.dw.xhat : tensor<2x4x4x24xf32>
-    %blocks.1.0.dw.d_beta_hw_d_gamma_hw:2 = stablehlo.reduce(%blocks.1.0.dw.d_relu6 init: %cst_1), (%blocks.1.0.dw.du_xhat init: %cst_1) across dimensions = [1, 2] : (tensor<2x4x4x24xf32>, tensor<2x4x4x24xf32>, tensor<f32>, tensor<f32>) -> (tensor<2x24xf32>, tensor<2x24xf32>)
-      reducer(%acc_4: tensor<f32>, %elt_4: tensor<f32>) (%acc_5: tensor<f32>, %elt_5: tensor<f32>) {
-        %part_4 = stablehlo.add %acc_4, %elt_4 : tensor<f32>
-        %part_5 = stablehlo.add %acc_5, %elt_5 : tensor<f32>
-        stablehlo.return %part_4, %part_5 : tensor<f32>, tensor<f32>
-      }
-    %blocks.1.0.dw.d_beta_d_gamma:2 = stablehlo.reduce(%blocks.1.0.dw.d_beta_hw_d_gamma_hw#0 init: %cst_1), (%blocks.1.0.dw.d_beta_hw_d_gamma_hw#1 init: %cst_1) across dimensions = [0] : (tensor<2x24xf32>, tensor<2x24xf32>, tensor<f32>, tensor<f32>) -> (tensor<24xf32>, tensor<24xf32>)
+    %blocks.1.0.dw.d_beta_w_d_gamma_w:2 = stablehlo.reduce(%blocks.1.0.dw.d_relu6 init: %cst_1), (%blocks.1.0.dw.du_xhat init: %cst_1) across dimensions = [2] : (tensor<2x4x4x24xf32>, tensor<2x4x4x24xf32>, tensor<f32>, tensor<f32>) -> (tensor<2x4x24xf32>, tensor<2x4x24xf32>)
       reducer(%acc_6: tensor<f32>, %elt_6: tensor<f32>) (%acc_7: tensor<f32>, %elt_7: tensor<f32>) {
         %part_6 = stablehlo.add %acc_6, %elt_6 : tensor<f32>
         %part_7 = stablehlo.add %acc_7, %elt_7 : tensor<f32>
         stablehlo.return %part_6, %part_7 : tensor<f32>, tensor<f32>
+      }
+    %blocks.1.0.dw.d_beta_hw_d_gamma_hw:2 = stablehlo.reduce(%blocks.1.0.dw.d_beta_w_d_gamma_w#0 init: %cst_1), (%blocks.1.0.dw.d_beta_w_d_gamma_w#1 init: %cst_1) across dimensions = [1] : (tensor<2x4x24xf32>, tensor<2x4x24xf32>, tensor<f32>, tensor<f32>) -> (tensor<2x24xf32>, tensor<2x24xf32>)
+      reducer(%acc_8: tensor<f32>, %elt_8: tensor<f32>) (%acc_9: tensor<f32>, %elt_9: tensor<f32>) {
+        %part_8 = stablehlo.add %acc_8, %elt_8 : tensor<f32>
+        %part_9 = stablehlo.add %acc_9, %elt_9 : tensor<f32>
+        stablehlo.return %part_8, %part_9 : tensor<f32>, tensor<f32>
+      }
+    %blocks.1.0.dw.d_beta_d_gamma:2 = stablehlo.reduce(%blocks.1.0.dw.d_beta_hw_d_gamma_hw#0 init: %cst_1), (%blocks.1.0.dw.d_beta_hw_d_gamma_hw#1 init: %cst_1) across dimensions = [0] : (tensor<2x24xf32>, tensor<2x24xf32>, tensor<f32>, tensor<f32>) -> (tensor<24xf32>, tensor<24xf32>)
+      reducer(%acc_10: tensor<f32>, %elt_10: tensor<f32>) (%acc_11: tensor<f32>, %elt_11: tensor<f32>) {
+        %part_10 = stablehlo.add %acc_10, %elt_10 : tensor<f32>
+        %part_11 = stablehlo.add %acc_11, %elt_11 : tensor<f32>
+        stablehlo.return %part_10, %part_11 : tensor<f32>, tensor<f32>
       }
     %blocks.1.0.dw.gamma_inv = stablehlo.multiply %blocks.1.0.dw.bn.gamma.flat, %blocks.1.0.dw.inv_std : tensor<24xf32>
     %blocks.1.0.dw.bcast_12 = stablehlo.broadcast_in_dim %cst_6, dims = [] : (tensor<f32>) -> tensor<24xf32>
@@ -455,17 +475,23 @@ module {
     %blocks.1.0.expand.full = stablehlo.broadcast_in_dim %cst_1, dims = [] : (tensor<f32>) -> tensor<2x7x7x24xf32>
     %blocks.1.0.expand.d_relu6 = stablehlo.select %blocks.1.0.expand.relu6_on, %blocks.1.0.dw.d_x, %blocks.1.0.expand.full : (tensor<2x7x7x24xi1>, tensor<2x7x7x24xf32>, tensor<2x7x7x24xf32>) -> tensor<2x7x7x24xf32>
     %blocks.1.0.expand.du_xhat = stablehlo.multiply %blocks.1.0.expand.d_relu6, %blocks.1.0.expand.xhat : tensor<2x7x7x24xf32>
-    %blocks.1.0.expand.d_beta_hw_d_gamma_hw:2 = stablehlo.reduce(%blocks.1.0.expand.d_relu6 init: %cst_1), (%blocks.1.0.expand.du_xhat init: %cst_1) across dimensions = [1, 2] : (tensor<2x7x7x24xf32>, tensor<2x7x7x24xf32>, tensor<f32>, tensor<f32>) -> (tensor<2x24xf32>, tensor<2x24xf32>)
-      reducer(%acc_8: tensor<f32>, %elt_8: tensor<f32>) (%acc_9: tensor<f32>, %elt_9: tensor<f32>) {
-        %part_8 = stablehlo.add %acc_8, %elt_8 : tensor<f32>
-        %part_9 = stablehlo.add %acc_9, %elt_9 : tensor<f32>
-        stablehlo.return %part_8, %part_9 : tensor<f32>, tensor<f32>
+    %blocks.1.0.expand.d_beta_w_d_gamma_w:2 = stablehlo.reduce(%blocks.1.0.expand.d_relu6 init: %cst_1), (%blocks.1.0.expand.du_xhat init: %cst_1) across dimensions = [2] : (tensor<2x7x7x24xf32>, tensor<2x7x7x24xf32>, tensor<f32>, tensor<f32>) -> (tensor<2x7x24xf32>, tensor<2x7x24xf32>)
+      reducer(%acc_12: tensor<f32>, %elt_12: tensor<f32>) (%acc_13: tensor<f32>, %elt_13: tensor<f32>) {
+        %part_12 = stablehlo.add %acc_12, %elt_12 : tensor<f32>
+        %part_13 = stablehlo.add %acc_13, %elt_13 : tensor<f32>
+        stablehlo.return %part_12, %part_13 : tensor<f32>, tensor<f32>
+      }
+    %blocks.1.0.expand.d_beta_hw_d_gamma_hw:2 = stablehlo.reduce(%blocks.1.0.expand.d_beta_w_d_gamma_w#0 init: %cst_1), (%blocks.1.0.expand.d_beta_w_d_gamma_w#1 init: %cst_1) across dimensions = [1] : (tensor<2x7x24xf32>, tensor<2x7x24xf32>, tensor<f32>, tensor<f32>) -> (tensor<2x24xf32>, tensor<2x24xf32>)
+      reducer(%acc_14: tensor<f32>, %elt_14: tensor<f32>) (%acc_15: tensor<f32>, %elt_15: tensor<f32>) {
+        %part_14 = stablehlo.add %acc_14, %elt_14 : tensor<f32>
+        %part_15 = stablehlo.add %acc_15, %elt_15 : tensor<f32>
+        stablehlo.return %part_14, %part_15 : tensor<f32>, tensor<f32>
       }
     %blocks.1.0.expand.d_beta_d_gamma:2 = stablehlo.reduce(%blocks.1.0.expand.d_beta_hw_d_gamma_hw#0 init: %cst_1), (%blocks.1.0.expand.d_beta_hw_d_gamma_hw#1 init: %cst_1) across dimensions = [0] : (tensor<2x24xf32>, tensor<2x24xf32>, tensor<f32>, tensor<f32>) -> (tensor<24xf32>, tensor<24xf32>)
-      reducer(%acc_10: tensor<f32>, %elt_10: tensor<f32>) (%acc_11: tensor<f32>, %elt_11: tensor<f32>) {
-        %part_10 = stablehlo.add %acc_10, %elt_10 : tensor<f32>
-        %part_11 = stablehlo.add %acc_11, %elt_11 : tensor<f32>
-        stablehlo.return %part_10, %part_11 : tensor<f32>, tensor<f32>
+      reducer(%acc_16: tensor<f32>, %elt_16: tensor<f32>) (%acc_17: tensor<f32>, %elt_17: tensor<f32>) {
+        %part_16 = stablehlo.add %acc_16, %elt_16 : tensor<f32>
+        %part_17 = stablehlo.add %acc_17, %elt_17 : tensor<f32>
+        stablehlo.return %part_16, %part_17 : tensor<f32>, tensor<f32>
       }
     %blocks.1.0.expand.gamma_inv = stablehlo.multiply %blocks.1.0.expand.bn.gamma.flat, %blocks.1.0.expand.inv_std : tensor<24xf32>
     %blocks.1.0.expand.bcast_12 = stablehlo.broadcast_in_dim %cst, dims = [] : (tensor<f32>) -> tensor<24xf32>
@@ -496,17 +522,23 @@ module {
     %conv.0.full = stablehlo.broadcast_in_dim %cst_1, dims = [] : (tensor<f32>) -> tensor<2x7x7x4xf32>
     %conv.0.d_relu6 = stablehlo.select %conv.0.relu6_on, %blocks.1.0.expand.d_x, %conv.0.full : (tensor<2x7x7x4xi1>, tensor<2x7x7x4xf32>, tensor<2x7x7x4xf32>) -> tensor<2x7x7x4xf32>
     %conv.0.du_xhat = stablehlo.multiply %conv.0.d_relu6, %conv.0.xhat : tensor<2x7x7x4xf32>
-    %conv.0.d_beta_hw_d_gamma_hw:2 = stablehlo.reduce(%conv.0.d_relu6 init: %cst_1), (%conv.0.du_xhat init: %cst_1) across dimensions = [1, 2] : (tensor<2x7x7x4xf32>, tensor<2x7x7x4xf32>, tensor<f32>, tensor<f32>) -> (tensor<2x4xf32>, tensor<2x4xf32>)
-      reducer(%acc_12: tensor<f32>, %elt_12: tensor<f32>) (%acc_13: tensor<f32>, %elt_13: tensor<f32>) {
-        %part_12 = stablehlo.add %acc_12, %elt_12 : tensor<f32>
-        %part_13 = stablehlo.add %acc_13, %elt_13 : tensor<f32>
-        stablehlo.return %part_12, %part_13 : tensor<f32>, tensor<f32>
+    %conv.0.d_beta_w_d_gamma_w:2 = stablehlo.reduce(%conv.0.d_relu6 init: %cst_1), (%conv.0.du_xhat init: %cst_1) across dimensions = [2] : (tensor<2x7x7x4xf32>, tensor<2x7x7x4xf32>, tensor<f32>, tensor<f32>) -> (tensor<2x7x4xf32>, tensor<2x7x4xf32>)
+      reducer(%acc_18: tensor<f32>, %elt_18: tensor<f32>) (%acc_19: tensor<f32>, %elt_19: tensor<f32>) {
+        %part_18 = stablehlo.add %acc_18, %elt_18 : tensor<f32>
+        %part_19 = stablehlo.add %acc_19, %elt_19 : tensor<f32>
+        stablehlo.return %part_18, %part_19 : tensor<f32>, tensor<f32>
+      }
+    %conv.0.d_beta_hw_d_gamma_hw:2 = stablehlo.reduce(%conv.0.d_beta_w_d_gamma_w#0 init: %cst_1), (%conv.0.d_beta_w_d_gamma_w#1 init: %cst_1) across dimensions = [1] : (tensor<2x7x4xf32>, tensor<2x7x4xf32>, tensor<f32>, tensor<f32>) -> (tensor<2x4xf32>, tensor<2x4xf32>)
+      reducer(%acc_20: tensor<f32>, %elt_20: tensor<f32>) (%acc_21: tensor<f32>, %elt_21: tensor<f32>) {
+        %part_20 = stablehlo.add %acc_20, %elt_20 : tensor<f32>
+        %part_21 = stablehlo.add %acc_21, %elt_21 : tensor<f32>
+        stablehlo.return %part_20, %part_21 : tensor<f32>, tensor<f32>
       }
     %conv.0.d_beta_d_gamma:2 = stablehlo.reduce(%conv.0.d_beta_hw_d_gamma_hw#0 init: %cst_1), (%conv.0.d_beta_hw_d_gamma_hw#1 init: %cst_1) across dimensions = [0] : (tensor<2x4xf32>, tensor<2x4xf32>, tensor<f32>, tensor<f32>) -> (tensor<4xf32>, tensor<4xf32>)
-      reducer(%acc_14: tensor<f32>, %elt_14: tensor<f32>) (%acc_15: tensor<f32>, %elt_15: tensor<f32>) {
-        %part_14 = stablehlo.add %acc_14, %elt_14 : tensor<f32>
-        %part_15 = stablehlo.add %acc_15, %elt_15 : tensor<f32>
-        stablehlo.return %part_14, %part_15 : tensor<f32>, tensor<f32>
+      reducer(%acc_22: tensor<f32>, %elt_22: tensor<f32>) (%acc_23: tensor<f32>, %elt_23: tensor<f32>) {
+        %part_22 = stablehlo.add %acc_22, %elt_22 : tensor<f32>
+        %part_23 = stablehlo.add %acc_23, %elt_23 : tensor<f32>
+        stablehlo.return %part_22, %part_23 : tensor<f32>, tensor<f32>
       }
     %conv.0.gamma_inv = stablehlo.multiply %conv.0.bn.gamma.flat, %conv.0.inv_std : tensor<4xf32>
     %conv.0.bcast_12 = stablehlo.broadcast_in_dim %cst, dims = [] : (tensor<f32>) -> tensor<4xf32>
@@ -585,14 +617,16 @@ module {
     %conv.0.conv = stablehlo.convolution(%images, %conv.0.conv.w) dim_numbers = [b, 0, 1, f]x[0, 1, i, o]->[b, 0, 1, f], window = {stride = [1, 1], pad = [[1, 1], [1, 1]], lhs_dilate = [1, 1], rhs_dilate = [1, 1]} {batch_group_count = 1 : i64, feature_group_count = 1 : i64} : (tensor<2x7x7x2xf32>, tensor<3x3x2x4xf32>) -> tensor<2x7x7x4xf32>
     %cst = stablehlo.constant dense<1.02040816e-02> : tensor<f32>
     %cst_1 = stablehlo.constant dense<0.00000000e+00> : tensor<f32>
-    %conv.0.sum_x_hw = stablehlo.reduce(%conv.0.conv init: %cst_1) applies stablehlo.add across dimensions = [1, 2] : (tensor<2x7x7x4xf32>, tensor<f32>) -> tensor<2x4xf32>
+    %conv.0.sum_x_w = stablehlo.reduce(%conv.0.conv init: %cst_1) applies stablehlo.add across dimensions = [2] : (tensor<2x7x7x4xf32>, tensor<f32>) -> tensor<2x7x4xf32>
+    %conv.0.sum_x_hw = stablehlo.reduce(%conv.0.sum_x_w init: %cst_1) applies stablehlo.add across dimensions = [1] : (tensor<2x7x4xf32>, tensor<f32>) -> tensor<2x4xf32>
     %conv.0.sum_x = stablehlo.reduce(%conv.0.sum_x_hw init: %cst_1) applies stablehlo.add across dimensions = [0] : (tensor<2x4xf32>, tensor<f32>) -> tensor<4xf32>
     %conv.0.bcast = stablehlo.broadcast_in_dim %cst, dims = [] : (tensor<f32>) -> tensor<4xf32>
     %conv.0.mean = stablehlo.multiply %conv.0.sum_x, %conv.0.bcast : tensor<4xf32>
     %conv.0.mean_b = stablehlo.broadcast_in_dim %conv.0.mean, dims = [3] : (tensor<4xf32>) -> tensor<2x7x7x4xf32>
     %conv.0.xc = stablehlo.subtract %conv.0.conv, %conv.0.mean_b : tensor<2x7x7x4xf32>
     %conv.0.xc2 = stablehlo.multiply %conv.0.xc, %conv.0.xc : tensor<2x7x7x4xf32>
-    %conv.0.sum_xc2_hw = stablehlo.reduce(%conv.0.xc2 init: %cst_1) applies stablehlo.add across dimensions = [1, 2] : (tensor<2x7x7x4xf32>, tensor<f32>) -> tensor<2x4xf32>
+    %conv.0.sum_xc2_w = stablehlo.reduce(%conv.0.xc2 init: %cst_1) applies stablehlo.add across dimensions = [2] : (tensor<2x7x7x4xf32>, tensor<f32>) -> tensor<2x7x4xf32>
+    %conv.0.sum_xc2_hw = stablehlo.reduce(%conv.0.sum_xc2_w init: %cst_1) applies stablehlo.add across dimensions = [1] : (tensor<2x7x4xf32>, tensor<f32>) -> tensor<2x4xf32>
     %conv.0.sum_xc2 = stablehlo.reduce(%conv.0.sum_xc2_hw init: %cst_1) applies stablehlo.add across dimensions = [0] : (tensor<2x4xf32>, tensor<f32>) -> tensor<4xf32>
     %conv.0.bcast_1 = stablehlo.broadcast_in_dim %cst, dims = [] : (tensor<f32>) -> tensor<4xf32>
     %conv.0.var = stablehlo.multiply %conv.0.sum_xc2, %conv.0.bcast_1 : tensor<4xf32>
@@ -628,14 +662,16 @@ module {
     %conv.0.bcast_9 = stablehlo.broadcast_in_dim %cst_5, dims = [] : (tensor<f32>) -> tensor<2x7x7x4xf32>
     %conv.0.relu6 = stablehlo.minimum %conv.0.relu, %conv.0.bcast_9 : tensor<2x7x7x4xf32>
     %blocks.1.0.expand.conv = stablehlo.convolution(%conv.0.relu6, %blocks.1.0.expand.conv.w) dim_numbers = [b, 0, 1, f]x[0, 1, i, o]->[b, 0, 1, f], window = {stride = [1, 1], pad = [[0, 0], [0, 0]], lhs_dilate = [1, 1], rhs_dilate = [1, 1]} {batch_group_count = 1 : i64, feature_group_count = 1 : i64} : (tensor<2x7x7x4xf32>, tensor<1x1x4x24xf32>) -> tensor<2x7x7x24xf32>
-    %blocks.1.0.expand.sum_x_hw = stablehlo.reduce(%blocks.1.0.expand.conv init: %cst_1) applies stablehlo.add across dimensions = [1, 2] : (tensor<2x7x7x24xf32>, tensor<f32>) -> tensor<2x24xf32>
+    %blocks.1.0.expand.sum_x_w = stablehlo.reduce(%blocks.1.0.expand.conv init: %cst_1) applies stablehlo.add across dimensions = [2] : (tensor<2x7x7x24xf32>, tensor<f32>) -> tensor<2x7x24xf32>
+    %blocks.1.0.expand.sum_x_hw = stablehlo.reduce(%blocks.1.0.expand.sum_x_w init: %cst_1) applies stablehlo.add across dimensions = [1] : (tensor<2x7x24xf32>, tensor<f32>) -> tensor<2x24xf32>
     %blocks.1.0.expand.sum_x = stablehlo.reduce(%blocks.1.0.expand.sum_x_hw init: %cst_1) applies stablehlo.add across dimensions = [0] : (tensor<2x24xf32>, tensor<f32>) -> tensor<24xf32>
     %blocks.1.0.expand.bcast = stablehlo.broadcast_in_dim %cst, dims = [] : (tensor<f32>) -> tensor<24xf32>
     %blocks.1.0.expand.mean = stablehlo.multiply %blocks.1.0.expand.sum_x, %blocks.1.0.expand.bcast : tensor<24xf32>
     %blocks.1.0.expand.mean_b = stablehlo.broadcast_in_dim %blocks.1.0.expand.mean, dims = [3] : (tensor<24xf32>) -> tensor<2x7x7x24xf32>
     %blocks.1.0.expand.xc = stablehlo.subtract %blocks.1.0.expand.conv, %blocks.1.0.expand.mean_b : tensor<2x7x7x24xf32>
     %blocks.1.0.expand.xc2 = stablehlo.multiply %blocks.1.0.expand.xc, %blocks.1.0.expand.xc : tensor<2x7x7x24xf32>
-    %blocks.1.0.expand.sum_xc2_hw = stablehlo.reduce(%blocks.1.0.expand.xc2 init: %cst_1) applies stablehlo.add across dimensions = [1, 2] : (tensor<2x7x7x24xf32>, tensor<f32>) -> tensor<2x24xf32>
+    %blocks.1.0.expand.sum_xc2_w = stablehlo.reduce(%blocks.1.0.expand.xc2 init: %cst_1) applies stablehlo.add across dimensions = [2] : (tensor<2x7x7x24xf32>, tensor<f32>) -> tensor<2x7x24xf32>
+    %blocks.1.0.expand.sum_xc2_hw = stablehlo.reduce(%blocks.1.0.expand.sum_xc2_w init: %cst_1) applies stablehlo.add across dimensions = [1] : (tensor<2x7x24xf32>, tensor<f32>) -> tensor<2x24xf32>
     %blocks.1.0.expand.sum_xc2 = stablehlo.reduce(%blocks.1.0.expand.sum_xc2_hw init: %cst_1) applies stablehlo.add across dimensions = [0] : (tensor<2x24xf32>, tensor<f32>) -> tensor<24xf32>
     %blocks.1.0.expand.bcast_1 = stablehlo.broadcast_in_dim %cst, dims = [] : (tensor<f32>) -> tensor<24xf32>
     %blocks.1.0.expand.var = stablehlo.multiply %blocks.1.0.expand.sum_xc2, %blocks.1.0.expand.bcast_1 : tensor<24xf32>
@@ -668,14 +704,16 @@ module {
     %blocks.1.0.expand.relu6 = stablehlo.minimum %blocks.1.0.expand.relu, %blocks.1.0.expand.bcast_9 : tensor<2x7x7x24xf32>
     %blocks.1.0.dw.conv = stablehlo.convolution(%blocks.1.0.expand.relu6, %blocks.1.0.dw.conv.w) dim_numbers = [b, 0, 1, f]x[0, 1, i, o]->[b, 0, 1, f], window = {stride = [2, 2], pad = [[1, 1], [1, 1]], lhs_dilate = [1, 1], rhs_dilate = [1, 1]} {batch_group_count = 1 : i64, feature_group_count = 24 : i64} : (tensor<2x7x7x24xf32>, tensor<3x3x1x24xf32>) -> tensor<2x4x4x24xf32>
     %cst_6 = stablehlo.constant dense<3.12500000e-02> : tensor<f32>
-    %blocks.1.0.dw.sum_x_hw = stablehlo.reduce(%blocks.1.0.dw.conv init: %cst_1) applies stablehlo.add across dimensions = [1, 2] : (tensor<2x4x4x24xf32>, tensor<f32>) -> tensor<2x24xf32>
+    %blocks.1.0.dw.sum_x_w = stablehlo.reduce(%blocks.1.0.dw.conv init: %cst_1) applies stablehlo.add across dimensions = [2] : (tensor<2x4x4x24xf32>, tensor<f32>) -> tensor<2x4x24xf32>
+    %blocks.1.0.dw.sum_x_hw = stablehlo.reduce(%blocks.1.0.dw.sum_x_w init: %cst_1) applies stablehlo.add across dimensions = [1] : (tensor<2x4x24xf32>, tensor<f32>) -> tensor<2x24xf32>
     %blocks.1.0.dw.sum_x = stablehlo.reduce(%blocks.1.0.dw.sum_x_hw init: %cst_1) applies stablehlo.add across dimensions = [0] : (tensor<2x24xf32>, tensor<f32>) -> tensor<24xf32>
     %blocks.1.0.dw.bcast = stablehlo.broadcast_in_dim %cst_6, dims = [] : (tensor<f32>) -> tensor<24xf32>
     %blocks.1.0.dw.mean = stablehlo.multiply %blocks.1.0.dw.sum_x, %blocks.1.0.dw.bcast : tensor<24xf32>
     %blocks.1.0.dw.mean_b = stablehlo.broadcast_in_dim %blocks.1.0.dw.mean, dims = [3] : (tensor<24xf32>) -> tensor<2x4x4x24xf32>
     %blocks.1.0.dw.xc = stablehlo.subtract %blocks.1.0.dw.conv, %blocks.1.0.dw.mean_b : tensor<2x4x4x24xf32>
     %blocks.1.0.dw.xc2 = stablehlo.multiply %blocks.1.0.dw.xc, %blocks.1.0.dw.xc : tensor<2x4x4x24xf32>
-    %blocks.1.0.dw.sum_xc2_hw = stablehlo.reduce(%blocks.1.0.dw.xc2 init: %cst_1) applies stablehlo.add across dimensions = [1, 2] : (tensor<2x4x4x24xf32>, tensor<f32>) -> tensor<2x24xf32>
+    %blocks.1.0.dw.sum_xc2_w = stablehlo.reduce(%blocks.1.0.dw.xc2 init: %cst_1) applies stablehlo.add across dimensions = [2] : (tensor<2x4x4x24xf32>, tensor<f32>) -> tensor<2x4x24xf32>
+    %blocks.1.0.dw.sum_xc2_hw = stablehlo.reduce(%blocks.1.0.dw.sum_xc2_w init: %cst_1) applies stablehlo.add across dimensions = [1] : (tensor<2x4x24xf32>, tensor<f32>) -> tensor<2x24xf32>
     %blocks.1.0.dw.sum_xc2 = stablehlo.reduce(%blocks.1.0.dw.sum_xc2_hw init: %cst_1) applies stablehlo.add across dimensions = [0] : (tensor<2x24xf32>, tensor<f32>) -> tensor<24xf32>
     %blocks.1.0.dw.bcast_1 = stablehlo.broadcast_in_dim %cst_6, dims = [] : (tensor<f32>) -> tensor<24xf32>
     %blocks.1.0.dw.var = stablehlo.multiply %blocks.1.0.dw.sum_xc2, %blocks.1.0.dw.bcast_1 : tensor<24xf32>
@@ -708,14 +746,16 @@ module {
     %blocks.1.0.dw.bcast_9 = stablehlo.broadcast_in_dim %cst_5, dims = [] : (tensor<f32>) -> tensor<2x4x4x24xf32>
     %blocks.1.0.dw.relu6 = stablehlo.minimum %blocks.1.0.dw.relu, %blocks.1.0.dw.bcast_9 : tensor<2x4x4x24xf32>
     %blocks.1.0.project.conv = stablehlo.convolution(%blocks.1.0.dw.relu6, %blocks.1.0.project.conv.w) dim_numbers = [b, 0, 1, f]x[0, 1, i, o]->[b, 0, 1, f], window = {stride = [1, 1], pad = [[0, 0], [0, 0]], lhs_dilate = [1, 1], rhs_dilate = [1, 1]} {batch_group_count = 1 : i64, feature_group_count = 1 : i64} : (tensor<2x4x4x24xf32>, tensor<1x1x24x6xf32>) -> tensor<2x4x4x6xf32>
-    %blocks.1.0.project.sum_x_hw = stablehlo.reduce(%blocks.1.0.project.conv init: %cst_1) applies stablehlo.add across dimensions = [1, 2] : (tensor<2x4x4x6xf32>, tensor<f32>) -> tensor<2x6xf32>
+    %blocks.1.0.project.sum_x_w = stablehlo.reduce(%blocks.1.0.project.conv init: %cst_1) applies stablehlo.add across dimensions = [2] : (tensor<2x4x4x6xf32>, tensor<f32>) -> tensor<2x4x6xf32>
+    %blocks.1.0.project.sum_x_hw = stablehlo.reduce(%blocks.1.0.project.sum_x_w init: %cst_1) applies stablehlo.add across dimensions = [1] : (tensor<2x4x6xf32>, tensor<f32>) -> tensor<2x6xf32>
     %blocks.1.0.project.sum_x = stablehlo.reduce(%blocks.1.0.project.sum_x_hw init: %cst_1) applies stablehlo.add across dimensions = [0] : (tensor<2x6xf32>, tensor<f32>) -> tensor<6xf32>
     %blocks.1.0.project.bcast = stablehlo.broadcast_in_dim %cst_6, dims = [] : (tensor<f32>) -> tensor<6xf32>
     %blocks.1.0.project.mean = stablehlo.multiply %blocks.1.0.project.sum_x, %blocks.1.0.project.bcast : tensor<6xf32>
     %blocks.1.0.project.mean_b = stablehlo.broadcast_in_dim %blocks.1.0.project.mean, dims = [3] : (tensor<6xf32>) -> tensor<2x4x4x6xf32>
     %blocks.1.0.project.xc = stablehlo.subtract %blocks.1.0.project.conv, %blocks.1.0.project.mean_b : tensor<2x4x4x6xf32>
     %blocks.1.0.project.xc2 = stablehlo.multiply %blocks.1.0.project.xc, %blocks.1.0.project.xc : tensor<2x4x4x6xf32>
-    %blocks.1.0.project.sum_xc2_hw = stablehlo.reduce(%blocks.1.0.project.xc2 init: %cst_1) applies stablehlo.add across dimensions = [1, 2] : (tensor<2x4x4x6xf32>, tensor<f32>) -> tensor<2x6xf32>
+    %blocks.1.0.project.sum_xc2_w = stablehlo.reduce(%blocks.1.0.project.xc2 init: %cst_1) applies stablehlo.add across dimensions = [2] : (tensor<2x4x4x6xf32>, tensor<f32>) -> tensor<2x4x6xf32>
+    %blocks.1.0.project.sum_xc2_hw = stablehlo.reduce(%blocks.1.0.project.sum_xc2_w init: %cst_1) applies stablehlo.add across dimensions = [1] : (tensor<2x4x6xf32>, tensor<f32>) -> tensor<2x6xf32>
     %blocks.1.0.project.sum_xc2 = stablehlo.reduce(%blocks.1.0.project.sum_xc2_hw init: %cst_1) applies stablehlo.add across dimensions = [0] : (tensor<2x6xf32>, tensor<f32>) -> tensor<6xf32>
     %blocks.1.0.project.bcast_1 = stablehlo.broadcast_in_dim %cst_6, dims = [] : (tensor<f32>) -> tensor<6xf32>
     %blocks.1.0.project.var = stablehlo.multiply %blocks.1.0.project.sum_xc2, %blocks.1.0.project.bcast_1 : tensor<6xf32>
@@ -801,17 +841,23 @@ module {
     %blocks.1.0.project.mean_inv_b = stablehlo.broadcast_in_dim %blocks.1.0.project.mean_inv, dims = [3] : (tensor<6xf32>) -> tensor<2x4x4x6xf32>
     %blocks.1.0.project.xhat = stablehlo.subtract %blocks.1.0.project.z_inv, %blocks.1.0.project.mean_inv_b : tensor<2x4x4x6xf32>
     %blocks.1.0.project.du_xhat = stablehlo.multiply %pool.2.d_x, %blocks.1.0.project.xhat : tensor<2x4x4x6xf32>
-    %blocks.1.0.project.d_beta_hw_d_gamma_hw:2 = stablehlo.reduce(%pool.2.d_x init: %cst_1), (%blocks.1.0.project.du_xhat init: %cst_1) across dimensions = [1, 2] : (tensor<2x4x4x6xf32>, tensor<2x4x4x6xf32>, tensor<f32>, tensor<f32>) -> (tensor<2x6xf32>, tensor<2x6xf32>)
+    %blocks.1.0.project.d_beta_w_d_gamma_w:2 = stablehlo.reduce(%pool.2.d_x init: %cst_1), (%blocks.1.0.project.du_xhat init: %cst_1) across dimensions = [2] : (tensor<2x4x4x6xf32>, tensor<2x4x4x6xf32>, tensor<f32>, tensor<f32>) -> (tensor<2x4x6xf32>, tensor<2x4x6xf32>)
       reducer(%acc: tensor<f32>, %elt: tensor<f32>) (%acc_1: tensor<f32>, %elt_1: tensor<f32>) {
         %part = stablehlo.add %acc, %elt : tensor<f32>
         %part_1 = stablehlo.add %acc_1, %elt_1 : tensor<f32>
         stablehlo.return %part, %part_1 : tensor<f32>, tensor<f32>
       }
-    %blocks.1.0.project.d_beta_d_gamma:2 = stablehlo.reduce(%blocks.1.0.project.d_beta_hw_d_gamma_hw#0 init: %cst_1), (%blocks.1.0.project.d_beta_hw_d_gamma_hw#1 init: %cst_1) across dimensions = [0] : (tensor<2x6xf32>, tensor<2x6xf32>, tensor<f32>, tensor<f32>) -> (tensor<6xf32>, tensor<6xf32>)
+    %blocks.1.0.project.d_beta_hw_d_gamma_hw:2 = stablehlo.reduce(%blocks.1.0.project.d_beta_w_d_gamma_w#0 init: %cst_1), (%blocks.1.0.project.d_beta_w_d_gamma_w#1 init: %cst_1) across dimensions = [1] : (tensor<2x4x6xf32>, tensor<2x4x6xf32>, tensor<f32>, tensor<f32>) -> (tensor<2x6xf32>, tensor<2x6xf32>)
       reducer(%acc_2: tensor<f32>, %elt_2: tensor<f32>) (%acc_3: tensor<f32>, %elt_3: tensor<f32>) {
         %part_2 = stablehlo.add %acc_2, %elt_2 : tensor<f32>
         %part_3 = stablehlo.add %acc_3, %elt_3 : tensor<f32>
         stablehlo.return %part_2, %part_3 : tensor<f32>, tensor<f32>
+      }
+    %blocks.1.0.project.d_beta_d_gamma:2 = stablehlo.reduce(%blocks.1.0.project.d_beta_hw_d_gamma_hw#0 init: %cst_1), (%blocks.1.0.project.d_beta_hw_d_gamma_hw#1 init: %cst_1) across dimensions = [0] : (tensor<2x6xf32>, tensor<2x6xf32>, tensor<f32>, tensor<f32>) -> (tensor<6xf32>, tensor<6xf32>)
+      reducer(%acc_4: tensor<f32>, %elt_4: tensor<f32>) (%acc_5: tensor<f32>, %elt_5: tensor<f32>) {
+        %part_4 = stablehlo.add %acc_4, %elt_4 : tensor<f32>
+        %part_5 = stablehlo.add %acc_5, %elt_5 : tensor<f32>
+        stablehlo.return %part_4, %part_5 : tensor<f32>, tensor<f32>
       }
     %blocks.1.0.project.gamma_inv = stablehlo.multiply %blocks.1.0.project.bn.gamma.flat, %blocks.1.0.project.inv_std : tensor<6xf32>
     %blocks.1.0.project.bcast_8 = stablehlo.broadcast_in_dim %cst_6, dims = [] : (tensor<f32>) -> tensor<6xf32>
@@ -845,17 +891,23 @@ module {
     %blocks.1.0.dw.full = stablehlo.broadcast_in_dim %cst_1, dims = [] : (tensor<f32>) -> tensor<2x4x4x24xf32>
     %blocks.1.0.dw.d_relu6 = stablehlo.select %blocks.1.0.dw.relu6_on, %blocks.1.0.project.d_x, %blocks.1.0.dw.full : (tensor<2x4x4x24xi1>, tensor<2x4x4x24xf32>, tensor<2x4x4x24xf32>) -> tensor<2x4x4x24xf32>
     %blocks.1.0.dw.du_xhat = stablehlo.multiply %blocks.1.0.dw.d_relu6, %blocks.1.0.dw.xhat : tensor<2x4x4x24xf32>
-    %blocks.1.0.dw.d_beta_hw_d_gamma_hw:2 = stablehlo.reduce(%blocks.1.0.dw.d_relu6 init: %cst_1), (%blocks.1.0.dw.du_xhat init: %cst_1) across dimensions = [1, 2] : (tensor<2x4x4x24xf32>, tensor<2x4x4x24xf32>, tensor<f32>, tensor<f32>) -> (tensor<2x24xf32>, tensor<2x24xf32>)
-      reducer(%acc_4: tensor<f32>, %elt_4: tensor<f32>) (%acc_5: tensor<f32>, %elt_5: tensor<f32>) {
-        %part_4 = stablehlo.add %acc_4, %elt_4 : tensor<f32>
-        %part_5 = stablehlo.add %acc_5, %elt_5 : tensor<f32>
-        stablehlo.return %part_4, %part_5 : tensor<f32>, tensor<f32>
-      }
-    %blocks.1.0.dw.d_beta_d_gamma:2 = stablehlo.reduce(%blocks.1.0.dw.d_beta_hw_d_gamma_hw#0 init: %cst_1), (%blocks.1.0.dw.d_beta_hw_d_gamma_hw#1 init: %cst_1) across dimensions = [0] : (tensor<2x24xf32>, tensor<2x24xf32>, tensor<f32>, tensor<f32>) -> (tensor<24xf32>, tensor<24xf32>)
+    %blocks.1.0.dw.d_beta_w_d_gamma_w:2 = stablehlo.reduce(%blocks.1.0.dw.d_relu6 init: %cst_1), (%blocks.1.0.dw.du_xhat init: %cst_1) across dimensions = [2] : (tensor<2x4x4x24xf32>, tensor<2x4x4x24xf32>, tensor<f32>, tensor<f32>) -> (tensor<2x4x24xf32>, tensor<2x4x24xf32>)
       reducer(%acc_6: tensor<f32>, %elt_6: tensor<f32>) (%acc_7: tensor<f32>, %elt_7: tensor<f32>) {
         %part_6 = stablehlo.add %acc_6, %elt_6 : tensor<f32>
         %part_7 = stablehlo.add %acc_7, %elt_7 : tensor<f32>
         stablehlo.return %part_6, %part_7 : tensor<f32>, tensor<f32>
+      }
+    %blocks.1.0.dw.d_beta_hw_d_gamma_hw:2 = stablehlo.reduce(%blocks.1.0.dw.d_beta_w_d_gamma_w#0 init: %cst_1), (%blocks.1.0.dw.d_beta_w_d_gamma_w#1 init: %cst_1) across dimensions = [1] : (tensor<2x4x24xf32>, tensor<2x4x24xf32>, tensor<f32>, tensor<f32>) -> (tensor<2x24xf32>, tensor<2x24xf32>)
+      reducer(%acc_8: tensor<f32>, %elt_8: tensor<f32>) (%acc_9: tensor<f32>, %elt_9: tensor<f32>) {
+        %part_8 = stablehlo.add %acc_8, %elt_8 : tensor<f32>
+        %part_9 = stablehlo.add %acc_9, %elt_9 : tensor<f32>
+        stablehlo.return %part_8, %part_9 : tensor<f32>, tensor<f32>
+      }
+    %blocks.1.0.dw.d_beta_d_gamma:2 = stablehlo.reduce(%blocks.1.0.dw.d_beta_hw_d_gamma_hw#0 init: %cst_1), (%blocks.1.0.dw.d_beta_hw_d_gamma_hw#1 init: %cst_1) across dimensions = [0] : (tensor<2x24xf32>, tensor<2x24xf32>, tensor<f32>, tensor<f32>) -> (tensor<24xf32>, tensor<24xf32>)
+      reducer(%acc_10: tensor<f32>, %elt_10: tensor<f32>) (%acc_11: tensor<f32>, %elt_11: tensor<f32>) {
+        %part_10 = stablehlo.add %acc_10, %elt_10 : tensor<f32>
+        %part_11 = stablehlo.add %acc_11, %elt_11 : tensor<f32>
+        stablehlo.return %part_10, %part_11 : tensor<f32>, tensor<f32>
       }
     %blocks.1.0.dw.gamma_inv = stablehlo.multiply %blocks.1.0.dw.bn.gamma.flat, %blocks.1.0.dw.inv_std : tensor<24xf32>
     %blocks.1.0.dw.bcast_12 = stablehlo.broadcast_in_dim %cst_6, dims = [] : (tensor<f32>) -> tensor<24xf32>
@@ -894,17 +946,23 @@ module {
     %blocks.1.0.expand.full = stablehlo.broadcast_in_dim %cst_1, dims = [] : (tensor<f32>) -> tensor<2x7x7x24xf32>
     %blocks.1.0.expand.d_relu6 = stablehlo.select %blocks.1.0.expand.relu6_on, %blocks.1.0.dw.d_x, %blocks.1.0.expand.full : (tensor<2x7x7x24xi1>, tensor<2x7x7x24xf32>, tensor<2x7x7x24xf32>) -> tensor<2x7x7x24xf32>
     %blocks.1.0.expand.du_xhat = stablehlo.multiply %blocks.1.0.expand.d_relu6, %blocks.1.0.expand.xhat : tensor<2x7x7x24xf32>
-    %blocks.1.0.expand.d_beta_hw_d_gamma_hw:2 = stablehlo.reduce(%blocks.1.0.expand.d_relu6 init: %cst_1), (%blocks.1.0.expand.du_xhat init: %cst_1) across dimensions = [1, 2] : (tensor<2x7x7x24xf32>, tensor<2x7x7x24xf32>, tensor<f32>, tensor<f32>) -> (tensor<2x24xf32>, tensor<2x24xf32>)
-      reducer(%acc_8: tensor<f32>, %elt_8: tensor<f32>) (%acc_9: tensor<f32>, %elt_9: tensor<f32>) {
-        %part_8 = stablehlo.add %acc_8, %elt_8 : tensor<f32>
-        %part_9 = stablehlo.add %acc_9, %elt_9 : tensor<f32>
-        stablehlo.return %part_8, %part_9 : tensor<f32>, tensor<f32>
+    %blocks.1.0.expand.d_beta_w_d_gamma_w:2 = stablehlo.reduce(%blocks.1.0.expand.d_relu6 init: %cst_1), (%blocks.1.0.expand.du_xhat init: %cst_1) across dimensions = [2] : (tensor<2x7x7x24xf32>, tensor<2x7x7x24xf32>, tensor<f32>, tensor<f32>) -> (tensor<2x7x24xf32>, tensor<2x7x24xf32>)
+      reducer(%acc_12: tensor<f32>, %elt_12: tensor<f32>) (%acc_13: tensor<f32>, %elt_13: tensor<f32>) {
+        %part_12 = stablehlo.add %acc_12, %elt_12 : tensor<f32>
+        %part_13 = stablehlo.add %acc_13, %elt_13 : tensor<f32>
+        stablehlo.return %part_12, %part_13 : tensor<f32>, tensor<f32>
+      }
+    %blocks.1.0.expand.d_beta_hw_d_gamma_hw:2 = stablehlo.reduce(%blocks.1.0.expand.d_beta_w_d_gamma_w#0 init: %cst_1), (%blocks.1.0.expand.d_beta_w_d_gamma_w#1 init: %cst_1) across dimensions = [1] : (tensor<2x7x24xf32>, tensor<2x7x24xf32>, tensor<f32>, tensor<f32>) -> (tensor<2x24xf32>, tensor<2x24xf32>)
+      reducer(%acc_14: tensor<f32>, %elt_14: tensor<f32>) (%acc_15: tensor<f32>, %elt_15: tensor<f32>) {
+        %part_14 = stablehlo.add %acc_14, %elt_14 : tensor<f32>
+        %part_15 = stablehlo.add %acc_15, %elt_15 : tensor<f32>
+        stablehlo.return %part_14, %part_15 : tensor<f32>, tensor<f32>
       }
     %blocks.1.0.expand.d_beta_d_gamma:2 = stablehlo.reduce(%blocks.1.0.expand.d_beta_hw_d_gamma_hw#0 init: %cst_1), (%blocks.1.0.expand.d_beta_hw_d_gamma_hw#1 init: %cst_1) across dimensions = [0] : (tensor<2x24xf32>, tensor<2x24xf32>, tensor<f32>, tensor<f32>) -> (tensor<24xf32>, tensor<24xf32>)
-      reducer(%acc_10: tensor<f32>, %elt_10: tensor<f32>) (%acc_11: tensor<f32>, %elt_11: tensor<f32>) {
-        %part_10 = stablehlo.add %acc_10, %elt_10 : tensor<f32>
-        %part_11 = stablehlo.add %acc_11, %elt_11 : tensor<f32>
-        stablehlo.return %part_10, %part_11 : tensor<f32>, tensor<f32>
+      reducer(%acc_16: tensor<f32>, %elt_16: tensor<f32>) (%acc_17: tensor<f32>, %elt_17: tensor<f32>) {
+        %part_16 = stablehlo.add %acc_16, %elt_16 : tensor<f32>
+        %part_17 = stablehlo.add %acc_17, %elt_17 : tensor<f32>
+        stablehlo.return %part_16, %part_17 : tensor<f32>, tensor<f32>
       }
     %blocks.1.0.expand.gamma_inv = stablehlo.multiply %blocks.1.0.expand.bn.gamma.flat, %blocks.1.0.expand.inv_std : tensor<24xf32>
     %blocks.1.0.expand.bcast_12 = stablehlo.broadcast_in_dim %cst, dims = [] : (tensor<f32>) -> tensor<24xf32>
@@ -938,17 +996,23 @@ module {
     %conv.0.full = stablehlo.broadcast_in_dim %cst_1, dims = [] : (tensor<f32>) -> tensor<2x7x7x4xf32>
     %conv.0.d_relu6 = stablehlo.select %conv.0.relu6_on, %blocks.1.0.expand.d_x, %conv.0.full : (tensor<2x7x7x4xi1>, tensor<2x7x7x4xf32>, tensor<2x7x7x4xf32>) -> tensor<2x7x7x4xf32>
     %conv.0.du_xhat = stablehlo.multiply %conv.0.d_relu6, %conv.0.xhat : tensor<2x7x7x4xf32>
-    %conv.0.d_beta_hw_d_gamma_hw:2 = stablehlo.reduce(%conv.0.d_relu6 init: %cst_1), (%conv.0.du_xhat init: %cst_1) across dimensions = [1, 2] : (tensor<2x7x7x4xf32>, tensor<2x7x7x4xf32>, tensor<f32>, tensor<f32>) -> (tensor<2x4xf32>, tensor<2x4xf32>)
-      reducer(%acc_12: tensor<f32>, %elt_12: tensor<f32>) (%acc_13: tensor<f32>, %elt_13: tensor<f32>) {
-        %part_12 = stablehlo.add %acc_12, %elt_12 : tensor<f32>
-        %part_13 = stablehlo.add %acc_13, %elt_13 : tensor<f32>
-        stablehlo.return %part_12, %part_13 : tensor<f32>, tensor<f32>
+    %conv.0.d_beta_w_d_gamma_w:2 = stablehlo.reduce(%conv.0.d_relu6 init: %cst_1), (%conv.0.du_xhat init: %cst_1) across dimensions = [2] : (tensor<2x7x7x4xf32>, tensor<2x7x7x4xf32>, tensor<f32>, tensor<f32>) -> (tensor<2x7x4xf32>, tensor<2x7x4xf32>)
+      reducer(%acc_18: tensor<f32>, %elt_18: tensor<f32>) (%acc_19: tensor<f32>, %elt_19: tensor<f32>) {
+        %part_18 = stablehlo.add %acc_18, %elt_18 : tensor<f32>
+        %part_19 = stablehlo.add %acc_19, %elt_19 : tensor<f32>
+        stablehlo.return %part_18, %part_19 : tensor<f32>, tensor<f32>
+      }
+    %conv.0.d_beta_hw_d_gamma_hw:2 = stablehlo.reduce(%conv.0.d_beta_w_d_gamma_w#0 init: %cst_1), (%conv.0.d_beta_w_d_gamma_w#1 init: %cst_1) across dimensions = [1] : (tensor<2x7x4xf32>, tensor<2x7x4xf32>, tensor<f32>, tensor<f32>) -> (tensor<2x4xf32>, tensor<2x4xf32>)
+      reducer(%acc_20: tensor<f32>, %elt_20: tensor<f32>) (%acc_21: tensor<f32>, %elt_21: tensor<f32>) {
+        %part_20 = stablehlo.add %acc_20, %elt_20 : tensor<f32>
+        %part_21 = stablehlo.add %acc_21, %elt_21 : tensor<f32>
+        stablehlo.return %part_20, %part_21 : tensor<f32>, tensor<f32>
       }
     %conv.0.d_beta_d_gamma:2 = stablehlo.reduce(%conv.0.d_beta_hw_d_gamma_hw#0 init: %cst_1), (%conv.0.d_beta_hw_d_gamma_hw#1 init: %cst_1) across dimensions = [0] : (tensor<2x4xf32>, tensor<2x4xf32>, tensor<f32>, tensor<f32>) -> (tensor<4xf32>, tensor<4xf32>)
-      reducer(%acc_14: tensor<f32>, %elt_14: tensor<f32>) (%acc_15: tensor<f32>, %elt_15: tensor<f32>) {
-        %part_14 = stablehlo.add %acc_14, %elt_14 : tensor<f32>
-        %part_15 = stablehlo.add %acc_15, %elt_15 : tensor<f32>
-        stablehlo.return %part_14, %part_15 : tensor<f32>, tensor<f32>
+      reducer(%acc_22: tensor<f32>, %elt_22: tensor<f32>) (%acc_23: tensor<f32>, %elt_23: tensor<f32>) {
+        %part_22 = stablehlo.add %acc_22, %elt_22 : tensor<f32>
+        %part_23 = stablehlo.add %acc_23, %elt_23 : tensor<f32>
+        stablehlo.return %part_22, %part_23 : tensor<f32>, tensor<f32>
       }
     %conv.0.gamma_inv = stablehlo.multiply %conv.0.bn.gamma.flat, %conv.0.inv_std : tensor<4xf32>
     %conv.0.bcast_12 = stablehlo.broadcast_in_dim %cst, dims = [] : (tensor<f32>) -> tensor<4xf32>

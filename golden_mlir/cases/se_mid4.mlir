@@ -150,14 +150,16 @@ module {
     %conv.0.conv = stablehlo.convolution(%images, %conv.0.conv.w) dim_numbers = [b, 0, 1, f]x[0, 1, i, o]->[b, 0, 1, f], window = {stride = [1, 1], pad = [[0, 0], [0, 0]], lhs_dilate = [1, 1], rhs_dilate = [1, 1]} {batch_group_count = 1 : i64, feature_group_count = 1 : i64} : (tensor<2x4x4x2xf32>, tensor<1x1x2x4xf32>) -> tensor<2x4x4x4xf32>
     %cst = stablehlo.constant dense<3.12500000e-02> : tensor<f32>
     %cst_1 = stablehlo.constant dense<0.00000000e+00> : tensor<f32>
-    %conv.0.sum_x_hw = stablehlo.reduce(%conv.0.conv init: %cst_1) applies stablehlo.add across dimensions = [1, 2] : (tensor<2x4x4x4xf32>, tensor<f32>) -> tensor<2x4xf32>
+    %conv.0.sum_x_w = stablehlo.reduce(%conv.0.conv init: %cst_1) applies stablehlo.add across dimensions = [2] : (tensor<2x4x4x4xf32>, tensor<f32>) -> tensor<2x4x4xf32>
+    %conv.0.sum_x_hw = stablehlo.reduce(%conv.0.sum_x_w init: %cst_1) applies stablehlo.add across dimensions = [1] : (tensor<2x4x4xf32>, tensor<f32>) -> tensor<2x4xf32>
     %conv.0.sum_x = stablehlo.reduce(%conv.0.sum_x_hw init: %cst_1) applies stablehlo.add across dimensions = [0] : (tensor<2x4xf32>, tensor<f32>) -> tensor<4xf32>
     %conv.0.bcast = stablehlo.broadcast_in_dim %cst, dims = [] : (tensor<f32>) -> tensor<4xf32>
     %conv.0.mean = stablehlo.multiply %conv.0.sum_x, %conv.0.bcast : tensor<4xf32>
     %conv.0.mean_b = stablehlo.broadcast_in_dim %conv.0.mean, dims = [3] : (tensor<4xf32>) -> tensor<2x4x4x4xf32>
     %conv.0.xc = stablehlo.subtract %conv.0.conv, %conv.0.mean_b : tensor<2x4x4x4xf32>
     %conv.0.xc2 = stablehlo.multiply %conv.0.xc, %conv.0.xc : tensor<2x4x4x4xf32>
-    %conv.0.sum_xc2_hw = stablehlo.reduce(%conv.0.xc2 init: %cst_1) applies stablehlo.add across dimensions = [1, 2] : (tensor<2x4x4x4xf32>, tensor<f32>) -> tensor<2x4xf32>
+    %conv.0.sum_xc2_w = stablehlo.reduce(%conv.0.xc2 init: %cst_1) applies stablehlo.add across dimensions = [2] : (tensor<2x4x4x4xf32>, tensor<f32>) -> tensor<2x4x4xf32>
+    %conv.0.sum_xc2_hw = stablehlo.reduce(%conv.0.sum_xc2_w init: %cst_1) applies stablehlo.add across dimensions = [1] : (tensor<2x4x4xf32>, tensor<f32>) -> tensor<2x4xf32>
     %conv.0.sum_xc2 = stablehlo.reduce(%conv.0.sum_xc2_hw init: %cst_1) applies stablehlo.add across dimensions = [0] : (tensor<2x4xf32>, tensor<f32>) -> tensor<4xf32>
     %conv.0.bcast_1 = stablehlo.broadcast_in_dim %cst, dims = [] : (tensor<f32>) -> tensor<4xf32>
     %conv.0.var = stablehlo.multiply %conv.0.sum_xc2, %conv.0.bcast_1 : tensor<4xf32>
@@ -190,14 +192,16 @@ module {
     %conv.0.sigmoid = stablehlo.logistic %conv.0.bn : tensor<2x4x4x4xf32>
     %conv.0.swish = stablehlo.multiply %conv.0.bn, %conv.0.sigmoid : tensor<2x4x4x4xf32>
     %blocks.1.0.dw.conv = stablehlo.convolution(%conv.0.swish, %blocks.1.0.dw.conv.w) dim_numbers = [b, 0, 1, f]x[0, 1, i, o]->[b, 0, 1, f], window = {stride = [1, 1], pad = [[1, 1], [1, 1]], lhs_dilate = [1, 1], rhs_dilate = [1, 1]} {batch_group_count = 1 : i64, feature_group_count = 4 : i64} : (tensor<2x4x4x4xf32>, tensor<3x3x1x4xf32>) -> tensor<2x4x4x4xf32>
-    %blocks.1.0.dw.sum_x_hw = stablehlo.reduce(%blocks.1.0.dw.conv init: %cst_1) applies stablehlo.add across dimensions = [1, 2] : (tensor<2x4x4x4xf32>, tensor<f32>) -> tensor<2x4xf32>
+    %blocks.1.0.dw.sum_x_w = stablehlo.reduce(%blocks.1.0.dw.conv init: %cst_1) applies stablehlo.add across dimensions = [2] : (tensor<2x4x4x4xf32>, tensor<f32>) -> tensor<2x4x4xf32>
+    %blocks.1.0.dw.sum_x_hw = stablehlo.reduce(%blocks.1.0.dw.sum_x_w init: %cst_1) applies stablehlo.add across dimensions = [1] : (tensor<2x4x4xf32>, tensor<f32>) -> tensor<2x4xf32>
     %blocks.1.0.dw.sum_x = stablehlo.reduce(%blocks.1.0.dw.sum_x_hw init: %cst_1) applies stablehlo.add across dimensions = [0] : (tensor<2x4xf32>, tensor<f32>) -> tensor<4xf32>
     %blocks.1.0.dw.bcast = stablehlo.broadcast_in_dim %cst, dims = [] : (tensor<f32>) -> tensor<4xf32>
     %blocks.1.0.dw.mean = stablehlo.multiply %blocks.1.0.dw.sum_x, %blocks.1.0.dw.bcast : tensor<4xf32>
     %blocks.1.0.dw.mean_b = stablehlo.broadcast_in_dim %blocks.1.0.dw.mean, dims = [3] : (tensor<4xf32>) -> tensor<2x4x4x4xf32>
     %blocks.1.0.dw.xc = stablehlo.subtract %blocks.1.0.dw.conv, %blocks.1.0.dw.mean_b : tensor<2x4x4x4xf32>
     %blocks.1.0.dw.xc2 = stablehlo.multiply %blocks.1.0.dw.xc, %blocks.1.0.dw.xc : tensor<2x4x4x4xf32>
-    %blocks.1.0.dw.sum_xc2_hw = stablehlo.reduce(%blocks.1.0.dw.xc2 init: %cst_1) applies stablehlo.add across dimensions = [1, 2] : (tensor<2x4x4x4xf32>, tensor<f32>) -> tensor<2x4xf32>
+    %blocks.1.0.dw.sum_xc2_w = stablehlo.reduce(%blocks.1.0.dw.xc2 init: %cst_1) applies stablehlo.add across dimensions = [2] : (tensor<2x4x4x4xf32>, tensor<f32>) -> tensor<2x4x4xf32>
+    %blocks.1.0.dw.sum_xc2_hw = stablehlo.reduce(%blocks.1.0.dw.sum_xc2_w init: %cst_1) applies stablehlo.add across dimensions = [1] : (tensor<2x4x4xf32>, tensor<f32>) -> tensor<2x4xf32>
     %blocks.1.0.dw.sum_xc2 = stablehlo.reduce(%blocks.1.0.dw.sum_xc2_hw init: %cst_1) applies stablehlo.add across dimensions = [0] : (tensor<2x4xf32>, tensor<f32>) -> tensor<4xf32>
     %blocks.1.0.dw.bcast_1 = stablehlo.broadcast_in_dim %cst, dims = [] : (tensor<f32>) -> tensor<4xf32>
     %blocks.1.0.dw.var = stablehlo.multiply %blocks.1.0.dw.sum_xc2, %blocks.1.0.dw.bcast_1 : tensor<4xf32>
@@ -242,14 +246,16 @@ module {
     %blocks.1.0.se.gate_b = stablehlo.broadcast_in_dim %blocks.1.0.se.gate, dims = [0, 3] : (tensor<2x4xf32>) -> tensor<2x4x4x4xf32>
     %blocks.1.0.se.excited = stablehlo.multiply %blocks.1.0.dw.swish, %blocks.1.0.se.gate_b : tensor<2x4x4x4xf32>
     %blocks.1.0.project.conv = stablehlo.convolution(%blocks.1.0.se.excited, %blocks.1.0.project.conv.w) dim_numbers = [b, 0, 1, f]x[0, 1, i, o]->[b, 0, 1, f], window = {stride = [1, 1], pad = [[0, 0], [0, 0]], lhs_dilate = [1, 1], rhs_dilate = [1, 1]} {batch_group_count = 1 : i64, feature_group_count = 1 : i64} : (tensor<2x4x4x4xf32>, tensor<1x1x4x4xf32>) -> tensor<2x4x4x4xf32>
-    %blocks.1.0.project.sum_x_hw = stablehlo.reduce(%blocks.1.0.project.conv init: %cst_1) applies stablehlo.add across dimensions = [1, 2] : (tensor<2x4x4x4xf32>, tensor<f32>) -> tensor<2x4xf32>
+    %blocks.1.0.project.sum_x_w = stablehlo.reduce(%blocks.1.0.project.conv init: %cst_1) applies stablehlo.add across dimensions = [2] : (tensor<2x4x4x4xf32>, tensor<f32>) -> tensor<2x4x4xf32>
+    %blocks.1.0.project.sum_x_hw = stablehlo.reduce(%blocks.1.0.project.sum_x_w init: %cst_1) applies stablehlo.add across dimensions = [1] : (tensor<2x4x4xf32>, tensor<f32>) -> tensor<2x4xf32>
     %blocks.1.0.project.sum_x = stablehlo.reduce(%blocks.1.0.project.sum_x_hw init: %cst_1) applies stablehlo.add across dimensions = [0] : (tensor<2x4xf32>, tensor<f32>) -> tensor<4xf32>
     %blocks.1.0.project.bcast = stablehlo.broadcast_in_dim %cst, dims = [] : (tensor<f32>) -> tensor<4xf32>
     %blocks.1.0.project.mean = stablehlo.multiply %blocks.1.0.project.sum_x, %blocks.1.0.project.bcast : tensor<4xf32>
     %blocks.1.0.project.mean_b = stablehlo.broadcast_in_dim %blocks.1.0.project.mean, dims = [3] : (tensor<4xf32>) -> tensor<2x4x4x4xf32>
     %blocks.1.0.project.xc = stablehlo.subtract %blocks.1.0.project.conv, %blocks.1.0.project.mean_b : tensor<2x4x4x4xf32>
     %blocks.1.0.project.xc2 = stablehlo.multiply %blocks.1.0.project.xc, %blocks.1.0.project.xc : tensor<2x4x4x4xf32>
-    %blocks.1.0.project.sum_xc2_hw = stablehlo.reduce(%blocks.1.0.project.xc2 init: %cst_1) applies stablehlo.add across dimensions = [1, 2] : (tensor<2x4x4x4xf32>, tensor<f32>) -> tensor<2x4xf32>
+    %blocks.1.0.project.sum_xc2_w = stablehlo.reduce(%blocks.1.0.project.xc2 init: %cst_1) applies stablehlo.add across dimensions = [2] : (tensor<2x4x4x4xf32>, tensor<f32>) -> tensor<2x4x4xf32>
+    %blocks.1.0.project.sum_xc2_hw = stablehlo.reduce(%blocks.1.0.project.sum_xc2_w init: %cst_1) applies stablehlo.add across dimensions = [1] : (tensor<2x4x4xf32>, tensor<f32>) -> tensor<2x4xf32>
     %blocks.1.0.project.sum_xc2 = stablehlo.reduce(%blocks.1.0.project.sum_xc2_hw init: %cst_1) applies stablehlo.add across dimensions = [0] : (tensor<2x4xf32>, tensor<f32>) -> tensor<4xf32>
     %blocks.1.0.project.bcast_1 = stablehlo.broadcast_in_dim %cst, dims = [] : (tensor<f32>) -> tensor<4xf32>
     %blocks.1.0.project.var = stablehlo.multiply %blocks.1.0.project.sum_xc2, %blocks.1.0.project.bcast_1 : tensor<4xf32>
@@ -332,17 +338,23 @@ module {
     %blocks.1.0.project.mean_inv_b = stablehlo.broadcast_in_dim %blocks.1.0.project.mean_inv, dims = [3] : (tensor<4xf32>) -> tensor<2x4x4x4xf32>
     %blocks.1.0.project.xhat = stablehlo.subtract %blocks.1.0.project.z_inv, %blocks.1.0.project.mean_inv_b : tensor<2x4x4x4xf32>
     %blocks.1.0.project.du_xhat = stablehlo.multiply %pool.2.d_x, %blocks.1.0.project.xhat : tensor<2x4x4x4xf32>
-    %blocks.1.0.project.d_beta_hw_d_gamma_hw:2 = stablehlo.reduce(%pool.2.d_x init: %cst_1), (%blocks.1.0.project.du_xhat init: %cst_1) across dimensions = [1, 2] : (tensor<2x4x4x4xf32>, tensor<2x4x4x4xf32>, tensor<f32>, tensor<f32>) -> (tensor<2x4xf32>, tensor<2x4xf32>)
+    %blocks.1.0.project.d_beta_w_d_gamma_w:2 = stablehlo.reduce(%pool.2.d_x init: %cst_1), (%blocks.1.0.project.du_xhat init: %cst_1) across dimensions = [2] : (tensor<2x4x4x4xf32>, tensor<2x4x4x4xf32>, tensor<f32>, tensor<f32>) -> (tensor<2x4x4xf32>, tensor<2x4x4xf32>)
       reducer(%acc: tensor<f32>, %elt: tensor<f32>) (%acc_1: tensor<f32>, %elt_1: tensor<f32>) {
         %part = stablehlo.add %acc, %elt : tensor<f32>
         %part_1 = stablehlo.add %acc_1, %elt_1 : tensor<f32>
         stablehlo.return %part, %part_1 : tensor<f32>, tensor<f32>
       }
-    %blocks.1.0.project.d_beta_d_gamma:2 = stablehlo.reduce(%blocks.1.0.project.d_beta_hw_d_gamma_hw#0 init: %cst_1), (%blocks.1.0.project.d_beta_hw_d_gamma_hw#1 init: %cst_1) across dimensions = [0] : (tensor<2x4xf32>, tensor<2x4xf32>, tensor<f32>, tensor<f32>) -> (tensor<4xf32>, tensor<4xf32>)
+    %blocks.1.0.project.d_beta_hw_d_gamma_hw:2 = stablehlo.reduce(%blocks.1.0.project.d_beta_w_d_gamma_w#0 init: %cst_1), (%blocks.1.0.project.d_beta_w_d_gamma_w#1 init: %cst_1) across dimensions = [1] : (tensor<2x4x4xf32>, tensor<2x4x4xf32>, tensor<f32>, tensor<f32>) -> (tensor<2x4xf32>, tensor<2x4xf32>)
       reducer(%acc_2: tensor<f32>, %elt_2: tensor<f32>) (%acc_3: tensor<f32>, %elt_3: tensor<f32>) {
         %part_2 = stablehlo.add %acc_2, %elt_2 : tensor<f32>
         %part_3 = stablehlo.add %acc_3, %elt_3 : tensor<f32>
         stablehlo.return %part_2, %part_3 : tensor<f32>, tensor<f32>
+      }
+    %blocks.1.0.project.d_beta_d_gamma:2 = stablehlo.reduce(%blocks.1.0.project.d_beta_hw_d_gamma_hw#0 init: %cst_1), (%blocks.1.0.project.d_beta_hw_d_gamma_hw#1 init: %cst_1) across dimensions = [0] : (tensor<2x4xf32>, tensor<2x4xf32>, tensor<f32>, tensor<f32>) -> (tensor<4xf32>, tensor<4xf32>)
+      reducer(%acc_4: tensor<f32>, %elt_4: tensor<f32>) (%acc_5: tensor<f32>, %elt_5: tensor<f32>) {
+        %part_4 = stablehlo.add %acc_4, %elt_4 : tensor<f32>
+        %part_5 = stablehlo.add %acc_5, %elt_5 : tensor<f32>
+        stablehlo.return %part_4, %part_5 : tensor<f32>, tensor<f32>
       }
     %blocks.1.0.project.gamma_inv = stablehlo.multiply %blocks.1.0.project.bn.gamma.flat, %blocks.1.0.project.inv_std : tensor<4xf32>
     %blocks.1.0.project.bcast_8 = stablehlo.broadcast_in_dim %cst, dims = [] : (tensor<f32>) -> tensor<4xf32>
@@ -402,17 +414,23 @@ module {
     %blocks.1.0.dw.dswish = stablehlo.multiply %blocks.1.0.dw.sigmoid_r, %blocks.1.0.dw.one_plus : tensor<2x4x4x4xf32>
     %blocks.1.0.dw.d_swish = stablehlo.multiply %blocks.1.0.se.d_h, %blocks.1.0.dw.dswish : tensor<2x4x4x4xf32>
     %blocks.1.0.dw.du_xhat = stablehlo.multiply %blocks.1.0.dw.d_swish, %blocks.1.0.dw.xhat : tensor<2x4x4x4xf32>
-    %blocks.1.0.dw.d_beta_hw_d_gamma_hw:2 = stablehlo.reduce(%blocks.1.0.dw.d_swish init: %cst_1), (%blocks.1.0.dw.du_xhat init: %cst_1) across dimensions = [1, 2] : (tensor<2x4x4x4xf32>, tensor<2x4x4x4xf32>, tensor<f32>, tensor<f32>) -> (tensor<2x4xf32>, tensor<2x4xf32>)
-      reducer(%acc_4: tensor<f32>, %elt_4: tensor<f32>) (%acc_5: tensor<f32>, %elt_5: tensor<f32>) {
-        %part_4 = stablehlo.add %acc_4, %elt_4 : tensor<f32>
-        %part_5 = stablehlo.add %acc_5, %elt_5 : tensor<f32>
-        stablehlo.return %part_4, %part_5 : tensor<f32>, tensor<f32>
-      }
-    %blocks.1.0.dw.d_beta_d_gamma:2 = stablehlo.reduce(%blocks.1.0.dw.d_beta_hw_d_gamma_hw#0 init: %cst_1), (%blocks.1.0.dw.d_beta_hw_d_gamma_hw#1 init: %cst_1) across dimensions = [0] : (tensor<2x4xf32>, tensor<2x4xf32>, tensor<f32>, tensor<f32>) -> (tensor<4xf32>, tensor<4xf32>)
+    %blocks.1.0.dw.d_beta_w_d_gamma_w:2 = stablehlo.reduce(%blocks.1.0.dw.d_swish init: %cst_1), (%blocks.1.0.dw.du_xhat init: %cst_1) across dimensions = [2] : (tensor<2x4x4x4xf32>, tensor<2x4x4x4xf32>, tensor<f32>, tensor<f32>) -> (tensor<2x4x4xf32>, tensor<2x4x4xf32>)
       reducer(%acc_6: tensor<f32>, %elt_6: tensor<f32>) (%acc_7: tensor<f32>, %elt_7: tensor<f32>) {
         %part_6 = stablehlo.add %acc_6, %elt_6 : tensor<f32>
         %part_7 = stablehlo.add %acc_7, %elt_7 : tensor<f32>
         stablehlo.return %part_6, %part_7 : tensor<f32>, tensor<f32>
+      }
+    %blocks.1.0.dw.d_beta_hw_d_gamma_hw:2 = stablehlo.reduce(%blocks.1.0.dw.d_beta_w_d_gamma_w#0 init: %cst_1), (%blocks.1.0.dw.d_beta_w_d_gamma_w#1 init: %cst_1) across dimensions = [1] : (tensor<2x4x4xf32>, tensor<2x4x4xf32>, tensor<f32>, tensor<f32>) -> (tensor<2x4xf32>, tensor<2x4xf32>)
+      reducer(%acc_8: tensor<f32>, %elt_8: tensor<f32>) (%acc_9: tensor<f32>, %elt_9: tensor<f32>) {
+        %part_8 = stablehlo.add %acc_8, %elt_8 : tensor<f32>
+        %part_9 = stablehlo.add %acc_9, %elt_9 : tensor<f32>
+        stablehlo.return %part_8, %part_9 : tensor<f32>, tensor<f32>
+      }
+    %blocks.1.0.dw.d_beta_d_gamma:2 = stablehlo.reduce(%blocks.1.0.dw.d_beta_hw_d_gamma_hw#0 init: %cst_1), (%blocks.1.0.dw.d_beta_hw_d_gamma_hw#1 init: %cst_1) across dimensions = [0] : (tensor<2x4xf32>, tensor<2x4xf32>, tensor<f32>, tensor<f32>) -> (tensor<4xf32>, tensor<4xf32>)
+      reducer(%acc_10: tensor<f32>, %elt_10: tensor<f32>) (%acc_11: tensor<f32>, %elt_11: tensor<f32>) {
+        %part_10 = stablehlo.add %acc_10, %elt_10 : tensor<f32>
+        %part_11 = stablehlo.add %acc_11, %elt_11 : tensor<f32>
+        stablehlo.return %part_10, %part_11 : tensor<f32>, tensor<f32>
       }
     %blocks.1.0.dw.gamma_inv = stablehlo.multiply %blocks.1.0.dw.bn.gamma.flat, %blocks.1.0.dw.inv_std : tensor<4xf32>
     %blocks.1.0.dw.bcast_10 = stablehlo.broadcast_in_dim %cst, dims = [] : (tensor<f32>) -> tensor<4xf32>
@@ -454,17 +472,23 @@ module {
     %conv.0.dswish = stablehlo.multiply %conv.0.sigmoid_r, %conv.0.one_plus : tensor<2x4x4x4xf32>
     %conv.0.d_swish = stablehlo.multiply %blocks.1.0.d_residual, %conv.0.dswish : tensor<2x4x4x4xf32>
     %conv.0.du_xhat = stablehlo.multiply %conv.0.d_swish, %conv.0.xhat : tensor<2x4x4x4xf32>
-    %conv.0.d_beta_hw_d_gamma_hw:2 = stablehlo.reduce(%conv.0.d_swish init: %cst_1), (%conv.0.du_xhat init: %cst_1) across dimensions = [1, 2] : (tensor<2x4x4x4xf32>, tensor<2x4x4x4xf32>, tensor<f32>, tensor<f32>) -> (tensor<2x4xf32>, tensor<2x4xf32>)
-      reducer(%acc_8: tensor<f32>, %elt_8: tensor<f32>) (%acc_9: tensor<f32>, %elt_9: tensor<f32>) {
-        %part_8 = stablehlo.add %acc_8, %elt_8 : tensor<f32>
-        %part_9 = stablehlo.add %acc_9, %elt_9 : tensor<f32>
-        stablehlo.return %part_8, %part_9 : tensor<f32>, tensor<f32>
+    %conv.0.d_beta_w_d_gamma_w:2 = stablehlo.reduce(%conv.0.d_swish init: %cst_1), (%conv.0.du_xhat init: %cst_1) across dimensions = [2] : (tensor<2x4x4x4xf32>, tensor<2x4x4x4xf32>, tensor<f32>, tensor<f32>) -> (tensor<2x4x4xf32>, tensor<2x4x4xf32>)
+      reducer(%acc_12: tensor<f32>, %elt_12: tensor<f32>) (%acc_13: tensor<f32>, %elt_13: tensor<f32>) {
+        %part_12 = stablehlo.add %acc_12, %elt_12 : tensor<f32>
+        %part_13 = stablehlo.add %acc_13, %elt_13 : tensor<f32>
+        stablehlo.return %part_12, %part_13 : tensor<f32>, tensor<f32>
+      }
+    %conv.0.d_beta_hw_d_gamma_hw:2 = stablehlo.reduce(%conv.0.d_beta_w_d_gamma_w#0 init: %cst_1), (%conv.0.d_beta_w_d_gamma_w#1 init: %cst_1) across dimensions = [1] : (tensor<2x4x4xf32>, tensor<2x4x4xf32>, tensor<f32>, tensor<f32>) -> (tensor<2x4xf32>, tensor<2x4xf32>)
+      reducer(%acc_14: tensor<f32>, %elt_14: tensor<f32>) (%acc_15: tensor<f32>, %elt_15: tensor<f32>) {
+        %part_14 = stablehlo.add %acc_14, %elt_14 : tensor<f32>
+        %part_15 = stablehlo.add %acc_15, %elt_15 : tensor<f32>
+        stablehlo.return %part_14, %part_15 : tensor<f32>, tensor<f32>
       }
     %conv.0.d_beta_d_gamma:2 = stablehlo.reduce(%conv.0.d_beta_hw_d_gamma_hw#0 init: %cst_1), (%conv.0.d_beta_hw_d_gamma_hw#1 init: %cst_1) across dimensions = [0] : (tensor<2x4xf32>, tensor<2x4xf32>, tensor<f32>, tensor<f32>) -> (tensor<4xf32>, tensor<4xf32>)
-      reducer(%acc_10: tensor<f32>, %elt_10: tensor<f32>) (%acc_11: tensor<f32>, %elt_11: tensor<f32>) {
-        %part_10 = stablehlo.add %acc_10, %elt_10 : tensor<f32>
-        %part_11 = stablehlo.add %acc_11, %elt_11 : tensor<f32>
-        stablehlo.return %part_10, %part_11 : tensor<f32>, tensor<f32>
+      reducer(%acc_16: tensor<f32>, %elt_16: tensor<f32>) (%acc_17: tensor<f32>, %elt_17: tensor<f32>) {
+        %part_16 = stablehlo.add %acc_16, %elt_16 : tensor<f32>
+        %part_17 = stablehlo.add %acc_17, %elt_17 : tensor<f32>
+        stablehlo.return %part_16, %part_17 : tensor<f32>, tensor<f32>
       }
     %conv.0.gamma_inv = stablehlo.multiply %conv.0.bn.gamma.flat, %conv.0.inv_std : tensor<4xf32>
     %conv.0.bcast_10 = stablehlo.broadcast_in_dim %cst, dims = [] : (tensor<f32>) -> tensor<4xf32>
@@ -544,14 +568,16 @@ module {
     %conv.0.conv = stablehlo.convolution(%images, %conv.0.conv.w) dim_numbers = [b, 0, 1, f]x[0, 1, i, o]->[b, 0, 1, f], window = {stride = [1, 1], pad = [[0, 0], [0, 0]], lhs_dilate = [1, 1], rhs_dilate = [1, 1]} {batch_group_count = 1 : i64, feature_group_count = 1 : i64} : (tensor<2x4x4x2xf32>, tensor<1x1x2x4xf32>) -> tensor<2x4x4x4xf32>
     %cst = stablehlo.constant dense<3.12500000e-02> : tensor<f32>
     %cst_1 = stablehlo.constant dense<0.00000000e+00> : tensor<f32>
-    %conv.0.sum_x_hw = stablehlo.reduce(%conv.0.conv init: %cst_1) applies stablehlo.add across dimensions = [1, 2] : (tensor<2x4x4x4xf32>, tensor<f32>) -> tensor<2x4xf32>
+    %conv.0.sum_x_w = stablehlo.reduce(%conv.0.conv init: %cst_1) applies stablehlo.add across dimensions = [2] : (tensor<2x4x4x4xf32>, tensor<f32>) -> tensor<2x4x4xf32>
+    %conv.0.sum_x_hw = stablehlo.reduce(%conv.0.sum_x_w init: %cst_1) applies stablehlo.add across dimensions = [1] : (tensor<2x4x4xf32>, tensor<f32>) -> tensor<2x4xf32>
     %conv.0.sum_x = stablehlo.reduce(%conv.0.sum_x_hw init: %cst_1) applies stablehlo.add across dimensions = [0] : (tensor<2x4xf32>, tensor<f32>) -> tensor<4xf32>
     %conv.0.bcast = stablehlo.broadcast_in_dim %cst, dims = [] : (tensor<f32>) -> tensor<4xf32>
     %conv.0.mean = stablehlo.multiply %conv.0.sum_x, %conv.0.bcast : tensor<4xf32>
     %conv.0.mean_b = stablehlo.broadcast_in_dim %conv.0.mean, dims = [3] : (tensor<4xf32>) -> tensor<2x4x4x4xf32>
     %conv.0.xc = stablehlo.subtract %conv.0.conv, %conv.0.mean_b : tensor<2x4x4x4xf32>
     %conv.0.xc2 = stablehlo.multiply %conv.0.xc, %conv.0.xc : tensor<2x4x4x4xf32>
-    %conv.0.sum_xc2_hw = stablehlo.reduce(%conv.0.xc2 init: %cst_1) applies stablehlo.add across dimensions = [1, 2] : (tensor<2x4x4x4xf32>, tensor<f32>) -> tensor<2x4xf32>
+    %conv.0.sum_xc2_w = stablehlo.reduce(%conv.0.xc2 init: %cst_1) applies stablehlo.add across dimensions = [2] : (tensor<2x4x4x4xf32>, tensor<f32>) -> tensor<2x4x4xf32>
+    %conv.0.sum_xc2_hw = stablehlo.reduce(%conv.0.sum_xc2_w init: %cst_1) applies stablehlo.add across dimensions = [1] : (tensor<2x4x4xf32>, tensor<f32>) -> tensor<2x4xf32>
     %conv.0.sum_xc2 = stablehlo.reduce(%conv.0.sum_xc2_hw init: %cst_1) applies stablehlo.add across dimensions = [0] : (tensor<2x4xf32>, tensor<f32>) -> tensor<4xf32>
     %conv.0.bcast_1 = stablehlo.broadcast_in_dim %cst, dims = [] : (tensor<f32>) -> tensor<4xf32>
     %conv.0.var = stablehlo.multiply %conv.0.sum_xc2, %conv.0.bcast_1 : tensor<4xf32>
@@ -584,14 +610,16 @@ module {
     %conv.0.sigmoid = stablehlo.logistic %conv.0.bn : tensor<2x4x4x4xf32>
     %conv.0.swish = stablehlo.multiply %conv.0.bn, %conv.0.sigmoid : tensor<2x4x4x4xf32>
     %blocks.1.0.dw.conv = stablehlo.convolution(%conv.0.swish, %blocks.1.0.dw.conv.w) dim_numbers = [b, 0, 1, f]x[0, 1, i, o]->[b, 0, 1, f], window = {stride = [1, 1], pad = [[1, 1], [1, 1]], lhs_dilate = [1, 1], rhs_dilate = [1, 1]} {batch_group_count = 1 : i64, feature_group_count = 4 : i64} : (tensor<2x4x4x4xf32>, tensor<3x3x1x4xf32>) -> tensor<2x4x4x4xf32>
-    %blocks.1.0.dw.sum_x_hw = stablehlo.reduce(%blocks.1.0.dw.conv init: %cst_1) applies stablehlo.add across dimensions = [1, 2] : (tensor<2x4x4x4xf32>, tensor<f32>) -> tensor<2x4xf32>
+    %blocks.1.0.dw.sum_x_w = stablehlo.reduce(%blocks.1.0.dw.conv init: %cst_1) applies stablehlo.add across dimensions = [2] : (tensor<2x4x4x4xf32>, tensor<f32>) -> tensor<2x4x4xf32>
+    %blocks.1.0.dw.sum_x_hw = stablehlo.reduce(%blocks.1.0.dw.sum_x_w init: %cst_1) applies stablehlo.add across dimensions = [1] : (tensor<2x4x4xf32>, tensor<f32>) -> tensor<2x4xf32>
     %blocks.1.0.dw.sum_x = stablehlo.reduce(%blocks.1.0.dw.sum_x_hw init: %cst_1) applies stablehlo.add across dimensions = [0] : (tensor<2x4xf32>, tensor<f32>) -> tensor<4xf32>
     %blocks.1.0.dw.bcast = stablehlo.broadcast_in_dim %cst, dims = [] : (tensor<f32>) -> tensor<4xf32>
     %blocks.1.0.dw.mean = stablehlo.multiply %blocks.1.0.dw.sum_x, %blocks.1.0.dw.bcast : tensor<4xf32>
     %blocks.1.0.dw.mean_b = stablehlo.broadcast_in_dim %blocks.1.0.dw.mean, dims = [3] : (tensor<4xf32>) -> tensor<2x4x4x4xf32>
     %blocks.1.0.dw.xc = stablehlo.subtract %blocks.1.0.dw.conv, %blocks.1.0.dw.mean_b : tensor<2x4x4x4xf32>
     %blocks.1.0.dw.xc2 = stablehlo.multiply %blocks.1.0.dw.xc, %blocks.1.0.dw.xc : tensor<2x4x4x4xf32>
-    %blocks.1.0.dw.sum_xc2_hw = stablehlo.reduce(%blocks.1.0.dw.xc2 init: %cst_1) applies stablehlo.add across dimensions = [1, 2] : (tensor<2x4x4x4xf32>, tensor<f32>) -> tensor<2x4xf32>
+    %blocks.1.0.dw.sum_xc2_w = stablehlo.reduce(%blocks.1.0.dw.xc2 init: %cst_1) applies stablehlo.add across dimensions = [2] : (tensor<2x4x4x4xf32>, tensor<f32>) -> tensor<2x4x4xf32>
+    %blocks.1.0.dw.sum_xc2_hw = stablehlo.reduce(%blocks.1.0.dw.sum_xc2_w init: %cst_1) applies stablehlo.add across dimensions = [1] : (tensor<2x4x4xf32>, tensor<f32>) -> tensor<2x4xf32>
     %blocks.1.0.dw.sum_xc2 = stablehlo.reduce(%blocks.1.0.dw.sum_xc2_hw init: %cst_1) applies stablehlo.add across dimensions = [0] : (tensor<2x4xf32>, tensor<f32>) -> tensor<4xf32>
     %blocks.1.0.dw.bcast_1 = stablehlo.broadcast_in_dim %cst, dims = [] : (tensor<f32>) -> tensor<4xf32>
     %blocks.1.0.dw.var = stablehlo.multiply %blocks.1.0.dw.sum_xc2, %blocks.1.0.dw.bcast_1 : tensor<4xf32>
@@ -636,14 +664,16 @@ module {
     %blocks.1.0.se.gate_b = stablehlo.broadcast_in_dim %blocks.1.0.se.gate, dims = [0, 3] : (tensor<2x4xf32>) -> tensor<2x4x4x4xf32>
     %blocks.1.0.se.excited = stablehlo.multiply %blocks.1.0.dw.swish, %blocks.1.0.se.gate_b : tensor<2x4x4x4xf32>
     %blocks.1.0.project.conv = stablehlo.convolution(%blocks.1.0.se.excited, %blocks.1.0.project.conv.w) dim_numbers = [b, 0, 1, f]x[0, 1, i, o]->[b, 0, 1, f], window = {stride = [1, 1], pad = [[0, 0], [0, 0]], lhs_dilate = [1, 1], rhs_dilate = [1, 1]} {batch_group_count = 1 : i64, feature_group_count = 1 : i64} : (tensor<2x4x4x4xf32>, tensor<1x1x4x4xf32>) -> tensor<2x4x4x4xf32>
-    %blocks.1.0.project.sum_x_hw = stablehlo.reduce(%blocks.1.0.project.conv init: %cst_1) applies stablehlo.add across dimensions = [1, 2] : (tensor<2x4x4x4xf32>, tensor<f32>) -> tensor<2x4xf32>
+    %blocks.1.0.project.sum_x_w = stablehlo.reduce(%blocks.1.0.project.conv init: %cst_1) applies stablehlo.add across dimensions = [2] : (tensor<2x4x4x4xf32>, tensor<f32>) -> tensor<2x4x4xf32>
+    %blocks.1.0.project.sum_x_hw = stablehlo.reduce(%blocks.1.0.project.sum_x_w init: %cst_1) applies stablehlo.add across dimensions = [1] : (tensor<2x4x4xf32>, tensor<f32>) -> tensor<2x4xf32>
     %blocks.1.0.project.sum_x = stablehlo.reduce(%blocks.1.0.project.sum_x_hw init: %cst_1) applies stablehlo.add across dimensions = [0] : (tensor<2x4xf32>, tensor<f32>) -> tensor<4xf32>
     %blocks.1.0.project.bcast = stablehlo.broadcast_in_dim %cst, dims = [] : (tensor<f32>) -> tensor<4xf32>
     %blocks.1.0.project.mean = stablehlo.multiply %blocks.1.0.project.sum_x, %blocks.1.0.project.bcast : tensor<4xf32>
     %blocks.1.0.project.mean_b = stablehlo.broadcast_in_dim %blocks.1.0.project.mean, dims = [3] : (tensor<4xf32>) -> tensor<2x4x4x4xf32>
     %blocks.1.0.project.xc = stablehlo.subtract %blocks.1.0.project.conv, %blocks.1.0.project.mean_b : tensor<2x4x4x4xf32>
     %blocks.1.0.project.xc2 = stablehlo.multiply %blocks.1.0.project.xc, %blocks.1.0.project.xc : tensor<2x4x4x4xf32>
-    %blocks.1.0.project.sum_xc2_hw = stablehlo.reduce(%blocks.1.0.project.xc2 init: %cst_1) applies stablehlo.add across dimensions = [1, 2] : (tensor<2x4x4x4xf32>, tensor<f32>) -> tensor<2x4xf32>
+    %blocks.1.0.project.sum_xc2_w = stablehlo.reduce(%blocks.1.0.project.xc2 init: %cst_1) applies stablehlo.add across dimensions = [2] : (tensor<2x4x4x4xf32>, tensor<f32>) -> tensor<2x4x4xf32>
+    %blocks.1.0.project.sum_xc2_hw = stablehlo.reduce(%blocks.1.0.project.sum_xc2_w init: %cst_1) applies stablehlo.add across dimensions = [1] : (tensor<2x4x4xf32>, tensor<f32>) -> tensor<2x4xf32>
     %blocks.1.0.project.sum_xc2 = stablehlo.reduce(%blocks.1.0.project.sum_xc2_hw init: %cst_1) applies stablehlo.add across dimensions = [0] : (tensor<2x4xf32>, tensor<f32>) -> tensor<4xf32>
     %blocks.1.0.project.bcast_1 = stablehlo.broadcast_in_dim %cst, dims = [] : (tensor<f32>) -> tensor<4xf32>
     %blocks.1.0.project.var = stablehlo.multiply %blocks.1.0.project.sum_xc2, %blocks.1.0.project.bcast_1 : tensor<4xf32>
@@ -729,17 +759,23 @@ module {
     %blocks.1.0.project.mean_inv_b = stablehlo.broadcast_in_dim %blocks.1.0.project.mean_inv, dims = [3] : (tensor<4xf32>) -> tensor<2x4x4x4xf32>
     %blocks.1.0.project.xhat = stablehlo.subtract %blocks.1.0.project.z_inv, %blocks.1.0.project.mean_inv_b : tensor<2x4x4x4xf32>
     %blocks.1.0.project.du_xhat = stablehlo.multiply %pool.2.d_x, %blocks.1.0.project.xhat : tensor<2x4x4x4xf32>
-    %blocks.1.0.project.d_beta_hw_d_gamma_hw:2 = stablehlo.reduce(%pool.2.d_x init: %cst_1), (%blocks.1.0.project.du_xhat init: %cst_1) across dimensions = [1, 2] : (tensor<2x4x4x4xf32>, tensor<2x4x4x4xf32>, tensor<f32>, tensor<f32>) -> (tensor<2x4xf32>, tensor<2x4xf32>)
+    %blocks.1.0.project.d_beta_w_d_gamma_w:2 = stablehlo.reduce(%pool.2.d_x init: %cst_1), (%blocks.1.0.project.du_xhat init: %cst_1) across dimensions = [2] : (tensor<2x4x4x4xf32>, tensor<2x4x4x4xf32>, tensor<f32>, tensor<f32>) -> (tensor<2x4x4xf32>, tensor<2x4x4xf32>)
       reducer(%acc: tensor<f32>, %elt: tensor<f32>) (%acc_1: tensor<f32>, %elt_1: tensor<f32>) {
         %part = stablehlo.add %acc, %elt : tensor<f32>
         %part_1 = stablehlo.add %acc_1, %elt_1 : tensor<f32>
         stablehlo.return %part, %part_1 : tensor<f32>, tensor<f32>
       }
-    %blocks.1.0.project.d_beta_d_gamma:2 = stablehlo.reduce(%blocks.1.0.project.d_beta_hw_d_gamma_hw#0 init: %cst_1), (%blocks.1.0.project.d_beta_hw_d_gamma_hw#1 init: %cst_1) across dimensions = [0] : (tensor<2x4xf32>, tensor<2x4xf32>, tensor<f32>, tensor<f32>) -> (tensor<4xf32>, tensor<4xf32>)
+    %blocks.1.0.project.d_beta_hw_d_gamma_hw:2 = stablehlo.reduce(%blocks.1.0.project.d_beta_w_d_gamma_w#0 init: %cst_1), (%blocks.1.0.project.d_beta_w_d_gamma_w#1 init: %cst_1) across dimensions = [1] : (tensor<2x4x4xf32>, tensor<2x4x4xf32>, tensor<f32>, tensor<f32>) -> (tensor<2x4xf32>, tensor<2x4xf32>)
       reducer(%acc_2: tensor<f32>, %elt_2: tensor<f32>) (%acc_3: tensor<f32>, %elt_3: tensor<f32>) {
         %part_2 = stablehlo.add %acc_2, %elt_2 : tensor<f32>
         %part_3 = stablehlo.add %acc_3, %elt_3 : tensor<f32>
         stablehlo.return %part_2, %part_3 : tensor<f32>, tensor<f32>
+      }
+    %blocks.1.0.project.d_beta_d_gamma:2 = stablehlo.reduce(%blocks.1.0.project.d_beta_hw_d_gamma_hw#0 init: %cst_1), (%blocks.1.0.project.d_beta_hw_d_gamma_hw#1 init: %cst_1) across dimensions = [0] : (tensor<2x4xf32>, tensor<2x4xf32>, tensor<f32>, tensor<f32>) -> (tensor<4xf32>, tensor<4xf32>)
+      reducer(%acc_4: tensor<f32>, %elt_4: tensor<f32>) (%acc_5: tensor<f32>, %elt_5: tensor<f32>) {
+        %part_4 = stablehlo.add %acc_4, %elt_4 : tensor<f32>
+        %part_5 = stablehlo.add %acc_5, %elt_5 : tensor<f32>
+        stablehlo.return %part_4, %part_5 : tensor<f32>, tensor<f32>
       }
     %blocks.1.0.project.gamma_inv = stablehlo.multiply %blocks.1.0.project.bn.gamma.flat, %blocks.1.0.project.inv_std : tensor<4xf32>
     %blocks.1.0.project.bcast_8 = stablehlo.broadcast_in_dim %cst, dims = [] : (tensor<f32>) -> tensor<4xf32>
@@ -808,17 +844,23 @@ module {
     %blocks.1.0.dw.dswish = stablehlo.multiply %blocks.1.0.dw.sigmoid_r, %blocks.1.0.dw.one_plus : tensor<2x4x4x4xf32>
     %blocks.1.0.dw.d_swish = stablehlo.multiply %blocks.1.0.se.d_h, %blocks.1.0.dw.dswish : tensor<2x4x4x4xf32>
     %blocks.1.0.dw.du_xhat = stablehlo.multiply %blocks.1.0.dw.d_swish, %blocks.1.0.dw.xhat : tensor<2x4x4x4xf32>
-    %blocks.1.0.dw.d_beta_hw_d_gamma_hw:2 = stablehlo.reduce(%blocks.1.0.dw.d_swish init: %cst_1), (%blocks.1.0.dw.du_xhat init: %cst_1) across dimensions = [1, 2] : (tensor<2x4x4x4xf32>, tensor<2x4x4x4xf32>, tensor<f32>, tensor<f32>) -> (tensor<2x4xf32>, tensor<2x4xf32>)
-      reducer(%acc_4: tensor<f32>, %elt_4: tensor<f32>) (%acc_5: tensor<f32>, %elt_5: tensor<f32>) {
-        %part_4 = stablehlo.add %acc_4, %elt_4 : tensor<f32>
-        %part_5 = stablehlo.add %acc_5, %elt_5 : tensor<f32>
-        stablehlo.return %part_4, %part_5 : tensor<f32>, tensor<f32>
-      }
-    %blocks.1.0.dw.d_beta_d_gamma:2 = stablehlo.reduce(%blocks.1.0.dw.d_beta_hw_d_gamma_hw#0 init: %cst_1), (%blocks.1.0.dw.d_beta_hw_d_gamma_hw#1 init: %cst_1) across dimensions = [0] : (tensor<2x4xf32>, tensor<2x4xf32>, tensor<f32>, tensor<f32>) -> (tensor<4xf32>, tensor<4xf32>)
+    %blocks.1.0.dw.d_beta_w_d_gamma_w:2 = stablehlo.reduce(%blocks.1.0.dw.d_swish init: %cst_1), (%blocks.1.0.dw.du_xhat init: %cst_1) across dimensions = [2] : (tensor<2x4x4x4xf32>, tensor<2x4x4x4xf32>, tensor<f32>, tensor<f32>) -> (tensor<2x4x4xf32>, tensor<2x4x4xf32>)
       reducer(%acc_6: tensor<f32>, %elt_6: tensor<f32>) (%acc_7: tensor<f32>, %elt_7: tensor<f32>) {
         %part_6 = stablehlo.add %acc_6, %elt_6 : tensor<f32>
         %part_7 = stablehlo.add %acc_7, %elt_7 : tensor<f32>
         stablehlo.return %part_6, %part_7 : tensor<f32>, tensor<f32>
+      }
+    %blocks.1.0.dw.d_beta_hw_d_gamma_hw:2 = stablehlo.reduce(%blocks.1.0.dw.d_beta_w_d_gamma_w#0 init: %cst_1), (%blocks.1.0.dw.d_beta_w_d_gamma_w#1 init: %cst_1) across dimensions = [1] : (tensor<2x4x4xf32>, tensor<2x4x4xf32>, tensor<f32>, tensor<f32>) -> (tensor<2x4xf32>, tensor<2x4xf32>)
+      reducer(%acc_8: tensor<f32>, %elt_8: tensor<f32>) (%acc_9: tensor<f32>, %elt_9: tensor<f32>) {
+        %part_8 = stablehlo.add %acc_8, %elt_8 : tensor<f32>
+        %part_9 = stablehlo.add %acc_9, %elt_9 : tensor<f32>
+        stablehlo.return %part_8, %part_9 : tensor<f32>, tensor<f32>
+      }
+    %blocks.1.0.dw.d_beta_d_gamma:2 = stablehlo.reduce(%blocks.1.0.dw.d_beta_hw_d_gamma_hw#0 init: %cst_1), (%blocks.1.0.dw.d_beta_hw_d_gamma_hw#1 init: %cst_1) across dimensions = [0] : (tensor<2x4xf32>, tensor<2x4xf32>, tensor<f32>, tensor<f32>) -> (tensor<4xf32>, tensor<4xf32>)
+      reducer(%acc_10: tensor<f32>, %elt_10: tensor<f32>) (%acc_11: tensor<f32>, %elt_11: tensor<f32>) {
+        %part_10 = stablehlo.add %acc_10, %elt_10 : tensor<f32>
+        %part_11 = stablehlo.add %acc_11, %elt_11 : tensor<f32>
+        stablehlo.return %part_10, %part_11 : tensor<f32>, tensor<f32>
       }
     %blocks.1.0.dw.gamma_inv = stablehlo.multiply %blocks.1.0.dw.bn.gamma.flat, %blocks.1.0.dw.inv_std : tensor<4xf32>
     %blocks.1.0.dw.bcast_10 = stablehlo.broadcast_in_dim %cst, dims = [] : (tensor<f32>) -> tensor<4xf32>
@@ -863,17 +905,23 @@ module {
     %conv.0.dswish = stablehlo.multiply %conv.0.sigmoid_r, %conv.0.one_plus : tensor<2x4x4x4xf32>
     %conv.0.d_swish = stablehlo.multiply %blocks.1.0.d_residual, %conv.0.dswish : tensor<2x4x4x4xf32>
     %conv.0.du_xhat = stablehlo.multiply %conv.0.d_swish, %conv.0.xhat : tensor<2x4x4x4xf32>
-    %conv.0.d_beta_hw_d_gamma_hw:2 = stablehlo.reduce(%conv.0.d_swish init: %cst_1), (%conv.0.du_xhat init: %cst_1) across dimensions = [1, 2] : (tensor<2x4x4x4xf32>, tensor<2x4x4x4xf32>, tensor<f32>, tensor<f32>) -> (tensor<2x4xf32>, tensor<2x4xf32>)
-      reducer(%acc_8: tensor<f32>, %elt_8: tensor<f32>) (%acc_9: tensor<f32>, %elt_9: tensor<f32>) {
-        %part_8 = stablehlo.add %acc_8, %elt_8 : tensor<f32>
-        %part_9 = stablehlo.add %acc_9, %elt_9 : tensor<f32>
-        stablehlo.return %part_8, %part_9 : tensor<f32>, tensor<f32>
+    %conv.0.d_beta_w_d_gamma_w:2 = stablehlo.reduce(%conv.0.d_swish init: %cst_1), (%conv.0.du_xhat init: %cst_1) across dimensions = [2] : (tensor<2x4x4x4xf32>, tensor<2x4x4x4xf32>, tensor<f32>, tensor<f32>) -> (tensor<2x4x4xf32>, tensor<2x4x4xf32>)
+      reducer(%acc_12: tensor<f32>, %elt_12: tensor<f32>) (%acc_13: tensor<f32>, %elt_13: tensor<f32>) {
+        %part_12 = stablehlo.add %acc_12, %elt_12 : tensor<f32>
+        %part_13 = stablehlo.add %acc_13, %elt_13 : tensor<f32>
+        stablehlo.return %part_12, %part_13 : tensor<f32>, tensor<f32>
+      }
+    %conv.0.d_beta_hw_d_gamma_hw:2 = stablehlo.reduce(%conv.0.d_beta_w_d_gamma_w#0 init: %cst_1), (%conv.0.d_beta_w_d_gamma_w#1 init: %cst_1) across dimensions = [1] : (tensor<2x4x4xf32>, tensor<2x4x4xf32>, tensor<f32>, tensor<f32>) -> (tensor<2x4xf32>, tensor<2x4xf32>)
+      reducer(%acc_14: tensor<f32>, %elt_14: tensor<f32>) (%acc_15: tensor<f32>, %elt_15: tensor<f32>) {
+        %part_14 = stablehlo.add %acc_14, %elt_14 : tensor<f32>
+        %part_15 = stablehlo.add %acc_15, %elt_15 : tensor<f32>
+        stablehlo.return %part_14, %part_15 : tensor<f32>, tensor<f32>
       }
     %conv.0.d_beta_d_gamma:2 = stablehlo.reduce(%conv.0.d_beta_hw_d_gamma_hw#0 init: %cst_1), (%conv.0.d_beta_hw_d_gamma_hw#1 init: %cst_1) across dimensions = [0] : (tensor<2x4xf32>, tensor<2x4xf32>, tensor<f32>, tensor<f32>) -> (tensor<4xf32>, tensor<4xf32>)
-      reducer(%acc_10: tensor<f32>, %elt_10: tensor<f32>) (%acc_11: tensor<f32>, %elt_11: tensor<f32>) {
-        %part_10 = stablehlo.add %acc_10, %elt_10 : tensor<f32>
-        %part_11 = stablehlo.add %acc_11, %elt_11 : tensor<f32>
-        stablehlo.return %part_10, %part_11 : tensor<f32>, tensor<f32>
+      reducer(%acc_16: tensor<f32>, %elt_16: tensor<f32>) (%acc_17: tensor<f32>, %elt_17: tensor<f32>) {
+        %part_16 = stablehlo.add %acc_16, %elt_16 : tensor<f32>
+        %part_17 = stablehlo.add %acc_17, %elt_17 : tensor<f32>
+        stablehlo.return %part_16, %part_17 : tensor<f32>, tensor<f32>
       }
     %conv.0.gamma_inv = stablehlo.multiply %conv.0.bn.gamma.flat, %conv.0.inv_std : tensor<4xf32>
     %conv.0.bcast_10 = stablehlo.broadcast_in_dim %cst, dims = [] : (tensor<f32>) -> tensor<4xf32>

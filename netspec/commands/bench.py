@@ -47,7 +47,7 @@ def _load_results(path: Path) -> dict:
 @main.command()
 @click.option("--workloads", default="W1,W2,W3,W4", show_default=True, callback=_csv,
               help="Comma-separated workload keys (W1 B0 train b8 224, W2 MobileNetV2 train b8 "
-                   "224, W3 B0 train b32 64, W4 B0 predict b8 224).")
+                   "224, W3 B0 train b32 64, W4 B0 predict b8 224, W6 = W1 in bf16).")
 @click.option("--peers", default="netspec,jax-iree-nhwc,jax-iree-nchw,torch,jax-xla,netspec-xla",
               show_default=True, callback=_csv, help="Comma-separated peers to run.")
 @click.option("--rounds", type=click.IntRange(1, 100), default=3, show_default=True,

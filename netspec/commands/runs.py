@@ -4,8 +4,10 @@
 
 ``DIR`` defaults to ``runs/`` (where ``netspec train`` writes); a run directory itself lists
 just that run.  Columns: the run directory, the spec, when it started, steps and epochs done
-of the total, best and last validation top-1, and the status (finished / stopped at step N /
-running (pid) / failed / broken, see ``runtime.runs``).  Folders that are not runs are named
+of the total, best and last validation top-1 of the metric the run chose ``best`` on
+(marked ``EMA`` when that is the EMA weights' top-1; never raw and EMA mixed), and the
+status (finished / stopped at step N / running (pid) / failed / broken, see
+``runtime.runs``).  Folders that are not runs are named
 in one line.  ``--json`` prints ``{"directory", "runs": [...], "skipped": [...]}``.
 """
 
@@ -24,8 +26,10 @@ _STYLE = {"finished": "green", "running": "cyan", "stopped": "yellow", "failed":
           "broken": "red"}
 
 
-def _pct(v) -> str:
-    return "—" if v is None else f"{100 * v:.2f}%"
+def _pct(v, best_on: str = "val_top1") -> str:
+    if v is None:
+        return "—"
+    return f"{100 * v:.2f}%" + (" EMA" if best_on == "ema_val_top1" else "")
 
 
 def _progress(r) -> str:
@@ -66,7 +70,7 @@ def runs(directory, as_json):
         for r in infos:
             style = _STYLE.get(r.status, "")
             table.add_row(escape(r.name), escape(r.spec or "?"), _started(r.started),
-                          _progress(r), _pct(r.best_top1), _pct(r.last_top1),
+                          _progress(r), _pct(r.best_top1, r.best_on), _pct(r.last_top1, r.best_on),
                           f"[{style}]{escape(r.status_text)}[/{style}]" if style
                           else escape(r.status_text))
         console.print(table)

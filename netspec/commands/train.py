@@ -5,7 +5,10 @@
                   [--seed N] [--out RUN_DIR | --resume RUN_DIR] [--workers N]
                   [--engine xla --replicas N [--sync-bn]
                    [--num-processes P --process-id I --coordinator HOST:PORT]]
+                  [--image-size N] [--num-classes K]
                   [--save-every N] [--stop-at-step N] [--iree-flag FLAG]... [--cache-dir DIR]
+                  [--init CKPT|RUN_DIR [--init-skip PATTERN]...]
+                  [--freeze PATTERN... --freeze-epochs E]
 
 SRC is an ImageFolder directory (``train/<class>/*``, ``val/<class>/*``), a ``.npz`` file or
 ``embedded:digits``; without ``--data`` the spec file's ``TrainConfig(default_data=...)`` is
@@ -217,6 +220,24 @@ def join_processes(engine: str, replicas: int, num_processes: int, process_id, c
                                "--num-processes") from None
 
 
+def finetune_options(fn):
+    """Fine-tuning (runtime/train/finetune.py, docs/training.md)."""
+    fn = click.option("--freeze-epochs", "freeze_epochs", type=int, default=None, metavar="E",
+                      help="Epochs the --freeze tensors stay frozen; all train after.")(fn)
+    fn = click.option("--freeze", "freeze", multiple=True, metavar="PATTERN",
+                      help="Freeze these tensors (glob or regex over registry names, "
+                           "repeatable) for --freeze-epochs: no gradient, no update, "
+                           "optimizer state kept (PyTorch requires_grad=False).")(fn)
+    fn = click.option("--init-skip", "init_skip", multiple=True, metavar="PATTERN",
+                      help="Re-initialise these tensors (seeded) instead of taking them from "
+                           "--init (glob or regex over registry names, repeatable).")(fn)
+    return click.option("--init", "init", default=None, metavar="CKPT|RUN_DIR",
+                        help="Start from this netspec checkpoint's parameters and BN statistics "
+                             "(netspec weights import's output, a run's checkpoint or run "
+                             "directory); optimizer state fresh, step 0; the classifier is "
+                             "re-initialised when its class count differs.")(fn)
+
+
 @main.command()
 @spec_options
 @click.option("--data", default=None, metavar="SRC",
@@ -227,6 +248,10 @@ def join_processes(engine: str, replicas: int, num_processes: int, process_id, c
 @knob_options
 @click.option("--image-size", "image_size", type=int, default=None, metavar="N",
               help="Train at N×N input instead of the spec's resolution (e.g. a quick smoke run).")
+@click.option("--num-classes", "num_classes", type=int, default=None, metavar="K",
+              help="Train with K classifier outputs instead of the spec's (its last dense "
+                   "layer's oc): the data's class count, e.g. the 1000-class ImageNet example "
+                   "on a smaller ImageFolder.")
 @click.option("--out", default=None, metavar="RUN_DIR",
               help="Run directory (default runs/<spec>-<time>).")
 @click.option("--resume", default=None, metavar="RUN_DIR",
@@ -237,9 +262,11 @@ def join_processes(engine: str, replicas: int, num_processes: int, process_id, c
               help="Also checkpoint every N steps (0: each epoch only).")
 @click.option("--stop-at-step", type=int, default=None,
               help="Stop with a checkpoint after this many steps (resume later).")
+@finetune_options
 def train(spec_file, spec_name, data, backend, engine, chip, iree_flags, cache_dir, replicas,
-          sync_bn, num_processes, process_id, coordinator, process_timeout, image_size, out,
-          resume, workers, save_every, stop_at_step, **knobs):
+          sync_bn, num_processes, process_id, coordinator, process_timeout, image_size,
+          num_classes, out, resume, workers, save_every, stop_at_step, init, init_skip, freeze,
+          freeze_epochs, **knobs):
     """Train SPEC.py on the chosen device; evaluate, checkpoint and plot each epoch.
 
     Every knob of the spec file's TrainConfig can be overridden for this run by its flag."""
@@ -249,6 +276,13 @@ def train(spec_file, spec_name, data, backend, engine, chip, iree_flags, cache_d
     if out is not None and resume is not None:
         raise ConfigError("--out and --resume are exclusive: a resumed run stays in its "
                           "directory", where="--out")
+    if resume is not None:      # fine-tuning flags start a run; a resumed one keeps its own
+        for flag, v in (("--init", init), ("--init-skip", init_skip), ("--freeze", freeze),
+                        ("--freeze-epochs", freeze_epochs)):
+            if v is not None and v != ():
+                raise ConfigError("does not combine with --resume: a resumed run already has "
+                                  "its state and keeps its freeze schedule", where=flag,
+                                  received=v if isinstance(v, (str, int)) else list(v))
     for flag, v in (("--workers", workers), ("--save-every", save_every),
                     ("--stop-at-step", stop_at_step)):
         if v is not None and v < 0:
@@ -265,6 +299,14 @@ def train(spec_file, spec_name, data, backend, engine, chip, iree_flags, cache_d
             raise
         except NetspecError as e:
             raise e.at(f"--image-size {image_size}") from None
+    if num_classes is not None:
+        if num_classes < 1:
+            raise ConfigError("must be a positive integer", where="--num-classes",
+                              expected="an integer >= 1", received=num_classes)
+        try:
+            spec = spec.with_num_classes(num_classes)
+        except NetspecError as e:
+            raise e.at(f"--num-classes {num_classes}") from None
     overrides = {k: v for k, v in knobs.items() if v is not None}
     if config is None:
         config = TrainConfig()
@@ -285,7 +327,9 @@ def train(spec_file, spec_name, data, backend, engine, chip, iree_flags, cache_d
                         replicas=replicas, sync_bn=sync_bn, processes=processes,
                         out=Path(out) if out else None, resume=Path(resume) if resume else None,
                         workers=workers, cache_dir=cache_dir, iree_flags=tuple(iree_flags),
-                        save_every=save_every, stop_at_step=stop_at_step, spec_file=spec_file)
+                        save_every=save_every, stop_at_step=stop_at_step, spec_file=spec_file,
+                        init=Path(init) if init else None, init_skip=tuple(init_skip),
+                        freeze=tuple(freeze), freeze_epochs=freeze_epochs)
     console = Console(highlight=False, soft_wrap=True)
     if not processes.main:      # process 0 prints the run; the others only their errors
         click.echo(f"process {processes.index} of {processes.count}: joined the run at "

@@ -83,8 +83,8 @@ def tolerance_reason(spec: NetSpec, dtype: str) -> tuple[str, str]:
     if dtype == "f64":
         return "f64", "float64 module: IREE's f64 path agrees with the truth to ~1e-9"
     if analyze(spec).has_kinks:
-        return "kinked", ("relu/relu6 present: an f32 pre-activation within rounding of a kink "
-                          "can take the other branch and flip a gradient entry")
+        return "kinked", ("relu/relu6/hswish/hsigmoid present: an f32 pre-activation within "
+                          "rounding of a kink can take the other branch and flip a gradient entry")
     return "smooth", ("smooth activations only (swish/sigmoid/identity): f32 rounding, "
                       "amplified by BatchNorm's 1/std")
 

@@ -42,9 +42,10 @@ from typing import Any, ClassVar
 from ..errors import SpecError
 from ..precision import F32
 
-ACTIVATIONS = ("identity", "relu", "relu6", "swish", "sigmoid")
-#: activations whose derivative jumps (f32 gradient error is judged with the kinked bound)
-KINKED_ACTIVATIONS = frozenset({"relu", "relu6"})
+ACTIVATIONS = ("identity", "relu", "relu6", "swish", "sigmoid", "hswish", "hsigmoid")
+#: activations whose derivative jumps (f32 gradient error is judged with the kinked bound):
+#: relu at 0, relu6 at 0 and 6, hswish / hsigmoid (MobileNetV3's hard functions) at -3 and 3
+KINKED_ACTIVATIONS = frozenset({"relu", "relu6", "hswish", "hsigmoid"})
 PADDINGS = ("same", "valid")
 KERNELS = (1, 3, 5, 7)
 STRIDES = (1, 2)

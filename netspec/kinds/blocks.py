@@ -1,14 +1,17 @@
-"""invertedResidual (MobileNetV2) and mbConv (EfficientNet): ``repeats`` blocks, each
+"""invertedResidual (MobileNetV2), mbConv (EfficientNet, EfficientNet-Lite): ``repeats`` blocks,
+and bneck (MobileNetV3: one block of Table 1's row), each
 
     h = expand(x)   1x1 convBn (absent when expand == 1)
     h = dw(h)       kxk depthwise convBn (the stride lives here; first block only)
-    h = se(h)       squeeze-excitation (mbConv with use_se)
+    h = se(h)       squeeze-excitation (mbConv / bneck with use_se)
     y = project(h)  1x1 convBn, identity activation  (+ x when residual: stride 1 and ic == oc)
 
 Squeeze-excitation on c channels with a bottleneck of se channels (1x1 convs with bias):
-    gate = sigmoid(W2 swish(W1 mean_hw(h) + b1) + b2);  y = h * gate
-the bottleneck sized off the block's INPUT channels, max(1, int(ic * se_ratio)), as
-torchvision, timm and TF do.
+    gate = gate_act(W2 act(W1 mean_hw(h) + b1) + b2);  y = h * gate
+mbConv: act = the block's activation (swish; timm passes the block's act_layer to its SE),
+gate_act = sigmoid, the bottleneck sized off the block's INPUT channels, max(1, int(ic *
+se_ratio)), as torchvision, timm and TF do.  bneck (torchvision's MobileNetV3): act = relu,
+gate_act = hsigmoid, the bottleneck _make_divisible(mid // 4, 8) off the EXPANDED channels.
 
 Stochastic depth (train, a residual block with a rate > 0, ``netspec.analysis``):
     y = x + project(...) * [u >= rate] / (1 - rate)      u: the block's column of ``rand``
@@ -32,6 +35,8 @@ class SEPlan:
     name: str
     c: int
     se: int
+    act: str = "swish"         # the bottleneck's activation
+    gate: str = "sigmoid"      # the gate's (MobileNetV3: hsigmoid)
 
     @property
     def reduce_w(self) -> str:
@@ -103,7 +108,24 @@ def _block(name, ic, oc, expand, k, stride, act, se_ratio) -> BlockPlan:
     mid = ic * expand
     exp = ConvBnPlan(f"{name}.expand", ic, mid, 1, 1, "same", 1, act) if expand != 1 else None
     dw = ConvBnPlan(f"{name}.dw", mid, mid, k, stride, "same", mid, act)
-    se = SEPlan(f"{name}.se", mid, max(1, int(ic * se_ratio))) if se_ratio else None
+    se = SEPlan(f"{name}.se", mid, max(1, int(ic * se_ratio)), act) if se_ratio else None
+    proj = ConvBnPlan(f"{name}.project", mid, oc, 1, 1, "same", 1, "identity")
+    return BlockPlan(name, ic, oc, exp, dw, se, proj, stride == 1 and ic == oc)
+
+
+def v3_se_channels(mid: int) -> int:
+    """MobileNetV3's SE bottleneck: torchvision's ``_make_divisible(mid // 4, 8)`` (the nearest
+    multiple of 8, at least 8, never more than 10% below)."""
+    v = mid // 4
+    new_v = max(8, int(v + 4) // 8 * 8)
+    return new_v + 8 if new_v < 0.9 * v else new_v
+
+
+def _v3_block(name, ic, mid, oc, k, stride, act, use_se) -> BlockPlan:
+    """torchvision's MobileNetV3 ``InvertedResidual``: the expand conv only when mid != ic."""
+    exp = ConvBnPlan(f"{name}.expand", ic, mid, 1, 1, "same", 1, act) if mid != ic else None
+    dw = ConvBnPlan(f"{name}.dw", mid, mid, k, stride, "same", mid, act)
+    se = SEPlan(f"{name}.se", mid, v3_se_channels(mid), "relu", "hsigmoid") if use_se else None
     proj = ConvBnPlan(f"{name}.project", mid, oc, 1, 1, "same", 1, "identity")
     return BlockPlan(name, ic, oc, exp, dw, se, proj, stride == 1 and ic == oc)
 
@@ -117,8 +139,9 @@ def se_reference(plan: SEPlan, h, env):
     mm = lambda a, b: jnp.matmul(a, b, precision=hi)
     s = jnp.mean(h, axis=env.lay.spatial)                                      # (B, c)
     z = prec.ref_contract("dense", mm, s, params[plan.reduce_w]) + params[plan.reduce_b]
-    z = jax_act(z, "swish")
-    g = jax.nn.sigmoid(prec.ref_contract("dense", mm, z, params[plan.expand_w]) + params[plan.expand_b])
+    z = jax_act(z, plan.act)
+    g = jax_act(prec.ref_contract("dense", mm, z, params[plan.expand_w]) + params[plan.expand_b],
+                plan.gate)
     return prec.ref_store(h * env.lay.per_channel(g))
 
 
@@ -143,18 +166,21 @@ def block_reference(plan: BlockPlan, x, env):
 @functools.cache
 def torch_blocks():
     """SE as torchvision's ``SqueezeExcitation`` (AdaptiveAvgPool2d(1) -> 1x1 conv with bias ->
-    SiLU -> 1x1 conv with bias -> Sigmoid -> x * gate; the reference's ``mean_hw(x) @ W1 + b1``
-    is the 1x1 conv with weight ``W1.T``) and the block around it."""
+    act (SiLU; MobileNetV3: ReLU) -> 1x1 conv with bias -> gate (Sigmoid; MobileNetV3:
+    Hardsigmoid) -> x * gate; the reference's ``mean_hw(x) @ W1 + b1`` is the 1x1 conv with
+    weight ``W1.T``) and the block around it."""
     from torch import nn
+    acts = {"swish": nn.SiLU, "relu": nn.ReLU, "relu6": nn.ReLU6, "hswish": nn.Hardswish,
+            "sigmoid": nn.Sigmoid, "hsigmoid": nn.Hardsigmoid, "identity": nn.Identity}
 
     class SqueezeExcite(nn.Module):
-        def __init__(self, c: int, se: int):
+        def __init__(self, c: int, se: int, act: str = "swish", gate: str = "sigmoid"):
             super().__init__()
             self.avgpool = nn.AdaptiveAvgPool2d(1)
             self.reduce = nn.Conv2d(c, se, 1)
-            self.act = nn.SiLU()
+            self.act = acts[act]()
             self.expand = nn.Conv2d(se, c, 1)
-            self.gate = nn.Sigmoid()
+            self.gate = acts[gate]()
 
         def forward(self, x):
             s = self.gate(self.expand(self.act(self.reduce(self.avgpool(x)))))
@@ -186,7 +212,7 @@ def block_torch(plan: BlockPlan, env, prefix: str):
         if sub is None:
             parts[part] = None
         elif part == "se":
-            parts[part] = SqueezeExcite(sub.c, sub.se)
+            parts[part] = SqueezeExcite(sub.c, sub.se, sub.act, sub.gate)
             for t, (w, b) in (("reduce", (sub.reduce_w, sub.reduce_b)),
                               ("expand", (sub.expand_w, sub.expand_b))):
                 names[w] = f"{prefix}.se.{t}.weight"
@@ -226,6 +252,27 @@ def timm_block_names(plan: BlockPlan, prefix: str) -> TorchNames:
     return out
 
 
+def torchvision_block_names(b: BlockPlan, pre: str) -> TorchNames:
+    """torchvision's MBConv / MobileNetV3 InvertedResidual: the ``block`` Sequential at ``pre``
+    holds [expand], depthwise, [SE ``fc1`` / ``fc2``] and project, each conv a
+    Conv2dNormActivation (``.0`` conv, ``.1`` BN)."""
+    out = TorchNames()
+    j = 0
+    for part in (b.expand, b.dw, b.se, b.project):
+        if part is None:
+            continue
+        if part is b.se:
+            out.update(se_torch_names(part, f"{pre}.{j}", "fc1", "fc2"))
+        else:
+            out.update(conv_bn_torch_names(part, f"{pre}.{j}.0.weight", f"{pre}.{j}.1"))
+        j += 1
+    return out
+
+
+#: activations a block's expand / depthwise convs may use
+BLOCK_ACTIVATIONS = ("swish", "relu6", "relu", "hswish")
+
+
 # --------------------------------------------------------------------------- the kinds
 class _Blocks(Layer):
     """What the two block kinds share: the plan is a list of BlockPlans."""
@@ -259,8 +306,8 @@ class _Blocks(Layer):
         return [(b.name, b.residual) for b in plan]
 
     def activations(self, plan):
-        return {c.act for b in plan for c in b.convbns()} | ({"swish", "sigmoid"} if any(
-            b.se is not None for b in plan) else set())
+        return {c.act for b in plan for c in b.convbns()} | {
+            a for b in plan if b.se is not None for a in (b.se.act, b.se.gate)}
 
     def reference(self, plan, x, env):
         for b in plan:
@@ -337,8 +384,9 @@ class invertedResidual(_Blocks):
 @register
 @dataclass(frozen=True)
 class mbConv(_Blocks):
-    """EfficientNet MBConv: [1x1 expand + BN + swish] -> kxk depthwise + BN + swish ->
-    squeeze-excitation -> 1x1 project + BN (+ residual).  The SE bottleneck is sized off the
+    """EfficientNet MBConv: [1x1 expand + BN + act] -> kxk depthwise + BN + act ->
+    squeeze-excitation -> 1x1 project + BN (+ residual); act = swish (EfficientNet) or relu6
+    (EfficientNet-Lite: ``use_se=False``).  The SE bottleneck is sized off the
     block's INPUT channels, max(1, int(ic * se_ratio)), as torchvision/timm/TF do."""
     ic: int
     oc: int
@@ -348,7 +396,10 @@ class mbConv(_Blocks):
     repeats: int = 1
     use_se: bool = True
     se_ratio: float = 0.25
+    act: str = "swish"         # relu6: EfficientNet-Lite
     kind: ClassVar[str] = "mbConv"
+    #: fields left out of the spec hash at their default (added after specs were saved)
+    hash_omit_default: ClassVar[tuple[str, ...]] = ("act",)
 
     def __post_init__(self):
         for f in ("ic", "oc", "expand", "kernel", "stride", "repeats"):
@@ -359,10 +410,11 @@ class mbConv(_Blocks):
             raise SpecError("must be a bool", where=self.kind, field="use_se",
                             expected="True or False", received=self.use_se)
         _ratio(self.kind, "se_ratio", self.se_ratio, 0.0, 1.0, lo_open=True)
+        _choice(self.kind, "act", self.act, BLOCK_ACTIVATIONS)
 
     def plan(self, index: int) -> list[BlockPlan]:
         return [_block(f"blocks.{index}.{r}", self.ic if r == 0 else self.oc, self.oc, self.expand,
-                       self.kernel, self.stride if r == 0 else 1, "swish",
+                       self.kernel, self.stride if r == 0 else 1, self.act,
                        self.se_ratio if self.use_se else None)
                 for r in range(self.repeats)]
 
@@ -374,19 +426,64 @@ class mbConv(_Blocks):
         out = TorchNames()
         i = env.take("features")
         for r, b in enumerate(plan):
-            pre = f"features.{i}.{r}.block"
-            j = 0
-            for part in (b.expand, b.dw, b.se, b.project):
-                if part is None:
-                    continue
-                if part is b.se:
-                    out.update(se_torch_names(part, f"{pre}.{j}", "fc1", "fc2"))
-                else:
-                    out.update(conv_bn_torch_names(part, f"{pre}.{j}.0.weight", f"{pre}.{j}.1"))
-                j += 1
+            out.update(torchvision_block_names(b, f"features.{i}.{r}.block"))
         return out
 
     def describe(self) -> str:
         se = f"se{self.se_ratio:g}" if self.use_se else "no-se"
+        act = "" if self.act == "swish" else f" {self.act}"
         return (f"{self.ic}→{self.oc} e{self.expand} k{self.kernel} s{self.stride} "
-                f"×{self.repeats} {se}")
+                f"×{self.repeats} {se}{act}")
+
+
+@register
+@dataclass(frozen=True)
+class bneck(_Blocks):
+    """MobileNetV3 bottleneck, one row of Howard et al. 2019 Table 1 (exp size = ``mid``, #out,
+    SE, NL = ``act``, s): [1x1 expand to mid + BN + act, absent when mid == ic] -> kxk
+    depthwise + BN + act -> [SE: relu bottleneck of _make_divisible(mid // 4, 8), hsigmoid
+    gate] -> 1x1 project + BN (+ residual when stride 1 and ic == oc).  torchvision's
+    ``mobilenetv3.InvertedResidual``."""
+    ic: int
+    mid: int
+    oc: int
+    kernel: int
+    stride: int
+    act: str = "relu"
+    use_se: bool = False
+    kind: ClassVar[str] = "bneck"
+
+    def __post_init__(self):
+        for f in ("ic", "mid", "oc", "kernel", "stride"):
+            _int(self.kind, f, getattr(self, f))
+        _choice(self.kind, "kernel", self.kernel, KERNELS)
+        _choice(self.kind, "stride", self.stride, STRIDES)
+        _choice(self.kind, "act", self.act, ("relu", "hswish"),
+                hint="MobileNetV3's blocks use relu (RE) or hswish (HS)")
+        if not isinstance(self.use_se, bool):
+            raise SpecError("must be a bool", where=self.kind, field="use_se",
+                            expected="True or False", received=self.use_se)
+
+    def plan(self, index: int) -> list[BlockPlan]:
+        return [_v3_block(f"blocks.{index}.0", self.ic, self.mid, self.oc, self.kernel,
+                          self.stride, self.act, self.use_se)]
+
+    def _torchvision_names(self, plan, env):
+        """torchvision's MobileNetV3 numbers its blocks flat: ``features.<n>`` per block, an
+        ``InvertedResidual`` whose ``block`` Sequential holds [expand], depthwise, [SE
+        (``fc1`` / ``fc2``)] and project, the convs as Conv2dNormActivation (``.0`` conv,
+        ``.1`` BN)."""
+        out = TorchNames()
+        for b in plan:
+            out.update(torchvision_block_names(b, f"features.{env.take('features')}.block"))
+        return out
+
+    def torch_names(self, plan, env):
+        if env.scheme == "timm":
+            raise env.unsupported("timm's MobileNetV3 (mobilenetv3_large_100) has a bias-only "
+                                  "conv head and stage-nested blocks; use torchvision's names")
+        return self._torchvision_names(plan, env)
+
+    def describe(self) -> str:
+        return (f"{self.ic}→{self.mid}→{self.oc} k{self.kernel} s{self.stride} {self.act}"
+                f"{' se' if self.use_se else ''}")

@@ -87,6 +87,16 @@ def jax_act(x, act: str):
         return x * jax.nn.sigmoid(x)
     if act == "sigmoid":
         return jax.nn.sigmoid(x)
+    if act == "hsigmoid":
+        # min(max(x + 3, 0), 6) / 6, written piecewise so that jax.grad takes PyTorch's
+        # one-sided derivatives at the kinks: 1/6 on the open interval (-3, 3), else 0
+        # (``jnp.clip``'s gradient would split 1/2 : 1/2 at a tie)
+        inside = (x > -3) & (x < 3)
+        return jnp.where(inside, (x + 3) / 6, jnp.where(x >= 3, jnp.ones_like(x), jnp.zeros_like(x)))
+    if act == "hswish":
+        # x * min(max(x + 3, 0), 6) / 6; derivative (PyTorch's hardswish_backward): 0 up to
+        # -3, x/3 + 1/2 on the open (-3, 3), 1 from 3 on
+        return jnp.where(x <= -3, jnp.zeros_like(x), jnp.where(x < 3, x * (x + 3) / 6, x))
     raise ValueError(f"unknown activation {act!r}")
 
 
@@ -136,7 +146,8 @@ def torch_blocks():
         # does not need its output)
         return {"identity": lambda: nn.Identity(), "relu": lambda: nn.ReLU(inplace=True),
                 "relu6": lambda: nn.ReLU6(inplace=True), "swish": lambda: nn.SiLU(inplace=True),
-                "sigmoid": lambda: nn.Sigmoid()}[name]()
+                "sigmoid": lambda: nn.Sigmoid(), "hswish": lambda: nn.Hardswish(inplace=True),
+                "hsigmoid": lambda: nn.Hardsigmoid()}[name]()
 
     class ConvBnAct(nn.Module):
         def __init__(self, plan: ConvBnPlan, eps: float, momentum: float):
@@ -173,7 +184,8 @@ def conv_bn_torch_names(plan: ConvBnPlan, conv_key: str, bn_module: str) -> Torc
 @dataclass(frozen=True)
 class convBn(Layer):
     """Convolution without bias, BatchNorm, activation (swish for EfficientNet, relu6 for
-    MobileNetV2, identity for none).  Padding 'same' is symmetric k//2 (PyTorch's)."""
+    MobileNetV2 and EfficientNet-Lite, hswish for MobileNetV3, identity for none).  Padding
+    'same' is symmetric k//2 (PyTorch's)."""
     ic: int
     oc: int
     kernel: int

@@ -15,7 +15,7 @@ from pathlib import Path
 import numpy as np
 
 from netspec import __version__
-from netspec.analysis import analyze, layout_hash, spec_dict, spec_hash
+from netspec.analysis import analyze, layout_dict, layout_hash, spec_dict, spec_hash
 from netspec.atomic import write_atomic
 from netspec.errors import ConfigError
 from netspec.spec import ConfigProblems, TrainConfig
@@ -55,6 +55,10 @@ class TrainOptions:
     save_every: int = 0              # also checkpoint every N steps (0: per epoch only)
     stop_at_step: int | None = None  # stop cleanly (with a checkpoint) at this global step
     spec_file: str | None = None     # for messages and run.json
+    init: Path | None = None         # --init: start from this checkpoint's params + BN stats
+    init_skip: tuple[str, ...] = ()  # --init-skip: tensors re-initialised anyway (patterns)
+    freeze: tuple[str, ...] = ()     # --freeze: patterns of the tensors frozen at first
+    freeze_epochs: int | None = None  # --freeze-epochs: for this many epochs (finetune.py)
 
 
 @dataclass
@@ -120,6 +124,8 @@ class Trainer:
         self.layout_hash = layout_hash(self.a)
         self.config = config
         self.resume_from: tuple[dict, dict] | None = None
+        self.init = None                    # finetune.InitState of --init
+        self.freeze: dict | None = None     # {"patterns", "tensors", "epochs"} of --freeze
         self._bad: dict[str, str] = {}      # unreadable image -> reason (bad_images.txt)
         self._bad_reported = 0              # how many of them the epoch notes have mentioned
 
@@ -251,6 +257,7 @@ class Trainer:
             config = self.config
             check_supported(config)
             man = self.resume_from[1] if self.resume_from else None
+            self._fine_tune(config, man)
 
             # ---- data
             source = o.data or (man["data"]["source"] if man else None) or config.default_data
@@ -268,13 +275,15 @@ class Trainer:
                 raise TrainError(
                     f"the data at {source} has {len(splits.classes)} classes, but the spec's "
                     f"classifier ({last.where}) has {a.num_classes} outputs\n  hint: set the "
-                    f"last dense layer's output to {len(splits.classes)}")
+                    f"last dense layer's output to {len(splits.classes)}, or train with "
+                    f"--num-classes {len(splits.classes)}")
             if man and man["data"]["classes"] != list(splits.classes):
                 raise TrainError(f"the data at {source} has classes {splits.classes[:5]}..., "
                                  "not the classes the run was trained on")
             B = config.batch_size
             # a resumed run normalises exactly as it started (the stats are in the checkpoint)
             mean, std = ((tuple(man["data"]["mean"]), tuple(man["data"]["std"])) if man
+                         else self.init.norm if self.init is not None and self.init.norm
                          else (splits.mean, splits.std))
             self.norm = (mean, std)
             self._open_bad_images(run)
@@ -342,7 +351,8 @@ class Trainer:
                           extra_flags=o.iree_flags, cache_dir=o.cache_dir,
                           out_dir=run.module_dir, engine=o.engine, progress=rep,
                           replicas=o.replicas, sync_bn=o.sync_bn,
-                          soft_targets=config.mixes)
+                          soft_targets=config.mixes,
+                          freeze=self.freeze["tensors"] if self.freeze else ())
             rep("load", driver=built.result.driver)
             session = open_session(built, optimizer=config.optimizer, engine=o.engine)
             rep("done")
@@ -364,7 +374,11 @@ class Trainer:
             self.losses = array("d", (r["loss"] for r in kept if r["kind"] == "step"))
             self.epoch_steps = [r for r in kept if r["kind"] == "step" and r["step"] >= evaluated * S]
         else:
-            session.init_state(config.seed)
+            if self.init is not None:   # --init: its params + BN stats, fresh optimizer state
+                from .finetune import initial_state
+                initial_state(session, config.seed, self.init)
+            else:
+                session.init_state(config.seed)
             step, evaluated, best, history = 0, 0, None, []
             self.losses, self.epoch_steps = array("d"), []
             if self.opts.processes.main:
@@ -391,7 +405,51 @@ class Trainer:
                          "mean": list(self.norm[0]), "std": list(self.norm[1]),
                          "image_hw": [spec.image_h, spec.image_w],
                          "channels": spec.in_channels, "description": splits.description},
-                "backend": o.backend, "time": time.strftime("%Y-%m-%dT%H:%M:%S%z")}
+                "backend": o.backend, "time": time.strftime("%Y-%m-%dT%H:%M:%S%z"),
+                "parameter_layout": layout_dict(a), **self._fine_tune_record()}
+
+    # ---- fine-tuning: --init, --freeze (finetune.py) ------------------------------------------
+    def _fine_tune(self, config, man) -> None:
+        """Resolve --init / --init-skip / --freeze / --freeze-epochs (a resumed run: its
+        manifest's freeze set, and the flags refused), before any data or compile."""
+        from .finetune import load_init, resolve_freeze
+        o = self.opts
+        if man is not None:
+            for flag, v in (("--init", o.init), ("--init-skip", o.init_skip),
+                            ("--freeze", o.freeze), ("--freeze-epochs", o.freeze_epochs)):
+                if v is not None and v != ():
+                    raise ConfigError("does not combine with --resume: a resumed run already has "
+                                      "its state (and keeps its freeze schedule)", where=flag,
+                                      received=v if not isinstance(v, Path) else str(v))
+            self.freeze = man.get("freeze")
+            self._init_record = man.get("init")
+            return
+        if o.init_skip and o.init is None:
+            raise ConfigError("needs --init FILE (it re-initialises tensors of what --init loads)",
+                              where="--init-skip", received=list(o.init_skip))
+        names, epochs = resolve_freeze(self.a, o.freeze, o.freeze_epochs, config.epochs)
+        if names:
+            self.freeze = {"patterns": list(o.freeze), "tensors": list(names), "epochs": epochs}
+        if o.init is not None:
+            self.init = load_init(o.init, self.a, config.seed, o.init_skip,
+                                  channels=self.spec.in_channels)
+            self._init_record = self.init.source
+            for note in self.init.notes:
+                self.console.print(f"[yellow]note:[/yellow] {note}", highlight=False)
+
+    _init_record = None
+
+    def _fine_tune_record(self) -> dict:
+        """run.json / checkpoint manifest entries: where the weights came from, the freeze set."""
+        out = {}
+        if self._init_record is not None:
+            out["init"] = self._init_record
+        if self.freeze:
+            out["freeze"] = self.freeze
+        return out
+
+    def _freeze_steps(self, S: int) -> int | None:
+        return self.freeze["epochs"] * S if self.freeze else None
 
     def _save(self, st: _RunState, reason: str, step: int, also_best: bool = False) -> None:
         """checkpoints/last.safetensors (and best.safetensors) at ``step`` (process 0 only:
@@ -540,7 +598,7 @@ class Trainer:
         with progress:
             task = progress.add_task("train", total=S, completed=start_batch, info="")
             for batch in loader.epoch(epoch, start_batch=start_batch):
-                hyper = hyper_for_step(config, spec, step, S)
+                hyper = hyper_for_step(config, spec, step, S, self._freeze_steps(S))
                 rand = session.rand_for_step(config.seed, step)
                 if rand is not None:
                     rand = rand[rows]
@@ -595,7 +653,7 @@ class Trainer:
                 "chip": built.result.chip, "driver": built.result.driver,
                 "iree_flags": list(built.result.flags), "python": platform.python_version(),
                 "host": platform.node(), "started": time.strftime("%Y-%m-%dT%H:%M:%S%z"),
-                "argv": sys.argv}
+                "argv": sys.argv, **self._fine_tune_record()}
 
     def _summary(self, run, config, splits, S, S_val, step) -> None:
         """The run's header, printed before the compile (``_module_summary`` after it)."""
@@ -624,6 +682,12 @@ class Trainer:
             *([f"  EMA             decay {config.ema_decay:g}"
                + (" with warm-up min(d, (1+t)/(10+t))" if config.ema_warmup else "")
                + f"; best checkpoint on {config.best_metric}"] if config.ema else []),
+            *([f"  init            {self._init_record['file']} ({self._init_record['taken']} "
+               f"tensors; re-initialised {len(self._init_record['reinitialised'])})"]
+              if self._init_record else []),
+            *([f"  frozen          {len(self.freeze['tensors'])} of {len(a.params)} tensors "
+               f"({', '.join(self.freeze['patterns'])}) for the first {self.freeze['epochs']} "
+               f"epoch(s) = {self.freeze['epochs'] * S} steps"] if self.freeze else []),
             f"  run directory   {run.path}"
             + (f"  (resuming at step {step}: epoch {step // S + 1}, batch {step % S})"
                if step else ""),
