@@ -39,6 +39,7 @@ from runtime.verify import check_grads, compile_grads_module, random_inputs
 from runtime.weights import torch_key_table, torch_zoo
 
 from .conftest import report_table
+from .test_weights import randomize_bn, rel_err, torch_logits
 
 tvm, timm = torch_zoo()
 
@@ -82,27 +83,7 @@ def invoke(*args):
 def randomized(name: str, seed: int = 0):
     """The real model, random init (seeded), BN statistics and affine parameters random, eval."""
     torch.manual_seed(seed)
-    m = REAL[name][2](CLASSES)
-    g = torch.Generator().manual_seed(seed + 1)
-    with torch.no_grad():
-        for mod in m.modules():
-            if isinstance(mod, torch.nn.BatchNorm2d):
-                c = mod.num_features
-                mod.running_mean.copy_(0.2 * torch.randn(c, generator=g))
-                mod.running_var.copy_(0.5 + 1.5 * torch.rand(c, generator=g))
-                mod.weight.copy_(1 + 0.2 * torch.randn(c, generator=g))
-                mod.bias.copy_(0.1 * torch.randn(c, generator=g))
-                mod.num_batches_tracked.fill_(77)
-    return m.eval()
-
-
-def torch_logits(model, x_nhwc: np.ndarray) -> np.ndarray:
-    with torch.no_grad():
-        return model(torch.from_numpy(np.ascontiguousarray(x_nhwc.transpose(0, 3, 1, 2)))).numpy()
-
-
-def rel_err(got, want) -> float:
-    return float(np.abs(np.asarray(got, np.float64) - want).max() / np.abs(want).max())
+    return randomize_bn(REAL[name][2](CLASSES), seed, 77)
 
 
 # --------------------------------------------------------------------------- counts and names

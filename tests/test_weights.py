@@ -71,10 +71,9 @@ def runner_invoke(*args):
     return CliRunner().invoke(main, [str(a) for a in args])
 
 
-def randomized(net: str, scheme: str, seed: int = 0):
-    """The real model, random init (seeded), BN statistics and affine parameters random, eval."""
-    torch.manual_seed(seed)
-    m = MODELS[net, scheme][1]()
+def randomize_bn(m, seed: int, tracked: int):
+    """``m`` with every BatchNorm's running statistics and affine parameters random (seeded), so
+    an import that misplaced or dropped them shows in the logits; -> ``m`` in eval mode."""
     g = torch.Generator().manual_seed(seed + 1)
     with torch.no_grad():
         for mod in m.modules():
@@ -84,8 +83,14 @@ def randomized(net: str, scheme: str, seed: int = 0):
                 mod.running_var.copy_(0.5 + 1.5 * torch.rand(c, generator=g))
                 mod.weight.copy_(1 + 0.2 * torch.randn(c, generator=g))
                 mod.bias.copy_(0.1 * torch.randn(c, generator=g))
-                mod.num_batches_tracked.fill_(1234)
+                mod.num_batches_tracked.fill_(tracked)
     return m.eval()
+
+
+def randomized(net: str, scheme: str, seed: int = 0):
+    """The real model, random init (seeded), BN statistics and affine parameters random, eval."""
+    torch.manual_seed(seed)
+    return randomize_bn(MODELS[net, scheme][1](), seed, 1234)
 
 
 def torch_logits(model, x_nhwc: np.ndarray) -> np.ndarray:

@@ -398,8 +398,9 @@ def test_train_as_two_processes_equals_one(xla_work, xla_full_run, cache_dir):
     one-process 4-replica run (xla_full_run): the same module, data and devices' arithmetic;
     only gloo's all-reduce sums in another order, so losses agree within 1 ulp (measured
     1.2e-7), and the evaluation, whose counts are summed over the processes (30 val images:
-    the last batch's 14 split 8 + 6), gives the same top-1 and val loss within 1e-8 (measured
-    2e-10).  Only process 0 writes the run directory.  Stopped at step 4 and resumed as two
+    the last batch's 14 split 8 + 6), gives the same top-1; the val loss is the f32 logits of
+    two trained states that differ by that same rounding, so it gets the step losses' bound
+    1e-6 (measured 2e-10 and 1.5e-8 in two runs).  Only process 0 writes the run directory.  Stopped at step 4 and resumed as two
     processes, the run continues bit-exactly."""
     out = xla_work / "two-procs"
     codes, _, errs = _train_processes(xla_work, cache_dir, "--out", out)
@@ -411,7 +412,7 @@ def test_train_as_two_processes_equals_one(xla_work, xla_full_run, cache_dir):
     e1, e2 = epochs_of(xla_full_run), epochs_of(out)
     assert [e["val_top1"] for e in e2] == [e["val_top1"] for e in e1]
     assert [e["val_images"] for e in e2] == [30, 30]
-    assert np.allclose([e["val_loss"] for e in e2], [e["val_loss"] for e in e1], rtol=0, atol=1e-8)
+    assert np.allclose([e["val_loss"] for e in e2], [e["val_loss"] for e in e1], rtol=0, atol=1e-6)
     assert json.loads((out / "run.json").read_text())["processes"] == 2
     stop = xla_work / "two-procs-stop"
     codes, _, errs = _train_processes(xla_work, cache_dir, "--out", stop, "--stop-at-step", 4)
