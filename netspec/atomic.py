@@ -11,6 +11,16 @@ import tempfile
 from pathlib import Path
 
 
+def sha256_file(path) -> str:
+    """Hex SHA-256 of a file's bytes, read in 1 MiB chunks (checkpoints, modules, weights)."""
+    import hashlib
+    h = hashlib.sha256()
+    with open(path, "rb") as f:
+        for chunk in iter(lambda: f.read(1 << 20), b""):
+            h.update(chunk)
+    return h.hexdigest()
+
+
 def remove_stale_tmp(path) -> None:
     """Delete temporaries a killed writer of ``path`` left behind."""
     path = Path(path)

@@ -32,7 +32,6 @@ only through ``torch.load(weights_only=True)`` when torch is installed.
 
 from __future__ import annotations
 
-import hashlib
 import json
 import sys
 import time
@@ -43,7 +42,7 @@ from pathlib import Path
 import numpy as np
 
 from netspec.analysis import analyze, layout_dict, layout_hash, spec_hash
-from netspec.atomic import remove_stale_tmp, write_atomic
+from netspec.atomic import remove_stale_tmp, sha256_file, write_atomic
 from netspec.errors import ConfigError, NetspecError
 from netspec.kinds import TORCH_LAYOUTS, TORCH_SCHEMES, NamingEnv
 
@@ -197,14 +196,6 @@ def torch_key_table(spec, scheme: str) -> list[TorchKey]:
 
 
 # --------------------------------------------------------------------------- reading files
-def _sha256_file(path: Path) -> str:
-    h = hashlib.sha256()
-    with open(path, "rb") as f:
-        for chunk in iter(lambda: f.read(1 << 20), b""):
-            h.update(chunk)
-    return h.hexdigest()
-
-
 def _to_numpy(key: str, v, path) -> np.ndarray:
     import torch
     if not isinstance(v, torch.Tensor):
@@ -411,7 +402,7 @@ def import_file(spec, weights, scheme: str, out, *, spec_file: str | None = None
         "parameter_layout": layout_dict(a), "optimizer": None, "state_names": [], "step": 0, "epoch": 0, "batch_in_epoch": 0,
         "steps_per_epoch": 0, "epochs_evaluated": 0, "best_top1": None, "reason": "import",
         "config": None,
-        "imported": {"from": scheme, "file": str(weights), "sha256": _sha256_file(weights),
+        "imported": {"from": scheme, "file": str(weights), "sha256": sha256_file(weights),
                      "keys": res.keys, "arch": arch, "spec_file": spec_file},
         "data": {"source": f"imported from {weights} ({scheme})", "classes": list(classes),
                  "mean": list(IMAGENET_MEAN), "std": list(IMAGENET_STD),

@@ -28,6 +28,7 @@ from pathlib import Path
 import numpy as np
 
 from netspec.analysis import layout_dict, layout_hash
+from netspec.atomic import sha256_file
 from netspec.errors import ConfigError, NetspecError
 from netspec.init import init_params
 
@@ -194,7 +195,7 @@ def load_init(path, analysis, seed: int, skip=(), channels: int | None = None) -
         notes.append(f"re-initialised by --init-skip ({len(reinit_skip)}): "
                      + ", ".join(reinit_skip[:12]) + (" ..." if len(reinit_skip) > 12 else ""))
     imported = man.get("imported") or {}
-    source = {"file": str(path), "sha256": hashlib.sha256(path.read_bytes()).hexdigest(),
+    source = {"file": str(path), "sha256": sha256_file(path),
               "spec_name": man.get("spec_name"), "step": man.get("step"),
               "reason": man.get("reason"), "imported_from": imported.get("from"),
               "imported_file": imported.get("file"), "taken": taken,

@@ -35,6 +35,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Iterable, Sequence
 
+from netspec.atomic import sha256_file
+
 from .chips import check_llvm_cpu
 from .diagnostics import located_error, verify_mlir
 from .errors import CompileError
@@ -98,14 +100,6 @@ def _cache_key(text: str, flags: Sequence[str], backend: str, chip: str,
     if input_file != "module.mlir":   # the input's name is in the vmfb (executable names)
         payload["input"] = input_file
     return hashlib.sha256(json.dumps(payload, sort_keys=True).encode()).hexdigest()
-
-
-def sha256_file(path: Path) -> str:
-    h = hashlib.sha256()
-    with open(path, "rb") as f:
-        for chunk in iter(lambda: f.read(1 << 20), b""):
-            h.update(chunk)
-    return h.hexdigest()
 
 
 def _stat_sig(path: Path) -> tuple | None:
