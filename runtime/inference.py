@@ -25,6 +25,7 @@ from netspec.loader import load_spec_file
 
 from .checkpoint import CheckpointError, check_compatible, load_checkpoint
 from .session import open_session
+from .spec_overrides import apply_overrides, recorded_overrides
 
 CHECKPOINT_KINDS = ("best", "last")
 #: ``--weights``: which weights of a checkpoint to use -> the checkpoint keys of (params, bn).
@@ -128,7 +129,9 @@ def spec_from_run(run_dir) -> tuple[str, str | None]:
 
 def open_checkpoint(spec_file, spec_name, path, kind: str | None = None):
     """(spec, OpenCheckpoint) with the checkpoint verified against the spec.  ``spec_file``
-    None: the spec recorded in the run's ``run.json`` (``path`` must be in a run directory)."""
+    None: the spec recorded in the run's ``run.json`` (``path`` must be in a run directory).
+    The spec is the network the checkpoint was trained as: the file's, with the
+    ``spec_overrides`` its manifest records (``netspec train --image-size / --num-classes``)."""
     if spec_file is None:
         run = run_dir_of(path)
         if run is None:
@@ -141,6 +144,8 @@ def open_checkpoint(spec_file, spec_name, path, kind: str | None = None):
     spec, _, _ = load_spec_file(spec_file, spec_name)
     p = resolve_checkpoint(path, kind)
     tensors, man = load_checkpoint(p)
+    # the network as trained: the spec file's with the run's --image-size / --num-classes
+    spec = apply_overrides(spec, recorded_overrides(man))
     a = analyze(spec)
     check_compatible(p, tensors, man, spec_name=spec.name, spec_hash=spec_hash(spec),
                      layout_hash=layout_hash(a), n_params=a.n_params, n_bn_floats=a.n_bn_floats)

@@ -131,6 +131,30 @@ def test_recipe_trains_on_an_image_folder(recipe, folder, tmp_path, cache_dir):
     assert stored["bf16"] and stored["bf16_conv"] and stored["ema"]
     assert stored["drop_path"] == 0.2 and stored["ema_decay"] == config.ema_decay
     assert (out / "checkpoints" / "best.safetensors").is_file()
+    # the network as trained is recorded (runtime.spec_overrides) for every later reader
+    assert ck["spec_overrides"] == {"image_size": SIZE, "num_classes": len(CLASSES)}
+    assert json.loads((out / "run.json").read_text())["spec_overrides"] == ck["spec_overrides"]
+    if recipe == "imagenette":
+        _readers_rebuild_the_network_as_trained(path, folder, out, cache_dir)
+
+
+def _readers_rebuild_the_network_as_trained(path, folder, out, cache_dir):
+    """eval, predict and --resume of a run trained with --num-classes / --image-size build the
+    3-class 32-px network again from the 1000-class 224-px spec file, without the flags."""
+    r = invoke("eval", "--checkpoint", out, "--data", folder, "--workers", 0,
+               "--cache-dir", cache_dir)
+    assert r.exit_code == 0, r.output
+    assert f"({3 * VAL_PER_CLASS} images)" in r.output, r.output
+    image = next((folder / "val" / CLASSES[0]).glob("*.jpg"))
+    r = invoke("predict", path, image, "--checkpoint", out, "--json", "--top", 3,
+               "--cache-dir", cache_dir)
+    assert r.exit_code == 0, r.output
+    assert set(CLASSES) == {c["class"] for c in json.loads(r.stdout)[0]["top"]}, r.stdout
+    r = invoke("train", path, "--resume", out, "--epochs", 2, "--data", folder, "--workers", 0,
+               "--cache-dir", cache_dir)
+    assert r.exit_code == 0, r.output
+    _, ck = load_checkpoint(out / "checkpoints" / "last.safetensors")
+    assert ck["step"] == 6 and ck["spec_overrides"]["num_classes"] == len(CLASSES)
 
 
 #: Every knob of the full recipe on examples/demo_digits.py (DigitsNet, the embedded 8x8

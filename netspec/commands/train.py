@@ -271,6 +271,7 @@ def train(spec_file, spec_name, data, backend, engine, chip, iree_flags, cache_d
 
     Every knob of the spec file's TrainConfig can be overridden for this run by its flag."""
     from runtime.engines import get_engine
+    from runtime.spec_overrides import apply_overrides, given, resumed_overrides
     from runtime.train import TrainOptions, train as run_training, unsupported
 
     if out is not None and resume is not None:
@@ -289,24 +290,11 @@ def train(spec_file, spec_name, data, backend, engine, chip, iree_flags, cache_d
             raise ConfigError("must be >= 0", where=flag, expected="an integer >= 0", received=v)
     get_engine(engine)       # an unknown --engine is refused before anything else
     spec, config = load_spec(spec_file, spec_name)
-    if image_size is not None:
-        if image_size < 1:
-            raise ConfigError("must be a positive integer", where="--image-size",
-                              expected="an integer >= 1", received=image_size)
-        try:
-            spec = spec.with_(image_h=image_size, image_w=image_size)
-        except ConfigError:
-            raise
-        except NetspecError as e:
-            raise e.at(f"--image-size {image_size}") from None
-    if num_classes is not None:
-        if num_classes < 1:
-            raise ConfigError("must be a positive integer", where="--num-classes",
-                              expected="an integer >= 1", received=num_classes)
-        try:
-            spec = spec.with_num_classes(num_classes)
-        except NetspecError as e:
-            raise e.at(f"--num-classes {num_classes}") from None
+    spec_overrides = given(image_size=image_size, num_classes=num_classes)
+    if resume is not None and not spec_overrides:
+        # a resumed run keeps the network it was trained as (its checkpoint records the flags)
+        spec_overrides = resumed_overrides(resume)
+    spec = apply_overrides(spec, spec_overrides)
     overrides = {k: v for k, v in knobs.items() if v is not None}
     if config is None:
         config = TrainConfig()
@@ -329,7 +317,8 @@ def train(spec_file, spec_name, data, backend, engine, chip, iree_flags, cache_d
                         workers=workers, cache_dir=cache_dir, iree_flags=tuple(iree_flags),
                         save_every=save_every, stop_at_step=stop_at_step, spec_file=spec_file,
                         init=Path(init) if init else None, init_skip=tuple(init_skip),
-                        freeze=tuple(freeze), freeze_epochs=freeze_epochs)
+                        freeze=tuple(freeze), freeze_epochs=freeze_epochs,
+                        spec_overrides=spec_overrides)
     console = Console(highlight=False, soft_wrap=True)
     if not processes.main:      # process 0 prints the run; the others only their errors
         click.echo(f"process {processes.index} of {processes.count}: joined the run at "

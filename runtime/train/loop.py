@@ -59,6 +59,7 @@ class TrainOptions:
     init_skip: tuple[str, ...] = ()  # --init-skip: tensors re-initialised anyway (patterns)
     freeze: tuple[str, ...] = ()     # --freeze: patterns of the tensors frozen at first
     freeze_epochs: int | None = None  # --freeze-epochs: for this many epochs (finetune.py)
+    spec_overrides: dict = field(default_factory=dict)  # --image-size / --num-classes given
 
 
 @dataclass
@@ -406,7 +407,8 @@ class Trainer:
                          "image_hw": [spec.image_h, spec.image_w],
                          "channels": spec.in_channels, "description": splits.description},
                 "backend": o.backend, "time": time.strftime("%Y-%m-%dT%H:%M:%S%z"),
-                "parameter_layout": layout_dict(a), **self._fine_tune_record()}
+                "parameter_layout": layout_dict(a), **self._spec_overrides_record(),
+                **self._fine_tune_record()}
 
     # ---- fine-tuning: --init, --freeze (finetune.py) ------------------------------------------
     def _fine_tune(self, config, man) -> None:
@@ -641,6 +643,12 @@ class Trainer:
         return step
 
     # ---- reporting ------------------------------------------------------------------------
+    def _spec_overrides_record(self) -> dict:
+        """``spec_overrides`` (runtime.spec_overrides) when --image-size / --num-classes changed
+        the spec file's network: eval, predict, export and --resume rebuild it from this."""
+        o = self.opts.spec_overrides
+        return {"spec_overrides": dict(o)} if o else {}
+
     def _run_info(self, splits, built) -> dict:
         return {"netspec_version": __version__, "spec_file": self.opts.spec_file,
                 "spec_path": (str(Path(self.opts.spec_file).resolve())
@@ -653,7 +661,7 @@ class Trainer:
                 "chip": built.result.chip, "driver": built.result.driver,
                 "iree_flags": list(built.result.flags), "python": platform.python_version(),
                 "host": platform.node(), "started": time.strftime("%Y-%m-%dT%H:%M:%S%z"),
-                "argv": sys.argv, **self._fine_tune_record()}
+                "argv": sys.argv, **self._spec_overrides_record(), **self._fine_tune_record()}
 
     def _summary(self, run, config, splits, S, S_val, step) -> None:
         """The run's header, printed before the compile (``_module_summary`` after it)."""
