@@ -16,8 +16,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from netspec import (NetSpec, bneck, convBn, dense, dropout, globalAvgPool, invertedResidual,
-                     mbConv)
+from netspec import (NetSpec, bneck, convBn, dense, dropout, fusedMbConv, globalAvgPool,
+                     invertedResidual, mbConv)
 
 
 @dataclass(frozen=True)
@@ -81,6 +81,24 @@ CASES: tuple[Case, ...] = (
          [convBn(2, 4, 1, 1, act="swish"), mbConv(4, 6, 2, 5, 2, 1, True)], 6, batch=3, dw_chunk=1),
     _row("dw_loop_s2_to_1x1_b4_u4", "depthwise dw loop: batch 4 in one pass of 4, 5x5 s2 2x2 -> 1x1 (trimmed x)", 2,
          [convBn(2, 4, 1, 1), mbConv(4, 4, 2, 5, 2, 1, False)], 4, batch=4, dw_chunk=4),
+    # --- padding="tf_same" (TensorFlow's SAME, ``conv_pads``): at stride 2 on an even extent
+    #     the extra row goes at the END (3x3: (0, 1), 5x5: (1, 2)); odd extents and stride 1
+    #     are symmetric.  Non-square maps give H and W different (lo, hi).
+    _row("tfsame_conv_k3_s2_even", "tf_same 3x3 conv, stride 2, 6x6 (pads lo 0, hi 1)", 6,
+         [convBn(2, 4, 3, 2, padding="tf_same", act="swish")], 4, tiny=True),
+    _row("tfsame_conv_k3_s2_dx", "tf_same 3x3 conv stride 2 at 8x7 (H pads 0/1, W 1/1) after a 1x1 "
+         "(its input gradient)", (8, 7),
+         [convBn(2, 4, 1, 1), convBn(4, 4, 3, 2, padding="tf_same", act="swish")], 4, tiny=True),
+    _row("tfsame_dw_k5_s2_odd_even", "tf_same depthwise 5x5 stride 2 in an mbConv at 9x8 (H pads 2/2, "
+         "W 1/2), expand 2, SE", (9, 8),
+         [convBn(2, 4, 1, 1, act="swish"), mbConv(4, 6, 2, 5, 2, 1, True, padding="tf_same")], 6),
+    _row("tfsame_mbconv_k5_s1_res", "tf_same depthwise 5x5 stride 1 (symmetric 2/2) in an mbConv, "
+         "residual, SE, 6x6", 6,
+         [convBn(2, 4, 1, 1, act="swish"), mbConv(4, 4, 1, 5, 1, 1, True, padding="tf_same")], 4),
+    _row("tfsame_dw_loop_k3_s2_even_b3_u2", "tf_same depthwise 3x3 stride 2 at 6x6 (pads 0/1), dw loop: "
+         "batch 3, chunks of 2", 6,
+         [convBn(2, 3, 1, 1, act="identity"), mbConv(3, 3, 1, 3, 2, 1, False, padding="tf_same")], 3,
+         batch=3, tiny=True, dw_chunk=2),
     # --- squeeze-excitation
     _row("se_mid4", "SE block on four mid-channels (two in the squeeze), residual", 4,
          [convBn(2, 4, 1, 1, act="swish"), mbConv(4, 4, 1, 3, 1, 1, True, 0.5)], 4, tiny=True),
@@ -90,6 +108,16 @@ CASES: tuple[Case, ...] = (
          [convBn(2, 4, 1, 1, act="swish"), mbConv(4, 8, 6, 3, 1, 2, True)], 8),
     _row("mbconv_e1_res", "mbConv expand 1 with residual and SE", 5,
          [convBn(2, 4, 1, 1, act="swish"), mbConv(4, 4, 1, 3, 1, 1, True)], 4),
+    # --- EfficientNetV2's Fused-MBConv: one full kxk convBn (expand 1) or kxk expand + 1x1 project
+    _row("fused_e1_res", "fusedMbConv expand 1 (the one 3x3 full convBn, swish), residual", 5,
+         [convBn(2, 4, 1, 1, act="swish"), fusedMbConv(4, 4, 1, 3, 1, 1)], 4, tiny=True),
+    _row("fused_e4_s2_odd", "fusedMbConv expand 4 (3x3 stride-2 full conv 3 -> 12, 1x1 project -> 5) at 7x7", 7,
+         [convBn(2, 3, 1, 1, act="swish"), fusedMbConv(3, 5, 4, 3, 2, 1)], 5),
+    _row("fused_e4_res_r2", "fusedMbConv expand 4, two repeats, residual on both", 5,
+         [convBn(2, 4, 1, 1, act="swish"), fusedMbConv(4, 4, 4, 3, 1, 2)], 4),
+    _row("fused_droppath_r3", "drop path 0.6 on fusedMbConv e4 x2 then e1 (rates 0, .2, .4), batch 4", 4,
+         [convBn(2, 4, 1, 1, act="swish"), fusedMbConv(4, 4, 4, 3, 1, 2), fusedMbConv(4, 4, 1, 3, 1, 1)],
+         4, batch=4, tiny=True, drop_path=0.6),
     # --- inverted residual (relu6, no SE)
     _row("ir_e1_s1", "invertedResidual expand 1 (no expand conv), stride 1", 6,
          [convBn(2, 4, 3, 1), invertedResidual(4, 4, 1, 1, 1)], 4),

@@ -422,6 +422,46 @@ class Builder:
         return self._new(hint, t, f"stablehlo.reduce({x} init: {init}) applies stablehlo.{kind} across "
                                   f"dimensions = {_ints(dims)} : ({x.type}, {init.type}) -> {t}")
 
+    def reduce_window(self, x: Value, window: Sequence[int], strides: Sequence[int],
+                      padding: Sequence[tuple[int, int]], kind: str = "maximum",
+                      hint="pool") -> Value:
+        """``stablehlo.reduce_window``: max (kind='maximum', init and pad value -inf) or sum
+        (kind='add', init 0) over windows of extent ``window`` moved by ``strides`` over ``x``
+        padded by ``padding`` [(low, high)] per dim; out extent (x + lo + hi - w) // s + 1,
+        checked here (a window larger than the padded input is an EmitError).
+        Spec: https://openxla.org/stablehlo/spec#reduce_window"""
+        r = x.type.rank
+        if not (len(window) == len(strides) == len(padding) == r):
+            self._fail(f"reduce_window: window / strides / padding do not match rank {r} of {x.type}")
+        if any(w < 1 for w in window) or any(st < 1 for st in strides) or any(
+                lo < 0 or hi < 0 for lo, hi in padding):
+            self._fail(f"reduce_window: bad window {list(window)}, strides {list(strides)} or "
+                       f"padding {list(padding)}")
+        shape = []
+        for d, w, st, (lo, hi) in zip(x.shape, window, strides, padding):
+            if d + lo + hi < w:
+                self._fail(f"reduce_window: window {w} larger than padded extent {d + lo + hi} of {x.type}")
+            shape.append((d + lo + hi - w) // st + 1)
+        if kind == "add":
+            init = self.const(0.0, x.dtype)
+        elif kind == "maximum":
+            init = self._neg_inf(x.dtype)
+        else:
+            self._fail(f"reduce_window: unsupported kind {kind}")
+        t = TensorType(tuple(shape), x.dtype)
+        scal = str(init.type)
+        a, e, o = self.fn._unique("lhs"), self.fn._unique("rhs"), self.fn._unique("red")
+        pads = "[" + ", ".join(f"[{lo}, {hi}]" for lo, hi in padding) + "]"
+        attrs = (f"padding = dense<{pads}> : tensor<{r}x2xi64>, "
+                 f"window_dimensions = array<i64: {', '.join(str(int(w)) for w in window)}>, "
+                 f"window_strides = array<i64: {', '.join(str(int(st)) for st in strides)}>")
+        v = self._new(hint, t, f'"stablehlo.reduce_window"({x}, {init}) <{{{attrs}}}> ({{')
+        self.fn.lines.append(f"  ^bb0({a}: {scal}, {e}: {scal}):")
+        self.fn.lines.append(f"    {o} = stablehlo.{kind} {a}, {e} : {scal}")
+        self.fn.lines.append(f"    stablehlo.return {o} : {scal}")
+        self.fn.lines.append(f"  }}) : ({x.type}, {scal}) -> {t}")
+        return v
+
     def reduce_sums(self, xs: Sequence[Value], dims: Sequence[int], hints: Sequence[str]) -> list[Value]:
         """Sums of several same-shaped tensors over ``dims`` as ONE multi-operand reduce (one
         loop nest reads all inputs; IREE emits a single dispatch for it)."""
@@ -482,6 +522,12 @@ class Builder:
         if k == 1:
             return [Value(base, xs[0].type)]
         return [Value(f"{base}#{i}", x.type) for i, x in enumerate(xs)]
+
+    def neg_inf(self, dtype: str = "f32") -> Value:
+        """The scalar -inf of a float type (a max reduction's identity, max pooling's pad)."""
+        if dtype not in _NEG_INF:
+            self._fail(f"neg_inf: no -inf in {dtype}")
+        return self._neg_inf(dtype)
 
     def _neg_inf(self, dtype: str) -> Value:
         key = (dtype, "-inf")

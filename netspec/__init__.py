@@ -4,8 +4,8 @@ from .errors import ConfigError, NetspecError, SpecError
 from .kinds import KINDS as _KINDS
 from .spec import NetSpec, TrainConfig
 from .analysis import analyze
-from .zoo import (efficientnet, efficientnet_lite, mobilenet_v2, mobilenet_v3_large, round_filters,
-                  round_repeats)
+from .zoo import (efficientnet, efficientnet_lite, efficientnet_v2_s, mobilenet_v2,
+                  mobilenet_v3_large, round_filters, round_repeats, tf_efficientnet)
 
 __version__ = "0.1.0"
 
@@ -13,7 +13,7 @@ __version__ = "0.1.0"
 globals().update(_KINDS)
 
 __all__ = [
-    "NetSpec", "TrainConfig", *_KINDS, "analyze", "efficientnet", "efficientnet_lite", "mobilenet_v2",
-    "mobilenet_v3_large",
-    "round_filters", "round_repeats", "SpecError", "ConfigError", "NetspecError", "__version__",
+    "NetSpec", "TrainConfig", *_KINDS, "analyze", "efficientnet", "efficientnet_lite",
+    "efficientnet_v2_s", "mobilenet_v2", "mobilenet_v3_large",
+    "round_filters", "round_repeats", "tf_efficientnet", "SpecError", "ConfigError", "NetspecError", "__version__",
 ]

@@ -8,6 +8,11 @@ Compound scaling (the reference rules of TF/timm/torchvision):
     round_repeats(n, d)  = ceil(d * n)
 The stem has round_filters(32) channels, the head round_filters(1280) = 4 * round_filters(320).
 
+TF-EfficientNet (timm's ``tf_efficientnet_b<n>``, the ports of the TF checkpoints): the same
+network with TensorFlow's SAME padding (``padding="tf_same"`` on the stem and every depthwise
+conv: asymmetric at stride 2, the extra pixel at the end; the 1x1 convs pad nothing either way)
+and BatchNorm eps 1e-3 (timm's ``BN_EPS_TF_DEFAULT``; momentum PyTorch's 0.1 as timm's).
+
 EfficientNet-Lite (timm's ``_gen_efficientnet_lite``, after TF's efficientnet/lite): the same
 block table with relu6 and no squeeze-excitation; the stem (32) and head (1280) channels are
 not scaled (``fix_stem``, ``num_features=1280``) and neither are the repeats of the first and
@@ -16,6 +21,13 @@ last stages (``fix_first_last``); the other stages' widths and repeats scale as 
 MobileNetV3-Large (Howard et al. 2019, Table 1; torchvision's ``_mobilenet_v3_conf``): one
 ``bneck`` per row, hswish stem of 16, head conv 160 -> 960 (hswish) -> pool -> dense 1280
 (hswish) -> dropout -> dense; BatchNorm eps 1e-3, momentum 0.01 (torchvision's).
+
+EfficientNetV2-S (Tan & Le 2021, Table 4; torchvision's ``_efficientnet_conf("efficientnet_v2_s")``):
+3x3 stride-2 swish stem of 24, three ``fusedMbConv`` stages and three ``mbConv`` stages with
+SE (bottleneck max(1, ic // 4) off the block input, as V1), head 1x1 conv 256 -> 1280 (swish),
+pool, dropout 0.2, dense; BatchNorm eps 1e-3 (torchvision's ``partial(nn.BatchNorm2d,
+eps=1e-03)``, momentum the default 0.1).  torchvision's stochastic depth 0.2 (``sd_prob = 0.2 *
+stage_block_id / total_stage_blocks`` over all 40 blocks) is netspec's ``TrainConfig(drop_path=0.2)``.
 """
 
 from __future__ import annotations
@@ -26,6 +38,7 @@ from .kinds.blocks import bneck, invertedResidual, mbConv
 from .kinds.conv_bn import convBn
 from .kinds.dense import dense
 from .kinds.dropout import dropout
+from .kinds.fused import fusedMbConv
 from .kinds.pool import globalAvgPool
 from .spec import NetSpec
 
@@ -81,6 +94,17 @@ MOBILENET_V3_LARGE_BLOCKS = (
     (160, 5, 960, 160, True, "hswish", 1),
 )
 
+# (fused, expand, kernel, stride, out_channels, repeats) — Tan & Le 2021, Table 4;
+# torchvision's FusedMBConvConfig / MBConvConfig rows of efficientnet_v2_s
+EFFNET_V2_S_BLOCKS = (
+    (True, 1, 3, 1, 24, 2),
+    (True, 4, 3, 2, 48, 4),
+    (True, 4, 3, 2, 64, 4),
+    (False, 4, 3, 2, 128, 6),
+    (False, 6, 3, 1, 160, 9),
+    (False, 6, 3, 2, 256, 15),
+)
+
 # (expand, out_channels, repeats, stride) — Sandler et al. 2018, Table 2
 MOBILENET_V2_BLOCKS = (
     (1, 16, 1, 1),
@@ -109,7 +133,10 @@ def round_repeats(repeats: int, depth: float) -> int:
 
 
 def efficientnet(variant: str = "b0", num_classes: int = 1000, *, image_size: int | None = None,
-                 name: str | None = None, dropout_rate: float | None = None) -> NetSpec:
+                 name: str | None = None, dropout_rate: float | None = None,
+                 padding: str = "same", bn_eps: float = 1e-5) -> NetSpec:
+    """EfficientNet-B<n> (torchvision's / timm's ``efficientnet_b<n>``); ``padding`` of the stem
+    and the depthwise convs ('tf_same': TensorFlow's, ``tf_efficientnet``) and ``bn_eps``."""
     variant = variant.lower()
     if variant not in EFFNET_COEFFS:
         from .errors import SpecError
@@ -117,18 +144,27 @@ def efficientnet(variant: str = "b0", num_classes: int = 1000, *, image_size: in
                         expected="one of " + ", ".join(EFFNET_COEFFS), received=variant)
     width, depth, res, drop = EFFNET_COEFFS[variant]
     stem = round_filters(32, width)
-    layers = [convBn(3, stem, 3, 2, act="swish")]
+    layers = [convBn(3, stem, 3, 2, padding=padding, act="swish")]
     ic = stem
     for expand, k, s, c, n in EFFNET_B0_BLOCKS:
         oc = round_filters(c, width)
-        layers.append(mbConv(ic, oc, expand, k, s, round_repeats(n, depth), True))
+        layers.append(mbConv(ic, oc, expand, k, s, round_repeats(n, depth), True, padding=padding))
         ic = oc
     head = 4 * ic
     layers += [convBn(ic, head, 1, 1, act="swish"), globalAvgPool(),
                dropout(drop if dropout_rate is None else dropout_rate),
                dense(head, num_classes, init="uniform_fan_out")]
     size = image_size or res
-    return NetSpec(name or f"EfficientNet-{variant.upper()}", size, size, layers)
+    return NetSpec(name or f"EfficientNet-{variant.upper()}", size, size, layers, bn_eps=bn_eps)
+
+
+def tf_efficientnet(variant: str = "b0", num_classes: int = 1000, *, image_size: int | None = None,
+                    name: str | None = None, dropout_rate: float | None = None) -> NetSpec:
+    """timm's ``tf_efficientnet_b<n>``: EfficientNet-B<n> with TensorFlow's SAME padding and
+    BatchNorm eps 1e-3 (5,288,548 parameters for B0 at 1000 classes, as ``efficientnet_b0``)."""
+    return efficientnet(variant, num_classes, image_size=image_size,
+                        name=name or f"TF-EfficientNet-{variant.upper()}", dropout_rate=dropout_rate,
+                        padding="tf_same", bn_eps=1e-3)
 
 
 def mobilenet_v2(num_classes: int = 1000, *, image_size: int = 224, name: str = "MobileNetV2",
@@ -177,3 +213,18 @@ def mobilenet_v3_large(num_classes: int = 1000, *, image_size: int = 224,
                dense(960, 1280, act="hswish", init="normal_0.01"), dropout(dropout_rate),
                dense(1280, num_classes, init="normal_0.01")]
     return NetSpec(name, image_size, image_size, layers, bn_eps=1e-3, bn_momentum=0.01)
+
+
+def efficientnet_v2_s(num_classes: int = 1000, *, image_size: int = 384,
+                      name: str = "EfficientNetV2-S", dropout_rate: float = 0.2) -> NetSpec:
+    """torchvision's ``efficientnet_v2_s``: 21,458,488 parameters at 1000 classes (384x384 its
+    eval crop).  timm's ``efficientnetv2_s`` has the same layers and names but BN eps 1e-5."""
+    layers = [convBn(3, 24, 3, 2, act="swish")]
+    ic = 24
+    for fused, expand, k, s, oc, n in EFFNET_V2_S_BLOCKS:
+        layers.append(fusedMbConv(ic, oc, expand, k, s, n) if fused
+                      else mbConv(ic, oc, expand, k, s, n, True))
+        ic = oc
+    layers += [convBn(ic, 1280, 1, 1, act="swish"), globalAvgPool(), dropout(dropout_rate),
+               dense(1280, num_classes, init="uniform_fan_out")]
+    return NetSpec(name, image_size, image_size, layers, bn_eps=1e-3)

@@ -164,7 +164,7 @@ def torch_key_table(spec, scheme: str) -> list[TorchKey]:
     (a kind that names less or more is a bug, reported by name)."""
     _scheme(scheme)
     a = analyze(spec)
-    env = NamingEnv(scheme)
+    env = NamingEnv.of(scheme, [info.layer for info in a.layers])
     names, bns = {}, {}
     for info in a.layers:
         env.where = info.where

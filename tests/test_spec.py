@@ -105,7 +105,7 @@ INVALID = [
     ("mbConv kernel 4", lambda: mbConv(16, 24, 6, 4, 1), ["mbConv", "kernel", "received 4"]),
     ("stride 3", lambda: convBn(3, 16, 3, 3), ["convBn", "stride", "received 3"]),
     ("block stride 3", lambda: invertedResidual(16, 24, 6, 3), ["invertedResidual", "stride", "received 3"]),
-    ("padding tf_same", lambda: convBn(3, 16, 3, 1, padding="tf_same"), ["padding", "tf_same"]),
+    ("padding full", lambda: convBn(3, 16, 3, 1, padding="full"), ["padding", "full", "'tf_same'"]),
     ("unknown activation", lambda: convBn(3, 16, 3, 1, act="gelu"), ["act", "gelu"]),
     ("spatial collapse", lambda: _net(convBn(3, 8, 3, 1, padding="valid"), globalAvgPool(), dense(8, 2),
                                       h=2, w=2),
@@ -352,7 +352,7 @@ def _perturbations(layers):
         if kind != "invertedResidual":
             out.append(("bad kernel", i, dict(kw, kernel=4)))
         if kind == "convBn":
-            out.append(("bad padding", i, dict(kw, padding="tf_same")))
+            out.append(("bad padding", i, dict(kw, padding="full")))
     out.append(("wrong dense ic", last, dict(layers[last][1], ic=layers[last][1]["ic"] + 3)))
     out.append(("zero classes", last, dict(layers[last][1], oc=0)))
     return out

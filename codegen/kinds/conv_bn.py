@@ -34,14 +34,17 @@ class ConvBnSaved:
     act: ActSaved      # the output only; the VJP record is rebuilt from the recomputed u
 
 
-def geom(p: ConvBnPlan) -> ConvGeom:
-    return ConvGeom(p.k, p.stride, p.pad, p.groups)
+def geom(p: ConvBnPlan, L, x_shape) -> ConvGeom:
+    """The convolution's geometry for its input of ``x_shape`` (layout ``L``): the padding of
+    each side from the plan (``ConvBnPlan.pads``; 'tf_same' depends on the input extent)."""
+    pad_h, pad_w = p.pads(*L.hw(x_shape))
+    return ConvGeom(p.k, p.stride, pad_h, pad_w, p.groups)
 
 
 def convbn_fwd(ctx: Ctx, p: ConvBnPlan, x: Value):
     b, L, pr = ctx.b, ctx.L, ctx.prec
     with b.scope(p.name):
-        z = pr.store(b, conv_fwd(b, L, x, ctx.params[p.w], geom(p), prec=pr))
+        z = pr.store(b, conv_fwd(b, L, x, ctx.params[p.w], geom(p, L, x.shape), prec=pr))
         gamma, beta = ctx.params[p.gamma], ctx.params[p.beta]
         r_mean, r_var = ctx.bn_running[p.bn]
         if not ctx.train:
@@ -65,10 +68,11 @@ def convbn_vjp(ctx: Ctx, p: ConvBnPlan, s: ConvBnSaved, dy: Value, need_dx: bool
         dz, dgamma, dbeta = bn_vjp(b, L, s.bn, du, xhat, sync=ctx.sync_bn)
         ctx.grad(p.gamma, dgamma)
         ctx.grad(p.beta, dbeta)
-        ctx.grad(p.w, conv_dw(b, L, s.x, dz, geom(p), prec=pr, chunk=ctx.dw_chunk))
+        g = geom(p, L, s.x.shape)
+        ctx.grad(p.w, conv_dw(b, L, s.x, dz, g, prec=pr, chunk=ctx.dw_chunk))
         if not need_dx:
             return None
-        return conv_dx(b, L, dz, ctx.params[p.w], s.x.shape, geom(p), prec=pr)
+        return conv_dx(b, L, dz, ctx.params[p.w], s.x.shape, g, prec=pr)
 
 
 # -- the convBn layer kind ---------------------------------------------------------------

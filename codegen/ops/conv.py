@@ -1,14 +1,22 @@
 """2-D convolution (dense and depthwise) and its two VJPs.
 
-Forward, HWIO weight w[kh, kw, ci/g, co], stride s, symmetric padding p, groups g (1 or C):
+Forward, HWIO weight w[kh, kw, ci/g, co], stride s, groups g (1 or C), padding (lo, hi) per
+spatial axis (``ConvGeom.pad_h`` / ``pad_w``, from ``netspec.kinds.base.conv_pads``: 'same'
+lo = hi = k//2, 'valid' 0, 'tf_same' TensorFlow's SAME, hi = lo or lo + 1 — asymmetric; the
+formulas below are written for H, W is the same with its own (lo, hi)):
 
     y[b, i, j, o] = sum_{kh, kw, c} x_pad[b, s*i + kh, s*j + kw, c] * w[kh, kw, c, o]
-    Ho = floor((H + 2p - k) / s) + 1
+    x_pad[b, h', ...] = x[b, h' - lo, ...]   (0 outside)
+    Ho = floor((H + lo + hi - k) / s) + 1
 
 Input gradient (the transpose of a strided correlation is a correlation of the
 s-dilated cotangent with the spatially flipped kernel):
 
-    dx = conv(dilate_s(dy), flip(w), pad_lo = k - 1 - p, pad_hi = H - (Ho - 1) s - 1 + p)
+    dx = conv(dilate_s(dy), flip(w), pad_lo = k - 1 - lo, pad_hi = H - (Ho - 1) s - 1 + lo)
+
+  (output row i reads x row s*i + kh - lo, so dx[h] collects dy[i] w[kh] over s*i + kh - lo = h:
+  the flipped kernel read from pad_lo = k - 1 - lo rows before the dilated dy; pad_hi fills
+  the result to H rows.  hi enters only through Ho: with symmetric p, lo = hi = p.)
 
   dense (g = 1): the flipped kernel is read with in/out swapped (rhs spec '01oi'), no transpose;
   depthwise (g = C): the same grouped convolution, flipped kernel, feature_group_count = C.
@@ -18,7 +26,7 @@ s-dilated cotangent with the spatially flipped kernel):
 Weight gradient (a correlation of the input with the cotangent, batch as the contraction):
 
     dw[kh, kw, c, o] = sum_{b, i, j} x_pad[b, s*i + kh, s*j + kw, c] * dy[b, i, j, o]
-    pad_lo = p, pad_hi = (Ho - 1) s + k - H - p      (so the padded input is (Ho - 1) s + k)
+    pad_lo = lo, pad_hi = (Ho - 1) s + k - H - lo    (so the padded input is (Ho - 1) s + k)
 
   dense (g = 1): conv(x read as (feature=b, batch=c), dy read as kernel (i=b, o),
                       rhs_dilation = s), the k x k "output" window slides over x_pad.
@@ -90,19 +98,22 @@ DW_LOOP_CHUNK = 8
 class ConvGeom:
     k: int
     stride: int
-    pad: int          # symmetric padding of the forward
-    groups: int       # 1 or channels (depthwise)
+    pad_h: tuple[int, int]    # (lo, hi) padding of the forward along H (for its input's H)
+    pad_w: tuple[int, int]    # (lo, hi) along W; symmetric unless 'tf_same'
+    groups: int               # 1 or channels (depthwise)
 
 
-def forward_padding(size: int, g: ConvGeom) -> tuple[int, int]:
-    """Padding of the forward convolution along one spatial axis, trimmed to what is read.
+def forward_padding(size: int, pad: tuple[int, int], g: ConvGeom) -> tuple[int, int]:
+    """Padding (lo, hi) of the forward convolution along one spatial axis, trimmed to what is read.
 
-    With (size + 2p - k) % s = r > 0 the last r padded rows are never read; they are trimmed
-    from pad_hi (or sliced off the input when that goes below zero).  The result is the same
-    function; the trimmed form also avoids an IREE 3.13 llvm-cpu failure on strided depthwise
-    convolutions whose output is 1x1 (it assumes the padded input equals the window)."""
-    r = (size + 2 * g.pad - g.k) % g.stride
-    return g.pad, g.pad - r
+    With (size + lo + hi - k) % s = r > 0 the last r padded rows are never read; they are
+    trimmed from pad_hi (or sliced off the input when that goes below zero).  The result is
+    the same function; the trimmed form also avoids an IREE 3.13 llvm-cpu failure on strided
+    depthwise convolutions whose output is 1x1 (it assumes the padded input equals the window).
+    ('tf_same' pads exactly what the windows read whenever it pads at all: r = 0 then.)"""
+    lo, hi = pad
+    r = (size + lo + hi - g.k) % g.stride
+    return lo, hi - r
 
 
 def _trim(b: Builder, L: Layout, x: Value, hi: tuple[int, int], hint: str):
@@ -116,14 +127,16 @@ def _trim(b: Builder, L: Layout, x: Value, hi: tuple[int, int], hint: str):
     return b.slice(x, [0] * 4, limit, hint=hint), (max(hi[0], 0), max(hi[1], 0))
 
 
-def input_grad_padding(size: int, out: int, g: ConvGeom) -> tuple[int, int]:
-    """Padding of the input-gradient convolution along one spatial axis."""
-    return g.k - 1 - g.pad, size - (out - 1) * g.stride - 1 + g.pad
+def input_grad_padding(size: int, out: int, lo: int, g: ConvGeom) -> tuple[int, int]:
+    """Padding of the input-gradient convolution along one spatial axis whose forward pads
+    ``lo`` rows before the input: (k - 1 - lo, size - (out - 1) s - 1 + lo)."""
+    return g.k - 1 - lo, size - (out - 1) * g.stride - 1 + lo
 
 
-def weight_grad_padding(size: int, out: int, g: ConvGeom) -> tuple[int, int]:
-    """Padding of the weight-gradient convolution along one spatial axis (hi may be < 0)."""
-    return g.pad, (out - 1) * g.stride + g.k - size - g.pad
+def weight_grad_padding(size: int, out: int, lo: int, g: ConvGeom) -> tuple[int, int]:
+    """Padding of the weight-gradient convolution along one spatial axis whose forward pads
+    ``lo`` rows before the input: (lo, (out - 1) s + k - size - lo); hi may be < 0."""
+    return lo, (out - 1) * g.stride + g.k - size - lo
 
 
 def _operands(b: Builder, prec: Casts, g: ConvGeom, lhs: Value, rhs: Value):
@@ -137,7 +150,7 @@ def conv_fwd(b: Builder, L: Layout, x: Value, w: Value, g: ConvGeom, hint="conv"
              prec: Casts = NO_CASTS) -> Value:
     x, w, acc = _operands(b, prec, g, x, w)
     H, W = L.hw(x.shape)
-    (lo_h, hi_h), (lo_w, hi_w) = forward_padding(H, g), forward_padding(W, g)
+    (lo_h, hi_h), (lo_w, hi_w) = forward_padding(H, g.pad_h, g), forward_padding(W, g.pad_w, g)
     x, (hi_h, hi_w) = _trim(b, L, x, (hi_h, hi_w), "x_read")
     return b.convolution(x, w, lhs_spec=L.act_spec, rhs_spec="01io", out_spec=L.act_spec,
                          stride=(g.stride, g.stride), padding=((lo_h, hi_h), (lo_w, hi_w)),
@@ -152,7 +165,8 @@ def conv_dx(b: Builder, L: Layout, dy: Value, w: Value, x_shape, g: ConvGeom, hi
     wf = b.reverse(w, (0, 1), hint="w_flip")
     return b.convolution(dy, wf, lhs_spec=L.act_spec, rhs_spec="01io" if g.groups > 1 else "01oi",
                          out_spec=L.act_spec, stride=(1, 1),
-                         padding=(input_grad_padding(H, Ho, g), input_grad_padding(W, Wo, g)),
+                         padding=(input_grad_padding(H, Ho, g.pad_h[0], g),
+                                  input_grad_padding(W, Wo, g.pad_w[0], g)),
                          lhs_dilation=(g.stride, g.stride), feature_groups=g.groups, hint=hint,
                          out_dtype=acc)
 
@@ -199,7 +213,8 @@ def conv_dw(b: Builder, L: Layout, x: Value, dy: Value, g: ConvGeom, hint="d_w",
     x, dy, acc = _operands(b, prec, g, x, dy)
     H, W = L.hw(x.shape)
     Ho, Wo = L.hw(dy.shape)
-    (plo_h, phi_h), (plo_w, phi_w) = weight_grad_padding(H, Ho, g), weight_grad_padding(W, Wo, g)
+    (plo_h, phi_h), (plo_w, phi_w) = (weight_grad_padding(H, Ho, g.pad_h[0], g),
+                                      weight_grad_padding(W, Wo, g.pad_w[0], g))
     x, (phi_h, phi_w) = _trim(b, L, x, (phi_h, phi_w), "x_read")
     kernel_spec = L.act_spec.replace("b", "i").replace("f", "o")
     window = dict(stride=(1, 1), padding=((plo_h, phi_h), (plo_w, phi_w)), rhs_dilation=(g.stride, g.stride),

@@ -44,9 +44,13 @@ from ..precision import F32
 
 ACTIVATIONS = ("identity", "relu", "relu6", "swish", "sigmoid", "hswish", "hsigmoid")
 #: activations whose derivative jumps (f32 gradient error is judged with the kinked bound):
-#: relu at 0, relu6 at 0 and 6, hswish / hsigmoid (MobileNetV3's hard functions) at -3 and 3
-KINKED_ACTIVATIONS = frozenset({"relu", "relu6", "hswish", "hsigmoid"})
-PADDINGS = ("same", "valid")
+#: relu at 0, relu6 at 0 and 6, hswish / hsigmoid (MobileNetV3's hard functions) at -3 and 3;
+#: "max" is not a selectable activation but the nonlinearity of max pooling (its gradient
+#: jumps between window elements where two of them tie), reported by ``maxPool.activations``
+KINKED_ACTIVATIONS = frozenset({"relu", "relu6", "hswish", "hsigmoid", "max"})
+#: convolution paddings (``conv_pads``): 'same' symmetric k//2 (PyTorch's), 'valid' none,
+#: 'tf_same' TensorFlow's SAME (asymmetric, from the input extent; timm's ``Conv2dSame``)
+PADDINGS = ("same", "valid", "tf_same")
 KERNELS = (1, 3, 5, 7)
 STRIDES = (1, 2)
 
@@ -99,10 +103,33 @@ def _need_channels(shape, ic, where, field_="ic"):
                         field=field_, expected=str(shape[0]), received=ic)
 
 
+def conv_pads(size: int, k: int, stride: int, padding: str) -> tuple[int, int]:
+    """(pad_lo, pad_hi) of a convolution along one axis of extent ``size``:
+
+        'same'     lo = hi = k // 2                      (symmetric, PyTorch's)
+        'valid'    lo = hi = 0
+        'tf_same'  out = ceil(size / s);  total = max((out - 1) s + k - size, 0)
+                   lo = total // 2,  hi = total - lo     (TensorFlow's SAME, timm's ``pad_same``:
+                                                          the odd pixel goes at the END)
+
+    tf_same depends on the input extent: at stride 1 with an odd k it is k // 2 on both sides
+    ('same'); at stride 2 a 3x3 on an even extent pads (0, 1), on an odd one (1, 1)."""
+    if padding == "same":
+        return k // 2, k // 2
+    if padding == "valid":
+        return 0, 0
+    if padding == "tf_same":
+        out = -(-size // stride)
+        total = max((out - 1) * stride + k - size, 0)
+        return total // 2, total - total // 2
+    raise ValueError(f"unknown padding {padding!r}")
+
+
 def conv_out(size: int, k: int, stride: int, padding: str) -> int:
-    """Output extent of a convolution: floor((size + 2p - k) / stride) + 1, p = k//2 for 'same'."""
-    p = k // 2 if padding == "same" else 0
-    return (size + 2 * p - k) // stride + 1
+    """Output extent of a convolution: floor((size + lo + hi - k) / stride) + 1 with (lo, hi) =
+    ``conv_pads`` (lo = hi = k//2 for 'same', 0 for 'valid'; ceil(size / stride) for 'tf_same')."""
+    lo, hi = conv_pads(size, k, stride, padding)
+    return (size + lo + hi - k) // stride + 1
 
 
 # --------------------------------------------------------------------------- parameter specs
@@ -182,11 +209,18 @@ class NamingEnv:
     torch model's module tree, shared by the layers in network order.  ``take(counter)``: the
     next index of a numbered container (torchvision's ``features`` / ``classifier``, timm's
     ``blocks``); ``mark`` / ``seen``: named slots already used (timm's ``conv_stem``);
-    ``where``: the layer being named (for errors)."""
+    ``where``: the layer being named (for errors).  ``of(scheme, layers)`` starts the walk
+    with the marks every layer's kind declares for the whole model (``Layer.torch_marks``: a
+    ResNet stage marks ``resnet``, so the stem convBn is ``conv1`` / ``bn1`` and the dense
+    ``fc``, though both come before or after it)."""
     scheme: str
     where: str = ""
     counters: dict = field(default_factory=dict)
     marks: set = field(default_factory=set)
+
+    @classmethod
+    def of(cls, scheme: str, layers) -> "NamingEnv":
+        return cls(scheme, marks={m for layer in layers for m in type(layer).torch_marks})
 
     def take(self, counter: str, n: int = 1) -> int:
         i = self.counters.get(counter, 0)
@@ -214,6 +248,9 @@ class Layer:
     kind: ClassVar[str] = "layer"
     #: True for kinds whose torch block reads the uniforms (called as ``block(x, rand)``)
     torch_takes_rand: ClassVar[bool] = False
+    #: marks this kind's presence sets for the whole torch state-dict walk (``NamingEnv.of``):
+    #: the model family whose naming the other layers then follow (``basicBlock``: ``resnet``)
+    torch_marks: ClassVar[frozenset[str]] = frozenset()
 
 
 class Parameterless(Layer):
@@ -258,5 +295,6 @@ def register(cls: type[Layer]) -> type[Layer]:
 
 
 def kinked(layer: Layer, plan) -> bool:
-    """Whether the layer applies an activation with a kink (relu, relu6)."""
+    """Whether the layer applies an activation with a kink (``KINKED_ACTIVATIONS``: relu, relu6,
+    the hard functions, max pooling's max)."""
     return bool(set(layer.activations(plan)) & KINKED_ACTIVATIONS)

@@ -2,7 +2,8 @@
 and bneck (MobileNetV3: one block of Table 1's row), each
 
     h = expand(x)   1x1 convBn (absent when expand == 1)
-    h = dw(h)       kxk depthwise convBn (the stride lives here; first block only)
+    h = dw(h)       kxk depthwise convBn (the stride lives here; first block only; the kind's
+                    ``padding``: 'same' symmetric k//2, 'tf_same' TensorFlow's SAME, ``conv_pads``)
     h = se(h)       squeeze-excitation (mbConv / bneck with use_se)
     y = project(h)  1x1 convBn, identity activation  (+ x when residual: stride 1 and ic == oc)
 
@@ -104,10 +105,10 @@ class BlockPlan:
         return total + (self.se.macs() if self.se else 0)
 
 
-def _block(name, ic, oc, expand, k, stride, act, se_ratio) -> BlockPlan:
+def _block(name, ic, oc, expand, k, stride, act, se_ratio, padding="same") -> BlockPlan:
     mid = ic * expand
     exp = ConvBnPlan(f"{name}.expand", ic, mid, 1, 1, "same", 1, act) if expand != 1 else None
-    dw = ConvBnPlan(f"{name}.dw", mid, mid, k, stride, "same", mid, act)
+    dw = ConvBnPlan(f"{name}.dw", mid, mid, k, stride, padding, mid, act)
     se = SEPlan(f"{name}.se", mid, max(1, int(ic * se_ratio)), act) if se_ratio else None
     proj = ConvBnPlan(f"{name}.project", mid, oc, 1, 1, "same", 1, "identity")
     return BlockPlan(name, ic, oc, exp, dw, se, proj, stride == 1 and ic == oc)
@@ -121,10 +122,10 @@ def v3_se_channels(mid: int) -> int:
     return new_v + 8 if new_v < 0.9 * v else new_v
 
 
-def _v3_block(name, ic, mid, oc, k, stride, act, use_se) -> BlockPlan:
+def _v3_block(name, ic, mid, oc, k, stride, act, use_se, padding="same") -> BlockPlan:
     """torchvision's MobileNetV3 ``InvertedResidual``: the expand conv only when mid != ic."""
     exp = ConvBnPlan(f"{name}.expand", ic, mid, 1, 1, "same", 1, act) if mid != ic else None
-    dw = ConvBnPlan(f"{name}.dw", mid, mid, k, stride, "same", mid, act)
+    dw = ConvBnPlan(f"{name}.dw", mid, mid, k, stride, padding, mid, act)
     se = SEPlan(f"{name}.se", mid, v3_se_channels(mid), "relu", "hsigmoid") if use_se else None
     proj = ConvBnPlan(f"{name}.project", mid, oc, 1, 1, "same", 1, "identity")
     return BlockPlan(name, ic, oc, exp, dw, se, proj, stride == 1 and ic == oc)
@@ -271,6 +272,18 @@ def torchvision_block_names(b: BlockPlan, pre: str) -> TorchNames:
 
 #: activations a block's expand / depthwise convs may use
 BLOCK_ACTIVATIONS = ("swish", "relu6", "relu", "hswish")
+#: paddings of a block's depthwise conv (the 1x1 expand / project pad nothing in either);
+#: 'valid' would shrink the map and break the residual
+BLOCK_PADDINGS = ("same", "tf_same")
+
+
+def _padding(kind: str, value) -> None:
+    _choice(kind, "padding", value, BLOCK_PADDINGS,
+            hint="'same' pads k//2 each side (PyTorch), 'tf_same' TensorFlow's asymmetric SAME")
+
+
+def _pad_note(padding: str) -> str:
+    return "" if padding == "same" else f" {padding}"
 
 
 # --------------------------------------------------------------------------- the kinds
@@ -347,20 +360,25 @@ class invertedResidual(_Blocks):
     expand: int
     stride: int
     repeats: int = 1
+    padding: str = "same"      # the depthwise conv's: 'same' | 'tf_same'
     kind: ClassVar[str] = "invertedResidual"
+    #: fields left out of the spec hash at their default (added after specs were saved)
+    hash_omit_default: ClassVar[tuple[str, ...]] = ("padding",)
 
     def __post_init__(self):
         for f in ("ic", "oc", "expand", "stride", "repeats"):
             _int(self.kind, f, getattr(self, f))
         _choice(self.kind, "stride", self.stride, STRIDES)
+        _padding(self.kind, self.padding)
 
     def plan(self, index: int) -> list[BlockPlan]:
         return [_block(f"blocks.{index}.{r}", self.ic if r == 0 else self.oc, self.oc, self.expand,
-                       3, self.stride if r == 0 else 1, "relu6", None)
+                       3, self.stride if r == 0 else 1, "relu6", None, self.padding)
                 for r in range(self.repeats)]
 
     def describe(self) -> str:
-        return f"{self.ic}→{self.oc} e{self.expand} k3 s{self.stride} ×{self.repeats}"
+        return (f"{self.ic}→{self.oc} e{self.expand} k3 s{self.stride} ×{self.repeats}"
+                f"{_pad_note(self.padding)}")
 
     def _torchvision_names(self, plan, env):
         """torchvision's MobileNetV2 numbers its blocks flat: ``features.<n>`` per block, an
@@ -387,7 +405,9 @@ class mbConv(_Blocks):
     """EfficientNet MBConv: [1x1 expand + BN + act] -> kxk depthwise + BN + act ->
     squeeze-excitation -> 1x1 project + BN (+ residual); act = swish (EfficientNet) or relu6
     (EfficientNet-Lite: ``use_se=False``).  The SE bottleneck is sized off the
-    block's INPUT channels, max(1, int(ic * se_ratio)), as torchvision/timm/TF do."""
+    block's INPUT channels, max(1, int(ic * se_ratio)), as torchvision/timm/TF do.
+    ``padding`` of the depthwise conv: 'same' (PyTorch's symmetric k//2) or 'tf_same'
+    (TensorFlow's SAME: timm's ``tf_efficientnet_*``)."""
     ic: int
     oc: int
     expand: int
@@ -397,9 +417,10 @@ class mbConv(_Blocks):
     use_se: bool = True
     se_ratio: float = 0.25
     act: str = "swish"         # relu6: EfficientNet-Lite
+    padding: str = "same"      # the depthwise conv's: 'same' | 'tf_same' (timm's tf_efficientnet)
     kind: ClassVar[str] = "mbConv"
     #: fields left out of the spec hash at their default (added after specs were saved)
-    hash_omit_default: ClassVar[tuple[str, ...]] = ("act",)
+    hash_omit_default: ClassVar[tuple[str, ...]] = ("act", "padding")
 
     def __post_init__(self):
         for f in ("ic", "oc", "expand", "kernel", "stride", "repeats"):
@@ -411,11 +432,12 @@ class mbConv(_Blocks):
                             expected="True or False", received=self.use_se)
         _ratio(self.kind, "se_ratio", self.se_ratio, 0.0, 1.0, lo_open=True)
         _choice(self.kind, "act", self.act, BLOCK_ACTIVATIONS)
+        _padding(self.kind, self.padding)
 
     def plan(self, index: int) -> list[BlockPlan]:
         return [_block(f"blocks.{index}.{r}", self.ic if r == 0 else self.oc, self.oc, self.expand,
                        self.kernel, self.stride if r == 0 else 1, self.act,
-                       self.se_ratio if self.use_se else None)
+                       self.se_ratio if self.use_se else None, self.padding)
                 for r in range(self.repeats)]
 
     def _torchvision_names(self, plan, env):
@@ -433,7 +455,7 @@ class mbConv(_Blocks):
         se = f"se{self.se_ratio:g}" if self.use_se else "no-se"
         act = "" if self.act == "swish" else f" {self.act}"
         return (f"{self.ic}→{self.oc} e{self.expand} k{self.kernel} s{self.stride} "
-                f"×{self.repeats} {se}{act}")
+                f"×{self.repeats} {se}{act}{_pad_note(self.padding)}")
 
 
 @register
@@ -451,7 +473,10 @@ class bneck(_Blocks):
     stride: int
     act: str = "relu"
     use_se: bool = False
+    padding: str = "same"      # the depthwise conv's: 'same' | 'tf_same'
     kind: ClassVar[str] = "bneck"
+    #: fields left out of the spec hash at their default (added after specs were saved)
+    hash_omit_default: ClassVar[tuple[str, ...]] = ("padding",)
 
     def __post_init__(self):
         for f in ("ic", "mid", "oc", "kernel", "stride"):
@@ -463,10 +488,11 @@ class bneck(_Blocks):
         if not isinstance(self.use_se, bool):
             raise SpecError("must be a bool", where=self.kind, field="use_se",
                             expected="True or False", received=self.use_se)
+        _padding(self.kind, self.padding)
 
     def plan(self, index: int) -> list[BlockPlan]:
         return [_v3_block(f"blocks.{index}.0", self.ic, self.mid, self.oc, self.kernel,
-                          self.stride, self.act, self.use_se)]
+                          self.stride, self.act, self.use_se, self.padding)]
 
     def _torchvision_names(self, plan, env):
         """torchvision's MobileNetV3 numbers its blocks flat: ``features.<n>`` per block, an
@@ -486,4 +512,4 @@ class bneck(_Blocks):
 
     def describe(self) -> str:
         return (f"{self.ic}→{self.mid}→{self.oc} k{self.kernel} s{self.stride} {self.act}"
-                f"{' se' if self.use_se else ''}")
+                f"{' se' if self.use_se else ''}{_pad_note(self.padding)}")

@@ -4,7 +4,8 @@ Also the primitive behind the expand / depthwise / project stages of the block k
 (``blocks.py``): ``ConvBnPlan`` owns its parameter names, its shape rule and MACs, its JAX
 reference and its torch module, and the blocks compose it.
 
-    z = conv(x, w)  (HWIO weight, groups; padding 'same' = symmetric k//2 as PyTorch, 'valid' = 0)
+    z = conv(x, w)  (HWIO weight, groups; padding 'same' = symmetric k//2 as PyTorch, 'valid' = 0,
+                     'tf_same' = TensorFlow's SAME: (lo, hi) from the input extent, ``conv_pads``)
     u = gamma * (z - mean) / sqrt(var + eps) + beta    (train: batch statistics, biased variance)
     y = act(u)
 """
@@ -16,7 +17,7 @@ from dataclasses import dataclass
 from typing import ClassVar, Iterator
 
 from .base import (ACTIVATIONS, KERNELS, PADDINGS, STRIDES, Layer, ParamSpec, TorchNames,
-                   _choice, _int, _need_channels, _need_image, conv_out, register)
+                   _choice, _int, _need_channels, _need_image, conv_out, conv_pads, register)
 
 
 @dataclass(frozen=True)
@@ -50,8 +51,18 @@ class ConvBnPlan:
 
     @property
     def pad(self) -> int:
-        """Symmetric padding per side: k//2 for 'same', 0 for 'valid'."""
+        """Symmetric padding per side: k//2 for 'same', 0 for 'valid' ('tf_same' has none: its
+        two sides depend on the input extent, ``pads``)."""
+        if self.padding == "tf_same":
+            raise ValueError(f"{self.name}: 'tf_same' padding is per side and input-size "
+                             "dependent; use ConvBnPlan.pads(h, w)")
         return self.k // 2 if self.padding == "same" else 0
+
+    def pads(self, h: int, w: int) -> tuple[tuple[int, int], tuple[int, int]]:
+        """((lo_h, hi_h), (lo_w, hi_w)): the padding of each side for an input of h x w
+        (``conv_pads``: symmetric for 'same' / 'valid', TensorFlow's asymmetric for 'tf_same')."""
+        return (conv_pads(h, self.k, self.stride, self.padding),
+                conv_pads(w, self.k, self.stride, self.padding))
 
     def params(self) -> Iterator[ParamSpec]:
         role = "dw_w" if self.groups > 1 else "conv_w"
@@ -108,10 +119,10 @@ def conv_bn_reference(plan: ConvBnPlan, x, env):
     lay, params = env.lay, env.params
     w, gamma, beta = params[plan.w], params[plan.gamma], params[plan.beta]
     rmean, rvar = env.bn[plan.bn]
-    p = plan.pad
+    pads = plan.pads(x.shape[lay.spatial[0]], x.shape[lay.spatial[1]])
     prec = env.prec
     y = prec.ref_store(prec.ref_contract("conv", lambda a, b: lax.conv_general_dilated(
-        a, b, window_strides=(plan.stride, plan.stride), padding=[(p, p), (p, p)],
+        a, b, window_strides=(plan.stride, plan.stride), padding=list(pads),
         dimension_numbers=(lay.name, "HWIO", lay.name), feature_group_count=plan.groups,
         precision=lax.Precision.HIGHEST), x, w))
     if lay.name == "NCHW":      # per-channel vectors broadcast over (B, C, H, W)
@@ -138,7 +149,10 @@ def conv_bn_reference(plan: ConvBnPlan, x, env):
 @functools.cache
 def torch_blocks():
     """The torch modules of the primitive (built on first use: importing a kind never imports
-    torch).  ``nn.Conv2d(bias=False, groups)`` + ``nn.BatchNorm2d(eps, momentum)`` + act."""
+    torch).  ``nn.Conv2d(bias=False, groups)`` + ``nn.BatchNorm2d(eps, momentum)`` + act;
+    'tf_same': ``F.pad`` by the input's (lo, hi) per side, then the conv without padding
+    (timm's ``Conv2dSame``)."""
+    import torch.nn.functional as F
     from torch import nn
 
     def act(name: str) -> nn.Module:
@@ -152,12 +166,17 @@ def torch_blocks():
     class ConvBnAct(nn.Module):
         def __init__(self, plan: ConvBnPlan, eps: float, momentum: float):
             super().__init__()
-            self.conv = nn.Conv2d(plan.ic, plan.oc, plan.k, plan.stride, plan.pad,
-                                  groups=plan.groups, bias=False)
+            self.plan = plan
+            self.tf_same = plan.padding == "tf_same"
+            self.conv = nn.Conv2d(plan.ic, plan.oc, plan.k, plan.stride,
+                                  0 if self.tf_same else plan.pad, groups=plan.groups, bias=False)
             self.bn = nn.BatchNorm2d(plan.oc, eps=eps, momentum=momentum)
             self.act = act(plan.act)
 
         def forward(self, x):
+            if self.tf_same:      # NCHW: F.pad takes (w_lo, w_hi, h_lo, h_hi)
+                (lo_h, hi_h), (lo_w, hi_w) = self.plan.pads(x.shape[-2], x.shape[-1])
+                x = F.pad(x, (lo_w, hi_w, lo_h, hi_h))
             return self.act(self.bn(self.conv(x)))
 
     return act, ConvBnAct
@@ -185,7 +204,7 @@ def conv_bn_torch_names(plan: ConvBnPlan, conv_key: str, bn_module: str) -> Torc
 class convBn(Layer):
     """Convolution without bias, BatchNorm, activation (swish for EfficientNet, relu6 for
     MobileNetV2 and EfficientNet-Lite, hswish for MobileNetV3, identity for none).  Padding
-    'same' is symmetric k//2 (PyTorch's)."""
+    'same' is symmetric k//2 (PyTorch's), 'tf_same' TensorFlow's SAME (``conv_pads``)."""
     ic: int
     oc: int
     kernel: int
@@ -202,7 +221,7 @@ class convBn(Layer):
         _int(self.kind, "stride", self.stride)
         _choice(self.kind, "stride", self.stride, STRIDES)
         _choice(self.kind, "padding", self.padding, PADDINGS,
-                hint="'tf_same' (TensorFlow's asymmetric padding) is not supported yet")
+                hint="'same' pads k//2 each side (PyTorch), 'tf_same' TensorFlow's asymmetric SAME")
         _choice(self.kind, "act", self.act, ACTIVATIONS)
 
     def check_input(self, shape, where):
@@ -247,7 +266,15 @@ class convBn(Layer):
     def torch_names(self, plan, env):
         """torchvision: ``features.<i>`` is a Conv2dNormActivation (``.0`` conv, ``.1`` BN).
         timm (EfficientNet / MobileNetV2 family): the one stem (``conv_stem``, ``bn1``) before
-        the blocks and the one head (``conv_head``, ``bn2``) after them."""
+        the blocks and the one head (``conv_head``, ``bn2``) after them.  A ResNet (the
+        ``resnet`` mark of ``basicBlock``; torchvision and timm name it alike): the one stem
+        ``conv1`` / ``bn1`` before the stages."""
+        if env.seen("resnet"):
+            if env.seen("stem") or env.count("layer"):
+                raise env.unsupported("a ResNet has one convolution outside its stages, the "
+                                      "stem conv1 / bn1, and it is taken")
+            env.mark("stem")
+            return conv_bn_torch_names(plan, "conv1.weight", "bn1")
         if env.scheme == "torchvision":
             i = env.take("features")
             return conv_bn_torch_names(plan, f"features.{i}.0.weight", f"features.{i}.1")

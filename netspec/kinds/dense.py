@@ -119,7 +119,13 @@ class dense(Layer):
 
     def torch_names(self, plan, env):
         """torchvision: the next ``nn.Linear`` of the ``classifier`` Sequential (an activation
-        after it takes the following slot).  timm: the one ``classifier``."""
+        after it takes the following slot).  timm: the one ``classifier``.  A ResNet (the
+        ``resnet`` mark of ``basicBlock``, both schemes): the one ``fc``."""
+        if env.seen("resnet"):
+            if env.seen("fc"):
+                raise env.unsupported("a ResNet has one Linear, fc, and it is taken")
+            env.mark("fc")
+            return TorchNames({plan.w: "fc.weight", plan.b: "fc.bias"})
         if env.scheme == "torchvision":
             i = env.take("classifier", 1 if plan.act == "identity" else 2)
             key = f"classifier.{i}"
