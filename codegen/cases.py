@@ -18,6 +18,7 @@ from dataclasses import dataclass
 
 from netspec import (NetSpec, bneck, convBn, dense, dropout, fusedMbConv, globalAvgPool,
                      invertedResidual, mbConv)
+from netspec import basicBlock, maxPool
 
 
 @dataclass(frozen=True)
@@ -150,6 +151,19 @@ CASES: tuple[Case, ...] = (
     # --- head: pool, dropout, dense with activations, many classes
     _row("head_dropout_dense", "pool -> dropout(0.3) -> dense", 4, [convBn(2, 8, 3, 1)], 8, drop=0.3, tiny=True),
     _row("head_dense_many_classes", "dense to 37 classes", 3, [convBn(2, 5, 3, 1)], 5, classes=37),
+    # --- ResNet: max pooling (PyTorch's floor mode, -inf padding; stems without relu, so no
+    #     window holds a tie: the tie rule is tests/test_resnet.py's) and the basic block
+    _row("maxpool_k3_s2_p1_even", "maxPool 3x3 stride 2 pad 1 at 6x6 -> 3x3 (overlapping windows)", 6,
+         [convBn(2, 4, 1, 1, act="identity"), maxPool(3, 2, 1)], 4, tiny=True),
+    _row("maxpool_k3_s2_p1_odd", "maxPool 3x3 stride 2 pad 1 at 7x7 -> 4x4 (pads on both edges)", 7,
+         [convBn(2, 4, 3, 1, act="swish"), maxPool(3, 2, 1)], 4),
+    _row("basic_identity", "basicBlock 4 -> 4 stride 1: identity shortcut, relu after the add", 5,
+         [convBn(2, 4, 1, 1, act="relu"), basicBlock(4, 4, 1, 1)], 4, tiny=True),
+    _row("basic_proj_s2_r2", "basicBlock 4 -> 6 stride 2 at 7x7 (1x1 stride-2 projection), two repeats", 7,
+         [convBn(2, 4, 3, 1, act="relu"), basicBlock(4, 6, 2, 2)], 6),
+    _row("basic_droppath_r3", "drop path 0.6 on three basic blocks (rates 0, .2, .4; the last projects)", 6,
+         [convBn(2, 4, 1, 1, act="relu"), basicBlock(4, 4, 1, 2), basicBlock(4, 6, 2, 1)], 6,
+         batch=4, drop_path=0.6),
     # --- stochastic depth (drop path): rate drop_path * i / n for block i of n, residual only
     _row("droppath_mbconv_r3", "drop path 0.6 on three residual mbConv blocks (rates 0, .2, .4)", 4,
          [convBn(2, 4, 1, 1, act="swish"), mbConv(4, 4, 1, 3, 1, 3, True, 0.5)], 4, batch=4,

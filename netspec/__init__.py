@@ -5,7 +5,7 @@ from .kinds import KINDS as _KINDS
 from .spec import NetSpec, TrainConfig
 from .analysis import analyze
 from .zoo import (efficientnet, efficientnet_lite, efficientnet_v2_s, mobilenet_v2,
-                  mobilenet_v3_large, round_filters, round_repeats, tf_efficientnet)
+                  mobilenet_v3_large, resnet34, round_filters, round_repeats, tf_efficientnet)
 
 __version__ = "0.1.0"
 
@@ -14,6 +14,6 @@ globals().update(_KINDS)
 
 __all__ = [
     "NetSpec", "TrainConfig", *_KINDS, "analyze", "efficientnet", "efficientnet_lite",
-    "efficientnet_v2_s", "mobilenet_v2", "mobilenet_v3_large",
+    "efficientnet_v2_s", "mobilenet_v2", "mobilenet_v3_large", "resnet34",
     "round_filters", "round_repeats", "tf_efficientnet", "SpecError", "ConfigError", "NetspecError", "__version__",
 ]

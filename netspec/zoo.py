@@ -22,6 +22,10 @@ MobileNetV3-Large (Howard et al. 2019, Table 1; torchvision's ``_mobilenet_v3_co
 ``bneck`` per row, hswish stem of 16, head conv 160 -> 960 (hswish) -> pool -> dense 1280
 (hswish) -> dropout -> dense; BatchNorm eps 1e-3, momentum 0.01 (torchvision's).
 
+ResNet-34 (He et al. 2016, Table 1; torchvision's / timm's ``resnet34``): 7x7 stride-2 convBn
+relu stem of 64, 3x3 stride-2 max pool, four ``basicBlock`` stages (64, 128, 256, 512
+channels; 3, 4, 6, 3 blocks; stride 2 from the second on), pool, dense.
+
 EfficientNetV2-S (Tan & Le 2021, Table 4; torchvision's ``_efficientnet_conf("efficientnet_v2_s")``):
 3x3 stride-2 swish stem of 24, three ``fusedMbConv`` stages and three ``mbConv`` stages with
 SE (bottleneck max(1, ic // 4) off the block input, as V1), head 1x1 conv 256 -> 1280 (swish),
@@ -34,11 +38,13 @@ from __future__ import annotations
 
 import math
 
+from .kinds.basic_block import basicBlock
 from .kinds.blocks import bneck, invertedResidual, mbConv
 from .kinds.conv_bn import convBn
 from .kinds.dense import dense
 from .kinds.dropout import dropout
 from .kinds.fused import fusedMbConv
+from .kinds.max_pool import maxPool
 from .kinds.pool import globalAvgPool
 from .spec import NetSpec
 
@@ -93,6 +99,9 @@ MOBILENET_V3_LARGE_BLOCKS = (
     (160, 5, 960, 160, True, "hswish", 1),
     (160, 5, 960, 160, True, "hswish", 1),
 )
+
+# (out_channels, blocks, stride) — He et al. 2016, Table 1 (34-layer)
+RESNET34_STAGES = ((64, 3, 1), (128, 4, 2), (256, 6, 2), (512, 3, 2))
 
 # (fused, expand, kernel, stride, out_channels, repeats) — Tan & Le 2021, Table 4;
 # torchvision's FusedMBConvConfig / MBConvConfig rows of efficientnet_v2_s
@@ -213,6 +222,17 @@ def mobilenet_v3_large(num_classes: int = 1000, *, image_size: int = 224,
                dense(960, 1280, act="hswish", init="normal_0.01"), dropout(dropout_rate),
                dense(1280, num_classes, init="normal_0.01")]
     return NetSpec(name, image_size, image_size, layers, bn_eps=1e-3, bn_momentum=0.01)
+
+
+def resnet34(num_classes: int = 1000, *, image_size: int = 224, name: str = "ResNet-34") -> NetSpec:
+    """torchvision's / timm's ``resnet34``: 21,797,672 parameters at 1000 classes."""
+    layers = [convBn(3, 64, 7, 2, act="relu"), maxPool(3, 2, 1)]
+    ic = 64
+    for oc, n, s in RESNET34_STAGES:
+        layers.append(basicBlock(ic, oc, s, n))
+        ic = oc
+    layers += [globalAvgPool(), dense(ic, num_classes)]
+    return NetSpec(name, image_size, image_size, layers)
 
 
 def efficientnet_v2_s(num_classes: int = 1000, *, image_size: int = 384,

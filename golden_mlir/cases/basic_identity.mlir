@@ -1,0 +1,828 @@
+// netspec 0.1.0 — basic_identity
+// batch 2, input 5x5x2 (NHWC), activations NHWC, optimizer adam, dtype f32
+// params 335 (flat), BN layers 3 (24 stat floats), classes 3, dropout uniforms 0
+// hyper = [lr, weight_decay, label_smoothing, bn_momentum, momentum, nesterov, beta1, beta2, eps, bias_correction1, bias_correction2, rms_decay]
+// Backward pass written out op by op by netspec's VJP emitters; no autodiff.
+module {
+  func.func @predict(%params: tensor<335xf32>, %bn: tensor<24xf32>, %images: tensor<2x5x5x2xf32>) -> (tensor<2x3xf32>) {
+    %conv.0.conv.w.flat = stablehlo.slice %params [0:8] : (tensor<335xf32>) -> tensor<8xf32>
+    %conv.0.conv.w = stablehlo.reshape %conv.0.conv.w.flat : (tensor<8xf32>) -> tensor<1x1x2x4xf32>
+    %conv.0.bn.gamma.flat = stablehlo.slice %params [8:12] : (tensor<335xf32>) -> tensor<4xf32>
+    %conv.0.bn.beta.flat = stablehlo.slice %params [12:16] : (tensor<335xf32>) -> tensor<4xf32>
+    %blocks.1.0.conv1.conv.w.flat = stablehlo.slice %params [16:160] : (tensor<335xf32>) -> tensor<144xf32>
+    %blocks.1.0.conv1.conv.w = stablehlo.reshape %blocks.1.0.conv1.conv.w.flat : (tensor<144xf32>) -> tensor<3x3x4x4xf32>
+    %blocks.1.0.conv1.bn.gamma.flat = stablehlo.slice %params [160:164] : (tensor<335xf32>) -> tensor<4xf32>
+    %blocks.1.0.conv1.bn.beta.flat = stablehlo.slice %params [164:168] : (tensor<335xf32>) -> tensor<4xf32>
+    %blocks.1.0.conv2.conv.w.flat = stablehlo.slice %params [168:312] : (tensor<335xf32>) -> tensor<144xf32>
+    %blocks.1.0.conv2.conv.w = stablehlo.reshape %blocks.1.0.conv2.conv.w.flat : (tensor<144xf32>) -> tensor<3x3x4x4xf32>
+    %blocks.1.0.conv2.bn.gamma.flat = stablehlo.slice %params [312:316] : (tensor<335xf32>) -> tensor<4xf32>
+    %blocks.1.0.conv2.bn.beta.flat = stablehlo.slice %params [316:320] : (tensor<335xf32>) -> tensor<4xf32>
+    %fc.3.w.flat = stablehlo.slice %params [320:332] : (tensor<335xf32>) -> tensor<12xf32>
+    %fc.3.w = stablehlo.reshape %fc.3.w.flat : (tensor<12xf32>) -> tensor<4x3xf32>
+    %fc.3.b.flat = stablehlo.slice %params [332:335] : (tensor<335xf32>) -> tensor<3xf32>
+    %conv.0.bn.running_mean = stablehlo.slice %bn [0:4] : (tensor<24xf32>) -> tensor<4xf32>
+    %conv.0.bn.running_var = stablehlo.slice %bn [4:8] : (tensor<24xf32>) -> tensor<4xf32>
+    %blocks.1.0.conv1.bn.running_mean = stablehlo.slice %bn [8:12] : (tensor<24xf32>) -> tensor<4xf32>
+    %blocks.1.0.conv1.bn.running_var = stablehlo.slice %bn [12:16] : (tensor<24xf32>) -> tensor<4xf32>
+    %blocks.1.0.conv2.bn.running_mean = stablehlo.slice %bn [16:20] : (tensor<24xf32>) -> tensor<4xf32>
+    %blocks.1.0.conv2.bn.running_var = stablehlo.slice %bn [20:24] : (tensor<24xf32>) -> tensor<4xf32>
+    %conv.0.conv = stablehlo.convolution(%images, %conv.0.conv.w) dim_numbers = [b, 0, 1, f]x[0, 1, i, o]->[b, 0, 1, f], window = {stride = [1, 1], pad = [[0, 0], [0, 0]], lhs_dilate = [1, 1], rhs_dilate = [1, 1]} {batch_group_count = 1 : i64, feature_group_count = 1 : i64} : (tensor<2x5x5x2xf32>, tensor<1x1x2x4xf32>) -> tensor<2x5x5x4xf32>
+    %cst = stablehlo.constant dense<1.00000000e-05> : tensor<f32>
+    %conv.0.bcast = stablehlo.broadcast_in_dim %cst, dims = [] : (tensor<f32>) -> tensor<4xf32>
+    %conv.0.var_eps = stablehlo.add %conv.0.bn.running_var, %conv.0.bcast : tensor<4xf32>
+    %conv.0.inv_std = stablehlo.rsqrt %conv.0.var_eps : tensor<4xf32>
+    %conv.0.scale = stablehlo.multiply %conv.0.bn.gamma.flat, %conv.0.inv_std : tensor<4xf32>
+    %conv.0.mean_scale = stablehlo.multiply %conv.0.bn.running_mean, %conv.0.scale : tensor<4xf32>
+    %conv.0.shift = stablehlo.subtract %conv.0.bn.beta.flat, %conv.0.mean_scale : tensor<4xf32>
+    %conv.0.scale_b = stablehlo.broadcast_in_dim %conv.0.scale, dims = [3] : (tensor<4xf32>) -> tensor<2x5x5x4xf32>
+    %conv.0.scaled = stablehlo.multiply %conv.0.conv, %conv.0.scale_b : tensor<2x5x5x4xf32>
+    %conv.0.shift_b = stablehlo.broadcast_in_dim %conv.0.shift, dims = [3] : (tensor<4xf32>) -> tensor<2x5x5x4xf32>
+    %conv.0.bn = stablehlo.add %conv.0.scaled, %conv.0.shift_b : tensor<2x5x5x4xf32>
+    %cst_1 = stablehlo.constant dense<0.00000000e+00> : tensor<f32>
+    %conv.0.bcast_1 = stablehlo.broadcast_in_dim %cst_1, dims = [] : (tensor<f32>) -> tensor<2x5x5x4xf32>
+    %conv.0.relu = stablehlo.maximum %conv.0.bn, %conv.0.bcast_1 : tensor<2x5x5x4xf32>
+    %blocks.1.0.conv1.conv = stablehlo.convolution(%conv.0.relu, %blocks.1.0.conv1.conv.w) dim_numbers = [b, 0, 1, f]x[0, 1, i, o]->[b, 0, 1, f], window = {stride = [1, 1], pad = [[1, 1], [1, 1]], lhs_dilate = [1, 1], rhs_dilate = [1, 1]} {batch_group_count = 1 : i64, feature_group_count = 1 : i64} : (tensor<2x5x5x4xf32>, tensor<3x3x4x4xf32>) -> tensor<2x5x5x4xf32>
+    %blocks.1.0.conv1.bcast = stablehlo.broadcast_in_dim %cst, dims = [] : (tensor<f32>) -> tensor<4xf32>
+    %blocks.1.0.conv1.var_eps = stablehlo.add %blocks.1.0.conv1.bn.running_var, %blocks.1.0.conv1.bcast : tensor<4xf32>
+    %blocks.1.0.conv1.inv_std = stablehlo.rsqrt %blocks.1.0.conv1.var_eps : tensor<4xf32>
+    %blocks.1.0.conv1.scale = stablehlo.multiply %blocks.1.0.conv1.bn.gamma.flat, %blocks.1.0.conv1.inv_std : tensor<4xf32>
+    %blocks.1.0.conv1.mean_scale = stablehlo.multiply %blocks.1.0.conv1.bn.running_mean, %blocks.1.0.conv1.scale : tensor<4xf32>
+    %blocks.1.0.conv1.shift = stablehlo.subtract %blocks.1.0.conv1.bn.beta.flat, %blocks.1.0.conv1.mean_scale : tensor<4xf32>
+    %blocks.1.0.conv1.scale_b = stablehlo.broadcast_in_dim %blocks.1.0.conv1.scale, dims = [3] : (tensor<4xf32>) -> tensor<2x5x5x4xf32>
+    %blocks.1.0.conv1.scaled = stablehlo.multiply %blocks.1.0.conv1.conv, %blocks.1.0.conv1.scale_b : tensor<2x5x5x4xf32>
+    %blocks.1.0.conv1.shift_b = stablehlo.broadcast_in_dim %blocks.1.0.conv1.shift, dims = [3] : (tensor<4xf32>) -> tensor<2x5x5x4xf32>
+    %blocks.1.0.conv1.bn = stablehlo.add %blocks.1.0.conv1.scaled, %blocks.1.0.conv1.shift_b : tensor<2x5x5x4xf32>
+    %blocks.1.0.conv1.bcast_1 = stablehlo.broadcast_in_dim %cst_1, dims = [] : (tensor<f32>) -> tensor<2x5x5x4xf32>
+    %blocks.1.0.conv1.relu = stablehlo.maximum %blocks.1.0.conv1.bn, %blocks.1.0.conv1.bcast_1 : tensor<2x5x5x4xf32>
+    %blocks.1.0.conv2.conv = stablehlo.convolution(%blocks.1.0.conv1.relu, %blocks.1.0.conv2.conv.w) dim_numbers = [b, 0, 1, f]x[0, 1, i, o]->[b, 0, 1, f], window = {stride = [1, 1], pad = [[1, 1], [1, 1]], lhs_dilate = [1, 1], rhs_dilate = [1, 1]} {batch_group_count = 1 : i64, feature_group_count = 1 : i64} : (tensor<2x5x5x4xf32>, tensor<3x3x4x4xf32>) -> tensor<2x5x5x4xf32>
+    %blocks.1.0.conv2.bcast = stablehlo.broadcast_in_dim %cst, dims = [] : (tensor<f32>) -> tensor<4xf32>
+    %blocks.1.0.conv2.var_eps = stablehlo.add %blocks.1.0.conv2.bn.running_var, %blocks.1.0.conv2.bcast : tensor<4xf32>
+    %blocks.1.0.conv2.inv_std = stablehlo.rsqrt %blocks.1.0.conv2.var_eps : tensor<4xf32>
+    %blocks.1.0.conv2.scale = stablehlo.multiply %blocks.1.0.conv2.bn.gamma.flat, %blocks.1.0.conv2.inv_std : tensor<4xf32>
+    %blocks.1.0.conv2.mean_scale = stablehlo.multiply %blocks.1.0.conv2.bn.running_mean, %blocks.1.0.conv2.scale : tensor<4xf32>
+    %blocks.1.0.conv2.shift = stablehlo.subtract %blocks.1.0.conv2.bn.beta.flat, %blocks.1.0.conv2.mean_scale : tensor<4xf32>
+    %blocks.1.0.conv2.scale_b = stablehlo.broadcast_in_dim %blocks.1.0.conv2.scale, dims = [3] : (tensor<4xf32>) -> tensor<2x5x5x4xf32>
+    %blocks.1.0.conv2.scaled = stablehlo.multiply %blocks.1.0.conv2.conv, %blocks.1.0.conv2.scale_b : tensor<2x5x5x4xf32>
+    %blocks.1.0.conv2.shift_b = stablehlo.broadcast_in_dim %blocks.1.0.conv2.shift, dims = [3] : (tensor<4xf32>) -> tensor<2x5x5x4xf32>
+    %blocks.1.0.conv2.bn = stablehlo.add %blocks.1.0.conv2.scaled, %blocks.1.0.conv2.shift_b : tensor<2x5x5x4xf32>
+    %blocks.1.0.residual = stablehlo.add %blocks.1.0.conv2.bn, %conv.0.relu : tensor<2x5x5x4xf32>
+    %blocks.1.0.bcast = stablehlo.broadcast_in_dim %cst_1, dims = [] : (tensor<f32>) -> tensor<2x5x5x4xf32>
+    %blocks.1.0.relu = stablehlo.maximum %blocks.1.0.residual, %blocks.1.0.bcast : tensor<2x5x5x4xf32>
+    %pool.2.sum_hw = stablehlo.reduce(%blocks.1.0.relu init: %cst_1) applies stablehlo.add across dimensions = [1, 2] : (tensor<2x5x5x4xf32>, tensor<f32>) -> tensor<2x4xf32>
+    %cst_2 = stablehlo.constant dense<4.00000000e-02> : tensor<f32>
+    %pool.2.bcast = stablehlo.broadcast_in_dim %cst_2, dims = [] : (tensor<f32>) -> tensor<2x4xf32>
+    %pool.2.mean = stablehlo.multiply %pool.2.sum_hw, %pool.2.bcast : tensor<2x4xf32>
+    %fc.3.mm = stablehlo.dot_general %pool.2.mean, %fc.3.w, contracting_dims = [1] x [0] : (tensor<2x4xf32>, tensor<4x3xf32>) -> tensor<2x3xf32>
+    %fc.3.bias_b = stablehlo.broadcast_in_dim %fc.3.b.flat, dims = [1] : (tensor<3xf32>) -> tensor<2x3xf32>
+    %fc.3.z = stablehlo.add %fc.3.mm, %fc.3.bias_b : tensor<2x3xf32>
+    return %fc.3.z : tensor<2x3xf32>
+  }
+  func.func @grads(%params: tensor<335xf32>, %bn: tensor<24xf32>, %images: tensor<2x5x5x2xf32>, %labels: tensor<2xi32>, %hyper: tensor<12xf32>) -> (tensor<f32>, tensor<i32>, tensor<335xf32>, tensor<24xf32>) {
+    %hyper.lr.v = stablehlo.slice %hyper [0:1] : (tensor<12xf32>) -> tensor<1xf32>
+    %hyper.lr = stablehlo.reshape %hyper.lr.v : (tensor<1xf32>) -> tensor<f32>
+    %hyper.weight_decay.v = stablehlo.slice %hyper [1:2] : (tensor<12xf32>) -> tensor<1xf32>
+    %hyper.weight_decay = stablehlo.reshape %hyper.weight_decay.v : (tensor<1xf32>) -> tensor<f32>
+    %hyper.label_smoothing.v = stablehlo.slice %hyper [2:3] : (tensor<12xf32>) -> tensor<1xf32>
+    %hyper.label_smoothing = stablehlo.reshape %hyper.label_smoothing.v : (tensor<1xf32>) -> tensor<f32>
+    %hyper.bn_momentum.v = stablehlo.slice %hyper [3:4] : (tensor<12xf32>) -> tensor<1xf32>
+    %hyper.bn_momentum = stablehlo.reshape %hyper.bn_momentum.v : (tensor<1xf32>) -> tensor<f32>
+    %hyper.momentum.v = stablehlo.slice %hyper [4:5] : (tensor<12xf32>) -> tensor<1xf32>
+    %hyper.momentum = stablehlo.reshape %hyper.momentum.v : (tensor<1xf32>) -> tensor<f32>
+    %hyper.nesterov.v = stablehlo.slice %hyper [5:6] : (tensor<12xf32>) -> tensor<1xf32>
+    %hyper.nesterov = stablehlo.reshape %hyper.nesterov.v : (tensor<1xf32>) -> tensor<f32>
+    %hyper.beta1.v = stablehlo.slice %hyper [6:7] : (tensor<12xf32>) -> tensor<1xf32>
+    %hyper.beta1 = stablehlo.reshape %hyper.beta1.v : (tensor<1xf32>) -> tensor<f32>
+    %hyper.beta2.v = stablehlo.slice %hyper [7:8] : (tensor<12xf32>) -> tensor<1xf32>
+    %hyper.beta2 = stablehlo.reshape %hyper.beta2.v : (tensor<1xf32>) -> tensor<f32>
+    %hyper.eps.v = stablehlo.slice %hyper [8:9] : (tensor<12xf32>) -> tensor<1xf32>
+    %hyper.eps = stablehlo.reshape %hyper.eps.v : (tensor<1xf32>) -> tensor<f32>
+    %hyper.bias_correction1.v = stablehlo.slice %hyper [9:10] : (tensor<12xf32>) -> tensor<1xf32>
+    %hyper.bias_correction1 = stablehlo.reshape %hyper.bias_correction1.v : (tensor<1xf32>) -> tensor<f32>
+    %hyper.bias_correction2.v = stablehlo.slice %hyper [10:11] : (tensor<12xf32>) -> tensor<1xf32>
+    %hyper.bias_correction2 = stablehlo.reshape %hyper.bias_correction2.v : (tensor<1xf32>) -> tensor<f32>
+    %hyper.rms_decay.v = stablehlo.slice %hyper [11:12] : (tensor<12xf32>) -> tensor<1xf32>
+    %hyper.rms_decay = stablehlo.reshape %hyper.rms_decay.v : (tensor<1xf32>) -> tensor<f32>
+    %conv.0.conv.w.flat = stablehlo.slice %params [0:8] : (tensor<335xf32>) -> tensor<8xf32>
+    %conv.0.conv.w = stablehlo.reshape %conv.0.conv.w.flat : (tensor<8xf32>) -> tensor<1x1x2x4xf32>
+    %conv.0.bn.gamma.flat = stablehlo.slice %params [8:12] : (tensor<335xf32>) -> tensor<4xf32>
+    %conv.0.bn.beta.flat = stablehlo.slice %params [12:16] : (tensor<335xf32>) -> tensor<4xf32>
+    %blocks.1.0.conv1.conv.w.flat = stablehlo.slice %params [16:160] : (tensor<335xf32>) -> tensor<144xf32>
+    %blocks.1.0.conv1.conv.w = stablehlo.reshape %blocks.1.0.conv1.conv.w.flat : (tensor<144xf32>) -> tensor<3x3x4x4xf32>
+    %blocks.1.0.conv1.bn.gamma.flat = stablehlo.slice %params [160:164] : (tensor<335xf32>) -> tensor<4xf32>
+    %blocks.1.0.conv1.bn.beta.flat = stablehlo.slice %params [164:168] : (tensor<335xf32>) -> tensor<4xf32>
+    %blocks.1.0.conv2.conv.w.flat = stablehlo.slice %params [168:312] : (tensor<335xf32>) -> tensor<144xf32>
+    %blocks.1.0.conv2.conv.w = stablehlo.reshape %blocks.1.0.conv2.conv.w.flat : (tensor<144xf32>) -> tensor<3x3x4x4xf32>
+    %blocks.1.0.conv2.bn.gamma.flat = stablehlo.slice %params [312:316] : (tensor<335xf32>) -> tensor<4xf32>
+    %blocks.1.0.conv2.bn.beta.flat = stablehlo.slice %params [316:320] : (tensor<335xf32>) -> tensor<4xf32>
+    %fc.3.w.flat = stablehlo.slice %params [320:332] : (tensor<335xf32>) -> tensor<12xf32>
+    %fc.3.w = stablehlo.reshape %fc.3.w.flat : (tensor<12xf32>) -> tensor<4x3xf32>
+    %fc.3.b.flat = stablehlo.slice %params [332:335] : (tensor<335xf32>) -> tensor<3xf32>
+    %conv.0.bn.running_mean = stablehlo.slice %bn [0:4] : (tensor<24xf32>) -> tensor<4xf32>
+    %conv.0.bn.running_var = stablehlo.slice %bn [4:8] : (tensor<24xf32>) -> tensor<4xf32>
+    %blocks.1.0.conv1.bn.running_mean = stablehlo.slice %bn [8:12] : (tensor<24xf32>) -> tensor<4xf32>
+    %blocks.1.0.conv1.bn.running_var = stablehlo.slice %bn [12:16] : (tensor<24xf32>) -> tensor<4xf32>
+    %blocks.1.0.conv2.bn.running_mean = stablehlo.slice %bn [16:20] : (tensor<24xf32>) -> tensor<4xf32>
+    %blocks.1.0.conv2.bn.running_var = stablehlo.slice %bn [20:24] : (tensor<24xf32>) -> tensor<4xf32>
+    %conv.0.conv = stablehlo.convolution(%images, %conv.0.conv.w) dim_numbers = [b, 0, 1, f]x[0, 1, i, o]->[b, 0, 1, f], window = {stride = [1, 1], pad = [[0, 0], [0, 0]], lhs_dilate = [1, 1], rhs_dilate = [1, 1]} {batch_group_count = 1 : i64, feature_group_count = 1 : i64} : (tensor<2x5x5x2xf32>, tensor<1x1x2x4xf32>) -> tensor<2x5x5x4xf32>
+    %cst = stablehlo.constant dense<2.00000000e-02> : tensor<f32>
+    %cst_1 = stablehlo.constant dense<0.00000000e+00> : tensor<f32>
+    %conv.0.sum_x_w = stablehlo.reduce(%conv.0.conv init: %cst_1) applies stablehlo.add across dimensions = [2] : (tensor<2x5x5x4xf32>, tensor<f32>) -> tensor<2x5x4xf32>
+    %conv.0.sum_x_hw = stablehlo.reduce(%conv.0.sum_x_w init: %cst_1) applies stablehlo.add across dimensions = [1] : (tensor<2x5x4xf32>, tensor<f32>) -> tensor<2x4xf32>
+    %conv.0.sum_x = stablehlo.reduce(%conv.0.sum_x_hw init: %cst_1) applies stablehlo.add across dimensions = [0] : (tensor<2x4xf32>, tensor<f32>) -> tensor<4xf32>
+    %conv.0.bcast = stablehlo.broadcast_in_dim %cst, dims = [] : (tensor<f32>) -> tensor<4xf32>
+    %conv.0.mean = stablehlo.multiply %conv.0.sum_x, %conv.0.bcast : tensor<4xf32>
+    %conv.0.mean_b = stablehlo.broadcast_in_dim %conv.0.mean, dims = [3] : (tensor<4xf32>) -> tensor<2x5x5x4xf32>
+    %conv.0.xc = stablehlo.subtract %conv.0.conv, %conv.0.mean_b : tensor<2x5x5x4xf32>
+    %conv.0.xc2 = stablehlo.multiply %conv.0.xc, %conv.0.xc : tensor<2x5x5x4xf32>
+    %conv.0.sum_xc2_w = stablehlo.reduce(%conv.0.xc2 init: %cst_1) applies stablehlo.add across dimensions = [2] : (tensor<2x5x5x4xf32>, tensor<f32>) -> tensor<2x5x4xf32>
+    %conv.0.sum_xc2_hw = stablehlo.reduce(%conv.0.sum_xc2_w init: %cst_1) applies stablehlo.add across dimensions = [1] : (tensor<2x5x4xf32>, tensor<f32>) -> tensor<2x4xf32>
+    %conv.0.sum_xc2 = stablehlo.reduce(%conv.0.sum_xc2_hw init: %cst_1) applies stablehlo.add across dimensions = [0] : (tensor<2x4xf32>, tensor<f32>) -> tensor<4xf32>
+    %conv.0.bcast_1 = stablehlo.broadcast_in_dim %cst, dims = [] : (tensor<f32>) -> tensor<4xf32>
+    %conv.0.var = stablehlo.multiply %conv.0.sum_xc2, %conv.0.bcast_1 : tensor<4xf32>
+    %cst_2 = stablehlo.constant dense<1.00000000e-05> : tensor<f32>
+    %conv.0.bcast_2 = stablehlo.broadcast_in_dim %cst_2, dims = [] : (tensor<f32>) -> tensor<4xf32>
+    %conv.0.var_eps = stablehlo.add %conv.0.var, %conv.0.bcast_2 : tensor<4xf32>
+    %conv.0.inv_std = stablehlo.rsqrt %conv.0.var_eps : tensor<4xf32>
+    %conv.0.scale = stablehlo.multiply %conv.0.bn.gamma.flat, %conv.0.inv_std : tensor<4xf32>
+    %conv.0.mean_scale = stablehlo.multiply %conv.0.mean, %conv.0.scale : tensor<4xf32>
+    %conv.0.shift = stablehlo.subtract %conv.0.bn.beta.flat, %conv.0.mean_scale : tensor<4xf32>
+    %conv.0.scale_b = stablehlo.broadcast_in_dim %conv.0.scale, dims = [3] : (tensor<4xf32>) -> tensor<2x5x5x4xf32>
+    %conv.0.scaled = stablehlo.multiply %conv.0.conv, %conv.0.scale_b : tensor<2x5x5x4xf32>
+    %conv.0.shift_b = stablehlo.broadcast_in_dim %conv.0.shift, dims = [3] : (tensor<4xf32>) -> tensor<2x5x5x4xf32>
+    %conv.0.bn = stablehlo.add %conv.0.scaled, %conv.0.shift_b : tensor<2x5x5x4xf32>
+    %cst_3 = stablehlo.constant dense<1.00000000e+00> : tensor<f32>
+    %conv.0.one_minus_momentum = stablehlo.subtract %cst_3, %hyper.bn_momentum : tensor<f32>
+    %cst_4 = stablehlo.constant dense<1.02040816e+00> : tensor<f32>
+    %conv.0.bcast_3 = stablehlo.broadcast_in_dim %cst_4, dims = [] : (tensor<f32>) -> tensor<4xf32>
+    %conv.0.var_unbiased = stablehlo.multiply %conv.0.var, %conv.0.bcast_3 : tensor<4xf32>
+    %conv.0.bcast_4 = stablehlo.broadcast_in_dim %conv.0.one_minus_momentum, dims = [] : (tensor<f32>) -> tensor<4xf32>
+    %conv.0.rm_keep = stablehlo.multiply %conv.0.bn.running_mean, %conv.0.bcast_4 : tensor<4xf32>
+    %conv.0.bcast_5 = stablehlo.broadcast_in_dim %hyper.bn_momentum, dims = [] : (tensor<f32>) -> tensor<4xf32>
+    %conv.0.rm_new = stablehlo.multiply %conv.0.mean, %conv.0.bcast_5 : tensor<4xf32>
+    %conv.0.running_mean = stablehlo.add %conv.0.rm_keep, %conv.0.rm_new : tensor<4xf32>
+    %conv.0.bcast_6 = stablehlo.broadcast_in_dim %conv.0.one_minus_momentum, dims = [] : (tensor<f32>) -> tensor<4xf32>
+    %conv.0.rv_keep = stablehlo.multiply %conv.0.bn.running_var, %conv.0.bcast_6 : tensor<4xf32>
+    %conv.0.bcast_7 = stablehlo.broadcast_in_dim %hyper.bn_momentum, dims = [] : (tensor<f32>) -> tensor<4xf32>
+    %conv.0.rv_new = stablehlo.multiply %conv.0.var_unbiased, %conv.0.bcast_7 : tensor<4xf32>
+    %conv.0.running_var = stablehlo.add %conv.0.rv_keep, %conv.0.rv_new : tensor<4xf32>
+    %conv.0.bcast_8 = stablehlo.broadcast_in_dim %cst_1, dims = [] : (tensor<f32>) -> tensor<2x5x5x4xf32>
+    %conv.0.relu = stablehlo.maximum %conv.0.bn, %conv.0.bcast_8 : tensor<2x5x5x4xf32>
+    %blocks.1.0.conv1.conv = stablehlo.convolution(%conv.0.relu, %blocks.1.0.conv1.conv.w) dim_numbers = [b, 0, 1, f]x[0, 1, i, o]->[b, 0, 1, f], window = {stride = [1, 1], pad = [[1, 1], [1, 1]], lhs_dilate = [1, 1], rhs_dilate = [1, 1]} {batch_group_count = 1 : i64, feature_group_count = 1 : i64} : (tensor<2x5x5x4xf32>, tensor<3x3x4x4xf32>) -> tensor<2x5x5x4xf32>
+    %blocks.1.0.conv1.sum_x_w = stablehlo.reduce(%blocks.1.0.conv1.conv init: %cst_1) applies stablehlo.add across dimensions = [2] : (tensor<2x5x5x4xf32>, tensor<f32>) -> tensor<2x5x4xf32>
+    %blocks.1.0.conv1.sum_x_hw = stablehlo.reduce(%blocks.1.0.conv1.sum_x_w init: %cst_1) applies stablehlo.add across dimensions = [1] : (tensor<2x5x4xf32>, tensor<f32>) -> tensor<2x4xf32>
+    %blocks.1.0.conv1.sum_x = stablehlo.reduce(%blocks.1.0.conv1.sum_x_hw init: %cst_1) applies stablehlo.add across dimensions = [0] : (tensor<2x4xf32>, tensor<f32>) -> tensor<4xf32>
+    %blocks.1.0.conv1.bcast = stablehlo.broadcast_in_dim %cst, dims = [] : (tensor<f32>) -> tensor<4xf32>
+    %blocks.1.0.conv1.mean = stablehlo.multiply %blocks.1.0.conv1.sum_x, %blocks.1.0.conv1.bcast : tensor<4xf32>
+    %blocks.1.0.conv1.mean_b = stablehlo.broadcast_in_dim %blocks.1.0.conv1.mean, dims = [3] : (tensor<4xf32>) -> tensor<2x5x5x4xf32>
+    %blocks.1.0.conv1.xc = stablehlo.subtract %blocks.1.0.conv1.conv, %blocks.1.0.conv1.mean_b : tensor<2x5x5x4xf32>
+    %blocks.1.0.conv1.xc2 = stablehlo.multiply %blocks.1.0.conv1.xc, %blocks.1.0.conv1.xc : tensor<2x5x5x4xf32>
+    %blocks.1.0.conv1.sum_xc2_w = stablehlo.reduce(%blocks.1.0.conv1.xc2 init: %cst_1) applies stablehlo.add across dimensions = [2] : (tensor<2x5x5x4xf32>, tensor<f32>) -> tensor<2x5x4xf32>
+    %blocks.1.0.conv1.sum_xc2_hw = stablehlo.reduce(%blocks.1.0.conv1.sum_xc2_w init: %cst_1) applies stablehlo.add across dimensions = [1] : (tensor<2x5x4xf32>, tensor<f32>) -> tensor<2x4xf32>
+    %blocks.1.0.conv1.sum_xc2 = stablehlo.reduce(%blocks.1.0.conv1.sum_xc2_hw init: %cst_1) applies stablehlo.add across dimensions = [0] : (tensor<2x4xf32>, tensor<f32>) -> tensor<4xf32>
+    %blocks.1.0.conv1.bcast_1 = stablehlo.broadcast_in_dim %cst, dims = [] : (tensor<f32>) -> tensor<4xf32>
+    %blocks.1.0.conv1.var = stablehlo.multiply %blocks.1.0.conv1.sum_xc2, %blocks.1.0.conv1.bcast_1 : tensor<4xf32>
+    %blocks.1.0.conv1.bcast_2 = stablehlo.broadcast_in_dim %cst_2, dims = [] : (tensor<f32>) -> tensor<4xf32>
+    %blocks.1.0.conv1.var_eps = stablehlo.add %blocks.1.0.conv1.var, %blocks.1.0.conv1.bcast_2 : tensor<4xf32>
+    %blocks.1.0.conv1.inv_std = stablehlo.rsqrt %blocks.1.0.conv1.var_eps : tensor<4xf32>
+    %blocks.1.0.conv1.scale = stablehlo.multiply %blocks.1.0.conv1.bn.gamma.flat, %blocks.1.0.conv1.inv_std : tensor<4xf32>
+    %blocks.1.0.conv1.mean_scale = stablehlo.multiply %blocks.1.0.conv1.mean, %blocks.1.0.conv1.scale : tensor<4xf32>
+    %blocks.1.0.conv1.shift = stablehlo.subtract %blocks.1.0.conv1.bn.beta.flat, %blocks.1.0.conv1.mean_scale : tensor<4xf32>
+    %blocks.1.0.conv1.scale_b = stablehlo.broadcast_in_dim %blocks.1.0.conv1.scale, dims = [3] : (tensor<4xf32>) -> tensor<2x5x5x4xf32>
+    %blocks.1.0.conv1.scaled = stablehlo.multiply %blocks.1.0.conv1.conv, %blocks.1.0.conv1.scale_b : tensor<2x5x5x4xf32>
+    %blocks.1.0.conv1.shift_b = stablehlo.broadcast_in_dim %blocks.1.0.conv1.shift, dims = [3] : (tensor<4xf32>) -> tensor<2x5x5x4xf32>
+    %blocks.1.0.conv1.bn = stablehlo.add %blocks.1.0.conv1.scaled, %blocks.1.0.conv1.shift_b : tensor<2x5x5x4xf32>
+    %blocks.1.0.conv1.one_minus_momentum = stablehlo.subtract %cst_3, %hyper.bn_momentum : tensor<f32>
+    %blocks.1.0.conv1.bcast_3 = stablehlo.broadcast_in_dim %cst_4, dims = [] : (tensor<f32>) -> tensor<4xf32>
+    %blocks.1.0.conv1.var_unbiased = stablehlo.multiply %blocks.1.0.conv1.var, %blocks.1.0.conv1.bcast_3 : tensor<4xf32>
+    %blocks.1.0.conv1.bcast_4 = stablehlo.broadcast_in_dim %blocks.1.0.conv1.one_minus_momentum, dims = [] : (tensor<f32>) -> tensor<4xf32>
+    %blocks.1.0.conv1.rm_keep = stablehlo.multiply %blocks.1.0.conv1.bn.running_mean, %blocks.1.0.conv1.bcast_4 : tensor<4xf32>
+    %blocks.1.0.conv1.bcast_5 = stablehlo.broadcast_in_dim %hyper.bn_momentum, dims = [] : (tensor<f32>) -> tensor<4xf32>
+    %blocks.1.0.conv1.rm_new = stablehlo.multiply %blocks.1.0.conv1.mean, %blocks.1.0.conv1.bcast_5 : tensor<4xf32>
+    %blocks.1.0.conv1.running_mean = stablehlo.add %blocks.1.0.conv1.rm_keep, %blocks.1.0.conv1.rm_new : tensor<4xf32>
+    %blocks.1.0.conv1.bcast_6 = stablehlo.broadcast_in_dim %blocks.1.0.conv1.one_minus_momentum, dims = [] : (tensor<f32>) -> tensor<4xf32>
+    %blocks.1.0.conv1.rv_keep = stablehlo.multiply %blocks.1.0.conv1.bn.running_var, %blocks.1.0.conv1.bcast_6 : tensor<4xf32>
+    %blocks.1.0.conv1.bcast_7 = stablehlo.broadcast_in_dim %hyper.bn_momentum, dims = [] : (tensor<f32>) -> tensor<4xf32>
+    %blocks.1.0.conv1.rv_new = stablehlo.multiply %blocks.1.0.conv1.var_unbiased, %blocks.1.0.conv1.bcast_7 : tensor<4xf32>
+    %blocks.1.0.conv1.running_var = stablehlo.add %blocks.1.0.conv1.rv_keep, %blocks.1.0.conv1.rv_new : tensor<4xf32>
+    %blocks.1.0.conv1.bcast_8 = stablehlo.broadcast_in_dim %cst_1, dims = [] : (tensor<f32>) -> tensor<2x5x5x4xf32>
+    %blocks.1.0.conv1.relu = stablehlo.maximum %blocks.1.0.conv1.bn, %blocks.1.0.conv1.bcast_8 : tensor<2x5x5x4xf32>
+    %blocks.1.0.conv2.conv = stablehlo.convolution(%blocks.1.0.conv1.relu, %blocks.1.0.conv2.conv.w) dim_numbers = [b, 0, 1, f]x[0, 1, i, o]->[b, 0, 1, f], window = {stride = [1, 1], pad = [[1, 1], [1, 1]], lhs_dilate = [1, 1], rhs_dilate = [1, 1]} {batch_group_count = 1 : i64, feature_group_count = 1 : i64} : (tensor<2x5x5x4xf32>, tensor<3x3x4x4xf32>) -> tensor<2x5x5x4xf32>
+    %blocks.1.0.conv2.sum_x_w = stablehlo.reduce(%blocks.1.0.conv2.conv init: %cst_1) applies stablehlo.add across dimensions = [2] : (tensor<2x5x5x4xf32>, tensor<f32>) -> tensor<2x5x4xf32>
+    %blocks.1.0.conv2.sum_x_hw = stablehlo.reduce(%blocks.1.0.conv2.sum_x_w init: %cst_1) applies stablehlo.add across dimensions = [1] : (tensor<2x5x4xf32>, tensor<f32>) -> tensor<2x4xf32>
+    %blocks.1.0.conv2.sum_x = stablehlo.reduce(%blocks.1.0.conv2.sum_x_hw init: %cst_1) applies stablehlo.add across dimensions = [0] : (tensor<2x4xf32>, tensor<f32>) -> tensor<4xf32>
+    %blocks.1.0.conv2.bcast = stablehlo.broadcast_in_dim %cst, dims = [] : (tensor<f32>) -> tensor<4xf32>
+    %blocks.1.0.conv2.mean = stablehlo.multiply %blocks.1.0.conv2.sum_x, %blocks.1.0.conv2.bcast : tensor<4xf32>
+    %blocks.1.0.conv2.mean_b = stablehlo.broadcast_in_dim %blocks.1.0.conv2.mean, dims = [3] : (tensor<4xf32>) -> tensor<2x5x5x4xf32>
+    %blocks.1.0.conv2.xc = stablehlo.subtract %blocks.1.0.conv2.conv, %blocks.1.0.conv2.mean_b : tensor<2x5x5x4xf32>
+    %blocks.1.0.conv2.xc2 = stablehlo.multiply %blocks.1.0.conv2.xc, %blocks.1.0.conv2.xc : tensor<2x5x5x4xf32>
+    %blocks.1.0.conv2.sum_xc2_w = stablehlo.reduce(%blocks.1.0.conv2.xc2 init: %cst_1) applies stablehlo.add across dimensions = [2] : (tensor<2x5x5x4xf32>, tensor<f32>) -> tensor<2x5x4xf32>
+    %blocks.1.0.conv2.sum_xc2_hw = stablehlo.reduce(%blocks.1.0.conv2.sum_xc2_w init: %cst_1) applies stablehlo.add across dimensions = [1] : (tensor<2x5x4xf32>, tensor<f32>) -> tensor<2x4xf32>
+    %blocks.1.0.conv2.sum_xc2 = stablehlo.reduce(%blocks.1.0.conv2.sum_xc2_hw init: %cst_1) applies stablehlo.add across dimensions = [0] : (tensor<2x4xf32>, tensor<f32>) -> tensor<4xf32>
+    %blocks.1.0.conv2.bcast_1 = stablehlo.broadcast_in_dim %cst, dims = [] : (tensor<f32>) -> tensor<4xf32>
+    %blocks.1.0.conv2.var = stablehlo.multiply %blocks.1.0.conv2.sum_xc2, %blocks.1.0.conv2.bcast_1 : tensor<4xf32>
+    %blocks.1.0.conv2.bcast_2 = stablehlo.broadcast_in_dim %cst_2, dims = [] : (tensor<f32>) -> tensor<4xf32>
+    %blocks.1.0.conv2.var_eps = stablehlo.add %blocks.1.0.conv2.var, %blocks.1.0.conv2.bcast_2 : tensor<4xf32>
+    %blocks.1.0.conv2.inv_std = stablehlo.rsqrt %blocks.1.0.conv2.var_eps : tensor<4xf32>
+    %blocks.1.0.conv2.scale = stablehlo.multiply %blocks.1.0.conv2.bn.gamma.flat, %blocks.1.0.conv2.inv_std : tensor<4xf32>
+    %blocks.1.0.conv2.mean_scale = stablehlo.multiply %blocks.1.0.conv2.mean, %blocks.1.0.conv2.scale : tensor<4xf32>
+    %blocks.1.0.conv2.shift = stablehlo.subtract %blocks.1.0.conv2.bn.beta.flat, %blocks.1.0.conv2.mean_scale : tensor<4xf32>
+    %blocks.1.0.conv2.scale_b = stablehlo.broadcast_in_dim %blocks.1.0.conv2.scale, dims = [3] : (tensor<4xf32>) -> tensor<2x5x5x4xf32>
+    %blocks.1.0.conv2.scaled = stablehlo.multiply %blocks.1.0.conv2.conv, %blocks.1.0.conv2.scale_b : tensor<2x5x5x4xf32>
+    %blocks.1.0.conv2.shift_b = stablehlo.broadcast_in_dim %blocks.1.0.conv2.shift, dims = [3] : (tensor<4xf32>) -> tensor<2x5x5x4xf32>
+    %blocks.1.0.conv2.bn = stablehlo.add %blocks.1.0.conv2.scaled, %blocks.1.0.conv2.shift_b : tensor<2x5x5x4xf32>
+    %blocks.1.0.conv2.one_minus_momentum = stablehlo.subtract %cst_3, %hyper.bn_momentum : tensor<f32>
+    %blocks.1.0.conv2.bcast_3 = stablehlo.broadcast_in_dim %cst_4, dims = [] : (tensor<f32>) -> tensor<4xf32>
+    %blocks.1.0.conv2.var_unbiased = stablehlo.multiply %blocks.1.0.conv2.var, %blocks.1.0.conv2.bcast_3 : tensor<4xf32>
+    %blocks.1.0.conv2.bcast_4 = stablehlo.broadcast_in_dim %blocks.1.0.conv2.one_minus_momentum, dims = [] : (tensor<f32>) -> tensor<4xf32>
+    %blocks.1.0.conv2.rm_keep = stablehlo.multiply %blocks.1.0.conv2.bn.running_mean, %blocks.1.0.conv2.bcast_4 : tensor<4xf32>
+    %blocks.1.0.conv2.bcast_5 = stablehlo.broadcast_in_dim %hyper.bn_momentum, dims = [] : (tensor<f32>) -> tensor<4xf32>
+    %blocks.1.0.conv2.rm_new = stablehlo.multiply %blocks.1.0.conv2.mean, %blocks.1.0.conv2.bcast_5 : tensor<4xf32>
+    %blocks.1.0.conv2.running_mean = stablehlo.add %blocks.1.0.conv2.rm_keep, %blocks.1.0.conv2.rm_new : tensor<4xf32>
+    %blocks.1.0.conv2.bcast_6 = stablehlo.broadcast_in_dim %blocks.1.0.conv2.one_minus_momentum, dims = [] : (tensor<f32>) -> tensor<4xf32>
+    %blocks.1.0.conv2.rv_keep = stablehlo.multiply %blocks.1.0.conv2.bn.running_var, %blocks.1.0.conv2.bcast_6 : tensor<4xf32>
+    %blocks.1.0.conv2.bcast_7 = stablehlo.broadcast_in_dim %hyper.bn_momentum, dims = [] : (tensor<f32>) -> tensor<4xf32>
+    %blocks.1.0.conv2.rv_new = stablehlo.multiply %blocks.1.0.conv2.var_unbiased, %blocks.1.0.conv2.bcast_7 : tensor<4xf32>
+    %blocks.1.0.conv2.running_var = stablehlo.add %blocks.1.0.conv2.rv_keep, %blocks.1.0.conv2.rv_new : tensor<4xf32>
+    %blocks.1.0.residual = stablehlo.add %blocks.1.0.conv2.bn, %conv.0.relu : tensor<2x5x5x4xf32>
+    %blocks.1.0.bcast = stablehlo.broadcast_in_dim %cst_1, dims = [] : (tensor<f32>) -> tensor<2x5x5x4xf32>
+    %blocks.1.0.relu = stablehlo.maximum %blocks.1.0.residual, %blocks.1.0.bcast : tensor<2x5x5x4xf32>
+    %pool.2.sum_hw = stablehlo.reduce(%blocks.1.0.relu init: %cst_1) applies stablehlo.add across dimensions = [1, 2] : (tensor<2x5x5x4xf32>, tensor<f32>) -> tensor<2x4xf32>
+    %cst_5 = stablehlo.constant dense<4.00000000e-02> : tensor<f32>
+    %pool.2.bcast = stablehlo.broadcast_in_dim %cst_5, dims = [] : (tensor<f32>) -> tensor<2x4xf32>
+    %pool.2.mean = stablehlo.multiply %pool.2.sum_hw, %pool.2.bcast : tensor<2x4xf32>
+    %fc.3.mm = stablehlo.dot_general %pool.2.mean, %fc.3.w, contracting_dims = [1] x [0] : (tensor<2x4xf32>, tensor<4x3xf32>) -> tensor<2x3xf32>
+    %fc.3.bias_b = stablehlo.broadcast_in_dim %fc.3.b.flat, dims = [1] : (tensor<3xf32>) -> tensor<2x3xf32>
+    %fc.3.z = stablehlo.add %fc.3.mm, %fc.3.bias_b : tensor<2x3xf32>
+    %loss.class = stablehlo.iota dim = 1 : tensor<2x3xi32>
+    %loss.label_b = stablehlo.broadcast_in_dim %labels, dims = [0] : (tensor<2xi32>) -> tensor<2x3xi32>
+    %loss.is_label = stablehlo.compare EQ, %loss.class, %loss.label_b : (tensor<2x3xi32>, tensor<2x3xi32>) -> tensor<2x3xi1>
+    %loss.onehot = stablehlo.convert %loss.is_label : (tensor<2x3xi1>) -> tensor<2x3xf32>
+    %loss.one_minus_eps = stablehlo.subtract %cst_3, %hyper.label_smoothing : tensor<f32>
+    %loss.bcast = stablehlo.broadcast_in_dim %loss.one_minus_eps, dims = [] : (tensor<f32>) -> tensor<2x3xf32>
+    %loss.t_main = stablehlo.multiply %loss.onehot, %loss.bcast : tensor<2x3xf32>
+    %cst_6 = stablehlo.constant dense<3.33333333e-01> : tensor<f32>
+    %loss.eps_over_k = stablehlo.multiply %hyper.label_smoothing, %cst_6 : tensor<f32>
+    %loss.bcast_1 = stablehlo.broadcast_in_dim %loss.eps_over_k, dims = [] : (tensor<f32>) -> tensor<2x3xf32>
+    %loss.target = stablehlo.add %loss.t_main, %loss.bcast_1 : tensor<2x3xf32>
+    %cst_neg_inf = stablehlo.constant dense<0xFF800000> : tensor<f32>
+    %loss.z_max = stablehlo.reduce(%fc.3.z init: %cst_neg_inf) applies stablehlo.maximum across dimensions = [1] : (tensor<2x3xf32>, tensor<f32>) -> tensor<2xf32>
+    %loss.z_max_b = stablehlo.broadcast_in_dim %loss.z_max, dims = [0] : (tensor<2xf32>) -> tensor<2x3xf32>
+    %loss.shifted = stablehlo.subtract %fc.3.z, %loss.z_max_b : tensor<2x3xf32>
+    %loss.exp = stablehlo.exponential %loss.shifted : tensor<2x3xf32>
+    %loss.sum_exp = stablehlo.reduce(%loss.exp init: %cst_1) applies stablehlo.add across dimensions = [1] : (tensor<2x3xf32>, tensor<f32>) -> tensor<2xf32>
+    %loss.lse = stablehlo.log %loss.sum_exp : tensor<2xf32>
+    %loss.lse_b = stablehlo.broadcast_in_dim %loss.lse, dims = [0] : (tensor<2xf32>) -> tensor<2x3xf32>
+    %loss.logp = stablehlo.subtract %loss.shifted, %loss.lse_b : tensor<2x3xf32>
+    %loss.t_logp = stablehlo.multiply %loss.target, %loss.logp : tensor<2x3xf32>
+    %loss.sum_t_logp = stablehlo.reduce(%loss.t_logp init: %cst_1) applies stablehlo.add across dimensions = [0, 1] : (tensor<2x3xf32>, tensor<f32>) -> tensor<f32>
+    %cst_7 = stablehlo.constant dense<-5.00000000e-01> : tensor<f32>
+    %loss.loss = stablehlo.multiply %loss.sum_t_logp, %cst_7 : tensor<f32>
+    %loss.softmax = stablehlo.exponential %loss.logp : tensor<2x3xf32>
+    %loss.p_minus_t = stablehlo.subtract %loss.softmax, %loss.target : tensor<2x3xf32>
+    %cst_8 = stablehlo.constant dense<5.00000000e-01> : tensor<f32>
+    %loss.bcast_2 = stablehlo.broadcast_in_dim %cst_8, dims = [] : (tensor<f32>) -> tensor<2x3xf32>
+    %loss.d_logits = stablehlo.multiply %loss.p_minus_t, %loss.bcast_2 : tensor<2x3xf32>
+    %cst_9 = stablehlo.constant dense<-3.00000000e+38> : tensor<f32>
+    %loss.very_neg = stablehlo.broadcast_in_dim %cst_9, dims = [] : (tensor<f32>) -> tensor<2x3xf32>
+    %loss.label_z = stablehlo.select %loss.is_label, %fc.3.z, %loss.very_neg : (tensor<2x3xi1>, tensor<2x3xf32>, tensor<2x3xf32>) -> tensor<2x3xf32>
+    %loss.label_logit = stablehlo.reduce(%loss.label_z init: %cst_neg_inf) applies stablehlo.maximum across dimensions = [1] : (tensor<2x3xf32>, tensor<f32>) -> tensor<2xf32>
+    %loss.hit = stablehlo.compare GE, %loss.label_logit, %loss.z_max : (tensor<2xf32>, tensor<2xf32>) -> tensor<2xi1>
+    %loss.hit_i32 = stablehlo.convert %loss.hit : (tensor<2xi1>) -> tensor<2xi32>
+    %cst_10 = stablehlo.constant dense<0> : tensor<i32>
+    %loss.correct = stablehlo.reduce(%loss.hit_i32 init: %cst_10) applies stablehlo.add across dimensions = [0] : (tensor<2xi32>, tensor<i32>) -> tensor<i32>
+    %fc.3.d_w = stablehlo.dot_general %pool.2.mean, %loss.d_logits, contracting_dims = [0] x [0] : (tensor<2x4xf32>, tensor<2x3xf32>) -> tensor<4x3xf32>
+    %fc.3.d_b = stablehlo.reduce(%loss.d_logits init: %cst_1) applies stablehlo.add across dimensions = [0] : (tensor<2x3xf32>, tensor<f32>) -> tensor<3xf32>
+    %fc.3.d_x = stablehlo.dot_general %loss.d_logits, %fc.3.w, contracting_dims = [1] x [1] : (tensor<2x3xf32>, tensor<4x3xf32>) -> tensor<2x4xf32>
+    %pool.2.bcast_1 = stablehlo.broadcast_in_dim %cst_5, dims = [] : (tensor<f32>) -> tensor<2x4xf32>
+    %pool.2.d_mean = stablehlo.multiply %fc.3.d_x, %pool.2.bcast_1 : tensor<2x4xf32>
+    %pool.2.d_x = stablehlo.broadcast_in_dim %pool.2.d_mean, dims = [0, 3] : (tensor<2x4xf32>) -> tensor<2x5x5x4xf32>
+    %blocks.1.0.bcast_1 = stablehlo.broadcast_in_dim %cst_1, dims = [] : (tensor<f32>) -> tensor<2x5x5x4xf32>
+    %blocks.1.0.relu_on = stablehlo.compare GT, %blocks.1.0.relu, %blocks.1.0.bcast_1 : (tensor<2x5x5x4xf32>, tensor<2x5x5x4xf32>) -> tensor<2x5x5x4xi1>
+    %blocks.1.0.full = stablehlo.broadcast_in_dim %cst_1, dims = [] : (tensor<f32>) -> tensor<2x5x5x4xf32>
+    %blocks.1.0.d_relu = stablehlo.select %blocks.1.0.relu_on, %pool.2.d_x, %blocks.1.0.full : (tensor<2x5x5x4xi1>, tensor<2x5x5x4xf32>, tensor<2x5x5x4xf32>) -> tensor<2x5x5x4xf32>
+    %blocks.1.0.conv2.mean_inv = stablehlo.multiply %blocks.1.0.conv2.mean, %blocks.1.0.conv2.inv_std : tensor<4xf32>
+    %blocks.1.0.conv2.inv_b = stablehlo.broadcast_in_dim %blocks.1.0.conv2.inv_std, dims = [3] : (tensor<4xf32>) -> tensor<2x5x5x4xf32>
+    %blocks.1.0.conv2.z_inv = stablehlo.multiply %blocks.1.0.conv2.conv, %blocks.1.0.conv2.inv_b : tensor<2x5x5x4xf32>
+    %blocks.1.0.conv2.mean_inv_b = stablehlo.broadcast_in_dim %blocks.1.0.conv2.mean_inv, dims = [3] : (tensor<4xf32>) -> tensor<2x5x5x4xf32>
+    %blocks.1.0.conv2.xhat = stablehlo.subtract %blocks.1.0.conv2.z_inv, %blocks.1.0.conv2.mean_inv_b : tensor<2x5x5x4xf32>
+    %blocks.1.0.conv2.du_xhat = stablehlo.multiply %blocks.1.0.d_relu, %blocks.1.0.conv2.xhat : tensor<2x5x5x4xf32>
+    %blocks.1.0.conv2.d_beta_w_d_gamma_w:2 = stablehlo.reduce(%blocks.1.0.d_relu init: %cst_1), (%blocks.1.0.conv2.du_xhat init: %cst_1) across dimensions = [2] : (tensor<2x5x5x4xf32>, tensor<2x5x5x4xf32>, tensor<f32>, tensor<f32>) -> (tensor<2x5x4xf32>, tensor<2x5x4xf32>)
+      reducer(%acc: tensor<f32>, %elt: tensor<f32>) (%acc_1: tensor<f32>, %elt_1: tensor<f32>) {
+        %part = stablehlo.add %acc, %elt : tensor<f32>
+        %part_1 = stablehlo.add %acc_1, %elt_1 : tensor<f32>
+        stablehlo.return %part, %part_1 : tensor<f32>, tensor<f32>
+      }
+    %blocks.1.0.conv2.d_beta_hw_d_gamma_hw:2 = stablehlo.reduce(%blocks.1.0.conv2.d_beta_w_d_gamma_w#0 init: %cst_1), (%blocks.1.0.conv2.d_beta_w_d_gamma_w#1 init: %cst_1) across dimensions = [1] : (tensor<2x5x4xf32>, tensor<2x5x4xf32>, tensor<f32>, tensor<f32>) -> (tensor<2x4xf32>, tensor<2x4xf32>)
+      reducer(%acc_2: tensor<f32>, %elt_2: tensor<f32>) (%acc_3: tensor<f32>, %elt_3: tensor<f32>) {
+        %part_2 = stablehlo.add %acc_2, %elt_2 : tensor<f32>
+        %part_3 = stablehlo.add %acc_3, %elt_3 : tensor<f32>
+        stablehlo.return %part_2, %part_3 : tensor<f32>, tensor<f32>
+      }
+    %blocks.1.0.conv2.d_beta_d_gamma:2 = stablehlo.reduce(%blocks.1.0.conv2.d_beta_hw_d_gamma_hw#0 init: %cst_1), (%blocks.1.0.conv2.d_beta_hw_d_gamma_hw#1 init: %cst_1) across dimensions = [0] : (tensor<2x4xf32>, tensor<2x4xf32>, tensor<f32>, tensor<f32>) -> (tensor<4xf32>, tensor<4xf32>)
+      reducer(%acc_4: tensor<f32>, %elt_4: tensor<f32>) (%acc_5: tensor<f32>, %elt_5: tensor<f32>) {
+        %part_4 = stablehlo.add %acc_4, %elt_4 : tensor<f32>
+        %part_5 = stablehlo.add %acc_5, %elt_5 : tensor<f32>
+        stablehlo.return %part_4, %part_5 : tensor<f32>, tensor<f32>
+      }
+    %blocks.1.0.conv2.gamma_inv = stablehlo.multiply %blocks.1.0.conv2.bn.gamma.flat, %blocks.1.0.conv2.inv_std : tensor<4xf32>
+    %blocks.1.0.conv2.bcast_8 = stablehlo.broadcast_in_dim %cst, dims = [] : (tensor<f32>) -> tensor<4xf32>
+    %blocks.1.0.conv2.gamma_inv_n = stablehlo.multiply %blocks.1.0.conv2.gamma_inv, %blocks.1.0.conv2.bcast_8 : tensor<4xf32>
+    %cst_11 = stablehlo.constant dense<5.00000000e+01> : tensor<f32>
+    %blocks.1.0.conv2.bcast_9 = stablehlo.broadcast_in_dim %cst_11, dims = [] : (tensor<f32>) -> tensor<2x5x5x4xf32>
+    %blocks.1.0.conv2.n_du = stablehlo.multiply %blocks.1.0.d_relu, %blocks.1.0.conv2.bcast_9 : tensor<2x5x5x4xf32>
+    %blocks.1.0.conv2.d_beta_b = stablehlo.broadcast_in_dim %blocks.1.0.conv2.d_beta_d_gamma#0, dims = [3] : (tensor<4xf32>) -> tensor<2x5x5x4xf32>
+    %blocks.1.0.conv2.t1 = stablehlo.subtract %blocks.1.0.conv2.n_du, %blocks.1.0.conv2.d_beta_b : tensor<2x5x5x4xf32>
+    %blocks.1.0.conv2.d_gamma_b = stablehlo.broadcast_in_dim %blocks.1.0.conv2.d_beta_d_gamma#1, dims = [3] : (tensor<4xf32>) -> tensor<2x5x5x4xf32>
+    %blocks.1.0.conv2.xhat_dgamma = stablehlo.multiply %blocks.1.0.conv2.xhat, %blocks.1.0.conv2.d_gamma_b : tensor<2x5x5x4xf32>
+    %blocks.1.0.conv2.t2 = stablehlo.subtract %blocks.1.0.conv2.t1, %blocks.1.0.conv2.xhat_dgamma : tensor<2x5x5x4xf32>
+    %blocks.1.0.conv2.k_b = stablehlo.broadcast_in_dim %blocks.1.0.conv2.gamma_inv_n, dims = [3] : (tensor<4xf32>) -> tensor<2x5x5x4xf32>
+    %blocks.1.0.conv2.d_z = stablehlo.multiply %blocks.1.0.conv2.t2, %blocks.1.0.conv2.k_b : tensor<2x5x5x4xf32>
+    %blocks.1.0.conv2.d_w = stablehlo.convolution(%blocks.1.0.conv1.relu, %blocks.1.0.conv2.d_z) dim_numbers = [f, 0, 1, b]x[i, 0, 1, o]->[0, 1, b, f], window = {stride = [1, 1], pad = [[1, 1], [1, 1]], lhs_dilate = [1, 1], rhs_dilate = [1, 1]} {batch_group_count = 1 : i64, feature_group_count = 1 : i64} : (tensor<2x5x5x4xf32>, tensor<2x5x5x4xf32>) -> tensor<3x3x4x4xf32>
+    %blocks.1.0.conv2.w_flip = stablehlo.reverse %blocks.1.0.conv2.conv.w, dims = [0, 1] : tensor<3x3x4x4xf32>
+    %blocks.1.0.conv2.d_x = stablehlo.convolution(%blocks.1.0.conv2.d_z, %blocks.1.0.conv2.w_flip) dim_numbers = [b, 0, 1, f]x[0, 1, o, i]->[b, 0, 1, f], window = {stride = [1, 1], pad = [[1, 1], [1, 1]], lhs_dilate = [1, 1], rhs_dilate = [1, 1]} {batch_group_count = 1 : i64, feature_group_count = 1 : i64} : (tensor<2x5x5x4xf32>, tensor<3x3x4x4xf32>) -> tensor<2x5x5x4xf32>
+    %blocks.1.0.conv1.mean_inv = stablehlo.multiply %blocks.1.0.conv1.mean, %blocks.1.0.conv1.inv_std : tensor<4xf32>
+    %blocks.1.0.conv1.inv_b = stablehlo.broadcast_in_dim %blocks.1.0.conv1.inv_std, dims = [3] : (tensor<4xf32>) -> tensor<2x5x5x4xf32>
+    %blocks.1.0.conv1.z_inv = stablehlo.multiply %blocks.1.0.conv1.conv, %blocks.1.0.conv1.inv_b : tensor<2x5x5x4xf32>
+    %blocks.1.0.conv1.mean_inv_b = stablehlo.broadcast_in_dim %blocks.1.0.conv1.mean_inv, dims = [3] : (tensor<4xf32>) -> tensor<2x5x5x4xf32>
+    %blocks.1.0.conv1.xhat = stablehlo.subtract %blocks.1.0.conv1.z_inv, %blocks.1.0.conv1.mean_inv_b : tensor<2x5x5x4xf32>
+    %blocks.1.0.conv1.bcast_9 = stablehlo.broadcast_in_dim %cst_1, dims = [] : (tensor<f32>) -> tensor<2x5x5x4xf32>
+    %blocks.1.0.conv1.relu_on = stablehlo.compare GT, %blocks.1.0.conv1.relu, %blocks.1.0.conv1.bcast_9 : (tensor<2x5x5x4xf32>, tensor<2x5x5x4xf32>) -> tensor<2x5x5x4xi1>
+    %blocks.1.0.conv1.full = stablehlo.broadcast_in_dim %cst_1, dims = [] : (tensor<f32>) -> tensor<2x5x5x4xf32>
+    %blocks.1.0.conv1.d_relu = stablehlo.select %blocks.1.0.conv1.relu_on, %blocks.1.0.conv2.d_x, %blocks.1.0.conv1.full : (tensor<2x5x5x4xi1>, tensor<2x5x5x4xf32>, tensor<2x5x5x4xf32>) -> tensor<2x5x5x4xf32>
+    %blocks.1.0.conv1.du_xhat = stablehlo.multiply %blocks.1.0.conv1.d_relu, %blocks.1.0.conv1.xhat : tensor<2x5x5x4xf32>
+    %blocks.1.0.conv1.d_beta_w_d_gamma_w:2 = stablehlo.reduce(%blocks.1.0.conv1.d_relu init: %cst_1), (%blocks.1.0.conv1.du_xhat init: %cst_1) across dimensions = [2] : (tensor<2x5x5x4xf32>, tensor<2x5x5x4xf32>, tensor<f32>, tensor<f32>) -> (tensor<2x5x4xf32>, tensor<2x5x4xf32>)
+      reducer(%acc_6: tensor<f32>, %elt_6: tensor<f32>) (%acc_7: tensor<f32>, %elt_7: tensor<f32>) {
+        %part_6 = stablehlo.add %acc_6, %elt_6 : tensor<f32>
+        %part_7 = stablehlo.add %acc_7, %elt_7 : tensor<f32>
+        stablehlo.return %part_6, %part_7 : tensor<f32>, tensor<f32>
+      }
+    %blocks.1.0.conv1.d_beta_hw_d_gamma_hw:2 = stablehlo.reduce(%blocks.1.0.conv1.d_beta_w_d_gamma_w#0 init: %cst_1), (%blocks.1.0.conv1.d_beta_w_d_gamma_w#1 init: %cst_1) across dimensions = [1] : (tensor<2x5x4xf32>, tensor<2x5x4xf32>, tensor<f32>, tensor<f32>) -> (tensor<2x4xf32>, tensor<2x4xf32>)
+      reducer(%acc_8: tensor<f32>, %elt_8: tensor<f32>) (%acc_9: tensor<f32>, %elt_9: tensor<f32>) {
+        %part_8 = stablehlo.add %acc_8, %elt_8 : tensor<f32>
+        %part_9 = stablehlo.add %acc_9, %elt_9 : tensor<f32>
+        stablehlo.return %part_8, %part_9 : tensor<f32>, tensor<f32>
+      }
+    %blocks.1.0.conv1.d_beta_d_gamma:2 = stablehlo.reduce(%blocks.1.0.conv1.d_beta_hw_d_gamma_hw#0 init: %cst_1), (%blocks.1.0.conv1.d_beta_hw_d_gamma_hw#1 init: %cst_1) across dimensions = [0] : (tensor<2x4xf32>, tensor<2x4xf32>, tensor<f32>, tensor<f32>) -> (tensor<4xf32>, tensor<4xf32>)
+      reducer(%acc_10: tensor<f32>, %elt_10: tensor<f32>) (%acc_11: tensor<f32>, %elt_11: tensor<f32>) {
+        %part_10 = stablehlo.add %acc_10, %elt_10 : tensor<f32>
+        %part_11 = stablehlo.add %acc_11, %elt_11 : tensor<f32>
+        stablehlo.return %part_10, %part_11 : tensor<f32>, tensor<f32>
+      }
+    %blocks.1.0.conv1.gamma_inv = stablehlo.multiply %blocks.1.0.conv1.bn.gamma.flat, %blocks.1.0.conv1.inv_std : tensor<4xf32>
+    %blocks.1.0.conv1.bcast_10 = stablehlo.broadcast_in_dim %cst, dims = [] : (tensor<f32>) -> tensor<4xf32>
+    %blocks.1.0.conv1.gamma_inv_n = stablehlo.multiply %blocks.1.0.conv1.gamma_inv, %blocks.1.0.conv1.bcast_10 : tensor<4xf32>
+    %blocks.1.0.conv1.bcast_11 = stablehlo.broadcast_in_dim %cst_11, dims = [] : (tensor<f32>) -> tensor<2x5x5x4xf32>
+    %blocks.1.0.conv1.n_du = stablehlo.multiply %blocks.1.0.conv1.d_relu, %blocks.1.0.conv1.bcast_11 : tensor<2x5x5x4xf32>
+    %blocks.1.0.conv1.d_beta_b = stablehlo.broadcast_in_dim %blocks.1.0.conv1.d_beta_d_gamma#0, dims = [3] : (tensor<4xf32>) -> tensor<2x5x5x4xf32>
+    %blocks.1.0.conv1.t1 = stablehlo.subtract %blocks.1.0.conv1.n_du, %blocks.1.0.conv1.d_beta_b : tensor<2x5x5x4xf32>
+    %blocks.1.0.conv1.d_gamma_b = stablehlo.broadcast_in_dim %blocks.1.0.conv1.d_beta_d_gamma#1, dims = [3] : (tensor<4xf32>) -> tensor<2x5x5x4xf32>
+    %blocks.1.0.conv1.xhat_dgamma = stablehlo.multiply %blocks.1.0.conv1.xhat, %blocks.1.0.conv1.d_gamma_b : tensor<2x5x5x4xf32>
+    %blocks.1.0.conv1.t2 = stablehlo.subtract %blocks.1.0.conv1.t1, %blocks.1.0.conv1.xhat_dgamma : tensor<2x5x5x4xf32>
+    %blocks.1.0.conv1.k_b = stablehlo.broadcast_in_dim %blocks.1.0.conv1.gamma_inv_n, dims = [3] : (tensor<4xf32>) -> tensor<2x5x5x4xf32>
+    %blocks.1.0.conv1.d_z = stablehlo.multiply %blocks.1.0.conv1.t2, %blocks.1.0.conv1.k_b : tensor<2x5x5x4xf32>
+    %blocks.1.0.conv1.d_w = stablehlo.convolution(%conv.0.relu, %blocks.1.0.conv1.d_z) dim_numbers = [f, 0, 1, b]x[i, 0, 1, o]->[0, 1, b, f], window = {stride = [1, 1], pad = [[1, 1], [1, 1]], lhs_dilate = [1, 1], rhs_dilate = [1, 1]} {batch_group_count = 1 : i64, feature_group_count = 1 : i64} : (tensor<2x5x5x4xf32>, tensor<2x5x5x4xf32>) -> tensor<3x3x4x4xf32>
+    %blocks.1.0.conv1.w_flip = stablehlo.reverse %blocks.1.0.conv1.conv.w, dims = [0, 1] : tensor<3x3x4x4xf32>
+    %blocks.1.0.conv1.d_x = stablehlo.convolution(%blocks.1.0.conv1.d_z, %blocks.1.0.conv1.w_flip) dim_numbers = [b, 0, 1, f]x[0, 1, o, i]->[b, 0, 1, f], window = {stride = [1, 1], pad = [[1, 1], [1, 1]], lhs_dilate = [1, 1], rhs_dilate = [1, 1]} {batch_group_count = 1 : i64, feature_group_count = 1 : i64} : (tensor<2x5x5x4xf32>, tensor<3x3x4x4xf32>) -> tensor<2x5x5x4xf32>
+    %blocks.1.0.d_residual = stablehlo.add %blocks.1.0.conv1.d_x, %blocks.1.0.d_relu : tensor<2x5x5x4xf32>
+    %conv.0.mean_inv = stablehlo.multiply %conv.0.mean, %conv.0.inv_std : tensor<4xf32>
+    %conv.0.inv_b = stablehlo.broadcast_in_dim %conv.0.inv_std, dims = [3] : (tensor<4xf32>) -> tensor<2x5x5x4xf32>
+    %conv.0.z_inv = stablehlo.multiply %conv.0.conv, %conv.0.inv_b : tensor<2x5x5x4xf32>
+    %conv.0.mean_inv_b = stablehlo.broadcast_in_dim %conv.0.mean_inv, dims = [3] : (tensor<4xf32>) -> tensor<2x5x5x4xf32>
+    %conv.0.xhat = stablehlo.subtract %conv.0.z_inv, %conv.0.mean_inv_b : tensor<2x5x5x4xf32>
+    %conv.0.bcast_9 = stablehlo.broadcast_in_dim %cst_1, dims = [] : (tensor<f32>) -> tensor<2x5x5x4xf32>
+    %conv.0.relu_on = stablehlo.compare GT, %conv.0.relu, %conv.0.bcast_9 : (tensor<2x5x5x4xf32>, tensor<2x5x5x4xf32>) -> tensor<2x5x5x4xi1>
+    %conv.0.full = stablehlo.broadcast_in_dim %cst_1, dims = [] : (tensor<f32>) -> tensor<2x5x5x4xf32>
+    %conv.0.d_relu = stablehlo.select %conv.0.relu_on, %blocks.1.0.d_residual, %conv.0.full : (tensor<2x5x5x4xi1>, tensor<2x5x5x4xf32>, tensor<2x5x5x4xf32>) -> tensor<2x5x5x4xf32>
+    %conv.0.du_xhat = stablehlo.multiply %conv.0.d_relu, %conv.0.xhat : tensor<2x5x5x4xf32>
+    %conv.0.d_beta_w_d_gamma_w:2 = stablehlo.reduce(%conv.0.d_relu init: %cst_1), (%conv.0.du_xhat init: %cst_1) across dimensions = [2] : (tensor<2x5x5x4xf32>, tensor<2x5x5x4xf32>, tensor<f32>, tensor<f32>) -> (tensor<2x5x4xf32>, tensor<2x5x4xf32>)
+      reducer(%acc_12: tensor<f32>, %elt_12: tensor<f32>) (%acc_13: tensor<f32>, %elt_13: tensor<f32>) {
+        %part_12 = stablehlo.add %acc_12, %elt_12 : tensor<f32>
+        %part_13 = stablehlo.add %acc_13, %elt_13 : tensor<f32>
+        stablehlo.return %part_12, %part_13 : tensor<f32>, tensor<f32>
+      }
+    %conv.0.d_beta_hw_d_gamma_hw:2 = stablehlo.reduce(%conv.0.d_beta_w_d_gamma_w#0 init: %cst_1), (%conv.0.d_beta_w_d_gamma_w#1 init: %cst_1) across dimensions = [1] : (tensor<2x5x4xf32>, tensor<2x5x4xf32>, tensor<f32>, tensor<f32>) -> (tensor<2x4xf32>, tensor<2x4xf32>)
+      reducer(%acc_14: tensor<f32>, %elt_14: tensor<f32>) (%acc_15: tensor<f32>, %elt_15: tensor<f32>) {
+        %part_14 = stablehlo.add %acc_14, %elt_14 : tensor<f32>
+        %part_15 = stablehlo.add %acc_15, %elt_15 : tensor<f32>
+        stablehlo.return %part_14, %part_15 : tensor<f32>, tensor<f32>
+      }
+    %conv.0.d_beta_d_gamma:2 = stablehlo.reduce(%conv.0.d_beta_hw_d_gamma_hw#0 init: %cst_1), (%conv.0.d_beta_hw_d_gamma_hw#1 init: %cst_1) across dimensions = [0] : (tensor<2x4xf32>, tensor<2x4xf32>, tensor<f32>, tensor<f32>) -> (tensor<4xf32>, tensor<4xf32>)
+      reducer(%acc_16: tensor<f32>, %elt_16: tensor<f32>) (%acc_17: tensor<f32>, %elt_17: tensor<f32>) {
+        %part_16 = stablehlo.add %acc_16, %elt_16 : tensor<f32>
+        %part_17 = stablehlo.add %acc_17, %elt_17 : tensor<f32>
+        stablehlo.return %part_16, %part_17 : tensor<f32>, tensor<f32>
+      }
+    %conv.0.gamma_inv = stablehlo.multiply %conv.0.bn.gamma.flat, %conv.0.inv_std : tensor<4xf32>
+    %conv.0.bcast_10 = stablehlo.broadcast_in_dim %cst, dims = [] : (tensor<f32>) -> tensor<4xf32>
+    %conv.0.gamma_inv_n = stablehlo.multiply %conv.0.gamma_inv, %conv.0.bcast_10 : tensor<4xf32>
+    %conv.0.bcast_11 = stablehlo.broadcast_in_dim %cst_11, dims = [] : (tensor<f32>) -> tensor<2x5x5x4xf32>
+    %conv.0.n_du = stablehlo.multiply %conv.0.d_relu, %conv.0.bcast_11 : tensor<2x5x5x4xf32>
+    %conv.0.d_beta_b = stablehlo.broadcast_in_dim %conv.0.d_beta_d_gamma#0, dims = [3] : (tensor<4xf32>) -> tensor<2x5x5x4xf32>
+    %conv.0.t1 = stablehlo.subtract %conv.0.n_du, %conv.0.d_beta_b : tensor<2x5x5x4xf32>
+    %conv.0.d_gamma_b = stablehlo.broadcast_in_dim %conv.0.d_beta_d_gamma#1, dims = [3] : (tensor<4xf32>) -> tensor<2x5x5x4xf32>
+    %conv.0.xhat_dgamma = stablehlo.multiply %conv.0.xhat, %conv.0.d_gamma_b : tensor<2x5x5x4xf32>
+    %conv.0.t2 = stablehlo.subtract %conv.0.t1, %conv.0.xhat_dgamma : tensor<2x5x5x4xf32>
+    %conv.0.k_b = stablehlo.broadcast_in_dim %conv.0.gamma_inv_n, dims = [3] : (tensor<4xf32>) -> tensor<2x5x5x4xf32>
+    %conv.0.d_z = stablehlo.multiply %conv.0.t2, %conv.0.k_b : tensor<2x5x5x4xf32>
+    %conv.0.d_w = stablehlo.convolution(%images, %conv.0.d_z) dim_numbers = [f, 0, 1, b]x[i, 0, 1, o]->[0, 1, b, f], window = {stride = [1, 1], pad = [[0, 0], [0, 0]], lhs_dilate = [1, 1], rhs_dilate = [1, 1]} {batch_group_count = 1 : i64, feature_group_count = 1 : i64} : (tensor<2x5x5x2xf32>, tensor<2x5x5x4xf32>) -> tensor<1x1x2x4xf32>
+    %grads.conv.0.conv.w = stablehlo.reshape %conv.0.d_w : (tensor<1x1x2x4xf32>) -> tensor<8xf32>
+    %grads.blocks.1.0.conv1.conv.w = stablehlo.reshape %blocks.1.0.conv1.d_w : (tensor<3x3x4x4xf32>) -> tensor<144xf32>
+    %grads.blocks.1.0.conv2.conv.w = stablehlo.reshape %blocks.1.0.conv2.d_w : (tensor<3x3x4x4xf32>) -> tensor<144xf32>
+    %grads.fc.3.w = stablehlo.reshape %fc.3.d_w : (tensor<4x3xf32>) -> tensor<12xf32>
+    %grads.flat = stablehlo.concatenate %grads.conv.0.conv.w, %conv.0.d_beta_d_gamma#1, %conv.0.d_beta_d_gamma#0, %grads.blocks.1.0.conv1.conv.w, %blocks.1.0.conv1.d_beta_d_gamma#1, %blocks.1.0.conv1.d_beta_d_gamma#0, %grads.blocks.1.0.conv2.conv.w, %blocks.1.0.conv2.d_beta_d_gamma#1, %blocks.1.0.conv2.d_beta_d_gamma#0, %grads.fc.3.w, %fc.3.d_b, dim = 0 : (tensor<8xf32>, tensor<4xf32>, tensor<4xf32>, tensor<144xf32>, tensor<4xf32>, tensor<4xf32>, tensor<144xf32>, tensor<4xf32>, tensor<4xf32>, tensor<12xf32>, tensor<3xf32>) -> tensor<335xf32>
+    %bn.updated = stablehlo.concatenate %conv.0.running_mean, %conv.0.running_var, %blocks.1.0.conv1.running_mean, %blocks.1.0.conv1.running_var, %blocks.1.0.conv2.running_mean, %blocks.1.0.conv2.running_var, dim = 0 : (tensor<4xf32>, tensor<4xf32>, tensor<4xf32>, tensor<4xf32>, tensor<4xf32>, tensor<4xf32>) -> tensor<24xf32>
+    return %loss.loss, %loss.correct, %grads.flat, %bn.updated : tensor<f32>, tensor<i32>, tensor<335xf32>, tensor<24xf32>
+  }
+  func.func @train_step(%params: tensor<335xf32>, %m: tensor<335xf32>, %v: tensor<335xf32>, %bn: tensor<24xf32>, %images: tensor<2x5x5x2xf32>, %labels: tensor<2xi32>, %hyper: tensor<12xf32>) -> (tensor<335xf32>, tensor<335xf32>, tensor<335xf32>, tensor<24xf32>, tensor<f32>, tensor<i32>) {
+    %hyper.lr.v = stablehlo.slice %hyper [0:1] : (tensor<12xf32>) -> tensor<1xf32>
+    %hyper.lr = stablehlo.reshape %hyper.lr.v : (tensor<1xf32>) -> tensor<f32>
+    %hyper.weight_decay.v = stablehlo.slice %hyper [1:2] : (tensor<12xf32>) -> tensor<1xf32>
+    %hyper.weight_decay = stablehlo.reshape %hyper.weight_decay.v : (tensor<1xf32>) -> tensor<f32>
+    %hyper.label_smoothing.v = stablehlo.slice %hyper [2:3] : (tensor<12xf32>) -> tensor<1xf32>
+    %hyper.label_smoothing = stablehlo.reshape %hyper.label_smoothing.v : (tensor<1xf32>) -> tensor<f32>
+    %hyper.bn_momentum.v = stablehlo.slice %hyper [3:4] : (tensor<12xf32>) -> tensor<1xf32>
+    %hyper.bn_momentum = stablehlo.reshape %hyper.bn_momentum.v : (tensor<1xf32>) -> tensor<f32>
+    %hyper.momentum.v = stablehlo.slice %hyper [4:5] : (tensor<12xf32>) -> tensor<1xf32>
+    %hyper.momentum = stablehlo.reshape %hyper.momentum.v : (tensor<1xf32>) -> tensor<f32>
+    %hyper.nesterov.v = stablehlo.slice %hyper [5:6] : (tensor<12xf32>) -> tensor<1xf32>
+    %hyper.nesterov = stablehlo.reshape %hyper.nesterov.v : (tensor<1xf32>) -> tensor<f32>
+    %hyper.beta1.v = stablehlo.slice %hyper [6:7] : (tensor<12xf32>) -> tensor<1xf32>
+    %hyper.beta1 = stablehlo.reshape %hyper.beta1.v : (tensor<1xf32>) -> tensor<f32>
+    %hyper.beta2.v = stablehlo.slice %hyper [7:8] : (tensor<12xf32>) -> tensor<1xf32>
+    %hyper.beta2 = stablehlo.reshape %hyper.beta2.v : (tensor<1xf32>) -> tensor<f32>
+    %hyper.eps.v = stablehlo.slice %hyper [8:9] : (tensor<12xf32>) -> tensor<1xf32>
+    %hyper.eps = stablehlo.reshape %hyper.eps.v : (tensor<1xf32>) -> tensor<f32>
+    %hyper.bias_correction1.v = stablehlo.slice %hyper [9:10] : (tensor<12xf32>) -> tensor<1xf32>
+    %hyper.bias_correction1 = stablehlo.reshape %hyper.bias_correction1.v : (tensor<1xf32>) -> tensor<f32>
+    %hyper.bias_correction2.v = stablehlo.slice %hyper [10:11] : (tensor<12xf32>) -> tensor<1xf32>
+    %hyper.bias_correction2 = stablehlo.reshape %hyper.bias_correction2.v : (tensor<1xf32>) -> tensor<f32>
+    %hyper.rms_decay.v = stablehlo.slice %hyper [11:12] : (tensor<12xf32>) -> tensor<1xf32>
+    %hyper.rms_decay = stablehlo.reshape %hyper.rms_decay.v : (tensor<1xf32>) -> tensor<f32>
+    %conv.0.conv.w.flat = stablehlo.slice %params [0:8] : (tensor<335xf32>) -> tensor<8xf32>
+    %conv.0.conv.w = stablehlo.reshape %conv.0.conv.w.flat : (tensor<8xf32>) -> tensor<1x1x2x4xf32>
+    %conv.0.bn.gamma.flat = stablehlo.slice %params [8:12] : (tensor<335xf32>) -> tensor<4xf32>
+    %conv.0.bn.beta.flat = stablehlo.slice %params [12:16] : (tensor<335xf32>) -> tensor<4xf32>
+    %blocks.1.0.conv1.conv.w.flat = stablehlo.slice %params [16:160] : (tensor<335xf32>) -> tensor<144xf32>
+    %blocks.1.0.conv1.conv.w = stablehlo.reshape %blocks.1.0.conv1.conv.w.flat : (tensor<144xf32>) -> tensor<3x3x4x4xf32>
+    %blocks.1.0.conv1.bn.gamma.flat = stablehlo.slice %params [160:164] : (tensor<335xf32>) -> tensor<4xf32>
+    %blocks.1.0.conv1.bn.beta.flat = stablehlo.slice %params [164:168] : (tensor<335xf32>) -> tensor<4xf32>
+    %blocks.1.0.conv2.conv.w.flat = stablehlo.slice %params [168:312] : (tensor<335xf32>) -> tensor<144xf32>
+    %blocks.1.0.conv2.conv.w = stablehlo.reshape %blocks.1.0.conv2.conv.w.flat : (tensor<144xf32>) -> tensor<3x3x4x4xf32>
+    %blocks.1.0.conv2.bn.gamma.flat = stablehlo.slice %params [312:316] : (tensor<335xf32>) -> tensor<4xf32>
+    %blocks.1.0.conv2.bn.beta.flat = stablehlo.slice %params [316:320] : (tensor<335xf32>) -> tensor<4xf32>
+    %fc.3.w.flat = stablehlo.slice %params [320:332] : (tensor<335xf32>) -> tensor<12xf32>
+    %fc.3.w = stablehlo.reshape %fc.3.w.flat : (tensor<12xf32>) -> tensor<4x3xf32>
+    %fc.3.b.flat = stablehlo.slice %params [332:335] : (tensor<335xf32>) -> tensor<3xf32>
+    %conv.0.bn.running_mean = stablehlo.slice %bn [0:4] : (tensor<24xf32>) -> tensor<4xf32>
+    %conv.0.bn.running_var = stablehlo.slice %bn [4:8] : (tensor<24xf32>) -> tensor<4xf32>
+    %blocks.1.0.conv1.bn.running_mean = stablehlo.slice %bn [8:12] : (tensor<24xf32>) -> tensor<4xf32>
+    %blocks.1.0.conv1.bn.running_var = stablehlo.slice %bn [12:16] : (tensor<24xf32>) -> tensor<4xf32>
+    %blocks.1.0.conv2.bn.running_mean = stablehlo.slice %bn [16:20] : (tensor<24xf32>) -> tensor<4xf32>
+    %blocks.1.0.conv2.bn.running_var = stablehlo.slice %bn [20:24] : (tensor<24xf32>) -> tensor<4xf32>
+    %conv.0.conv = stablehlo.convolution(%images, %conv.0.conv.w) dim_numbers = [b, 0, 1, f]x[0, 1, i, o]->[b, 0, 1, f], window = {stride = [1, 1], pad = [[0, 0], [0, 0]], lhs_dilate = [1, 1], rhs_dilate = [1, 1]} {batch_group_count = 1 : i64, feature_group_count = 1 : i64} : (tensor<2x5x5x2xf32>, tensor<1x1x2x4xf32>) -> tensor<2x5x5x4xf32>
+    %cst = stablehlo.constant dense<2.00000000e-02> : tensor<f32>
+    %cst_1 = stablehlo.constant dense<0.00000000e+00> : tensor<f32>
+    %conv.0.sum_x_w = stablehlo.reduce(%conv.0.conv init: %cst_1) applies stablehlo.add across dimensions = [2] : (tensor<2x5x5x4xf32>, tensor<f32>) -> tensor<2x5x4xf32>
+    %conv.0.sum_x_hw = stablehlo.reduce(%conv.0.sum_x_w init: %cst_1) applies stablehlo.add across dimensions = [1] : (tensor<2x5x4xf32>, tensor<f32>) -> tensor<2x4xf32>
+    %conv.0.sum_x = stablehlo.reduce(%conv.0.sum_x_hw init: %cst_1) applies stablehlo.add across dimensions = [0] : (tensor<2x4xf32>, tensor<f32>) -> tensor<4xf32>
+    %conv.0.bcast = stablehlo.broadcast_in_dim %cst, dims = [] : (tensor<f32>) -> tensor<4xf32>
+    %conv.0.mean = stablehlo.multiply %conv.0.sum_x, %conv.0.bcast : tensor<4xf32>
+    %conv.0.mean_b = stablehlo.broadcast_in_dim %conv.0.mean, dims = [3] : (tensor<4xf32>) -> tensor<2x5x5x4xf32>
+    %conv.0.xc = stablehlo.subtract %conv.0.conv, %conv.0.mean_b : tensor<2x5x5x4xf32>
+    %conv.0.xc2 = stablehlo.multiply %conv.0.xc, %conv.0.xc : tensor<2x5x5x4xf32>
+    %conv.0.sum_xc2_w = stablehlo.reduce(%conv.0.xc2 init: %cst_1) applies stablehlo.add across dimensions = [2] : (tensor<2x5x5x4xf32>, tensor<f32>) -> tensor<2x5x4xf32>
+    %conv.0.sum_xc2_hw = stablehlo.reduce(%conv.0.sum_xc2_w init: %cst_1) applies stablehlo.add across dimensions = [1] : (tensor<2x5x4xf32>, tensor<f32>) -> tensor<2x4xf32>
+    %conv.0.sum_xc2 = stablehlo.reduce(%conv.0.sum_xc2_hw init: %cst_1) applies stablehlo.add across dimensions = [0] : (tensor<2x4xf32>, tensor<f32>) -> tensor<4xf32>
+    %conv.0.bcast_1 = stablehlo.broadcast_in_dim %cst, dims = [] : (tensor<f32>) -> tensor<4xf32>
+    %conv.0.var = stablehlo.multiply %conv.0.sum_xc2, %conv.0.bcast_1 : tensor<4xf32>
+    %cst_2 = stablehlo.constant dense<1.00000000e-05> : tensor<f32>
+    %conv.0.bcast_2 = stablehlo.broadcast_in_dim %cst_2, dims = [] : (tensor<f32>) -> tensor<4xf32>
+    %conv.0.var_eps = stablehlo.add %conv.0.var, %conv.0.bcast_2 : tensor<4xf32>
+    %conv.0.inv_std = stablehlo.rsqrt %conv.0.var_eps : tensor<4xf32>
+    %conv.0.scale = stablehlo.multiply %conv.0.bn.gamma.flat, %conv.0.inv_std : tensor<4xf32>
+    %conv.0.mean_scale = stablehlo.multiply %conv.0.mean, %conv.0.scale : tensor<4xf32>
+    %conv.0.shift = stablehlo.subtract %conv.0.bn.beta.flat, %conv.0.mean_scale : tensor<4xf32>
+    %conv.0.scale_b = stablehlo.broadcast_in_dim %conv.0.scale, dims = [3] : (tensor<4xf32>) -> tensor<2x5x5x4xf32>
+    %conv.0.scaled = stablehlo.multiply %conv.0.conv, %conv.0.scale_b : tensor<2x5x5x4xf32>
+    %conv.0.shift_b = stablehlo.broadcast_in_dim %conv.0.shift, dims = [3] : (tensor<4xf32>) -> tensor<2x5x5x4xf32>
+    %conv.0.bn = stablehlo.add %conv.0.scaled, %conv.0.shift_b : tensor<2x5x5x4xf32>
+    %cst_3 = stablehlo.constant dense<1.00000000e+00> : tensor<f32>
+    %conv.0.one_minus_momentum = stablehlo.subtract %cst_3, %hyper.bn_momentum : tensor<f32>
+    %cst_4 = stablehlo.constant dense<1.02040816e+00> : tensor<f32>
+    %conv.0.bcast_3 = stablehlo.broadcast_in_dim %cst_4, dims = [] : (tensor<f32>) -> tensor<4xf32>
+    %conv.0.var_unbiased = stablehlo.multiply %conv.0.var, %conv.0.bcast_3 : tensor<4xf32>
+    %conv.0.bcast_4 = stablehlo.broadcast_in_dim %conv.0.one_minus_momentum, dims = [] : (tensor<f32>) -> tensor<4xf32>
+    %conv.0.rm_keep = stablehlo.multiply %conv.0.bn.running_mean, %conv.0.bcast_4 : tensor<4xf32>
+    %conv.0.bcast_5 = stablehlo.broadcast_in_dim %hyper.bn_momentum, dims = [] : (tensor<f32>) -> tensor<4xf32>
+    %conv.0.rm_new = stablehlo.multiply %conv.0.mean, %conv.0.bcast_5 : tensor<4xf32>
+    %conv.0.running_mean = stablehlo.add %conv.0.rm_keep, %conv.0.rm_new : tensor<4xf32>
+    %conv.0.bcast_6 = stablehlo.broadcast_in_dim %conv.0.one_minus_momentum, dims = [] : (tensor<f32>) -> tensor<4xf32>
+    %conv.0.rv_keep = stablehlo.multiply %conv.0.bn.running_var, %conv.0.bcast_6 : tensor<4xf32>
+    %conv.0.bcast_7 = stablehlo.broadcast_in_dim %hyper.bn_momentum, dims = [] : (tensor<f32>) -> tensor<4xf32>
+    %conv.0.rv_new = stablehlo.multiply %conv.0.var_unbiased, %conv.0.bcast_7 : tensor<4xf32>
+    %conv.0.running_var = stablehlo.add %conv.0.rv_keep, %conv.0.rv_new : tensor<4xf32>
+    %conv.0.bcast_8 = stablehlo.broadcast_in_dim %cst_1, dims = [] : (tensor<f32>) -> tensor<2x5x5x4xf32>
+    %conv.0.relu = stablehlo.maximum %conv.0.bn, %conv.0.bcast_8 : tensor<2x5x5x4xf32>
+    %blocks.1.0.conv1.conv = stablehlo.convolution(%conv.0.relu, %blocks.1.0.conv1.conv.w) dim_numbers = [b, 0, 1, f]x[0, 1, i, o]->[b, 0, 1, f], window = {stride = [1, 1], pad = [[1, 1], [1, 1]], lhs_dilate = [1, 1], rhs_dilate = [1, 1]} {batch_group_count = 1 : i64, feature_group_count = 1 : i64} : (tensor<2x5x5x4xf32>, tensor<3x3x4x4xf32>) -> tensor<2x5x5x4xf32>
+    %blocks.1.0.conv1.sum_x_w = stablehlo.reduce(%blocks.1.0.conv1.conv init: %cst_1) applies stablehlo.add across dimensions = [2] : (tensor<2x5x5x4xf32>, tensor<f32>) -> tensor<2x5x4xf32>
+    %blocks.1.0.conv1.sum_x_hw = stablehlo.reduce(%blocks.1.0.conv1.sum_x_w init: %cst_1) applies stablehlo.add across dimensions = [1] : (tensor<2x5x4xf32>, tensor<f32>) -> tensor<2x4xf32>
+    %blocks.1.0.conv1.sum_x = stablehlo.reduce(%blocks.1.0.conv1.sum_x_hw init: %cst_1) applies stablehlo.add across dimensions = [0] : (tensor<2x4xf32>, tensor<f32>) -> tensor<4xf32>
+    %blocks.1.0.conv1.bcast = stablehlo.broadcast_in_dim %cst, dims = [] : (tensor<f32>) -> tensor<4xf32>
+    %blocks.1.0.conv1.mean = stablehlo.multiply %blocks.1.0.conv1.sum_x, %blocks.1.0.conv1.bcast : tensor<4xf32>
+    %blocks.1.0.conv1.mean_b = stablehlo.broadcast_in_dim %blocks.1.0.conv1.mean, dims = [3] : (tensor<4xf32>) -> tensor<2x5x5x4xf32>
+    %blocks.1.0.conv1.xc = stablehlo.subtract %blocks.1.0.conv1.conv, %blocks.1.0.conv1.mean_b : tensor<2x5x5x4xf32>
+    %blocks.1.0.conv1.xc2 = stablehlo.multiply %blocks.1.0.conv1.xc, %blocks.1.0.conv1.xc : tensor<2x5x5x4xf32>
+    %blocks.1.0.conv1.sum_xc2_w = stablehlo.reduce(%blocks.1.0.conv1.xc2 init: %cst_1) applies stablehlo.add across dimensions = [2] : (tensor<2x5x5x4xf32>, tensor<f32>) -> tensor<2x5x4xf32>
+    %blocks.1.0.conv1.sum_xc2_hw = stablehlo.reduce(%blocks.1.0.conv1.sum_xc2_w init: %cst_1) applies stablehlo.add across dimensions = [1] : (tensor<2x5x4xf32>, tensor<f32>) -> tensor<2x4xf32>
+    %blocks.1.0.conv1.sum_xc2 = stablehlo.reduce(%blocks.1.0.conv1.sum_xc2_hw init: %cst_1) applies stablehlo.add across dimensions = [0] : (tensor<2x4xf32>, tensor<f32>) -> tensor<4xf32>
+    %blocks.1.0.conv1.bcast_1 = stablehlo.broadcast_in_dim %cst, dims = [] : (tensor<f32>) -> tensor<4xf32>
+    %blocks.1.0.conv1.var = stablehlo.multiply %blocks.1.0.conv1.sum_xc2, %blocks.1.0.conv1.bcast_1 : tensor<4xf32>
+    %blocks.1.0.conv1.bcast_2 = stablehlo.broadcast_in_dim %cst_2, dims = [] : (tensor<f32>) -> tensor<4xf32>
+    %blocks.1.0.conv1.var_eps = stablehlo.add %blocks.1.0.conv1.var, %blocks.1.0.conv1.bcast_2 : tensor<4xf32>
+    %blocks.1.0.conv1.inv_std = stablehlo.rsqrt %blocks.1.0.conv1.var_eps : tensor<4xf32>
+    %blocks.1.0.conv1.scale = stablehlo.multiply %blocks.1.0.conv1.bn.gamma.flat, %blocks.1.0.conv1.inv_std : tensor<4xf32>
+    %blocks.1.0.conv1.mean_scale = stablehlo.multiply %blocks.1.0.conv1.mean, %blocks.1.0.conv1.scale : tensor<4xf32>
+    %blocks.1.0.conv1.shift = stablehlo.subtract %blocks.1.0.conv1.bn.beta.flat, %blocks.1.0.conv1.mean_scale : tensor<4xf32>
+    %blocks.1.0.conv1.scale_b = stablehlo.broadcast_in_dim %blocks.1.0.conv1.scale, dims = [3] : (tensor<4xf32>) -> tensor<2x5x5x4xf32>
+    %blocks.1.0.conv1.scaled = stablehlo.multiply %blocks.1.0.conv1.conv, %blocks.1.0.conv1.scale_b : tensor<2x5x5x4xf32>
+    %blocks.1.0.conv1.shift_b = stablehlo.broadcast_in_dim %blocks.1.0.conv1.shift, dims = [3] : (tensor<4xf32>) -> tensor<2x5x5x4xf32>
+    %blocks.1.0.conv1.bn = stablehlo.add %blocks.1.0.conv1.scaled, %blocks.1.0.conv1.shift_b : tensor<2x5x5x4xf32>
+    %blocks.1.0.conv1.one_minus_momentum = stablehlo.subtract %cst_3, %hyper.bn_momentum : tensor<f32>
+    %blocks.1.0.conv1.bcast_3 = stablehlo.broadcast_in_dim %cst_4, dims = [] : (tensor<f32>) -> tensor<4xf32>
+    %blocks.1.0.conv1.var_unbiased = stablehlo.multiply %blocks.1.0.conv1.var, %blocks.1.0.conv1.bcast_3 : tensor<4xf32>
+    %blocks.1.0.conv1.bcast_4 = stablehlo.broadcast_in_dim %blocks.1.0.conv1.one_minus_momentum, dims = [] : (tensor<f32>) -> tensor<4xf32>
+    %blocks.1.0.conv1.rm_keep = stablehlo.multiply %blocks.1.0.conv1.bn.running_mean, %blocks.1.0.conv1.bcast_4 : tensor<4xf32>
+    %blocks.1.0.conv1.bcast_5 = stablehlo.broadcast_in_dim %hyper.bn_momentum, dims = [] : (tensor<f32>) -> tensor<4xf32>
+    %blocks.1.0.conv1.rm_new = stablehlo.multiply %blocks.1.0.conv1.mean, %blocks.1.0.conv1.bcast_5 : tensor<4xf32>
+    %blocks.1.0.conv1.running_mean = stablehlo.add %blocks.1.0.conv1.rm_keep, %blocks.1.0.conv1.rm_new : tensor<4xf32>
+    %blocks.1.0.conv1.bcast_6 = stablehlo.broadcast_in_dim %blocks.1.0.conv1.one_minus_momentum, dims = [] : (tensor<f32>) -> tensor<4xf32>
+    %blocks.1.0.conv1.rv_keep = stablehlo.multiply %blocks.1.0.conv1.bn.running_var, %blocks.1.0.conv1.bcast_6 : tensor<4xf32>
+    %blocks.1.0.conv1.bcast_7 = stablehlo.broadcast_in_dim %hyper.bn_momentum, dims = [] : (tensor<f32>) -> tensor<4xf32>
+    %blocks.1.0.conv1.rv_new = stablehlo.multiply %blocks.1.0.conv1.var_unbiased, %blocks.1.0.conv1.bcast_7 : tensor<4xf32>
+    %blocks.1.0.conv1.running_var = stablehlo.add %blocks.1.0.conv1.rv_keep, %blocks.1.0.conv1.rv_new : tensor<4xf32>
+    %blocks.1.0.conv1.bcast_8 = stablehlo.broadcast_in_dim %cst_1, dims = [] : (tensor<f32>) -> tensor<2x5x5x4xf32>
+    %blocks.1.0.conv1.relu = stablehlo.maximum %blocks.1.0.conv1.bn, %blocks.1.0.conv1.bcast_8 : tensor<2x5x5x4xf32>
+    %blocks.1.0.conv2.conv = stablehlo.convolution(%blocks.1.0.conv1.relu, %blocks.1.0.conv2.conv.w) dim_numbers = [b, 0, 1, f]x[0, 1, i, o]->[b, 0, 1, f], window = {stride = [1, 1], pad = [[1, 1], [1, 1]], lhs_dilate = [1, 1], rhs_dilate = [1, 1]} {batch_group_count = 1 : i64, feature_group_count = 1 : i64} : (tensor<2x5x5x4xf32>, tensor<3x3x4x4xf32>) -> tensor<2x5x5x4xf32>
+    %blocks.1.0.conv2.sum_x_w = stablehlo.reduce(%blocks.1.0.conv2.conv init: %cst_1) applies stablehlo.add across dimensions = [2] : (tensor<2x5x5x4xf32>, tensor<f32>) -> tensor<2x5x4xf32>
+    %blocks.1.0.conv2.sum_x_hw = stablehlo.reduce(%blocks.1.0.conv2.sum_x_w init: %cst_1) applies stablehlo.add across dimensions = [1] : (tensor<2x5x4xf32>, tensor<f32>) -> tensor<2x4xf32>
+    %blocks.1.0.conv2.sum_x = stablehlo.reduce(%blocks.1.0.conv2.sum_x_hw init: %cst_1) applies stablehlo.add across dimensions = [0] : (tensor<2x4xf32>, tensor<f32>) -> tensor<4xf32>
+    %blocks.1.0.conv2.bcast = stablehlo.broadcast_in_dim %cst, dims = [] : (tensor<f32>) -> tensor<4xf32>
+    %blocks.1.0.conv2.mean = stablehlo.multiply %blocks.1.0.conv2.sum_x, %blocks.1.0.conv2.bcast : tensor<4xf32>
+    %blocks.1.0.conv2.mean_b = stablehlo.broadcast_in_dim %blocks.1.0.conv2.mean, dims = [3] : (tensor<4xf32>) -> tensor<2x5x5x4xf32>
+    %blocks.1.0.conv2.xc = stablehlo.subtract %blocks.1.0.conv2.conv, %blocks.1.0.conv2.mean_b : tensor<2x5x5x4xf32>
+    %blocks.1.0.conv2.xc2 = stablehlo.multiply %blocks.1.0.conv2.xc, %blocks.1.0.conv2.xc : tensor<2x5x5x4xf32>
+    %blocks.1.0.conv2.sum_xc2_w = stablehlo.reduce(%blocks.1.0.conv2.xc2 init: %cst_1) applies stablehlo.add across dimensions = [2] : (tensor<2x5x5x4xf32>, tensor<f32>) -> tensor<2x5x4xf32>
+    %blocks.1.0.conv2.sum_xc2_hw = stablehlo.reduce(%blocks.1.0.conv2.sum_xc2_w init: %cst_1) applies stablehlo.add across dimensions = [1] : (tensor<2x5x4xf32>, tensor<f32>) -> tensor<2x4xf32>
+    %blocks.1.0.conv2.sum_xc2 = stablehlo.reduce(%blocks.1.0.conv2.sum_xc2_hw init: %cst_1) applies stablehlo.add across dimensions = [0] : (tensor<2x4xf32>, tensor<f32>) -> tensor<4xf32>
+    %blocks.1.0.conv2.bcast_1 = stablehlo.broadcast_in_dim %cst, dims = [] : (tensor<f32>) -> tensor<4xf32>
+    %blocks.1.0.conv2.var = stablehlo.multiply %blocks.1.0.conv2.sum_xc2, %blocks.1.0.conv2.bcast_1 : tensor<4xf32>
+    %blocks.1.0.conv2.bcast_2 = stablehlo.broadcast_in_dim %cst_2, dims = [] : (tensor<f32>) -> tensor<4xf32>
+    %blocks.1.0.conv2.var_eps = stablehlo.add %blocks.1.0.conv2.var, %blocks.1.0.conv2.bcast_2 : tensor<4xf32>
+    %blocks.1.0.conv2.inv_std = stablehlo.rsqrt %blocks.1.0.conv2.var_eps : tensor<4xf32>
+    %blocks.1.0.conv2.scale = stablehlo.multiply %blocks.1.0.conv2.bn.gamma.flat, %blocks.1.0.conv2.inv_std : tensor<4xf32>
+    %blocks.1.0.conv2.mean_scale = stablehlo.multiply %blocks.1.0.conv2.mean, %blocks.1.0.conv2.scale : tensor<4xf32>
+    %blocks.1.0.conv2.shift = stablehlo.subtract %blocks.1.0.conv2.bn.beta.flat, %blocks.1.0.conv2.mean_scale : tensor<4xf32>
+    %blocks.1.0.conv2.scale_b = stablehlo.broadcast_in_dim %blocks.1.0.conv2.scale, dims = [3] : (tensor<4xf32>) -> tensor<2x5x5x4xf32>
+    %blocks.1.0.conv2.scaled = stablehlo.multiply %blocks.1.0.conv2.conv, %blocks.1.0.conv2.scale_b : tensor<2x5x5x4xf32>
+    %blocks.1.0.conv2.shift_b = stablehlo.broadcast_in_dim %blocks.1.0.conv2.shift, dims = [3] : (tensor<4xf32>) -> tensor<2x5x5x4xf32>
+    %blocks.1.0.conv2.bn = stablehlo.add %blocks.1.0.conv2.scaled, %blocks.1.0.conv2.shift_b : tensor<2x5x5x4xf32>
+    %blocks.1.0.conv2.one_minus_momentum = stablehlo.subtract %cst_3, %hyper.bn_momentum : tensor<f32>
+    %blocks.1.0.conv2.bcast_3 = stablehlo.broadcast_in_dim %cst_4, dims = [] : (tensor<f32>) -> tensor<4xf32>
+    %blocks.1.0.conv2.var_unbiased = stablehlo.multiply %blocks.1.0.conv2.var, %blocks.1.0.conv2.bcast_3 : tensor<4xf32>
+    %blocks.1.0.conv2.bcast_4 = stablehlo.broadcast_in_dim %blocks.1.0.conv2.one_minus_momentum, dims = [] : (tensor<f32>) -> tensor<4xf32>
+    %blocks.1.0.conv2.rm_keep = stablehlo.multiply %blocks.1.0.conv2.bn.running_mean, %blocks.1.0.conv2.bcast_4 : tensor<4xf32>
+    %blocks.1.0.conv2.bcast_5 = stablehlo.broadcast_in_dim %hyper.bn_momentum, dims = [] : (tensor<f32>) -> tensor<4xf32>
+    %blocks.1.0.conv2.rm_new = stablehlo.multiply %blocks.1.0.conv2.mean, %blocks.1.0.conv2.bcast_5 : tensor<4xf32>
+    %blocks.1.0.conv2.running_mean = stablehlo.add %blocks.1.0.conv2.rm_keep, %blocks.1.0.conv2.rm_new : tensor<4xf32>
+    %blocks.1.0.conv2.bcast_6 = stablehlo.broadcast_in_dim %blocks.1.0.conv2.one_minus_momentum, dims = [] : (tensor<f32>) -> tensor<4xf32>
+    %blocks.1.0.conv2.rv_keep = stablehlo.multiply %blocks.1.0.conv2.bn.running_var, %blocks.1.0.conv2.bcast_6 : tensor<4xf32>
+    %blocks.1.0.conv2.bcast_7 = stablehlo.broadcast_in_dim %hyper.bn_momentum, dims = [] : (tensor<f32>) -> tensor<4xf32>
+    %blocks.1.0.conv2.rv_new = stablehlo.multiply %blocks.1.0.conv2.var_unbiased, %blocks.1.0.conv2.bcast_7 : tensor<4xf32>
+    %blocks.1.0.conv2.running_var = stablehlo.add %blocks.1.0.conv2.rv_keep, %blocks.1.0.conv2.rv_new : tensor<4xf32>
+    %blocks.1.0.residual = stablehlo.add %blocks.1.0.conv2.bn, %conv.0.relu : tensor<2x5x5x4xf32>
+    %blocks.1.0.bcast = stablehlo.broadcast_in_dim %cst_1, dims = [] : (tensor<f32>) -> tensor<2x5x5x4xf32>
+    %blocks.1.0.relu = stablehlo.maximum %blocks.1.0.residual, %blocks.1.0.bcast : tensor<2x5x5x4xf32>
+    %pool.2.sum_hw = stablehlo.reduce(%blocks.1.0.relu init: %cst_1) applies stablehlo.add across dimensions = [1, 2] : (tensor<2x5x5x4xf32>, tensor<f32>) -> tensor<2x4xf32>
+    %cst_5 = stablehlo.constant dense<4.00000000e-02> : tensor<f32>
+    %pool.2.bcast = stablehlo.broadcast_in_dim %cst_5, dims = [] : (tensor<f32>) -> tensor<2x4xf32>
+    %pool.2.mean = stablehlo.multiply %pool.2.sum_hw, %pool.2.bcast : tensor<2x4xf32>
+    %fc.3.mm = stablehlo.dot_general %pool.2.mean, %fc.3.w, contracting_dims = [1] x [0] : (tensor<2x4xf32>, tensor<4x3xf32>) -> tensor<2x3xf32>
+    %fc.3.bias_b = stablehlo.broadcast_in_dim %fc.3.b.flat, dims = [1] : (tensor<3xf32>) -> tensor<2x3xf32>
+    %fc.3.z = stablehlo.add %fc.3.mm, %fc.3.bias_b : tensor<2x3xf32>
+    %loss.class = stablehlo.iota dim = 1 : tensor<2x3xi32>
+    %loss.label_b = stablehlo.broadcast_in_dim %labels, dims = [0] : (tensor<2xi32>) -> tensor<2x3xi32>
+    %loss.is_label = stablehlo.compare EQ, %loss.class, %loss.label_b : (tensor<2x3xi32>, tensor<2x3xi32>) -> tensor<2x3xi1>
+    %loss.onehot = stablehlo.convert %loss.is_label : (tensor<2x3xi1>) -> tensor<2x3xf32>
+    %loss.one_minus_eps = stablehlo.subtract %cst_3, %hyper.label_smoothing : tensor<f32>
+    %loss.bcast = stablehlo.broadcast_in_dim %loss.one_minus_eps, dims = [] : (tensor<f32>) -> tensor<2x3xf32>
+    %loss.t_main = stablehlo.multiply %loss.onehot, %loss.bcast : tensor<2x3xf32>
+    %cst_6 = stablehlo.constant dense<3.33333333e-01> : tensor<f32>
+    %loss.eps_over_k = stablehlo.multiply %hyper.label_smoothing, %cst_6 : tensor<f32>
+    %loss.bcast_1 = stablehlo.broadcast_in_dim %loss.eps_over_k, dims = [] : (tensor<f32>) -> tensor<2x3xf32>
+    %loss.target = stablehlo.add %loss.t_main, %loss.bcast_1 : tensor<2x3xf32>
+    %cst_neg_inf = stablehlo.constant dense<0xFF800000> : tensor<f32>
+    %loss.z_max = stablehlo.reduce(%fc.3.z init: %cst_neg_inf) applies stablehlo.maximum across dimensions = [1] : (tensor<2x3xf32>, tensor<f32>) -> tensor<2xf32>
+    %loss.z_max_b = stablehlo.broadcast_in_dim %loss.z_max, dims = [0] : (tensor<2xf32>) -> tensor<2x3xf32>
+    %loss.shifted = stablehlo.subtract %fc.3.z, %loss.z_max_b : tensor<2x3xf32>
+    %loss.exp = stablehlo.exponential %loss.shifted : tensor<2x3xf32>
+    %loss.sum_exp = stablehlo.reduce(%loss.exp init: %cst_1) applies stablehlo.add across dimensions = [1] : (tensor<2x3xf32>, tensor<f32>) -> tensor<2xf32>
+    %loss.lse = stablehlo.log %loss.sum_exp : tensor<2xf32>
+    %loss.lse_b = stablehlo.broadcast_in_dim %loss.lse, dims = [0] : (tensor<2xf32>) -> tensor<2x3xf32>
+    %loss.logp = stablehlo.subtract %loss.shifted, %loss.lse_b : tensor<2x3xf32>
+    %loss.t_logp = stablehlo.multiply %loss.target, %loss.logp : tensor<2x3xf32>
+    %loss.sum_t_logp = stablehlo.reduce(%loss.t_logp init: %cst_1) applies stablehlo.add across dimensions = [0, 1] : (tensor<2x3xf32>, tensor<f32>) -> tensor<f32>
+    %cst_7 = stablehlo.constant dense<-5.00000000e-01> : tensor<f32>
+    %loss.loss = stablehlo.multiply %loss.sum_t_logp, %cst_7 : tensor<f32>
+    %loss.softmax = stablehlo.exponential %loss.logp : tensor<2x3xf32>
+    %loss.p_minus_t = stablehlo.subtract %loss.softmax, %loss.target : tensor<2x3xf32>
+    %cst_8 = stablehlo.constant dense<5.00000000e-01> : tensor<f32>
+    %loss.bcast_2 = stablehlo.broadcast_in_dim %cst_8, dims = [] : (tensor<f32>) -> tensor<2x3xf32>
+    %loss.d_logits = stablehlo.multiply %loss.p_minus_t, %loss.bcast_2 : tensor<2x3xf32>
+    %cst_9 = stablehlo.constant dense<-3.00000000e+38> : tensor<f32>
+    %loss.very_neg = stablehlo.broadcast_in_dim %cst_9, dims = [] : (tensor<f32>) -> tensor<2x3xf32>
+    %loss.label_z = stablehlo.select %loss.is_label, %fc.3.z, %loss.very_neg : (tensor<2x3xi1>, tensor<2x3xf32>, tensor<2x3xf32>) -> tensor<2x3xf32>
+    %loss.label_logit = stablehlo.reduce(%loss.label_z init: %cst_neg_inf) applies stablehlo.maximum across dimensions = [1] : (tensor<2x3xf32>, tensor<f32>) -> tensor<2xf32>
+    %loss.hit = stablehlo.compare GE, %loss.label_logit, %loss.z_max : (tensor<2xf32>, tensor<2xf32>) -> tensor<2xi1>
+    %loss.hit_i32 = stablehlo.convert %loss.hit : (tensor<2xi1>) -> tensor<2xi32>
+    %cst_10 = stablehlo.constant dense<0> : tensor<i32>
+    %loss.correct = stablehlo.reduce(%loss.hit_i32 init: %cst_10) applies stablehlo.add across dimensions = [0] : (tensor<2xi32>, tensor<i32>) -> tensor<i32>
+    %fc.3.d_w = stablehlo.dot_general %pool.2.mean, %loss.d_logits, contracting_dims = [0] x [0] : (tensor<2x4xf32>, tensor<2x3xf32>) -> tensor<4x3xf32>
+    %fc.3.bcast = stablehlo.broadcast_in_dim %hyper.weight_decay, dims = [] : (tensor<f32>) -> tensor<4x3xf32>
+    %fc.3.wd_p = stablehlo.multiply %fc.3.w, %fc.3.bcast : tensor<4x3xf32>
+    %fc.3.d_wd = stablehlo.add %fc.3.d_w, %fc.3.wd_p : tensor<4x3xf32>
+    %fc.3.d_b = stablehlo.reduce(%loss.d_logits init: %cst_1) applies stablehlo.add across dimensions = [0] : (tensor<2x3xf32>, tensor<f32>) -> tensor<3xf32>
+    %fc.3.d_x = stablehlo.dot_general %loss.d_logits, %fc.3.w, contracting_dims = [1] x [1] : (tensor<2x3xf32>, tensor<4x3xf32>) -> tensor<2x4xf32>
+    %pool.2.bcast_1 = stablehlo.broadcast_in_dim %cst_5, dims = [] : (tensor<f32>) -> tensor<2x4xf32>
+    %pool.2.d_mean = stablehlo.multiply %fc.3.d_x, %pool.2.bcast_1 : tensor<2x4xf32>
+    %pool.2.d_x = stablehlo.broadcast_in_dim %pool.2.d_mean, dims = [0, 3] : (tensor<2x4xf32>) -> tensor<2x5x5x4xf32>
+    %blocks.1.0.bcast_1 = stablehlo.broadcast_in_dim %cst_1, dims = [] : (tensor<f32>) -> tensor<2x5x5x4xf32>
+    %blocks.1.0.relu_on = stablehlo.compare GT, %blocks.1.0.relu, %blocks.1.0.bcast_1 : (tensor<2x5x5x4xf32>, tensor<2x5x5x4xf32>) -> tensor<2x5x5x4xi1>
+    %blocks.1.0.full = stablehlo.broadcast_in_dim %cst_1, dims = [] : (tensor<f32>) -> tensor<2x5x5x4xf32>
+    %blocks.1.0.d_relu = stablehlo.select %blocks.1.0.relu_on, %pool.2.d_x, %blocks.1.0.full : (tensor<2x5x5x4xi1>, tensor<2x5x5x4xf32>, tensor<2x5x5x4xf32>) -> tensor<2x5x5x4xf32>
+    %blocks.1.0.conv2.mean_inv = stablehlo.multiply %blocks.1.0.conv2.mean, %blocks.1.0.conv2.inv_std : tensor<4xf32>
+    %blocks.1.0.conv2.inv_b = stablehlo.broadcast_in_dim %blocks.1.0.conv2.inv_std, dims = [3] : (tensor<4xf32>) -> tensor<2x5x5x4xf32>
+    %blocks.1.0.conv2.z_inv = stablehlo.multiply %blocks.1.0.conv2.conv, %blocks.1.0.conv2.inv_b : tensor<2x5x5x4xf32>
+    %blocks.1.0.conv2.mean_inv_b = stablehlo.broadcast_in_dim %blocks.1.0.conv2.mean_inv, dims = [3] : (tensor<4xf32>) -> tensor<2x5x5x4xf32>
+    %blocks.1.0.conv2.xhat = stablehlo.subtract %blocks.1.0.conv2.z_inv, %blocks.1.0.conv2.mean_inv_b : tensor<2x5x5x4xf32>
+    %blocks.1.0.conv2.du_xhat = stablehlo.multiply %blocks.1.0.d_relu, %blocks.1.0.conv2.xhat : tensor<2x5x5x4xf32>
+    %blocks.1.0.conv2.d_beta_w_d_gamma_w:2 = stablehlo.reduce(%blocks.1.0.d_relu init: %cst_1), (%blocks.1.0.conv2.du_xhat init: %cst_1) across dimensions = [2] : (tensor<2x5x5x4xf32>, tensor<2x5x5x4xf32>, tensor<f32>, tensor<f32>) -> (tensor<2x5x4xf32>, tensor<2x5x4xf32>)
+      reducer(%acc: tensor<f32>, %elt: tensor<f32>) (%acc_1: tensor<f32>, %elt_1: tensor<f32>) {
+        %part = stablehlo.add %acc, %elt : tensor<f32>
+        %part_1 = stablehlo.add %acc_1, %elt_1 : tensor<f32>
+        stablehlo.return %part, %part_1 : tensor<f32>, tensor<f32>
+      }
+    %blocks.1.0.conv2.d_beta_hw_d_gamma_hw:2 = stablehlo.reduce(%blocks.1.0.conv2.d_beta_w_d_gamma_w#0 init: %cst_1), (%blocks.1.0.conv2.d_beta_w_d_gamma_w#1 init: %cst_1) across dimensions = [1] : (tensor<2x5x4xf32>, tensor<2x5x4xf32>, tensor<f32>, tensor<f32>) -> (tensor<2x4xf32>, tensor<2x4xf32>)
+      reducer(%acc_2: tensor<f32>, %elt_2: tensor<f32>) (%acc_3: tensor<f32>, %elt_3: tensor<f32>) {
+        %part_2 = stablehlo.add %acc_2, %elt_2 : tensor<f32>
+        %part_3 = stablehlo.add %acc_3, %elt_3 : tensor<f32>
+        stablehlo.return %part_2, %part_3 : tensor<f32>, tensor<f32>
+      }
+    %blocks.1.0.conv2.d_beta_d_gamma:2 = stablehlo.reduce(%blocks.1.0.conv2.d_beta_hw_d_gamma_hw#0 init: %cst_1), (%blocks.1.0.conv2.d_beta_hw_d_gamma_hw#1 init: %cst_1) across dimensions = [0] : (tensor<2x4xf32>, tensor<2x4xf32>, tensor<f32>, tensor<f32>) -> (tensor<4xf32>, tensor<4xf32>)
+      reducer(%acc_4: tensor<f32>, %elt_4: tensor<f32>) (%acc_5: tensor<f32>, %elt_5: tensor<f32>) {
+        %part_4 = stablehlo.add %acc_4, %elt_4 : tensor<f32>
+        %part_5 = stablehlo.add %acc_5, %elt_5 : tensor<f32>
+        stablehlo.return %part_4, %part_5 : tensor<f32>, tensor<f32>
+      }
+    %blocks.1.0.conv2.gamma_inv = stablehlo.multiply %blocks.1.0.conv2.bn.gamma.flat, %blocks.1.0.conv2.inv_std : tensor<4xf32>
+    %blocks.1.0.conv2.bcast_8 = stablehlo.broadcast_in_dim %cst, dims = [] : (tensor<f32>) -> tensor<4xf32>
+    %blocks.1.0.conv2.gamma_inv_n = stablehlo.multiply %blocks.1.0.conv2.gamma_inv, %blocks.1.0.conv2.bcast_8 : tensor<4xf32>
+    %cst_11 = stablehlo.constant dense<5.00000000e+01> : tensor<f32>
+    %blocks.1.0.conv2.bcast_9 = stablehlo.broadcast_in_dim %cst_11, dims = [] : (tensor<f32>) -> tensor<2x5x5x4xf32>
+    %blocks.1.0.conv2.n_du = stablehlo.multiply %blocks.1.0.d_relu, %blocks.1.0.conv2.bcast_9 : tensor<2x5x5x4xf32>
+    %blocks.1.0.conv2.d_beta_b = stablehlo.broadcast_in_dim %blocks.1.0.conv2.d_beta_d_gamma#0, dims = [3] : (tensor<4xf32>) -> tensor<2x5x5x4xf32>
+    %blocks.1.0.conv2.t1 = stablehlo.subtract %blocks.1.0.conv2.n_du, %blocks.1.0.conv2.d_beta_b : tensor<2x5x5x4xf32>
+    %blocks.1.0.conv2.d_gamma_b = stablehlo.broadcast_in_dim %blocks.1.0.conv2.d_beta_d_gamma#1, dims = [3] : (tensor<4xf32>) -> tensor<2x5x5x4xf32>
+    %blocks.1.0.conv2.xhat_dgamma = stablehlo.multiply %blocks.1.0.conv2.xhat, %blocks.1.0.conv2.d_gamma_b : tensor<2x5x5x4xf32>
+    %blocks.1.0.conv2.t2 = stablehlo.subtract %blocks.1.0.conv2.t1, %blocks.1.0.conv2.xhat_dgamma : tensor<2x5x5x4xf32>
+    %blocks.1.0.conv2.k_b = stablehlo.broadcast_in_dim %blocks.1.0.conv2.gamma_inv_n, dims = [3] : (tensor<4xf32>) -> tensor<2x5x5x4xf32>
+    %blocks.1.0.conv2.d_z = stablehlo.multiply %blocks.1.0.conv2.t2, %blocks.1.0.conv2.k_b : tensor<2x5x5x4xf32>
+    %blocks.1.0.conv2.d_w = stablehlo.convolution(%blocks.1.0.conv1.relu, %blocks.1.0.conv2.d_z) dim_numbers = [f, 0, 1, b]x[i, 0, 1, o]->[0, 1, b, f], window = {stride = [1, 1], pad = [[1, 1], [1, 1]], lhs_dilate = [1, 1], rhs_dilate = [1, 1]} {batch_group_count = 1 : i64, feature_group_count = 1 : i64} : (tensor<2x5x5x4xf32>, tensor<2x5x5x4xf32>) -> tensor<3x3x4x4xf32>
+    %blocks.1.0.conv2.bcast_10 = stablehlo.broadcast_in_dim %hyper.weight_decay, dims = [] : (tensor<f32>) -> tensor<3x3x4x4xf32>
+    %blocks.1.0.conv2.wd_p = stablehlo.multiply %blocks.1.0.conv2.conv.w, %blocks.1.0.conv2.bcast_10 : tensor<3x3x4x4xf32>
+    %blocks.1.0.conv2.d_wd = stablehlo.add %blocks.1.0.conv2.d_w, %blocks.1.0.conv2.wd_p : tensor<3x3x4x4xf32>
+    %blocks.1.0.conv2.w_flip = stablehlo.reverse %blocks.1.0.conv2.conv.w, dims = [0, 1] : tensor<3x3x4x4xf32>
+    %blocks.1.0.conv2.d_x = stablehlo.convolution(%blocks.1.0.conv2.d_z, %blocks.1.0.conv2.w_flip) dim_numbers = [b, 0, 1, f]x[0, 1, o, i]->[b, 0, 1, f], window = {stride = [1, 1], pad = [[1, 1], [1, 1]], lhs_dilate = [1, 1], rhs_dilate = [1, 1]} {batch_group_count = 1 : i64, feature_group_count = 1 : i64} : (tensor<2x5x5x4xf32>, tensor<3x3x4x4xf32>) -> tensor<2x5x5x4xf32>
+    %blocks.1.0.conv1.mean_inv = stablehlo.multiply %blocks.1.0.conv1.mean, %blocks.1.0.conv1.inv_std : tensor<4xf32>
+    %blocks.1.0.conv1.inv_b = stablehlo.broadcast_in_dim %blocks.1.0.conv1.inv_std, dims = [3] : (tensor<4xf32>) -> tensor<2x5x5x4xf32>
+    %blocks.1.0.conv1.z_inv = stablehlo.multiply %blocks.1.0.conv1.conv, %blocks.1.0.conv1.inv_b : tensor<2x5x5x4xf32>
+    %blocks.1.0.conv1.mean_inv_b = stablehlo.broadcast_in_dim %blocks.1.0.conv1.mean_inv, dims = [3] : (tensor<4xf32>) -> tensor<2x5x5x4xf32>
+    %blocks.1.0.conv1.xhat = stablehlo.subtract %blocks.1.0.conv1.z_inv, %blocks.1.0.conv1.mean_inv_b : tensor<2x5x5x4xf32>
+    %blocks.1.0.conv1.bcast_9 = stablehlo.broadcast_in_dim %cst_1, dims = [] : (tensor<f32>) -> tensor<2x5x5x4xf32>
+    %blocks.1.0.conv1.relu_on = stablehlo.compare GT, %blocks.1.0.conv1.relu, %blocks.1.0.conv1.bcast_9 : (tensor<2x5x5x4xf32>, tensor<2x5x5x4xf32>) -> tensor<2x5x5x4xi1>
+    %blocks.1.0.conv1.full = stablehlo.broadcast_in_dim %cst_1, dims = [] : (tensor<f32>) -> tensor<2x5x5x4xf32>
+    %blocks.1.0.conv1.d_relu = stablehlo.select %blocks.1.0.conv1.relu_on, %blocks.1.0.conv2.d_x, %blocks.1.0.conv1.full : (tensor<2x5x5x4xi1>, tensor<2x5x5x4xf32>, tensor<2x5x5x4xf32>) -> tensor<2x5x5x4xf32>
+    %blocks.1.0.conv1.du_xhat = stablehlo.multiply %blocks.1.0.conv1.d_relu, %blocks.1.0.conv1.xhat : tensor<2x5x5x4xf32>
+    %blocks.1.0.conv1.d_beta_w_d_gamma_w:2 = stablehlo.reduce(%blocks.1.0.conv1.d_relu init: %cst_1), (%blocks.1.0.conv1.du_xhat init: %cst_1) across dimensions = [2] : (tensor<2x5x5x4xf32>, tensor<2x5x5x4xf32>, tensor<f32>, tensor<f32>) -> (tensor<2x5x4xf32>, tensor<2x5x4xf32>)
+      reducer(%acc_6: tensor<f32>, %elt_6: tensor<f32>) (%acc_7: tensor<f32>, %elt_7: tensor<f32>) {
+        %part_6 = stablehlo.add %acc_6, %elt_6 : tensor<f32>
+        %part_7 = stablehlo.add %acc_7, %elt_7 : tensor<f32>
+        stablehlo.return %part_6, %part_7 : tensor<f32>, tensor<f32>
+      }
+    %blocks.1.0.conv1.d_beta_hw_d_gamma_hw:2 = stablehlo.reduce(%blocks.1.0.conv1.d_beta_w_d_gamma_w#0 init: %cst_1), (%blocks.1.0.conv1.d_beta_w_d_gamma_w#1 init: %cst_1) across dimensions = [1] : (tensor<2x5x4xf32>, tensor<2x5x4xf32>, tensor<f32>, tensor<f32>) -> (tensor<2x4xf32>, tensor<2x4xf32>)
+      reducer(%acc_8: tensor<f32>, %elt_8: tensor<f32>) (%acc_9: tensor<f32>, %elt_9: tensor<f32>) {
+        %part_8 = stablehlo.add %acc_8, %elt_8 : tensor<f32>
+        %part_9 = stablehlo.add %acc_9, %elt_9 : tensor<f32>
+        stablehlo.return %part_8, %part_9 : tensor<f32>, tensor<f32>
+      }
+    %blocks.1.0.conv1.d_beta_d_gamma:2 = stablehlo.reduce(%blocks.1.0.conv1.d_beta_hw_d_gamma_hw#0 init: %cst_1), (%blocks.1.0.conv1.d_beta_hw_d_gamma_hw#1 init: %cst_1) across dimensions = [0] : (tensor<2x4xf32>, tensor<2x4xf32>, tensor<f32>, tensor<f32>) -> (tensor<4xf32>, tensor<4xf32>)
+      reducer(%acc_10: tensor<f32>, %elt_10: tensor<f32>) (%acc_11: tensor<f32>, %elt_11: tensor<f32>) {
+        %part_10 = stablehlo.add %acc_10, %elt_10 : tensor<f32>
+        %part_11 = stablehlo.add %acc_11, %elt_11 : tensor<f32>
+        stablehlo.return %part_10, %part_11 : tensor<f32>, tensor<f32>
+      }
+    %blocks.1.0.conv1.gamma_inv = stablehlo.multiply %blocks.1.0.conv1.bn.gamma.flat, %blocks.1.0.conv1.inv_std : tensor<4xf32>
+    %blocks.1.0.conv1.bcast_10 = stablehlo.broadcast_in_dim %cst, dims = [] : (tensor<f32>) -> tensor<4xf32>
+    %blocks.1.0.conv1.gamma_inv_n = stablehlo.multiply %blocks.1.0.conv1.gamma_inv, %blocks.1.0.conv1.bcast_10 : tensor<4xf32>
+    %blocks.1.0.conv1.bcast_11 = stablehlo.broadcast_in_dim %cst_11, dims = [] : (tensor<f32>) -> tensor<2x5x5x4xf32>
+    %blocks.1.0.conv1.n_du = stablehlo.multiply %blocks.1.0.conv1.d_relu, %blocks.1.0.conv1.bcast_11 : tensor<2x5x5x4xf32>
+    %blocks.1.0.conv1.d_beta_b = stablehlo.broadcast_in_dim %blocks.1.0.conv1.d_beta_d_gamma#0, dims = [3] : (tensor<4xf32>) -> tensor<2x5x5x4xf32>
+    %blocks.1.0.conv1.t1 = stablehlo.subtract %blocks.1.0.conv1.n_du, %blocks.1.0.conv1.d_beta_b : tensor<2x5x5x4xf32>
+    %blocks.1.0.conv1.d_gamma_b = stablehlo.broadcast_in_dim %blocks.1.0.conv1.d_beta_d_gamma#1, dims = [3] : (tensor<4xf32>) -> tensor<2x5x5x4xf32>
+    %blocks.1.0.conv1.xhat_dgamma = stablehlo.multiply %blocks.1.0.conv1.xhat, %blocks.1.0.conv1.d_gamma_b : tensor<2x5x5x4xf32>
+    %blocks.1.0.conv1.t2 = stablehlo.subtract %blocks.1.0.conv1.t1, %blocks.1.0.conv1.xhat_dgamma : tensor<2x5x5x4xf32>
+    %blocks.1.0.conv1.k_b = stablehlo.broadcast_in_dim %blocks.1.0.conv1.gamma_inv_n, dims = [3] : (tensor<4xf32>) -> tensor<2x5x5x4xf32>
+    %blocks.1.0.conv1.d_z = stablehlo.multiply %blocks.1.0.conv1.t2, %blocks.1.0.conv1.k_b : tensor<2x5x5x4xf32>
+    %blocks.1.0.conv1.d_w = stablehlo.convolution(%conv.0.relu, %blocks.1.0.conv1.d_z) dim_numbers = [f, 0, 1, b]x[i, 0, 1, o]->[0, 1, b, f], window = {stride = [1, 1], pad = [[1, 1], [1, 1]], lhs_dilate = [1, 1], rhs_dilate = [1, 1]} {batch_group_count = 1 : i64, feature_group_count = 1 : i64} : (tensor<2x5x5x4xf32>, tensor<2x5x5x4xf32>) -> tensor<3x3x4x4xf32>
+    %blocks.1.0.conv1.bcast_12 = stablehlo.broadcast_in_dim %hyper.weight_decay, dims = [] : (tensor<f32>) -> tensor<3x3x4x4xf32>
+    %blocks.1.0.conv1.wd_p = stablehlo.multiply %blocks.1.0.conv1.conv.w, %blocks.1.0.conv1.bcast_12 : tensor<3x3x4x4xf32>
+    %blocks.1.0.conv1.d_wd = stablehlo.add %blocks.1.0.conv1.d_w, %blocks.1.0.conv1.wd_p : tensor<3x3x4x4xf32>
+    %blocks.1.0.conv1.w_flip = stablehlo.reverse %blocks.1.0.conv1.conv.w, dims = [0, 1] : tensor<3x3x4x4xf32>
+    %blocks.1.0.conv1.d_x = stablehlo.convolution(%blocks.1.0.conv1.d_z, %blocks.1.0.conv1.w_flip) dim_numbers = [b, 0, 1, f]x[0, 1, o, i]->[b, 0, 1, f], window = {stride = [1, 1], pad = [[1, 1], [1, 1]], lhs_dilate = [1, 1], rhs_dilate = [1, 1]} {batch_group_count = 1 : i64, feature_group_count = 1 : i64} : (tensor<2x5x5x4xf32>, tensor<3x3x4x4xf32>) -> tensor<2x5x5x4xf32>
+    %blocks.1.0.d_residual = stablehlo.add %blocks.1.0.conv1.d_x, %blocks.1.0.d_relu : tensor<2x5x5x4xf32>
+    %conv.0.mean_inv = stablehlo.multiply %conv.0.mean, %conv.0.inv_std : tensor<4xf32>
+    %conv.0.inv_b = stablehlo.broadcast_in_dim %conv.0.inv_std, dims = [3] : (tensor<4xf32>) -> tensor<2x5x5x4xf32>
+    %conv.0.z_inv = stablehlo.multiply %conv.0.conv, %conv.0.inv_b : tensor<2x5x5x4xf32>
+    %conv.0.mean_inv_b = stablehlo.broadcast_in_dim %conv.0.mean_inv, dims = [3] : (tensor<4xf32>) -> tensor<2x5x5x4xf32>
+    %conv.0.xhat = stablehlo.subtract %conv.0.z_inv, %conv.0.mean_inv_b : tensor<2x5x5x4xf32>
+    %conv.0.bcast_9 = stablehlo.broadcast_in_dim %cst_1, dims = [] : (tensor<f32>) -> tensor<2x5x5x4xf32>
+    %conv.0.relu_on = stablehlo.compare GT, %conv.0.relu, %conv.0.bcast_9 : (tensor<2x5x5x4xf32>, tensor<2x5x5x4xf32>) -> tensor<2x5x5x4xi1>
+    %conv.0.full = stablehlo.broadcast_in_dim %cst_1, dims = [] : (tensor<f32>) -> tensor<2x5x5x4xf32>
+    %conv.0.d_relu = stablehlo.select %conv.0.relu_on, %blocks.1.0.d_residual, %conv.0.full : (tensor<2x5x5x4xi1>, tensor<2x5x5x4xf32>, tensor<2x5x5x4xf32>) -> tensor<2x5x5x4xf32>
+    %conv.0.du_xhat = stablehlo.multiply %conv.0.d_relu, %conv.0.xhat : tensor<2x5x5x4xf32>
+    %conv.0.d_beta_w_d_gamma_w:2 = stablehlo.reduce(%conv.0.d_relu init: %cst_1), (%conv.0.du_xhat init: %cst_1) across dimensions = [2] : (tensor<2x5x5x4xf32>, tensor<2x5x5x4xf32>, tensor<f32>, tensor<f32>) -> (tensor<2x5x4xf32>, tensor<2x5x4xf32>)
+      reducer(%acc_12: tensor<f32>, %elt_12: tensor<f32>) (%acc_13: tensor<f32>, %elt_13: tensor<f32>) {
+        %part_12 = stablehlo.add %acc_12, %elt_12 : tensor<f32>
+        %part_13 = stablehlo.add %acc_13, %elt_13 : tensor<f32>
+        stablehlo.return %part_12, %part_13 : tensor<f32>, tensor<f32>
+      }
+    %conv.0.d_beta_hw_d_gamma_hw:2 = stablehlo.reduce(%conv.0.d_beta_w_d_gamma_w#0 init: %cst_1), (%conv.0.d_beta_w_d_gamma_w#1 init: %cst_1) across dimensions = [1] : (tensor<2x5x4xf32>, tensor<2x5x4xf32>, tensor<f32>, tensor<f32>) -> (tensor<2x4xf32>, tensor<2x4xf32>)
+      reducer(%acc_14: tensor<f32>, %elt_14: tensor<f32>) (%acc_15: tensor<f32>, %elt_15: tensor<f32>) {
+        %part_14 = stablehlo.add %acc_14, %elt_14 : tensor<f32>
+        %part_15 = stablehlo.add %acc_15, %elt_15 : tensor<f32>
+        stablehlo.return %part_14, %part_15 : tensor<f32>, tensor<f32>
+      }
+    %conv.0.d_beta_d_gamma:2 = stablehlo.reduce(%conv.0.d_beta_hw_d_gamma_hw#0 init: %cst_1), (%conv.0.d_beta_hw_d_gamma_hw#1 init: %cst_1) across dimensions = [0] : (tensor<2x4xf32>, tensor<2x4xf32>, tensor<f32>, tensor<f32>) -> (tensor<4xf32>, tensor<4xf32>)
+      reducer(%acc_16: tensor<f32>, %elt_16: tensor<f32>) (%acc_17: tensor<f32>, %elt_17: tensor<f32>) {
+        %part_16 = stablehlo.add %acc_16, %elt_16 : tensor<f32>
+        %part_17 = stablehlo.add %acc_17, %elt_17 : tensor<f32>
+        stablehlo.return %part_16, %part_17 : tensor<f32>, tensor<f32>
+      }
+    %conv.0.gamma_inv = stablehlo.multiply %conv.0.bn.gamma.flat, %conv.0.inv_std : tensor<4xf32>
+    %conv.0.bcast_10 = stablehlo.broadcast_in_dim %cst, dims = [] : (tensor<f32>) -> tensor<4xf32>
+    %conv.0.gamma_inv_n = stablehlo.multiply %conv.0.gamma_inv, %conv.0.bcast_10 : tensor<4xf32>
+    %conv.0.bcast_11 = stablehlo.broadcast_in_dim %cst_11, dims = [] : (tensor<f32>) -> tensor<2x5x5x4xf32>
+    %conv.0.n_du = stablehlo.multiply %conv.0.d_relu, %conv.0.bcast_11 : tensor<2x5x5x4xf32>
+    %conv.0.d_beta_b = stablehlo.broadcast_in_dim %conv.0.d_beta_d_gamma#0, dims = [3] : (tensor<4xf32>) -> tensor<2x5x5x4xf32>
+    %conv.0.t1 = stablehlo.subtract %conv.0.n_du, %conv.0.d_beta_b : tensor<2x5x5x4xf32>
+    %conv.0.d_gamma_b = stablehlo.broadcast_in_dim %conv.0.d_beta_d_gamma#1, dims = [3] : (tensor<4xf32>) -> tensor<2x5x5x4xf32>
+    %conv.0.xhat_dgamma = stablehlo.multiply %conv.0.xhat, %conv.0.d_gamma_b : tensor<2x5x5x4xf32>
+    %conv.0.t2 = stablehlo.subtract %conv.0.t1, %conv.0.xhat_dgamma : tensor<2x5x5x4xf32>
+    %conv.0.k_b = stablehlo.broadcast_in_dim %conv.0.gamma_inv_n, dims = [3] : (tensor<4xf32>) -> tensor<2x5x5x4xf32>
+    %conv.0.d_z = stablehlo.multiply %conv.0.t2, %conv.0.k_b : tensor<2x5x5x4xf32>
+    %conv.0.d_w = stablehlo.convolution(%images, %conv.0.d_z) dim_numbers = [f, 0, 1, b]x[i, 0, 1, o]->[0, 1, b, f], window = {stride = [1, 1], pad = [[0, 0], [0, 0]], lhs_dilate = [1, 1], rhs_dilate = [1, 1]} {batch_group_count = 1 : i64, feature_group_count = 1 : i64} : (tensor<2x5x5x2xf32>, tensor<2x5x5x4xf32>) -> tensor<1x1x2x4xf32>
+    %conv.0.bcast_12 = stablehlo.broadcast_in_dim %hyper.weight_decay, dims = [] : (tensor<f32>) -> tensor<1x1x2x4xf32>
+    %conv.0.wd_p = stablehlo.multiply %conv.0.conv.w, %conv.0.bcast_12 : tensor<1x1x2x4xf32>
+    %conv.0.d_wd = stablehlo.add %conv.0.d_w, %conv.0.wd_p : tensor<1x1x2x4xf32>
+    %grads.conv.0.conv.w = stablehlo.reshape %conv.0.d_wd : (tensor<1x1x2x4xf32>) -> tensor<8xf32>
+    %grads.blocks.1.0.conv1.conv.w = stablehlo.reshape %blocks.1.0.conv1.d_wd : (tensor<3x3x4x4xf32>) -> tensor<144xf32>
+    %grads.blocks.1.0.conv2.conv.w = stablehlo.reshape %blocks.1.0.conv2.d_wd : (tensor<3x3x4x4xf32>) -> tensor<144xf32>
+    %grads.fc.3.w = stablehlo.reshape %fc.3.d_wd : (tensor<4x3xf32>) -> tensor<12xf32>
+    %grads.flat = stablehlo.concatenate %grads.conv.0.conv.w, %conv.0.d_beta_d_gamma#1, %conv.0.d_beta_d_gamma#0, %grads.blocks.1.0.conv1.conv.w, %blocks.1.0.conv1.d_beta_d_gamma#1, %blocks.1.0.conv1.d_beta_d_gamma#0, %grads.blocks.1.0.conv2.conv.w, %blocks.1.0.conv2.d_beta_d_gamma#1, %blocks.1.0.conv2.d_beta_d_gamma#0, %grads.fc.3.w, %fc.3.d_b, dim = 0 : (tensor<8xf32>, tensor<4xf32>, tensor<4xf32>, tensor<144xf32>, tensor<4xf32>, tensor<4xf32>, tensor<144xf32>, tensor<4xf32>, tensor<4xf32>, tensor<12xf32>, tensor<3xf32>) -> tensor<335xf32>
+    %opt.adam.bcast = stablehlo.broadcast_in_dim %hyper.beta1, dims = [] : (tensor<f32>) -> tensor<335xf32>
+    %opt.adam.b1_m = stablehlo.multiply %m, %opt.adam.bcast : tensor<335xf32>
+    %opt.adam.one_minus_b1 = stablehlo.subtract %cst_3, %hyper.beta1 : tensor<f32>
+    %opt.adam.bcast_1 = stablehlo.broadcast_in_dim %opt.adam.one_minus_b1, dims = [] : (tensor<f32>) -> tensor<335xf32>
+    %opt.adam.g_1mb1 = stablehlo.multiply %grads.flat, %opt.adam.bcast_1 : tensor<335xf32>
+    %opt.adam.m = stablehlo.add %opt.adam.b1_m, %opt.adam.g_1mb1 : tensor<335xf32>
+    %opt.adam.bcast_2 = stablehlo.broadcast_in_dim %hyper.beta2, dims = [] : (tensor<f32>) -> tensor<335xf32>
+    %opt.adam.b2_v = stablehlo.multiply %v, %opt.adam.bcast_2 : tensor<335xf32>
+    %opt.adam.g2 = stablehlo.multiply %grads.flat, %grads.flat : tensor<335xf32>
+    %opt.adam.one_minus_b2 = stablehlo.subtract %cst_3, %hyper.beta2 : tensor<f32>
+    %opt.adam.bcast_3 = stablehlo.broadcast_in_dim %opt.adam.one_minus_b2, dims = [] : (tensor<f32>) -> tensor<335xf32>
+    %opt.adam.g2_1mb2 = stablehlo.multiply %opt.adam.g2, %opt.adam.bcast_3 : tensor<335xf32>
+    %opt.adam.v = stablehlo.add %opt.adam.b2_v, %opt.adam.g2_1mb2 : tensor<335xf32>
+    %opt.adam.bcast_4 = stablehlo.broadcast_in_dim %hyper.bias_correction1, dims = [] : (tensor<f32>) -> tensor<335xf32>
+    %opt.adam.m_hat = stablehlo.divide %opt.adam.m, %opt.adam.bcast_4 : tensor<335xf32>
+    %opt.adam.bcast_5 = stablehlo.broadcast_in_dim %hyper.bias_correction2, dims = [] : (tensor<f32>) -> tensor<335xf32>
+    %opt.adam.v_hat = stablehlo.divide %opt.adam.v, %opt.adam.bcast_5 : tensor<335xf32>
+    %opt.adam.sqrt_v_hat = stablehlo.sqrt %opt.adam.v_hat : tensor<335xf32>
+    %opt.adam.bcast_6 = stablehlo.broadcast_in_dim %hyper.eps, dims = [] : (tensor<f32>) -> tensor<335xf32>
+    %opt.adam.denom = stablehlo.add %opt.adam.sqrt_v_hat, %opt.adam.bcast_6 : tensor<335xf32>
+    %opt.adam.direction = stablehlo.divide %opt.adam.m_hat, %opt.adam.denom : tensor<335xf32>
+    %opt.adam.bcast_7 = stablehlo.broadcast_in_dim %hyper.lr, dims = [] : (tensor<f32>) -> tensor<335xf32>
+    %opt.adam.step = stablehlo.multiply %opt.adam.direction, %opt.adam.bcast_7 : tensor<335xf32>
+    %opt.adam.p = stablehlo.subtract %params, %opt.adam.step : tensor<335xf32>
+    %bn.updated = stablehlo.concatenate %conv.0.running_mean, %conv.0.running_var, %blocks.1.0.conv1.running_mean, %blocks.1.0.conv1.running_var, %blocks.1.0.conv2.running_mean, %blocks.1.0.conv2.running_var, dim = 0 : (tensor<4xf32>, tensor<4xf32>, tensor<4xf32>, tensor<4xf32>, tensor<4xf32>, tensor<4xf32>) -> tensor<24xf32>
+    return %opt.adam.p, %opt.adam.m, %opt.adam.v, %bn.updated, %loss.loss, %loss.correct : tensor<335xf32>, tensor<335xf32>, tensor<335xf32>, tensor<24xf32>, tensor<f32>, tensor<i32>
+  }
+}
