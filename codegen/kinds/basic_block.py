@@ -19,7 +19,7 @@ from ..ops.act import ActSaved, act_fwd, act_vjp
 from .blocks import drop_mask, drop_vjp
 from .context import Ctx
 from .conv_bn import convbn_fwd, convbn_vjp
-from .registry import lowering
+from .registry import stage_lowering
 
 
 def basic_fwd(ctx: Ctx, p: BasicPlan, x: Value):
@@ -59,18 +59,4 @@ def basic_vjp(ctx: Ctx, p: BasicPlan, saved, dy: Value, need_dx: bool) -> Value 
         return b.add(dx, pr.compute(b, d_sc), hint="d_residual")
 
 
-def forward(ctx: Ctx, info, x: Value):
-    saved = []
-    for p in info.plan:
-        x, s = basic_fwd(ctx, p, x)
-        saved.append(s)
-    return x, saved
-
-
-def vjp(ctx: Ctx, info, saved, dy: Value, need_dx: bool):
-    for i in reversed(range(len(info.plan))):
-        dy = basic_vjp(ctx, info.plan[i], saved[i], dy, need_dx or i > 0)
-    return dy
-
-
-lowering(basicBlock, forward, vjp)
+stage_lowering(basicBlock, basic_fwd, basic_vjp)

@@ -16,7 +16,7 @@ from netspec.kinds.blocks import BlockPlan, bneck, invertedResidual, mbConv
 
 from ..ir import Value
 from .context import Ctx
-from .registry import lowering
+from .registry import stage_lowering
 from .conv_bn import convbn_fwd, convbn_vjp
 from .se import se_fwd, se_vjp
 
@@ -84,21 +84,6 @@ def block_vjp(ctx: Ctx, p: BlockPlan, saved, dy: Value, need_dx: bool) -> Value 
     return dh
 
 
-# -- the invertedResidual / mbConv layer kinds -------------------------------------------------
-def forward(ctx: Ctx, info, x: Value):
-    saved = []
-    for p in info.plan:
-        x, s = block_fwd(ctx, p, x)
-        saved.append(s)
-    return x, saved
-
-
-def vjp(ctx: Ctx, info, saved, dy: Value, need_dx: bool):
-    for i in reversed(range(len(info.plan))):
-        dy = block_vjp(ctx, info.plan[i], saved[i], dy, need_dx or i > 0)
-    return dy
-
-
-lowering(invertedResidual, forward, vjp)
-lowering(mbConv, forward, vjp)
-lowering(bneck, forward, vjp)
+stage_lowering(invertedResidual, block_fwd, block_vjp)
+stage_lowering(mbConv, block_fwd, block_vjp)
+stage_lowering(bneck, block_fwd, block_vjp)

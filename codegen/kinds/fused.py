@@ -19,7 +19,7 @@ from ..ir import Value
 from .blocks import drop_mask, drop_vjp
 from .context import Ctx
 from .conv_bn import convbn_fwd, convbn_vjp
-from .registry import lowering
+from .registry import stage_lowering
 
 
 def fused_fwd(ctx: Ctx, p: FusedPlan, x: Value):
@@ -58,18 +58,4 @@ def fused_vjp(ctx: Ctx, p: FusedPlan, saved, dy: Value, need_dx: bool) -> Value 
     return dh
 
 
-def forward(ctx: Ctx, info, x: Value):
-    saved = []
-    for p in info.plan:
-        x, s = fused_fwd(ctx, p, x)
-        saved.append(s)
-    return x, saved
-
-
-def vjp(ctx: Ctx, info, saved, dy: Value, need_dx: bool):
-    for i in reversed(range(len(info.plan))):
-        dy = fused_vjp(ctx, info.plan[i], saved[i], dy, need_dx or i > 0)
-    return dy
-
-
-lowering(fusedMbConv, forward, vjp)
+stage_lowering(fusedMbConv, fused_fwd, fused_vjp)

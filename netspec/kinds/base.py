@@ -276,6 +276,68 @@ class Parameterless(Layer):
         return set()
 
 
+class Stage(Layer):
+    """Hooks of a kind whose plan is a list of blocks (a network stage: ``repeats`` blocks, the
+    first one changing width / stride), each block plan providing ``name``, ``residual``,
+    ``out_shape``, ``macs``, ``params``, ``bns`` and ``convbns``.  A kind opts in by
+    subclassing and names its per-block pieces: ``block_reference(plan, x, env)`` (JAX),
+    ``block_torch(plan, env, prefix)`` (the torch peer block) and, beyond its convolutions'
+    activations, ``block_activations(plan)``; it still defines ``plan``, ``describe`` and
+    ``torch_names``."""
+    block_reference: ClassVar[Any]
+    block_torch: ClassVar[Any]
+
+    def block_activations(self, b) -> set:
+        return set()
+
+    def check_input(self, shape, where):
+        _need_image(shape, where, self.kind)
+        _need_channels(shape, self.ic, where)
+
+    def out_shape(self, plan, shape):
+        for b in plan:
+            shape = b.out_shape(shape)
+        return shape
+
+    def macs(self, plan, shape) -> int:
+        macs = 0
+        for b in plan:
+            macs += b.macs(shape)
+            shape = b.out_shape(shape)
+        return macs
+
+    def params(self, plan):
+        return [p for b in plan for p in b.params()]
+
+    def bns(self, plan):
+        return [x for b in plan for x in b.bns()]
+
+    def rand_columns(self, plan, shape) -> int:
+        return 0
+
+    def depth_blocks(self, plan):
+        return [(b.name, b.residual) for b in plan]
+
+    def activations(self, plan):
+        return {c.act for b in plan for c in b.convbns()} | {
+            a for b in plan for a in self.block_activations(b)}
+
+    def reference(self, plan, x, env):
+        for b in plan:
+            x = type(self).block_reference(b, x, env)
+        return x
+
+    def torch_module(self, plan, env):
+        from torch import nn
+        blocks, names, bn_names = [], {}, {}
+        for r, b in enumerate(plan):
+            m, n, bn = type(self).block_torch(b, env, str(r))
+            blocks.append(m)
+            names.update(n)
+            bn_names.update(bn)
+        return nn.Sequential(*blocks), names, bn_names
+
+
 KINDS: dict[str, type[Layer]] = {}
 
 

@@ -22,8 +22,7 @@ import functools
 from dataclasses import dataclass
 from typing import ClassVar, Iterator
 
-from .base import (STRIDES, Layer, ParamSpec, TorchNames, _choice, _int, _need_channels,
-                   _need_image, register)
+from .base import STRIDES, ParamSpec, Stage, TorchNames, _choice, _int, register
 from .conv_bn import ConvBnPlan, conv_bn_reference, conv_bn_torch, conv_bn_torch_names, jax_act
 
 
@@ -38,6 +37,9 @@ class BasicPlan:
     conv1: ConvBnPlan
     conv2: ConvBnPlan
     down: ConvBnPlan | None
+    #: every basic block adds its shortcut (x, or ``down``): residual in the stochastic-depth
+    #: numbering
+    residual = True
 
     def convbns(self) -> list[ConvBnPlan]:
         return [p for p in (self.conv1, self.conv2, self.down) if p is not None]
@@ -128,7 +130,7 @@ def basic_torch_names(plan: BasicPlan, pre: str) -> TorchNames:
 # --------------------------------------------------------------------------- the kind
 @register
 @dataclass(frozen=True)
-class basicBlock(Layer):
+class basicBlock(Stage):
     """A ResNet stage of ``repeats`` basic blocks (3x3 convBn relu -> 3x3 convBn, + identity or
     1x1 stride-s projection shortcut, relu after the add); the stride applies to the first
     block.  ResNet-34: basicBlock(64, 64, 1, 3), (64, 128, 2, 4), (128, 256, 2, 6),
@@ -138,6 +140,11 @@ class basicBlock(Layer):
     stride: int = 1
     repeats: int = 1
     kind: ClassVar[str] = "basicBlock"
+    block_reference = staticmethod(basic_reference)
+    block_torch = staticmethod(basic_torch)
+
+    def block_activations(self, b) -> set:
+        return {"relu"}         # after the add
     #: a ResNet: the stem convBn is ``conv1`` / ``bn1``, the dense ``fc`` (``NamingEnv.of``)
     torch_marks: ClassVar[frozenset[str]] = frozenset({"resnet"})
 
@@ -146,58 +153,12 @@ class basicBlock(Layer):
             _int(self.kind, f, getattr(self, f))
         _choice(self.kind, "stride", self.stride, STRIDES)
 
-    def check_input(self, shape, where):
-        _need_image(shape, where, self.kind)
-        _need_channels(shape, self.ic, where)
-
     def plan(self, index: int) -> list[BasicPlan]:
         return [_basic(f"blocks.{index}.{r}", self.ic if r == 0 else self.oc, self.oc,
                        self.stride if r == 0 else 1) for r in range(self.repeats)]
 
-    def out_shape(self, plan, shape):
-        for b in plan:
-            shape = b.out_shape(shape)
-        return shape
-
-    def macs(self, plan, shape) -> int:
-        macs = 0
-        for b in plan:
-            macs += b.macs(shape)
-            shape = b.out_shape(shape)
-        return macs
-
-    def params(self, plan):
-        return [p for b in plan for p in b.params()]
-
-    def bns(self, plan):
-        return [x for b in plan for x in b.bns()]
-
-    def rand_columns(self, plan, shape) -> int:
-        return 0
-
-    def depth_blocks(self, plan):
-        return [(b.name, True) for b in plan]
-
-    def activations(self, plan):
-        return {c.act for b in plan for c in b.convbns()} | {"relu"}
-
     def describe(self) -> str:
         return f"{self.ic}→{self.oc} s{self.stride} ×{self.repeats}"
-
-    def reference(self, plan, x, env):
-        for b in plan:
-            x = basic_reference(b, x, env)
-        return x
-
-    def torch_module(self, plan, env):
-        from torch import nn
-        blocks, names, bn_names = [], {}, {}
-        for r, b in enumerate(plan):
-            m, n, bn = basic_torch(b, env, str(r))
-            blocks.append(m)
-            names.update(n)
-            bn_names.update(bn)
-        return nn.Sequential(*blocks), names, bn_names
 
     def torch_names(self, plan, env):
         """torchvision and timm (the same names): stage ``layer<s>`` (s = 1, 2, ... in network

@@ -25,8 +25,7 @@ from dataclasses import dataclass
 from typing import ClassVar, Iterator
 
 from ..errors import SpecError
-from .base import (KERNELS, STRIDES, Layer, ParamSpec, TorchNames, _choice, _int,
-                   _need_channels, _need_image, _ratio, register)
+from .base import KERNELS, STRIDES, ParamSpec, Stage, TorchNames, _choice, _int, _ratio, register
 from .conv_bn import ConvBnPlan, conv_bn_reference, conv_bn_torch, conv_bn_torch_names, jax_act
 
 
@@ -287,55 +286,13 @@ def _pad_note(padding: str) -> str:
 
 
 # --------------------------------------------------------------------------- the kinds
-class _Blocks(Layer):
-    """What the two block kinds share: the plan is a list of BlockPlans."""
+class _Blocks(Stage):
+    """What the block kinds share (``Stage``): the plan is a list of BlockPlans."""
+    block_reference = staticmethod(block_reference)
+    block_torch = staticmethod(block_torch)
 
-    def check_input(self, shape, where):
-        _need_image(shape, where, self.kind)
-        _need_channels(shape, self.ic, where)
-
-    def out_shape(self, plan, shape):
-        for b in plan:
-            shape = b.out_shape(shape)
-        return shape
-
-    def macs(self, plan, shape) -> int:
-        macs = 0
-        for b in plan:
-            macs += b.macs(shape)
-            shape = b.out_shape(shape)
-        return macs
-
-    def params(self, plan):
-        return [p for b in plan for p in b.params()]
-
-    def bns(self, plan):
-        return [x for b in plan for x in b.bns()]
-
-    def rand_columns(self, plan, shape) -> int:
-        return 0
-
-    def depth_blocks(self, plan):
-        return [(b.name, b.residual) for b in plan]
-
-    def activations(self, plan):
-        return {c.act for b in plan for c in b.convbns()} | {
-            a for b in plan if b.se is not None for a in (b.se.act, b.se.gate)}
-
-    def reference(self, plan, x, env):
-        for b in plan:
-            x = block_reference(b, x, env)
-        return x
-
-    def torch_module(self, plan, env):
-        from torch import nn
-        blocks, names, bn_names = [], {}, {}
-        for r, b in enumerate(plan):
-            m, n, bn = block_torch(b, env, str(r))
-            blocks.append(m)
-            names.update(n)
-            bn_names.update(bn)
-        return nn.Sequential(*blocks), names, bn_names
+    def block_activations(self, b) -> set:
+        return set() if b.se is None else {b.se.act, b.se.gate}
 
     def torch_names(self, plan, env):
         """timm: stage ``blocks.<s>``, block ``blocks.<s>.<r>`` (``timm_block_names``);

@@ -23,8 +23,7 @@ import functools
 from dataclasses import dataclass
 from typing import ClassVar, Iterator
 
-from .base import (KERNELS, STRIDES, Layer, ParamSpec, TorchNames, _choice, _int,
-                   _need_channels, _need_image, register)
+from .base import KERNELS, STRIDES, ParamSpec, Stage, TorchNames, _choice, _int, register
 from .blocks import BLOCK_ACTIVATIONS
 from .conv_bn import ConvBnPlan, conv_bn_reference, conv_bn_torch, conv_bn_torch_names
 
@@ -148,7 +147,7 @@ def timm_fused_names(plan: FusedPlan, pre: str) -> TorchNames:
 # --------------------------------------------------------------------------- the kind
 @register
 @dataclass(frozen=True)
-class fusedMbConv(Layer):
+class fusedMbConv(Stage):
     """EfficientNetV2 Fused-MBConv: kxk stride-s full convBn to ic*expand (act) -> 1x1 project
     convBn to oc (identity); expand 1: the one kxk convBn ic -> oc (act).  No SE; residual when
     stride 1 and ic == oc.  ``repeats`` blocks, the stride on the first.  EfficientNetV2-S:
@@ -161,6 +160,8 @@ class fusedMbConv(Layer):
     repeats: int = 1
     act: str = "swish"
     kind: ClassVar[str] = "fusedMbConv"
+    block_reference = staticmethod(fused_reference)
+    block_torch = staticmethod(fused_torch)
 
     def __post_init__(self):
         for f in ("ic", "oc", "expand", "kernel", "stride", "repeats"):
@@ -169,60 +170,14 @@ class fusedMbConv(Layer):
         _choice(self.kind, "stride", self.stride, STRIDES)
         _choice(self.kind, "act", self.act, BLOCK_ACTIVATIONS)
 
-    def check_input(self, shape, where):
-        _need_image(shape, where, self.kind)
-        _need_channels(shape, self.ic, where)
-
     def plan(self, index: int) -> list[FusedPlan]:
         return [_fused(f"blocks.{index}.{r}", self.ic if r == 0 else self.oc, self.oc, self.expand,
                        self.kernel, self.stride if r == 0 else 1, self.act)
                 for r in range(self.repeats)]
 
-    def out_shape(self, plan, shape):
-        for b in plan:
-            shape = b.out_shape(shape)
-        return shape
-
-    def macs(self, plan, shape) -> int:
-        macs = 0
-        for b in plan:
-            macs += b.macs(shape)
-            shape = b.out_shape(shape)
-        return macs
-
-    def params(self, plan):
-        return [p for b in plan for p in b.params()]
-
-    def bns(self, plan):
-        return [x for b in plan for x in b.bns()]
-
-    def rand_columns(self, plan, shape) -> int:
-        return 0
-
-    def depth_blocks(self, plan):
-        return [(b.name, b.residual) for b in plan]
-
-    def activations(self, plan):
-        return {c.act for b in plan for c in b.convbns()}
-
     def describe(self) -> str:
         act = "" if self.act == "swish" else f" {self.act}"
         return f"{self.ic}→{self.oc} e{self.expand} k{self.kernel} s{self.stride} ×{self.repeats}{act}"
-
-    def reference(self, plan, x, env):
-        for b in plan:
-            x = fused_reference(b, x, env)
-        return x
-
-    def torch_module(self, plan, env):
-        from torch import nn
-        blocks, names, bn_names = [], {}, {}
-        for r, b in enumerate(plan):
-            m, n, bn = fused_torch(b, env, str(r))
-            blocks.append(m)
-            names.update(n)
-            bn_names.update(bn)
-        return nn.Sequential(*blocks), names, bn_names
 
     def torch_names(self, plan, env):
         """torchvision (``efficientnet_v2_*``): stage ``features.<i>``, block
