@@ -552,6 +552,8 @@ def classify(name: str, ops: list[dict], root: dict | None) -> tuple[str, dict |
             return _conv_kind(o), o
         if ".se." in o["name"]:
             return "SE matmul", o
+        if re.search(r"\.d_w_pieces$", o["name"]):   # codegen.ops.conv's "pieces" form
+            return "1x1 conv weight-grad", o
         return ("dense matmul" if o["name"].startswith(("fc.", "dense")) else "matmul"), o
     if reds and (cat in ("reduction", "matvec", "matvec_like", "matmul_like") or not convs):
         o = pick(reds)

@@ -3907,7 +3907,11 @@ module {
     %conv.8.t2 = stablehlo.subtract %conv.8.t1, %conv.8.xhat_dgamma : tensor<8x7x7x1280xf32>
     %conv.8.k_b = stablehlo.broadcast_in_dim %conv.8.gamma_inv_n, dims = [3] : (tensor<1280xf32>) -> tensor<8x7x7x1280xf32>
     %conv.8.d_z = stablehlo.multiply %conv.8.t2, %conv.8.k_b : tensor<8x7x7x1280xf32>
-    %conv.8.d_w = stablehlo.convolution(%blocks.7.0.project.bn, %conv.8.d_z) dim_numbers = [f, 0, 1, b]x[i, 0, 1, o]->[0, 1, b, f], window = {stride = [1, 1], pad = [[0, 0], [0, 0]], lhs_dilate = [1, 1], rhs_dilate = [1, 1]} {batch_group_count = 1 : i64, feature_group_count = 1 : i64} : (tensor<8x7x7x320xf32>, tensor<8x7x7x1280xf32>) -> tensor<1x1x320x1280xf32>
+    %conv.8.x_pieces = stablehlo.reshape %blocks.7.0.project.bn : (tensor<8x7x7x320xf32>) -> tensor<8x49x320xf32>
+    %conv.8.dy_pieces = stablehlo.reshape %conv.8.d_z : (tensor<8x7x7x1280xf32>) -> tensor<8x49x1280xf32>
+    %conv.8.d_w_pieces = stablehlo.dot_general %conv.8.x_pieces, %conv.8.dy_pieces, batching_dims = [0] x [0], contracting_dims = [1] x [1] : (tensor<8x49x320xf32>, tensor<8x49x1280xf32>) -> tensor<8x320x1280xf32>
+    %conv.8.d_w_sum = stablehlo.reduce(%conv.8.d_w_pieces init: %cst_1) applies stablehlo.add across dimensions = [0] : (tensor<8x320x1280xf32>, tensor<f32>) -> tensor<320x1280xf32>
+    %conv.8.d_w = stablehlo.reshape %conv.8.d_w_sum : (tensor<320x1280xf32>) -> tensor<1x1x320x1280xf32>
     %conv.8.w_flip = stablehlo.reverse %conv.8.conv.w, dims = [0, 1] : tensor<1x1x320x1280xf32>
     %conv.8.d_x = stablehlo.convolution(%conv.8.d_z, %conv.8.w_flip) dim_numbers = [b, 0, 1, f]x[0, 1, o, i]->[b, 0, 1, f], window = {stride = [1, 1], pad = [[0, 0], [0, 0]], lhs_dilate = [1, 1], rhs_dilate = [1, 1]} {batch_group_count = 1 : i64, feature_group_count = 1 : i64} : (tensor<8x7x7x1280xf32>, tensor<1x1x320x1280xf32>) -> tensor<8x7x7x320xf32>
     %blocks.7.0.project.mean_inv = stablehlo.multiply %blocks.7.0.project.mean, %blocks.7.0.project.inv_std : tensor<320xf32>
@@ -3946,7 +3950,11 @@ module {
     %blocks.7.0.project.t2 = stablehlo.subtract %blocks.7.0.project.t1, %blocks.7.0.project.xhat_dgamma : tensor<8x7x7x320xf32>
     %blocks.7.0.project.k_b = stablehlo.broadcast_in_dim %blocks.7.0.project.gamma_inv_n, dims = [3] : (tensor<320xf32>) -> tensor<8x7x7x320xf32>
     %blocks.7.0.project.d_z = stablehlo.multiply %blocks.7.0.project.t2, %blocks.7.0.project.k_b : tensor<8x7x7x320xf32>
-    %blocks.7.0.project.d_w = stablehlo.convolution(%blocks.7.0.se.excited, %blocks.7.0.project.d_z) dim_numbers = [f, 0, 1, b]x[i, 0, 1, o]->[0, 1, b, f], window = {stride = [1, 1], pad = [[0, 0], [0, 0]], lhs_dilate = [1, 1], rhs_dilate = [1, 1]} {batch_group_count = 1 : i64, feature_group_count = 1 : i64} : (tensor<8x7x7x1152xf32>, tensor<8x7x7x320xf32>) -> tensor<1x1x1152x320xf32>
+    %blocks.7.0.project.x_pieces = stablehlo.reshape %blocks.7.0.se.excited : (tensor<8x7x7x1152xf32>) -> tensor<8x49x1152xf32>
+    %blocks.7.0.project.dy_pieces = stablehlo.reshape %blocks.7.0.project.d_z : (tensor<8x7x7x320xf32>) -> tensor<8x49x320xf32>
+    %blocks.7.0.project.d_w_pieces = stablehlo.dot_general %blocks.7.0.project.x_pieces, %blocks.7.0.project.dy_pieces, batching_dims = [0] x [0], contracting_dims = [1] x [1] : (tensor<8x49x1152xf32>, tensor<8x49x320xf32>) -> tensor<8x1152x320xf32>
+    %blocks.7.0.project.d_w_sum = stablehlo.reduce(%blocks.7.0.project.d_w_pieces init: %cst_1) applies stablehlo.add across dimensions = [0] : (tensor<8x1152x320xf32>, tensor<f32>) -> tensor<1152x320xf32>
+    %blocks.7.0.project.d_w = stablehlo.reshape %blocks.7.0.project.d_w_sum : (tensor<1152x320xf32>) -> tensor<1x1x1152x320xf32>
     %blocks.7.0.project.w_flip = stablehlo.reverse %blocks.7.0.project.conv.w, dims = [0, 1] : tensor<1x1x1152x320xf32>
     %blocks.7.0.project.d_x = stablehlo.convolution(%blocks.7.0.project.d_z, %blocks.7.0.project.w_flip) dim_numbers = [b, 0, 1, f]x[0, 1, o, i]->[b, 0, 1, f], window = {stride = [1, 1], pad = [[0, 0], [0, 0]], lhs_dilate = [1, 1], rhs_dilate = [1, 1]} {batch_group_count = 1 : i64, feature_group_count = 1 : i64} : (tensor<8x7x7x320xf32>, tensor<1x1x1152x320xf32>) -> tensor<8x7x7x1152xf32>
     %blocks.7.0.se.d_h_gated = stablehlo.multiply %blocks.7.0.project.d_x, %blocks.7.0.se.gate_b : tensor<8x7x7x1152xf32>
@@ -4102,7 +4110,11 @@ module {
     %blocks.7.0.expand.t2 = stablehlo.subtract %blocks.7.0.expand.t1, %blocks.7.0.expand.xhat_dgamma : tensor<8x7x7x1152xf32>
     %blocks.7.0.expand.k_b = stablehlo.broadcast_in_dim %blocks.7.0.expand.gamma_inv_n, dims = [3] : (tensor<1152xf32>) -> tensor<8x7x7x1152xf32>
     %blocks.7.0.expand.d_z = stablehlo.multiply %blocks.7.0.expand.t2, %blocks.7.0.expand.k_b : tensor<8x7x7x1152xf32>
-    %blocks.7.0.expand.d_w = stablehlo.convolution(%blocks.6.3.residual, %blocks.7.0.expand.d_z) dim_numbers = [f, 0, 1, b]x[i, 0, 1, o]->[0, 1, b, f], window = {stride = [1, 1], pad = [[0, 0], [0, 0]], lhs_dilate = [1, 1], rhs_dilate = [1, 1]} {batch_group_count = 1 : i64, feature_group_count = 1 : i64} : (tensor<8x7x7x192xf32>, tensor<8x7x7x1152xf32>) -> tensor<1x1x192x1152xf32>
+    %blocks.7.0.expand.x_pieces = stablehlo.reshape %blocks.6.3.residual : (tensor<8x7x7x192xf32>) -> tensor<8x49x192xf32>
+    %blocks.7.0.expand.dy_pieces = stablehlo.reshape %blocks.7.0.expand.d_z : (tensor<8x7x7x1152xf32>) -> tensor<8x49x1152xf32>
+    %blocks.7.0.expand.d_w_pieces = stablehlo.dot_general %blocks.7.0.expand.x_pieces, %blocks.7.0.expand.dy_pieces, batching_dims = [0] x [0], contracting_dims = [1] x [1] : (tensor<8x49x192xf32>, tensor<8x49x1152xf32>) -> tensor<8x192x1152xf32>
+    %blocks.7.0.expand.d_w_sum = stablehlo.reduce(%blocks.7.0.expand.d_w_pieces init: %cst_1) applies stablehlo.add across dimensions = [0] : (tensor<8x192x1152xf32>, tensor<f32>) -> tensor<192x1152xf32>
+    %blocks.7.0.expand.d_w = stablehlo.reshape %blocks.7.0.expand.d_w_sum : (tensor<192x1152xf32>) -> tensor<1x1x192x1152xf32>
     %blocks.7.0.expand.w_flip = stablehlo.reverse %blocks.7.0.expand.conv.w, dims = [0, 1] : tensor<1x1x192x1152xf32>
     %blocks.7.0.expand.d_x = stablehlo.convolution(%blocks.7.0.expand.d_z, %blocks.7.0.expand.w_flip) dim_numbers = [b, 0, 1, f]x[0, 1, o, i]->[b, 0, 1, f], window = {stride = [1, 1], pad = [[0, 0], [0, 0]], lhs_dilate = [1, 1], rhs_dilate = [1, 1]} {batch_group_count = 1 : i64, feature_group_count = 1 : i64} : (tensor<8x7x7x1152xf32>, tensor<1x1x192x1152xf32>) -> tensor<8x7x7x192xf32>
     %blocks.6.3.project.mean_inv = stablehlo.multiply %blocks.6.3.project.mean, %blocks.6.3.project.inv_std : tensor<192xf32>
@@ -4141,7 +4153,11 @@ module {
     %blocks.6.3.project.t2 = stablehlo.subtract %blocks.6.3.project.t1, %blocks.6.3.project.xhat_dgamma : tensor<8x7x7x192xf32>
     %blocks.6.3.project.k_b = stablehlo.broadcast_in_dim %blocks.6.3.project.gamma_inv_n, dims = [3] : (tensor<192xf32>) -> tensor<8x7x7x192xf32>
     %blocks.6.3.project.d_z = stablehlo.multiply %blocks.6.3.project.t2, %blocks.6.3.project.k_b : tensor<8x7x7x192xf32>
-    %blocks.6.3.project.d_w = stablehlo.convolution(%blocks.6.3.se.excited, %blocks.6.3.project.d_z) dim_numbers = [f, 0, 1, b]x[i, 0, 1, o]->[0, 1, b, f], window = {stride = [1, 1], pad = [[0, 0], [0, 0]], lhs_dilate = [1, 1], rhs_dilate = [1, 1]} {batch_group_count = 1 : i64, feature_group_count = 1 : i64} : (tensor<8x7x7x1152xf32>, tensor<8x7x7x192xf32>) -> tensor<1x1x1152x192xf32>
+    %blocks.6.3.project.x_pieces = stablehlo.reshape %blocks.6.3.se.excited : (tensor<8x7x7x1152xf32>) -> tensor<8x49x1152xf32>
+    %blocks.6.3.project.dy_pieces = stablehlo.reshape %blocks.6.3.project.d_z : (tensor<8x7x7x192xf32>) -> tensor<8x49x192xf32>
+    %blocks.6.3.project.d_w_pieces = stablehlo.dot_general %blocks.6.3.project.x_pieces, %blocks.6.3.project.dy_pieces, batching_dims = [0] x [0], contracting_dims = [1] x [1] : (tensor<8x49x1152xf32>, tensor<8x49x192xf32>) -> tensor<8x1152x192xf32>
+    %blocks.6.3.project.d_w_sum = stablehlo.reduce(%blocks.6.3.project.d_w_pieces init: %cst_1) applies stablehlo.add across dimensions = [0] : (tensor<8x1152x192xf32>, tensor<f32>) -> tensor<1152x192xf32>
+    %blocks.6.3.project.d_w = stablehlo.reshape %blocks.6.3.project.d_w_sum : (tensor<1152x192xf32>) -> tensor<1x1x1152x192xf32>
     %blocks.6.3.project.w_flip = stablehlo.reverse %blocks.6.3.project.conv.w, dims = [0, 1] : tensor<1x1x1152x192xf32>
     %blocks.6.3.project.d_x = stablehlo.convolution(%blocks.6.3.project.d_z, %blocks.6.3.project.w_flip) dim_numbers = [b, 0, 1, f]x[0, 1, o, i]->[b, 0, 1, f], window = {stride = [1, 1], pad = [[0, 0], [0, 0]], lhs_dilate = [1, 1], rhs_dilate = [1, 1]} {batch_group_count = 1 : i64, feature_group_count = 1 : i64} : (tensor<8x7x7x192xf32>, tensor<1x1x1152x192xf32>) -> tensor<8x7x7x1152xf32>
     %blocks.6.3.se.d_h_gated = stablehlo.multiply %blocks.6.3.project.d_x, %blocks.6.3.se.gate_b : tensor<8x7x7x1152xf32>
@@ -4297,7 +4313,11 @@ module {
     %blocks.6.3.expand.t2 = stablehlo.subtract %blocks.6.3.expand.t1, %blocks.6.3.expand.xhat_dgamma : tensor<8x7x7x1152xf32>
     %blocks.6.3.expand.k_b = stablehlo.broadcast_in_dim %blocks.6.3.expand.gamma_inv_n, dims = [3] : (tensor<1152xf32>) -> tensor<8x7x7x1152xf32>
     %blocks.6.3.expand.d_z = stablehlo.multiply %blocks.6.3.expand.t2, %blocks.6.3.expand.k_b : tensor<8x7x7x1152xf32>
-    %blocks.6.3.expand.d_w = stablehlo.convolution(%blocks.6.2.residual, %blocks.6.3.expand.d_z) dim_numbers = [f, 0, 1, b]x[i, 0, 1, o]->[0, 1, b, f], window = {stride = [1, 1], pad = [[0, 0], [0, 0]], lhs_dilate = [1, 1], rhs_dilate = [1, 1]} {batch_group_count = 1 : i64, feature_group_count = 1 : i64} : (tensor<8x7x7x192xf32>, tensor<8x7x7x1152xf32>) -> tensor<1x1x192x1152xf32>
+    %blocks.6.3.expand.x_pieces = stablehlo.reshape %blocks.6.2.residual : (tensor<8x7x7x192xf32>) -> tensor<8x49x192xf32>
+    %blocks.6.3.expand.dy_pieces = stablehlo.reshape %blocks.6.3.expand.d_z : (tensor<8x7x7x1152xf32>) -> tensor<8x49x1152xf32>
+    %blocks.6.3.expand.d_w_pieces = stablehlo.dot_general %blocks.6.3.expand.x_pieces, %blocks.6.3.expand.dy_pieces, batching_dims = [0] x [0], contracting_dims = [1] x [1] : (tensor<8x49x192xf32>, tensor<8x49x1152xf32>) -> tensor<8x192x1152xf32>
+    %blocks.6.3.expand.d_w_sum = stablehlo.reduce(%blocks.6.3.expand.d_w_pieces init: %cst_1) applies stablehlo.add across dimensions = [0] : (tensor<8x192x1152xf32>, tensor<f32>) -> tensor<192x1152xf32>
+    %blocks.6.3.expand.d_w = stablehlo.reshape %blocks.6.3.expand.d_w_sum : (tensor<192x1152xf32>) -> tensor<1x1x192x1152xf32>
     %blocks.6.3.expand.w_flip = stablehlo.reverse %blocks.6.3.expand.conv.w, dims = [0, 1] : tensor<1x1x192x1152xf32>
     %blocks.6.3.expand.d_x = stablehlo.convolution(%blocks.6.3.expand.d_z, %blocks.6.3.expand.w_flip) dim_numbers = [b, 0, 1, f]x[0, 1, o, i]->[b, 0, 1, f], window = {stride = [1, 1], pad = [[0, 0], [0, 0]], lhs_dilate = [1, 1], rhs_dilate = [1, 1]} {batch_group_count = 1 : i64, feature_group_count = 1 : i64} : (tensor<8x7x7x1152xf32>, tensor<1x1x192x1152xf32>) -> tensor<8x7x7x192xf32>
     %blocks.6.3.d_residual = stablehlo.add %blocks.6.3.expand.d_x, %blocks.7.0.expand.d_x : tensor<8x7x7x192xf32>
@@ -4337,7 +4357,11 @@ module {
     %blocks.6.2.project.t2 = stablehlo.subtract %blocks.6.2.project.t1, %blocks.6.2.project.xhat_dgamma : tensor<8x7x7x192xf32>
     %blocks.6.2.project.k_b = stablehlo.broadcast_in_dim %blocks.6.2.project.gamma_inv_n, dims = [3] : (tensor<192xf32>) -> tensor<8x7x7x192xf32>
     %blocks.6.2.project.d_z = stablehlo.multiply %blocks.6.2.project.t2, %blocks.6.2.project.k_b : tensor<8x7x7x192xf32>
-    %blocks.6.2.project.d_w = stablehlo.convolution(%blocks.6.2.se.excited, %blocks.6.2.project.d_z) dim_numbers = [f, 0, 1, b]x[i, 0, 1, o]->[0, 1, b, f], window = {stride = [1, 1], pad = [[0, 0], [0, 0]], lhs_dilate = [1, 1], rhs_dilate = [1, 1]} {batch_group_count = 1 : i64, feature_group_count = 1 : i64} : (tensor<8x7x7x1152xf32>, tensor<8x7x7x192xf32>) -> tensor<1x1x1152x192xf32>
+    %blocks.6.2.project.x_pieces = stablehlo.reshape %blocks.6.2.se.excited : (tensor<8x7x7x1152xf32>) -> tensor<8x49x1152xf32>
+    %blocks.6.2.project.dy_pieces = stablehlo.reshape %blocks.6.2.project.d_z : (tensor<8x7x7x192xf32>) -> tensor<8x49x192xf32>
+    %blocks.6.2.project.d_w_pieces = stablehlo.dot_general %blocks.6.2.project.x_pieces, %blocks.6.2.project.dy_pieces, batching_dims = [0] x [0], contracting_dims = [1] x [1] : (tensor<8x49x1152xf32>, tensor<8x49x192xf32>) -> tensor<8x1152x192xf32>
+    %blocks.6.2.project.d_w_sum = stablehlo.reduce(%blocks.6.2.project.d_w_pieces init: %cst_1) applies stablehlo.add across dimensions = [0] : (tensor<8x1152x192xf32>, tensor<f32>) -> tensor<1152x192xf32>
+    %blocks.6.2.project.d_w = stablehlo.reshape %blocks.6.2.project.d_w_sum : (tensor<1152x192xf32>) -> tensor<1x1x1152x192xf32>
     %blocks.6.2.project.w_flip = stablehlo.reverse %blocks.6.2.project.conv.w, dims = [0, 1] : tensor<1x1x1152x192xf32>
     %blocks.6.2.project.d_x = stablehlo.convolution(%blocks.6.2.project.d_z, %blocks.6.2.project.w_flip) dim_numbers = [b, 0, 1, f]x[0, 1, o, i]->[b, 0, 1, f], window = {stride = [1, 1], pad = [[0, 0], [0, 0]], lhs_dilate = [1, 1], rhs_dilate = [1, 1]} {batch_group_count = 1 : i64, feature_group_count = 1 : i64} : (tensor<8x7x7x192xf32>, tensor<1x1x1152x192xf32>) -> tensor<8x7x7x1152xf32>
     %blocks.6.2.se.d_h_gated = stablehlo.multiply %blocks.6.2.project.d_x, %blocks.6.2.se.gate_b : tensor<8x7x7x1152xf32>
@@ -4493,7 +4517,11 @@ module {
     %blocks.6.2.expand.t2 = stablehlo.subtract %blocks.6.2.expand.t1, %blocks.6.2.expand.xhat_dgamma : tensor<8x7x7x1152xf32>
     %blocks.6.2.expand.k_b = stablehlo.broadcast_in_dim %blocks.6.2.expand.gamma_inv_n, dims = [3] : (tensor<1152xf32>) -> tensor<8x7x7x1152xf32>
     %blocks.6.2.expand.d_z = stablehlo.multiply %blocks.6.2.expand.t2, %blocks.6.2.expand.k_b : tensor<8x7x7x1152xf32>
-    %blocks.6.2.expand.d_w = stablehlo.convolution(%blocks.6.1.residual, %blocks.6.2.expand.d_z) dim_numbers = [f, 0, 1, b]x[i, 0, 1, o]->[0, 1, b, f], window = {stride = [1, 1], pad = [[0, 0], [0, 0]], lhs_dilate = [1, 1], rhs_dilate = [1, 1]} {batch_group_count = 1 : i64, feature_group_count = 1 : i64} : (tensor<8x7x7x192xf32>, tensor<8x7x7x1152xf32>) -> tensor<1x1x192x1152xf32>
+    %blocks.6.2.expand.x_pieces = stablehlo.reshape %blocks.6.1.residual : (tensor<8x7x7x192xf32>) -> tensor<8x49x192xf32>
+    %blocks.6.2.expand.dy_pieces = stablehlo.reshape %blocks.6.2.expand.d_z : (tensor<8x7x7x1152xf32>) -> tensor<8x49x1152xf32>
+    %blocks.6.2.expand.d_w_pieces = stablehlo.dot_general %blocks.6.2.expand.x_pieces, %blocks.6.2.expand.dy_pieces, batching_dims = [0] x [0], contracting_dims = [1] x [1] : (tensor<8x49x192xf32>, tensor<8x49x1152xf32>) -> tensor<8x192x1152xf32>
+    %blocks.6.2.expand.d_w_sum = stablehlo.reduce(%blocks.6.2.expand.d_w_pieces init: %cst_1) applies stablehlo.add across dimensions = [0] : (tensor<8x192x1152xf32>, tensor<f32>) -> tensor<192x1152xf32>
+    %blocks.6.2.expand.d_w = stablehlo.reshape %blocks.6.2.expand.d_w_sum : (tensor<192x1152xf32>) -> tensor<1x1x192x1152xf32>
     %blocks.6.2.expand.w_flip = stablehlo.reverse %blocks.6.2.expand.conv.w, dims = [0, 1] : tensor<1x1x192x1152xf32>
     %blocks.6.2.expand.d_x = stablehlo.convolution(%blocks.6.2.expand.d_z, %blocks.6.2.expand.w_flip) dim_numbers = [b, 0, 1, f]x[0, 1, o, i]->[b, 0, 1, f], window = {stride = [1, 1], pad = [[0, 0], [0, 0]], lhs_dilate = [1, 1], rhs_dilate = [1, 1]} {batch_group_count = 1 : i64, feature_group_count = 1 : i64} : (tensor<8x7x7x1152xf32>, tensor<1x1x192x1152xf32>) -> tensor<8x7x7x192xf32>
     %blocks.6.2.d_residual = stablehlo.add %blocks.6.2.expand.d_x, %blocks.6.3.d_residual : tensor<8x7x7x192xf32>
@@ -4533,7 +4561,11 @@ module {
     %blocks.6.1.project.t2 = stablehlo.subtract %blocks.6.1.project.t1, %blocks.6.1.project.xhat_dgamma : tensor<8x7x7x192xf32>
     %blocks.6.1.project.k_b = stablehlo.broadcast_in_dim %blocks.6.1.project.gamma_inv_n, dims = [3] : (tensor<192xf32>) -> tensor<8x7x7x192xf32>
     %blocks.6.1.project.d_z = stablehlo.multiply %blocks.6.1.project.t2, %blocks.6.1.project.k_b : tensor<8x7x7x192xf32>
-    %blocks.6.1.project.d_w = stablehlo.convolution(%blocks.6.1.se.excited, %blocks.6.1.project.d_z) dim_numbers = [f, 0, 1, b]x[i, 0, 1, o]->[0, 1, b, f], window = {stride = [1, 1], pad = [[0, 0], [0, 0]], lhs_dilate = [1, 1], rhs_dilate = [1, 1]} {batch_group_count = 1 : i64, feature_group_count = 1 : i64} : (tensor<8x7x7x1152xf32>, tensor<8x7x7x192xf32>) -> tensor<1x1x1152x192xf32>
+    %blocks.6.1.project.x_pieces = stablehlo.reshape %blocks.6.1.se.excited : (tensor<8x7x7x1152xf32>) -> tensor<8x49x1152xf32>
+    %blocks.6.1.project.dy_pieces = stablehlo.reshape %blocks.6.1.project.d_z : (tensor<8x7x7x192xf32>) -> tensor<8x49x192xf32>
+    %blocks.6.1.project.d_w_pieces = stablehlo.dot_general %blocks.6.1.project.x_pieces, %blocks.6.1.project.dy_pieces, batching_dims = [0] x [0], contracting_dims = [1] x [1] : (tensor<8x49x1152xf32>, tensor<8x49x192xf32>) -> tensor<8x1152x192xf32>
+    %blocks.6.1.project.d_w_sum = stablehlo.reduce(%blocks.6.1.project.d_w_pieces init: %cst_1) applies stablehlo.add across dimensions = [0] : (tensor<8x1152x192xf32>, tensor<f32>) -> tensor<1152x192xf32>
+    %blocks.6.1.project.d_w = stablehlo.reshape %blocks.6.1.project.d_w_sum : (tensor<1152x192xf32>) -> tensor<1x1x1152x192xf32>
     %blocks.6.1.project.w_flip = stablehlo.reverse %blocks.6.1.project.conv.w, dims = [0, 1] : tensor<1x1x1152x192xf32>
     %blocks.6.1.project.d_x = stablehlo.convolution(%blocks.6.1.project.d_z, %blocks.6.1.project.w_flip) dim_numbers = [b, 0, 1, f]x[0, 1, o, i]->[b, 0, 1, f], window = {stride = [1, 1], pad = [[0, 0], [0, 0]], lhs_dilate = [1, 1], rhs_dilate = [1, 1]} {batch_group_count = 1 : i64, feature_group_count = 1 : i64} : (tensor<8x7x7x192xf32>, tensor<1x1x1152x192xf32>) -> tensor<8x7x7x1152xf32>
     %blocks.6.1.se.d_h_gated = stablehlo.multiply %blocks.6.1.project.d_x, %blocks.6.1.se.gate_b : tensor<8x7x7x1152xf32>
@@ -4689,7 +4721,11 @@ module {
     %blocks.6.1.expand.t2 = stablehlo.subtract %blocks.6.1.expand.t1, %blocks.6.1.expand.xhat_dgamma : tensor<8x7x7x1152xf32>
     %blocks.6.1.expand.k_b = stablehlo.broadcast_in_dim %blocks.6.1.expand.gamma_inv_n, dims = [3] : (tensor<1152xf32>) -> tensor<8x7x7x1152xf32>
     %blocks.6.1.expand.d_z = stablehlo.multiply %blocks.6.1.expand.t2, %blocks.6.1.expand.k_b : tensor<8x7x7x1152xf32>
-    %blocks.6.1.expand.d_w = stablehlo.convolution(%blocks.6.0.project.bn, %blocks.6.1.expand.d_z) dim_numbers = [f, 0, 1, b]x[i, 0, 1, o]->[0, 1, b, f], window = {stride = [1, 1], pad = [[0, 0], [0, 0]], lhs_dilate = [1, 1], rhs_dilate = [1, 1]} {batch_group_count = 1 : i64, feature_group_count = 1 : i64} : (tensor<8x7x7x192xf32>, tensor<8x7x7x1152xf32>) -> tensor<1x1x192x1152xf32>
+    %blocks.6.1.expand.x_pieces = stablehlo.reshape %blocks.6.0.project.bn : (tensor<8x7x7x192xf32>) -> tensor<8x49x192xf32>
+    %blocks.6.1.expand.dy_pieces = stablehlo.reshape %blocks.6.1.expand.d_z : (tensor<8x7x7x1152xf32>) -> tensor<8x49x1152xf32>
+    %blocks.6.1.expand.d_w_pieces = stablehlo.dot_general %blocks.6.1.expand.x_pieces, %blocks.6.1.expand.dy_pieces, batching_dims = [0] x [0], contracting_dims = [1] x [1] : (tensor<8x49x192xf32>, tensor<8x49x1152xf32>) -> tensor<8x192x1152xf32>
+    %blocks.6.1.expand.d_w_sum = stablehlo.reduce(%blocks.6.1.expand.d_w_pieces init: %cst_1) applies stablehlo.add across dimensions = [0] : (tensor<8x192x1152xf32>, tensor<f32>) -> tensor<192x1152xf32>
+    %blocks.6.1.expand.d_w = stablehlo.reshape %blocks.6.1.expand.d_w_sum : (tensor<192x1152xf32>) -> tensor<1x1x192x1152xf32>
     %blocks.6.1.expand.w_flip = stablehlo.reverse %blocks.6.1.expand.conv.w, dims = [0, 1] : tensor<1x1x192x1152xf32>
     %blocks.6.1.expand.d_x = stablehlo.convolution(%blocks.6.1.expand.d_z, %blocks.6.1.expand.w_flip) dim_numbers = [b, 0, 1, f]x[0, 1, o, i]->[b, 0, 1, f], window = {stride = [1, 1], pad = [[0, 0], [0, 0]], lhs_dilate = [1, 1], rhs_dilate = [1, 1]} {batch_group_count = 1 : i64, feature_group_count = 1 : i64} : (tensor<8x7x7x1152xf32>, tensor<1x1x192x1152xf32>) -> tensor<8x7x7x192xf32>
     %blocks.6.1.d_residual = stablehlo.add %blocks.6.1.expand.d_x, %blocks.6.2.d_residual : tensor<8x7x7x192xf32>
@@ -4729,7 +4765,11 @@ module {
     %blocks.6.0.project.t2 = stablehlo.subtract %blocks.6.0.project.t1, %blocks.6.0.project.xhat_dgamma : tensor<8x7x7x192xf32>
     %blocks.6.0.project.k_b = stablehlo.broadcast_in_dim %blocks.6.0.project.gamma_inv_n, dims = [3] : (tensor<192xf32>) -> tensor<8x7x7x192xf32>
     %blocks.6.0.project.d_z = stablehlo.multiply %blocks.6.0.project.t2, %blocks.6.0.project.k_b : tensor<8x7x7x192xf32>
-    %blocks.6.0.project.d_w = stablehlo.convolution(%blocks.6.0.se.excited, %blocks.6.0.project.d_z) dim_numbers = [f, 0, 1, b]x[i, 0, 1, o]->[0, 1, b, f], window = {stride = [1, 1], pad = [[0, 0], [0, 0]], lhs_dilate = [1, 1], rhs_dilate = [1, 1]} {batch_group_count = 1 : i64, feature_group_count = 1 : i64} : (tensor<8x7x7x672xf32>, tensor<8x7x7x192xf32>) -> tensor<1x1x672x192xf32>
+    %blocks.6.0.project.x_pieces = stablehlo.reshape %blocks.6.0.se.excited : (tensor<8x7x7x672xf32>) -> tensor<8x49x672xf32>
+    %blocks.6.0.project.dy_pieces = stablehlo.reshape %blocks.6.0.project.d_z : (tensor<8x7x7x192xf32>) -> tensor<8x49x192xf32>
+    %blocks.6.0.project.d_w_pieces = stablehlo.dot_general %blocks.6.0.project.x_pieces, %blocks.6.0.project.dy_pieces, batching_dims = [0] x [0], contracting_dims = [1] x [1] : (tensor<8x49x672xf32>, tensor<8x49x192xf32>) -> tensor<8x672x192xf32>
+    %blocks.6.0.project.d_w_sum = stablehlo.reduce(%blocks.6.0.project.d_w_pieces init: %cst_1) applies stablehlo.add across dimensions = [0] : (tensor<8x672x192xf32>, tensor<f32>) -> tensor<672x192xf32>
+    %blocks.6.0.project.d_w = stablehlo.reshape %blocks.6.0.project.d_w_sum : (tensor<672x192xf32>) -> tensor<1x1x672x192xf32>
     %blocks.6.0.project.w_flip = stablehlo.reverse %blocks.6.0.project.conv.w, dims = [0, 1] : tensor<1x1x672x192xf32>
     %blocks.6.0.project.d_x = stablehlo.convolution(%blocks.6.0.project.d_z, %blocks.6.0.project.w_flip) dim_numbers = [b, 0, 1, f]x[0, 1, o, i]->[b, 0, 1, f], window = {stride = [1, 1], pad = [[0, 0], [0, 0]], lhs_dilate = [1, 1], rhs_dilate = [1, 1]} {batch_group_count = 1 : i64, feature_group_count = 1 : i64} : (tensor<8x7x7x192xf32>, tensor<1x1x672x192xf32>) -> tensor<8x7x7x672xf32>
     %blocks.6.0.se.d_h_gated = stablehlo.multiply %blocks.6.0.project.d_x, %blocks.6.0.se.gate_b : tensor<8x7x7x672xf32>
@@ -4886,7 +4926,11 @@ module {
     %blocks.6.0.expand.t2 = stablehlo.subtract %blocks.6.0.expand.t1, %blocks.6.0.expand.xhat_dgamma : tensor<8x14x14x672xf32>
     %blocks.6.0.expand.k_b = stablehlo.broadcast_in_dim %blocks.6.0.expand.gamma_inv_n, dims = [3] : (tensor<672xf32>) -> tensor<8x14x14x672xf32>
     %blocks.6.0.expand.d_z = stablehlo.multiply %blocks.6.0.expand.t2, %blocks.6.0.expand.k_b : tensor<8x14x14x672xf32>
-    %blocks.6.0.expand.d_w = stablehlo.convolution(%blocks.5.2.residual, %blocks.6.0.expand.d_z) dim_numbers = [f, 0, 1, b]x[i, 0, 1, o]->[0, 1, b, f], window = {stride = [1, 1], pad = [[0, 0], [0, 0]], lhs_dilate = [1, 1], rhs_dilate = [1, 1]} {batch_group_count = 1 : i64, feature_group_count = 1 : i64} : (tensor<8x14x14x112xf32>, tensor<8x14x14x672xf32>) -> tensor<1x1x112x672xf32>
+    %blocks.6.0.expand.x_pieces = stablehlo.reshape %blocks.5.2.residual : (tensor<8x14x14x112xf32>) -> tensor<8x196x112xf32>
+    %blocks.6.0.expand.dy_pieces = stablehlo.reshape %blocks.6.0.expand.d_z : (tensor<8x14x14x672xf32>) -> tensor<8x196x672xf32>
+    %blocks.6.0.expand.d_w_pieces = stablehlo.dot_general %blocks.6.0.expand.x_pieces, %blocks.6.0.expand.dy_pieces, batching_dims = [0] x [0], contracting_dims = [1] x [1] : (tensor<8x196x112xf32>, tensor<8x196x672xf32>) -> tensor<8x112x672xf32>
+    %blocks.6.0.expand.d_w_sum = stablehlo.reduce(%blocks.6.0.expand.d_w_pieces init: %cst_1) applies stablehlo.add across dimensions = [0] : (tensor<8x112x672xf32>, tensor<f32>) -> tensor<112x672xf32>
+    %blocks.6.0.expand.d_w = stablehlo.reshape %blocks.6.0.expand.d_w_sum : (tensor<112x672xf32>) -> tensor<1x1x112x672xf32>
     %blocks.6.0.expand.w_flip = stablehlo.reverse %blocks.6.0.expand.conv.w, dims = [0, 1] : tensor<1x1x112x672xf32>
     %blocks.6.0.expand.d_x = stablehlo.convolution(%blocks.6.0.expand.d_z, %blocks.6.0.expand.w_flip) dim_numbers = [b, 0, 1, f]x[0, 1, o, i]->[b, 0, 1, f], window = {stride = [1, 1], pad = [[0, 0], [0, 0]], lhs_dilate = [1, 1], rhs_dilate = [1, 1]} {batch_group_count = 1 : i64, feature_group_count = 1 : i64} : (tensor<8x14x14x672xf32>, tensor<1x1x112x672xf32>) -> tensor<8x14x14x112xf32>
     %blocks.5.2.project.mean_inv = stablehlo.multiply %blocks.5.2.project.mean, %blocks.5.2.project.inv_std : tensor<112xf32>
@@ -4925,7 +4969,11 @@ module {
     %blocks.5.2.project.t2 = stablehlo.subtract %blocks.5.2.project.t1, %blocks.5.2.project.xhat_dgamma : tensor<8x14x14x112xf32>
     %blocks.5.2.project.k_b = stablehlo.broadcast_in_dim %blocks.5.2.project.gamma_inv_n, dims = [3] : (tensor<112xf32>) -> tensor<8x14x14x112xf32>
     %blocks.5.2.project.d_z = stablehlo.multiply %blocks.5.2.project.t2, %blocks.5.2.project.k_b : tensor<8x14x14x112xf32>
-    %blocks.5.2.project.d_w = stablehlo.convolution(%blocks.5.2.se.excited, %blocks.5.2.project.d_z) dim_numbers = [f, 0, 1, b]x[i, 0, 1, o]->[0, 1, b, f], window = {stride = [1, 1], pad = [[0, 0], [0, 0]], lhs_dilate = [1, 1], rhs_dilate = [1, 1]} {batch_group_count = 1 : i64, feature_group_count = 1 : i64} : (tensor<8x14x14x672xf32>, tensor<8x14x14x112xf32>) -> tensor<1x1x672x112xf32>
+    %blocks.5.2.project.x_pieces = stablehlo.reshape %blocks.5.2.se.excited : (tensor<8x14x14x672xf32>) -> tensor<8x196x672xf32>
+    %blocks.5.2.project.dy_pieces = stablehlo.reshape %blocks.5.2.project.d_z : (tensor<8x14x14x112xf32>) -> tensor<8x196x112xf32>
+    %blocks.5.2.project.d_w_pieces = stablehlo.dot_general %blocks.5.2.project.x_pieces, %blocks.5.2.project.dy_pieces, batching_dims = [0] x [0], contracting_dims = [1] x [1] : (tensor<8x196x672xf32>, tensor<8x196x112xf32>) -> tensor<8x672x112xf32>
+    %blocks.5.2.project.d_w_sum = stablehlo.reduce(%blocks.5.2.project.d_w_pieces init: %cst_1) applies stablehlo.add across dimensions = [0] : (tensor<8x672x112xf32>, tensor<f32>) -> tensor<672x112xf32>
+    %blocks.5.2.project.d_w = stablehlo.reshape %blocks.5.2.project.d_w_sum : (tensor<672x112xf32>) -> tensor<1x1x672x112xf32>
     %blocks.5.2.project.w_flip = stablehlo.reverse %blocks.5.2.project.conv.w, dims = [0, 1] : tensor<1x1x672x112xf32>
     %blocks.5.2.project.d_x = stablehlo.convolution(%blocks.5.2.project.d_z, %blocks.5.2.project.w_flip) dim_numbers = [b, 0, 1, f]x[0, 1, o, i]->[b, 0, 1, f], window = {stride = [1, 1], pad = [[0, 0], [0, 0]], lhs_dilate = [1, 1], rhs_dilate = [1, 1]} {batch_group_count = 1 : i64, feature_group_count = 1 : i64} : (tensor<8x14x14x112xf32>, tensor<1x1x672x112xf32>) -> tensor<8x14x14x672xf32>
     %blocks.5.2.se.d_h_gated = stablehlo.multiply %blocks.5.2.project.d_x, %blocks.5.2.se.gate_b : tensor<8x14x14x672xf32>
@@ -5081,7 +5129,11 @@ module {
     %blocks.5.2.expand.t2 = stablehlo.subtract %blocks.5.2.expand.t1, %blocks.5.2.expand.xhat_dgamma : tensor<8x14x14x672xf32>
     %blocks.5.2.expand.k_b = stablehlo.broadcast_in_dim %blocks.5.2.expand.gamma_inv_n, dims = [3] : (tensor<672xf32>) -> tensor<8x14x14x672xf32>
     %blocks.5.2.expand.d_z = stablehlo.multiply %blocks.5.2.expand.t2, %blocks.5.2.expand.k_b : tensor<8x14x14x672xf32>
-    %blocks.5.2.expand.d_w = stablehlo.convolution(%blocks.5.1.residual, %blocks.5.2.expand.d_z) dim_numbers = [f, 0, 1, b]x[i, 0, 1, o]->[0, 1, b, f], window = {stride = [1, 1], pad = [[0, 0], [0, 0]], lhs_dilate = [1, 1], rhs_dilate = [1, 1]} {batch_group_count = 1 : i64, feature_group_count = 1 : i64} : (tensor<8x14x14x112xf32>, tensor<8x14x14x672xf32>) -> tensor<1x1x112x672xf32>
+    %blocks.5.2.expand.x_pieces = stablehlo.reshape %blocks.5.1.residual : (tensor<8x14x14x112xf32>) -> tensor<8x196x112xf32>
+    %blocks.5.2.expand.dy_pieces = stablehlo.reshape %blocks.5.2.expand.d_z : (tensor<8x14x14x672xf32>) -> tensor<8x196x672xf32>
+    %blocks.5.2.expand.d_w_pieces = stablehlo.dot_general %blocks.5.2.expand.x_pieces, %blocks.5.2.expand.dy_pieces, batching_dims = [0] x [0], contracting_dims = [1] x [1] : (tensor<8x196x112xf32>, tensor<8x196x672xf32>) -> tensor<8x112x672xf32>
+    %blocks.5.2.expand.d_w_sum = stablehlo.reduce(%blocks.5.2.expand.d_w_pieces init: %cst_1) applies stablehlo.add across dimensions = [0] : (tensor<8x112x672xf32>, tensor<f32>) -> tensor<112x672xf32>
+    %blocks.5.2.expand.d_w = stablehlo.reshape %blocks.5.2.expand.d_w_sum : (tensor<112x672xf32>) -> tensor<1x1x112x672xf32>
     %blocks.5.2.expand.w_flip = stablehlo.reverse %blocks.5.2.expand.conv.w, dims = [0, 1] : tensor<1x1x112x672xf32>
     %blocks.5.2.expand.d_x = stablehlo.convolution(%blocks.5.2.expand.d_z, %blocks.5.2.expand.w_flip) dim_numbers = [b, 0, 1, f]x[0, 1, o, i]->[b, 0, 1, f], window = {stride = [1, 1], pad = [[0, 0], [0, 0]], lhs_dilate = [1, 1], rhs_dilate = [1, 1]} {batch_group_count = 1 : i64, feature_group_count = 1 : i64} : (tensor<8x14x14x672xf32>, tensor<1x1x112x672xf32>) -> tensor<8x14x14x112xf32>
     %blocks.5.2.d_residual = stablehlo.add %blocks.5.2.expand.d_x, %blocks.6.0.expand.d_x : tensor<8x14x14x112xf32>
@@ -5121,7 +5173,11 @@ module {
     %blocks.5.1.project.t2 = stablehlo.subtract %blocks.5.1.project.t1, %blocks.5.1.project.xhat_dgamma : tensor<8x14x14x112xf32>
     %blocks.5.1.project.k_b = stablehlo.broadcast_in_dim %blocks.5.1.project.gamma_inv_n, dims = [3] : (tensor<112xf32>) -> tensor<8x14x14x112xf32>
     %blocks.5.1.project.d_z = stablehlo.multiply %blocks.5.1.project.t2, %blocks.5.1.project.k_b : tensor<8x14x14x112xf32>
-    %blocks.5.1.project.d_w = stablehlo.convolution(%blocks.5.1.se.excited, %blocks.5.1.project.d_z) dim_numbers = [f, 0, 1, b]x[i, 0, 1, o]->[0, 1, b, f], window = {stride = [1, 1], pad = [[0, 0], [0, 0]], lhs_dilate = [1, 1], rhs_dilate = [1, 1]} {batch_group_count = 1 : i64, feature_group_count = 1 : i64} : (tensor<8x14x14x672xf32>, tensor<8x14x14x112xf32>) -> tensor<1x1x672x112xf32>
+    %blocks.5.1.project.x_pieces = stablehlo.reshape %blocks.5.1.se.excited : (tensor<8x14x14x672xf32>) -> tensor<8x196x672xf32>
+    %blocks.5.1.project.dy_pieces = stablehlo.reshape %blocks.5.1.project.d_z : (tensor<8x14x14x112xf32>) -> tensor<8x196x112xf32>
+    %blocks.5.1.project.d_w_pieces = stablehlo.dot_general %blocks.5.1.project.x_pieces, %blocks.5.1.project.dy_pieces, batching_dims = [0] x [0], contracting_dims = [1] x [1] : (tensor<8x196x672xf32>, tensor<8x196x112xf32>) -> tensor<8x672x112xf32>
+    %blocks.5.1.project.d_w_sum = stablehlo.reduce(%blocks.5.1.project.d_w_pieces init: %cst_1) applies stablehlo.add across dimensions = [0] : (tensor<8x672x112xf32>, tensor<f32>) -> tensor<672x112xf32>
+    %blocks.5.1.project.d_w = stablehlo.reshape %blocks.5.1.project.d_w_sum : (tensor<672x112xf32>) -> tensor<1x1x672x112xf32>
     %blocks.5.1.project.w_flip = stablehlo.reverse %blocks.5.1.project.conv.w, dims = [0, 1] : tensor<1x1x672x112xf32>
     %blocks.5.1.project.d_x = stablehlo.convolution(%blocks.5.1.project.d_z, %blocks.5.1.project.w_flip) dim_numbers = [b, 0, 1, f]x[0, 1, o, i]->[b, 0, 1, f], window = {stride = [1, 1], pad = [[0, 0], [0, 0]], lhs_dilate = [1, 1], rhs_dilate = [1, 1]} {batch_group_count = 1 : i64, feature_group_count = 1 : i64} : (tensor<8x14x14x112xf32>, tensor<1x1x672x112xf32>) -> tensor<8x14x14x672xf32>
     %blocks.5.1.se.d_h_gated = stablehlo.multiply %blocks.5.1.project.d_x, %blocks.5.1.se.gate_b : tensor<8x14x14x672xf32>
@@ -5277,7 +5333,11 @@ module {
     %blocks.5.1.expand.t2 = stablehlo.subtract %blocks.5.1.expand.t1, %blocks.5.1.expand.xhat_dgamma : tensor<8x14x14x672xf32>
     %blocks.5.1.expand.k_b = stablehlo.broadcast_in_dim %blocks.5.1.expand.gamma_inv_n, dims = [3] : (tensor<672xf32>) -> tensor<8x14x14x672xf32>
     %blocks.5.1.expand.d_z = stablehlo.multiply %blocks.5.1.expand.t2, %blocks.5.1.expand.k_b : tensor<8x14x14x672xf32>
-    %blocks.5.1.expand.d_w = stablehlo.convolution(%blocks.5.0.project.bn, %blocks.5.1.expand.d_z) dim_numbers = [f, 0, 1, b]x[i, 0, 1, o]->[0, 1, b, f], window = {stride = [1, 1], pad = [[0, 0], [0, 0]], lhs_dilate = [1, 1], rhs_dilate = [1, 1]} {batch_group_count = 1 : i64, feature_group_count = 1 : i64} : (tensor<8x14x14x112xf32>, tensor<8x14x14x672xf32>) -> tensor<1x1x112x672xf32>
+    %blocks.5.1.expand.x_pieces = stablehlo.reshape %blocks.5.0.project.bn : (tensor<8x14x14x112xf32>) -> tensor<8x196x112xf32>
+    %blocks.5.1.expand.dy_pieces = stablehlo.reshape %blocks.5.1.expand.d_z : (tensor<8x14x14x672xf32>) -> tensor<8x196x672xf32>
+    %blocks.5.1.expand.d_w_pieces = stablehlo.dot_general %blocks.5.1.expand.x_pieces, %blocks.5.1.expand.dy_pieces, batching_dims = [0] x [0], contracting_dims = [1] x [1] : (tensor<8x196x112xf32>, tensor<8x196x672xf32>) -> tensor<8x112x672xf32>
+    %blocks.5.1.expand.d_w_sum = stablehlo.reduce(%blocks.5.1.expand.d_w_pieces init: %cst_1) applies stablehlo.add across dimensions = [0] : (tensor<8x112x672xf32>, tensor<f32>) -> tensor<112x672xf32>
+    %blocks.5.1.expand.d_w = stablehlo.reshape %blocks.5.1.expand.d_w_sum : (tensor<112x672xf32>) -> tensor<1x1x112x672xf32>
     %blocks.5.1.expand.w_flip = stablehlo.reverse %blocks.5.1.expand.conv.w, dims = [0, 1] : tensor<1x1x112x672xf32>
     %blocks.5.1.expand.d_x = stablehlo.convolution(%blocks.5.1.expand.d_z, %blocks.5.1.expand.w_flip) dim_numbers = [b, 0, 1, f]x[0, 1, o, i]->[b, 0, 1, f], window = {stride = [1, 1], pad = [[0, 0], [0, 0]], lhs_dilate = [1, 1], rhs_dilate = [1, 1]} {batch_group_count = 1 : i64, feature_group_count = 1 : i64} : (tensor<8x14x14x672xf32>, tensor<1x1x112x672xf32>) -> tensor<8x14x14x112xf32>
     %blocks.5.1.d_residual = stablehlo.add %blocks.5.1.expand.d_x, %blocks.5.2.d_residual : tensor<8x14x14x112xf32>
@@ -5317,7 +5377,11 @@ module {
     %blocks.5.0.project.t2 = stablehlo.subtract %blocks.5.0.project.t1, %blocks.5.0.project.xhat_dgamma : tensor<8x14x14x112xf32>
     %blocks.5.0.project.k_b = stablehlo.broadcast_in_dim %blocks.5.0.project.gamma_inv_n, dims = [3] : (tensor<112xf32>) -> tensor<8x14x14x112xf32>
     %blocks.5.0.project.d_z = stablehlo.multiply %blocks.5.0.project.t2, %blocks.5.0.project.k_b : tensor<8x14x14x112xf32>
-    %blocks.5.0.project.d_w = stablehlo.convolution(%blocks.5.0.se.excited, %blocks.5.0.project.d_z) dim_numbers = [f, 0, 1, b]x[i, 0, 1, o]->[0, 1, b, f], window = {stride = [1, 1], pad = [[0, 0], [0, 0]], lhs_dilate = [1, 1], rhs_dilate = [1, 1]} {batch_group_count = 1 : i64, feature_group_count = 1 : i64} : (tensor<8x14x14x480xf32>, tensor<8x14x14x112xf32>) -> tensor<1x1x480x112xf32>
+    %blocks.5.0.project.x_pieces = stablehlo.reshape %blocks.5.0.se.excited : (tensor<8x14x14x480xf32>) -> tensor<8x196x480xf32>
+    %blocks.5.0.project.dy_pieces = stablehlo.reshape %blocks.5.0.project.d_z : (tensor<8x14x14x112xf32>) -> tensor<8x196x112xf32>
+    %blocks.5.0.project.d_w_pieces = stablehlo.dot_general %blocks.5.0.project.x_pieces, %blocks.5.0.project.dy_pieces, batching_dims = [0] x [0], contracting_dims = [1] x [1] : (tensor<8x196x480xf32>, tensor<8x196x112xf32>) -> tensor<8x480x112xf32>
+    %blocks.5.0.project.d_w_sum = stablehlo.reduce(%blocks.5.0.project.d_w_pieces init: %cst_1) applies stablehlo.add across dimensions = [0] : (tensor<8x480x112xf32>, tensor<f32>) -> tensor<480x112xf32>
+    %blocks.5.0.project.d_w = stablehlo.reshape %blocks.5.0.project.d_w_sum : (tensor<480x112xf32>) -> tensor<1x1x480x112xf32>
     %blocks.5.0.project.w_flip = stablehlo.reverse %blocks.5.0.project.conv.w, dims = [0, 1] : tensor<1x1x480x112xf32>
     %blocks.5.0.project.d_x = stablehlo.convolution(%blocks.5.0.project.d_z, %blocks.5.0.project.w_flip) dim_numbers = [b, 0, 1, f]x[0, 1, o, i]->[b, 0, 1, f], window = {stride = [1, 1], pad = [[0, 0], [0, 0]], lhs_dilate = [1, 1], rhs_dilate = [1, 1]} {batch_group_count = 1 : i64, feature_group_count = 1 : i64} : (tensor<8x14x14x112xf32>, tensor<1x1x480x112xf32>) -> tensor<8x14x14x480xf32>
     %blocks.5.0.se.d_h_gated = stablehlo.multiply %blocks.5.0.project.d_x, %blocks.5.0.se.gate_b : tensor<8x14x14x480xf32>
@@ -5473,7 +5537,11 @@ module {
     %blocks.5.0.expand.t2 = stablehlo.subtract %blocks.5.0.expand.t1, %blocks.5.0.expand.xhat_dgamma : tensor<8x14x14x480xf32>
     %blocks.5.0.expand.k_b = stablehlo.broadcast_in_dim %blocks.5.0.expand.gamma_inv_n, dims = [3] : (tensor<480xf32>) -> tensor<8x14x14x480xf32>
     %blocks.5.0.expand.d_z = stablehlo.multiply %blocks.5.0.expand.t2, %blocks.5.0.expand.k_b : tensor<8x14x14x480xf32>
-    %blocks.5.0.expand.d_w = stablehlo.convolution(%blocks.4.2.residual, %blocks.5.0.expand.d_z) dim_numbers = [f, 0, 1, b]x[i, 0, 1, o]->[0, 1, b, f], window = {stride = [1, 1], pad = [[0, 0], [0, 0]], lhs_dilate = [1, 1], rhs_dilate = [1, 1]} {batch_group_count = 1 : i64, feature_group_count = 1 : i64} : (tensor<8x14x14x80xf32>, tensor<8x14x14x480xf32>) -> tensor<1x1x80x480xf32>
+    %blocks.5.0.expand.x_pieces = stablehlo.reshape %blocks.4.2.residual : (tensor<8x14x14x80xf32>) -> tensor<8x196x80xf32>
+    %blocks.5.0.expand.dy_pieces = stablehlo.reshape %blocks.5.0.expand.d_z : (tensor<8x14x14x480xf32>) -> tensor<8x196x480xf32>
+    %blocks.5.0.expand.d_w_pieces = stablehlo.dot_general %blocks.5.0.expand.x_pieces, %blocks.5.0.expand.dy_pieces, batching_dims = [0] x [0], contracting_dims = [1] x [1] : (tensor<8x196x80xf32>, tensor<8x196x480xf32>) -> tensor<8x80x480xf32>
+    %blocks.5.0.expand.d_w_sum = stablehlo.reduce(%blocks.5.0.expand.d_w_pieces init: %cst_1) applies stablehlo.add across dimensions = [0] : (tensor<8x80x480xf32>, tensor<f32>) -> tensor<80x480xf32>
+    %blocks.5.0.expand.d_w = stablehlo.reshape %blocks.5.0.expand.d_w_sum : (tensor<80x480xf32>) -> tensor<1x1x80x480xf32>
     %blocks.5.0.expand.w_flip = stablehlo.reverse %blocks.5.0.expand.conv.w, dims = [0, 1] : tensor<1x1x80x480xf32>
     %blocks.5.0.expand.d_x = stablehlo.convolution(%blocks.5.0.expand.d_z, %blocks.5.0.expand.w_flip) dim_numbers = [b, 0, 1, f]x[0, 1, o, i]->[b, 0, 1, f], window = {stride = [1, 1], pad = [[0, 0], [0, 0]], lhs_dilate = [1, 1], rhs_dilate = [1, 1]} {batch_group_count = 1 : i64, feature_group_count = 1 : i64} : (tensor<8x14x14x480xf32>, tensor<1x1x80x480xf32>) -> tensor<8x14x14x80xf32>
     %blocks.4.2.project.mean_inv = stablehlo.multiply %blocks.4.2.project.mean, %blocks.4.2.project.inv_std : tensor<80xf32>
@@ -5512,7 +5580,11 @@ module {
     %blocks.4.2.project.t2 = stablehlo.subtract %blocks.4.2.project.t1, %blocks.4.2.project.xhat_dgamma : tensor<8x14x14x80xf32>
     %blocks.4.2.project.k_b = stablehlo.broadcast_in_dim %blocks.4.2.project.gamma_inv_n, dims = [3] : (tensor<80xf32>) -> tensor<8x14x14x80xf32>
     %blocks.4.2.project.d_z = stablehlo.multiply %blocks.4.2.project.t2, %blocks.4.2.project.k_b : tensor<8x14x14x80xf32>
-    %blocks.4.2.project.d_w = stablehlo.convolution(%blocks.4.2.se.excited, %blocks.4.2.project.d_z) dim_numbers = [f, 0, 1, b]x[i, 0, 1, o]->[0, 1, b, f], window = {stride = [1, 1], pad = [[0, 0], [0, 0]], lhs_dilate = [1, 1], rhs_dilate = [1, 1]} {batch_group_count = 1 : i64, feature_group_count = 1 : i64} : (tensor<8x14x14x480xf32>, tensor<8x14x14x80xf32>) -> tensor<1x1x480x80xf32>
+    %blocks.4.2.project.x_pieces = stablehlo.reshape %blocks.4.2.se.excited : (tensor<8x14x14x480xf32>) -> tensor<8x196x480xf32>
+    %blocks.4.2.project.dy_pieces = stablehlo.reshape %blocks.4.2.project.d_z : (tensor<8x14x14x80xf32>) -> tensor<8x196x80xf32>
+    %blocks.4.2.project.d_w_pieces = stablehlo.dot_general %blocks.4.2.project.x_pieces, %blocks.4.2.project.dy_pieces, batching_dims = [0] x [0], contracting_dims = [1] x [1] : (tensor<8x196x480xf32>, tensor<8x196x80xf32>) -> tensor<8x480x80xf32>
+    %blocks.4.2.project.d_w_sum = stablehlo.reduce(%blocks.4.2.project.d_w_pieces init: %cst_1) applies stablehlo.add across dimensions = [0] : (tensor<8x480x80xf32>, tensor<f32>) -> tensor<480x80xf32>
+    %blocks.4.2.project.d_w = stablehlo.reshape %blocks.4.2.project.d_w_sum : (tensor<480x80xf32>) -> tensor<1x1x480x80xf32>
     %blocks.4.2.project.w_flip = stablehlo.reverse %blocks.4.2.project.conv.w, dims = [0, 1] : tensor<1x1x480x80xf32>
     %blocks.4.2.project.d_x = stablehlo.convolution(%blocks.4.2.project.d_z, %blocks.4.2.project.w_flip) dim_numbers = [b, 0, 1, f]x[0, 1, o, i]->[b, 0, 1, f], window = {stride = [1, 1], pad = [[0, 0], [0, 0]], lhs_dilate = [1, 1], rhs_dilate = [1, 1]} {batch_group_count = 1 : i64, feature_group_count = 1 : i64} : (tensor<8x14x14x80xf32>, tensor<1x1x480x80xf32>) -> tensor<8x14x14x480xf32>
     %blocks.4.2.se.d_h_gated = stablehlo.multiply %blocks.4.2.project.d_x, %blocks.4.2.se.gate_b : tensor<8x14x14x480xf32>
@@ -5668,7 +5740,11 @@ module {
     %blocks.4.2.expand.t2 = stablehlo.subtract %blocks.4.2.expand.t1, %blocks.4.2.expand.xhat_dgamma : tensor<8x14x14x480xf32>
     %blocks.4.2.expand.k_b = stablehlo.broadcast_in_dim %blocks.4.2.expand.gamma_inv_n, dims = [3] : (tensor<480xf32>) -> tensor<8x14x14x480xf32>
     %blocks.4.2.expand.d_z = stablehlo.multiply %blocks.4.2.expand.t2, %blocks.4.2.expand.k_b : tensor<8x14x14x480xf32>
-    %blocks.4.2.expand.d_w = stablehlo.convolution(%blocks.4.1.residual, %blocks.4.2.expand.d_z) dim_numbers = [f, 0, 1, b]x[i, 0, 1, o]->[0, 1, b, f], window = {stride = [1, 1], pad = [[0, 0], [0, 0]], lhs_dilate = [1, 1], rhs_dilate = [1, 1]} {batch_group_count = 1 : i64, feature_group_count = 1 : i64} : (tensor<8x14x14x80xf32>, tensor<8x14x14x480xf32>) -> tensor<1x1x80x480xf32>
+    %blocks.4.2.expand.x_pieces = stablehlo.reshape %blocks.4.1.residual : (tensor<8x14x14x80xf32>) -> tensor<8x196x80xf32>
+    %blocks.4.2.expand.dy_pieces = stablehlo.reshape %blocks.4.2.expand.d_z : (tensor<8x14x14x480xf32>) -> tensor<8x196x480xf32>
+    %blocks.4.2.expand.d_w_pieces = stablehlo.dot_general %blocks.4.2.expand.x_pieces, %blocks.4.2.expand.dy_pieces, batching_dims = [0] x [0], contracting_dims = [1] x [1] : (tensor<8x196x80xf32>, tensor<8x196x480xf32>) -> tensor<8x80x480xf32>
+    %blocks.4.2.expand.d_w_sum = stablehlo.reduce(%blocks.4.2.expand.d_w_pieces init: %cst_1) applies stablehlo.add across dimensions = [0] : (tensor<8x80x480xf32>, tensor<f32>) -> tensor<80x480xf32>
+    %blocks.4.2.expand.d_w = stablehlo.reshape %blocks.4.2.expand.d_w_sum : (tensor<80x480xf32>) -> tensor<1x1x80x480xf32>
     %blocks.4.2.expand.w_flip = stablehlo.reverse %blocks.4.2.expand.conv.w, dims = [0, 1] : tensor<1x1x80x480xf32>
     %blocks.4.2.expand.d_x = stablehlo.convolution(%blocks.4.2.expand.d_z, %blocks.4.2.expand.w_flip) dim_numbers = [b, 0, 1, f]x[0, 1, o, i]->[b, 0, 1, f], window = {stride = [1, 1], pad = [[0, 0], [0, 0]], lhs_dilate = [1, 1], rhs_dilate = [1, 1]} {batch_group_count = 1 : i64, feature_group_count = 1 : i64} : (tensor<8x14x14x480xf32>, tensor<1x1x80x480xf32>) -> tensor<8x14x14x80xf32>
     %blocks.4.2.d_residual = stablehlo.add %blocks.4.2.expand.d_x, %blocks.5.0.expand.d_x : tensor<8x14x14x80xf32>
@@ -5708,7 +5784,11 @@ module {
     %blocks.4.1.project.t2 = stablehlo.subtract %blocks.4.1.project.t1, %blocks.4.1.project.xhat_dgamma : tensor<8x14x14x80xf32>
     %blocks.4.1.project.k_b = stablehlo.broadcast_in_dim %blocks.4.1.project.gamma_inv_n, dims = [3] : (tensor<80xf32>) -> tensor<8x14x14x80xf32>
     %blocks.4.1.project.d_z = stablehlo.multiply %blocks.4.1.project.t2, %blocks.4.1.project.k_b : tensor<8x14x14x80xf32>
-    %blocks.4.1.project.d_w = stablehlo.convolution(%blocks.4.1.se.excited, %blocks.4.1.project.d_z) dim_numbers = [f, 0, 1, b]x[i, 0, 1, o]->[0, 1, b, f], window = {stride = [1, 1], pad = [[0, 0], [0, 0]], lhs_dilate = [1, 1], rhs_dilate = [1, 1]} {batch_group_count = 1 : i64, feature_group_count = 1 : i64} : (tensor<8x14x14x480xf32>, tensor<8x14x14x80xf32>) -> tensor<1x1x480x80xf32>
+    %blocks.4.1.project.x_pieces = stablehlo.reshape %blocks.4.1.se.excited : (tensor<8x14x14x480xf32>) -> tensor<8x196x480xf32>
+    %blocks.4.1.project.dy_pieces = stablehlo.reshape %blocks.4.1.project.d_z : (tensor<8x14x14x80xf32>) -> tensor<8x196x80xf32>
+    %blocks.4.1.project.d_w_pieces = stablehlo.dot_general %blocks.4.1.project.x_pieces, %blocks.4.1.project.dy_pieces, batching_dims = [0] x [0], contracting_dims = [1] x [1] : (tensor<8x196x480xf32>, tensor<8x196x80xf32>) -> tensor<8x480x80xf32>
+    %blocks.4.1.project.d_w_sum = stablehlo.reduce(%blocks.4.1.project.d_w_pieces init: %cst_1) applies stablehlo.add across dimensions = [0] : (tensor<8x480x80xf32>, tensor<f32>) -> tensor<480x80xf32>
+    %blocks.4.1.project.d_w = stablehlo.reshape %blocks.4.1.project.d_w_sum : (tensor<480x80xf32>) -> tensor<1x1x480x80xf32>
     %blocks.4.1.project.w_flip = stablehlo.reverse %blocks.4.1.project.conv.w, dims = [0, 1] : tensor<1x1x480x80xf32>
     %blocks.4.1.project.d_x = stablehlo.convolution(%blocks.4.1.project.d_z, %blocks.4.1.project.w_flip) dim_numbers = [b, 0, 1, f]x[0, 1, o, i]->[b, 0, 1, f], window = {stride = [1, 1], pad = [[0, 0], [0, 0]], lhs_dilate = [1, 1], rhs_dilate = [1, 1]} {batch_group_count = 1 : i64, feature_group_count = 1 : i64} : (tensor<8x14x14x80xf32>, tensor<1x1x480x80xf32>) -> tensor<8x14x14x480xf32>
     %blocks.4.1.se.d_h_gated = stablehlo.multiply %blocks.4.1.project.d_x, %blocks.4.1.se.gate_b : tensor<8x14x14x480xf32>
@@ -5864,7 +5944,11 @@ module {
     %blocks.4.1.expand.t2 = stablehlo.subtract %blocks.4.1.expand.t1, %blocks.4.1.expand.xhat_dgamma : tensor<8x14x14x480xf32>
     %blocks.4.1.expand.k_b = stablehlo.broadcast_in_dim %blocks.4.1.expand.gamma_inv_n, dims = [3] : (tensor<480xf32>) -> tensor<8x14x14x480xf32>
     %blocks.4.1.expand.d_z = stablehlo.multiply %blocks.4.1.expand.t2, %blocks.4.1.expand.k_b : tensor<8x14x14x480xf32>
-    %blocks.4.1.expand.d_w = stablehlo.convolution(%blocks.4.0.project.bn, %blocks.4.1.expand.d_z) dim_numbers = [f, 0, 1, b]x[i, 0, 1, o]->[0, 1, b, f], window = {stride = [1, 1], pad = [[0, 0], [0, 0]], lhs_dilate = [1, 1], rhs_dilate = [1, 1]} {batch_group_count = 1 : i64, feature_group_count = 1 : i64} : (tensor<8x14x14x80xf32>, tensor<8x14x14x480xf32>) -> tensor<1x1x80x480xf32>
+    %blocks.4.1.expand.x_pieces = stablehlo.reshape %blocks.4.0.project.bn : (tensor<8x14x14x80xf32>) -> tensor<8x196x80xf32>
+    %blocks.4.1.expand.dy_pieces = stablehlo.reshape %blocks.4.1.expand.d_z : (tensor<8x14x14x480xf32>) -> tensor<8x196x480xf32>
+    %blocks.4.1.expand.d_w_pieces = stablehlo.dot_general %blocks.4.1.expand.x_pieces, %blocks.4.1.expand.dy_pieces, batching_dims = [0] x [0], contracting_dims = [1] x [1] : (tensor<8x196x80xf32>, tensor<8x196x480xf32>) -> tensor<8x80x480xf32>
+    %blocks.4.1.expand.d_w_sum = stablehlo.reduce(%blocks.4.1.expand.d_w_pieces init: %cst_1) applies stablehlo.add across dimensions = [0] : (tensor<8x80x480xf32>, tensor<f32>) -> tensor<80x480xf32>
+    %blocks.4.1.expand.d_w = stablehlo.reshape %blocks.4.1.expand.d_w_sum : (tensor<80x480xf32>) -> tensor<1x1x80x480xf32>
     %blocks.4.1.expand.w_flip = stablehlo.reverse %blocks.4.1.expand.conv.w, dims = [0, 1] : tensor<1x1x80x480xf32>
     %blocks.4.1.expand.d_x = stablehlo.convolution(%blocks.4.1.expand.d_z, %blocks.4.1.expand.w_flip) dim_numbers = [b, 0, 1, f]x[0, 1, o, i]->[b, 0, 1, f], window = {stride = [1, 1], pad = [[0, 0], [0, 0]], lhs_dilate = [1, 1], rhs_dilate = [1, 1]} {batch_group_count = 1 : i64, feature_group_count = 1 : i64} : (tensor<8x14x14x480xf32>, tensor<1x1x80x480xf32>) -> tensor<8x14x14x80xf32>
     %blocks.4.1.d_residual = stablehlo.add %blocks.4.1.expand.d_x, %blocks.4.2.d_residual : tensor<8x14x14x80xf32>
@@ -5904,7 +5988,11 @@ module {
     %blocks.4.0.project.t2 = stablehlo.subtract %blocks.4.0.project.t1, %blocks.4.0.project.xhat_dgamma : tensor<8x14x14x80xf32>
     %blocks.4.0.project.k_b = stablehlo.broadcast_in_dim %blocks.4.0.project.gamma_inv_n, dims = [3] : (tensor<80xf32>) -> tensor<8x14x14x80xf32>
     %blocks.4.0.project.d_z = stablehlo.multiply %blocks.4.0.project.t2, %blocks.4.0.project.k_b : tensor<8x14x14x80xf32>
-    %blocks.4.0.project.d_w = stablehlo.convolution(%blocks.4.0.se.excited, %blocks.4.0.project.d_z) dim_numbers = [f, 0, 1, b]x[i, 0, 1, o]->[0, 1, b, f], window = {stride = [1, 1], pad = [[0, 0], [0, 0]], lhs_dilate = [1, 1], rhs_dilate = [1, 1]} {batch_group_count = 1 : i64, feature_group_count = 1 : i64} : (tensor<8x14x14x240xf32>, tensor<8x14x14x80xf32>) -> tensor<1x1x240x80xf32>
+    %blocks.4.0.project.x_pieces = stablehlo.reshape %blocks.4.0.se.excited : (tensor<8x14x14x240xf32>) -> tensor<8x196x240xf32>
+    %blocks.4.0.project.dy_pieces = stablehlo.reshape %blocks.4.0.project.d_z : (tensor<8x14x14x80xf32>) -> tensor<8x196x80xf32>
+    %blocks.4.0.project.d_w_pieces = stablehlo.dot_general %blocks.4.0.project.x_pieces, %blocks.4.0.project.dy_pieces, batching_dims = [0] x [0], contracting_dims = [1] x [1] : (tensor<8x196x240xf32>, tensor<8x196x80xf32>) -> tensor<8x240x80xf32>
+    %blocks.4.0.project.d_w_sum = stablehlo.reduce(%blocks.4.0.project.d_w_pieces init: %cst_1) applies stablehlo.add across dimensions = [0] : (tensor<8x240x80xf32>, tensor<f32>) -> tensor<240x80xf32>
+    %blocks.4.0.project.d_w = stablehlo.reshape %blocks.4.0.project.d_w_sum : (tensor<240x80xf32>) -> tensor<1x1x240x80xf32>
     %blocks.4.0.project.w_flip = stablehlo.reverse %blocks.4.0.project.conv.w, dims = [0, 1] : tensor<1x1x240x80xf32>
     %blocks.4.0.project.d_x = stablehlo.convolution(%blocks.4.0.project.d_z, %blocks.4.0.project.w_flip) dim_numbers = [b, 0, 1, f]x[0, 1, o, i]->[b, 0, 1, f], window = {stride = [1, 1], pad = [[0, 0], [0, 0]], lhs_dilate = [1, 1], rhs_dilate = [1, 1]} {batch_group_count = 1 : i64, feature_group_count = 1 : i64} : (tensor<8x14x14x80xf32>, tensor<1x1x240x80xf32>) -> tensor<8x14x14x240xf32>
     %blocks.4.0.se.d_h_gated = stablehlo.multiply %blocks.4.0.project.d_x, %blocks.4.0.se.gate_b : tensor<8x14x14x240xf32>
@@ -6061,7 +6149,11 @@ module {
     %blocks.4.0.expand.t2 = stablehlo.subtract %blocks.4.0.expand.t1, %blocks.4.0.expand.xhat_dgamma : tensor<8x28x28x240xf32>
     %blocks.4.0.expand.k_b = stablehlo.broadcast_in_dim %blocks.4.0.expand.gamma_inv_n, dims = [3] : (tensor<240xf32>) -> tensor<8x28x28x240xf32>
     %blocks.4.0.expand.d_z = stablehlo.multiply %blocks.4.0.expand.t2, %blocks.4.0.expand.k_b : tensor<8x28x28x240xf32>
-    %blocks.4.0.expand.d_w = stablehlo.convolution(%blocks.3.1.residual, %blocks.4.0.expand.d_z) dim_numbers = [f, 0, 1, b]x[i, 0, 1, o]->[0, 1, b, f], window = {stride = [1, 1], pad = [[0, 0], [0, 0]], lhs_dilate = [1, 1], rhs_dilate = [1, 1]} {batch_group_count = 1 : i64, feature_group_count = 1 : i64} : (tensor<8x28x28x40xf32>, tensor<8x28x28x240xf32>) -> tensor<1x1x40x240xf32>
+    %blocks.4.0.expand.x_pieces = stablehlo.reshape %blocks.3.1.residual : (tensor<8x28x28x40xf32>) -> tensor<8x784x40xf32>
+    %blocks.4.0.expand.dy_pieces = stablehlo.reshape %blocks.4.0.expand.d_z : (tensor<8x28x28x240xf32>) -> tensor<8x784x240xf32>
+    %blocks.4.0.expand.d_w_pieces = stablehlo.dot_general %blocks.4.0.expand.x_pieces, %blocks.4.0.expand.dy_pieces, batching_dims = [0] x [0], contracting_dims = [1] x [1] : (tensor<8x784x40xf32>, tensor<8x784x240xf32>) -> tensor<8x40x240xf32>
+    %blocks.4.0.expand.d_w_sum = stablehlo.reduce(%blocks.4.0.expand.d_w_pieces init: %cst_1) applies stablehlo.add across dimensions = [0] : (tensor<8x40x240xf32>, tensor<f32>) -> tensor<40x240xf32>
+    %blocks.4.0.expand.d_w = stablehlo.reshape %blocks.4.0.expand.d_w_sum : (tensor<40x240xf32>) -> tensor<1x1x40x240xf32>
     %blocks.4.0.expand.w_flip = stablehlo.reverse %blocks.4.0.expand.conv.w, dims = [0, 1] : tensor<1x1x40x240xf32>
     %blocks.4.0.expand.d_x = stablehlo.convolution(%blocks.4.0.expand.d_z, %blocks.4.0.expand.w_flip) dim_numbers = [b, 0, 1, f]x[0, 1, o, i]->[b, 0, 1, f], window = {stride = [1, 1], pad = [[0, 0], [0, 0]], lhs_dilate = [1, 1], rhs_dilate = [1, 1]} {batch_group_count = 1 : i64, feature_group_count = 1 : i64} : (tensor<8x28x28x240xf32>, tensor<1x1x40x240xf32>) -> tensor<8x28x28x40xf32>
     %blocks.3.1.project.mean_inv = stablehlo.multiply %blocks.3.1.project.mean, %blocks.3.1.project.inv_std : tensor<40xf32>
@@ -6100,7 +6192,11 @@ module {
     %blocks.3.1.project.t2 = stablehlo.subtract %blocks.3.1.project.t1, %blocks.3.1.project.xhat_dgamma : tensor<8x28x28x40xf32>
     %blocks.3.1.project.k_b = stablehlo.broadcast_in_dim %blocks.3.1.project.gamma_inv_n, dims = [3] : (tensor<40xf32>) -> tensor<8x28x28x40xf32>
     %blocks.3.1.project.d_z = stablehlo.multiply %blocks.3.1.project.t2, %blocks.3.1.project.k_b : tensor<8x28x28x40xf32>
-    %blocks.3.1.project.d_w = stablehlo.convolution(%blocks.3.1.se.excited, %blocks.3.1.project.d_z) dim_numbers = [f, 0, 1, b]x[i, 0, 1, o]->[0, 1, b, f], window = {stride = [1, 1], pad = [[0, 0], [0, 0]], lhs_dilate = [1, 1], rhs_dilate = [1, 1]} {batch_group_count = 1 : i64, feature_group_count = 1 : i64} : (tensor<8x28x28x240xf32>, tensor<8x28x28x40xf32>) -> tensor<1x1x240x40xf32>
+    %blocks.3.1.project.x_pieces = stablehlo.reshape %blocks.3.1.se.excited : (tensor<8x28x28x240xf32>) -> tensor<8x784x240xf32>
+    %blocks.3.1.project.dy_pieces = stablehlo.reshape %blocks.3.1.project.d_z : (tensor<8x28x28x40xf32>) -> tensor<8x784x40xf32>
+    %blocks.3.1.project.d_w_pieces = stablehlo.dot_general %blocks.3.1.project.x_pieces, %blocks.3.1.project.dy_pieces, batching_dims = [0] x [0], contracting_dims = [1] x [1] : (tensor<8x784x240xf32>, tensor<8x784x40xf32>) -> tensor<8x240x40xf32>
+    %blocks.3.1.project.d_w_sum = stablehlo.reduce(%blocks.3.1.project.d_w_pieces init: %cst_1) applies stablehlo.add across dimensions = [0] : (tensor<8x240x40xf32>, tensor<f32>) -> tensor<240x40xf32>
+    %blocks.3.1.project.d_w = stablehlo.reshape %blocks.3.1.project.d_w_sum : (tensor<240x40xf32>) -> tensor<1x1x240x40xf32>
     %blocks.3.1.project.w_flip = stablehlo.reverse %blocks.3.1.project.conv.w, dims = [0, 1] : tensor<1x1x240x40xf32>
     %blocks.3.1.project.d_x = stablehlo.convolution(%blocks.3.1.project.d_z, %blocks.3.1.project.w_flip) dim_numbers = [b, 0, 1, f]x[0, 1, o, i]->[b, 0, 1, f], window = {stride = [1, 1], pad = [[0, 0], [0, 0]], lhs_dilate = [1, 1], rhs_dilate = [1, 1]} {batch_group_count = 1 : i64, feature_group_count = 1 : i64} : (tensor<8x28x28x40xf32>, tensor<1x1x240x40xf32>) -> tensor<8x28x28x240xf32>
     %blocks.3.1.se.d_h_gated = stablehlo.multiply %blocks.3.1.project.d_x, %blocks.3.1.se.gate_b : tensor<8x28x28x240xf32>
@@ -6256,7 +6352,11 @@ module {
     %blocks.3.1.expand.t2 = stablehlo.subtract %blocks.3.1.expand.t1, %blocks.3.1.expand.xhat_dgamma : tensor<8x28x28x240xf32>
     %blocks.3.1.expand.k_b = stablehlo.broadcast_in_dim %blocks.3.1.expand.gamma_inv_n, dims = [3] : (tensor<240xf32>) -> tensor<8x28x28x240xf32>
     %blocks.3.1.expand.d_z = stablehlo.multiply %blocks.3.1.expand.t2, %blocks.3.1.expand.k_b : tensor<8x28x28x240xf32>
-    %blocks.3.1.expand.d_w = stablehlo.convolution(%blocks.3.0.project.bn, %blocks.3.1.expand.d_z) dim_numbers = [f, 0, 1, b]x[i, 0, 1, o]->[0, 1, b, f], window = {stride = [1, 1], pad = [[0, 0], [0, 0]], lhs_dilate = [1, 1], rhs_dilate = [1, 1]} {batch_group_count = 1 : i64, feature_group_count = 1 : i64} : (tensor<8x28x28x40xf32>, tensor<8x28x28x240xf32>) -> tensor<1x1x40x240xf32>
+    %blocks.3.1.expand.x_pieces = stablehlo.reshape %blocks.3.0.project.bn : (tensor<8x28x28x40xf32>) -> tensor<8x784x40xf32>
+    %blocks.3.1.expand.dy_pieces = stablehlo.reshape %blocks.3.1.expand.d_z : (tensor<8x28x28x240xf32>) -> tensor<8x784x240xf32>
+    %blocks.3.1.expand.d_w_pieces = stablehlo.dot_general %blocks.3.1.expand.x_pieces, %blocks.3.1.expand.dy_pieces, batching_dims = [0] x [0], contracting_dims = [1] x [1] : (tensor<8x784x40xf32>, tensor<8x784x240xf32>) -> tensor<8x40x240xf32>
+    %blocks.3.1.expand.d_w_sum = stablehlo.reduce(%blocks.3.1.expand.d_w_pieces init: %cst_1) applies stablehlo.add across dimensions = [0] : (tensor<8x40x240xf32>, tensor<f32>) -> tensor<40x240xf32>
+    %blocks.3.1.expand.d_w = stablehlo.reshape %blocks.3.1.expand.d_w_sum : (tensor<40x240xf32>) -> tensor<1x1x40x240xf32>
     %blocks.3.1.expand.w_flip = stablehlo.reverse %blocks.3.1.expand.conv.w, dims = [0, 1] : tensor<1x1x40x240xf32>
     %blocks.3.1.expand.d_x = stablehlo.convolution(%blocks.3.1.expand.d_z, %blocks.3.1.expand.w_flip) dim_numbers = [b, 0, 1, f]x[0, 1, o, i]->[b, 0, 1, f], window = {stride = [1, 1], pad = [[0, 0], [0, 0]], lhs_dilate = [1, 1], rhs_dilate = [1, 1]} {batch_group_count = 1 : i64, feature_group_count = 1 : i64} : (tensor<8x28x28x240xf32>, tensor<1x1x40x240xf32>) -> tensor<8x28x28x40xf32>
     %blocks.3.1.d_residual = stablehlo.add %blocks.3.1.expand.d_x, %blocks.4.0.expand.d_x : tensor<8x28x28x40xf32>
@@ -6296,7 +6396,11 @@ module {
     %blocks.3.0.project.t2 = stablehlo.subtract %blocks.3.0.project.t1, %blocks.3.0.project.xhat_dgamma : tensor<8x28x28x40xf32>
     %blocks.3.0.project.k_b = stablehlo.broadcast_in_dim %blocks.3.0.project.gamma_inv_n, dims = [3] : (tensor<40xf32>) -> tensor<8x28x28x40xf32>
     %blocks.3.0.project.d_z = stablehlo.multiply %blocks.3.0.project.t2, %blocks.3.0.project.k_b : tensor<8x28x28x40xf32>
-    %blocks.3.0.project.d_w = stablehlo.convolution(%blocks.3.0.se.excited, %blocks.3.0.project.d_z) dim_numbers = [f, 0, 1, b]x[i, 0, 1, o]->[0, 1, b, f], window = {stride = [1, 1], pad = [[0, 0], [0, 0]], lhs_dilate = [1, 1], rhs_dilate = [1, 1]} {batch_group_count = 1 : i64, feature_group_count = 1 : i64} : (tensor<8x28x28x144xf32>, tensor<8x28x28x40xf32>) -> tensor<1x1x144x40xf32>
+    %blocks.3.0.project.x_pieces = stablehlo.reshape %blocks.3.0.se.excited : (tensor<8x28x28x144xf32>) -> tensor<8x784x144xf32>
+    %blocks.3.0.project.dy_pieces = stablehlo.reshape %blocks.3.0.project.d_z : (tensor<8x28x28x40xf32>) -> tensor<8x784x40xf32>
+    %blocks.3.0.project.d_w_pieces = stablehlo.dot_general %blocks.3.0.project.x_pieces, %blocks.3.0.project.dy_pieces, batching_dims = [0] x [0], contracting_dims = [1] x [1] : (tensor<8x784x144xf32>, tensor<8x784x40xf32>) -> tensor<8x144x40xf32>
+    %blocks.3.0.project.d_w_sum = stablehlo.reduce(%blocks.3.0.project.d_w_pieces init: %cst_1) applies stablehlo.add across dimensions = [0] : (tensor<8x144x40xf32>, tensor<f32>) -> tensor<144x40xf32>
+    %blocks.3.0.project.d_w = stablehlo.reshape %blocks.3.0.project.d_w_sum : (tensor<144x40xf32>) -> tensor<1x1x144x40xf32>
     %blocks.3.0.project.w_flip = stablehlo.reverse %blocks.3.0.project.conv.w, dims = [0, 1] : tensor<1x1x144x40xf32>
     %blocks.3.0.project.d_x = stablehlo.convolution(%blocks.3.0.project.d_z, %blocks.3.0.project.w_flip) dim_numbers = [b, 0, 1, f]x[0, 1, o, i]->[b, 0, 1, f], window = {stride = [1, 1], pad = [[0, 0], [0, 0]], lhs_dilate = [1, 1], rhs_dilate = [1, 1]} {batch_group_count = 1 : i64, feature_group_count = 1 : i64} : (tensor<8x28x28x40xf32>, tensor<1x1x144x40xf32>) -> tensor<8x28x28x144xf32>
     %blocks.3.0.se.d_h_gated = stablehlo.multiply %blocks.3.0.project.d_x, %blocks.3.0.se.gate_b : tensor<8x28x28x144xf32>
@@ -6453,7 +6557,11 @@ module {
     %blocks.3.0.expand.t2 = stablehlo.subtract %blocks.3.0.expand.t1, %blocks.3.0.expand.xhat_dgamma : tensor<8x56x56x144xf32>
     %blocks.3.0.expand.k_b = stablehlo.broadcast_in_dim %blocks.3.0.expand.gamma_inv_n, dims = [3] : (tensor<144xf32>) -> tensor<8x56x56x144xf32>
     %blocks.3.0.expand.d_z = stablehlo.multiply %blocks.3.0.expand.t2, %blocks.3.0.expand.k_b : tensor<8x56x56x144xf32>
-    %blocks.3.0.expand.d_w = stablehlo.convolution(%blocks.2.1.residual, %blocks.3.0.expand.d_z) dim_numbers = [f, 0, 1, b]x[i, 0, 1, o]->[0, 1, b, f], window = {stride = [1, 1], pad = [[0, 0], [0, 0]], lhs_dilate = [1, 1], rhs_dilate = [1, 1]} {batch_group_count = 1 : i64, feature_group_count = 1 : i64} : (tensor<8x56x56x24xf32>, tensor<8x56x56x144xf32>) -> tensor<1x1x24x144xf32>
+    %blocks.3.0.expand.x_pieces = stablehlo.reshape %blocks.2.1.residual : (tensor<8x56x56x24xf32>) -> tensor<16x1568x24xf32>
+    %blocks.3.0.expand.dy_pieces = stablehlo.reshape %blocks.3.0.expand.d_z : (tensor<8x56x56x144xf32>) -> tensor<16x1568x144xf32>
+    %blocks.3.0.expand.d_w_pieces = stablehlo.dot_general %blocks.3.0.expand.x_pieces, %blocks.3.0.expand.dy_pieces, batching_dims = [0] x [0], contracting_dims = [1] x [1] : (tensor<16x1568x24xf32>, tensor<16x1568x144xf32>) -> tensor<16x24x144xf32>
+    %blocks.3.0.expand.d_w_sum = stablehlo.reduce(%blocks.3.0.expand.d_w_pieces init: %cst_1) applies stablehlo.add across dimensions = [0] : (tensor<16x24x144xf32>, tensor<f32>) -> tensor<24x144xf32>
+    %blocks.3.0.expand.d_w = stablehlo.reshape %blocks.3.0.expand.d_w_sum : (tensor<24x144xf32>) -> tensor<1x1x24x144xf32>
     %blocks.3.0.expand.w_flip = stablehlo.reverse %blocks.3.0.expand.conv.w, dims = [0, 1] : tensor<1x1x24x144xf32>
     %blocks.3.0.expand.d_x = stablehlo.convolution(%blocks.3.0.expand.d_z, %blocks.3.0.expand.w_flip) dim_numbers = [b, 0, 1, f]x[0, 1, o, i]->[b, 0, 1, f], window = {stride = [1, 1], pad = [[0, 0], [0, 0]], lhs_dilate = [1, 1], rhs_dilate = [1, 1]} {batch_group_count = 1 : i64, feature_group_count = 1 : i64} : (tensor<8x56x56x144xf32>, tensor<1x1x24x144xf32>) -> tensor<8x56x56x24xf32>
     %blocks.2.1.project.mean_inv = stablehlo.multiply %blocks.2.1.project.mean, %blocks.2.1.project.inv_std : tensor<24xf32>
@@ -6492,7 +6600,11 @@ module {
     %blocks.2.1.project.t2 = stablehlo.subtract %blocks.2.1.project.t1, %blocks.2.1.project.xhat_dgamma : tensor<8x56x56x24xf32>
     %blocks.2.1.project.k_b = stablehlo.broadcast_in_dim %blocks.2.1.project.gamma_inv_n, dims = [3] : (tensor<24xf32>) -> tensor<8x56x56x24xf32>
     %blocks.2.1.project.d_z = stablehlo.multiply %blocks.2.1.project.t2, %blocks.2.1.project.k_b : tensor<8x56x56x24xf32>
-    %blocks.2.1.project.d_w = stablehlo.convolution(%blocks.2.1.se.excited, %blocks.2.1.project.d_z) dim_numbers = [f, 0, 1, b]x[i, 0, 1, o]->[0, 1, b, f], window = {stride = [1, 1], pad = [[0, 0], [0, 0]], lhs_dilate = [1, 1], rhs_dilate = [1, 1]} {batch_group_count = 1 : i64, feature_group_count = 1 : i64} : (tensor<8x56x56x144xf32>, tensor<8x56x56x24xf32>) -> tensor<1x1x144x24xf32>
+    %blocks.2.1.project.x_pieces = stablehlo.reshape %blocks.2.1.se.excited : (tensor<8x56x56x144xf32>) -> tensor<16x1568x144xf32>
+    %blocks.2.1.project.dy_pieces = stablehlo.reshape %blocks.2.1.project.d_z : (tensor<8x56x56x24xf32>) -> tensor<16x1568x24xf32>
+    %blocks.2.1.project.d_w_pieces = stablehlo.dot_general %blocks.2.1.project.x_pieces, %blocks.2.1.project.dy_pieces, batching_dims = [0] x [0], contracting_dims = [1] x [1] : (tensor<16x1568x144xf32>, tensor<16x1568x24xf32>) -> tensor<16x144x24xf32>
+    %blocks.2.1.project.d_w_sum = stablehlo.reduce(%blocks.2.1.project.d_w_pieces init: %cst_1) applies stablehlo.add across dimensions = [0] : (tensor<16x144x24xf32>, tensor<f32>) -> tensor<144x24xf32>
+    %blocks.2.1.project.d_w = stablehlo.reshape %blocks.2.1.project.d_w_sum : (tensor<144x24xf32>) -> tensor<1x1x144x24xf32>
     %blocks.2.1.project.w_flip = stablehlo.reverse %blocks.2.1.project.conv.w, dims = [0, 1] : tensor<1x1x144x24xf32>
     %blocks.2.1.project.d_x = stablehlo.convolution(%blocks.2.1.project.d_z, %blocks.2.1.project.w_flip) dim_numbers = [b, 0, 1, f]x[0, 1, o, i]->[b, 0, 1, f], window = {stride = [1, 1], pad = [[0, 0], [0, 0]], lhs_dilate = [1, 1], rhs_dilate = [1, 1]} {batch_group_count = 1 : i64, feature_group_count = 1 : i64} : (tensor<8x56x56x24xf32>, tensor<1x1x144x24xf32>) -> tensor<8x56x56x144xf32>
     %blocks.2.1.se.d_h_gated = stablehlo.multiply %blocks.2.1.project.d_x, %blocks.2.1.se.gate_b : tensor<8x56x56x144xf32>
@@ -6648,7 +6760,11 @@ module {
     %blocks.2.1.expand.t2 = stablehlo.subtract %blocks.2.1.expand.t1, %blocks.2.1.expand.xhat_dgamma : tensor<8x56x56x144xf32>
     %blocks.2.1.expand.k_b = stablehlo.broadcast_in_dim %blocks.2.1.expand.gamma_inv_n, dims = [3] : (tensor<144xf32>) -> tensor<8x56x56x144xf32>
     %blocks.2.1.expand.d_z = stablehlo.multiply %blocks.2.1.expand.t2, %blocks.2.1.expand.k_b : tensor<8x56x56x144xf32>
-    %blocks.2.1.expand.d_w = stablehlo.convolution(%blocks.2.0.project.bn, %blocks.2.1.expand.d_z) dim_numbers = [f, 0, 1, b]x[i, 0, 1, o]->[0, 1, b, f], window = {stride = [1, 1], pad = [[0, 0], [0, 0]], lhs_dilate = [1, 1], rhs_dilate = [1, 1]} {batch_group_count = 1 : i64, feature_group_count = 1 : i64} : (tensor<8x56x56x24xf32>, tensor<8x56x56x144xf32>) -> tensor<1x1x24x144xf32>
+    %blocks.2.1.expand.x_pieces = stablehlo.reshape %blocks.2.0.project.bn : (tensor<8x56x56x24xf32>) -> tensor<16x1568x24xf32>
+    %blocks.2.1.expand.dy_pieces = stablehlo.reshape %blocks.2.1.expand.d_z : (tensor<8x56x56x144xf32>) -> tensor<16x1568x144xf32>
+    %blocks.2.1.expand.d_w_pieces = stablehlo.dot_general %blocks.2.1.expand.x_pieces, %blocks.2.1.expand.dy_pieces, batching_dims = [0] x [0], contracting_dims = [1] x [1] : (tensor<16x1568x24xf32>, tensor<16x1568x144xf32>) -> tensor<16x24x144xf32>
+    %blocks.2.1.expand.d_w_sum = stablehlo.reduce(%blocks.2.1.expand.d_w_pieces init: %cst_1) applies stablehlo.add across dimensions = [0] : (tensor<16x24x144xf32>, tensor<f32>) -> tensor<24x144xf32>
+    %blocks.2.1.expand.d_w = stablehlo.reshape %blocks.2.1.expand.d_w_sum : (tensor<24x144xf32>) -> tensor<1x1x24x144xf32>
     %blocks.2.1.expand.w_flip = stablehlo.reverse %blocks.2.1.expand.conv.w, dims = [0, 1] : tensor<1x1x24x144xf32>
     %blocks.2.1.expand.d_x = stablehlo.convolution(%blocks.2.1.expand.d_z, %blocks.2.1.expand.w_flip) dim_numbers = [b, 0, 1, f]x[0, 1, o, i]->[b, 0, 1, f], window = {stride = [1, 1], pad = [[0, 0], [0, 0]], lhs_dilate = [1, 1], rhs_dilate = [1, 1]} {batch_group_count = 1 : i64, feature_group_count = 1 : i64} : (tensor<8x56x56x144xf32>, tensor<1x1x24x144xf32>) -> tensor<8x56x56x24xf32>
     %blocks.2.1.d_residual = stablehlo.add %blocks.2.1.expand.d_x, %blocks.3.0.expand.d_x : tensor<8x56x56x24xf32>
@@ -6688,7 +6804,11 @@ module {
     %blocks.2.0.project.t2 = stablehlo.subtract %blocks.2.0.project.t1, %blocks.2.0.project.xhat_dgamma : tensor<8x56x56x24xf32>
     %blocks.2.0.project.k_b = stablehlo.broadcast_in_dim %blocks.2.0.project.gamma_inv_n, dims = [3] : (tensor<24xf32>) -> tensor<8x56x56x24xf32>
     %blocks.2.0.project.d_z = stablehlo.multiply %blocks.2.0.project.t2, %blocks.2.0.project.k_b : tensor<8x56x56x24xf32>
-    %blocks.2.0.project.d_w = stablehlo.convolution(%blocks.2.0.se.excited, %blocks.2.0.project.d_z) dim_numbers = [f, 0, 1, b]x[i, 0, 1, o]->[0, 1, b, f], window = {stride = [1, 1], pad = [[0, 0], [0, 0]], lhs_dilate = [1, 1], rhs_dilate = [1, 1]} {batch_group_count = 1 : i64, feature_group_count = 1 : i64} : (tensor<8x56x56x96xf32>, tensor<8x56x56x24xf32>) -> tensor<1x1x96x24xf32>
+    %blocks.2.0.project.x_pieces = stablehlo.reshape %blocks.2.0.se.excited : (tensor<8x56x56x96xf32>) -> tensor<16x1568x96xf32>
+    %blocks.2.0.project.dy_pieces = stablehlo.reshape %blocks.2.0.project.d_z : (tensor<8x56x56x24xf32>) -> tensor<16x1568x24xf32>
+    %blocks.2.0.project.d_w_pieces = stablehlo.dot_general %blocks.2.0.project.x_pieces, %blocks.2.0.project.dy_pieces, batching_dims = [0] x [0], contracting_dims = [1] x [1] : (tensor<16x1568x96xf32>, tensor<16x1568x24xf32>) -> tensor<16x96x24xf32>
+    %blocks.2.0.project.d_w_sum = stablehlo.reduce(%blocks.2.0.project.d_w_pieces init: %cst_1) applies stablehlo.add across dimensions = [0] : (tensor<16x96x24xf32>, tensor<f32>) -> tensor<96x24xf32>
+    %blocks.2.0.project.d_w = stablehlo.reshape %blocks.2.0.project.d_w_sum : (tensor<96x24xf32>) -> tensor<1x1x96x24xf32>
     %blocks.2.0.project.w_flip = stablehlo.reverse %blocks.2.0.project.conv.w, dims = [0, 1] : tensor<1x1x96x24xf32>
     %blocks.2.0.project.d_x = stablehlo.convolution(%blocks.2.0.project.d_z, %blocks.2.0.project.w_flip) dim_numbers = [b, 0, 1, f]x[0, 1, o, i]->[b, 0, 1, f], window = {stride = [1, 1], pad = [[0, 0], [0, 0]], lhs_dilate = [1, 1], rhs_dilate = [1, 1]} {batch_group_count = 1 : i64, feature_group_count = 1 : i64} : (tensor<8x56x56x24xf32>, tensor<1x1x96x24xf32>) -> tensor<8x56x56x96xf32>
     %blocks.2.0.se.d_h_gated = stablehlo.multiply %blocks.2.0.project.d_x, %blocks.2.0.se.gate_b : tensor<8x56x56x96xf32>
@@ -6845,7 +6965,11 @@ module {
     %blocks.2.0.expand.t2 = stablehlo.subtract %blocks.2.0.expand.t1, %blocks.2.0.expand.xhat_dgamma : tensor<8x112x112x96xf32>
     %blocks.2.0.expand.k_b = stablehlo.broadcast_in_dim %blocks.2.0.expand.gamma_inv_n, dims = [3] : (tensor<96xf32>) -> tensor<8x112x112x96xf32>
     %blocks.2.0.expand.d_z = stablehlo.multiply %blocks.2.0.expand.t2, %blocks.2.0.expand.k_b : tensor<8x112x112x96xf32>
-    %blocks.2.0.expand.d_w = stablehlo.convolution(%blocks.1.0.project.bn, %blocks.2.0.expand.d_z) dim_numbers = [f, 0, 1, b]x[i, 0, 1, o]->[0, 1, b, f], window = {stride = [1, 1], pad = [[0, 0], [0, 0]], lhs_dilate = [1, 1], rhs_dilate = [1, 1]} {batch_group_count = 1 : i64, feature_group_count = 1 : i64} : (tensor<8x112x112x16xf32>, tensor<8x112x112x96xf32>) -> tensor<1x1x16x96xf32>
+    %blocks.2.0.expand.x_pieces = stablehlo.reshape %blocks.1.0.project.bn : (tensor<8x112x112x16xf32>) -> tensor<64x1568x16xf32>
+    %blocks.2.0.expand.dy_pieces = stablehlo.reshape %blocks.2.0.expand.d_z : (tensor<8x112x112x96xf32>) -> tensor<64x1568x96xf32>
+    %blocks.2.0.expand.d_w_pieces = stablehlo.dot_general %blocks.2.0.expand.x_pieces, %blocks.2.0.expand.dy_pieces, batching_dims = [0] x [0], contracting_dims = [1] x [1] : (tensor<64x1568x16xf32>, tensor<64x1568x96xf32>) -> tensor<64x16x96xf32>
+    %blocks.2.0.expand.d_w_sum = stablehlo.reduce(%blocks.2.0.expand.d_w_pieces init: %cst_1) applies stablehlo.add across dimensions = [0] : (tensor<64x16x96xf32>, tensor<f32>) -> tensor<16x96xf32>
+    %blocks.2.0.expand.d_w = stablehlo.reshape %blocks.2.0.expand.d_w_sum : (tensor<16x96xf32>) -> tensor<1x1x16x96xf32>
     %blocks.2.0.expand.w_flip = stablehlo.reverse %blocks.2.0.expand.conv.w, dims = [0, 1] : tensor<1x1x16x96xf32>
     %blocks.2.0.expand.d_x = stablehlo.convolution(%blocks.2.0.expand.d_z, %blocks.2.0.expand.w_flip) dim_numbers = [b, 0, 1, f]x[0, 1, o, i]->[b, 0, 1, f], window = {stride = [1, 1], pad = [[0, 0], [0, 0]], lhs_dilate = [1, 1], rhs_dilate = [1, 1]} {batch_group_count = 1 : i64, feature_group_count = 1 : i64} : (tensor<8x112x112x96xf32>, tensor<1x1x16x96xf32>) -> tensor<8x112x112x16xf32>
     %blocks.1.0.project.mean_inv = stablehlo.multiply %blocks.1.0.project.mean, %blocks.1.0.project.inv_std : tensor<16xf32>
@@ -6884,7 +7008,11 @@ module {
     %blocks.1.0.project.t2 = stablehlo.subtract %blocks.1.0.project.t1, %blocks.1.0.project.xhat_dgamma : tensor<8x112x112x16xf32>
     %blocks.1.0.project.k_b = stablehlo.broadcast_in_dim %blocks.1.0.project.gamma_inv_n, dims = [3] : (tensor<16xf32>) -> tensor<8x112x112x16xf32>
     %blocks.1.0.project.d_z = stablehlo.multiply %blocks.1.0.project.t2, %blocks.1.0.project.k_b : tensor<8x112x112x16xf32>
-    %blocks.1.0.project.d_w = stablehlo.convolution(%blocks.1.0.se.excited, %blocks.1.0.project.d_z) dim_numbers = [f, 0, 1, b]x[i, 0, 1, o]->[0, 1, b, f], window = {stride = [1, 1], pad = [[0, 0], [0, 0]], lhs_dilate = [1, 1], rhs_dilate = [1, 1]} {batch_group_count = 1 : i64, feature_group_count = 1 : i64} : (tensor<8x112x112x32xf32>, tensor<8x112x112x16xf32>) -> tensor<1x1x32x16xf32>
+    %blocks.1.0.project.x_pieces = stablehlo.reshape %blocks.1.0.se.excited : (tensor<8x112x112x32xf32>) -> tensor<64x1568x32xf32>
+    %blocks.1.0.project.dy_pieces = stablehlo.reshape %blocks.1.0.project.d_z : (tensor<8x112x112x16xf32>) -> tensor<64x1568x16xf32>
+    %blocks.1.0.project.d_w_pieces = stablehlo.dot_general %blocks.1.0.project.x_pieces, %blocks.1.0.project.dy_pieces, batching_dims = [0] x [0], contracting_dims = [1] x [1] : (tensor<64x1568x32xf32>, tensor<64x1568x16xf32>) -> tensor<64x32x16xf32>
+    %blocks.1.0.project.d_w_sum = stablehlo.reduce(%blocks.1.0.project.d_w_pieces init: %cst_1) applies stablehlo.add across dimensions = [0] : (tensor<64x32x16xf32>, tensor<f32>) -> tensor<32x16xf32>
+    %blocks.1.0.project.d_w = stablehlo.reshape %blocks.1.0.project.d_w_sum : (tensor<32x16xf32>) -> tensor<1x1x32x16xf32>
     %blocks.1.0.project.w_flip = stablehlo.reverse %blocks.1.0.project.conv.w, dims = [0, 1] : tensor<1x1x32x16xf32>
     %blocks.1.0.project.d_x = stablehlo.convolution(%blocks.1.0.project.d_z, %blocks.1.0.project.w_flip) dim_numbers = [b, 0, 1, f]x[0, 1, o, i]->[b, 0, 1, f], window = {stride = [1, 1], pad = [[0, 0], [0, 0]], lhs_dilate = [1, 1], rhs_dilate = [1, 1]} {batch_group_count = 1 : i64, feature_group_count = 1 : i64} : (tensor<8x112x112x16xf32>, tensor<1x1x32x16xf32>) -> tensor<8x112x112x32xf32>
     %blocks.1.0.se.d_h_gated = stablehlo.multiply %blocks.1.0.project.d_x, %blocks.1.0.se.gate_b : tensor<8x112x112x32xf32>
@@ -9786,7 +9914,11 @@ module {
     %conv.8.t2 = stablehlo.subtract %conv.8.t1, %conv.8.xhat_dgamma : tensor<8x7x7x1280xf32>
     %conv.8.k_b = stablehlo.broadcast_in_dim %conv.8.gamma_inv_n, dims = [3] : (tensor<1280xf32>) -> tensor<8x7x7x1280xf32>
     %conv.8.d_z = stablehlo.multiply %conv.8.t2, %conv.8.k_b : tensor<8x7x7x1280xf32>
-    %conv.8.d_w = stablehlo.convolution(%blocks.7.0.project.bn, %conv.8.d_z) dim_numbers = [f, 0, 1, b]x[i, 0, 1, o]->[0, 1, b, f], window = {stride = [1, 1], pad = [[0, 0], [0, 0]], lhs_dilate = [1, 1], rhs_dilate = [1, 1]} {batch_group_count = 1 : i64, feature_group_count = 1 : i64} : (tensor<8x7x7x320xf32>, tensor<8x7x7x1280xf32>) -> tensor<1x1x320x1280xf32>
+    %conv.8.x_pieces = stablehlo.reshape %blocks.7.0.project.bn : (tensor<8x7x7x320xf32>) -> tensor<8x49x320xf32>
+    %conv.8.dy_pieces = stablehlo.reshape %conv.8.d_z : (tensor<8x7x7x1280xf32>) -> tensor<8x49x1280xf32>
+    %conv.8.d_w_pieces = stablehlo.dot_general %conv.8.x_pieces, %conv.8.dy_pieces, batching_dims = [0] x [0], contracting_dims = [1] x [1] : (tensor<8x49x320xf32>, tensor<8x49x1280xf32>) -> tensor<8x320x1280xf32>
+    %conv.8.d_w_sum = stablehlo.reduce(%conv.8.d_w_pieces init: %cst_1) applies stablehlo.add across dimensions = [0] : (tensor<8x320x1280xf32>, tensor<f32>) -> tensor<320x1280xf32>
+    %conv.8.d_w = stablehlo.reshape %conv.8.d_w_sum : (tensor<320x1280xf32>) -> tensor<1x1x320x1280xf32>
     %conv.8.bcast_12 = stablehlo.broadcast_in_dim %hyper.weight_decay, dims = [] : (tensor<f32>) -> tensor<1x1x320x1280xf32>
     %conv.8.wd_p = stablehlo.multiply %conv.8.conv.w, %conv.8.bcast_12 : tensor<1x1x320x1280xf32>
     %conv.8.d_wd = stablehlo.add %conv.8.d_w, %conv.8.wd_p : tensor<1x1x320x1280xf32>
@@ -9828,7 +9960,11 @@ module {
     %blocks.7.0.project.t2 = stablehlo.subtract %blocks.7.0.project.t1, %blocks.7.0.project.xhat_dgamma : tensor<8x7x7x320xf32>
     %blocks.7.0.project.k_b = stablehlo.broadcast_in_dim %blocks.7.0.project.gamma_inv_n, dims = [3] : (tensor<320xf32>) -> tensor<8x7x7x320xf32>
     %blocks.7.0.project.d_z = stablehlo.multiply %blocks.7.0.project.t2, %blocks.7.0.project.k_b : tensor<8x7x7x320xf32>
-    %blocks.7.0.project.d_w = stablehlo.convolution(%blocks.7.0.se.excited, %blocks.7.0.project.d_z) dim_numbers = [f, 0, 1, b]x[i, 0, 1, o]->[0, 1, b, f], window = {stride = [1, 1], pad = [[0, 0], [0, 0]], lhs_dilate = [1, 1], rhs_dilate = [1, 1]} {batch_group_count = 1 : i64, feature_group_count = 1 : i64} : (tensor<8x7x7x1152xf32>, tensor<8x7x7x320xf32>) -> tensor<1x1x1152x320xf32>
+    %blocks.7.0.project.x_pieces = stablehlo.reshape %blocks.7.0.se.excited : (tensor<8x7x7x1152xf32>) -> tensor<8x49x1152xf32>
+    %blocks.7.0.project.dy_pieces = stablehlo.reshape %blocks.7.0.project.d_z : (tensor<8x7x7x320xf32>) -> tensor<8x49x320xf32>
+    %blocks.7.0.project.d_w_pieces = stablehlo.dot_general %blocks.7.0.project.x_pieces, %blocks.7.0.project.dy_pieces, batching_dims = [0] x [0], contracting_dims = [1] x [1] : (tensor<8x49x1152xf32>, tensor<8x49x320xf32>) -> tensor<8x1152x320xf32>
+    %blocks.7.0.project.d_w_sum = stablehlo.reduce(%blocks.7.0.project.d_w_pieces init: %cst_1) applies stablehlo.add across dimensions = [0] : (tensor<8x1152x320xf32>, tensor<f32>) -> tensor<1152x320xf32>
+    %blocks.7.0.project.d_w = stablehlo.reshape %blocks.7.0.project.d_w_sum : (tensor<1152x320xf32>) -> tensor<1x1x1152x320xf32>
     %blocks.7.0.project.bcast_10 = stablehlo.broadcast_in_dim %hyper.weight_decay, dims = [] : (tensor<f32>) -> tensor<1x1x1152x320xf32>
     %blocks.7.0.project.wd_p = stablehlo.multiply %blocks.7.0.project.conv.w, %blocks.7.0.project.bcast_10 : tensor<1x1x1152x320xf32>
     %blocks.7.0.project.d_wd = stablehlo.add %blocks.7.0.project.d_w, %blocks.7.0.project.wd_p : tensor<1x1x1152x320xf32>
@@ -9996,7 +10132,11 @@ module {
     %blocks.7.0.expand.t2 = stablehlo.subtract %blocks.7.0.expand.t1, %blocks.7.0.expand.xhat_dgamma : tensor<8x7x7x1152xf32>
     %blocks.7.0.expand.k_b = stablehlo.broadcast_in_dim %blocks.7.0.expand.gamma_inv_n, dims = [3] : (tensor<1152xf32>) -> tensor<8x7x7x1152xf32>
     %blocks.7.0.expand.d_z = stablehlo.multiply %blocks.7.0.expand.t2, %blocks.7.0.expand.k_b : tensor<8x7x7x1152xf32>
-    %blocks.7.0.expand.d_w = stablehlo.convolution(%blocks.6.3.residual, %blocks.7.0.expand.d_z) dim_numbers = [f, 0, 1, b]x[i, 0, 1, o]->[0, 1, b, f], window = {stride = [1, 1], pad = [[0, 0], [0, 0]], lhs_dilate = [1, 1], rhs_dilate = [1, 1]} {batch_group_count = 1 : i64, feature_group_count = 1 : i64} : (tensor<8x7x7x192xf32>, tensor<8x7x7x1152xf32>) -> tensor<1x1x192x1152xf32>
+    %blocks.7.0.expand.x_pieces = stablehlo.reshape %blocks.6.3.residual : (tensor<8x7x7x192xf32>) -> tensor<8x49x192xf32>
+    %blocks.7.0.expand.dy_pieces = stablehlo.reshape %blocks.7.0.expand.d_z : (tensor<8x7x7x1152xf32>) -> tensor<8x49x1152xf32>
+    %blocks.7.0.expand.d_w_pieces = stablehlo.dot_general %blocks.7.0.expand.x_pieces, %blocks.7.0.expand.dy_pieces, batching_dims = [0] x [0], contracting_dims = [1] x [1] : (tensor<8x49x192xf32>, tensor<8x49x1152xf32>) -> tensor<8x192x1152xf32>
+    %blocks.7.0.expand.d_w_sum = stablehlo.reduce(%blocks.7.0.expand.d_w_pieces init: %cst_1) applies stablehlo.add across dimensions = [0] : (tensor<8x192x1152xf32>, tensor<f32>) -> tensor<192x1152xf32>
+    %blocks.7.0.expand.d_w = stablehlo.reshape %blocks.7.0.expand.d_w_sum : (tensor<192x1152xf32>) -> tensor<1x1x192x1152xf32>
     %blocks.7.0.expand.bcast_12 = stablehlo.broadcast_in_dim %hyper.weight_decay, dims = [] : (tensor<f32>) -> tensor<1x1x192x1152xf32>
     %blocks.7.0.expand.wd_p = stablehlo.multiply %blocks.7.0.expand.conv.w, %blocks.7.0.expand.bcast_12 : tensor<1x1x192x1152xf32>
     %blocks.7.0.expand.d_wd = stablehlo.add %blocks.7.0.expand.d_w, %blocks.7.0.expand.wd_p : tensor<1x1x192x1152xf32>
@@ -10038,7 +10178,11 @@ module {
     %blocks.6.3.project.t2 = stablehlo.subtract %blocks.6.3.project.t1, %blocks.6.3.project.xhat_dgamma : tensor<8x7x7x192xf32>
     %blocks.6.3.project.k_b = stablehlo.broadcast_in_dim %blocks.6.3.project.gamma_inv_n, dims = [3] : (tensor<192xf32>) -> tensor<8x7x7x192xf32>
     %blocks.6.3.project.d_z = stablehlo.multiply %blocks.6.3.project.t2, %blocks.6.3.project.k_b : tensor<8x7x7x192xf32>
-    %blocks.6.3.project.d_w = stablehlo.convolution(%blocks.6.3.se.excited, %blocks.6.3.project.d_z) dim_numbers = [f, 0, 1, b]x[i, 0, 1, o]->[0, 1, b, f], window = {stride = [1, 1], pad = [[0, 0], [0, 0]], lhs_dilate = [1, 1], rhs_dilate = [1, 1]} {batch_group_count = 1 : i64, feature_group_count = 1 : i64} : (tensor<8x7x7x1152xf32>, tensor<8x7x7x192xf32>) -> tensor<1x1x1152x192xf32>
+    %blocks.6.3.project.x_pieces = stablehlo.reshape %blocks.6.3.se.excited : (tensor<8x7x7x1152xf32>) -> tensor<8x49x1152xf32>
+    %blocks.6.3.project.dy_pieces = stablehlo.reshape %blocks.6.3.project.d_z : (tensor<8x7x7x192xf32>) -> tensor<8x49x192xf32>
+    %blocks.6.3.project.d_w_pieces = stablehlo.dot_general %blocks.6.3.project.x_pieces, %blocks.6.3.project.dy_pieces, batching_dims = [0] x [0], contracting_dims = [1] x [1] : (tensor<8x49x1152xf32>, tensor<8x49x192xf32>) -> tensor<8x1152x192xf32>
+    %blocks.6.3.project.d_w_sum = stablehlo.reduce(%blocks.6.3.project.d_w_pieces init: %cst_1) applies stablehlo.add across dimensions = [0] : (tensor<8x1152x192xf32>, tensor<f32>) -> tensor<1152x192xf32>
+    %blocks.6.3.project.d_w = stablehlo.reshape %blocks.6.3.project.d_w_sum : (tensor<1152x192xf32>) -> tensor<1x1x1152x192xf32>
     %blocks.6.3.project.bcast_10 = stablehlo.broadcast_in_dim %hyper.weight_decay, dims = [] : (tensor<f32>) -> tensor<1x1x1152x192xf32>
     %blocks.6.3.project.wd_p = stablehlo.multiply %blocks.6.3.project.conv.w, %blocks.6.3.project.bcast_10 : tensor<1x1x1152x192xf32>
     %blocks.6.3.project.d_wd = stablehlo.add %blocks.6.3.project.d_w, %blocks.6.3.project.wd_p : tensor<1x1x1152x192xf32>
@@ -10206,7 +10350,11 @@ module {
     %blocks.6.3.expand.t2 = stablehlo.subtract %blocks.6.3.expand.t1, %blocks.6.3.expand.xhat_dgamma : tensor<8x7x7x1152xf32>
     %blocks.6.3.expand.k_b = stablehlo.broadcast_in_dim %blocks.6.3.expand.gamma_inv_n, dims = [3] : (tensor<1152xf32>) -> tensor<8x7x7x1152xf32>
     %blocks.6.3.expand.d_z = stablehlo.multiply %blocks.6.3.expand.t2, %blocks.6.3.expand.k_b : tensor<8x7x7x1152xf32>
-    %blocks.6.3.expand.d_w = stablehlo.convolution(%blocks.6.2.residual, %blocks.6.3.expand.d_z) dim_numbers = [f, 0, 1, b]x[i, 0, 1, o]->[0, 1, b, f], window = {stride = [1, 1], pad = [[0, 0], [0, 0]], lhs_dilate = [1, 1], rhs_dilate = [1, 1]} {batch_group_count = 1 : i64, feature_group_count = 1 : i64} : (tensor<8x7x7x192xf32>, tensor<8x7x7x1152xf32>) -> tensor<1x1x192x1152xf32>
+    %blocks.6.3.expand.x_pieces = stablehlo.reshape %blocks.6.2.residual : (tensor<8x7x7x192xf32>) -> tensor<8x49x192xf32>
+    %blocks.6.3.expand.dy_pieces = stablehlo.reshape %blocks.6.3.expand.d_z : (tensor<8x7x7x1152xf32>) -> tensor<8x49x1152xf32>
+    %blocks.6.3.expand.d_w_pieces = stablehlo.dot_general %blocks.6.3.expand.x_pieces, %blocks.6.3.expand.dy_pieces, batching_dims = [0] x [0], contracting_dims = [1] x [1] : (tensor<8x49x192xf32>, tensor<8x49x1152xf32>) -> tensor<8x192x1152xf32>
+    %blocks.6.3.expand.d_w_sum = stablehlo.reduce(%blocks.6.3.expand.d_w_pieces init: %cst_1) applies stablehlo.add across dimensions = [0] : (tensor<8x192x1152xf32>, tensor<f32>) -> tensor<192x1152xf32>
+    %blocks.6.3.expand.d_w = stablehlo.reshape %blocks.6.3.expand.d_w_sum : (tensor<192x1152xf32>) -> tensor<1x1x192x1152xf32>
     %blocks.6.3.expand.bcast_12 = stablehlo.broadcast_in_dim %hyper.weight_decay, dims = [] : (tensor<f32>) -> tensor<1x1x192x1152xf32>
     %blocks.6.3.expand.wd_p = stablehlo.multiply %blocks.6.3.expand.conv.w, %blocks.6.3.expand.bcast_12 : tensor<1x1x192x1152xf32>
     %blocks.6.3.expand.d_wd = stablehlo.add %blocks.6.3.expand.d_w, %blocks.6.3.expand.wd_p : tensor<1x1x192x1152xf32>
@@ -10249,7 +10397,11 @@ module {
     %blocks.6.2.project.t2 = stablehlo.subtract %blocks.6.2.project.t1, %blocks.6.2.project.xhat_dgamma : tensor<8x7x7x192xf32>
     %blocks.6.2.project.k_b = stablehlo.broadcast_in_dim %blocks.6.2.project.gamma_inv_n, dims = [3] : (tensor<192xf32>) -> tensor<8x7x7x192xf32>
     %blocks.6.2.project.d_z = stablehlo.multiply %blocks.6.2.project.t2, %blocks.6.2.project.k_b : tensor<8x7x7x192xf32>
-    %blocks.6.2.project.d_w = stablehlo.convolution(%blocks.6.2.se.excited, %blocks.6.2.project.d_z) dim_numbers = [f, 0, 1, b]x[i, 0, 1, o]->[0, 1, b, f], window = {stride = [1, 1], pad = [[0, 0], [0, 0]], lhs_dilate = [1, 1], rhs_dilate = [1, 1]} {batch_group_count = 1 : i64, feature_group_count = 1 : i64} : (tensor<8x7x7x1152xf32>, tensor<8x7x7x192xf32>) -> tensor<1x1x1152x192xf32>
+    %blocks.6.2.project.x_pieces = stablehlo.reshape %blocks.6.2.se.excited : (tensor<8x7x7x1152xf32>) -> tensor<8x49x1152xf32>
+    %blocks.6.2.project.dy_pieces = stablehlo.reshape %blocks.6.2.project.d_z : (tensor<8x7x7x192xf32>) -> tensor<8x49x192xf32>
+    %blocks.6.2.project.d_w_pieces = stablehlo.dot_general %blocks.6.2.project.x_pieces, %blocks.6.2.project.dy_pieces, batching_dims = [0] x [0], contracting_dims = [1] x [1] : (tensor<8x49x1152xf32>, tensor<8x49x192xf32>) -> tensor<8x1152x192xf32>
+    %blocks.6.2.project.d_w_sum = stablehlo.reduce(%blocks.6.2.project.d_w_pieces init: %cst_1) applies stablehlo.add across dimensions = [0] : (tensor<8x1152x192xf32>, tensor<f32>) -> tensor<1152x192xf32>
+    %blocks.6.2.project.d_w = stablehlo.reshape %blocks.6.2.project.d_w_sum : (tensor<1152x192xf32>) -> tensor<1x1x1152x192xf32>
     %blocks.6.2.project.bcast_10 = stablehlo.broadcast_in_dim %hyper.weight_decay, dims = [] : (tensor<f32>) -> tensor<1x1x1152x192xf32>
     %blocks.6.2.project.wd_p = stablehlo.multiply %blocks.6.2.project.conv.w, %blocks.6.2.project.bcast_10 : tensor<1x1x1152x192xf32>
     %blocks.6.2.project.d_wd = stablehlo.add %blocks.6.2.project.d_w, %blocks.6.2.project.wd_p : tensor<1x1x1152x192xf32>
@@ -10417,7 +10569,11 @@ module {
     %blocks.6.2.expand.t2 = stablehlo.subtract %blocks.6.2.expand.t1, %blocks.6.2.expand.xhat_dgamma : tensor<8x7x7x1152xf32>
     %blocks.6.2.expand.k_b = stablehlo.broadcast_in_dim %blocks.6.2.expand.gamma_inv_n, dims = [3] : (tensor<1152xf32>) -> tensor<8x7x7x1152xf32>
     %blocks.6.2.expand.d_z = stablehlo.multiply %blocks.6.2.expand.t2, %blocks.6.2.expand.k_b : tensor<8x7x7x1152xf32>
-    %blocks.6.2.expand.d_w = stablehlo.convolution(%blocks.6.1.residual, %blocks.6.2.expand.d_z) dim_numbers = [f, 0, 1, b]x[i, 0, 1, o]->[0, 1, b, f], window = {stride = [1, 1], pad = [[0, 0], [0, 0]], lhs_dilate = [1, 1], rhs_dilate = [1, 1]} {batch_group_count = 1 : i64, feature_group_count = 1 : i64} : (tensor<8x7x7x192xf32>, tensor<8x7x7x1152xf32>) -> tensor<1x1x192x1152xf32>
+    %blocks.6.2.expand.x_pieces = stablehlo.reshape %blocks.6.1.residual : (tensor<8x7x7x192xf32>) -> tensor<8x49x192xf32>
+    %blocks.6.2.expand.dy_pieces = stablehlo.reshape %blocks.6.2.expand.d_z : (tensor<8x7x7x1152xf32>) -> tensor<8x49x1152xf32>
+    %blocks.6.2.expand.d_w_pieces = stablehlo.dot_general %blocks.6.2.expand.x_pieces, %blocks.6.2.expand.dy_pieces, batching_dims = [0] x [0], contracting_dims = [1] x [1] : (tensor<8x49x192xf32>, tensor<8x49x1152xf32>) -> tensor<8x192x1152xf32>
+    %blocks.6.2.expand.d_w_sum = stablehlo.reduce(%blocks.6.2.expand.d_w_pieces init: %cst_1) applies stablehlo.add across dimensions = [0] : (tensor<8x192x1152xf32>, tensor<f32>) -> tensor<192x1152xf32>
+    %blocks.6.2.expand.d_w = stablehlo.reshape %blocks.6.2.expand.d_w_sum : (tensor<192x1152xf32>) -> tensor<1x1x192x1152xf32>
     %blocks.6.2.expand.bcast_12 = stablehlo.broadcast_in_dim %hyper.weight_decay, dims = [] : (tensor<f32>) -> tensor<1x1x192x1152xf32>
     %blocks.6.2.expand.wd_p = stablehlo.multiply %blocks.6.2.expand.conv.w, %blocks.6.2.expand.bcast_12 : tensor<1x1x192x1152xf32>
     %blocks.6.2.expand.d_wd = stablehlo.add %blocks.6.2.expand.d_w, %blocks.6.2.expand.wd_p : tensor<1x1x192x1152xf32>
@@ -10460,7 +10616,11 @@ module {
     %blocks.6.1.project.t2 = stablehlo.subtract %blocks.6.1.project.t1, %blocks.6.1.project.xhat_dgamma : tensor<8x7x7x192xf32>
     %blocks.6.1.project.k_b = stablehlo.broadcast_in_dim %blocks.6.1.project.gamma_inv_n, dims = [3] : (tensor<192xf32>) -> tensor<8x7x7x192xf32>
     %blocks.6.1.project.d_z = stablehlo.multiply %blocks.6.1.project.t2, %blocks.6.1.project.k_b : tensor<8x7x7x192xf32>
-    %blocks.6.1.project.d_w = stablehlo.convolution(%blocks.6.1.se.excited, %blocks.6.1.project.d_z) dim_numbers = [f, 0, 1, b]x[i, 0, 1, o]->[0, 1, b, f], window = {stride = [1, 1], pad = [[0, 0], [0, 0]], lhs_dilate = [1, 1], rhs_dilate = [1, 1]} {batch_group_count = 1 : i64, feature_group_count = 1 : i64} : (tensor<8x7x7x1152xf32>, tensor<8x7x7x192xf32>) -> tensor<1x1x1152x192xf32>
+    %blocks.6.1.project.x_pieces = stablehlo.reshape %blocks.6.1.se.excited : (tensor<8x7x7x1152xf32>) -> tensor<8x49x1152xf32>
+    %blocks.6.1.project.dy_pieces = stablehlo.reshape %blocks.6.1.project.d_z : (tensor<8x7x7x192xf32>) -> tensor<8x49x192xf32>
+    %blocks.6.1.project.d_w_pieces = stablehlo.dot_general %blocks.6.1.project.x_pieces, %blocks.6.1.project.dy_pieces, batching_dims = [0] x [0], contracting_dims = [1] x [1] : (tensor<8x49x1152xf32>, tensor<8x49x192xf32>) -> tensor<8x1152x192xf32>
+    %blocks.6.1.project.d_w_sum = stablehlo.reduce(%blocks.6.1.project.d_w_pieces init: %cst_1) applies stablehlo.add across dimensions = [0] : (tensor<8x1152x192xf32>, tensor<f32>) -> tensor<1152x192xf32>
+    %blocks.6.1.project.d_w = stablehlo.reshape %blocks.6.1.project.d_w_sum : (tensor<1152x192xf32>) -> tensor<1x1x1152x192xf32>
     %blocks.6.1.project.bcast_10 = stablehlo.broadcast_in_dim %hyper.weight_decay, dims = [] : (tensor<f32>) -> tensor<1x1x1152x192xf32>
     %blocks.6.1.project.wd_p = stablehlo.multiply %blocks.6.1.project.conv.w, %blocks.6.1.project.bcast_10 : tensor<1x1x1152x192xf32>
     %blocks.6.1.project.d_wd = stablehlo.add %blocks.6.1.project.d_w, %blocks.6.1.project.wd_p : tensor<1x1x1152x192xf32>
@@ -10628,7 +10788,11 @@ module {
     %blocks.6.1.expand.t2 = stablehlo.subtract %blocks.6.1.expand.t1, %blocks.6.1.expand.xhat_dgamma : tensor<8x7x7x1152xf32>
     %blocks.6.1.expand.k_b = stablehlo.broadcast_in_dim %blocks.6.1.expand.gamma_inv_n, dims = [3] : (tensor<1152xf32>) -> tensor<8x7x7x1152xf32>
     %blocks.6.1.expand.d_z = stablehlo.multiply %blocks.6.1.expand.t2, %blocks.6.1.expand.k_b : tensor<8x7x7x1152xf32>
-    %blocks.6.1.expand.d_w = stablehlo.convolution(%blocks.6.0.project.bn, %blocks.6.1.expand.d_z) dim_numbers = [f, 0, 1, b]x[i, 0, 1, o]->[0, 1, b, f], window = {stride = [1, 1], pad = [[0, 0], [0, 0]], lhs_dilate = [1, 1], rhs_dilate = [1, 1]} {batch_group_count = 1 : i64, feature_group_count = 1 : i64} : (tensor<8x7x7x192xf32>, tensor<8x7x7x1152xf32>) -> tensor<1x1x192x1152xf32>
+    %blocks.6.1.expand.x_pieces = stablehlo.reshape %blocks.6.0.project.bn : (tensor<8x7x7x192xf32>) -> tensor<8x49x192xf32>
+    %blocks.6.1.expand.dy_pieces = stablehlo.reshape %blocks.6.1.expand.d_z : (tensor<8x7x7x1152xf32>) -> tensor<8x49x1152xf32>
+    %blocks.6.1.expand.d_w_pieces = stablehlo.dot_general %blocks.6.1.expand.x_pieces, %blocks.6.1.expand.dy_pieces, batching_dims = [0] x [0], contracting_dims = [1] x [1] : (tensor<8x49x192xf32>, tensor<8x49x1152xf32>) -> tensor<8x192x1152xf32>
+    %blocks.6.1.expand.d_w_sum = stablehlo.reduce(%blocks.6.1.expand.d_w_pieces init: %cst_1) applies stablehlo.add across dimensions = [0] : (tensor<8x192x1152xf32>, tensor<f32>) -> tensor<192x1152xf32>
+    %blocks.6.1.expand.d_w = stablehlo.reshape %blocks.6.1.expand.d_w_sum : (tensor<192x1152xf32>) -> tensor<1x1x192x1152xf32>
     %blocks.6.1.expand.bcast_12 = stablehlo.broadcast_in_dim %hyper.weight_decay, dims = [] : (tensor<f32>) -> tensor<1x1x192x1152xf32>
     %blocks.6.1.expand.wd_p = stablehlo.multiply %blocks.6.1.expand.conv.w, %blocks.6.1.expand.bcast_12 : tensor<1x1x192x1152xf32>
     %blocks.6.1.expand.d_wd = stablehlo.add %blocks.6.1.expand.d_w, %blocks.6.1.expand.wd_p : tensor<1x1x192x1152xf32>
@@ -10671,7 +10835,11 @@ module {
     %blocks.6.0.project.t2 = stablehlo.subtract %blocks.6.0.project.t1, %blocks.6.0.project.xhat_dgamma : tensor<8x7x7x192xf32>
     %blocks.6.0.project.k_b = stablehlo.broadcast_in_dim %blocks.6.0.project.gamma_inv_n, dims = [3] : (tensor<192xf32>) -> tensor<8x7x7x192xf32>
     %blocks.6.0.project.d_z = stablehlo.multiply %blocks.6.0.project.t2, %blocks.6.0.project.k_b : tensor<8x7x7x192xf32>
-    %blocks.6.0.project.d_w = stablehlo.convolution(%blocks.6.0.se.excited, %blocks.6.0.project.d_z) dim_numbers = [f, 0, 1, b]x[i, 0, 1, o]->[0, 1, b, f], window = {stride = [1, 1], pad = [[0, 0], [0, 0]], lhs_dilate = [1, 1], rhs_dilate = [1, 1]} {batch_group_count = 1 : i64, feature_group_count = 1 : i64} : (tensor<8x7x7x672xf32>, tensor<8x7x7x192xf32>) -> tensor<1x1x672x192xf32>
+    %blocks.6.0.project.x_pieces = stablehlo.reshape %blocks.6.0.se.excited : (tensor<8x7x7x672xf32>) -> tensor<8x49x672xf32>
+    %blocks.6.0.project.dy_pieces = stablehlo.reshape %blocks.6.0.project.d_z : (tensor<8x7x7x192xf32>) -> tensor<8x49x192xf32>
+    %blocks.6.0.project.d_w_pieces = stablehlo.dot_general %blocks.6.0.project.x_pieces, %blocks.6.0.project.dy_pieces, batching_dims = [0] x [0], contracting_dims = [1] x [1] : (tensor<8x49x672xf32>, tensor<8x49x192xf32>) -> tensor<8x672x192xf32>
+    %blocks.6.0.project.d_w_sum = stablehlo.reduce(%blocks.6.0.project.d_w_pieces init: %cst_1) applies stablehlo.add across dimensions = [0] : (tensor<8x672x192xf32>, tensor<f32>) -> tensor<672x192xf32>
+    %blocks.6.0.project.d_w = stablehlo.reshape %blocks.6.0.project.d_w_sum : (tensor<672x192xf32>) -> tensor<1x1x672x192xf32>
     %blocks.6.0.project.bcast_10 = stablehlo.broadcast_in_dim %hyper.weight_decay, dims = [] : (tensor<f32>) -> tensor<1x1x672x192xf32>
     %blocks.6.0.project.wd_p = stablehlo.multiply %blocks.6.0.project.conv.w, %blocks.6.0.project.bcast_10 : tensor<1x1x672x192xf32>
     %blocks.6.0.project.d_wd = stablehlo.add %blocks.6.0.project.d_w, %blocks.6.0.project.wd_p : tensor<1x1x672x192xf32>
@@ -10840,7 +11008,11 @@ module {
     %blocks.6.0.expand.t2 = stablehlo.subtract %blocks.6.0.expand.t1, %blocks.6.0.expand.xhat_dgamma : tensor<8x14x14x672xf32>
     %blocks.6.0.expand.k_b = stablehlo.broadcast_in_dim %blocks.6.0.expand.gamma_inv_n, dims = [3] : (tensor<672xf32>) -> tensor<8x14x14x672xf32>
     %blocks.6.0.expand.d_z = stablehlo.multiply %blocks.6.0.expand.t2, %blocks.6.0.expand.k_b : tensor<8x14x14x672xf32>
-    %blocks.6.0.expand.d_w = stablehlo.convolution(%blocks.5.2.residual, %blocks.6.0.expand.d_z) dim_numbers = [f, 0, 1, b]x[i, 0, 1, o]->[0, 1, b, f], window = {stride = [1, 1], pad = [[0, 0], [0, 0]], lhs_dilate = [1, 1], rhs_dilate = [1, 1]} {batch_group_count = 1 : i64, feature_group_count = 1 : i64} : (tensor<8x14x14x112xf32>, tensor<8x14x14x672xf32>) -> tensor<1x1x112x672xf32>
+    %blocks.6.0.expand.x_pieces = stablehlo.reshape %blocks.5.2.residual : (tensor<8x14x14x112xf32>) -> tensor<8x196x112xf32>
+    %blocks.6.0.expand.dy_pieces = stablehlo.reshape %blocks.6.0.expand.d_z : (tensor<8x14x14x672xf32>) -> tensor<8x196x672xf32>
+    %blocks.6.0.expand.d_w_pieces = stablehlo.dot_general %blocks.6.0.expand.x_pieces, %blocks.6.0.expand.dy_pieces, batching_dims = [0] x [0], contracting_dims = [1] x [1] : (tensor<8x196x112xf32>, tensor<8x196x672xf32>) -> tensor<8x112x672xf32>
+    %blocks.6.0.expand.d_w_sum = stablehlo.reduce(%blocks.6.0.expand.d_w_pieces init: %cst_1) applies stablehlo.add across dimensions = [0] : (tensor<8x112x672xf32>, tensor<f32>) -> tensor<112x672xf32>
+    %blocks.6.0.expand.d_w = stablehlo.reshape %blocks.6.0.expand.d_w_sum : (tensor<112x672xf32>) -> tensor<1x1x112x672xf32>
     %blocks.6.0.expand.bcast_12 = stablehlo.broadcast_in_dim %hyper.weight_decay, dims = [] : (tensor<f32>) -> tensor<1x1x112x672xf32>
     %blocks.6.0.expand.wd_p = stablehlo.multiply %blocks.6.0.expand.conv.w, %blocks.6.0.expand.bcast_12 : tensor<1x1x112x672xf32>
     %blocks.6.0.expand.d_wd = stablehlo.add %blocks.6.0.expand.d_w, %blocks.6.0.expand.wd_p : tensor<1x1x112x672xf32>
@@ -10882,7 +11054,11 @@ module {
     %blocks.5.2.project.t2 = stablehlo.subtract %blocks.5.2.project.t1, %blocks.5.2.project.xhat_dgamma : tensor<8x14x14x112xf32>
     %blocks.5.2.project.k_b = stablehlo.broadcast_in_dim %blocks.5.2.project.gamma_inv_n, dims = [3] : (tensor<112xf32>) -> tensor<8x14x14x112xf32>
     %blocks.5.2.project.d_z = stablehlo.multiply %blocks.5.2.project.t2, %blocks.5.2.project.k_b : tensor<8x14x14x112xf32>
-    %blocks.5.2.project.d_w = stablehlo.convolution(%blocks.5.2.se.excited, %blocks.5.2.project.d_z) dim_numbers = [f, 0, 1, b]x[i, 0, 1, o]->[0, 1, b, f], window = {stride = [1, 1], pad = [[0, 0], [0, 0]], lhs_dilate = [1, 1], rhs_dilate = [1, 1]} {batch_group_count = 1 : i64, feature_group_count = 1 : i64} : (tensor<8x14x14x672xf32>, tensor<8x14x14x112xf32>) -> tensor<1x1x672x112xf32>
+    %blocks.5.2.project.x_pieces = stablehlo.reshape %blocks.5.2.se.excited : (tensor<8x14x14x672xf32>) -> tensor<8x196x672xf32>
+    %blocks.5.2.project.dy_pieces = stablehlo.reshape %blocks.5.2.project.d_z : (tensor<8x14x14x112xf32>) -> tensor<8x196x112xf32>
+    %blocks.5.2.project.d_w_pieces = stablehlo.dot_general %blocks.5.2.project.x_pieces, %blocks.5.2.project.dy_pieces, batching_dims = [0] x [0], contracting_dims = [1] x [1] : (tensor<8x196x672xf32>, tensor<8x196x112xf32>) -> tensor<8x672x112xf32>
+    %blocks.5.2.project.d_w_sum = stablehlo.reduce(%blocks.5.2.project.d_w_pieces init: %cst_1) applies stablehlo.add across dimensions = [0] : (tensor<8x672x112xf32>, tensor<f32>) -> tensor<672x112xf32>
+    %blocks.5.2.project.d_w = stablehlo.reshape %blocks.5.2.project.d_w_sum : (tensor<672x112xf32>) -> tensor<1x1x672x112xf32>
     %blocks.5.2.project.bcast_10 = stablehlo.broadcast_in_dim %hyper.weight_decay, dims = [] : (tensor<f32>) -> tensor<1x1x672x112xf32>
     %blocks.5.2.project.wd_p = stablehlo.multiply %blocks.5.2.project.conv.w, %blocks.5.2.project.bcast_10 : tensor<1x1x672x112xf32>
     %blocks.5.2.project.d_wd = stablehlo.add %blocks.5.2.project.d_w, %blocks.5.2.project.wd_p : tensor<1x1x672x112xf32>
@@ -11050,7 +11226,11 @@ module {
     %blocks.5.2.expand.t2 = stablehlo.subtract %blocks.5.2.expand.t1, %blocks.5.2.expand.xhat_dgamma : tensor<8x14x14x672xf32>
     %blocks.5.2.expand.k_b = stablehlo.broadcast_in_dim %blocks.5.2.expand.gamma_inv_n, dims = [3] : (tensor<672xf32>) -> tensor<8x14x14x672xf32>
     %blocks.5.2.expand.d_z = stablehlo.multiply %blocks.5.2.expand.t2, %blocks.5.2.expand.k_b : tensor<8x14x14x672xf32>
-    %blocks.5.2.expand.d_w = stablehlo.convolution(%blocks.5.1.residual, %blocks.5.2.expand.d_z) dim_numbers = [f, 0, 1, b]x[i, 0, 1, o]->[0, 1, b, f], window = {stride = [1, 1], pad = [[0, 0], [0, 0]], lhs_dilate = [1, 1], rhs_dilate = [1, 1]} {batch_group_count = 1 : i64, feature_group_count = 1 : i64} : (tensor<8x14x14x112xf32>, tensor<8x14x14x672xf32>) -> tensor<1x1x112x672xf32>
+    %blocks.5.2.expand.x_pieces = stablehlo.reshape %blocks.5.1.residual : (tensor<8x14x14x112xf32>) -> tensor<8x196x112xf32>
+    %blocks.5.2.expand.dy_pieces = stablehlo.reshape %blocks.5.2.expand.d_z : (tensor<8x14x14x672xf32>) -> tensor<8x196x672xf32>
+    %blocks.5.2.expand.d_w_pieces = stablehlo.dot_general %blocks.5.2.expand.x_pieces, %blocks.5.2.expand.dy_pieces, batching_dims = [0] x [0], contracting_dims = [1] x [1] : (tensor<8x196x112xf32>, tensor<8x196x672xf32>) -> tensor<8x112x672xf32>
+    %blocks.5.2.expand.d_w_sum = stablehlo.reduce(%blocks.5.2.expand.d_w_pieces init: %cst_1) applies stablehlo.add across dimensions = [0] : (tensor<8x112x672xf32>, tensor<f32>) -> tensor<112x672xf32>
+    %blocks.5.2.expand.d_w = stablehlo.reshape %blocks.5.2.expand.d_w_sum : (tensor<112x672xf32>) -> tensor<1x1x112x672xf32>
     %blocks.5.2.expand.bcast_12 = stablehlo.broadcast_in_dim %hyper.weight_decay, dims = [] : (tensor<f32>) -> tensor<1x1x112x672xf32>
     %blocks.5.2.expand.wd_p = stablehlo.multiply %blocks.5.2.expand.conv.w, %blocks.5.2.expand.bcast_12 : tensor<1x1x112x672xf32>
     %blocks.5.2.expand.d_wd = stablehlo.add %blocks.5.2.expand.d_w, %blocks.5.2.expand.wd_p : tensor<1x1x112x672xf32>
@@ -11093,7 +11273,11 @@ module {
     %blocks.5.1.project.t2 = stablehlo.subtract %blocks.5.1.project.t1, %blocks.5.1.project.xhat_dgamma : tensor<8x14x14x112xf32>
     %blocks.5.1.project.k_b = stablehlo.broadcast_in_dim %blocks.5.1.project.gamma_inv_n, dims = [3] : (tensor<112xf32>) -> tensor<8x14x14x112xf32>
     %blocks.5.1.project.d_z = stablehlo.multiply %blocks.5.1.project.t2, %blocks.5.1.project.k_b : tensor<8x14x14x112xf32>
-    %blocks.5.1.project.d_w = stablehlo.convolution(%blocks.5.1.se.excited, %blocks.5.1.project.d_z) dim_numbers = [f, 0, 1, b]x[i, 0, 1, o]->[0, 1, b, f], window = {stride = [1, 1], pad = [[0, 0], [0, 0]], lhs_dilate = [1, 1], rhs_dilate = [1, 1]} {batch_group_count = 1 : i64, feature_group_count = 1 : i64} : (tensor<8x14x14x672xf32>, tensor<8x14x14x112xf32>) -> tensor<1x1x672x112xf32>
+    %blocks.5.1.project.x_pieces = stablehlo.reshape %blocks.5.1.se.excited : (tensor<8x14x14x672xf32>) -> tensor<8x196x672xf32>
+    %blocks.5.1.project.dy_pieces = stablehlo.reshape %blocks.5.1.project.d_z : (tensor<8x14x14x112xf32>) -> tensor<8x196x112xf32>
+    %blocks.5.1.project.d_w_pieces = stablehlo.dot_general %blocks.5.1.project.x_pieces, %blocks.5.1.project.dy_pieces, batching_dims = [0] x [0], contracting_dims = [1] x [1] : (tensor<8x196x672xf32>, tensor<8x196x112xf32>) -> tensor<8x672x112xf32>
+    %blocks.5.1.project.d_w_sum = stablehlo.reduce(%blocks.5.1.project.d_w_pieces init: %cst_1) applies stablehlo.add across dimensions = [0] : (tensor<8x672x112xf32>, tensor<f32>) -> tensor<672x112xf32>
+    %blocks.5.1.project.d_w = stablehlo.reshape %blocks.5.1.project.d_w_sum : (tensor<672x112xf32>) -> tensor<1x1x672x112xf32>
     %blocks.5.1.project.bcast_10 = stablehlo.broadcast_in_dim %hyper.weight_decay, dims = [] : (tensor<f32>) -> tensor<1x1x672x112xf32>
     %blocks.5.1.project.wd_p = stablehlo.multiply %blocks.5.1.project.conv.w, %blocks.5.1.project.bcast_10 : tensor<1x1x672x112xf32>
     %blocks.5.1.project.d_wd = stablehlo.add %blocks.5.1.project.d_w, %blocks.5.1.project.wd_p : tensor<1x1x672x112xf32>
@@ -11261,7 +11445,11 @@ module {
     %blocks.5.1.expand.t2 = stablehlo.subtract %blocks.5.1.expand.t1, %blocks.5.1.expand.xhat_dgamma : tensor<8x14x14x672xf32>
     %blocks.5.1.expand.k_b = stablehlo.broadcast_in_dim %blocks.5.1.expand.gamma_inv_n, dims = [3] : (tensor<672xf32>) -> tensor<8x14x14x672xf32>
     %blocks.5.1.expand.d_z = stablehlo.multiply %blocks.5.1.expand.t2, %blocks.5.1.expand.k_b : tensor<8x14x14x672xf32>
-    %blocks.5.1.expand.d_w = stablehlo.convolution(%blocks.5.0.project.bn, %blocks.5.1.expand.d_z) dim_numbers = [f, 0, 1, b]x[i, 0, 1, o]->[0, 1, b, f], window = {stride = [1, 1], pad = [[0, 0], [0, 0]], lhs_dilate = [1, 1], rhs_dilate = [1, 1]} {batch_group_count = 1 : i64, feature_group_count = 1 : i64} : (tensor<8x14x14x112xf32>, tensor<8x14x14x672xf32>) -> tensor<1x1x112x672xf32>
+    %blocks.5.1.expand.x_pieces = stablehlo.reshape %blocks.5.0.project.bn : (tensor<8x14x14x112xf32>) -> tensor<8x196x112xf32>
+    %blocks.5.1.expand.dy_pieces = stablehlo.reshape %blocks.5.1.expand.d_z : (tensor<8x14x14x672xf32>) -> tensor<8x196x672xf32>
+    %blocks.5.1.expand.d_w_pieces = stablehlo.dot_general %blocks.5.1.expand.x_pieces, %blocks.5.1.expand.dy_pieces, batching_dims = [0] x [0], contracting_dims = [1] x [1] : (tensor<8x196x112xf32>, tensor<8x196x672xf32>) -> tensor<8x112x672xf32>
+    %blocks.5.1.expand.d_w_sum = stablehlo.reduce(%blocks.5.1.expand.d_w_pieces init: %cst_1) applies stablehlo.add across dimensions = [0] : (tensor<8x112x672xf32>, tensor<f32>) -> tensor<112x672xf32>
+    %blocks.5.1.expand.d_w = stablehlo.reshape %blocks.5.1.expand.d_w_sum : (tensor<112x672xf32>) -> tensor<1x1x112x672xf32>
     %blocks.5.1.expand.bcast_12 = stablehlo.broadcast_in_dim %hyper.weight_decay, dims = [] : (tensor<f32>) -> tensor<1x1x112x672xf32>
     %blocks.5.1.expand.wd_p = stablehlo.multiply %blocks.5.1.expand.conv.w, %blocks.5.1.expand.bcast_12 : tensor<1x1x112x672xf32>
     %blocks.5.1.expand.d_wd = stablehlo.add %blocks.5.1.expand.d_w, %blocks.5.1.expand.wd_p : tensor<1x1x112x672xf32>
@@ -11304,7 +11492,11 @@ module {
     %blocks.5.0.project.t2 = stablehlo.subtract %blocks.5.0.project.t1, %blocks.5.0.project.xhat_dgamma : tensor<8x14x14x112xf32>
     %blocks.5.0.project.k_b = stablehlo.broadcast_in_dim %blocks.5.0.project.gamma_inv_n, dims = [3] : (tensor<112xf32>) -> tensor<8x14x14x112xf32>
     %blocks.5.0.project.d_z = stablehlo.multiply %blocks.5.0.project.t2, %blocks.5.0.project.k_b : tensor<8x14x14x112xf32>
-    %blocks.5.0.project.d_w = stablehlo.convolution(%blocks.5.0.se.excited, %blocks.5.0.project.d_z) dim_numbers = [f, 0, 1, b]x[i, 0, 1, o]->[0, 1, b, f], window = {stride = [1, 1], pad = [[0, 0], [0, 0]], lhs_dilate = [1, 1], rhs_dilate = [1, 1]} {batch_group_count = 1 : i64, feature_group_count = 1 : i64} : (tensor<8x14x14x480xf32>, tensor<8x14x14x112xf32>) -> tensor<1x1x480x112xf32>
+    %blocks.5.0.project.x_pieces = stablehlo.reshape %blocks.5.0.se.excited : (tensor<8x14x14x480xf32>) -> tensor<8x196x480xf32>
+    %blocks.5.0.project.dy_pieces = stablehlo.reshape %blocks.5.0.project.d_z : (tensor<8x14x14x112xf32>) -> tensor<8x196x112xf32>
+    %blocks.5.0.project.d_w_pieces = stablehlo.dot_general %blocks.5.0.project.x_pieces, %blocks.5.0.project.dy_pieces, batching_dims = [0] x [0], contracting_dims = [1] x [1] : (tensor<8x196x480xf32>, tensor<8x196x112xf32>) -> tensor<8x480x112xf32>
+    %blocks.5.0.project.d_w_sum = stablehlo.reduce(%blocks.5.0.project.d_w_pieces init: %cst_1) applies stablehlo.add across dimensions = [0] : (tensor<8x480x112xf32>, tensor<f32>) -> tensor<480x112xf32>
+    %blocks.5.0.project.d_w = stablehlo.reshape %blocks.5.0.project.d_w_sum : (tensor<480x112xf32>) -> tensor<1x1x480x112xf32>
     %blocks.5.0.project.bcast_10 = stablehlo.broadcast_in_dim %hyper.weight_decay, dims = [] : (tensor<f32>) -> tensor<1x1x480x112xf32>
     %blocks.5.0.project.wd_p = stablehlo.multiply %blocks.5.0.project.conv.w, %blocks.5.0.project.bcast_10 : tensor<1x1x480x112xf32>
     %blocks.5.0.project.d_wd = stablehlo.add %blocks.5.0.project.d_w, %blocks.5.0.project.wd_p : tensor<1x1x480x112xf32>
@@ -11472,7 +11664,11 @@ module {
     %blocks.5.0.expand.t2 = stablehlo.subtract %blocks.5.0.expand.t1, %blocks.5.0.expand.xhat_dgamma : tensor<8x14x14x480xf32>
     %blocks.5.0.expand.k_b = stablehlo.broadcast_in_dim %blocks.5.0.expand.gamma_inv_n, dims = [3] : (tensor<480xf32>) -> tensor<8x14x14x480xf32>
     %blocks.5.0.expand.d_z = stablehlo.multiply %blocks.5.0.expand.t2, %blocks.5.0.expand.k_b : tensor<8x14x14x480xf32>
-    %blocks.5.0.expand.d_w = stablehlo.convolution(%blocks.4.2.residual, %blocks.5.0.expand.d_z) dim_numbers = [f, 0, 1, b]x[i, 0, 1, o]->[0, 1, b, f], window = {stride = [1, 1], pad = [[0, 0], [0, 0]], lhs_dilate = [1, 1], rhs_dilate = [1, 1]} {batch_group_count = 1 : i64, feature_group_count = 1 : i64} : (tensor<8x14x14x80xf32>, tensor<8x14x14x480xf32>) -> tensor<1x1x80x480xf32>
+    %blocks.5.0.expand.x_pieces = stablehlo.reshape %blocks.4.2.residual : (tensor<8x14x14x80xf32>) -> tensor<8x196x80xf32>
+    %blocks.5.0.expand.dy_pieces = stablehlo.reshape %blocks.5.0.expand.d_z : (tensor<8x14x14x480xf32>) -> tensor<8x196x480xf32>
+    %blocks.5.0.expand.d_w_pieces = stablehlo.dot_general %blocks.5.0.expand.x_pieces, %blocks.5.0.expand.dy_pieces, batching_dims = [0] x [0], contracting_dims = [1] x [1] : (tensor<8x196x80xf32>, tensor<8x196x480xf32>) -> tensor<8x80x480xf32>
+    %blocks.5.0.expand.d_w_sum = stablehlo.reduce(%blocks.5.0.expand.d_w_pieces init: %cst_1) applies stablehlo.add across dimensions = [0] : (tensor<8x80x480xf32>, tensor<f32>) -> tensor<80x480xf32>
+    %blocks.5.0.expand.d_w = stablehlo.reshape %blocks.5.0.expand.d_w_sum : (tensor<80x480xf32>) -> tensor<1x1x80x480xf32>
     %blocks.5.0.expand.bcast_12 = stablehlo.broadcast_in_dim %hyper.weight_decay, dims = [] : (tensor<f32>) -> tensor<1x1x80x480xf32>
     %blocks.5.0.expand.wd_p = stablehlo.multiply %blocks.5.0.expand.conv.w, %blocks.5.0.expand.bcast_12 : tensor<1x1x80x480xf32>
     %blocks.5.0.expand.d_wd = stablehlo.add %blocks.5.0.expand.d_w, %blocks.5.0.expand.wd_p : tensor<1x1x80x480xf32>
@@ -11514,7 +11710,11 @@ module {
     %blocks.4.2.project.t2 = stablehlo.subtract %blocks.4.2.project.t1, %blocks.4.2.project.xhat_dgamma : tensor<8x14x14x80xf32>
     %blocks.4.2.project.k_b = stablehlo.broadcast_in_dim %blocks.4.2.project.gamma_inv_n, dims = [3] : (tensor<80xf32>) -> tensor<8x14x14x80xf32>
     %blocks.4.2.project.d_z = stablehlo.multiply %blocks.4.2.project.t2, %blocks.4.2.project.k_b : tensor<8x14x14x80xf32>
-    %blocks.4.2.project.d_w = stablehlo.convolution(%blocks.4.2.se.excited, %blocks.4.2.project.d_z) dim_numbers = [f, 0, 1, b]x[i, 0, 1, o]->[0, 1, b, f], window = {stride = [1, 1], pad = [[0, 0], [0, 0]], lhs_dilate = [1, 1], rhs_dilate = [1, 1]} {batch_group_count = 1 : i64, feature_group_count = 1 : i64} : (tensor<8x14x14x480xf32>, tensor<8x14x14x80xf32>) -> tensor<1x1x480x80xf32>
+    %blocks.4.2.project.x_pieces = stablehlo.reshape %blocks.4.2.se.excited : (tensor<8x14x14x480xf32>) -> tensor<8x196x480xf32>
+    %blocks.4.2.project.dy_pieces = stablehlo.reshape %blocks.4.2.project.d_z : (tensor<8x14x14x80xf32>) -> tensor<8x196x80xf32>
+    %blocks.4.2.project.d_w_pieces = stablehlo.dot_general %blocks.4.2.project.x_pieces, %blocks.4.2.project.dy_pieces, batching_dims = [0] x [0], contracting_dims = [1] x [1] : (tensor<8x196x480xf32>, tensor<8x196x80xf32>) -> tensor<8x480x80xf32>
+    %blocks.4.2.project.d_w_sum = stablehlo.reduce(%blocks.4.2.project.d_w_pieces init: %cst_1) applies stablehlo.add across dimensions = [0] : (tensor<8x480x80xf32>, tensor<f32>) -> tensor<480x80xf32>
+    %blocks.4.2.project.d_w = stablehlo.reshape %blocks.4.2.project.d_w_sum : (tensor<480x80xf32>) -> tensor<1x1x480x80xf32>
     %blocks.4.2.project.bcast_10 = stablehlo.broadcast_in_dim %hyper.weight_decay, dims = [] : (tensor<f32>) -> tensor<1x1x480x80xf32>
     %blocks.4.2.project.wd_p = stablehlo.multiply %blocks.4.2.project.conv.w, %blocks.4.2.project.bcast_10 : tensor<1x1x480x80xf32>
     %blocks.4.2.project.d_wd = stablehlo.add %blocks.4.2.project.d_w, %blocks.4.2.project.wd_p : tensor<1x1x480x80xf32>
@@ -11682,7 +11882,11 @@ module {
     %blocks.4.2.expand.t2 = stablehlo.subtract %blocks.4.2.expand.t1, %blocks.4.2.expand.xhat_dgamma : tensor<8x14x14x480xf32>
     %blocks.4.2.expand.k_b = stablehlo.broadcast_in_dim %blocks.4.2.expand.gamma_inv_n, dims = [3] : (tensor<480xf32>) -> tensor<8x14x14x480xf32>
     %blocks.4.2.expand.d_z = stablehlo.multiply %blocks.4.2.expand.t2, %blocks.4.2.expand.k_b : tensor<8x14x14x480xf32>
-    %blocks.4.2.expand.d_w = stablehlo.convolution(%blocks.4.1.residual, %blocks.4.2.expand.d_z) dim_numbers = [f, 0, 1, b]x[i, 0, 1, o]->[0, 1, b, f], window = {stride = [1, 1], pad = [[0, 0], [0, 0]], lhs_dilate = [1, 1], rhs_dilate = [1, 1]} {batch_group_count = 1 : i64, feature_group_count = 1 : i64} : (tensor<8x14x14x80xf32>, tensor<8x14x14x480xf32>) -> tensor<1x1x80x480xf32>
+    %blocks.4.2.expand.x_pieces = stablehlo.reshape %blocks.4.1.residual : (tensor<8x14x14x80xf32>) -> tensor<8x196x80xf32>
+    %blocks.4.2.expand.dy_pieces = stablehlo.reshape %blocks.4.2.expand.d_z : (tensor<8x14x14x480xf32>) -> tensor<8x196x480xf32>
+    %blocks.4.2.expand.d_w_pieces = stablehlo.dot_general %blocks.4.2.expand.x_pieces, %blocks.4.2.expand.dy_pieces, batching_dims = [0] x [0], contracting_dims = [1] x [1] : (tensor<8x196x80xf32>, tensor<8x196x480xf32>) -> tensor<8x80x480xf32>
+    %blocks.4.2.expand.d_w_sum = stablehlo.reduce(%blocks.4.2.expand.d_w_pieces init: %cst_1) applies stablehlo.add across dimensions = [0] : (tensor<8x80x480xf32>, tensor<f32>) -> tensor<80x480xf32>
+    %blocks.4.2.expand.d_w = stablehlo.reshape %blocks.4.2.expand.d_w_sum : (tensor<80x480xf32>) -> tensor<1x1x80x480xf32>
     %blocks.4.2.expand.bcast_12 = stablehlo.broadcast_in_dim %hyper.weight_decay, dims = [] : (tensor<f32>) -> tensor<1x1x80x480xf32>
     %blocks.4.2.expand.wd_p = stablehlo.multiply %blocks.4.2.expand.conv.w, %blocks.4.2.expand.bcast_12 : tensor<1x1x80x480xf32>
     %blocks.4.2.expand.d_wd = stablehlo.add %blocks.4.2.expand.d_w, %blocks.4.2.expand.wd_p : tensor<1x1x80x480xf32>
@@ -11725,7 +11929,11 @@ module {
     %blocks.4.1.project.t2 = stablehlo.subtract %blocks.4.1.project.t1, %blocks.4.1.project.xhat_dgamma : tensor<8x14x14x80xf32>
     %blocks.4.1.project.k_b = stablehlo.broadcast_in_dim %blocks.4.1.project.gamma_inv_n, dims = [3] : (tensor<80xf32>) -> tensor<8x14x14x80xf32>
     %blocks.4.1.project.d_z = stablehlo.multiply %blocks.4.1.project.t2, %blocks.4.1.project.k_b : tensor<8x14x14x80xf32>
-    %blocks.4.1.project.d_w = stablehlo.convolution(%blocks.4.1.se.excited, %blocks.4.1.project.d_z) dim_numbers = [f, 0, 1, b]x[i, 0, 1, o]->[0, 1, b, f], window = {stride = [1, 1], pad = [[0, 0], [0, 0]], lhs_dilate = [1, 1], rhs_dilate = [1, 1]} {batch_group_count = 1 : i64, feature_group_count = 1 : i64} : (tensor<8x14x14x480xf32>, tensor<8x14x14x80xf32>) -> tensor<1x1x480x80xf32>
+    %blocks.4.1.project.x_pieces = stablehlo.reshape %blocks.4.1.se.excited : (tensor<8x14x14x480xf32>) -> tensor<8x196x480xf32>
+    %blocks.4.1.project.dy_pieces = stablehlo.reshape %blocks.4.1.project.d_z : (tensor<8x14x14x80xf32>) -> tensor<8x196x80xf32>
+    %blocks.4.1.project.d_w_pieces = stablehlo.dot_general %blocks.4.1.project.x_pieces, %blocks.4.1.project.dy_pieces, batching_dims = [0] x [0], contracting_dims = [1] x [1] : (tensor<8x196x480xf32>, tensor<8x196x80xf32>) -> tensor<8x480x80xf32>
+    %blocks.4.1.project.d_w_sum = stablehlo.reduce(%blocks.4.1.project.d_w_pieces init: %cst_1) applies stablehlo.add across dimensions = [0] : (tensor<8x480x80xf32>, tensor<f32>) -> tensor<480x80xf32>
+    %blocks.4.1.project.d_w = stablehlo.reshape %blocks.4.1.project.d_w_sum : (tensor<480x80xf32>) -> tensor<1x1x480x80xf32>
     %blocks.4.1.project.bcast_10 = stablehlo.broadcast_in_dim %hyper.weight_decay, dims = [] : (tensor<f32>) -> tensor<1x1x480x80xf32>
     %blocks.4.1.project.wd_p = stablehlo.multiply %blocks.4.1.project.conv.w, %blocks.4.1.project.bcast_10 : tensor<1x1x480x80xf32>
     %blocks.4.1.project.d_wd = stablehlo.add %blocks.4.1.project.d_w, %blocks.4.1.project.wd_p : tensor<1x1x480x80xf32>
@@ -11893,7 +12101,11 @@ module {
     %blocks.4.1.expand.t2 = stablehlo.subtract %blocks.4.1.expand.t1, %blocks.4.1.expand.xhat_dgamma : tensor<8x14x14x480xf32>
     %blocks.4.1.expand.k_b = stablehlo.broadcast_in_dim %blocks.4.1.expand.gamma_inv_n, dims = [3] : (tensor<480xf32>) -> tensor<8x14x14x480xf32>
     %blocks.4.1.expand.d_z = stablehlo.multiply %blocks.4.1.expand.t2, %blocks.4.1.expand.k_b : tensor<8x14x14x480xf32>
-    %blocks.4.1.expand.d_w = stablehlo.convolution(%blocks.4.0.project.bn, %blocks.4.1.expand.d_z) dim_numbers = [f, 0, 1, b]x[i, 0, 1, o]->[0, 1, b, f], window = {stride = [1, 1], pad = [[0, 0], [0, 0]], lhs_dilate = [1, 1], rhs_dilate = [1, 1]} {batch_group_count = 1 : i64, feature_group_count = 1 : i64} : (tensor<8x14x14x80xf32>, tensor<8x14x14x480xf32>) -> tensor<1x1x80x480xf32>
+    %blocks.4.1.expand.x_pieces = stablehlo.reshape %blocks.4.0.project.bn : (tensor<8x14x14x80xf32>) -> tensor<8x196x80xf32>
+    %blocks.4.1.expand.dy_pieces = stablehlo.reshape %blocks.4.1.expand.d_z : (tensor<8x14x14x480xf32>) -> tensor<8x196x480xf32>
+    %blocks.4.1.expand.d_w_pieces = stablehlo.dot_general %blocks.4.1.expand.x_pieces, %blocks.4.1.expand.dy_pieces, batching_dims = [0] x [0], contracting_dims = [1] x [1] : (tensor<8x196x80xf32>, tensor<8x196x480xf32>) -> tensor<8x80x480xf32>
+    %blocks.4.1.expand.d_w_sum = stablehlo.reduce(%blocks.4.1.expand.d_w_pieces init: %cst_1) applies stablehlo.add across dimensions = [0] : (tensor<8x80x480xf32>, tensor<f32>) -> tensor<80x480xf32>
+    %blocks.4.1.expand.d_w = stablehlo.reshape %blocks.4.1.expand.d_w_sum : (tensor<80x480xf32>) -> tensor<1x1x80x480xf32>
     %blocks.4.1.expand.bcast_12 = stablehlo.broadcast_in_dim %hyper.weight_decay, dims = [] : (tensor<f32>) -> tensor<1x1x80x480xf32>
     %blocks.4.1.expand.wd_p = stablehlo.multiply %blocks.4.1.expand.conv.w, %blocks.4.1.expand.bcast_12 : tensor<1x1x80x480xf32>
     %blocks.4.1.expand.d_wd = stablehlo.add %blocks.4.1.expand.d_w, %blocks.4.1.expand.wd_p : tensor<1x1x80x480xf32>
@@ -11936,7 +12148,11 @@ module {
     %blocks.4.0.project.t2 = stablehlo.subtract %blocks.4.0.project.t1, %blocks.4.0.project.xhat_dgamma : tensor<8x14x14x80xf32>
     %blocks.4.0.project.k_b = stablehlo.broadcast_in_dim %blocks.4.0.project.gamma_inv_n, dims = [3] : (tensor<80xf32>) -> tensor<8x14x14x80xf32>
     %blocks.4.0.project.d_z = stablehlo.multiply %blocks.4.0.project.t2, %blocks.4.0.project.k_b : tensor<8x14x14x80xf32>
-    %blocks.4.0.project.d_w = stablehlo.convolution(%blocks.4.0.se.excited, %blocks.4.0.project.d_z) dim_numbers = [f, 0, 1, b]x[i, 0, 1, o]->[0, 1, b, f], window = {stride = [1, 1], pad = [[0, 0], [0, 0]], lhs_dilate = [1, 1], rhs_dilate = [1, 1]} {batch_group_count = 1 : i64, feature_group_count = 1 : i64} : (tensor<8x14x14x240xf32>, tensor<8x14x14x80xf32>) -> tensor<1x1x240x80xf32>
+    %blocks.4.0.project.x_pieces = stablehlo.reshape %blocks.4.0.se.excited : (tensor<8x14x14x240xf32>) -> tensor<8x196x240xf32>
+    %blocks.4.0.project.dy_pieces = stablehlo.reshape %blocks.4.0.project.d_z : (tensor<8x14x14x80xf32>) -> tensor<8x196x80xf32>
+    %blocks.4.0.project.d_w_pieces = stablehlo.dot_general %blocks.4.0.project.x_pieces, %blocks.4.0.project.dy_pieces, batching_dims = [0] x [0], contracting_dims = [1] x [1] : (tensor<8x196x240xf32>, tensor<8x196x80xf32>) -> tensor<8x240x80xf32>
+    %blocks.4.0.project.d_w_sum = stablehlo.reduce(%blocks.4.0.project.d_w_pieces init: %cst_1) applies stablehlo.add across dimensions = [0] : (tensor<8x240x80xf32>, tensor<f32>) -> tensor<240x80xf32>
+    %blocks.4.0.project.d_w = stablehlo.reshape %blocks.4.0.project.d_w_sum : (tensor<240x80xf32>) -> tensor<1x1x240x80xf32>
     %blocks.4.0.project.bcast_10 = stablehlo.broadcast_in_dim %hyper.weight_decay, dims = [] : (tensor<f32>) -> tensor<1x1x240x80xf32>
     %blocks.4.0.project.wd_p = stablehlo.multiply %blocks.4.0.project.conv.w, %blocks.4.0.project.bcast_10 : tensor<1x1x240x80xf32>
     %blocks.4.0.project.d_wd = stablehlo.add %blocks.4.0.project.d_w, %blocks.4.0.project.wd_p : tensor<1x1x240x80xf32>
@@ -12105,7 +12321,11 @@ module {
     %blocks.4.0.expand.t2 = stablehlo.subtract %blocks.4.0.expand.t1, %blocks.4.0.expand.xhat_dgamma : tensor<8x28x28x240xf32>
     %blocks.4.0.expand.k_b = stablehlo.broadcast_in_dim %blocks.4.0.expand.gamma_inv_n, dims = [3] : (tensor<240xf32>) -> tensor<8x28x28x240xf32>
     %blocks.4.0.expand.d_z = stablehlo.multiply %blocks.4.0.expand.t2, %blocks.4.0.expand.k_b : tensor<8x28x28x240xf32>
-    %blocks.4.0.expand.d_w = stablehlo.convolution(%blocks.3.1.residual, %blocks.4.0.expand.d_z) dim_numbers = [f, 0, 1, b]x[i, 0, 1, o]->[0, 1, b, f], window = {stride = [1, 1], pad = [[0, 0], [0, 0]], lhs_dilate = [1, 1], rhs_dilate = [1, 1]} {batch_group_count = 1 : i64, feature_group_count = 1 : i64} : (tensor<8x28x28x40xf32>, tensor<8x28x28x240xf32>) -> tensor<1x1x40x240xf32>
+    %blocks.4.0.expand.x_pieces = stablehlo.reshape %blocks.3.1.residual : (tensor<8x28x28x40xf32>) -> tensor<8x784x40xf32>
+    %blocks.4.0.expand.dy_pieces = stablehlo.reshape %blocks.4.0.expand.d_z : (tensor<8x28x28x240xf32>) -> tensor<8x784x240xf32>
+    %blocks.4.0.expand.d_w_pieces = stablehlo.dot_general %blocks.4.0.expand.x_pieces, %blocks.4.0.expand.dy_pieces, batching_dims = [0] x [0], contracting_dims = [1] x [1] : (tensor<8x784x40xf32>, tensor<8x784x240xf32>) -> tensor<8x40x240xf32>
+    %blocks.4.0.expand.d_w_sum = stablehlo.reduce(%blocks.4.0.expand.d_w_pieces init: %cst_1) applies stablehlo.add across dimensions = [0] : (tensor<8x40x240xf32>, tensor<f32>) -> tensor<40x240xf32>
+    %blocks.4.0.expand.d_w = stablehlo.reshape %blocks.4.0.expand.d_w_sum : (tensor<40x240xf32>) -> tensor<1x1x40x240xf32>
     %blocks.4.0.expand.bcast_12 = stablehlo.broadcast_in_dim %hyper.weight_decay, dims = [] : (tensor<f32>) -> tensor<1x1x40x240xf32>
     %blocks.4.0.expand.wd_p = stablehlo.multiply %blocks.4.0.expand.conv.w, %blocks.4.0.expand.bcast_12 : tensor<1x1x40x240xf32>
     %blocks.4.0.expand.d_wd = stablehlo.add %blocks.4.0.expand.d_w, %blocks.4.0.expand.wd_p : tensor<1x1x40x240xf32>
@@ -12147,7 +12367,11 @@ module {
     %blocks.3.1.project.t2 = stablehlo.subtract %blocks.3.1.project.t1, %blocks.3.1.project.xhat_dgamma : tensor<8x28x28x40xf32>
     %blocks.3.1.project.k_b = stablehlo.broadcast_in_dim %blocks.3.1.project.gamma_inv_n, dims = [3] : (tensor<40xf32>) -> tensor<8x28x28x40xf32>
     %blocks.3.1.project.d_z = stablehlo.multiply %blocks.3.1.project.t2, %blocks.3.1.project.k_b : tensor<8x28x28x40xf32>
-    %blocks.3.1.project.d_w = stablehlo.convolution(%blocks.3.1.se.excited, %blocks.3.1.project.d_z) dim_numbers = [f, 0, 1, b]x[i, 0, 1, o]->[0, 1, b, f], window = {stride = [1, 1], pad = [[0, 0], [0, 0]], lhs_dilate = [1, 1], rhs_dilate = [1, 1]} {batch_group_count = 1 : i64, feature_group_count = 1 : i64} : (tensor<8x28x28x240xf32>, tensor<8x28x28x40xf32>) -> tensor<1x1x240x40xf32>
+    %blocks.3.1.project.x_pieces = stablehlo.reshape %blocks.3.1.se.excited : (tensor<8x28x28x240xf32>) -> tensor<8x784x240xf32>
+    %blocks.3.1.project.dy_pieces = stablehlo.reshape %blocks.3.1.project.d_z : (tensor<8x28x28x40xf32>) -> tensor<8x784x40xf32>
+    %blocks.3.1.project.d_w_pieces = stablehlo.dot_general %blocks.3.1.project.x_pieces, %blocks.3.1.project.dy_pieces, batching_dims = [0] x [0], contracting_dims = [1] x [1] : (tensor<8x784x240xf32>, tensor<8x784x40xf32>) -> tensor<8x240x40xf32>
+    %blocks.3.1.project.d_w_sum = stablehlo.reduce(%blocks.3.1.project.d_w_pieces init: %cst_1) applies stablehlo.add across dimensions = [0] : (tensor<8x240x40xf32>, tensor<f32>) -> tensor<240x40xf32>
+    %blocks.3.1.project.d_w = stablehlo.reshape %blocks.3.1.project.d_w_sum : (tensor<240x40xf32>) -> tensor<1x1x240x40xf32>
     %blocks.3.1.project.bcast_10 = stablehlo.broadcast_in_dim %hyper.weight_decay, dims = [] : (tensor<f32>) -> tensor<1x1x240x40xf32>
     %blocks.3.1.project.wd_p = stablehlo.multiply %blocks.3.1.project.conv.w, %blocks.3.1.project.bcast_10 : tensor<1x1x240x40xf32>
     %blocks.3.1.project.d_wd = stablehlo.add %blocks.3.1.project.d_w, %blocks.3.1.project.wd_p : tensor<1x1x240x40xf32>
@@ -12315,7 +12539,11 @@ module {
     %blocks.3.1.expand.t2 = stablehlo.subtract %blocks.3.1.expand.t1, %blocks.3.1.expand.xhat_dgamma : tensor<8x28x28x240xf32>
     %blocks.3.1.expand.k_b = stablehlo.broadcast_in_dim %blocks.3.1.expand.gamma_inv_n, dims = [3] : (tensor<240xf32>) -> tensor<8x28x28x240xf32>
     %blocks.3.1.expand.d_z = stablehlo.multiply %blocks.3.1.expand.t2, %blocks.3.1.expand.k_b : tensor<8x28x28x240xf32>
-    %blocks.3.1.expand.d_w = stablehlo.convolution(%blocks.3.0.project.bn, %blocks.3.1.expand.d_z) dim_numbers = [f, 0, 1, b]x[i, 0, 1, o]->[0, 1, b, f], window = {stride = [1, 1], pad = [[0, 0], [0, 0]], lhs_dilate = [1, 1], rhs_dilate = [1, 1]} {batch_group_count = 1 : i64, feature_group_count = 1 : i64} : (tensor<8x28x28x40xf32>, tensor<8x28x28x240xf32>) -> tensor<1x1x40x240xf32>
+    %blocks.3.1.expand.x_pieces = stablehlo.reshape %blocks.3.0.project.bn : (tensor<8x28x28x40xf32>) -> tensor<8x784x40xf32>
+    %blocks.3.1.expand.dy_pieces = stablehlo.reshape %blocks.3.1.expand.d_z : (tensor<8x28x28x240xf32>) -> tensor<8x784x240xf32>
+    %blocks.3.1.expand.d_w_pieces = stablehlo.dot_general %blocks.3.1.expand.x_pieces, %blocks.3.1.expand.dy_pieces, batching_dims = [0] x [0], contracting_dims = [1] x [1] : (tensor<8x784x40xf32>, tensor<8x784x240xf32>) -> tensor<8x40x240xf32>
+    %blocks.3.1.expand.d_w_sum = stablehlo.reduce(%blocks.3.1.expand.d_w_pieces init: %cst_1) applies stablehlo.add across dimensions = [0] : (tensor<8x40x240xf32>, tensor<f32>) -> tensor<40x240xf32>
+    %blocks.3.1.expand.d_w = stablehlo.reshape %blocks.3.1.expand.d_w_sum : (tensor<40x240xf32>) -> tensor<1x1x40x240xf32>
     %blocks.3.1.expand.bcast_12 = stablehlo.broadcast_in_dim %hyper.weight_decay, dims = [] : (tensor<f32>) -> tensor<1x1x40x240xf32>
     %blocks.3.1.expand.wd_p = stablehlo.multiply %blocks.3.1.expand.conv.w, %blocks.3.1.expand.bcast_12 : tensor<1x1x40x240xf32>
     %blocks.3.1.expand.d_wd = stablehlo.add %blocks.3.1.expand.d_w, %blocks.3.1.expand.wd_p : tensor<1x1x40x240xf32>
@@ -12358,7 +12586,11 @@ module {
     %blocks.3.0.project.t2 = stablehlo.subtract %blocks.3.0.project.t1, %blocks.3.0.project.xhat_dgamma : tensor<8x28x28x40xf32>
     %blocks.3.0.project.k_b = stablehlo.broadcast_in_dim %blocks.3.0.project.gamma_inv_n, dims = [3] : (tensor<40xf32>) -> tensor<8x28x28x40xf32>
     %blocks.3.0.project.d_z = stablehlo.multiply %blocks.3.0.project.t2, %blocks.3.0.project.k_b : tensor<8x28x28x40xf32>
-    %blocks.3.0.project.d_w = stablehlo.convolution(%blocks.3.0.se.excited, %blocks.3.0.project.d_z) dim_numbers = [f, 0, 1, b]x[i, 0, 1, o]->[0, 1, b, f], window = {stride = [1, 1], pad = [[0, 0], [0, 0]], lhs_dilate = [1, 1], rhs_dilate = [1, 1]} {batch_group_count = 1 : i64, feature_group_count = 1 : i64} : (tensor<8x28x28x144xf32>, tensor<8x28x28x40xf32>) -> tensor<1x1x144x40xf32>
+    %blocks.3.0.project.x_pieces = stablehlo.reshape %blocks.3.0.se.excited : (tensor<8x28x28x144xf32>) -> tensor<8x784x144xf32>
+    %blocks.3.0.project.dy_pieces = stablehlo.reshape %blocks.3.0.project.d_z : (tensor<8x28x28x40xf32>) -> tensor<8x784x40xf32>
+    %blocks.3.0.project.d_w_pieces = stablehlo.dot_general %blocks.3.0.project.x_pieces, %blocks.3.0.project.dy_pieces, batching_dims = [0] x [0], contracting_dims = [1] x [1] : (tensor<8x784x144xf32>, tensor<8x784x40xf32>) -> tensor<8x144x40xf32>
+    %blocks.3.0.project.d_w_sum = stablehlo.reduce(%blocks.3.0.project.d_w_pieces init: %cst_1) applies stablehlo.add across dimensions = [0] : (tensor<8x144x40xf32>, tensor<f32>) -> tensor<144x40xf32>
+    %blocks.3.0.project.d_w = stablehlo.reshape %blocks.3.0.project.d_w_sum : (tensor<144x40xf32>) -> tensor<1x1x144x40xf32>
     %blocks.3.0.project.bcast_10 = stablehlo.broadcast_in_dim %hyper.weight_decay, dims = [] : (tensor<f32>) -> tensor<1x1x144x40xf32>
     %blocks.3.0.project.wd_p = stablehlo.multiply %blocks.3.0.project.conv.w, %blocks.3.0.project.bcast_10 : tensor<1x1x144x40xf32>
     %blocks.3.0.project.d_wd = stablehlo.add %blocks.3.0.project.d_w, %blocks.3.0.project.wd_p : tensor<1x1x144x40xf32>
@@ -12527,7 +12759,11 @@ module {
     %blocks.3.0.expand.t2 = stablehlo.subtract %blocks.3.0.expand.t1, %blocks.3.0.expand.xhat_dgamma : tensor<8x56x56x144xf32>
     %blocks.3.0.expand.k_b = stablehlo.broadcast_in_dim %blocks.3.0.expand.gamma_inv_n, dims = [3] : (tensor<144xf32>) -> tensor<8x56x56x144xf32>
     %blocks.3.0.expand.d_z = stablehlo.multiply %blocks.3.0.expand.t2, %blocks.3.0.expand.k_b : tensor<8x56x56x144xf32>
-    %blocks.3.0.expand.d_w = stablehlo.convolution(%blocks.2.1.residual, %blocks.3.0.expand.d_z) dim_numbers = [f, 0, 1, b]x[i, 0, 1, o]->[0, 1, b, f], window = {stride = [1, 1], pad = [[0, 0], [0, 0]], lhs_dilate = [1, 1], rhs_dilate = [1, 1]} {batch_group_count = 1 : i64, feature_group_count = 1 : i64} : (tensor<8x56x56x24xf32>, tensor<8x56x56x144xf32>) -> tensor<1x1x24x144xf32>
+    %blocks.3.0.expand.x_pieces = stablehlo.reshape %blocks.2.1.residual : (tensor<8x56x56x24xf32>) -> tensor<16x1568x24xf32>
+    %blocks.3.0.expand.dy_pieces = stablehlo.reshape %blocks.3.0.expand.d_z : (tensor<8x56x56x144xf32>) -> tensor<16x1568x144xf32>
+    %blocks.3.0.expand.d_w_pieces = stablehlo.dot_general %blocks.3.0.expand.x_pieces, %blocks.3.0.expand.dy_pieces, batching_dims = [0] x [0], contracting_dims = [1] x [1] : (tensor<16x1568x24xf32>, tensor<16x1568x144xf32>) -> tensor<16x24x144xf32>
+    %blocks.3.0.expand.d_w_sum = stablehlo.reduce(%blocks.3.0.expand.d_w_pieces init: %cst_1) applies stablehlo.add across dimensions = [0] : (tensor<16x24x144xf32>, tensor<f32>) -> tensor<24x144xf32>
+    %blocks.3.0.expand.d_w = stablehlo.reshape %blocks.3.0.expand.d_w_sum : (tensor<24x144xf32>) -> tensor<1x1x24x144xf32>
     %blocks.3.0.expand.bcast_12 = stablehlo.broadcast_in_dim %hyper.weight_decay, dims = [] : (tensor<f32>) -> tensor<1x1x24x144xf32>
     %blocks.3.0.expand.wd_p = stablehlo.multiply %blocks.3.0.expand.conv.w, %blocks.3.0.expand.bcast_12 : tensor<1x1x24x144xf32>
     %blocks.3.0.expand.d_wd = stablehlo.add %blocks.3.0.expand.d_w, %blocks.3.0.expand.wd_p : tensor<1x1x24x144xf32>
@@ -12569,7 +12805,11 @@ module {
     %blocks.2.1.project.t2 = stablehlo.subtract %blocks.2.1.project.t1, %blocks.2.1.project.xhat_dgamma : tensor<8x56x56x24xf32>
     %blocks.2.1.project.k_b = stablehlo.broadcast_in_dim %blocks.2.1.project.gamma_inv_n, dims = [3] : (tensor<24xf32>) -> tensor<8x56x56x24xf32>
     %blocks.2.1.project.d_z = stablehlo.multiply %blocks.2.1.project.t2, %blocks.2.1.project.k_b : tensor<8x56x56x24xf32>
-    %blocks.2.1.project.d_w = stablehlo.convolution(%blocks.2.1.se.excited, %blocks.2.1.project.d_z) dim_numbers = [f, 0, 1, b]x[i, 0, 1, o]->[0, 1, b, f], window = {stride = [1, 1], pad = [[0, 0], [0, 0]], lhs_dilate = [1, 1], rhs_dilate = [1, 1]} {batch_group_count = 1 : i64, feature_group_count = 1 : i64} : (tensor<8x56x56x144xf32>, tensor<8x56x56x24xf32>) -> tensor<1x1x144x24xf32>
+    %blocks.2.1.project.x_pieces = stablehlo.reshape %blocks.2.1.se.excited : (tensor<8x56x56x144xf32>) -> tensor<16x1568x144xf32>
+    %blocks.2.1.project.dy_pieces = stablehlo.reshape %blocks.2.1.project.d_z : (tensor<8x56x56x24xf32>) -> tensor<16x1568x24xf32>
+    %blocks.2.1.project.d_w_pieces = stablehlo.dot_general %blocks.2.1.project.x_pieces, %blocks.2.1.project.dy_pieces, batching_dims = [0] x [0], contracting_dims = [1] x [1] : (tensor<16x1568x144xf32>, tensor<16x1568x24xf32>) -> tensor<16x144x24xf32>
+    %blocks.2.1.project.d_w_sum = stablehlo.reduce(%blocks.2.1.project.d_w_pieces init: %cst_1) applies stablehlo.add across dimensions = [0] : (tensor<16x144x24xf32>, tensor<f32>) -> tensor<144x24xf32>
+    %blocks.2.1.project.d_w = stablehlo.reshape %blocks.2.1.project.d_w_sum : (tensor<144x24xf32>) -> tensor<1x1x144x24xf32>
     %blocks.2.1.project.bcast_10 = stablehlo.broadcast_in_dim %hyper.weight_decay, dims = [] : (tensor<f32>) -> tensor<1x1x144x24xf32>
     %blocks.2.1.project.wd_p = stablehlo.multiply %blocks.2.1.project.conv.w, %blocks.2.1.project.bcast_10 : tensor<1x1x144x24xf32>
     %blocks.2.1.project.d_wd = stablehlo.add %blocks.2.1.project.d_w, %blocks.2.1.project.wd_p : tensor<1x1x144x24xf32>
@@ -12737,7 +12977,11 @@ module {
     %blocks.2.1.expand.t2 = stablehlo.subtract %blocks.2.1.expand.t1, %blocks.2.1.expand.xhat_dgamma : tensor<8x56x56x144xf32>
     %blocks.2.1.expand.k_b = stablehlo.broadcast_in_dim %blocks.2.1.expand.gamma_inv_n, dims = [3] : (tensor<144xf32>) -> tensor<8x56x56x144xf32>
     %blocks.2.1.expand.d_z = stablehlo.multiply %blocks.2.1.expand.t2, %blocks.2.1.expand.k_b : tensor<8x56x56x144xf32>
-    %blocks.2.1.expand.d_w = stablehlo.convolution(%blocks.2.0.project.bn, %blocks.2.1.expand.d_z) dim_numbers = [f, 0, 1, b]x[i, 0, 1, o]->[0, 1, b, f], window = {stride = [1, 1], pad = [[0, 0], [0, 0]], lhs_dilate = [1, 1], rhs_dilate = [1, 1]} {batch_group_count = 1 : i64, feature_group_count = 1 : i64} : (tensor<8x56x56x24xf32>, tensor<8x56x56x144xf32>) -> tensor<1x1x24x144xf32>
+    %blocks.2.1.expand.x_pieces = stablehlo.reshape %blocks.2.0.project.bn : (tensor<8x56x56x24xf32>) -> tensor<16x1568x24xf32>
+    %blocks.2.1.expand.dy_pieces = stablehlo.reshape %blocks.2.1.expand.d_z : (tensor<8x56x56x144xf32>) -> tensor<16x1568x144xf32>
+    %blocks.2.1.expand.d_w_pieces = stablehlo.dot_general %blocks.2.1.expand.x_pieces, %blocks.2.1.expand.dy_pieces, batching_dims = [0] x [0], contracting_dims = [1] x [1] : (tensor<16x1568x24xf32>, tensor<16x1568x144xf32>) -> tensor<16x24x144xf32>
+    %blocks.2.1.expand.d_w_sum = stablehlo.reduce(%blocks.2.1.expand.d_w_pieces init: %cst_1) applies stablehlo.add across dimensions = [0] : (tensor<16x24x144xf32>, tensor<f32>) -> tensor<24x144xf32>
+    %blocks.2.1.expand.d_w = stablehlo.reshape %blocks.2.1.expand.d_w_sum : (tensor<24x144xf32>) -> tensor<1x1x24x144xf32>
     %blocks.2.1.expand.bcast_12 = stablehlo.broadcast_in_dim %hyper.weight_decay, dims = [] : (tensor<f32>) -> tensor<1x1x24x144xf32>
     %blocks.2.1.expand.wd_p = stablehlo.multiply %blocks.2.1.expand.conv.w, %blocks.2.1.expand.bcast_12 : tensor<1x1x24x144xf32>
     %blocks.2.1.expand.d_wd = stablehlo.add %blocks.2.1.expand.d_w, %blocks.2.1.expand.wd_p : tensor<1x1x24x144xf32>
@@ -12780,7 +13024,11 @@ module {
     %blocks.2.0.project.t2 = stablehlo.subtract %blocks.2.0.project.t1, %blocks.2.0.project.xhat_dgamma : tensor<8x56x56x24xf32>
     %blocks.2.0.project.k_b = stablehlo.broadcast_in_dim %blocks.2.0.project.gamma_inv_n, dims = [3] : (tensor<24xf32>) -> tensor<8x56x56x24xf32>
     %blocks.2.0.project.d_z = stablehlo.multiply %blocks.2.0.project.t2, %blocks.2.0.project.k_b : tensor<8x56x56x24xf32>
-    %blocks.2.0.project.d_w = stablehlo.convolution(%blocks.2.0.se.excited, %blocks.2.0.project.d_z) dim_numbers = [f, 0, 1, b]x[i, 0, 1, o]->[0, 1, b, f], window = {stride = [1, 1], pad = [[0, 0], [0, 0]], lhs_dilate = [1, 1], rhs_dilate = [1, 1]} {batch_group_count = 1 : i64, feature_group_count = 1 : i64} : (tensor<8x56x56x96xf32>, tensor<8x56x56x24xf32>) -> tensor<1x1x96x24xf32>
+    %blocks.2.0.project.x_pieces = stablehlo.reshape %blocks.2.0.se.excited : (tensor<8x56x56x96xf32>) -> tensor<16x1568x96xf32>
+    %blocks.2.0.project.dy_pieces = stablehlo.reshape %blocks.2.0.project.d_z : (tensor<8x56x56x24xf32>) -> tensor<16x1568x24xf32>
+    %blocks.2.0.project.d_w_pieces = stablehlo.dot_general %blocks.2.0.project.x_pieces, %blocks.2.0.project.dy_pieces, batching_dims = [0] x [0], contracting_dims = [1] x [1] : (tensor<16x1568x96xf32>, tensor<16x1568x24xf32>) -> tensor<16x96x24xf32>
+    %blocks.2.0.project.d_w_sum = stablehlo.reduce(%blocks.2.0.project.d_w_pieces init: %cst_1) applies stablehlo.add across dimensions = [0] : (tensor<16x96x24xf32>, tensor<f32>) -> tensor<96x24xf32>
+    %blocks.2.0.project.d_w = stablehlo.reshape %blocks.2.0.project.d_w_sum : (tensor<96x24xf32>) -> tensor<1x1x96x24xf32>
     %blocks.2.0.project.bcast_10 = stablehlo.broadcast_in_dim %hyper.weight_decay, dims = [] : (tensor<f32>) -> tensor<1x1x96x24xf32>
     %blocks.2.0.project.wd_p = stablehlo.multiply %blocks.2.0.project.conv.w, %blocks.2.0.project.bcast_10 : tensor<1x1x96x24xf32>
     %blocks.2.0.project.d_wd = stablehlo.add %blocks.2.0.project.d_w, %blocks.2.0.project.wd_p : tensor<1x1x96x24xf32>
@@ -12949,7 +13197,11 @@ module {
     %blocks.2.0.expand.t2 = stablehlo.subtract %blocks.2.0.expand.t1, %blocks.2.0.expand.xhat_dgamma : tensor<8x112x112x96xf32>
     %blocks.2.0.expand.k_b = stablehlo.broadcast_in_dim %blocks.2.0.expand.gamma_inv_n, dims = [3] : (tensor<96xf32>) -> tensor<8x112x112x96xf32>
     %blocks.2.0.expand.d_z = stablehlo.multiply %blocks.2.0.expand.t2, %blocks.2.0.expand.k_b : tensor<8x112x112x96xf32>
-    %blocks.2.0.expand.d_w = stablehlo.convolution(%blocks.1.0.project.bn, %blocks.2.0.expand.d_z) dim_numbers = [f, 0, 1, b]x[i, 0, 1, o]->[0, 1, b, f], window = {stride = [1, 1], pad = [[0, 0], [0, 0]], lhs_dilate = [1, 1], rhs_dilate = [1, 1]} {batch_group_count = 1 : i64, feature_group_count = 1 : i64} : (tensor<8x112x112x16xf32>, tensor<8x112x112x96xf32>) -> tensor<1x1x16x96xf32>
+    %blocks.2.0.expand.x_pieces = stablehlo.reshape %blocks.1.0.project.bn : (tensor<8x112x112x16xf32>) -> tensor<64x1568x16xf32>
+    %blocks.2.0.expand.dy_pieces = stablehlo.reshape %blocks.2.0.expand.d_z : (tensor<8x112x112x96xf32>) -> tensor<64x1568x96xf32>
+    %blocks.2.0.expand.d_w_pieces = stablehlo.dot_general %blocks.2.0.expand.x_pieces, %blocks.2.0.expand.dy_pieces, batching_dims = [0] x [0], contracting_dims = [1] x [1] : (tensor<64x1568x16xf32>, tensor<64x1568x96xf32>) -> tensor<64x16x96xf32>
+    %blocks.2.0.expand.d_w_sum = stablehlo.reduce(%blocks.2.0.expand.d_w_pieces init: %cst_1) applies stablehlo.add across dimensions = [0] : (tensor<64x16x96xf32>, tensor<f32>) -> tensor<16x96xf32>
+    %blocks.2.0.expand.d_w = stablehlo.reshape %blocks.2.0.expand.d_w_sum : (tensor<16x96xf32>) -> tensor<1x1x16x96xf32>
     %blocks.2.0.expand.bcast_12 = stablehlo.broadcast_in_dim %hyper.weight_decay, dims = [] : (tensor<f32>) -> tensor<1x1x16x96xf32>
     %blocks.2.0.expand.wd_p = stablehlo.multiply %blocks.2.0.expand.conv.w, %blocks.2.0.expand.bcast_12 : tensor<1x1x16x96xf32>
     %blocks.2.0.expand.d_wd = stablehlo.add %blocks.2.0.expand.d_w, %blocks.2.0.expand.wd_p : tensor<1x1x16x96xf32>
@@ -12991,7 +13243,11 @@ module {
     %blocks.1.0.project.t2 = stablehlo.subtract %blocks.1.0.project.t1, %blocks.1.0.project.xhat_dgamma : tensor<8x112x112x16xf32>
     %blocks.1.0.project.k_b = stablehlo.broadcast_in_dim %blocks.1.0.project.gamma_inv_n, dims = [3] : (tensor<16xf32>) -> tensor<8x112x112x16xf32>
     %blocks.1.0.project.d_z = stablehlo.multiply %blocks.1.0.project.t2, %blocks.1.0.project.k_b : tensor<8x112x112x16xf32>
-    %blocks.1.0.project.d_w = stablehlo.convolution(%blocks.1.0.se.excited, %blocks.1.0.project.d_z) dim_numbers = [f, 0, 1, b]x[i, 0, 1, o]->[0, 1, b, f], window = {stride = [1, 1], pad = [[0, 0], [0, 0]], lhs_dilate = [1, 1], rhs_dilate = [1, 1]} {batch_group_count = 1 : i64, feature_group_count = 1 : i64} : (tensor<8x112x112x32xf32>, tensor<8x112x112x16xf32>) -> tensor<1x1x32x16xf32>
+    %blocks.1.0.project.x_pieces = stablehlo.reshape %blocks.1.0.se.excited : (tensor<8x112x112x32xf32>) -> tensor<64x1568x32xf32>
+    %blocks.1.0.project.dy_pieces = stablehlo.reshape %blocks.1.0.project.d_z : (tensor<8x112x112x16xf32>) -> tensor<64x1568x16xf32>
+    %blocks.1.0.project.d_w_pieces = stablehlo.dot_general %blocks.1.0.project.x_pieces, %blocks.1.0.project.dy_pieces, batching_dims = [0] x [0], contracting_dims = [1] x [1] : (tensor<64x1568x32xf32>, tensor<64x1568x16xf32>) -> tensor<64x32x16xf32>
+    %blocks.1.0.project.d_w_sum = stablehlo.reduce(%blocks.1.0.project.d_w_pieces init: %cst_1) applies stablehlo.add across dimensions = [0] : (tensor<64x32x16xf32>, tensor<f32>) -> tensor<32x16xf32>
+    %blocks.1.0.project.d_w = stablehlo.reshape %blocks.1.0.project.d_w_sum : (tensor<32x16xf32>) -> tensor<1x1x32x16xf32>
     %blocks.1.0.project.bcast_10 = stablehlo.broadcast_in_dim %hyper.weight_decay, dims = [] : (tensor<f32>) -> tensor<1x1x32x16xf32>
     %blocks.1.0.project.wd_p = stablehlo.multiply %blocks.1.0.project.conv.w, %blocks.1.0.project.bcast_10 : tensor<1x1x32x16xf32>
     %blocks.1.0.project.d_wd = stablehlo.add %blocks.1.0.project.d_w, %blocks.1.0.project.wd_p : tensor<1x1x32x16xf32>

@@ -3586,7 +3586,11 @@ module {
     %conv.8.t2 = stablehlo.subtract %conv.8.t1, %conv.8.xhat_dgamma : tensor<8x7x7x1280xf32>
     %conv.8.k_b = stablehlo.broadcast_in_dim %conv.8.gamma_inv_n, dims = [3] : (tensor<1280xf32>) -> tensor<8x7x7x1280xf32>
     %conv.8.d_z = stablehlo.multiply %conv.8.t2, %conv.8.k_b : tensor<8x7x7x1280xf32>
-    %conv.8.d_w = stablehlo.convolution(%blocks.7.0.project.bn, %conv.8.d_z) dim_numbers = [f, 0, 1, b]x[i, 0, 1, o]->[0, 1, b, f], window = {stride = [1, 1], pad = [[0, 0], [0, 0]], lhs_dilate = [1, 1], rhs_dilate = [1, 1]} {batch_group_count = 1 : i64, feature_group_count = 1 : i64} : (tensor<8x7x7x320xf32>, tensor<8x7x7x1280xf32>) -> tensor<1x1x320x1280xf32>
+    %conv.8.x_pieces = stablehlo.reshape %blocks.7.0.project.bn : (tensor<8x7x7x320xf32>) -> tensor<8x49x320xf32>
+    %conv.8.dy_pieces = stablehlo.reshape %conv.8.d_z : (tensor<8x7x7x1280xf32>) -> tensor<8x49x1280xf32>
+    %conv.8.d_w_pieces = stablehlo.dot_general %conv.8.x_pieces, %conv.8.dy_pieces, batching_dims = [0] x [0], contracting_dims = [1] x [1] : (tensor<8x49x320xf32>, tensor<8x49x1280xf32>) -> tensor<8x320x1280xf32>
+    %conv.8.d_w_sum = stablehlo.reduce(%conv.8.d_w_pieces init: %cst_1) applies stablehlo.add across dimensions = [0] : (tensor<8x320x1280xf32>, tensor<f32>) -> tensor<320x1280xf32>
+    %conv.8.d_w = stablehlo.reshape %conv.8.d_w_sum : (tensor<320x1280xf32>) -> tensor<1x1x320x1280xf32>
     %conv.8.w_flip = stablehlo.reverse %conv.8.conv.w, dims = [0, 1] : tensor<1x1x320x1280xf32>
     %conv.8.d_x = stablehlo.convolution(%conv.8.d_z, %conv.8.w_flip) dim_numbers = [b, 0, 1, f]x[0, 1, o, i]->[b, 0, 1, f], window = {stride = [1, 1], pad = [[0, 0], [0, 0]], lhs_dilate = [1, 1], rhs_dilate = [1, 1]} {batch_group_count = 1 : i64, feature_group_count = 1 : i64} : (tensor<8x7x7x1280xf32>, tensor<1x1x320x1280xf32>) -> tensor<8x7x7x320xf32>
     %blocks.7.0.project.mean_inv = stablehlo.multiply %blocks.7.0.project.mean, %blocks.7.0.project.inv_std : tensor<320xf32>
@@ -3625,7 +3629,11 @@ module {
     %blocks.7.0.project.t2 = stablehlo.subtract %blocks.7.0.project.t1, %blocks.7.0.project.xhat_dgamma : tensor<8x7x7x320xf32>
     %blocks.7.0.project.k_b = stablehlo.broadcast_in_dim %blocks.7.0.project.gamma_inv_n, dims = [3] : (tensor<320xf32>) -> tensor<8x7x7x320xf32>
     %blocks.7.0.project.d_z = stablehlo.multiply %blocks.7.0.project.t2, %blocks.7.0.project.k_b : tensor<8x7x7x320xf32>
-    %blocks.7.0.project.d_w = stablehlo.convolution(%blocks.7.0.dw.relu6, %blocks.7.0.project.d_z) dim_numbers = [f, 0, 1, b]x[i, 0, 1, o]->[0, 1, b, f], window = {stride = [1, 1], pad = [[0, 0], [0, 0]], lhs_dilate = [1, 1], rhs_dilate = [1, 1]} {batch_group_count = 1 : i64, feature_group_count = 1 : i64} : (tensor<8x7x7x960xf32>, tensor<8x7x7x320xf32>) -> tensor<1x1x960x320xf32>
+    %blocks.7.0.project.x_pieces = stablehlo.reshape %blocks.7.0.dw.relu6 : (tensor<8x7x7x960xf32>) -> tensor<8x49x960xf32>
+    %blocks.7.0.project.dy_pieces = stablehlo.reshape %blocks.7.0.project.d_z : (tensor<8x7x7x320xf32>) -> tensor<8x49x320xf32>
+    %blocks.7.0.project.d_w_pieces = stablehlo.dot_general %blocks.7.0.project.x_pieces, %blocks.7.0.project.dy_pieces, batching_dims = [0] x [0], contracting_dims = [1] x [1] : (tensor<8x49x960xf32>, tensor<8x49x320xf32>) -> tensor<8x960x320xf32>
+    %blocks.7.0.project.d_w_sum = stablehlo.reduce(%blocks.7.0.project.d_w_pieces init: %cst_1) applies stablehlo.add across dimensions = [0] : (tensor<8x960x320xf32>, tensor<f32>) -> tensor<960x320xf32>
+    %blocks.7.0.project.d_w = stablehlo.reshape %blocks.7.0.project.d_w_sum : (tensor<960x320xf32>) -> tensor<1x1x960x320xf32>
     %blocks.7.0.project.w_flip = stablehlo.reverse %blocks.7.0.project.conv.w, dims = [0, 1] : tensor<1x1x960x320xf32>
     %blocks.7.0.project.d_x = stablehlo.convolution(%blocks.7.0.project.d_z, %blocks.7.0.project.w_flip) dim_numbers = [b, 0, 1, f]x[0, 1, o, i]->[b, 0, 1, f], window = {stride = [1, 1], pad = [[0, 0], [0, 0]], lhs_dilate = [1, 1], rhs_dilate = [1, 1]} {batch_group_count = 1 : i64, feature_group_count = 1 : i64} : (tensor<8x7x7x320xf32>, tensor<1x1x960x320xf32>) -> tensor<8x7x7x960xf32>
     %blocks.7.0.dw.mean_inv = stablehlo.multiply %blocks.7.0.dw.mean, %blocks.7.0.dw.inv_std : tensor<960xf32>
@@ -3747,7 +3755,11 @@ module {
     %blocks.7.0.expand.t2 = stablehlo.subtract %blocks.7.0.expand.t1, %blocks.7.0.expand.xhat_dgamma : tensor<8x7x7x960xf32>
     %blocks.7.0.expand.k_b = stablehlo.broadcast_in_dim %blocks.7.0.expand.gamma_inv_n, dims = [3] : (tensor<960xf32>) -> tensor<8x7x7x960xf32>
     %blocks.7.0.expand.d_z = stablehlo.multiply %blocks.7.0.expand.t2, %blocks.7.0.expand.k_b : tensor<8x7x7x960xf32>
-    %blocks.7.0.expand.d_w = stablehlo.convolution(%blocks.6.2.residual, %blocks.7.0.expand.d_z) dim_numbers = [f, 0, 1, b]x[i, 0, 1, o]->[0, 1, b, f], window = {stride = [1, 1], pad = [[0, 0], [0, 0]], lhs_dilate = [1, 1], rhs_dilate = [1, 1]} {batch_group_count = 1 : i64, feature_group_count = 1 : i64} : (tensor<8x7x7x160xf32>, tensor<8x7x7x960xf32>) -> tensor<1x1x160x960xf32>
+    %blocks.7.0.expand.x_pieces = stablehlo.reshape %blocks.6.2.residual : (tensor<8x7x7x160xf32>) -> tensor<8x49x160xf32>
+    %blocks.7.0.expand.dy_pieces = stablehlo.reshape %blocks.7.0.expand.d_z : (tensor<8x7x7x960xf32>) -> tensor<8x49x960xf32>
+    %blocks.7.0.expand.d_w_pieces = stablehlo.dot_general %blocks.7.0.expand.x_pieces, %blocks.7.0.expand.dy_pieces, batching_dims = [0] x [0], contracting_dims = [1] x [1] : (tensor<8x49x160xf32>, tensor<8x49x960xf32>) -> tensor<8x160x960xf32>
+    %blocks.7.0.expand.d_w_sum = stablehlo.reduce(%blocks.7.0.expand.d_w_pieces init: %cst_1) applies stablehlo.add across dimensions = [0] : (tensor<8x160x960xf32>, tensor<f32>) -> tensor<160x960xf32>
+    %blocks.7.0.expand.d_w = stablehlo.reshape %blocks.7.0.expand.d_w_sum : (tensor<160x960xf32>) -> tensor<1x1x160x960xf32>
     %blocks.7.0.expand.w_flip = stablehlo.reverse %blocks.7.0.expand.conv.w, dims = [0, 1] : tensor<1x1x160x960xf32>
     %blocks.7.0.expand.d_x = stablehlo.convolution(%blocks.7.0.expand.d_z, %blocks.7.0.expand.w_flip) dim_numbers = [b, 0, 1, f]x[0, 1, o, i]->[b, 0, 1, f], window = {stride = [1, 1], pad = [[0, 0], [0, 0]], lhs_dilate = [1, 1], rhs_dilate = [1, 1]} {batch_group_count = 1 : i64, feature_group_count = 1 : i64} : (tensor<8x7x7x960xf32>, tensor<1x1x160x960xf32>) -> tensor<8x7x7x160xf32>
     %blocks.6.2.project.mean_inv = stablehlo.multiply %blocks.6.2.project.mean, %blocks.6.2.project.inv_std : tensor<160xf32>
@@ -3786,7 +3798,11 @@ module {
     %blocks.6.2.project.t2 = stablehlo.subtract %blocks.6.2.project.t1, %blocks.6.2.project.xhat_dgamma : tensor<8x7x7x160xf32>
     %blocks.6.2.project.k_b = stablehlo.broadcast_in_dim %blocks.6.2.project.gamma_inv_n, dims = [3] : (tensor<160xf32>) -> tensor<8x7x7x160xf32>
     %blocks.6.2.project.d_z = stablehlo.multiply %blocks.6.2.project.t2, %blocks.6.2.project.k_b : tensor<8x7x7x160xf32>
-    %blocks.6.2.project.d_w = stablehlo.convolution(%blocks.6.2.dw.relu6, %blocks.6.2.project.d_z) dim_numbers = [f, 0, 1, b]x[i, 0, 1, o]->[0, 1, b, f], window = {stride = [1, 1], pad = [[0, 0], [0, 0]], lhs_dilate = [1, 1], rhs_dilate = [1, 1]} {batch_group_count = 1 : i64, feature_group_count = 1 : i64} : (tensor<8x7x7x960xf32>, tensor<8x7x7x160xf32>) -> tensor<1x1x960x160xf32>
+    %blocks.6.2.project.x_pieces = stablehlo.reshape %blocks.6.2.dw.relu6 : (tensor<8x7x7x960xf32>) -> tensor<8x49x960xf32>
+    %blocks.6.2.project.dy_pieces = stablehlo.reshape %blocks.6.2.project.d_z : (tensor<8x7x7x160xf32>) -> tensor<8x49x160xf32>
+    %blocks.6.2.project.d_w_pieces = stablehlo.dot_general %blocks.6.2.project.x_pieces, %blocks.6.2.project.dy_pieces, batching_dims = [0] x [0], contracting_dims = [1] x [1] : (tensor<8x49x960xf32>, tensor<8x49x160xf32>) -> tensor<8x960x160xf32>
+    %blocks.6.2.project.d_w_sum = stablehlo.reduce(%blocks.6.2.project.d_w_pieces init: %cst_1) applies stablehlo.add across dimensions = [0] : (tensor<8x960x160xf32>, tensor<f32>) -> tensor<960x160xf32>
+    %blocks.6.2.project.d_w = stablehlo.reshape %blocks.6.2.project.d_w_sum : (tensor<960x160xf32>) -> tensor<1x1x960x160xf32>
     %blocks.6.2.project.w_flip = stablehlo.reverse %blocks.6.2.project.conv.w, dims = [0, 1] : tensor<1x1x960x160xf32>
     %blocks.6.2.project.d_x = stablehlo.convolution(%blocks.6.2.project.d_z, %blocks.6.2.project.w_flip) dim_numbers = [b, 0, 1, f]x[0, 1, o, i]->[b, 0, 1, f], window = {stride = [1, 1], pad = [[0, 0], [0, 0]], lhs_dilate = [1, 1], rhs_dilate = [1, 1]} {batch_group_count = 1 : i64, feature_group_count = 1 : i64} : (tensor<8x7x7x160xf32>, tensor<1x1x960x160xf32>) -> tensor<8x7x7x960xf32>
     %blocks.6.2.dw.mean_inv = stablehlo.multiply %blocks.6.2.dw.mean, %blocks.6.2.dw.inv_std : tensor<960xf32>
@@ -3908,7 +3924,11 @@ module {
     %blocks.6.2.expand.t2 = stablehlo.subtract %blocks.6.2.expand.t1, %blocks.6.2.expand.xhat_dgamma : tensor<8x7x7x960xf32>
     %blocks.6.2.expand.k_b = stablehlo.broadcast_in_dim %blocks.6.2.expand.gamma_inv_n, dims = [3] : (tensor<960xf32>) -> tensor<8x7x7x960xf32>
     %blocks.6.2.expand.d_z = stablehlo.multiply %blocks.6.2.expand.t2, %blocks.6.2.expand.k_b : tensor<8x7x7x960xf32>
-    %blocks.6.2.expand.d_w = stablehlo.convolution(%blocks.6.1.residual, %blocks.6.2.expand.d_z) dim_numbers = [f, 0, 1, b]x[i, 0, 1, o]->[0, 1, b, f], window = {stride = [1, 1], pad = [[0, 0], [0, 0]], lhs_dilate = [1, 1], rhs_dilate = [1, 1]} {batch_group_count = 1 : i64, feature_group_count = 1 : i64} : (tensor<8x7x7x160xf32>, tensor<8x7x7x960xf32>) -> tensor<1x1x160x960xf32>
+    %blocks.6.2.expand.x_pieces = stablehlo.reshape %blocks.6.1.residual : (tensor<8x7x7x160xf32>) -> tensor<8x49x160xf32>
+    %blocks.6.2.expand.dy_pieces = stablehlo.reshape %blocks.6.2.expand.d_z : (tensor<8x7x7x960xf32>) -> tensor<8x49x960xf32>
+    %blocks.6.2.expand.d_w_pieces = stablehlo.dot_general %blocks.6.2.expand.x_pieces, %blocks.6.2.expand.dy_pieces, batching_dims = [0] x [0], contracting_dims = [1] x [1] : (tensor<8x49x160xf32>, tensor<8x49x960xf32>) -> tensor<8x160x960xf32>
+    %blocks.6.2.expand.d_w_sum = stablehlo.reduce(%blocks.6.2.expand.d_w_pieces init: %cst_1) applies stablehlo.add across dimensions = [0] : (tensor<8x160x960xf32>, tensor<f32>) -> tensor<160x960xf32>
+    %blocks.6.2.expand.d_w = stablehlo.reshape %blocks.6.2.expand.d_w_sum : (tensor<160x960xf32>) -> tensor<1x1x160x960xf32>
     %blocks.6.2.expand.w_flip = stablehlo.reverse %blocks.6.2.expand.conv.w, dims = [0, 1] : tensor<1x1x160x960xf32>
     %blocks.6.2.expand.d_x = stablehlo.convolution(%blocks.6.2.expand.d_z, %blocks.6.2.expand.w_flip) dim_numbers = [b, 0, 1, f]x[0, 1, o, i]->[b, 0, 1, f], window = {stride = [1, 1], pad = [[0, 0], [0, 0]], lhs_dilate = [1, 1], rhs_dilate = [1, 1]} {batch_group_count = 1 : i64, feature_group_count = 1 : i64} : (tensor<8x7x7x960xf32>, tensor<1x1x160x960xf32>) -> tensor<8x7x7x160xf32>
     %blocks.6.2.d_residual = stablehlo.add %blocks.6.2.expand.d_x, %blocks.7.0.expand.d_x : tensor<8x7x7x160xf32>
@@ -3948,7 +3968,11 @@ module {
     %blocks.6.1.project.t2 = stablehlo.subtract %blocks.6.1.project.t1, %blocks.6.1.project.xhat_dgamma : tensor<8x7x7x160xf32>
     %blocks.6.1.project.k_b = stablehlo.broadcast_in_dim %blocks.6.1.project.gamma_inv_n, dims = [3] : (tensor<160xf32>) -> tensor<8x7x7x160xf32>
     %blocks.6.1.project.d_z = stablehlo.multiply %blocks.6.1.project.t2, %blocks.6.1.project.k_b : tensor<8x7x7x160xf32>
-    %blocks.6.1.project.d_w = stablehlo.convolution(%blocks.6.1.dw.relu6, %blocks.6.1.project.d_z) dim_numbers = [f, 0, 1, b]x[i, 0, 1, o]->[0, 1, b, f], window = {stride = [1, 1], pad = [[0, 0], [0, 0]], lhs_dilate = [1, 1], rhs_dilate = [1, 1]} {batch_group_count = 1 : i64, feature_group_count = 1 : i64} : (tensor<8x7x7x960xf32>, tensor<8x7x7x160xf32>) -> tensor<1x1x960x160xf32>
+    %blocks.6.1.project.x_pieces = stablehlo.reshape %blocks.6.1.dw.relu6 : (tensor<8x7x7x960xf32>) -> tensor<8x49x960xf32>
+    %blocks.6.1.project.dy_pieces = stablehlo.reshape %blocks.6.1.project.d_z : (tensor<8x7x7x160xf32>) -> tensor<8x49x160xf32>
+    %blocks.6.1.project.d_w_pieces = stablehlo.dot_general %blocks.6.1.project.x_pieces, %blocks.6.1.project.dy_pieces, batching_dims = [0] x [0], contracting_dims = [1] x [1] : (tensor<8x49x960xf32>, tensor<8x49x160xf32>) -> tensor<8x960x160xf32>
+    %blocks.6.1.project.d_w_sum = stablehlo.reduce(%blocks.6.1.project.d_w_pieces init: %cst_1) applies stablehlo.add across dimensions = [0] : (tensor<8x960x160xf32>, tensor<f32>) -> tensor<960x160xf32>
+    %blocks.6.1.project.d_w = stablehlo.reshape %blocks.6.1.project.d_w_sum : (tensor<960x160xf32>) -> tensor<1x1x960x160xf32>
     %blocks.6.1.project.w_flip = stablehlo.reverse %blocks.6.1.project.conv.w, dims = [0, 1] : tensor<1x1x960x160xf32>
     %blocks.6.1.project.d_x = stablehlo.convolution(%blocks.6.1.project.d_z, %blocks.6.1.project.w_flip) dim_numbers = [b, 0, 1, f]x[0, 1, o, i]->[b, 0, 1, f], window = {stride = [1, 1], pad = [[0, 0], [0, 0]], lhs_dilate = [1, 1], rhs_dilate = [1, 1]} {batch_group_count = 1 : i64, feature_group_count = 1 : i64} : (tensor<8x7x7x160xf32>, tensor<1x1x960x160xf32>) -> tensor<8x7x7x960xf32>
     %blocks.6.1.dw.mean_inv = stablehlo.multiply %blocks.6.1.dw.mean, %blocks.6.1.dw.inv_std : tensor<960xf32>
@@ -4070,7 +4094,11 @@ module {
     %blocks.6.1.expand.t2 = stablehlo.subtract %blocks.6.1.expand.t1, %blocks.6.1.expand.xhat_dgamma : tensor<8x7x7x960xf32>
     %blocks.6.1.expand.k_b = stablehlo.broadcast_in_dim %blocks.6.1.expand.gamma_inv_n, dims = [3] : (tensor<960xf32>) -> tensor<8x7x7x960xf32>
     %blocks.6.1.expand.d_z = stablehlo.multiply %blocks.6.1.expand.t2, %blocks.6.1.expand.k_b : tensor<8x7x7x960xf32>
-    %blocks.6.1.expand.d_w = stablehlo.convolution(%blocks.6.0.project.bn, %blocks.6.1.expand.d_z) dim_numbers = [f, 0, 1, b]x[i, 0, 1, o]->[0, 1, b, f], window = {stride = [1, 1], pad = [[0, 0], [0, 0]], lhs_dilate = [1, 1], rhs_dilate = [1, 1]} {batch_group_count = 1 : i64, feature_group_count = 1 : i64} : (tensor<8x7x7x160xf32>, tensor<8x7x7x960xf32>) -> tensor<1x1x160x960xf32>
+    %blocks.6.1.expand.x_pieces = stablehlo.reshape %blocks.6.0.project.bn : (tensor<8x7x7x160xf32>) -> tensor<8x49x160xf32>
+    %blocks.6.1.expand.dy_pieces = stablehlo.reshape %blocks.6.1.expand.d_z : (tensor<8x7x7x960xf32>) -> tensor<8x49x960xf32>
+    %blocks.6.1.expand.d_w_pieces = stablehlo.dot_general %blocks.6.1.expand.x_pieces, %blocks.6.1.expand.dy_pieces, batching_dims = [0] x [0], contracting_dims = [1] x [1] : (tensor<8x49x160xf32>, tensor<8x49x960xf32>) -> tensor<8x160x960xf32>
+    %blocks.6.1.expand.d_w_sum = stablehlo.reduce(%blocks.6.1.expand.d_w_pieces init: %cst_1) applies stablehlo.add across dimensions = [0] : (tensor<8x160x960xf32>, tensor<f32>) -> tensor<160x960xf32>
+    %blocks.6.1.expand.d_w = stablehlo.reshape %blocks.6.1.expand.d_w_sum : (tensor<160x960xf32>) -> tensor<1x1x160x960xf32>
     %blocks.6.1.expand.w_flip = stablehlo.reverse %blocks.6.1.expand.conv.w, dims = [0, 1] : tensor<1x1x160x960xf32>
     %blocks.6.1.expand.d_x = stablehlo.convolution(%blocks.6.1.expand.d_z, %blocks.6.1.expand.w_flip) dim_numbers = [b, 0, 1, f]x[0, 1, o, i]->[b, 0, 1, f], window = {stride = [1, 1], pad = [[0, 0], [0, 0]], lhs_dilate = [1, 1], rhs_dilate = [1, 1]} {batch_group_count = 1 : i64, feature_group_count = 1 : i64} : (tensor<8x7x7x960xf32>, tensor<1x1x160x960xf32>) -> tensor<8x7x7x160xf32>
     %blocks.6.1.d_residual = stablehlo.add %blocks.6.1.expand.d_x, %blocks.6.2.d_residual : tensor<8x7x7x160xf32>
@@ -4110,7 +4138,11 @@ module {
     %blocks.6.0.project.t2 = stablehlo.subtract %blocks.6.0.project.t1, %blocks.6.0.project.xhat_dgamma : tensor<8x7x7x160xf32>
     %blocks.6.0.project.k_b = stablehlo.broadcast_in_dim %blocks.6.0.project.gamma_inv_n, dims = [3] : (tensor<160xf32>) -> tensor<8x7x7x160xf32>
     %blocks.6.0.project.d_z = stablehlo.multiply %blocks.6.0.project.t2, %blocks.6.0.project.k_b : tensor<8x7x7x160xf32>
-    %blocks.6.0.project.d_w = stablehlo.convolution(%blocks.6.0.dw.relu6, %blocks.6.0.project.d_z) dim_numbers = [f, 0, 1, b]x[i, 0, 1, o]->[0, 1, b, f], window = {stride = [1, 1], pad = [[0, 0], [0, 0]], lhs_dilate = [1, 1], rhs_dilate = [1, 1]} {batch_group_count = 1 : i64, feature_group_count = 1 : i64} : (tensor<8x7x7x576xf32>, tensor<8x7x7x160xf32>) -> tensor<1x1x576x160xf32>
+    %blocks.6.0.project.x_pieces = stablehlo.reshape %blocks.6.0.dw.relu6 : (tensor<8x7x7x576xf32>) -> tensor<8x49x576xf32>
+    %blocks.6.0.project.dy_pieces = stablehlo.reshape %blocks.6.0.project.d_z : (tensor<8x7x7x160xf32>) -> tensor<8x49x160xf32>
+    %blocks.6.0.project.d_w_pieces = stablehlo.dot_general %blocks.6.0.project.x_pieces, %blocks.6.0.project.dy_pieces, batching_dims = [0] x [0], contracting_dims = [1] x [1] : (tensor<8x49x576xf32>, tensor<8x49x160xf32>) -> tensor<8x576x160xf32>
+    %blocks.6.0.project.d_w_sum = stablehlo.reduce(%blocks.6.0.project.d_w_pieces init: %cst_1) applies stablehlo.add across dimensions = [0] : (tensor<8x576x160xf32>, tensor<f32>) -> tensor<576x160xf32>
+    %blocks.6.0.project.d_w = stablehlo.reshape %blocks.6.0.project.d_w_sum : (tensor<576x160xf32>) -> tensor<1x1x576x160xf32>
     %blocks.6.0.project.w_flip = stablehlo.reverse %blocks.6.0.project.conv.w, dims = [0, 1] : tensor<1x1x576x160xf32>
     %blocks.6.0.project.d_x = stablehlo.convolution(%blocks.6.0.project.d_z, %blocks.6.0.project.w_flip) dim_numbers = [b, 0, 1, f]x[0, 1, o, i]->[b, 0, 1, f], window = {stride = [1, 1], pad = [[0, 0], [0, 0]], lhs_dilate = [1, 1], rhs_dilate = [1, 1]} {batch_group_count = 1 : i64, feature_group_count = 1 : i64} : (tensor<8x7x7x160xf32>, tensor<1x1x576x160xf32>) -> tensor<8x7x7x576xf32>
     %blocks.6.0.dw.mean_inv = stablehlo.multiply %blocks.6.0.dw.mean, %blocks.6.0.dw.inv_std : tensor<576xf32>
@@ -4233,7 +4265,11 @@ module {
     %blocks.6.0.expand.t2 = stablehlo.subtract %blocks.6.0.expand.t1, %blocks.6.0.expand.xhat_dgamma : tensor<8x14x14x576xf32>
     %blocks.6.0.expand.k_b = stablehlo.broadcast_in_dim %blocks.6.0.expand.gamma_inv_n, dims = [3] : (tensor<576xf32>) -> tensor<8x14x14x576xf32>
     %blocks.6.0.expand.d_z = stablehlo.multiply %blocks.6.0.expand.t2, %blocks.6.0.expand.k_b : tensor<8x14x14x576xf32>
-    %blocks.6.0.expand.d_w = stablehlo.convolution(%blocks.5.2.residual, %blocks.6.0.expand.d_z) dim_numbers = [f, 0, 1, b]x[i, 0, 1, o]->[0, 1, b, f], window = {stride = [1, 1], pad = [[0, 0], [0, 0]], lhs_dilate = [1, 1], rhs_dilate = [1, 1]} {batch_group_count = 1 : i64, feature_group_count = 1 : i64} : (tensor<8x14x14x96xf32>, tensor<8x14x14x576xf32>) -> tensor<1x1x96x576xf32>
+    %blocks.6.0.expand.x_pieces = stablehlo.reshape %blocks.5.2.residual : (tensor<8x14x14x96xf32>) -> tensor<8x196x96xf32>
+    %blocks.6.0.expand.dy_pieces = stablehlo.reshape %blocks.6.0.expand.d_z : (tensor<8x14x14x576xf32>) -> tensor<8x196x576xf32>
+    %blocks.6.0.expand.d_w_pieces = stablehlo.dot_general %blocks.6.0.expand.x_pieces, %blocks.6.0.expand.dy_pieces, batching_dims = [0] x [0], contracting_dims = [1] x [1] : (tensor<8x196x96xf32>, tensor<8x196x576xf32>) -> tensor<8x96x576xf32>
+    %blocks.6.0.expand.d_w_sum = stablehlo.reduce(%blocks.6.0.expand.d_w_pieces init: %cst_1) applies stablehlo.add across dimensions = [0] : (tensor<8x96x576xf32>, tensor<f32>) -> tensor<96x576xf32>
+    %blocks.6.0.expand.d_w = stablehlo.reshape %blocks.6.0.expand.d_w_sum : (tensor<96x576xf32>) -> tensor<1x1x96x576xf32>
     %blocks.6.0.expand.w_flip = stablehlo.reverse %blocks.6.0.expand.conv.w, dims = [0, 1] : tensor<1x1x96x576xf32>
     %blocks.6.0.expand.d_x = stablehlo.convolution(%blocks.6.0.expand.d_z, %blocks.6.0.expand.w_flip) dim_numbers = [b, 0, 1, f]x[0, 1, o, i]->[b, 0, 1, f], window = {stride = [1, 1], pad = [[0, 0], [0, 0]], lhs_dilate = [1, 1], rhs_dilate = [1, 1]} {batch_group_count = 1 : i64, feature_group_count = 1 : i64} : (tensor<8x14x14x576xf32>, tensor<1x1x96x576xf32>) -> tensor<8x14x14x96xf32>
     %blocks.5.2.project.mean_inv = stablehlo.multiply %blocks.5.2.project.mean, %blocks.5.2.project.inv_std : tensor<96xf32>
@@ -4272,7 +4308,11 @@ module {
     %blocks.5.2.project.t2 = stablehlo.subtract %blocks.5.2.project.t1, %blocks.5.2.project.xhat_dgamma : tensor<8x14x14x96xf32>
     %blocks.5.2.project.k_b = stablehlo.broadcast_in_dim %blocks.5.2.project.gamma_inv_n, dims = [3] : (tensor<96xf32>) -> tensor<8x14x14x96xf32>
     %blocks.5.2.project.d_z = stablehlo.multiply %blocks.5.2.project.t2, %blocks.5.2.project.k_b : tensor<8x14x14x96xf32>
-    %blocks.5.2.project.d_w = stablehlo.convolution(%blocks.5.2.dw.relu6, %blocks.5.2.project.d_z) dim_numbers = [f, 0, 1, b]x[i, 0, 1, o]->[0, 1, b, f], window = {stride = [1, 1], pad = [[0, 0], [0, 0]], lhs_dilate = [1, 1], rhs_dilate = [1, 1]} {batch_group_count = 1 : i64, feature_group_count = 1 : i64} : (tensor<8x14x14x576xf32>, tensor<8x14x14x96xf32>) -> tensor<1x1x576x96xf32>
+    %blocks.5.2.project.x_pieces = stablehlo.reshape %blocks.5.2.dw.relu6 : (tensor<8x14x14x576xf32>) -> tensor<8x196x576xf32>
+    %blocks.5.2.project.dy_pieces = stablehlo.reshape %blocks.5.2.project.d_z : (tensor<8x14x14x96xf32>) -> tensor<8x196x96xf32>
+    %blocks.5.2.project.d_w_pieces = stablehlo.dot_general %blocks.5.2.project.x_pieces, %blocks.5.2.project.dy_pieces, batching_dims = [0] x [0], contracting_dims = [1] x [1] : (tensor<8x196x576xf32>, tensor<8x196x96xf32>) -> tensor<8x576x96xf32>
+    %blocks.5.2.project.d_w_sum = stablehlo.reduce(%blocks.5.2.project.d_w_pieces init: %cst_1) applies stablehlo.add across dimensions = [0] : (tensor<8x576x96xf32>, tensor<f32>) -> tensor<576x96xf32>
+    %blocks.5.2.project.d_w = stablehlo.reshape %blocks.5.2.project.d_w_sum : (tensor<576x96xf32>) -> tensor<1x1x576x96xf32>
     %blocks.5.2.project.w_flip = stablehlo.reverse %blocks.5.2.project.conv.w, dims = [0, 1] : tensor<1x1x576x96xf32>
     %blocks.5.2.project.d_x = stablehlo.convolution(%blocks.5.2.project.d_z, %blocks.5.2.project.w_flip) dim_numbers = [b, 0, 1, f]x[0, 1, o, i]->[b, 0, 1, f], window = {stride = [1, 1], pad = [[0, 0], [0, 0]], lhs_dilate = [1, 1], rhs_dilate = [1, 1]} {batch_group_count = 1 : i64, feature_group_count = 1 : i64} : (tensor<8x14x14x96xf32>, tensor<1x1x576x96xf32>) -> tensor<8x14x14x576xf32>
     %blocks.5.2.dw.mean_inv = stablehlo.multiply %blocks.5.2.dw.mean, %blocks.5.2.dw.inv_std : tensor<576xf32>
@@ -4394,7 +4434,11 @@ module {
     %blocks.5.2.expand.t2 = stablehlo.subtract %blocks.5.2.expand.t1, %blocks.5.2.expand.xhat_dgamma : tensor<8x14x14x576xf32>
     %blocks.5.2.expand.k_b = stablehlo.broadcast_in_dim %blocks.5.2.expand.gamma_inv_n, dims = [3] : (tensor<576xf32>) -> tensor<8x14x14x576xf32>
     %blocks.5.2.expand.d_z = stablehlo.multiply %blocks.5.2.expand.t2, %blocks.5.2.expand.k_b : tensor<8x14x14x576xf32>
-    %blocks.5.2.expand.d_w = stablehlo.convolution(%blocks.5.1.residual, %blocks.5.2.expand.d_z) dim_numbers = [f, 0, 1, b]x[i, 0, 1, o]->[0, 1, b, f], window = {stride = [1, 1], pad = [[0, 0], [0, 0]], lhs_dilate = [1, 1], rhs_dilate = [1, 1]} {batch_group_count = 1 : i64, feature_group_count = 1 : i64} : (tensor<8x14x14x96xf32>, tensor<8x14x14x576xf32>) -> tensor<1x1x96x576xf32>
+    %blocks.5.2.expand.x_pieces = stablehlo.reshape %blocks.5.1.residual : (tensor<8x14x14x96xf32>) -> tensor<8x196x96xf32>
+    %blocks.5.2.expand.dy_pieces = stablehlo.reshape %blocks.5.2.expand.d_z : (tensor<8x14x14x576xf32>) -> tensor<8x196x576xf32>
+    %blocks.5.2.expand.d_w_pieces = stablehlo.dot_general %blocks.5.2.expand.x_pieces, %blocks.5.2.expand.dy_pieces, batching_dims = [0] x [0], contracting_dims = [1] x [1] : (tensor<8x196x96xf32>, tensor<8x196x576xf32>) -> tensor<8x96x576xf32>
+    %blocks.5.2.expand.d_w_sum = stablehlo.reduce(%blocks.5.2.expand.d_w_pieces init: %cst_1) applies stablehlo.add across dimensions = [0] : (tensor<8x96x576xf32>, tensor<f32>) -> tensor<96x576xf32>
+    %blocks.5.2.expand.d_w = stablehlo.reshape %blocks.5.2.expand.d_w_sum : (tensor<96x576xf32>) -> tensor<1x1x96x576xf32>
     %blocks.5.2.expand.w_flip = stablehlo.reverse %blocks.5.2.expand.conv.w, dims = [0, 1] : tensor<1x1x96x576xf32>
     %blocks.5.2.expand.d_x = stablehlo.convolution(%blocks.5.2.expand.d_z, %blocks.5.2.expand.w_flip) dim_numbers = [b, 0, 1, f]x[0, 1, o, i]->[b, 0, 1, f], window = {stride = [1, 1], pad = [[0, 0], [0, 0]], lhs_dilate = [1, 1], rhs_dilate = [1, 1]} {batch_group_count = 1 : i64, feature_group_count = 1 : i64} : (tensor<8x14x14x576xf32>, tensor<1x1x96x576xf32>) -> tensor<8x14x14x96xf32>
     %blocks.5.2.d_residual = stablehlo.add %blocks.5.2.expand.d_x, %blocks.6.0.expand.d_x : tensor<8x14x14x96xf32>
@@ -4434,7 +4478,11 @@ module {
     %blocks.5.1.project.t2 = stablehlo.subtract %blocks.5.1.project.t1, %blocks.5.1.project.xhat_dgamma : tensor<8x14x14x96xf32>
     %blocks.5.1.project.k_b = stablehlo.broadcast_in_dim %blocks.5.1.project.gamma_inv_n, dims = [3] : (tensor<96xf32>) -> tensor<8x14x14x96xf32>
     %blocks.5.1.project.d_z = stablehlo.multiply %blocks.5.1.project.t2, %blocks.5.1.project.k_b : tensor<8x14x14x96xf32>
-    %blocks.5.1.project.d_w = stablehlo.convolution(%blocks.5.1.dw.relu6, %blocks.5.1.project.d_z) dim_numbers = [f, 0, 1, b]x[i, 0, 1, o]->[0, 1, b, f], window = {stride = [1, 1], pad = [[0, 0], [0, 0]], lhs_dilate = [1, 1], rhs_dilate = [1, 1]} {batch_group_count = 1 : i64, feature_group_count = 1 : i64} : (tensor<8x14x14x576xf32>, tensor<8x14x14x96xf32>) -> tensor<1x1x576x96xf32>
+    %blocks.5.1.project.x_pieces = stablehlo.reshape %blocks.5.1.dw.relu6 : (tensor<8x14x14x576xf32>) -> tensor<8x196x576xf32>
+    %blocks.5.1.project.dy_pieces = stablehlo.reshape %blocks.5.1.project.d_z : (tensor<8x14x14x96xf32>) -> tensor<8x196x96xf32>
+    %blocks.5.1.project.d_w_pieces = stablehlo.dot_general %blocks.5.1.project.x_pieces, %blocks.5.1.project.dy_pieces, batching_dims = [0] x [0], contracting_dims = [1] x [1] : (tensor<8x196x576xf32>, tensor<8x196x96xf32>) -> tensor<8x576x96xf32>
+    %blocks.5.1.project.d_w_sum = stablehlo.reduce(%blocks.5.1.project.d_w_pieces init: %cst_1) applies stablehlo.add across dimensions = [0] : (tensor<8x576x96xf32>, tensor<f32>) -> tensor<576x96xf32>
+    %blocks.5.1.project.d_w = stablehlo.reshape %blocks.5.1.project.d_w_sum : (tensor<576x96xf32>) -> tensor<1x1x576x96xf32>
     %blocks.5.1.project.w_flip = stablehlo.reverse %blocks.5.1.project.conv.w, dims = [0, 1] : tensor<1x1x576x96xf32>
     %blocks.5.1.project.d_x = stablehlo.convolution(%blocks.5.1.project.d_z, %blocks.5.1.project.w_flip) dim_numbers = [b, 0, 1, f]x[0, 1, o, i]->[b, 0, 1, f], window = {stride = [1, 1], pad = [[0, 0], [0, 0]], lhs_dilate = [1, 1], rhs_dilate = [1, 1]} {batch_group_count = 1 : i64, feature_group_count = 1 : i64} : (tensor<8x14x14x96xf32>, tensor<1x1x576x96xf32>) -> tensor<8x14x14x576xf32>
     %blocks.5.1.dw.mean_inv = stablehlo.multiply %blocks.5.1.dw.mean, %blocks.5.1.dw.inv_std : tensor<576xf32>
@@ -4556,7 +4604,11 @@ module {
     %blocks.5.1.expand.t2 = stablehlo.subtract %blocks.5.1.expand.t1, %blocks.5.1.expand.xhat_dgamma : tensor<8x14x14x576xf32>
     %blocks.5.1.expand.k_b = stablehlo.broadcast_in_dim %blocks.5.1.expand.gamma_inv_n, dims = [3] : (tensor<576xf32>) -> tensor<8x14x14x576xf32>
     %blocks.5.1.expand.d_z = stablehlo.multiply %blocks.5.1.expand.t2, %blocks.5.1.expand.k_b : tensor<8x14x14x576xf32>
-    %blocks.5.1.expand.d_w = stablehlo.convolution(%blocks.5.0.project.bn, %blocks.5.1.expand.d_z) dim_numbers = [f, 0, 1, b]x[i, 0, 1, o]->[0, 1, b, f], window = {stride = [1, 1], pad = [[0, 0], [0, 0]], lhs_dilate = [1, 1], rhs_dilate = [1, 1]} {batch_group_count = 1 : i64, feature_group_count = 1 : i64} : (tensor<8x14x14x96xf32>, tensor<8x14x14x576xf32>) -> tensor<1x1x96x576xf32>
+    %blocks.5.1.expand.x_pieces = stablehlo.reshape %blocks.5.0.project.bn : (tensor<8x14x14x96xf32>) -> tensor<8x196x96xf32>
+    %blocks.5.1.expand.dy_pieces = stablehlo.reshape %blocks.5.1.expand.d_z : (tensor<8x14x14x576xf32>) -> tensor<8x196x576xf32>
+    %blocks.5.1.expand.d_w_pieces = stablehlo.dot_general %blocks.5.1.expand.x_pieces, %blocks.5.1.expand.dy_pieces, batching_dims = [0] x [0], contracting_dims = [1] x [1] : (tensor<8x196x96xf32>, tensor<8x196x576xf32>) -> tensor<8x96x576xf32>
+    %blocks.5.1.expand.d_w_sum = stablehlo.reduce(%blocks.5.1.expand.d_w_pieces init: %cst_1) applies stablehlo.add across dimensions = [0] : (tensor<8x96x576xf32>, tensor<f32>) -> tensor<96x576xf32>
+    %blocks.5.1.expand.d_w = stablehlo.reshape %blocks.5.1.expand.d_w_sum : (tensor<96x576xf32>) -> tensor<1x1x96x576xf32>
     %blocks.5.1.expand.w_flip = stablehlo.reverse %blocks.5.1.expand.conv.w, dims = [0, 1] : tensor<1x1x96x576xf32>
     %blocks.5.1.expand.d_x = stablehlo.convolution(%blocks.5.1.expand.d_z, %blocks.5.1.expand.w_flip) dim_numbers = [b, 0, 1, f]x[0, 1, o, i]->[b, 0, 1, f], window = {stride = [1, 1], pad = [[0, 0], [0, 0]], lhs_dilate = [1, 1], rhs_dilate = [1, 1]} {batch_group_count = 1 : i64, feature_group_count = 1 : i64} : (tensor<8x14x14x576xf32>, tensor<1x1x96x576xf32>) -> tensor<8x14x14x96xf32>
     %blocks.5.1.d_residual = stablehlo.add %blocks.5.1.expand.d_x, %blocks.5.2.d_residual : tensor<8x14x14x96xf32>
@@ -4596,7 +4648,11 @@ module {
     %blocks.5.0.project.t2 = stablehlo.subtract %blocks.5.0.project.t1, %blocks.5.0.project.xhat_dgamma : tensor<8x14x14x96xf32>
     %blocks.5.0.project.k_b = stablehlo.broadcast_in_dim %blocks.5.0.project.gamma_inv_n, dims = [3] : (tensor<96xf32>) -> tensor<8x14x14x96xf32>
     %blocks.5.0.project.d_z = stablehlo.multiply %blocks.5.0.project.t2, %blocks.5.0.project.k_b : tensor<8x14x14x96xf32>
-    %blocks.5.0.project.d_w = stablehlo.convolution(%blocks.5.0.dw.relu6, %blocks.5.0.project.d_z) dim_numbers = [f, 0, 1, b]x[i, 0, 1, o]->[0, 1, b, f], window = {stride = [1, 1], pad = [[0, 0], [0, 0]], lhs_dilate = [1, 1], rhs_dilate = [1, 1]} {batch_group_count = 1 : i64, feature_group_count = 1 : i64} : (tensor<8x14x14x384xf32>, tensor<8x14x14x96xf32>) -> tensor<1x1x384x96xf32>
+    %blocks.5.0.project.x_pieces = stablehlo.reshape %blocks.5.0.dw.relu6 : (tensor<8x14x14x384xf32>) -> tensor<8x196x384xf32>
+    %blocks.5.0.project.dy_pieces = stablehlo.reshape %blocks.5.0.project.d_z : (tensor<8x14x14x96xf32>) -> tensor<8x196x96xf32>
+    %blocks.5.0.project.d_w_pieces = stablehlo.dot_general %blocks.5.0.project.x_pieces, %blocks.5.0.project.dy_pieces, batching_dims = [0] x [0], contracting_dims = [1] x [1] : (tensor<8x196x384xf32>, tensor<8x196x96xf32>) -> tensor<8x384x96xf32>
+    %blocks.5.0.project.d_w_sum = stablehlo.reduce(%blocks.5.0.project.d_w_pieces init: %cst_1) applies stablehlo.add across dimensions = [0] : (tensor<8x384x96xf32>, tensor<f32>) -> tensor<384x96xf32>
+    %blocks.5.0.project.d_w = stablehlo.reshape %blocks.5.0.project.d_w_sum : (tensor<384x96xf32>) -> tensor<1x1x384x96xf32>
     %blocks.5.0.project.w_flip = stablehlo.reverse %blocks.5.0.project.conv.w, dims = [0, 1] : tensor<1x1x384x96xf32>
     %blocks.5.0.project.d_x = stablehlo.convolution(%blocks.5.0.project.d_z, %blocks.5.0.project.w_flip) dim_numbers = [b, 0, 1, f]x[0, 1, o, i]->[b, 0, 1, f], window = {stride = [1, 1], pad = [[0, 0], [0, 0]], lhs_dilate = [1, 1], rhs_dilate = [1, 1]} {batch_group_count = 1 : i64, feature_group_count = 1 : i64} : (tensor<8x14x14x96xf32>, tensor<1x1x384x96xf32>) -> tensor<8x14x14x384xf32>
     %blocks.5.0.dw.mean_inv = stablehlo.multiply %blocks.5.0.dw.mean, %blocks.5.0.dw.inv_std : tensor<384xf32>
@@ -4718,7 +4774,11 @@ module {
     %blocks.5.0.expand.t2 = stablehlo.subtract %blocks.5.0.expand.t1, %blocks.5.0.expand.xhat_dgamma : tensor<8x14x14x384xf32>
     %blocks.5.0.expand.k_b = stablehlo.broadcast_in_dim %blocks.5.0.expand.gamma_inv_n, dims = [3] : (tensor<384xf32>) -> tensor<8x14x14x384xf32>
     %blocks.5.0.expand.d_z = stablehlo.multiply %blocks.5.0.expand.t2, %blocks.5.0.expand.k_b : tensor<8x14x14x384xf32>
-    %blocks.5.0.expand.d_w = stablehlo.convolution(%blocks.4.3.residual, %blocks.5.0.expand.d_z) dim_numbers = [f, 0, 1, b]x[i, 0, 1, o]->[0, 1, b, f], window = {stride = [1, 1], pad = [[0, 0], [0, 0]], lhs_dilate = [1, 1], rhs_dilate = [1, 1]} {batch_group_count = 1 : i64, feature_group_count = 1 : i64} : (tensor<8x14x14x64xf32>, tensor<8x14x14x384xf32>) -> tensor<1x1x64x384xf32>
+    %blocks.5.0.expand.x_pieces = stablehlo.reshape %blocks.4.3.residual : (tensor<8x14x14x64xf32>) -> tensor<8x196x64xf32>
+    %blocks.5.0.expand.dy_pieces = stablehlo.reshape %blocks.5.0.expand.d_z : (tensor<8x14x14x384xf32>) -> tensor<8x196x384xf32>
+    %blocks.5.0.expand.d_w_pieces = stablehlo.dot_general %blocks.5.0.expand.x_pieces, %blocks.5.0.expand.dy_pieces, batching_dims = [0] x [0], contracting_dims = [1] x [1] : (tensor<8x196x64xf32>, tensor<8x196x384xf32>) -> tensor<8x64x384xf32>
+    %blocks.5.0.expand.d_w_sum = stablehlo.reduce(%blocks.5.0.expand.d_w_pieces init: %cst_1) applies stablehlo.add across dimensions = [0] : (tensor<8x64x384xf32>, tensor<f32>) -> tensor<64x384xf32>
+    %blocks.5.0.expand.d_w = stablehlo.reshape %blocks.5.0.expand.d_w_sum : (tensor<64x384xf32>) -> tensor<1x1x64x384xf32>
     %blocks.5.0.expand.w_flip = stablehlo.reverse %blocks.5.0.expand.conv.w, dims = [0, 1] : tensor<1x1x64x384xf32>
     %blocks.5.0.expand.d_x = stablehlo.convolution(%blocks.5.0.expand.d_z, %blocks.5.0.expand.w_flip) dim_numbers = [b, 0, 1, f]x[0, 1, o, i]->[b, 0, 1, f], window = {stride = [1, 1], pad = [[0, 0], [0, 0]], lhs_dilate = [1, 1], rhs_dilate = [1, 1]} {batch_group_count = 1 : i64, feature_group_count = 1 : i64} : (tensor<8x14x14x384xf32>, tensor<1x1x64x384xf32>) -> tensor<8x14x14x64xf32>
     %blocks.4.3.project.mean_inv = stablehlo.multiply %blocks.4.3.project.mean, %blocks.4.3.project.inv_std : tensor<64xf32>
@@ -4757,7 +4817,11 @@ module {
     %blocks.4.3.project.t2 = stablehlo.subtract %blocks.4.3.project.t1, %blocks.4.3.project.xhat_dgamma : tensor<8x14x14x64xf32>
     %blocks.4.3.project.k_b = stablehlo.broadcast_in_dim %blocks.4.3.project.gamma_inv_n, dims = [3] : (tensor<64xf32>) -> tensor<8x14x14x64xf32>
     %blocks.4.3.project.d_z = stablehlo.multiply %blocks.4.3.project.t2, %blocks.4.3.project.k_b : tensor<8x14x14x64xf32>
-    %blocks.4.3.project.d_w = stablehlo.convolution(%blocks.4.3.dw.relu6, %blocks.4.3.project.d_z) dim_numbers = [f, 0, 1, b]x[i, 0, 1, o]->[0, 1, b, f], window = {stride = [1, 1], pad = [[0, 0], [0, 0]], lhs_dilate = [1, 1], rhs_dilate = [1, 1]} {batch_group_count = 1 : i64, feature_group_count = 1 : i64} : (tensor<8x14x14x384xf32>, tensor<8x14x14x64xf32>) -> tensor<1x1x384x64xf32>
+    %blocks.4.3.project.x_pieces = stablehlo.reshape %blocks.4.3.dw.relu6 : (tensor<8x14x14x384xf32>) -> tensor<8x196x384xf32>
+    %blocks.4.3.project.dy_pieces = stablehlo.reshape %blocks.4.3.project.d_z : (tensor<8x14x14x64xf32>) -> tensor<8x196x64xf32>
+    %blocks.4.3.project.d_w_pieces = stablehlo.dot_general %blocks.4.3.project.x_pieces, %blocks.4.3.project.dy_pieces, batching_dims = [0] x [0], contracting_dims = [1] x [1] : (tensor<8x196x384xf32>, tensor<8x196x64xf32>) -> tensor<8x384x64xf32>
+    %blocks.4.3.project.d_w_sum = stablehlo.reduce(%blocks.4.3.project.d_w_pieces init: %cst_1) applies stablehlo.add across dimensions = [0] : (tensor<8x384x64xf32>, tensor<f32>) -> tensor<384x64xf32>
+    %blocks.4.3.project.d_w = stablehlo.reshape %blocks.4.3.project.d_w_sum : (tensor<384x64xf32>) -> tensor<1x1x384x64xf32>
     %blocks.4.3.project.w_flip = stablehlo.reverse %blocks.4.3.project.conv.w, dims = [0, 1] : tensor<1x1x384x64xf32>
     %blocks.4.3.project.d_x = stablehlo.convolution(%blocks.4.3.project.d_z, %blocks.4.3.project.w_flip) dim_numbers = [b, 0, 1, f]x[0, 1, o, i]->[b, 0, 1, f], window = {stride = [1, 1], pad = [[0, 0], [0, 0]], lhs_dilate = [1, 1], rhs_dilate = [1, 1]} {batch_group_count = 1 : i64, feature_group_count = 1 : i64} : (tensor<8x14x14x64xf32>, tensor<1x1x384x64xf32>) -> tensor<8x14x14x384xf32>
     %blocks.4.3.dw.mean_inv = stablehlo.multiply %blocks.4.3.dw.mean, %blocks.4.3.dw.inv_std : tensor<384xf32>
@@ -4879,7 +4943,11 @@ module {
     %blocks.4.3.expand.t2 = stablehlo.subtract %blocks.4.3.expand.t1, %blocks.4.3.expand.xhat_dgamma : tensor<8x14x14x384xf32>
     %blocks.4.3.expand.k_b = stablehlo.broadcast_in_dim %blocks.4.3.expand.gamma_inv_n, dims = [3] : (tensor<384xf32>) -> tensor<8x14x14x384xf32>
     %blocks.4.3.expand.d_z = stablehlo.multiply %blocks.4.3.expand.t2, %blocks.4.3.expand.k_b : tensor<8x14x14x384xf32>
-    %blocks.4.3.expand.d_w = stablehlo.convolution(%blocks.4.2.residual, %blocks.4.3.expand.d_z) dim_numbers = [f, 0, 1, b]x[i, 0, 1, o]->[0, 1, b, f], window = {stride = [1, 1], pad = [[0, 0], [0, 0]], lhs_dilate = [1, 1], rhs_dilate = [1, 1]} {batch_group_count = 1 : i64, feature_group_count = 1 : i64} : (tensor<8x14x14x64xf32>, tensor<8x14x14x384xf32>) -> tensor<1x1x64x384xf32>
+    %blocks.4.3.expand.x_pieces = stablehlo.reshape %blocks.4.2.residual : (tensor<8x14x14x64xf32>) -> tensor<8x196x64xf32>
+    %blocks.4.3.expand.dy_pieces = stablehlo.reshape %blocks.4.3.expand.d_z : (tensor<8x14x14x384xf32>) -> tensor<8x196x384xf32>
+    %blocks.4.3.expand.d_w_pieces = stablehlo.dot_general %blocks.4.3.expand.x_pieces, %blocks.4.3.expand.dy_pieces, batching_dims = [0] x [0], contracting_dims = [1] x [1] : (tensor<8x196x64xf32>, tensor<8x196x384xf32>) -> tensor<8x64x384xf32>
+    %blocks.4.3.expand.d_w_sum = stablehlo.reduce(%blocks.4.3.expand.d_w_pieces init: %cst_1) applies stablehlo.add across dimensions = [0] : (tensor<8x64x384xf32>, tensor<f32>) -> tensor<64x384xf32>
+    %blocks.4.3.expand.d_w = stablehlo.reshape %blocks.4.3.expand.d_w_sum : (tensor<64x384xf32>) -> tensor<1x1x64x384xf32>
     %blocks.4.3.expand.w_flip = stablehlo.reverse %blocks.4.3.expand.conv.w, dims = [0, 1] : tensor<1x1x64x384xf32>
     %blocks.4.3.expand.d_x = stablehlo.convolution(%blocks.4.3.expand.d_z, %blocks.4.3.expand.w_flip) dim_numbers = [b, 0, 1, f]x[0, 1, o, i]->[b, 0, 1, f], window = {stride = [1, 1], pad = [[0, 0], [0, 0]], lhs_dilate = [1, 1], rhs_dilate = [1, 1]} {batch_group_count = 1 : i64, feature_group_count = 1 : i64} : (tensor<8x14x14x384xf32>, tensor<1x1x64x384xf32>) -> tensor<8x14x14x64xf32>
     %blocks.4.3.d_residual = stablehlo.add %blocks.4.3.expand.d_x, %blocks.5.0.expand.d_x : tensor<8x14x14x64xf32>
@@ -4919,7 +4987,11 @@ module {
     %blocks.4.2.project.t2 = stablehlo.subtract %blocks.4.2.project.t1, %blocks.4.2.project.xhat_dgamma : tensor<8x14x14x64xf32>
     %blocks.4.2.project.k_b = stablehlo.broadcast_in_dim %blocks.4.2.project.gamma_inv_n, dims = [3] : (tensor<64xf32>) -> tensor<8x14x14x64xf32>
     %blocks.4.2.project.d_z = stablehlo.multiply %blocks.4.2.project.t2, %blocks.4.2.project.k_b : tensor<8x14x14x64xf32>
-    %blocks.4.2.project.d_w = stablehlo.convolution(%blocks.4.2.dw.relu6, %blocks.4.2.project.d_z) dim_numbers = [f, 0, 1, b]x[i, 0, 1, o]->[0, 1, b, f], window = {stride = [1, 1], pad = [[0, 0], [0, 0]], lhs_dilate = [1, 1], rhs_dilate = [1, 1]} {batch_group_count = 1 : i64, feature_group_count = 1 : i64} : (tensor<8x14x14x384xf32>, tensor<8x14x14x64xf32>) -> tensor<1x1x384x64xf32>
+    %blocks.4.2.project.x_pieces = stablehlo.reshape %blocks.4.2.dw.relu6 : (tensor<8x14x14x384xf32>) -> tensor<8x196x384xf32>
+    %blocks.4.2.project.dy_pieces = stablehlo.reshape %blocks.4.2.project.d_z : (tensor<8x14x14x64xf32>) -> tensor<8x196x64xf32>
+    %blocks.4.2.project.d_w_pieces = stablehlo.dot_general %blocks.4.2.project.x_pieces, %blocks.4.2.project.dy_pieces, batching_dims = [0] x [0], contracting_dims = [1] x [1] : (tensor<8x196x384xf32>, tensor<8x196x64xf32>) -> tensor<8x384x64xf32>
+    %blocks.4.2.project.d_w_sum = stablehlo.reduce(%blocks.4.2.project.d_w_pieces init: %cst_1) applies stablehlo.add across dimensions = [0] : (tensor<8x384x64xf32>, tensor<f32>) -> tensor<384x64xf32>
+    %blocks.4.2.project.d_w = stablehlo.reshape %blocks.4.2.project.d_w_sum : (tensor<384x64xf32>) -> tensor<1x1x384x64xf32>
     %blocks.4.2.project.w_flip = stablehlo.reverse %blocks.4.2.project.conv.w, dims = [0, 1] : tensor<1x1x384x64xf32>
     %blocks.4.2.project.d_x = stablehlo.convolution(%blocks.4.2.project.d_z, %blocks.4.2.project.w_flip) dim_numbers = [b, 0, 1, f]x[0, 1, o, i]->[b, 0, 1, f], window = {stride = [1, 1], pad = [[0, 0], [0, 0]], lhs_dilate = [1, 1], rhs_dilate = [1, 1]} {batch_group_count = 1 : i64, feature_group_count = 1 : i64} : (tensor<8x14x14x64xf32>, tensor<1x1x384x64xf32>) -> tensor<8x14x14x384xf32>
     %blocks.4.2.dw.mean_inv = stablehlo.multiply %blocks.4.2.dw.mean, %blocks.4.2.dw.inv_std : tensor<384xf32>
@@ -5041,7 +5113,11 @@ module {
     %blocks.4.2.expand.t2 = stablehlo.subtract %blocks.4.2.expand.t1, %blocks.4.2.expand.xhat_dgamma : tensor<8x14x14x384xf32>
     %blocks.4.2.expand.k_b = stablehlo.broadcast_in_dim %blocks.4.2.expand.gamma_inv_n, dims = [3] : (tensor<384xf32>) -> tensor<8x14x14x384xf32>
     %blocks.4.2.expand.d_z = stablehlo.multiply %blocks.4.2.expand.t2, %blocks.4.2.expand.k_b : tensor<8x14x14x384xf32>
-    %blocks.4.2.expand.d_w = stablehlo.convolution(%blocks.4.1.residual, %blocks.4.2.expand.d_z) dim_numbers = [f, 0, 1, b]x[i, 0, 1, o]->[0, 1, b, f], window = {stride = [1, 1], pad = [[0, 0], [0, 0]], lhs_dilate = [1, 1], rhs_dilate = [1, 1]} {batch_group_count = 1 : i64, feature_group_count = 1 : i64} : (tensor<8x14x14x64xf32>, tensor<8x14x14x384xf32>) -> tensor<1x1x64x384xf32>
+    %blocks.4.2.expand.x_pieces = stablehlo.reshape %blocks.4.1.residual : (tensor<8x14x14x64xf32>) -> tensor<8x196x64xf32>
+    %blocks.4.2.expand.dy_pieces = stablehlo.reshape %blocks.4.2.expand.d_z : (tensor<8x14x14x384xf32>) -> tensor<8x196x384xf32>
+    %blocks.4.2.expand.d_w_pieces = stablehlo.dot_general %blocks.4.2.expand.x_pieces, %blocks.4.2.expand.dy_pieces, batching_dims = [0] x [0], contracting_dims = [1] x [1] : (tensor<8x196x64xf32>, tensor<8x196x384xf32>) -> tensor<8x64x384xf32>
+    %blocks.4.2.expand.d_w_sum = stablehlo.reduce(%blocks.4.2.expand.d_w_pieces init: %cst_1) applies stablehlo.add across dimensions = [0] : (tensor<8x64x384xf32>, tensor<f32>) -> tensor<64x384xf32>
+    %blocks.4.2.expand.d_w = stablehlo.reshape %blocks.4.2.expand.d_w_sum : (tensor<64x384xf32>) -> tensor<1x1x64x384xf32>
     %blocks.4.2.expand.w_flip = stablehlo.reverse %blocks.4.2.expand.conv.w, dims = [0, 1] : tensor<1x1x64x384xf32>
     %blocks.4.2.expand.d_x = stablehlo.convolution(%blocks.4.2.expand.d_z, %blocks.4.2.expand.w_flip) dim_numbers = [b, 0, 1, f]x[0, 1, o, i]->[b, 0, 1, f], window = {stride = [1, 1], pad = [[0, 0], [0, 0]], lhs_dilate = [1, 1], rhs_dilate = [1, 1]} {batch_group_count = 1 : i64, feature_group_count = 1 : i64} : (tensor<8x14x14x384xf32>, tensor<1x1x64x384xf32>) -> tensor<8x14x14x64xf32>
     %blocks.4.2.d_residual = stablehlo.add %blocks.4.2.expand.d_x, %blocks.4.3.d_residual : tensor<8x14x14x64xf32>
@@ -5081,7 +5157,11 @@ module {
     %blocks.4.1.project.t2 = stablehlo.subtract %blocks.4.1.project.t1, %blocks.4.1.project.xhat_dgamma : tensor<8x14x14x64xf32>
     %blocks.4.1.project.k_b = stablehlo.broadcast_in_dim %blocks.4.1.project.gamma_inv_n, dims = [3] : (tensor<64xf32>) -> tensor<8x14x14x64xf32>
     %blocks.4.1.project.d_z = stablehlo.multiply %blocks.4.1.project.t2, %blocks.4.1.project.k_b : tensor<8x14x14x64xf32>
-    %blocks.4.1.project.d_w = stablehlo.convolution(%blocks.4.1.dw.relu6, %blocks.4.1.project.d_z) dim_numbers = [f, 0, 1, b]x[i, 0, 1, o]->[0, 1, b, f], window = {stride = [1, 1], pad = [[0, 0], [0, 0]], lhs_dilate = [1, 1], rhs_dilate = [1, 1]} {batch_group_count = 1 : i64, feature_group_count = 1 : i64} : (tensor<8x14x14x384xf32>, tensor<8x14x14x64xf32>) -> tensor<1x1x384x64xf32>
+    %blocks.4.1.project.x_pieces = stablehlo.reshape %blocks.4.1.dw.relu6 : (tensor<8x14x14x384xf32>) -> tensor<8x196x384xf32>
+    %blocks.4.1.project.dy_pieces = stablehlo.reshape %blocks.4.1.project.d_z : (tensor<8x14x14x64xf32>) -> tensor<8x196x64xf32>
+    %blocks.4.1.project.d_w_pieces = stablehlo.dot_general %blocks.4.1.project.x_pieces, %blocks.4.1.project.dy_pieces, batching_dims = [0] x [0], contracting_dims = [1] x [1] : (tensor<8x196x384xf32>, tensor<8x196x64xf32>) -> tensor<8x384x64xf32>
+    %blocks.4.1.project.d_w_sum = stablehlo.reduce(%blocks.4.1.project.d_w_pieces init: %cst_1) applies stablehlo.add across dimensions = [0] : (tensor<8x384x64xf32>, tensor<f32>) -> tensor<384x64xf32>
+    %blocks.4.1.project.d_w = stablehlo.reshape %blocks.4.1.project.d_w_sum : (tensor<384x64xf32>) -> tensor<1x1x384x64xf32>
     %blocks.4.1.project.w_flip = stablehlo.reverse %blocks.4.1.project.conv.w, dims = [0, 1] : tensor<1x1x384x64xf32>
     %blocks.4.1.project.d_x = stablehlo.convolution(%blocks.4.1.project.d_z, %blocks.4.1.project.w_flip) dim_numbers = [b, 0, 1, f]x[0, 1, o, i]->[b, 0, 1, f], window = {stride = [1, 1], pad = [[0, 0], [0, 0]], lhs_dilate = [1, 1], rhs_dilate = [1, 1]} {batch_group_count = 1 : i64, feature_group_count = 1 : i64} : (tensor<8x14x14x64xf32>, tensor<1x1x384x64xf32>) -> tensor<8x14x14x384xf32>
     %blocks.4.1.dw.mean_inv = stablehlo.multiply %blocks.4.1.dw.mean, %blocks.4.1.dw.inv_std : tensor<384xf32>
@@ -5203,7 +5283,11 @@ module {
     %blocks.4.1.expand.t2 = stablehlo.subtract %blocks.4.1.expand.t1, %blocks.4.1.expand.xhat_dgamma : tensor<8x14x14x384xf32>
     %blocks.4.1.expand.k_b = stablehlo.broadcast_in_dim %blocks.4.1.expand.gamma_inv_n, dims = [3] : (tensor<384xf32>) -> tensor<8x14x14x384xf32>
     %blocks.4.1.expand.d_z = stablehlo.multiply %blocks.4.1.expand.t2, %blocks.4.1.expand.k_b : tensor<8x14x14x384xf32>
-    %blocks.4.1.expand.d_w = stablehlo.convolution(%blocks.4.0.project.bn, %blocks.4.1.expand.d_z) dim_numbers = [f, 0, 1, b]x[i, 0, 1, o]->[0, 1, b, f], window = {stride = [1, 1], pad = [[0, 0], [0, 0]], lhs_dilate = [1, 1], rhs_dilate = [1, 1]} {batch_group_count = 1 : i64, feature_group_count = 1 : i64} : (tensor<8x14x14x64xf32>, tensor<8x14x14x384xf32>) -> tensor<1x1x64x384xf32>
+    %blocks.4.1.expand.x_pieces = stablehlo.reshape %blocks.4.0.project.bn : (tensor<8x14x14x64xf32>) -> tensor<8x196x64xf32>
+    %blocks.4.1.expand.dy_pieces = stablehlo.reshape %blocks.4.1.expand.d_z : (tensor<8x14x14x384xf32>) -> tensor<8x196x384xf32>
+    %blocks.4.1.expand.d_w_pieces = stablehlo.dot_general %blocks.4.1.expand.x_pieces, %blocks.4.1.expand.dy_pieces, batching_dims = [0] x [0], contracting_dims = [1] x [1] : (tensor<8x196x64xf32>, tensor<8x196x384xf32>) -> tensor<8x64x384xf32>
+    %blocks.4.1.expand.d_w_sum = stablehlo.reduce(%blocks.4.1.expand.d_w_pieces init: %cst_1) applies stablehlo.add across dimensions = [0] : (tensor<8x64x384xf32>, tensor<f32>) -> tensor<64x384xf32>
+    %blocks.4.1.expand.d_w = stablehlo.reshape %blocks.4.1.expand.d_w_sum : (tensor<64x384xf32>) -> tensor<1x1x64x384xf32>
     %blocks.4.1.expand.w_flip = stablehlo.reverse %blocks.4.1.expand.conv.w, dims = [0, 1] : tensor<1x1x64x384xf32>
     %blocks.4.1.expand.d_x = stablehlo.convolution(%blocks.4.1.expand.d_z, %blocks.4.1.expand.w_flip) dim_numbers = [b, 0, 1, f]x[0, 1, o, i]->[b, 0, 1, f], window = {stride = [1, 1], pad = [[0, 0], [0, 0]], lhs_dilate = [1, 1], rhs_dilate = [1, 1]} {batch_group_count = 1 : i64, feature_group_count = 1 : i64} : (tensor<8x14x14x384xf32>, tensor<1x1x64x384xf32>) -> tensor<8x14x14x64xf32>
     %blocks.4.1.d_residual = stablehlo.add %blocks.4.1.expand.d_x, %blocks.4.2.d_residual : tensor<8x14x14x64xf32>
@@ -5243,7 +5327,11 @@ module {
     %blocks.4.0.project.t2 = stablehlo.subtract %blocks.4.0.project.t1, %blocks.4.0.project.xhat_dgamma : tensor<8x14x14x64xf32>
     %blocks.4.0.project.k_b = stablehlo.broadcast_in_dim %blocks.4.0.project.gamma_inv_n, dims = [3] : (tensor<64xf32>) -> tensor<8x14x14x64xf32>
     %blocks.4.0.project.d_z = stablehlo.multiply %blocks.4.0.project.t2, %blocks.4.0.project.k_b : tensor<8x14x14x64xf32>
-    %blocks.4.0.project.d_w = stablehlo.convolution(%blocks.4.0.dw.relu6, %blocks.4.0.project.d_z) dim_numbers = [f, 0, 1, b]x[i, 0, 1, o]->[0, 1, b, f], window = {stride = [1, 1], pad = [[0, 0], [0, 0]], lhs_dilate = [1, 1], rhs_dilate = [1, 1]} {batch_group_count = 1 : i64, feature_group_count = 1 : i64} : (tensor<8x14x14x192xf32>, tensor<8x14x14x64xf32>) -> tensor<1x1x192x64xf32>
+    %blocks.4.0.project.x_pieces = stablehlo.reshape %blocks.4.0.dw.relu6 : (tensor<8x14x14x192xf32>) -> tensor<8x196x192xf32>
+    %blocks.4.0.project.dy_pieces = stablehlo.reshape %blocks.4.0.project.d_z : (tensor<8x14x14x64xf32>) -> tensor<8x196x64xf32>
+    %blocks.4.0.project.d_w_pieces = stablehlo.dot_general %blocks.4.0.project.x_pieces, %blocks.4.0.project.dy_pieces, batching_dims = [0] x [0], contracting_dims = [1] x [1] : (tensor<8x196x192xf32>, tensor<8x196x64xf32>) -> tensor<8x192x64xf32>
+    %blocks.4.0.project.d_w_sum = stablehlo.reduce(%blocks.4.0.project.d_w_pieces init: %cst_1) applies stablehlo.add across dimensions = [0] : (tensor<8x192x64xf32>, tensor<f32>) -> tensor<192x64xf32>
+    %blocks.4.0.project.d_w = stablehlo.reshape %blocks.4.0.project.d_w_sum : (tensor<192x64xf32>) -> tensor<1x1x192x64xf32>
     %blocks.4.0.project.w_flip = stablehlo.reverse %blocks.4.0.project.conv.w, dims = [0, 1] : tensor<1x1x192x64xf32>
     %blocks.4.0.project.d_x = stablehlo.convolution(%blocks.4.0.project.d_z, %blocks.4.0.project.w_flip) dim_numbers = [b, 0, 1, f]x[0, 1, o, i]->[b, 0, 1, f], window = {stride = [1, 1], pad = [[0, 0], [0, 0]], lhs_dilate = [1, 1], rhs_dilate = [1, 1]} {batch_group_count = 1 : i64, feature_group_count = 1 : i64} : (tensor<8x14x14x64xf32>, tensor<1x1x192x64xf32>) -> tensor<8x14x14x192xf32>
     %blocks.4.0.dw.mean_inv = stablehlo.multiply %blocks.4.0.dw.mean, %blocks.4.0.dw.inv_std : tensor<192xf32>
@@ -5366,7 +5454,11 @@ module {
     %blocks.4.0.expand.t2 = stablehlo.subtract %blocks.4.0.expand.t1, %blocks.4.0.expand.xhat_dgamma : tensor<8x28x28x192xf32>
     %blocks.4.0.expand.k_b = stablehlo.broadcast_in_dim %blocks.4.0.expand.gamma_inv_n, dims = [3] : (tensor<192xf32>) -> tensor<8x28x28x192xf32>
     %blocks.4.0.expand.d_z = stablehlo.multiply %blocks.4.0.expand.t2, %blocks.4.0.expand.k_b : tensor<8x28x28x192xf32>
-    %blocks.4.0.expand.d_w = stablehlo.convolution(%blocks.3.2.residual, %blocks.4.0.expand.d_z) dim_numbers = [f, 0, 1, b]x[i, 0, 1, o]->[0, 1, b, f], window = {stride = [1, 1], pad = [[0, 0], [0, 0]], lhs_dilate = [1, 1], rhs_dilate = [1, 1]} {batch_group_count = 1 : i64, feature_group_count = 1 : i64} : (tensor<8x28x28x32xf32>, tensor<8x28x28x192xf32>) -> tensor<1x1x32x192xf32>
+    %blocks.4.0.expand.x_pieces = stablehlo.reshape %blocks.3.2.residual : (tensor<8x28x28x32xf32>) -> tensor<8x784x32xf32>
+    %blocks.4.0.expand.dy_pieces = stablehlo.reshape %blocks.4.0.expand.d_z : (tensor<8x28x28x192xf32>) -> tensor<8x784x192xf32>
+    %blocks.4.0.expand.d_w_pieces = stablehlo.dot_general %blocks.4.0.expand.x_pieces, %blocks.4.0.expand.dy_pieces, batching_dims = [0] x [0], contracting_dims = [1] x [1] : (tensor<8x784x32xf32>, tensor<8x784x192xf32>) -> tensor<8x32x192xf32>
+    %blocks.4.0.expand.d_w_sum = stablehlo.reduce(%blocks.4.0.expand.d_w_pieces init: %cst_1) applies stablehlo.add across dimensions = [0] : (tensor<8x32x192xf32>, tensor<f32>) -> tensor<32x192xf32>
+    %blocks.4.0.expand.d_w = stablehlo.reshape %blocks.4.0.expand.d_w_sum : (tensor<32x192xf32>) -> tensor<1x1x32x192xf32>
     %blocks.4.0.expand.w_flip = stablehlo.reverse %blocks.4.0.expand.conv.w, dims = [0, 1] : tensor<1x1x32x192xf32>
     %blocks.4.0.expand.d_x = stablehlo.convolution(%blocks.4.0.expand.d_z, %blocks.4.0.expand.w_flip) dim_numbers = [b, 0, 1, f]x[0, 1, o, i]->[b, 0, 1, f], window = {stride = [1, 1], pad = [[0, 0], [0, 0]], lhs_dilate = [1, 1], rhs_dilate = [1, 1]} {batch_group_count = 1 : i64, feature_group_count = 1 : i64} : (tensor<8x28x28x192xf32>, tensor<1x1x32x192xf32>) -> tensor<8x28x28x32xf32>
     %blocks.3.2.project.mean_inv = stablehlo.multiply %blocks.3.2.project.mean, %blocks.3.2.project.inv_std : tensor<32xf32>
@@ -5405,7 +5497,11 @@ module {
     %blocks.3.2.project.t2 = stablehlo.subtract %blocks.3.2.project.t1, %blocks.3.2.project.xhat_dgamma : tensor<8x28x28x32xf32>
     %blocks.3.2.project.k_b = stablehlo.broadcast_in_dim %blocks.3.2.project.gamma_inv_n, dims = [3] : (tensor<32xf32>) -> tensor<8x28x28x32xf32>
     %blocks.3.2.project.d_z = stablehlo.multiply %blocks.3.2.project.t2, %blocks.3.2.project.k_b : tensor<8x28x28x32xf32>
-    %blocks.3.2.project.d_w = stablehlo.convolution(%blocks.3.2.dw.relu6, %blocks.3.2.project.d_z) dim_numbers = [f, 0, 1, b]x[i, 0, 1, o]->[0, 1, b, f], window = {stride = [1, 1], pad = [[0, 0], [0, 0]], lhs_dilate = [1, 1], rhs_dilate = [1, 1]} {batch_group_count = 1 : i64, feature_group_count = 1 : i64} : (tensor<8x28x28x192xf32>, tensor<8x28x28x32xf32>) -> tensor<1x1x192x32xf32>
+    %blocks.3.2.project.x_pieces = stablehlo.reshape %blocks.3.2.dw.relu6 : (tensor<8x28x28x192xf32>) -> tensor<8x784x192xf32>
+    %blocks.3.2.project.dy_pieces = stablehlo.reshape %blocks.3.2.project.d_z : (tensor<8x28x28x32xf32>) -> tensor<8x784x32xf32>
+    %blocks.3.2.project.d_w_pieces = stablehlo.dot_general %blocks.3.2.project.x_pieces, %blocks.3.2.project.dy_pieces, batching_dims = [0] x [0], contracting_dims = [1] x [1] : (tensor<8x784x192xf32>, tensor<8x784x32xf32>) -> tensor<8x192x32xf32>
+    %blocks.3.2.project.d_w_sum = stablehlo.reduce(%blocks.3.2.project.d_w_pieces init: %cst_1) applies stablehlo.add across dimensions = [0] : (tensor<8x192x32xf32>, tensor<f32>) -> tensor<192x32xf32>
+    %blocks.3.2.project.d_w = stablehlo.reshape %blocks.3.2.project.d_w_sum : (tensor<192x32xf32>) -> tensor<1x1x192x32xf32>
     %blocks.3.2.project.w_flip = stablehlo.reverse %blocks.3.2.project.conv.w, dims = [0, 1] : tensor<1x1x192x32xf32>
     %blocks.3.2.project.d_x = stablehlo.convolution(%blocks.3.2.project.d_z, %blocks.3.2.project.w_flip) dim_numbers = [b, 0, 1, f]x[0, 1, o, i]->[b, 0, 1, f], window = {stride = [1, 1], pad = [[0, 0], [0, 0]], lhs_dilate = [1, 1], rhs_dilate = [1, 1]} {batch_group_count = 1 : i64, feature_group_count = 1 : i64} : (tensor<8x28x28x32xf32>, tensor<1x1x192x32xf32>) -> tensor<8x28x28x192xf32>
     %blocks.3.2.dw.mean_inv = stablehlo.multiply %blocks.3.2.dw.mean, %blocks.3.2.dw.inv_std : tensor<192xf32>
@@ -5527,7 +5623,11 @@ module {
     %blocks.3.2.expand.t2 = stablehlo.subtract %blocks.3.2.expand.t1, %blocks.3.2.expand.xhat_dgamma : tensor<8x28x28x192xf32>
     %blocks.3.2.expand.k_b = stablehlo.broadcast_in_dim %blocks.3.2.expand.gamma_inv_n, dims = [3] : (tensor<192xf32>) -> tensor<8x28x28x192xf32>
     %blocks.3.2.expand.d_z = stablehlo.multiply %blocks.3.2.expand.t2, %blocks.3.2.expand.k_b : tensor<8x28x28x192xf32>
-    %blocks.3.2.expand.d_w = stablehlo.convolution(%blocks.3.1.residual, %blocks.3.2.expand.d_z) dim_numbers = [f, 0, 1, b]x[i, 0, 1, o]->[0, 1, b, f], window = {stride = [1, 1], pad = [[0, 0], [0, 0]], lhs_dilate = [1, 1], rhs_dilate = [1, 1]} {batch_group_count = 1 : i64, feature_group_count = 1 : i64} : (tensor<8x28x28x32xf32>, tensor<8x28x28x192xf32>) -> tensor<1x1x32x192xf32>
+    %blocks.3.2.expand.x_pieces = stablehlo.reshape %blocks.3.1.residual : (tensor<8x28x28x32xf32>) -> tensor<8x784x32xf32>
+    %blocks.3.2.expand.dy_pieces = stablehlo.reshape %blocks.3.2.expand.d_z : (tensor<8x28x28x192xf32>) -> tensor<8x784x192xf32>
+    %blocks.3.2.expand.d_w_pieces = stablehlo.dot_general %blocks.3.2.expand.x_pieces, %blocks.3.2.expand.dy_pieces, batching_dims = [0] x [0], contracting_dims = [1] x [1] : (tensor<8x784x32xf32>, tensor<8x784x192xf32>) -> tensor<8x32x192xf32>
+    %blocks.3.2.expand.d_w_sum = stablehlo.reduce(%blocks.3.2.expand.d_w_pieces init: %cst_1) applies stablehlo.add across dimensions = [0] : (tensor<8x32x192xf32>, tensor<f32>) -> tensor<32x192xf32>
+    %blocks.3.2.expand.d_w = stablehlo.reshape %blocks.3.2.expand.d_w_sum : (tensor<32x192xf32>) -> tensor<1x1x32x192xf32>
     %blocks.3.2.expand.w_flip = stablehlo.reverse %blocks.3.2.expand.conv.w, dims = [0, 1] : tensor<1x1x32x192xf32>
     %blocks.3.2.expand.d_x = stablehlo.convolution(%blocks.3.2.expand.d_z, %blocks.3.2.expand.w_flip) dim_numbers = [b, 0, 1, f]x[0, 1, o, i]->[b, 0, 1, f], window = {stride = [1, 1], pad = [[0, 0], [0, 0]], lhs_dilate = [1, 1], rhs_dilate = [1, 1]} {batch_group_count = 1 : i64, feature_group_count = 1 : i64} : (tensor<8x28x28x192xf32>, tensor<1x1x32x192xf32>) -> tensor<8x28x28x32xf32>
     %blocks.3.2.d_residual = stablehlo.add %blocks.3.2.expand.d_x, %blocks.4.0.expand.d_x : tensor<8x28x28x32xf32>
@@ -5567,7 +5667,11 @@ module {
     %blocks.3.1.project.t2 = stablehlo.subtract %blocks.3.1.project.t1, %blocks.3.1.project.xhat_dgamma : tensor<8x28x28x32xf32>
     %blocks.3.1.project.k_b = stablehlo.broadcast_in_dim %blocks.3.1.project.gamma_inv_n, dims = [3] : (tensor<32xf32>) -> tensor<8x28x28x32xf32>
     %blocks.3.1.project.d_z = stablehlo.multiply %blocks.3.1.project.t2, %blocks.3.1.project.k_b : tensor<8x28x28x32xf32>
-    %blocks.3.1.project.d_w = stablehlo.convolution(%blocks.3.1.dw.relu6, %blocks.3.1.project.d_z) dim_numbers = [f, 0, 1, b]x[i, 0, 1, o]->[0, 1, b, f], window = {stride = [1, 1], pad = [[0, 0], [0, 0]], lhs_dilate = [1, 1], rhs_dilate = [1, 1]} {batch_group_count = 1 : i64, feature_group_count = 1 : i64} : (tensor<8x28x28x192xf32>, tensor<8x28x28x32xf32>) -> tensor<1x1x192x32xf32>
+    %blocks.3.1.project.x_pieces = stablehlo.reshape %blocks.3.1.dw.relu6 : (tensor<8x28x28x192xf32>) -> tensor<8x784x192xf32>
+    %blocks.3.1.project.dy_pieces = stablehlo.reshape %blocks.3.1.project.d_z : (tensor<8x28x28x32xf32>) -> tensor<8x784x32xf32>
+    %blocks.3.1.project.d_w_pieces = stablehlo.dot_general %blocks.3.1.project.x_pieces, %blocks.3.1.project.dy_pieces, batching_dims = [0] x [0], contracting_dims = [1] x [1] : (tensor<8x784x192xf32>, tensor<8x784x32xf32>) -> tensor<8x192x32xf32>
+    %blocks.3.1.project.d_w_sum = stablehlo.reduce(%blocks.3.1.project.d_w_pieces init: %cst_1) applies stablehlo.add across dimensions = [0] : (tensor<8x192x32xf32>, tensor<f32>) -> tensor<192x32xf32>
+    %blocks.3.1.project.d_w = stablehlo.reshape %blocks.3.1.project.d_w_sum : (tensor<192x32xf32>) -> tensor<1x1x192x32xf32>
     %blocks.3.1.project.w_flip = stablehlo.reverse %blocks.3.1.project.conv.w, dims = [0, 1] : tensor<1x1x192x32xf32>
     %blocks.3.1.project.d_x = stablehlo.convolution(%blocks.3.1.project.d_z, %blocks.3.1.project.w_flip) dim_numbers = [b, 0, 1, f]x[0, 1, o, i]->[b, 0, 1, f], window = {stride = [1, 1], pad = [[0, 0], [0, 0]], lhs_dilate = [1, 1], rhs_dilate = [1, 1]} {batch_group_count = 1 : i64, feature_group_count = 1 : i64} : (tensor<8x28x28x32xf32>, tensor<1x1x192x32xf32>) -> tensor<8x28x28x192xf32>
     %blocks.3.1.dw.mean_inv = stablehlo.multiply %blocks.3.1.dw.mean, %blocks.3.1.dw.inv_std : tensor<192xf32>
@@ -5689,7 +5793,11 @@ module {
     %blocks.3.1.expand.t2 = stablehlo.subtract %blocks.3.1.expand.t1, %blocks.3.1.expand.xhat_dgamma : tensor<8x28x28x192xf32>
     %blocks.3.1.expand.k_b = stablehlo.broadcast_in_dim %blocks.3.1.expand.gamma_inv_n, dims = [3] : (tensor<192xf32>) -> tensor<8x28x28x192xf32>
     %blocks.3.1.expand.d_z = stablehlo.multiply %blocks.3.1.expand.t2, %blocks.3.1.expand.k_b : tensor<8x28x28x192xf32>
-    %blocks.3.1.expand.d_w = stablehlo.convolution(%blocks.3.0.project.bn, %blocks.3.1.expand.d_z) dim_numbers = [f, 0, 1, b]x[i, 0, 1, o]->[0, 1, b, f], window = {stride = [1, 1], pad = [[0, 0], [0, 0]], lhs_dilate = [1, 1], rhs_dilate = [1, 1]} {batch_group_count = 1 : i64, feature_group_count = 1 : i64} : (tensor<8x28x28x32xf32>, tensor<8x28x28x192xf32>) -> tensor<1x1x32x192xf32>
+    %blocks.3.1.expand.x_pieces = stablehlo.reshape %blocks.3.0.project.bn : (tensor<8x28x28x32xf32>) -> tensor<8x784x32xf32>
+    %blocks.3.1.expand.dy_pieces = stablehlo.reshape %blocks.3.1.expand.d_z : (tensor<8x28x28x192xf32>) -> tensor<8x784x192xf32>
+    %blocks.3.1.expand.d_w_pieces = stablehlo.dot_general %blocks.3.1.expand.x_pieces, %blocks.3.1.expand.dy_pieces, batching_dims = [0] x [0], contracting_dims = [1] x [1] : (tensor<8x784x32xf32>, tensor<8x784x192xf32>) -> tensor<8x32x192xf32>
+    %blocks.3.1.expand.d_w_sum = stablehlo.reduce(%blocks.3.1.expand.d_w_pieces init: %cst_1) applies stablehlo.add across dimensions = [0] : (tensor<8x32x192xf32>, tensor<f32>) -> tensor<32x192xf32>
+    %blocks.3.1.expand.d_w = stablehlo.reshape %blocks.3.1.expand.d_w_sum : (tensor<32x192xf32>) -> tensor<1x1x32x192xf32>
     %blocks.3.1.expand.w_flip = stablehlo.reverse %blocks.3.1.expand.conv.w, dims = [0, 1] : tensor<1x1x32x192xf32>
     %blocks.3.1.expand.d_x = stablehlo.convolution(%blocks.3.1.expand.d_z, %blocks.3.1.expand.w_flip) dim_numbers = [b, 0, 1, f]x[0, 1, o, i]->[b, 0, 1, f], window = {stride = [1, 1], pad = [[0, 0], [0, 0]], lhs_dilate = [1, 1], rhs_dilate = [1, 1]} {batch_group_count = 1 : i64, feature_group_count = 1 : i64} : (tensor<8x28x28x192xf32>, tensor<1x1x32x192xf32>) -> tensor<8x28x28x32xf32>
     %blocks.3.1.d_residual = stablehlo.add %blocks.3.1.expand.d_x, %blocks.3.2.d_residual : tensor<8x28x28x32xf32>
@@ -5729,7 +5837,11 @@ module {
     %blocks.3.0.project.t2 = stablehlo.subtract %blocks.3.0.project.t1, %blocks.3.0.project.xhat_dgamma : tensor<8x28x28x32xf32>
     %blocks.3.0.project.k_b = stablehlo.broadcast_in_dim %blocks.3.0.project.gamma_inv_n, dims = [3] : (tensor<32xf32>) -> tensor<8x28x28x32xf32>
     %blocks.3.0.project.d_z = stablehlo.multiply %blocks.3.0.project.t2, %blocks.3.0.project.k_b : tensor<8x28x28x32xf32>
-    %blocks.3.0.project.d_w = stablehlo.convolution(%blocks.3.0.dw.relu6, %blocks.3.0.project.d_z) dim_numbers = [f, 0, 1, b]x[i, 0, 1, o]->[0, 1, b, f], window = {stride = [1, 1], pad = [[0, 0], [0, 0]], lhs_dilate = [1, 1], rhs_dilate = [1, 1]} {batch_group_count = 1 : i64, feature_group_count = 1 : i64} : (tensor<8x28x28x144xf32>, tensor<8x28x28x32xf32>) -> tensor<1x1x144x32xf32>
+    %blocks.3.0.project.x_pieces = stablehlo.reshape %blocks.3.0.dw.relu6 : (tensor<8x28x28x144xf32>) -> tensor<8x784x144xf32>
+    %blocks.3.0.project.dy_pieces = stablehlo.reshape %blocks.3.0.project.d_z : (tensor<8x28x28x32xf32>) -> tensor<8x784x32xf32>
+    %blocks.3.0.project.d_w_pieces = stablehlo.dot_general %blocks.3.0.project.x_pieces, %blocks.3.0.project.dy_pieces, batching_dims = [0] x [0], contracting_dims = [1] x [1] : (tensor<8x784x144xf32>, tensor<8x784x32xf32>) -> tensor<8x144x32xf32>
+    %blocks.3.0.project.d_w_sum = stablehlo.reduce(%blocks.3.0.project.d_w_pieces init: %cst_1) applies stablehlo.add across dimensions = [0] : (tensor<8x144x32xf32>, tensor<f32>) -> tensor<144x32xf32>
+    %blocks.3.0.project.d_w = stablehlo.reshape %blocks.3.0.project.d_w_sum : (tensor<144x32xf32>) -> tensor<1x1x144x32xf32>
     %blocks.3.0.project.w_flip = stablehlo.reverse %blocks.3.0.project.conv.w, dims = [0, 1] : tensor<1x1x144x32xf32>
     %blocks.3.0.project.d_x = stablehlo.convolution(%blocks.3.0.project.d_z, %blocks.3.0.project.w_flip) dim_numbers = [b, 0, 1, f]x[0, 1, o, i]->[b, 0, 1, f], window = {stride = [1, 1], pad = [[0, 0], [0, 0]], lhs_dilate = [1, 1], rhs_dilate = [1, 1]} {batch_group_count = 1 : i64, feature_group_count = 1 : i64} : (tensor<8x28x28x32xf32>, tensor<1x1x144x32xf32>) -> tensor<8x28x28x144xf32>
     %blocks.3.0.dw.mean_inv = stablehlo.multiply %blocks.3.0.dw.mean, %blocks.3.0.dw.inv_std : tensor<144xf32>
@@ -5852,7 +5964,11 @@ module {
     %blocks.3.0.expand.t2 = stablehlo.subtract %blocks.3.0.expand.t1, %blocks.3.0.expand.xhat_dgamma : tensor<8x56x56x144xf32>
     %blocks.3.0.expand.k_b = stablehlo.broadcast_in_dim %blocks.3.0.expand.gamma_inv_n, dims = [3] : (tensor<144xf32>) -> tensor<8x56x56x144xf32>
     %blocks.3.0.expand.d_z = stablehlo.multiply %blocks.3.0.expand.t2, %blocks.3.0.expand.k_b : tensor<8x56x56x144xf32>
-    %blocks.3.0.expand.d_w = stablehlo.convolution(%blocks.2.1.residual, %blocks.3.0.expand.d_z) dim_numbers = [f, 0, 1, b]x[i, 0, 1, o]->[0, 1, b, f], window = {stride = [1, 1], pad = [[0, 0], [0, 0]], lhs_dilate = [1, 1], rhs_dilate = [1, 1]} {batch_group_count = 1 : i64, feature_group_count = 1 : i64} : (tensor<8x56x56x24xf32>, tensor<8x56x56x144xf32>) -> tensor<1x1x24x144xf32>
+    %blocks.3.0.expand.x_pieces = stablehlo.reshape %blocks.2.1.residual : (tensor<8x56x56x24xf32>) -> tensor<16x1568x24xf32>
+    %blocks.3.0.expand.dy_pieces = stablehlo.reshape %blocks.3.0.expand.d_z : (tensor<8x56x56x144xf32>) -> tensor<16x1568x144xf32>
+    %blocks.3.0.expand.d_w_pieces = stablehlo.dot_general %blocks.3.0.expand.x_pieces, %blocks.3.0.expand.dy_pieces, batching_dims = [0] x [0], contracting_dims = [1] x [1] : (tensor<16x1568x24xf32>, tensor<16x1568x144xf32>) -> tensor<16x24x144xf32>
+    %blocks.3.0.expand.d_w_sum = stablehlo.reduce(%blocks.3.0.expand.d_w_pieces init: %cst_1) applies stablehlo.add across dimensions = [0] : (tensor<16x24x144xf32>, tensor<f32>) -> tensor<24x144xf32>
+    %blocks.3.0.expand.d_w = stablehlo.reshape %blocks.3.0.expand.d_w_sum : (tensor<24x144xf32>) -> tensor<1x1x24x144xf32>
     %blocks.3.0.expand.w_flip = stablehlo.reverse %blocks.3.0.expand.conv.w, dims = [0, 1] : tensor<1x1x24x144xf32>
     %blocks.3.0.expand.d_x = stablehlo.convolution(%blocks.3.0.expand.d_z, %blocks.3.0.expand.w_flip) dim_numbers = [b, 0, 1, f]x[0, 1, o, i]->[b, 0, 1, f], window = {stride = [1, 1], pad = [[0, 0], [0, 0]], lhs_dilate = [1, 1], rhs_dilate = [1, 1]} {batch_group_count = 1 : i64, feature_group_count = 1 : i64} : (tensor<8x56x56x144xf32>, tensor<1x1x24x144xf32>) -> tensor<8x56x56x24xf32>
     %blocks.2.1.project.mean_inv = stablehlo.multiply %blocks.2.1.project.mean, %blocks.2.1.project.inv_std : tensor<24xf32>
@@ -5891,7 +6007,11 @@ module {
     %blocks.2.1.project.t2 = stablehlo.subtract %blocks.2.1.project.t1, %blocks.2.1.project.xhat_dgamma : tensor<8x56x56x24xf32>
     %blocks.2.1.project.k_b = stablehlo.broadcast_in_dim %blocks.2.1.project.gamma_inv_n, dims = [3] : (tensor<24xf32>) -> tensor<8x56x56x24xf32>
     %blocks.2.1.project.d_z = stablehlo.multiply %blocks.2.1.project.t2, %blocks.2.1.project.k_b : tensor<8x56x56x24xf32>
-    %blocks.2.1.project.d_w = stablehlo.convolution(%blocks.2.1.dw.relu6, %blocks.2.1.project.d_z) dim_numbers = [f, 0, 1, b]x[i, 0, 1, o]->[0, 1, b, f], window = {stride = [1, 1], pad = [[0, 0], [0, 0]], lhs_dilate = [1, 1], rhs_dilate = [1, 1]} {batch_group_count = 1 : i64, feature_group_count = 1 : i64} : (tensor<8x56x56x144xf32>, tensor<8x56x56x24xf32>) -> tensor<1x1x144x24xf32>
+    %blocks.2.1.project.x_pieces = stablehlo.reshape %blocks.2.1.dw.relu6 : (tensor<8x56x56x144xf32>) -> tensor<16x1568x144xf32>
+    %blocks.2.1.project.dy_pieces = stablehlo.reshape %blocks.2.1.project.d_z : (tensor<8x56x56x24xf32>) -> tensor<16x1568x24xf32>
+    %blocks.2.1.project.d_w_pieces = stablehlo.dot_general %blocks.2.1.project.x_pieces, %blocks.2.1.project.dy_pieces, batching_dims = [0] x [0], contracting_dims = [1] x [1] : (tensor<16x1568x144xf32>, tensor<16x1568x24xf32>) -> tensor<16x144x24xf32>
+    %blocks.2.1.project.d_w_sum = stablehlo.reduce(%blocks.2.1.project.d_w_pieces init: %cst_1) applies stablehlo.add across dimensions = [0] : (tensor<16x144x24xf32>, tensor<f32>) -> tensor<144x24xf32>
+    %blocks.2.1.project.d_w = stablehlo.reshape %blocks.2.1.project.d_w_sum : (tensor<144x24xf32>) -> tensor<1x1x144x24xf32>
     %blocks.2.1.project.w_flip = stablehlo.reverse %blocks.2.1.project.conv.w, dims = [0, 1] : tensor<1x1x144x24xf32>
     %blocks.2.1.project.d_x = stablehlo.convolution(%blocks.2.1.project.d_z, %blocks.2.1.project.w_flip) dim_numbers = [b, 0, 1, f]x[0, 1, o, i]->[b, 0, 1, f], window = {stride = [1, 1], pad = [[0, 0], [0, 0]], lhs_dilate = [1, 1], rhs_dilate = [1, 1]} {batch_group_count = 1 : i64, feature_group_count = 1 : i64} : (tensor<8x56x56x24xf32>, tensor<1x1x144x24xf32>) -> tensor<8x56x56x144xf32>
     %blocks.2.1.dw.mean_inv = stablehlo.multiply %blocks.2.1.dw.mean, %blocks.2.1.dw.inv_std : tensor<144xf32>
@@ -6013,7 +6133,11 @@ module {
     %blocks.2.1.expand.t2 = stablehlo.subtract %blocks.2.1.expand.t1, %blocks.2.1.expand.xhat_dgamma : tensor<8x56x56x144xf32>
     %blocks.2.1.expand.k_b = stablehlo.broadcast_in_dim %blocks.2.1.expand.gamma_inv_n, dims = [3] : (tensor<144xf32>) -> tensor<8x56x56x144xf32>
     %blocks.2.1.expand.d_z = stablehlo.multiply %blocks.2.1.expand.t2, %blocks.2.1.expand.k_b : tensor<8x56x56x144xf32>
-    %blocks.2.1.expand.d_w = stablehlo.convolution(%blocks.2.0.project.bn, %blocks.2.1.expand.d_z) dim_numbers = [f, 0, 1, b]x[i, 0, 1, o]->[0, 1, b, f], window = {stride = [1, 1], pad = [[0, 0], [0, 0]], lhs_dilate = [1, 1], rhs_dilate = [1, 1]} {batch_group_count = 1 : i64, feature_group_count = 1 : i64} : (tensor<8x56x56x24xf32>, tensor<8x56x56x144xf32>) -> tensor<1x1x24x144xf32>
+    %blocks.2.1.expand.x_pieces = stablehlo.reshape %blocks.2.0.project.bn : (tensor<8x56x56x24xf32>) -> tensor<16x1568x24xf32>
+    %blocks.2.1.expand.dy_pieces = stablehlo.reshape %blocks.2.1.expand.d_z : (tensor<8x56x56x144xf32>) -> tensor<16x1568x144xf32>
+    %blocks.2.1.expand.d_w_pieces = stablehlo.dot_general %blocks.2.1.expand.x_pieces, %blocks.2.1.expand.dy_pieces, batching_dims = [0] x [0], contracting_dims = [1] x [1] : (tensor<16x1568x24xf32>, tensor<16x1568x144xf32>) -> tensor<16x24x144xf32>
+    %blocks.2.1.expand.d_w_sum = stablehlo.reduce(%blocks.2.1.expand.d_w_pieces init: %cst_1) applies stablehlo.add across dimensions = [0] : (tensor<16x24x144xf32>, tensor<f32>) -> tensor<24x144xf32>
+    %blocks.2.1.expand.d_w = stablehlo.reshape %blocks.2.1.expand.d_w_sum : (tensor<24x144xf32>) -> tensor<1x1x24x144xf32>
     %blocks.2.1.expand.w_flip = stablehlo.reverse %blocks.2.1.expand.conv.w, dims = [0, 1] : tensor<1x1x24x144xf32>
     %blocks.2.1.expand.d_x = stablehlo.convolution(%blocks.2.1.expand.d_z, %blocks.2.1.expand.w_flip) dim_numbers = [b, 0, 1, f]x[0, 1, o, i]->[b, 0, 1, f], window = {stride = [1, 1], pad = [[0, 0], [0, 0]], lhs_dilate = [1, 1], rhs_dilate = [1, 1]} {batch_group_count = 1 : i64, feature_group_count = 1 : i64} : (tensor<8x56x56x144xf32>, tensor<1x1x24x144xf32>) -> tensor<8x56x56x24xf32>
     %blocks.2.1.d_residual = stablehlo.add %blocks.2.1.expand.d_x, %blocks.3.0.expand.d_x : tensor<8x56x56x24xf32>
@@ -6053,7 +6177,11 @@ module {
     %blocks.2.0.project.t2 = stablehlo.subtract %blocks.2.0.project.t1, %blocks.2.0.project.xhat_dgamma : tensor<8x56x56x24xf32>
     %blocks.2.0.project.k_b = stablehlo.broadcast_in_dim %blocks.2.0.project.gamma_inv_n, dims = [3] : (tensor<24xf32>) -> tensor<8x56x56x24xf32>
     %blocks.2.0.project.d_z = stablehlo.multiply %blocks.2.0.project.t2, %blocks.2.0.project.k_b : tensor<8x56x56x24xf32>
-    %blocks.2.0.project.d_w = stablehlo.convolution(%blocks.2.0.dw.relu6, %blocks.2.0.project.d_z) dim_numbers = [f, 0, 1, b]x[i, 0, 1, o]->[0, 1, b, f], window = {stride = [1, 1], pad = [[0, 0], [0, 0]], lhs_dilate = [1, 1], rhs_dilate = [1, 1]} {batch_group_count = 1 : i64, feature_group_count = 1 : i64} : (tensor<8x56x56x96xf32>, tensor<8x56x56x24xf32>) -> tensor<1x1x96x24xf32>
+    %blocks.2.0.project.x_pieces = stablehlo.reshape %blocks.2.0.dw.relu6 : (tensor<8x56x56x96xf32>) -> tensor<16x1568x96xf32>
+    %blocks.2.0.project.dy_pieces = stablehlo.reshape %blocks.2.0.project.d_z : (tensor<8x56x56x24xf32>) -> tensor<16x1568x24xf32>
+    %blocks.2.0.project.d_w_pieces = stablehlo.dot_general %blocks.2.0.project.x_pieces, %blocks.2.0.project.dy_pieces, batching_dims = [0] x [0], contracting_dims = [1] x [1] : (tensor<16x1568x96xf32>, tensor<16x1568x24xf32>) -> tensor<16x96x24xf32>
+    %blocks.2.0.project.d_w_sum = stablehlo.reduce(%blocks.2.0.project.d_w_pieces init: %cst_1) applies stablehlo.add across dimensions = [0] : (tensor<16x96x24xf32>, tensor<f32>) -> tensor<96x24xf32>
+    %blocks.2.0.project.d_w = stablehlo.reshape %blocks.2.0.project.d_w_sum : (tensor<96x24xf32>) -> tensor<1x1x96x24xf32>
     %blocks.2.0.project.w_flip = stablehlo.reverse %blocks.2.0.project.conv.w, dims = [0, 1] : tensor<1x1x96x24xf32>
     %blocks.2.0.project.d_x = stablehlo.convolution(%blocks.2.0.project.d_z, %blocks.2.0.project.w_flip) dim_numbers = [b, 0, 1, f]x[0, 1, o, i]->[b, 0, 1, f], window = {stride = [1, 1], pad = [[0, 0], [0, 0]], lhs_dilate = [1, 1], rhs_dilate = [1, 1]} {batch_group_count = 1 : i64, feature_group_count = 1 : i64} : (tensor<8x56x56x24xf32>, tensor<1x1x96x24xf32>) -> tensor<8x56x56x96xf32>
     %blocks.2.0.dw.mean_inv = stablehlo.multiply %blocks.2.0.dw.mean, %blocks.2.0.dw.inv_std : tensor<96xf32>
@@ -6176,7 +6304,11 @@ module {
     %blocks.2.0.expand.t2 = stablehlo.subtract %blocks.2.0.expand.t1, %blocks.2.0.expand.xhat_dgamma : tensor<8x112x112x96xf32>
     %blocks.2.0.expand.k_b = stablehlo.broadcast_in_dim %blocks.2.0.expand.gamma_inv_n, dims = [3] : (tensor<96xf32>) -> tensor<8x112x112x96xf32>
     %blocks.2.0.expand.d_z = stablehlo.multiply %blocks.2.0.expand.t2, %blocks.2.0.expand.k_b : tensor<8x112x112x96xf32>
-    %blocks.2.0.expand.d_w = stablehlo.convolution(%blocks.1.0.project.bn, %blocks.2.0.expand.d_z) dim_numbers = [f, 0, 1, b]x[i, 0, 1, o]->[0, 1, b, f], window = {stride = [1, 1], pad = [[0, 0], [0, 0]], lhs_dilate = [1, 1], rhs_dilate = [1, 1]} {batch_group_count = 1 : i64, feature_group_count = 1 : i64} : (tensor<8x112x112x16xf32>, tensor<8x112x112x96xf32>) -> tensor<1x1x16x96xf32>
+    %blocks.2.0.expand.x_pieces = stablehlo.reshape %blocks.1.0.project.bn : (tensor<8x112x112x16xf32>) -> tensor<64x1568x16xf32>
+    %blocks.2.0.expand.dy_pieces = stablehlo.reshape %blocks.2.0.expand.d_z : (tensor<8x112x112x96xf32>) -> tensor<64x1568x96xf32>
+    %blocks.2.0.expand.d_w_pieces = stablehlo.dot_general %blocks.2.0.expand.x_pieces, %blocks.2.0.expand.dy_pieces, batching_dims = [0] x [0], contracting_dims = [1] x [1] : (tensor<64x1568x16xf32>, tensor<64x1568x96xf32>) -> tensor<64x16x96xf32>
+    %blocks.2.0.expand.d_w_sum = stablehlo.reduce(%blocks.2.0.expand.d_w_pieces init: %cst_1) applies stablehlo.add across dimensions = [0] : (tensor<64x16x96xf32>, tensor<f32>) -> tensor<16x96xf32>
+    %blocks.2.0.expand.d_w = stablehlo.reshape %blocks.2.0.expand.d_w_sum : (tensor<16x96xf32>) -> tensor<1x1x16x96xf32>
     %blocks.2.0.expand.w_flip = stablehlo.reverse %blocks.2.0.expand.conv.w, dims = [0, 1] : tensor<1x1x16x96xf32>
     %blocks.2.0.expand.d_x = stablehlo.convolution(%blocks.2.0.expand.d_z, %blocks.2.0.expand.w_flip) dim_numbers = [b, 0, 1, f]x[0, 1, o, i]->[b, 0, 1, f], window = {stride = [1, 1], pad = [[0, 0], [0, 0]], lhs_dilate = [1, 1], rhs_dilate = [1, 1]} {batch_group_count = 1 : i64, feature_group_count = 1 : i64} : (tensor<8x112x112x96xf32>, tensor<1x1x16x96xf32>) -> tensor<8x112x112x16xf32>
     %blocks.1.0.project.mean_inv = stablehlo.multiply %blocks.1.0.project.mean, %blocks.1.0.project.inv_std : tensor<16xf32>
@@ -6215,7 +6347,11 @@ module {
     %blocks.1.0.project.t2 = stablehlo.subtract %blocks.1.0.project.t1, %blocks.1.0.project.xhat_dgamma : tensor<8x112x112x16xf32>
     %blocks.1.0.project.k_b = stablehlo.broadcast_in_dim %blocks.1.0.project.gamma_inv_n, dims = [3] : (tensor<16xf32>) -> tensor<8x112x112x16xf32>
     %blocks.1.0.project.d_z = stablehlo.multiply %blocks.1.0.project.t2, %blocks.1.0.project.k_b : tensor<8x112x112x16xf32>
-    %blocks.1.0.project.d_w = stablehlo.convolution(%blocks.1.0.dw.relu6, %blocks.1.0.project.d_z) dim_numbers = [f, 0, 1, b]x[i, 0, 1, o]->[0, 1, b, f], window = {stride = [1, 1], pad = [[0, 0], [0, 0]], lhs_dilate = [1, 1], rhs_dilate = [1, 1]} {batch_group_count = 1 : i64, feature_group_count = 1 : i64} : (tensor<8x112x112x32xf32>, tensor<8x112x112x16xf32>) -> tensor<1x1x32x16xf32>
+    %blocks.1.0.project.x_pieces = stablehlo.reshape %blocks.1.0.dw.relu6 : (tensor<8x112x112x32xf32>) -> tensor<64x1568x32xf32>
+    %blocks.1.0.project.dy_pieces = stablehlo.reshape %blocks.1.0.project.d_z : (tensor<8x112x112x16xf32>) -> tensor<64x1568x16xf32>
+    %blocks.1.0.project.d_w_pieces = stablehlo.dot_general %blocks.1.0.project.x_pieces, %blocks.1.0.project.dy_pieces, batching_dims = [0] x [0], contracting_dims = [1] x [1] : (tensor<64x1568x32xf32>, tensor<64x1568x16xf32>) -> tensor<64x32x16xf32>
+    %blocks.1.0.project.d_w_sum = stablehlo.reduce(%blocks.1.0.project.d_w_pieces init: %cst_1) applies stablehlo.add across dimensions = [0] : (tensor<64x32x16xf32>, tensor<f32>) -> tensor<32x16xf32>
+    %blocks.1.0.project.d_w = stablehlo.reshape %blocks.1.0.project.d_w_sum : (tensor<32x16xf32>) -> tensor<1x1x32x16xf32>
     %blocks.1.0.project.w_flip = stablehlo.reverse %blocks.1.0.project.conv.w, dims = [0, 1] : tensor<1x1x32x16xf32>
     %blocks.1.0.project.d_x = stablehlo.convolution(%blocks.1.0.project.d_z, %blocks.1.0.project.w_flip) dim_numbers = [b, 0, 1, f]x[0, 1, o, i]->[b, 0, 1, f], window = {stride = [1, 1], pad = [[0, 0], [0, 0]], lhs_dilate = [1, 1], rhs_dilate = [1, 1]} {batch_group_count = 1 : i64, feature_group_count = 1 : i64} : (tensor<8x112x112x16xf32>, tensor<1x1x32x16xf32>) -> tensor<8x112x112x32xf32>
     %blocks.1.0.dw.mean_inv = stablehlo.multiply %blocks.1.0.dw.mean, %blocks.1.0.dw.inv_std : tensor<32xf32>
@@ -8930,7 +9066,11 @@ module {
     %conv.8.t2 = stablehlo.subtract %conv.8.t1, %conv.8.xhat_dgamma : tensor<8x7x7x1280xf32>
     %conv.8.k_b = stablehlo.broadcast_in_dim %conv.8.gamma_inv_n, dims = [3] : (tensor<1280xf32>) -> tensor<8x7x7x1280xf32>
     %conv.8.d_z = stablehlo.multiply %conv.8.t2, %conv.8.k_b : tensor<8x7x7x1280xf32>
-    %conv.8.d_w = stablehlo.convolution(%blocks.7.0.project.bn, %conv.8.d_z) dim_numbers = [f, 0, 1, b]x[i, 0, 1, o]->[0, 1, b, f], window = {stride = [1, 1], pad = [[0, 0], [0, 0]], lhs_dilate = [1, 1], rhs_dilate = [1, 1]} {batch_group_count = 1 : i64, feature_group_count = 1 : i64} : (tensor<8x7x7x320xf32>, tensor<8x7x7x1280xf32>) -> tensor<1x1x320x1280xf32>
+    %conv.8.x_pieces = stablehlo.reshape %blocks.7.0.project.bn : (tensor<8x7x7x320xf32>) -> tensor<8x49x320xf32>
+    %conv.8.dy_pieces = stablehlo.reshape %conv.8.d_z : (tensor<8x7x7x1280xf32>) -> tensor<8x49x1280xf32>
+    %conv.8.d_w_pieces = stablehlo.dot_general %conv.8.x_pieces, %conv.8.dy_pieces, batching_dims = [0] x [0], contracting_dims = [1] x [1] : (tensor<8x49x320xf32>, tensor<8x49x1280xf32>) -> tensor<8x320x1280xf32>
+    %conv.8.d_w_sum = stablehlo.reduce(%conv.8.d_w_pieces init: %cst_1) applies stablehlo.add across dimensions = [0] : (tensor<8x320x1280xf32>, tensor<f32>) -> tensor<320x1280xf32>
+    %conv.8.d_w = stablehlo.reshape %conv.8.d_w_sum : (tensor<320x1280xf32>) -> tensor<1x1x320x1280xf32>
     %conv.8.bcast_14 = stablehlo.broadcast_in_dim %hyper.weight_decay, dims = [] : (tensor<f32>) -> tensor<1x1x320x1280xf32>
     %conv.8.wd_p = stablehlo.multiply %conv.8.conv.w, %conv.8.bcast_14 : tensor<1x1x320x1280xf32>
     %conv.8.d_wd = stablehlo.add %conv.8.d_w, %conv.8.wd_p : tensor<1x1x320x1280xf32>
@@ -8972,7 +9112,11 @@ module {
     %blocks.7.0.project.t2 = stablehlo.subtract %blocks.7.0.project.t1, %blocks.7.0.project.xhat_dgamma : tensor<8x7x7x320xf32>
     %blocks.7.0.project.k_b = stablehlo.broadcast_in_dim %blocks.7.0.project.gamma_inv_n, dims = [3] : (tensor<320xf32>) -> tensor<8x7x7x320xf32>
     %blocks.7.0.project.d_z = stablehlo.multiply %blocks.7.0.project.t2, %blocks.7.0.project.k_b : tensor<8x7x7x320xf32>
-    %blocks.7.0.project.d_w = stablehlo.convolution(%blocks.7.0.dw.relu6, %blocks.7.0.project.d_z) dim_numbers = [f, 0, 1, b]x[i, 0, 1, o]->[0, 1, b, f], window = {stride = [1, 1], pad = [[0, 0], [0, 0]], lhs_dilate = [1, 1], rhs_dilate = [1, 1]} {batch_group_count = 1 : i64, feature_group_count = 1 : i64} : (tensor<8x7x7x960xf32>, tensor<8x7x7x320xf32>) -> tensor<1x1x960x320xf32>
+    %blocks.7.0.project.x_pieces = stablehlo.reshape %blocks.7.0.dw.relu6 : (tensor<8x7x7x960xf32>) -> tensor<8x49x960xf32>
+    %blocks.7.0.project.dy_pieces = stablehlo.reshape %blocks.7.0.project.d_z : (tensor<8x7x7x320xf32>) -> tensor<8x49x320xf32>
+    %blocks.7.0.project.d_w_pieces = stablehlo.dot_general %blocks.7.0.project.x_pieces, %blocks.7.0.project.dy_pieces, batching_dims = [0] x [0], contracting_dims = [1] x [1] : (tensor<8x49x960xf32>, tensor<8x49x320xf32>) -> tensor<8x960x320xf32>
+    %blocks.7.0.project.d_w_sum = stablehlo.reduce(%blocks.7.0.project.d_w_pieces init: %cst_1) applies stablehlo.add across dimensions = [0] : (tensor<8x960x320xf32>, tensor<f32>) -> tensor<960x320xf32>
+    %blocks.7.0.project.d_w = stablehlo.reshape %blocks.7.0.project.d_w_sum : (tensor<960x320xf32>) -> tensor<1x1x960x320xf32>
     %blocks.7.0.project.bcast_10 = stablehlo.broadcast_in_dim %hyper.weight_decay, dims = [] : (tensor<f32>) -> tensor<1x1x960x320xf32>
     %blocks.7.0.project.wd_p = stablehlo.multiply %blocks.7.0.project.conv.w, %blocks.7.0.project.bcast_10 : tensor<1x1x960x320xf32>
     %blocks.7.0.project.d_wd = stablehlo.add %blocks.7.0.project.d_w, %blocks.7.0.project.wd_p : tensor<1x1x960x320xf32>
@@ -9100,7 +9244,11 @@ module {
     %blocks.7.0.expand.t2 = stablehlo.subtract %blocks.7.0.expand.t1, %blocks.7.0.expand.xhat_dgamma : tensor<8x7x7x960xf32>
     %blocks.7.0.expand.k_b = stablehlo.broadcast_in_dim %blocks.7.0.expand.gamma_inv_n, dims = [3] : (tensor<960xf32>) -> tensor<8x7x7x960xf32>
     %blocks.7.0.expand.d_z = stablehlo.multiply %blocks.7.0.expand.t2, %blocks.7.0.expand.k_b : tensor<8x7x7x960xf32>
-    %blocks.7.0.expand.d_w = stablehlo.convolution(%blocks.6.2.residual, %blocks.7.0.expand.d_z) dim_numbers = [f, 0, 1, b]x[i, 0, 1, o]->[0, 1, b, f], window = {stride = [1, 1], pad = [[0, 0], [0, 0]], lhs_dilate = [1, 1], rhs_dilate = [1, 1]} {batch_group_count = 1 : i64, feature_group_count = 1 : i64} : (tensor<8x7x7x160xf32>, tensor<8x7x7x960xf32>) -> tensor<1x1x160x960xf32>
+    %blocks.7.0.expand.x_pieces = stablehlo.reshape %blocks.6.2.residual : (tensor<8x7x7x160xf32>) -> tensor<8x49x160xf32>
+    %blocks.7.0.expand.dy_pieces = stablehlo.reshape %blocks.7.0.expand.d_z : (tensor<8x7x7x960xf32>) -> tensor<8x49x960xf32>
+    %blocks.7.0.expand.d_w_pieces = stablehlo.dot_general %blocks.7.0.expand.x_pieces, %blocks.7.0.expand.dy_pieces, batching_dims = [0] x [0], contracting_dims = [1] x [1] : (tensor<8x49x160xf32>, tensor<8x49x960xf32>) -> tensor<8x160x960xf32>
+    %blocks.7.0.expand.d_w_sum = stablehlo.reduce(%blocks.7.0.expand.d_w_pieces init: %cst_1) applies stablehlo.add across dimensions = [0] : (tensor<8x160x960xf32>, tensor<f32>) -> tensor<160x960xf32>
+    %blocks.7.0.expand.d_w = stablehlo.reshape %blocks.7.0.expand.d_w_sum : (tensor<160x960xf32>) -> tensor<1x1x160x960xf32>
     %blocks.7.0.expand.bcast_14 = stablehlo.broadcast_in_dim %hyper.weight_decay, dims = [] : (tensor<f32>) -> tensor<1x1x160x960xf32>
     %blocks.7.0.expand.wd_p = stablehlo.multiply %blocks.7.0.expand.conv.w, %blocks.7.0.expand.bcast_14 : tensor<1x1x160x960xf32>
     %blocks.7.0.expand.d_wd = stablehlo.add %blocks.7.0.expand.d_w, %blocks.7.0.expand.wd_p : tensor<1x1x160x960xf32>
@@ -9142,7 +9290,11 @@ module {
     %blocks.6.2.project.t2 = stablehlo.subtract %blocks.6.2.project.t1, %blocks.6.2.project.xhat_dgamma : tensor<8x7x7x160xf32>
     %blocks.6.2.project.k_b = stablehlo.broadcast_in_dim %blocks.6.2.project.gamma_inv_n, dims = [3] : (tensor<160xf32>) -> tensor<8x7x7x160xf32>
     %blocks.6.2.project.d_z = stablehlo.multiply %blocks.6.2.project.t2, %blocks.6.2.project.k_b : tensor<8x7x7x160xf32>
-    %blocks.6.2.project.d_w = stablehlo.convolution(%blocks.6.2.dw.relu6, %blocks.6.2.project.d_z) dim_numbers = [f, 0, 1, b]x[i, 0, 1, o]->[0, 1, b, f], window = {stride = [1, 1], pad = [[0, 0], [0, 0]], lhs_dilate = [1, 1], rhs_dilate = [1, 1]} {batch_group_count = 1 : i64, feature_group_count = 1 : i64} : (tensor<8x7x7x960xf32>, tensor<8x7x7x160xf32>) -> tensor<1x1x960x160xf32>
+    %blocks.6.2.project.x_pieces = stablehlo.reshape %blocks.6.2.dw.relu6 : (tensor<8x7x7x960xf32>) -> tensor<8x49x960xf32>
+    %blocks.6.2.project.dy_pieces = stablehlo.reshape %blocks.6.2.project.d_z : (tensor<8x7x7x160xf32>) -> tensor<8x49x160xf32>
+    %blocks.6.2.project.d_w_pieces = stablehlo.dot_general %blocks.6.2.project.x_pieces, %blocks.6.2.project.dy_pieces, batching_dims = [0] x [0], contracting_dims = [1] x [1] : (tensor<8x49x960xf32>, tensor<8x49x160xf32>) -> tensor<8x960x160xf32>
+    %blocks.6.2.project.d_w_sum = stablehlo.reduce(%blocks.6.2.project.d_w_pieces init: %cst_1) applies stablehlo.add across dimensions = [0] : (tensor<8x960x160xf32>, tensor<f32>) -> tensor<960x160xf32>
+    %blocks.6.2.project.d_w = stablehlo.reshape %blocks.6.2.project.d_w_sum : (tensor<960x160xf32>) -> tensor<1x1x960x160xf32>
     %blocks.6.2.project.bcast_10 = stablehlo.broadcast_in_dim %hyper.weight_decay, dims = [] : (tensor<f32>) -> tensor<1x1x960x160xf32>
     %blocks.6.2.project.wd_p = stablehlo.multiply %blocks.6.2.project.conv.w, %blocks.6.2.project.bcast_10 : tensor<1x1x960x160xf32>
     %blocks.6.2.project.d_wd = stablehlo.add %blocks.6.2.project.d_w, %blocks.6.2.project.wd_p : tensor<1x1x960x160xf32>
@@ -9270,7 +9422,11 @@ module {
     %blocks.6.2.expand.t2 = stablehlo.subtract %blocks.6.2.expand.t1, %blocks.6.2.expand.xhat_dgamma : tensor<8x7x7x960xf32>
     %blocks.6.2.expand.k_b = stablehlo.broadcast_in_dim %blocks.6.2.expand.gamma_inv_n, dims = [3] : (tensor<960xf32>) -> tensor<8x7x7x960xf32>
     %blocks.6.2.expand.d_z = stablehlo.multiply %blocks.6.2.expand.t2, %blocks.6.2.expand.k_b : tensor<8x7x7x960xf32>
-    %blocks.6.2.expand.d_w = stablehlo.convolution(%blocks.6.1.residual, %blocks.6.2.expand.d_z) dim_numbers = [f, 0, 1, b]x[i, 0, 1, o]->[0, 1, b, f], window = {stride = [1, 1], pad = [[0, 0], [0, 0]], lhs_dilate = [1, 1], rhs_dilate = [1, 1]} {batch_group_count = 1 : i64, feature_group_count = 1 : i64} : (tensor<8x7x7x160xf32>, tensor<8x7x7x960xf32>) -> tensor<1x1x160x960xf32>
+    %blocks.6.2.expand.x_pieces = stablehlo.reshape %blocks.6.1.residual : (tensor<8x7x7x160xf32>) -> tensor<8x49x160xf32>
+    %blocks.6.2.expand.dy_pieces = stablehlo.reshape %blocks.6.2.expand.d_z : (tensor<8x7x7x960xf32>) -> tensor<8x49x960xf32>
+    %blocks.6.2.expand.d_w_pieces = stablehlo.dot_general %blocks.6.2.expand.x_pieces, %blocks.6.2.expand.dy_pieces, batching_dims = [0] x [0], contracting_dims = [1] x [1] : (tensor<8x49x160xf32>, tensor<8x49x960xf32>) -> tensor<8x160x960xf32>
+    %blocks.6.2.expand.d_w_sum = stablehlo.reduce(%blocks.6.2.expand.d_w_pieces init: %cst_1) applies stablehlo.add across dimensions = [0] : (tensor<8x160x960xf32>, tensor<f32>) -> tensor<160x960xf32>
+    %blocks.6.2.expand.d_w = stablehlo.reshape %blocks.6.2.expand.d_w_sum : (tensor<160x960xf32>) -> tensor<1x1x160x960xf32>
     %blocks.6.2.expand.bcast_14 = stablehlo.broadcast_in_dim %hyper.weight_decay, dims = [] : (tensor<f32>) -> tensor<1x1x160x960xf32>
     %blocks.6.2.expand.wd_p = stablehlo.multiply %blocks.6.2.expand.conv.w, %blocks.6.2.expand.bcast_14 : tensor<1x1x160x960xf32>
     %blocks.6.2.expand.d_wd = stablehlo.add %blocks.6.2.expand.d_w, %blocks.6.2.expand.wd_p : tensor<1x1x160x960xf32>
@@ -9313,7 +9469,11 @@ module {
     %blocks.6.1.project.t2 = stablehlo.subtract %blocks.6.1.project.t1, %blocks.6.1.project.xhat_dgamma : tensor<8x7x7x160xf32>
     %blocks.6.1.project.k_b = stablehlo.broadcast_in_dim %blocks.6.1.project.gamma_inv_n, dims = [3] : (tensor<160xf32>) -> tensor<8x7x7x160xf32>
     %blocks.6.1.project.d_z = stablehlo.multiply %blocks.6.1.project.t2, %blocks.6.1.project.k_b : tensor<8x7x7x160xf32>
-    %blocks.6.1.project.d_w = stablehlo.convolution(%blocks.6.1.dw.relu6, %blocks.6.1.project.d_z) dim_numbers = [f, 0, 1, b]x[i, 0, 1, o]->[0, 1, b, f], window = {stride = [1, 1], pad = [[0, 0], [0, 0]], lhs_dilate = [1, 1], rhs_dilate = [1, 1]} {batch_group_count = 1 : i64, feature_group_count = 1 : i64} : (tensor<8x7x7x960xf32>, tensor<8x7x7x160xf32>) -> tensor<1x1x960x160xf32>
+    %blocks.6.1.project.x_pieces = stablehlo.reshape %blocks.6.1.dw.relu6 : (tensor<8x7x7x960xf32>) -> tensor<8x49x960xf32>
+    %blocks.6.1.project.dy_pieces = stablehlo.reshape %blocks.6.1.project.d_z : (tensor<8x7x7x160xf32>) -> tensor<8x49x160xf32>
+    %blocks.6.1.project.d_w_pieces = stablehlo.dot_general %blocks.6.1.project.x_pieces, %blocks.6.1.project.dy_pieces, batching_dims = [0] x [0], contracting_dims = [1] x [1] : (tensor<8x49x960xf32>, tensor<8x49x160xf32>) -> tensor<8x960x160xf32>
+    %blocks.6.1.project.d_w_sum = stablehlo.reduce(%blocks.6.1.project.d_w_pieces init: %cst_1) applies stablehlo.add across dimensions = [0] : (tensor<8x960x160xf32>, tensor<f32>) -> tensor<960x160xf32>
+    %blocks.6.1.project.d_w = stablehlo.reshape %blocks.6.1.project.d_w_sum : (tensor<960x160xf32>) -> tensor<1x1x960x160xf32>
     %blocks.6.1.project.bcast_10 = stablehlo.broadcast_in_dim %hyper.weight_decay, dims = [] : (tensor<f32>) -> tensor<1x1x960x160xf32>
     %blocks.6.1.project.wd_p = stablehlo.multiply %blocks.6.1.project.conv.w, %blocks.6.1.project.bcast_10 : tensor<1x1x960x160xf32>
     %blocks.6.1.project.d_wd = stablehlo.add %blocks.6.1.project.d_w, %blocks.6.1.project.wd_p : tensor<1x1x960x160xf32>
@@ -9441,7 +9601,11 @@ module {
     %blocks.6.1.expand.t2 = stablehlo.subtract %blocks.6.1.expand.t1, %blocks.6.1.expand.xhat_dgamma : tensor<8x7x7x960xf32>
     %blocks.6.1.expand.k_b = stablehlo.broadcast_in_dim %blocks.6.1.expand.gamma_inv_n, dims = [3] : (tensor<960xf32>) -> tensor<8x7x7x960xf32>
     %blocks.6.1.expand.d_z = stablehlo.multiply %blocks.6.1.expand.t2, %blocks.6.1.expand.k_b : tensor<8x7x7x960xf32>
-    %blocks.6.1.expand.d_w = stablehlo.convolution(%blocks.6.0.project.bn, %blocks.6.1.expand.d_z) dim_numbers = [f, 0, 1, b]x[i, 0, 1, o]->[0, 1, b, f], window = {stride = [1, 1], pad = [[0, 0], [0, 0]], lhs_dilate = [1, 1], rhs_dilate = [1, 1]} {batch_group_count = 1 : i64, feature_group_count = 1 : i64} : (tensor<8x7x7x160xf32>, tensor<8x7x7x960xf32>) -> tensor<1x1x160x960xf32>
+    %blocks.6.1.expand.x_pieces = stablehlo.reshape %blocks.6.0.project.bn : (tensor<8x7x7x160xf32>) -> tensor<8x49x160xf32>
+    %blocks.6.1.expand.dy_pieces = stablehlo.reshape %blocks.6.1.expand.d_z : (tensor<8x7x7x960xf32>) -> tensor<8x49x960xf32>
+    %blocks.6.1.expand.d_w_pieces = stablehlo.dot_general %blocks.6.1.expand.x_pieces, %blocks.6.1.expand.dy_pieces, batching_dims = [0] x [0], contracting_dims = [1] x [1] : (tensor<8x49x160xf32>, tensor<8x49x960xf32>) -> tensor<8x160x960xf32>
+    %blocks.6.1.expand.d_w_sum = stablehlo.reduce(%blocks.6.1.expand.d_w_pieces init: %cst_1) applies stablehlo.add across dimensions = [0] : (tensor<8x160x960xf32>, tensor<f32>) -> tensor<160x960xf32>
+    %blocks.6.1.expand.d_w = stablehlo.reshape %blocks.6.1.expand.d_w_sum : (tensor<160x960xf32>) -> tensor<1x1x160x960xf32>
     %blocks.6.1.expand.bcast_14 = stablehlo.broadcast_in_dim %hyper.weight_decay, dims = [] : (tensor<f32>) -> tensor<1x1x160x960xf32>
     %blocks.6.1.expand.wd_p = stablehlo.multiply %blocks.6.1.expand.conv.w, %blocks.6.1.expand.bcast_14 : tensor<1x1x160x960xf32>
     %blocks.6.1.expand.d_wd = stablehlo.add %blocks.6.1.expand.d_w, %blocks.6.1.expand.wd_p : tensor<1x1x160x960xf32>
@@ -9484,7 +9648,11 @@ module {
     %blocks.6.0.project.t2 = stablehlo.subtract %blocks.6.0.project.t1, %blocks.6.0.project.xhat_dgamma : tensor<8x7x7x160xf32>
     %blocks.6.0.project.k_b = stablehlo.broadcast_in_dim %blocks.6.0.project.gamma_inv_n, dims = [3] : (tensor<160xf32>) -> tensor<8x7x7x160xf32>
     %blocks.6.0.project.d_z = stablehlo.multiply %blocks.6.0.project.t2, %blocks.6.0.project.k_b : tensor<8x7x7x160xf32>
-    %blocks.6.0.project.d_w = stablehlo.convolution(%blocks.6.0.dw.relu6, %blocks.6.0.project.d_z) dim_numbers = [f, 0, 1, b]x[i, 0, 1, o]->[0, 1, b, f], window = {stride = [1, 1], pad = [[0, 0], [0, 0]], lhs_dilate = [1, 1], rhs_dilate = [1, 1]} {batch_group_count = 1 : i64, feature_group_count = 1 : i64} : (tensor<8x7x7x576xf32>, tensor<8x7x7x160xf32>) -> tensor<1x1x576x160xf32>
+    %blocks.6.0.project.x_pieces = stablehlo.reshape %blocks.6.0.dw.relu6 : (tensor<8x7x7x576xf32>) -> tensor<8x49x576xf32>
+    %blocks.6.0.project.dy_pieces = stablehlo.reshape %blocks.6.0.project.d_z : (tensor<8x7x7x160xf32>) -> tensor<8x49x160xf32>
+    %blocks.6.0.project.d_w_pieces = stablehlo.dot_general %blocks.6.0.project.x_pieces, %blocks.6.0.project.dy_pieces, batching_dims = [0] x [0], contracting_dims = [1] x [1] : (tensor<8x49x576xf32>, tensor<8x49x160xf32>) -> tensor<8x576x160xf32>
+    %blocks.6.0.project.d_w_sum = stablehlo.reduce(%blocks.6.0.project.d_w_pieces init: %cst_1) applies stablehlo.add across dimensions = [0] : (tensor<8x576x160xf32>, tensor<f32>) -> tensor<576x160xf32>
+    %blocks.6.0.project.d_w = stablehlo.reshape %blocks.6.0.project.d_w_sum : (tensor<576x160xf32>) -> tensor<1x1x576x160xf32>
     %blocks.6.0.project.bcast_10 = stablehlo.broadcast_in_dim %hyper.weight_decay, dims = [] : (tensor<f32>) -> tensor<1x1x576x160xf32>
     %blocks.6.0.project.wd_p = stablehlo.multiply %blocks.6.0.project.conv.w, %blocks.6.0.project.bcast_10 : tensor<1x1x576x160xf32>
     %blocks.6.0.project.d_wd = stablehlo.add %blocks.6.0.project.d_w, %blocks.6.0.project.wd_p : tensor<1x1x576x160xf32>
@@ -9613,7 +9781,11 @@ module {
     %blocks.6.0.expand.t2 = stablehlo.subtract %blocks.6.0.expand.t1, %blocks.6.0.expand.xhat_dgamma : tensor<8x14x14x576xf32>
     %blocks.6.0.expand.k_b = stablehlo.broadcast_in_dim %blocks.6.0.expand.gamma_inv_n, dims = [3] : (tensor<576xf32>) -> tensor<8x14x14x576xf32>
     %blocks.6.0.expand.d_z = stablehlo.multiply %blocks.6.0.expand.t2, %blocks.6.0.expand.k_b : tensor<8x14x14x576xf32>
-    %blocks.6.0.expand.d_w = stablehlo.convolution(%blocks.5.2.residual, %blocks.6.0.expand.d_z) dim_numbers = [f, 0, 1, b]x[i, 0, 1, o]->[0, 1, b, f], window = {stride = [1, 1], pad = [[0, 0], [0, 0]], lhs_dilate = [1, 1], rhs_dilate = [1, 1]} {batch_group_count = 1 : i64, feature_group_count = 1 : i64} : (tensor<8x14x14x96xf32>, tensor<8x14x14x576xf32>) -> tensor<1x1x96x576xf32>
+    %blocks.6.0.expand.x_pieces = stablehlo.reshape %blocks.5.2.residual : (tensor<8x14x14x96xf32>) -> tensor<8x196x96xf32>
+    %blocks.6.0.expand.dy_pieces = stablehlo.reshape %blocks.6.0.expand.d_z : (tensor<8x14x14x576xf32>) -> tensor<8x196x576xf32>
+    %blocks.6.0.expand.d_w_pieces = stablehlo.dot_general %blocks.6.0.expand.x_pieces, %blocks.6.0.expand.dy_pieces, batching_dims = [0] x [0], contracting_dims = [1] x [1] : (tensor<8x196x96xf32>, tensor<8x196x576xf32>) -> tensor<8x96x576xf32>
+    %blocks.6.0.expand.d_w_sum = stablehlo.reduce(%blocks.6.0.expand.d_w_pieces init: %cst_1) applies stablehlo.add across dimensions = [0] : (tensor<8x96x576xf32>, tensor<f32>) -> tensor<96x576xf32>
+    %blocks.6.0.expand.d_w = stablehlo.reshape %blocks.6.0.expand.d_w_sum : (tensor<96x576xf32>) -> tensor<1x1x96x576xf32>
     %blocks.6.0.expand.bcast_14 = stablehlo.broadcast_in_dim %hyper.weight_decay, dims = [] : (tensor<f32>) -> tensor<1x1x96x576xf32>
     %blocks.6.0.expand.wd_p = stablehlo.multiply %blocks.6.0.expand.conv.w, %blocks.6.0.expand.bcast_14 : tensor<1x1x96x576xf32>
     %blocks.6.0.expand.d_wd = stablehlo.add %blocks.6.0.expand.d_w, %blocks.6.0.expand.wd_p : tensor<1x1x96x576xf32>
@@ -9655,7 +9827,11 @@ module {
     %blocks.5.2.project.t2 = stablehlo.subtract %blocks.5.2.project.t1, %blocks.5.2.project.xhat_dgamma : tensor<8x14x14x96xf32>
     %blocks.5.2.project.k_b = stablehlo.broadcast_in_dim %blocks.5.2.project.gamma_inv_n, dims = [3] : (tensor<96xf32>) -> tensor<8x14x14x96xf32>
     %blocks.5.2.project.d_z = stablehlo.multiply %blocks.5.2.project.t2, %blocks.5.2.project.k_b : tensor<8x14x14x96xf32>
-    %blocks.5.2.project.d_w = stablehlo.convolution(%blocks.5.2.dw.relu6, %blocks.5.2.project.d_z) dim_numbers = [f, 0, 1, b]x[i, 0, 1, o]->[0, 1, b, f], window = {stride = [1, 1], pad = [[0, 0], [0, 0]], lhs_dilate = [1, 1], rhs_dilate = [1, 1]} {batch_group_count = 1 : i64, feature_group_count = 1 : i64} : (tensor<8x14x14x576xf32>, tensor<8x14x14x96xf32>) -> tensor<1x1x576x96xf32>
+    %blocks.5.2.project.x_pieces = stablehlo.reshape %blocks.5.2.dw.relu6 : (tensor<8x14x14x576xf32>) -> tensor<8x196x576xf32>
+    %blocks.5.2.project.dy_pieces = stablehlo.reshape %blocks.5.2.project.d_z : (tensor<8x14x14x96xf32>) -> tensor<8x196x96xf32>
+    %blocks.5.2.project.d_w_pieces = stablehlo.dot_general %blocks.5.2.project.x_pieces, %blocks.5.2.project.dy_pieces, batching_dims = [0] x [0], contracting_dims = [1] x [1] : (tensor<8x196x576xf32>, tensor<8x196x96xf32>) -> tensor<8x576x96xf32>
+    %blocks.5.2.project.d_w_sum = stablehlo.reduce(%blocks.5.2.project.d_w_pieces init: %cst_1) applies stablehlo.add across dimensions = [0] : (tensor<8x576x96xf32>, tensor<f32>) -> tensor<576x96xf32>
+    %blocks.5.2.project.d_w = stablehlo.reshape %blocks.5.2.project.d_w_sum : (tensor<576x96xf32>) -> tensor<1x1x576x96xf32>
     %blocks.5.2.project.bcast_10 = stablehlo.broadcast_in_dim %hyper.weight_decay, dims = [] : (tensor<f32>) -> tensor<1x1x576x96xf32>
     %blocks.5.2.project.wd_p = stablehlo.multiply %blocks.5.2.project.conv.w, %blocks.5.2.project.bcast_10 : tensor<1x1x576x96xf32>
     %blocks.5.2.project.d_wd = stablehlo.add %blocks.5.2.project.d_w, %blocks.5.2.project.wd_p : tensor<1x1x576x96xf32>
@@ -9783,7 +9959,11 @@ module {
     %blocks.5.2.expand.t2 = stablehlo.subtract %blocks.5.2.expand.t1, %blocks.5.2.expand.xhat_dgamma : tensor<8x14x14x576xf32>
     %blocks.5.2.expand.k_b = stablehlo.broadcast_in_dim %blocks.5.2.expand.gamma_inv_n, dims = [3] : (tensor<576xf32>) -> tensor<8x14x14x576xf32>
     %blocks.5.2.expand.d_z = stablehlo.multiply %blocks.5.2.expand.t2, %blocks.5.2.expand.k_b : tensor<8x14x14x576xf32>
-    %blocks.5.2.expand.d_w = stablehlo.convolution(%blocks.5.1.residual, %blocks.5.2.expand.d_z) dim_numbers = [f, 0, 1, b]x[i, 0, 1, o]->[0, 1, b, f], window = {stride = [1, 1], pad = [[0, 0], [0, 0]], lhs_dilate = [1, 1], rhs_dilate = [1, 1]} {batch_group_count = 1 : i64, feature_group_count = 1 : i64} : (tensor<8x14x14x96xf32>, tensor<8x14x14x576xf32>) -> tensor<1x1x96x576xf32>
+    %blocks.5.2.expand.x_pieces = stablehlo.reshape %blocks.5.1.residual : (tensor<8x14x14x96xf32>) -> tensor<8x196x96xf32>
+    %blocks.5.2.expand.dy_pieces = stablehlo.reshape %blocks.5.2.expand.d_z : (tensor<8x14x14x576xf32>) -> tensor<8x196x576xf32>
+    %blocks.5.2.expand.d_w_pieces = stablehlo.dot_general %blocks.5.2.expand.x_pieces, %blocks.5.2.expand.dy_pieces, batching_dims = [0] x [0], contracting_dims = [1] x [1] : (tensor<8x196x96xf32>, tensor<8x196x576xf32>) -> tensor<8x96x576xf32>
+    %blocks.5.2.expand.d_w_sum = stablehlo.reduce(%blocks.5.2.expand.d_w_pieces init: %cst_1) applies stablehlo.add across dimensions = [0] : (tensor<8x96x576xf32>, tensor<f32>) -> tensor<96x576xf32>
+    %blocks.5.2.expand.d_w = stablehlo.reshape %blocks.5.2.expand.d_w_sum : (tensor<96x576xf32>) -> tensor<1x1x96x576xf32>
     %blocks.5.2.expand.bcast_14 = stablehlo.broadcast_in_dim %hyper.weight_decay, dims = [] : (tensor<f32>) -> tensor<1x1x96x576xf32>
     %blocks.5.2.expand.wd_p = stablehlo.multiply %blocks.5.2.expand.conv.w, %blocks.5.2.expand.bcast_14 : tensor<1x1x96x576xf32>
     %blocks.5.2.expand.d_wd = stablehlo.add %blocks.5.2.expand.d_w, %blocks.5.2.expand.wd_p : tensor<1x1x96x576xf32>
@@ -9826,7 +10006,11 @@ module {
     %blocks.5.1.project.t2 = stablehlo.subtract %blocks.5.1.project.t1, %blocks.5.1.project.xhat_dgamma : tensor<8x14x14x96xf32>
     %blocks.5.1.project.k_b = stablehlo.broadcast_in_dim %blocks.5.1.project.gamma_inv_n, dims = [3] : (tensor<96xf32>) -> tensor<8x14x14x96xf32>
     %blocks.5.1.project.d_z = stablehlo.multiply %blocks.5.1.project.t2, %blocks.5.1.project.k_b : tensor<8x14x14x96xf32>
-    %blocks.5.1.project.d_w = stablehlo.convolution(%blocks.5.1.dw.relu6, %blocks.5.1.project.d_z) dim_numbers = [f, 0, 1, b]x[i, 0, 1, o]->[0, 1, b, f], window = {stride = [1, 1], pad = [[0, 0], [0, 0]], lhs_dilate = [1, 1], rhs_dilate = [1, 1]} {batch_group_count = 1 : i64, feature_group_count = 1 : i64} : (tensor<8x14x14x576xf32>, tensor<8x14x14x96xf32>) -> tensor<1x1x576x96xf32>
+    %blocks.5.1.project.x_pieces = stablehlo.reshape %blocks.5.1.dw.relu6 : (tensor<8x14x14x576xf32>) -> tensor<8x196x576xf32>
+    %blocks.5.1.project.dy_pieces = stablehlo.reshape %blocks.5.1.project.d_z : (tensor<8x14x14x96xf32>) -> tensor<8x196x96xf32>
+    %blocks.5.1.project.d_w_pieces = stablehlo.dot_general %blocks.5.1.project.x_pieces, %blocks.5.1.project.dy_pieces, batching_dims = [0] x [0], contracting_dims = [1] x [1] : (tensor<8x196x576xf32>, tensor<8x196x96xf32>) -> tensor<8x576x96xf32>
+    %blocks.5.1.project.d_w_sum = stablehlo.reduce(%blocks.5.1.project.d_w_pieces init: %cst_1) applies stablehlo.add across dimensions = [0] : (tensor<8x576x96xf32>, tensor<f32>) -> tensor<576x96xf32>
+    %blocks.5.1.project.d_w = stablehlo.reshape %blocks.5.1.project.d_w_sum : (tensor<576x96xf32>) -> tensor<1x1x576x96xf32>
     %blocks.5.1.project.bcast_10 = stablehlo.broadcast_in_dim %hyper.weight_decay, dims = [] : (tensor<f32>) -> tensor<1x1x576x96xf32>
     %blocks.5.1.project.wd_p = stablehlo.multiply %blocks.5.1.project.conv.w, %blocks.5.1.project.bcast_10 : tensor<1x1x576x96xf32>
     %blocks.5.1.project.d_wd = stablehlo.add %blocks.5.1.project.d_w, %blocks.5.1.project.wd_p : tensor<1x1x576x96xf32>
@@ -9954,7 +10138,11 @@ module {
     %blocks.5.1.expand.t2 = stablehlo.subtract %blocks.5.1.expand.t1, %blocks.5.1.expand.xhat_dgamma : tensor<8x14x14x576xf32>
     %blocks.5.1.expand.k_b = stablehlo.broadcast_in_dim %blocks.5.1.expand.gamma_inv_n, dims = [3] : (tensor<576xf32>) -> tensor<8x14x14x576xf32>
     %blocks.5.1.expand.d_z = stablehlo.multiply %blocks.5.1.expand.t2, %blocks.5.1.expand.k_b : tensor<8x14x14x576xf32>
-    %blocks.5.1.expand.d_w = stablehlo.convolution(%blocks.5.0.project.bn, %blocks.5.1.expand.d_z) dim_numbers = [f, 0, 1, b]x[i, 0, 1, o]->[0, 1, b, f], window = {stride = [1, 1], pad = [[0, 0], [0, 0]], lhs_dilate = [1, 1], rhs_dilate = [1, 1]} {batch_group_count = 1 : i64, feature_group_count = 1 : i64} : (tensor<8x14x14x96xf32>, tensor<8x14x14x576xf32>) -> tensor<1x1x96x576xf32>
+    %blocks.5.1.expand.x_pieces = stablehlo.reshape %blocks.5.0.project.bn : (tensor<8x14x14x96xf32>) -> tensor<8x196x96xf32>
+    %blocks.5.1.expand.dy_pieces = stablehlo.reshape %blocks.5.1.expand.d_z : (tensor<8x14x14x576xf32>) -> tensor<8x196x576xf32>
+    %blocks.5.1.expand.d_w_pieces = stablehlo.dot_general %blocks.5.1.expand.x_pieces, %blocks.5.1.expand.dy_pieces, batching_dims = [0] x [0], contracting_dims = [1] x [1] : (tensor<8x196x96xf32>, tensor<8x196x576xf32>) -> tensor<8x96x576xf32>
+    %blocks.5.1.expand.d_w_sum = stablehlo.reduce(%blocks.5.1.expand.d_w_pieces init: %cst_1) applies stablehlo.add across dimensions = [0] : (tensor<8x96x576xf32>, tensor<f32>) -> tensor<96x576xf32>
+    %blocks.5.1.expand.d_w = stablehlo.reshape %blocks.5.1.expand.d_w_sum : (tensor<96x576xf32>) -> tensor<1x1x96x576xf32>
     %blocks.5.1.expand.bcast_14 = stablehlo.broadcast_in_dim %hyper.weight_decay, dims = [] : (tensor<f32>) -> tensor<1x1x96x576xf32>
     %blocks.5.1.expand.wd_p = stablehlo.multiply %blocks.5.1.expand.conv.w, %blocks.5.1.expand.bcast_14 : tensor<1x1x96x576xf32>
     %blocks.5.1.expand.d_wd = stablehlo.add %blocks.5.1.expand.d_w, %blocks.5.1.expand.wd_p : tensor<1x1x96x576xf32>
@@ -9997,7 +10185,11 @@ module {
     %blocks.5.0.project.t2 = stablehlo.subtract %blocks.5.0.project.t1, %blocks.5.0.project.xhat_dgamma : tensor<8x14x14x96xf32>
     %blocks.5.0.project.k_b = stablehlo.broadcast_in_dim %blocks.5.0.project.gamma_inv_n, dims = [3] : (tensor<96xf32>) -> tensor<8x14x14x96xf32>
     %blocks.5.0.project.d_z = stablehlo.multiply %blocks.5.0.project.t2, %blocks.5.0.project.k_b : tensor<8x14x14x96xf32>
-    %blocks.5.0.project.d_w = stablehlo.convolution(%blocks.5.0.dw.relu6, %blocks.5.0.project.d_z) dim_numbers = [f, 0, 1, b]x[i, 0, 1, o]->[0, 1, b, f], window = {stride = [1, 1], pad = [[0, 0], [0, 0]], lhs_dilate = [1, 1], rhs_dilate = [1, 1]} {batch_group_count = 1 : i64, feature_group_count = 1 : i64} : (tensor<8x14x14x384xf32>, tensor<8x14x14x96xf32>) -> tensor<1x1x384x96xf32>
+    %blocks.5.0.project.x_pieces = stablehlo.reshape %blocks.5.0.dw.relu6 : (tensor<8x14x14x384xf32>) -> tensor<8x196x384xf32>
+    %blocks.5.0.project.dy_pieces = stablehlo.reshape %blocks.5.0.project.d_z : (tensor<8x14x14x96xf32>) -> tensor<8x196x96xf32>
+    %blocks.5.0.project.d_w_pieces = stablehlo.dot_general %blocks.5.0.project.x_pieces, %blocks.5.0.project.dy_pieces, batching_dims = [0] x [0], contracting_dims = [1] x [1] : (tensor<8x196x384xf32>, tensor<8x196x96xf32>) -> tensor<8x384x96xf32>
+    %blocks.5.0.project.d_w_sum = stablehlo.reduce(%blocks.5.0.project.d_w_pieces init: %cst_1) applies stablehlo.add across dimensions = [0] : (tensor<8x384x96xf32>, tensor<f32>) -> tensor<384x96xf32>
+    %blocks.5.0.project.d_w = stablehlo.reshape %blocks.5.0.project.d_w_sum : (tensor<384x96xf32>) -> tensor<1x1x384x96xf32>
     %blocks.5.0.project.bcast_10 = stablehlo.broadcast_in_dim %hyper.weight_decay, dims = [] : (tensor<f32>) -> tensor<1x1x384x96xf32>
     %blocks.5.0.project.wd_p = stablehlo.multiply %blocks.5.0.project.conv.w, %blocks.5.0.project.bcast_10 : tensor<1x1x384x96xf32>
     %blocks.5.0.project.d_wd = stablehlo.add %blocks.5.0.project.d_w, %blocks.5.0.project.wd_p : tensor<1x1x384x96xf32>
@@ -10125,7 +10317,11 @@ module {
     %blocks.5.0.expand.t2 = stablehlo.subtract %blocks.5.0.expand.t1, %blocks.5.0.expand.xhat_dgamma : tensor<8x14x14x384xf32>
     %blocks.5.0.expand.k_b = stablehlo.broadcast_in_dim %blocks.5.0.expand.gamma_inv_n, dims = [3] : (tensor<384xf32>) -> tensor<8x14x14x384xf32>
     %blocks.5.0.expand.d_z = stablehlo.multiply %blocks.5.0.expand.t2, %blocks.5.0.expand.k_b : tensor<8x14x14x384xf32>
-    %blocks.5.0.expand.d_w = stablehlo.convolution(%blocks.4.3.residual, %blocks.5.0.expand.d_z) dim_numbers = [f, 0, 1, b]x[i, 0, 1, o]->[0, 1, b, f], window = {stride = [1, 1], pad = [[0, 0], [0, 0]], lhs_dilate = [1, 1], rhs_dilate = [1, 1]} {batch_group_count = 1 : i64, feature_group_count = 1 : i64} : (tensor<8x14x14x64xf32>, tensor<8x14x14x384xf32>) -> tensor<1x1x64x384xf32>
+    %blocks.5.0.expand.x_pieces = stablehlo.reshape %blocks.4.3.residual : (tensor<8x14x14x64xf32>) -> tensor<8x196x64xf32>
+    %blocks.5.0.expand.dy_pieces = stablehlo.reshape %blocks.5.0.expand.d_z : (tensor<8x14x14x384xf32>) -> tensor<8x196x384xf32>
+    %blocks.5.0.expand.d_w_pieces = stablehlo.dot_general %blocks.5.0.expand.x_pieces, %blocks.5.0.expand.dy_pieces, batching_dims = [0] x [0], contracting_dims = [1] x [1] : (tensor<8x196x64xf32>, tensor<8x196x384xf32>) -> tensor<8x64x384xf32>
+    %blocks.5.0.expand.d_w_sum = stablehlo.reduce(%blocks.5.0.expand.d_w_pieces init: %cst_1) applies stablehlo.add across dimensions = [0] : (tensor<8x64x384xf32>, tensor<f32>) -> tensor<64x384xf32>
+    %blocks.5.0.expand.d_w = stablehlo.reshape %blocks.5.0.expand.d_w_sum : (tensor<64x384xf32>) -> tensor<1x1x64x384xf32>
     %blocks.5.0.expand.bcast_14 = stablehlo.broadcast_in_dim %hyper.weight_decay, dims = [] : (tensor<f32>) -> tensor<1x1x64x384xf32>
     %blocks.5.0.expand.wd_p = stablehlo.multiply %blocks.5.0.expand.conv.w, %blocks.5.0.expand.bcast_14 : tensor<1x1x64x384xf32>
     %blocks.5.0.expand.d_wd = stablehlo.add %blocks.5.0.expand.d_w, %blocks.5.0.expand.wd_p : tensor<1x1x64x384xf32>
@@ -10167,7 +10363,11 @@ module {
     %blocks.4.3.project.t2 = stablehlo.subtract %blocks.4.3.project.t1, %blocks.4.3.project.xhat_dgamma : tensor<8x14x14x64xf32>
     %blocks.4.3.project.k_b = stablehlo.broadcast_in_dim %blocks.4.3.project.gamma_inv_n, dims = [3] : (tensor<64xf32>) -> tensor<8x14x14x64xf32>
     %blocks.4.3.project.d_z = stablehlo.multiply %blocks.4.3.project.t2, %blocks.4.3.project.k_b : tensor<8x14x14x64xf32>
-    %blocks.4.3.project.d_w = stablehlo.convolution(%blocks.4.3.dw.relu6, %blocks.4.3.project.d_z) dim_numbers = [f, 0, 1, b]x[i, 0, 1, o]->[0, 1, b, f], window = {stride = [1, 1], pad = [[0, 0], [0, 0]], lhs_dilate = [1, 1], rhs_dilate = [1, 1]} {batch_group_count = 1 : i64, feature_group_count = 1 : i64} : (tensor<8x14x14x384xf32>, tensor<8x14x14x64xf32>) -> tensor<1x1x384x64xf32>
+    %blocks.4.3.project.x_pieces = stablehlo.reshape %blocks.4.3.dw.relu6 : (tensor<8x14x14x384xf32>) -> tensor<8x196x384xf32>
+    %blocks.4.3.project.dy_pieces = stablehlo.reshape %blocks.4.3.project.d_z : (tensor<8x14x14x64xf32>) -> tensor<8x196x64xf32>
+    %blocks.4.3.project.d_w_pieces = stablehlo.dot_general %blocks.4.3.project.x_pieces, %blocks.4.3.project.dy_pieces, batching_dims = [0] x [0], contracting_dims = [1] x [1] : (tensor<8x196x384xf32>, tensor<8x196x64xf32>) -> tensor<8x384x64xf32>
+    %blocks.4.3.project.d_w_sum = stablehlo.reduce(%blocks.4.3.project.d_w_pieces init: %cst_1) applies stablehlo.add across dimensions = [0] : (tensor<8x384x64xf32>, tensor<f32>) -> tensor<384x64xf32>
+    %blocks.4.3.project.d_w = stablehlo.reshape %blocks.4.3.project.d_w_sum : (tensor<384x64xf32>) -> tensor<1x1x384x64xf32>
     %blocks.4.3.project.bcast_10 = stablehlo.broadcast_in_dim %hyper.weight_decay, dims = [] : (tensor<f32>) -> tensor<1x1x384x64xf32>
     %blocks.4.3.project.wd_p = stablehlo.multiply %blocks.4.3.project.conv.w, %blocks.4.3.project.bcast_10 : tensor<1x1x384x64xf32>
     %blocks.4.3.project.d_wd = stablehlo.add %blocks.4.3.project.d_w, %blocks.4.3.project.wd_p : tensor<1x1x384x64xf32>
@@ -10295,7 +10495,11 @@ module {
     %blocks.4.3.expand.t2 = stablehlo.subtract %blocks.4.3.expand.t1, %blocks.4.3.expand.xhat_dgamma : tensor<8x14x14x384xf32>
     %blocks.4.3.expand.k_b = stablehlo.broadcast_in_dim %blocks.4.3.expand.gamma_inv_n, dims = [3] : (tensor<384xf32>) -> tensor<8x14x14x384xf32>
     %blocks.4.3.expand.d_z = stablehlo.multiply %blocks.4.3.expand.t2, %blocks.4.3.expand.k_b : tensor<8x14x14x384xf32>
-    %blocks.4.3.expand.d_w = stablehlo.convolution(%blocks.4.2.residual, %blocks.4.3.expand.d_z) dim_numbers = [f, 0, 1, b]x[i, 0, 1, o]->[0, 1, b, f], window = {stride = [1, 1], pad = [[0, 0], [0, 0]], lhs_dilate = [1, 1], rhs_dilate = [1, 1]} {batch_group_count = 1 : i64, feature_group_count = 1 : i64} : (tensor<8x14x14x64xf32>, tensor<8x14x14x384xf32>) -> tensor<1x1x64x384xf32>
+    %blocks.4.3.expand.x_pieces = stablehlo.reshape %blocks.4.2.residual : (tensor<8x14x14x64xf32>) -> tensor<8x196x64xf32>
+    %blocks.4.3.expand.dy_pieces = stablehlo.reshape %blocks.4.3.expand.d_z : (tensor<8x14x14x384xf32>) -> tensor<8x196x384xf32>
+    %blocks.4.3.expand.d_w_pieces = stablehlo.dot_general %blocks.4.3.expand.x_pieces, %blocks.4.3.expand.dy_pieces, batching_dims = [0] x [0], contracting_dims = [1] x [1] : (tensor<8x196x64xf32>, tensor<8x196x384xf32>) -> tensor<8x64x384xf32>
+    %blocks.4.3.expand.d_w_sum = stablehlo.reduce(%blocks.4.3.expand.d_w_pieces init: %cst_1) applies stablehlo.add across dimensions = [0] : (tensor<8x64x384xf32>, tensor<f32>) -> tensor<64x384xf32>
+    %blocks.4.3.expand.d_w = stablehlo.reshape %blocks.4.3.expand.d_w_sum : (tensor<64x384xf32>) -> tensor<1x1x64x384xf32>
     %blocks.4.3.expand.bcast_14 = stablehlo.broadcast_in_dim %hyper.weight_decay, dims = [] : (tensor<f32>) -> tensor<1x1x64x384xf32>
     %blocks.4.3.expand.wd_p = stablehlo.multiply %blocks.4.3.expand.conv.w, %blocks.4.3.expand.bcast_14 : tensor<1x1x64x384xf32>
     %blocks.4.3.expand.d_wd = stablehlo.add %blocks.4.3.expand.d_w, %blocks.4.3.expand.wd_p : tensor<1x1x64x384xf32>
@@ -10338,7 +10542,11 @@ module {
     %blocks.4.2.project.t2 = stablehlo.subtract %blocks.4.2.project.t1, %blocks.4.2.project.xhat_dgamma : tensor<8x14x14x64xf32>
     %blocks.4.2.project.k_b = stablehlo.broadcast_in_dim %blocks.4.2.project.gamma_inv_n, dims = [3] : (tensor<64xf32>) -> tensor<8x14x14x64xf32>
     %blocks.4.2.project.d_z = stablehlo.multiply %blocks.4.2.project.t2, %blocks.4.2.project.k_b : tensor<8x14x14x64xf32>
-    %blocks.4.2.project.d_w = stablehlo.convolution(%blocks.4.2.dw.relu6, %blocks.4.2.project.d_z) dim_numbers = [f, 0, 1, b]x[i, 0, 1, o]->[0, 1, b, f], window = {stride = [1, 1], pad = [[0, 0], [0, 0]], lhs_dilate = [1, 1], rhs_dilate = [1, 1]} {batch_group_count = 1 : i64, feature_group_count = 1 : i64} : (tensor<8x14x14x384xf32>, tensor<8x14x14x64xf32>) -> tensor<1x1x384x64xf32>
+    %blocks.4.2.project.x_pieces = stablehlo.reshape %blocks.4.2.dw.relu6 : (tensor<8x14x14x384xf32>) -> tensor<8x196x384xf32>
+    %blocks.4.2.project.dy_pieces = stablehlo.reshape %blocks.4.2.project.d_z : (tensor<8x14x14x64xf32>) -> tensor<8x196x64xf32>
+    %blocks.4.2.project.d_w_pieces = stablehlo.dot_general %blocks.4.2.project.x_pieces, %blocks.4.2.project.dy_pieces, batching_dims = [0] x [0], contracting_dims = [1] x [1] : (tensor<8x196x384xf32>, tensor<8x196x64xf32>) -> tensor<8x384x64xf32>
+    %blocks.4.2.project.d_w_sum = stablehlo.reduce(%blocks.4.2.project.d_w_pieces init: %cst_1) applies stablehlo.add across dimensions = [0] : (tensor<8x384x64xf32>, tensor<f32>) -> tensor<384x64xf32>
+    %blocks.4.2.project.d_w = stablehlo.reshape %blocks.4.2.project.d_w_sum : (tensor<384x64xf32>) -> tensor<1x1x384x64xf32>
     %blocks.4.2.project.bcast_10 = stablehlo.broadcast_in_dim %hyper.weight_decay, dims = [] : (tensor<f32>) -> tensor<1x1x384x64xf32>
     %blocks.4.2.project.wd_p = stablehlo.multiply %blocks.4.2.project.conv.w, %blocks.4.2.project.bcast_10 : tensor<1x1x384x64xf32>
     %blocks.4.2.project.d_wd = stablehlo.add %blocks.4.2.project.d_w, %blocks.4.2.project.wd_p : tensor<1x1x384x64xf32>
@@ -10466,7 +10674,11 @@ module {
     %blocks.4.2.expand.t2 = stablehlo.subtract %blocks.4.2.expand.t1, %blocks.4.2.expand.xhat_dgamma : tensor<8x14x14x384xf32>
     %blocks.4.2.expand.k_b = stablehlo.broadcast_in_dim %blocks.4.2.expand.gamma_inv_n, dims = [3] : (tensor<384xf32>) -> tensor<8x14x14x384xf32>
     %blocks.4.2.expand.d_z = stablehlo.multiply %blocks.4.2.expand.t2, %blocks.4.2.expand.k_b : tensor<8x14x14x384xf32>
-    %blocks.4.2.expand.d_w = stablehlo.convolution(%blocks.4.1.residual, %blocks.4.2.expand.d_z) dim_numbers = [f, 0, 1, b]x[i, 0, 1, o]->[0, 1, b, f], window = {stride = [1, 1], pad = [[0, 0], [0, 0]], lhs_dilate = [1, 1], rhs_dilate = [1, 1]} {batch_group_count = 1 : i64, feature_group_count = 1 : i64} : (tensor<8x14x14x64xf32>, tensor<8x14x14x384xf32>) -> tensor<1x1x64x384xf32>
+    %blocks.4.2.expand.x_pieces = stablehlo.reshape %blocks.4.1.residual : (tensor<8x14x14x64xf32>) -> tensor<8x196x64xf32>
+    %blocks.4.2.expand.dy_pieces = stablehlo.reshape %blocks.4.2.expand.d_z : (tensor<8x14x14x384xf32>) -> tensor<8x196x384xf32>
+    %blocks.4.2.expand.d_w_pieces = stablehlo.dot_general %blocks.4.2.expand.x_pieces, %blocks.4.2.expand.dy_pieces, batching_dims = [0] x [0], contracting_dims = [1] x [1] : (tensor<8x196x64xf32>, tensor<8x196x384xf32>) -> tensor<8x64x384xf32>
+    %blocks.4.2.expand.d_w_sum = stablehlo.reduce(%blocks.4.2.expand.d_w_pieces init: %cst_1) applies stablehlo.add across dimensions = [0] : (tensor<8x64x384xf32>, tensor<f32>) -> tensor<64x384xf32>
+    %blocks.4.2.expand.d_w = stablehlo.reshape %blocks.4.2.expand.d_w_sum : (tensor<64x384xf32>) -> tensor<1x1x64x384xf32>
     %blocks.4.2.expand.bcast_14 = stablehlo.broadcast_in_dim %hyper.weight_decay, dims = [] : (tensor<f32>) -> tensor<1x1x64x384xf32>
     %blocks.4.2.expand.wd_p = stablehlo.multiply %blocks.4.2.expand.conv.w, %blocks.4.2.expand.bcast_14 : tensor<1x1x64x384xf32>
     %blocks.4.2.expand.d_wd = stablehlo.add %blocks.4.2.expand.d_w, %blocks.4.2.expand.wd_p : tensor<1x1x64x384xf32>
@@ -10509,7 +10721,11 @@ module {
     %blocks.4.1.project.t2 = stablehlo.subtract %blocks.4.1.project.t1, %blocks.4.1.project.xhat_dgamma : tensor<8x14x14x64xf32>
     %blocks.4.1.project.k_b = stablehlo.broadcast_in_dim %blocks.4.1.project.gamma_inv_n, dims = [3] : (tensor<64xf32>) -> tensor<8x14x14x64xf32>
     %blocks.4.1.project.d_z = stablehlo.multiply %blocks.4.1.project.t2, %blocks.4.1.project.k_b : tensor<8x14x14x64xf32>
-    %blocks.4.1.project.d_w = stablehlo.convolution(%blocks.4.1.dw.relu6, %blocks.4.1.project.d_z) dim_numbers = [f, 0, 1, b]x[i, 0, 1, o]->[0, 1, b, f], window = {stride = [1, 1], pad = [[0, 0], [0, 0]], lhs_dilate = [1, 1], rhs_dilate = [1, 1]} {batch_group_count = 1 : i64, feature_group_count = 1 : i64} : (tensor<8x14x14x384xf32>, tensor<8x14x14x64xf32>) -> tensor<1x1x384x64xf32>
+    %blocks.4.1.project.x_pieces = stablehlo.reshape %blocks.4.1.dw.relu6 : (tensor<8x14x14x384xf32>) -> tensor<8x196x384xf32>
+    %blocks.4.1.project.dy_pieces = stablehlo.reshape %blocks.4.1.project.d_z : (tensor<8x14x14x64xf32>) -> tensor<8x196x64xf32>
+    %blocks.4.1.project.d_w_pieces = stablehlo.dot_general %blocks.4.1.project.x_pieces, %blocks.4.1.project.dy_pieces, batching_dims = [0] x [0], contracting_dims = [1] x [1] : (tensor<8x196x384xf32>, tensor<8x196x64xf32>) -> tensor<8x384x64xf32>
+    %blocks.4.1.project.d_w_sum = stablehlo.reduce(%blocks.4.1.project.d_w_pieces init: %cst_1) applies stablehlo.add across dimensions = [0] : (tensor<8x384x64xf32>, tensor<f32>) -> tensor<384x64xf32>
+    %blocks.4.1.project.d_w = stablehlo.reshape %blocks.4.1.project.d_w_sum : (tensor<384x64xf32>) -> tensor<1x1x384x64xf32>
     %blocks.4.1.project.bcast_10 = stablehlo.broadcast_in_dim %hyper.weight_decay, dims = [] : (tensor<f32>) -> tensor<1x1x384x64xf32>
     %blocks.4.1.project.wd_p = stablehlo.multiply %blocks.4.1.project.conv.w, %blocks.4.1.project.bcast_10 : tensor<1x1x384x64xf32>
     %blocks.4.1.project.d_wd = stablehlo.add %blocks.4.1.project.d_w, %blocks.4.1.project.wd_p : tensor<1x1x384x64xf32>
@@ -10637,7 +10853,11 @@ module {
     %blocks.4.1.expand.t2 = stablehlo.subtract %blocks.4.1.expand.t1, %blocks.4.1.expand.xhat_dgamma : tensor<8x14x14x384xf32>
     %blocks.4.1.expand.k_b = stablehlo.broadcast_in_dim %blocks.4.1.expand.gamma_inv_n, dims = [3] : (tensor<384xf32>) -> tensor<8x14x14x384xf32>
     %blocks.4.1.expand.d_z = stablehlo.multiply %blocks.4.1.expand.t2, %blocks.4.1.expand.k_b : tensor<8x14x14x384xf32>
-    %blocks.4.1.expand.d_w = stablehlo.convolution(%blocks.4.0.project.bn, %blocks.4.1.expand.d_z) dim_numbers = [f, 0, 1, b]x[i, 0, 1, o]->[0, 1, b, f], window = {stride = [1, 1], pad = [[0, 0], [0, 0]], lhs_dilate = [1, 1], rhs_dilate = [1, 1]} {batch_group_count = 1 : i64, feature_group_count = 1 : i64} : (tensor<8x14x14x64xf32>, tensor<8x14x14x384xf32>) -> tensor<1x1x64x384xf32>
+    %blocks.4.1.expand.x_pieces = stablehlo.reshape %blocks.4.0.project.bn : (tensor<8x14x14x64xf32>) -> tensor<8x196x64xf32>
+    %blocks.4.1.expand.dy_pieces = stablehlo.reshape %blocks.4.1.expand.d_z : (tensor<8x14x14x384xf32>) -> tensor<8x196x384xf32>
+    %blocks.4.1.expand.d_w_pieces = stablehlo.dot_general %blocks.4.1.expand.x_pieces, %blocks.4.1.expand.dy_pieces, batching_dims = [0] x [0], contracting_dims = [1] x [1] : (tensor<8x196x64xf32>, tensor<8x196x384xf32>) -> tensor<8x64x384xf32>
+    %blocks.4.1.expand.d_w_sum = stablehlo.reduce(%blocks.4.1.expand.d_w_pieces init: %cst_1) applies stablehlo.add across dimensions = [0] : (tensor<8x64x384xf32>, tensor<f32>) -> tensor<64x384xf32>
+    %blocks.4.1.expand.d_w = stablehlo.reshape %blocks.4.1.expand.d_w_sum : (tensor<64x384xf32>) -> tensor<1x1x64x384xf32>
     %blocks.4.1.expand.bcast_14 = stablehlo.broadcast_in_dim %hyper.weight_decay, dims = [] : (tensor<f32>) -> tensor<1x1x64x384xf32>
     %blocks.4.1.expand.wd_p = stablehlo.multiply %blocks.4.1.expand.conv.w, %blocks.4.1.expand.bcast_14 : tensor<1x1x64x384xf32>
     %blocks.4.1.expand.d_wd = stablehlo.add %blocks.4.1.expand.d_w, %blocks.4.1.expand.wd_p : tensor<1x1x64x384xf32>
@@ -10680,7 +10900,11 @@ module {
     %blocks.4.0.project.t2 = stablehlo.subtract %blocks.4.0.project.t1, %blocks.4.0.project.xhat_dgamma : tensor<8x14x14x64xf32>
     %blocks.4.0.project.k_b = stablehlo.broadcast_in_dim %blocks.4.0.project.gamma_inv_n, dims = [3] : (tensor<64xf32>) -> tensor<8x14x14x64xf32>
     %blocks.4.0.project.d_z = stablehlo.multiply %blocks.4.0.project.t2, %blocks.4.0.project.k_b : tensor<8x14x14x64xf32>
-    %blocks.4.0.project.d_w = stablehlo.convolution(%blocks.4.0.dw.relu6, %blocks.4.0.project.d_z) dim_numbers = [f, 0, 1, b]x[i, 0, 1, o]->[0, 1, b, f], window = {stride = [1, 1], pad = [[0, 0], [0, 0]], lhs_dilate = [1, 1], rhs_dilate = [1, 1]} {batch_group_count = 1 : i64, feature_group_count = 1 : i64} : (tensor<8x14x14x192xf32>, tensor<8x14x14x64xf32>) -> tensor<1x1x192x64xf32>
+    %blocks.4.0.project.x_pieces = stablehlo.reshape %blocks.4.0.dw.relu6 : (tensor<8x14x14x192xf32>) -> tensor<8x196x192xf32>
+    %blocks.4.0.project.dy_pieces = stablehlo.reshape %blocks.4.0.project.d_z : (tensor<8x14x14x64xf32>) -> tensor<8x196x64xf32>
+    %blocks.4.0.project.d_w_pieces = stablehlo.dot_general %blocks.4.0.project.x_pieces, %blocks.4.0.project.dy_pieces, batching_dims = [0] x [0], contracting_dims = [1] x [1] : (tensor<8x196x192xf32>, tensor<8x196x64xf32>) -> tensor<8x192x64xf32>
+    %blocks.4.0.project.d_w_sum = stablehlo.reduce(%blocks.4.0.project.d_w_pieces init: %cst_1) applies stablehlo.add across dimensions = [0] : (tensor<8x192x64xf32>, tensor<f32>) -> tensor<192x64xf32>
+    %blocks.4.0.project.d_w = stablehlo.reshape %blocks.4.0.project.d_w_sum : (tensor<192x64xf32>) -> tensor<1x1x192x64xf32>
     %blocks.4.0.project.bcast_10 = stablehlo.broadcast_in_dim %hyper.weight_decay, dims = [] : (tensor<f32>) -> tensor<1x1x192x64xf32>
     %blocks.4.0.project.wd_p = stablehlo.multiply %blocks.4.0.project.conv.w, %blocks.4.0.project.bcast_10 : tensor<1x1x192x64xf32>
     %blocks.4.0.project.d_wd = stablehlo.add %blocks.4.0.project.d_w, %blocks.4.0.project.wd_p : tensor<1x1x192x64xf32>
@@ -10809,7 +11033,11 @@ module {
     %blocks.4.0.expand.t2 = stablehlo.subtract %blocks.4.0.expand.t1, %blocks.4.0.expand.xhat_dgamma : tensor<8x28x28x192xf32>
     %blocks.4.0.expand.k_b = stablehlo.broadcast_in_dim %blocks.4.0.expand.gamma_inv_n, dims = [3] : (tensor<192xf32>) -> tensor<8x28x28x192xf32>
     %blocks.4.0.expand.d_z = stablehlo.multiply %blocks.4.0.expand.t2, %blocks.4.0.expand.k_b : tensor<8x28x28x192xf32>
-    %blocks.4.0.expand.d_w = stablehlo.convolution(%blocks.3.2.residual, %blocks.4.0.expand.d_z) dim_numbers = [f, 0, 1, b]x[i, 0, 1, o]->[0, 1, b, f], window = {stride = [1, 1], pad = [[0, 0], [0, 0]], lhs_dilate = [1, 1], rhs_dilate = [1, 1]} {batch_group_count = 1 : i64, feature_group_count = 1 : i64} : (tensor<8x28x28x32xf32>, tensor<8x28x28x192xf32>) -> tensor<1x1x32x192xf32>
+    %blocks.4.0.expand.x_pieces = stablehlo.reshape %blocks.3.2.residual : (tensor<8x28x28x32xf32>) -> tensor<8x784x32xf32>
+    %blocks.4.0.expand.dy_pieces = stablehlo.reshape %blocks.4.0.expand.d_z : (tensor<8x28x28x192xf32>) -> tensor<8x784x192xf32>
+    %blocks.4.0.expand.d_w_pieces = stablehlo.dot_general %blocks.4.0.expand.x_pieces, %blocks.4.0.expand.dy_pieces, batching_dims = [0] x [0], contracting_dims = [1] x [1] : (tensor<8x784x32xf32>, tensor<8x784x192xf32>) -> tensor<8x32x192xf32>
+    %blocks.4.0.expand.d_w_sum = stablehlo.reduce(%blocks.4.0.expand.d_w_pieces init: %cst_1) applies stablehlo.add across dimensions = [0] : (tensor<8x32x192xf32>, tensor<f32>) -> tensor<32x192xf32>
+    %blocks.4.0.expand.d_w = stablehlo.reshape %blocks.4.0.expand.d_w_sum : (tensor<32x192xf32>) -> tensor<1x1x32x192xf32>
     %blocks.4.0.expand.bcast_14 = stablehlo.broadcast_in_dim %hyper.weight_decay, dims = [] : (tensor<f32>) -> tensor<1x1x32x192xf32>
     %blocks.4.0.expand.wd_p = stablehlo.multiply %blocks.4.0.expand.conv.w, %blocks.4.0.expand.bcast_14 : tensor<1x1x32x192xf32>
     %blocks.4.0.expand.d_wd = stablehlo.add %blocks.4.0.expand.d_w, %blocks.4.0.expand.wd_p : tensor<1x1x32x192xf32>
@@ -10851,7 +11079,11 @@ module {
     %blocks.3.2.project.t2 = stablehlo.subtract %blocks.3.2.project.t1, %blocks.3.2.project.xhat_dgamma : tensor<8x28x28x32xf32>
     %blocks.3.2.project.k_b = stablehlo.broadcast_in_dim %blocks.3.2.project.gamma_inv_n, dims = [3] : (tensor<32xf32>) -> tensor<8x28x28x32xf32>
     %blocks.3.2.project.d_z = stablehlo.multiply %blocks.3.2.project.t2, %blocks.3.2.project.k_b : tensor<8x28x28x32xf32>
-    %blocks.3.2.project.d_w = stablehlo.convolution(%blocks.3.2.dw.relu6, %blocks.3.2.project.d_z) dim_numbers = [f, 0, 1, b]x[i, 0, 1, o]->[0, 1, b, f], window = {stride = [1, 1], pad = [[0, 0], [0, 0]], lhs_dilate = [1, 1], rhs_dilate = [1, 1]} {batch_group_count = 1 : i64, feature_group_count = 1 : i64} : (tensor<8x28x28x192xf32>, tensor<8x28x28x32xf32>) -> tensor<1x1x192x32xf32>
+    %blocks.3.2.project.x_pieces = stablehlo.reshape %blocks.3.2.dw.relu6 : (tensor<8x28x28x192xf32>) -> tensor<8x784x192xf32>
+    %blocks.3.2.project.dy_pieces = stablehlo.reshape %blocks.3.2.project.d_z : (tensor<8x28x28x32xf32>) -> tensor<8x784x32xf32>
+    %blocks.3.2.project.d_w_pieces = stablehlo.dot_general %blocks.3.2.project.x_pieces, %blocks.3.2.project.dy_pieces, batching_dims = [0] x [0], contracting_dims = [1] x [1] : (tensor<8x784x192xf32>, tensor<8x784x32xf32>) -> tensor<8x192x32xf32>
+    %blocks.3.2.project.d_w_sum = stablehlo.reduce(%blocks.3.2.project.d_w_pieces init: %cst_1) applies stablehlo.add across dimensions = [0] : (tensor<8x192x32xf32>, tensor<f32>) -> tensor<192x32xf32>
+    %blocks.3.2.project.d_w = stablehlo.reshape %blocks.3.2.project.d_w_sum : (tensor<192x32xf32>) -> tensor<1x1x192x32xf32>
     %blocks.3.2.project.bcast_10 = stablehlo.broadcast_in_dim %hyper.weight_decay, dims = [] : (tensor<f32>) -> tensor<1x1x192x32xf32>
     %blocks.3.2.project.wd_p = stablehlo.multiply %blocks.3.2.project.conv.w, %blocks.3.2.project.bcast_10 : tensor<1x1x192x32xf32>
     %blocks.3.2.project.d_wd = stablehlo.add %blocks.3.2.project.d_w, %blocks.3.2.project.wd_p : tensor<1x1x192x32xf32>
@@ -10979,7 +11211,11 @@ module {
     %blocks.3.2.expand.t2 = stablehlo.subtract %blocks.3.2.expand.t1, %blocks.3.2.expand.xhat_dgamma : tensor<8x28x28x192xf32>
     %blocks.3.2.expand.k_b = stablehlo.broadcast_in_dim %blocks.3.2.expand.gamma_inv_n, dims = [3] : (tensor<192xf32>) -> tensor<8x28x28x192xf32>
     %blocks.3.2.expand.d_z = stablehlo.multiply %blocks.3.2.expand.t2, %blocks.3.2.expand.k_b : tensor<8x28x28x192xf32>
-    %blocks.3.2.expand.d_w = stablehlo.convolution(%blocks.3.1.residual, %blocks.3.2.expand.d_z) dim_numbers = [f, 0, 1, b]x[i, 0, 1, o]->[0, 1, b, f], window = {stride = [1, 1], pad = [[0, 0], [0, 0]], lhs_dilate = [1, 1], rhs_dilate = [1, 1]} {batch_group_count = 1 : i64, feature_group_count = 1 : i64} : (tensor<8x28x28x32xf32>, tensor<8x28x28x192xf32>) -> tensor<1x1x32x192xf32>
+    %blocks.3.2.expand.x_pieces = stablehlo.reshape %blocks.3.1.residual : (tensor<8x28x28x32xf32>) -> tensor<8x784x32xf32>
+    %blocks.3.2.expand.dy_pieces = stablehlo.reshape %blocks.3.2.expand.d_z : (tensor<8x28x28x192xf32>) -> tensor<8x784x192xf32>
+    %blocks.3.2.expand.d_w_pieces = stablehlo.dot_general %blocks.3.2.expand.x_pieces, %blocks.3.2.expand.dy_pieces, batching_dims = [0] x [0], contracting_dims = [1] x [1] : (tensor<8x784x32xf32>, tensor<8x784x192xf32>) -> tensor<8x32x192xf32>
+    %blocks.3.2.expand.d_w_sum = stablehlo.reduce(%blocks.3.2.expand.d_w_pieces init: %cst_1) applies stablehlo.add across dimensions = [0] : (tensor<8x32x192xf32>, tensor<f32>) -> tensor<32x192xf32>
+    %blocks.3.2.expand.d_w = stablehlo.reshape %blocks.3.2.expand.d_w_sum : (tensor<32x192xf32>) -> tensor<1x1x32x192xf32>
     %blocks.3.2.expand.bcast_14 = stablehlo.broadcast_in_dim %hyper.weight_decay, dims = [] : (tensor<f32>) -> tensor<1x1x32x192xf32>
     %blocks.3.2.expand.wd_p = stablehlo.multiply %blocks.3.2.expand.conv.w, %blocks.3.2.expand.bcast_14 : tensor<1x1x32x192xf32>
     %blocks.3.2.expand.d_wd = stablehlo.add %blocks.3.2.expand.d_w, %blocks.3.2.expand.wd_p : tensor<1x1x32x192xf32>
@@ -11022,7 +11258,11 @@ module {
     %blocks.3.1.project.t2 = stablehlo.subtract %blocks.3.1.project.t1, %blocks.3.1.project.xhat_dgamma : tensor<8x28x28x32xf32>
     %blocks.3.1.project.k_b = stablehlo.broadcast_in_dim %blocks.3.1.project.gamma_inv_n, dims = [3] : (tensor<32xf32>) -> tensor<8x28x28x32xf32>
     %blocks.3.1.project.d_z = stablehlo.multiply %blocks.3.1.project.t2, %blocks.3.1.project.k_b : tensor<8x28x28x32xf32>
-    %blocks.3.1.project.d_w = stablehlo.convolution(%blocks.3.1.dw.relu6, %blocks.3.1.project.d_z) dim_numbers = [f, 0, 1, b]x[i, 0, 1, o]->[0, 1, b, f], window = {stride = [1, 1], pad = [[0, 0], [0, 0]], lhs_dilate = [1, 1], rhs_dilate = [1, 1]} {batch_group_count = 1 : i64, feature_group_count = 1 : i64} : (tensor<8x28x28x192xf32>, tensor<8x28x28x32xf32>) -> tensor<1x1x192x32xf32>
+    %blocks.3.1.project.x_pieces = stablehlo.reshape %blocks.3.1.dw.relu6 : (tensor<8x28x28x192xf32>) -> tensor<8x784x192xf32>
+    %blocks.3.1.project.dy_pieces = stablehlo.reshape %blocks.3.1.project.d_z : (tensor<8x28x28x32xf32>) -> tensor<8x784x32xf32>
+    %blocks.3.1.project.d_w_pieces = stablehlo.dot_general %blocks.3.1.project.x_pieces, %blocks.3.1.project.dy_pieces, batching_dims = [0] x [0], contracting_dims = [1] x [1] : (tensor<8x784x192xf32>, tensor<8x784x32xf32>) -> tensor<8x192x32xf32>
+    %blocks.3.1.project.d_w_sum = stablehlo.reduce(%blocks.3.1.project.d_w_pieces init: %cst_1) applies stablehlo.add across dimensions = [0] : (tensor<8x192x32xf32>, tensor<f32>) -> tensor<192x32xf32>
+    %blocks.3.1.project.d_w = stablehlo.reshape %blocks.3.1.project.d_w_sum : (tensor<192x32xf32>) -> tensor<1x1x192x32xf32>
     %blocks.3.1.project.bcast_10 = stablehlo.broadcast_in_dim %hyper.weight_decay, dims = [] : (tensor<f32>) -> tensor<1x1x192x32xf32>
     %blocks.3.1.project.wd_p = stablehlo.multiply %blocks.3.1.project.conv.w, %blocks.3.1.project.bcast_10 : tensor<1x1x192x32xf32>
     %blocks.3.1.project.d_wd = stablehlo.add %blocks.3.1.project.d_w, %blocks.3.1.project.wd_p : tensor<1x1x192x32xf32>
@@ -11150,7 +11390,11 @@ module {
     %blocks.3.1.expand.t2 = stablehlo.subtract %blocks.3.1.expand.t1, %blocks.3.1.expand.xhat_dgamma : tensor<8x28x28x192xf32>
     %blocks.3.1.expand.k_b = stablehlo.broadcast_in_dim %blocks.3.1.expand.gamma_inv_n, dims = [3] : (tensor<192xf32>) -> tensor<8x28x28x192xf32>
     %blocks.3.1.expand.d_z = stablehlo.multiply %blocks.3.1.expand.t2, %blocks.3.1.expand.k_b : tensor<8x28x28x192xf32>
-    %blocks.3.1.expand.d_w = stablehlo.convolution(%blocks.3.0.project.bn, %blocks.3.1.expand.d_z) dim_numbers = [f, 0, 1, b]x[i, 0, 1, o]->[0, 1, b, f], window = {stride = [1, 1], pad = [[0, 0], [0, 0]], lhs_dilate = [1, 1], rhs_dilate = [1, 1]} {batch_group_count = 1 : i64, feature_group_count = 1 : i64} : (tensor<8x28x28x32xf32>, tensor<8x28x28x192xf32>) -> tensor<1x1x32x192xf32>
+    %blocks.3.1.expand.x_pieces = stablehlo.reshape %blocks.3.0.project.bn : (tensor<8x28x28x32xf32>) -> tensor<8x784x32xf32>
+    %blocks.3.1.expand.dy_pieces = stablehlo.reshape %blocks.3.1.expand.d_z : (tensor<8x28x28x192xf32>) -> tensor<8x784x192xf32>
+    %blocks.3.1.expand.d_w_pieces = stablehlo.dot_general %blocks.3.1.expand.x_pieces, %blocks.3.1.expand.dy_pieces, batching_dims = [0] x [0], contracting_dims = [1] x [1] : (tensor<8x784x32xf32>, tensor<8x784x192xf32>) -> tensor<8x32x192xf32>
+    %blocks.3.1.expand.d_w_sum = stablehlo.reduce(%blocks.3.1.expand.d_w_pieces init: %cst_1) applies stablehlo.add across dimensions = [0] : (tensor<8x32x192xf32>, tensor<f32>) -> tensor<32x192xf32>
+    %blocks.3.1.expand.d_w = stablehlo.reshape %blocks.3.1.expand.d_w_sum : (tensor<32x192xf32>) -> tensor<1x1x32x192xf32>
     %blocks.3.1.expand.bcast_14 = stablehlo.broadcast_in_dim %hyper.weight_decay, dims = [] : (tensor<f32>) -> tensor<1x1x32x192xf32>
     %blocks.3.1.expand.wd_p = stablehlo.multiply %blocks.3.1.expand.conv.w, %blocks.3.1.expand.bcast_14 : tensor<1x1x32x192xf32>
     %blocks.3.1.expand.d_wd = stablehlo.add %blocks.3.1.expand.d_w, %blocks.3.1.expand.wd_p : tensor<1x1x32x192xf32>
@@ -11193,7 +11437,11 @@ module {
     %blocks.3.0.project.t2 = stablehlo.subtract %blocks.3.0.project.t1, %blocks.3.0.project.xhat_dgamma : tensor<8x28x28x32xf32>
     %blocks.3.0.project.k_b = stablehlo.broadcast_in_dim %blocks.3.0.project.gamma_inv_n, dims = [3] : (tensor<32xf32>) -> tensor<8x28x28x32xf32>
     %blocks.3.0.project.d_z = stablehlo.multiply %blocks.3.0.project.t2, %blocks.3.0.project.k_b : tensor<8x28x28x32xf32>
-    %blocks.3.0.project.d_w = stablehlo.convolution(%blocks.3.0.dw.relu6, %blocks.3.0.project.d_z) dim_numbers = [f, 0, 1, b]x[i, 0, 1, o]->[0, 1, b, f], window = {stride = [1, 1], pad = [[0, 0], [0, 0]], lhs_dilate = [1, 1], rhs_dilate = [1, 1]} {batch_group_count = 1 : i64, feature_group_count = 1 : i64} : (tensor<8x28x28x144xf32>, tensor<8x28x28x32xf32>) -> tensor<1x1x144x32xf32>
+    %blocks.3.0.project.x_pieces = stablehlo.reshape %blocks.3.0.dw.relu6 : (tensor<8x28x28x144xf32>) -> tensor<8x784x144xf32>
+    %blocks.3.0.project.dy_pieces = stablehlo.reshape %blocks.3.0.project.d_z : (tensor<8x28x28x32xf32>) -> tensor<8x784x32xf32>
+    %blocks.3.0.project.d_w_pieces = stablehlo.dot_general %blocks.3.0.project.x_pieces, %blocks.3.0.project.dy_pieces, batching_dims = [0] x [0], contracting_dims = [1] x [1] : (tensor<8x784x144xf32>, tensor<8x784x32xf32>) -> tensor<8x144x32xf32>
+    %blocks.3.0.project.d_w_sum = stablehlo.reduce(%blocks.3.0.project.d_w_pieces init: %cst_1) applies stablehlo.add across dimensions = [0] : (tensor<8x144x32xf32>, tensor<f32>) -> tensor<144x32xf32>
+    %blocks.3.0.project.d_w = stablehlo.reshape %blocks.3.0.project.d_w_sum : (tensor<144x32xf32>) -> tensor<1x1x144x32xf32>
     %blocks.3.0.project.bcast_10 = stablehlo.broadcast_in_dim %hyper.weight_decay, dims = [] : (tensor<f32>) -> tensor<1x1x144x32xf32>
     %blocks.3.0.project.wd_p = stablehlo.multiply %blocks.3.0.project.conv.w, %blocks.3.0.project.bcast_10 : tensor<1x1x144x32xf32>
     %blocks.3.0.project.d_wd = stablehlo.add %blocks.3.0.project.d_w, %blocks.3.0.project.wd_p : tensor<1x1x144x32xf32>
@@ -11322,7 +11570,11 @@ module {
     %blocks.3.0.expand.t2 = stablehlo.subtract %blocks.3.0.expand.t1, %blocks.3.0.expand.xhat_dgamma : tensor<8x56x56x144xf32>
     %blocks.3.0.expand.k_b = stablehlo.broadcast_in_dim %blocks.3.0.expand.gamma_inv_n, dims = [3] : (tensor<144xf32>) -> tensor<8x56x56x144xf32>
     %blocks.3.0.expand.d_z = stablehlo.multiply %blocks.3.0.expand.t2, %blocks.3.0.expand.k_b : tensor<8x56x56x144xf32>
-    %blocks.3.0.expand.d_w = stablehlo.convolution(%blocks.2.1.residual, %blocks.3.0.expand.d_z) dim_numbers = [f, 0, 1, b]x[i, 0, 1, o]->[0, 1, b, f], window = {stride = [1, 1], pad = [[0, 0], [0, 0]], lhs_dilate = [1, 1], rhs_dilate = [1, 1]} {batch_group_count = 1 : i64, feature_group_count = 1 : i64} : (tensor<8x56x56x24xf32>, tensor<8x56x56x144xf32>) -> tensor<1x1x24x144xf32>
+    %blocks.3.0.expand.x_pieces = stablehlo.reshape %blocks.2.1.residual : (tensor<8x56x56x24xf32>) -> tensor<16x1568x24xf32>
+    %blocks.3.0.expand.dy_pieces = stablehlo.reshape %blocks.3.0.expand.d_z : (tensor<8x56x56x144xf32>) -> tensor<16x1568x144xf32>
+    %blocks.3.0.expand.d_w_pieces = stablehlo.dot_general %blocks.3.0.expand.x_pieces, %blocks.3.0.expand.dy_pieces, batching_dims = [0] x [0], contracting_dims = [1] x [1] : (tensor<16x1568x24xf32>, tensor<16x1568x144xf32>) -> tensor<16x24x144xf32>
+    %blocks.3.0.expand.d_w_sum = stablehlo.reduce(%blocks.3.0.expand.d_w_pieces init: %cst_1) applies stablehlo.add across dimensions = [0] : (tensor<16x24x144xf32>, tensor<f32>) -> tensor<24x144xf32>
+    %blocks.3.0.expand.d_w = stablehlo.reshape %blocks.3.0.expand.d_w_sum : (tensor<24x144xf32>) -> tensor<1x1x24x144xf32>
     %blocks.3.0.expand.bcast_14 = stablehlo.broadcast_in_dim %hyper.weight_decay, dims = [] : (tensor<f32>) -> tensor<1x1x24x144xf32>
     %blocks.3.0.expand.wd_p = stablehlo.multiply %blocks.3.0.expand.conv.w, %blocks.3.0.expand.bcast_14 : tensor<1x1x24x144xf32>
     %blocks.3.0.expand.d_wd = stablehlo.add %blocks.3.0.expand.d_w, %blocks.3.0.expand.wd_p : tensor<1x1x24x144xf32>
@@ -11364,7 +11616,11 @@ module {
     %blocks.2.1.project.t2 = stablehlo.subtract %blocks.2.1.project.t1, %blocks.2.1.project.xhat_dgamma : tensor<8x56x56x24xf32>
     %blocks.2.1.project.k_b = stablehlo.broadcast_in_dim %blocks.2.1.project.gamma_inv_n, dims = [3] : (tensor<24xf32>) -> tensor<8x56x56x24xf32>
     %blocks.2.1.project.d_z = stablehlo.multiply %blocks.2.1.project.t2, %blocks.2.1.project.k_b : tensor<8x56x56x24xf32>
-    %blocks.2.1.project.d_w = stablehlo.convolution(%blocks.2.1.dw.relu6, %blocks.2.1.project.d_z) dim_numbers = [f, 0, 1, b]x[i, 0, 1, o]->[0, 1, b, f], window = {stride = [1, 1], pad = [[0, 0], [0, 0]], lhs_dilate = [1, 1], rhs_dilate = [1, 1]} {batch_group_count = 1 : i64, feature_group_count = 1 : i64} : (tensor<8x56x56x144xf32>, tensor<8x56x56x24xf32>) -> tensor<1x1x144x24xf32>
+    %blocks.2.1.project.x_pieces = stablehlo.reshape %blocks.2.1.dw.relu6 : (tensor<8x56x56x144xf32>) -> tensor<16x1568x144xf32>
+    %blocks.2.1.project.dy_pieces = stablehlo.reshape %blocks.2.1.project.d_z : (tensor<8x56x56x24xf32>) -> tensor<16x1568x24xf32>
+    %blocks.2.1.project.d_w_pieces = stablehlo.dot_general %blocks.2.1.project.x_pieces, %blocks.2.1.project.dy_pieces, batching_dims = [0] x [0], contracting_dims = [1] x [1] : (tensor<16x1568x144xf32>, tensor<16x1568x24xf32>) -> tensor<16x144x24xf32>
+    %blocks.2.1.project.d_w_sum = stablehlo.reduce(%blocks.2.1.project.d_w_pieces init: %cst_1) applies stablehlo.add across dimensions = [0] : (tensor<16x144x24xf32>, tensor<f32>) -> tensor<144x24xf32>
+    %blocks.2.1.project.d_w = stablehlo.reshape %blocks.2.1.project.d_w_sum : (tensor<144x24xf32>) -> tensor<1x1x144x24xf32>
     %blocks.2.1.project.bcast_10 = stablehlo.broadcast_in_dim %hyper.weight_decay, dims = [] : (tensor<f32>) -> tensor<1x1x144x24xf32>
     %blocks.2.1.project.wd_p = stablehlo.multiply %blocks.2.1.project.conv.w, %blocks.2.1.project.bcast_10 : tensor<1x1x144x24xf32>
     %blocks.2.1.project.d_wd = stablehlo.add %blocks.2.1.project.d_w, %blocks.2.1.project.wd_p : tensor<1x1x144x24xf32>
@@ -11492,7 +11748,11 @@ module {
     %blocks.2.1.expand.t2 = stablehlo.subtract %blocks.2.1.expand.t1, %blocks.2.1.expand.xhat_dgamma : tensor<8x56x56x144xf32>
     %blocks.2.1.expand.k_b = stablehlo.broadcast_in_dim %blocks.2.1.expand.gamma_inv_n, dims = [3] : (tensor<144xf32>) -> tensor<8x56x56x144xf32>
     %blocks.2.1.expand.d_z = stablehlo.multiply %blocks.2.1.expand.t2, %blocks.2.1.expand.k_b : tensor<8x56x56x144xf32>
-    %blocks.2.1.expand.d_w = stablehlo.convolution(%blocks.2.0.project.bn, %blocks.2.1.expand.d_z) dim_numbers = [f, 0, 1, b]x[i, 0, 1, o]->[0, 1, b, f], window = {stride = [1, 1], pad = [[0, 0], [0, 0]], lhs_dilate = [1, 1], rhs_dilate = [1, 1]} {batch_group_count = 1 : i64, feature_group_count = 1 : i64} : (tensor<8x56x56x24xf32>, tensor<8x56x56x144xf32>) -> tensor<1x1x24x144xf32>
+    %blocks.2.1.expand.x_pieces = stablehlo.reshape %blocks.2.0.project.bn : (tensor<8x56x56x24xf32>) -> tensor<16x1568x24xf32>
+    %blocks.2.1.expand.dy_pieces = stablehlo.reshape %blocks.2.1.expand.d_z : (tensor<8x56x56x144xf32>) -> tensor<16x1568x144xf32>
+    %blocks.2.1.expand.d_w_pieces = stablehlo.dot_general %blocks.2.1.expand.x_pieces, %blocks.2.1.expand.dy_pieces, batching_dims = [0] x [0], contracting_dims = [1] x [1] : (tensor<16x1568x24xf32>, tensor<16x1568x144xf32>) -> tensor<16x24x144xf32>
+    %blocks.2.1.expand.d_w_sum = stablehlo.reduce(%blocks.2.1.expand.d_w_pieces init: %cst_1) applies stablehlo.add across dimensions = [0] : (tensor<16x24x144xf32>, tensor<f32>) -> tensor<24x144xf32>
+    %blocks.2.1.expand.d_w = stablehlo.reshape %blocks.2.1.expand.d_w_sum : (tensor<24x144xf32>) -> tensor<1x1x24x144xf32>
     %blocks.2.1.expand.bcast_14 = stablehlo.broadcast_in_dim %hyper.weight_decay, dims = [] : (tensor<f32>) -> tensor<1x1x24x144xf32>
     %blocks.2.1.expand.wd_p = stablehlo.multiply %blocks.2.1.expand.conv.w, %blocks.2.1.expand.bcast_14 : tensor<1x1x24x144xf32>
     %blocks.2.1.expand.d_wd = stablehlo.add %blocks.2.1.expand.d_w, %blocks.2.1.expand.wd_p : tensor<1x1x24x144xf32>
@@ -11535,7 +11795,11 @@ module {
     %blocks.2.0.project.t2 = stablehlo.subtract %blocks.2.0.project.t1, %blocks.2.0.project.xhat_dgamma : tensor<8x56x56x24xf32>
     %blocks.2.0.project.k_b = stablehlo.broadcast_in_dim %blocks.2.0.project.gamma_inv_n, dims = [3] : (tensor<24xf32>) -> tensor<8x56x56x24xf32>
     %blocks.2.0.project.d_z = stablehlo.multiply %blocks.2.0.project.t2, %blocks.2.0.project.k_b : tensor<8x56x56x24xf32>
-    %blocks.2.0.project.d_w = stablehlo.convolution(%blocks.2.0.dw.relu6, %blocks.2.0.project.d_z) dim_numbers = [f, 0, 1, b]x[i, 0, 1, o]->[0, 1, b, f], window = {stride = [1, 1], pad = [[0, 0], [0, 0]], lhs_dilate = [1, 1], rhs_dilate = [1, 1]} {batch_group_count = 1 : i64, feature_group_count = 1 : i64} : (tensor<8x56x56x96xf32>, tensor<8x56x56x24xf32>) -> tensor<1x1x96x24xf32>
+    %blocks.2.0.project.x_pieces = stablehlo.reshape %blocks.2.0.dw.relu6 : (tensor<8x56x56x96xf32>) -> tensor<16x1568x96xf32>
+    %blocks.2.0.project.dy_pieces = stablehlo.reshape %blocks.2.0.project.d_z : (tensor<8x56x56x24xf32>) -> tensor<16x1568x24xf32>
+    %blocks.2.0.project.d_w_pieces = stablehlo.dot_general %blocks.2.0.project.x_pieces, %blocks.2.0.project.dy_pieces, batching_dims = [0] x [0], contracting_dims = [1] x [1] : (tensor<16x1568x96xf32>, tensor<16x1568x24xf32>) -> tensor<16x96x24xf32>
+    %blocks.2.0.project.d_w_sum = stablehlo.reduce(%blocks.2.0.project.d_w_pieces init: %cst_1) applies stablehlo.add across dimensions = [0] : (tensor<16x96x24xf32>, tensor<f32>) -> tensor<96x24xf32>
+    %blocks.2.0.project.d_w = stablehlo.reshape %blocks.2.0.project.d_w_sum : (tensor<96x24xf32>) -> tensor<1x1x96x24xf32>
     %blocks.2.0.project.bcast_10 = stablehlo.broadcast_in_dim %hyper.weight_decay, dims = [] : (tensor<f32>) -> tensor<1x1x96x24xf32>
     %blocks.2.0.project.wd_p = stablehlo.multiply %blocks.2.0.project.conv.w, %blocks.2.0.project.bcast_10 : tensor<1x1x96x24xf32>
     %blocks.2.0.project.d_wd = stablehlo.add %blocks.2.0.project.d_w, %blocks.2.0.project.wd_p : tensor<1x1x96x24xf32>
@@ -11664,7 +11928,11 @@ module {
     %blocks.2.0.expand.t2 = stablehlo.subtract %blocks.2.0.expand.t1, %blocks.2.0.expand.xhat_dgamma : tensor<8x112x112x96xf32>
     %blocks.2.0.expand.k_b = stablehlo.broadcast_in_dim %blocks.2.0.expand.gamma_inv_n, dims = [3] : (tensor<96xf32>) -> tensor<8x112x112x96xf32>
     %blocks.2.0.expand.d_z = stablehlo.multiply %blocks.2.0.expand.t2, %blocks.2.0.expand.k_b : tensor<8x112x112x96xf32>
-    %blocks.2.0.expand.d_w = stablehlo.convolution(%blocks.1.0.project.bn, %blocks.2.0.expand.d_z) dim_numbers = [f, 0, 1, b]x[i, 0, 1, o]->[0, 1, b, f], window = {stride = [1, 1], pad = [[0, 0], [0, 0]], lhs_dilate = [1, 1], rhs_dilate = [1, 1]} {batch_group_count = 1 : i64, feature_group_count = 1 : i64} : (tensor<8x112x112x16xf32>, tensor<8x112x112x96xf32>) -> tensor<1x1x16x96xf32>
+    %blocks.2.0.expand.x_pieces = stablehlo.reshape %blocks.1.0.project.bn : (tensor<8x112x112x16xf32>) -> tensor<64x1568x16xf32>
+    %blocks.2.0.expand.dy_pieces = stablehlo.reshape %blocks.2.0.expand.d_z : (tensor<8x112x112x96xf32>) -> tensor<64x1568x96xf32>
+    %blocks.2.0.expand.d_w_pieces = stablehlo.dot_general %blocks.2.0.expand.x_pieces, %blocks.2.0.expand.dy_pieces, batching_dims = [0] x [0], contracting_dims = [1] x [1] : (tensor<64x1568x16xf32>, tensor<64x1568x96xf32>) -> tensor<64x16x96xf32>
+    %blocks.2.0.expand.d_w_sum = stablehlo.reduce(%blocks.2.0.expand.d_w_pieces init: %cst_1) applies stablehlo.add across dimensions = [0] : (tensor<64x16x96xf32>, tensor<f32>) -> tensor<16x96xf32>
+    %blocks.2.0.expand.d_w = stablehlo.reshape %blocks.2.0.expand.d_w_sum : (tensor<16x96xf32>) -> tensor<1x1x16x96xf32>
     %blocks.2.0.expand.bcast_14 = stablehlo.broadcast_in_dim %hyper.weight_decay, dims = [] : (tensor<f32>) -> tensor<1x1x16x96xf32>
     %blocks.2.0.expand.wd_p = stablehlo.multiply %blocks.2.0.expand.conv.w, %blocks.2.0.expand.bcast_14 : tensor<1x1x16x96xf32>
     %blocks.2.0.expand.d_wd = stablehlo.add %blocks.2.0.expand.d_w, %blocks.2.0.expand.wd_p : tensor<1x1x16x96xf32>
@@ -11706,7 +11974,11 @@ module {
     %blocks.1.0.project.t2 = stablehlo.subtract %blocks.1.0.project.t1, %blocks.1.0.project.xhat_dgamma : tensor<8x112x112x16xf32>
     %blocks.1.0.project.k_b = stablehlo.broadcast_in_dim %blocks.1.0.project.gamma_inv_n, dims = [3] : (tensor<16xf32>) -> tensor<8x112x112x16xf32>
     %blocks.1.0.project.d_z = stablehlo.multiply %blocks.1.0.project.t2, %blocks.1.0.project.k_b : tensor<8x112x112x16xf32>
-    %blocks.1.0.project.d_w = stablehlo.convolution(%blocks.1.0.dw.relu6, %blocks.1.0.project.d_z) dim_numbers = [f, 0, 1, b]x[i, 0, 1, o]->[0, 1, b, f], window = {stride = [1, 1], pad = [[0, 0], [0, 0]], lhs_dilate = [1, 1], rhs_dilate = [1, 1]} {batch_group_count = 1 : i64, feature_group_count = 1 : i64} : (tensor<8x112x112x32xf32>, tensor<8x112x112x16xf32>) -> tensor<1x1x32x16xf32>
+    %blocks.1.0.project.x_pieces = stablehlo.reshape %blocks.1.0.dw.relu6 : (tensor<8x112x112x32xf32>) -> tensor<64x1568x32xf32>
+    %blocks.1.0.project.dy_pieces = stablehlo.reshape %blocks.1.0.project.d_z : (tensor<8x112x112x16xf32>) -> tensor<64x1568x16xf32>
+    %blocks.1.0.project.d_w_pieces = stablehlo.dot_general %blocks.1.0.project.x_pieces, %blocks.1.0.project.dy_pieces, batching_dims = [0] x [0], contracting_dims = [1] x [1] : (tensor<64x1568x32xf32>, tensor<64x1568x16xf32>) -> tensor<64x32x16xf32>
+    %blocks.1.0.project.d_w_sum = stablehlo.reduce(%blocks.1.0.project.d_w_pieces init: %cst_1) applies stablehlo.add across dimensions = [0] : (tensor<64x32x16xf32>, tensor<f32>) -> tensor<32x16xf32>
+    %blocks.1.0.project.d_w = stablehlo.reshape %blocks.1.0.project.d_w_sum : (tensor<32x16xf32>) -> tensor<1x1x32x16xf32>
     %blocks.1.0.project.bcast_10 = stablehlo.broadcast_in_dim %hyper.weight_decay, dims = [] : (tensor<f32>) -> tensor<1x1x32x16xf32>
     %blocks.1.0.project.wd_p = stablehlo.multiply %blocks.1.0.project.conv.w, %blocks.1.0.project.bcast_10 : tensor<1x1x32x16xf32>
     %blocks.1.0.project.d_wd = stablehlo.add %blocks.1.0.project.d_w, %blocks.1.0.project.wd_p : tensor<1x1x32x16xf32>

@@ -74,12 +74,23 @@ def test_target_flags_known_chips():
                                              "--iree-cuda-target=sm_80"]
     assert target_flags("cpu") == ["--iree-hal-target-device=local",
                                    "--iree-hal-local-target-device-backends=llvm-cpu",
-                                   "--iree-llvmcpu-target-cpu=host"]
+                                   "--iree-llvmcpu-target-cpu=host",
+                                   "--iree-dispatch-creation-enable-fuse-padding-into-linalg-consumer-ops"]
     assert target_flags("vulkan", "rdna3")[-1] == "--iree-vulkan-target=rdna3"
     assert target_flags("hip") == target_flags("rocm", "gfx1100")  # alias + default chip
     for name, spec in targets.BACKENDS.items():
         assert spec.driver in {"local-task", "local-sync", "cuda", "hip", "vulkan"}
         target_flags(name, spec.default_chip)
+
+
+def test_tuning_flag_is_not_given_to_bf16_modules():
+    """The CPU's pad-fusion flag makes IREE 3.13 fail on bf16 depthwise convolutions: a
+    module holding bf16 gets the target flags without it, an f32 module with it."""
+    cpu = targets.BACKENDS["cpu"]
+    fuse = "--iree-dispatch-creation-enable-fuse-padding-into-linalg-consumer-ops"
+    assert fuse in cpu.flags("host", "func.func @f(%a: tensor<2xf32>) -> tensor<2xf32>")
+    assert fuse not in cpu.flags("host", "func.func @f(%a: tensor<2xbf16>) -> tensor<2xbf16>")
+    assert cpu.flags("host")[:3] == target_flags("cpu")[:3]
 
 
 def test_unknown_backend_is_target_error():

@@ -30,6 +30,20 @@ Weight gradient (a correlation of the input with the cotangent, batch as the con
 
   dense (g = 1): conv(x read as (feature=b, batch=c), dy read as kernel (i=b, o),
                       rhs_dilation = s), the k x k "output" window slides over x_pad.
+  dense 1x1, stride 1, no padding (the expand / project / head convolutions), the "pieces"
+  form: the contraction over B*H*W is split into P = B*S pieces of whole rows (S pieces per
+  sample, ``pointwise_dw_pieces``: as many as leave each at least DW_PIECE_PIXELS pixels):
+
+    dw[0, 0, c, o] = sum_p t_p[c, o],   t_p = sum_{pixels of piece p} x[., c] dy[., o]
+
+  emitted as ONE batch matmul (x and dy reshaped to [P, pixels, C]: rows are contiguous in
+  NHWC, so the reshape moves nothing), then a reduce over p.  Why: one convolution contracting
+  100,352 pixels (B0's blocks.2.0 at batch 8) against 16-24 channels gives IREE a 16x96 output
+  to parallelise and one serial accumulation per lane; P independent products keep both cores
+  busy and every accumulation short.  Measured on B0 at batch 8, 224 (bench/wgrad_forms.py,
+  docs/bench.md): the 32 such gradients 75.6 -> 55.9 ms, their error against float64 (max per
+  tensor) 1.6e-5 -> 1.0e-6; the step 532 -> 496 ms (medians of three alternating rounds).
+  NCHW keeps whole samples (S = 1).
   depthwise (g = C): o = c, so every (b, c) pair is an independent 2-D correlation of one
   sample's channel with its own cotangent.  Per sample b, that is a depthwise FORWARD
   convolution of x[b] whose filter is dy[b] (i = 1, o = c) and whose output is the k x k window:
@@ -92,6 +106,11 @@ from ..precision import NO_CASTS, Casts
 #: DW_LOOP_CHUNK samples (docs/bench.md, "Emitted size and compile time against the batch")
 DW_UNROLL_MAX_BATCH = 32
 DW_LOOP_CHUNK = 8
+
+#: the dense 1x1 weight-gradient forms (``dense_1x1_dw_form``) and the least pixels a piece of
+#: the "pieces" form contracts (``pointwise_dw_pieces``; measured, docs/bench.md)
+DENSE_1X1_DW_FORMS = ("conv", "pieces")
+DW_PIECE_PIXELS = 1568
 
 
 @dataclass(frozen=True)
@@ -207,10 +226,57 @@ def _dw_chunk_of(b: Builder, t: Value, n: Value, U: int, hint: str) -> Value:
     return b.dynamic_slice(t, [n, zero, zero, zero], [U, *t.shape[1:]], hint=hint)
 
 
+def dense_1x1_dw_form(g: ConvGeom, x_shape, form: str | None = None) -> str:
+    """How a dense weight gradient is emitted (module docstring): "pieces" = one matmul per
+    piece of whole rows of one sample (``pointwise_dw_pieces``), then the sum over the pieces
+    (a 1x1 stride-1 unpadded convolution only), "conv" = one convolution contracting over
+    B*H*W.  ``form`` forces one (bench/wgrad_forms.py); None applies the rule:
+    pieces wherever there is more than one."""
+    if form is not None:
+        if form not in DENSE_1X1_DW_FORMS:
+            raise ValueError(f"dense weight-gradient form must be one of {DENSE_1X1_DW_FORMS}, got {form!r}")
+        return form
+    return "pieces" if _is_pointwise(g) and x_shape[0] > 1 else "conv"
+
+
+def _is_pointwise(g: ConvGeom) -> bool:
+    return g.groups == 1 and g.k == 1 and g.stride == 1 and g.pad_h == (0, 0) and g.pad_w == (0, 0)
+
+
+def pointwise_dw_pieces(L: Layout, x_shape) -> int:
+    """Pieces per sample of the "pieces" form: NHWC splits a sample into S groups of H/S whole
+    rows, S the largest divisor of H leaving at least DW_PIECE_PIXELS pixels a piece (1 when
+    the sample is smaller); NCHW keeps whole samples (its rows are not contiguous per pixel)."""
+    H, W = L.hw(x_shape)
+    if L.channel_axis != len(x_shape) - 1:
+        return 1
+    return max([s for s in range(1, H + 1) if H % s == 0 and (H // s) * W >= DW_PIECE_PIXELS] or [1])
+
+
+def _pointwise_dw_pieces(b: Builder, L: Layout, x: Value, dy: Value, acc, hint: str) -> Value:
+    """dw[0, 0, c, o] = sum_p (sum_{pixels of piece p} x[., c] dy[., o]): the B*S pieces (S of
+    ``pointwise_dw_pieces`` per sample, whole rows each) are the batch of one batch matmul
+    contracting a piece's pixels, then the sum of its B*S products over the batch."""
+    S = pointwise_dw_pieces(L, x.shape)
+    P, (H, W) = x.shape[0] * S, L.hw(x.shape)
+    C, O = L.channels(x.shape), L.channels(dy.shape)
+    pix = 1 if L.channel_axis == 3 else 2           # where a piece's pixels sit in [P, ., .]
+    n = H * W // S
+    flat = lambda t, c, h: b.reshape(t, (P, n, c) if pix == 1 else (P, c, n), hint=h)
+    per_piece = b.dot_general(flat(x, C, "x_pieces"), flat(dy, O, "dy_pieces"), contract=([pix], [pix]),
+                              batch=([0], [0]), hint=hint + "_pieces", out_dtype=acc)
+    return b.reshape(b.reduce(per_piece, (0,), hint=hint + "_sum"), (1, 1, C, O), hint=hint)
+
+
 def conv_dw(b: Builder, L: Layout, x: Value, dy: Value, g: ConvGeom, hint="d_w",
-            prec: Casts = NO_CASTS, chunk: int | None = None) -> Value:
-    """``chunk``: the depthwise form (``depthwise_dw_chunk``); None applies the rule."""
+            prec: Casts = NO_CASTS, chunk: int | None = None, dense_form: str | None = None) -> Value:
+    """``chunk``: the depthwise form (``depthwise_dw_chunk``); ``dense_form``: the dense 1x1
+    form (``dense_1x1_dw_form``); None applies the rule."""
     x, dy, acc = _operands(b, prec, g, x, dy)
+    if g.groups == 1 and dense_1x1_dw_form(g, x.shape, dense_form) == "pieces":
+        if not _is_pointwise(g):
+            raise ValueError(f"the 'pieces' weight-gradient form needs a 1x1 stride-1 unpadded convolution ({hint})")
+        return _pointwise_dw_pieces(b, L, x, dy, acc, hint)
     H, W = L.hw(x.shape)
     Ho, Wo = L.hw(dy.shape)
     (plo_h, phi_h), (plo_w, phi_w) = (weight_grad_padding(H, Ho, g.pad_h[0], g),

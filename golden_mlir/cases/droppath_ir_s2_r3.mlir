@@ -828,7 +828,11 @@ module {
     %blocks.1.2.project.t2 = stablehlo.subtract %blocks.1.2.project.t1, %blocks.1.2.project.xhat_dgamma : tensor<4x4x4x6xf32>
     %blocks.1.2.project.k_b = stablehlo.broadcast_in_dim %blocks.1.2.project.gamma_inv_n, dims = [3] : (tensor<6xf32>) -> tensor<4x4x4x6xf32>
     %blocks.1.2.project.d_z = stablehlo.multiply %blocks.1.2.project.t2, %blocks.1.2.project.k_b : tensor<4x4x4x6xf32>
-    %blocks.1.2.project.d_w = stablehlo.convolution(%blocks.1.2.dw.relu6, %blocks.1.2.project.d_z) dim_numbers = [f, 0, 1, b]x[i, 0, 1, o]->[0, 1, b, f], window = {stride = [1, 1], pad = [[0, 0], [0, 0]], lhs_dilate = [1, 1], rhs_dilate = [1, 1]} {batch_group_count = 1 : i64, feature_group_count = 1 : i64} : (tensor<4x4x4x36xf32>, tensor<4x4x4x6xf32>) -> tensor<1x1x36x6xf32>
+    %blocks.1.2.project.x_pieces = stablehlo.reshape %blocks.1.2.dw.relu6 : (tensor<4x4x4x36xf32>) -> tensor<4x16x36xf32>
+    %blocks.1.2.project.dy_pieces = stablehlo.reshape %blocks.1.2.project.d_z : (tensor<4x4x4x6xf32>) -> tensor<4x16x6xf32>
+    %blocks.1.2.project.d_w_pieces = stablehlo.dot_general %blocks.1.2.project.x_pieces, %blocks.1.2.project.dy_pieces, batching_dims = [0] x [0], contracting_dims = [1] x [1] : (tensor<4x16x36xf32>, tensor<4x16x6xf32>) -> tensor<4x36x6xf32>
+    %blocks.1.2.project.d_w_sum = stablehlo.reduce(%blocks.1.2.project.d_w_pieces init: %cst_1) applies stablehlo.add across dimensions = [0] : (tensor<4x36x6xf32>, tensor<f32>) -> tensor<36x6xf32>
+    %blocks.1.2.project.d_w = stablehlo.reshape %blocks.1.2.project.d_w_sum : (tensor<36x6xf32>) -> tensor<1x1x36x6xf32>
     %blocks.1.2.project.w_flip = stablehlo.reverse %blocks.1.2.project.conv.w, dims = [0, 1] : tensor<1x1x36x6xf32>
     %blocks.1.2.project.d_x = stablehlo.convolution(%blocks.1.2.project.d_z, %blocks.1.2.project.w_flip) dim_numbers = [b, 0, 1, f]x[0, 1, o, i]->[b, 0, 1, f], window = {stride = [1, 1], pad = [[0, 0], [0, 0]], lhs_dilate = [1, 1], rhs_dilate = [1, 1]} {batch_group_count = 1 : i64, feature_group_count = 1 : i64} : (tensor<4x4x4x6xf32>, tensor<1x1x36x6xf32>) -> tensor<4x4x4x36xf32>
     %blocks.1.2.dw.mean_inv = stablehlo.multiply %blocks.1.2.dw.mean, %blocks.1.2.dw.inv_std : tensor<36xf32>
@@ -934,7 +938,11 @@ module {
     %blocks.1.2.expand.t2 = stablehlo.subtract %blocks.1.2.expand.t1, %blocks.1.2.expand.xhat_dgamma : tensor<4x4x4x36xf32>
     %blocks.1.2.expand.k_b = stablehlo.broadcast_in_dim %blocks.1.2.expand.gamma_inv_n, dims = [3] : (tensor<36xf32>) -> tensor<4x4x4x36xf32>
     %blocks.1.2.expand.d_z = stablehlo.multiply %blocks.1.2.expand.t2, %blocks.1.2.expand.k_b : tensor<4x4x4x36xf32>
-    %blocks.1.2.expand.d_w = stablehlo.convolution(%blocks.1.1.residual, %blocks.1.2.expand.d_z) dim_numbers = [f, 0, 1, b]x[i, 0, 1, o]->[0, 1, b, f], window = {stride = [1, 1], pad = [[0, 0], [0, 0]], lhs_dilate = [1, 1], rhs_dilate = [1, 1]} {batch_group_count = 1 : i64, feature_group_count = 1 : i64} : (tensor<4x4x4x6xf32>, tensor<4x4x4x36xf32>) -> tensor<1x1x6x36xf32>
+    %blocks.1.2.expand.x_pieces = stablehlo.reshape %blocks.1.1.residual : (tensor<4x4x4x6xf32>) -> tensor<4x16x6xf32>
+    %blocks.1.2.expand.dy_pieces = stablehlo.reshape %blocks.1.2.expand.d_z : (tensor<4x4x4x36xf32>) -> tensor<4x16x36xf32>
+    %blocks.1.2.expand.d_w_pieces = stablehlo.dot_general %blocks.1.2.expand.x_pieces, %blocks.1.2.expand.dy_pieces, batching_dims = [0] x [0], contracting_dims = [1] x [1] : (tensor<4x16x6xf32>, tensor<4x16x36xf32>) -> tensor<4x6x36xf32>
+    %blocks.1.2.expand.d_w_sum = stablehlo.reduce(%blocks.1.2.expand.d_w_pieces init: %cst_1) applies stablehlo.add across dimensions = [0] : (tensor<4x6x36xf32>, tensor<f32>) -> tensor<6x36xf32>
+    %blocks.1.2.expand.d_w = stablehlo.reshape %blocks.1.2.expand.d_w_sum : (tensor<6x36xf32>) -> tensor<1x1x6x36xf32>
     %blocks.1.2.expand.w_flip = stablehlo.reverse %blocks.1.2.expand.conv.w, dims = [0, 1] : tensor<1x1x6x36xf32>
     %blocks.1.2.expand.d_x = stablehlo.convolution(%blocks.1.2.expand.d_z, %blocks.1.2.expand.w_flip) dim_numbers = [b, 0, 1, f]x[0, 1, o, i]->[b, 0, 1, f], window = {stride = [1, 1], pad = [[0, 0], [0, 0]], lhs_dilate = [1, 1], rhs_dilate = [1, 1]} {batch_group_count = 1 : i64, feature_group_count = 1 : i64} : (tensor<4x4x4x36xf32>, tensor<1x1x6x36xf32>) -> tensor<4x4x4x6xf32>
     %blocks.1.2.d_residual = stablehlo.add %blocks.1.2.expand.d_x, %pool.2.d_x : tensor<4x4x4x6xf32>
@@ -976,7 +984,11 @@ module {
     %blocks.1.1.project.t2 = stablehlo.subtract %blocks.1.1.project.t1, %blocks.1.1.project.xhat_dgamma : tensor<4x4x4x6xf32>
     %blocks.1.1.project.k_b = stablehlo.broadcast_in_dim %blocks.1.1.project.gamma_inv_n, dims = [3] : (tensor<6xf32>) -> tensor<4x4x4x6xf32>
     %blocks.1.1.project.d_z = stablehlo.multiply %blocks.1.1.project.t2, %blocks.1.1.project.k_b : tensor<4x4x4x6xf32>
-    %blocks.1.1.project.d_w = stablehlo.convolution(%blocks.1.1.dw.relu6, %blocks.1.1.project.d_z) dim_numbers = [f, 0, 1, b]x[i, 0, 1, o]->[0, 1, b, f], window = {stride = [1, 1], pad = [[0, 0], [0, 0]], lhs_dilate = [1, 1], rhs_dilate = [1, 1]} {batch_group_count = 1 : i64, feature_group_count = 1 : i64} : (tensor<4x4x4x36xf32>, tensor<4x4x4x6xf32>) -> tensor<1x1x36x6xf32>
+    %blocks.1.1.project.x_pieces = stablehlo.reshape %blocks.1.1.dw.relu6 : (tensor<4x4x4x36xf32>) -> tensor<4x16x36xf32>
+    %blocks.1.1.project.dy_pieces = stablehlo.reshape %blocks.1.1.project.d_z : (tensor<4x4x4x6xf32>) -> tensor<4x16x6xf32>
+    %blocks.1.1.project.d_w_pieces = stablehlo.dot_general %blocks.1.1.project.x_pieces, %blocks.1.1.project.dy_pieces, batching_dims = [0] x [0], contracting_dims = [1] x [1] : (tensor<4x16x36xf32>, tensor<4x16x6xf32>) -> tensor<4x36x6xf32>
+    %blocks.1.1.project.d_w_sum = stablehlo.reduce(%blocks.1.1.project.d_w_pieces init: %cst_1) applies stablehlo.add across dimensions = [0] : (tensor<4x36x6xf32>, tensor<f32>) -> tensor<36x6xf32>
+    %blocks.1.1.project.d_w = stablehlo.reshape %blocks.1.1.project.d_w_sum : (tensor<36x6xf32>) -> tensor<1x1x36x6xf32>
     %blocks.1.1.project.w_flip = stablehlo.reverse %blocks.1.1.project.conv.w, dims = [0, 1] : tensor<1x1x36x6xf32>
     %blocks.1.1.project.d_x = stablehlo.convolution(%blocks.1.1.project.d_z, %blocks.1.1.project.w_flip) dim_numbers = [b, 0, 1, f]x[0, 1, o, i]->[b, 0, 1, f], window = {stride = [1, 1], pad = [[0, 0], [0, 0]], lhs_dilate = [1, 1], rhs_dilate = [1, 1]} {batch_group_count = 1 : i64, feature_group_count = 1 : i64} : (tensor<4x4x4x6xf32>, tensor<1x1x36x6xf32>) -> tensor<4x4x4x36xf32>
     %blocks.1.1.dw.mean_inv = stablehlo.multiply %blocks.1.1.dw.mean, %blocks.1.1.dw.inv_std : tensor<36xf32>
@@ -1082,7 +1094,11 @@ module {
     %blocks.1.1.expand.t2 = stablehlo.subtract %blocks.1.1.expand.t1, %blocks.1.1.expand.xhat_dgamma : tensor<4x4x4x36xf32>
     %blocks.1.1.expand.k_b = stablehlo.broadcast_in_dim %blocks.1.1.expand.gamma_inv_n, dims = [3] : (tensor<36xf32>) -> tensor<4x4x4x36xf32>
     %blocks.1.1.expand.d_z = stablehlo.multiply %blocks.1.1.expand.t2, %blocks.1.1.expand.k_b : tensor<4x4x4x36xf32>
-    %blocks.1.1.expand.d_w = stablehlo.convolution(%blocks.1.0.project.bn, %blocks.1.1.expand.d_z) dim_numbers = [f, 0, 1, b]x[i, 0, 1, o]->[0, 1, b, f], window = {stride = [1, 1], pad = [[0, 0], [0, 0]], lhs_dilate = [1, 1], rhs_dilate = [1, 1]} {batch_group_count = 1 : i64, feature_group_count = 1 : i64} : (tensor<4x4x4x6xf32>, tensor<4x4x4x36xf32>) -> tensor<1x1x6x36xf32>
+    %blocks.1.1.expand.x_pieces = stablehlo.reshape %blocks.1.0.project.bn : (tensor<4x4x4x6xf32>) -> tensor<4x16x6xf32>
+    %blocks.1.1.expand.dy_pieces = stablehlo.reshape %blocks.1.1.expand.d_z : (tensor<4x4x4x36xf32>) -> tensor<4x16x36xf32>
+    %blocks.1.1.expand.d_w_pieces = stablehlo.dot_general %blocks.1.1.expand.x_pieces, %blocks.1.1.expand.dy_pieces, batching_dims = [0] x [0], contracting_dims = [1] x [1] : (tensor<4x16x6xf32>, tensor<4x16x36xf32>) -> tensor<4x6x36xf32>
+    %blocks.1.1.expand.d_w_sum = stablehlo.reduce(%blocks.1.1.expand.d_w_pieces init: %cst_1) applies stablehlo.add across dimensions = [0] : (tensor<4x6x36xf32>, tensor<f32>) -> tensor<6x36xf32>
+    %blocks.1.1.expand.d_w = stablehlo.reshape %blocks.1.1.expand.d_w_sum : (tensor<6x36xf32>) -> tensor<1x1x6x36xf32>
     %blocks.1.1.expand.w_flip = stablehlo.reverse %blocks.1.1.expand.conv.w, dims = [0, 1] : tensor<1x1x6x36xf32>
     %blocks.1.1.expand.d_x = stablehlo.convolution(%blocks.1.1.expand.d_z, %blocks.1.1.expand.w_flip) dim_numbers = [b, 0, 1, f]x[0, 1, o, i]->[b, 0, 1, f], window = {stride = [1, 1], pad = [[0, 0], [0, 0]], lhs_dilate = [1, 1], rhs_dilate = [1, 1]} {batch_group_count = 1 : i64, feature_group_count = 1 : i64} : (tensor<4x4x4x36xf32>, tensor<1x1x6x36xf32>) -> tensor<4x4x4x6xf32>
     %blocks.1.1.d_residual = stablehlo.add %blocks.1.1.expand.d_x, %blocks.1.2.d_residual : tensor<4x4x4x6xf32>
@@ -1122,7 +1138,11 @@ module {
     %blocks.1.0.project.t2 = stablehlo.subtract %blocks.1.0.project.t1, %blocks.1.0.project.xhat_dgamma : tensor<4x4x4x6xf32>
     %blocks.1.0.project.k_b = stablehlo.broadcast_in_dim %blocks.1.0.project.gamma_inv_n, dims = [3] : (tensor<6xf32>) -> tensor<4x4x4x6xf32>
     %blocks.1.0.project.d_z = stablehlo.multiply %blocks.1.0.project.t2, %blocks.1.0.project.k_b : tensor<4x4x4x6xf32>
-    %blocks.1.0.project.d_w = stablehlo.convolution(%blocks.1.0.dw.relu6, %blocks.1.0.project.d_z) dim_numbers = [f, 0, 1, b]x[i, 0, 1, o]->[0, 1, b, f], window = {stride = [1, 1], pad = [[0, 0], [0, 0]], lhs_dilate = [1, 1], rhs_dilate = [1, 1]} {batch_group_count = 1 : i64, feature_group_count = 1 : i64} : (tensor<4x4x4x24xf32>, tensor<4x4x4x6xf32>) -> tensor<1x1x24x6xf32>
+    %blocks.1.0.project.x_pieces = stablehlo.reshape %blocks.1.0.dw.relu6 : (tensor<4x4x4x24xf32>) -> tensor<4x16x24xf32>
+    %blocks.1.0.project.dy_pieces = stablehlo.reshape %blocks.1.0.project.d_z : (tensor<4x4x4x6xf32>) -> tensor<4x16x6xf32>
+    %blocks.1.0.project.d_w_pieces = stablehlo.dot_general %blocks.1.0.project.x_pieces, %blocks.1.0.project.dy_pieces, batching_dims = [0] x [0], contracting_dims = [1] x [1] : (tensor<4x16x24xf32>, tensor<4x16x6xf32>) -> tensor<4x24x6xf32>
+    %blocks.1.0.project.d_w_sum = stablehlo.reduce(%blocks.1.0.project.d_w_pieces init: %cst_1) applies stablehlo.add across dimensions = [0] : (tensor<4x24x6xf32>, tensor<f32>) -> tensor<24x6xf32>
+    %blocks.1.0.project.d_w = stablehlo.reshape %blocks.1.0.project.d_w_sum : (tensor<24x6xf32>) -> tensor<1x1x24x6xf32>
     %blocks.1.0.project.w_flip = stablehlo.reverse %blocks.1.0.project.conv.w, dims = [0, 1] : tensor<1x1x24x6xf32>
     %blocks.1.0.project.d_x = stablehlo.convolution(%blocks.1.0.project.d_z, %blocks.1.0.project.w_flip) dim_numbers = [b, 0, 1, f]x[0, 1, o, i]->[b, 0, 1, f], window = {stride = [1, 1], pad = [[0, 0], [0, 0]], lhs_dilate = [1, 1], rhs_dilate = [1, 1]} {batch_group_count = 1 : i64, feature_group_count = 1 : i64} : (tensor<4x4x4x6xf32>, tensor<1x1x24x6xf32>) -> tensor<4x4x4x24xf32>
     %blocks.1.0.dw.mean_inv = stablehlo.multiply %blocks.1.0.dw.mean, %blocks.1.0.dw.inv_std : tensor<24xf32>
@@ -1229,7 +1249,11 @@ module {
     %blocks.1.0.expand.t2 = stablehlo.subtract %blocks.1.0.expand.t1, %blocks.1.0.expand.xhat_dgamma : tensor<4x7x7x24xf32>
     %blocks.1.0.expand.k_b = stablehlo.broadcast_in_dim %blocks.1.0.expand.gamma_inv_n, dims = [3] : (tensor<24xf32>) -> tensor<4x7x7x24xf32>
     %blocks.1.0.expand.d_z = stablehlo.multiply %blocks.1.0.expand.t2, %blocks.1.0.expand.k_b : tensor<4x7x7x24xf32>
-    %blocks.1.0.expand.d_w = stablehlo.convolution(%conv.0.relu6, %blocks.1.0.expand.d_z) dim_numbers = [f, 0, 1, b]x[i, 0, 1, o]->[0, 1, b, f], window = {stride = [1, 1], pad = [[0, 0], [0, 0]], lhs_dilate = [1, 1], rhs_dilate = [1, 1]} {batch_group_count = 1 : i64, feature_group_count = 1 : i64} : (tensor<4x7x7x4xf32>, tensor<4x7x7x24xf32>) -> tensor<1x1x4x24xf32>
+    %blocks.1.0.expand.x_pieces = stablehlo.reshape %conv.0.relu6 : (tensor<4x7x7x4xf32>) -> tensor<4x49x4xf32>
+    %blocks.1.0.expand.dy_pieces = stablehlo.reshape %blocks.1.0.expand.d_z : (tensor<4x7x7x24xf32>) -> tensor<4x49x24xf32>
+    %blocks.1.0.expand.d_w_pieces = stablehlo.dot_general %blocks.1.0.expand.x_pieces, %blocks.1.0.expand.dy_pieces, batching_dims = [0] x [0], contracting_dims = [1] x [1] : (tensor<4x49x4xf32>, tensor<4x49x24xf32>) -> tensor<4x4x24xf32>
+    %blocks.1.0.expand.d_w_sum = stablehlo.reduce(%blocks.1.0.expand.d_w_pieces init: %cst_1) applies stablehlo.add across dimensions = [0] : (tensor<4x4x24xf32>, tensor<f32>) -> tensor<4x24xf32>
+    %blocks.1.0.expand.d_w = stablehlo.reshape %blocks.1.0.expand.d_w_sum : (tensor<4x24xf32>) -> tensor<1x1x4x24xf32>
     %blocks.1.0.expand.w_flip = stablehlo.reverse %blocks.1.0.expand.conv.w, dims = [0, 1] : tensor<1x1x4x24xf32>
     %blocks.1.0.expand.d_x = stablehlo.convolution(%blocks.1.0.expand.d_z, %blocks.1.0.expand.w_flip) dim_numbers = [b, 0, 1, f]x[0, 1, o, i]->[b, 0, 1, f], window = {stride = [1, 1], pad = [[0, 0], [0, 0]], lhs_dilate = [1, 1], rhs_dilate = [1, 1]} {batch_group_count = 1 : i64, feature_group_count = 1 : i64} : (tensor<4x7x7x24xf32>, tensor<1x1x4x24xf32>) -> tensor<4x7x7x4xf32>
     %conv.0.mean_inv = stablehlo.multiply %conv.0.mean, %conv.0.inv_std : tensor<4xf32>
@@ -1901,7 +1925,11 @@ module {
     %blocks.1.2.project.t2 = stablehlo.subtract %blocks.1.2.project.t1, %blocks.1.2.project.xhat_dgamma : tensor<4x4x4x6xf32>
     %blocks.1.2.project.k_b = stablehlo.broadcast_in_dim %blocks.1.2.project.gamma_inv_n, dims = [3] : (tensor<6xf32>) -> tensor<4x4x4x6xf32>
     %blocks.1.2.project.d_z = stablehlo.multiply %blocks.1.2.project.t2, %blocks.1.2.project.k_b : tensor<4x4x4x6xf32>
-    %blocks.1.2.project.d_w = stablehlo.convolution(%blocks.1.2.dw.relu6, %blocks.1.2.project.d_z) dim_numbers = [f, 0, 1, b]x[i, 0, 1, o]->[0, 1, b, f], window = {stride = [1, 1], pad = [[0, 0], [0, 0]], lhs_dilate = [1, 1], rhs_dilate = [1, 1]} {batch_group_count = 1 : i64, feature_group_count = 1 : i64} : (tensor<4x4x4x36xf32>, tensor<4x4x4x6xf32>) -> tensor<1x1x36x6xf32>
+    %blocks.1.2.project.x_pieces = stablehlo.reshape %blocks.1.2.dw.relu6 : (tensor<4x4x4x36xf32>) -> tensor<4x16x36xf32>
+    %blocks.1.2.project.dy_pieces = stablehlo.reshape %blocks.1.2.project.d_z : (tensor<4x4x4x6xf32>) -> tensor<4x16x6xf32>
+    %blocks.1.2.project.d_w_pieces = stablehlo.dot_general %blocks.1.2.project.x_pieces, %blocks.1.2.project.dy_pieces, batching_dims = [0] x [0], contracting_dims = [1] x [1] : (tensor<4x16x36xf32>, tensor<4x16x6xf32>) -> tensor<4x36x6xf32>
+    %blocks.1.2.project.d_w_sum = stablehlo.reduce(%blocks.1.2.project.d_w_pieces init: %cst_1) applies stablehlo.add across dimensions = [0] : (tensor<4x36x6xf32>, tensor<f32>) -> tensor<36x6xf32>
+    %blocks.1.2.project.d_w = stablehlo.reshape %blocks.1.2.project.d_w_sum : (tensor<36x6xf32>) -> tensor<1x1x36x6xf32>
     %blocks.1.2.project.bcast_10 = stablehlo.broadcast_in_dim %hyper.weight_decay, dims = [] : (tensor<f32>) -> tensor<1x1x36x6xf32>
     %blocks.1.2.project.wd_p = stablehlo.multiply %blocks.1.2.project.conv.w, %blocks.1.2.project.bcast_10 : tensor<1x1x36x6xf32>
     %blocks.1.2.project.d_wd = stablehlo.add %blocks.1.2.project.d_w, %blocks.1.2.project.wd_p : tensor<1x1x36x6xf32>
@@ -2013,7 +2041,11 @@ module {
     %blocks.1.2.expand.t2 = stablehlo.subtract %blocks.1.2.expand.t1, %blocks.1.2.expand.xhat_dgamma : tensor<4x4x4x36xf32>
     %blocks.1.2.expand.k_b = stablehlo.broadcast_in_dim %blocks.1.2.expand.gamma_inv_n, dims = [3] : (tensor<36xf32>) -> tensor<4x4x4x36xf32>
     %blocks.1.2.expand.d_z = stablehlo.multiply %blocks.1.2.expand.t2, %blocks.1.2.expand.k_b : tensor<4x4x4x36xf32>
-    %blocks.1.2.expand.d_w = stablehlo.convolution(%blocks.1.1.residual, %blocks.1.2.expand.d_z) dim_numbers = [f, 0, 1, b]x[i, 0, 1, o]->[0, 1, b, f], window = {stride = [1, 1], pad = [[0, 0], [0, 0]], lhs_dilate = [1, 1], rhs_dilate = [1, 1]} {batch_group_count = 1 : i64, feature_group_count = 1 : i64} : (tensor<4x4x4x6xf32>, tensor<4x4x4x36xf32>) -> tensor<1x1x6x36xf32>
+    %blocks.1.2.expand.x_pieces = stablehlo.reshape %blocks.1.1.residual : (tensor<4x4x4x6xf32>) -> tensor<4x16x6xf32>
+    %blocks.1.2.expand.dy_pieces = stablehlo.reshape %blocks.1.2.expand.d_z : (tensor<4x4x4x36xf32>) -> tensor<4x16x36xf32>
+    %blocks.1.2.expand.d_w_pieces = stablehlo.dot_general %blocks.1.2.expand.x_pieces, %blocks.1.2.expand.dy_pieces, batching_dims = [0] x [0], contracting_dims = [1] x [1] : (tensor<4x16x6xf32>, tensor<4x16x36xf32>) -> tensor<4x6x36xf32>
+    %blocks.1.2.expand.d_w_sum = stablehlo.reduce(%blocks.1.2.expand.d_w_pieces init: %cst_1) applies stablehlo.add across dimensions = [0] : (tensor<4x6x36xf32>, tensor<f32>) -> tensor<6x36xf32>
+    %blocks.1.2.expand.d_w = stablehlo.reshape %blocks.1.2.expand.d_w_sum : (tensor<6x36xf32>) -> tensor<1x1x6x36xf32>
     %blocks.1.2.expand.bcast_14 = stablehlo.broadcast_in_dim %hyper.weight_decay, dims = [] : (tensor<f32>) -> tensor<1x1x6x36xf32>
     %blocks.1.2.expand.wd_p = stablehlo.multiply %blocks.1.2.expand.conv.w, %blocks.1.2.expand.bcast_14 : tensor<1x1x6x36xf32>
     %blocks.1.2.expand.d_wd = stablehlo.add %blocks.1.2.expand.d_w, %blocks.1.2.expand.wd_p : tensor<1x1x6x36xf32>
@@ -2058,7 +2090,11 @@ module {
     %blocks.1.1.project.t2 = stablehlo.subtract %blocks.1.1.project.t1, %blocks.1.1.project.xhat_dgamma : tensor<4x4x4x6xf32>
     %blocks.1.1.project.k_b = stablehlo.broadcast_in_dim %blocks.1.1.project.gamma_inv_n, dims = [3] : (tensor<6xf32>) -> tensor<4x4x4x6xf32>
     %blocks.1.1.project.d_z = stablehlo.multiply %blocks.1.1.project.t2, %blocks.1.1.project.k_b : tensor<4x4x4x6xf32>
-    %blocks.1.1.project.d_w = stablehlo.convolution(%blocks.1.1.dw.relu6, %blocks.1.1.project.d_z) dim_numbers = [f, 0, 1, b]x[i, 0, 1, o]->[0, 1, b, f], window = {stride = [1, 1], pad = [[0, 0], [0, 0]], lhs_dilate = [1, 1], rhs_dilate = [1, 1]} {batch_group_count = 1 : i64, feature_group_count = 1 : i64} : (tensor<4x4x4x36xf32>, tensor<4x4x4x6xf32>) -> tensor<1x1x36x6xf32>
+    %blocks.1.1.project.x_pieces = stablehlo.reshape %blocks.1.1.dw.relu6 : (tensor<4x4x4x36xf32>) -> tensor<4x16x36xf32>
+    %blocks.1.1.project.dy_pieces = stablehlo.reshape %blocks.1.1.project.d_z : (tensor<4x4x4x6xf32>) -> tensor<4x16x6xf32>
+    %blocks.1.1.project.d_w_pieces = stablehlo.dot_general %blocks.1.1.project.x_pieces, %blocks.1.1.project.dy_pieces, batching_dims = [0] x [0], contracting_dims = [1] x [1] : (tensor<4x16x36xf32>, tensor<4x16x6xf32>) -> tensor<4x36x6xf32>
+    %blocks.1.1.project.d_w_sum = stablehlo.reduce(%blocks.1.1.project.d_w_pieces init: %cst_1) applies stablehlo.add across dimensions = [0] : (tensor<4x36x6xf32>, tensor<f32>) -> tensor<36x6xf32>
+    %blocks.1.1.project.d_w = stablehlo.reshape %blocks.1.1.project.d_w_sum : (tensor<36x6xf32>) -> tensor<1x1x36x6xf32>
     %blocks.1.1.project.bcast_10 = stablehlo.broadcast_in_dim %hyper.weight_decay, dims = [] : (tensor<f32>) -> tensor<1x1x36x6xf32>
     %blocks.1.1.project.wd_p = stablehlo.multiply %blocks.1.1.project.conv.w, %blocks.1.1.project.bcast_10 : tensor<1x1x36x6xf32>
     %blocks.1.1.project.d_wd = stablehlo.add %blocks.1.1.project.d_w, %blocks.1.1.project.wd_p : tensor<1x1x36x6xf32>
@@ -2170,7 +2206,11 @@ module {
     %blocks.1.1.expand.t2 = stablehlo.subtract %blocks.1.1.expand.t1, %blocks.1.1.expand.xhat_dgamma : tensor<4x4x4x36xf32>
     %blocks.1.1.expand.k_b = stablehlo.broadcast_in_dim %blocks.1.1.expand.gamma_inv_n, dims = [3] : (tensor<36xf32>) -> tensor<4x4x4x36xf32>
     %blocks.1.1.expand.d_z = stablehlo.multiply %blocks.1.1.expand.t2, %blocks.1.1.expand.k_b : tensor<4x4x4x36xf32>
-    %blocks.1.1.expand.d_w = stablehlo.convolution(%blocks.1.0.project.bn, %blocks.1.1.expand.d_z) dim_numbers = [f, 0, 1, b]x[i, 0, 1, o]->[0, 1, b, f], window = {stride = [1, 1], pad = [[0, 0], [0, 0]], lhs_dilate = [1, 1], rhs_dilate = [1, 1]} {batch_group_count = 1 : i64, feature_group_count = 1 : i64} : (tensor<4x4x4x6xf32>, tensor<4x4x4x36xf32>) -> tensor<1x1x6x36xf32>
+    %blocks.1.1.expand.x_pieces = stablehlo.reshape %blocks.1.0.project.bn : (tensor<4x4x4x6xf32>) -> tensor<4x16x6xf32>
+    %blocks.1.1.expand.dy_pieces = stablehlo.reshape %blocks.1.1.expand.d_z : (tensor<4x4x4x36xf32>) -> tensor<4x16x36xf32>
+    %blocks.1.1.expand.d_w_pieces = stablehlo.dot_general %blocks.1.1.expand.x_pieces, %blocks.1.1.expand.dy_pieces, batching_dims = [0] x [0], contracting_dims = [1] x [1] : (tensor<4x16x6xf32>, tensor<4x16x36xf32>) -> tensor<4x6x36xf32>
+    %blocks.1.1.expand.d_w_sum = stablehlo.reduce(%blocks.1.1.expand.d_w_pieces init: %cst_1) applies stablehlo.add across dimensions = [0] : (tensor<4x6x36xf32>, tensor<f32>) -> tensor<6x36xf32>
+    %blocks.1.1.expand.d_w = stablehlo.reshape %blocks.1.1.expand.d_w_sum : (tensor<6x36xf32>) -> tensor<1x1x6x36xf32>
     %blocks.1.1.expand.bcast_14 = stablehlo.broadcast_in_dim %hyper.weight_decay, dims = [] : (tensor<f32>) -> tensor<1x1x6x36xf32>
     %blocks.1.1.expand.wd_p = stablehlo.multiply %blocks.1.1.expand.conv.w, %blocks.1.1.expand.bcast_14 : tensor<1x1x6x36xf32>
     %blocks.1.1.expand.d_wd = stablehlo.add %blocks.1.1.expand.d_w, %blocks.1.1.expand.wd_p : tensor<1x1x6x36xf32>
@@ -2213,7 +2253,11 @@ module {
     %blocks.1.0.project.t2 = stablehlo.subtract %blocks.1.0.project.t1, %blocks.1.0.project.xhat_dgamma : tensor<4x4x4x6xf32>
     %blocks.1.0.project.k_b = stablehlo.broadcast_in_dim %blocks.1.0.project.gamma_inv_n, dims = [3] : (tensor<6xf32>) -> tensor<4x4x4x6xf32>
     %blocks.1.0.project.d_z = stablehlo.multiply %blocks.1.0.project.t2, %blocks.1.0.project.k_b : tensor<4x4x4x6xf32>
-    %blocks.1.0.project.d_w = stablehlo.convolution(%blocks.1.0.dw.relu6, %blocks.1.0.project.d_z) dim_numbers = [f, 0, 1, b]x[i, 0, 1, o]->[0, 1, b, f], window = {stride = [1, 1], pad = [[0, 0], [0, 0]], lhs_dilate = [1, 1], rhs_dilate = [1, 1]} {batch_group_count = 1 : i64, feature_group_count = 1 : i64} : (tensor<4x4x4x24xf32>, tensor<4x4x4x6xf32>) -> tensor<1x1x24x6xf32>
+    %blocks.1.0.project.x_pieces = stablehlo.reshape %blocks.1.0.dw.relu6 : (tensor<4x4x4x24xf32>) -> tensor<4x16x24xf32>
+    %blocks.1.0.project.dy_pieces = stablehlo.reshape %blocks.1.0.project.d_z : (tensor<4x4x4x6xf32>) -> tensor<4x16x6xf32>
+    %blocks.1.0.project.d_w_pieces = stablehlo.dot_general %blocks.1.0.project.x_pieces, %blocks.1.0.project.dy_pieces, batching_dims = [0] x [0], contracting_dims = [1] x [1] : (tensor<4x16x24xf32>, tensor<4x16x6xf32>) -> tensor<4x24x6xf32>
+    %blocks.1.0.project.d_w_sum = stablehlo.reduce(%blocks.1.0.project.d_w_pieces init: %cst_1) applies stablehlo.add across dimensions = [0] : (tensor<4x24x6xf32>, tensor<f32>) -> tensor<24x6xf32>
+    %blocks.1.0.project.d_w = stablehlo.reshape %blocks.1.0.project.d_w_sum : (tensor<24x6xf32>) -> tensor<1x1x24x6xf32>
     %blocks.1.0.project.bcast_10 = stablehlo.broadcast_in_dim %hyper.weight_decay, dims = [] : (tensor<f32>) -> tensor<1x1x24x6xf32>
     %blocks.1.0.project.wd_p = stablehlo.multiply %blocks.1.0.project.conv.w, %blocks.1.0.project.bcast_10 : tensor<1x1x24x6xf32>
     %blocks.1.0.project.d_wd = stablehlo.add %blocks.1.0.project.d_w, %blocks.1.0.project.wd_p : tensor<1x1x24x6xf32>
@@ -2326,7 +2370,11 @@ module {
     %blocks.1.0.expand.t2 = stablehlo.subtract %blocks.1.0.expand.t1, %blocks.1.0.expand.xhat_dgamma : tensor<4x7x7x24xf32>
     %blocks.1.0.expand.k_b = stablehlo.broadcast_in_dim %blocks.1.0.expand.gamma_inv_n, dims = [3] : (tensor<24xf32>) -> tensor<4x7x7x24xf32>
     %blocks.1.0.expand.d_z = stablehlo.multiply %blocks.1.0.expand.t2, %blocks.1.0.expand.k_b : tensor<4x7x7x24xf32>
-    %blocks.1.0.expand.d_w = stablehlo.convolution(%conv.0.relu6, %blocks.1.0.expand.d_z) dim_numbers = [f, 0, 1, b]x[i, 0, 1, o]->[0, 1, b, f], window = {stride = [1, 1], pad = [[0, 0], [0, 0]], lhs_dilate = [1, 1], rhs_dilate = [1, 1]} {batch_group_count = 1 : i64, feature_group_count = 1 : i64} : (tensor<4x7x7x4xf32>, tensor<4x7x7x24xf32>) -> tensor<1x1x4x24xf32>
+    %blocks.1.0.expand.x_pieces = stablehlo.reshape %conv.0.relu6 : (tensor<4x7x7x4xf32>) -> tensor<4x49x4xf32>
+    %blocks.1.0.expand.dy_pieces = stablehlo.reshape %blocks.1.0.expand.d_z : (tensor<4x7x7x24xf32>) -> tensor<4x49x24xf32>
+    %blocks.1.0.expand.d_w_pieces = stablehlo.dot_general %blocks.1.0.expand.x_pieces, %blocks.1.0.expand.dy_pieces, batching_dims = [0] x [0], contracting_dims = [1] x [1] : (tensor<4x49x4xf32>, tensor<4x49x24xf32>) -> tensor<4x4x24xf32>
+    %blocks.1.0.expand.d_w_sum = stablehlo.reduce(%blocks.1.0.expand.d_w_pieces init: %cst_1) applies stablehlo.add across dimensions = [0] : (tensor<4x4x24xf32>, tensor<f32>) -> tensor<4x24xf32>
+    %blocks.1.0.expand.d_w = stablehlo.reshape %blocks.1.0.expand.d_w_sum : (tensor<4x24xf32>) -> tensor<1x1x4x24xf32>
     %blocks.1.0.expand.bcast_14 = stablehlo.broadcast_in_dim %hyper.weight_decay, dims = [] : (tensor<f32>) -> tensor<1x1x4x24xf32>
     %blocks.1.0.expand.wd_p = stablehlo.multiply %blocks.1.0.expand.conv.w, %blocks.1.0.expand.bcast_14 : tensor<1x1x4x24xf32>
     %blocks.1.0.expand.d_wd = stablehlo.add %blocks.1.0.expand.d_w, %blocks.1.0.expand.wd_p : tensor<1x1x4x24xf32>

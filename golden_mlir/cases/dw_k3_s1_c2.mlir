@@ -325,7 +325,11 @@ module {
     %blocks.1.0.project.t2 = stablehlo.subtract %blocks.1.0.project.t1, %blocks.1.0.project.xhat_dgamma : tensor<2x4x4x2xf32>
     %blocks.1.0.project.k_b = stablehlo.broadcast_in_dim %blocks.1.0.project.gamma_inv_n, dims = [3] : (tensor<2xf32>) -> tensor<2x4x4x2xf32>
     %blocks.1.0.project.d_z = stablehlo.multiply %blocks.1.0.project.t2, %blocks.1.0.project.k_b : tensor<2x4x4x2xf32>
-    %blocks.1.0.project.d_w = stablehlo.convolution(%blocks.1.0.dw.swish, %blocks.1.0.project.d_z) dim_numbers = [f, 0, 1, b]x[i, 0, 1, o]->[0, 1, b, f], window = {stride = [1, 1], pad = [[0, 0], [0, 0]], lhs_dilate = [1, 1], rhs_dilate = [1, 1]} {batch_group_count = 1 : i64, feature_group_count = 1 : i64} : (tensor<2x4x4x2xf32>, tensor<2x4x4x2xf32>) -> tensor<1x1x2x2xf32>
+    %blocks.1.0.project.x_pieces = stablehlo.reshape %blocks.1.0.dw.swish : (tensor<2x4x4x2xf32>) -> tensor<2x16x2xf32>
+    %blocks.1.0.project.dy_pieces = stablehlo.reshape %blocks.1.0.project.d_z : (tensor<2x4x4x2xf32>) -> tensor<2x16x2xf32>
+    %blocks.1.0.project.d_w_pieces = stablehlo.dot_general %blocks.1.0.project.x_pieces, %blocks.1.0.project.dy_pieces, batching_dims = [0] x [0], contracting_dims = [1] x [1] : (tensor<2x16x2xf32>, tensor<2x16x2xf32>) -> tensor<2x2x2xf32>
+    %blocks.1.0.project.d_w_sum = stablehlo.reduce(%blocks.1.0.project.d_w_pieces init: %cst_1) applies stablehlo.add across dimensions = [0] : (tensor<2x2x2xf32>, tensor<f32>) -> tensor<2x2xf32>
+    %blocks.1.0.project.d_w = stablehlo.reshape %blocks.1.0.project.d_w_sum : (tensor<2x2xf32>) -> tensor<1x1x2x2xf32>
     %blocks.1.0.project.w_flip = stablehlo.reverse %blocks.1.0.project.conv.w, dims = [0, 1] : tensor<1x1x2x2xf32>
     %blocks.1.0.project.d_x = stablehlo.convolution(%blocks.1.0.project.d_z, %blocks.1.0.project.w_flip) dim_numbers = [b, 0, 1, f]x[0, 1, o, i]->[b, 0, 1, f], window = {stride = [1, 1], pad = [[0, 0], [0, 0]], lhs_dilate = [1, 1], rhs_dilate = [1, 1]} {batch_group_count = 1 : i64, feature_group_count = 1 : i64} : (tensor<2x4x4x2xf32>, tensor<1x1x2x2xf32>) -> tensor<2x4x4x2xf32>
     %blocks.1.0.dw.mean_inv = stablehlo.multiply %blocks.1.0.dw.mean, %blocks.1.0.dw.inv_std : tensor<2xf32>
@@ -422,7 +426,11 @@ module {
     %conv.0.t2 = stablehlo.subtract %conv.0.t1, %conv.0.xhat_dgamma : tensor<2x4x4x2xf32>
     %conv.0.k_b = stablehlo.broadcast_in_dim %conv.0.gamma_inv_n, dims = [3] : (tensor<2xf32>) -> tensor<2x4x4x2xf32>
     %conv.0.d_z = stablehlo.multiply %conv.0.t2, %conv.0.k_b : tensor<2x4x4x2xf32>
-    %conv.0.d_w = stablehlo.convolution(%images, %conv.0.d_z) dim_numbers = [f, 0, 1, b]x[i, 0, 1, o]->[0, 1, b, f], window = {stride = [1, 1], pad = [[0, 0], [0, 0]], lhs_dilate = [1, 1], rhs_dilate = [1, 1]} {batch_group_count = 1 : i64, feature_group_count = 1 : i64} : (tensor<2x4x4x2xf32>, tensor<2x4x4x2xf32>) -> tensor<1x1x2x2xf32>
+    %conv.0.x_pieces = stablehlo.reshape %images : (tensor<2x4x4x2xf32>) -> tensor<2x16x2xf32>
+    %conv.0.dy_pieces = stablehlo.reshape %conv.0.d_z : (tensor<2x4x4x2xf32>) -> tensor<2x16x2xf32>
+    %conv.0.d_w_pieces = stablehlo.dot_general %conv.0.x_pieces, %conv.0.dy_pieces, batching_dims = [0] x [0], contracting_dims = [1] x [1] : (tensor<2x16x2xf32>, tensor<2x16x2xf32>) -> tensor<2x2x2xf32>
+    %conv.0.d_w_sum = stablehlo.reduce(%conv.0.d_w_pieces init: %cst_1) applies stablehlo.add across dimensions = [0] : (tensor<2x2x2xf32>, tensor<f32>) -> tensor<2x2xf32>
+    %conv.0.d_w = stablehlo.reshape %conv.0.d_w_sum : (tensor<2x2xf32>) -> tensor<1x1x2x2xf32>
     %grads.conv.0.conv.w = stablehlo.reshape %conv.0.d_w : (tensor<1x1x2x2xf32>) -> tensor<4xf32>
     %grads.blocks.1.0.dw.conv.w = stablehlo.reshape %blocks.1.0.dw.d_w_sum : (tensor<3x3x1x2xf32>) -> tensor<18xf32>
     %grads.blocks.1.0.project.conv.w = stablehlo.reshape %blocks.1.0.project.d_w : (tensor<1x1x2x2xf32>) -> tensor<4xf32>
@@ -686,7 +694,11 @@ module {
     %blocks.1.0.project.t2 = stablehlo.subtract %blocks.1.0.project.t1, %blocks.1.0.project.xhat_dgamma : tensor<2x4x4x2xf32>
     %blocks.1.0.project.k_b = stablehlo.broadcast_in_dim %blocks.1.0.project.gamma_inv_n, dims = [3] : (tensor<2xf32>) -> tensor<2x4x4x2xf32>
     %blocks.1.0.project.d_z = stablehlo.multiply %blocks.1.0.project.t2, %blocks.1.0.project.k_b : tensor<2x4x4x2xf32>
-    %blocks.1.0.project.d_w = stablehlo.convolution(%blocks.1.0.dw.swish, %blocks.1.0.project.d_z) dim_numbers = [f, 0, 1, b]x[i, 0, 1, o]->[0, 1, b, f], window = {stride = [1, 1], pad = [[0, 0], [0, 0]], lhs_dilate = [1, 1], rhs_dilate = [1, 1]} {batch_group_count = 1 : i64, feature_group_count = 1 : i64} : (tensor<2x4x4x2xf32>, tensor<2x4x4x2xf32>) -> tensor<1x1x2x2xf32>
+    %blocks.1.0.project.x_pieces = stablehlo.reshape %blocks.1.0.dw.swish : (tensor<2x4x4x2xf32>) -> tensor<2x16x2xf32>
+    %blocks.1.0.project.dy_pieces = stablehlo.reshape %blocks.1.0.project.d_z : (tensor<2x4x4x2xf32>) -> tensor<2x16x2xf32>
+    %blocks.1.0.project.d_w_pieces = stablehlo.dot_general %blocks.1.0.project.x_pieces, %blocks.1.0.project.dy_pieces, batching_dims = [0] x [0], contracting_dims = [1] x [1] : (tensor<2x16x2xf32>, tensor<2x16x2xf32>) -> tensor<2x2x2xf32>
+    %blocks.1.0.project.d_w_sum = stablehlo.reduce(%blocks.1.0.project.d_w_pieces init: %cst_1) applies stablehlo.add across dimensions = [0] : (tensor<2x2x2xf32>, tensor<f32>) -> tensor<2x2xf32>
+    %blocks.1.0.project.d_w = stablehlo.reshape %blocks.1.0.project.d_w_sum : (tensor<2x2xf32>) -> tensor<1x1x2x2xf32>
     %blocks.1.0.project.bcast_10 = stablehlo.broadcast_in_dim %hyper.weight_decay, dims = [] : (tensor<f32>) -> tensor<1x1x2x2xf32>
     %blocks.1.0.project.wd_p = stablehlo.multiply %blocks.1.0.project.conv.w, %blocks.1.0.project.bcast_10 : tensor<1x1x2x2xf32>
     %blocks.1.0.project.d_wd = stablehlo.add %blocks.1.0.project.d_w, %blocks.1.0.project.wd_p : tensor<1x1x2x2xf32>
@@ -789,7 +801,11 @@ module {
     %conv.0.t2 = stablehlo.subtract %conv.0.t1, %conv.0.xhat_dgamma : tensor<2x4x4x2xf32>
     %conv.0.k_b = stablehlo.broadcast_in_dim %conv.0.gamma_inv_n, dims = [3] : (tensor<2xf32>) -> tensor<2x4x4x2xf32>
     %conv.0.d_z = stablehlo.multiply %conv.0.t2, %conv.0.k_b : tensor<2x4x4x2xf32>
-    %conv.0.d_w = stablehlo.convolution(%images, %conv.0.d_z) dim_numbers = [f, 0, 1, b]x[i, 0, 1, o]->[0, 1, b, f], window = {stride = [1, 1], pad = [[0, 0], [0, 0]], lhs_dilate = [1, 1], rhs_dilate = [1, 1]} {batch_group_count = 1 : i64, feature_group_count = 1 : i64} : (tensor<2x4x4x2xf32>, tensor<2x4x4x2xf32>) -> tensor<1x1x2x2xf32>
+    %conv.0.x_pieces = stablehlo.reshape %images : (tensor<2x4x4x2xf32>) -> tensor<2x16x2xf32>
+    %conv.0.dy_pieces = stablehlo.reshape %conv.0.d_z : (tensor<2x4x4x2xf32>) -> tensor<2x16x2xf32>
+    %conv.0.d_w_pieces = stablehlo.dot_general %conv.0.x_pieces, %conv.0.dy_pieces, batching_dims = [0] x [0], contracting_dims = [1] x [1] : (tensor<2x16x2xf32>, tensor<2x16x2xf32>) -> tensor<2x2x2xf32>
+    %conv.0.d_w_sum = stablehlo.reduce(%conv.0.d_w_pieces init: %cst_1) applies stablehlo.add across dimensions = [0] : (tensor<2x2x2xf32>, tensor<f32>) -> tensor<2x2xf32>
+    %conv.0.d_w = stablehlo.reshape %conv.0.d_w_sum : (tensor<2x2xf32>) -> tensor<1x1x2x2xf32>
     %conv.0.bcast_10 = stablehlo.broadcast_in_dim %hyper.weight_decay, dims = [] : (tensor<f32>) -> tensor<1x1x2x2xf32>
     %conv.0.wd_p = stablehlo.multiply %conv.0.conv.w, %conv.0.bcast_10 : tensor<1x1x2x2xf32>
     %conv.0.d_wd = stablehlo.add %conv.0.d_w, %conv.0.wd_p : tensor<1x1x2x2xf32>

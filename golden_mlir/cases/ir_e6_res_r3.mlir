@@ -803,7 +803,11 @@ module {
     %blocks.1.2.project.t2 = stablehlo.subtract %blocks.1.2.project.t1, %blocks.1.2.project.xhat_dgamma : tensor<2x5x5x4xf32>
     %blocks.1.2.project.k_b = stablehlo.broadcast_in_dim %blocks.1.2.project.gamma_inv_n, dims = [3] : (tensor<4xf32>) -> tensor<2x5x5x4xf32>
     %blocks.1.2.project.d_z = stablehlo.multiply %blocks.1.2.project.t2, %blocks.1.2.project.k_b : tensor<2x5x5x4xf32>
-    %blocks.1.2.project.d_w = stablehlo.convolution(%blocks.1.2.dw.relu6, %blocks.1.2.project.d_z) dim_numbers = [f, 0, 1, b]x[i, 0, 1, o]->[0, 1, b, f], window = {stride = [1, 1], pad = [[0, 0], [0, 0]], lhs_dilate = [1, 1], rhs_dilate = [1, 1]} {batch_group_count = 1 : i64, feature_group_count = 1 : i64} : (tensor<2x5x5x24xf32>, tensor<2x5x5x4xf32>) -> tensor<1x1x24x4xf32>
+    %blocks.1.2.project.x_pieces = stablehlo.reshape %blocks.1.2.dw.relu6 : (tensor<2x5x5x24xf32>) -> tensor<2x25x24xf32>
+    %blocks.1.2.project.dy_pieces = stablehlo.reshape %blocks.1.2.project.d_z : (tensor<2x5x5x4xf32>) -> tensor<2x25x4xf32>
+    %blocks.1.2.project.d_w_pieces = stablehlo.dot_general %blocks.1.2.project.x_pieces, %blocks.1.2.project.dy_pieces, batching_dims = [0] x [0], contracting_dims = [1] x [1] : (tensor<2x25x24xf32>, tensor<2x25x4xf32>) -> tensor<2x24x4xf32>
+    %blocks.1.2.project.d_w_sum = stablehlo.reduce(%blocks.1.2.project.d_w_pieces init: %cst_1) applies stablehlo.add across dimensions = [0] : (tensor<2x24x4xf32>, tensor<f32>) -> tensor<24x4xf32>
+    %blocks.1.2.project.d_w = stablehlo.reshape %blocks.1.2.project.d_w_sum : (tensor<24x4xf32>) -> tensor<1x1x24x4xf32>
     %blocks.1.2.project.w_flip = stablehlo.reverse %blocks.1.2.project.conv.w, dims = [0, 1] : tensor<1x1x24x4xf32>
     %blocks.1.2.project.d_x = stablehlo.convolution(%blocks.1.2.project.d_z, %blocks.1.2.project.w_flip) dim_numbers = [b, 0, 1, f]x[0, 1, o, i]->[b, 0, 1, f], window = {stride = [1, 1], pad = [[0, 0], [0, 0]], lhs_dilate = [1, 1], rhs_dilate = [1, 1]} {batch_group_count = 1 : i64, feature_group_count = 1 : i64} : (tensor<2x5x5x4xf32>, tensor<1x1x24x4xf32>) -> tensor<2x5x5x24xf32>
     %blocks.1.2.dw.mean_inv = stablehlo.multiply %blocks.1.2.dw.mean, %blocks.1.2.dw.inv_std : tensor<24xf32>
@@ -901,7 +905,11 @@ module {
     %blocks.1.2.expand.t2 = stablehlo.subtract %blocks.1.2.expand.t1, %blocks.1.2.expand.xhat_dgamma : tensor<2x5x5x24xf32>
     %blocks.1.2.expand.k_b = stablehlo.broadcast_in_dim %blocks.1.2.expand.gamma_inv_n, dims = [3] : (tensor<24xf32>) -> tensor<2x5x5x24xf32>
     %blocks.1.2.expand.d_z = stablehlo.multiply %blocks.1.2.expand.t2, %blocks.1.2.expand.k_b : tensor<2x5x5x24xf32>
-    %blocks.1.2.expand.d_w = stablehlo.convolution(%blocks.1.1.residual, %blocks.1.2.expand.d_z) dim_numbers = [f, 0, 1, b]x[i, 0, 1, o]->[0, 1, b, f], window = {stride = [1, 1], pad = [[0, 0], [0, 0]], lhs_dilate = [1, 1], rhs_dilate = [1, 1]} {batch_group_count = 1 : i64, feature_group_count = 1 : i64} : (tensor<2x5x5x4xf32>, tensor<2x5x5x24xf32>) -> tensor<1x1x4x24xf32>
+    %blocks.1.2.expand.x_pieces = stablehlo.reshape %blocks.1.1.residual : (tensor<2x5x5x4xf32>) -> tensor<2x25x4xf32>
+    %blocks.1.2.expand.dy_pieces = stablehlo.reshape %blocks.1.2.expand.d_z : (tensor<2x5x5x24xf32>) -> tensor<2x25x24xf32>
+    %blocks.1.2.expand.d_w_pieces = stablehlo.dot_general %blocks.1.2.expand.x_pieces, %blocks.1.2.expand.dy_pieces, batching_dims = [0] x [0], contracting_dims = [1] x [1] : (tensor<2x25x4xf32>, tensor<2x25x24xf32>) -> tensor<2x4x24xf32>
+    %blocks.1.2.expand.d_w_sum = stablehlo.reduce(%blocks.1.2.expand.d_w_pieces init: %cst_1) applies stablehlo.add across dimensions = [0] : (tensor<2x4x24xf32>, tensor<f32>) -> tensor<4x24xf32>
+    %blocks.1.2.expand.d_w = stablehlo.reshape %blocks.1.2.expand.d_w_sum : (tensor<4x24xf32>) -> tensor<1x1x4x24xf32>
     %blocks.1.2.expand.w_flip = stablehlo.reverse %blocks.1.2.expand.conv.w, dims = [0, 1] : tensor<1x1x4x24xf32>
     %blocks.1.2.expand.d_x = stablehlo.convolution(%blocks.1.2.expand.d_z, %blocks.1.2.expand.w_flip) dim_numbers = [b, 0, 1, f]x[0, 1, o, i]->[b, 0, 1, f], window = {stride = [1, 1], pad = [[0, 0], [0, 0]], lhs_dilate = [1, 1], rhs_dilate = [1, 1]} {batch_group_count = 1 : i64, feature_group_count = 1 : i64} : (tensor<2x5x5x24xf32>, tensor<1x1x4x24xf32>) -> tensor<2x5x5x4xf32>
     %blocks.1.2.d_residual = stablehlo.add %blocks.1.2.expand.d_x, %pool.2.d_x : tensor<2x5x5x4xf32>
@@ -941,7 +949,11 @@ module {
     %blocks.1.1.project.t2 = stablehlo.subtract %blocks.1.1.project.t1, %blocks.1.1.project.xhat_dgamma : tensor<2x5x5x4xf32>
     %blocks.1.1.project.k_b = stablehlo.broadcast_in_dim %blocks.1.1.project.gamma_inv_n, dims = [3] : (tensor<4xf32>) -> tensor<2x5x5x4xf32>
     %blocks.1.1.project.d_z = stablehlo.multiply %blocks.1.1.project.t2, %blocks.1.1.project.k_b : tensor<2x5x5x4xf32>
-    %blocks.1.1.project.d_w = stablehlo.convolution(%blocks.1.1.dw.relu6, %blocks.1.1.project.d_z) dim_numbers = [f, 0, 1, b]x[i, 0, 1, o]->[0, 1, b, f], window = {stride = [1, 1], pad = [[0, 0], [0, 0]], lhs_dilate = [1, 1], rhs_dilate = [1, 1]} {batch_group_count = 1 : i64, feature_group_count = 1 : i64} : (tensor<2x5x5x24xf32>, tensor<2x5x5x4xf32>) -> tensor<1x1x24x4xf32>
+    %blocks.1.1.project.x_pieces = stablehlo.reshape %blocks.1.1.dw.relu6 : (tensor<2x5x5x24xf32>) -> tensor<2x25x24xf32>
+    %blocks.1.1.project.dy_pieces = stablehlo.reshape %blocks.1.1.project.d_z : (tensor<2x5x5x4xf32>) -> tensor<2x25x4xf32>
+    %blocks.1.1.project.d_w_pieces = stablehlo.dot_general %blocks.1.1.project.x_pieces, %blocks.1.1.project.dy_pieces, batching_dims = [0] x [0], contracting_dims = [1] x [1] : (tensor<2x25x24xf32>, tensor<2x25x4xf32>) -> tensor<2x24x4xf32>
+    %blocks.1.1.project.d_w_sum = stablehlo.reduce(%blocks.1.1.project.d_w_pieces init: %cst_1) applies stablehlo.add across dimensions = [0] : (tensor<2x24x4xf32>, tensor<f32>) -> tensor<24x4xf32>
+    %blocks.1.1.project.d_w = stablehlo.reshape %blocks.1.1.project.d_w_sum : (tensor<24x4xf32>) -> tensor<1x1x24x4xf32>
     %blocks.1.1.project.w_flip = stablehlo.reverse %blocks.1.1.project.conv.w, dims = [0, 1] : tensor<1x1x24x4xf32>
     %blocks.1.1.project.d_x = stablehlo.convolution(%blocks.1.1.project.d_z, %blocks.1.1.project.w_flip) dim_numbers = [b, 0, 1, f]x[0, 1, o, i]->[b, 0, 1, f], window = {stride = [1, 1], pad = [[0, 0], [0, 0]], lhs_dilate = [1, 1], rhs_dilate = [1, 1]} {batch_group_count = 1 : i64, feature_group_count = 1 : i64} : (tensor<2x5x5x4xf32>, tensor<1x1x24x4xf32>) -> tensor<2x5x5x24xf32>
     %blocks.1.1.dw.mean_inv = stablehlo.multiply %blocks.1.1.dw.mean, %blocks.1.1.dw.inv_std : tensor<24xf32>
@@ -1039,7 +1051,11 @@ module {
     %blocks.1.1.expand.t2 = stablehlo.subtract %blocks.1.1.expand.t1, %blocks.1.1.expand.xhat_dgamma : tensor<2x5x5x24xf32>
     %blocks.1.1.expand.k_b = stablehlo.broadcast_in_dim %blocks.1.1.expand.gamma_inv_n, dims = [3] : (tensor<24xf32>) -> tensor<2x5x5x24xf32>
     %blocks.1.1.expand.d_z = stablehlo.multiply %blocks.1.1.expand.t2, %blocks.1.1.expand.k_b : tensor<2x5x5x24xf32>
-    %blocks.1.1.expand.d_w = stablehlo.convolution(%blocks.1.0.residual, %blocks.1.1.expand.d_z) dim_numbers = [f, 0, 1, b]x[i, 0, 1, o]->[0, 1, b, f], window = {stride = [1, 1], pad = [[0, 0], [0, 0]], lhs_dilate = [1, 1], rhs_dilate = [1, 1]} {batch_group_count = 1 : i64, feature_group_count = 1 : i64} : (tensor<2x5x5x4xf32>, tensor<2x5x5x24xf32>) -> tensor<1x1x4x24xf32>
+    %blocks.1.1.expand.x_pieces = stablehlo.reshape %blocks.1.0.residual : (tensor<2x5x5x4xf32>) -> tensor<2x25x4xf32>
+    %blocks.1.1.expand.dy_pieces = stablehlo.reshape %blocks.1.1.expand.d_z : (tensor<2x5x5x24xf32>) -> tensor<2x25x24xf32>
+    %blocks.1.1.expand.d_w_pieces = stablehlo.dot_general %blocks.1.1.expand.x_pieces, %blocks.1.1.expand.dy_pieces, batching_dims = [0] x [0], contracting_dims = [1] x [1] : (tensor<2x25x4xf32>, tensor<2x25x24xf32>) -> tensor<2x4x24xf32>
+    %blocks.1.1.expand.d_w_sum = stablehlo.reduce(%blocks.1.1.expand.d_w_pieces init: %cst_1) applies stablehlo.add across dimensions = [0] : (tensor<2x4x24xf32>, tensor<f32>) -> tensor<4x24xf32>
+    %blocks.1.1.expand.d_w = stablehlo.reshape %blocks.1.1.expand.d_w_sum : (tensor<4x24xf32>) -> tensor<1x1x4x24xf32>
     %blocks.1.1.expand.w_flip = stablehlo.reverse %blocks.1.1.expand.conv.w, dims = [0, 1] : tensor<1x1x4x24xf32>
     %blocks.1.1.expand.d_x = stablehlo.convolution(%blocks.1.1.expand.d_z, %blocks.1.1.expand.w_flip) dim_numbers = [b, 0, 1, f]x[0, 1, o, i]->[b, 0, 1, f], window = {stride = [1, 1], pad = [[0, 0], [0, 0]], lhs_dilate = [1, 1], rhs_dilate = [1, 1]} {batch_group_count = 1 : i64, feature_group_count = 1 : i64} : (tensor<2x5x5x24xf32>, tensor<1x1x4x24xf32>) -> tensor<2x5x5x4xf32>
     %blocks.1.1.d_residual = stablehlo.add %blocks.1.1.expand.d_x, %blocks.1.2.d_residual : tensor<2x5x5x4xf32>
@@ -1079,7 +1095,11 @@ module {
     %blocks.1.0.project.t2 = stablehlo.subtract %blocks.1.0.project.t1, %blocks.1.0.project.xhat_dgamma : tensor<2x5x5x4xf32>
     %blocks.1.0.project.k_b = stablehlo.broadcast_in_dim %blocks.1.0.project.gamma_inv_n, dims = [3] : (tensor<4xf32>) -> tensor<2x5x5x4xf32>
     %blocks.1.0.project.d_z = stablehlo.multiply %blocks.1.0.project.t2, %blocks.1.0.project.k_b : tensor<2x5x5x4xf32>
-    %blocks.1.0.project.d_w = stablehlo.convolution(%blocks.1.0.dw.relu6, %blocks.1.0.project.d_z) dim_numbers = [f, 0, 1, b]x[i, 0, 1, o]->[0, 1, b, f], window = {stride = [1, 1], pad = [[0, 0], [0, 0]], lhs_dilate = [1, 1], rhs_dilate = [1, 1]} {batch_group_count = 1 : i64, feature_group_count = 1 : i64} : (tensor<2x5x5x24xf32>, tensor<2x5x5x4xf32>) -> tensor<1x1x24x4xf32>
+    %blocks.1.0.project.x_pieces = stablehlo.reshape %blocks.1.0.dw.relu6 : (tensor<2x5x5x24xf32>) -> tensor<2x25x24xf32>
+    %blocks.1.0.project.dy_pieces = stablehlo.reshape %blocks.1.0.project.d_z : (tensor<2x5x5x4xf32>) -> tensor<2x25x4xf32>
+    %blocks.1.0.project.d_w_pieces = stablehlo.dot_general %blocks.1.0.project.x_pieces, %blocks.1.0.project.dy_pieces, batching_dims = [0] x [0], contracting_dims = [1] x [1] : (tensor<2x25x24xf32>, tensor<2x25x4xf32>) -> tensor<2x24x4xf32>
+    %blocks.1.0.project.d_w_sum = stablehlo.reduce(%blocks.1.0.project.d_w_pieces init: %cst_1) applies stablehlo.add across dimensions = [0] : (tensor<2x24x4xf32>, tensor<f32>) -> tensor<24x4xf32>
+    %blocks.1.0.project.d_w = stablehlo.reshape %blocks.1.0.project.d_w_sum : (tensor<24x4xf32>) -> tensor<1x1x24x4xf32>
     %blocks.1.0.project.w_flip = stablehlo.reverse %blocks.1.0.project.conv.w, dims = [0, 1] : tensor<1x1x24x4xf32>
     %blocks.1.0.project.d_x = stablehlo.convolution(%blocks.1.0.project.d_z, %blocks.1.0.project.w_flip) dim_numbers = [b, 0, 1, f]x[0, 1, o, i]->[b, 0, 1, f], window = {stride = [1, 1], pad = [[0, 0], [0, 0]], lhs_dilate = [1, 1], rhs_dilate = [1, 1]} {batch_group_count = 1 : i64, feature_group_count = 1 : i64} : (tensor<2x5x5x4xf32>, tensor<1x1x24x4xf32>) -> tensor<2x5x5x24xf32>
     %blocks.1.0.dw.mean_inv = stablehlo.multiply %blocks.1.0.dw.mean, %blocks.1.0.dw.inv_std : tensor<24xf32>
@@ -1177,7 +1197,11 @@ module {
     %blocks.1.0.expand.t2 = stablehlo.subtract %blocks.1.0.expand.t1, %blocks.1.0.expand.xhat_dgamma : tensor<2x5x5x24xf32>
     %blocks.1.0.expand.k_b = stablehlo.broadcast_in_dim %blocks.1.0.expand.gamma_inv_n, dims = [3] : (tensor<24xf32>) -> tensor<2x5x5x24xf32>
     %blocks.1.0.expand.d_z = stablehlo.multiply %blocks.1.0.expand.t2, %blocks.1.0.expand.k_b : tensor<2x5x5x24xf32>
-    %blocks.1.0.expand.d_w = stablehlo.convolution(%conv.0.relu6, %blocks.1.0.expand.d_z) dim_numbers = [f, 0, 1, b]x[i, 0, 1, o]->[0, 1, b, f], window = {stride = [1, 1], pad = [[0, 0], [0, 0]], lhs_dilate = [1, 1], rhs_dilate = [1, 1]} {batch_group_count = 1 : i64, feature_group_count = 1 : i64} : (tensor<2x5x5x4xf32>, tensor<2x5x5x24xf32>) -> tensor<1x1x4x24xf32>
+    %blocks.1.0.expand.x_pieces = stablehlo.reshape %conv.0.relu6 : (tensor<2x5x5x4xf32>) -> tensor<2x25x4xf32>
+    %blocks.1.0.expand.dy_pieces = stablehlo.reshape %blocks.1.0.expand.d_z : (tensor<2x5x5x24xf32>) -> tensor<2x25x24xf32>
+    %blocks.1.0.expand.d_w_pieces = stablehlo.dot_general %blocks.1.0.expand.x_pieces, %blocks.1.0.expand.dy_pieces, batching_dims = [0] x [0], contracting_dims = [1] x [1] : (tensor<2x25x4xf32>, tensor<2x25x24xf32>) -> tensor<2x4x24xf32>
+    %blocks.1.0.expand.d_w_sum = stablehlo.reduce(%blocks.1.0.expand.d_w_pieces init: %cst_1) applies stablehlo.add across dimensions = [0] : (tensor<2x4x24xf32>, tensor<f32>) -> tensor<4x24xf32>
+    %blocks.1.0.expand.d_w = stablehlo.reshape %blocks.1.0.expand.d_w_sum : (tensor<4x24xf32>) -> tensor<1x1x4x24xf32>
     %blocks.1.0.expand.w_flip = stablehlo.reverse %blocks.1.0.expand.conv.w, dims = [0, 1] : tensor<1x1x4x24xf32>
     %blocks.1.0.expand.d_x = stablehlo.convolution(%blocks.1.0.expand.d_z, %blocks.1.0.expand.w_flip) dim_numbers = [b, 0, 1, f]x[0, 1, o, i]->[b, 0, 1, f], window = {stride = [1, 1], pad = [[0, 0], [0, 0]], lhs_dilate = [1, 1], rhs_dilate = [1, 1]} {batch_group_count = 1 : i64, feature_group_count = 1 : i64} : (tensor<2x5x5x24xf32>, tensor<1x1x4x24xf32>) -> tensor<2x5x5x4xf32>
     %blocks.1.0.d_residual = stablehlo.add %blocks.1.0.expand.d_x, %blocks.1.1.d_residual : tensor<2x5x5x4xf32>
@@ -1825,7 +1849,11 @@ module {
     %blocks.1.2.project.t2 = stablehlo.subtract %blocks.1.2.project.t1, %blocks.1.2.project.xhat_dgamma : tensor<2x5x5x4xf32>
     %blocks.1.2.project.k_b = stablehlo.broadcast_in_dim %blocks.1.2.project.gamma_inv_n, dims = [3] : (tensor<4xf32>) -> tensor<2x5x5x4xf32>
     %blocks.1.2.project.d_z = stablehlo.multiply %blocks.1.2.project.t2, %blocks.1.2.project.k_b : tensor<2x5x5x4xf32>
-    %blocks.1.2.project.d_w = stablehlo.convolution(%blocks.1.2.dw.relu6, %blocks.1.2.project.d_z) dim_numbers = [f, 0, 1, b]x[i, 0, 1, o]->[0, 1, b, f], window = {stride = [1, 1], pad = [[0, 0], [0, 0]], lhs_dilate = [1, 1], rhs_dilate = [1, 1]} {batch_group_count = 1 : i64, feature_group_count = 1 : i64} : (tensor<2x5x5x24xf32>, tensor<2x5x5x4xf32>) -> tensor<1x1x24x4xf32>
+    %blocks.1.2.project.x_pieces = stablehlo.reshape %blocks.1.2.dw.relu6 : (tensor<2x5x5x24xf32>) -> tensor<2x25x24xf32>
+    %blocks.1.2.project.dy_pieces = stablehlo.reshape %blocks.1.2.project.d_z : (tensor<2x5x5x4xf32>) -> tensor<2x25x4xf32>
+    %blocks.1.2.project.d_w_pieces = stablehlo.dot_general %blocks.1.2.project.x_pieces, %blocks.1.2.project.dy_pieces, batching_dims = [0] x [0], contracting_dims = [1] x [1] : (tensor<2x25x24xf32>, tensor<2x25x4xf32>) -> tensor<2x24x4xf32>
+    %blocks.1.2.project.d_w_sum = stablehlo.reduce(%blocks.1.2.project.d_w_pieces init: %cst_1) applies stablehlo.add across dimensions = [0] : (tensor<2x24x4xf32>, tensor<f32>) -> tensor<24x4xf32>
+    %blocks.1.2.project.d_w = stablehlo.reshape %blocks.1.2.project.d_w_sum : (tensor<24x4xf32>) -> tensor<1x1x24x4xf32>
     %blocks.1.2.project.bcast_10 = stablehlo.broadcast_in_dim %hyper.weight_decay, dims = [] : (tensor<f32>) -> tensor<1x1x24x4xf32>
     %blocks.1.2.project.wd_p = stablehlo.multiply %blocks.1.2.project.conv.w, %blocks.1.2.project.bcast_10 : tensor<1x1x24x4xf32>
     %blocks.1.2.project.d_wd = stablehlo.add %blocks.1.2.project.d_w, %blocks.1.2.project.wd_p : tensor<1x1x24x4xf32>
@@ -1929,7 +1957,11 @@ module {
     %blocks.1.2.expand.t2 = stablehlo.subtract %blocks.1.2.expand.t1, %blocks.1.2.expand.xhat_dgamma : tensor<2x5x5x24xf32>
     %blocks.1.2.expand.k_b = stablehlo.broadcast_in_dim %blocks.1.2.expand.gamma_inv_n, dims = [3] : (tensor<24xf32>) -> tensor<2x5x5x24xf32>
     %blocks.1.2.expand.d_z = stablehlo.multiply %blocks.1.2.expand.t2, %blocks.1.2.expand.k_b : tensor<2x5x5x24xf32>
-    %blocks.1.2.expand.d_w = stablehlo.convolution(%blocks.1.1.residual, %blocks.1.2.expand.d_z) dim_numbers = [f, 0, 1, b]x[i, 0, 1, o]->[0, 1, b, f], window = {stride = [1, 1], pad = [[0, 0], [0, 0]], lhs_dilate = [1, 1], rhs_dilate = [1, 1]} {batch_group_count = 1 : i64, feature_group_count = 1 : i64} : (tensor<2x5x5x4xf32>, tensor<2x5x5x24xf32>) -> tensor<1x1x4x24xf32>
+    %blocks.1.2.expand.x_pieces = stablehlo.reshape %blocks.1.1.residual : (tensor<2x5x5x4xf32>) -> tensor<2x25x4xf32>
+    %blocks.1.2.expand.dy_pieces = stablehlo.reshape %blocks.1.2.expand.d_z : (tensor<2x5x5x24xf32>) -> tensor<2x25x24xf32>
+    %blocks.1.2.expand.d_w_pieces = stablehlo.dot_general %blocks.1.2.expand.x_pieces, %blocks.1.2.expand.dy_pieces, batching_dims = [0] x [0], contracting_dims = [1] x [1] : (tensor<2x25x4xf32>, tensor<2x25x24xf32>) -> tensor<2x4x24xf32>
+    %blocks.1.2.expand.d_w_sum = stablehlo.reduce(%blocks.1.2.expand.d_w_pieces init: %cst_1) applies stablehlo.add across dimensions = [0] : (tensor<2x4x24xf32>, tensor<f32>) -> tensor<4x24xf32>
+    %blocks.1.2.expand.d_w = stablehlo.reshape %blocks.1.2.expand.d_w_sum : (tensor<4x24xf32>) -> tensor<1x1x4x24xf32>
     %blocks.1.2.expand.bcast_14 = stablehlo.broadcast_in_dim %hyper.weight_decay, dims = [] : (tensor<f32>) -> tensor<1x1x4x24xf32>
     %blocks.1.2.expand.wd_p = stablehlo.multiply %blocks.1.2.expand.conv.w, %blocks.1.2.expand.bcast_14 : tensor<1x1x4x24xf32>
     %blocks.1.2.expand.d_wd = stablehlo.add %blocks.1.2.expand.d_w, %blocks.1.2.expand.wd_p : tensor<1x1x4x24xf32>
@@ -1972,7 +2004,11 @@ module {
     %blocks.1.1.project.t2 = stablehlo.subtract %blocks.1.1.project.t1, %blocks.1.1.project.xhat_dgamma : tensor<2x5x5x4xf32>
     %blocks.1.1.project.k_b = stablehlo.broadcast_in_dim %blocks.1.1.project.gamma_inv_n, dims = [3] : (tensor<4xf32>) -> tensor<2x5x5x4xf32>
     %blocks.1.1.project.d_z = stablehlo.multiply %blocks.1.1.project.t2, %blocks.1.1.project.k_b : tensor<2x5x5x4xf32>
-    %blocks.1.1.project.d_w = stablehlo.convolution(%blocks.1.1.dw.relu6, %blocks.1.1.project.d_z) dim_numbers = [f, 0, 1, b]x[i, 0, 1, o]->[0, 1, b, f], window = {stride = [1, 1], pad = [[0, 0], [0, 0]], lhs_dilate = [1, 1], rhs_dilate = [1, 1]} {batch_group_count = 1 : i64, feature_group_count = 1 : i64} : (tensor<2x5x5x24xf32>, tensor<2x5x5x4xf32>) -> tensor<1x1x24x4xf32>
+    %blocks.1.1.project.x_pieces = stablehlo.reshape %blocks.1.1.dw.relu6 : (tensor<2x5x5x24xf32>) -> tensor<2x25x24xf32>
+    %blocks.1.1.project.dy_pieces = stablehlo.reshape %blocks.1.1.project.d_z : (tensor<2x5x5x4xf32>) -> tensor<2x25x4xf32>
+    %blocks.1.1.project.d_w_pieces = stablehlo.dot_general %blocks.1.1.project.x_pieces, %blocks.1.1.project.dy_pieces, batching_dims = [0] x [0], contracting_dims = [1] x [1] : (tensor<2x25x24xf32>, tensor<2x25x4xf32>) -> tensor<2x24x4xf32>
+    %blocks.1.1.project.d_w_sum = stablehlo.reduce(%blocks.1.1.project.d_w_pieces init: %cst_1) applies stablehlo.add across dimensions = [0] : (tensor<2x24x4xf32>, tensor<f32>) -> tensor<24x4xf32>
+    %blocks.1.1.project.d_w = stablehlo.reshape %blocks.1.1.project.d_w_sum : (tensor<24x4xf32>) -> tensor<1x1x24x4xf32>
     %blocks.1.1.project.bcast_10 = stablehlo.broadcast_in_dim %hyper.weight_decay, dims = [] : (tensor<f32>) -> tensor<1x1x24x4xf32>
     %blocks.1.1.project.wd_p = stablehlo.multiply %blocks.1.1.project.conv.w, %blocks.1.1.project.bcast_10 : tensor<1x1x24x4xf32>
     %blocks.1.1.project.d_wd = stablehlo.add %blocks.1.1.project.d_w, %blocks.1.1.project.wd_p : tensor<1x1x24x4xf32>
@@ -2076,7 +2112,11 @@ module {
     %blocks.1.1.expand.t2 = stablehlo.subtract %blocks.1.1.expand.t1, %blocks.1.1.expand.xhat_dgamma : tensor<2x5x5x24xf32>
     %blocks.1.1.expand.k_b = stablehlo.broadcast_in_dim %blocks.1.1.expand.gamma_inv_n, dims = [3] : (tensor<24xf32>) -> tensor<2x5x5x24xf32>
     %blocks.1.1.expand.d_z = stablehlo.multiply %blocks.1.1.expand.t2, %blocks.1.1.expand.k_b : tensor<2x5x5x24xf32>
-    %blocks.1.1.expand.d_w = stablehlo.convolution(%blocks.1.0.residual, %blocks.1.1.expand.d_z) dim_numbers = [f, 0, 1, b]x[i, 0, 1, o]->[0, 1, b, f], window = {stride = [1, 1], pad = [[0, 0], [0, 0]], lhs_dilate = [1, 1], rhs_dilate = [1, 1]} {batch_group_count = 1 : i64, feature_group_count = 1 : i64} : (tensor<2x5x5x4xf32>, tensor<2x5x5x24xf32>) -> tensor<1x1x4x24xf32>
+    %blocks.1.1.expand.x_pieces = stablehlo.reshape %blocks.1.0.residual : (tensor<2x5x5x4xf32>) -> tensor<2x25x4xf32>
+    %blocks.1.1.expand.dy_pieces = stablehlo.reshape %blocks.1.1.expand.d_z : (tensor<2x5x5x24xf32>) -> tensor<2x25x24xf32>
+    %blocks.1.1.expand.d_w_pieces = stablehlo.dot_general %blocks.1.1.expand.x_pieces, %blocks.1.1.expand.dy_pieces, batching_dims = [0] x [0], contracting_dims = [1] x [1] : (tensor<2x25x4xf32>, tensor<2x25x24xf32>) -> tensor<2x4x24xf32>
+    %blocks.1.1.expand.d_w_sum = stablehlo.reduce(%blocks.1.1.expand.d_w_pieces init: %cst_1) applies stablehlo.add across dimensions = [0] : (tensor<2x4x24xf32>, tensor<f32>) -> tensor<4x24xf32>
+    %blocks.1.1.expand.d_w = stablehlo.reshape %blocks.1.1.expand.d_w_sum : (tensor<4x24xf32>) -> tensor<1x1x4x24xf32>
     %blocks.1.1.expand.bcast_14 = stablehlo.broadcast_in_dim %hyper.weight_decay, dims = [] : (tensor<f32>) -> tensor<1x1x4x24xf32>
     %blocks.1.1.expand.wd_p = stablehlo.multiply %blocks.1.1.expand.conv.w, %blocks.1.1.expand.bcast_14 : tensor<1x1x4x24xf32>
     %blocks.1.1.expand.d_wd = stablehlo.add %blocks.1.1.expand.d_w, %blocks.1.1.expand.wd_p : tensor<1x1x4x24xf32>
@@ -2119,7 +2159,11 @@ module {
     %blocks.1.0.project.t2 = stablehlo.subtract %blocks.1.0.project.t1, %blocks.1.0.project.xhat_dgamma : tensor<2x5x5x4xf32>
     %blocks.1.0.project.k_b = stablehlo.broadcast_in_dim %blocks.1.0.project.gamma_inv_n, dims = [3] : (tensor<4xf32>) -> tensor<2x5x5x4xf32>
     %blocks.1.0.project.d_z = stablehlo.multiply %blocks.1.0.project.t2, %blocks.1.0.project.k_b : tensor<2x5x5x4xf32>
-    %blocks.1.0.project.d_w = stablehlo.convolution(%blocks.1.0.dw.relu6, %blocks.1.0.project.d_z) dim_numbers = [f, 0, 1, b]x[i, 0, 1, o]->[0, 1, b, f], window = {stride = [1, 1], pad = [[0, 0], [0, 0]], lhs_dilate = [1, 1], rhs_dilate = [1, 1]} {batch_group_count = 1 : i64, feature_group_count = 1 : i64} : (tensor<2x5x5x24xf32>, tensor<2x5x5x4xf32>) -> tensor<1x1x24x4xf32>
+    %blocks.1.0.project.x_pieces = stablehlo.reshape %blocks.1.0.dw.relu6 : (tensor<2x5x5x24xf32>) -> tensor<2x25x24xf32>
+    %blocks.1.0.project.dy_pieces = stablehlo.reshape %blocks.1.0.project.d_z : (tensor<2x5x5x4xf32>) -> tensor<2x25x4xf32>
+    %blocks.1.0.project.d_w_pieces = stablehlo.dot_general %blocks.1.0.project.x_pieces, %blocks.1.0.project.dy_pieces, batching_dims = [0] x [0], contracting_dims = [1] x [1] : (tensor<2x25x24xf32>, tensor<2x25x4xf32>) -> tensor<2x24x4xf32>
+    %blocks.1.0.project.d_w_sum = stablehlo.reduce(%blocks.1.0.project.d_w_pieces init: %cst_1) applies stablehlo.add across dimensions = [0] : (tensor<2x24x4xf32>, tensor<f32>) -> tensor<24x4xf32>
+    %blocks.1.0.project.d_w = stablehlo.reshape %blocks.1.0.project.d_w_sum : (tensor<24x4xf32>) -> tensor<1x1x24x4xf32>
     %blocks.1.0.project.bcast_10 = stablehlo.broadcast_in_dim %hyper.weight_decay, dims = [] : (tensor<f32>) -> tensor<1x1x24x4xf32>
     %blocks.1.0.project.wd_p = stablehlo.multiply %blocks.1.0.project.conv.w, %blocks.1.0.project.bcast_10 : tensor<1x1x24x4xf32>
     %blocks.1.0.project.d_wd = stablehlo.add %blocks.1.0.project.d_w, %blocks.1.0.project.wd_p : tensor<1x1x24x4xf32>
@@ -2223,7 +2267,11 @@ module {
     %blocks.1.0.expand.t2 = stablehlo.subtract %blocks.1.0.expand.t1, %blocks.1.0.expand.xhat_dgamma : tensor<2x5x5x24xf32>
     %blocks.1.0.expand.k_b = stablehlo.broadcast_in_dim %blocks.1.0.expand.gamma_inv_n, dims = [3] : (tensor<24xf32>) -> tensor<2x5x5x24xf32>
     %blocks.1.0.expand.d_z = stablehlo.multiply %blocks.1.0.expand.t2, %blocks.1.0.expand.k_b : tensor<2x5x5x24xf32>
-    %blocks.1.0.expand.d_w = stablehlo.convolution(%conv.0.relu6, %blocks.1.0.expand.d_z) dim_numbers = [f, 0, 1, b]x[i, 0, 1, o]->[0, 1, b, f], window = {stride = [1, 1], pad = [[0, 0], [0, 0]], lhs_dilate = [1, 1], rhs_dilate = [1, 1]} {batch_group_count = 1 : i64, feature_group_count = 1 : i64} : (tensor<2x5x5x4xf32>, tensor<2x5x5x24xf32>) -> tensor<1x1x4x24xf32>
+    %blocks.1.0.expand.x_pieces = stablehlo.reshape %conv.0.relu6 : (tensor<2x5x5x4xf32>) -> tensor<2x25x4xf32>
+    %blocks.1.0.expand.dy_pieces = stablehlo.reshape %blocks.1.0.expand.d_z : (tensor<2x5x5x24xf32>) -> tensor<2x25x24xf32>
+    %blocks.1.0.expand.d_w_pieces = stablehlo.dot_general %blocks.1.0.expand.x_pieces, %blocks.1.0.expand.dy_pieces, batching_dims = [0] x [0], contracting_dims = [1] x [1] : (tensor<2x25x4xf32>, tensor<2x25x24xf32>) -> tensor<2x4x24xf32>
+    %blocks.1.0.expand.d_w_sum = stablehlo.reduce(%blocks.1.0.expand.d_w_pieces init: %cst_1) applies stablehlo.add across dimensions = [0] : (tensor<2x4x24xf32>, tensor<f32>) -> tensor<4x24xf32>
+    %blocks.1.0.expand.d_w = stablehlo.reshape %blocks.1.0.expand.d_w_sum : (tensor<4x24xf32>) -> tensor<1x1x4x24xf32>
     %blocks.1.0.expand.bcast_14 = stablehlo.broadcast_in_dim %hyper.weight_decay, dims = [] : (tensor<f32>) -> tensor<1x1x4x24xf32>
     %blocks.1.0.expand.wd_p = stablehlo.multiply %blocks.1.0.expand.conv.w, %blocks.1.0.expand.bcast_14 : tensor<1x1x4x24xf32>
     %blocks.1.0.expand.d_wd = stablehlo.add %blocks.1.0.expand.d_w, %blocks.1.0.expand.wd_p : tensor<1x1x4x24xf32>

@@ -407,7 +407,11 @@ module {
     %blocks.1.0.project.t2 = stablehlo.subtract %blocks.1.0.project.t1, %blocks.1.0.project.xhat_dgamma : tensor<2x4x4x6xf32>
     %blocks.1.0.project.k_b = stablehlo.broadcast_in_dim %blocks.1.0.project.gamma_inv_n, dims = [3] : (tensor<6xf32>) -> tensor<2x4x4x6xf32>
     %blocks.1.0.project.d_z = stablehlo.multiply %blocks.1.0.project.t2, %blocks.1.0.project.k_b : tensor<2x4x4x6xf32>
-    %blocks.1.0.project.d_w = stablehlo.convolution(%blocks.1.0.dw.relu6, %blocks.1.0.project.d_z) dim_numbers = [f, 0, 1, b]x[i, 0, 1, o]->[0, 1, b, f], window = {stride = [1, 1], pad = [[0, 0], [0, 0]], lhs_dilate = [1, 1], rhs_dilate = [1, 1]} {batch_group_count = 1 : i64, feature_group_count = 1 : i64} : (tensor<2x4x4x24xf32>, tensor<2x4x4x6xf32>) -> tensor<1x1x24x6xf32>
+    %blocks.1.0.project.x_pieces = stablehlo.reshape %blocks.1.0.dw.relu6 : (tensor<2x4x4x24xf32>) -> tensor<2x16x24xf32>
+    %blocks.1.0.project.dy_pieces = stablehlo.reshape %blocks.1.0.project.d_z : (tensor<2x4x4x6xf32>) -> tensor<2x16x6xf32>
+    %blocks.1.0.project.d_w_pieces = stablehlo.dot_general %blocks.1.0.project.x_pieces, %blocks.1.0.project.dy_pieces, batching_dims = [0] x [0], contracting_dims = [1] x [1] : (tensor<2x16x24xf32>, tensor<2x16x6xf32>) -> tensor<2x24x6xf32>
+    %blocks.1.0.project.d_w_sum = stablehlo.reduce(%blocks.1.0.project.d_w_pieces init: %cst_1) applies stablehlo.add across dimensions = [0] : (tensor<2x24x6xf32>, tensor<f32>) -> tensor<24x6xf32>
+    %blocks.1.0.project.d_w = stablehlo.reshape %blocks.1.0.project.d_w_sum : (tensor<24x6xf32>) -> tensor<1x1x24x6xf32>
     %blocks.1.0.project.w_flip = stablehlo.reverse %blocks.1.0.project.conv.w, dims = [0, 1] : tensor<1x1x24x6xf32>
     %blocks.1.0.project.d_x = stablehlo.convolution(%blocks.1.0.project.d_z, %blocks.1.0.project.w_flip) dim_numbers = [b, 0, 1, f]x[0, 1, o, i]->[b, 0, 1, f], window = {stride = [1, 1], pad = [[0, 0], [0, 0]], lhs_dilate = [1, 1], rhs_dilate = [1, 1]} {batch_group_count = 1 : i64, feature_group_count = 1 : i64} : (tensor<2x4x4x6xf32>, tensor<1x1x24x6xf32>) -> tensor<2x4x4x24xf32>
     %blocks.1.0.dw.mean_inv = stablehlo.multiply %blocks.1.0.dw.mean, %blocks.1.0.dw.inv_std : tensor<24xf32>
@@ -506,7 +510,11 @@ module {
     %blocks.1.0.expand.t2 = stablehlo.subtract %blocks.1.0.expand.t1, %blocks.1.0.expand.xhat_dgamma : tensor<2x7x7x24xf32>
     %blocks.1.0.expand.k_b = stablehlo.broadcast_in_dim %blocks.1.0.expand.gamma_inv_n, dims = [3] : (tensor<24xf32>) -> tensor<2x7x7x24xf32>
     %blocks.1.0.expand.d_z = stablehlo.multiply %blocks.1.0.expand.t2, %blocks.1.0.expand.k_b : tensor<2x7x7x24xf32>
-    %blocks.1.0.expand.d_w = stablehlo.convolution(%conv.0.relu6, %blocks.1.0.expand.d_z) dim_numbers = [f, 0, 1, b]x[i, 0, 1, o]->[0, 1, b, f], window = {stride = [1, 1], pad = [[0, 0], [0, 0]], lhs_dilate = [1, 1], rhs_dilate = [1, 1]} {batch_group_count = 1 : i64, feature_group_count = 1 : i64} : (tensor<2x7x7x4xf32>, tensor<2x7x7x24xf32>) -> tensor<1x1x4x24xf32>
+    %blocks.1.0.expand.x_pieces = stablehlo.reshape %conv.0.relu6 : (tensor<2x7x7x4xf32>) -> tensor<2x49x4xf32>
+    %blocks.1.0.expand.dy_pieces = stablehlo.reshape %blocks.1.0.expand.d_z : (tensor<2x7x7x24xf32>) -> tensor<2x49x24xf32>
+    %blocks.1.0.expand.d_w_pieces = stablehlo.dot_general %blocks.1.0.expand.x_pieces, %blocks.1.0.expand.dy_pieces, batching_dims = [0] x [0], contracting_dims = [1] x [1] : (tensor<2x49x4xf32>, tensor<2x49x24xf32>) -> tensor<2x4x24xf32>
+    %blocks.1.0.expand.d_w_sum = stablehlo.reduce(%blocks.1.0.expand.d_w_pieces init: %cst_1) applies stablehlo.add across dimensions = [0] : (tensor<2x4x24xf32>, tensor<f32>) -> tensor<4x24xf32>
+    %blocks.1.0.expand.d_w = stablehlo.reshape %blocks.1.0.expand.d_w_sum : (tensor<4x24xf32>) -> tensor<1x1x4x24xf32>
     %blocks.1.0.expand.w_flip = stablehlo.reverse %blocks.1.0.expand.conv.w, dims = [0, 1] : tensor<1x1x4x24xf32>
     %blocks.1.0.expand.d_x = stablehlo.convolution(%blocks.1.0.expand.d_z, %blocks.1.0.expand.w_flip) dim_numbers = [b, 0, 1, f]x[0, 1, o, i]->[b, 0, 1, f], window = {stride = [1, 1], pad = [[0, 0], [0, 0]], lhs_dilate = [1, 1], rhs_dilate = [1, 1]} {batch_group_count = 1 : i64, feature_group_count = 1 : i64} : (tensor<2x7x7x24xf32>, tensor<1x1x4x24xf32>) -> tensor<2x7x7x4xf32>
     %conv.0.mean_inv = stablehlo.multiply %conv.0.mean, %conv.0.inv_std : tensor<4xf32>
@@ -872,7 +880,11 @@ module {
     %blocks.1.0.project.t2 = stablehlo.subtract %blocks.1.0.project.t1, %blocks.1.0.project.xhat_dgamma : tensor<2x4x4x6xf32>
     %blocks.1.0.project.k_b = stablehlo.broadcast_in_dim %blocks.1.0.project.gamma_inv_n, dims = [3] : (tensor<6xf32>) -> tensor<2x4x4x6xf32>
     %blocks.1.0.project.d_z = stablehlo.multiply %blocks.1.0.project.t2, %blocks.1.0.project.k_b : tensor<2x4x4x6xf32>
-    %blocks.1.0.project.d_w = stablehlo.convolution(%blocks.1.0.dw.relu6, %blocks.1.0.project.d_z) dim_numbers = [f, 0, 1, b]x[i, 0, 1, o]->[0, 1, b, f], window = {stride = [1, 1], pad = [[0, 0], [0, 0]], lhs_dilate = [1, 1], rhs_dilate = [1, 1]} {batch_group_count = 1 : i64, feature_group_count = 1 : i64} : (tensor<2x4x4x24xf32>, tensor<2x4x4x6xf32>) -> tensor<1x1x24x6xf32>
+    %blocks.1.0.project.x_pieces = stablehlo.reshape %blocks.1.0.dw.relu6 : (tensor<2x4x4x24xf32>) -> tensor<2x16x24xf32>
+    %blocks.1.0.project.dy_pieces = stablehlo.reshape %blocks.1.0.project.d_z : (tensor<2x4x4x6xf32>) -> tensor<2x16x6xf32>
+    %blocks.1.0.project.d_w_pieces = stablehlo.dot_general %blocks.1.0.project.x_pieces, %blocks.1.0.project.dy_pieces, batching_dims = [0] x [0], contracting_dims = [1] x [1] : (tensor<2x16x24xf32>, tensor<2x16x6xf32>) -> tensor<2x24x6xf32>
+    %blocks.1.0.project.d_w_sum = stablehlo.reduce(%blocks.1.0.project.d_w_pieces init: %cst_1) applies stablehlo.add across dimensions = [0] : (tensor<2x24x6xf32>, tensor<f32>) -> tensor<24x6xf32>
+    %blocks.1.0.project.d_w = stablehlo.reshape %blocks.1.0.project.d_w_sum : (tensor<24x6xf32>) -> tensor<1x1x24x6xf32>
     %blocks.1.0.project.bcast_10 = stablehlo.broadcast_in_dim %hyper.weight_decay, dims = [] : (tensor<f32>) -> tensor<1x1x24x6xf32>
     %blocks.1.0.project.wd_p = stablehlo.multiply %blocks.1.0.project.conv.w, %blocks.1.0.project.bcast_10 : tensor<1x1x24x6xf32>
     %blocks.1.0.project.d_wd = stablehlo.add %blocks.1.0.project.d_w, %blocks.1.0.project.wd_p : tensor<1x1x24x6xf32>
@@ -977,7 +989,11 @@ module {
     %blocks.1.0.expand.t2 = stablehlo.subtract %blocks.1.0.expand.t1, %blocks.1.0.expand.xhat_dgamma : tensor<2x7x7x24xf32>
     %blocks.1.0.expand.k_b = stablehlo.broadcast_in_dim %blocks.1.0.expand.gamma_inv_n, dims = [3] : (tensor<24xf32>) -> tensor<2x7x7x24xf32>
     %blocks.1.0.expand.d_z = stablehlo.multiply %blocks.1.0.expand.t2, %blocks.1.0.expand.k_b : tensor<2x7x7x24xf32>
-    %blocks.1.0.expand.d_w = stablehlo.convolution(%conv.0.relu6, %blocks.1.0.expand.d_z) dim_numbers = [f, 0, 1, b]x[i, 0, 1, o]->[0, 1, b, f], window = {stride = [1, 1], pad = [[0, 0], [0, 0]], lhs_dilate = [1, 1], rhs_dilate = [1, 1]} {batch_group_count = 1 : i64, feature_group_count = 1 : i64} : (tensor<2x7x7x4xf32>, tensor<2x7x7x24xf32>) -> tensor<1x1x4x24xf32>
+    %blocks.1.0.expand.x_pieces = stablehlo.reshape %conv.0.relu6 : (tensor<2x7x7x4xf32>) -> tensor<2x49x4xf32>
+    %blocks.1.0.expand.dy_pieces = stablehlo.reshape %blocks.1.0.expand.d_z : (tensor<2x7x7x24xf32>) -> tensor<2x49x24xf32>
+    %blocks.1.0.expand.d_w_pieces = stablehlo.dot_general %blocks.1.0.expand.x_pieces, %blocks.1.0.expand.dy_pieces, batching_dims = [0] x [0], contracting_dims = [1] x [1] : (tensor<2x49x4xf32>, tensor<2x49x24xf32>) -> tensor<2x4x24xf32>
+    %blocks.1.0.expand.d_w_sum = stablehlo.reduce(%blocks.1.0.expand.d_w_pieces init: %cst_1) applies stablehlo.add across dimensions = [0] : (tensor<2x4x24xf32>, tensor<f32>) -> tensor<4x24xf32>
+    %blocks.1.0.expand.d_w = stablehlo.reshape %blocks.1.0.expand.d_w_sum : (tensor<4x24xf32>) -> tensor<1x1x4x24xf32>
     %blocks.1.0.expand.bcast_14 = stablehlo.broadcast_in_dim %hyper.weight_decay, dims = [] : (tensor<f32>) -> tensor<1x1x4x24xf32>
     %blocks.1.0.expand.wd_p = stablehlo.multiply %blocks.1.0.expand.conv.w, %blocks.1.0.expand.bcast_14 : tensor<1x1x4x24xf32>
     %blocks.1.0.expand.d_wd = stablehlo.add %blocks.1.0.expand.d_w, %blocks.1.0.expand.wd_p : tensor<1x1x4x24xf32>

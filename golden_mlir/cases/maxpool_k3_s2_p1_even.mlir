@@ -265,7 +265,11 @@ module {
     %conv.0.t2 = stablehlo.subtract %conv.0.t1, %conv.0.xhat_dgamma : tensor<2x6x6x4xf32>
     %conv.0.k_b = stablehlo.broadcast_in_dim %conv.0.gamma_inv_n, dims = [3] : (tensor<4xf32>) -> tensor<2x6x6x4xf32>
     %conv.0.d_z = stablehlo.multiply %conv.0.t2, %conv.0.k_b : tensor<2x6x6x4xf32>
-    %conv.0.d_w = stablehlo.convolution(%images, %conv.0.d_z) dim_numbers = [f, 0, 1, b]x[i, 0, 1, o]->[0, 1, b, f], window = {stride = [1, 1], pad = [[0, 0], [0, 0]], lhs_dilate = [1, 1], rhs_dilate = [1, 1]} {batch_group_count = 1 : i64, feature_group_count = 1 : i64} : (tensor<2x6x6x2xf32>, tensor<2x6x6x4xf32>) -> tensor<1x1x2x4xf32>
+    %conv.0.x_pieces = stablehlo.reshape %images : (tensor<2x6x6x2xf32>) -> tensor<2x36x2xf32>
+    %conv.0.dy_pieces = stablehlo.reshape %conv.0.d_z : (tensor<2x6x6x4xf32>) -> tensor<2x36x4xf32>
+    %conv.0.d_w_pieces = stablehlo.dot_general %conv.0.x_pieces, %conv.0.dy_pieces, batching_dims = [0] x [0], contracting_dims = [1] x [1] : (tensor<2x36x2xf32>, tensor<2x36x4xf32>) -> tensor<2x2x4xf32>
+    %conv.0.d_w_sum = stablehlo.reduce(%conv.0.d_w_pieces init: %cst_1) applies stablehlo.add across dimensions = [0] : (tensor<2x2x4xf32>, tensor<f32>) -> tensor<2x4xf32>
+    %conv.0.d_w = stablehlo.reshape %conv.0.d_w_sum : (tensor<2x4xf32>) -> tensor<1x1x2x4xf32>
     %grads.conv.0.conv.w = stablehlo.reshape %conv.0.d_w : (tensor<1x1x2x4xf32>) -> tensor<8xf32>
     %grads.fc.3.w = stablehlo.reshape %fc.3.d_w : (tensor<4x3xf32>) -> tensor<12xf32>
     %grads.flat = stablehlo.concatenate %grads.conv.0.conv.w, %conv.0.d_beta_d_gamma#1, %conv.0.d_beta_d_gamma#0, %grads.fc.3.w, %fc.3.d_b, dim = 0 : (tensor<8xf32>, tensor<4xf32>, tensor<4xf32>, tensor<12xf32>, tensor<3xf32>) -> tensor<31xf32>
@@ -498,7 +502,11 @@ module {
     %conv.0.t2 = stablehlo.subtract %conv.0.t1, %conv.0.xhat_dgamma : tensor<2x6x6x4xf32>
     %conv.0.k_b = stablehlo.broadcast_in_dim %conv.0.gamma_inv_n, dims = [3] : (tensor<4xf32>) -> tensor<2x6x6x4xf32>
     %conv.0.d_z = stablehlo.multiply %conv.0.t2, %conv.0.k_b : tensor<2x6x6x4xf32>
-    %conv.0.d_w = stablehlo.convolution(%images, %conv.0.d_z) dim_numbers = [f, 0, 1, b]x[i, 0, 1, o]->[0, 1, b, f], window = {stride = [1, 1], pad = [[0, 0], [0, 0]], lhs_dilate = [1, 1], rhs_dilate = [1, 1]} {batch_group_count = 1 : i64, feature_group_count = 1 : i64} : (tensor<2x6x6x2xf32>, tensor<2x6x6x4xf32>) -> tensor<1x1x2x4xf32>
+    %conv.0.x_pieces = stablehlo.reshape %images : (tensor<2x6x6x2xf32>) -> tensor<2x36x2xf32>
+    %conv.0.dy_pieces = stablehlo.reshape %conv.0.d_z : (tensor<2x6x6x4xf32>) -> tensor<2x36x4xf32>
+    %conv.0.d_w_pieces = stablehlo.dot_general %conv.0.x_pieces, %conv.0.dy_pieces, batching_dims = [0] x [0], contracting_dims = [1] x [1] : (tensor<2x36x2xf32>, tensor<2x36x4xf32>) -> tensor<2x2x4xf32>
+    %conv.0.d_w_sum = stablehlo.reduce(%conv.0.d_w_pieces init: %cst_1) applies stablehlo.add across dimensions = [0] : (tensor<2x2x4xf32>, tensor<f32>) -> tensor<2x4xf32>
+    %conv.0.d_w = stablehlo.reshape %conv.0.d_w_sum : (tensor<2x4xf32>) -> tensor<1x1x2x4xf32>
     %conv.0.bcast_10 = stablehlo.broadcast_in_dim %hyper.weight_decay, dims = [] : (tensor<f32>) -> tensor<1x1x2x4xf32>
     %conv.0.wd_p = stablehlo.multiply %conv.0.conv.w, %conv.0.bcast_10 : tensor<1x1x2x4xf32>
     %conv.0.d_wd = stablehlo.add %conv.0.d_w, %conv.0.wd_p : tensor<1x1x2x4xf32>

@@ -661,7 +661,11 @@ module {
     %blocks.1.1.project.t2 = stablehlo.subtract %blocks.1.1.project.t1, %blocks.1.1.project.xhat_dgamma : tensor<2x6x6x8xf32>
     %blocks.1.1.project.k_b = stablehlo.broadcast_in_dim %blocks.1.1.project.gamma_inv_n, dims = [3] : (tensor<8xf32>) -> tensor<2x6x6x8xf32>
     %blocks.1.1.project.d_z = stablehlo.multiply %blocks.1.1.project.t2, %blocks.1.1.project.k_b : tensor<2x6x6x8xf32>
-    %blocks.1.1.project.d_w = stablehlo.convolution(%blocks.1.1.se.excited, %blocks.1.1.project.d_z) dim_numbers = [f, 0, 1, b]x[i, 0, 1, o]->[0, 1, b, f], window = {stride = [1, 1], pad = [[0, 0], [0, 0]], lhs_dilate = [1, 1], rhs_dilate = [1, 1]} {batch_group_count = 1 : i64, feature_group_count = 1 : i64} : (tensor<2x6x6x48xf32>, tensor<2x6x6x8xf32>) -> tensor<1x1x48x8xf32>
+    %blocks.1.1.project.x_pieces = stablehlo.reshape %blocks.1.1.se.excited : (tensor<2x6x6x48xf32>) -> tensor<2x36x48xf32>
+    %blocks.1.1.project.dy_pieces = stablehlo.reshape %blocks.1.1.project.d_z : (tensor<2x6x6x8xf32>) -> tensor<2x36x8xf32>
+    %blocks.1.1.project.d_w_pieces = stablehlo.dot_general %blocks.1.1.project.x_pieces, %blocks.1.1.project.dy_pieces, batching_dims = [0] x [0], contracting_dims = [1] x [1] : (tensor<2x36x48xf32>, tensor<2x36x8xf32>) -> tensor<2x48x8xf32>
+    %blocks.1.1.project.d_w_sum = stablehlo.reduce(%blocks.1.1.project.d_w_pieces init: %cst_1) applies stablehlo.add across dimensions = [0] : (tensor<2x48x8xf32>, tensor<f32>) -> tensor<48x8xf32>
+    %blocks.1.1.project.d_w = stablehlo.reshape %blocks.1.1.project.d_w_sum : (tensor<48x8xf32>) -> tensor<1x1x48x8xf32>
     %blocks.1.1.project.w_flip = stablehlo.reverse %blocks.1.1.project.conv.w, dims = [0, 1] : tensor<1x1x48x8xf32>
     %blocks.1.1.project.d_x = stablehlo.convolution(%blocks.1.1.project.d_z, %blocks.1.1.project.w_flip) dim_numbers = [b, 0, 1, f]x[0, 1, o, i]->[b, 0, 1, f], window = {stride = [1, 1], pad = [[0, 0], [0, 0]], lhs_dilate = [1, 1], rhs_dilate = [1, 1]} {batch_group_count = 1 : i64, feature_group_count = 1 : i64} : (tensor<2x6x6x8xf32>, tensor<1x1x48x8xf32>) -> tensor<2x6x6x48xf32>
     %blocks.1.1.se.d_h_gated = stablehlo.multiply %blocks.1.1.project.d_x, %blocks.1.1.se.gate_b : tensor<2x6x6x48xf32>
@@ -793,7 +797,11 @@ module {
     %blocks.1.1.expand.t2 = stablehlo.subtract %blocks.1.1.expand.t1, %blocks.1.1.expand.xhat_dgamma : tensor<2x6x6x48xf32>
     %blocks.1.1.expand.k_b = stablehlo.broadcast_in_dim %blocks.1.1.expand.gamma_inv_n, dims = [3] : (tensor<48xf32>) -> tensor<2x6x6x48xf32>
     %blocks.1.1.expand.d_z = stablehlo.multiply %blocks.1.1.expand.t2, %blocks.1.1.expand.k_b : tensor<2x6x6x48xf32>
-    %blocks.1.1.expand.d_w = stablehlo.convolution(%blocks.1.0.project.bn, %blocks.1.1.expand.d_z) dim_numbers = [f, 0, 1, b]x[i, 0, 1, o]->[0, 1, b, f], window = {stride = [1, 1], pad = [[0, 0], [0, 0]], lhs_dilate = [1, 1], rhs_dilate = [1, 1]} {batch_group_count = 1 : i64, feature_group_count = 1 : i64} : (tensor<2x6x6x8xf32>, tensor<2x6x6x48xf32>) -> tensor<1x1x8x48xf32>
+    %blocks.1.1.expand.x_pieces = stablehlo.reshape %blocks.1.0.project.bn : (tensor<2x6x6x8xf32>) -> tensor<2x36x8xf32>
+    %blocks.1.1.expand.dy_pieces = stablehlo.reshape %blocks.1.1.expand.d_z : (tensor<2x6x6x48xf32>) -> tensor<2x36x48xf32>
+    %blocks.1.1.expand.d_w_pieces = stablehlo.dot_general %blocks.1.1.expand.x_pieces, %blocks.1.1.expand.dy_pieces, batching_dims = [0] x [0], contracting_dims = [1] x [1] : (tensor<2x36x8xf32>, tensor<2x36x48xf32>) -> tensor<2x8x48xf32>
+    %blocks.1.1.expand.d_w_sum = stablehlo.reduce(%blocks.1.1.expand.d_w_pieces init: %cst_1) applies stablehlo.add across dimensions = [0] : (tensor<2x8x48xf32>, tensor<f32>) -> tensor<8x48xf32>
+    %blocks.1.1.expand.d_w = stablehlo.reshape %blocks.1.1.expand.d_w_sum : (tensor<8x48xf32>) -> tensor<1x1x8x48xf32>
     %blocks.1.1.expand.w_flip = stablehlo.reverse %blocks.1.1.expand.conv.w, dims = [0, 1] : tensor<1x1x8x48xf32>
     %blocks.1.1.expand.d_x = stablehlo.convolution(%blocks.1.1.expand.d_z, %blocks.1.1.expand.w_flip) dim_numbers = [b, 0, 1, f]x[0, 1, o, i]->[b, 0, 1, f], window = {stride = [1, 1], pad = [[0, 0], [0, 0]], lhs_dilate = [1, 1], rhs_dilate = [1, 1]} {batch_group_count = 1 : i64, feature_group_count = 1 : i64} : (tensor<2x6x6x48xf32>, tensor<1x1x8x48xf32>) -> tensor<2x6x6x8xf32>
     %blocks.1.1.d_residual = stablehlo.add %blocks.1.1.expand.d_x, %pool.2.d_x : tensor<2x6x6x8xf32>
@@ -833,7 +841,11 @@ module {
     %blocks.1.0.project.t2 = stablehlo.subtract %blocks.1.0.project.t1, %blocks.1.0.project.xhat_dgamma : tensor<2x6x6x8xf32>
     %blocks.1.0.project.k_b = stablehlo.broadcast_in_dim %blocks.1.0.project.gamma_inv_n, dims = [3] : (tensor<8xf32>) -> tensor<2x6x6x8xf32>
     %blocks.1.0.project.d_z = stablehlo.multiply %blocks.1.0.project.t2, %blocks.1.0.project.k_b : tensor<2x6x6x8xf32>
-    %blocks.1.0.project.d_w = stablehlo.convolution(%blocks.1.0.se.excited, %blocks.1.0.project.d_z) dim_numbers = [f, 0, 1, b]x[i, 0, 1, o]->[0, 1, b, f], window = {stride = [1, 1], pad = [[0, 0], [0, 0]], lhs_dilate = [1, 1], rhs_dilate = [1, 1]} {batch_group_count = 1 : i64, feature_group_count = 1 : i64} : (tensor<2x6x6x24xf32>, tensor<2x6x6x8xf32>) -> tensor<1x1x24x8xf32>
+    %blocks.1.0.project.x_pieces = stablehlo.reshape %blocks.1.0.se.excited : (tensor<2x6x6x24xf32>) -> tensor<2x36x24xf32>
+    %blocks.1.0.project.dy_pieces = stablehlo.reshape %blocks.1.0.project.d_z : (tensor<2x6x6x8xf32>) -> tensor<2x36x8xf32>
+    %blocks.1.0.project.d_w_pieces = stablehlo.dot_general %blocks.1.0.project.x_pieces, %blocks.1.0.project.dy_pieces, batching_dims = [0] x [0], contracting_dims = [1] x [1] : (tensor<2x36x24xf32>, tensor<2x36x8xf32>) -> tensor<2x24x8xf32>
+    %blocks.1.0.project.d_w_sum = stablehlo.reduce(%blocks.1.0.project.d_w_pieces init: %cst_1) applies stablehlo.add across dimensions = [0] : (tensor<2x24x8xf32>, tensor<f32>) -> tensor<24x8xf32>
+    %blocks.1.0.project.d_w = stablehlo.reshape %blocks.1.0.project.d_w_sum : (tensor<24x8xf32>) -> tensor<1x1x24x8xf32>
     %blocks.1.0.project.w_flip = stablehlo.reverse %blocks.1.0.project.conv.w, dims = [0, 1] : tensor<1x1x24x8xf32>
     %blocks.1.0.project.d_x = stablehlo.convolution(%blocks.1.0.project.d_z, %blocks.1.0.project.w_flip) dim_numbers = [b, 0, 1, f]x[0, 1, o, i]->[b, 0, 1, f], window = {stride = [1, 1], pad = [[0, 0], [0, 0]], lhs_dilate = [1, 1], rhs_dilate = [1, 1]} {batch_group_count = 1 : i64, feature_group_count = 1 : i64} : (tensor<2x6x6x8xf32>, tensor<1x1x24x8xf32>) -> tensor<2x6x6x24xf32>
     %blocks.1.0.se.d_h_gated = stablehlo.multiply %blocks.1.0.project.d_x, %blocks.1.0.se.gate_b : tensor<2x6x6x24xf32>
@@ -965,7 +977,11 @@ module {
     %blocks.1.0.expand.t2 = stablehlo.subtract %blocks.1.0.expand.t1, %blocks.1.0.expand.xhat_dgamma : tensor<2x6x6x24xf32>
     %blocks.1.0.expand.k_b = stablehlo.broadcast_in_dim %blocks.1.0.expand.gamma_inv_n, dims = [3] : (tensor<24xf32>) -> tensor<2x6x6x24xf32>
     %blocks.1.0.expand.d_z = stablehlo.multiply %blocks.1.0.expand.t2, %blocks.1.0.expand.k_b : tensor<2x6x6x24xf32>
-    %blocks.1.0.expand.d_w = stablehlo.convolution(%conv.0.swish, %blocks.1.0.expand.d_z) dim_numbers = [f, 0, 1, b]x[i, 0, 1, o]->[0, 1, b, f], window = {stride = [1, 1], pad = [[0, 0], [0, 0]], lhs_dilate = [1, 1], rhs_dilate = [1, 1]} {batch_group_count = 1 : i64, feature_group_count = 1 : i64} : (tensor<2x6x6x4xf32>, tensor<2x6x6x24xf32>) -> tensor<1x1x4x24xf32>
+    %blocks.1.0.expand.x_pieces = stablehlo.reshape %conv.0.swish : (tensor<2x6x6x4xf32>) -> tensor<2x36x4xf32>
+    %blocks.1.0.expand.dy_pieces = stablehlo.reshape %blocks.1.0.expand.d_z : (tensor<2x6x6x24xf32>) -> tensor<2x36x24xf32>
+    %blocks.1.0.expand.d_w_pieces = stablehlo.dot_general %blocks.1.0.expand.x_pieces, %blocks.1.0.expand.dy_pieces, batching_dims = [0] x [0], contracting_dims = [1] x [1] : (tensor<2x36x4xf32>, tensor<2x36x24xf32>) -> tensor<2x4x24xf32>
+    %blocks.1.0.expand.d_w_sum = stablehlo.reduce(%blocks.1.0.expand.d_w_pieces init: %cst_1) applies stablehlo.add across dimensions = [0] : (tensor<2x4x24xf32>, tensor<f32>) -> tensor<4x24xf32>
+    %blocks.1.0.expand.d_w = stablehlo.reshape %blocks.1.0.expand.d_w_sum : (tensor<4x24xf32>) -> tensor<1x1x4x24xf32>
     %blocks.1.0.expand.w_flip = stablehlo.reverse %blocks.1.0.expand.conv.w, dims = [0, 1] : tensor<1x1x4x24xf32>
     %blocks.1.0.expand.d_x = stablehlo.convolution(%blocks.1.0.expand.d_z, %blocks.1.0.expand.w_flip) dim_numbers = [b, 0, 1, f]x[0, 1, o, i]->[b, 0, 1, f], window = {stride = [1, 1], pad = [[0, 0], [0, 0]], lhs_dilate = [1, 1], rhs_dilate = [1, 1]} {batch_group_count = 1 : i64, feature_group_count = 1 : i64} : (tensor<2x6x6x24xf32>, tensor<1x1x4x24xf32>) -> tensor<2x6x6x4xf32>
     %conv.0.mean_inv = stablehlo.multiply %conv.0.mean, %conv.0.inv_std : tensor<4xf32>
@@ -1016,7 +1032,11 @@ module {
     %conv.0.t2 = stablehlo.subtract %conv.0.t1, %conv.0.xhat_dgamma : tensor<2x6x6x4xf32>
     %conv.0.k_b = stablehlo.broadcast_in_dim %conv.0.gamma_inv_n, dims = [3] : (tensor<4xf32>) -> tensor<2x6x6x4xf32>
     %conv.0.d_z = stablehlo.multiply %conv.0.t2, %conv.0.k_b : tensor<2x6x6x4xf32>
-    %conv.0.d_w = stablehlo.convolution(%images, %conv.0.d_z) dim_numbers = [f, 0, 1, b]x[i, 0, 1, o]->[0, 1, b, f], window = {stride = [1, 1], pad = [[0, 0], [0, 0]], lhs_dilate = [1, 1], rhs_dilate = [1, 1]} {batch_group_count = 1 : i64, feature_group_count = 1 : i64} : (tensor<2x6x6x2xf32>, tensor<2x6x6x4xf32>) -> tensor<1x1x2x4xf32>
+    %conv.0.x_pieces = stablehlo.reshape %images : (tensor<2x6x6x2xf32>) -> tensor<2x36x2xf32>
+    %conv.0.dy_pieces = stablehlo.reshape %conv.0.d_z : (tensor<2x6x6x4xf32>) -> tensor<2x36x4xf32>
+    %conv.0.d_w_pieces = stablehlo.dot_general %conv.0.x_pieces, %conv.0.dy_pieces, batching_dims = [0] x [0], contracting_dims = [1] x [1] : (tensor<2x36x2xf32>, tensor<2x36x4xf32>) -> tensor<2x2x4xf32>
+    %conv.0.d_w_sum = stablehlo.reduce(%conv.0.d_w_pieces init: %cst_1) applies stablehlo.add across dimensions = [0] : (tensor<2x2x4xf32>, tensor<f32>) -> tensor<2x4xf32>
+    %conv.0.d_w = stablehlo.reshape %conv.0.d_w_sum : (tensor<2x4xf32>) -> tensor<1x1x2x4xf32>
     %grads.conv.0.conv.w = stablehlo.reshape %conv.0.d_w : (tensor<1x1x2x4xf32>) -> tensor<8xf32>
     %grads.blocks.1.0.expand.conv.w = stablehlo.reshape %blocks.1.0.expand.d_w : (tensor<1x1x4x24xf32>) -> tensor<96xf32>
     %grads.blocks.1.0.dw.conv.w = stablehlo.reshape %blocks.1.0.dw.d_w_sum : (tensor<3x3x1x24xf32>) -> tensor<216xf32>
@@ -1508,7 +1528,11 @@ module {
     %blocks.1.1.project.t2 = stablehlo.subtract %blocks.1.1.project.t1, %blocks.1.1.project.xhat_dgamma : tensor<2x6x6x8xf32>
     %blocks.1.1.project.k_b = stablehlo.broadcast_in_dim %blocks.1.1.project.gamma_inv_n, dims = [3] : (tensor<8xf32>) -> tensor<2x6x6x8xf32>
     %blocks.1.1.project.d_z = stablehlo.multiply %blocks.1.1.project.t2, %blocks.1.1.project.k_b : tensor<2x6x6x8xf32>
-    %blocks.1.1.project.d_w = stablehlo.convolution(%blocks.1.1.se.excited, %blocks.1.1.project.d_z) dim_numbers = [f, 0, 1, b]x[i, 0, 1, o]->[0, 1, b, f], window = {stride = [1, 1], pad = [[0, 0], [0, 0]], lhs_dilate = [1, 1], rhs_dilate = [1, 1]} {batch_group_count = 1 : i64, feature_group_count = 1 : i64} : (tensor<2x6x6x48xf32>, tensor<2x6x6x8xf32>) -> tensor<1x1x48x8xf32>
+    %blocks.1.1.project.x_pieces = stablehlo.reshape %blocks.1.1.se.excited : (tensor<2x6x6x48xf32>) -> tensor<2x36x48xf32>
+    %blocks.1.1.project.dy_pieces = stablehlo.reshape %blocks.1.1.project.d_z : (tensor<2x6x6x8xf32>) -> tensor<2x36x8xf32>
+    %blocks.1.1.project.d_w_pieces = stablehlo.dot_general %blocks.1.1.project.x_pieces, %blocks.1.1.project.dy_pieces, batching_dims = [0] x [0], contracting_dims = [1] x [1] : (tensor<2x36x48xf32>, tensor<2x36x8xf32>) -> tensor<2x48x8xf32>
+    %blocks.1.1.project.d_w_sum = stablehlo.reduce(%blocks.1.1.project.d_w_pieces init: %cst_1) applies stablehlo.add across dimensions = [0] : (tensor<2x48x8xf32>, tensor<f32>) -> tensor<48x8xf32>
+    %blocks.1.1.project.d_w = stablehlo.reshape %blocks.1.1.project.d_w_sum : (tensor<48x8xf32>) -> tensor<1x1x48x8xf32>
     %blocks.1.1.project.bcast_10 = stablehlo.broadcast_in_dim %hyper.weight_decay, dims = [] : (tensor<f32>) -> tensor<1x1x48x8xf32>
     %blocks.1.1.project.wd_p = stablehlo.multiply %blocks.1.1.project.conv.w, %blocks.1.1.project.bcast_10 : tensor<1x1x48x8xf32>
     %blocks.1.1.project.d_wd = stablehlo.add %blocks.1.1.project.d_w, %blocks.1.1.project.wd_p : tensor<1x1x48x8xf32>
@@ -1652,7 +1676,11 @@ module {
     %blocks.1.1.expand.t2 = stablehlo.subtract %blocks.1.1.expand.t1, %blocks.1.1.expand.xhat_dgamma : tensor<2x6x6x48xf32>
     %blocks.1.1.expand.k_b = stablehlo.broadcast_in_dim %blocks.1.1.expand.gamma_inv_n, dims = [3] : (tensor<48xf32>) -> tensor<2x6x6x48xf32>
     %blocks.1.1.expand.d_z = stablehlo.multiply %blocks.1.1.expand.t2, %blocks.1.1.expand.k_b : tensor<2x6x6x48xf32>
-    %blocks.1.1.expand.d_w = stablehlo.convolution(%blocks.1.0.project.bn, %blocks.1.1.expand.d_z) dim_numbers = [f, 0, 1, b]x[i, 0, 1, o]->[0, 1, b, f], window = {stride = [1, 1], pad = [[0, 0], [0, 0]], lhs_dilate = [1, 1], rhs_dilate = [1, 1]} {batch_group_count = 1 : i64, feature_group_count = 1 : i64} : (tensor<2x6x6x8xf32>, tensor<2x6x6x48xf32>) -> tensor<1x1x8x48xf32>
+    %blocks.1.1.expand.x_pieces = stablehlo.reshape %blocks.1.0.project.bn : (tensor<2x6x6x8xf32>) -> tensor<2x36x8xf32>
+    %blocks.1.1.expand.dy_pieces = stablehlo.reshape %blocks.1.1.expand.d_z : (tensor<2x6x6x48xf32>) -> tensor<2x36x48xf32>
+    %blocks.1.1.expand.d_w_pieces = stablehlo.dot_general %blocks.1.1.expand.x_pieces, %blocks.1.1.expand.dy_pieces, batching_dims = [0] x [0], contracting_dims = [1] x [1] : (tensor<2x36x8xf32>, tensor<2x36x48xf32>) -> tensor<2x8x48xf32>
+    %blocks.1.1.expand.d_w_sum = stablehlo.reduce(%blocks.1.1.expand.d_w_pieces init: %cst_1) applies stablehlo.add across dimensions = [0] : (tensor<2x8x48xf32>, tensor<f32>) -> tensor<8x48xf32>
+    %blocks.1.1.expand.d_w = stablehlo.reshape %blocks.1.1.expand.d_w_sum : (tensor<8x48xf32>) -> tensor<1x1x8x48xf32>
     %blocks.1.1.expand.bcast_12 = stablehlo.broadcast_in_dim %hyper.weight_decay, dims = [] : (tensor<f32>) -> tensor<1x1x8x48xf32>
     %blocks.1.1.expand.wd_p = stablehlo.multiply %blocks.1.1.expand.conv.w, %blocks.1.1.expand.bcast_12 : tensor<1x1x8x48xf32>
     %blocks.1.1.expand.d_wd = stablehlo.add %blocks.1.1.expand.d_w, %blocks.1.1.expand.wd_p : tensor<1x1x8x48xf32>
@@ -1695,7 +1723,11 @@ module {
     %blocks.1.0.project.t2 = stablehlo.subtract %blocks.1.0.project.t1, %blocks.1.0.project.xhat_dgamma : tensor<2x6x6x8xf32>
     %blocks.1.0.project.k_b = stablehlo.broadcast_in_dim %blocks.1.0.project.gamma_inv_n, dims = [3] : (tensor<8xf32>) -> tensor<2x6x6x8xf32>
     %blocks.1.0.project.d_z = stablehlo.multiply %blocks.1.0.project.t2, %blocks.1.0.project.k_b : tensor<2x6x6x8xf32>
-    %blocks.1.0.project.d_w = stablehlo.convolution(%blocks.1.0.se.excited, %blocks.1.0.project.d_z) dim_numbers = [f, 0, 1, b]x[i, 0, 1, o]->[0, 1, b, f], window = {stride = [1, 1], pad = [[0, 0], [0, 0]], lhs_dilate = [1, 1], rhs_dilate = [1, 1]} {batch_group_count = 1 : i64, feature_group_count = 1 : i64} : (tensor<2x6x6x24xf32>, tensor<2x6x6x8xf32>) -> tensor<1x1x24x8xf32>
+    %blocks.1.0.project.x_pieces = stablehlo.reshape %blocks.1.0.se.excited : (tensor<2x6x6x24xf32>) -> tensor<2x36x24xf32>
+    %blocks.1.0.project.dy_pieces = stablehlo.reshape %blocks.1.0.project.d_z : (tensor<2x6x6x8xf32>) -> tensor<2x36x8xf32>
+    %blocks.1.0.project.d_w_pieces = stablehlo.dot_general %blocks.1.0.project.x_pieces, %blocks.1.0.project.dy_pieces, batching_dims = [0] x [0], contracting_dims = [1] x [1] : (tensor<2x36x24xf32>, tensor<2x36x8xf32>) -> tensor<2x24x8xf32>
+    %blocks.1.0.project.d_w_sum = stablehlo.reduce(%blocks.1.0.project.d_w_pieces init: %cst_1) applies stablehlo.add across dimensions = [0] : (tensor<2x24x8xf32>, tensor<f32>) -> tensor<24x8xf32>
+    %blocks.1.0.project.d_w = stablehlo.reshape %blocks.1.0.project.d_w_sum : (tensor<24x8xf32>) -> tensor<1x1x24x8xf32>
     %blocks.1.0.project.bcast_10 = stablehlo.broadcast_in_dim %hyper.weight_decay, dims = [] : (tensor<f32>) -> tensor<1x1x24x8xf32>
     %blocks.1.0.project.wd_p = stablehlo.multiply %blocks.1.0.project.conv.w, %blocks.1.0.project.bcast_10 : tensor<1x1x24x8xf32>
     %blocks.1.0.project.d_wd = stablehlo.add %blocks.1.0.project.d_w, %blocks.1.0.project.wd_p : tensor<1x1x24x8xf32>
@@ -1839,7 +1871,11 @@ module {
     %blocks.1.0.expand.t2 = stablehlo.subtract %blocks.1.0.expand.t1, %blocks.1.0.expand.xhat_dgamma : tensor<2x6x6x24xf32>
     %blocks.1.0.expand.k_b = stablehlo.broadcast_in_dim %blocks.1.0.expand.gamma_inv_n, dims = [3] : (tensor<24xf32>) -> tensor<2x6x6x24xf32>
     %blocks.1.0.expand.d_z = stablehlo.multiply %blocks.1.0.expand.t2, %blocks.1.0.expand.k_b : tensor<2x6x6x24xf32>
-    %blocks.1.0.expand.d_w = stablehlo.convolution(%conv.0.swish, %blocks.1.0.expand.d_z) dim_numbers = [f, 0, 1, b]x[i, 0, 1, o]->[0, 1, b, f], window = {stride = [1, 1], pad = [[0, 0], [0, 0]], lhs_dilate = [1, 1], rhs_dilate = [1, 1]} {batch_group_count = 1 : i64, feature_group_count = 1 : i64} : (tensor<2x6x6x4xf32>, tensor<2x6x6x24xf32>) -> tensor<1x1x4x24xf32>
+    %blocks.1.0.expand.x_pieces = stablehlo.reshape %conv.0.swish : (tensor<2x6x6x4xf32>) -> tensor<2x36x4xf32>
+    %blocks.1.0.expand.dy_pieces = stablehlo.reshape %blocks.1.0.expand.d_z : (tensor<2x6x6x24xf32>) -> tensor<2x36x24xf32>
+    %blocks.1.0.expand.d_w_pieces = stablehlo.dot_general %blocks.1.0.expand.x_pieces, %blocks.1.0.expand.dy_pieces, batching_dims = [0] x [0], contracting_dims = [1] x [1] : (tensor<2x36x4xf32>, tensor<2x36x24xf32>) -> tensor<2x4x24xf32>
+    %blocks.1.0.expand.d_w_sum = stablehlo.reduce(%blocks.1.0.expand.d_w_pieces init: %cst_1) applies stablehlo.add across dimensions = [0] : (tensor<2x4x24xf32>, tensor<f32>) -> tensor<4x24xf32>
+    %blocks.1.0.expand.d_w = stablehlo.reshape %blocks.1.0.expand.d_w_sum : (tensor<4x24xf32>) -> tensor<1x1x4x24xf32>
     %blocks.1.0.expand.bcast_12 = stablehlo.broadcast_in_dim %hyper.weight_decay, dims = [] : (tensor<f32>) -> tensor<1x1x4x24xf32>
     %blocks.1.0.expand.wd_p = stablehlo.multiply %blocks.1.0.expand.conv.w, %blocks.1.0.expand.bcast_12 : tensor<1x1x4x24xf32>
     %blocks.1.0.expand.d_wd = stablehlo.add %blocks.1.0.expand.d_w, %blocks.1.0.expand.wd_p : tensor<1x1x4x24xf32>
@@ -1893,7 +1929,11 @@ module {
     %conv.0.t2 = stablehlo.subtract %conv.0.t1, %conv.0.xhat_dgamma : tensor<2x6x6x4xf32>
     %conv.0.k_b = stablehlo.broadcast_in_dim %conv.0.gamma_inv_n, dims = [3] : (tensor<4xf32>) -> tensor<2x6x6x4xf32>
     %conv.0.d_z = stablehlo.multiply %conv.0.t2, %conv.0.k_b : tensor<2x6x6x4xf32>
-    %conv.0.d_w = stablehlo.convolution(%images, %conv.0.d_z) dim_numbers = [f, 0, 1, b]x[i, 0, 1, o]->[0, 1, b, f], window = {stride = [1, 1], pad = [[0, 0], [0, 0]], lhs_dilate = [1, 1], rhs_dilate = [1, 1]} {batch_group_count = 1 : i64, feature_group_count = 1 : i64} : (tensor<2x6x6x2xf32>, tensor<2x6x6x4xf32>) -> tensor<1x1x2x4xf32>
+    %conv.0.x_pieces = stablehlo.reshape %images : (tensor<2x6x6x2xf32>) -> tensor<2x36x2xf32>
+    %conv.0.dy_pieces = stablehlo.reshape %conv.0.d_z : (tensor<2x6x6x4xf32>) -> tensor<2x36x4xf32>
+    %conv.0.d_w_pieces = stablehlo.dot_general %conv.0.x_pieces, %conv.0.dy_pieces, batching_dims = [0] x [0], contracting_dims = [1] x [1] : (tensor<2x36x2xf32>, tensor<2x36x4xf32>) -> tensor<2x2x4xf32>
+    %conv.0.d_w_sum = stablehlo.reduce(%conv.0.d_w_pieces init: %cst_1) applies stablehlo.add across dimensions = [0] : (tensor<2x2x4xf32>, tensor<f32>) -> tensor<2x4xf32>
+    %conv.0.d_w = stablehlo.reshape %conv.0.d_w_sum : (tensor<2x4xf32>) -> tensor<1x1x2x4xf32>
     %conv.0.bcast_12 = stablehlo.broadcast_in_dim %hyper.weight_decay, dims = [] : (tensor<f32>) -> tensor<1x1x2x4xf32>
     %conv.0.wd_p = stablehlo.multiply %conv.0.conv.w, %conv.0.bcast_12 : tensor<1x1x2x4xf32>
     %conv.0.d_wd = stablehlo.add %conv.0.d_w, %conv.0.wd_p : tensor<1x1x2x4xf32>

@@ -175,7 +175,7 @@ def compile_mlir(text: str, backend: str = "cpu", chip: str | None = None,
     if isinstance(text, bytes):
         text = text.decode("utf-8")
     spec, c = resolve_chip(backend, chip)
-    flags = (*INPUT_FLAGS, *spec.flags(c), *tuple(str(f) for f in extra_flags))
+    flags = (*INPUT_FLAGS, *spec.flags(c, text), *tuple(str(f) for f in extra_flags))
     if not re.fullmatch(r"[A-Za-z0-9_][A-Za-z0-9_.-]*", input_name):
         raise ValueError(f"input_name {input_name!r} is not a plain file stem")
     src = f"{input_name}.mlir"

@@ -16,7 +16,7 @@ from typing import Callable
 from .errors import TargetError
 from .tools import iree_version
 
-__all__ = ["BACKENDS", "BackendSpec", "INPUT_FLAGS", "TargetError", "backend_spec",
+__all__ = ["BACKENDS", "BackendSpec", "INPUT_FLAGS", "TargetError", "TuningFlag", "backend_spec",
            "resolve_chip", "target_flags"]
 
 INPUT_FLAGS: tuple[str, ...] = ("--iree-input-type=stablehlo",)
@@ -37,6 +37,17 @@ def _valid_cpu(chip: str) -> bool:
 
 
 @dataclass(frozen=True)
+class TuningFlag:
+    """A code-generation flag measured faster, and the modules it is not given to (a module
+    text holding ``unless_in``) because the compiler fails on them with it."""
+    flag: str
+    unless_in: str | None = None
+
+    def applies(self, text: str) -> bool:
+        return self.unless_in is None or self.unless_in not in text
+
+
+@dataclass(frozen=True)
 class BackendSpec:
     name: str
     driver: str                               # iree.runtime driver that runs the output
@@ -50,9 +61,14 @@ class BackendSpec:
     refused: dict[str, str] = field(default_factory=dict)
     #: chips listed first in messages (the full set is long)
     common: tuple[str, ...] = ()
+    #: code-generation choices measured faster on this backend (docs/bench.md says where)
+    tuning_flags: tuple[TuningFlag, ...] = ()
 
-    def flags(self, chip: str) -> list[str]:
-        return [*self.device_flags, self.chip_flag.format(chip=chip)]
+    def flags(self, chip: str, text: str | None = None) -> list[str]:
+        """The flags for ``chip``; with the module ``text``, only the tuning flags that apply
+        to it (all of them without)."""
+        tuning = [t.flag for t in self.tuning_flags if text is None or t.applies(text)]
+        return [*self.device_flags, self.chip_flag.format(chip=chip), *tuning]
 
 
 _HOPPER_HINT = ("use --chip sm_80 (PTX for sm_80 runs on Hopper and newer GPUs: the CUDA "
@@ -103,6 +119,13 @@ BACKENDS: dict[str, BackendSpec] = {
         hint="the cpu chip is an LLVM CPU name: 'host' (this machine), 'generic', "
              "'x86-64-v3', 'znver4', 'skylake-avx512', 'neoverse-v2', ...",
         common=("host", "generic", "x86-64-v3", "x86-64-v4", "znver4"),
+        # the zero padding of a convolution's input read inside the convolution's dispatch
+        # instead of a padded copy first ("staging" memcpys): B0 and MobileNetV2 train steps
+        # -2.5% each, three alternating rounds (docs/bench.md, "Levers", issue 17)
+        # Not for bf16 modules: with it, IREE 3.13 fails on their depthwise convolutions
+        # ("'memref.alloca' op all stack allocations need to be hoisted to the entry block").
+        tuning_flags=(TuningFlag("--iree-dispatch-creation-enable-fuse-padding-into-linalg-consumer-ops",
+                                 unless_in="bf16"),),
     ),
     "rocm": BackendSpec(
         name="rocm", driver="hip", default_chip="gfx1100",
