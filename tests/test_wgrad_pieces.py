@@ -50,8 +50,8 @@ def test_pieces_per_sample():
 
 
 def test_the_rule_emits_pieces_in_a_network():
-    b0 = CASE_BY_ID["mbconv_e6_k3_res_r2"]
-    rule = emit(b0.spec, batch=b0.batch, functions=("grads",)).text
+    case = CASE_BY_ID["mbconv_e6_k3_res_r2"]
+    rule = emit(case.spec, batch=case.batch, functions=("grads",)).text
     assert re.search(r"%\S*d_w_pieces\S* = stablehlo\.dot_general", rule)
 
 
