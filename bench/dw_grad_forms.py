@@ -15,7 +15,6 @@ convolutions emitted, the compile seconds and each round's median and minimum ms
 from __future__ import annotations
 
 import argparse
-import json
 import tempfile
 from pathlib import Path
 
@@ -32,20 +31,12 @@ def module(shapes, chunk: int) -> str:
 
 
 def main() -> None:
+    from bench.forms import add_common_options, compile_form, print_rows, time_rounds, within_hw
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    ap.add_argument("--spec", default="examples/effnet_b0.py")
-    ap.add_argument("--image-size", type=int, default=None)
-    ap.add_argument("--batch", type=int, default=32)
+    add_common_options(ap, batch=32)
     ap.add_argument("--dw-chunk", type=int, nargs="+", default=[0, 1, 4])
-    ap.add_argument("--reps", type=int, default=10)
-    ap.add_argument("--rounds", type=int, default=3)
-    ap.add_argument("--min-hw", type=int, default=0, help="only layers whose input is at least this tall")
-    ap.add_argument("--max-hw", type=int, default=1 << 30, help="only layers whose input is at most this tall")
     args = ap.parse_args()
-    from bench.forms import compile_form, time_rounds
-
-    shapes = [s for s in record_shapes(args.spec, args.image_size, args.batch)
-              if args.min_hw <= s[0][1] <= args.max_hw]
+    shapes = within_hw(record_shapes(args.spec, args.image_size, args.batch), args)
     rows = {}
     with tempfile.TemporaryDirectory() as tmp:
         for ch in args.dw_chunk:
@@ -56,10 +47,7 @@ def main() -> None:
                         "compile_s": seconds, "vmfb": vmfb, "rounds": []}
         inputs = [f"--input={'x'.join(map(str, s))}xf32=0" for xs, ds, _ in shapes for s in (xs, ds)]
         time_rounds(rows, "dw", inputs, args.reps, args.rounds)
-    for row in rows.values():
-        row.pop("vmfb")
-        print(json.dumps({"batch": args.batch, "image": args.image_size, "hw": [args.min_hw, args.max_hw],
-                          **row}))
+    print_rows(rows, args)
 
 
 if __name__ == "__main__":

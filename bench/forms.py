@@ -5,6 +5,8 @@ form, and time the forms alternating round by round with ``iree-benchmark-module
 
 from __future__ import annotations
 
+import argparse
+import json
 import re
 import subprocess
 from pathlib import Path
@@ -76,3 +78,27 @@ def conv_dw_module(function: str, shapes, **form) -> str:
             outs.append(conv_dw(b, DEFAULT_LAYOUT, args[2 * i], args[2 * i + 1], g, **form))
     b.end(outs)
     return b.module_text()
+
+
+def add_common_options(ap: argparse.ArgumentParser, batch: int) -> None:
+    """The options every per-form microbenchmark takes: what to record, and how long to time."""
+    ap.add_argument("--spec", default="examples/effnet_b0.py")
+    ap.add_argument("--image-size", type=int, default=None)
+    ap.add_argument("--batch", type=int, default=batch)
+    ap.add_argument("--reps", type=int, default=10)
+    ap.add_argument("--rounds", type=int, default=3)
+    ap.add_argument("--min-hw", type=int, default=0, help="only layers whose input is at least this tall")
+    ap.add_argument("--max-hw", type=int, default=1 << 30, help="only layers whose input is at most this tall")
+
+
+def within_hw(shapes, args) -> list:
+    """The recorded (x shape, dy shape, geometry) whose input height is in --min-hw..--max-hw."""
+    return [s for s in shapes if args.min_hw <= s[0][1] <= args.max_hw]
+
+
+def print_rows(rows: dict, args) -> None:
+    """One JSON line per form (its vmfb path dropped)."""
+    for row in rows.values():
+        row.pop("vmfb", None)
+        print(json.dumps({"batch": args.batch, "image": args.image_size, "hw": [args.min_hw, args.max_hw],
+                          **row}))

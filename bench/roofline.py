@@ -8,7 +8,7 @@ with ``--profile-malloc-env``, else its median) and prints, per kind and in tota
 
 - the measured ms per step;
 - the compute floor, FLOPs / peak: peak is the machine's float32 matmul rate (``--peak-gflops``,
-  default: measured here with numpy's BLAS, 4096², best of 5, as ``netspec bench`` does);
+  default: measured here by ``bench.suite.matmul_peak``, as ``netspec bench`` does);
 - the memory floor, bytes / bandwidth, at two bandwidths measured here through IREE's own
   runtime (``y = x + x``, all cores, best of 5): a 37 MiB tensor (B0's largest activation at
   batch 8, 224: what stays in the caches between kernels streams at this rate) and a 512 MiB
@@ -27,21 +27,8 @@ from __future__ import annotations
 
 import argparse
 import json
-import time
 from collections import defaultdict
 from pathlib import Path
-
-import numpy as np
-
-
-def matmul_peak_gflops(n: int = 4096, reps: int = 5) -> float:
-    a = np.random.default_rng(0).standard_normal((n, n), dtype=np.float32)
-    best = float("inf")
-    for _ in range(reps):
-        t = time.perf_counter()
-        a @ a
-        best = min(best, time.perf_counter() - t)
-    return 2 * n ** 3 / best / 1e9
 
 
 def copy_bandwidth_gbs(mib: int = 512, reps: int = 5) -> float:
@@ -52,10 +39,9 @@ def copy_bandwidth_gbs(mib: int = 512, reps: int = 5) -> float:
     import os
     import re
     import subprocess
-
-    from bench.profile_step import MALLOC_ENV
     import tempfile
 
+    from bench.profile_step import MALLOC_ENV
     from runtime.engines import get_engine
     n = mib * 2 ** 20 // 4
     text = (f"func.func @copy(%x: tensor<{n}xf32>) -> tensor<{n}xf32> {{\n"
@@ -115,8 +101,16 @@ def main() -> None:
     ap.add_argument("--bandwidth-gbs", type=float, nargs=2, default=None, metavar=("CACHE", "DRAM"))
     ap.add_argument("--out", default=None, help="write the analysis as JSON here")
     args = ap.parse_args()
-    prof = json.loads((Path(args.profile_dir) / "profile.json").read_text())
-    peak = args.peak_gflops or matmul_peak_gflops()
+    src = Path(args.profile_dir) / "profile.json"
+    if not src.is_file():
+        ap.error(f"{src}: no profile.json there (write one with python -m bench.profile_step "
+                 f"--out-dir {args.profile_dir})")
+    prof = json.loads(src.read_text())
+    if args.peak_gflops is None:
+        from bench.suite import matmul_peak
+        peak = matmul_peak()["gflops_per_s"]
+    else:
+        peak = args.peak_gflops
     bw, bw_dram = args.bandwidth_gbs or (copy_bandwidth_gbs(37), copy_bandwidth_gbs(512))
     res = analyse(prof, peak, bw, bw_dram)
     print(table(res, peak, bw, bw_dram))

@@ -248,7 +248,7 @@ def pointwise_dw_pieces(L: Layout, x_shape) -> int:
     rows, S the largest divisor of H leaving at least DW_PIECE_PIXELS pixels a piece (1 when
     the sample is smaller); NCHW keeps whole samples (its rows are not contiguous per pixel)."""
     H, W = L.hw(x_shape)
-    if L.channel_axis != len(x_shape) - 1:
+    if L.channel_axis != 3:             # NCHW
         return 1
     return max([s for s in range(1, H + 1) if H % s == 0 and (H // s) * W >= DW_PIECE_PIXELS] or [1])
 
