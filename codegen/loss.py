@@ -10,6 +10,7 @@ correct = #{b : z[b, label_b] >= max_k z[b, k]}  (the label is the argmax of a s
 from __future__ import annotations
 
 from .ir import Builder, Value
+from .ops.sums import row_sum, total_sum
 
 
 def cross_entropy(b: Builder, logits: Value, labels: Value, eps: Value, soft: bool):
@@ -31,9 +32,9 @@ def cross_entropy(b: Builder, logits: Value, labels: Value, eps: Value, soft: bo
         z_max = b.reduce(logits, (1,), "maximum", hint="z_max")
         z_max_b = b.broadcast_in_dim(z_max, (B, K), (0,), hint="z_max_b")
         shifted = b.sub(logits, z_max_b, hint="shifted")
-        lse = b.log(b.reduce(b.exp(shifted, hint="exp"), (1,), hint="sum_exp"), hint="lse")
+        lse = b.log(row_sum(b, b.exp(shifted, hint="exp"), "sum_exp"), hint="lse")
         logp = b.sub(shifted, b.broadcast_in_dim(lse, (B, K), (0,), hint="lse_b"), hint="logp")
-        loss = b.mul(b.reduce(b.mul(t, logp, hint="t_logp"), (0, 1), hint="sum_t_logp"),
+        loss = b.mul(total_sum(b, b.mul(t, logp, hint="t_logp"), "sum_t_logp"),
                      b.const(-1.0 / B, dt), hint="loss")
         d_logits = b.mul(b.sub(b.exp(logp, hint="softmax"), t, hint="p_minus_t"), b.const(1.0 / B, dt),
                          hint="d_logits")

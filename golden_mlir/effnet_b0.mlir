@@ -426,7 +426,8 @@ module {
     %blocks.1.0.dw.sigmoid = stablehlo.logistic %blocks.1.0.dw.bn : tensor<8x112x112x32xf32>
     %blocks.1.0.dw.swish = stablehlo.multiply %blocks.1.0.dw.bn, %blocks.1.0.dw.sigmoid : tensor<8x112x112x32xf32>
     %cst_1 = stablehlo.constant dense<0.00000000e+00> : tensor<f32>
-    %blocks.1.0.se.sum_hw = stablehlo.reduce(%blocks.1.0.dw.swish init: %cst_1) applies stablehlo.add across dimensions = [1, 2] : (tensor<8x112x112x32xf32>, tensor<f32>) -> tensor<8x32xf32>
+    %blocks.1.0.se.sum_hw_w = stablehlo.reduce(%blocks.1.0.dw.swish init: %cst_1) applies stablehlo.add across dimensions = [2] : (tensor<8x112x112x32xf32>, tensor<f32>) -> tensor<8x112x32xf32>
+    %blocks.1.0.se.sum_hw = stablehlo.reduce(%blocks.1.0.se.sum_hw_w init: %cst_1) applies stablehlo.add across dimensions = [1] : (tensor<8x112x32xf32>, tensor<f32>) -> tensor<8x32xf32>
     %cst_2 = stablehlo.constant dense<7.97193878e-05> : tensor<f32>
     %blocks.1.0.se.bcast = stablehlo.broadcast_in_dim %cst_2, dims = [] : (tensor<f32>) -> tensor<8x32xf32>
     %blocks.1.0.se.squeeze = stablehlo.multiply %blocks.1.0.se.sum_hw, %blocks.1.0.se.bcast : tensor<8x32xf32>
@@ -478,7 +479,8 @@ module {
     %blocks.2.0.dw.bn = stablehlo.add %blocks.2.0.dw.scaled, %blocks.2.0.dw.shift_b : tensor<8x56x56x96xf32>
     %blocks.2.0.dw.sigmoid = stablehlo.logistic %blocks.2.0.dw.bn : tensor<8x56x56x96xf32>
     %blocks.2.0.dw.swish = stablehlo.multiply %blocks.2.0.dw.bn, %blocks.2.0.dw.sigmoid : tensor<8x56x56x96xf32>
-    %blocks.2.0.se.sum_hw = stablehlo.reduce(%blocks.2.0.dw.swish init: %cst_1) applies stablehlo.add across dimensions = [1, 2] : (tensor<8x56x56x96xf32>, tensor<f32>) -> tensor<8x96xf32>
+    %blocks.2.0.se.sum_hw_w = stablehlo.reduce(%blocks.2.0.dw.swish init: %cst_1) applies stablehlo.add across dimensions = [2] : (tensor<8x56x56x96xf32>, tensor<f32>) -> tensor<8x56x96xf32>
+    %blocks.2.0.se.sum_hw = stablehlo.reduce(%blocks.2.0.se.sum_hw_w init: %cst_1) applies stablehlo.add across dimensions = [1] : (tensor<8x56x96xf32>, tensor<f32>) -> tensor<8x96xf32>
     %cst_3 = stablehlo.constant dense<3.18877551e-04> : tensor<f32>
     %blocks.2.0.se.bcast = stablehlo.broadcast_in_dim %cst_3, dims = [] : (tensor<f32>) -> tensor<8x96xf32>
     %blocks.2.0.se.squeeze = stablehlo.multiply %blocks.2.0.se.sum_hw, %blocks.2.0.se.bcast : tensor<8x96xf32>
@@ -530,7 +532,8 @@ module {
     %blocks.2.1.dw.bn = stablehlo.add %blocks.2.1.dw.scaled, %blocks.2.1.dw.shift_b : tensor<8x56x56x144xf32>
     %blocks.2.1.dw.sigmoid = stablehlo.logistic %blocks.2.1.dw.bn : tensor<8x56x56x144xf32>
     %blocks.2.1.dw.swish = stablehlo.multiply %blocks.2.1.dw.bn, %blocks.2.1.dw.sigmoid : tensor<8x56x56x144xf32>
-    %blocks.2.1.se.sum_hw = stablehlo.reduce(%blocks.2.1.dw.swish init: %cst_1) applies stablehlo.add across dimensions = [1, 2] : (tensor<8x56x56x144xf32>, tensor<f32>) -> tensor<8x144xf32>
+    %blocks.2.1.se.sum_hw_w = stablehlo.reduce(%blocks.2.1.dw.swish init: %cst_1) applies stablehlo.add across dimensions = [2] : (tensor<8x56x56x144xf32>, tensor<f32>) -> tensor<8x56x144xf32>
+    %blocks.2.1.se.sum_hw = stablehlo.reduce(%blocks.2.1.se.sum_hw_w init: %cst_1) applies stablehlo.add across dimensions = [1] : (tensor<8x56x144xf32>, tensor<f32>) -> tensor<8x144xf32>
     %blocks.2.1.se.bcast = stablehlo.broadcast_in_dim %cst_3, dims = [] : (tensor<f32>) -> tensor<8x144xf32>
     %blocks.2.1.se.squeeze = stablehlo.multiply %blocks.2.1.se.sum_hw, %blocks.2.1.se.bcast : tensor<8x144xf32>
     %blocks.2.1.se.reduce_mm = stablehlo.dot_general %blocks.2.1.se.squeeze, %blocks.2.1.se.reduce.w, contracting_dims = [1] x [0] : (tensor<8x144xf32>, tensor<144x6xf32>) -> tensor<8x6xf32>
@@ -582,7 +585,8 @@ module {
     %blocks.3.0.dw.bn = stablehlo.add %blocks.3.0.dw.scaled, %blocks.3.0.dw.shift_b : tensor<8x28x28x144xf32>
     %blocks.3.0.dw.sigmoid = stablehlo.logistic %blocks.3.0.dw.bn : tensor<8x28x28x144xf32>
     %blocks.3.0.dw.swish = stablehlo.multiply %blocks.3.0.dw.bn, %blocks.3.0.dw.sigmoid : tensor<8x28x28x144xf32>
-    %blocks.3.0.se.sum_hw = stablehlo.reduce(%blocks.3.0.dw.swish init: %cst_1) applies stablehlo.add across dimensions = [1, 2] : (tensor<8x28x28x144xf32>, tensor<f32>) -> tensor<8x144xf32>
+    %blocks.3.0.se.sum_hw_w = stablehlo.reduce(%blocks.3.0.dw.swish init: %cst_1) applies stablehlo.add across dimensions = [2] : (tensor<8x28x28x144xf32>, tensor<f32>) -> tensor<8x28x144xf32>
+    %blocks.3.0.se.sum_hw = stablehlo.reduce(%blocks.3.0.se.sum_hw_w init: %cst_1) applies stablehlo.add across dimensions = [1] : (tensor<8x28x144xf32>, tensor<f32>) -> tensor<8x144xf32>
     %cst_4 = stablehlo.constant dense<1.27551020e-03> : tensor<f32>
     %blocks.3.0.se.bcast = stablehlo.broadcast_in_dim %cst_4, dims = [] : (tensor<f32>) -> tensor<8x144xf32>
     %blocks.3.0.se.squeeze = stablehlo.multiply %blocks.3.0.se.sum_hw, %blocks.3.0.se.bcast : tensor<8x144xf32>
@@ -634,7 +638,8 @@ module {
     %blocks.3.1.dw.bn = stablehlo.add %blocks.3.1.dw.scaled, %blocks.3.1.dw.shift_b : tensor<8x28x28x240xf32>
     %blocks.3.1.dw.sigmoid = stablehlo.logistic %blocks.3.1.dw.bn : tensor<8x28x28x240xf32>
     %blocks.3.1.dw.swish = stablehlo.multiply %blocks.3.1.dw.bn, %blocks.3.1.dw.sigmoid : tensor<8x28x28x240xf32>
-    %blocks.3.1.se.sum_hw = stablehlo.reduce(%blocks.3.1.dw.swish init: %cst_1) applies stablehlo.add across dimensions = [1, 2] : (tensor<8x28x28x240xf32>, tensor<f32>) -> tensor<8x240xf32>
+    %blocks.3.1.se.sum_hw_w = stablehlo.reduce(%blocks.3.1.dw.swish init: %cst_1) applies stablehlo.add across dimensions = [2] : (tensor<8x28x28x240xf32>, tensor<f32>) -> tensor<8x28x240xf32>
+    %blocks.3.1.se.sum_hw = stablehlo.reduce(%blocks.3.1.se.sum_hw_w init: %cst_1) applies stablehlo.add across dimensions = [1] : (tensor<8x28x240xf32>, tensor<f32>) -> tensor<8x240xf32>
     %blocks.3.1.se.bcast = stablehlo.broadcast_in_dim %cst_4, dims = [] : (tensor<f32>) -> tensor<8x240xf32>
     %blocks.3.1.se.squeeze = stablehlo.multiply %blocks.3.1.se.sum_hw, %blocks.3.1.se.bcast : tensor<8x240xf32>
     %blocks.3.1.se.reduce_mm = stablehlo.dot_general %blocks.3.1.se.squeeze, %blocks.3.1.se.reduce.w, contracting_dims = [1] x [0] : (tensor<8x240xf32>, tensor<240x10xf32>) -> tensor<8x10xf32>
@@ -686,7 +691,8 @@ module {
     %blocks.4.0.dw.bn = stablehlo.add %blocks.4.0.dw.scaled, %blocks.4.0.dw.shift_b : tensor<8x14x14x240xf32>
     %blocks.4.0.dw.sigmoid = stablehlo.logistic %blocks.4.0.dw.bn : tensor<8x14x14x240xf32>
     %blocks.4.0.dw.swish = stablehlo.multiply %blocks.4.0.dw.bn, %blocks.4.0.dw.sigmoid : tensor<8x14x14x240xf32>
-    %blocks.4.0.se.sum_hw = stablehlo.reduce(%blocks.4.0.dw.swish init: %cst_1) applies stablehlo.add across dimensions = [1, 2] : (tensor<8x14x14x240xf32>, tensor<f32>) -> tensor<8x240xf32>
+    %blocks.4.0.se.sum_hw_w = stablehlo.reduce(%blocks.4.0.dw.swish init: %cst_1) applies stablehlo.add across dimensions = [2] : (tensor<8x14x14x240xf32>, tensor<f32>) -> tensor<8x14x240xf32>
+    %blocks.4.0.se.sum_hw = stablehlo.reduce(%blocks.4.0.se.sum_hw_w init: %cst_1) applies stablehlo.add across dimensions = [1] : (tensor<8x14x240xf32>, tensor<f32>) -> tensor<8x240xf32>
     %cst_5 = stablehlo.constant dense<5.10204082e-03> : tensor<f32>
     %blocks.4.0.se.bcast = stablehlo.broadcast_in_dim %cst_5, dims = [] : (tensor<f32>) -> tensor<8x240xf32>
     %blocks.4.0.se.squeeze = stablehlo.multiply %blocks.4.0.se.sum_hw, %blocks.4.0.se.bcast : tensor<8x240xf32>
@@ -738,7 +744,8 @@ module {
     %blocks.4.1.dw.bn = stablehlo.add %blocks.4.1.dw.scaled, %blocks.4.1.dw.shift_b : tensor<8x14x14x480xf32>
     %blocks.4.1.dw.sigmoid = stablehlo.logistic %blocks.4.1.dw.bn : tensor<8x14x14x480xf32>
     %blocks.4.1.dw.swish = stablehlo.multiply %blocks.4.1.dw.bn, %blocks.4.1.dw.sigmoid : tensor<8x14x14x480xf32>
-    %blocks.4.1.se.sum_hw = stablehlo.reduce(%blocks.4.1.dw.swish init: %cst_1) applies stablehlo.add across dimensions = [1, 2] : (tensor<8x14x14x480xf32>, tensor<f32>) -> tensor<8x480xf32>
+    %blocks.4.1.se.sum_hw_w = stablehlo.reduce(%blocks.4.1.dw.swish init: %cst_1) applies stablehlo.add across dimensions = [2] : (tensor<8x14x14x480xf32>, tensor<f32>) -> tensor<8x14x480xf32>
+    %blocks.4.1.se.sum_hw = stablehlo.reduce(%blocks.4.1.se.sum_hw_w init: %cst_1) applies stablehlo.add across dimensions = [1] : (tensor<8x14x480xf32>, tensor<f32>) -> tensor<8x480xf32>
     %blocks.4.1.se.bcast = stablehlo.broadcast_in_dim %cst_5, dims = [] : (tensor<f32>) -> tensor<8x480xf32>
     %blocks.4.1.se.squeeze = stablehlo.multiply %blocks.4.1.se.sum_hw, %blocks.4.1.se.bcast : tensor<8x480xf32>
     %blocks.4.1.se.reduce_mm = stablehlo.dot_general %blocks.4.1.se.squeeze, %blocks.4.1.se.reduce.w, contracting_dims = [1] x [0] : (tensor<8x480xf32>, tensor<480x20xf32>) -> tensor<8x20xf32>
@@ -790,7 +797,8 @@ module {
     %blocks.4.2.dw.bn = stablehlo.add %blocks.4.2.dw.scaled, %blocks.4.2.dw.shift_b : tensor<8x14x14x480xf32>
     %blocks.4.2.dw.sigmoid = stablehlo.logistic %blocks.4.2.dw.bn : tensor<8x14x14x480xf32>
     %blocks.4.2.dw.swish = stablehlo.multiply %blocks.4.2.dw.bn, %blocks.4.2.dw.sigmoid : tensor<8x14x14x480xf32>
-    %blocks.4.2.se.sum_hw = stablehlo.reduce(%blocks.4.2.dw.swish init: %cst_1) applies stablehlo.add across dimensions = [1, 2] : (tensor<8x14x14x480xf32>, tensor<f32>) -> tensor<8x480xf32>
+    %blocks.4.2.se.sum_hw_w = stablehlo.reduce(%blocks.4.2.dw.swish init: %cst_1) applies stablehlo.add across dimensions = [2] : (tensor<8x14x14x480xf32>, tensor<f32>) -> tensor<8x14x480xf32>
+    %blocks.4.2.se.sum_hw = stablehlo.reduce(%blocks.4.2.se.sum_hw_w init: %cst_1) applies stablehlo.add across dimensions = [1] : (tensor<8x14x480xf32>, tensor<f32>) -> tensor<8x480xf32>
     %blocks.4.2.se.bcast = stablehlo.broadcast_in_dim %cst_5, dims = [] : (tensor<f32>) -> tensor<8x480xf32>
     %blocks.4.2.se.squeeze = stablehlo.multiply %blocks.4.2.se.sum_hw, %blocks.4.2.se.bcast : tensor<8x480xf32>
     %blocks.4.2.se.reduce_mm = stablehlo.dot_general %blocks.4.2.se.squeeze, %blocks.4.2.se.reduce.w, contracting_dims = [1] x [0] : (tensor<8x480xf32>, tensor<480x20xf32>) -> tensor<8x20xf32>
@@ -842,7 +850,8 @@ module {
     %blocks.5.0.dw.bn = stablehlo.add %blocks.5.0.dw.scaled, %blocks.5.0.dw.shift_b : tensor<8x14x14x480xf32>
     %blocks.5.0.dw.sigmoid = stablehlo.logistic %blocks.5.0.dw.bn : tensor<8x14x14x480xf32>
     %blocks.5.0.dw.swish = stablehlo.multiply %blocks.5.0.dw.bn, %blocks.5.0.dw.sigmoid : tensor<8x14x14x480xf32>
-    %blocks.5.0.se.sum_hw = stablehlo.reduce(%blocks.5.0.dw.swish init: %cst_1) applies stablehlo.add across dimensions = [1, 2] : (tensor<8x14x14x480xf32>, tensor<f32>) -> tensor<8x480xf32>
+    %blocks.5.0.se.sum_hw_w = stablehlo.reduce(%blocks.5.0.dw.swish init: %cst_1) applies stablehlo.add across dimensions = [2] : (tensor<8x14x14x480xf32>, tensor<f32>) -> tensor<8x14x480xf32>
+    %blocks.5.0.se.sum_hw = stablehlo.reduce(%blocks.5.0.se.sum_hw_w init: %cst_1) applies stablehlo.add across dimensions = [1] : (tensor<8x14x480xf32>, tensor<f32>) -> tensor<8x480xf32>
     %blocks.5.0.se.bcast = stablehlo.broadcast_in_dim %cst_5, dims = [] : (tensor<f32>) -> tensor<8x480xf32>
     %blocks.5.0.se.squeeze = stablehlo.multiply %blocks.5.0.se.sum_hw, %blocks.5.0.se.bcast : tensor<8x480xf32>
     %blocks.5.0.se.reduce_mm = stablehlo.dot_general %blocks.5.0.se.squeeze, %blocks.5.0.se.reduce.w, contracting_dims = [1] x [0] : (tensor<8x480xf32>, tensor<480x20xf32>) -> tensor<8x20xf32>
@@ -893,7 +902,8 @@ module {
     %blocks.5.1.dw.bn = stablehlo.add %blocks.5.1.dw.scaled, %blocks.5.1.dw.shift_b : tensor<8x14x14x672xf32>
     %blocks.5.1.dw.sigmoid = stablehlo.logistic %blocks.5.1.dw.bn : tensor<8x14x14x672xf32>
     %blocks.5.1.dw.swish = stablehlo.multiply %blocks.5.1.dw.bn, %blocks.5.1.dw.sigmoid : tensor<8x14x14x672xf32>
-    %blocks.5.1.se.sum_hw = stablehlo.reduce(%blocks.5.1.dw.swish init: %cst_1) applies stablehlo.add across dimensions = [1, 2] : (tensor<8x14x14x672xf32>, tensor<f32>) -> tensor<8x672xf32>
+    %blocks.5.1.se.sum_hw_w = stablehlo.reduce(%blocks.5.1.dw.swish init: %cst_1) applies stablehlo.add across dimensions = [2] : (tensor<8x14x14x672xf32>, tensor<f32>) -> tensor<8x14x672xf32>
+    %blocks.5.1.se.sum_hw = stablehlo.reduce(%blocks.5.1.se.sum_hw_w init: %cst_1) applies stablehlo.add across dimensions = [1] : (tensor<8x14x672xf32>, tensor<f32>) -> tensor<8x672xf32>
     %blocks.5.1.se.bcast = stablehlo.broadcast_in_dim %cst_5, dims = [] : (tensor<f32>) -> tensor<8x672xf32>
     %blocks.5.1.se.squeeze = stablehlo.multiply %blocks.5.1.se.sum_hw, %blocks.5.1.se.bcast : tensor<8x672xf32>
     %blocks.5.1.se.reduce_mm = stablehlo.dot_general %blocks.5.1.se.squeeze, %blocks.5.1.se.reduce.w, contracting_dims = [1] x [0] : (tensor<8x672xf32>, tensor<672x28xf32>) -> tensor<8x28xf32>
@@ -945,7 +955,8 @@ module {
     %blocks.5.2.dw.bn = stablehlo.add %blocks.5.2.dw.scaled, %blocks.5.2.dw.shift_b : tensor<8x14x14x672xf32>
     %blocks.5.2.dw.sigmoid = stablehlo.logistic %blocks.5.2.dw.bn : tensor<8x14x14x672xf32>
     %blocks.5.2.dw.swish = stablehlo.multiply %blocks.5.2.dw.bn, %blocks.5.2.dw.sigmoid : tensor<8x14x14x672xf32>
-    %blocks.5.2.se.sum_hw = stablehlo.reduce(%blocks.5.2.dw.swish init: %cst_1) applies stablehlo.add across dimensions = [1, 2] : (tensor<8x14x14x672xf32>, tensor<f32>) -> tensor<8x672xf32>
+    %blocks.5.2.se.sum_hw_w = stablehlo.reduce(%blocks.5.2.dw.swish init: %cst_1) applies stablehlo.add across dimensions = [2] : (tensor<8x14x14x672xf32>, tensor<f32>) -> tensor<8x14x672xf32>
+    %blocks.5.2.se.sum_hw = stablehlo.reduce(%blocks.5.2.se.sum_hw_w init: %cst_1) applies stablehlo.add across dimensions = [1] : (tensor<8x14x672xf32>, tensor<f32>) -> tensor<8x672xf32>
     %blocks.5.2.se.bcast = stablehlo.broadcast_in_dim %cst_5, dims = [] : (tensor<f32>) -> tensor<8x672xf32>
     %blocks.5.2.se.squeeze = stablehlo.multiply %blocks.5.2.se.sum_hw, %blocks.5.2.se.bcast : tensor<8x672xf32>
     %blocks.5.2.se.reduce_mm = stablehlo.dot_general %blocks.5.2.se.squeeze, %blocks.5.2.se.reduce.w, contracting_dims = [1] x [0] : (tensor<8x672xf32>, tensor<672x28xf32>) -> tensor<8x28xf32>
@@ -997,7 +1008,8 @@ module {
     %blocks.6.0.dw.bn = stablehlo.add %blocks.6.0.dw.scaled, %blocks.6.0.dw.shift_b : tensor<8x7x7x672xf32>
     %blocks.6.0.dw.sigmoid = stablehlo.logistic %blocks.6.0.dw.bn : tensor<8x7x7x672xf32>
     %blocks.6.0.dw.swish = stablehlo.multiply %blocks.6.0.dw.bn, %blocks.6.0.dw.sigmoid : tensor<8x7x7x672xf32>
-    %blocks.6.0.se.sum_hw = stablehlo.reduce(%blocks.6.0.dw.swish init: %cst_1) applies stablehlo.add across dimensions = [1, 2] : (tensor<8x7x7x672xf32>, tensor<f32>) -> tensor<8x672xf32>
+    %blocks.6.0.se.sum_hw_w = stablehlo.reduce(%blocks.6.0.dw.swish init: %cst_1) applies stablehlo.add across dimensions = [2] : (tensor<8x7x7x672xf32>, tensor<f32>) -> tensor<8x7x672xf32>
+    %blocks.6.0.se.sum_hw = stablehlo.reduce(%blocks.6.0.se.sum_hw_w init: %cst_1) applies stablehlo.add across dimensions = [1] : (tensor<8x7x672xf32>, tensor<f32>) -> tensor<8x672xf32>
     %cst_6 = stablehlo.constant dense<2.04081633e-02> : tensor<f32>
     %blocks.6.0.se.bcast = stablehlo.broadcast_in_dim %cst_6, dims = [] : (tensor<f32>) -> tensor<8x672xf32>
     %blocks.6.0.se.squeeze = stablehlo.multiply %blocks.6.0.se.sum_hw, %blocks.6.0.se.bcast : tensor<8x672xf32>
@@ -1049,7 +1061,8 @@ module {
     %blocks.6.1.dw.bn = stablehlo.add %blocks.6.1.dw.scaled, %blocks.6.1.dw.shift_b : tensor<8x7x7x1152xf32>
     %blocks.6.1.dw.sigmoid = stablehlo.logistic %blocks.6.1.dw.bn : tensor<8x7x7x1152xf32>
     %blocks.6.1.dw.swish = stablehlo.multiply %blocks.6.1.dw.bn, %blocks.6.1.dw.sigmoid : tensor<8x7x7x1152xf32>
-    %blocks.6.1.se.sum_hw = stablehlo.reduce(%blocks.6.1.dw.swish init: %cst_1) applies stablehlo.add across dimensions = [1, 2] : (tensor<8x7x7x1152xf32>, tensor<f32>) -> tensor<8x1152xf32>
+    %blocks.6.1.se.sum_hw_w = stablehlo.reduce(%blocks.6.1.dw.swish init: %cst_1) applies stablehlo.add across dimensions = [2] : (tensor<8x7x7x1152xf32>, tensor<f32>) -> tensor<8x7x1152xf32>
+    %blocks.6.1.se.sum_hw = stablehlo.reduce(%blocks.6.1.se.sum_hw_w init: %cst_1) applies stablehlo.add across dimensions = [1] : (tensor<8x7x1152xf32>, tensor<f32>) -> tensor<8x1152xf32>
     %blocks.6.1.se.bcast = stablehlo.broadcast_in_dim %cst_6, dims = [] : (tensor<f32>) -> tensor<8x1152xf32>
     %blocks.6.1.se.squeeze = stablehlo.multiply %blocks.6.1.se.sum_hw, %blocks.6.1.se.bcast : tensor<8x1152xf32>
     %blocks.6.1.se.reduce_mm = stablehlo.dot_general %blocks.6.1.se.squeeze, %blocks.6.1.se.reduce.w, contracting_dims = [1] x [0] : (tensor<8x1152xf32>, tensor<1152x48xf32>) -> tensor<8x48xf32>
@@ -1101,7 +1114,8 @@ module {
     %blocks.6.2.dw.bn = stablehlo.add %blocks.6.2.dw.scaled, %blocks.6.2.dw.shift_b : tensor<8x7x7x1152xf32>
     %blocks.6.2.dw.sigmoid = stablehlo.logistic %blocks.6.2.dw.bn : tensor<8x7x7x1152xf32>
     %blocks.6.2.dw.swish = stablehlo.multiply %blocks.6.2.dw.bn, %blocks.6.2.dw.sigmoid : tensor<8x7x7x1152xf32>
-    %blocks.6.2.se.sum_hw = stablehlo.reduce(%blocks.6.2.dw.swish init: %cst_1) applies stablehlo.add across dimensions = [1, 2] : (tensor<8x7x7x1152xf32>, tensor<f32>) -> tensor<8x1152xf32>
+    %blocks.6.2.se.sum_hw_w = stablehlo.reduce(%blocks.6.2.dw.swish init: %cst_1) applies stablehlo.add across dimensions = [2] : (tensor<8x7x7x1152xf32>, tensor<f32>) -> tensor<8x7x1152xf32>
+    %blocks.6.2.se.sum_hw = stablehlo.reduce(%blocks.6.2.se.sum_hw_w init: %cst_1) applies stablehlo.add across dimensions = [1] : (tensor<8x7x1152xf32>, tensor<f32>) -> tensor<8x1152xf32>
     %blocks.6.2.se.bcast = stablehlo.broadcast_in_dim %cst_6, dims = [] : (tensor<f32>) -> tensor<8x1152xf32>
     %blocks.6.2.se.squeeze = stablehlo.multiply %blocks.6.2.se.sum_hw, %blocks.6.2.se.bcast : tensor<8x1152xf32>
     %blocks.6.2.se.reduce_mm = stablehlo.dot_general %blocks.6.2.se.squeeze, %blocks.6.2.se.reduce.w, contracting_dims = [1] x [0] : (tensor<8x1152xf32>, tensor<1152x48xf32>) -> tensor<8x48xf32>
@@ -1153,7 +1167,8 @@ module {
     %blocks.6.3.dw.bn = stablehlo.add %blocks.6.3.dw.scaled, %blocks.6.3.dw.shift_b : tensor<8x7x7x1152xf32>
     %blocks.6.3.dw.sigmoid = stablehlo.logistic %blocks.6.3.dw.bn : tensor<8x7x7x1152xf32>
     %blocks.6.3.dw.swish = stablehlo.multiply %blocks.6.3.dw.bn, %blocks.6.3.dw.sigmoid : tensor<8x7x7x1152xf32>
-    %blocks.6.3.se.sum_hw = stablehlo.reduce(%blocks.6.3.dw.swish init: %cst_1) applies stablehlo.add across dimensions = [1, 2] : (tensor<8x7x7x1152xf32>, tensor<f32>) -> tensor<8x1152xf32>
+    %blocks.6.3.se.sum_hw_w = stablehlo.reduce(%blocks.6.3.dw.swish init: %cst_1) applies stablehlo.add across dimensions = [2] : (tensor<8x7x7x1152xf32>, tensor<f32>) -> tensor<8x7x1152xf32>
+    %blocks.6.3.se.sum_hw = stablehlo.reduce(%blocks.6.3.se.sum_hw_w init: %cst_1) applies stablehlo.add across dimensions = [1] : (tensor<8x7x1152xf32>, tensor<f32>) -> tensor<8x1152xf32>
     %blocks.6.3.se.bcast = stablehlo.broadcast_in_dim %cst_6, dims = [] : (tensor<f32>) -> tensor<8x1152xf32>
     %blocks.6.3.se.squeeze = stablehlo.multiply %blocks.6.3.se.sum_hw, %blocks.6.3.se.bcast : tensor<8x1152xf32>
     %blocks.6.3.se.reduce_mm = stablehlo.dot_general %blocks.6.3.se.squeeze, %blocks.6.3.se.reduce.w, contracting_dims = [1] x [0] : (tensor<8x1152xf32>, tensor<1152x48xf32>) -> tensor<8x48xf32>
@@ -1205,7 +1220,8 @@ module {
     %blocks.7.0.dw.bn = stablehlo.add %blocks.7.0.dw.scaled, %blocks.7.0.dw.shift_b : tensor<8x7x7x1152xf32>
     %blocks.7.0.dw.sigmoid = stablehlo.logistic %blocks.7.0.dw.bn : tensor<8x7x7x1152xf32>
     %blocks.7.0.dw.swish = stablehlo.multiply %blocks.7.0.dw.bn, %blocks.7.0.dw.sigmoid : tensor<8x7x7x1152xf32>
-    %blocks.7.0.se.sum_hw = stablehlo.reduce(%blocks.7.0.dw.swish init: %cst_1) applies stablehlo.add across dimensions = [1, 2] : (tensor<8x7x7x1152xf32>, tensor<f32>) -> tensor<8x1152xf32>
+    %blocks.7.0.se.sum_hw_w = stablehlo.reduce(%blocks.7.0.dw.swish init: %cst_1) applies stablehlo.add across dimensions = [2] : (tensor<8x7x7x1152xf32>, tensor<f32>) -> tensor<8x7x1152xf32>
+    %blocks.7.0.se.sum_hw = stablehlo.reduce(%blocks.7.0.se.sum_hw_w init: %cst_1) applies stablehlo.add across dimensions = [1] : (tensor<8x7x1152xf32>, tensor<f32>) -> tensor<8x1152xf32>
     %blocks.7.0.se.bcast = stablehlo.broadcast_in_dim %cst_6, dims = [] : (tensor<f32>) -> tensor<8x1152xf32>
     %blocks.7.0.se.squeeze = stablehlo.multiply %blocks.7.0.se.sum_hw, %blocks.7.0.se.bcast : tensor<8x1152xf32>
     %blocks.7.0.se.reduce_mm = stablehlo.dot_general %blocks.7.0.se.squeeze, %blocks.7.0.se.reduce.w, contracting_dims = [1] x [0] : (tensor<8x1152xf32>, tensor<1152x48xf32>) -> tensor<8x48xf32>
@@ -1752,7 +1768,8 @@ module {
     %blocks.1.0.dw.running_var = stablehlo.add %blocks.1.0.dw.rv_keep, %blocks.1.0.dw.rv_new : tensor<32xf32>
     %blocks.1.0.dw.sigmoid = stablehlo.logistic %blocks.1.0.dw.bn : tensor<8x112x112x32xf32>
     %blocks.1.0.dw.swish = stablehlo.multiply %blocks.1.0.dw.bn, %blocks.1.0.dw.sigmoid : tensor<8x112x112x32xf32>
-    %blocks.1.0.se.sum_hw = stablehlo.reduce(%blocks.1.0.dw.swish init: %cst_1) applies stablehlo.add across dimensions = [1, 2] : (tensor<8x112x112x32xf32>, tensor<f32>) -> tensor<8x32xf32>
+    %blocks.1.0.se.sum_hw_w = stablehlo.reduce(%blocks.1.0.dw.swish init: %cst_1) applies stablehlo.add across dimensions = [2] : (tensor<8x112x112x32xf32>, tensor<f32>) -> tensor<8x112x32xf32>
+    %blocks.1.0.se.sum_hw = stablehlo.reduce(%blocks.1.0.se.sum_hw_w init: %cst_1) applies stablehlo.add across dimensions = [1] : (tensor<8x112x32xf32>, tensor<f32>) -> tensor<8x32xf32>
     %cst_5 = stablehlo.constant dense<7.97193878e-05> : tensor<f32>
     %blocks.1.0.se.bcast = stablehlo.broadcast_in_dim %cst_5, dims = [] : (tensor<f32>) -> tensor<8x32xf32>
     %blocks.1.0.se.squeeze = stablehlo.multiply %blocks.1.0.se.sum_hw, %blocks.1.0.se.bcast : tensor<8x32xf32>
@@ -1884,7 +1901,8 @@ module {
     %blocks.2.0.dw.running_var = stablehlo.add %blocks.2.0.dw.rv_keep, %blocks.2.0.dw.rv_new : tensor<96xf32>
     %blocks.2.0.dw.sigmoid = stablehlo.logistic %blocks.2.0.dw.bn : tensor<8x56x56x96xf32>
     %blocks.2.0.dw.swish = stablehlo.multiply %blocks.2.0.dw.bn, %blocks.2.0.dw.sigmoid : tensor<8x56x56x96xf32>
-    %blocks.2.0.se.sum_hw = stablehlo.reduce(%blocks.2.0.dw.swish init: %cst_1) applies stablehlo.add across dimensions = [1, 2] : (tensor<8x56x56x96xf32>, tensor<f32>) -> tensor<8x96xf32>
+    %blocks.2.0.se.sum_hw_w = stablehlo.reduce(%blocks.2.0.dw.swish init: %cst_1) applies stablehlo.add across dimensions = [2] : (tensor<8x56x56x96xf32>, tensor<f32>) -> tensor<8x56x96xf32>
+    %blocks.2.0.se.sum_hw = stablehlo.reduce(%blocks.2.0.se.sum_hw_w init: %cst_1) applies stablehlo.add across dimensions = [1] : (tensor<8x56x96xf32>, tensor<f32>) -> tensor<8x96xf32>
     %cst_8 = stablehlo.constant dense<3.18877551e-04> : tensor<f32>
     %blocks.2.0.se.bcast = stablehlo.broadcast_in_dim %cst_8, dims = [] : (tensor<f32>) -> tensor<8x96xf32>
     %blocks.2.0.se.squeeze = stablehlo.multiply %blocks.2.0.se.sum_hw, %blocks.2.0.se.bcast : tensor<8x96xf32>
@@ -2014,7 +2032,8 @@ module {
     %blocks.2.1.dw.running_var = stablehlo.add %blocks.2.1.dw.rv_keep, %blocks.2.1.dw.rv_new : tensor<144xf32>
     %blocks.2.1.dw.sigmoid = stablehlo.logistic %blocks.2.1.dw.bn : tensor<8x56x56x144xf32>
     %blocks.2.1.dw.swish = stablehlo.multiply %blocks.2.1.dw.bn, %blocks.2.1.dw.sigmoid : tensor<8x56x56x144xf32>
-    %blocks.2.1.se.sum_hw = stablehlo.reduce(%blocks.2.1.dw.swish init: %cst_1) applies stablehlo.add across dimensions = [1, 2] : (tensor<8x56x56x144xf32>, tensor<f32>) -> tensor<8x144xf32>
+    %blocks.2.1.se.sum_hw_w = stablehlo.reduce(%blocks.2.1.dw.swish init: %cst_1) applies stablehlo.add across dimensions = [2] : (tensor<8x56x56x144xf32>, tensor<f32>) -> tensor<8x56x144xf32>
+    %blocks.2.1.se.sum_hw = stablehlo.reduce(%blocks.2.1.se.sum_hw_w init: %cst_1) applies stablehlo.add across dimensions = [1] : (tensor<8x56x144xf32>, tensor<f32>) -> tensor<8x144xf32>
     %blocks.2.1.se.bcast = stablehlo.broadcast_in_dim %cst_8, dims = [] : (tensor<f32>) -> tensor<8x144xf32>
     %blocks.2.1.se.squeeze = stablehlo.multiply %blocks.2.1.se.sum_hw, %blocks.2.1.se.bcast : tensor<8x144xf32>
     %blocks.2.1.se.reduce_mm = stablehlo.dot_general %blocks.2.1.se.squeeze, %blocks.2.1.se.reduce.w, contracting_dims = [1] x [0] : (tensor<8x144xf32>, tensor<144x6xf32>) -> tensor<8x6xf32>
@@ -2146,7 +2165,8 @@ module {
     %blocks.3.0.dw.running_var = stablehlo.add %blocks.3.0.dw.rv_keep, %blocks.3.0.dw.rv_new : tensor<144xf32>
     %blocks.3.0.dw.sigmoid = stablehlo.logistic %blocks.3.0.dw.bn : tensor<8x28x28x144xf32>
     %blocks.3.0.dw.swish = stablehlo.multiply %blocks.3.0.dw.bn, %blocks.3.0.dw.sigmoid : tensor<8x28x28x144xf32>
-    %blocks.3.0.se.sum_hw = stablehlo.reduce(%blocks.3.0.dw.swish init: %cst_1) applies stablehlo.add across dimensions = [1, 2] : (tensor<8x28x28x144xf32>, tensor<f32>) -> tensor<8x144xf32>
+    %blocks.3.0.se.sum_hw_w = stablehlo.reduce(%blocks.3.0.dw.swish init: %cst_1) applies stablehlo.add across dimensions = [2] : (tensor<8x28x28x144xf32>, tensor<f32>) -> tensor<8x28x144xf32>
+    %blocks.3.0.se.sum_hw = stablehlo.reduce(%blocks.3.0.se.sum_hw_w init: %cst_1) applies stablehlo.add across dimensions = [1] : (tensor<8x28x144xf32>, tensor<f32>) -> tensor<8x144xf32>
     %cst_11 = stablehlo.constant dense<1.27551020e-03> : tensor<f32>
     %blocks.3.0.se.bcast = stablehlo.broadcast_in_dim %cst_11, dims = [] : (tensor<f32>) -> tensor<8x144xf32>
     %blocks.3.0.se.squeeze = stablehlo.multiply %blocks.3.0.se.sum_hw, %blocks.3.0.se.bcast : tensor<8x144xf32>
@@ -2276,7 +2296,8 @@ module {
     %blocks.3.1.dw.running_var = stablehlo.add %blocks.3.1.dw.rv_keep, %blocks.3.1.dw.rv_new : tensor<240xf32>
     %blocks.3.1.dw.sigmoid = stablehlo.logistic %blocks.3.1.dw.bn : tensor<8x28x28x240xf32>
     %blocks.3.1.dw.swish = stablehlo.multiply %blocks.3.1.dw.bn, %blocks.3.1.dw.sigmoid : tensor<8x28x28x240xf32>
-    %blocks.3.1.se.sum_hw = stablehlo.reduce(%blocks.3.1.dw.swish init: %cst_1) applies stablehlo.add across dimensions = [1, 2] : (tensor<8x28x28x240xf32>, tensor<f32>) -> tensor<8x240xf32>
+    %blocks.3.1.se.sum_hw_w = stablehlo.reduce(%blocks.3.1.dw.swish init: %cst_1) applies stablehlo.add across dimensions = [2] : (tensor<8x28x28x240xf32>, tensor<f32>) -> tensor<8x28x240xf32>
+    %blocks.3.1.se.sum_hw = stablehlo.reduce(%blocks.3.1.se.sum_hw_w init: %cst_1) applies stablehlo.add across dimensions = [1] : (tensor<8x28x240xf32>, tensor<f32>) -> tensor<8x240xf32>
     %blocks.3.1.se.bcast = stablehlo.broadcast_in_dim %cst_11, dims = [] : (tensor<f32>) -> tensor<8x240xf32>
     %blocks.3.1.se.squeeze = stablehlo.multiply %blocks.3.1.se.sum_hw, %blocks.3.1.se.bcast : tensor<8x240xf32>
     %blocks.3.1.se.reduce_mm = stablehlo.dot_general %blocks.3.1.se.squeeze, %blocks.3.1.se.reduce.w, contracting_dims = [1] x [0] : (tensor<8x240xf32>, tensor<240x10xf32>) -> tensor<8x10xf32>
@@ -2408,7 +2429,8 @@ module {
     %blocks.4.0.dw.running_var = stablehlo.add %blocks.4.0.dw.rv_keep, %blocks.4.0.dw.rv_new : tensor<240xf32>
     %blocks.4.0.dw.sigmoid = stablehlo.logistic %blocks.4.0.dw.bn : tensor<8x14x14x240xf32>
     %blocks.4.0.dw.swish = stablehlo.multiply %blocks.4.0.dw.bn, %blocks.4.0.dw.sigmoid : tensor<8x14x14x240xf32>
-    %blocks.4.0.se.sum_hw = stablehlo.reduce(%blocks.4.0.dw.swish init: %cst_1) applies stablehlo.add across dimensions = [1, 2] : (tensor<8x14x14x240xf32>, tensor<f32>) -> tensor<8x240xf32>
+    %blocks.4.0.se.sum_hw_w = stablehlo.reduce(%blocks.4.0.dw.swish init: %cst_1) applies stablehlo.add across dimensions = [2] : (tensor<8x14x14x240xf32>, tensor<f32>) -> tensor<8x14x240xf32>
+    %blocks.4.0.se.sum_hw = stablehlo.reduce(%blocks.4.0.se.sum_hw_w init: %cst_1) applies stablehlo.add across dimensions = [1] : (tensor<8x14x240xf32>, tensor<f32>) -> tensor<8x240xf32>
     %cst_14 = stablehlo.constant dense<5.10204082e-03> : tensor<f32>
     %blocks.4.0.se.bcast = stablehlo.broadcast_in_dim %cst_14, dims = [] : (tensor<f32>) -> tensor<8x240xf32>
     %blocks.4.0.se.squeeze = stablehlo.multiply %blocks.4.0.se.sum_hw, %blocks.4.0.se.bcast : tensor<8x240xf32>
@@ -2538,7 +2560,8 @@ module {
     %blocks.4.1.dw.running_var = stablehlo.add %blocks.4.1.dw.rv_keep, %blocks.4.1.dw.rv_new : tensor<480xf32>
     %blocks.4.1.dw.sigmoid = stablehlo.logistic %blocks.4.1.dw.bn : tensor<8x14x14x480xf32>
     %blocks.4.1.dw.swish = stablehlo.multiply %blocks.4.1.dw.bn, %blocks.4.1.dw.sigmoid : tensor<8x14x14x480xf32>
-    %blocks.4.1.se.sum_hw = stablehlo.reduce(%blocks.4.1.dw.swish init: %cst_1) applies stablehlo.add across dimensions = [1, 2] : (tensor<8x14x14x480xf32>, tensor<f32>) -> tensor<8x480xf32>
+    %blocks.4.1.se.sum_hw_w = stablehlo.reduce(%blocks.4.1.dw.swish init: %cst_1) applies stablehlo.add across dimensions = [2] : (tensor<8x14x14x480xf32>, tensor<f32>) -> tensor<8x14x480xf32>
+    %blocks.4.1.se.sum_hw = stablehlo.reduce(%blocks.4.1.se.sum_hw_w init: %cst_1) applies stablehlo.add across dimensions = [1] : (tensor<8x14x480xf32>, tensor<f32>) -> tensor<8x480xf32>
     %blocks.4.1.se.bcast = stablehlo.broadcast_in_dim %cst_14, dims = [] : (tensor<f32>) -> tensor<8x480xf32>
     %blocks.4.1.se.squeeze = stablehlo.multiply %blocks.4.1.se.sum_hw, %blocks.4.1.se.bcast : tensor<8x480xf32>
     %blocks.4.1.se.reduce_mm = stablehlo.dot_general %blocks.4.1.se.squeeze, %blocks.4.1.se.reduce.w, contracting_dims = [1] x [0] : (tensor<8x480xf32>, tensor<480x20xf32>) -> tensor<8x20xf32>
@@ -2668,7 +2691,8 @@ module {
     %blocks.4.2.dw.running_var = stablehlo.add %blocks.4.2.dw.rv_keep, %blocks.4.2.dw.rv_new : tensor<480xf32>
     %blocks.4.2.dw.sigmoid = stablehlo.logistic %blocks.4.2.dw.bn : tensor<8x14x14x480xf32>
     %blocks.4.2.dw.swish = stablehlo.multiply %blocks.4.2.dw.bn, %blocks.4.2.dw.sigmoid : tensor<8x14x14x480xf32>
-    %blocks.4.2.se.sum_hw = stablehlo.reduce(%blocks.4.2.dw.swish init: %cst_1) applies stablehlo.add across dimensions = [1, 2] : (tensor<8x14x14x480xf32>, tensor<f32>) -> tensor<8x480xf32>
+    %blocks.4.2.se.sum_hw_w = stablehlo.reduce(%blocks.4.2.dw.swish init: %cst_1) applies stablehlo.add across dimensions = [2] : (tensor<8x14x14x480xf32>, tensor<f32>) -> tensor<8x14x480xf32>
+    %blocks.4.2.se.sum_hw = stablehlo.reduce(%blocks.4.2.se.sum_hw_w init: %cst_1) applies stablehlo.add across dimensions = [1] : (tensor<8x14x480xf32>, tensor<f32>) -> tensor<8x480xf32>
     %blocks.4.2.se.bcast = stablehlo.broadcast_in_dim %cst_14, dims = [] : (tensor<f32>) -> tensor<8x480xf32>
     %blocks.4.2.se.squeeze = stablehlo.multiply %blocks.4.2.se.sum_hw, %blocks.4.2.se.bcast : tensor<8x480xf32>
     %blocks.4.2.se.reduce_mm = stablehlo.dot_general %blocks.4.2.se.squeeze, %blocks.4.2.se.reduce.w, contracting_dims = [1] x [0] : (tensor<8x480xf32>, tensor<480x20xf32>) -> tensor<8x20xf32>
@@ -2798,7 +2822,8 @@ module {
     %blocks.5.0.dw.running_var = stablehlo.add %blocks.5.0.dw.rv_keep, %blocks.5.0.dw.rv_new : tensor<480xf32>
     %blocks.5.0.dw.sigmoid = stablehlo.logistic %blocks.5.0.dw.bn : tensor<8x14x14x480xf32>
     %blocks.5.0.dw.swish = stablehlo.multiply %blocks.5.0.dw.bn, %blocks.5.0.dw.sigmoid : tensor<8x14x14x480xf32>
-    %blocks.5.0.se.sum_hw = stablehlo.reduce(%blocks.5.0.dw.swish init: %cst_1) applies stablehlo.add across dimensions = [1, 2] : (tensor<8x14x14x480xf32>, tensor<f32>) -> tensor<8x480xf32>
+    %blocks.5.0.se.sum_hw_w = stablehlo.reduce(%blocks.5.0.dw.swish init: %cst_1) applies stablehlo.add across dimensions = [2] : (tensor<8x14x14x480xf32>, tensor<f32>) -> tensor<8x14x480xf32>
+    %blocks.5.0.se.sum_hw = stablehlo.reduce(%blocks.5.0.se.sum_hw_w init: %cst_1) applies stablehlo.add across dimensions = [1] : (tensor<8x14x480xf32>, tensor<f32>) -> tensor<8x480xf32>
     %blocks.5.0.se.bcast = stablehlo.broadcast_in_dim %cst_14, dims = [] : (tensor<f32>) -> tensor<8x480xf32>
     %blocks.5.0.se.squeeze = stablehlo.multiply %blocks.5.0.se.sum_hw, %blocks.5.0.se.bcast : tensor<8x480xf32>
     %blocks.5.0.se.reduce_mm = stablehlo.dot_general %blocks.5.0.se.squeeze, %blocks.5.0.se.reduce.w, contracting_dims = [1] x [0] : (tensor<8x480xf32>, tensor<480x20xf32>) -> tensor<8x20xf32>
@@ -2927,7 +2952,8 @@ module {
     %blocks.5.1.dw.running_var = stablehlo.add %blocks.5.1.dw.rv_keep, %blocks.5.1.dw.rv_new : tensor<672xf32>
     %blocks.5.1.dw.sigmoid = stablehlo.logistic %blocks.5.1.dw.bn : tensor<8x14x14x672xf32>
     %blocks.5.1.dw.swish = stablehlo.multiply %blocks.5.1.dw.bn, %blocks.5.1.dw.sigmoid : tensor<8x14x14x672xf32>
-    %blocks.5.1.se.sum_hw = stablehlo.reduce(%blocks.5.1.dw.swish init: %cst_1) applies stablehlo.add across dimensions = [1, 2] : (tensor<8x14x14x672xf32>, tensor<f32>) -> tensor<8x672xf32>
+    %blocks.5.1.se.sum_hw_w = stablehlo.reduce(%blocks.5.1.dw.swish init: %cst_1) applies stablehlo.add across dimensions = [2] : (tensor<8x14x14x672xf32>, tensor<f32>) -> tensor<8x14x672xf32>
+    %blocks.5.1.se.sum_hw = stablehlo.reduce(%blocks.5.1.se.sum_hw_w init: %cst_1) applies stablehlo.add across dimensions = [1] : (tensor<8x14x672xf32>, tensor<f32>) -> tensor<8x672xf32>
     %blocks.5.1.se.bcast = stablehlo.broadcast_in_dim %cst_14, dims = [] : (tensor<f32>) -> tensor<8x672xf32>
     %blocks.5.1.se.squeeze = stablehlo.multiply %blocks.5.1.se.sum_hw, %blocks.5.1.se.bcast : tensor<8x672xf32>
     %blocks.5.1.se.reduce_mm = stablehlo.dot_general %blocks.5.1.se.squeeze, %blocks.5.1.se.reduce.w, contracting_dims = [1] x [0] : (tensor<8x672xf32>, tensor<672x28xf32>) -> tensor<8x28xf32>
@@ -3057,7 +3083,8 @@ module {
     %blocks.5.2.dw.running_var = stablehlo.add %blocks.5.2.dw.rv_keep, %blocks.5.2.dw.rv_new : tensor<672xf32>
     %blocks.5.2.dw.sigmoid = stablehlo.logistic %blocks.5.2.dw.bn : tensor<8x14x14x672xf32>
     %blocks.5.2.dw.swish = stablehlo.multiply %blocks.5.2.dw.bn, %blocks.5.2.dw.sigmoid : tensor<8x14x14x672xf32>
-    %blocks.5.2.se.sum_hw = stablehlo.reduce(%blocks.5.2.dw.swish init: %cst_1) applies stablehlo.add across dimensions = [1, 2] : (tensor<8x14x14x672xf32>, tensor<f32>) -> tensor<8x672xf32>
+    %blocks.5.2.se.sum_hw_w = stablehlo.reduce(%blocks.5.2.dw.swish init: %cst_1) applies stablehlo.add across dimensions = [2] : (tensor<8x14x14x672xf32>, tensor<f32>) -> tensor<8x14x672xf32>
+    %blocks.5.2.se.sum_hw = stablehlo.reduce(%blocks.5.2.se.sum_hw_w init: %cst_1) applies stablehlo.add across dimensions = [1] : (tensor<8x14x672xf32>, tensor<f32>) -> tensor<8x672xf32>
     %blocks.5.2.se.bcast = stablehlo.broadcast_in_dim %cst_14, dims = [] : (tensor<f32>) -> tensor<8x672xf32>
     %blocks.5.2.se.squeeze = stablehlo.multiply %blocks.5.2.se.sum_hw, %blocks.5.2.se.bcast : tensor<8x672xf32>
     %blocks.5.2.se.reduce_mm = stablehlo.dot_general %blocks.5.2.se.squeeze, %blocks.5.2.se.reduce.w, contracting_dims = [1] x [0] : (tensor<8x672xf32>, tensor<672x28xf32>) -> tensor<8x28xf32>
@@ -3189,7 +3216,8 @@ module {
     %blocks.6.0.dw.running_var = stablehlo.add %blocks.6.0.dw.rv_keep, %blocks.6.0.dw.rv_new : tensor<672xf32>
     %blocks.6.0.dw.sigmoid = stablehlo.logistic %blocks.6.0.dw.bn : tensor<8x7x7x672xf32>
     %blocks.6.0.dw.swish = stablehlo.multiply %blocks.6.0.dw.bn, %blocks.6.0.dw.sigmoid : tensor<8x7x7x672xf32>
-    %blocks.6.0.se.sum_hw = stablehlo.reduce(%blocks.6.0.dw.swish init: %cst_1) applies stablehlo.add across dimensions = [1, 2] : (tensor<8x7x7x672xf32>, tensor<f32>) -> tensor<8x672xf32>
+    %blocks.6.0.se.sum_hw_w = stablehlo.reduce(%blocks.6.0.dw.swish init: %cst_1) applies stablehlo.add across dimensions = [2] : (tensor<8x7x7x672xf32>, tensor<f32>) -> tensor<8x7x672xf32>
+    %blocks.6.0.se.sum_hw = stablehlo.reduce(%blocks.6.0.se.sum_hw_w init: %cst_1) applies stablehlo.add across dimensions = [1] : (tensor<8x7x672xf32>, tensor<f32>) -> tensor<8x672xf32>
     %cst_17 = stablehlo.constant dense<2.04081633e-02> : tensor<f32>
     %blocks.6.0.se.bcast = stablehlo.broadcast_in_dim %cst_17, dims = [] : (tensor<f32>) -> tensor<8x672xf32>
     %blocks.6.0.se.squeeze = stablehlo.multiply %blocks.6.0.se.sum_hw, %blocks.6.0.se.bcast : tensor<8x672xf32>
@@ -3319,7 +3347,8 @@ module {
     %blocks.6.1.dw.running_var = stablehlo.add %blocks.6.1.dw.rv_keep, %blocks.6.1.dw.rv_new : tensor<1152xf32>
     %blocks.6.1.dw.sigmoid = stablehlo.logistic %blocks.6.1.dw.bn : tensor<8x7x7x1152xf32>
     %blocks.6.1.dw.swish = stablehlo.multiply %blocks.6.1.dw.bn, %blocks.6.1.dw.sigmoid : tensor<8x7x7x1152xf32>
-    %blocks.6.1.se.sum_hw = stablehlo.reduce(%blocks.6.1.dw.swish init: %cst_1) applies stablehlo.add across dimensions = [1, 2] : (tensor<8x7x7x1152xf32>, tensor<f32>) -> tensor<8x1152xf32>
+    %blocks.6.1.se.sum_hw_w = stablehlo.reduce(%blocks.6.1.dw.swish init: %cst_1) applies stablehlo.add across dimensions = [2] : (tensor<8x7x7x1152xf32>, tensor<f32>) -> tensor<8x7x1152xf32>
+    %blocks.6.1.se.sum_hw = stablehlo.reduce(%blocks.6.1.se.sum_hw_w init: %cst_1) applies stablehlo.add across dimensions = [1] : (tensor<8x7x1152xf32>, tensor<f32>) -> tensor<8x1152xf32>
     %blocks.6.1.se.bcast = stablehlo.broadcast_in_dim %cst_17, dims = [] : (tensor<f32>) -> tensor<8x1152xf32>
     %blocks.6.1.se.squeeze = stablehlo.multiply %blocks.6.1.se.sum_hw, %blocks.6.1.se.bcast : tensor<8x1152xf32>
     %blocks.6.1.se.reduce_mm = stablehlo.dot_general %blocks.6.1.se.squeeze, %blocks.6.1.se.reduce.w, contracting_dims = [1] x [0] : (tensor<8x1152xf32>, tensor<1152x48xf32>) -> tensor<8x48xf32>
@@ -3449,7 +3478,8 @@ module {
     %blocks.6.2.dw.running_var = stablehlo.add %blocks.6.2.dw.rv_keep, %blocks.6.2.dw.rv_new : tensor<1152xf32>
     %blocks.6.2.dw.sigmoid = stablehlo.logistic %blocks.6.2.dw.bn : tensor<8x7x7x1152xf32>
     %blocks.6.2.dw.swish = stablehlo.multiply %blocks.6.2.dw.bn, %blocks.6.2.dw.sigmoid : tensor<8x7x7x1152xf32>
-    %blocks.6.2.se.sum_hw = stablehlo.reduce(%blocks.6.2.dw.swish init: %cst_1) applies stablehlo.add across dimensions = [1, 2] : (tensor<8x7x7x1152xf32>, tensor<f32>) -> tensor<8x1152xf32>
+    %blocks.6.2.se.sum_hw_w = stablehlo.reduce(%blocks.6.2.dw.swish init: %cst_1) applies stablehlo.add across dimensions = [2] : (tensor<8x7x7x1152xf32>, tensor<f32>) -> tensor<8x7x1152xf32>
+    %blocks.6.2.se.sum_hw = stablehlo.reduce(%blocks.6.2.se.sum_hw_w init: %cst_1) applies stablehlo.add across dimensions = [1] : (tensor<8x7x1152xf32>, tensor<f32>) -> tensor<8x1152xf32>
     %blocks.6.2.se.bcast = stablehlo.broadcast_in_dim %cst_17, dims = [] : (tensor<f32>) -> tensor<8x1152xf32>
     %blocks.6.2.se.squeeze = stablehlo.multiply %blocks.6.2.se.sum_hw, %blocks.6.2.se.bcast : tensor<8x1152xf32>
     %blocks.6.2.se.reduce_mm = stablehlo.dot_general %blocks.6.2.se.squeeze, %blocks.6.2.se.reduce.w, contracting_dims = [1] x [0] : (tensor<8x1152xf32>, tensor<1152x48xf32>) -> tensor<8x48xf32>
@@ -3579,7 +3609,8 @@ module {
     %blocks.6.3.dw.running_var = stablehlo.add %blocks.6.3.dw.rv_keep, %blocks.6.3.dw.rv_new : tensor<1152xf32>
     %blocks.6.3.dw.sigmoid = stablehlo.logistic %blocks.6.3.dw.bn : tensor<8x7x7x1152xf32>
     %blocks.6.3.dw.swish = stablehlo.multiply %blocks.6.3.dw.bn, %blocks.6.3.dw.sigmoid : tensor<8x7x7x1152xf32>
-    %blocks.6.3.se.sum_hw = stablehlo.reduce(%blocks.6.3.dw.swish init: %cst_1) applies stablehlo.add across dimensions = [1, 2] : (tensor<8x7x7x1152xf32>, tensor<f32>) -> tensor<8x1152xf32>
+    %blocks.6.3.se.sum_hw_w = stablehlo.reduce(%blocks.6.3.dw.swish init: %cst_1) applies stablehlo.add across dimensions = [2] : (tensor<8x7x7x1152xf32>, tensor<f32>) -> tensor<8x7x1152xf32>
+    %blocks.6.3.se.sum_hw = stablehlo.reduce(%blocks.6.3.se.sum_hw_w init: %cst_1) applies stablehlo.add across dimensions = [1] : (tensor<8x7x1152xf32>, tensor<f32>) -> tensor<8x1152xf32>
     %blocks.6.3.se.bcast = stablehlo.broadcast_in_dim %cst_17, dims = [] : (tensor<f32>) -> tensor<8x1152xf32>
     %blocks.6.3.se.squeeze = stablehlo.multiply %blocks.6.3.se.sum_hw, %blocks.6.3.se.bcast : tensor<8x1152xf32>
     %blocks.6.3.se.reduce_mm = stablehlo.dot_general %blocks.6.3.se.squeeze, %blocks.6.3.se.reduce.w, contracting_dims = [1] x [0] : (tensor<8x1152xf32>, tensor<1152x48xf32>) -> tensor<8x48xf32>
@@ -3709,7 +3740,8 @@ module {
     %blocks.7.0.dw.running_var = stablehlo.add %blocks.7.0.dw.rv_keep, %blocks.7.0.dw.rv_new : tensor<1152xf32>
     %blocks.7.0.dw.sigmoid = stablehlo.logistic %blocks.7.0.dw.bn : tensor<8x7x7x1152xf32>
     %blocks.7.0.dw.swish = stablehlo.multiply %blocks.7.0.dw.bn, %blocks.7.0.dw.sigmoid : tensor<8x7x7x1152xf32>
-    %blocks.7.0.se.sum_hw = stablehlo.reduce(%blocks.7.0.dw.swish init: %cst_1) applies stablehlo.add across dimensions = [1, 2] : (tensor<8x7x7x1152xf32>, tensor<f32>) -> tensor<8x1152xf32>
+    %blocks.7.0.se.sum_hw_w = stablehlo.reduce(%blocks.7.0.dw.swish init: %cst_1) applies stablehlo.add across dimensions = [2] : (tensor<8x7x7x1152xf32>, tensor<f32>) -> tensor<8x7x1152xf32>
+    %blocks.7.0.se.sum_hw = stablehlo.reduce(%blocks.7.0.se.sum_hw_w init: %cst_1) applies stablehlo.add across dimensions = [1] : (tensor<8x7x1152xf32>, tensor<f32>) -> tensor<8x1152xf32>
     %blocks.7.0.se.bcast = stablehlo.broadcast_in_dim %cst_17, dims = [] : (tensor<f32>) -> tensor<8x1152xf32>
     %blocks.7.0.se.squeeze = stablehlo.multiply %blocks.7.0.se.sum_hw, %blocks.7.0.se.bcast : tensor<8x1152xf32>
     %blocks.7.0.se.reduce_mm = stablehlo.dot_general %blocks.7.0.se.squeeze, %blocks.7.0.se.reduce.w, contracting_dims = [1] x [0] : (tensor<8x1152xf32>, tensor<1152x48xf32>) -> tensor<8x48xf32>
@@ -3959,7 +3991,8 @@ module {
     %blocks.7.0.project.d_x = stablehlo.convolution(%blocks.7.0.project.d_z, %blocks.7.0.project.w_flip) dim_numbers = [b, 0, 1, f]x[0, 1, o, i]->[b, 0, 1, f], window = {stride = [1, 1], pad = [[0, 0], [0, 0]], lhs_dilate = [1, 1], rhs_dilate = [1, 1]} {batch_group_count = 1 : i64, feature_group_count = 1 : i64} : (tensor<8x7x7x320xf32>, tensor<1x1x1152x320xf32>) -> tensor<8x7x7x1152xf32>
     %blocks.7.0.se.d_h_gated = stablehlo.multiply %blocks.7.0.project.d_x, %blocks.7.0.se.gate_b : tensor<8x7x7x1152xf32>
     %blocks.7.0.se.dy_h = stablehlo.multiply %blocks.7.0.project.d_x, %blocks.7.0.dw.swish : tensor<8x7x7x1152xf32>
-    %blocks.7.0.se.d_gate = stablehlo.reduce(%blocks.7.0.se.dy_h init: %cst_1) applies stablehlo.add across dimensions = [1, 2] : (tensor<8x7x7x1152xf32>, tensor<f32>) -> tensor<8x1152xf32>
+    %blocks.7.0.se.d_gate_w = stablehlo.reduce(%blocks.7.0.se.dy_h init: %cst_1) applies stablehlo.add across dimensions = [2] : (tensor<8x7x7x1152xf32>, tensor<f32>) -> tensor<8x7x1152xf32>
+    %blocks.7.0.se.d_gate = stablehlo.reduce(%blocks.7.0.se.d_gate_w init: %cst_1) applies stablehlo.add across dimensions = [1] : (tensor<8x7x1152xf32>, tensor<f32>) -> tensor<8x1152xf32>
     %blocks.7.0.se.bcast_1 = stablehlo.broadcast_in_dim %cst_3, dims = [] : (tensor<f32>) -> tensor<8x1152xf32>
     %blocks.7.0.se.one_minus_g = stablehlo.subtract %blocks.7.0.se.bcast_1, %blocks.7.0.se.gate : tensor<8x1152xf32>
     %blocks.7.0.se.dsigmoid = stablehlo.multiply %blocks.7.0.se.gate, %blocks.7.0.se.one_minus_g : tensor<8x1152xf32>
@@ -4162,7 +4195,8 @@ module {
     %blocks.6.3.project.d_x = stablehlo.convolution(%blocks.6.3.project.d_z, %blocks.6.3.project.w_flip) dim_numbers = [b, 0, 1, f]x[0, 1, o, i]->[b, 0, 1, f], window = {stride = [1, 1], pad = [[0, 0], [0, 0]], lhs_dilate = [1, 1], rhs_dilate = [1, 1]} {batch_group_count = 1 : i64, feature_group_count = 1 : i64} : (tensor<8x7x7x192xf32>, tensor<1x1x1152x192xf32>) -> tensor<8x7x7x1152xf32>
     %blocks.6.3.se.d_h_gated = stablehlo.multiply %blocks.6.3.project.d_x, %blocks.6.3.se.gate_b : tensor<8x7x7x1152xf32>
     %blocks.6.3.se.dy_h = stablehlo.multiply %blocks.6.3.project.d_x, %blocks.6.3.dw.swish : tensor<8x7x7x1152xf32>
-    %blocks.6.3.se.d_gate = stablehlo.reduce(%blocks.6.3.se.dy_h init: %cst_1) applies stablehlo.add across dimensions = [1, 2] : (tensor<8x7x7x1152xf32>, tensor<f32>) -> tensor<8x1152xf32>
+    %blocks.6.3.se.d_gate_w = stablehlo.reduce(%blocks.6.3.se.dy_h init: %cst_1) applies stablehlo.add across dimensions = [2] : (tensor<8x7x7x1152xf32>, tensor<f32>) -> tensor<8x7x1152xf32>
+    %blocks.6.3.se.d_gate = stablehlo.reduce(%blocks.6.3.se.d_gate_w init: %cst_1) applies stablehlo.add across dimensions = [1] : (tensor<8x7x1152xf32>, tensor<f32>) -> tensor<8x1152xf32>
     %blocks.6.3.se.bcast_1 = stablehlo.broadcast_in_dim %cst_3, dims = [] : (tensor<f32>) -> tensor<8x1152xf32>
     %blocks.6.3.se.one_minus_g = stablehlo.subtract %blocks.6.3.se.bcast_1, %blocks.6.3.se.gate : tensor<8x1152xf32>
     %blocks.6.3.se.dsigmoid = stablehlo.multiply %blocks.6.3.se.gate, %blocks.6.3.se.one_minus_g : tensor<8x1152xf32>
@@ -4366,7 +4400,8 @@ module {
     %blocks.6.2.project.d_x = stablehlo.convolution(%blocks.6.2.project.d_z, %blocks.6.2.project.w_flip) dim_numbers = [b, 0, 1, f]x[0, 1, o, i]->[b, 0, 1, f], window = {stride = [1, 1], pad = [[0, 0], [0, 0]], lhs_dilate = [1, 1], rhs_dilate = [1, 1]} {batch_group_count = 1 : i64, feature_group_count = 1 : i64} : (tensor<8x7x7x192xf32>, tensor<1x1x1152x192xf32>) -> tensor<8x7x7x1152xf32>
     %blocks.6.2.se.d_h_gated = stablehlo.multiply %blocks.6.2.project.d_x, %blocks.6.2.se.gate_b : tensor<8x7x7x1152xf32>
     %blocks.6.2.se.dy_h = stablehlo.multiply %blocks.6.2.project.d_x, %blocks.6.2.dw.swish : tensor<8x7x7x1152xf32>
-    %blocks.6.2.se.d_gate = stablehlo.reduce(%blocks.6.2.se.dy_h init: %cst_1) applies stablehlo.add across dimensions = [1, 2] : (tensor<8x7x7x1152xf32>, tensor<f32>) -> tensor<8x1152xf32>
+    %blocks.6.2.se.d_gate_w = stablehlo.reduce(%blocks.6.2.se.dy_h init: %cst_1) applies stablehlo.add across dimensions = [2] : (tensor<8x7x7x1152xf32>, tensor<f32>) -> tensor<8x7x1152xf32>
+    %blocks.6.2.se.d_gate = stablehlo.reduce(%blocks.6.2.se.d_gate_w init: %cst_1) applies stablehlo.add across dimensions = [1] : (tensor<8x7x1152xf32>, tensor<f32>) -> tensor<8x1152xf32>
     %blocks.6.2.se.bcast_1 = stablehlo.broadcast_in_dim %cst_3, dims = [] : (tensor<f32>) -> tensor<8x1152xf32>
     %blocks.6.2.se.one_minus_g = stablehlo.subtract %blocks.6.2.se.bcast_1, %blocks.6.2.se.gate : tensor<8x1152xf32>
     %blocks.6.2.se.dsigmoid = stablehlo.multiply %blocks.6.2.se.gate, %blocks.6.2.se.one_minus_g : tensor<8x1152xf32>
@@ -4570,7 +4605,8 @@ module {
     %blocks.6.1.project.d_x = stablehlo.convolution(%blocks.6.1.project.d_z, %blocks.6.1.project.w_flip) dim_numbers = [b, 0, 1, f]x[0, 1, o, i]->[b, 0, 1, f], window = {stride = [1, 1], pad = [[0, 0], [0, 0]], lhs_dilate = [1, 1], rhs_dilate = [1, 1]} {batch_group_count = 1 : i64, feature_group_count = 1 : i64} : (tensor<8x7x7x192xf32>, tensor<1x1x1152x192xf32>) -> tensor<8x7x7x1152xf32>
     %blocks.6.1.se.d_h_gated = stablehlo.multiply %blocks.6.1.project.d_x, %blocks.6.1.se.gate_b : tensor<8x7x7x1152xf32>
     %blocks.6.1.se.dy_h = stablehlo.multiply %blocks.6.1.project.d_x, %blocks.6.1.dw.swish : tensor<8x7x7x1152xf32>
-    %blocks.6.1.se.d_gate = stablehlo.reduce(%blocks.6.1.se.dy_h init: %cst_1) applies stablehlo.add across dimensions = [1, 2] : (tensor<8x7x7x1152xf32>, tensor<f32>) -> tensor<8x1152xf32>
+    %blocks.6.1.se.d_gate_w = stablehlo.reduce(%blocks.6.1.se.dy_h init: %cst_1) applies stablehlo.add across dimensions = [2] : (tensor<8x7x7x1152xf32>, tensor<f32>) -> tensor<8x7x1152xf32>
+    %blocks.6.1.se.d_gate = stablehlo.reduce(%blocks.6.1.se.d_gate_w init: %cst_1) applies stablehlo.add across dimensions = [1] : (tensor<8x7x1152xf32>, tensor<f32>) -> tensor<8x1152xf32>
     %blocks.6.1.se.bcast_1 = stablehlo.broadcast_in_dim %cst_3, dims = [] : (tensor<f32>) -> tensor<8x1152xf32>
     %blocks.6.1.se.one_minus_g = stablehlo.subtract %blocks.6.1.se.bcast_1, %blocks.6.1.se.gate : tensor<8x1152xf32>
     %blocks.6.1.se.dsigmoid = stablehlo.multiply %blocks.6.1.se.gate, %blocks.6.1.se.one_minus_g : tensor<8x1152xf32>
@@ -4774,7 +4810,8 @@ module {
     %blocks.6.0.project.d_x = stablehlo.convolution(%blocks.6.0.project.d_z, %blocks.6.0.project.w_flip) dim_numbers = [b, 0, 1, f]x[0, 1, o, i]->[b, 0, 1, f], window = {stride = [1, 1], pad = [[0, 0], [0, 0]], lhs_dilate = [1, 1], rhs_dilate = [1, 1]} {batch_group_count = 1 : i64, feature_group_count = 1 : i64} : (tensor<8x7x7x192xf32>, tensor<1x1x672x192xf32>) -> tensor<8x7x7x672xf32>
     %blocks.6.0.se.d_h_gated = stablehlo.multiply %blocks.6.0.project.d_x, %blocks.6.0.se.gate_b : tensor<8x7x7x672xf32>
     %blocks.6.0.se.dy_h = stablehlo.multiply %blocks.6.0.project.d_x, %blocks.6.0.dw.swish : tensor<8x7x7x672xf32>
-    %blocks.6.0.se.d_gate = stablehlo.reduce(%blocks.6.0.se.dy_h init: %cst_1) applies stablehlo.add across dimensions = [1, 2] : (tensor<8x7x7x672xf32>, tensor<f32>) -> tensor<8x672xf32>
+    %blocks.6.0.se.d_gate_w = stablehlo.reduce(%blocks.6.0.se.dy_h init: %cst_1) applies stablehlo.add across dimensions = [2] : (tensor<8x7x7x672xf32>, tensor<f32>) -> tensor<8x7x672xf32>
+    %blocks.6.0.se.d_gate = stablehlo.reduce(%blocks.6.0.se.d_gate_w init: %cst_1) applies stablehlo.add across dimensions = [1] : (tensor<8x7x672xf32>, tensor<f32>) -> tensor<8x672xf32>
     %blocks.6.0.se.bcast_1 = stablehlo.broadcast_in_dim %cst_3, dims = [] : (tensor<f32>) -> tensor<8x672xf32>
     %blocks.6.0.se.one_minus_g = stablehlo.subtract %blocks.6.0.se.bcast_1, %blocks.6.0.se.gate : tensor<8x672xf32>
     %blocks.6.0.se.dsigmoid = stablehlo.multiply %blocks.6.0.se.gate, %blocks.6.0.se.one_minus_g : tensor<8x672xf32>
@@ -4978,7 +5015,8 @@ module {
     %blocks.5.2.project.d_x = stablehlo.convolution(%blocks.5.2.project.d_z, %blocks.5.2.project.w_flip) dim_numbers = [b, 0, 1, f]x[0, 1, o, i]->[b, 0, 1, f], window = {stride = [1, 1], pad = [[0, 0], [0, 0]], lhs_dilate = [1, 1], rhs_dilate = [1, 1]} {batch_group_count = 1 : i64, feature_group_count = 1 : i64} : (tensor<8x14x14x112xf32>, tensor<1x1x672x112xf32>) -> tensor<8x14x14x672xf32>
     %blocks.5.2.se.d_h_gated = stablehlo.multiply %blocks.5.2.project.d_x, %blocks.5.2.se.gate_b : tensor<8x14x14x672xf32>
     %blocks.5.2.se.dy_h = stablehlo.multiply %blocks.5.2.project.d_x, %blocks.5.2.dw.swish : tensor<8x14x14x672xf32>
-    %blocks.5.2.se.d_gate = stablehlo.reduce(%blocks.5.2.se.dy_h init: %cst_1) applies stablehlo.add across dimensions = [1, 2] : (tensor<8x14x14x672xf32>, tensor<f32>) -> tensor<8x672xf32>
+    %blocks.5.2.se.d_gate_w = stablehlo.reduce(%blocks.5.2.se.dy_h init: %cst_1) applies stablehlo.add across dimensions = [2] : (tensor<8x14x14x672xf32>, tensor<f32>) -> tensor<8x14x672xf32>
+    %blocks.5.2.se.d_gate = stablehlo.reduce(%blocks.5.2.se.d_gate_w init: %cst_1) applies stablehlo.add across dimensions = [1] : (tensor<8x14x672xf32>, tensor<f32>) -> tensor<8x672xf32>
     %blocks.5.2.se.bcast_1 = stablehlo.broadcast_in_dim %cst_3, dims = [] : (tensor<f32>) -> tensor<8x672xf32>
     %blocks.5.2.se.one_minus_g = stablehlo.subtract %blocks.5.2.se.bcast_1, %blocks.5.2.se.gate : tensor<8x672xf32>
     %blocks.5.2.se.dsigmoid = stablehlo.multiply %blocks.5.2.se.gate, %blocks.5.2.se.one_minus_g : tensor<8x672xf32>
@@ -5182,7 +5220,8 @@ module {
     %blocks.5.1.project.d_x = stablehlo.convolution(%blocks.5.1.project.d_z, %blocks.5.1.project.w_flip) dim_numbers = [b, 0, 1, f]x[0, 1, o, i]->[b, 0, 1, f], window = {stride = [1, 1], pad = [[0, 0], [0, 0]], lhs_dilate = [1, 1], rhs_dilate = [1, 1]} {batch_group_count = 1 : i64, feature_group_count = 1 : i64} : (tensor<8x14x14x112xf32>, tensor<1x1x672x112xf32>) -> tensor<8x14x14x672xf32>
     %blocks.5.1.se.d_h_gated = stablehlo.multiply %blocks.5.1.project.d_x, %blocks.5.1.se.gate_b : tensor<8x14x14x672xf32>
     %blocks.5.1.se.dy_h = stablehlo.multiply %blocks.5.1.project.d_x, %blocks.5.1.dw.swish : tensor<8x14x14x672xf32>
-    %blocks.5.1.se.d_gate = stablehlo.reduce(%blocks.5.1.se.dy_h init: %cst_1) applies stablehlo.add across dimensions = [1, 2] : (tensor<8x14x14x672xf32>, tensor<f32>) -> tensor<8x672xf32>
+    %blocks.5.1.se.d_gate_w = stablehlo.reduce(%blocks.5.1.se.dy_h init: %cst_1) applies stablehlo.add across dimensions = [2] : (tensor<8x14x14x672xf32>, tensor<f32>) -> tensor<8x14x672xf32>
+    %blocks.5.1.se.d_gate = stablehlo.reduce(%blocks.5.1.se.d_gate_w init: %cst_1) applies stablehlo.add across dimensions = [1] : (tensor<8x14x672xf32>, tensor<f32>) -> tensor<8x672xf32>
     %blocks.5.1.se.bcast_1 = stablehlo.broadcast_in_dim %cst_3, dims = [] : (tensor<f32>) -> tensor<8x672xf32>
     %blocks.5.1.se.one_minus_g = stablehlo.subtract %blocks.5.1.se.bcast_1, %blocks.5.1.se.gate : tensor<8x672xf32>
     %blocks.5.1.se.dsigmoid = stablehlo.multiply %blocks.5.1.se.gate, %blocks.5.1.se.one_minus_g : tensor<8x672xf32>
@@ -5386,7 +5425,8 @@ module {
     %blocks.5.0.project.d_x = stablehlo.convolution(%blocks.5.0.project.d_z, %blocks.5.0.project.w_flip) dim_numbers = [b, 0, 1, f]x[0, 1, o, i]->[b, 0, 1, f], window = {stride = [1, 1], pad = [[0, 0], [0, 0]], lhs_dilate = [1, 1], rhs_dilate = [1, 1]} {batch_group_count = 1 : i64, feature_group_count = 1 : i64} : (tensor<8x14x14x112xf32>, tensor<1x1x480x112xf32>) -> tensor<8x14x14x480xf32>
     %blocks.5.0.se.d_h_gated = stablehlo.multiply %blocks.5.0.project.d_x, %blocks.5.0.se.gate_b : tensor<8x14x14x480xf32>
     %blocks.5.0.se.dy_h = stablehlo.multiply %blocks.5.0.project.d_x, %blocks.5.0.dw.swish : tensor<8x14x14x480xf32>
-    %blocks.5.0.se.d_gate = stablehlo.reduce(%blocks.5.0.se.dy_h init: %cst_1) applies stablehlo.add across dimensions = [1, 2] : (tensor<8x14x14x480xf32>, tensor<f32>) -> tensor<8x480xf32>
+    %blocks.5.0.se.d_gate_w = stablehlo.reduce(%blocks.5.0.se.dy_h init: %cst_1) applies stablehlo.add across dimensions = [2] : (tensor<8x14x14x480xf32>, tensor<f32>) -> tensor<8x14x480xf32>
+    %blocks.5.0.se.d_gate = stablehlo.reduce(%blocks.5.0.se.d_gate_w init: %cst_1) applies stablehlo.add across dimensions = [1] : (tensor<8x14x480xf32>, tensor<f32>) -> tensor<8x480xf32>
     %blocks.5.0.se.bcast_1 = stablehlo.broadcast_in_dim %cst_3, dims = [] : (tensor<f32>) -> tensor<8x480xf32>
     %blocks.5.0.se.one_minus_g = stablehlo.subtract %blocks.5.0.se.bcast_1, %blocks.5.0.se.gate : tensor<8x480xf32>
     %blocks.5.0.se.dsigmoid = stablehlo.multiply %blocks.5.0.se.gate, %blocks.5.0.se.one_minus_g : tensor<8x480xf32>
@@ -5589,7 +5629,8 @@ module {
     %blocks.4.2.project.d_x = stablehlo.convolution(%blocks.4.2.project.d_z, %blocks.4.2.project.w_flip) dim_numbers = [b, 0, 1, f]x[0, 1, o, i]->[b, 0, 1, f], window = {stride = [1, 1], pad = [[0, 0], [0, 0]], lhs_dilate = [1, 1], rhs_dilate = [1, 1]} {batch_group_count = 1 : i64, feature_group_count = 1 : i64} : (tensor<8x14x14x80xf32>, tensor<1x1x480x80xf32>) -> tensor<8x14x14x480xf32>
     %blocks.4.2.se.d_h_gated = stablehlo.multiply %blocks.4.2.project.d_x, %blocks.4.2.se.gate_b : tensor<8x14x14x480xf32>
     %blocks.4.2.se.dy_h = stablehlo.multiply %blocks.4.2.project.d_x, %blocks.4.2.dw.swish : tensor<8x14x14x480xf32>
-    %blocks.4.2.se.d_gate = stablehlo.reduce(%blocks.4.2.se.dy_h init: %cst_1) applies stablehlo.add across dimensions = [1, 2] : (tensor<8x14x14x480xf32>, tensor<f32>) -> tensor<8x480xf32>
+    %blocks.4.2.se.d_gate_w = stablehlo.reduce(%blocks.4.2.se.dy_h init: %cst_1) applies stablehlo.add across dimensions = [2] : (tensor<8x14x14x480xf32>, tensor<f32>) -> tensor<8x14x480xf32>
+    %blocks.4.2.se.d_gate = stablehlo.reduce(%blocks.4.2.se.d_gate_w init: %cst_1) applies stablehlo.add across dimensions = [1] : (tensor<8x14x480xf32>, tensor<f32>) -> tensor<8x480xf32>
     %blocks.4.2.se.bcast_1 = stablehlo.broadcast_in_dim %cst_3, dims = [] : (tensor<f32>) -> tensor<8x480xf32>
     %blocks.4.2.se.one_minus_g = stablehlo.subtract %blocks.4.2.se.bcast_1, %blocks.4.2.se.gate : tensor<8x480xf32>
     %blocks.4.2.se.dsigmoid = stablehlo.multiply %blocks.4.2.se.gate, %blocks.4.2.se.one_minus_g : tensor<8x480xf32>
@@ -5793,7 +5834,8 @@ module {
     %blocks.4.1.project.d_x = stablehlo.convolution(%blocks.4.1.project.d_z, %blocks.4.1.project.w_flip) dim_numbers = [b, 0, 1, f]x[0, 1, o, i]->[b, 0, 1, f], window = {stride = [1, 1], pad = [[0, 0], [0, 0]], lhs_dilate = [1, 1], rhs_dilate = [1, 1]} {batch_group_count = 1 : i64, feature_group_count = 1 : i64} : (tensor<8x14x14x80xf32>, tensor<1x1x480x80xf32>) -> tensor<8x14x14x480xf32>
     %blocks.4.1.se.d_h_gated = stablehlo.multiply %blocks.4.1.project.d_x, %blocks.4.1.se.gate_b : tensor<8x14x14x480xf32>
     %blocks.4.1.se.dy_h = stablehlo.multiply %blocks.4.1.project.d_x, %blocks.4.1.dw.swish : tensor<8x14x14x480xf32>
-    %blocks.4.1.se.d_gate = stablehlo.reduce(%blocks.4.1.se.dy_h init: %cst_1) applies stablehlo.add across dimensions = [1, 2] : (tensor<8x14x14x480xf32>, tensor<f32>) -> tensor<8x480xf32>
+    %blocks.4.1.se.d_gate_w = stablehlo.reduce(%blocks.4.1.se.dy_h init: %cst_1) applies stablehlo.add across dimensions = [2] : (tensor<8x14x14x480xf32>, tensor<f32>) -> tensor<8x14x480xf32>
+    %blocks.4.1.se.d_gate = stablehlo.reduce(%blocks.4.1.se.d_gate_w init: %cst_1) applies stablehlo.add across dimensions = [1] : (tensor<8x14x480xf32>, tensor<f32>) -> tensor<8x480xf32>
     %blocks.4.1.se.bcast_1 = stablehlo.broadcast_in_dim %cst_3, dims = [] : (tensor<f32>) -> tensor<8x480xf32>
     %blocks.4.1.se.one_minus_g = stablehlo.subtract %blocks.4.1.se.bcast_1, %blocks.4.1.se.gate : tensor<8x480xf32>
     %blocks.4.1.se.dsigmoid = stablehlo.multiply %blocks.4.1.se.gate, %blocks.4.1.se.one_minus_g : tensor<8x480xf32>
@@ -5997,7 +6039,8 @@ module {
     %blocks.4.0.project.d_x = stablehlo.convolution(%blocks.4.0.project.d_z, %blocks.4.0.project.w_flip) dim_numbers = [b, 0, 1, f]x[0, 1, o, i]->[b, 0, 1, f], window = {stride = [1, 1], pad = [[0, 0], [0, 0]], lhs_dilate = [1, 1], rhs_dilate = [1, 1]} {batch_group_count = 1 : i64, feature_group_count = 1 : i64} : (tensor<8x14x14x80xf32>, tensor<1x1x240x80xf32>) -> tensor<8x14x14x240xf32>
     %blocks.4.0.se.d_h_gated = stablehlo.multiply %blocks.4.0.project.d_x, %blocks.4.0.se.gate_b : tensor<8x14x14x240xf32>
     %blocks.4.0.se.dy_h = stablehlo.multiply %blocks.4.0.project.d_x, %blocks.4.0.dw.swish : tensor<8x14x14x240xf32>
-    %blocks.4.0.se.d_gate = stablehlo.reduce(%blocks.4.0.se.dy_h init: %cst_1) applies stablehlo.add across dimensions = [1, 2] : (tensor<8x14x14x240xf32>, tensor<f32>) -> tensor<8x240xf32>
+    %blocks.4.0.se.d_gate_w = stablehlo.reduce(%blocks.4.0.se.dy_h init: %cst_1) applies stablehlo.add across dimensions = [2] : (tensor<8x14x14x240xf32>, tensor<f32>) -> tensor<8x14x240xf32>
+    %blocks.4.0.se.d_gate = stablehlo.reduce(%blocks.4.0.se.d_gate_w init: %cst_1) applies stablehlo.add across dimensions = [1] : (tensor<8x14x240xf32>, tensor<f32>) -> tensor<8x240xf32>
     %blocks.4.0.se.bcast_1 = stablehlo.broadcast_in_dim %cst_3, dims = [] : (tensor<f32>) -> tensor<8x240xf32>
     %blocks.4.0.se.one_minus_g = stablehlo.subtract %blocks.4.0.se.bcast_1, %blocks.4.0.se.gate : tensor<8x240xf32>
     %blocks.4.0.se.dsigmoid = stablehlo.multiply %blocks.4.0.se.gate, %blocks.4.0.se.one_minus_g : tensor<8x240xf32>
@@ -6201,7 +6244,8 @@ module {
     %blocks.3.1.project.d_x = stablehlo.convolution(%blocks.3.1.project.d_z, %blocks.3.1.project.w_flip) dim_numbers = [b, 0, 1, f]x[0, 1, o, i]->[b, 0, 1, f], window = {stride = [1, 1], pad = [[0, 0], [0, 0]], lhs_dilate = [1, 1], rhs_dilate = [1, 1]} {batch_group_count = 1 : i64, feature_group_count = 1 : i64} : (tensor<8x28x28x40xf32>, tensor<1x1x240x40xf32>) -> tensor<8x28x28x240xf32>
     %blocks.3.1.se.d_h_gated = stablehlo.multiply %blocks.3.1.project.d_x, %blocks.3.1.se.gate_b : tensor<8x28x28x240xf32>
     %blocks.3.1.se.dy_h = stablehlo.multiply %blocks.3.1.project.d_x, %blocks.3.1.dw.swish : tensor<8x28x28x240xf32>
-    %blocks.3.1.se.d_gate = stablehlo.reduce(%blocks.3.1.se.dy_h init: %cst_1) applies stablehlo.add across dimensions = [1, 2] : (tensor<8x28x28x240xf32>, tensor<f32>) -> tensor<8x240xf32>
+    %blocks.3.1.se.d_gate_w = stablehlo.reduce(%blocks.3.1.se.dy_h init: %cst_1) applies stablehlo.add across dimensions = [2] : (tensor<8x28x28x240xf32>, tensor<f32>) -> tensor<8x28x240xf32>
+    %blocks.3.1.se.d_gate = stablehlo.reduce(%blocks.3.1.se.d_gate_w init: %cst_1) applies stablehlo.add across dimensions = [1] : (tensor<8x28x240xf32>, tensor<f32>) -> tensor<8x240xf32>
     %blocks.3.1.se.bcast_1 = stablehlo.broadcast_in_dim %cst_3, dims = [] : (tensor<f32>) -> tensor<8x240xf32>
     %blocks.3.1.se.one_minus_g = stablehlo.subtract %blocks.3.1.se.bcast_1, %blocks.3.1.se.gate : tensor<8x240xf32>
     %blocks.3.1.se.dsigmoid = stablehlo.multiply %blocks.3.1.se.gate, %blocks.3.1.se.one_minus_g : tensor<8x240xf32>
@@ -6405,7 +6449,8 @@ module {
     %blocks.3.0.project.d_x = stablehlo.convolution(%blocks.3.0.project.d_z, %blocks.3.0.project.w_flip) dim_numbers = [b, 0, 1, f]x[0, 1, o, i]->[b, 0, 1, f], window = {stride = [1, 1], pad = [[0, 0], [0, 0]], lhs_dilate = [1, 1], rhs_dilate = [1, 1]} {batch_group_count = 1 : i64, feature_group_count = 1 : i64} : (tensor<8x28x28x40xf32>, tensor<1x1x144x40xf32>) -> tensor<8x28x28x144xf32>
     %blocks.3.0.se.d_h_gated = stablehlo.multiply %blocks.3.0.project.d_x, %blocks.3.0.se.gate_b : tensor<8x28x28x144xf32>
     %blocks.3.0.se.dy_h = stablehlo.multiply %blocks.3.0.project.d_x, %blocks.3.0.dw.swish : tensor<8x28x28x144xf32>
-    %blocks.3.0.se.d_gate = stablehlo.reduce(%blocks.3.0.se.dy_h init: %cst_1) applies stablehlo.add across dimensions = [1, 2] : (tensor<8x28x28x144xf32>, tensor<f32>) -> tensor<8x144xf32>
+    %blocks.3.0.se.d_gate_w = stablehlo.reduce(%blocks.3.0.se.dy_h init: %cst_1) applies stablehlo.add across dimensions = [2] : (tensor<8x28x28x144xf32>, tensor<f32>) -> tensor<8x28x144xf32>
+    %blocks.3.0.se.d_gate = stablehlo.reduce(%blocks.3.0.se.d_gate_w init: %cst_1) applies stablehlo.add across dimensions = [1] : (tensor<8x28x144xf32>, tensor<f32>) -> tensor<8x144xf32>
     %blocks.3.0.se.bcast_1 = stablehlo.broadcast_in_dim %cst_3, dims = [] : (tensor<f32>) -> tensor<8x144xf32>
     %blocks.3.0.se.one_minus_g = stablehlo.subtract %blocks.3.0.se.bcast_1, %blocks.3.0.se.gate : tensor<8x144xf32>
     %blocks.3.0.se.dsigmoid = stablehlo.multiply %blocks.3.0.se.gate, %blocks.3.0.se.one_minus_g : tensor<8x144xf32>
@@ -6609,7 +6654,8 @@ module {
     %blocks.2.1.project.d_x = stablehlo.convolution(%blocks.2.1.project.d_z, %blocks.2.1.project.w_flip) dim_numbers = [b, 0, 1, f]x[0, 1, o, i]->[b, 0, 1, f], window = {stride = [1, 1], pad = [[0, 0], [0, 0]], lhs_dilate = [1, 1], rhs_dilate = [1, 1]} {batch_group_count = 1 : i64, feature_group_count = 1 : i64} : (tensor<8x56x56x24xf32>, tensor<1x1x144x24xf32>) -> tensor<8x56x56x144xf32>
     %blocks.2.1.se.d_h_gated = stablehlo.multiply %blocks.2.1.project.d_x, %blocks.2.1.se.gate_b : tensor<8x56x56x144xf32>
     %blocks.2.1.se.dy_h = stablehlo.multiply %blocks.2.1.project.d_x, %blocks.2.1.dw.swish : tensor<8x56x56x144xf32>
-    %blocks.2.1.se.d_gate = stablehlo.reduce(%blocks.2.1.se.dy_h init: %cst_1) applies stablehlo.add across dimensions = [1, 2] : (tensor<8x56x56x144xf32>, tensor<f32>) -> tensor<8x144xf32>
+    %blocks.2.1.se.d_gate_w = stablehlo.reduce(%blocks.2.1.se.dy_h init: %cst_1) applies stablehlo.add across dimensions = [2] : (tensor<8x56x56x144xf32>, tensor<f32>) -> tensor<8x56x144xf32>
+    %blocks.2.1.se.d_gate = stablehlo.reduce(%blocks.2.1.se.d_gate_w init: %cst_1) applies stablehlo.add across dimensions = [1] : (tensor<8x56x144xf32>, tensor<f32>) -> tensor<8x144xf32>
     %blocks.2.1.se.bcast_1 = stablehlo.broadcast_in_dim %cst_3, dims = [] : (tensor<f32>) -> tensor<8x144xf32>
     %blocks.2.1.se.one_minus_g = stablehlo.subtract %blocks.2.1.se.bcast_1, %blocks.2.1.se.gate : tensor<8x144xf32>
     %blocks.2.1.se.dsigmoid = stablehlo.multiply %blocks.2.1.se.gate, %blocks.2.1.se.one_minus_g : tensor<8x144xf32>
@@ -6813,7 +6859,8 @@ module {
     %blocks.2.0.project.d_x = stablehlo.convolution(%blocks.2.0.project.d_z, %blocks.2.0.project.w_flip) dim_numbers = [b, 0, 1, f]x[0, 1, o, i]->[b, 0, 1, f], window = {stride = [1, 1], pad = [[0, 0], [0, 0]], lhs_dilate = [1, 1], rhs_dilate = [1, 1]} {batch_group_count = 1 : i64, feature_group_count = 1 : i64} : (tensor<8x56x56x24xf32>, tensor<1x1x96x24xf32>) -> tensor<8x56x56x96xf32>
     %blocks.2.0.se.d_h_gated = stablehlo.multiply %blocks.2.0.project.d_x, %blocks.2.0.se.gate_b : tensor<8x56x56x96xf32>
     %blocks.2.0.se.dy_h = stablehlo.multiply %blocks.2.0.project.d_x, %blocks.2.0.dw.swish : tensor<8x56x56x96xf32>
-    %blocks.2.0.se.d_gate = stablehlo.reduce(%blocks.2.0.se.dy_h init: %cst_1) applies stablehlo.add across dimensions = [1, 2] : (tensor<8x56x56x96xf32>, tensor<f32>) -> tensor<8x96xf32>
+    %blocks.2.0.se.d_gate_w = stablehlo.reduce(%blocks.2.0.se.dy_h init: %cst_1) applies stablehlo.add across dimensions = [2] : (tensor<8x56x56x96xf32>, tensor<f32>) -> tensor<8x56x96xf32>
+    %blocks.2.0.se.d_gate = stablehlo.reduce(%blocks.2.0.se.d_gate_w init: %cst_1) applies stablehlo.add across dimensions = [1] : (tensor<8x56x96xf32>, tensor<f32>) -> tensor<8x96xf32>
     %blocks.2.0.se.bcast_1 = stablehlo.broadcast_in_dim %cst_3, dims = [] : (tensor<f32>) -> tensor<8x96xf32>
     %blocks.2.0.se.one_minus_g = stablehlo.subtract %blocks.2.0.se.bcast_1, %blocks.2.0.se.gate : tensor<8x96xf32>
     %blocks.2.0.se.dsigmoid = stablehlo.multiply %blocks.2.0.se.gate, %blocks.2.0.se.one_minus_g : tensor<8x96xf32>
@@ -7017,7 +7064,8 @@ module {
     %blocks.1.0.project.d_x = stablehlo.convolution(%blocks.1.0.project.d_z, %blocks.1.0.project.w_flip) dim_numbers = [b, 0, 1, f]x[0, 1, o, i]->[b, 0, 1, f], window = {stride = [1, 1], pad = [[0, 0], [0, 0]], lhs_dilate = [1, 1], rhs_dilate = [1, 1]} {batch_group_count = 1 : i64, feature_group_count = 1 : i64} : (tensor<8x112x112x16xf32>, tensor<1x1x32x16xf32>) -> tensor<8x112x112x32xf32>
     %blocks.1.0.se.d_h_gated = stablehlo.multiply %blocks.1.0.project.d_x, %blocks.1.0.se.gate_b : tensor<8x112x112x32xf32>
     %blocks.1.0.se.dy_h = stablehlo.multiply %blocks.1.0.project.d_x, %blocks.1.0.dw.swish : tensor<8x112x112x32xf32>
-    %blocks.1.0.se.d_gate = stablehlo.reduce(%blocks.1.0.se.dy_h init: %cst_1) applies stablehlo.add across dimensions = [1, 2] : (tensor<8x112x112x32xf32>, tensor<f32>) -> tensor<8x32xf32>
+    %blocks.1.0.se.d_gate_w = stablehlo.reduce(%blocks.1.0.se.dy_h init: %cst_1) applies stablehlo.add across dimensions = [2] : (tensor<8x112x112x32xf32>, tensor<f32>) -> tensor<8x112x32xf32>
+    %blocks.1.0.se.d_gate = stablehlo.reduce(%blocks.1.0.se.d_gate_w init: %cst_1) applies stablehlo.add across dimensions = [1] : (tensor<8x112x32xf32>, tensor<f32>) -> tensor<8x32xf32>
     %blocks.1.0.se.bcast_1 = stablehlo.broadcast_in_dim %cst_3, dims = [] : (tensor<f32>) -> tensor<8x32xf32>
     %blocks.1.0.se.one_minus_g = stablehlo.subtract %blocks.1.0.se.bcast_1, %blocks.1.0.se.gate : tensor<8x32xf32>
     %blocks.1.0.se.dsigmoid = stablehlo.multiply %blocks.1.0.se.gate, %blocks.1.0.se.one_minus_g : tensor<8x32xf32>
@@ -7756,7 +7804,8 @@ module {
     %blocks.1.0.dw.running_var = stablehlo.add %blocks.1.0.dw.rv_keep, %blocks.1.0.dw.rv_new : tensor<32xf32>
     %blocks.1.0.dw.sigmoid = stablehlo.logistic %blocks.1.0.dw.bn : tensor<8x112x112x32xf32>
     %blocks.1.0.dw.swish = stablehlo.multiply %blocks.1.0.dw.bn, %blocks.1.0.dw.sigmoid : tensor<8x112x112x32xf32>
-    %blocks.1.0.se.sum_hw = stablehlo.reduce(%blocks.1.0.dw.swish init: %cst_1) applies stablehlo.add across dimensions = [1, 2] : (tensor<8x112x112x32xf32>, tensor<f32>) -> tensor<8x32xf32>
+    %blocks.1.0.se.sum_hw_w = stablehlo.reduce(%blocks.1.0.dw.swish init: %cst_1) applies stablehlo.add across dimensions = [2] : (tensor<8x112x112x32xf32>, tensor<f32>) -> tensor<8x112x32xf32>
+    %blocks.1.0.se.sum_hw = stablehlo.reduce(%blocks.1.0.se.sum_hw_w init: %cst_1) applies stablehlo.add across dimensions = [1] : (tensor<8x112x32xf32>, tensor<f32>) -> tensor<8x32xf32>
     %cst_5 = stablehlo.constant dense<7.97193878e-05> : tensor<f32>
     %blocks.1.0.se.bcast = stablehlo.broadcast_in_dim %cst_5, dims = [] : (tensor<f32>) -> tensor<8x32xf32>
     %blocks.1.0.se.squeeze = stablehlo.multiply %blocks.1.0.se.sum_hw, %blocks.1.0.se.bcast : tensor<8x32xf32>
@@ -7888,7 +7937,8 @@ module {
     %blocks.2.0.dw.running_var = stablehlo.add %blocks.2.0.dw.rv_keep, %blocks.2.0.dw.rv_new : tensor<96xf32>
     %blocks.2.0.dw.sigmoid = stablehlo.logistic %blocks.2.0.dw.bn : tensor<8x56x56x96xf32>
     %blocks.2.0.dw.swish = stablehlo.multiply %blocks.2.0.dw.bn, %blocks.2.0.dw.sigmoid : tensor<8x56x56x96xf32>
-    %blocks.2.0.se.sum_hw = stablehlo.reduce(%blocks.2.0.dw.swish init: %cst_1) applies stablehlo.add across dimensions = [1, 2] : (tensor<8x56x56x96xf32>, tensor<f32>) -> tensor<8x96xf32>
+    %blocks.2.0.se.sum_hw_w = stablehlo.reduce(%blocks.2.0.dw.swish init: %cst_1) applies stablehlo.add across dimensions = [2] : (tensor<8x56x56x96xf32>, tensor<f32>) -> tensor<8x56x96xf32>
+    %blocks.2.0.se.sum_hw = stablehlo.reduce(%blocks.2.0.se.sum_hw_w init: %cst_1) applies stablehlo.add across dimensions = [1] : (tensor<8x56x96xf32>, tensor<f32>) -> tensor<8x96xf32>
     %cst_8 = stablehlo.constant dense<3.18877551e-04> : tensor<f32>
     %blocks.2.0.se.bcast = stablehlo.broadcast_in_dim %cst_8, dims = [] : (tensor<f32>) -> tensor<8x96xf32>
     %blocks.2.0.se.squeeze = stablehlo.multiply %blocks.2.0.se.sum_hw, %blocks.2.0.se.bcast : tensor<8x96xf32>
@@ -8018,7 +8068,8 @@ module {
     %blocks.2.1.dw.running_var = stablehlo.add %blocks.2.1.dw.rv_keep, %blocks.2.1.dw.rv_new : tensor<144xf32>
     %blocks.2.1.dw.sigmoid = stablehlo.logistic %blocks.2.1.dw.bn : tensor<8x56x56x144xf32>
     %blocks.2.1.dw.swish = stablehlo.multiply %blocks.2.1.dw.bn, %blocks.2.1.dw.sigmoid : tensor<8x56x56x144xf32>
-    %blocks.2.1.se.sum_hw = stablehlo.reduce(%blocks.2.1.dw.swish init: %cst_1) applies stablehlo.add across dimensions = [1, 2] : (tensor<8x56x56x144xf32>, tensor<f32>) -> tensor<8x144xf32>
+    %blocks.2.1.se.sum_hw_w = stablehlo.reduce(%blocks.2.1.dw.swish init: %cst_1) applies stablehlo.add across dimensions = [2] : (tensor<8x56x56x144xf32>, tensor<f32>) -> tensor<8x56x144xf32>
+    %blocks.2.1.se.sum_hw = stablehlo.reduce(%blocks.2.1.se.sum_hw_w init: %cst_1) applies stablehlo.add across dimensions = [1] : (tensor<8x56x144xf32>, tensor<f32>) -> tensor<8x144xf32>
     %blocks.2.1.se.bcast = stablehlo.broadcast_in_dim %cst_8, dims = [] : (tensor<f32>) -> tensor<8x144xf32>
     %blocks.2.1.se.squeeze = stablehlo.multiply %blocks.2.1.se.sum_hw, %blocks.2.1.se.bcast : tensor<8x144xf32>
     %blocks.2.1.se.reduce_mm = stablehlo.dot_general %blocks.2.1.se.squeeze, %blocks.2.1.se.reduce.w, contracting_dims = [1] x [0] : (tensor<8x144xf32>, tensor<144x6xf32>) -> tensor<8x6xf32>
@@ -8150,7 +8201,8 @@ module {
     %blocks.3.0.dw.running_var = stablehlo.add %blocks.3.0.dw.rv_keep, %blocks.3.0.dw.rv_new : tensor<144xf32>
     %blocks.3.0.dw.sigmoid = stablehlo.logistic %blocks.3.0.dw.bn : tensor<8x28x28x144xf32>
     %blocks.3.0.dw.swish = stablehlo.multiply %blocks.3.0.dw.bn, %blocks.3.0.dw.sigmoid : tensor<8x28x28x144xf32>
-    %blocks.3.0.se.sum_hw = stablehlo.reduce(%blocks.3.0.dw.swish init: %cst_1) applies stablehlo.add across dimensions = [1, 2] : (tensor<8x28x28x144xf32>, tensor<f32>) -> tensor<8x144xf32>
+    %blocks.3.0.se.sum_hw_w = stablehlo.reduce(%blocks.3.0.dw.swish init: %cst_1) applies stablehlo.add across dimensions = [2] : (tensor<8x28x28x144xf32>, tensor<f32>) -> tensor<8x28x144xf32>
+    %blocks.3.0.se.sum_hw = stablehlo.reduce(%blocks.3.0.se.sum_hw_w init: %cst_1) applies stablehlo.add across dimensions = [1] : (tensor<8x28x144xf32>, tensor<f32>) -> tensor<8x144xf32>
     %cst_11 = stablehlo.constant dense<1.27551020e-03> : tensor<f32>
     %blocks.3.0.se.bcast = stablehlo.broadcast_in_dim %cst_11, dims = [] : (tensor<f32>) -> tensor<8x144xf32>
     %blocks.3.0.se.squeeze = stablehlo.multiply %blocks.3.0.se.sum_hw, %blocks.3.0.se.bcast : tensor<8x144xf32>
@@ -8280,7 +8332,8 @@ module {
     %blocks.3.1.dw.running_var = stablehlo.add %blocks.3.1.dw.rv_keep, %blocks.3.1.dw.rv_new : tensor<240xf32>
     %blocks.3.1.dw.sigmoid = stablehlo.logistic %blocks.3.1.dw.bn : tensor<8x28x28x240xf32>
     %blocks.3.1.dw.swish = stablehlo.multiply %blocks.3.1.dw.bn, %blocks.3.1.dw.sigmoid : tensor<8x28x28x240xf32>
-    %blocks.3.1.se.sum_hw = stablehlo.reduce(%blocks.3.1.dw.swish init: %cst_1) applies stablehlo.add across dimensions = [1, 2] : (tensor<8x28x28x240xf32>, tensor<f32>) -> tensor<8x240xf32>
+    %blocks.3.1.se.sum_hw_w = stablehlo.reduce(%blocks.3.1.dw.swish init: %cst_1) applies stablehlo.add across dimensions = [2] : (tensor<8x28x28x240xf32>, tensor<f32>) -> tensor<8x28x240xf32>
+    %blocks.3.1.se.sum_hw = stablehlo.reduce(%blocks.3.1.se.sum_hw_w init: %cst_1) applies stablehlo.add across dimensions = [1] : (tensor<8x28x240xf32>, tensor<f32>) -> tensor<8x240xf32>
     %blocks.3.1.se.bcast = stablehlo.broadcast_in_dim %cst_11, dims = [] : (tensor<f32>) -> tensor<8x240xf32>
     %blocks.3.1.se.squeeze = stablehlo.multiply %blocks.3.1.se.sum_hw, %blocks.3.1.se.bcast : tensor<8x240xf32>
     %blocks.3.1.se.reduce_mm = stablehlo.dot_general %blocks.3.1.se.squeeze, %blocks.3.1.se.reduce.w, contracting_dims = [1] x [0] : (tensor<8x240xf32>, tensor<240x10xf32>) -> tensor<8x10xf32>
@@ -8412,7 +8465,8 @@ module {
     %blocks.4.0.dw.running_var = stablehlo.add %blocks.4.0.dw.rv_keep, %blocks.4.0.dw.rv_new : tensor<240xf32>
     %blocks.4.0.dw.sigmoid = stablehlo.logistic %blocks.4.0.dw.bn : tensor<8x14x14x240xf32>
     %blocks.4.0.dw.swish = stablehlo.multiply %blocks.4.0.dw.bn, %blocks.4.0.dw.sigmoid : tensor<8x14x14x240xf32>
-    %blocks.4.0.se.sum_hw = stablehlo.reduce(%blocks.4.0.dw.swish init: %cst_1) applies stablehlo.add across dimensions = [1, 2] : (tensor<8x14x14x240xf32>, tensor<f32>) -> tensor<8x240xf32>
+    %blocks.4.0.se.sum_hw_w = stablehlo.reduce(%blocks.4.0.dw.swish init: %cst_1) applies stablehlo.add across dimensions = [2] : (tensor<8x14x14x240xf32>, tensor<f32>) -> tensor<8x14x240xf32>
+    %blocks.4.0.se.sum_hw = stablehlo.reduce(%blocks.4.0.se.sum_hw_w init: %cst_1) applies stablehlo.add across dimensions = [1] : (tensor<8x14x240xf32>, tensor<f32>) -> tensor<8x240xf32>
     %cst_14 = stablehlo.constant dense<5.10204082e-03> : tensor<f32>
     %blocks.4.0.se.bcast = stablehlo.broadcast_in_dim %cst_14, dims = [] : (tensor<f32>) -> tensor<8x240xf32>
     %blocks.4.0.se.squeeze = stablehlo.multiply %blocks.4.0.se.sum_hw, %blocks.4.0.se.bcast : tensor<8x240xf32>
@@ -8542,7 +8596,8 @@ module {
     %blocks.4.1.dw.running_var = stablehlo.add %blocks.4.1.dw.rv_keep, %blocks.4.1.dw.rv_new : tensor<480xf32>
     %blocks.4.1.dw.sigmoid = stablehlo.logistic %blocks.4.1.dw.bn : tensor<8x14x14x480xf32>
     %blocks.4.1.dw.swish = stablehlo.multiply %blocks.4.1.dw.bn, %blocks.4.1.dw.sigmoid : tensor<8x14x14x480xf32>
-    %blocks.4.1.se.sum_hw = stablehlo.reduce(%blocks.4.1.dw.swish init: %cst_1) applies stablehlo.add across dimensions = [1, 2] : (tensor<8x14x14x480xf32>, tensor<f32>) -> tensor<8x480xf32>
+    %blocks.4.1.se.sum_hw_w = stablehlo.reduce(%blocks.4.1.dw.swish init: %cst_1) applies stablehlo.add across dimensions = [2] : (tensor<8x14x14x480xf32>, tensor<f32>) -> tensor<8x14x480xf32>
+    %blocks.4.1.se.sum_hw = stablehlo.reduce(%blocks.4.1.se.sum_hw_w init: %cst_1) applies stablehlo.add across dimensions = [1] : (tensor<8x14x480xf32>, tensor<f32>) -> tensor<8x480xf32>
     %blocks.4.1.se.bcast = stablehlo.broadcast_in_dim %cst_14, dims = [] : (tensor<f32>) -> tensor<8x480xf32>
     %blocks.4.1.se.squeeze = stablehlo.multiply %blocks.4.1.se.sum_hw, %blocks.4.1.se.bcast : tensor<8x480xf32>
     %blocks.4.1.se.reduce_mm = stablehlo.dot_general %blocks.4.1.se.squeeze, %blocks.4.1.se.reduce.w, contracting_dims = [1] x [0] : (tensor<8x480xf32>, tensor<480x20xf32>) -> tensor<8x20xf32>
@@ -8672,7 +8727,8 @@ module {
     %blocks.4.2.dw.running_var = stablehlo.add %blocks.4.2.dw.rv_keep, %blocks.4.2.dw.rv_new : tensor<480xf32>
     %blocks.4.2.dw.sigmoid = stablehlo.logistic %blocks.4.2.dw.bn : tensor<8x14x14x480xf32>
     %blocks.4.2.dw.swish = stablehlo.multiply %blocks.4.2.dw.bn, %blocks.4.2.dw.sigmoid : tensor<8x14x14x480xf32>
-    %blocks.4.2.se.sum_hw = stablehlo.reduce(%blocks.4.2.dw.swish init: %cst_1) applies stablehlo.add across dimensions = [1, 2] : (tensor<8x14x14x480xf32>, tensor<f32>) -> tensor<8x480xf32>
+    %blocks.4.2.se.sum_hw_w = stablehlo.reduce(%blocks.4.2.dw.swish init: %cst_1) applies stablehlo.add across dimensions = [2] : (tensor<8x14x14x480xf32>, tensor<f32>) -> tensor<8x14x480xf32>
+    %blocks.4.2.se.sum_hw = stablehlo.reduce(%blocks.4.2.se.sum_hw_w init: %cst_1) applies stablehlo.add across dimensions = [1] : (tensor<8x14x480xf32>, tensor<f32>) -> tensor<8x480xf32>
     %blocks.4.2.se.bcast = stablehlo.broadcast_in_dim %cst_14, dims = [] : (tensor<f32>) -> tensor<8x480xf32>
     %blocks.4.2.se.squeeze = stablehlo.multiply %blocks.4.2.se.sum_hw, %blocks.4.2.se.bcast : tensor<8x480xf32>
     %blocks.4.2.se.reduce_mm = stablehlo.dot_general %blocks.4.2.se.squeeze, %blocks.4.2.se.reduce.w, contracting_dims = [1] x [0] : (tensor<8x480xf32>, tensor<480x20xf32>) -> tensor<8x20xf32>
@@ -8802,7 +8858,8 @@ module {
     %blocks.5.0.dw.running_var = stablehlo.add %blocks.5.0.dw.rv_keep, %blocks.5.0.dw.rv_new : tensor<480xf32>
     %blocks.5.0.dw.sigmoid = stablehlo.logistic %blocks.5.0.dw.bn : tensor<8x14x14x480xf32>
     %blocks.5.0.dw.swish = stablehlo.multiply %blocks.5.0.dw.bn, %blocks.5.0.dw.sigmoid : tensor<8x14x14x480xf32>
-    %blocks.5.0.se.sum_hw = stablehlo.reduce(%blocks.5.0.dw.swish init: %cst_1) applies stablehlo.add across dimensions = [1, 2] : (tensor<8x14x14x480xf32>, tensor<f32>) -> tensor<8x480xf32>
+    %blocks.5.0.se.sum_hw_w = stablehlo.reduce(%blocks.5.0.dw.swish init: %cst_1) applies stablehlo.add across dimensions = [2] : (tensor<8x14x14x480xf32>, tensor<f32>) -> tensor<8x14x480xf32>
+    %blocks.5.0.se.sum_hw = stablehlo.reduce(%blocks.5.0.se.sum_hw_w init: %cst_1) applies stablehlo.add across dimensions = [1] : (tensor<8x14x480xf32>, tensor<f32>) -> tensor<8x480xf32>
     %blocks.5.0.se.bcast = stablehlo.broadcast_in_dim %cst_14, dims = [] : (tensor<f32>) -> tensor<8x480xf32>
     %blocks.5.0.se.squeeze = stablehlo.multiply %blocks.5.0.se.sum_hw, %blocks.5.0.se.bcast : tensor<8x480xf32>
     %blocks.5.0.se.reduce_mm = stablehlo.dot_general %blocks.5.0.se.squeeze, %blocks.5.0.se.reduce.w, contracting_dims = [1] x [0] : (tensor<8x480xf32>, tensor<480x20xf32>) -> tensor<8x20xf32>
@@ -8931,7 +8988,8 @@ module {
     %blocks.5.1.dw.running_var = stablehlo.add %blocks.5.1.dw.rv_keep, %blocks.5.1.dw.rv_new : tensor<672xf32>
     %blocks.5.1.dw.sigmoid = stablehlo.logistic %blocks.5.1.dw.bn : tensor<8x14x14x672xf32>
     %blocks.5.1.dw.swish = stablehlo.multiply %blocks.5.1.dw.bn, %blocks.5.1.dw.sigmoid : tensor<8x14x14x672xf32>
-    %blocks.5.1.se.sum_hw = stablehlo.reduce(%blocks.5.1.dw.swish init: %cst_1) applies stablehlo.add across dimensions = [1, 2] : (tensor<8x14x14x672xf32>, tensor<f32>) -> tensor<8x672xf32>
+    %blocks.5.1.se.sum_hw_w = stablehlo.reduce(%blocks.5.1.dw.swish init: %cst_1) applies stablehlo.add across dimensions = [2] : (tensor<8x14x14x672xf32>, tensor<f32>) -> tensor<8x14x672xf32>
+    %blocks.5.1.se.sum_hw = stablehlo.reduce(%blocks.5.1.se.sum_hw_w init: %cst_1) applies stablehlo.add across dimensions = [1] : (tensor<8x14x672xf32>, tensor<f32>) -> tensor<8x672xf32>
     %blocks.5.1.se.bcast = stablehlo.broadcast_in_dim %cst_14, dims = [] : (tensor<f32>) -> tensor<8x672xf32>
     %blocks.5.1.se.squeeze = stablehlo.multiply %blocks.5.1.se.sum_hw, %blocks.5.1.se.bcast : tensor<8x672xf32>
     %blocks.5.1.se.reduce_mm = stablehlo.dot_general %blocks.5.1.se.squeeze, %blocks.5.1.se.reduce.w, contracting_dims = [1] x [0] : (tensor<8x672xf32>, tensor<672x28xf32>) -> tensor<8x28xf32>
@@ -9061,7 +9119,8 @@ module {
     %blocks.5.2.dw.running_var = stablehlo.add %blocks.5.2.dw.rv_keep, %blocks.5.2.dw.rv_new : tensor<672xf32>
     %blocks.5.2.dw.sigmoid = stablehlo.logistic %blocks.5.2.dw.bn : tensor<8x14x14x672xf32>
     %blocks.5.2.dw.swish = stablehlo.multiply %blocks.5.2.dw.bn, %blocks.5.2.dw.sigmoid : tensor<8x14x14x672xf32>
-    %blocks.5.2.se.sum_hw = stablehlo.reduce(%blocks.5.2.dw.swish init: %cst_1) applies stablehlo.add across dimensions = [1, 2] : (tensor<8x14x14x672xf32>, tensor<f32>) -> tensor<8x672xf32>
+    %blocks.5.2.se.sum_hw_w = stablehlo.reduce(%blocks.5.2.dw.swish init: %cst_1) applies stablehlo.add across dimensions = [2] : (tensor<8x14x14x672xf32>, tensor<f32>) -> tensor<8x14x672xf32>
+    %blocks.5.2.se.sum_hw = stablehlo.reduce(%blocks.5.2.se.sum_hw_w init: %cst_1) applies stablehlo.add across dimensions = [1] : (tensor<8x14x672xf32>, tensor<f32>) -> tensor<8x672xf32>
     %blocks.5.2.se.bcast = stablehlo.broadcast_in_dim %cst_14, dims = [] : (tensor<f32>) -> tensor<8x672xf32>
     %blocks.5.2.se.squeeze = stablehlo.multiply %blocks.5.2.se.sum_hw, %blocks.5.2.se.bcast : tensor<8x672xf32>
     %blocks.5.2.se.reduce_mm = stablehlo.dot_general %blocks.5.2.se.squeeze, %blocks.5.2.se.reduce.w, contracting_dims = [1] x [0] : (tensor<8x672xf32>, tensor<672x28xf32>) -> tensor<8x28xf32>
@@ -9193,7 +9252,8 @@ module {
     %blocks.6.0.dw.running_var = stablehlo.add %blocks.6.0.dw.rv_keep, %blocks.6.0.dw.rv_new : tensor<672xf32>
     %blocks.6.0.dw.sigmoid = stablehlo.logistic %blocks.6.0.dw.bn : tensor<8x7x7x672xf32>
     %blocks.6.0.dw.swish = stablehlo.multiply %blocks.6.0.dw.bn, %blocks.6.0.dw.sigmoid : tensor<8x7x7x672xf32>
-    %blocks.6.0.se.sum_hw = stablehlo.reduce(%blocks.6.0.dw.swish init: %cst_1) applies stablehlo.add across dimensions = [1, 2] : (tensor<8x7x7x672xf32>, tensor<f32>) -> tensor<8x672xf32>
+    %blocks.6.0.se.sum_hw_w = stablehlo.reduce(%blocks.6.0.dw.swish init: %cst_1) applies stablehlo.add across dimensions = [2] : (tensor<8x7x7x672xf32>, tensor<f32>) -> tensor<8x7x672xf32>
+    %blocks.6.0.se.sum_hw = stablehlo.reduce(%blocks.6.0.se.sum_hw_w init: %cst_1) applies stablehlo.add across dimensions = [1] : (tensor<8x7x672xf32>, tensor<f32>) -> tensor<8x672xf32>
     %cst_17 = stablehlo.constant dense<2.04081633e-02> : tensor<f32>
     %blocks.6.0.se.bcast = stablehlo.broadcast_in_dim %cst_17, dims = [] : (tensor<f32>) -> tensor<8x672xf32>
     %blocks.6.0.se.squeeze = stablehlo.multiply %blocks.6.0.se.sum_hw, %blocks.6.0.se.bcast : tensor<8x672xf32>
@@ -9323,7 +9383,8 @@ module {
     %blocks.6.1.dw.running_var = stablehlo.add %blocks.6.1.dw.rv_keep, %blocks.6.1.dw.rv_new : tensor<1152xf32>
     %blocks.6.1.dw.sigmoid = stablehlo.logistic %blocks.6.1.dw.bn : tensor<8x7x7x1152xf32>
     %blocks.6.1.dw.swish = stablehlo.multiply %blocks.6.1.dw.bn, %blocks.6.1.dw.sigmoid : tensor<8x7x7x1152xf32>
-    %blocks.6.1.se.sum_hw = stablehlo.reduce(%blocks.6.1.dw.swish init: %cst_1) applies stablehlo.add across dimensions = [1, 2] : (tensor<8x7x7x1152xf32>, tensor<f32>) -> tensor<8x1152xf32>
+    %blocks.6.1.se.sum_hw_w = stablehlo.reduce(%blocks.6.1.dw.swish init: %cst_1) applies stablehlo.add across dimensions = [2] : (tensor<8x7x7x1152xf32>, tensor<f32>) -> tensor<8x7x1152xf32>
+    %blocks.6.1.se.sum_hw = stablehlo.reduce(%blocks.6.1.se.sum_hw_w init: %cst_1) applies stablehlo.add across dimensions = [1] : (tensor<8x7x1152xf32>, tensor<f32>) -> tensor<8x1152xf32>
     %blocks.6.1.se.bcast = stablehlo.broadcast_in_dim %cst_17, dims = [] : (tensor<f32>) -> tensor<8x1152xf32>
     %blocks.6.1.se.squeeze = stablehlo.multiply %blocks.6.1.se.sum_hw, %blocks.6.1.se.bcast : tensor<8x1152xf32>
     %blocks.6.1.se.reduce_mm = stablehlo.dot_general %blocks.6.1.se.squeeze, %blocks.6.1.se.reduce.w, contracting_dims = [1] x [0] : (tensor<8x1152xf32>, tensor<1152x48xf32>) -> tensor<8x48xf32>
@@ -9453,7 +9514,8 @@ module {
     %blocks.6.2.dw.running_var = stablehlo.add %blocks.6.2.dw.rv_keep, %blocks.6.2.dw.rv_new : tensor<1152xf32>
     %blocks.6.2.dw.sigmoid = stablehlo.logistic %blocks.6.2.dw.bn : tensor<8x7x7x1152xf32>
     %blocks.6.2.dw.swish = stablehlo.multiply %blocks.6.2.dw.bn, %blocks.6.2.dw.sigmoid : tensor<8x7x7x1152xf32>
-    %blocks.6.2.se.sum_hw = stablehlo.reduce(%blocks.6.2.dw.swish init: %cst_1) applies stablehlo.add across dimensions = [1, 2] : (tensor<8x7x7x1152xf32>, tensor<f32>) -> tensor<8x1152xf32>
+    %blocks.6.2.se.sum_hw_w = stablehlo.reduce(%blocks.6.2.dw.swish init: %cst_1) applies stablehlo.add across dimensions = [2] : (tensor<8x7x7x1152xf32>, tensor<f32>) -> tensor<8x7x1152xf32>
+    %blocks.6.2.se.sum_hw = stablehlo.reduce(%blocks.6.2.se.sum_hw_w init: %cst_1) applies stablehlo.add across dimensions = [1] : (tensor<8x7x1152xf32>, tensor<f32>) -> tensor<8x1152xf32>
     %blocks.6.2.se.bcast = stablehlo.broadcast_in_dim %cst_17, dims = [] : (tensor<f32>) -> tensor<8x1152xf32>
     %blocks.6.2.se.squeeze = stablehlo.multiply %blocks.6.2.se.sum_hw, %blocks.6.2.se.bcast : tensor<8x1152xf32>
     %blocks.6.2.se.reduce_mm = stablehlo.dot_general %blocks.6.2.se.squeeze, %blocks.6.2.se.reduce.w, contracting_dims = [1] x [0] : (tensor<8x1152xf32>, tensor<1152x48xf32>) -> tensor<8x48xf32>
@@ -9583,7 +9645,8 @@ module {
     %blocks.6.3.dw.running_var = stablehlo.add %blocks.6.3.dw.rv_keep, %blocks.6.3.dw.rv_new : tensor<1152xf32>
     %blocks.6.3.dw.sigmoid = stablehlo.logistic %blocks.6.3.dw.bn : tensor<8x7x7x1152xf32>
     %blocks.6.3.dw.swish = stablehlo.multiply %blocks.6.3.dw.bn, %blocks.6.3.dw.sigmoid : tensor<8x7x7x1152xf32>
-    %blocks.6.3.se.sum_hw = stablehlo.reduce(%blocks.6.3.dw.swish init: %cst_1) applies stablehlo.add across dimensions = [1, 2] : (tensor<8x7x7x1152xf32>, tensor<f32>) -> tensor<8x1152xf32>
+    %blocks.6.3.se.sum_hw_w = stablehlo.reduce(%blocks.6.3.dw.swish init: %cst_1) applies stablehlo.add across dimensions = [2] : (tensor<8x7x7x1152xf32>, tensor<f32>) -> tensor<8x7x1152xf32>
+    %blocks.6.3.se.sum_hw = stablehlo.reduce(%blocks.6.3.se.sum_hw_w init: %cst_1) applies stablehlo.add across dimensions = [1] : (tensor<8x7x1152xf32>, tensor<f32>) -> tensor<8x1152xf32>
     %blocks.6.3.se.bcast = stablehlo.broadcast_in_dim %cst_17, dims = [] : (tensor<f32>) -> tensor<8x1152xf32>
     %blocks.6.3.se.squeeze = stablehlo.multiply %blocks.6.3.se.sum_hw, %blocks.6.3.se.bcast : tensor<8x1152xf32>
     %blocks.6.3.se.reduce_mm = stablehlo.dot_general %blocks.6.3.se.squeeze, %blocks.6.3.se.reduce.w, contracting_dims = [1] x [0] : (tensor<8x1152xf32>, tensor<1152x48xf32>) -> tensor<8x48xf32>
@@ -9713,7 +9776,8 @@ module {
     %blocks.7.0.dw.running_var = stablehlo.add %blocks.7.0.dw.rv_keep, %blocks.7.0.dw.rv_new : tensor<1152xf32>
     %blocks.7.0.dw.sigmoid = stablehlo.logistic %blocks.7.0.dw.bn : tensor<8x7x7x1152xf32>
     %blocks.7.0.dw.swish = stablehlo.multiply %blocks.7.0.dw.bn, %blocks.7.0.dw.sigmoid : tensor<8x7x7x1152xf32>
-    %blocks.7.0.se.sum_hw = stablehlo.reduce(%blocks.7.0.dw.swish init: %cst_1) applies stablehlo.add across dimensions = [1, 2] : (tensor<8x7x7x1152xf32>, tensor<f32>) -> tensor<8x1152xf32>
+    %blocks.7.0.se.sum_hw_w = stablehlo.reduce(%blocks.7.0.dw.swish init: %cst_1) applies stablehlo.add across dimensions = [2] : (tensor<8x7x7x1152xf32>, tensor<f32>) -> tensor<8x7x1152xf32>
+    %blocks.7.0.se.sum_hw = stablehlo.reduce(%blocks.7.0.se.sum_hw_w init: %cst_1) applies stablehlo.add across dimensions = [1] : (tensor<8x7x1152xf32>, tensor<f32>) -> tensor<8x1152xf32>
     %blocks.7.0.se.bcast = stablehlo.broadcast_in_dim %cst_17, dims = [] : (tensor<f32>) -> tensor<8x1152xf32>
     %blocks.7.0.se.squeeze = stablehlo.multiply %blocks.7.0.se.sum_hw, %blocks.7.0.se.bcast : tensor<8x1152xf32>
     %blocks.7.0.se.reduce_mm = stablehlo.dot_general %blocks.7.0.se.squeeze, %blocks.7.0.se.reduce.w, contracting_dims = [1] x [0] : (tensor<8x1152xf32>, tensor<1152x48xf32>) -> tensor<8x48xf32>
@@ -9972,7 +10036,8 @@ module {
     %blocks.7.0.project.d_x = stablehlo.convolution(%blocks.7.0.project.d_z, %blocks.7.0.project.w_flip) dim_numbers = [b, 0, 1, f]x[0, 1, o, i]->[b, 0, 1, f], window = {stride = [1, 1], pad = [[0, 0], [0, 0]], lhs_dilate = [1, 1], rhs_dilate = [1, 1]} {batch_group_count = 1 : i64, feature_group_count = 1 : i64} : (tensor<8x7x7x320xf32>, tensor<1x1x1152x320xf32>) -> tensor<8x7x7x1152xf32>
     %blocks.7.0.se.d_h_gated = stablehlo.multiply %blocks.7.0.project.d_x, %blocks.7.0.se.gate_b : tensor<8x7x7x1152xf32>
     %blocks.7.0.se.dy_h = stablehlo.multiply %blocks.7.0.project.d_x, %blocks.7.0.dw.swish : tensor<8x7x7x1152xf32>
-    %blocks.7.0.se.d_gate = stablehlo.reduce(%blocks.7.0.se.dy_h init: %cst_1) applies stablehlo.add across dimensions = [1, 2] : (tensor<8x7x7x1152xf32>, tensor<f32>) -> tensor<8x1152xf32>
+    %blocks.7.0.se.d_gate_w = stablehlo.reduce(%blocks.7.0.se.dy_h init: %cst_1) applies stablehlo.add across dimensions = [2] : (tensor<8x7x7x1152xf32>, tensor<f32>) -> tensor<8x7x1152xf32>
+    %blocks.7.0.se.d_gate = stablehlo.reduce(%blocks.7.0.se.d_gate_w init: %cst_1) applies stablehlo.add across dimensions = [1] : (tensor<8x7x1152xf32>, tensor<f32>) -> tensor<8x1152xf32>
     %blocks.7.0.se.bcast_1 = stablehlo.broadcast_in_dim %cst_3, dims = [] : (tensor<f32>) -> tensor<8x1152xf32>
     %blocks.7.0.se.one_minus_g = stablehlo.subtract %blocks.7.0.se.bcast_1, %blocks.7.0.se.gate : tensor<8x1152xf32>
     %blocks.7.0.se.dsigmoid = stablehlo.multiply %blocks.7.0.se.gate, %blocks.7.0.se.one_minus_g : tensor<8x1152xf32>
@@ -10190,7 +10255,8 @@ module {
     %blocks.6.3.project.d_x = stablehlo.convolution(%blocks.6.3.project.d_z, %blocks.6.3.project.w_flip) dim_numbers = [b, 0, 1, f]x[0, 1, o, i]->[b, 0, 1, f], window = {stride = [1, 1], pad = [[0, 0], [0, 0]], lhs_dilate = [1, 1], rhs_dilate = [1, 1]} {batch_group_count = 1 : i64, feature_group_count = 1 : i64} : (tensor<8x7x7x192xf32>, tensor<1x1x1152x192xf32>) -> tensor<8x7x7x1152xf32>
     %blocks.6.3.se.d_h_gated = stablehlo.multiply %blocks.6.3.project.d_x, %blocks.6.3.se.gate_b : tensor<8x7x7x1152xf32>
     %blocks.6.3.se.dy_h = stablehlo.multiply %blocks.6.3.project.d_x, %blocks.6.3.dw.swish : tensor<8x7x7x1152xf32>
-    %blocks.6.3.se.d_gate = stablehlo.reduce(%blocks.6.3.se.dy_h init: %cst_1) applies stablehlo.add across dimensions = [1, 2] : (tensor<8x7x7x1152xf32>, tensor<f32>) -> tensor<8x1152xf32>
+    %blocks.6.3.se.d_gate_w = stablehlo.reduce(%blocks.6.3.se.dy_h init: %cst_1) applies stablehlo.add across dimensions = [2] : (tensor<8x7x7x1152xf32>, tensor<f32>) -> tensor<8x7x1152xf32>
+    %blocks.6.3.se.d_gate = stablehlo.reduce(%blocks.6.3.se.d_gate_w init: %cst_1) applies stablehlo.add across dimensions = [1] : (tensor<8x7x1152xf32>, tensor<f32>) -> tensor<8x1152xf32>
     %blocks.6.3.se.bcast_1 = stablehlo.broadcast_in_dim %cst_3, dims = [] : (tensor<f32>) -> tensor<8x1152xf32>
     %blocks.6.3.se.one_minus_g = stablehlo.subtract %blocks.6.3.se.bcast_1, %blocks.6.3.se.gate : tensor<8x1152xf32>
     %blocks.6.3.se.dsigmoid = stablehlo.multiply %blocks.6.3.se.gate, %blocks.6.3.se.one_minus_g : tensor<8x1152xf32>
@@ -10409,7 +10475,8 @@ module {
     %blocks.6.2.project.d_x = stablehlo.convolution(%blocks.6.2.project.d_z, %blocks.6.2.project.w_flip) dim_numbers = [b, 0, 1, f]x[0, 1, o, i]->[b, 0, 1, f], window = {stride = [1, 1], pad = [[0, 0], [0, 0]], lhs_dilate = [1, 1], rhs_dilate = [1, 1]} {batch_group_count = 1 : i64, feature_group_count = 1 : i64} : (tensor<8x7x7x192xf32>, tensor<1x1x1152x192xf32>) -> tensor<8x7x7x1152xf32>
     %blocks.6.2.se.d_h_gated = stablehlo.multiply %blocks.6.2.project.d_x, %blocks.6.2.se.gate_b : tensor<8x7x7x1152xf32>
     %blocks.6.2.se.dy_h = stablehlo.multiply %blocks.6.2.project.d_x, %blocks.6.2.dw.swish : tensor<8x7x7x1152xf32>
-    %blocks.6.2.se.d_gate = stablehlo.reduce(%blocks.6.2.se.dy_h init: %cst_1) applies stablehlo.add across dimensions = [1, 2] : (tensor<8x7x7x1152xf32>, tensor<f32>) -> tensor<8x1152xf32>
+    %blocks.6.2.se.d_gate_w = stablehlo.reduce(%blocks.6.2.se.dy_h init: %cst_1) applies stablehlo.add across dimensions = [2] : (tensor<8x7x7x1152xf32>, tensor<f32>) -> tensor<8x7x1152xf32>
+    %blocks.6.2.se.d_gate = stablehlo.reduce(%blocks.6.2.se.d_gate_w init: %cst_1) applies stablehlo.add across dimensions = [1] : (tensor<8x7x1152xf32>, tensor<f32>) -> tensor<8x1152xf32>
     %blocks.6.2.se.bcast_1 = stablehlo.broadcast_in_dim %cst_3, dims = [] : (tensor<f32>) -> tensor<8x1152xf32>
     %blocks.6.2.se.one_minus_g = stablehlo.subtract %blocks.6.2.se.bcast_1, %blocks.6.2.se.gate : tensor<8x1152xf32>
     %blocks.6.2.se.dsigmoid = stablehlo.multiply %blocks.6.2.se.gate, %blocks.6.2.se.one_minus_g : tensor<8x1152xf32>
@@ -10628,7 +10695,8 @@ module {
     %blocks.6.1.project.d_x = stablehlo.convolution(%blocks.6.1.project.d_z, %blocks.6.1.project.w_flip) dim_numbers = [b, 0, 1, f]x[0, 1, o, i]->[b, 0, 1, f], window = {stride = [1, 1], pad = [[0, 0], [0, 0]], lhs_dilate = [1, 1], rhs_dilate = [1, 1]} {batch_group_count = 1 : i64, feature_group_count = 1 : i64} : (tensor<8x7x7x192xf32>, tensor<1x1x1152x192xf32>) -> tensor<8x7x7x1152xf32>
     %blocks.6.1.se.d_h_gated = stablehlo.multiply %blocks.6.1.project.d_x, %blocks.6.1.se.gate_b : tensor<8x7x7x1152xf32>
     %blocks.6.1.se.dy_h = stablehlo.multiply %blocks.6.1.project.d_x, %blocks.6.1.dw.swish : tensor<8x7x7x1152xf32>
-    %blocks.6.1.se.d_gate = stablehlo.reduce(%blocks.6.1.se.dy_h init: %cst_1) applies stablehlo.add across dimensions = [1, 2] : (tensor<8x7x7x1152xf32>, tensor<f32>) -> tensor<8x1152xf32>
+    %blocks.6.1.se.d_gate_w = stablehlo.reduce(%blocks.6.1.se.dy_h init: %cst_1) applies stablehlo.add across dimensions = [2] : (tensor<8x7x7x1152xf32>, tensor<f32>) -> tensor<8x7x1152xf32>
+    %blocks.6.1.se.d_gate = stablehlo.reduce(%blocks.6.1.se.d_gate_w init: %cst_1) applies stablehlo.add across dimensions = [1] : (tensor<8x7x1152xf32>, tensor<f32>) -> tensor<8x1152xf32>
     %blocks.6.1.se.bcast_1 = stablehlo.broadcast_in_dim %cst_3, dims = [] : (tensor<f32>) -> tensor<8x1152xf32>
     %blocks.6.1.se.one_minus_g = stablehlo.subtract %blocks.6.1.se.bcast_1, %blocks.6.1.se.gate : tensor<8x1152xf32>
     %blocks.6.1.se.dsigmoid = stablehlo.multiply %blocks.6.1.se.gate, %blocks.6.1.se.one_minus_g : tensor<8x1152xf32>
@@ -10847,7 +10915,8 @@ module {
     %blocks.6.0.project.d_x = stablehlo.convolution(%blocks.6.0.project.d_z, %blocks.6.0.project.w_flip) dim_numbers = [b, 0, 1, f]x[0, 1, o, i]->[b, 0, 1, f], window = {stride = [1, 1], pad = [[0, 0], [0, 0]], lhs_dilate = [1, 1], rhs_dilate = [1, 1]} {batch_group_count = 1 : i64, feature_group_count = 1 : i64} : (tensor<8x7x7x192xf32>, tensor<1x1x672x192xf32>) -> tensor<8x7x7x672xf32>
     %blocks.6.0.se.d_h_gated = stablehlo.multiply %blocks.6.0.project.d_x, %blocks.6.0.se.gate_b : tensor<8x7x7x672xf32>
     %blocks.6.0.se.dy_h = stablehlo.multiply %blocks.6.0.project.d_x, %blocks.6.0.dw.swish : tensor<8x7x7x672xf32>
-    %blocks.6.0.se.d_gate = stablehlo.reduce(%blocks.6.0.se.dy_h init: %cst_1) applies stablehlo.add across dimensions = [1, 2] : (tensor<8x7x7x672xf32>, tensor<f32>) -> tensor<8x672xf32>
+    %blocks.6.0.se.d_gate_w = stablehlo.reduce(%blocks.6.0.se.dy_h init: %cst_1) applies stablehlo.add across dimensions = [2] : (tensor<8x7x7x672xf32>, tensor<f32>) -> tensor<8x7x672xf32>
+    %blocks.6.0.se.d_gate = stablehlo.reduce(%blocks.6.0.se.d_gate_w init: %cst_1) applies stablehlo.add across dimensions = [1] : (tensor<8x7x672xf32>, tensor<f32>) -> tensor<8x672xf32>
     %blocks.6.0.se.bcast_1 = stablehlo.broadcast_in_dim %cst_3, dims = [] : (tensor<f32>) -> tensor<8x672xf32>
     %blocks.6.0.se.one_minus_g = stablehlo.subtract %blocks.6.0.se.bcast_1, %blocks.6.0.se.gate : tensor<8x672xf32>
     %blocks.6.0.se.dsigmoid = stablehlo.multiply %blocks.6.0.se.gate, %blocks.6.0.se.one_minus_g : tensor<8x672xf32>
@@ -11066,7 +11135,8 @@ module {
     %blocks.5.2.project.d_x = stablehlo.convolution(%blocks.5.2.project.d_z, %blocks.5.2.project.w_flip) dim_numbers = [b, 0, 1, f]x[0, 1, o, i]->[b, 0, 1, f], window = {stride = [1, 1], pad = [[0, 0], [0, 0]], lhs_dilate = [1, 1], rhs_dilate = [1, 1]} {batch_group_count = 1 : i64, feature_group_count = 1 : i64} : (tensor<8x14x14x112xf32>, tensor<1x1x672x112xf32>) -> tensor<8x14x14x672xf32>
     %blocks.5.2.se.d_h_gated = stablehlo.multiply %blocks.5.2.project.d_x, %blocks.5.2.se.gate_b : tensor<8x14x14x672xf32>
     %blocks.5.2.se.dy_h = stablehlo.multiply %blocks.5.2.project.d_x, %blocks.5.2.dw.swish : tensor<8x14x14x672xf32>
-    %blocks.5.2.se.d_gate = stablehlo.reduce(%blocks.5.2.se.dy_h init: %cst_1) applies stablehlo.add across dimensions = [1, 2] : (tensor<8x14x14x672xf32>, tensor<f32>) -> tensor<8x672xf32>
+    %blocks.5.2.se.d_gate_w = stablehlo.reduce(%blocks.5.2.se.dy_h init: %cst_1) applies stablehlo.add across dimensions = [2] : (tensor<8x14x14x672xf32>, tensor<f32>) -> tensor<8x14x672xf32>
+    %blocks.5.2.se.d_gate = stablehlo.reduce(%blocks.5.2.se.d_gate_w init: %cst_1) applies stablehlo.add across dimensions = [1] : (tensor<8x14x672xf32>, tensor<f32>) -> tensor<8x672xf32>
     %blocks.5.2.se.bcast_1 = stablehlo.broadcast_in_dim %cst_3, dims = [] : (tensor<f32>) -> tensor<8x672xf32>
     %blocks.5.2.se.one_minus_g = stablehlo.subtract %blocks.5.2.se.bcast_1, %blocks.5.2.se.gate : tensor<8x672xf32>
     %blocks.5.2.se.dsigmoid = stablehlo.multiply %blocks.5.2.se.gate, %blocks.5.2.se.one_minus_g : tensor<8x672xf32>
@@ -11285,7 +11355,8 @@ module {
     %blocks.5.1.project.d_x = stablehlo.convolution(%blocks.5.1.project.d_z, %blocks.5.1.project.w_flip) dim_numbers = [b, 0, 1, f]x[0, 1, o, i]->[b, 0, 1, f], window = {stride = [1, 1], pad = [[0, 0], [0, 0]], lhs_dilate = [1, 1], rhs_dilate = [1, 1]} {batch_group_count = 1 : i64, feature_group_count = 1 : i64} : (tensor<8x14x14x112xf32>, tensor<1x1x672x112xf32>) -> tensor<8x14x14x672xf32>
     %blocks.5.1.se.d_h_gated = stablehlo.multiply %blocks.5.1.project.d_x, %blocks.5.1.se.gate_b : tensor<8x14x14x672xf32>
     %blocks.5.1.se.dy_h = stablehlo.multiply %blocks.5.1.project.d_x, %blocks.5.1.dw.swish : tensor<8x14x14x672xf32>
-    %blocks.5.1.se.d_gate = stablehlo.reduce(%blocks.5.1.se.dy_h init: %cst_1) applies stablehlo.add across dimensions = [1, 2] : (tensor<8x14x14x672xf32>, tensor<f32>) -> tensor<8x672xf32>
+    %blocks.5.1.se.d_gate_w = stablehlo.reduce(%blocks.5.1.se.dy_h init: %cst_1) applies stablehlo.add across dimensions = [2] : (tensor<8x14x14x672xf32>, tensor<f32>) -> tensor<8x14x672xf32>
+    %blocks.5.1.se.d_gate = stablehlo.reduce(%blocks.5.1.se.d_gate_w init: %cst_1) applies stablehlo.add across dimensions = [1] : (tensor<8x14x672xf32>, tensor<f32>) -> tensor<8x672xf32>
     %blocks.5.1.se.bcast_1 = stablehlo.broadcast_in_dim %cst_3, dims = [] : (tensor<f32>) -> tensor<8x672xf32>
     %blocks.5.1.se.one_minus_g = stablehlo.subtract %blocks.5.1.se.bcast_1, %blocks.5.1.se.gate : tensor<8x672xf32>
     %blocks.5.1.se.dsigmoid = stablehlo.multiply %blocks.5.1.se.gate, %blocks.5.1.se.one_minus_g : tensor<8x672xf32>
@@ -11504,7 +11575,8 @@ module {
     %blocks.5.0.project.d_x = stablehlo.convolution(%blocks.5.0.project.d_z, %blocks.5.0.project.w_flip) dim_numbers = [b, 0, 1, f]x[0, 1, o, i]->[b, 0, 1, f], window = {stride = [1, 1], pad = [[0, 0], [0, 0]], lhs_dilate = [1, 1], rhs_dilate = [1, 1]} {batch_group_count = 1 : i64, feature_group_count = 1 : i64} : (tensor<8x14x14x112xf32>, tensor<1x1x480x112xf32>) -> tensor<8x14x14x480xf32>
     %blocks.5.0.se.d_h_gated = stablehlo.multiply %blocks.5.0.project.d_x, %blocks.5.0.se.gate_b : tensor<8x14x14x480xf32>
     %blocks.5.0.se.dy_h = stablehlo.multiply %blocks.5.0.project.d_x, %blocks.5.0.dw.swish : tensor<8x14x14x480xf32>
-    %blocks.5.0.se.d_gate = stablehlo.reduce(%blocks.5.0.se.dy_h init: %cst_1) applies stablehlo.add across dimensions = [1, 2] : (tensor<8x14x14x480xf32>, tensor<f32>) -> tensor<8x480xf32>
+    %blocks.5.0.se.d_gate_w = stablehlo.reduce(%blocks.5.0.se.dy_h init: %cst_1) applies stablehlo.add across dimensions = [2] : (tensor<8x14x14x480xf32>, tensor<f32>) -> tensor<8x14x480xf32>
+    %blocks.5.0.se.d_gate = stablehlo.reduce(%blocks.5.0.se.d_gate_w init: %cst_1) applies stablehlo.add across dimensions = [1] : (tensor<8x14x480xf32>, tensor<f32>) -> tensor<8x480xf32>
     %blocks.5.0.se.bcast_1 = stablehlo.broadcast_in_dim %cst_3, dims = [] : (tensor<f32>) -> tensor<8x480xf32>
     %blocks.5.0.se.one_minus_g = stablehlo.subtract %blocks.5.0.se.bcast_1, %blocks.5.0.se.gate : tensor<8x480xf32>
     %blocks.5.0.se.dsigmoid = stablehlo.multiply %blocks.5.0.se.gate, %blocks.5.0.se.one_minus_g : tensor<8x480xf32>
@@ -11722,7 +11794,8 @@ module {
     %blocks.4.2.project.d_x = stablehlo.convolution(%blocks.4.2.project.d_z, %blocks.4.2.project.w_flip) dim_numbers = [b, 0, 1, f]x[0, 1, o, i]->[b, 0, 1, f], window = {stride = [1, 1], pad = [[0, 0], [0, 0]], lhs_dilate = [1, 1], rhs_dilate = [1, 1]} {batch_group_count = 1 : i64, feature_group_count = 1 : i64} : (tensor<8x14x14x80xf32>, tensor<1x1x480x80xf32>) -> tensor<8x14x14x480xf32>
     %blocks.4.2.se.d_h_gated = stablehlo.multiply %blocks.4.2.project.d_x, %blocks.4.2.se.gate_b : tensor<8x14x14x480xf32>
     %blocks.4.2.se.dy_h = stablehlo.multiply %blocks.4.2.project.d_x, %blocks.4.2.dw.swish : tensor<8x14x14x480xf32>
-    %blocks.4.2.se.d_gate = stablehlo.reduce(%blocks.4.2.se.dy_h init: %cst_1) applies stablehlo.add across dimensions = [1, 2] : (tensor<8x14x14x480xf32>, tensor<f32>) -> tensor<8x480xf32>
+    %blocks.4.2.se.d_gate_w = stablehlo.reduce(%blocks.4.2.se.dy_h init: %cst_1) applies stablehlo.add across dimensions = [2] : (tensor<8x14x14x480xf32>, tensor<f32>) -> tensor<8x14x480xf32>
+    %blocks.4.2.se.d_gate = stablehlo.reduce(%blocks.4.2.se.d_gate_w init: %cst_1) applies stablehlo.add across dimensions = [1] : (tensor<8x14x480xf32>, tensor<f32>) -> tensor<8x480xf32>
     %blocks.4.2.se.bcast_1 = stablehlo.broadcast_in_dim %cst_3, dims = [] : (tensor<f32>) -> tensor<8x480xf32>
     %blocks.4.2.se.one_minus_g = stablehlo.subtract %blocks.4.2.se.bcast_1, %blocks.4.2.se.gate : tensor<8x480xf32>
     %blocks.4.2.se.dsigmoid = stablehlo.multiply %blocks.4.2.se.gate, %blocks.4.2.se.one_minus_g : tensor<8x480xf32>
@@ -11941,7 +12014,8 @@ module {
     %blocks.4.1.project.d_x = stablehlo.convolution(%blocks.4.1.project.d_z, %blocks.4.1.project.w_flip) dim_numbers = [b, 0, 1, f]x[0, 1, o, i]->[b, 0, 1, f], window = {stride = [1, 1], pad = [[0, 0], [0, 0]], lhs_dilate = [1, 1], rhs_dilate = [1, 1]} {batch_group_count = 1 : i64, feature_group_count = 1 : i64} : (tensor<8x14x14x80xf32>, tensor<1x1x480x80xf32>) -> tensor<8x14x14x480xf32>
     %blocks.4.1.se.d_h_gated = stablehlo.multiply %blocks.4.1.project.d_x, %blocks.4.1.se.gate_b : tensor<8x14x14x480xf32>
     %blocks.4.1.se.dy_h = stablehlo.multiply %blocks.4.1.project.d_x, %blocks.4.1.dw.swish : tensor<8x14x14x480xf32>
-    %blocks.4.1.se.d_gate = stablehlo.reduce(%blocks.4.1.se.dy_h init: %cst_1) applies stablehlo.add across dimensions = [1, 2] : (tensor<8x14x14x480xf32>, tensor<f32>) -> tensor<8x480xf32>
+    %blocks.4.1.se.d_gate_w = stablehlo.reduce(%blocks.4.1.se.dy_h init: %cst_1) applies stablehlo.add across dimensions = [2] : (tensor<8x14x14x480xf32>, tensor<f32>) -> tensor<8x14x480xf32>
+    %blocks.4.1.se.d_gate = stablehlo.reduce(%blocks.4.1.se.d_gate_w init: %cst_1) applies stablehlo.add across dimensions = [1] : (tensor<8x14x480xf32>, tensor<f32>) -> tensor<8x480xf32>
     %blocks.4.1.se.bcast_1 = stablehlo.broadcast_in_dim %cst_3, dims = [] : (tensor<f32>) -> tensor<8x480xf32>
     %blocks.4.1.se.one_minus_g = stablehlo.subtract %blocks.4.1.se.bcast_1, %blocks.4.1.se.gate : tensor<8x480xf32>
     %blocks.4.1.se.dsigmoid = stablehlo.multiply %blocks.4.1.se.gate, %blocks.4.1.se.one_minus_g : tensor<8x480xf32>
@@ -12160,7 +12234,8 @@ module {
     %blocks.4.0.project.d_x = stablehlo.convolution(%blocks.4.0.project.d_z, %blocks.4.0.project.w_flip) dim_numbers = [b, 0, 1, f]x[0, 1, o, i]->[b, 0, 1, f], window = {stride = [1, 1], pad = [[0, 0], [0, 0]], lhs_dilate = [1, 1], rhs_dilate = [1, 1]} {batch_group_count = 1 : i64, feature_group_count = 1 : i64} : (tensor<8x14x14x80xf32>, tensor<1x1x240x80xf32>) -> tensor<8x14x14x240xf32>
     %blocks.4.0.se.d_h_gated = stablehlo.multiply %blocks.4.0.project.d_x, %blocks.4.0.se.gate_b : tensor<8x14x14x240xf32>
     %blocks.4.0.se.dy_h = stablehlo.multiply %blocks.4.0.project.d_x, %blocks.4.0.dw.swish : tensor<8x14x14x240xf32>
-    %blocks.4.0.se.d_gate = stablehlo.reduce(%blocks.4.0.se.dy_h init: %cst_1) applies stablehlo.add across dimensions = [1, 2] : (tensor<8x14x14x240xf32>, tensor<f32>) -> tensor<8x240xf32>
+    %blocks.4.0.se.d_gate_w = stablehlo.reduce(%blocks.4.0.se.dy_h init: %cst_1) applies stablehlo.add across dimensions = [2] : (tensor<8x14x14x240xf32>, tensor<f32>) -> tensor<8x14x240xf32>
+    %blocks.4.0.se.d_gate = stablehlo.reduce(%blocks.4.0.se.d_gate_w init: %cst_1) applies stablehlo.add across dimensions = [1] : (tensor<8x14x240xf32>, tensor<f32>) -> tensor<8x240xf32>
     %blocks.4.0.se.bcast_1 = stablehlo.broadcast_in_dim %cst_3, dims = [] : (tensor<f32>) -> tensor<8x240xf32>
     %blocks.4.0.se.one_minus_g = stablehlo.subtract %blocks.4.0.se.bcast_1, %blocks.4.0.se.gate : tensor<8x240xf32>
     %blocks.4.0.se.dsigmoid = stablehlo.multiply %blocks.4.0.se.gate, %blocks.4.0.se.one_minus_g : tensor<8x240xf32>
@@ -12379,7 +12454,8 @@ module {
     %blocks.3.1.project.d_x = stablehlo.convolution(%blocks.3.1.project.d_z, %blocks.3.1.project.w_flip) dim_numbers = [b, 0, 1, f]x[0, 1, o, i]->[b, 0, 1, f], window = {stride = [1, 1], pad = [[0, 0], [0, 0]], lhs_dilate = [1, 1], rhs_dilate = [1, 1]} {batch_group_count = 1 : i64, feature_group_count = 1 : i64} : (tensor<8x28x28x40xf32>, tensor<1x1x240x40xf32>) -> tensor<8x28x28x240xf32>
     %blocks.3.1.se.d_h_gated = stablehlo.multiply %blocks.3.1.project.d_x, %blocks.3.1.se.gate_b : tensor<8x28x28x240xf32>
     %blocks.3.1.se.dy_h = stablehlo.multiply %blocks.3.1.project.d_x, %blocks.3.1.dw.swish : tensor<8x28x28x240xf32>
-    %blocks.3.1.se.d_gate = stablehlo.reduce(%blocks.3.1.se.dy_h init: %cst_1) applies stablehlo.add across dimensions = [1, 2] : (tensor<8x28x28x240xf32>, tensor<f32>) -> tensor<8x240xf32>
+    %blocks.3.1.se.d_gate_w = stablehlo.reduce(%blocks.3.1.se.dy_h init: %cst_1) applies stablehlo.add across dimensions = [2] : (tensor<8x28x28x240xf32>, tensor<f32>) -> tensor<8x28x240xf32>
+    %blocks.3.1.se.d_gate = stablehlo.reduce(%blocks.3.1.se.d_gate_w init: %cst_1) applies stablehlo.add across dimensions = [1] : (tensor<8x28x240xf32>, tensor<f32>) -> tensor<8x240xf32>
     %blocks.3.1.se.bcast_1 = stablehlo.broadcast_in_dim %cst_3, dims = [] : (tensor<f32>) -> tensor<8x240xf32>
     %blocks.3.1.se.one_minus_g = stablehlo.subtract %blocks.3.1.se.bcast_1, %blocks.3.1.se.gate : tensor<8x240xf32>
     %blocks.3.1.se.dsigmoid = stablehlo.multiply %blocks.3.1.se.gate, %blocks.3.1.se.one_minus_g : tensor<8x240xf32>
@@ -12598,7 +12674,8 @@ module {
     %blocks.3.0.project.d_x = stablehlo.convolution(%blocks.3.0.project.d_z, %blocks.3.0.project.w_flip) dim_numbers = [b, 0, 1, f]x[0, 1, o, i]->[b, 0, 1, f], window = {stride = [1, 1], pad = [[0, 0], [0, 0]], lhs_dilate = [1, 1], rhs_dilate = [1, 1]} {batch_group_count = 1 : i64, feature_group_count = 1 : i64} : (tensor<8x28x28x40xf32>, tensor<1x1x144x40xf32>) -> tensor<8x28x28x144xf32>
     %blocks.3.0.se.d_h_gated = stablehlo.multiply %blocks.3.0.project.d_x, %blocks.3.0.se.gate_b : tensor<8x28x28x144xf32>
     %blocks.3.0.se.dy_h = stablehlo.multiply %blocks.3.0.project.d_x, %blocks.3.0.dw.swish : tensor<8x28x28x144xf32>
-    %blocks.3.0.se.d_gate = stablehlo.reduce(%blocks.3.0.se.dy_h init: %cst_1) applies stablehlo.add across dimensions = [1, 2] : (tensor<8x28x28x144xf32>, tensor<f32>) -> tensor<8x144xf32>
+    %blocks.3.0.se.d_gate_w = stablehlo.reduce(%blocks.3.0.se.dy_h init: %cst_1) applies stablehlo.add across dimensions = [2] : (tensor<8x28x28x144xf32>, tensor<f32>) -> tensor<8x28x144xf32>
+    %blocks.3.0.se.d_gate = stablehlo.reduce(%blocks.3.0.se.d_gate_w init: %cst_1) applies stablehlo.add across dimensions = [1] : (tensor<8x28x144xf32>, tensor<f32>) -> tensor<8x144xf32>
     %blocks.3.0.se.bcast_1 = stablehlo.broadcast_in_dim %cst_3, dims = [] : (tensor<f32>) -> tensor<8x144xf32>
     %blocks.3.0.se.one_minus_g = stablehlo.subtract %blocks.3.0.se.bcast_1, %blocks.3.0.se.gate : tensor<8x144xf32>
     %blocks.3.0.se.dsigmoid = stablehlo.multiply %blocks.3.0.se.gate, %blocks.3.0.se.one_minus_g : tensor<8x144xf32>
@@ -12817,7 +12894,8 @@ module {
     %blocks.2.1.project.d_x = stablehlo.convolution(%blocks.2.1.project.d_z, %blocks.2.1.project.w_flip) dim_numbers = [b, 0, 1, f]x[0, 1, o, i]->[b, 0, 1, f], window = {stride = [1, 1], pad = [[0, 0], [0, 0]], lhs_dilate = [1, 1], rhs_dilate = [1, 1]} {batch_group_count = 1 : i64, feature_group_count = 1 : i64} : (tensor<8x56x56x24xf32>, tensor<1x1x144x24xf32>) -> tensor<8x56x56x144xf32>
     %blocks.2.1.se.d_h_gated = stablehlo.multiply %blocks.2.1.project.d_x, %blocks.2.1.se.gate_b : tensor<8x56x56x144xf32>
     %blocks.2.1.se.dy_h = stablehlo.multiply %blocks.2.1.project.d_x, %blocks.2.1.dw.swish : tensor<8x56x56x144xf32>
-    %blocks.2.1.se.d_gate = stablehlo.reduce(%blocks.2.1.se.dy_h init: %cst_1) applies stablehlo.add across dimensions = [1, 2] : (tensor<8x56x56x144xf32>, tensor<f32>) -> tensor<8x144xf32>
+    %blocks.2.1.se.d_gate_w = stablehlo.reduce(%blocks.2.1.se.dy_h init: %cst_1) applies stablehlo.add across dimensions = [2] : (tensor<8x56x56x144xf32>, tensor<f32>) -> tensor<8x56x144xf32>
+    %blocks.2.1.se.d_gate = stablehlo.reduce(%blocks.2.1.se.d_gate_w init: %cst_1) applies stablehlo.add across dimensions = [1] : (tensor<8x56x144xf32>, tensor<f32>) -> tensor<8x144xf32>
     %blocks.2.1.se.bcast_1 = stablehlo.broadcast_in_dim %cst_3, dims = [] : (tensor<f32>) -> tensor<8x144xf32>
     %blocks.2.1.se.one_minus_g = stablehlo.subtract %blocks.2.1.se.bcast_1, %blocks.2.1.se.gate : tensor<8x144xf32>
     %blocks.2.1.se.dsigmoid = stablehlo.multiply %blocks.2.1.se.gate, %blocks.2.1.se.one_minus_g : tensor<8x144xf32>
@@ -13036,7 +13114,8 @@ module {
     %blocks.2.0.project.d_x = stablehlo.convolution(%blocks.2.0.project.d_z, %blocks.2.0.project.w_flip) dim_numbers = [b, 0, 1, f]x[0, 1, o, i]->[b, 0, 1, f], window = {stride = [1, 1], pad = [[0, 0], [0, 0]], lhs_dilate = [1, 1], rhs_dilate = [1, 1]} {batch_group_count = 1 : i64, feature_group_count = 1 : i64} : (tensor<8x56x56x24xf32>, tensor<1x1x96x24xf32>) -> tensor<8x56x56x96xf32>
     %blocks.2.0.se.d_h_gated = stablehlo.multiply %blocks.2.0.project.d_x, %blocks.2.0.se.gate_b : tensor<8x56x56x96xf32>
     %blocks.2.0.se.dy_h = stablehlo.multiply %blocks.2.0.project.d_x, %blocks.2.0.dw.swish : tensor<8x56x56x96xf32>
-    %blocks.2.0.se.d_gate = stablehlo.reduce(%blocks.2.0.se.dy_h init: %cst_1) applies stablehlo.add across dimensions = [1, 2] : (tensor<8x56x56x96xf32>, tensor<f32>) -> tensor<8x96xf32>
+    %blocks.2.0.se.d_gate_w = stablehlo.reduce(%blocks.2.0.se.dy_h init: %cst_1) applies stablehlo.add across dimensions = [2] : (tensor<8x56x56x96xf32>, tensor<f32>) -> tensor<8x56x96xf32>
+    %blocks.2.0.se.d_gate = stablehlo.reduce(%blocks.2.0.se.d_gate_w init: %cst_1) applies stablehlo.add across dimensions = [1] : (tensor<8x56x96xf32>, tensor<f32>) -> tensor<8x96xf32>
     %blocks.2.0.se.bcast_1 = stablehlo.broadcast_in_dim %cst_3, dims = [] : (tensor<f32>) -> tensor<8x96xf32>
     %blocks.2.0.se.one_minus_g = stablehlo.subtract %blocks.2.0.se.bcast_1, %blocks.2.0.se.gate : tensor<8x96xf32>
     %blocks.2.0.se.dsigmoid = stablehlo.multiply %blocks.2.0.se.gate, %blocks.2.0.se.one_minus_g : tensor<8x96xf32>
@@ -13255,7 +13334,8 @@ module {
     %blocks.1.0.project.d_x = stablehlo.convolution(%blocks.1.0.project.d_z, %blocks.1.0.project.w_flip) dim_numbers = [b, 0, 1, f]x[0, 1, o, i]->[b, 0, 1, f], window = {stride = [1, 1], pad = [[0, 0], [0, 0]], lhs_dilate = [1, 1], rhs_dilate = [1, 1]} {batch_group_count = 1 : i64, feature_group_count = 1 : i64} : (tensor<8x112x112x16xf32>, tensor<1x1x32x16xf32>) -> tensor<8x112x112x32xf32>
     %blocks.1.0.se.d_h_gated = stablehlo.multiply %blocks.1.0.project.d_x, %blocks.1.0.se.gate_b : tensor<8x112x112x32xf32>
     %blocks.1.0.se.dy_h = stablehlo.multiply %blocks.1.0.project.d_x, %blocks.1.0.dw.swish : tensor<8x112x112x32xf32>
-    %blocks.1.0.se.d_gate = stablehlo.reduce(%blocks.1.0.se.dy_h init: %cst_1) applies stablehlo.add across dimensions = [1, 2] : (tensor<8x112x112x32xf32>, tensor<f32>) -> tensor<8x32xf32>
+    %blocks.1.0.se.d_gate_w = stablehlo.reduce(%blocks.1.0.se.dy_h init: %cst_1) applies stablehlo.add across dimensions = [2] : (tensor<8x112x112x32xf32>, tensor<f32>) -> tensor<8x112x32xf32>
+    %blocks.1.0.se.d_gate = stablehlo.reduce(%blocks.1.0.se.d_gate_w init: %cst_1) applies stablehlo.add across dimensions = [1] : (tensor<8x112x32xf32>, tensor<f32>) -> tensor<8x32xf32>
     %blocks.1.0.se.bcast_1 = stablehlo.broadcast_in_dim %cst_3, dims = [] : (tensor<f32>) -> tensor<8x32xf32>
     %blocks.1.0.se.one_minus_g = stablehlo.subtract %blocks.1.0.se.bcast_1, %blocks.1.0.se.gate : tensor<8x32xf32>
     %blocks.1.0.se.dsigmoid = stablehlo.multiply %blocks.1.0.se.gate, %blocks.1.0.se.one_minus_g : tensor<8x32xf32>

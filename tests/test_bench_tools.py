@@ -47,3 +47,34 @@ def test_forms_record_the_pointwise_weight_gradients_of_b0():
     assert "stablehlo.convolution" not in text
     conv = conv_dw_module("wg", shapes, dense_form="conv")
     assert conv.count("stablehlo.convolution") == 32 and "dot_general" not in conv
+
+
+def test_forward_error_cut_returns_the_value_the_function_computes(cache_dir):
+    """bench/forward_error.py's cut: @grads up to one value, returning it.  Cut at the loss, the
+    module computes the loss @grads returns (same text up to there, same inputs, IREE)."""
+    import numpy as np
+
+    from bench.forward_error import cut
+    from codegen import emit
+    from codegen.cases import CASE_BY_ID
+    from netspec.state import hyper_vector
+    from runtime.engines import get_engine
+    from runtime.verify import random_inputs
+    case = CASE_BY_ID["se_mid4"]
+    text = emit(case.spec, batch=case.batch, functions=("grads",)).text
+    with pytest.raises(ValueError, match="no top-level value %nope"):
+        cut(text, "nope")
+    with pytest.raises(ValueError, match="no top-level value %part"):
+        cut(text, "part")                   # defined inside a reduce region, not at the top level
+    probe, names = cut(text, "loss.loss")
+    assert names == ["params", "bn", "images", "labels", "hyper"]
+    assert "func.func @probe(" in probe and "return %loss.loss : tensor<f32>" in probe
+    assert "d_logits" not in probe and "@grads" not in probe
+    inputs = random_inputs(case.spec, case.batch, seed=0, dtype=np.float32)
+    values = dict(inputs, hyper=hyper_vector(lr=0.0, step=1, optimizer="adam", label_smoothing=0.1,
+                                             bn_momentum=case.spec.bn_momentum).astype(np.float32))
+    eng = get_engine("iree")
+    full = eng.load(eng.compile(text, backend="cpu", cache_dir=cache_dir).vmfb_path, backend="cpu")
+    part = eng.load(eng.compile(probe, backend="cpu", cache_dir=cache_dir).vmfb_path, backend="cpu")
+    loss = full.call_host("grads", [values[n] for n in names])[0]
+    assert float(part.call_host("probe", [values[n] for n in names])[0]) == pytest.approx(float(loss), rel=1e-6)

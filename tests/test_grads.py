@@ -100,7 +100,8 @@ def _wrong_se_vjp(ctx, p, sv, dy):
 
 def _wrong_bn_vjp(b, L, s, dy, xhat=None, sync=False):
     """BN backward missing the xhat * dgamma term (single replica: `sync` is unused)."""
-    from codegen.ops.bn import _per_channel, bn_xhat, channel_sum
+    from codegen.ops.bn import _per_channel, bn_xhat
+    from codegen.ops.sums import channel_sum
     xhat = bn_xhat(b, L, s) if xhat is None else xhat
     dbeta = channel_sum(b, L, dy, "d_beta")
     dgamma = channel_sum(b, L, b.mul(dy, xhat, hint="dy_xhat"), "d_gamma")

@@ -27,6 +27,7 @@ from netspec.kinds.blocks import SEPlan
 
 from ..ir import Value
 from ..ops.act import ActSaved, act_fwd, act_vjp
+from ..ops.sums import spatial_sum
 from .context import Ctx
 
 
@@ -50,7 +51,7 @@ def se_fwd(ctx: Ctx, p: SEPlan, h: Value):
     with b.scope(p.name):
         H, W = L.hw(h.shape)
         h_stored, h = h, pr.compute(b, h)
-        s = b.mul(b.reduce(h, L.spatial_axes, hint="sum_hw"), b.const(1.0 / (H * W), h.dtype), hint="squeeze")
+        s = b.mul(spatial_sum(b, L, h, "sum_hw"), b.const(1.0 / (H * W), h.dtype), hint="squeeze")
         z1 = b.add(b.dot_general(*pr.operands(b, "dense", s, w1), ((1,), (0,)), hint="reduce_mm", out_dtype=acc),
                    b.broadcast_in_dim(b1, (ctx.batch, p.se), (1,), hint="reduce_b_b"), hint="reduce_z")
         a1, swish_saved = act_fwd(b, p.act, z1)
@@ -74,7 +75,7 @@ def se_vjp(ctx: Ctx, p: SEPlan, sv: SESaved, dy: Value) -> Value:
     with b.scope(p.name):
         dy = pr.compute(b, pr.store(b, dy))
         dh_gated = b.mul(dy, sv.g_b, hint="d_h_gated")
-        dg = b.reduce(b.mul(dy, pr.compute(b, sv.h), hint="dy_h"), L.spatial_axes, hint="d_gate")
+        dg = spatial_sum(b, L, b.mul(dy, pr.compute(b, sv.h), hint="dy_h"), "d_gate")
         if sv.gate is None:
             one = b.const(1.0, dy.dtype)
             dz2 = b.mul(dg, b.mul(sv.g, b.sub(one, sv.g, hint="one_minus_g"), hint="dsigmoid"),

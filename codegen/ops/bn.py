@@ -39,6 +39,7 @@ from dataclasses import dataclass
 
 from ..ir import Builder, Value
 from ..layout import Layout
+from .sums import channel_sum, channel_sums
 
 
 @dataclass(frozen=True)
@@ -49,34 +50,6 @@ class BNSaved:
     gamma: Value      # [C]
     beta: Value       # [C]
     n: int
-
-
-#: The stages of a per-channel sum over (batch, height, width): width first, then height, then
-#: batch, each a reduction of at most max(W, H, B) terms.  Accuracy: IREE 3.13's llvm-cpu
-#: backend accumulates each reduction serially per vector lane, so the rounding error of a sum of
-#: n terms grows like sqrt(n) ulps; measured on a [8, 112, 112, 32] f32 tensor of mean 1
-#: (B0/MobileNetV2's first BN), relative error median / max against float64: one reduction over
-#: (b, h, w) 3.3e-6 / 1.3e-5, space-then-batch (12,544 then 8 terms) 4.2e-7 / 2.0e-6, width,
-#: height, batch (112, 112, 8) 5.5e-8 / 2.0e-7 — XLA's own reduction 2.4e-8 / 1.1e-7 — at no
-#: extra time (1.6 ms against 2.0 ms).  A single reduction over (b, h, w) of ``bcast([B, C]) * x``
-#: is also a "matvec-like" kernel IREE fails to compile for C < 16.
-def _sum_stages(L: Layout) -> tuple[tuple[int, ...], ...]:
-    h, w = L.spatial_axes          # reduce w, then h (its index unchanged: h < w), then batch
-    return ((w,), (h,), (0,))
-
-
-def channel_sum(b: Builder, L: Layout, x: Value, hint: str) -> Value:
-    """sum over batch and space per channel, in the stages of ``_sum_stages``."""
-    for axes, tag in zip(_sum_stages(L), ("_w", "_hw", "")):
-        x = b.reduce(x, axes, hint=hint + tag)
-    return x
-
-
-def channel_sums(b: Builder, L: Layout, xs: list[Value], hints: list[str]) -> list[Value]:
-    """``channel_sum`` of several tensors, each stage one multi-operand reduction."""
-    for axes, tag in zip(_sum_stages(L), ("_w", "_hw", "")):
-        xs = b.reduce_sums(xs, axes, [h + tag for h in hints])
-    return xs
 
 
 def _per_channel(b: Builder, L: Layout, v: Value, shape, hint) -> Value:

@@ -102,7 +102,8 @@ module {
     %blocks.1.0.dw.z_relu6_p3 = stablehlo.multiply %blocks.1.0.dw.bn, %blocks.1.0.dw.relu6_p3 : tensor<2x4x4x12xf32>
     %blocks.1.0.dw.bcast_4 = stablehlo.broadcast_in_dim %cst_3, dims = [] : (tensor<f32>) -> tensor<2x4x4x12xf32>
     %blocks.1.0.dw.hswish = stablehlo.divide %blocks.1.0.dw.z_relu6_p3, %blocks.1.0.dw.bcast_4 : tensor<2x4x4x12xf32>
-    %blocks.1.0.se.sum_hw = stablehlo.reduce(%blocks.1.0.dw.hswish init: %cst_2) applies stablehlo.add across dimensions = [1, 2] : (tensor<2x4x4x12xf32>, tensor<f32>) -> tensor<2x12xf32>
+    %blocks.1.0.se.sum_hw_w = stablehlo.reduce(%blocks.1.0.dw.hswish init: %cst_2) applies stablehlo.add across dimensions = [2] : (tensor<2x4x4x12xf32>, tensor<f32>) -> tensor<2x4x12xf32>
+    %blocks.1.0.se.sum_hw = stablehlo.reduce(%blocks.1.0.se.sum_hw_w init: %cst_2) applies stablehlo.add across dimensions = [1] : (tensor<2x4x12xf32>, tensor<f32>) -> tensor<2x12xf32>
     %cst_4 = stablehlo.constant dense<6.25000000e-02> : tensor<f32>
     %blocks.1.0.se.bcast = stablehlo.broadcast_in_dim %cst_4, dims = [] : (tensor<f32>) -> tensor<2x12xf32>
     %blocks.1.0.se.squeeze = stablehlo.multiply %blocks.1.0.se.sum_hw, %blocks.1.0.se.bcast : tensor<2x12xf32>
@@ -348,7 +349,8 @@ module {
     %blocks.1.0.dw.z_relu6_p3 = stablehlo.multiply %blocks.1.0.dw.bn, %blocks.1.0.dw.relu6_p3 : tensor<2x4x4x12xf32>
     %blocks.1.0.dw.bcast_11 = stablehlo.broadcast_in_dim %cst_6, dims = [] : (tensor<f32>) -> tensor<2x4x4x12xf32>
     %blocks.1.0.dw.hswish = stablehlo.divide %blocks.1.0.dw.z_relu6_p3, %blocks.1.0.dw.bcast_11 : tensor<2x4x4x12xf32>
-    %blocks.1.0.se.sum_hw = stablehlo.reduce(%blocks.1.0.dw.hswish init: %cst_1) applies stablehlo.add across dimensions = [1, 2] : (tensor<2x4x4x12xf32>, tensor<f32>) -> tensor<2x12xf32>
+    %blocks.1.0.se.sum_hw_w = stablehlo.reduce(%blocks.1.0.dw.hswish init: %cst_1) applies stablehlo.add across dimensions = [2] : (tensor<2x4x4x12xf32>, tensor<f32>) -> tensor<2x4x12xf32>
+    %blocks.1.0.se.sum_hw = stablehlo.reduce(%blocks.1.0.se.sum_hw_w init: %cst_1) applies stablehlo.add across dimensions = [1] : (tensor<2x4x12xf32>, tensor<f32>) -> tensor<2x12xf32>
     %cst_9 = stablehlo.constant dense<6.25000000e-02> : tensor<f32>
     %blocks.1.0.se.bcast = stablehlo.broadcast_in_dim %cst_9, dims = [] : (tensor<f32>) -> tensor<2x12xf32>
     %blocks.1.0.se.squeeze = stablehlo.multiply %blocks.1.0.se.sum_hw, %blocks.1.0.se.bcast : tensor<2x12xf32>
@@ -502,7 +504,8 @@ module {
     %blocks.1.0.project.d_x = stablehlo.convolution(%blocks.1.0.project.d_z, %blocks.1.0.project.w_flip) dim_numbers = [b, 0, 1, f]x[0, 1, o, i]->[b, 0, 1, f], window = {stride = [1, 1], pad = [[0, 0], [0, 0]], lhs_dilate = [1, 1], rhs_dilate = [1, 1]} {batch_group_count = 1 : i64, feature_group_count = 1 : i64} : (tensor<2x4x4x6xf32>, tensor<1x1x12x6xf32>) -> tensor<2x4x4x12xf32>
     %blocks.1.0.se.d_h_gated = stablehlo.multiply %blocks.1.0.project.d_x, %blocks.1.0.se.gate_b : tensor<2x4x4x12xf32>
     %blocks.1.0.se.dy_h = stablehlo.multiply %blocks.1.0.project.d_x, %blocks.1.0.dw.hswish : tensor<2x4x4x12xf32>
-    %blocks.1.0.se.d_gate = stablehlo.reduce(%blocks.1.0.se.dy_h init: %cst_1) applies stablehlo.add across dimensions = [1, 2] : (tensor<2x4x4x12xf32>, tensor<f32>) -> tensor<2x12xf32>
+    %blocks.1.0.se.d_gate_w = stablehlo.reduce(%blocks.1.0.se.dy_h init: %cst_1) applies stablehlo.add across dimensions = [2] : (tensor<2x4x4x12xf32>, tensor<f32>) -> tensor<2x4x12xf32>
+    %blocks.1.0.se.d_gate = stablehlo.reduce(%blocks.1.0.se.d_gate_w init: %cst_1) applies stablehlo.add across dimensions = [1] : (tensor<2x4x12xf32>, tensor<f32>) -> tensor<2x12xf32>
     %blocks.1.0.se.zeros = stablehlo.broadcast_in_dim %cst_1, dims = [] : (tensor<f32>) -> tensor<2x12xf32>
     %cst_16 = stablehlo.constant dense<-3.00000000e+00> : tensor<f32>
     %blocks.1.0.se.bcast_6 = stablehlo.broadcast_in_dim %cst_16, dims = [] : (tensor<f32>) -> tensor<2x12xf32>
@@ -920,7 +923,8 @@ module {
     %blocks.1.0.dw.z_relu6_p3 = stablehlo.multiply %blocks.1.0.dw.bn, %blocks.1.0.dw.relu6_p3 : tensor<2x4x4x12xf32>
     %blocks.1.0.dw.bcast_11 = stablehlo.broadcast_in_dim %cst_6, dims = [] : (tensor<f32>) -> tensor<2x4x4x12xf32>
     %blocks.1.0.dw.hswish = stablehlo.divide %blocks.1.0.dw.z_relu6_p3, %blocks.1.0.dw.bcast_11 : tensor<2x4x4x12xf32>
-    %blocks.1.0.se.sum_hw = stablehlo.reduce(%blocks.1.0.dw.hswish init: %cst_1) applies stablehlo.add across dimensions = [1, 2] : (tensor<2x4x4x12xf32>, tensor<f32>) -> tensor<2x12xf32>
+    %blocks.1.0.se.sum_hw_w = stablehlo.reduce(%blocks.1.0.dw.hswish init: %cst_1) applies stablehlo.add across dimensions = [2] : (tensor<2x4x4x12xf32>, tensor<f32>) -> tensor<2x4x12xf32>
+    %blocks.1.0.se.sum_hw = stablehlo.reduce(%blocks.1.0.se.sum_hw_w init: %cst_1) applies stablehlo.add across dimensions = [1] : (tensor<2x4x12xf32>, tensor<f32>) -> tensor<2x12xf32>
     %cst_9 = stablehlo.constant dense<6.25000000e-02> : tensor<f32>
     %blocks.1.0.se.bcast = stablehlo.broadcast_in_dim %cst_9, dims = [] : (tensor<f32>) -> tensor<2x12xf32>
     %blocks.1.0.se.squeeze = stablehlo.multiply %blocks.1.0.se.sum_hw, %blocks.1.0.se.bcast : tensor<2x12xf32>
@@ -1080,7 +1084,8 @@ module {
     %blocks.1.0.project.d_x = stablehlo.convolution(%blocks.1.0.project.d_z, %blocks.1.0.project.w_flip) dim_numbers = [b, 0, 1, f]x[0, 1, o, i]->[b, 0, 1, f], window = {stride = [1, 1], pad = [[0, 0], [0, 0]], lhs_dilate = [1, 1], rhs_dilate = [1, 1]} {batch_group_count = 1 : i64, feature_group_count = 1 : i64} : (tensor<2x4x4x6xf32>, tensor<1x1x12x6xf32>) -> tensor<2x4x4x12xf32>
     %blocks.1.0.se.d_h_gated = stablehlo.multiply %blocks.1.0.project.d_x, %blocks.1.0.se.gate_b : tensor<2x4x4x12xf32>
     %blocks.1.0.se.dy_h = stablehlo.multiply %blocks.1.0.project.d_x, %blocks.1.0.dw.hswish : tensor<2x4x4x12xf32>
-    %blocks.1.0.se.d_gate = stablehlo.reduce(%blocks.1.0.se.dy_h init: %cst_1) applies stablehlo.add across dimensions = [1, 2] : (tensor<2x4x4x12xf32>, tensor<f32>) -> tensor<2x12xf32>
+    %blocks.1.0.se.d_gate_w = stablehlo.reduce(%blocks.1.0.se.dy_h init: %cst_1) applies stablehlo.add across dimensions = [2] : (tensor<2x4x4x12xf32>, tensor<f32>) -> tensor<2x4x12xf32>
+    %blocks.1.0.se.d_gate = stablehlo.reduce(%blocks.1.0.se.d_gate_w init: %cst_1) applies stablehlo.add across dimensions = [1] : (tensor<2x4x12xf32>, tensor<f32>) -> tensor<2x12xf32>
     %blocks.1.0.se.zeros = stablehlo.broadcast_in_dim %cst_1, dims = [] : (tensor<f32>) -> tensor<2x12xf32>
     %cst_16 = stablehlo.constant dense<-3.00000000e+00> : tensor<f32>
     %blocks.1.0.se.bcast_6 = stablehlo.broadcast_in_dim %cst_16, dims = [] : (tensor<f32>) -> tensor<2x12xf32>

@@ -69,7 +69,8 @@ module {
     %blocks.1.0.dw.bn = stablehlo.add %blocks.1.0.dw.scaled, %blocks.1.0.dw.shift_b : tensor<2x4x4x8xf32>
     %blocks.1.0.dw.bcast_1 = stablehlo.broadcast_in_dim %cst_2, dims = [] : (tensor<f32>) -> tensor<2x4x4x8xf32>
     %blocks.1.0.dw.relu = stablehlo.maximum %blocks.1.0.dw.bn, %blocks.1.0.dw.bcast_1 : tensor<2x4x4x8xf32>
-    %blocks.1.0.se.sum_hw = stablehlo.reduce(%blocks.1.0.dw.relu init: %cst_2) applies stablehlo.add across dimensions = [1, 2] : (tensor<2x4x4x8xf32>, tensor<f32>) -> tensor<2x8xf32>
+    %blocks.1.0.se.sum_hw_w = stablehlo.reduce(%blocks.1.0.dw.relu init: %cst_2) applies stablehlo.add across dimensions = [2] : (tensor<2x4x4x8xf32>, tensor<f32>) -> tensor<2x4x8xf32>
+    %blocks.1.0.se.sum_hw = stablehlo.reduce(%blocks.1.0.se.sum_hw_w init: %cst_2) applies stablehlo.add across dimensions = [1] : (tensor<2x4x8xf32>, tensor<f32>) -> tensor<2x8xf32>
     %cst_4 = stablehlo.constant dense<6.25000000e-02> : tensor<f32>
     %blocks.1.0.se.bcast = stablehlo.broadcast_in_dim %cst_4, dims = [] : (tensor<f32>) -> tensor<2x8xf32>
     %blocks.1.0.se.squeeze = stablehlo.multiply %blocks.1.0.se.sum_hw, %blocks.1.0.se.bcast : tensor<2x8xf32>
@@ -255,7 +256,8 @@ module {
     %blocks.1.0.dw.running_var = stablehlo.add %blocks.1.0.dw.rv_keep, %blocks.1.0.dw.rv_new : tensor<8xf32>
     %blocks.1.0.dw.bcast_8 = stablehlo.broadcast_in_dim %cst_1, dims = [] : (tensor<f32>) -> tensor<2x4x4x8xf32>
     %blocks.1.0.dw.relu = stablehlo.maximum %blocks.1.0.dw.bn, %blocks.1.0.dw.bcast_8 : tensor<2x4x4x8xf32>
-    %blocks.1.0.se.sum_hw = stablehlo.reduce(%blocks.1.0.dw.relu init: %cst_1) applies stablehlo.add across dimensions = [1, 2] : (tensor<2x4x4x8xf32>, tensor<f32>) -> tensor<2x8xf32>
+    %blocks.1.0.se.sum_hw_w = stablehlo.reduce(%blocks.1.0.dw.relu init: %cst_1) applies stablehlo.add across dimensions = [2] : (tensor<2x4x4x8xf32>, tensor<f32>) -> tensor<2x4x8xf32>
+    %blocks.1.0.se.sum_hw = stablehlo.reduce(%blocks.1.0.se.sum_hw_w init: %cst_1) applies stablehlo.add across dimensions = [1] : (tensor<2x4x8xf32>, tensor<f32>) -> tensor<2x8xf32>
     %cst_7 = stablehlo.constant dense<6.25000000e-02> : tensor<f32>
     %blocks.1.0.se.bcast = stablehlo.broadcast_in_dim %cst_7, dims = [] : (tensor<f32>) -> tensor<2x8xf32>
     %blocks.1.0.se.squeeze = stablehlo.multiply %blocks.1.0.se.sum_hw, %blocks.1.0.se.bcast : tensor<2x8xf32>
@@ -410,7 +412,8 @@ module {
     %blocks.1.0.project.d_x = stablehlo.convolution(%blocks.1.0.project.d_z, %blocks.1.0.project.w_flip) dim_numbers = [b, 0, 1, f]x[0, 1, o, i]->[b, 0, 1, f], window = {stride = [1, 1], pad = [[0, 0], [0, 0]], lhs_dilate = [1, 1], rhs_dilate = [1, 1]} {batch_group_count = 1 : i64, feature_group_count = 1 : i64} : (tensor<2x4x4x8xf32>, tensor<1x1x8x8xf32>) -> tensor<2x4x4x8xf32>
     %blocks.1.0.se.d_h_gated = stablehlo.multiply %blocks.1.0.project.d_x, %blocks.1.0.se.gate_b : tensor<2x4x4x8xf32>
     %blocks.1.0.se.dy_h = stablehlo.multiply %blocks.1.0.project.d_x, %blocks.1.0.dw.relu : tensor<2x4x4x8xf32>
-    %blocks.1.0.se.d_gate = stablehlo.reduce(%blocks.1.0.se.dy_h init: %cst_1) applies stablehlo.add across dimensions = [1, 2] : (tensor<2x4x4x8xf32>, tensor<f32>) -> tensor<2x8xf32>
+    %blocks.1.0.se.d_gate_w = stablehlo.reduce(%blocks.1.0.se.dy_h init: %cst_1) applies stablehlo.add across dimensions = [2] : (tensor<2x4x4x8xf32>, tensor<f32>) -> tensor<2x4x8xf32>
+    %blocks.1.0.se.d_gate = stablehlo.reduce(%blocks.1.0.se.d_gate_w init: %cst_1) applies stablehlo.add across dimensions = [1] : (tensor<2x4x8xf32>, tensor<f32>) -> tensor<2x8xf32>
     %blocks.1.0.se.zeros = stablehlo.broadcast_in_dim %cst_1, dims = [] : (tensor<f32>) -> tensor<2x8xf32>
     %cst_14 = stablehlo.constant dense<-3.00000000e+00> : tensor<f32>
     %blocks.1.0.se.bcast_6 = stablehlo.broadcast_in_dim %cst_14, dims = [] : (tensor<f32>) -> tensor<2x8xf32>
@@ -697,7 +700,8 @@ module {
     %blocks.1.0.dw.running_var = stablehlo.add %blocks.1.0.dw.rv_keep, %blocks.1.0.dw.rv_new : tensor<8xf32>
     %blocks.1.0.dw.bcast_8 = stablehlo.broadcast_in_dim %cst_1, dims = [] : (tensor<f32>) -> tensor<2x4x4x8xf32>
     %blocks.1.0.dw.relu = stablehlo.maximum %blocks.1.0.dw.bn, %blocks.1.0.dw.bcast_8 : tensor<2x4x4x8xf32>
-    %blocks.1.0.se.sum_hw = stablehlo.reduce(%blocks.1.0.dw.relu init: %cst_1) applies stablehlo.add across dimensions = [1, 2] : (tensor<2x4x4x8xf32>, tensor<f32>) -> tensor<2x8xf32>
+    %blocks.1.0.se.sum_hw_w = stablehlo.reduce(%blocks.1.0.dw.relu init: %cst_1) applies stablehlo.add across dimensions = [2] : (tensor<2x4x4x8xf32>, tensor<f32>) -> tensor<2x4x8xf32>
+    %blocks.1.0.se.sum_hw = stablehlo.reduce(%blocks.1.0.se.sum_hw_w init: %cst_1) applies stablehlo.add across dimensions = [1] : (tensor<2x4x8xf32>, tensor<f32>) -> tensor<2x8xf32>
     %cst_7 = stablehlo.constant dense<6.25000000e-02> : tensor<f32>
     %blocks.1.0.se.bcast = stablehlo.broadcast_in_dim %cst_7, dims = [] : (tensor<f32>) -> tensor<2x8xf32>
     %blocks.1.0.se.squeeze = stablehlo.multiply %blocks.1.0.se.sum_hw, %blocks.1.0.se.bcast : tensor<2x8xf32>
@@ -858,7 +862,8 @@ module {
     %blocks.1.0.project.d_x = stablehlo.convolution(%blocks.1.0.project.d_z, %blocks.1.0.project.w_flip) dim_numbers = [b, 0, 1, f]x[0, 1, o, i]->[b, 0, 1, f], window = {stride = [1, 1], pad = [[0, 0], [0, 0]], lhs_dilate = [1, 1], rhs_dilate = [1, 1]} {batch_group_count = 1 : i64, feature_group_count = 1 : i64} : (tensor<2x4x4x8xf32>, tensor<1x1x8x8xf32>) -> tensor<2x4x4x8xf32>
     %blocks.1.0.se.d_h_gated = stablehlo.multiply %blocks.1.0.project.d_x, %blocks.1.0.se.gate_b : tensor<2x4x4x8xf32>
     %blocks.1.0.se.dy_h = stablehlo.multiply %blocks.1.0.project.d_x, %blocks.1.0.dw.relu : tensor<2x4x4x8xf32>
-    %blocks.1.0.se.d_gate = stablehlo.reduce(%blocks.1.0.se.dy_h init: %cst_1) applies stablehlo.add across dimensions = [1, 2] : (tensor<2x4x4x8xf32>, tensor<f32>) -> tensor<2x8xf32>
+    %blocks.1.0.se.d_gate_w = stablehlo.reduce(%blocks.1.0.se.dy_h init: %cst_1) applies stablehlo.add across dimensions = [2] : (tensor<2x4x4x8xf32>, tensor<f32>) -> tensor<2x4x8xf32>
+    %blocks.1.0.se.d_gate = stablehlo.reduce(%blocks.1.0.se.d_gate_w init: %cst_1) applies stablehlo.add across dimensions = [1] : (tensor<2x4x8xf32>, tensor<f32>) -> tensor<2x8xf32>
     %blocks.1.0.se.zeros = stablehlo.broadcast_in_dim %cst_1, dims = [] : (tensor<f32>) -> tensor<2x8xf32>
     %cst_14 = stablehlo.constant dense<-3.00000000e+00> : tensor<f32>
     %blocks.1.0.se.bcast_6 = stablehlo.broadcast_in_dim %cst_14, dims = [] : (tensor<f32>) -> tensor<2x8xf32>

@@ -97,7 +97,8 @@ module {
     %blocks.1.0.dw.sigmoid = stablehlo.logistic %blocks.1.0.dw.bn : tensor<4x4x4x4xf32>
     %blocks.1.0.dw.swish = stablehlo.multiply %blocks.1.0.dw.bn, %blocks.1.0.dw.sigmoid : tensor<4x4x4x4xf32>
     %cst_1 = stablehlo.constant dense<0.00000000e+00> : tensor<f32>
-    %blocks.1.0.se.sum_hw = stablehlo.reduce(%blocks.1.0.dw.swish init: %cst_1) applies stablehlo.add across dimensions = [1, 2] : (tensor<4x4x4x4xf32>, tensor<f32>) -> tensor<4x4xf32>
+    %blocks.1.0.se.sum_hw_w = stablehlo.reduce(%blocks.1.0.dw.swish init: %cst_1) applies stablehlo.add across dimensions = [2] : (tensor<4x4x4x4xf32>, tensor<f32>) -> tensor<4x4x4xf32>
+    %blocks.1.0.se.sum_hw = stablehlo.reduce(%blocks.1.0.se.sum_hw_w init: %cst_1) applies stablehlo.add across dimensions = [1] : (tensor<4x4x4xf32>, tensor<f32>) -> tensor<4x4xf32>
     %cst_2 = stablehlo.constant dense<6.25000000e-02> : tensor<f32>
     %blocks.1.0.se.bcast = stablehlo.broadcast_in_dim %cst_2, dims = [] : (tensor<f32>) -> tensor<4x4xf32>
     %blocks.1.0.se.squeeze = stablehlo.multiply %blocks.1.0.se.sum_hw, %blocks.1.0.se.bcast : tensor<4x4xf32>
@@ -137,7 +138,8 @@ module {
     %blocks.1.1.dw.bn = stablehlo.add %blocks.1.1.dw.scaled, %blocks.1.1.dw.shift_b : tensor<4x4x4x4xf32>
     %blocks.1.1.dw.sigmoid = stablehlo.logistic %blocks.1.1.dw.bn : tensor<4x4x4x4xf32>
     %blocks.1.1.dw.swish = stablehlo.multiply %blocks.1.1.dw.bn, %blocks.1.1.dw.sigmoid : tensor<4x4x4x4xf32>
-    %blocks.1.1.se.sum_hw = stablehlo.reduce(%blocks.1.1.dw.swish init: %cst_1) applies stablehlo.add across dimensions = [1, 2] : (tensor<4x4x4x4xf32>, tensor<f32>) -> tensor<4x4xf32>
+    %blocks.1.1.se.sum_hw_w = stablehlo.reduce(%blocks.1.1.dw.swish init: %cst_1) applies stablehlo.add across dimensions = [2] : (tensor<4x4x4x4xf32>, tensor<f32>) -> tensor<4x4x4xf32>
+    %blocks.1.1.se.sum_hw = stablehlo.reduce(%blocks.1.1.se.sum_hw_w init: %cst_1) applies stablehlo.add across dimensions = [1] : (tensor<4x4x4xf32>, tensor<f32>) -> tensor<4x4xf32>
     %blocks.1.1.se.bcast = stablehlo.broadcast_in_dim %cst_2, dims = [] : (tensor<f32>) -> tensor<4x4xf32>
     %blocks.1.1.se.squeeze = stablehlo.multiply %blocks.1.1.se.sum_hw, %blocks.1.1.se.bcast : tensor<4x4xf32>
     %blocks.1.1.se.reduce_mm = stablehlo.dot_general %blocks.1.1.se.squeeze, %blocks.1.1.se.reduce.w, contracting_dims = [1] x [0] : (tensor<4x4xf32>, tensor<4x2xf32>) -> tensor<4x2xf32>
@@ -176,7 +178,8 @@ module {
     %blocks.1.2.dw.bn = stablehlo.add %blocks.1.2.dw.scaled, %blocks.1.2.dw.shift_b : tensor<4x4x4x4xf32>
     %blocks.1.2.dw.sigmoid = stablehlo.logistic %blocks.1.2.dw.bn : tensor<4x4x4x4xf32>
     %blocks.1.2.dw.swish = stablehlo.multiply %blocks.1.2.dw.bn, %blocks.1.2.dw.sigmoid : tensor<4x4x4x4xf32>
-    %blocks.1.2.se.sum_hw = stablehlo.reduce(%blocks.1.2.dw.swish init: %cst_1) applies stablehlo.add across dimensions = [1, 2] : (tensor<4x4x4x4xf32>, tensor<f32>) -> tensor<4x4xf32>
+    %blocks.1.2.se.sum_hw_w = stablehlo.reduce(%blocks.1.2.dw.swish init: %cst_1) applies stablehlo.add across dimensions = [2] : (tensor<4x4x4x4xf32>, tensor<f32>) -> tensor<4x4x4xf32>
+    %blocks.1.2.se.sum_hw = stablehlo.reduce(%blocks.1.2.se.sum_hw_w init: %cst_1) applies stablehlo.add across dimensions = [1] : (tensor<4x4x4xf32>, tensor<f32>) -> tensor<4x4xf32>
     %blocks.1.2.se.bcast = stablehlo.broadcast_in_dim %cst_2, dims = [] : (tensor<f32>) -> tensor<4x4xf32>
     %blocks.1.2.se.squeeze = stablehlo.multiply %blocks.1.2.se.sum_hw, %blocks.1.2.se.bcast : tensor<4x4xf32>
     %blocks.1.2.se.reduce_mm = stablehlo.dot_general %blocks.1.2.se.squeeze, %blocks.1.2.se.reduce.w, contracting_dims = [1] x [0] : (tensor<4x4xf32>, tensor<4x2xf32>) -> tensor<4x2xf32>
@@ -381,7 +384,8 @@ module {
     %blocks.1.0.dw.running_var = stablehlo.add %blocks.1.0.dw.rv_keep, %blocks.1.0.dw.rv_new : tensor<4xf32>
     %blocks.1.0.dw.sigmoid = stablehlo.logistic %blocks.1.0.dw.bn : tensor<4x4x4x4xf32>
     %blocks.1.0.dw.swish = stablehlo.multiply %blocks.1.0.dw.bn, %blocks.1.0.dw.sigmoid : tensor<4x4x4x4xf32>
-    %blocks.1.0.se.sum_hw = stablehlo.reduce(%blocks.1.0.dw.swish init: %cst_1) applies stablehlo.add across dimensions = [1, 2] : (tensor<4x4x4x4xf32>, tensor<f32>) -> tensor<4x4xf32>
+    %blocks.1.0.se.sum_hw_w = stablehlo.reduce(%blocks.1.0.dw.swish init: %cst_1) applies stablehlo.add across dimensions = [2] : (tensor<4x4x4x4xf32>, tensor<f32>) -> tensor<4x4x4xf32>
+    %blocks.1.0.se.sum_hw = stablehlo.reduce(%blocks.1.0.se.sum_hw_w init: %cst_1) applies stablehlo.add across dimensions = [1] : (tensor<4x4x4xf32>, tensor<f32>) -> tensor<4x4xf32>
     %cst_5 = stablehlo.constant dense<6.25000000e-02> : tensor<f32>
     %blocks.1.0.se.bcast = stablehlo.broadcast_in_dim %cst_5, dims = [] : (tensor<f32>) -> tensor<4x4xf32>
     %blocks.1.0.se.squeeze = stablehlo.multiply %blocks.1.0.se.sum_hw, %blocks.1.0.se.bcast : tensor<4x4xf32>
@@ -473,7 +477,8 @@ module {
     %blocks.1.1.dw.running_var = stablehlo.add %blocks.1.1.dw.rv_keep, %blocks.1.1.dw.rv_new : tensor<4xf32>
     %blocks.1.1.dw.sigmoid = stablehlo.logistic %blocks.1.1.dw.bn : tensor<4x4x4x4xf32>
     %blocks.1.1.dw.swish = stablehlo.multiply %blocks.1.1.dw.bn, %blocks.1.1.dw.sigmoid : tensor<4x4x4x4xf32>
-    %blocks.1.1.se.sum_hw = stablehlo.reduce(%blocks.1.1.dw.swish init: %cst_1) applies stablehlo.add across dimensions = [1, 2] : (tensor<4x4x4x4xf32>, tensor<f32>) -> tensor<4x4xf32>
+    %blocks.1.1.se.sum_hw_w = stablehlo.reduce(%blocks.1.1.dw.swish init: %cst_1) applies stablehlo.add across dimensions = [2] : (tensor<4x4x4x4xf32>, tensor<f32>) -> tensor<4x4x4xf32>
+    %blocks.1.1.se.sum_hw = stablehlo.reduce(%blocks.1.1.se.sum_hw_w init: %cst_1) applies stablehlo.add across dimensions = [1] : (tensor<4x4x4xf32>, tensor<f32>) -> tensor<4x4xf32>
     %blocks.1.1.se.bcast = stablehlo.broadcast_in_dim %cst_5, dims = [] : (tensor<f32>) -> tensor<4x4xf32>
     %blocks.1.1.se.squeeze = stablehlo.multiply %blocks.1.1.se.sum_hw, %blocks.1.1.se.bcast : tensor<4x4xf32>
     %blocks.1.1.se.reduce_mm = stablehlo.dot_general %blocks.1.1.se.squeeze, %blocks.1.1.se.reduce.w, contracting_dims = [1] x [0] : (tensor<4x4xf32>, tensor<4x2xf32>) -> tensor<4x2xf32>
@@ -575,7 +580,8 @@ module {
     %blocks.1.2.dw.running_var = stablehlo.add %blocks.1.2.dw.rv_keep, %blocks.1.2.dw.rv_new : tensor<4xf32>
     %blocks.1.2.dw.sigmoid = stablehlo.logistic %blocks.1.2.dw.bn : tensor<4x4x4x4xf32>
     %blocks.1.2.dw.swish = stablehlo.multiply %blocks.1.2.dw.bn, %blocks.1.2.dw.sigmoid : tensor<4x4x4x4xf32>
-    %blocks.1.2.se.sum_hw = stablehlo.reduce(%blocks.1.2.dw.swish init: %cst_1) applies stablehlo.add across dimensions = [1, 2] : (tensor<4x4x4x4xf32>, tensor<f32>) -> tensor<4x4xf32>
+    %blocks.1.2.se.sum_hw_w = stablehlo.reduce(%blocks.1.2.dw.swish init: %cst_1) applies stablehlo.add across dimensions = [2] : (tensor<4x4x4x4xf32>, tensor<f32>) -> tensor<4x4x4xf32>
+    %blocks.1.2.se.sum_hw = stablehlo.reduce(%blocks.1.2.se.sum_hw_w init: %cst_1) applies stablehlo.add across dimensions = [1] : (tensor<4x4x4xf32>, tensor<f32>) -> tensor<4x4xf32>
     %blocks.1.2.se.bcast = stablehlo.broadcast_in_dim %cst_5, dims = [] : (tensor<f32>) -> tensor<4x4xf32>
     %blocks.1.2.se.squeeze = stablehlo.multiply %blocks.1.2.se.sum_hw, %blocks.1.2.se.bcast : tensor<4x4xf32>
     %blocks.1.2.se.reduce_mm = stablehlo.dot_general %blocks.1.2.se.squeeze, %blocks.1.2.se.reduce.w, contracting_dims = [1] x [0] : (tensor<4x4xf32>, tensor<4x2xf32>) -> tensor<4x2xf32>
@@ -735,7 +741,8 @@ module {
     %blocks.1.2.project.d_x = stablehlo.convolution(%blocks.1.2.project.d_z, %blocks.1.2.project.w_flip) dim_numbers = [b, 0, 1, f]x[0, 1, o, i]->[b, 0, 1, f], window = {stride = [1, 1], pad = [[0, 0], [0, 0]], lhs_dilate = [1, 1], rhs_dilate = [1, 1]} {batch_group_count = 1 : i64, feature_group_count = 1 : i64} : (tensor<4x4x4x4xf32>, tensor<1x1x4x4xf32>) -> tensor<4x4x4x4xf32>
     %blocks.1.2.se.d_h_gated = stablehlo.multiply %blocks.1.2.project.d_x, %blocks.1.2.se.gate_b : tensor<4x4x4x4xf32>
     %blocks.1.2.se.dy_h = stablehlo.multiply %blocks.1.2.project.d_x, %blocks.1.2.dw.swish : tensor<4x4x4x4xf32>
-    %blocks.1.2.se.d_gate = stablehlo.reduce(%blocks.1.2.se.dy_h init: %cst_1) applies stablehlo.add across dimensions = [1, 2] : (tensor<4x4x4x4xf32>, tensor<f32>) -> tensor<4x4xf32>
+    %blocks.1.2.se.d_gate_w = stablehlo.reduce(%blocks.1.2.se.dy_h init: %cst_1) applies stablehlo.add across dimensions = [2] : (tensor<4x4x4x4xf32>, tensor<f32>) -> tensor<4x4x4xf32>
+    %blocks.1.2.se.d_gate = stablehlo.reduce(%blocks.1.2.se.d_gate_w init: %cst_1) applies stablehlo.add across dimensions = [1] : (tensor<4x4x4xf32>, tensor<f32>) -> tensor<4x4xf32>
     %blocks.1.2.se.bcast_1 = stablehlo.broadcast_in_dim %cst_3, dims = [] : (tensor<f32>) -> tensor<4x4xf32>
     %blocks.1.2.se.one_minus_g = stablehlo.subtract %blocks.1.2.se.bcast_1, %blocks.1.2.se.gate : tensor<4x4xf32>
     %blocks.1.2.se.dsigmoid = stablehlo.multiply %blocks.1.2.se.gate, %blocks.1.2.se.one_minus_g : tensor<4x4xf32>
@@ -870,7 +877,8 @@ module {
     %blocks.1.1.project.d_x = stablehlo.convolution(%blocks.1.1.project.d_z, %blocks.1.1.project.w_flip) dim_numbers = [b, 0, 1, f]x[0, 1, o, i]->[b, 0, 1, f], window = {stride = [1, 1], pad = [[0, 0], [0, 0]], lhs_dilate = [1, 1], rhs_dilate = [1, 1]} {batch_group_count = 1 : i64, feature_group_count = 1 : i64} : (tensor<4x4x4x4xf32>, tensor<1x1x4x4xf32>) -> tensor<4x4x4x4xf32>
     %blocks.1.1.se.d_h_gated = stablehlo.multiply %blocks.1.1.project.d_x, %blocks.1.1.se.gate_b : tensor<4x4x4x4xf32>
     %blocks.1.1.se.dy_h = stablehlo.multiply %blocks.1.1.project.d_x, %blocks.1.1.dw.swish : tensor<4x4x4x4xf32>
-    %blocks.1.1.se.d_gate = stablehlo.reduce(%blocks.1.1.se.dy_h init: %cst_1) applies stablehlo.add across dimensions = [1, 2] : (tensor<4x4x4x4xf32>, tensor<f32>) -> tensor<4x4xf32>
+    %blocks.1.1.se.d_gate_w = stablehlo.reduce(%blocks.1.1.se.dy_h init: %cst_1) applies stablehlo.add across dimensions = [2] : (tensor<4x4x4x4xf32>, tensor<f32>) -> tensor<4x4x4xf32>
+    %blocks.1.1.se.d_gate = stablehlo.reduce(%blocks.1.1.se.d_gate_w init: %cst_1) applies stablehlo.add across dimensions = [1] : (tensor<4x4x4xf32>, tensor<f32>) -> tensor<4x4xf32>
     %blocks.1.1.se.bcast_1 = stablehlo.broadcast_in_dim %cst_3, dims = [] : (tensor<f32>) -> tensor<4x4xf32>
     %blocks.1.1.se.one_minus_g = stablehlo.subtract %blocks.1.1.se.bcast_1, %blocks.1.1.se.gate : tensor<4x4xf32>
     %blocks.1.1.se.dsigmoid = stablehlo.multiply %blocks.1.1.se.gate, %blocks.1.1.se.one_minus_g : tensor<4x4xf32>
@@ -1003,7 +1011,8 @@ module {
     %blocks.1.0.project.d_x = stablehlo.convolution(%blocks.1.0.project.d_z, %blocks.1.0.project.w_flip) dim_numbers = [b, 0, 1, f]x[0, 1, o, i]->[b, 0, 1, f], window = {stride = [1, 1], pad = [[0, 0], [0, 0]], lhs_dilate = [1, 1], rhs_dilate = [1, 1]} {batch_group_count = 1 : i64, feature_group_count = 1 : i64} : (tensor<4x4x4x4xf32>, tensor<1x1x4x4xf32>) -> tensor<4x4x4x4xf32>
     %blocks.1.0.se.d_h_gated = stablehlo.multiply %blocks.1.0.project.d_x, %blocks.1.0.se.gate_b : tensor<4x4x4x4xf32>
     %blocks.1.0.se.dy_h = stablehlo.multiply %blocks.1.0.project.d_x, %blocks.1.0.dw.swish : tensor<4x4x4x4xf32>
-    %blocks.1.0.se.d_gate = stablehlo.reduce(%blocks.1.0.se.dy_h init: %cst_1) applies stablehlo.add across dimensions = [1, 2] : (tensor<4x4x4x4xf32>, tensor<f32>) -> tensor<4x4xf32>
+    %blocks.1.0.se.d_gate_w = stablehlo.reduce(%blocks.1.0.se.dy_h init: %cst_1) applies stablehlo.add across dimensions = [2] : (tensor<4x4x4x4xf32>, tensor<f32>) -> tensor<4x4x4xf32>
+    %blocks.1.0.se.d_gate = stablehlo.reduce(%blocks.1.0.se.d_gate_w init: %cst_1) applies stablehlo.add across dimensions = [1] : (tensor<4x4x4xf32>, tensor<f32>) -> tensor<4x4xf32>
     %blocks.1.0.se.bcast_1 = stablehlo.broadcast_in_dim %cst_3, dims = [] : (tensor<f32>) -> tensor<4x4xf32>
     %blocks.1.0.se.one_minus_g = stablehlo.subtract %blocks.1.0.se.bcast_1, %blocks.1.0.se.gate : tensor<4x4xf32>
     %blocks.1.0.se.dsigmoid = stablehlo.multiply %blocks.1.0.se.gate, %blocks.1.0.se.one_minus_g : tensor<4x4xf32>
@@ -1333,7 +1342,8 @@ module {
     %blocks.1.0.dw.running_var = stablehlo.add %blocks.1.0.dw.rv_keep, %blocks.1.0.dw.rv_new : tensor<4xf32>
     %blocks.1.0.dw.sigmoid = stablehlo.logistic %blocks.1.0.dw.bn : tensor<4x4x4x4xf32>
     %blocks.1.0.dw.swish = stablehlo.multiply %blocks.1.0.dw.bn, %blocks.1.0.dw.sigmoid : tensor<4x4x4x4xf32>
-    %blocks.1.0.se.sum_hw = stablehlo.reduce(%blocks.1.0.dw.swish init: %cst_1) applies stablehlo.add across dimensions = [1, 2] : (tensor<4x4x4x4xf32>, tensor<f32>) -> tensor<4x4xf32>
+    %blocks.1.0.se.sum_hw_w = stablehlo.reduce(%blocks.1.0.dw.swish init: %cst_1) applies stablehlo.add across dimensions = [2] : (tensor<4x4x4x4xf32>, tensor<f32>) -> tensor<4x4x4xf32>
+    %blocks.1.0.se.sum_hw = stablehlo.reduce(%blocks.1.0.se.sum_hw_w init: %cst_1) applies stablehlo.add across dimensions = [1] : (tensor<4x4x4xf32>, tensor<f32>) -> tensor<4x4xf32>
     %cst_5 = stablehlo.constant dense<6.25000000e-02> : tensor<f32>
     %blocks.1.0.se.bcast = stablehlo.broadcast_in_dim %cst_5, dims = [] : (tensor<f32>) -> tensor<4x4xf32>
     %blocks.1.0.se.squeeze = stablehlo.multiply %blocks.1.0.se.sum_hw, %blocks.1.0.se.bcast : tensor<4x4xf32>
@@ -1425,7 +1435,8 @@ module {
     %blocks.1.1.dw.running_var = stablehlo.add %blocks.1.1.dw.rv_keep, %blocks.1.1.dw.rv_new : tensor<4xf32>
     %blocks.1.1.dw.sigmoid = stablehlo.logistic %blocks.1.1.dw.bn : tensor<4x4x4x4xf32>
     %blocks.1.1.dw.swish = stablehlo.multiply %blocks.1.1.dw.bn, %blocks.1.1.dw.sigmoid : tensor<4x4x4x4xf32>
-    %blocks.1.1.se.sum_hw = stablehlo.reduce(%blocks.1.1.dw.swish init: %cst_1) applies stablehlo.add across dimensions = [1, 2] : (tensor<4x4x4x4xf32>, tensor<f32>) -> tensor<4x4xf32>
+    %blocks.1.1.se.sum_hw_w = stablehlo.reduce(%blocks.1.1.dw.swish init: %cst_1) applies stablehlo.add across dimensions = [2] : (tensor<4x4x4x4xf32>, tensor<f32>) -> tensor<4x4x4xf32>
+    %blocks.1.1.se.sum_hw = stablehlo.reduce(%blocks.1.1.se.sum_hw_w init: %cst_1) applies stablehlo.add across dimensions = [1] : (tensor<4x4x4xf32>, tensor<f32>) -> tensor<4x4xf32>
     %blocks.1.1.se.bcast = stablehlo.broadcast_in_dim %cst_5, dims = [] : (tensor<f32>) -> tensor<4x4xf32>
     %blocks.1.1.se.squeeze = stablehlo.multiply %blocks.1.1.se.sum_hw, %blocks.1.1.se.bcast : tensor<4x4xf32>
     %blocks.1.1.se.reduce_mm = stablehlo.dot_general %blocks.1.1.se.squeeze, %blocks.1.1.se.reduce.w, contracting_dims = [1] x [0] : (tensor<4x4xf32>, tensor<4x2xf32>) -> tensor<4x2xf32>
@@ -1527,7 +1538,8 @@ module {
     %blocks.1.2.dw.running_var = stablehlo.add %blocks.1.2.dw.rv_keep, %blocks.1.2.dw.rv_new : tensor<4xf32>
     %blocks.1.2.dw.sigmoid = stablehlo.logistic %blocks.1.2.dw.bn : tensor<4x4x4x4xf32>
     %blocks.1.2.dw.swish = stablehlo.multiply %blocks.1.2.dw.bn, %blocks.1.2.dw.sigmoid : tensor<4x4x4x4xf32>
-    %blocks.1.2.se.sum_hw = stablehlo.reduce(%blocks.1.2.dw.swish init: %cst_1) applies stablehlo.add across dimensions = [1, 2] : (tensor<4x4x4x4xf32>, tensor<f32>) -> tensor<4x4xf32>
+    %blocks.1.2.se.sum_hw_w = stablehlo.reduce(%blocks.1.2.dw.swish init: %cst_1) applies stablehlo.add across dimensions = [2] : (tensor<4x4x4x4xf32>, tensor<f32>) -> tensor<4x4x4xf32>
+    %blocks.1.2.se.sum_hw = stablehlo.reduce(%blocks.1.2.se.sum_hw_w init: %cst_1) applies stablehlo.add across dimensions = [1] : (tensor<4x4x4xf32>, tensor<f32>) -> tensor<4x4xf32>
     %blocks.1.2.se.bcast = stablehlo.broadcast_in_dim %cst_5, dims = [] : (tensor<f32>) -> tensor<4x4xf32>
     %blocks.1.2.se.squeeze = stablehlo.multiply %blocks.1.2.se.sum_hw, %blocks.1.2.se.bcast : tensor<4x4xf32>
     %blocks.1.2.se.reduce_mm = stablehlo.dot_general %blocks.1.2.se.squeeze, %blocks.1.2.se.reduce.w, contracting_dims = [1] x [0] : (tensor<4x4xf32>, tensor<4x2xf32>) -> tensor<4x2xf32>
@@ -1693,7 +1705,8 @@ module {
     %blocks.1.2.project.d_x = stablehlo.convolution(%blocks.1.2.project.d_z, %blocks.1.2.project.w_flip) dim_numbers = [b, 0, 1, f]x[0, 1, o, i]->[b, 0, 1, f], window = {stride = [1, 1], pad = [[0, 0], [0, 0]], lhs_dilate = [1, 1], rhs_dilate = [1, 1]} {batch_group_count = 1 : i64, feature_group_count = 1 : i64} : (tensor<4x4x4x4xf32>, tensor<1x1x4x4xf32>) -> tensor<4x4x4x4xf32>
     %blocks.1.2.se.d_h_gated = stablehlo.multiply %blocks.1.2.project.d_x, %blocks.1.2.se.gate_b : tensor<4x4x4x4xf32>
     %blocks.1.2.se.dy_h = stablehlo.multiply %blocks.1.2.project.d_x, %blocks.1.2.dw.swish : tensor<4x4x4x4xf32>
-    %blocks.1.2.se.d_gate = stablehlo.reduce(%blocks.1.2.se.dy_h init: %cst_1) applies stablehlo.add across dimensions = [1, 2] : (tensor<4x4x4x4xf32>, tensor<f32>) -> tensor<4x4xf32>
+    %blocks.1.2.se.d_gate_w = stablehlo.reduce(%blocks.1.2.se.dy_h init: %cst_1) applies stablehlo.add across dimensions = [2] : (tensor<4x4x4x4xf32>, tensor<f32>) -> tensor<4x4x4xf32>
+    %blocks.1.2.se.d_gate = stablehlo.reduce(%blocks.1.2.se.d_gate_w init: %cst_1) applies stablehlo.add across dimensions = [1] : (tensor<4x4x4xf32>, tensor<f32>) -> tensor<4x4xf32>
     %blocks.1.2.se.bcast_1 = stablehlo.broadcast_in_dim %cst_3, dims = [] : (tensor<f32>) -> tensor<4x4xf32>
     %blocks.1.2.se.one_minus_g = stablehlo.subtract %blocks.1.2.se.bcast_1, %blocks.1.2.se.gate : tensor<4x4xf32>
     %blocks.1.2.se.dsigmoid = stablehlo.multiply %blocks.1.2.se.gate, %blocks.1.2.se.one_minus_g : tensor<4x4xf32>
@@ -1840,7 +1853,8 @@ module {
     %blocks.1.1.project.d_x = stablehlo.convolution(%blocks.1.1.project.d_z, %blocks.1.1.project.w_flip) dim_numbers = [b, 0, 1, f]x[0, 1, o, i]->[b, 0, 1, f], window = {stride = [1, 1], pad = [[0, 0], [0, 0]], lhs_dilate = [1, 1], rhs_dilate = [1, 1]} {batch_group_count = 1 : i64, feature_group_count = 1 : i64} : (tensor<4x4x4x4xf32>, tensor<1x1x4x4xf32>) -> tensor<4x4x4x4xf32>
     %blocks.1.1.se.d_h_gated = stablehlo.multiply %blocks.1.1.project.d_x, %blocks.1.1.se.gate_b : tensor<4x4x4x4xf32>
     %blocks.1.1.se.dy_h = stablehlo.multiply %blocks.1.1.project.d_x, %blocks.1.1.dw.swish : tensor<4x4x4x4xf32>
-    %blocks.1.1.se.d_gate = stablehlo.reduce(%blocks.1.1.se.dy_h init: %cst_1) applies stablehlo.add across dimensions = [1, 2] : (tensor<4x4x4x4xf32>, tensor<f32>) -> tensor<4x4xf32>
+    %blocks.1.1.se.d_gate_w = stablehlo.reduce(%blocks.1.1.se.dy_h init: %cst_1) applies stablehlo.add across dimensions = [2] : (tensor<4x4x4x4xf32>, tensor<f32>) -> tensor<4x4x4xf32>
+    %blocks.1.1.se.d_gate = stablehlo.reduce(%blocks.1.1.se.d_gate_w init: %cst_1) applies stablehlo.add across dimensions = [1] : (tensor<4x4x4xf32>, tensor<f32>) -> tensor<4x4xf32>
     %blocks.1.1.se.bcast_1 = stablehlo.broadcast_in_dim %cst_3, dims = [] : (tensor<f32>) -> tensor<4x4xf32>
     %blocks.1.1.se.one_minus_g = stablehlo.subtract %blocks.1.1.se.bcast_1, %blocks.1.1.se.gate : tensor<4x4xf32>
     %blocks.1.1.se.dsigmoid = stablehlo.multiply %blocks.1.1.se.gate, %blocks.1.1.se.one_minus_g : tensor<4x4xf32>
@@ -1985,7 +1999,8 @@ module {
     %blocks.1.0.project.d_x = stablehlo.convolution(%blocks.1.0.project.d_z, %blocks.1.0.project.w_flip) dim_numbers = [b, 0, 1, f]x[0, 1, o, i]->[b, 0, 1, f], window = {stride = [1, 1], pad = [[0, 0], [0, 0]], lhs_dilate = [1, 1], rhs_dilate = [1, 1]} {batch_group_count = 1 : i64, feature_group_count = 1 : i64} : (tensor<4x4x4x4xf32>, tensor<1x1x4x4xf32>) -> tensor<4x4x4x4xf32>
     %blocks.1.0.se.d_h_gated = stablehlo.multiply %blocks.1.0.project.d_x, %blocks.1.0.se.gate_b : tensor<4x4x4x4xf32>
     %blocks.1.0.se.dy_h = stablehlo.multiply %blocks.1.0.project.d_x, %blocks.1.0.dw.swish : tensor<4x4x4x4xf32>
-    %blocks.1.0.se.d_gate = stablehlo.reduce(%blocks.1.0.se.dy_h init: %cst_1) applies stablehlo.add across dimensions = [1, 2] : (tensor<4x4x4x4xf32>, tensor<f32>) -> tensor<4x4xf32>
+    %blocks.1.0.se.d_gate_w = stablehlo.reduce(%blocks.1.0.se.dy_h init: %cst_1) applies stablehlo.add across dimensions = [2] : (tensor<4x4x4x4xf32>, tensor<f32>) -> tensor<4x4x4xf32>
+    %blocks.1.0.se.d_gate = stablehlo.reduce(%blocks.1.0.se.d_gate_w init: %cst_1) applies stablehlo.add across dimensions = [1] : (tensor<4x4x4xf32>, tensor<f32>) -> tensor<4x4xf32>
     %blocks.1.0.se.bcast_1 = stablehlo.broadcast_in_dim %cst_3, dims = [] : (tensor<f32>) -> tensor<4x4xf32>
     %blocks.1.0.se.one_minus_g = stablehlo.subtract %blocks.1.0.se.bcast_1, %blocks.1.0.se.gate : tensor<4x4xf32>
     %blocks.1.0.se.dsigmoid = stablehlo.multiply %blocks.1.0.se.gate, %blocks.1.0.se.one_minus_g : tensor<4x4xf32>

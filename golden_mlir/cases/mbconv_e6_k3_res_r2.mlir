@@ -103,7 +103,8 @@ module {
     %blocks.1.0.dw.sigmoid = stablehlo.logistic %blocks.1.0.dw.bn : tensor<2x6x6x24xf32>
     %blocks.1.0.dw.swish = stablehlo.multiply %blocks.1.0.dw.bn, %blocks.1.0.dw.sigmoid : tensor<2x6x6x24xf32>
     %cst_1 = stablehlo.constant dense<0.00000000e+00> : tensor<f32>
-    %blocks.1.0.se.sum_hw = stablehlo.reduce(%blocks.1.0.dw.swish init: %cst_1) applies stablehlo.add across dimensions = [1, 2] : (tensor<2x6x6x24xf32>, tensor<f32>) -> tensor<2x24xf32>
+    %blocks.1.0.se.sum_hw_w = stablehlo.reduce(%blocks.1.0.dw.swish init: %cst_1) applies stablehlo.add across dimensions = [2] : (tensor<2x6x6x24xf32>, tensor<f32>) -> tensor<2x6x24xf32>
+    %blocks.1.0.se.sum_hw = stablehlo.reduce(%blocks.1.0.se.sum_hw_w init: %cst_1) applies stablehlo.add across dimensions = [1] : (tensor<2x6x24xf32>, tensor<f32>) -> tensor<2x24xf32>
     %cst_2 = stablehlo.constant dense<2.77777778e-02> : tensor<f32>
     %blocks.1.0.se.bcast = stablehlo.broadcast_in_dim %cst_2, dims = [] : (tensor<f32>) -> tensor<2x24xf32>
     %blocks.1.0.se.squeeze = stablehlo.multiply %blocks.1.0.se.sum_hw, %blocks.1.0.se.bcast : tensor<2x24xf32>
@@ -155,7 +156,8 @@ module {
     %blocks.1.1.dw.bn = stablehlo.add %blocks.1.1.dw.scaled, %blocks.1.1.dw.shift_b : tensor<2x6x6x48xf32>
     %blocks.1.1.dw.sigmoid = stablehlo.logistic %blocks.1.1.dw.bn : tensor<2x6x6x48xf32>
     %blocks.1.1.dw.swish = stablehlo.multiply %blocks.1.1.dw.bn, %blocks.1.1.dw.sigmoid : tensor<2x6x6x48xf32>
-    %blocks.1.1.se.sum_hw = stablehlo.reduce(%blocks.1.1.dw.swish init: %cst_1) applies stablehlo.add across dimensions = [1, 2] : (tensor<2x6x6x48xf32>, tensor<f32>) -> tensor<2x48xf32>
+    %blocks.1.1.se.sum_hw_w = stablehlo.reduce(%blocks.1.1.dw.swish init: %cst_1) applies stablehlo.add across dimensions = [2] : (tensor<2x6x6x48xf32>, tensor<f32>) -> tensor<2x6x48xf32>
+    %blocks.1.1.se.sum_hw = stablehlo.reduce(%blocks.1.1.se.sum_hw_w init: %cst_1) applies stablehlo.add across dimensions = [1] : (tensor<2x6x48xf32>, tensor<f32>) -> tensor<2x48xf32>
     %blocks.1.1.se.bcast = stablehlo.broadcast_in_dim %cst_2, dims = [] : (tensor<f32>) -> tensor<2x48xf32>
     %blocks.1.1.se.squeeze = stablehlo.multiply %blocks.1.1.se.sum_hw, %blocks.1.1.se.bcast : tensor<2x48xf32>
     %blocks.1.1.se.reduce_mm = stablehlo.dot_general %blocks.1.1.se.squeeze, %blocks.1.1.se.reduce.w, contracting_dims = [1] x [0] : (tensor<2x48xf32>, tensor<48x2xf32>) -> tensor<2x2xf32>
@@ -393,7 +395,8 @@ module {
     %blocks.1.0.dw.running_var = stablehlo.add %blocks.1.0.dw.rv_keep, %blocks.1.0.dw.rv_new : tensor<24xf32>
     %blocks.1.0.dw.sigmoid = stablehlo.logistic %blocks.1.0.dw.bn : tensor<2x6x6x24xf32>
     %blocks.1.0.dw.swish = stablehlo.multiply %blocks.1.0.dw.bn, %blocks.1.0.dw.sigmoid : tensor<2x6x6x24xf32>
-    %blocks.1.0.se.sum_hw = stablehlo.reduce(%blocks.1.0.dw.swish init: %cst_1) applies stablehlo.add across dimensions = [1, 2] : (tensor<2x6x6x24xf32>, tensor<f32>) -> tensor<2x24xf32>
+    %blocks.1.0.se.sum_hw_w = stablehlo.reduce(%blocks.1.0.dw.swish init: %cst_1) applies stablehlo.add across dimensions = [2] : (tensor<2x6x6x24xf32>, tensor<f32>) -> tensor<2x6x24xf32>
+    %blocks.1.0.se.sum_hw = stablehlo.reduce(%blocks.1.0.se.sum_hw_w init: %cst_1) applies stablehlo.add across dimensions = [1] : (tensor<2x6x24xf32>, tensor<f32>) -> tensor<2x24xf32>
     %cst_5 = stablehlo.constant dense<2.77777778e-02> : tensor<f32>
     %blocks.1.0.se.bcast = stablehlo.broadcast_in_dim %cst_5, dims = [] : (tensor<f32>) -> tensor<2x24xf32>
     %blocks.1.0.se.squeeze = stablehlo.multiply %blocks.1.0.se.sum_hw, %blocks.1.0.se.bcast : tensor<2x24xf32>
@@ -523,7 +526,8 @@ module {
     %blocks.1.1.dw.running_var = stablehlo.add %blocks.1.1.dw.rv_keep, %blocks.1.1.dw.rv_new : tensor<48xf32>
     %blocks.1.1.dw.sigmoid = stablehlo.logistic %blocks.1.1.dw.bn : tensor<2x6x6x48xf32>
     %blocks.1.1.dw.swish = stablehlo.multiply %blocks.1.1.dw.bn, %blocks.1.1.dw.sigmoid : tensor<2x6x6x48xf32>
-    %blocks.1.1.se.sum_hw = stablehlo.reduce(%blocks.1.1.dw.swish init: %cst_1) applies stablehlo.add across dimensions = [1, 2] : (tensor<2x6x6x48xf32>, tensor<f32>) -> tensor<2x48xf32>
+    %blocks.1.1.se.sum_hw_w = stablehlo.reduce(%blocks.1.1.dw.swish init: %cst_1) applies stablehlo.add across dimensions = [2] : (tensor<2x6x6x48xf32>, tensor<f32>) -> tensor<2x6x48xf32>
+    %blocks.1.1.se.sum_hw = stablehlo.reduce(%blocks.1.1.se.sum_hw_w init: %cst_1) applies stablehlo.add across dimensions = [1] : (tensor<2x6x48xf32>, tensor<f32>) -> tensor<2x48xf32>
     %blocks.1.1.se.bcast = stablehlo.broadcast_in_dim %cst_5, dims = [] : (tensor<f32>) -> tensor<2x48xf32>
     %blocks.1.1.se.squeeze = stablehlo.multiply %blocks.1.1.se.sum_hw, %blocks.1.1.se.bcast : tensor<2x48xf32>
     %blocks.1.1.se.reduce_mm = stablehlo.dot_general %blocks.1.1.se.squeeze, %blocks.1.1.se.reduce.w, contracting_dims = [1] x [0] : (tensor<2x48xf32>, tensor<48x2xf32>) -> tensor<2x2xf32>
@@ -670,7 +674,8 @@ module {
     %blocks.1.1.project.d_x = stablehlo.convolution(%blocks.1.1.project.d_z, %blocks.1.1.project.w_flip) dim_numbers = [b, 0, 1, f]x[0, 1, o, i]->[b, 0, 1, f], window = {stride = [1, 1], pad = [[0, 0], [0, 0]], lhs_dilate = [1, 1], rhs_dilate = [1, 1]} {batch_group_count = 1 : i64, feature_group_count = 1 : i64} : (tensor<2x6x6x8xf32>, tensor<1x1x48x8xf32>) -> tensor<2x6x6x48xf32>
     %blocks.1.1.se.d_h_gated = stablehlo.multiply %blocks.1.1.project.d_x, %blocks.1.1.se.gate_b : tensor<2x6x6x48xf32>
     %blocks.1.1.se.dy_h = stablehlo.multiply %blocks.1.1.project.d_x, %blocks.1.1.dw.swish : tensor<2x6x6x48xf32>
-    %blocks.1.1.se.d_gate = stablehlo.reduce(%blocks.1.1.se.dy_h init: %cst_1) applies stablehlo.add across dimensions = [1, 2] : (tensor<2x6x6x48xf32>, tensor<f32>) -> tensor<2x48xf32>
+    %blocks.1.1.se.d_gate_w = stablehlo.reduce(%blocks.1.1.se.dy_h init: %cst_1) applies stablehlo.add across dimensions = [2] : (tensor<2x6x6x48xf32>, tensor<f32>) -> tensor<2x6x48xf32>
+    %blocks.1.1.se.d_gate = stablehlo.reduce(%blocks.1.1.se.d_gate_w init: %cst_1) applies stablehlo.add across dimensions = [1] : (tensor<2x6x48xf32>, tensor<f32>) -> tensor<2x48xf32>
     %blocks.1.1.se.bcast_1 = stablehlo.broadcast_in_dim %cst_3, dims = [] : (tensor<f32>) -> tensor<2x48xf32>
     %blocks.1.1.se.one_minus_g = stablehlo.subtract %blocks.1.1.se.bcast_1, %blocks.1.1.se.gate : tensor<2x48xf32>
     %blocks.1.1.se.dsigmoid = stablehlo.multiply %blocks.1.1.se.gate, %blocks.1.1.se.one_minus_g : tensor<2x48xf32>
@@ -850,7 +855,8 @@ module {
     %blocks.1.0.project.d_x = stablehlo.convolution(%blocks.1.0.project.d_z, %blocks.1.0.project.w_flip) dim_numbers = [b, 0, 1, f]x[0, 1, o, i]->[b, 0, 1, f], window = {stride = [1, 1], pad = [[0, 0], [0, 0]], lhs_dilate = [1, 1], rhs_dilate = [1, 1]} {batch_group_count = 1 : i64, feature_group_count = 1 : i64} : (tensor<2x6x6x8xf32>, tensor<1x1x24x8xf32>) -> tensor<2x6x6x24xf32>
     %blocks.1.0.se.d_h_gated = stablehlo.multiply %blocks.1.0.project.d_x, %blocks.1.0.se.gate_b : tensor<2x6x6x24xf32>
     %blocks.1.0.se.dy_h = stablehlo.multiply %blocks.1.0.project.d_x, %blocks.1.0.dw.swish : tensor<2x6x6x24xf32>
-    %blocks.1.0.se.d_gate = stablehlo.reduce(%blocks.1.0.se.dy_h init: %cst_1) applies stablehlo.add across dimensions = [1, 2] : (tensor<2x6x6x24xf32>, tensor<f32>) -> tensor<2x24xf32>
+    %blocks.1.0.se.d_gate_w = stablehlo.reduce(%blocks.1.0.se.dy_h init: %cst_1) applies stablehlo.add across dimensions = [2] : (tensor<2x6x6x24xf32>, tensor<f32>) -> tensor<2x6x24xf32>
+    %blocks.1.0.se.d_gate = stablehlo.reduce(%blocks.1.0.se.d_gate_w init: %cst_1) applies stablehlo.add across dimensions = [1] : (tensor<2x6x24xf32>, tensor<f32>) -> tensor<2x24xf32>
     %blocks.1.0.se.bcast_1 = stablehlo.broadcast_in_dim %cst_3, dims = [] : (tensor<f32>) -> tensor<2x24xf32>
     %blocks.1.0.se.one_minus_g = stablehlo.subtract %blocks.1.0.se.bcast_1, %blocks.1.0.se.gate : tensor<2x24xf32>
     %blocks.1.0.se.dsigmoid = stablehlo.multiply %blocks.1.0.se.gate, %blocks.1.0.se.one_minus_g : tensor<2x24xf32>
@@ -1257,7 +1263,8 @@ module {
     %blocks.1.0.dw.running_var = stablehlo.add %blocks.1.0.dw.rv_keep, %blocks.1.0.dw.rv_new : tensor<24xf32>
     %blocks.1.0.dw.sigmoid = stablehlo.logistic %blocks.1.0.dw.bn : tensor<2x6x6x24xf32>
     %blocks.1.0.dw.swish = stablehlo.multiply %blocks.1.0.dw.bn, %blocks.1.0.dw.sigmoid : tensor<2x6x6x24xf32>
-    %blocks.1.0.se.sum_hw = stablehlo.reduce(%blocks.1.0.dw.swish init: %cst_1) applies stablehlo.add across dimensions = [1, 2] : (tensor<2x6x6x24xf32>, tensor<f32>) -> tensor<2x24xf32>
+    %blocks.1.0.se.sum_hw_w = stablehlo.reduce(%blocks.1.0.dw.swish init: %cst_1) applies stablehlo.add across dimensions = [2] : (tensor<2x6x6x24xf32>, tensor<f32>) -> tensor<2x6x24xf32>
+    %blocks.1.0.se.sum_hw = stablehlo.reduce(%blocks.1.0.se.sum_hw_w init: %cst_1) applies stablehlo.add across dimensions = [1] : (tensor<2x6x24xf32>, tensor<f32>) -> tensor<2x24xf32>
     %cst_5 = stablehlo.constant dense<2.77777778e-02> : tensor<f32>
     %blocks.1.0.se.bcast = stablehlo.broadcast_in_dim %cst_5, dims = [] : (tensor<f32>) -> tensor<2x24xf32>
     %blocks.1.0.se.squeeze = stablehlo.multiply %blocks.1.0.se.sum_hw, %blocks.1.0.se.bcast : tensor<2x24xf32>
@@ -1387,7 +1394,8 @@ module {
     %blocks.1.1.dw.running_var = stablehlo.add %blocks.1.1.dw.rv_keep, %blocks.1.1.dw.rv_new : tensor<48xf32>
     %blocks.1.1.dw.sigmoid = stablehlo.logistic %blocks.1.1.dw.bn : tensor<2x6x6x48xf32>
     %blocks.1.1.dw.swish = stablehlo.multiply %blocks.1.1.dw.bn, %blocks.1.1.dw.sigmoid : tensor<2x6x6x48xf32>
-    %blocks.1.1.se.sum_hw = stablehlo.reduce(%blocks.1.1.dw.swish init: %cst_1) applies stablehlo.add across dimensions = [1, 2] : (tensor<2x6x6x48xf32>, tensor<f32>) -> tensor<2x48xf32>
+    %blocks.1.1.se.sum_hw_w = stablehlo.reduce(%blocks.1.1.dw.swish init: %cst_1) applies stablehlo.add across dimensions = [2] : (tensor<2x6x6x48xf32>, tensor<f32>) -> tensor<2x6x48xf32>
+    %blocks.1.1.se.sum_hw = stablehlo.reduce(%blocks.1.1.se.sum_hw_w init: %cst_1) applies stablehlo.add across dimensions = [1] : (tensor<2x6x48xf32>, tensor<f32>) -> tensor<2x48xf32>
     %blocks.1.1.se.bcast = stablehlo.broadcast_in_dim %cst_5, dims = [] : (tensor<f32>) -> tensor<2x48xf32>
     %blocks.1.1.se.squeeze = stablehlo.multiply %blocks.1.1.se.sum_hw, %blocks.1.1.se.bcast : tensor<2x48xf32>
     %blocks.1.1.se.reduce_mm = stablehlo.dot_general %blocks.1.1.se.squeeze, %blocks.1.1.se.reduce.w, contracting_dims = [1] x [0] : (tensor<2x48xf32>, tensor<48x2xf32>) -> tensor<2x2xf32>
@@ -1540,7 +1548,8 @@ module {
     %blocks.1.1.project.d_x = stablehlo.convolution(%blocks.1.1.project.d_z, %blocks.1.1.project.w_flip) dim_numbers = [b, 0, 1, f]x[0, 1, o, i]->[b, 0, 1, f], window = {stride = [1, 1], pad = [[0, 0], [0, 0]], lhs_dilate = [1, 1], rhs_dilate = [1, 1]} {batch_group_count = 1 : i64, feature_group_count = 1 : i64} : (tensor<2x6x6x8xf32>, tensor<1x1x48x8xf32>) -> tensor<2x6x6x48xf32>
     %blocks.1.1.se.d_h_gated = stablehlo.multiply %blocks.1.1.project.d_x, %blocks.1.1.se.gate_b : tensor<2x6x6x48xf32>
     %blocks.1.1.se.dy_h = stablehlo.multiply %blocks.1.1.project.d_x, %blocks.1.1.dw.swish : tensor<2x6x6x48xf32>
-    %blocks.1.1.se.d_gate = stablehlo.reduce(%blocks.1.1.se.dy_h init: %cst_1) applies stablehlo.add across dimensions = [1, 2] : (tensor<2x6x6x48xf32>, tensor<f32>) -> tensor<2x48xf32>
+    %blocks.1.1.se.d_gate_w = stablehlo.reduce(%blocks.1.1.se.dy_h init: %cst_1) applies stablehlo.add across dimensions = [2] : (tensor<2x6x6x48xf32>, tensor<f32>) -> tensor<2x6x48xf32>
+    %blocks.1.1.se.d_gate = stablehlo.reduce(%blocks.1.1.se.d_gate_w init: %cst_1) applies stablehlo.add across dimensions = [1] : (tensor<2x6x48xf32>, tensor<f32>) -> tensor<2x48xf32>
     %blocks.1.1.se.bcast_1 = stablehlo.broadcast_in_dim %cst_3, dims = [] : (tensor<f32>) -> tensor<2x48xf32>
     %blocks.1.1.se.one_minus_g = stablehlo.subtract %blocks.1.1.se.bcast_1, %blocks.1.1.se.gate : tensor<2x48xf32>
     %blocks.1.1.se.dsigmoid = stablehlo.multiply %blocks.1.1.se.gate, %blocks.1.1.se.one_minus_g : tensor<2x48xf32>
@@ -1735,7 +1744,8 @@ module {
     %blocks.1.0.project.d_x = stablehlo.convolution(%blocks.1.0.project.d_z, %blocks.1.0.project.w_flip) dim_numbers = [b, 0, 1, f]x[0, 1, o, i]->[b, 0, 1, f], window = {stride = [1, 1], pad = [[0, 0], [0, 0]], lhs_dilate = [1, 1], rhs_dilate = [1, 1]} {batch_group_count = 1 : i64, feature_group_count = 1 : i64} : (tensor<2x6x6x8xf32>, tensor<1x1x24x8xf32>) -> tensor<2x6x6x24xf32>
     %blocks.1.0.se.d_h_gated = stablehlo.multiply %blocks.1.0.project.d_x, %blocks.1.0.se.gate_b : tensor<2x6x6x24xf32>
     %blocks.1.0.se.dy_h = stablehlo.multiply %blocks.1.0.project.d_x, %blocks.1.0.dw.swish : tensor<2x6x6x24xf32>
-    %blocks.1.0.se.d_gate = stablehlo.reduce(%blocks.1.0.se.dy_h init: %cst_1) applies stablehlo.add across dimensions = [1, 2] : (tensor<2x6x6x24xf32>, tensor<f32>) -> tensor<2x24xf32>
+    %blocks.1.0.se.d_gate_w = stablehlo.reduce(%blocks.1.0.se.dy_h init: %cst_1) applies stablehlo.add across dimensions = [2] : (tensor<2x6x6x24xf32>, tensor<f32>) -> tensor<2x6x24xf32>
+    %blocks.1.0.se.d_gate = stablehlo.reduce(%blocks.1.0.se.d_gate_w init: %cst_1) applies stablehlo.add across dimensions = [1] : (tensor<2x6x24xf32>, tensor<f32>) -> tensor<2x24xf32>
     %blocks.1.0.se.bcast_1 = stablehlo.broadcast_in_dim %cst_3, dims = [] : (tensor<f32>) -> tensor<2x24xf32>
     %blocks.1.0.se.one_minus_g = stablehlo.subtract %blocks.1.0.se.bcast_1, %blocks.1.0.se.gate : tensor<2x24xf32>
     %blocks.1.0.se.dsigmoid = stablehlo.multiply %blocks.1.0.se.gate, %blocks.1.0.se.one_minus_g : tensor<2x24xf32>

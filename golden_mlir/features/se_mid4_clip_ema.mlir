@@ -61,7 +61,8 @@ module {
     %blocks.1.0.dw.sigmoid = stablehlo.logistic %blocks.1.0.dw.bn : tensor<2x4x4x4xf32>
     %blocks.1.0.dw.swish = stablehlo.multiply %blocks.1.0.dw.bn, %blocks.1.0.dw.sigmoid : tensor<2x4x4x4xf32>
     %cst_1 = stablehlo.constant dense<0.00000000e+00> : tensor<f32>
-    %blocks.1.0.se.sum_hw = stablehlo.reduce(%blocks.1.0.dw.swish init: %cst_1) applies stablehlo.add across dimensions = [1, 2] : (tensor<2x4x4x4xf32>, tensor<f32>) -> tensor<2x4xf32>
+    %blocks.1.0.se.sum_hw_w = stablehlo.reduce(%blocks.1.0.dw.swish init: %cst_1) applies stablehlo.add across dimensions = [2] : (tensor<2x4x4x4xf32>, tensor<f32>) -> tensor<2x4x4xf32>
+    %blocks.1.0.se.sum_hw = stablehlo.reduce(%blocks.1.0.se.sum_hw_w init: %cst_1) applies stablehlo.add across dimensions = [1] : (tensor<2x4x4xf32>, tensor<f32>) -> tensor<2x4xf32>
     %cst_2 = stablehlo.constant dense<6.25000000e-02> : tensor<f32>
     %blocks.1.0.se.bcast = stablehlo.broadcast_in_dim %cst_2, dims = [] : (tensor<f32>) -> tensor<2x4xf32>
     %blocks.1.0.se.squeeze = stablehlo.multiply %blocks.1.0.se.sum_hw, %blocks.1.0.se.bcast : tensor<2x4xf32>
@@ -235,7 +236,8 @@ module {
     %blocks.1.0.dw.running_var = stablehlo.add %blocks.1.0.dw.rv_keep, %blocks.1.0.dw.rv_new : tensor<4xf32>
     %blocks.1.0.dw.sigmoid = stablehlo.logistic %blocks.1.0.dw.bn : tensor<2x4x4x4xf32>
     %blocks.1.0.dw.swish = stablehlo.multiply %blocks.1.0.dw.bn, %blocks.1.0.dw.sigmoid : tensor<2x4x4x4xf32>
-    %blocks.1.0.se.sum_hw = stablehlo.reduce(%blocks.1.0.dw.swish init: %cst_1) applies stablehlo.add across dimensions = [1, 2] : (tensor<2x4x4x4xf32>, tensor<f32>) -> tensor<2x4xf32>
+    %blocks.1.0.se.sum_hw_w = stablehlo.reduce(%blocks.1.0.dw.swish init: %cst_1) applies stablehlo.add across dimensions = [2] : (tensor<2x4x4x4xf32>, tensor<f32>) -> tensor<2x4x4xf32>
+    %blocks.1.0.se.sum_hw = stablehlo.reduce(%blocks.1.0.se.sum_hw_w init: %cst_1) applies stablehlo.add across dimensions = [1] : (tensor<2x4x4xf32>, tensor<f32>) -> tensor<2x4xf32>
     %cst_5 = stablehlo.constant dense<6.25000000e-02> : tensor<f32>
     %blocks.1.0.se.bcast = stablehlo.broadcast_in_dim %cst_5, dims = [] : (tensor<f32>) -> tensor<2x4xf32>
     %blocks.1.0.se.squeeze = stablehlo.multiply %blocks.1.0.se.sum_hw, %blocks.1.0.se.bcast : tensor<2x4xf32>
@@ -383,7 +385,8 @@ module {
     %blocks.1.0.project.d_x = stablehlo.convolution(%blocks.1.0.project.d_z, %blocks.1.0.project.w_flip) dim_numbers = [b, 0, 1, f]x[0, 1, o, i]->[b, 0, 1, f], window = {stride = [1, 1], pad = [[0, 0], [0, 0]], lhs_dilate = [1, 1], rhs_dilate = [1, 1]} {batch_group_count = 1 : i64, feature_group_count = 1 : i64} : (tensor<2x4x4x4xf32>, tensor<1x1x4x4xf32>) -> tensor<2x4x4x4xf32>
     %blocks.1.0.se.d_h_gated = stablehlo.multiply %blocks.1.0.project.d_x, %blocks.1.0.se.gate_b : tensor<2x4x4x4xf32>
     %blocks.1.0.se.dy_h = stablehlo.multiply %blocks.1.0.project.d_x, %blocks.1.0.dw.swish : tensor<2x4x4x4xf32>
-    %blocks.1.0.se.d_gate = stablehlo.reduce(%blocks.1.0.se.dy_h init: %cst_1) applies stablehlo.add across dimensions = [1, 2] : (tensor<2x4x4x4xf32>, tensor<f32>) -> tensor<2x4xf32>
+    %blocks.1.0.se.d_gate_w = stablehlo.reduce(%blocks.1.0.se.dy_h init: %cst_1) applies stablehlo.add across dimensions = [2] : (tensor<2x4x4x4xf32>, tensor<f32>) -> tensor<2x4x4xf32>
+    %blocks.1.0.se.d_gate = stablehlo.reduce(%blocks.1.0.se.d_gate_w init: %cst_1) applies stablehlo.add across dimensions = [1] : (tensor<2x4x4xf32>, tensor<f32>) -> tensor<2x4xf32>
     %blocks.1.0.se.bcast_1 = stablehlo.broadcast_in_dim %cst_3, dims = [] : (tensor<f32>) -> tensor<2x4xf32>
     %blocks.1.0.se.one_minus_g = stablehlo.subtract %blocks.1.0.se.bcast_1, %blocks.1.0.se.gate : tensor<2x4xf32>
     %blocks.1.0.se.dsigmoid = stablehlo.multiply %blocks.1.0.se.gate, %blocks.1.0.se.one_minus_g : tensor<2x4xf32>
@@ -681,7 +684,8 @@ module {
     %blocks.1.0.dw.running_var = stablehlo.add %blocks.1.0.dw.rv_keep, %blocks.1.0.dw.rv_new : tensor<4xf32>
     %blocks.1.0.dw.sigmoid = stablehlo.logistic %blocks.1.0.dw.bn : tensor<2x4x4x4xf32>
     %blocks.1.0.dw.swish = stablehlo.multiply %blocks.1.0.dw.bn, %blocks.1.0.dw.sigmoid : tensor<2x4x4x4xf32>
-    %blocks.1.0.se.sum_hw = stablehlo.reduce(%blocks.1.0.dw.swish init: %cst) applies stablehlo.add across dimensions = [1, 2] : (tensor<2x4x4x4xf32>, tensor<f32>) -> tensor<2x4xf32>
+    %blocks.1.0.se.sum_hw_w = stablehlo.reduce(%blocks.1.0.dw.swish init: %cst) applies stablehlo.add across dimensions = [2] : (tensor<2x4x4x4xf32>, tensor<f32>) -> tensor<2x4x4xf32>
+    %blocks.1.0.se.sum_hw = stablehlo.reduce(%blocks.1.0.se.sum_hw_w init: %cst) applies stablehlo.add across dimensions = [1] : (tensor<2x4x4xf32>, tensor<f32>) -> tensor<2x4xf32>
     %cst_5 = stablehlo.constant dense<6.25000000e-02> : tensor<f32>
     %blocks.1.0.se.bcast = stablehlo.broadcast_in_dim %cst_5, dims = [] : (tensor<f32>) -> tensor<2x4xf32>
     %blocks.1.0.se.squeeze = stablehlo.multiply %blocks.1.0.se.sum_hw, %blocks.1.0.se.bcast : tensor<2x4xf32>
@@ -829,7 +833,8 @@ module {
     %blocks.1.0.project.d_x = stablehlo.convolution(%blocks.1.0.project.d_z, %blocks.1.0.project.w_flip) dim_numbers = [b, 0, 1, f]x[0, 1, o, i]->[b, 0, 1, f], window = {stride = [1, 1], pad = [[0, 0], [0, 0]], lhs_dilate = [1, 1], rhs_dilate = [1, 1]} {batch_group_count = 1 : i64, feature_group_count = 1 : i64} : (tensor<2x4x4x4xf32>, tensor<1x1x4x4xf32>) -> tensor<2x4x4x4xf32>
     %blocks.1.0.se.d_h_gated = stablehlo.multiply %blocks.1.0.project.d_x, %blocks.1.0.se.gate_b : tensor<2x4x4x4xf32>
     %blocks.1.0.se.dy_h = stablehlo.multiply %blocks.1.0.project.d_x, %blocks.1.0.dw.swish : tensor<2x4x4x4xf32>
-    %blocks.1.0.se.d_gate = stablehlo.reduce(%blocks.1.0.se.dy_h init: %cst) applies stablehlo.add across dimensions = [1, 2] : (tensor<2x4x4x4xf32>, tensor<f32>) -> tensor<2x4xf32>
+    %blocks.1.0.se.d_gate_w = stablehlo.reduce(%blocks.1.0.se.dy_h init: %cst) applies stablehlo.add across dimensions = [2] : (tensor<2x4x4x4xf32>, tensor<f32>) -> tensor<2x4x4xf32>
+    %blocks.1.0.se.d_gate = stablehlo.reduce(%blocks.1.0.se.d_gate_w init: %cst) applies stablehlo.add across dimensions = [1] : (tensor<2x4x4xf32>, tensor<f32>) -> tensor<2x4xf32>
     %blocks.1.0.se.bcast_1 = stablehlo.broadcast_in_dim %cst_3, dims = [] : (tensor<f32>) -> tensor<2x4xf32>
     %blocks.1.0.se.one_minus_g = stablehlo.subtract %blocks.1.0.se.bcast_1, %blocks.1.0.se.gate : tensor<2x4xf32>
     %blocks.1.0.se.dsigmoid = stablehlo.multiply %blocks.1.0.se.gate, %blocks.1.0.se.one_minus_g : tensor<2x4xf32>
