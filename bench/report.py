@@ -10,6 +10,9 @@ from netspec.atomic import write_atomic
 
 from .peers import LABELS
 
+#: A failed peer's reason is cut to this many characters in the tables (the JSON keeps it whole).
+WHY_CHARS = 240
+
 
 def _f(v, fmt="{:,.0f}", none="–"):
     return none if v is None else fmt.format(v)
@@ -100,6 +103,8 @@ def markdown(res: dict, *, command: str | None = None) -> str:
             label = LABELS.get(name, name)
             if r.get("status") != "ok":
                 why = r.get("why", "").splitlines()[0] if r.get("why") else ""
+                if len(why) > WHY_CHARS:     # e.g. an iree-compile error quoting its whole target
+                    why = why[:WHY_CHARS] + " … (the full message: the results JSON)"
                 lines.append(f"| {label} | {r.get('status')}: {why} | | | | | | | | | | |")
                 continue
             chk = r.get("check", {})

@@ -153,6 +153,14 @@ def test_a_peer_without_the_precision_is_skipped_with_its_reason(tmp_path):
                      "options": {"warmup": 1, "rounds": 1, "steps": 1, "quick": True},
                      "workloads": [res]})
     assert "skipped: no bf16_conv mode" in text and "Precision bf16_conv" in text
+    # a failure's reason is cut in the table (an iree-compile error quotes its whole target)
+    res["peers"]["torch"] = {"status": "failed", "why": "CompileError: " + "x" * 5000 + "\nmore"}
+    text = markdown({"machine": {"cpu": "c", "cores": 2, "os": "o", "versions": {}},
+                     "started": "t", "seconds": 1, "check_tolerances": {},
+                     "options": {"warmup": 1, "rounds": 1, "steps": 1, "quick": True},
+                     "workloads": [res]})
+    line = next(ln for ln in text.splitlines() if "failed: CompileError" in ln)
+    assert len(line) < 400 and "the full message: the results JSON" in line
 
 
 @pytest.mark.slow

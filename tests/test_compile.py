@@ -93,6 +93,31 @@ def test_tuning_flag_is_not_given_to_bf16_modules():
     assert cpu.flags("host")[:3] == target_flags("cpu")[:3]
 
 
+def test_a_tuning_flag_iree_fails_with_is_dropped_not_fatal(monkeypatch, tmp_path):
+    """A tuning flag is a measured speed-up: when iree-compile fails with it (IREE 3.13 and the
+    pad-fusion flag on JAX's batch_group_count weight gradients, bench W1 jax-iree-nchw), the
+    module is built without it, and the next compile goes straight to that build."""
+    import dataclasses
+    cpu = targets.BACKENDS["cpu"]
+    bad = "--iree-netspec-test-no-such-flag"
+    monkeypatch.setitem(targets.BACKENDS, "cpu",
+                        dataclasses.replace(cpu, tuning_flags=(*cpu.tuning_flags, targets.TuningFlag(bad))))
+    res = compile_mlir(TINY, "cpu", cache_dir=tmp_path)
+    assert res.tuning_dropped == (*[t.flag for t in cpu.tuning_flags], bad)
+    assert bad not in res.flags and bad not in res.command and res.vmfb_path.is_file()
+    assert not res.cache_hit
+    failures = list(tmp_path.glob("failed-*"))
+    assert len(failures) == 1 and bad in (failures[0] / "command.txt").read_text()
+    iree_cache.clear_memo()
+    again = compile_mlir(TINY, "cpu", cache_dir=tmp_path)
+    assert again.cache_hit and again.tuning_dropped == res.tuning_dropped
+    assert again.vmfb_path == res.vmfb_path
+    # a text iree-compile rejects whatever the flags reports its own error, from the plain build
+    with pytest.raises(CompileError) as ei:
+        compile_mlir(BROKEN, "cpu", cache_dir=tmp_path, verify=False)
+    assert bad not in str(ei.value)
+
+
 def test_unknown_backend_is_target_error():
     with pytest.raises(TargetError) as ei:
         target_flags("tpu")

@@ -70,6 +70,9 @@ class CompileResult:
     driver: str             # iree.runtime driver that runs this vmfb
     key: str                # cache key (sha256 hex)
     entry_dir: Path
+    #: tuning flags the module was compiled WITHOUT because iree-compile failed with them
+    #: (``targets.TuningFlag``: a measured speed-up, never a reason for a module not to build)
+    tuning_dropped: tuple[str, ...] = ()
 
     @property
     def vmfb(self) -> Path:  # short alias
@@ -174,11 +177,33 @@ def compile_mlir(text: str, backend: str = "cpu", chip: str | None = None,
     t0 = time.perf_counter()
     if isinstance(text, bytes):
         text = text.decode("utf-8")
-    spec, c = resolve_chip(backend, chip)
-    flags = (*INPUT_FLAGS, *spec.flags(c, text), *tuple(str(f) for f in extra_flags))
     if not re.fullmatch(r"[A-Za-z0-9_][A-Za-z0-9_.-]*", input_name):
         raise ValueError(f"input_name {input_name!r} is not a plain file stem")
-    src = f"{input_name}.mlir"
+    spec, c = resolve_chip(backend, chip)
+    extra = tuple(str(f) for f in extra_flags)
+    tuned = (*INPUT_FLAGS, *spec.flags(c, text), *extra)
+    plain = (*INPUT_FLAGS, *spec.flags(c, text, tuned=False), *extra)
+    args = (text, spec, c, cache_dir, verify, source_hint, f"{input_name}.mlir")
+    if tuned == plain:
+        return _compile(tuned, *args)
+    # A tuning flag is a measured speed-up, never a reason for a module not to build: when
+    # iree-compile fails with them (recorded as the tuned build's failure entry, so later calls
+    # go straight to the plain build), the module is built without them.
+    root = cache_root(cache_dir).resolve()
+    if not (root / _failure_dir_name(_cache_key(text, tuned, spec.name, c, args[-1]))).is_dir():
+        try:
+            return _compile(tuned, *args)
+        except CompileError:
+            pass        # the tuning flags' fault or the text's: the plain build decides
+    res = _compile(plain, *args)
+    return dataclasses.replace(res, seconds=time.perf_counter() - t0,
+                               tuning_dropped=tuple(f for f in tuned if f not in plain))
+
+
+def _compile(flags: tuple[str, ...], text: str, spec, c: str, cache_dir, verify: bool,
+             source_hint: str | None, src: str) -> CompileResult:
+    """``compile_mlir`` with its flags decided: the cache, or one iree-compile run."""
+    t0 = time.perf_counter()
     key = _cache_key(text, flags, spec.name, c, src)
     root = cache_root(cache_dir).resolve()
     entry = root / key
@@ -271,11 +296,15 @@ def compile_mlir(text: str, backend: str = "cpu", chip: str | None = None,
     return res
 
 
+def _failure_dir_name(key: str) -> str:
+    return f"failed-{key[:16]}"
+
+
 def _keep_failure(root: Path, key: str, tmp: Path, argv: Sequence[str],
                   stderr: str) -> Path | None:
     """Keep a failed build's input, command and full stderr in <root>/failed-<key> so
     the error message's command can be re-run; returns that directory."""
-    dest = root / f"failed-{key[:16]}"
+    dest = root / _failure_dir_name(key)
     try:
         (tmp / "stderr.txt").write_text(stderr, encoding="utf-8")
         (tmp / "command.txt").write_text(shlex.join(argv) + "\n", encoding="utf-8")

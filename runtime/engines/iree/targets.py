@@ -64,10 +64,10 @@ class BackendSpec:
     #: code-generation choices measured faster on this backend (docs/bench.md says where)
     tuning_flags: tuple[TuningFlag, ...] = ()
 
-    def flags(self, chip: str, text: str | None = None) -> list[str]:
+    def flags(self, chip: str, text: str | None = None, tuned: bool = True) -> list[str]:
         """The flags for ``chip``; with the module ``text``, only the tuning flags that apply
-        to it (all of them without)."""
-        tuning = [t.flag for t in self.tuning_flags if text is None or t.applies(text)]
+        to it (all of them without); ``tuned=False``: none of them."""
+        tuning = [t.flag for t in self.tuning_flags if tuned and (text is None or t.applies(text))]
         return [*self.device_flags, self.chip_flag.format(chip=chip), *tuning]
 
 
