@@ -249,7 +249,13 @@ class TorchCompilePeer(TorchPeer):
     label = "torch.compile"
 
     def prepare(self) -> dict:
+        import os
         import time
+        if self.options.get("cache_dir"):
+            # inductor's on-disk caches (FX graphs, AOT autograd, kernels) under the run's
+            # compile cache: a fresh cache makes its compile as cold as every other peer's,
+            # not a hit on an earlier run's /tmp/torchinductor_<user>
+            os.environ["TORCHINDUCTOR_CACHE_DIR"] = os.path.join(self.options["cache_dir"], "torchinductor")
         info = super().prepare()
         self._compiled = torch.compile(self.model)
         t0 = time.perf_counter()
