@@ -52,16 +52,12 @@ def cut(text: str, probe: str, function: str = "grads") -> tuple[str, list[str]]
 
 def measure(net: str, image: int, batch: int, seed: int, probes, cache_dir=None, log=print) -> list[dict]:
     from codegen import emit
-    from netspec.state import hyper_vector
     from runtime.engines import get_engine
-    from runtime.verify import random_inputs
 
-    from .grad_accuracy import _spec
+    from .grad_accuracy import _spec, seeded_inputs
     spec = _spec(net, image)
     texts = {dt: emit(spec, batch=batch, functions=("grads",), dtype=dt).text for dt in ("f32", "f64")}
-    inputs = random_inputs(spec, batch, seed=seed, dtype=np.float32)
-    hyper = hyper_vector(lr=0.0, step=1, optimizer="adam", label_smoothing=0.1,
-                         bn_momentum=spec.bn_momentum).astype(np.float32)
+    inputs, hyper = seeded_inputs(spec, batch, seed)
     values = dict(inputs, hyper=hyper)
     rows = []
     for p in probes:

@@ -47,20 +47,28 @@ def _grads_of(module, inputs, hyper):
 ROUTES = ("netspec-iree", "netspec-xla", "jax-xla")
 
 
+def seeded_inputs(spec, batch: int, seed: int):
+    """-> (the grads function's seeded inputs, its hyper vector: lr 0, Adam, label smoothing
+    0.1), the same for every route (``runtime.verify.random_inputs``)."""
+    from netspec.state import hyper_vector
+    from runtime.verify import random_inputs
+    inputs = random_inputs(spec, batch, seed=seed, dtype=np.float32)
+    hyper = hyper_vector(lr=0.0, step=1, optimizer="adam", label_smoothing=0.1,
+                         bn_momentum=spec.bn_momentum).astype(np.float32)
+    return inputs, hyper
+
+
 def measure(net: str, image: int, batch: int, seed: int, cache_dir=None, log=print,
             routes=ROUTES) -> dict:
     from netspec.analysis import analyze
     from netspec.reference import Reference, x64
-    from netspec.state import hyper_vector
-    from runtime.verify import _split64, compare_tensors, compile_grads_module, random_inputs
+    from runtime.verify import _split64, compare_tensors, compile_grads_module
 
     spec = _spec(net, image)
     a = analyze(spec)
-    inputs = random_inputs(spec, batch, seed=seed, dtype=np.float32)
+    inputs, hyper = seeded_inputs(spec, batch, seed)
     ls = float(np.float32(0.1))
     mom = float(np.float32(spec.bn_momentum))
-    hyper = hyper_vector(lr=0.0, step=1, optimizer="adam", label_smoothing=0.1,
-                         bn_momentum=spec.bn_momentum).astype(np.float32)
     t0 = time.perf_counter()
     with x64():
         ref = Reference(spec)

@@ -55,11 +55,10 @@ def test_forward_error_cut_returns_the_value_the_function_computes(cache_dir):
     import numpy as np
 
     from bench.forward_error import cut
+    from bench.grad_accuracy import seeded_inputs
     from codegen import emit
     from codegen.cases import CASE_BY_ID
-    from netspec.state import hyper_vector
     from runtime.engines import get_engine
-    from runtime.verify import random_inputs
     case = CASE_BY_ID["se_mid4"]
     text = emit(case.spec, batch=case.batch, functions=("grads",)).text
     with pytest.raises(ValueError, match="no top-level value %nope"):
@@ -70,9 +69,8 @@ def test_forward_error_cut_returns_the_value_the_function_computes(cache_dir):
     assert names == ["params", "bn", "images", "labels", "hyper"]
     assert "func.func @probe(" in probe and "return %loss.loss : tensor<f32>" in probe
     assert "d_logits" not in probe and "@grads" not in probe
-    inputs = random_inputs(case.spec, case.batch, seed=0, dtype=np.float32)
-    values = dict(inputs, hyper=hyper_vector(lr=0.0, step=1, optimizer="adam", label_smoothing=0.1,
-                                             bn_momentum=case.spec.bn_momentum).astype(np.float32))
+    inputs, hyper = seeded_inputs(case.spec, case.batch, 0)
+    values = dict(inputs, hyper=hyper)
     eng = get_engine("iree")
     full = eng.load(eng.compile(text, backend="cpu", cache_dir=cache_dir).vmfb_path, backend="cpu")
     part = eng.load(eng.compile(probe, backend="cpu", cache_dir=cache_dir).vmfb_path, backend="cpu")

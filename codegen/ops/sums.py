@@ -62,20 +62,20 @@ def _group(n: int) -> int:
     return best if best >= 8 else 1
 
 
-def row_sum(b: Builder, x: Value, hint: str) -> Value:
-    """[B, K] -> [B]: the sum over the last axis, in two stages of ~sqrt(K) terms where K allows."""
+def _partials(b: Builder, x: Value, hint: str) -> Value:
+    """[B, K] -> [B, K / g]: the sums of ``_group(K)`` = g consecutive terms (``x`` if g = 1)."""
     B, K = x.shape
     g = _group(K)
     if g == 1:
-        return b.reduce(x, (1,), hint=hint)
-    parts = b.reshape(x, (B, K // g, g), hint=hint + "_groups")
-    return b.reduce(b.reduce(parts, (2,), hint=hint + "_g"), (1,), hint=hint)
+        return x
+    return b.reduce(b.reshape(x, (B, K // g, g), hint=hint + "_groups"), (2,), hint=hint + "_g")
+
+
+def row_sum(b: Builder, x: Value, hint: str) -> Value:
+    """[B, K] -> [B]: the sum over the last axis, in two stages of ~sqrt(K) terms where K allows."""
+    return b.reduce(_partials(b, x, hint), (1,), hint=hint)
 
 
 def total_sum(b: Builder, x: Value, hint: str) -> Value:
     """[B, K] -> []: the sum of every term, K split as in ``row_sum``."""
-    B, K = x.shape
-    g = _group(K)
-    if g > 1:
-        x = b.reduce(b.reshape(x, (B, K // g, g), hint=hint + "_groups"), (2,), hint=hint + "_g")
-    return b.reduce(x, (0, 1), hint=hint)
+    return b.reduce(_partials(b, x, hint), (0, 1), hint=hint)

@@ -21,6 +21,7 @@ matches; anything else (truncated vmfb, half-written entry) is rebuilt.  Entries
 from __future__ import annotations
 
 import dataclasses
+import functools
 import hashlib
 import json
 import os
@@ -183,19 +184,22 @@ def compile_mlir(text: str, backend: str = "cpu", chip: str | None = None,
     extra = tuple(str(f) for f in extra_flags)
     tuned = (*INPUT_FLAGS, *spec.flags(c, text), *extra)
     plain = (*INPUT_FLAGS, *spec.flags(c, text, tuned=False), *extra)
-    args = (text, spec, c, cache_dir, verify, source_hint, f"{input_name}.mlir")
+    src = f"{input_name}.mlir"
+    build = functools.partial(_compile, text=text, spec=spec, c=c, cache_dir=cache_dir,
+                              source_hint=source_hint, src=src)
     if tuned == plain:
-        return _compile(tuned, *args)
+        return build(tuned, verify=verify)
     # A tuning flag is a measured speed-up, never a reason for a module not to build: when
     # iree-compile fails with them (recorded as the tuned build's failure entry, so later calls
     # go straight to the plain build), the module is built without them.
     root = cache_root(cache_dir).resolve()
-    if not (root / _failure_dir_name(_cache_key(text, tuned, spec.name, c, args[-1]))).is_dir():
+    tried = False
+    if not (root / _failure_dir_name(_cache_key(text, tuned, spec.name, c, src))).is_dir():
         try:
-            return _compile(tuned, *args)
-        except CompileError:
-            pass        # the tuning flags' fault or the text's: the plain build decides
-    res = _compile(plain, *args)
+            return build(tuned, verify=verify)
+        except CompileError:    # the tuning flags' fault or the text's: the plain build decides
+            tried = True        # (a CompileError comes after the text was verified)
+    res = build(plain, verify=verify and not tried)
     return dataclasses.replace(res, seconds=time.perf_counter() - t0,
                                tuning_dropped=tuple(f for f in tuned if f not in plain))
 
